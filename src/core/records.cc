@@ -1,0 +1,26 @@
+#include "core/records.h"
+
+namespace newsfuse {
+
+const char* PageFormatName(PageFormat format) {
+  switch (format) {
+    case PageFormat::kAuto: return "auto";
+    case PageFormat::kText: return "text";
+    case PageFormat::kHtml: return "html";
+  }
+  return "auto";
+}
+
+std::string Article::Body() const {
+  std::string body;
+  size_t total = 0;
+  for (const auto& p : paragraphs) total += p.size() + 2;
+  body.reserve(total);
+  for (size_t i = 0; i < paragraphs.size(); ++i) {
+    if (i) body += "\n\n";
+    body += paragraphs[i];
+  }
+  return body;
+}
+
+}  // namespace newsfuse

@@ -1,0 +1,127 @@
+// The records that flow between pipeline stages.
+//
+//   RawPage ──extract──► Article ──analyze──► AnnotatedArticle ──cluster──► Story
+//                                                                   └─fuse──► StoryReport
+//
+// Every type that crosses a stage boundary lives here and nowhere else, so a
+// stage depends on core/ and on the stages before it, never on another stage's
+// internals. Records are plain values: copyable, comparable in tests, and
+// serialisable by the store and the renderers without friends or visitors.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/date.h"
+
+namespace newsfuse {
+
+// How a page's bytes are to be read. kAuto lets the extractor sniff.
+enum class PageFormat : uint8_t { kAuto, kText, kHtml };
+
+const char* PageFormatName(PageFormat format);
+
+// One page as it arrived, before any interpretation. Produced by ingest.
+struct RawPage {
+  // Where the page came from, precise enough for a user to find it:
+  // "dir/a.txt", "feed.jsonl:17", "crawl.warc.gz@123456", "<stdin>".
+  std::string locator;
+  std::string url;          // when the container knew it
+  PageFormat format = PageFormat::kAuto;
+  std::string content;      // the page bytes, valid UTF-8 for kText (ingest checks)
+  // Metadata the container already states (JSONL fields, WARC headers, file
+  // names). The extractor prefers what the page itself says and falls back to these.
+  std::string hint_outlet;
+  std::string hint_title;
+  std::string hint_published;  // as written; the extractor parses it
+  std::string hint_author;
+};
+
+// A half-open byte range [begin, end) into an article's body text.
+struct Span {
+  uint32_t begin = 0;
+  uint32_t end = 0;
+  uint32_t size() const { return end - begin; }
+  bool operator==(const Span&) const = default;
+};
+
+// The article inside a page. Produced by extract.
+struct Article {
+  std::string id;        // content hash of the page (hex); same page => same id
+  std::string locator;   // copied from the RawPage
+  std::string url;
+  std::string outlet;    // "Reuters", "The Straits Times"
+  std::string title;
+  std::vector<std::string> authors;
+  std::optional<DateTime> published;
+  std::optional<DateTime> updated;
+  std::string dateline;  // place named in the dateline, e.g. "KYIV"
+  std::string language;  // BCP 47, "en" when known
+  std::vector<std::string> paragraphs;  // the clean body, one entry per paragraph
+  // Where each metadata field came from ("title" -> "og:title", "published" ->
+  // "dateline"), so a reader can judge how far to trust it.
+  std::map<std::string, std::string> field_sources;
+
+  // The body as one text: paragraphs joined by a blank line. All Spans of an
+  // AnnotatedArticle index into exactly this string.
+  std::string Body() const;
+};
+
+// One sentence of an article body.
+struct Sentence {
+  Span span;
+  uint32_t paragraph = 0;  // index into Article::paragraphs
+};
+
+// An article with its language annotations. Produced by analyze.
+struct AnnotatedArticle {
+  Article article;
+  std::string body;                 // == article.Body(), kept for span lookups
+  std::vector<Sentence> sentences;
+
+  std::string_view Text(Span s) const {
+    return std::string_view(body).substr(s.begin, s.end - s.begin);
+  }
+};
+
+// A group of articles about one event. Produced by cluster.
+struct Story {
+  std::string id;                         // stable: derived from its first article
+  std::vector<std::string> article_ids;   // in arrival order
+};
+
+// ---- The story report: the JSON contract that renderers draw. ----
+
+struct ReportSource {
+  std::string id;          // short citation key: "S1", "S2", ...
+  std::string article_id;
+  std::string outlet;
+  std::string title;
+  std::string url;
+  std::string published;   // ISO 8601 at its precision, empty when unknown
+  std::vector<std::string> authors;
+  std::string locator;
+};
+
+struct SummarySentence {
+  std::string text;
+  std::vector<std::string> citations;  // ReportSource ids that state this content
+  std::string from_source;             // the source whose wording is shown
+  Span span;                           // where, in that source's body
+  double support = 0;                  // how many distinct outlets back it
+};
+
+struct StoryReport {
+  static constexpr int kSchemaVersion = 1;
+  std::string story_id;
+  std::string headline;
+  std::string first_seen;    // ISO 8601: earliest publication among sources
+  std::string last_updated;  // ISO 8601: latest publication or update
+  std::vector<ReportSource> sources;
+  std::vector<SummarySentence> summary;
+};
+
+}  // namespace newsfuse

@@ -1,0 +1,18 @@
+// Render: a StoryReport as JSON (the contract), Markdown or HTML.
+//
+// The JSON schema is documented in docs/report-schema.md and versioned by its
+// "schema_version" field; renderers only draw what the report holds.
+#pragma once
+
+#include <string>
+
+#include "core/records.h"
+#include "core/status.h"
+
+namespace newsfuse {
+
+std::string RenderJson(const StoryReport& report);
+Result<StoryReport> ParseReportJson(const std::string& json);
+std::string RenderMarkdown(const StoryReport& report);
+
+}  // namespace newsfuse

@@ -1,0 +1,62 @@
+// Index terms: the words retrieval and similarity work on.
+//
+// Words come from ICU's word break iterator, are case-folded, stripped of
+// possessive 's, and stemmed with Snowball (English) so "talks", "talked" and
+// "talking" meet. Stop words are dropped. The result is a term id per word
+// from a shared TermDictionary, so vectors are integer maps and no string is
+// allocated per token in the hot loop.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace newsfuse {
+
+// Interns term strings to dense ids. Not thread-safe: one per pipeline thread.
+class TermDictionary {
+ public:
+  uint32_t Intern(std::string_view term);
+  // The id of `term` or UINT32_MAX when never seen.
+  uint32_t Find(std::string_view term) const;
+  const std::string& Term(uint32_t id) const { return terms_[id]; }
+  size_t size() const { return terms_.size(); }
+
+ private:
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, uint32_t, Hash, std::equal_to<>> ids_;
+  std::vector<std::string> terms_;
+};
+
+struct TermOptions {
+  bool stem = true;
+  bool drop_stop_words = true;
+  bool keep_numbers = true;   // "314" is evidence that two reports agree
+};
+
+// Splits text into index terms. Holds ICU and Snowball state, so reuse one
+// per thread rather than building one per call.
+class TermExtractor {
+ public:
+  explicit TermExtractor(TermOptions options = {});
+  ~TermExtractor();
+  TermExtractor(const TermExtractor&) = delete;
+  TermExtractor& operator=(const TermExtractor&) = delete;
+
+  // Appends the term ids of `text` to `out`, in text order.
+  void Extract(std::string_view text, TermDictionary& dict, std::vector<uint32_t>& out);
+  // The same, as strings (for tests and debugging).
+  std::vector<std::string> Terms(std::string_view text);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace newsfuse
