@@ -16,3 +16,11 @@ Result<StoryReport> ParseReportJson(const std::string& json);
 std::string RenderMarkdown(const StoryReport& report);
 
 }  // namespace newsfuse
+
+namespace newsfuse {
+
+// One extracted article with the source of each metadata field (for
+// `newsfuse extract`). Not part of the story report contract.
+std::string RenderArticleJson(const Article& article);
+
+}  // namespace newsfuse

@@ -1,0 +1,39 @@
+// The `newsfuse` subcommands. Each Register* adds one subcommand to the app
+// and returns the exit code of its run through `exit_code` (0 ok, 1 usage,
+// 2 bad input, 3 store error), so main() stays a table of contents.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <memory>
+#include <string>
+
+#include "core/status.h"
+#include "store/store.h"
+
+namespace newsfuse::cli {
+
+void RegisterDigest(CLI::App& app, int& exit_code);
+void RegisterIngest(CLI::App& app, int& exit_code);
+void RegisterStories(CLI::App& app, int& exit_code);
+void RegisterStory(CLI::App& app, int& exit_code);
+void RegisterSearch(CLI::App& app, int& exit_code);
+void RegisterExtract(CLI::App& app, int& exit_code);
+
+// Shared by the commands that read or write a store.
+struct StoreFlags {
+  std::string db = DefaultDatabasePath();
+  void Add(CLI::App& cmd) {
+    cmd.add_option("--db", db, "SQLite database (default: $NEWSFUSE_DB or ./newsfuse.db)");
+  }
+};
+
+// Prints "newsfuse: <message>" on stderr and returns the Status's exit code.
+int Fail(const Status& status);
+
+Result<std::unique_ptr<Store>> OpenStore(const std::string& path, bool read_only);
+
+// True when stderr is a terminal: progress lines go there, never into pipes.
+bool ProgressWanted();
+
+}  // namespace newsfuse::cli

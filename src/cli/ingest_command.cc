@@ -1,0 +1,38 @@
+#include "cli/command.h"
+#include "cli/ingest_run.h"
+
+namespace newsfuse::cli {
+namespace {
+
+struct IngestArgs {
+  StoreFlags store;
+  std::vector<std::string> sources;
+  std::string format = "auto";
+};
+
+int RunIngestCommand(const IngestArgs& args) {
+  auto store = OpenStore(args.store.db, /*read_only=*/false);
+  if (!store.ok()) return Fail(store.status());
+  PipelineOptions options;
+  options.ingest.format = args.format == "text"   ? PageFormat::kText
+                          : args.format == "html" ? PageFormat::kHtml
+                                                  : PageFormat::kAuto;
+  Pipeline pipeline(**store, options);
+  auto summary = RunIngest(pipeline, args.sources);
+  if (!summary.ok()) return Fail(summary.status());
+  return summary->failed > 0 ? 2 : 0;
+}
+
+}  // namespace
+
+void RegisterIngest(CLI::App& app, int& exit_code) {
+  auto args = std::make_shared<IngestArgs>();
+  CLI::App* cmd = app.add_subcommand("ingest", "Store pages and assign them to stories");
+  cmd->add_option("sources", args->sources, "Files, directories, or - for stdin")->required();
+  cmd->add_option("--format", args->format, "Read every input as this format")
+      ->check(CLI::IsMember({"auto", "text", "html"}));
+  args->store.Add(*cmd);
+  cmd->callback([args, &exit_code] { exit_code = RunIngestCommand(*args); });
+}
+
+}  // namespace newsfuse::cli

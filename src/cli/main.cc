@@ -1,0 +1,26 @@
+// newsfuse: many raw news reports in, one verified, cited story per event out.
+#include <CLI/CLI.hpp>
+
+#include "cli/command.h"
+
+int main(int argc, char** argv) {
+  CLI::App app{"newsfuse: turns many news reports of one event into one cited story"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", std::string("newsfuse 0.1.0"));
+  int exit_code = 0;
+  newsfuse::cli::RegisterDigest(app, exit_code);
+  newsfuse::cli::RegisterIngest(app, exit_code);
+  newsfuse::cli::RegisterStories(app, exit_code);
+  newsfuse::cli::RegisterStory(app, exit_code);
+  newsfuse::cli::RegisterSearch(app, exit_code);
+  newsfuse::cli::RegisterExtract(app, exit_code);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    // CLI11 prints help with code 0 and usage errors with a non-zero code;
+    // every usage error leaves with 1, as documented.
+    const int rc = app.exit(e);
+    return rc == 0 ? 0 : 1;
+  }
+  return exit_code;
+}

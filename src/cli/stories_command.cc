@@ -1,0 +1,64 @@
+// `newsfuse stories` lists what the store holds; `newsfuse story ID` prints one.
+#include <fmt/format.h>
+
+#include <cstdio>
+
+#include "cli/command.h"
+#include "pipeline/pipeline.h"
+#include "render/render.h"
+
+namespace newsfuse::cli {
+namespace {
+
+struct StoriesArgs {
+  StoreFlags store;
+};
+
+struct StoryArgs {
+  StoreFlags store;
+  std::string id;
+  std::string format = "md";
+};
+
+int RunStories(const StoriesArgs& args) {
+  auto store = OpenStore(args.store.db, /*read_only=*/true);
+  if (!store.ok()) return Fail(store.status());
+  auto rows = (*store)->ListStories();
+  if (!rows.ok()) return Fail(rows.status());
+  fmt::print("{:<14} {:>8} {:<11} {:<11} {}\n", "STORY", "ARTICLES", "FIRST", "LAST", "HEADLINE");
+  for (const auto& row : *rows) {
+    fmt::print("{:<14} {:>8} {:<11} {:<11} {}\n", row.story.id, row.story.article_ids.size(),
+               row.first_seen.substr(0, 10), row.last_seen.substr(0, 10), row.headline);
+  }
+  return 0;
+}
+
+int RunStory(const StoryArgs& args) {
+  auto store = OpenStore(args.store.db, /*read_only=*/true);
+  if (!store.ok()) return Fail(store.status());
+  Pipeline pipeline(**store);
+  auto report = pipeline.Report(args.id);
+  if (!report.ok()) return Fail(report.status());
+  std::fputs((args.format == "json" ? RenderJson(*report) : RenderMarkdown(*report)).c_str(), stdout);
+  return 0;
+}
+
+}  // namespace
+
+void RegisterStories(CLI::App& app, int& exit_code) {
+  auto args = std::make_shared<StoriesArgs>();
+  CLI::App* cmd = app.add_subcommand("stories", "List stories: size, dates, headline");
+  args->store.Add(*cmd);
+  cmd->callback([args, &exit_code] { exit_code = RunStories(*args); });
+}
+
+void RegisterStory(CLI::App& app, int& exit_code) {
+  auto args = std::make_shared<StoryArgs>();
+  CLI::App* cmd = app.add_subcommand("story", "Print one story's report");
+  cmd->add_option("id", args->id, "Story id, as `newsfuse stories` lists it")->required();
+  cmd->add_option("--format", args->format, "md or json")->check(CLI::IsMember({"md", "json"}));
+  args->store.Add(*cmd);
+  cmd->callback([args, &exit_code] { exit_code = RunStory(*args); });
+}
+
+}  // namespace newsfuse::cli

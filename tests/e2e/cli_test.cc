@@ -1,0 +1,133 @@
+// The `newsfuse` binary as a user meets it: exit codes, messages, and what a
+// bad input does (and does not do) to a store that already holds data.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <string>
+
+namespace {
+
+namespace fs = std::filesystem;
+const std::string kCli = NEWSFUSE_CLI;
+const std::string kSeeds = std::string(NEWSFUSE_SOURCE_DIR) + "/examples/seeds";
+
+struct Run {
+  int exit_code;
+  std::string out;  // stdout and stderr together
+};
+
+Run RunCli(const std::string& args) {
+  const std::string cmd = kCli + " " + args + " 2>&1";
+  Run run{-1, {}};
+  FILE* pipe = popen(cmd.c_str(), "r");
+  if (!pipe) return run;
+  char buf[4096];
+  size_t n;
+  while ((n = fread(buf, 1, sizeof buf, pipe)) > 0) run.out.append(buf, n);
+  const int status = pclose(pipe);
+  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return run;
+}
+
+class CliTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("newsfuse-cli-" + std::to_string(::getpid()) + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+    db_ = (dir_ / "news.db").string();
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+  std::string Db() const { return " --db " + db_; }
+  fs::path dir_;
+  std::string db_;
+};
+
+TEST_F(CliTest, DigestPrintsAStoryAndWritesReports) {
+  const Run run = RunCli("digest " + kSeeds + Db() + " --out " + (dir_ / "out").string());
+  ASSERT_EQ(run.exit_code, 0) << run.out;
+  EXPECT_NE(run.out.find("ingested 5, duplicate 0, failed 0"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("## Summary"), std::string::npos);
+  int json = 0, md = 0;
+  for (const auto& e : fs::directory_iterator(dir_ / "out")) {
+    json += e.path().extension() == ".json";
+    md += e.path().extension() == ".md";
+  }
+  EXPECT_EQ(json, 1);
+  EXPECT_EQ(md, 1);
+
+  const Run stories = RunCli("stories" + Db());
+  ASSERT_EQ(stories.exit_code, 0) << stories.out;
+  const std::string id = stories.out.substr(stories.out.find('\n') + 1, 13);
+  EXPECT_EQ(id[0], 's');
+  const Run story = RunCli("story " + id + " --format json" + Db());
+  ASSERT_EQ(story.exit_code, 0) << story.out;
+  EXPECT_NE(story.out.find("\"schema_version\""), std::string::npos);
+}
+
+TEST_F(CliTest, RandomBytesAsTextAreRejectedAndTheStoreIsUnchanged) {
+  ASSERT_EQ(RunCli("ingest " + kSeeds + Db()).exit_code, 0);
+  const std::string before = RunCli("stories" + Db()).out;
+
+  const fs::path junk = dir_ / "junk.txt";
+  {
+    std::mt19937_64 rng(42);
+    std::ofstream out(junk, std::ios::binary);
+    for (int i = 0; i < (1 << 20) / 8; ++i) {
+      const uint64_t v = rng();
+      out.write(reinterpret_cast<const char*>(&v), sizeof v);
+    }
+  }
+  const Run run = RunCli("ingest " + junk.string() + Db());
+  EXPECT_EQ(run.exit_code, 2) << run.out;
+  EXPECT_NE(run.out.find(junk.string()), std::string::npos) << "the error names the file: " << run.out;
+  EXPECT_NE(run.out.find("failed 1"), std::string::npos) << run.out;
+  EXPECT_EQ(RunCli("stories" + Db()).out, before);
+}
+
+TEST_F(CliTest, BadFileAmongGoodOnesDoesNotStopTheRest) {
+  const fs::path empty = dir_ / "empty.txt";
+  std::ofstream(empty).close();
+  const Run run = RunCli("ingest " + empty.string() + " " + kSeeds + Db());
+  EXPECT_EQ(run.exit_code, 2) << run.out;
+  EXPECT_NE(run.out.find("ingested 5, duplicate 0, failed 1"), std::string::npos) << run.out;
+}
+
+TEST_F(CliTest, UsageErrorsExitWithOne) {
+  EXPECT_EQ(RunCli("").exit_code, 1);
+  EXPECT_EQ(RunCli("no-such-command").exit_code, 1);
+  EXPECT_EQ(RunCli("story" + Db()).exit_code, 1);
+  EXPECT_EQ(RunCli("--help").exit_code, 0);
+}
+
+TEST_F(CliTest, UnknownStoryIsAClearError) {
+  ASSERT_EQ(RunCli("ingest " + kSeeds + Db()).exit_code, 0);
+  const Run run = RunCli("story s000000000000" + Db());
+  EXPECT_NE(run.exit_code, 0);
+  EXPECT_NE(run.out.find("s000000000000"), std::string::npos) << run.out;
+}
+
+TEST_F(CliTest, ANonDatabaseFileIsAStoreErrorAndIsLeftAlone) {
+  const fs::path notes = dir_ / "notes.txt";
+  std::ofstream(notes) << "my notes, not a database\n";
+  const Run run = RunCli("ingest " + kSeeds + " --db " + notes.string());
+  EXPECT_EQ(run.exit_code, 3) << run.out;
+  std::ifstream in(notes);
+  std::string content((std::istreambuf_iterator<char>(in)), {});
+  EXPECT_EQ(content, "my notes, not a database\n");
+}
+
+TEST_F(CliTest, SearchFindsAPhrase) {
+  ASSERT_EQ(RunCli("ingest " + kSeeds + Db()).exit_code, 0);
+  const Run run = RunCli("search '\"prisoner exchange\"'" + Db());
+  ASSERT_EQ(run.exit_code, 0) << run.out;
+  EXPECT_NE(run.out.find("[prisoner exchange]"), std::string::npos) << run.out;
+}
+
+}  // namespace
