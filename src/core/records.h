@@ -38,6 +38,9 @@ struct RawPage {
   std::string hint_title;
   std::string hint_published;  // as written; the extractor parses it
   std::string hint_author;
+  // The charset a transport header declared (HTTP Content-Type in a WARC
+  // record); the extractor trusts it over sniffing, as browsers do.
+  std::string hint_charset;
 };
 
 // A half-open byte range [begin, end) into an article's body text.

@@ -6,22 +6,55 @@
 // with a locator naming the file and line or byte offset, and reading goes on
 // with the next page: one broken file never stops a crawl.
 //
-// Formats, chosen by extension unless IngestOptions::format says otherwise:
-//   .txt .text             one page of plain text (must be UTF-8)
-//   .html .htm .xhtml      one HTML page (charset decoding happens in extract)
-//   .jsonl .ndjson         one page per line: {"url","outlet","title","published",
-//                          "author","text"|"html"}; "text" or "html" is required
-//   .warc .warc.gz         WARC/1.0 "response" records with an HTML/text payload
-//   "-"                    standard input, sniffed (HTML, JSONL or text)
-// Directories are walked recursively in sorted order (deterministic), skipping
-// hidden entries and files of unknown extension.
+// Formats, chosen by extension (case-insensitive) unless IngestOptions::format
+// says otherwise:
+//   .txt .text             one page of plain text. Must be UTF-8; a BOM is
+//                          dropped and CRLF / lone CR become LF.
+//   .html .htm .xhtml      one HTML page, bytes untouched (charset decoding,
+//                          BOM included, happens in extract). Only NUL bytes
+//                          are rejected, since legacy charsets are legitimate.
+//   .jsonl .ndjson         one page per line (.gz too): {"url","outlet","title",
+//   (.jsonl.gz .ndjson.gz)  "published","author","text"|"html"}. "author" may be
+//                          a string or an array of strings (joined with ", ");
+//                          null counts as absent. "text" or "html" must be a
+//                          non-empty string; when both are, "text" wins (it is
+//                          the producer's own extraction). Locator "file:LINE".
+//   .warc .warc.gz         WARC/1.0 and 1.1 "response" records (HTTP 200, HTML
+//                          or text/plain payload; chunked transfer coding and
+//                          gzip/deflate content coding are undone) and
+//                          "resource" records. Other record types are skipped.
+//                          Locator "file@OFFSET": for .warc the record's byte
+//                          offset; for .warc.gz the compressed offset of the
+//                          gzip member it starts in (the CDX / range-request
+//                          offset), or "file@MEMBER+DELTA" when one member holds
+//                          several records. A record that cannot be parsed is
+//                          reported and reading resumes at the next
+//                          "WARC/1.x" line; a truncated or corrupt-gzip file
+//                          stops at the damage.
+//   "-"                    standard input, sniffed (see SniffStream). Locator
+//                          "<stdin>", "<stdin>:LINE", "<stdin>@OFFSET".
+//   other, named explicitly: sniffed like standard input.
+// Directories are walked recursively, entries of each directory in byte-wise
+// name order (deterministic), depth first. Hidden entries (".name"), files of
+// unknown extension and symlinked directories (which could loop) are skipped
+// and counted in IngestStats::skipped_files.
+//
+// File-name hints: a single-page file named exactly YYYY-MM-DD_slug.ext, e.g.
+// "2026-02-05_straits-times.txt", gets hint_published = "2026-02-05" and
+// hint_outlet = "Straits Times" (slug words title-cased). The date must be a
+// real calendar date and the slug [A-Za-z0-9] words joined by single hyphens.
+// Containers (JSONL, WARC) carry their own metadata and take no name hints.
 //
 // Thread-safety: the functions are reentrant; callbacks run on the caller's thread.
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
+#include <istream>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/records.h"
@@ -30,10 +63,23 @@
 namespace newsfuse {
 
 struct IngestOptions {
-  // Forces one format for every file (and stdin); kAuto picks by extension.
+  // kText or kHtml makes every single-page file (any extension, when named
+  // explicitly) and stdin one page of that format, skipping sniffing.
+  // Containers (JSONL, WARC) keep their own per-record formats. kAuto picks
+  // by extension.
   PageFormat format = PageFormat::kAuto;
-  // Pages larger than this are rejected as bad input rather than read into memory.
+  // Pages larger than this are rejected as bad input rather than read into
+  // memory; also bounds a JSONL line and a decoded WARC payload.
   size_t max_page_bytes = 64u << 20;
+};
+
+// What a run saw, for summaries ("1200 pages, 3 bad, 40 skipped").
+struct IngestStats {
+  size_t files = 0;            // files opened (stdin counts as one)
+  size_t pages = 0;            // pages handed to on_page
+  size_t bad = 0;              // problems handed to on_error
+  size_t skipped_files = 0;    // directory entries passed over (hidden, unknown extension)
+  size_t skipped_records = 0;  // WARC records that are not pages (request, non-200, images...)
 };
 
 using PageCallback = std::function<void(RawPage&&)>;
@@ -42,11 +88,49 @@ using PageErrorCallback = std::function<void(const Status&)>;
 // Reads every source in order. Per-page problems go to `on_error` (a
 // Status::BadInput or IoError whose locator names the place); the return value
 // is non-ok only when a source itself cannot be opened at all (missing path),
-// and even then the remaining sources are still read.
+// and even then the remaining sources are still read. Unopenable sources are
+// not also sent to `on_error`: the returned IoError names the first and lists
+// the others in its message.
 Status ReadSources(const std::vector<std::string>& sources, const IngestOptions& options,
                    const PageCallback& on_page, const PageErrorCallback& on_error);
+// As above, also counting what was read into `*stats` (added to, not reset).
+Status ReadSources(const std::vector<std::string>& sources, const IngestOptions& options,
+                   const PageCallback& on_page, const PageErrorCallback& on_error,
+                   IngestStats* stats);
+
+// Reads one unnamed stream the way "-" is read: sniffed (or forced by
+// options.format) and then streamed. `name` is the locator prefix ("<stdin>").
+void ReadStream(std::istream& in, const std::string& name, const IngestOptions& options,
+                const PageCallback& on_page, const PageErrorCallback& on_error,
+                IngestStats* stats = nullptr);
+
+// What an unnamed stream holds, judged from its first bytes.
+enum class StreamKind : uint8_t { kText, kHtml, kJsonl, kWarc, kGzip };
+
+// Sniffs `head`, the first bytes of a stream. `complete` says `head` is the
+// whole stream. After an optional UTF-8 BOM and whitespace: gzip magic → kGzip
+// (checked on the raw bytes), "WARC/1." → kWarc, '<' → kHtml; if the first
+// non-blank line parses as a JSON object → kJsonl (when that line runs past an
+// incomplete head, a leading '{' is enough); anything else → kText.
+StreamKind SniffStream(std::string_view head, bool complete = true);
+
+struct FileNameHints {
+  std::string published;  // "2026-02-05"
+  std::string outlet;     // "Straits Times"
+};
+
+// The hints in a file name (no directory part) following the
+// YYYY-MM-DD_slug.ext convention above; nullopt for any other name.
+std::optional<FileNameHints> ParseFileNameHints(std::string_view file_name);
+
+// "straits-times" → "Straits Times": hyphens become spaces and each word's
+// first letter is upper-cased (the rest is left alone, so "bbc" → "Bbc").
+std::string OutletFromSlug(std::string_view slug);
 
 // The identity of a page: same container metadata and same bytes => same id.
+// ContentHash(url + '\0' + hint_outlet + '\0' + content): re-ingesting a page
+// is a no-op, while one wire story carried verbatim by two outlets stays two
+// pages.
 std::string PageId(const RawPage& page);
 
 }  // namespace newsfuse

@@ -52,11 +52,34 @@ Status Db::Error(std::string_view what) const {
 }
 
 Status Db::Error(std::string_view what, int rc) const {
+  last_error_code_ = rc;
   std::string detail = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
   // The connection's message can be stale ("not an error") when the failing
   // call was not the last one; fall back to the generic text for the code.
   if (detail.empty() || detail == "not an error") detail = sqlite3_errstr(rc);
   return Status::StoreError(path_ + ": " + std::string(what) + ": " + detail);
+}
+
+WriteTransaction::~WriteTransaction() {
+  // SQLite rolls back by itself after some errors (disk full, I/O); issuing
+  // ROLLBACK then would only fail with "no transaction is active".
+  if (open_ && !sqlite3_get_autocommit(db_.handle())) {
+    sqlite3_exec(db_.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+  }
+}
+
+Status WriteTransaction::Begin(std::string_view what) {
+  Status status = db_.Exec("BEGIN IMMEDIATE", what);
+  open_ = status.ok();
+  return status;
+}
+
+Status WriteTransaction::Commit(std::string_view what) {
+  Status status = db_.Exec("COMMIT", what);
+  // A failed COMMIT (e.g. SQLITE_BUSY) leaves the transaction open; the
+  // destructor then rolls it back.
+  if (status.ok()) open_ = false;
+  return status;
 }
 
 int BindText(sqlite3_stmt* stmt, int index, std::string_view text) {

@@ -47,10 +47,15 @@ class Db {
   // StoreError naming the path, the operation and SQLite's own explanation.
   Status Error(std::string_view what) const;
   Status Error(std::string_view what, int rc) const;
+  // The (extended) code behind the last Error(): the message alone cannot
+  // tell a bad query from a broken disk, and the connection's own errcode may
+  // have been overwritten by a finalize or reset since.
+  int last_error_code() const { return last_error_code_; }
 
  private:
   sqlite3* db_ = nullptr;
   std::string path_;
+  mutable int last_error_code_ = SQLITE_OK;
 };
 
 // Resets and unbinds a cached statement when the scope ends, so the next user
@@ -68,6 +73,25 @@ class StatementLease {
 
  private:
   sqlite3_stmt* stmt_;
+};
+
+// A write transaction that rolls back unless committed, so an early return or
+// an exception can never leave the connection inside a half-done batch.
+// IMMEDIATE takes the write lock at the start: a deferred transaction that
+// upgrades later can fail with SQLITE_BUSY after it has done its work.
+class WriteTransaction {
+ public:
+  explicit WriteTransaction(Db& db) : db_(db) {}
+  ~WriteTransaction();
+  WriteTransaction(const WriteTransaction&) = delete;
+  WriteTransaction& operator=(const WriteTransaction&) = delete;
+
+  Status Begin(std::string_view what);
+  Status Commit(std::string_view what);
+
+ private:
+  Db& db_;
+  bool open_ = false;
 };
 
 // Binding helpers. SQLITE_TRANSIENT is avoided: every bound buffer outlives

@@ -34,9 +34,9 @@ struct SearchHit {
 
 struct StoryRow {
   Story story;
-  std::string headline;   // title of its earliest article
-  std::string first_seen; // ISO 8601 (earliest publication)
-  std::string last_seen;  // ISO 8601 (latest publication)
+  std::string headline;   // title of its earliest-published (else first-ingested) article
+  std::string first_seen; // ISO 8601 (earliest publication), empty when none is dated
+  std::string last_seen;  // ISO 8601 (latest publication), empty when none is dated
   std::vector<std::string> outlets;
 };
 
@@ -45,30 +45,53 @@ class Store {
   virtual ~Store() = default;
 
   // Writes all articles in one transaction; outcome per article, in order.
+  // An id already stored (or repeated earlier in the batch) is kDuplicate and
+  // left as first written. On any failure nothing of the batch remains:
+  // kBadInput (with the article's locator) for an empty id or text that is not
+  // valid UTF-8, kStoreError for the database itself.
   virtual Result<std::vector<PutOutcome>> PutArticles(const std::vector<Article>& articles) = 0;
   virtual Result<Article> GetArticle(const std::string& id) = 0;
   virtual Result<int64_t> CountArticles() = 0;
-  // Calls `fn` for every article in ingest order, streaming.
+  // Calls `fn` for every article in ingest order, streaming. `fn` may call
+  // back into the store.
   virtual Status ForEachArticle(const std::function<void(Article&&)>& fn) = 0;
 
-  // Records that `article_id` belongs to `story_id` (idempotent).
+  // Records that `article_id` belongs to `story_id` (idempotent). An article
+  // is in at most one story, so assigning it elsewhere moves it (merges).
+  // NotFound for an unknown article.
   virtual Status AssignToStory(const std::string& story_id, const std::string& article_id) = 0;
   // story id of an article, or NotFound when unassigned.
   virtual Result<std::string> StoryOf(const std::string& article_id) = 0;
+  // Most recent last_seen first, undated stories last, ties by id. A story's
+  // article_ids are in ingest order; outlets in order of first appearance.
   virtual Result<std::vector<StoryRow>> ListStories() = 0;
+  // NotFound when no article belongs to `story_id`.
   virtual Result<Story> GetStory(const std::string& story_id) = 0;
 
-  // Full-text search over titles and bodies, best first.
+  // Full-text search over titles and bodies, best first. `query` is FTS5
+  // syntax: words (all must match, stemmed), "quoted phrases", OR, NOT,
+  // prefix*. A malformed query (unbalanced quote, bare hyphen as in al-Sharaa)
+  // is kUsage with the parser's message; so are an empty query and limit <= 0.
   virtual Result<std::vector<SearchHit>> Search(const std::string& query, int limit) = 0;
 };
 
 struct SqliteStoreOptions {
+  // Opens an existing store for reading only: the file is never created or
+  // migrated, and every write returns kUsage.
   bool read_only = false;
+  // How long a call waits for another process's write lock before kStoreError.
   int busy_timeout_ms = 5000;
 };
 
+// The schema version (PRAGMA user_version) this build reads and writes. Files
+// at an older version are migrated on a read-write open; newer ones are refused.
+inline constexpr int kSqliteSchemaVersion = 1;
+
 // Opens (creating and migrating if needed) the SQLite store at `path`.
-// ":memory:" gives a private in-memory store (tests).
+// ":memory:" gives a private in-memory store (tests). Errors are kStoreError
+// and name the path: a file that is not a SQLite database (left untouched), a
+// SQLite file that is not a newsfuse store, a newer schema, a missing file in
+// read-only mode.
 Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path,
                                                const SqliteStoreOptions& options = {});
 

@@ -1,0 +1,116 @@
+#include "store/article_codec.h"
+
+#include <nlohmann/json.hpp>
+
+#include <map>
+#include <vector>
+
+#include "store/sqlite_db.h"
+
+namespace newsfuse::store_internal {
+namespace {
+
+using nlohmann::json;
+
+enum Column {
+  kId, kLocator, kUrl, kOutlet, kTitle, kAuthors, kPublished, kUpdated,
+  kDateline, kLanguage, kParagraphs, kFieldSources,
+};
+
+std::optional<std::string> IsoOrNull(const std::optional<DateTime>& date) {
+  if (!date) return std::nullopt;
+  return date->ToIso();
+}
+
+// dump() throws on invalid UTF-8 (strict handler), which is what we want.
+Result<std::string> ToJson(const json& value, const Article& article, const char* field) {
+  try {
+    return value.dump();
+  } catch (const json::exception&) {
+    return Status::BadInput(article.locator, "article " + article.id + ": " + field +
+                                                 " is not valid UTF-8; the store keeps text only");
+  }
+}
+
+Status Corrupt(const std::string& id, const char* field, const std::string& why) {
+  return Status::StoreError("article " + id + ": stored " + field + " is unreadable (" + why +
+                            "); the database may be damaged");
+}
+
+template <typename T>
+Status ParseJson(sqlite3_stmt* stmt, int column, const std::string& id, const char* field,
+                 T& out) {
+  try {
+    out = json::parse(ColumnText(stmt, column)).get<T>();
+    return Status::Ok();
+  } catch (const json::exception& e) {
+    return Corrupt(id, field, e.what());
+  }
+}
+
+Status ParseDate(sqlite3_stmt* stmt, int column, const std::string& id, const char* field,
+                 std::optional<DateTime>& out) {
+  if (ColumnIsNull(stmt, column)) return Status::Ok();
+  std::string text = ColumnText(stmt, column);
+  out = DateTime::ParseIso(text);
+  return out ? Status::Ok() : Corrupt(id, field, "\"" + text + "\" is not ISO 8601");
+}
+
+}  // namespace
+
+Result<EncodedArticle> EncodeArticle(const Article& article) {
+  EncodedArticle encoded;
+  auto authors = ToJson(article.authors, article, "an author");
+  if (!authors.ok()) return authors.status();
+  auto paragraphs = ToJson(article.paragraphs, article, "a paragraph");
+  if (!paragraphs.ok()) return paragraphs.status();
+  auto sources = ToJson(article.field_sources, article, "a field source");
+  if (!sources.ok()) return sources.status();
+  encoded.authors = std::move(authors).value();
+  encoded.paragraphs = std::move(paragraphs).value();
+  encoded.field_sources = std::move(sources).value();
+  encoded.body = article.Body();
+  encoded.published = IsoOrNull(article.published);
+  encoded.updated = IsoOrNull(article.updated);
+  return encoded;
+}
+
+int BindArticle(sqlite3_stmt* stmt, const Article& article, const EncodedArticle& encoded) {
+  // Parameters are 1-based; columns 0-based. OR-ing return codes keeps this
+  // flat: any failure leaves a non-OK value (all SQLite errors are non-zero).
+  int rc = SQLITE_OK;
+  rc |= BindText(stmt, kId + 1, article.id);
+  rc |= BindText(stmt, kLocator + 1, article.locator);
+  rc |= BindText(stmt, kUrl + 1, article.url);
+  rc |= BindText(stmt, kOutlet + 1, article.outlet);
+  rc |= BindText(stmt, kTitle + 1, article.title);
+  rc |= BindText(stmt, kAuthors + 1, encoded.authors);
+  rc |= BindOptionalText(stmt, kPublished + 1, encoded.published);
+  rc |= BindOptionalText(stmt, kUpdated + 1, encoded.updated);
+  rc |= BindText(stmt, kDateline + 1, article.dateline);
+  rc |= BindText(stmt, kLanguage + 1, article.language);
+  rc |= BindText(stmt, kParagraphs + 1, encoded.paragraphs);
+  rc |= BindText(stmt, kFieldSources + 1, encoded.field_sources);
+  return rc == SQLITE_OK ? SQLITE_OK : SQLITE_ERROR;
+}
+
+Result<Article> DecodeArticle(sqlite3_stmt* stmt) {
+  Article a;
+  a.id = ColumnText(stmt, kId);
+  a.locator = ColumnText(stmt, kLocator);
+  a.url = ColumnText(stmt, kUrl);
+  a.outlet = ColumnText(stmt, kOutlet);
+  a.title = ColumnText(stmt, kTitle);
+  a.dateline = ColumnText(stmt, kDateline);
+  a.language = ColumnText(stmt, kLanguage);
+  for (Status s : {ParseJson(stmt, kAuthors, a.id, "authors", a.authors),
+                   ParseJson(stmt, kParagraphs, a.id, "paragraphs", a.paragraphs),
+                   ParseJson(stmt, kFieldSources, a.id, "field_sources", a.field_sources),
+                   ParseDate(stmt, kPublished, a.id, "published", a.published),
+                   ParseDate(stmt, kUpdated, a.id, "updated", a.updated)}) {
+    if (!s.ok()) return s;
+  }
+  return a;
+}
+
+}  // namespace newsfuse::store_internal

@@ -1,0 +1,131 @@
+#include "store/sqlite_schema.h"
+
+#include <array>
+#include <string>
+
+#include "store/store.h"
+
+namespace newsfuse::store_internal {
+namespace {
+
+// Version 1: articles, story membership and the full-text index.
+//
+// `seq` is the rowid alias: ingest order, and the stable integer key FTS5
+// needs (an implicit rowid may be renumbered by VACUUM, which would silently
+// point index entries at the wrong articles). AUTOINCREMENT keeps it strictly
+// increasing even if rows are ever deleted. `id` stays the article's identity.
+//
+// The index is an external-content FTS5 table reading a view, so the body is
+// stored once (as the paragraphs array) yet snippet() can re-read it. The view
+// must join paragraphs exactly as Article::Body() does: FTS5 tokenizes what the
+// store inserts, and snippet offsets are only right if the view yields the
+// same text. json_each walks the array in order.
+constexpr const char* kMigration1 = R"sql(
+CREATE TABLE articles (
+  seq           INTEGER PRIMARY KEY AUTOINCREMENT,
+  id            TEXT NOT NULL UNIQUE CHECK (id <> ''),
+  locator       TEXT NOT NULL,
+  url           TEXT NOT NULL,
+  outlet        TEXT NOT NULL,
+  title         TEXT NOT NULL,
+  authors       TEXT NOT NULL,  -- JSON array of strings
+  published     TEXT,           -- ISO 8601 at its stated precision
+  updated       TEXT,
+  dateline      TEXT NOT NULL,
+  language      TEXT NOT NULL,
+  paragraphs    TEXT NOT NULL,  -- JSON array of strings
+  field_sources TEXT NOT NULL,  -- JSON object, string -> string
+  ingested_at   TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+);
+
+-- An article is in at most one story; moving it is an update, which is how
+-- story merges are expressed.
+CREATE TABLE story_members (
+  article_id TEXT PRIMARY KEY REFERENCES articles(id),
+  story_id   TEXT NOT NULL CHECK (story_id <> '')
+) WITHOUT ROWID;
+CREATE INDEX story_members_by_story ON story_members(story_id);
+
+CREATE VIEW article_text(seq, title, body) AS
+  SELECT seq, title,
+         IFNULL((SELECT group_concat(value, char(10, 10)) FROM json_each(articles.paragraphs)), '')
+  FROM articles;
+
+-- Porter stemming so "exchange" finds "exchanges"; diacritics folded so
+-- "Zelensky" finds "Zelenský". Titles weigh three times a body term.
+CREATE VIRTUAL TABLE articles_fts USING fts5(
+  title, body,
+  content = 'article_text', content_rowid = 'seq',
+  tokenize = 'porter unicode61 remove_diacritics 2'
+);
+INSERT INTO articles_fts(articles_fts, rank) VALUES ('rank', 'bm25(3.0, 1.0)');
+)sql";
+
+// Index i holds the step from version i to i + 1. Append only; never edit a
+// step that has shipped, since files in the field already contain its result.
+constexpr std::array<const char*, 1> kMigrations = {kMigration1};
+static_assert(kMigrations.size() == static_cast<size_t>(kSqliteSchemaVersion),
+              "kSqliteSchemaVersion must equal the number of migrations");
+
+Status NotNewsfuse(const Db& db, const std::string& why) {
+  return Status::StoreError(db.path() + ": not a newsfuse store (" + why + ")");
+}
+
+Status ApplyMigration(Db& db, int target) {
+  std::string what = "migrating schema to version " + std::to_string(target);
+  // The write lock is taken before the version is read, so two processes
+  // opening a new file at once cannot both apply the same step.
+  WriteTransaction txn(db);
+  if (Status s = txn.Begin(what); !s.ok()) return s;
+  auto current = db.QueryInt("PRAGMA user_version", "reading schema version");
+  if (!current.ok()) return current.status();
+  if (*current >= target) return Status::Ok();  // another process got there first
+
+  if (Status s = db.Exec(kMigrations[target - 1], what); !s.ok()) return s;
+  // PRAGMA arguments cannot be bound; both values are integers we control.
+  std::string stamp = "PRAGMA user_version = " + std::to_string(target) +
+                      "; PRAGMA application_id = " + std::to_string(kApplicationId);
+  if (Status s = db.Exec(stamp.c_str(), what); !s.ok()) return s;
+  return txn.Commit(what);
+}
+
+}  // namespace
+
+Result<int> CheckSchema(Db& db) {
+  // The first read of the header is where SQLite notices a file that is not a
+  // database; nothing has been written yet, so the file is untouched.
+  auto version = db.QueryInt("PRAGMA user_version", "reading schema version");
+  if (!version.ok()) {
+    if (db.last_error_code() == SQLITE_NOTADB) {
+      return Status::StoreError(db.path() + ": not a SQLite database (is the path right?)");
+    }
+    return version.status();
+  }
+  auto app_id = db.QueryInt("PRAGMA application_id", "reading application id");
+  if (!app_id.ok()) return app_id.status();
+  if (*app_id != kApplicationId) {
+    // Only an empty file may become a store; anything else is someone's data.
+    if (*app_id != 0) return NotNewsfuse(db, "it belongs to another application");
+    auto objects = db.QueryInt("SELECT count(*) FROM sqlite_schema", "reading schema");
+    if (!objects.ok()) return objects.status();
+    if (*version != 0 || *objects > 0) return NotNewsfuse(db, "it already holds other tables");
+    return 0;
+  }
+  if (*version > kSqliteSchemaVersion) {
+    return Status::StoreError(db.path() + ": schema version " + std::to_string(*version) +
+                              " is newer than this build understands (" +
+                              std::to_string(kSqliteSchemaVersion) +
+                              "); upgrade newsfuse to open it");
+  }
+  return static_cast<int>(*version);
+}
+
+Status Migrate(Db& db, int from) {
+  for (int target = from + 1; target <= kSqliteSchemaVersion; ++target) {
+    Status status = ApplyMigration(db, target);
+    if (!status.ok()) return status;
+  }
+  return Status::Ok();
+}
+
+}  // namespace newsfuse::store_internal

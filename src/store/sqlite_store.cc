@@ -1,0 +1,392 @@
+// The SQLite implementation of Store.
+//
+// One connection per Store. Statements are prepared once and kept: parsing
+// SQL costs more than running these small lookups, and ingest issues one
+// insert per article. Readers in other processes keep reading the last
+// commit while a batch is written, thanks to WAL.
+#include <array>
+#include <cstdlib>
+#include <string>
+#include <string_view>
+#include <utility>
+
+#include "store/article_codec.h"
+#include "store/sqlite_db.h"
+#include "store/sqlite_schema.h"
+#include "store/story_rows.h"
+#include "store/store.h"
+
+namespace newsfuse {
+namespace {
+
+using store_internal::BindText;
+using store_internal::ColumnText;
+using store_internal::Db;
+using store_internal::StatementLease;
+using store_internal::StatementPtr;
+
+// Every statement the store caches, indexing kSql.
+enum Sql : size_t {
+  kInsertArticle,
+  kInsertIndexEntry,
+  kGetArticle,
+  kArticleExists,
+  kCountArticles,
+  kAssign,
+  kStoryOf,
+  kStoryArticles,
+  kAllMemberships,
+  kSearch,
+  kSqlCount,
+};
+
+constexpr std::array<const char*, kSqlCount> kSql = {
+    // A duplicate id is not an error: DO NOTHING and changes() == 0 report it.
+    "INSERT INTO articles(" NEWSFUSE_ARTICLE_COLUMNS ") "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) ON CONFLICT(id) DO NOTHING",
+    "INSERT INTO articles_fts(rowid, title, body) VALUES (?1, ?2, ?3)",
+    "SELECT " NEWSFUSE_ARTICLE_COLUMNS " FROM articles WHERE id = ?1",
+    "SELECT 1 FROM articles WHERE id = ?1",
+    "SELECT count(*) FROM articles",
+    "INSERT INTO story_members(article_id, story_id) VALUES (?1, ?2) "
+    "ON CONFLICT(article_id) DO UPDATE SET story_id = excluded.story_id "
+    "WHERE story_id <> excluded.story_id",
+    "SELECT story_id FROM story_members WHERE article_id = ?1",
+    "SELECT m.article_id FROM story_members m JOIN articles a ON a.id = m.article_id "
+    "WHERE m.story_id = ?1 ORDER BY a.seq",
+    "SELECT m.story_id, a.id, a.title, a.outlet, a.published "
+    "FROM story_members m JOIN articles a ON a.id = m.article_id ORDER BY m.story_id, a.seq",
+    // The LIMIT sits inside the subquery so FTS5 ranks and cuts before the
+    // joins, and snippet() runs only for the hits returned.
+    "SELECT a.id, IFNULL(m.story_id, ''), a.title, a.outlet, hits.snip, hits.rank FROM ("
+    "  SELECT rowid, snippet(articles_fts, -1, '[', ']', '…', 16) AS snip, rank"
+    "  FROM articles_fts WHERE articles_fts MATCH ?1 ORDER BY rank LIMIT ?2) AS hits "
+    "JOIN articles a ON a.seq = hits.rowid "
+    "LEFT JOIN story_members m ON m.article_id = a.id ORDER BY hits.rank",
+};
+
+// Snippets cross paragraph breaks; one line reads better in a result list.
+std::string CollapseWhitespace(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  bool pending_space = false;
+  for (char c : text) {
+    if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
+      pending_space = !out.empty();
+      continue;
+    }
+    if (pending_space) out += ' ';
+    pending_space = false;
+    out += c;
+  }
+  return out;
+}
+
+class SqliteStore final : public Store {
+ public:
+  SqliteStore(std::unique_ptr<Db> db, bool read_only)
+      : db_(std::move(db)), read_only_(read_only) {}
+
+  ~SqliteStore() override {
+    // Finalize before the connection closes (Db's destructor runs after).
+    for (auto& stmt : statements_) stmt.reset();
+  }
+
+  Result<std::vector<PutOutcome>> PutArticles(const std::vector<Article>& articles) override;
+  Result<Article> GetArticle(const std::string& id) override;
+  Result<int64_t> CountArticles() override;
+  Status ForEachArticle(const std::function<void(Article&&)>& fn) override;
+  Status AssignToStory(const std::string& story_id, const std::string& article_id) override;
+  Result<std::string> StoryOf(const std::string& article_id) override;
+  Result<std::vector<StoryRow>> ListStories() override;
+  Result<Story> GetStory(const std::string& story_id) override;
+  Result<std::vector<SearchHit>> Search(const std::string& query, int limit) override;
+
+ private:
+  Result<sqlite3_stmt*> Statement(Sql which);
+  Status RefuseIfReadOnly(std::string_view what) const;
+  Result<PutOutcome> PutOne(const Article& article);
+  // Steps a statement expected to finish without rows.
+  Status StepDone(sqlite3_stmt* stmt, std::string_view what);
+  Result<bool> ArticleExists(const std::string& id);
+
+  std::unique_ptr<Db> db_;
+  bool read_only_;
+  std::array<StatementPtr, kSqlCount> statements_;
+};
+
+Result<sqlite3_stmt*> SqliteStore::Statement(Sql which) {
+  // Prepared on first use: a read-only tool never pays for the write path.
+  if (!statements_[which]) {
+    auto stmt = db_->Prepare(kSql[which], "preparing a statement");
+    if (!stmt.ok()) return stmt.status();
+    statements_[which] = std::move(stmt).value();
+  }
+  return statements_[which].get();
+}
+
+Status SqliteStore::RefuseIfReadOnly(std::string_view what) const {
+  if (!read_only_) return Status::Ok();
+  return Status::Usage(db_->path() + ": cannot " + std::string(what) +
+                       ": the store was opened read-only");
+}
+
+Status SqliteStore::StepDone(sqlite3_stmt* stmt, std::string_view what) {
+  int rc = sqlite3_step(stmt);
+  return rc == SQLITE_DONE ? Status::Ok() : db_->Error(what, rc);
+}
+
+Result<PutOutcome> SqliteStore::PutOne(const Article& article) {
+  // The schema refuses an empty id too, but only as "CHECK constraint failed".
+  if (article.id.empty()) return Status::BadInput(article.locator, "article has no id");
+  auto encoded = store_internal::EncodeArticle(article);
+  if (!encoded.ok()) return encoded.status();
+  const std::string what = "writing article " + article.id + " (" + article.locator + ")";
+
+  auto insert = Statement(kInsertArticle);
+  if (!insert.ok()) return insert.status();
+  StatementLease row(*insert);
+  if (store_internal::BindArticle(row.get(), article, *encoded) != SQLITE_OK) {
+    return db_->Error(what);
+  }
+  if (Status s = StepDone(row.get(), what); !s.ok()) return s;
+  if (sqlite3_changes(db_->handle()) == 0) return PutOutcome::kDuplicate;
+
+  // The index entry goes in the same transaction as the row, so the two can
+  // never disagree after a crash.
+  auto index = Statement(kInsertIndexEntry);
+  if (!index.ok()) return index.status();
+  StatementLease entry(*index);
+  sqlite3_bind_int64(entry.get(), 1, sqlite3_last_insert_rowid(db_->handle()));
+  BindText(entry.get(), 2, article.title);
+  BindText(entry.get(), 3, encoded->body);
+  if (Status s = StepDone(entry.get(), what + " to the search index"); !s.ok()) return s;
+  return PutOutcome::kInserted;
+}
+
+Result<std::vector<PutOutcome>> SqliteStore::PutArticles(const std::vector<Article>& articles) {
+  if (Status s = RefuseIfReadOnly("write articles"); !s.ok()) return s;
+  std::vector<PutOutcome> outcomes;
+  outcomes.reserve(articles.size());
+  if (articles.empty()) return outcomes;
+
+  // One transaction for the batch: a failure anywhere leaves none of it,
+  // and one commit per batch instead of per article is what makes ingest fast.
+  store_internal::WriteTransaction txn(*db_);
+  if (Status s = txn.Begin("starting a write"); !s.ok()) return s;
+  for (const Article& article : articles) {
+    auto outcome = PutOne(article);
+    if (!outcome.ok()) return outcome.status();
+    outcomes.push_back(*outcome);
+  }
+  if (Status s = txn.Commit("committing articles"); !s.ok()) return s;
+  return outcomes;
+}
+
+Result<Article> SqliteStore::GetArticle(const std::string& id) {
+  auto stmt = Statement(kGetArticle);
+  if (!stmt.ok()) return stmt.status();
+  StatementLease query(*stmt);
+  BindText(query.get(), 1, id);
+  int rc = sqlite3_step(query.get());
+  if (rc == SQLITE_DONE) return Status::NotFound("no article with id " + id);
+  if (rc != SQLITE_ROW) return db_->Error("reading article " + id, rc);
+  return store_internal::DecodeArticle(query.get());
+}
+
+Result<int64_t> SqliteStore::CountArticles() {
+  auto stmt = Statement(kCountArticles);
+  if (!stmt.ok()) return stmt.status();
+  StatementLease query(*stmt);
+  int rc = sqlite3_step(query.get());
+  if (rc != SQLITE_ROW) return db_->Error("counting articles", rc);
+  return static_cast<int64_t>(sqlite3_column_int64(query.get(), 0));
+}
+
+Status SqliteStore::ForEachArticle(const std::function<void(Article&&)>& fn) {
+  // Prepared per call, not cached: `fn` may itself call into the store (even
+  // ForEachArticle), which would reset a shared statement mid-iteration.
+  auto stmt = db_->Prepare("SELECT " NEWSFUSE_ARTICLE_COLUMNS " FROM articles ORDER BY seq",
+                           "listing articles");
+  if (!stmt.ok()) return stmt.status();
+  int rc;
+  while ((rc = sqlite3_step(stmt->get())) == SQLITE_ROW) {
+    auto article = store_internal::DecodeArticle(stmt->get());
+    if (!article.ok()) return article.status();
+    fn(std::move(article).value());
+  }
+  return rc == SQLITE_DONE ? Status::Ok() : db_->Error("listing articles", rc);
+}
+
+Result<bool> SqliteStore::ArticleExists(const std::string& id) {
+  auto stmt = Statement(kArticleExists);
+  if (!stmt.ok()) return stmt.status();
+  StatementLease query(*stmt);
+  BindText(query.get(), 1, id);
+  int rc = sqlite3_step(query.get());
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE) return db_->Error("looking up article " + id, rc);
+  return rc == SQLITE_ROW;
+}
+
+Status SqliteStore::AssignToStory(const std::string& story_id, const std::string& article_id) {
+  if (Status s = RefuseIfReadOnly("assign stories"); !s.ok()) return s;
+  if (story_id.empty()) return Status::Usage("story id must not be empty");
+  // The foreign key would refuse an unknown article too, but only as an
+  // opaque constraint failure; the caller deserves NotFound and the id.
+  auto exists = ArticleExists(article_id);
+  if (!exists.ok()) return exists.status();
+  if (!*exists) return Status::NotFound("no article with id " + article_id);
+
+  auto stmt = Statement(kAssign);
+  if (!stmt.ok()) return stmt.status();
+  StatementLease upsert(*stmt);
+  BindText(upsert.get(), 1, article_id);
+  BindText(upsert.get(), 2, story_id);
+  return StepDone(upsert.get(), "assigning article " + article_id + " to story " + story_id);
+}
+
+Result<std::string> SqliteStore::StoryOf(const std::string& article_id) {
+  auto stmt = Statement(kStoryOf);
+  if (!stmt.ok()) return stmt.status();
+  StatementLease query(*stmt);
+  BindText(query.get(), 1, article_id);
+  int rc = sqlite3_step(query.get());
+  if (rc == SQLITE_DONE) return Status::NotFound("article " + article_id + " is in no story");
+  if (rc != SQLITE_ROW) return db_->Error("reading the story of " + article_id, rc);
+  return ColumnText(query.get(), 0);
+}
+
+Result<Story> SqliteStore::GetStory(const std::string& story_id) {
+  auto stmt = Statement(kStoryArticles);
+  if (!stmt.ok()) return stmt.status();
+  StatementLease query(*stmt);
+  BindText(query.get(), 1, story_id);
+  Story story;
+  story.id = story_id;
+  int rc;
+  while ((rc = sqlite3_step(query.get())) == SQLITE_ROW) {
+    story.article_ids.push_back(ColumnText(query.get(), 0));
+  }
+  if (rc != SQLITE_DONE) return db_->Error("reading story " + story_id, rc);
+  if (story.article_ids.empty()) return Status::NotFound("no story with id " + story_id);
+  return story;
+}
+
+Result<std::vector<StoryRow>> SqliteStore::ListStories() {
+  auto stmt = Statement(kAllMemberships);
+  if (!stmt.ok()) return stmt.status();
+  StatementLease query(*stmt);
+  store_internal::StoryRowBuilder builder;
+  int rc;
+  while ((rc = sqlite3_step(query.get())) == SQLITE_ROW) {
+    store_internal::MemberRow member;
+    member.story_id = ColumnText(query.get(), 0);
+    member.article_id = ColumnText(query.get(), 1);
+    member.title = ColumnText(query.get(), 2);
+    member.outlet = ColumnText(query.get(), 3);
+    member.published = ColumnText(query.get(), 4);
+    if (Status s = builder.Add(std::move(member)); !s.ok()) return s;
+  }
+  if (rc != SQLITE_DONE) return db_->Error("listing stories", rc);
+  return builder.Finish();
+}
+
+Result<std::vector<SearchHit>> SqliteStore::Search(const std::string& query, int limit) {
+  if (query.find_first_not_of(" \t\r\n") == std::string::npos) {
+    return Status::Usage("empty search query");
+  }
+  if (limit <= 0) return Status::Usage("search limit must be positive");
+  auto stmt = Statement(kSearch);
+  if (!stmt.ok()) return stmt.status();
+  StatementLease search(*stmt);
+  BindText(search.get(), 1, query);
+  sqlite3_bind_int(search.get(), 2, limit);
+
+  std::vector<SearchHit> hits;
+  int rc;
+  while ((rc = sqlite3_step(search.get())) == SQLITE_ROW) {
+    SearchHit hit;
+    hit.article_id = ColumnText(search.get(), 0);
+    hit.story_id = ColumnText(search.get(), 1);
+    hit.title = ColumnText(search.get(), 2);
+    hit.outlet = ColumnText(search.get(), 3);
+    hit.snippet = CollapseWhitespace(ColumnText(search.get(), 4));
+    // bm25 is lower-is-better and negative; flip it so callers sort naturally.
+    hit.score = -sqlite3_column_double(search.get(), 5);
+    hits.push_back(std::move(hit));
+  }
+  // The statement is already prepared, so a plain SQLITE_ERROR from step can
+  // only come from FTS5 parsing the query: the user's mistake, not the store's.
+  if ((rc & 0xff) == SQLITE_ERROR) {
+    return Status::Usage("search query '" + query + "' is not valid: " +
+                         sqlite3_errmsg(db_->handle()) +
+                         " (put phrases and hyphenated words in double quotes)");
+  }
+  if (rc != SQLITE_DONE) return db_->Error("searching", rc);
+  return hits;
+}
+
+// ---- Opening ----
+
+int OpenFlags(bool read_only) {
+  // NOMUTEX: a Store is used by one thread at a time (see store.h), so
+  // SQLite's per-connection mutex would be pure overhead.
+  int flags = SQLITE_OPEN_NOMUTEX;
+  return flags | (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+}
+
+Status Configure(Db& db, const SqliteStoreOptions& options) {
+  // WAL lets readers in other processes run beside one writer; NORMAL
+  // synchronous is durable across application crashes and only risks the last
+  // commits on power loss, which re-ingest repairs. Switching journal mode
+  // writes to the file, so a read-only connection keeps whatever is there.
+  if (!options.read_only) {
+    if (Status s = db.Exec("PRAGMA journal_mode = WAL", "enabling WAL"); !s.ok()) return s;
+  }
+  return db.Exec("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON",
+                 "configuring the connection");
+}
+
+Status ReadOnlyNeedsUpgrade(const Db& db, int version) {
+  if (version == 0) {
+    return Status::StoreError(db.path() + ": not a newsfuse store yet (it is empty); "
+                              "open it read-write once to create one");
+  }
+  return Status::StoreError(db.path() + ": schema version " + std::to_string(version) +
+                            " must be upgraded to " + std::to_string(kSqliteSchemaVersion) +
+                            "; open it read-write once");
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path,
+                                               const SqliteStoreOptions& options) {
+  auto db = std::make_unique<Db>();
+  if (Status s = db->Open(path, OpenFlags(options.read_only)); !s.ok()) {
+    if (options.read_only && (db->last_error_code() & 0xff) == SQLITE_CANTOPEN) {
+      return Status::StoreError(path + ": no store there (a read-only open never creates one)");
+    }
+    return s;
+  }
+  // Before anything reads the file, so even the first check waits for a
+  // writer in another process instead of failing with "database is locked".
+  sqlite3_busy_timeout(db->handle(), options.busy_timeout_ms);
+
+  auto version = store_internal::CheckSchema(*db);
+  if (!version.ok()) return version.status();
+  if (options.read_only && *version < kSqliteSchemaVersion) {
+    return ReadOnlyNeedsUpgrade(*db, *version);
+  }
+  if (Status s = Configure(*db, options); !s.ok()) return s;
+  if (!options.read_only) {
+    if (Status s = store_internal::Migrate(*db, *version); !s.ok()) return s;
+  }
+  return std::unique_ptr<Store>(new SqliteStore(std::move(db), options.read_only));
+}
+
+std::string DefaultDatabasePath() {
+  const char* env = std::getenv("NEWSFUSE_DB");
+  return env != nullptr && *env != '\0' ? env : "newsfuse.db";
+}
+
+}  // namespace newsfuse

@@ -1,0 +1,190 @@
+// Articles: exact round trip, dedupe, batch atomicity, streaming order.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "store/store.h"
+#include "store_test_util.h"
+
+namespace newsfuse::testing {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+
+void ExpectSameArticle(const Article& got, const Article& want) {
+  EXPECT_EQ(got.id, want.id);
+  EXPECT_EQ(got.locator, want.locator);
+  EXPECT_EQ(got.url, want.url);
+  EXPECT_EQ(got.outlet, want.outlet);
+  EXPECT_EQ(got.title, want.title);
+  EXPECT_EQ(got.authors, want.authors);
+  EXPECT_EQ(got.published, want.published);
+  EXPECT_EQ(got.updated, want.updated);
+  EXPECT_EQ(got.dateline, want.dateline);
+  EXPECT_EQ(got.language, want.language);
+  EXPECT_EQ(got.paragraphs, want.paragraphs);
+  EXPECT_EQ(got.field_sources, want.field_sources);
+}
+
+// Every field set, with the awkward values: non-ASCII, quotes, an empty
+// paragraph and one holding the paragraph separator itself.
+Article FullArticle() {
+  Article a;
+  a.id = "0123456789abcdef0123456789abcdef";
+  a.locator = "feed.jsonl:17";
+  a.url = "https://example.com/news?id=1&lang=en";
+  a.outlet = "The Straits Times";
+  a.title = "Kyiv and Moscow swap prisoners \"again\" — Zelenský";
+  a.authors = {"Jane Doe", "李明", "O'Brien, Pat"};
+  a.published = DateTime::ParseIso("2026-02-06T04:04:00+09:00");
+  a.updated = DateTime::ParseIso("2026-02");
+  a.dateline = "KYIV";
+  a.language = "en";
+  a.paragraphs = {"First paragraph.", "", "Line one\n\nstill the same paragraph",
+                  "Ünïcödé ✓ and a tab\there"};
+  a.field_sources = {{"title", "og:title"}, {"published", "dateline"}, {"authors", "byline"}};
+  return a;
+}
+
+class ArticlesTest : public TempDirTest {};
+
+TEST_F(ArticlesTest, RoundTripsEveryField) {
+  std::string path = PathOf("news.db");
+  Article full = FullArticle();
+  Article bare;  // everything optional left empty
+  bare.id = "bare";
+  {
+    auto store = OpenOrDie(path);
+    ASSERT_NE(store, nullptr);
+    auto put = store->PutArticles({full, bare});
+    ASSERT_TRUE(put.ok()) << put.status().ToString();
+    EXPECT_THAT(*put, ElementsAre(PutOutcome::kInserted, PutOutcome::kInserted));
+
+    auto got = store->GetArticle(full.id);
+    ASSERT_TRUE(got.ok()) << got.status().ToString();
+    ExpectSameArticle(*got, full);
+  }
+  // And again from disk, through the other read path.
+  auto store = OpenOrDie(path);
+  ASSERT_NE(store, nullptr);
+  std::vector<Article> seen;
+  ASSERT_TRUE(store->ForEachArticle([&](Article&& a) { seen.push_back(std::move(a)); }).ok());
+  ASSERT_EQ(seen.size(), 2u);
+  ExpectSameArticle(seen[0], full);
+  ExpectSameArticle(seen[1], bare);
+  EXPECT_FALSE(seen[1].published.has_value());
+  EXPECT_TRUE(seen[1].paragraphs.empty());
+}
+
+TEST_F(ArticlesTest, UnknownIdIsNotFound) {
+  auto store = OpenOrDie(":memory:");
+  auto got = store->GetArticle("nope");
+  ASSERT_FALSE(got.ok());
+  EXPECT_EQ(got.status().code(), Status::Code::kNotFound);
+}
+
+TEST_F(ArticlesTest, DuplicateIsReportedAndNotRewritten) {
+  std::string path = PathOf("news.db");
+  auto store = OpenOrDie(path);
+  Article original = MakeArticle("a1", "Original title", "Reuters", {"walrus"});
+  ASSERT_TRUE(store->PutArticles({original}).ok());
+
+  Article changed = MakeArticle("a1", "Changed title", "AP", {"narwhal"});
+  auto put = store->PutArticles({changed, MakeArticle("a2", "Other")});
+  ASSERT_TRUE(put.ok()) << put.status().ToString();
+  EXPECT_THAT(*put, ElementsAre(PutOutcome::kDuplicate, PutOutcome::kInserted));
+  EXPECT_EQ(*store->CountArticles(), 2);
+  EXPECT_EQ(store->GetArticle("a1")->title, "Original title");
+  // The index was not touched either: the new body is not searchable.
+  EXPECT_TRUE(store->Search("narwhal", 10)->empty());
+  EXPECT_EQ(store->Search("walrus", 10)->size(), 1u);
+
+  // A repeat inside one batch is a duplicate of the first occurrence.
+  put = store->PutArticles({MakeArticle("a3", "x"), MakeArticle("a3", "y")});
+  ASSERT_TRUE(put.ok());
+  EXPECT_THAT(*put, ElementsAre(PutOutcome::kInserted, PutOutcome::kDuplicate));
+  EXPECT_EQ(*store->CountArticles(), 3);
+  RawDb raw(path);
+  EXPECT_EQ(raw.Query("SELECT count(*) FROM articles_fts_docsize"), "3");
+}
+
+// The batch fails on its third article, after two rows and their index
+// entries were written inside the transaction.
+TEST_F(ArticlesTest, FailedBatchLeavesNothing) {
+  std::string path = PathOf("news.db");
+  auto store = OpenOrDie(path);
+  Article no_id = MakeArticle("", "Broken");
+  auto put = store->PutArticles({MakeArticle("a1", "Alpha kestrel"),
+                                 MakeArticle("a2", "Beta kestrel"), no_id,
+                                 MakeArticle("a4", "Delta kestrel")});
+  ASSERT_FALSE(put.ok());
+  EXPECT_EQ(put.status().code(), Status::Code::kBadInput);
+  EXPECT_EQ(put.status().locator(), no_id.locator);
+  EXPECT_EQ(*store->CountArticles(), 0);
+  EXPECT_EQ(store->GetArticle("a1").status().code(), Status::Code::kNotFound);
+  EXPECT_TRUE(store->Search("kestrel", 10)->empty());
+  RawDb raw(path);
+  EXPECT_EQ(raw.Query("SELECT count(*) FROM articles_fts_docsize"), "0");
+
+  // The connection is still usable and the same ids can be written after.
+  put = store->PutArticles({MakeArticle("a1", "Alpha kestrel")});
+  ASSERT_TRUE(put.ok()) << put.status().ToString();
+  EXPECT_THAT(*put, ElementsAre(PutOutcome::kInserted));
+  EXPECT_EQ(store->Search("kestrel", 10)->size(), 1u);
+}
+
+// A failure the store cannot foresee (here a trigger another connection
+// installed) must also roll the whole batch back.
+TEST_F(ArticlesTest, DatabaseFailureMidBatchRollsBack) {
+  std::string path = PathOf("news.db");
+  auto store = OpenOrDie(path);
+  ASSERT_TRUE(store->PutArticles({MakeArticle("old", "Kept from before")}).ok());
+  {
+    RawDb raw(path);
+    raw.Exec("CREATE TRIGGER sabotage BEFORE INSERT ON articles WHEN NEW.title = 'boom' "
+             "BEGIN SELECT RAISE(ABORT, 'injected failure'); END");
+  }
+  auto put = store->PutArticles({MakeArticle("n1", "Fresh osprey"), MakeArticle("n2", "boom")});
+  ASSERT_FALSE(put.ok());
+  EXPECT_EQ(put.status().code(), Status::Code::kStoreError);
+  EXPECT_THAT(put.status().message(), HasSubstr("injected failure"));
+  EXPECT_THAT(put.status().message(), HasSubstr("n2"));
+  EXPECT_EQ(*store->CountArticles(), 1);
+  EXPECT_EQ(store->GetArticle("n1").status().code(), Status::Code::kNotFound);
+  EXPECT_TRUE(store->Search("osprey", 10)->empty());
+}
+
+TEST_F(ArticlesTest, InvalidUtf8IsBadInputAndWritesNothing) {
+  auto store = OpenOrDie(":memory:");
+  Article bad = MakeArticle("bad", "Title", "Reuters", {"ok", std::string("bad \xff byte")});
+  auto put = store->PutArticles({MakeArticle("good", "Fine"), bad});
+  ASSERT_FALSE(put.ok());
+  EXPECT_EQ(put.status().code(), Status::Code::kBadInput);
+  EXPECT_EQ(put.status().locator(), bad.locator);
+  EXPECT_EQ(*store->CountArticles(), 0);
+}
+
+TEST_F(ArticlesTest, EmptyBatchIsANoOp) {
+  auto store = OpenOrDie(":memory:");
+  auto put = store->PutArticles({});
+  ASSERT_TRUE(put.ok());
+  EXPECT_TRUE(put->empty());
+}
+
+TEST_F(ArticlesTest, StreamsInIngestOrderNotIdOrder) {
+  auto store = OpenOrDie(PathOf("news.db"));
+  ASSERT_TRUE(store->PutArticles({MakeArticle("c", "C"), MakeArticle("a", "A")}).ok());
+  ASSERT_TRUE(store->PutArticles({MakeArticle("b", "B")}).ok());
+  std::vector<std::string> ids;
+  // The callback reads from the store while the stream is open.
+  Status s = store->ForEachArticle([&](Article&& a) {
+    ids.push_back(a.id);
+    auto again = store->GetArticle(a.id);
+    EXPECT_TRUE(again.ok());
+  });
+  ASSERT_TRUE(s.ok()) << s.ToString();
+  EXPECT_THAT(ids, ElementsAre("c", "a", "b"));
+}
+
+}  // namespace
+}  // namespace newsfuse::testing

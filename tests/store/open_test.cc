@@ -1,0 +1,151 @@
+// Opening: schema version and pragmas, reopen, refusing files that are not
+// ours or are too new, read-only mode, the default path.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+
+#include "store/store.h"
+#include "store_test_util.h"
+
+namespace newsfuse::testing {
+namespace {
+
+using ::testing::HasSubstr;
+
+class OpenTest : public TempDirTest {};
+
+TEST_F(OpenTest, NewFileGetsCurrentSchemaAndWal) {
+  std::string path = PathOf("news.db");
+  auto store = OpenOrDie(path);
+  ASSERT_NE(store, nullptr);
+  RawDb raw(path);
+  EXPECT_EQ(raw.Query("PRAGMA user_version"), std::to_string(kSqliteSchemaVersion));
+  EXPECT_EQ(raw.Query("PRAGMA journal_mode"), "wal");
+  EXPECT_NE(raw.Query("PRAGMA application_id"), "0");
+  EXPECT_EQ(raw.Query("SELECT count(*) FROM sqlite_schema WHERE name = 'articles_fts'"), "1");
+}
+
+TEST_F(OpenTest, ReopenKeepsData) {
+  std::string path = PathOf("news.db");
+  {
+    auto store = OpenOrDie(path);
+    ASSERT_TRUE(store->PutArticles({MakeArticle("a1", "Persisted heron")}).ok());
+    ASSERT_TRUE(store->AssignToStory("s1", "a1").ok());
+  }
+  auto store = OpenOrDie(path);
+  ASSERT_NE(store, nullptr);
+  EXPECT_EQ(*store->CountArticles(), 1);
+  EXPECT_EQ(store->GetArticle("a1")->title, "Persisted heron");
+  EXPECT_EQ(*store->StoryOf("a1"), "s1");
+  EXPECT_EQ(store->Search("heron", 5)->size(), 1u);
+}
+
+TEST_F(OpenTest, TwoStoresOnOneFileSeeEachOthersCommits) {
+  std::string path = PathOf("news.db");
+  auto writer = OpenOrDie(path);
+  auto reader = OpenOrDie(path);
+  ASSERT_NE(reader, nullptr);
+  ASSERT_TRUE(writer->PutArticles({MakeArticle("a1", "Shared")}).ok());
+  EXPECT_EQ(*reader->CountArticles(), 1);
+}
+
+TEST_F(OpenTest, TextFileIsRefusedAndLeftUntouched) {
+  std::string path = PathOf("notes.txt");
+  const std::string content = "These are my notes, not a database.\n"
+                              "They must survive a mistaken --db flag.\n";
+  { std::ofstream(path, std::ios::binary) << content; }
+  for (bool read_only : {false, true}) {
+    SqliteStoreOptions options;
+    options.read_only = read_only;
+    auto store = OpenSqliteStore(path, options);
+    ASSERT_FALSE(store.ok());
+    EXPECT_EQ(store.status().code(), Status::Code::kStoreError);
+    EXPECT_THAT(store.status().ToString(), HasSubstr(path));
+    EXPECT_THAT(store.status().ToString(), HasSubstr("not a SQLite database"));
+  }
+  EXPECT_EQ(ReadBytes(path), content);
+  EXPECT_FALSE(std::filesystem::exists(path + "-wal"));
+  EXPECT_FALSE(std::filesystem::exists(path + "-shm"));
+}
+
+TEST_F(OpenTest, OtherSqliteDatabaseIsRefused) {
+  std::string path = PathOf("other.db");
+  { RawDb(path).Exec("CREATE TABLE recipes(name TEXT)"); }
+  std::string before = ReadBytes(path);
+  auto store = OpenSqliteStore(path);
+  ASSERT_FALSE(store.ok());
+  EXPECT_EQ(store.status().code(), Status::Code::kStoreError);
+  EXPECT_THAT(store.status().message(), HasSubstr("not a newsfuse store"));
+  EXPECT_EQ(ReadBytes(path), before);
+}
+
+TEST_F(OpenTest, EmptyFileBecomesAStore) {
+  std::string path = PathOf("empty.db");
+  { std::ofstream touch(path); }
+  auto store = OpenOrDie(path);
+  ASSERT_NE(store, nullptr);
+  EXPECT_EQ(*store->CountArticles(), 0);
+}
+
+TEST_F(OpenTest, NewerSchemaIsRefused) {
+  std::string path = PathOf("news.db");
+  { ASSERT_NE(OpenOrDie(path), nullptr); }
+  { RawDb(path).Exec("PRAGMA user_version = " + std::to_string(kSqliteSchemaVersion + 1)); }
+  std::string before = ReadBytes(path);
+  for (bool read_only : {false, true}) {
+    SqliteStoreOptions options;
+    options.read_only = read_only;
+    auto store = OpenSqliteStore(path, options);
+    ASSERT_FALSE(store.ok());
+    EXPECT_EQ(store.status().code(), Status::Code::kStoreError);
+    EXPECT_THAT(store.status().message(), HasSubstr("newer"));
+    EXPECT_THAT(store.status().message(), HasSubstr(path));
+  }
+  EXPECT_EQ(ReadBytes(path), before);
+}
+
+TEST_F(OpenTest, ReadOnlyNeverCreatesAFile) {
+  std::string path = PathOf("missing.db");
+  SqliteStoreOptions options;
+  options.read_only = true;
+  auto store = OpenSqliteStore(path, options);
+  ASSERT_FALSE(store.ok());
+  EXPECT_EQ(store.status().code(), Status::Code::kStoreError);
+  EXPECT_THAT(store.status().message(), HasSubstr(path));
+  EXPECT_FALSE(std::filesystem::exists(path));
+}
+
+TEST_F(OpenTest, ReadOnlyReadsButRefusesWrites) {
+  std::string path = PathOf("news.db");
+  {
+    auto store = OpenOrDie(path);
+    ASSERT_TRUE(store->PutArticles({MakeArticle("a1", "Read me")}).ok());
+  }
+  SqliteStoreOptions options;
+  options.read_only = true;
+  auto store = OpenOrDie(path, options);
+  ASSERT_NE(store, nullptr);
+  EXPECT_EQ(store->GetArticle("a1")->title, "Read me");
+  EXPECT_EQ(store->Search("read", 5)->size(), 1u);
+  auto put = store->PutArticles({MakeArticle("a2", "No")});
+  ASSERT_FALSE(put.ok());
+  EXPECT_EQ(put.status().code(), Status::Code::kUsage);
+  EXPECT_EQ(store->AssignToStory("s", "a1").code(), Status::Code::kUsage);
+}
+
+TEST(DefaultDatabasePathTest, EnvironmentOverridesTheDefault) {
+  const char* saved = std::getenv("NEWSFUSE_DB");
+  std::string restore = saved ? saved : "";
+  unsetenv("NEWSFUSE_DB");
+  EXPECT_EQ(DefaultDatabasePath(), "newsfuse.db");
+  setenv("NEWSFUSE_DB", "", 1);
+  EXPECT_EQ(DefaultDatabasePath(), "newsfuse.db");
+  setenv("NEWSFUSE_DB", "/data/corpus.db", 1);
+  EXPECT_EQ(DefaultDatabasePath(), "/data/corpus.db");
+  if (saved) setenv("NEWSFUSE_DB", restore.c_str(), 1); else unsetenv("NEWSFUSE_DB");
+}
+
+}  // namespace
+}  // namespace newsfuse::testing
