@@ -16,10 +16,18 @@
 
 namespace newsfuse {
 
+// Why the last Add decided as it did: for tests, threshold tuning and logs.
+struct ClusterDecision {
+  std::string story_id;     // the story the article went to
+  std::string best_story;   // the most similar existing story, empty if none shared a term
+  double best_cosine = 0;   // its cosine with the article
+  bool joined = false;      // true if the article joined best_story
+};
+
 struct ClusterOptions {
   // Minimum cosine between an article and a story centroid to join the story.
   // See cluster.cc for how it was chosen.
-  double join_threshold = 0.20;
+  double join_threshold = 0.25;
 };
 
 class StoryClusterer {
@@ -37,6 +45,9 @@ class StoryClusterer {
   // Replays a decision made earlier (from the store) without re-deciding it,
   // so a later Add sees the same state as when the store was written.
   void Restore(const std::string& story_id, const AnnotatedArticle& article);
+
+  // The decision of the last Add (empty before the first).
+  const ClusterDecision& last_decision() const;
 
   // All stories so far, in order of creation.
   std::vector<Story> Stories() const;

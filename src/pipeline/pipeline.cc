@@ -46,20 +46,35 @@ Result<IngestSummary> Pipeline::Ingest(const std::vector<std::string>& sources,
     ++summary.failed;
     if (callbacks.on_error) callbacks.on_error(s);
   };
+  auto record = [&](Article& article, PutOutcome outcome) {
+    if (outcome == PutOutcome::kInserted) {
+      ++summary.ingested;
+      fresh.push_back(std::move(article));
+    } else {
+      ++summary.duplicates;
+    }
+  };
   auto flush = [&]() {
     if (batch.empty() || !store_failure.ok()) return;
     auto outcomes = store_.PutArticles(batch);
-    if (!outcomes.ok()) {
-      store_failure = outcomes.status();
-      return;
-    }
-    for (size_t i = 0; i < batch.size(); ++i) {
-      if ((*outcomes)[i] == PutOutcome::kInserted) {
-        ++summary.ingested;
-        fresh.push_back(std::move(batch[i]));
-      } else {
-        ++summary.duplicates;
+    if (outcomes.ok()) {
+      for (size_t i = 0; i < batch.size(); ++i) record(batch[i], (*outcomes)[i]);
+    } else if (outcomes.status().code() == Status::Code::kBadInput) {
+      // One article the store refused rolls back the whole batch; write the
+      // batch again one article at a time so only the bad one is lost.
+      for (Article& article : batch) {
+        auto one = store_.PutArticles({article});
+        if (one.ok()) {
+          record(article, one->front());
+        } else if (one.status().code() == Status::Code::kBadInput) {
+          report_error(one.status());
+        } else {
+          store_failure = one.status();
+          break;
+        }
       }
+    } else {
+      store_failure = outcomes.status();
     }
     batch.clear();
     if (callbacks.on_progress) callbacks.on_progress(summary);

@@ -2,9 +2,16 @@
 //
 // ICU's rule-based sentence break iterator, corrected for what news prose
 // trips it on: abbreviations ("U.S.", "Feb.", "Adm.", "No."), initials
-// ("J. R. Smith") and paragraph breaks, which always end a sentence.
+// ("J. R. Smith") and paragraph breaks, which always end a sentence. The
+// abbreviation classes live in data/text/abbreviations_en.txt.
+//
+// Boundaries are found on UTF-16 (ICU's native form) and mapped back, so every
+// Span is a byte range of the UTF-8 input that starts and ends on a code point
+// boundary. A closing quote or bracket after the final period stays with its
+// sentence: `He said "we agreed."` is one sentence, quote included.
 #pragma once
 
+#include <memory>
 #include <string_view>
 #include <vector>
 
@@ -13,7 +20,27 @@
 namespace newsfuse {
 
 // Byte spans of the sentences of `text` (UTF-8), trimmed of surrounding
-// whitespace, in order. Empty text gives no sentences.
+// whitespace, in order. Empty text gives no sentences. A blank line ("\n\n",
+// possibly with spaces between) always ends a sentence; a single line break
+// inside a paragraph (hard-wrapped text) is read as a space. Uses a splitter
+// cached per thread, so it is safe to call from several threads.
 std::vector<Span> SplitSentences(std::string_view text);
+
+// The same with explicit state: holds an ICU iterator and conversion buffers,
+// so a caller splitting many texts on one thread reuses them. Not thread-safe.
+class SentenceSplitter {
+ public:
+  SentenceSplitter();
+  ~SentenceSplitter();
+  SentenceSplitter(const SentenceSplitter&) = delete;
+  SentenceSplitter& operator=(const SentenceSplitter&) = delete;
+
+  // Appends the sentence spans of `text` to `out` (see SplitSentences).
+  void Split(std::string_view text, std::vector<Span>& out);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
 
 }  // namespace newsfuse

@@ -2,7 +2,10 @@
 //
 // Words come from ICU's word break iterator, are case-folded, stripped of
 // possessive 's, and stemmed with Snowball (English) so "talks", "talked" and
-// "talking" meet. Stop words are dropped. The result is a term id per word
+// "talking" meet. Stop words (data/text/stopwords_en.txt) are dropped, except
+// acronyms in capitals or with dots ("US", "U.S.", "IT"), which become "us",
+// "it" as names. Numbers are kept whole without grouping commas ("1,200" ->
+// "1200"); contractions in "n't" are dropped, other clitics cut ("we'll" -> "we"). The result is a term id per word
 // from a shared TermDictionary, so vectors are integer maps and no string is
 // allocated per token in the hot loop.
 #pragma once

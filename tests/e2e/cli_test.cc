@@ -15,14 +15,14 @@ namespace fs = std::filesystem;
 const std::string kCli = NEWSFUSE_CLI;
 const std::string kSeeds = std::string(NEWSFUSE_SOURCE_DIR) + "/examples/seeds";
 
-struct Run {
+struct CliRun {
   int exit_code;
   std::string out;  // stdout and stderr together
 };
 
-Run RunCli(const std::string& args) {
+CliRun RunCli(const std::string& args) {
   const std::string cmd = kCli + " " + args + " 2>&1";
-  Run run{-1, {}};
+  CliRun run{-1, {}};
   FILE* pipe = popen(cmd.c_str(), "r");
   if (!pipe) return run;
   char buf[4096];
@@ -50,7 +50,7 @@ class CliTest : public ::testing::Test {
 };
 
 TEST_F(CliTest, DigestPrintsAStoryAndWritesReports) {
-  const Run run = RunCli("digest " + kSeeds + Db() + " --out " + (dir_ / "out").string());
+  const CliRun run = RunCli("digest " + kSeeds + Db() + " --out " + (dir_ / "out").string());
   ASSERT_EQ(run.exit_code, 0) << run.out;
   EXPECT_NE(run.out.find("ingested 5, duplicate 0, failed 0"), std::string::npos) << run.out;
   EXPECT_NE(run.out.find("## Summary"), std::string::npos);
@@ -62,11 +62,11 @@ TEST_F(CliTest, DigestPrintsAStoryAndWritesReports) {
   EXPECT_EQ(json, 1);
   EXPECT_EQ(md, 1);
 
-  const Run stories = RunCli("stories" + Db());
+  const CliRun stories = RunCli("stories" + Db());
   ASSERT_EQ(stories.exit_code, 0) << stories.out;
   const std::string id = stories.out.substr(stories.out.find('\n') + 1, 13);
   EXPECT_EQ(id[0], 's');
-  const Run story = RunCli("story " + id + " --format json" + Db());
+  const CliRun story = RunCli("story " + id + " --format json" + Db());
   ASSERT_EQ(story.exit_code, 0) << story.out;
   EXPECT_NE(story.out.find("\"schema_version\""), std::string::npos);
 }
@@ -84,7 +84,7 @@ TEST_F(CliTest, RandomBytesAsTextAreRejectedAndTheStoreIsUnchanged) {
       out.write(reinterpret_cast<const char*>(&v), sizeof v);
     }
   }
-  const Run run = RunCli("ingest " + junk.string() + Db());
+  const CliRun run = RunCli("ingest " + junk.string() + Db());
   EXPECT_EQ(run.exit_code, 2) << run.out;
   EXPECT_NE(run.out.find(junk.string()), std::string::npos) << "the error names the file: " << run.out;
   EXPECT_NE(run.out.find("failed 1"), std::string::npos) << run.out;
@@ -94,7 +94,7 @@ TEST_F(CliTest, RandomBytesAsTextAreRejectedAndTheStoreIsUnchanged) {
 TEST_F(CliTest, BadFileAmongGoodOnesDoesNotStopTheRest) {
   const fs::path empty = dir_ / "empty.txt";
   std::ofstream(empty).close();
-  const Run run = RunCli("ingest " + empty.string() + " " + kSeeds + Db());
+  const CliRun run = RunCli("ingest " + empty.string() + " " + kSeeds + Db());
   EXPECT_EQ(run.exit_code, 2) << run.out;
   EXPECT_NE(run.out.find("ingested 5, duplicate 0, failed 1"), std::string::npos) << run.out;
 }
@@ -108,7 +108,7 @@ TEST_F(CliTest, UsageErrorsExitWithOne) {
 
 TEST_F(CliTest, UnknownStoryIsAClearError) {
   ASSERT_EQ(RunCli("ingest " + kSeeds + Db()).exit_code, 0);
-  const Run run = RunCli("story s000000000000" + Db());
+  const CliRun run = RunCli("story s000000000000" + Db());
   EXPECT_NE(run.exit_code, 0);
   EXPECT_NE(run.out.find("s000000000000"), std::string::npos) << run.out;
 }
@@ -116,7 +116,7 @@ TEST_F(CliTest, UnknownStoryIsAClearError) {
 TEST_F(CliTest, ANonDatabaseFileIsAStoreErrorAndIsLeftAlone) {
   const fs::path notes = dir_ / "notes.txt";
   std::ofstream(notes) << "my notes, not a database\n";
-  const Run run = RunCli("ingest " + kSeeds + " --db " + notes.string());
+  const CliRun run = RunCli("ingest " + kSeeds + " --db " + notes.string());
   EXPECT_EQ(run.exit_code, 3) << run.out;
   std::ifstream in(notes);
   std::string content((std::istreambuf_iterator<char>(in)), {});
@@ -125,7 +125,7 @@ TEST_F(CliTest, ANonDatabaseFileIsAStoreErrorAndIsLeftAlone) {
 
 TEST_F(CliTest, SearchFindsAPhrase) {
   ASSERT_EQ(RunCli("ingest " + kSeeds + Db()).exit_code, 0);
-  const Run run = RunCli("search '\"prisoner exchange\"'" + Db());
+  const CliRun run = RunCli("search '\"prisoner exchange\"'" + Db());
   ASSERT_EQ(run.exit_code, 0) << run.out;
   EXPECT_NE(run.out.find("[prisoner exchange]"), std::string::npos) << run.out;
 }

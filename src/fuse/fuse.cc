@@ -1,0 +1,386 @@
+// Fuse v1: sources, headline and a cited extractive summary.
+//
+// Every sentence of every source is a candidate unless it cannot stand alone
+// in a summary (see Candidate filters). Candidates become TF-IDF vectors over
+// stemmed terms, with IDF taken over the story's own candidates: what every
+// sentence of the story says ("Ukraine", "talks") weighs little, what tells
+// sentences apart weighs much. Two candidates state the same content when
+// their cosine reaches FuseOptions::same_content_threshold.
+#include "fuse/fuse.h"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <map>
+#include <optional>
+#include <set>
+#include <string_view>
+#include <unordered_map>
+
+#include "text/terms.h"
+
+namespace newsfuse {
+namespace {
+
+// ---- Relevance weights. Each is a share of a score in [0, 1]. ----
+// Agreement across independent outlets is the best evidence a statement is
+// both core to the story and reliable, so it weighs most.
+constexpr double kSupportWeight = 0.5;
+// Centrality (cosine with the story centroid, relative to the most central
+// candidate) stands in for agreement when few outlets overlap, and keeps
+// asides and off-topic material out.
+constexpr double kCentralityWeight = 0.4;
+// News is written as an inverted pyramid: the first sentences carry the
+// facts. A small bonus, fading over the first kLeadSentences, breaks ties
+// toward them without letting a weak lead beat a confirmed fact.
+constexpr double kLeadWeight = 0.1;
+constexpr int kLeadSentences = 5;
+// A candidate this far from the centroid (relative to the most central) is
+// off-topic unless another outlet says it too: glued-on stories, boilerplate.
+constexpr double kMinRelativeCentrality = 0.25;
+// Beyond min_summary_sentences, a sentence is added only if another outlet
+// confirms it and it is at least this relevant relative to the first choice.
+constexpr double kExtraRelevance = 0.5;
+
+// ---- Candidate filters. ----
+constexpr int kMinWords = 6;         // fragments, datelines, captions
+constexpr int kShortQuoteWords = 8;  // `"We agreed," he said.` says little alone
+
+using Vec = std::vector<std::pair<uint32_t, double>>;  // sorted by term id
+
+double Dot(const Vec& a, const Vec& b) {
+  double dot = 0;
+  size_t i = 0, j = 0;
+  while (i < a.size() && j < b.size()) {
+    if (a[i].first < b[j].first) ++i;
+    else if (a[i].first > b[j].first) ++j;
+    else dot += a[i++].second * b[j++].second;
+  }
+  return dot;
+}
+
+void Normalise(Vec& v) {
+  double n = 0;
+  for (const auto& [t, w] : v) n += w * w;
+  if (n <= 0) return;
+  n = std::sqrt(n);
+  for (auto& [t, w] : v) w /= n;
+}
+
+// Word counts of a sentence, and how much of it is inside quotation marks.
+struct Shape {
+  int words = 0;
+  int quoted_words = 0;
+  int letters = 0;
+  int upper = 0;
+  bool question = false;
+};
+
+Shape ShapeOf(std::string_view s) {
+  Shape shape;
+  bool in_word = false, in_quote = false;
+  UChar32 last = 0;
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  const int32_t n = static_cast<int32_t>(s.size());
+  for (int32_t i = 0; i < n;) {
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    if (c < 0) c = 0xFFFD;
+    if (c == '"') in_quote = !in_quote;
+    else if (c == 0x201C) in_quote = true;
+    else if (c == 0x201D) in_quote = false;
+    const bool word_char = u_isalnum(c);
+    if (word_char && !in_word) {
+      ++shape.words;
+      if (in_quote) ++shape.quoted_words;
+    }
+    in_word = word_char || (in_word && (c == '\'' || c == 0x2019 || c == '-'));
+    if (u_isalpha(c)) {
+      ++shape.letters;
+      if (u_isupper(c)) ++shape.upper;
+    }
+    if (!u_isUWhiteSpace(c) && c != '"' && c != 0x201D && c != 0x2019 && c != '\'' && c != ')') {
+      last = c;
+    }
+  }
+  shape.question = last == '?';
+  return shape;
+}
+
+// Sentences a summary cannot use on their own.
+bool Usable(std::string_view text) {
+  const Shape s = ShapeOf(text);
+  if (s.words < kMinWords) return false;
+  if (s.question) return false;
+  // Mostly a short quotation: the words are someone's, the content thin.
+  if (s.quoted_words > 0 && s.quoted_words * 2 >= s.words && s.quoted_words < kShortQuoteWords) {
+    return false;
+  }
+  // A subhead set in capitals ("RUSSIA SEES PROGRESS"), not a sentence.
+  if (s.letters >= 3 && s.upper * 10 >= s.letters * 8) return false;
+  return true;
+}
+
+struct Candidate {
+  size_t source = 0;     // index into the sorted sources
+  uint32_t position = 0; // sentence index within its article
+  Span span;
+  std::string_view text;
+  Vec vec;
+  double centrality = 0;
+  double relevance = 0;
+  int support = 0;                 // distinct outlets
+  std::vector<size_t> supporters;  // source indices, sorted, own included
+};
+
+std::string OutletKey(const Article& a) {
+  std::string key;
+  for (char c : a.outlet) key += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return key.empty() ? "#" + a.id : key;  // unknown outlet: each article its own
+}
+
+}  // namespace
+
+StoryReport FuseStory(const Story& story, const std::vector<AnnotatedArticle>& articles,
+                      const FuseOptions& options) {
+  StoryReport report;
+  report.story_id = story.id;
+
+  // ---- Sources: the story's articles, by publication time, unknown last. ----
+  std::vector<const AnnotatedArticle*> members;
+  {
+    std::unordered_map<std::string_view, const AnnotatedArticle*> by_id;
+    for (const auto& a : articles) by_id.emplace(a.article.id, &a);
+    std::set<std::string_view> seen;
+    for (const auto& id : story.article_ids) {
+      auto it = by_id.find(id);
+      if (it != by_id.end() && seen.insert(id).second) members.push_back(it->second);
+    }
+    if (story.article_ids.empty()) {
+      for (const auto& a : articles) members.push_back(&a);
+    }
+  }
+  std::stable_sort(members.begin(), members.end(), [](const auto* x, const auto* y) {
+    const auto& a = x->article.published;
+    const auto& b = y->article.published;
+    if (a.has_value() != b.has_value()) return a.has_value();
+    return a && *a < *b;
+  });
+  std::optional<DateTime> first, last;
+  for (size_t i = 0; i < members.size(); ++i) {
+    const Article& a = members[i]->article;
+    ReportSource src;
+    src.id = "S" + std::to_string(i + 1);
+    src.article_id = a.id;
+    src.outlet = a.outlet;
+    src.title = a.title;
+    src.url = a.url;
+    src.published = a.published ? a.published->ToIso() : "";
+    src.authors = a.authors;
+    src.locator = a.locator;
+    report.sources.push_back(std::move(src));
+    // first_seen: the earliest publication (members are sorted, so the first
+    // dated one); last_updated: the latest publication or update.
+    if (a.published && !first) first = a.published;
+    for (const auto& d : {a.published, a.updated}) {
+      if (d && (!last || *last < *d)) last = d;
+    }
+  }
+  if (first) report.first_seen = first->ToIso();
+  if (last) report.last_updated = last->ToIso();
+  if (members.empty()) return report;
+
+  // ---- Candidate sentences and their vectors. ----
+  TermDictionary dict;
+  TermExtractor extractor;
+  std::vector<Candidate> cands;
+  std::vector<uint32_t> ids;
+  std::vector<uint32_t> df;
+  for (size_t s = 0; s < members.size(); ++s) {
+    const AnnotatedArticle& a = *members[s];
+    for (size_t k = 0; k < a.sentences.size(); ++k) {
+      const Span span = a.sentences[k].span;
+      if (span.end > a.body.size() || span.begin >= span.end) continue;
+      std::string_view text = a.Text(span);
+      if (!Usable(text)) continue;
+      ids.clear();
+      extractor.Extract(text, dict, ids);
+      if (ids.empty()) continue;
+      std::sort(ids.begin(), ids.end());
+      Candidate c;
+      c.source = s;
+      c.position = static_cast<uint32_t>(k);
+      c.span = span;
+      c.text = text;
+      if (df.size() < dict.size()) df.resize(dict.size(), 0);
+      for (size_t i = 0; i < ids.size();) {
+        size_t j = i;
+        while (j < ids.size() && ids[j] == ids[i]) ++j;
+        c.vec.emplace_back(ids[i], 1.0 + std::log(static_cast<double>(j - i)));
+        ++df[ids[i]];
+        i = j;
+      }
+      cands.push_back(std::move(c));
+    }
+  }
+  const double n_docs = static_cast<double>(cands.size());
+  auto idf = [&](uint32_t t) {
+    return std::log((n_docs + 1.0) / ((t < df.size() ? df[t] : 0) + 1.0)) + 1.0;
+  };
+  for (auto& c : cands) {
+    for (auto& [t, w] : c.vec) w *= idf(t);
+    Normalise(c.vec);
+  }
+
+  // ---- Headline: the most central title, or the earliest. ----
+  {
+    std::vector<std::pair<size_t, Vec>> titles;
+    for (size_t s = 0; s < members.size(); ++s) {
+      const std::string& title = members[s]->article.title;
+      if (title.empty()) continue;
+      ids.clear();
+      extractor.Extract(title, dict, ids);
+      std::sort(ids.begin(), ids.end());
+      Vec v;
+      for (size_t i = 0; i < ids.size();) {
+        size_t j = i;
+        while (j < ids.size() && ids[j] == ids[i]) ++j;
+        v.emplace_back(ids[i], (1.0 + std::log(static_cast<double>(j - i))) * idf(ids[i]));
+        i = j;
+      }
+      Normalise(v);
+      titles.emplace_back(s, std::move(v));
+    }
+    double best = -1;
+    for (size_t i = 0; i < titles.size(); ++i) {
+      double sum = 0;
+      for (size_t j = 0; j < titles.size(); ++j) {
+        if (i != j) sum += Dot(titles[i].second, titles[j].second);
+      }
+      // Strictly greater: on a tie (or a single title) the earliest source wins.
+      if (sum > best + 1e-12) {
+        best = sum;
+        report.headline = members[titles[i].first]->article.title;
+      }
+    }
+  }
+
+  // ---- Support: which outlets state each candidate's content. ----
+  // An inverted index over terms, so each candidate is compared only with
+  // candidates it shares a term with.
+  std::unordered_map<uint32_t, std::vector<std::pair<uint32_t, double>>> postings;
+  for (uint32_t i = 0; i < cands.size(); ++i) {
+    for (const auto& [t, w] : cands[i].vec) postings[t].emplace_back(i, w);
+  }
+  std::vector<std::string> outlet_of(members.size());
+  for (size_t s = 0; s < members.size(); ++s) outlet_of[s] = OutletKey(members[s]->article);
+  const size_t n_outlets = std::set<std::string>(outlet_of.begin(), outlet_of.end()).size();
+  std::vector<double> acc(cands.size(), 0.0);
+  std::vector<uint32_t> touched;
+  for (uint32_t i = 0; i < cands.size(); ++i) {
+    touched.clear();
+    for (const auto& [t, w] : cands[i].vec) {
+      for (const auto& [j, wj] : postings[t]) {
+        if (acc[j] == 0) touched.push_back(j);
+        acc[j] += w * wj;
+      }
+    }
+    std::set<size_t> sources{cands[i].source};
+    for (uint32_t j : touched) {
+      if (acc[j] >= options.same_content_threshold) sources.insert(cands[j].source);
+      acc[j] = 0;
+    }
+    std::set<std::string_view> outlets;
+    for (size_t s : sources) outlets.insert(outlet_of[s]);
+    cands[i].supporters.assign(sources.begin(), sources.end());
+    cands[i].support = static_cast<int>(outlets.size());
+  }
+
+  // ---- Centrality: cosine with the centroid, every source weighing the same. ----
+  {
+    std::map<uint32_t, double> centroid;
+    std::vector<std::map<uint32_t, double>> sums(members.size());
+    for (const auto& c : cands) {
+      for (const auto& [t, w] : c.vec) sums[c.source][t] += w;
+    }
+    for (auto& m : sums) {
+      Vec v(m.begin(), m.end());
+      Normalise(v);
+      for (const auto& [t, w] : v) centroid[t] += w;
+    }
+    Vec cv(centroid.begin(), centroid.end());
+    Normalise(cv);
+    double max_c = 0;
+    for (auto& c : cands) {
+      c.centrality = Dot(c.vec, cv);
+      max_c = std::max(max_c, c.centrality);
+    }
+    for (auto& c : cands) {
+      const double support_share =
+          n_outlets > 1 ? (c.support - 1.0) / static_cast<double>(n_outlets - 1) : 0.0;
+      const double rel_centrality = max_c > 0 ? c.centrality / max_c : 0.0;
+      const double lead = std::max(0.0, 1.0 - static_cast<double>(c.position) / kLeadSentences);
+      c.relevance = kSupportWeight * support_share + kCentralityWeight * rel_centrality +
+                    kLeadWeight * lead;
+      c.centrality = rel_centrality;
+    }
+  }
+
+  // ---- Selection by maximal marginal relevance. ----
+  std::vector<size_t> chosen;
+  std::vector<bool> used(cands.size(), false);
+  const size_t max_n = static_cast<size_t>(std::max(0, options.max_summary_sentences));
+  const size_t min_n = std::min(max_n, static_cast<size_t>(std::max(0, options.min_summary_sentences)));
+  while (chosen.size() < max_n) {
+    long best = -1;
+    double best_score = 0;
+    for (size_t i = 0; i < cands.size(); ++i) {
+      if (used[i]) continue;
+      const Candidate& c = cands[i];
+      if (c.centrality < kMinRelativeCentrality && c.support < 2) continue;
+      if (chosen.size() >= min_n &&
+          (c.support < 2 || c.relevance < kExtraRelevance * cands[chosen.front()].relevance)) {
+        continue;
+      }
+      double redundancy = 0;
+      bool duplicate = false;
+      for (size_t k : chosen) {
+        const double sim = Dot(c.vec, cands[k].vec);
+        if (sim >= options.same_content_threshold) { duplicate = true; break; }
+        redundancy = std::max(redundancy, sim);
+      }
+      if (duplicate) continue;
+      const double score = options.mmr_lambda * c.relevance - (1 - options.mmr_lambda) * redundancy;
+      // Candidates are in source and sentence order, so a tie keeps the earlier.
+      if (best < 0 || score > best_score) {
+        best = static_cast<long>(i);
+        best_score = score;
+      }
+    }
+    if (best < 0) break;
+    used[best] = true;
+    chosen.push_back(static_cast<size_t>(best));
+  }
+  std::stable_sort(chosen.begin(), chosen.end(), [&](size_t a, size_t b) {
+    if (cands[a].support != cands[b].support) return cands[a].support > cands[b].support;
+    return cands[a].relevance > cands[b].relevance;
+  });
+
+  for (size_t i : chosen) {
+    const Candidate& c = cands[i];
+    SummarySentence out;
+    out.text = std::string(c.text);
+    for (size_t s : c.supporters) out.citations.push_back(report.sources[s].id);
+    out.from_source = report.sources[c.source].id;
+    out.span = c.span;
+    out.support = c.support;
+    report.summary.push_back(std::move(out));
+  }
+  if (report.headline.empty() && !report.summary.empty()) report.headline = report.summary[0].text;
+  return report;
+}
+
+}  // namespace newsfuse

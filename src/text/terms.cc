@@ -1,0 +1,205 @@
+#include "text/terms.h"
+
+#include <libstemmer.h>
+#include <unicode/brkiter.h>
+#include <unicode/locid.h>
+#include <unicode/uchar.h>
+#include <unicode/ustring.h>
+#include <unicode/utext.h>
+
+#include <cassert>
+#include <unordered_set>
+
+#include "text/word_lists.h"
+
+namespace newsfuse {
+
+uint32_t TermDictionary::Intern(std::string_view term) {
+  auto it = ids_.find(term);
+  if (it != ids_.end()) return it->second;
+  const auto id = static_cast<uint32_t>(terms_.size());
+  terms_.emplace_back(term);
+  ids_.emplace(std::string(term), id);
+  return id;
+}
+
+uint32_t TermDictionary::Find(std::string_view term) const {
+  auto it = ids_.find(term);
+  return it == ids_.end() ? UINT32_MAX : it->second;
+}
+
+namespace {
+
+struct SvHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+using StopSet = std::unordered_set<std::string, SvHash, std::equal_to<>>;
+
+// Immutable after first use, so shared by all extractors and threads.
+const StopSet& StopWords() {
+  static const StopSet set = [] {
+    StopSet s;
+    for (std::string_view w : word_lists::Lines(word_lists::StopWordsEn())) s.emplace(w);
+    return s;
+  }();
+  return set;
+}
+
+bool IsApostrophe(UChar c) { return c == '\'' || c == 0x2019; }
+
+}  // namespace
+
+struct TermExtractor::Impl {
+  TermOptions options;
+  std::unique_ptr<icu::BreakIterator> words;
+  sb_stemmer* stemmer = nullptr;
+  // Buffers reused across calls and tokens: Extract allocates only when a
+  // text is longer than any before, or when it interns a new term.
+  std::vector<UChar> u16;
+  std::vector<UChar> folded;
+  std::vector<char> utf8;
+
+  explicit Impl(TermOptions opts) : options(opts) {
+    UErrorCode status = U_ZERO_ERROR;
+    words.reset(icu::BreakIterator::createWordInstance(icu::Locale::getEnglish(), status));
+    assert(U_SUCCESS(status) && words);  // only fails without ICU data
+    stemmer = sb_stemmer_new("english", "UTF_8");
+    assert(stemmer);
+  }
+  ~Impl() { sb_stemmer_delete(stemmer); }
+
+  // True when most letters are capitals: a headline or subhead in capitals,
+  // where "AND" is a stop word rather than an acronym.
+  bool MostlyUpper(int32_t len) const {
+    int upper = 0, letters = 0;
+    for (int32_t i = 0; i < len; ++i) {
+      if (!u_isalpha(u16[i])) continue;
+      ++letters;
+      if (u_isupper(u16[i])) ++upper;
+    }
+    return letters > 0 && upper * 10 > letters * 6;
+  }
+
+  void Run(std::string_view text, TermDictionary& dict, std::vector<uint32_t>& out);
+};
+
+TermExtractor::TermExtractor(TermOptions options) : impl_(std::make_unique<Impl>(options)) {}
+TermExtractor::~TermExtractor() = default;
+
+void TermExtractor::Extract(std::string_view text, TermDictionary& dict,
+                            std::vector<uint32_t>& out) {
+  impl_->Run(text, dict, out);
+}
+
+std::vector<std::string> TermExtractor::Terms(std::string_view text) {
+  TermDictionary dict;
+  std::vector<uint32_t> ids;
+  impl_->Run(text, dict, ids);
+  std::vector<std::string> terms;
+  terms.reserve(ids.size());
+  for (uint32_t id : ids) terms.push_back(dict.Term(id));
+  return terms;
+}
+
+void TermExtractor::Impl::Run(std::string_view text, TermDictionary& dict,
+                              std::vector<uint32_t>& out) {
+  if (text.empty()) return;
+  // UTF-16 never needs more units than UTF-8 has bytes.
+  if (u16.size() < text.size()) u16.resize(text.size());
+  UErrorCode status = U_ZERO_ERROR;
+  int32_t len = 0;
+  u_strFromUTF8WithSub(u16.data(), static_cast<int32_t>(u16.size()), &len, text.data(),
+                       static_cast<int32_t>(text.size()), 0xFFFD, nullptr, &status);
+  if (U_FAILURE(status)) return;
+  const bool shouting = MostlyUpper(len);
+
+  UText ut = UTEXT_INITIALIZER;
+  utext_openUChars(&ut, u16.data(), len, &status);
+  words->setText(&ut, status);
+  if (U_FAILURE(status)) { utext_close(&ut); return; }
+
+  int32_t start = words->first();
+  for (int32_t end = words->next(); end != icu::BreakIterator::DONE;
+       start = end, end = words->next()) {
+    const int32_t rule = words->getRuleStatus();
+    if (rule < UBRK_WORD_NONE_LIMIT) continue;  // spaces and punctuation
+    const bool number = rule < UBRK_WORD_NUMBER_LIMIT;
+    if (number && !options.keep_numbers) continue;
+    const UChar* tok = u16.data() + start;
+    const int32_t n = end - start;
+
+    // An acronym in capitals ("US", "WHO", "IT") or with dots ("U.S") is a
+    // name, not the stop word it spells, unless the whole text is in capitals.
+    bool acronym = false;
+    if (!number && !shouting && n >= 2 && n <= 6) {
+      bool all_upper = true;
+      for (int32_t i = 0; i < n; ++i) {
+        if (tok[i] != '.' && !u_isupper(tok[i])) all_upper = false;
+      }
+      acronym = all_upper;
+    }
+
+    // Case folding can expand a code point to three ("ß" -> "ss" is two).
+    if (folded.size() < static_cast<size_t>(3 * n)) folded.resize(3 * n);
+    UErrorCode fs = U_ZERO_ERROR;
+    int32_t m = u_strFoldCase(folded.data(), static_cast<int32_t>(folded.size()), tok, n,
+                              U_FOLD_CASE_DEFAULT, &fs);
+    if (U_FAILURE(fs)) continue;
+    UChar* f = folded.data();
+
+    if (number) {
+      // "1,200" and "1200" are the same number; a decimal point stays.
+      int32_t k = 0;
+      for (int32_t i = 0; i < m; ++i) {
+        if (f[i] != ',' && f[i] != 0x202F && f[i] != 0x00A0) f[k++] = f[i];
+      }
+      m = k;
+    } else {
+      // Contractions: "n't" makes an auxiliary (all stop words: don't, isn't,
+      // won't), so the token goes; "'s", "'ll", "'re", "'ve", "'d", "'m" are
+      // cut, leaving "Europe" from "Europe's" and "we" from "we'll".
+      int32_t apos = -1;
+      for (int32_t i = m - 1; i > 0; --i) {
+        if (IsApostrophe(f[i])) { apos = i; break; }
+      }
+      if (apos > 0) {
+        if (f[apos - 1] == 'n' && m - apos == 2 && f[apos + 1] == 't') continue;
+        const int32_t suffix = m - apos - 1;
+        if (suffix >= 1 && suffix <= 2) m = apos;
+      }
+      // "u.s" -> "us": dotted and undotted spellings of an acronym meet.
+      int32_t k = 0;
+      bool had_dot = false;
+      for (int32_t i = 0; i < m; ++i) {
+        if (f[i] == '.') had_dot = true;
+        else f[k++] = f[i];
+      }
+      m = k;
+      if (had_dot) acronym = true;
+      if (m == 0) continue;
+      if (m == 1 && f[0] < 0x80) continue;  // stray initials and letters
+    }
+
+    if (utf8.size() < static_cast<size_t>(3 * m)) utf8.resize(3 * m);
+    UErrorCode us = U_ZERO_ERROR;
+    int32_t bytes = 0;
+    u_strToUTF8(utf8.data(), static_cast<int32_t>(utf8.size()), &bytes, f, m, &us);
+    if (U_FAILURE(us)) continue;
+    std::string_view word(utf8.data(), bytes);
+
+    if (!number && options.drop_stop_words && !acronym && StopWords().count(word)) continue;
+    if (!number && options.stem) {
+      const sb_symbol* stemmed = sb_stemmer_stem(
+          stemmer, reinterpret_cast<const sb_symbol*>(word.data()), static_cast<int>(word.size()));
+      if (stemmed) {
+        word = std::string_view(reinterpret_cast<const char*>(stemmed),
+                                sb_stemmer_length(stemmer));
+      }
+    }
+    out.push_back(dict.Intern(word));
+  }
+  utext_close(&ut);
+}
+
+}  // namespace newsfuse

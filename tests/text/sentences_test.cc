@@ -1,0 +1,111 @@
+#include "text/sentences.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <string_view>
+#include <thread>
+#include <vector>
+
+namespace newsfuse {
+namespace {
+
+std::vector<std::string> Split(std::string_view text) {
+  std::vector<std::string> out;
+  for (const Span& s : SplitSentences(text)) out.emplace_back(text.substr(s.begin, s.size()));
+  return out;
+}
+
+TEST(SentencesTest, EmptyAndBlankTextGiveNothing) {
+  EXPECT_TRUE(SplitSentences("").empty());
+  EXPECT_TRUE(SplitSentences("  \n\n \t ").empty());
+}
+
+TEST(SentencesTest, SplitsPlainSentencesAndTrims) {
+  EXPECT_EQ(Split("  The talks ended. Both sides met again!  Why now?  "),
+            (std::vector<std::string>{"The talks ended.", "Both sides met again!", "Why now?"}));
+}
+
+TEST(SentencesTest, NeverSplitsInsideNewsAbbreviations) {
+  EXPECT_EQ(Split("U.S. President Donald Trump spoke on Feb. 5 in Washington. He left."),
+            (std::vector<std::string>{
+                "U.S. President Donald Trump spoke on Feb. 5 in Washington.", "He left."}));
+  EXPECT_EQ(Split("Adm. Frank Bradley and Gen. Alexus Grynkewich attended. Mr. Witkoff and "
+                  "Dr. Smith of St. Petersburg too."),
+            (std::vector<std::string>{
+                "Adm. Frank Bradley and Gen. Alexus Grynkewich attended.",
+                "Mr. Witkoff and Dr. Smith of St. Petersburg too."}));
+  EXPECT_EQ(Split("Resolution No. 2 passed. KYIV, Jan. 31 - Talks resumed."),
+            (std::vector<std::string>{"Resolution No. 2 passed.",
+                                      "KYIV, Jan. 31 - Talks resumed."}));
+  EXPECT_EQ(Split("The envoy J. R. Smith said talks at the U.N. Security Council resumed."),
+            (std::vector<std::string>{
+                "The envoy J. R. Smith said talks at the U.N. Security Council resumed."}));
+}
+
+TEST(SentencesTest, AbbreviationAtSentenceEndStillSplitsBeforeAStarter) {
+  EXPECT_EQ(Split("The delegation flew to the U.S. The talks resume Monday."),
+            (std::vector<std::string>{"The delegation flew to the U.S.",
+                                      "The talks resume Monday."}));
+}
+
+TEST(SentencesTest, ClosingQuoteStaysWithItsSentence) {
+  EXPECT_EQ(Split("Witkoff called the talks \"detailed and productive.\" Umerov agreed."),
+            (std::vector<std::string>{"Witkoff called the talks \"detailed and productive.\"",
+                                      "Umerov agreed."}));
+  EXPECT_EQ(Split("He said: \u201cWe agreed.\u201d Then he left."),
+            (std::vector<std::string>{"He said: \u201cWe agreed.\u201d", "Then he left."}));
+}
+
+TEST(SentencesTest, ParagraphBreakAlwaysEndsASentence) {
+  // No final period and an abbreviation at the end of the first paragraph:
+  // the blank line still wins.
+  EXPECT_EQ(Split("RUSSIA SEES PROGRESS\n\nBoth sides met in the U.S.\n \nPresident Trump spoke."),
+            (std::vector<std::string>{"RUSSIA SEES PROGRESS", "Both sides met in the U.S.",
+                                      "President Trump spoke."}));
+}
+
+TEST(SentencesTest, SingleLineBreakInsideAParagraphIsASpace) {
+  EXPECT_EQ(Split("Cambodian leader Hun Sen on Friday rejected\nopposition demands. He left."),
+            (std::vector<std::string>{
+                "Cambodian leader Hun Sen on Friday rejected\nopposition demands.", "He left."}));
+}
+
+TEST(SentencesTest, SpansAreByteOffsetsIntoUtf8) {
+  // Multibyte text before and inside the sentences, and a supplementary-plane
+  // character (two UTF-16 units), must not shift the byte offsets.
+  const std::string text =
+      "Zaporizhzhia \u2014 Europe\u2019s largest plant \U0001F600 stopped. K\u00f6ln agreed.";
+  auto spans = SplitSentences(text);
+  ASSERT_EQ(spans.size(), 2u);
+  EXPECT_EQ(spans[0].begin, 0u);
+  EXPECT_EQ(text.substr(spans[0].begin, spans[0].size()),
+            "Zaporizhzhia \u2014 Europe\u2019s largest plant \U0001F600 stopped.");
+  EXPECT_EQ(text.substr(spans[1].begin, spans[1].size()), "K\u00f6ln agreed.");
+  EXPECT_EQ(spans[1].end, text.size());
+}
+
+TEST(SentencesTest, InvalidUtf8StillGivesInRangeSpans) {
+  const std::string text = "Bad \xff byte here. Next one.";
+  auto spans = SplitSentences(text);
+  ASSERT_EQ(spans.size(), 2u);
+  EXPECT_EQ(spans[1].end, text.size());
+  EXPECT_EQ(text.substr(spans[1].begin, spans[1].size()), "Next one.");
+}
+
+TEST(SentencesTest, SafeOnSeveralThreads) {
+  const std::string text = "U.S. envoy Steve Witkoff spoke. The talks ended. Both sides agreed.";
+  const auto expected = SplitSentences(text);
+  std::vector<std::thread> threads;
+  std::vector<std::vector<Span>> results(4);
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 50; ++i) results[t] = SplitSentences(text);
+    });
+  }
+  for (auto& th : threads) th.join();
+  for (const auto& r : results) EXPECT_EQ(r, expected);
+}
+
+}  // namespace
+}  // namespace newsfuse

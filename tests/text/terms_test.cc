@@ -1,0 +1,80 @@
+#include "text/terms.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace newsfuse {
+namespace {
+
+using ::testing::Contains;
+using ::testing::ElementsAre;
+using ::testing::Not;
+
+TEST(TermsTest, StemsCaseFoldsAndDropsStopWords) {
+  TermExtractor ex;
+  EXPECT_THAT(ex.Terms("The Talks were TALKED about while talking."),
+              ElementsAre("talk", "talk", "talk"));
+}
+
+TEST(TermsTest, StripsPossessives) {
+  TermExtractor ex;
+  EXPECT_THAT(ex.Terms("Europe's war and Ukraine\u2019s envoy"),
+              ElementsAre("europ", "war", "ukrain", "envoy"));
+}
+
+TEST(TermsTest, KeepsNumbersWithoutGroupingCommas) {
+  TermExtractor ex;
+  EXPECT_THAT(ex.Terms("They swapped 314 prisoners, then 1,200 more; 3.5 percent."),
+              ElementsAre("swap", "314", "prison", "1200", "3.5", "percent"));
+  TermExtractor no_numbers(TermOptions{.keep_numbers = false});
+  EXPECT_THAT(no_numbers.Terms("They swapped 314 prisoners"), ElementsAre("swap", "prison"));
+}
+
+TEST(TermsTest, AcronymsAreNotStopWords) {
+  TermExtractor ex;
+  // "US" and "U.S." meet; "IT" is a name where "it" is a stop word.
+  EXPECT_THAT(ex.Terms("U.S. envoy and the US team"), ElementsAre("us", "envoy", "us", "team"));
+  EXPECT_THAT(ex.Terms("IT staff said it failed"), ElementsAre("it", "staff", "said", "fail"));
+  // In a headline set in capitals "AND" is a stop word, not an acronym.
+  EXPECT_THAT(ex.Terms("RUSSIA SEES PROGRESS AND MOVEMENT"),
+              ElementsAre("russia", "see", "progress", "movement"));
+}
+
+TEST(TermsTest, ContractionsGo) {
+  TermExtractor ex;
+  EXPECT_THAT(ex.Terms("We don't know; we'll see."), ElementsAre("know", "see"));
+}
+
+TEST(TermsTest, OptionsTurnOffStemmingAndStopWords) {
+  TermExtractor ex(TermOptions{.stem = false, .drop_stop_words = false});
+  EXPECT_THAT(ex.Terms("The Talks"), ElementsAre("the", "talks"));
+}
+
+TEST(TermsTest, DictionaryInternsStably) {
+  TermDictionary dict;
+  TermExtractor ex;
+  std::vector<uint32_t> ids;
+  ex.Extract("prisoner swap", dict, ids);
+  ex.Extract("swap of prisoners", dict, ids);
+  ASSERT_EQ(ids.size(), 4u);
+  EXPECT_EQ(ids[0], ids[3]);
+  EXPECT_EQ(ids[1], ids[2]);
+  EXPECT_EQ(dict.size(), 2u);
+  EXPECT_EQ(dict.Term(ids[0]), "prison");
+  EXPECT_EQ(dict.Find("swap"), ids[1]);
+  EXPECT_EQ(dict.Find("peace"), UINT32_MAX);
+}
+
+TEST(TermsTest, NonLatinWordsAndBadBytesAreSafe) {
+  TermExtractor ex;
+  EXPECT_THAT(ex.Terms("Zelenskyy \u0417\u0435\u043b\u0435\u043d\u0441\u044c\u043a\u0438\u0439"),
+              ElementsAre("zelenskyy", "\u0437\u0435\u043b\u0435\u043d\u0441\u044c\u043a\u0438\u0439"));
+  EXPECT_THAT(ex.Terms("bad \xff bytes"), ElementsAre("bad", "byte"));
+  EXPECT_TRUE(ex.Terms("").empty());
+}
+
+}  // namespace
+}  // namespace newsfuse
