@@ -241,6 +241,11 @@ StoryReport FuseStory(const Story& story, const std::vector<AnnotatedArticle>& a
     for (size_t s = 0; s < members.size(); ++s) {
       const std::string& title = members[s]->article.title;
       if (title.empty()) continue;
+      // A title the extractor made up from the lead is no headline; it only
+      // stands in when no source states a real one (the fallback below).
+      if (auto it = members[s]->article.field_sources.find("title");
+          it != members[s]->article.field_sources.end() && it->second == "lead")
+        continue;
       ids.clear();
       extractor.Extract(title, dict, ids);
       std::sort(ids.begin(), ids.end());
@@ -379,6 +384,8 @@ StoryReport FuseStory(const Story& story, const std::vector<AnnotatedArticle>& a
     out.support = c.support;
     report.summary.push_back(std::move(out));
   }
+  for (size_t s = 0; report.headline.empty() && s < members.size(); ++s)
+    report.headline = members[s]->article.title;
   if (report.headline.empty() && !report.summary.empty()) report.headline = report.summary[0].text;
   return report;
 }
