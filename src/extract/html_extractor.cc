@@ -56,10 +56,19 @@ bool Excluded(const GumboNode* n) {
       return true;
     default: break;
   }
-  static const std::regex kBoiler(R"(comment|share|social|related|promo|sidebar|newsletter|subscribe|advert|footer|nav|menu|breadcrumb|caption|recommend)",
-                                  std::regex::icase);
+  // Plain substring tests on the lower-cased class and id; this runs for
+  // every element of every page, where std::regex is needlessly heavy.
+  static constexpr std::string_view kBoiler[] = {
+      "comment", "share", "social", "related", "promo", "sidebar", "newsletter", "subscribe",
+      "advert", "footer", "nav", "menu", "breadcrumb", "caption", "recommend"};
+  std::string lower;
   for (const char* name : {"class", "id"}) {
-    if (const char* v = Attr(n, name); v && std::strlen(v) < 200 && std::regex_search(v, kBoiler)) return true;
+    const char* v = Attr(n, name);
+    if (!v) continue;
+    lower.assign(v, std::min<size_t>(std::strlen(v), 200));
+    for (char& c : lower) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    for (std::string_view word : kBoiler)
+      if (lower.find(word) != std::string::npos) return true;
   }
   return false;
 }
