@@ -3,8 +3,7 @@
 #include <cstdio>
 
 #include "cli/command.h"
-#include "extract/extract.h"
-#include "ingest/ingest.h"
+#include "pipeline/pipeline.h"
 #include "render/render.h"
 
 namespace newsfuse::cli {
@@ -21,10 +20,8 @@ int RunExtract(const ExtractArgs& args) {
   Status read = ReadSources(
       args.sources, IngestOptions{},
       [&](RawPage&& page) {
-        auto article = ExtractArticle(page);
+        auto article = ExtractPage(page, ExtractOptions{});
         if (!article.ok()) return on_error(article.status());
-        article->id = PageId(page);
-        article->locator = page.locator;
         if (args.format == "json") {
           std::fputs(RenderArticleJson(*article).c_str(), stdout);
         } else {

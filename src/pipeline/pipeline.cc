@@ -5,6 +5,14 @@
 
 namespace newsfuse {
 
+Result<Article> ExtractPage(const RawPage& page, const ExtractOptions& options) {
+  auto article = ExtractArticle(page, options);
+  if (!article.ok()) return article;
+  article->id = PageId(page);
+  article->locator = page.locator;
+  return article;
+}
+
 Pipeline::Pipeline(Store& store, PipelineOptions options)
     : store_(store), options_(std::move(options)) {}
 
@@ -84,12 +92,8 @@ Result<IngestSummary> Pipeline::Ingest(const std::vector<std::string>& sources,
       sources, options_.ingest,
       [&](RawPage&& page) {
         ++summary.pages;
-        auto article = ExtractArticle(page, options_.extract);
+        auto article = ExtractPage(page, options_.extract);
         if (!article.ok()) return report_error(article.status());
-        // Identity belongs to the page, not to what extraction made of it:
-        // a better extractor must not turn an old page into a new article.
-        article->id = PageId(page);
-        article->locator = page.locator;
         summary.article_ids.push_back(article->id);
         batch.push_back(std::move(article).value());
         if (batch.size() >= options_.batch_size) flush();

@@ -52,6 +52,11 @@ struct IngestCallbacks {
   std::function<void(const IngestSummary&)> on_progress;        // after each batch
 };
 
+// Extracts the article of one page and gives it the page's identity. The id
+// belongs to the page, not to what extraction made of it: a better extractor
+// must not turn an old page into a new article.
+Result<Article> ExtractPage(const RawPage& page, const ExtractOptions& options);
+
 class Pipeline {
  public:
   Pipeline(Store& store, PipelineOptions options = {});
