@@ -1,242 +1,218 @@
-// HTML -> Article, first version.
-//
-// Main content: paragraphs (<p>, and <li>/<h2>-<h4> inside the chosen
-// container) are grouped by their parent element, and the parent holding the
-// most paragraph text wins; its paragraphs in document order are the body.
-// Text under nav, header, footer, aside, form, script, style, figure and
-// elements whose class or id says comment/share/related/promo never counts.
-// The DOM is walked with an explicit stack, so a 100,000-deep page cannot
-// exhaust the call stack. Charset: invalid UTF-8 is decoded from the declared
-// charset (transport hint, else windows-1252, the web's de facto default).
-#include <gumbo.h>
-#include <unicode/ucnv.h>
+// HTML page -> Draft: charset, bounded parse, content, then metadata ranked
+// by how deliberately the page states it (structured metadata written for
+// machines first, visible markup next, URL patterns last).
+#include "extract/html_extractor.h"
 
 #include <algorithm>
-#include <cstring>
-#include <map>
-#include <nlohmann/json.hpp>
-#include <regex>
 
-#include "core/utf8.h"
-#include "extract/extract_internal.h"
-#include "extract/text_lines.h"
+#include "extract/charset.h"
+#include "extract/html_content.h"
+#include "extract/html_dom.h"
+#include "extract/html_metadata.h"
+#include "extract/metadata.h"
+#include "extract/text_util.h"
 
 namespace newsfuse::extract_internal {
 namespace {
 
-std::string ToUtf8(const std::string& bytes, const std::string& charset) {
-  if (!FirstInvalidUtf8(bytes)) return bytes;
-  UErrorCode err = U_ZERO_ERROR;
-  std::string out(bytes.size() * 3 + 16, '\0');
-  const char* from = charset.empty() ? "windows-1252" : charset.c_str();
-  int32_t n = ucnv_convert("UTF-8", from, out.data(), static_cast<int32_t>(out.size()), bytes.data(),
-                           static_cast<int32_t>(bytes.size()), &err);
-  if (U_FAILURE(err)) {
-    err = U_ZERO_ERROR;
-    n = ucnv_convert("UTF-8", "windows-1252", out.data(), static_cast<int32_t>(out.size()),
-                     bytes.data(), static_cast<int32_t>(bytes.size()), &err);
-    if (U_FAILURE(err)) return {};
-  }
-  out.resize(static_cast<size_t>(n));
-  return out;
-}
-
-const char* Attr(const GumboNode* n, const char* name) {
-  if (n->type != GUMBO_NODE_ELEMENT) return nullptr;
-  const GumboAttribute* a = gumbo_get_attribute(&n->v.element.attributes, name);
-  return a ? a->value : nullptr;
-}
-
-bool Excluded(const GumboNode* n) {
-  switch (n->v.element.tag) {
-    case GUMBO_TAG_NAV: case GUMBO_TAG_HEADER: case GUMBO_TAG_FOOTER: case GUMBO_TAG_ASIDE:
-    case GUMBO_TAG_FORM: case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT:
-    case GUMBO_TAG_FIGURE: case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_BUTTON: case GUMBO_TAG_SELECT:
-    case GUMBO_TAG_IFRAME: case GUMBO_TAG_SVG:
-      return true;
-    default: break;
-  }
-  // Plain substring tests on the lower-cased class and id; this runs for
-  // every element of every page, where std::regex is needlessly heavy.
-  static constexpr std::string_view kBoiler[] = {
-      "comment", "share", "social", "related", "promo", "sidebar", "newsletter", "subscribe",
-      "advert", "footer", "nav", "menu", "breadcrumb", "caption", "recommend"};
-  std::string lower;
-  for (const char* name : {"class", "id"}) {
-    const char* v = Attr(n, name);
-    if (!v) continue;
-    lower.assign(v, std::min<size_t>(std::strlen(v), 200));
-    for (char& c : lower) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-    for (std::string_view word : kBoiler)
-      if (lower.find(word) != std::string::npos) return true;
-  }
-  return false;
-}
-
-// Visible text of a subtree, whitespace collapsed, iteratively.
-std::string TextOf(const GumboNode* root) {
-  std::string out;
-  std::vector<const GumboNode*> stack{root};
-  while (!stack.empty()) {
-    const GumboNode* n = stack.back();
-    stack.pop_back();
-    if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_WHITESPACE) {
-      out += n->v.text.text;
-      continue;
+std::string MetaValue(const HtmlMeta& m, std::initializer_list<const char*> keys, std::string* which) {
+  for (const char* k : keys) {
+    auto it = m.meta.find(k);
+    if (it != m.meta.end() && !it->second.empty()) {
+      if (which) *which = std::string("meta:") + k;
+      return it->second;
     }
-    if (n->type != GUMBO_NODE_ELEMENT) continue;
-    if (n->v.element.tag == GUMBO_TAG_SCRIPT || n->v.element.tag == GUMBO_TAG_STYLE) continue;
-    if (n->v.element.tag == GUMBO_TAG_BR) out += ' ';
-    const GumboVector& kids = n->v.element.children;
-    for (unsigned i = kids.length; i-- > 0;) stack.push_back(static_cast<const GumboNode*>(kids.data[i]));
   }
-  std::string collapsed;
-  bool space = false;
-  for (char c : out) {
-    const bool ws = c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f';
-    if (ws) { space = !collapsed.empty(); continue; }
-    if (space) collapsed += ' ';
-    space = false;
-    collapsed += c;
-  }
-  return collapsed;
+  return {};
 }
 
-struct Block {
-  const GumboNode* parent;
-  std::string text;
-  size_t order;
-};
-
-void ReadMeta(const GumboNode* n, Article& a, std::map<std::string, std::string>& meta) {
-  const char* key = Attr(n, "property");
-  if (!key) key = Attr(n, "name");
-  if (!key) key = Attr(n, "itemprop");
-  const char* content = Attr(n, "content");
-  if (key && content) meta.emplace(key, content);
-  (void)a;
+bool LooksLikeUrl(std::string_view s) {
+  return s.find("://") != std::string_view::npos || StartsWith(s, "www.") || StartsWith(s, "/");
 }
 
-void ReadJsonLd(const std::string& text, std::map<std::string, std::string>& meta) {
-  auto doc = nlohmann::json::parse(text, nullptr, false);
-  if (doc.is_discarded()) return;
-  std::vector<nlohmann::json> items;
-  if (doc.is_array()) for (auto& x : doc) items.push_back(x);
-  else if (doc.contains("@graph") && doc["@graph"].is_array()) for (auto& x : doc["@graph"]) items.push_back(x);
-  else items.push_back(doc);
-  for (const auto& it : items) {
-    if (!it.is_object()) continue;
-    for (const char* k : {"datePublished", "dateModified", "headline"})
-      if (it.contains(k) && it[k].is_string()) meta.emplace(std::string("ld:") + k, it[k].get<std::string>());
-    if (it.contains("author")) {
-      const auto& au = it["author"];
-      const auto& first = au.is_array() && !au.empty() ? au[0] : au;
-      if (first.is_object() && first.contains("name") && first["name"].is_string()) meta.emplace("ld:author", first["name"].get<std::string>());
-      else if (first.is_string()) meta.emplace("ld:author", first.get<std::string>());
-    }
-    if (it.contains("publisher") && it["publisher"].is_object() && it["publisher"].contains("name") && it["publisher"]["name"].is_string())
-      meta.emplace("ld:publisher", it["publisher"]["name"].get<std::string>());
+// Names from a free-text byline element: "By Jane Doe and John Roe, Reuters".
+std::vector<std::string> NamesFromBylineText(const std::string& text) {
+  std::string t = text;
+  if (!(IStartsWith(t, "by "))) t = "By " + t;
+  else t = "By " + t.substr(3);
+  return ParseByline(t);
+}
+
+void AddAuthors(Article& a, const std::vector<std::string>& names, const char* source) {
+  if (!a.authors.empty()) return;
+  for (const auto& raw : names) {
+    std::string n = CollapseSpace(raw);
+    if (IStartsWith(n, "by ")) n = n.substr(3);
+    if (n.empty() || LooksLikeUrl(n) || n.size() > 80) continue;
+    if (AsciiLower(n) == AsciiLower(a.outlet)) continue;  // "author": the outlet itself
+    bool dup = false;
+    for (auto& e : a.authors) dup |= AsciiLower(e) == AsciiLower(n);
+    if (!dup) a.authors.push_back(n);
   }
+  if (!a.authors.empty()) a.field_sources["authors"] = source;
 }
 
-std::optional<DateTime> ParseWebDate(const std::string& s) {
-  // "2026-02-05T04:04:00+08:00" and the like; seconds fraction handled by ParseIso.
-  if (auto t = DateTime::ParseIso(s)) return t;
-  if (s.size() >= 10) return DateTime::ParseIso(s.substr(0, 10));
-  return std::nullopt;
+void SetDate(std::optional<DateTime>& field, const std::string& name, Article& a,
+             const std::string& text, const std::string& source) {
+  if (field || text.empty()) return;
+  if (auto d = ParseMachineDate(text)) {
+    field = d;
+    a.field_sources[name] = source;
+  }
 }
 
 }  // namespace
 
-Result<Article> ExtractFromHtml(const RawPage& page, const ExtractOptions& options) {
-  const std::string html = ToUtf8(page.content, page.hint_charset);
-  if (html.empty()) return Status::BadInput(page.locator, "cannot decode page bytes to UTF-8");
-  GumboOptions gopts = kGumboDefaultOptions;
-  gopts.max_errors = 1000;
-  GumboOutput* out = gumbo_parse_with_options(&gopts, html.data(), html.size());
-  if (!out) return Status::BadInput(page.locator, "HTML parser gave up on this page");
+bool LooksLikeHtml(std::string_view bytes) {
+  std::string_view t = bytes.substr(0, 4096);
+  if (StartsWith(t, "\xEF\xBB\xBF")) t.remove_prefix(3);
+  t = Trim(t);
+  return !t.empty() && t.front() == '<';
+}
 
-  Article a;
-  a.url = page.url;
-  std::map<std::string, std::string> meta;
-  std::string title_tag;
-  std::vector<Block> blocks;
-  std::map<const GumboNode*, size_t> parent_text;
+Result<Draft> ExtractFromHtml(const RawPage& page, const ExtractOptions& options) {
+  std::string_view bytes = std::string_view(page.content).substr(0, kMaxHtmlBytes);
+  std::string charset;
+  const std::string utf8 = ToUtf8(bytes, DeclaredCharset(bytes), &charset);
+  const std::string html = CapNesting(utf8);
+  Dom dom(html);
+  const HtmlMeta m = ReadHtmlMeta(dom.root());
 
-  std::vector<const GumboNode*> stack{out->root};
-  size_t order = 0;
-  while (!stack.empty()) {
-    const GumboNode* n = stack.back();
-    stack.pop_back();
-    if (n->type != GUMBO_NODE_ELEMENT) continue;
-    const GumboTag tag = n->v.element.tag;
-    if (tag == GUMBO_TAG_HTML) {
-      if (const char* lang = Attr(n, "lang")) a.language = std::string(lang).substr(0, 2);
-    } else if (tag == GUMBO_TAG_META) {
-      ReadMeta(n, a, meta);
-    } else if (tag == GUMBO_TAG_TITLE) {
-      title_tag = TextOf(n);
-    } else if (tag == GUMBO_TAG_SCRIPT) {
-      if (const char* type = Attr(n, "type"); type && std::strcmp(type, "application/ld+json") == 0 &&
-                                              n->v.element.children.length > 0) {
-        const auto* t = static_cast<const GumboNode*>(n->v.element.children.data[0]);
-        if (t->type == GUMBO_NODE_TEXT) ReadJsonLd(t->v.text.text, meta);
-      }
-      continue;
-    }
-    if (tag != GUMBO_TAG_HTML && tag != GUMBO_TAG_HEAD && tag != GUMBO_TAG_BODY && Excluded(n)) continue;
-    if (tag == GUMBO_TAG_P || tag == GUMBO_TAG_H2 || tag == GUMBO_TAG_H3 || tag == GUMBO_TAG_BLOCKQUOTE ||
-        tag == GUMBO_TAG_PRE || tag == GUMBO_TAG_LI) {
-      std::string text = TextOf(n);
-      if (!text.empty()) {
-        if (tag == GUMBO_TAG_P || tag == GUMBO_TAG_BLOCKQUOTE || tag == GUMBO_TAG_PRE)
-          parent_text[n->parent] += text.size();
-        blocks.push_back({n->parent, std::move(text), order++});
-      }
-      continue;
-    }
-    const GumboVector& kids = n->v.element.children;
-    for (unsigned i = kids.length; i-- > 0;) stack.push_back(static_cast<const GumboNode*>(kids.data[i]));
+  Draft draft;
+  Article& a = draft.article;
+  if (charset != "utf-8") a.field_sources["charset"] = charset;
+
+  // Outlet first: the title's " | Site" suffix is recognised by it.
+  std::string src;
+  if (std::string v = MetaValue(m, {"og:site_name"}, &src); !v.empty()) {
+    a.outlet = v;
+    a.field_sources["outlet"] = "og:site_name";
+  } else if (!m.ld_publisher.empty()) {
+    a.outlet = m.ld_publisher;
+    a.field_sources["outlet"] = "json-ld";
+  } else if (std::string v2 = MetaValue(m, {"application-name", "publisher", "dc.publisher"}, &src);
+             !v2.empty()) {
+    a.outlet = v2;
+    a.field_sources["outlet"] = src;
   }
 
-  const GumboNode* best = nullptr;
-  size_t best_len = 0;
-  for (const auto& [parent, len] : parent_text) if (len > best_len) { best = parent; best_len = len; }
-  for (const auto& b : blocks) {
-    if (b.parent != best) continue;
-    if (static_cast<int>(b.text.size()) < options.min_paragraph_chars / 2 && !EndsSentence(b.text)) continue;
-    if (IsPromptLine(b.text) && b.text.size() < 120) continue;
-    a.paragraphs.push_back(b.text);
-  }
-  gumbo_destroy_output(&kGumboDefaultOptions, out);
-  if (a.paragraphs.empty()) {
-    return Status::BadInput(page.locator, "no article text found (no paragraph container)");
-  }
-
-  auto pick = [&](std::initializer_list<const char*> keys, std::string& field, const char* name) {
-    for (const char* k : keys) {
-      if (auto it = meta.find(k); it != meta.end() && !it->second.empty()) {
-        field = it->second;
-        a.field_sources[name] = k;
-        return;
-      }
-    }
-  };
-  pick({"og:title", "ld:headline", "twitter:title"}, a.title, "title");
-  if (a.title.empty() && !title_tag.empty()) {
-    a.title = title_tag;
+  // Title: og:title, JSON-LD headline, <h1>, then <title>, each without a site suffix.
+  std::string site;
+  if (std::string v = MetaValue(m, {"og:title", "twitter:title"}, &src); !v.empty()) {
+    a.title = StripTitleSite(v, a.outlet, &site);
+    a.field_sources["title"] = src == "meta:og:title" ? "og:title" : "twitter:title";
+  } else if (!m.ld_headline.empty()) {
+    a.title = m.ld_headline;
+    a.field_sources["title"] = "json-ld";
+  } else if (!m.first_h1.empty() && m.first_h1.size() < 400) {
+    a.title = m.first_h1;
+    a.field_sources["title"] = "h1";
+  } else if (!m.title_tag.empty()) {
+    a.title = StripTitleSite(m.title_tag, a.outlet, &site);
     a.field_sources["title"] = "title-tag";
   }
-  pick({"og:site_name", "ld:publisher"}, a.outlet, "outlet");
-  std::string author;
-  pick({"author", "ld:author", "article:author"}, author, "authors");
-  if (!author.empty() && author.find("http") != 0) a.authors.push_back(author);
-  std::string when, updated;
-  pick({"article:published_time", "ld:datePublished", "datePublished", "pubdate", "date"}, when, "published");
-  if (!when.empty()) a.published = ParseWebDate(when);
-  pick({"article:modified_time", "ld:dateModified", "dateModified"}, updated, "updated");
-  if (!updated.empty()) a.updated = ParseWebDate(updated);
-  return a;
+  if (a.outlet.empty()) {
+    std::string tag_site;
+    StripTitleSite(m.title_tag, "", &tag_site);
+    if (tag_site.empty()) tag_site = site;
+    if (!tag_site.empty()) {
+      a.outlet = tag_site;
+      a.field_sources["outlet"] = "title-suffix";
+    }
+  }
+
+  // Authors.
+  if (std::string v = MetaValue(m, {"author", "article:author", "byl", "dc.creator", "parsely-author",
+                                    "sailthru.author"}, &src);
+      !v.empty() && !LooksLikeUrl(v)) {
+    std::vector<std::string> names;
+    // "Jane Doe, John Roe" / "Jane Doe and John Roe"
+    std::string cur;
+    for (std::string_view w : SplitWords(v)) {
+      if (w == "and" || w == "&") {
+        names.push_back(cur);
+        cur.clear();
+        continue;
+      }
+      std::string word(w);
+      bool comma = !word.empty() && word.back() == ',';
+      if (comma) word.pop_back();
+      cur += (cur.empty() ? "" : " ") + word;
+      if (comma) {
+        names.push_back(cur);
+        cur.clear();
+      }
+    }
+    names.push_back(cur);
+    AddAuthors(a, names, src.c_str());
+  }
+  AddAuthors(a, m.ld_authors, "json-ld");
+  AddAuthors(a, m.rel_authors, "rel-author");
+  for (const auto& b : m.byline_texts) AddAuthors(a, NamesFromBylineText(b), "byline-element");
+
+  // Dates.
+  SetDate(a.published, "published", a, m.ld_published, "json-ld");
+  {
+    std::string v = MetaValue(m, {"article:published_time", "og:published_time", "datepublished",
+                                  "pubdate", "publishdate", "publish-date", "dc.date.issued",
+                                  "dc.date", "date", "sailthru.date", "parsely-pub-date"},
+                              &src);
+    SetDate(a.published, "published", a, v, src);
+  }
+  SetDate(a.published, "published", a, m.itemprop_published, "itemprop");
+  SetDate(a.published, "published", a, m.time_datetime, "time-element");
+  if (!a.published) {
+    for (const std::string& u : {page.url, m.canonical_url, MetaValue(m, {"og:url"}, nullptr)}) {
+      if (auto d = DateFromPath(u)) {
+        a.published = d;
+        a.field_sources["published"] = "url";
+        break;
+      }
+    }
+  }
+  SetDate(a.updated, "updated", a, m.ld_modified, "json-ld");
+  {
+    std::string v = MetaValue(m, {"article:modified_time", "og:updated_time", "datemodified",
+                                  "lastmod", "last-modified"},
+                              &src);
+    SetDate(a.updated, "updated", a, v, src);
+  }
+  SetDate(a.updated, "updated", a, m.itemprop_modified, "itemprop");
+
+  // Language.
+  std::string lang = m.html_lang;
+  std::string lang_src = "html-lang";
+  if (lang.empty()) {
+    lang = MetaValue(m, {"og:locale", "content-language", "language", "dc.language"}, &src);
+    lang_src = src;
+  }
+  if (lang.empty()) {
+    lang = m.ld_language;
+    lang_src = "json-ld";
+  }
+  std::replace(lang.begin(), lang.end(), '_', '-');
+  if (lang.size() <= 35 && !lang.empty()) {
+    a.language = lang;
+    a.field_sources["language"] = lang_src;
+  }
+
+  // Body.
+  HtmlContent content = ExtractContent(dom.root(), a.title, options);
+  if (content.paragraphs.empty())
+    return Status::BadInput(page.locator, "no article text found (longest block " +
+                                              std::to_string(content.longest_block) + " chars)");
+  // A page whose every candidate is one short line is not an article.
+  size_t longest = 0;
+  for (auto& p : content.paragraphs) longest = std::max(longest, Utf8Length(p));
+  if (longest < static_cast<size_t>(options.min_paragraph_chars))
+    return Status::BadInput(page.locator, "no article text found (longest block " +
+                                              std::to_string(longest) + " chars)");
+  a.paragraphs = std::move(content.paragraphs);
+  if (a.title.empty() && !m.first_h1.empty()) {
+    a.title = m.first_h1;
+    a.field_sources["title"] = "h1";
+  }
+  return draft;
 }
 
 }  // namespace newsfuse::extract_internal

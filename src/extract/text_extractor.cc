@@ -1,177 +1,238 @@
-// Plain scraped text -> Article.
+// Plain scraped text -> Draft.
 //
-// The page is read as lines. Furniture lines (text_lines.h) are dropped but
-// mined for metadata first (timestamps give dates, e-mail bylines give
-// authors). The headline is the first headline-shaped line, and a line that
-// repeats on the page is the strongest headline evidence: sites print it in
-// the breadcrumb, the header and the share bar. The article ends where the
-// headline comes back after body text has begun, or at a "recommended" list:
-// what follows on scraped pages is the next story, not this one.
-#include <map>
-#include <regex>
+// The page is read as a sequence of units (lines, or hard-wrapped blocks
+// joined back into one unit), each classified by furniture.cc. Then:
+//   1. The body starts at the first prose unit: long enough, sentence-final
+//      punctuation, not repeated. Everything before it is the page header,
+//      where the headline, timestamps and bylines live.
+//   2. The title is the header's headline-like unit; a unit the page repeats
+//      is the strongest evidence (pages print the headline in the breadcrumb,
+//      the <h1> and the share bar, so scraped text shows it two or three times).
+//   3. The body runs until an end marker: a "Recommended/Related/Read more"
+//      header, the title again, or any repeated headline-like line (the next
+//      story's headline, printed twice like ours). Furniture inside the body
+//      (timestamp lists, hashtags, subheads in capitals, short labels) is
+//      dropped without ending it.
+//   4. cohesion.cc then cuts a glued-on story that had no such marker.
+#include "extract/text_extractor.h"
 
-#include "extract/extract_internal.h"
-#include "extract/text_lines.h"
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "extract/cohesion.h"
+#include "extract/furniture.h"
+#include "extract/metadata.h"
+#include "extract/text_util.h"
 
 namespace newsfuse::extract_internal {
 namespace {
 
-struct Line {
-  std::string text;
-  int repeats = 0;
+struct Unit {
+  std::string text;   // whitespace-collapsed
+  std::string key;    // lowercased, for repetition counts
+  LineKind kind = LineKind::kEmpty;
+  int repeats = 0;    // how often `key` occurs on the page
 };
 
-std::vector<Line> ReadLines(std::string_view content) {
-  std::vector<Line> lines;
-  std::map<std::string, int> counts;
-  size_t pos = 0;
-  while (pos <= content.size()) {
-    size_t nl = content.find('\n', pos);
-    if (nl == std::string_view::npos) nl = content.size();
-    std::string text(TrimView(content.substr(pos, nl - pos)));
-    if (!text.empty()) {
-      ++counts[text];
-      lines.push_back({std::move(text), 0});
+// A block of consecutive non-blank lines is hard-wrapped prose when most of
+// its lines stop mid-sentence and none is long: then its lines are one
+// paragraph. Otherwise (the common case for scraped text) each line is a unit:
+// scrapers write one paragraph per line, with or without blank lines between.
+bool IsHardWrapped(const std::vector<std::string>& lines) {
+  if (lines.size() < 3) return false;
+  size_t open = 0, longest = 0;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    longest = std::max(longest, Utf8Length(lines[i]));
+    if (i + 1 < lines.size() && !EndsWithTerminal(lines[i])) ++open;
+  }
+  if (longest > 100 || open * 10 < (lines.size() - 1) * 6) return false;
+  // Wrapped lines fill the measure: every line but the last is at least half
+  // as long as the longest. A headline over "- Input"/"- Updated" lines is not.
+  for (size_t i = 0; i + 1 < lines.size(); ++i)
+    if (Utf8Length(lines[i]) * 2 < longest) return false;
+  return true;
+}
+
+std::vector<Unit> ReadUnits(std::string_view text, const ExtractOptions& options) {
+  std::vector<Unit> units;
+  std::vector<std::string> block;
+  auto flush = [&] {
+    if (block.empty()) return;
+    if (IsHardWrapped(block)) {
+      std::string joined;
+      for (auto& l : block) joined += (joined.empty() ? "" : " ") + l;
+      units.push_back(Unit{joined, {}, LineKind::kEmpty, 0});
+    } else {
+      for (auto& l : block) units.push_back(Unit{l, {}, LineKind::kEmpty, 0});
     }
-    pos = nl + 1;
+    block.clear();
+  };
+  for (std::string_view raw : SplitLines(text)) {
+    std::string line = CollapseSpace(raw);
+    if (line.empty()) {
+      flush();
+    } else {
+      block.push_back(std::move(line));
+    }
   }
-  for (auto& l : lines) l.repeats = counts[l.text];
-  return lines;
-}
-
-bool HeadlineShaped(const Line& l) {
-  return l.text.size() >= 20 && l.text.size() <= 250 && !EndsSentence(l.text) &&
-         !IsCapsHeading(l.text) &&
-         !IsTimestampLine(l.text) && !IsPromptLine(l.text) && !IsHashtagLine(l.text);
-}
-
-// A body line reads as prose: long enough, or a sentence.
-bool ProseShaped(std::string_view line, int min_chars) {
-  return static_cast<int>(line.size()) >= min_chars || (line.size() >= 20 && EndsSentence(line));
-}
-
-// "KYIV, Feb. 5 (GeokHub) — Ukraine and ..." / "KYIV, Feb 5 - Ukraine ..."
-void TakeDateline(std::string& first, Article& a, const DateTime* year_from) {
-  static const std::regex kDateline(
-      R"(^([A-Z][A-Z .'-]{1,30}),\s+(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2})\s*(?:\(([^)]{2,40})\))?\s*(?:—|–|-{1,2})\s*)");
-  std::smatch m;
-  if (!std::regex_search(first, m, kDateline)) return;
-  std::string place = m[1].str();
-  for (size_t i = 1; i < place.size(); ++i)
-    if (place[i - 1] != ' ' && place[i] >= 'A' && place[i] <= 'Z') place[i] = static_cast<char>(place[i] - 'A' + 'a');
-  a.dateline = place;
-  a.field_sources["dateline"] = "dateline";
-  if (m[4].matched && a.outlet.empty()) {
-    a.outlet = m[4].str();
-    a.field_sources["outlet"] = "dateline";
+  flush();
+  std::map<std::string, int> counts;
+  for (auto& u : units) {
+    u.key = AsciiLower(u.text);
+    u.kind = ClassifyLine(u.text, options);
+    ++counts[u.key];
   }
-  static const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-  int month = 0;
-  for (int i = 0; i < 12; ++i) if (m[2].str().substr(0, 3) == kMonths[i]) month = i + 1;
-  const int day = std::stoi(m[3].str());
-  if (!a.published && year_from && IsValidDate(year_from->year, month, day)) {
-    a.published = DateTime::Day(year_from->year, month, day);
-    a.field_sources["published"] = "dateline";
-  }
-  first = first.substr(m[0].length());
+  for (auto& u : units) u.repeats = counts[u.key];
+  return units;
 }
 
-// "[Financial News] Russia and Ukraine ..." names the outlet in a lead tag.
-void TakeLeadTag(std::string& first, Article& a) {
-  static const std::regex kTag(R"(^\[([^\]]{2,40})\]\s*)");
-  std::smatch m;
-  if (!std::regex_search(first, m, kTag)) return;
-  if (a.outlet.empty()) {
-    a.outlet = m[1].str();
-    a.field_sources["outlet"] = "lead-tag";
-  }
-  first = first.substr(m[0].length());
+bool HeadlineLike(const Unit& u) {
+  if (u.kind != LineKind::kUnterminated && u.kind != LineKind::kShort && u.kind != LineKind::kCaps)
+    return false;
+  const size_t words = SplitWords(u.text).size();
+  return words >= 4 && words <= 30 && !ParseDateline(u.text);
 }
 
-// Wire copy ends with the agency's name: "... since early 2024. REUTERS"
-void TakeWireSignoff(std::string& last, Article& a) {
-  static const std::regex kWire(R"(\s*[\(]?(REUTERS|AFP|AP|XINHUA|Reuters|Xinhua)[\)]?\s*$)");
-  std::smatch m;
-  if (!std::regex_search(last, m, kWire) || m.position(0) == 0) return;
-  a.field_sources["wire"] = m[1].str();
-  last = last.substr(0, m.position(0));
+// A unit where the article proper can begin.
+bool BodyStart(const Unit& u, const ExtractOptions& options) {
+  return u.kind == LineKind::kProse && u.repeats == 1 &&
+         Utf8Length(u.text) >= static_cast<size_t>(options.min_paragraph_chars) &&
+         SplitWords(u.text).size() >= 6;
+}
+
+// Reads publication/update times from the header units, in order. A label
+// line ("- Updated") applies to the timestamp on the next line; a time with no
+// date ("Last Updated At:06:17") takes its date from the publication stamp.
+void ReadHeaderDates(const std::vector<Unit>& units, size_t end, Article& a) {
+  bool pending_updated = false;
+  for (size_t i = 0; i < end; ++i) {
+    const Unit& u = units[i];
+    if (u.kind == LineKind::kProse || u.kind == LineKind::kUnterminated) continue;
+    TimestampScan scan = ScanTimestamps(u.text);
+    if (scan.IsLabelLine()) {
+      pending_updated = scan.has_updated_label;
+      continue;
+    }
+    for (const auto& st : scan.stamps) {
+      const bool updated = st.updated || pending_updated;
+      DateTime when = st.when;
+      if (!st.has_date) {
+        // Time only: needs a stated date to hang on.
+        const auto& base = a.published;
+        if (!base || base->precision < DatePrecision::kDay) continue;
+        when.year = base->year;
+        when.month = base->month;
+        when.day = base->day;
+        when.utc_offset_minutes = base->utc_offset_minutes;
+      }
+      if (when.year == 0 || when.month == 0) continue;  // no year: not enough to date the page
+      if (updated) {
+        if (!a.updated) {
+          a.updated = when;
+          a.field_sources["updated"] = "visible-text";
+        }
+      } else if (!a.published) {
+        a.published = when;
+        a.field_sources["published"] = "visible-text";
+      }
+    }
+    if (!scan.stamps.empty()) pending_updated = false;
+  }
+  // "Updated" equal to the publication stamp says nothing new, but it is what
+  // the page states; keep it.
 }
 
 }  // namespace
 
-Result<Article> ExtractFromText(const RawPage& page, const ExtractOptions& options) {
-  Article a;
-  a.url = page.url;
-  a.language = "en";
-  const std::vector<Line> lines = ReadLines(page.content);
+Result<Draft> ExtractFromText(const RawPage& page, std::string_view text,
+                              const ExtractOptions& options) {
+  text = Utf8Prefix(text, kMaxTextBytes);
+  std::vector<Unit> units = ReadUnits(text, options);
+  Draft draft;
+  Article& a = draft.article;
 
-  // Metadata from furniture, before it is dropped.
-  for (size_t i = 0; i < lines.size() && i < 40; ++i) {
-    const std::string& t = lines[i].text;
-    // Page dates sit above the article; stop at its first real sentence.
-    if (t.size() > 80 && EndsSentence(t)) break;
-    if (auto when = FindIsoDateTime(t)) {
-      const bool is_update = i > 0 && lines[i - 1].text.find("Updated") != std::string::npos &&
-                             IsTimestampLine(lines[i - 1].text);
-      if (is_update && a.published) {
-        if (!a.updated) a.updated = *when;
-      } else if (!a.published) {
-        a.published = *when;
-        a.field_sources["published"] = "visible-text";
+  size_t start = units.size();
+  for (size_t i = 0; i < units.size(); ++i) {
+    if (BodyStart(units[i], options)) {
+      start = i;
+      break;
+    }
+  }
+  if (start == units.size()) {
+    size_t longest = 0;
+    for (auto& u : units) longest = std::max(longest, Utf8Length(u.text));
+    return Status::BadInput(page.locator, "no article text found (longest line " +
+                                              std::to_string(longest) + " chars)");
+  }
+
+  // Title: a repeated headline-like header unit, else the first one.
+  std::optional<size_t> title;
+  for (size_t i = 0; i < start; ++i) {
+    if (!HeadlineLike(units[i])) continue;
+    if (units[i].repeats >= 2) {
+      title = i;
+      a.field_sources["title"] = "repeated-line";
+      break;
+    }
+    if (!title) title = i;
+  }
+  if (title && !a.field_sources.count("title")) a.field_sources["title"] = "first-line";
+  if (title) a.title = units[*title].text;
+
+  ReadHeaderDates(units, start, a);
+
+  // Body, up to the first end marker.
+  std::vector<std::string> body;
+  std::vector<std::string> authors;
+  std::string title_key = title ? units[*title].key : std::string();
+  auto take_byline = [&](const Unit& u) {
+    if (u.kind == LineKind::kByline) {
+      for (auto& n : ParseByline(u.text)) authors.push_back(n);
+    } else if (u.kind == LineKind::kEmailByline) {
+      if (auto eb = ParseEmailByline(u.text)) {
+        if (!eb->name.empty()) authors.push_back(eb->name);
+        if (draft.weak_outlet.empty() && !eb->domain.empty()) {
+          draft.weak_outlet = eb->domain;
+          draft.weak_outlet_source = "email-domain";
+        }
       }
     }
+  };
+  for (size_t i = 0; i < start; ++i) take_byline(units[i]);
+  size_t end = units.size();
+  for (size_t i = start; i < units.size(); ++i) {
+    const Unit& u = units[i];
+    if (!body.empty()) {
+      const bool related = u.kind == LineKind::kRelated;
+      const bool title_again = !title_key.empty() && u.key == title_key;
+      const bool repeated_headline = u.repeats >= 2 && HeadlineLike(u);
+      if (related || title_again || repeated_headline) {
+        end = i;
+        break;
+      }
+    }
+    take_byline(u);
+    if (u.kind == LineKind::kProse && u.repeats == 1) body.push_back(u.text);
   }
 
-  // Headline: a repeated headline-shaped line beats the first one.
-  int title_at = -1;
-  for (size_t i = 0; i < lines.size(); ++i) {
-    if (!HeadlineShaped(lines[i])) continue;
-    if (lines[i].repeats >= 2) { title_at = static_cast<int>(i); break; }
-    if (title_at < 0) title_at = static_cast<int>(i);
-    if (ProseShaped(lines[i].text, 200)) break;
-  }
-  // A first line that reads as prose is the lead, not a headline.
-  if (title_at >= 0 && lines[title_at].repeats < 2 && ProseShaped(lines[title_at].text, 160)) title_at = -1;
-  if (title_at >= 0) {
-    a.title = lines[title_at].text;
-    a.field_sources["title"] = lines[title_at].repeats >= 2 ? "repeated-line" : "first-line";
+  DriftReport drift = FindTopicDrift(body);
+  if (drift.cut < body.size()) {
+    body.resize(drift.cut);
+    a.field_sources["body_end"] = "topic-drift";
+  } else if (end < units.size()) {
+    a.field_sources["body_end"] = "end-marker";
   }
 
-  bool body_started = false;
-  for (size_t i = 0; i < lines.size(); ++i) {
-    const std::string& t = lines[i].text;
-    if (static_cast<int>(i) == title_at) continue;
-    if (body_started && (t == a.title || (IsPromptLine(t) && lines[i].repeats == 1 && t.size() < 40))) break;
-    if (auto name = EmailBylineName(t)) {
-      a.authors.push_back(*name);
-      a.field_sources["authors"] = "email-byline";
-      continue;
-    }
-    if (t.rfind("By ", 0) == 0 && t.size() < 60 && !EndsSentence(t)) {
-      a.authors.push_back(t.substr(3));
-      a.field_sources["authors"] = "byline";
-      continue;
-    }
-    if (IsTimestampLine(t) || IsHashtagLine(t) || IsPromptLine(t) || IsCapsHeading(t)) continue;
-    if (lines[i].repeats >= 2 || t == a.title) continue;
-    if (!ProseShaped(t, options.min_paragraph_chars)) continue;
-    a.paragraphs.push_back(t);
-    body_started = true;
+  a.paragraphs = std::move(body);
+  for (auto& n : authors) {
+    bool dup = false;
+    for (auto& e : a.authors) dup |= AsciiLower(e) == AsciiLower(n);
+    if (!dup) a.authors.push_back(n);
   }
-  if (a.paragraphs.empty()) {
-    return Status::BadInput(page.locator, "no article text found (no line reads as prose)");
-  }
-  const DateTime* year_from = a.published ? &*a.published : nullptr;
-  std::optional<DateTime> hinted;
-  if (!year_from && !page.hint_published.empty()) {
-    hinted = DateTime::ParseIso(page.hint_published);
-    if (hinted) year_from = &*hinted;
-  }
-  TakeLeadTag(a.paragraphs.front(), a);
-  TakeDateline(a.paragraphs.front(), a, year_from);
-  TakeWireSignoff(a.paragraphs.back(), a);
-  if (a.paragraphs.back().empty()) a.paragraphs.pop_back();
-  return a;
+  if (!a.authors.empty()) a.field_sources["authors"] = "byline";
+  return draft;
 }
 
 }  // namespace newsfuse::extract_internal

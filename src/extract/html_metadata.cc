@@ -1,0 +1,177 @@
+#include "extract/html_metadata.h"
+
+#include <nlohmann/json.hpp>
+
+#include "extract/text_util.h"
+
+namespace newsfuse::extract_internal {
+namespace {
+
+using nlohmann::json;
+
+std::string Str(const json& j) {
+  if (j.is_string()) return CollapseSpace(j.get<std::string>());
+  return {};
+}
+
+bool IsArticleType(const json& type) {
+  auto check = [](const std::string& t) {
+    // NewsArticle, Article, ReportageNewsArticle, BlogPosting, AnalysisNewsArticle...
+    return t.find("Article") != std::string::npos || t == "BlogPosting" ||
+           t == "LiveBlogPosting" || t == "Report";
+  };
+  if (type.is_string()) return check(type.get<std::string>());
+  if (type.is_array())
+    for (const auto& t : type)
+      if (t.is_string() && check(t.get<std::string>())) return true;
+  return false;
+}
+
+// schema.org author: "Name", {"name": ...}, or an array of either.
+void AuthorNames(const json& a, std::vector<std::string>& out) {
+  auto one = [&](const json& x) {
+    std::string name = x.is_object() && x.contains("name") ? Str(x["name"]) : Str(x);
+    if (!name.empty() && name.find("://") == std::string::npos && out.size() < 10)
+      out.push_back(name);
+  };
+  if (a.is_array()) {
+    for (const auto& x : a) one(x);
+  } else {
+    one(a);
+  }
+}
+
+void ReadArticleObject(const json& o, HtmlMeta& m) {
+  auto set = [&](std::string& field, const char* key) {
+    if (field.empty() && o.contains(key)) field = Str(o[key]);
+  };
+  set(m.ld_headline, "headline");
+  if (m.ld_headline.empty()) set(m.ld_headline, "name");
+  set(m.ld_published, "datePublished");
+  if (m.ld_published.empty()) set(m.ld_published, "dateCreated");
+  set(m.ld_modified, "dateModified");
+  set(m.ld_language, "inLanguage");
+  if (m.ld_authors.empty() && o.contains("author")) AuthorNames(o["author"], m.ld_authors);
+  if (m.ld_publisher.empty() && o.contains("publisher")) {
+    const json& p = o["publisher"];
+    if (p.is_object() && p.contains("name")) m.ld_publisher = Str(p["name"]);
+    else if (p.is_array() && !p.empty() && p[0].is_object() && p[0].contains("name"))
+      m.ld_publisher = Str(p[0]["name"]);
+  }
+}
+
+}  // namespace
+
+void ReadJsonLd(std::string_view text, HtmlMeta& m) {
+  ++m.ld_blocks;
+  if (text.size() > (1u << 20)) {
+    ++m.ld_invalid;
+    return;
+  }
+  // Some sites wrap the JSON in HTML comments or CDATA markers.
+  std::string_view t = Trim(text);
+  for (std::string_view wrap : {"<!--", "<![CDATA["})
+    if (StartsWith(t, wrap)) t = Trim(t.substr(wrap.size()));
+  for (std::string_view wrap : {"-->", "]]>"})
+    if (EndsWith(t, wrap)) t = Trim(t.substr(0, t.size() - wrap.size()));
+  json doc = json::parse(t.begin(), t.end(), nullptr, /*allow_exceptions=*/false);
+  if (doc.is_discarded()) {
+    ++m.ld_invalid;
+    return;
+  }
+  // Breadth-first over objects and arrays, bounded in depth and count:
+  // article objects sit at the top, in an array, or in "@graph".
+  struct Item {
+    const json* j;
+    int depth;
+  };
+  std::vector<Item> queue{{&doc, 0}};
+  for (size_t i = 0; i < queue.size() && i < 2000; ++i) {
+    const json& j = *queue[i].j;
+    const int d = queue[i].depth;
+    if (j.is_array()) {
+      if (d < 6)
+        for (const auto& x : j) queue.push_back({&x, d + 1});
+      continue;
+    }
+    if (!j.is_object()) continue;
+    if (j.contains("@type") && IsArticleType(j["@type"])) ReadArticleObject(j, m);
+    if (d < 6) {
+      if (j.contains("@graph")) queue.push_back({&j["@graph"], d + 1});
+      if (j.contains("mainEntity")) queue.push_back({&j["mainEntity"], d + 1});
+    }
+  }
+}
+
+HtmlMeta ReadHtmlMeta(const GumboNode* root) {
+  HtmlMeta m;
+  for (const GumboNode* n : Elements(root)) {
+    switch (Tag(n)) {
+      case GUMBO_TAG_HTML:
+        if (m.html_lang.empty()) m.html_lang = std::string(Trim(Attr(n, "lang") ? Attr(n, "lang") : ""));
+        break;
+      case GUMBO_TAG_TITLE:
+        if (m.title_tag.empty()) m.title_tag = TextOf(n, 2000);
+        break;
+      case GUMBO_TAG_H1:
+        if (m.first_h1.empty()) m.first_h1 = TextOf(n, 2000);
+        break;
+      case GUMBO_TAG_META: {
+        const char* content = Attr(n, "content");
+        if (!content) break;
+        for (const char* key : {"property", "name", "itemprop", "http-equiv"}) {
+          std::string k = AttrLower(n, key);
+          if (!k.empty()) m.meta.emplace(k, CollapseSpace(content));
+        }
+        break;
+      }
+      case GUMBO_TAG_LINK:
+        if (AttrLower(n, "rel") == "canonical" && Attr(n, "href") && m.canonical_url.empty())
+          m.canonical_url = Attr(n, "href");
+        break;
+      case GUMBO_TAG_SCRIPT:
+        if (AttrLower(n, "type") == "application/ld+json" && m.ld_blocks < 20) {
+          const GumboVector& kids = n->v.element.children;
+          std::string body;
+          for (unsigned i = 0; i < kids.length; ++i) {
+            const GumboNode* k = static_cast<const GumboNode*>(kids.data[i]);
+            if (k->type == GUMBO_NODE_TEXT || k->type == GUMBO_NODE_CDATA ||
+                k->type == GUMBO_NODE_WHITESPACE)
+              body += k->v.text.text;
+          }
+          ReadJsonLd(body, m);
+        }
+        break;
+      case GUMBO_TAG_TIME:
+        if (m.time_datetime.empty() && Attr(n, "datetime")) m.time_datetime = Attr(n, "datetime");
+        break;
+      default:
+        break;
+    }
+    // Microdata and rel=author anywhere.
+    std::string prop = AttrLower(n, "itemprop");
+    if (prop == "datepublished" || prop == "datemodified") {
+      const char* v = Attr(n, "datetime") ? Attr(n, "datetime") : Attr(n, "content");
+      std::string value = v ? std::string(v) : TextOf(n, 200);
+      std::string& field = prop == "datepublished" ? m.itemprop_published : m.itemprop_modified;
+      if (field.empty()) field = value;
+    }
+    if (Tag(n) == GUMBO_TAG_A && AttrLower(n, "rel").find("author") != std::string::npos &&
+        m.rel_authors.size() < 5) {
+      std::string t = TextOf(n, 200);
+      if (!t.empty()) m.rel_authors.push_back(t);
+    }
+    if (m.byline_texts.size() < 3 && Tag(n) != GUMBO_TAG_META && Tag(n) != GUMBO_TAG_BODY &&
+        Tag(n) != GUMBO_TAG_HTML) {
+      std::string cls = AttrLower(n, "class") + " " + AttrLower(n, "id");
+      if (cls.find("byline") != std::string::npos ||
+          (cls.find("author") != std::string::npos && cls.find("authorbox") == std::string::npos)) {
+        std::string t = TextOf(n, 300);
+        if (!t.empty() && t.size() < 200) m.byline_texts.push_back(t);
+      }
+    }
+  }
+  return m;
+}
+
+}  // namespace newsfuse::extract_internal

@@ -1,0 +1,36 @@
+// Metadata an HTML page states about itself: <meta> tags (Open Graph,
+// article:*, name=author, Dublin Core...), JSON-LD (schema.org NewsArticle and
+// friends), <time datetime>, itemprop microdata, rel=author, byline elements,
+// <html lang> and <title>. Collected in one pass; ranked in html_extractor.cc.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "extract/html_dom.h"
+
+namespace newsfuse::extract_internal {
+
+struct HtmlMeta {
+  std::map<std::string, std::string> meta;  // lowercased property/name/itemprop -> first content
+  std::string html_lang;
+  std::string title_tag;
+  std::string first_h1;
+  std::string canonical_url;
+  std::vector<std::string> rel_authors;     // link text of rel=author
+  std::vector<std::string> byline_texts;    // text of elements with class/id byline/author
+  std::string time_datetime;                // first <time datetime>
+  std::string itemprop_published, itemprop_modified;
+  // From JSON-LD article objects (first one wins per field).
+  std::string ld_headline, ld_published, ld_modified, ld_publisher, ld_language;
+  std::vector<std::string> ld_authors;
+  int ld_blocks = 0, ld_invalid = 0;
+};
+
+HtmlMeta ReadHtmlMeta(const GumboNode* root);
+
+// Reads one JSON-LD script body into `meta` (tolerates invalid JSON).
+void ReadJsonLd(std::string_view text, HtmlMeta& meta);
+
+}  // namespace newsfuse::extract_internal

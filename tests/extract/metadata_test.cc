@@ -1,0 +1,133 @@
+// Visible-text metadata rules: datelines, lead tags, sign-offs, bylines,
+// timestamps, machine dates; plus charset conversion and nesting caps.
+#include "extract/metadata.h"
+
+#include <gtest/gtest.h>
+
+#include "extract/charset.h"
+#include "extract/html_dom.h"
+
+namespace newsfuse::extract_internal {
+namespace {
+
+TEST(DatelineTest, PlaceDateCreditAndBodyOffset) {
+  std::string p = "OSLO, March 3 (Nordic Wire) \xE2\x80\x94 The ferry resumed service.";
+  auto d = ParseDateline(p);
+  ASSERT_TRUE(d);
+  EXPECT_EQ(d->place, "OSLO");
+  EXPECT_EQ(d->credit, "Nordic Wire");
+  ASSERT_TRUE(d->date);
+  EXPECT_EQ(d->date->month, 3);
+  EXPECT_EQ(d->date->day, 3);
+  EXPECT_EQ(d->date->year, 0);  // not stated: never invented
+  EXPECT_EQ(p.substr(d->body_offset), "The ferry resumed service.");
+
+  auto e = ParseDateline("NEW YORK, Jan. 9, 2024 - Markets rose.");
+  ASSERT_TRUE(e);
+  EXPECT_EQ(e->place, "NEW YORK");
+  EXPECT_EQ(e->date->year, 2024);
+  auto f = ParseDateline("LIMA, Peru (Reuters) - Rains hit.");
+  ASSERT_TRUE(f);
+  EXPECT_EQ(f->credit, "Reuters");
+  EXPECT_FALSE(ParseDateline("NATO said on Monday it would meet."));
+  EXPECT_FALSE(ParseDateline("U.S. officials - speaking privately - said no."));
+  EXPECT_FALSE(ParseDateline("The KYIV-BASED group said."));
+}
+
+TEST(LeadTagTest, BracketTag) {
+  auto t = ParseLeadTag("[Harbor Daily] The port reopened.");
+  ASSERT_TRUE(t);
+  EXPECT_EQ(t->name, "Harbor Daily");
+  EXPECT_FALSE(ParseLeadTag("[1] A footnote"));
+}
+
+TEST(SignOffTest, TrailingWireCredits) {
+  auto s = ParseSignOff("The vote is due on Monday. REUTERS");
+  ASSERT_TRUE(s);
+  EXPECT_EQ(s->credit, "REUTERS");
+  EXPECT_EQ(std::string("The vote is due on Monday. REUTERS").substr(0, s->cut), "The vote is due on Monday.");
+  EXPECT_TRUE(ParseSignOff("He declined to comment. (AFP)"));
+  EXPECT_FALSE(ParseSignOff("The vote is due on Monday."));
+  EXPECT_FALSE(ParseSignOff("It was a first. But not the last one"));
+}
+
+TEST(BylineTest, ByLinesAndEmailLines) {
+  EXPECT_EQ(ParseByline("By Maria Lopez and Tom Reed"), (std::vector<std::string>{"Maria Lopez", "Tom Reed"}));
+  EXPECT_EQ(ParseByline("BY JANE DOE | Reuters"), (std::vector<std::string>{"Jane Doe"}));
+  EXPECT_TRUE(ParseByline("By the time the rain stopped").empty());
+  auto e = ParseEmailByline("jdoe@example.org Jane Doe Staff Writer");
+  ASSERT_TRUE(e);
+  EXPECT_EQ(e->name, "Jane Doe");
+  EXPECT_EQ(e->domain, "example.org");
+  EXPECT_FALSE(ParseEmailByline("Write to us."));
+}
+
+TEST(TimestampTest, PublishedThenUpdatedTimeOnly) {
+  auto s = ScanTimestamps("2026-02-06 04:04 Last Updated At:06:17");
+  ASSERT_EQ(s.stamps.size(), 2u);
+  EXPECT_EQ(s.stamps[0].when.ToIso(), "2026-02-06T04:04");
+  EXPECT_FALSE(s.stamps[0].updated);
+  EXPECT_TRUE(s.stamps[1].updated);
+  EXPECT_FALSE(s.stamps[1].has_date);
+  EXPECT_TRUE(s.IsTimestampLine());
+}
+
+TEST(MachineDateTest, IsoVariantsAndRfc2822) {
+  auto a = ParseMachineDate("2026-03-02T08:00:00.000+0100");
+  ASSERT_TRUE(a);
+  EXPECT_EQ(a->ToIso(), "2026-03-02T08:00:00+01:00");
+  auto b = ParseMachineDate("Thu, 05 Feb 2026 10:00:00 GMT");
+  ASSERT_TRUE(b);
+  EXPECT_EQ(b->year, 2026);
+  EXPECT_EQ(b->day, 5);
+  EXPECT_FALSE(ParseMachineDate("yesterday"));
+  EXPECT_EQ(DateFromPath("https://x.example/news/2025/11/03/story")->ToIso(), "2025-11-03");
+  EXPECT_EQ(DateFromPath("dir/2024-02-29_outlet.txt")->ToIso(), "2024-02-29");
+  EXPECT_FALSE(DateFromPath("/id/20251103999"));
+}
+
+TEST(CompleteYearTest, NearestYearWithinAFewMonths) {
+  auto r = CompleteYear(DateTime::Day(0, 12, 31), DateTime::Day(2026, 1, 2));
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->year, 2025);
+  EXPECT_FALSE(CompleteYear(DateTime::Day(0, 7, 1), DateTime::Day(2026, 1, 2)));
+}
+
+TEST(TitleSiteTest, StripsKnownOrBarSeparatedSite) {
+  std::string site;
+  EXPECT_EQ(StripTitleSite("Dam opens after repairs | Valley Herald", "", &site), "Dam opens after repairs");
+  EXPECT_EQ(site, "Valley Herald");
+  EXPECT_EQ(StripTitleSite("Dam opens - and floods - Valley Herald", "Valley Herald", nullptr),
+            "Dam opens - and floods");
+  EXPECT_EQ(StripTitleSite("Peace talks - what next", "", nullptr), "Peace talks - what next");
+}
+
+TEST(CharsetTest, DeclaredAndUndeclaredLegacyCharsets) {
+  std::string used;
+  // "Привет" in windows-1251.
+  EXPECT_EQ(ToUtf8("\xCF\xF0\xE8\xE2\xE5\xF2", "windows-1251", &used), "Привет");
+  EXPECT_EQ(used, "windows-1251");
+  EXPECT_EQ(DeclaredCharset("<meta http-equiv=\"Content-Type\" content=\"text/html; charset=Shift_JIS\">"),
+            "shift_jis");
+  EXPECT_EQ(ToUtf8("already UTF-8 caf\xC3\xA9", "", &used), "already UTF-8 caf\xC3\xA9");
+  EXPECT_EQ(used, "utf-8");
+  std::string latin = ToUtf8("Le caf\xE9 est ouvert, dit le patron du caf\xE9.", "", &used);
+  EXPECT_NE(latin.find("caf\xC3\xA9"), std::string::npos) << used;
+}
+
+TEST(CapNestingTest, DropsTagsBeyondTheCapAndKeepsText) {
+  std::string deep;
+  for (int i = 0; i < 5000; ++i) deep += "<div>";
+  deep += "text";
+  for (int i = 0; i < 5000; ++i) deep += "</div>";
+  std::string capped = CapNesting(deep, 100);
+  EXPECT_LT(capped.size(), 1300u);
+  EXPECT_NE(capped.find("text"), std::string::npos);
+  // Unclosed <p> and <li> do not count toward the cap; scripts pass verbatim.
+  std::string flat = "<script>if (a<div) {}</script>";
+  for (int i = 0; i < 500; ++i) flat += "<p>x";
+  EXPECT_EQ(CapNesting(flat, 10), flat);
+}
+
+}  // namespace
+}  // namespace newsfuse::extract_internal
