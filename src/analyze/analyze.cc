@@ -2,6 +2,10 @@
 
 #include <utility>
 
+#include "analyze/entity/entities.h"
+#include "analyze/quantity/quantities.h"
+#include "analyze/quote/quotes.h"
+#include "analyze/time/timexes.h"
 #include "text/sentences.h"
 
 namespace newsfuse {
@@ -25,6 +29,10 @@ AnnotatedArticle Analyze(Article article, const AnalyzeOptions& /*options*/) {
     base += static_cast<uint32_t>(para.size()) + 2;  // the "\n\n" separator
   }
   out.article = std::move(article);
+  analyze::AnnotateEntities(out);
+  analyze::AnnotateQuantities(out);
+  analyze::AnnotateTime(out);
+  analyze::AnnotateQuotes(out);
   return out;
 }
 

@@ -1,8 +1,8 @@
 // Analyze: the language annotations of one article.
 //
-// First version: sentences. Entities, quantities, temporal expressions and
-// quotes join AnnotatedArticle as they are built (issue 4), each with Spans
-// into AnnotatedArticle::body. A pure function of the article and options.
+// Sentences, then entities, quantities, temporal expressions and quotes, each
+// with Spans into AnnotatedArticle::body (see core/records.h). A pure function
+// of the article and options: no I/O, safe on several threads at once.
 #pragma once
 
 #include "core/records.h"

@@ -11,6 +11,16 @@ const char* PageFormatName(PageFormat format) {
   return "auto";
 }
 
+const char* EntityTypeName(EntityType type) {
+  switch (type) {
+    case EntityType::kPerson: return "person";
+    case EntityType::kOrganization: return "organization";
+    case EntityType::kPlace: return "place";
+    case EntityType::kOther: return "other";
+  }
+  return "other";
+}
+
 std::string Article::Body() const {
   std::string body;
   size_t total = 0;

@@ -79,11 +79,85 @@ struct Sentence {
   uint32_t paragraph = 0;  // index into Article::paragraphs
 };
 
+// ---- Language annotations (analyze). Every Span indexes AnnotatedArticle::body. ----
+
+enum class EntityType : uint8_t { kPerson, kOrganization, kPlace, kOther };
+
+const char* EntityTypeName(EntityType type);
+
+// One real-world entity as this article refers to it: every mention of it
+// ("Volodymyr Zelensky", "Zelenskiy", "Zelensky's", "he") points here.
+struct Entity {
+  EntityType type = EntityType::kOther;
+  std::string name;   // the fullest form the article uses: "Volodymyr Zelensky"
+  // Spelling-insensitive key, equal across articles for the same entity:
+  // "zelensky" for Zelensky/Zelenskiy/Zelenskyy, "united arab emirates" for
+  // UAE. Fusion and clustering compare entities across sources by this key.
+  std::string key;
+  std::vector<std::string> roles;    // "special envoy", "head of the Russian Direct Investment Fund"
+  std::vector<std::string> aliases;  // other surface forms seen: "Zelenskiy", "UAE"
+  std::string country;  // ISO 3166-1 alpha-2 a place is, or a nationality word names ("UA")
+};
+
+enum class MentionKind : uint8_t { kName, kAlias, kNationality, kPronoun };
+
+struct Mention {
+  Span span;
+  uint32_t entity = 0;  // index into AnnotatedArticle::entities
+  MentionKind kind = MentionKind::kName;
+};
+
+// A number as the text states it, normalised. "about 110 attack drones" ->
+// value 110, low 100, high 120 (the hedge widens it), unit "", counted "attack drone".
+struct Quantity {
+  Span span;            // the whole expression: "about 1,200 km"
+  double value = 0;     // in the normalised unit
+  double low = 0;       // the interval the hedge allows ("more than 5" -> [5, inf))
+  double high = 0;
+  // Normalised unit: "" (a count), "m", "%", "degC", "s", "kg", or an ISO 4217
+  // currency code ("USD"). Stated miles become metres; the stated unit stays in
+  // `stated_unit` so renderers can quote the source's own wording.
+  std::string unit;
+  std::string stated_unit;  // "miles", "km", "per cent", "" for counts
+  std::string counted;      // lemma of what is counted: "prisoner of war", "drone"; empty when unknown
+  Span counted_span;
+  // "157 prisoners each" between two parties: value 157 per party, total 314.
+  // Equal to value when the form is not distributive.
+  double total = 0;
+  bool distributive = false;
+};
+
+// A temporal expression, normalised as TimeML TIMEX3 does.
+struct Timex {
+  enum class Type : uint8_t { kDate, kTime, kDuration, kSet };
+  Span span;
+  Type type = Type::kDate;
+  // TIMEX3 value: "2026-02-05", "2026-02", "2026-W06", "2024-SP", "P4Y",
+  // "PRESENT_REF", "2026-01-23/2026-01-24" (ISO 8601 interval for ranges).
+  std::string value;
+  DatePrecision precision = DatePrecision::kDay;  // of a date value
+  std::string anchor;  // what a relative expression was resolved against: "published", "previous-date"
+};
+
+// A quotation: direct ("...," X said) or reported ("X said that ...").
+struct Quote {
+  Span content;                    // the words quoted (inside the quote marks for direct speech)
+  std::optional<uint32_t> speaker; // index into entities; empty when unresolved
+  Span speaker_span;               // the mention that names the speaker here ("he", "Witkoff")
+  Span cue;                        // "said", "wrote on X", "described the talks as"
+  bool direct = true;              // false for paraphrase / indirect speech
+};
+
 // An article with its language annotations. Produced by analyze.
 struct AnnotatedArticle {
   Article article;
   std::string body;                 // == article.Body(), kept for span lookups
   std::vector<Sentence> sentences;
+  std::vector<Entity> entities;
+  std::vector<Mention> mentions;    // in body order
+  std::vector<Quantity> quantities; // in body order
+  std::vector<Timex> timexes;       // in body order
+  std::vector<Quote> quotes;        // in body order
 
   std::string_view Text(Span s) const {
     return std::string_view(body).substr(s.begin, s.end - s.begin);

@@ -1,0 +1,7 @@
+#include "analyze/quantity/quantities.h"
+
+namespace newsfuse::analyze {
+
+void AnnotateQuantities(AnnotatedArticle& /*article*/) {}
+
+}  // namespace newsfuse::analyze
