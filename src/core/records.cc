@@ -21,6 +21,15 @@ const char* EntityTypeName(EntityType type) {
   return "other";
 }
 
+const char* FactKindName(Fact::Kind kind) {
+  switch (kind) {
+    case Fact::Kind::kQuantity: return "quantity";
+    case Fact::Kind::kEvent: return "event";
+    case Fact::Kind::kRole: return "role";
+  }
+  return "quantity";
+}
+
 std::string Article::Body() const {
   std::string body;
   size_t total = 0;

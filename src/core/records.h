@@ -191,6 +191,74 @@ struct SummarySentence {
   double support = 0;                  // how many distinct outlets back it
 };
 
+// One source's own wording of a fact, quote or event.
+struct Attestation {
+  std::string source;  // ReportSource id
+  std::string text;    // the words as that source wrote them
+  Span span;           // where, in that source's body
+};
+
+// A claim several sources can support: a quantity of a thing, a dated event,
+// a person's role. Claims from different sources are one Fact when they agree
+// after normalisation (units, totals vs per-party counts, hedges).
+struct Fact {
+  enum class Kind : uint8_t { kQuantity, kEvent, kRole };
+  std::string id;        // "F1", ... in report order (most supported first)
+  Kind kind = Kind::kQuantity;
+  std::string subject;   // what it is about: "prisoners of war", "front line", "Steve Witkoff"
+  std::string value;     // normalised, for display: "314", "1,200 km", "2026-02-05", "special envoy"
+  double low = 0, high = 0;  // quantity facts: the interval all supporters share
+  std::string unit;          // quantity facts: normalised unit ("" for counts)
+  std::vector<std::string> sources;       // supporting ReportSource ids
+  std::vector<Attestation> wording;       // one per supporting source
+};
+
+const char* FactKindName(Fact::Kind kind);
+
+// Sources that say different things about the same subject.
+struct Conflict {
+  std::string subject;
+  // Hard: the values cannot both be true (intervals apart, or a statement and
+  // its negation). Soft: a near miss that hedging or rounding may explain.
+  bool hard = false;
+  double confidence = 0;  // 0..1: how sure the engine is that both sides speak of the same thing
+  struct Side {
+    std::string value;
+    std::vector<std::string> sources;
+    std::vector<Attestation> wording;
+  };
+  std::vector<Side> sides;  // at least two
+};
+
+// What one speaker said, across sources. The same quote in two translations
+// or paraphrases is one ReportQuote with both wordings.
+struct ReportQuote {
+  bool direct = true;
+  std::vector<std::string> sources;
+  std::vector<Attestation> wording;  // the first is the fullest
+};
+
+struct SpeakerQuotes {
+  std::string speaker;  // canonical name
+  std::string role;     // the role most sources give, empty when none
+  std::vector<ReportQuote> quotes;
+};
+
+struct TimelineEntry {
+  std::string date;       // ISO 8601 date, month, year or interval ("2026-01-23/2026-01-24")
+  std::string precision;  // "day", "month", "year"
+  std::string what;       // the event, in the words of its best-supported source
+  std::vector<std::string> sources;
+  std::vector<Attestation> wording;
+};
+
+// What one source adds to the story and what it leaves out.
+struct SourceCoverage {
+  std::string source;                  // ReportSource id
+  std::vector<std::string> only_here;  // Fact ids no other source supports
+  std::vector<std::string> missing;    // Fact ids most other sources support, this one not
+};
+
 struct StoryReport {
   static constexpr int kSchemaVersion = 1;
   std::string story_id;
@@ -199,6 +267,11 @@ struct StoryReport {
   std::string last_updated;  // ISO 8601: latest publication or update
   std::vector<ReportSource> sources;
   std::vector<SummarySentence> summary;
+  std::vector<Fact> facts;
+  std::vector<Conflict> conflicts;
+  std::vector<SpeakerQuotes> quotes;
+  std::vector<TimelineEntry> timeline;  // in date order
+  std::vector<SourceCoverage> coverage; // in source order
 };
 
 }  // namespace newsfuse

@@ -20,6 +20,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "fuse/claims/claims.h"
 #include "text/terms.h"
 
 namespace newsfuse {
@@ -387,6 +388,7 @@ StoryReport FuseStory(const Story& story, const std::vector<AnnotatedArticle>& a
   for (size_t s = 0; report.headline.empty() && s < members.size(); ++s)
     report.headline = members[s]->article.title;
   if (report.headline.empty() && !report.summary.empty()) report.headline = report.summary[0].text;
+  fuse::AddClaims(members, report);
   return report;
 }
 

@@ -1,0 +1,28 @@
+// The claim builders AddClaims runs, one file each. Internal to src/fuse/claims.
+#pragma once
+
+#include <vector>
+
+#include "core/records.h"
+#include "fuse/claims/claim_context.h"
+
+namespace newsfuse::fuse {
+
+// Quantities of the same thing aligned across sources (quantity_facts.cc);
+// values about one thing that cannot be reconciled go to `conflicts`.
+std::vector<Fact> QuantityFacts(ClaimContext& ctx, std::vector<Conflict>& conflicts);
+// Dated events, merged across sources by date and wording (timeline.cc).
+std::vector<TimelineEntry> BuildTimeline(ClaimContext& ctx);
+// People's roles as the sources give them (role_facts.cc).
+std::vector<Fact> RoleFacts(ClaimContext& ctx);
+// Quotes grouped by canonical speaker, translations merged (quote_groups.cc).
+std::vector<SpeakerQuotes> GroupQuotes(ClaimContext& ctx);
+// A statement one source makes and another negates (statement_conflicts.cc).
+std::vector<Conflict> StatementConflicts(ClaimContext& ctx);
+// Per source: facts only it has, facts most others have that it lacks (coverage.cc).
+std::vector<SourceCoverage> BuildCoverage(const ClaimContext& ctx, const std::vector<Fact>& facts);
+
+// Distinct outlets among the given source indices.
+size_t DistinctOutlets(const ClaimContext& ctx, const std::vector<size_t>& sources);
+
+}  // namespace newsfuse::fuse

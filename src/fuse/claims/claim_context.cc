@@ -1,0 +1,123 @@
+#include "fuse/claims/claim_context.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <map>
+
+namespace newsfuse::fuse {
+
+double Cosine(const TermVector& a, const TermVector& b) {
+  double dot = 0;
+  size_t i = 0, j = 0;
+  while (i < a.size() && j < b.size()) {
+    if (a[i].first < b[j].first) ++i;
+    else if (a[i].first > b[j].first) ++j;
+    else dot += a[i++].second * b[j++].second;
+  }
+  return dot;
+}
+
+ClaimContext::ClaimContext(const std::vector<const AnnotatedArticle*>& members,
+                           const StoryReport& report)
+    : members_(members) {
+  for (size_t s = 0; s < members_.size(); ++s) {
+    source_ids_.push_back(s < report.sources.size() ? report.sources[s].id : "S" + std::to_string(s + 1));
+    std::string key;
+    for (char c : members_[s]->article.outlet) {
+      if (std::isalnum(static_cast<unsigned char>(c))) key += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    // An article with no outlet is its own voice.
+    outlet_keys_.push_back(key.empty() ? "#" + members_[s]->article.id : key);
+    sentence_vectors_.emplace_back(members_[s]->sentences.size());
+    sentence_ready_.emplace_back(members_[s]->sentences.size(), false);
+  }
+}
+
+size_t ClaimContext::SentenceOf(size_t s, Span span) const {
+  const auto& sentences = members_[s]->sentences;
+  auto it = std::upper_bound(sentences.begin(), sentences.end(), span.begin,
+                             [](uint32_t pos, const Sentence& x) { return pos < x.span.begin; });
+  return it == sentences.begin() ? 0 : static_cast<size_t>(it - sentences.begin() - 1);
+}
+
+Span ClaimContext::SentenceSpan(size_t s, size_t sentence) const {
+  const auto& sentences = members_[s]->sentences;
+  return sentence < sentences.size() ? sentences[sentence].span : Span{};
+}
+
+TermVector ClaimContext::Vector(std::string_view text) {
+  scratch_.clear();
+  extractor_.Extract(text, dict_, scratch_);
+  std::map<uint32_t, double> counts;
+  for (uint32_t t : scratch_) counts[t] += 1;
+  TermVector v(counts.begin(), counts.end());
+  double norm = 0;
+  for (const auto& [t, w] : v) norm += w * w;
+  norm = std::sqrt(norm);
+  if (norm > 0) {
+    for (auto& [t, w] : v) w /= norm;
+  }
+  return v;
+}
+
+const TermVector& ClaimContext::SentenceVector(size_t s, size_t sentence) {
+  static const TermVector kEmpty;
+  if (sentence >= sentence_vectors_[s].size()) return kEmpty;
+  if (!sentence_ready_[s][sentence]) {
+    sentence_vectors_[s][sentence] = Vector(members_[s]->Text(members_[s]->sentences[sentence].span));
+    sentence_ready_[s][sentence] = true;
+  }
+  return sentence_vectors_[s][sentence];
+}
+
+std::string ClaimContext::HeadStem(std::string_view phrase) {
+  // The head of an English noun phrase is its last word before a
+  // post-modifier: "prisoners [of war]", "drones [launched overnight]".
+  size_t cut = phrase.find(" of ");
+  if (cut != std::string_view::npos) phrase = phrase.substr(0, cut);
+  std::vector<std::string> terms = extractor_.Terms(phrase);
+  return terms.empty() ? std::string() : terms.back();
+}
+
+std::string FormatNumber(double value) {
+  char buf[64];
+  const double magnitude = std::fabs(value);
+  if (magnitude >= 1e9 && std::fmod(magnitude, 1e7) == 0) {
+    std::snprintf(buf, sizeof buf, "%g billion", value / 1e9);
+    return buf;
+  }
+  if (magnitude >= 1e6 && std::fmod(magnitude, 1e4) == 0) {
+    std::snprintf(buf, sizeof buf, "%g million", value / 1e6);
+    return buf;
+  }
+  if (magnitude != std::floor(magnitude) || magnitude >= 1e15) {
+    std::snprintf(buf, sizeof buf, "%.3g", value);
+    return buf;
+  }
+  std::snprintf(buf, sizeof buf, "%.0f", magnitude);
+  std::string digits = buf, out;
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return value < 0 ? "-" + out : out;
+}
+
+std::string SpanText(const AnnotatedArticle& article, Span span) {
+  if (span.end > article.body.size() || span.begin >= span.end) return {};
+  std::string out;
+  bool space = false;
+  for (char c : article.Text(span)) {
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += c;
+  }
+  return out;
+}
+
+}  // namespace newsfuse::fuse

@@ -1,0 +1,57 @@
+// What every claim builder needs: the story's articles with their citation
+// keys, sentence lookup, and term vectors to tell whether two sentences speak
+// of the same thing. Internal to src/fuse/claims.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/records.h"
+#include "text/terms.h"
+
+namespace newsfuse::fuse {
+
+// A sparse, L2-normalised term vector, sorted by term id.
+using TermVector = std::vector<std::pair<uint32_t, double>>;
+
+double Cosine(const TermVector& a, const TermVector& b);
+
+class ClaimContext {
+ public:
+  ClaimContext(const std::vector<const AnnotatedArticle*>& members, const StoryReport& report);
+
+  size_t size() const { return members_.size(); }
+  const AnnotatedArticle& article(size_t s) const { return *members_[s]; }
+  const std::string& source_id(size_t s) const { return source_ids_[s]; }
+  // Sources are counted once per outlet: two articles of one outlet are one voice.
+  const std::string& outlet_key(size_t s) const { return outlet_keys_[s]; }
+
+  // Index of the sentence of source `s` that contains `span`, or the nearest before it.
+  size_t SentenceOf(size_t s, Span span) const;
+  Span SentenceSpan(size_t s, size_t sentence) const;
+  // Term vector of a sentence (cached) and of any text (stemmed, stop words out).
+  const TermVector& SentenceVector(size_t s, size_t sentence);
+  TermVector Vector(std::string_view text);
+  // Stemmed head word of a noun phrase: "prisoners of war" -> "prison",
+  // "attack drones" -> "drone". Empty when the phrase has no content word.
+  std::string HeadStem(std::string_view phrase);
+
+ private:
+  std::vector<const AnnotatedArticle*> members_;
+  std::vector<std::string> source_ids_;
+  std::vector<std::string> outlet_keys_;
+  std::vector<std::vector<TermVector>> sentence_vectors_;
+  std::vector<std::vector<bool>> sentence_ready_;
+  TermDictionary dict_;
+  TermExtractor extractor_;
+  std::vector<uint32_t> scratch_;
+};
+
+// "157", "1,200", "2.5", "1.2 million": a value as a person would write it.
+std::string FormatNumber(double value);
+
+// Text of `span` inside `article`, whitespace collapsed.
+std::string SpanText(const AnnotatedArticle& article, Span span);
+
+}  // namespace newsfuse::fuse

@@ -1,0 +1,42 @@
+#include "fuse/claims/claims.h"
+
+#include <algorithm>
+
+#include "fuse/claims/builders.h"
+
+namespace newsfuse::fuse {
+
+void AddClaims(const std::vector<const AnnotatedArticle*>& members, StoryReport& report) {
+  ClaimContext ctx(members, report);
+  std::vector<Fact> facts = QuantityFacts(ctx, report.conflicts);
+  report.timeline = BuildTimeline(ctx);
+  // A dated event several outlets report is a fact in its own right ("talks
+  // held on 2026-02-05"), so it gets a row in the fact table and counts for coverage.
+  for (const TimelineEntry& e : report.timeline) {
+    if (e.sources.size() < 2) continue;
+    Fact f;
+    f.kind = Fact::Kind::kEvent;
+    f.subject = e.what;
+    f.value = e.date;
+    f.sources = e.sources;
+    f.wording = e.wording;
+    facts.push_back(std::move(f));
+  }
+  for (Fact& f : RoleFacts(ctx)) facts.push_back(std::move(f));
+
+  // Most supported first; ties keep the builder order (quantities, events, roles).
+  std::stable_sort(facts.begin(), facts.end(),
+                   [](const Fact& a, const Fact& b) { return a.sources.size() > b.sources.size(); });
+  for (size_t i = 0; i < facts.size(); ++i) facts[i].id = "F" + std::to_string(i + 1);
+
+  for (Conflict& c : StatementConflicts(ctx)) report.conflicts.push_back(std::move(c));
+  std::stable_sort(report.conflicts.begin(), report.conflicts.end(), [](const Conflict& a, const Conflict& b) {
+    if (a.hard != b.hard) return a.hard;
+    return a.confidence > b.confidence;
+  });
+  report.quotes = GroupQuotes(ctx);
+  report.coverage = BuildCoverage(ctx, facts);
+  report.facts = std::move(facts);
+}
+
+}  // namespace newsfuse::fuse

@@ -1,0 +1,86 @@
+// Role facts: "Steve Witkoff — special envoy", from each source's entities.
+// People are matched across sources by Entity::key (spelling-insensitive),
+// roles by their stemmed words, so "U.S. special envoy" and "special envoy"
+// are one role while "envoy" and "secretary" are two.
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "fuse/claims/builders.h"
+
+namespace newsfuse::fuse {
+namespace {
+
+// Share of the shorter role's words the longer must contain to be the same role.
+constexpr double kSameRole = 0.6;
+
+double Containment(const TermVector& a, const TermVector& b) {
+  if (a.empty() || b.empty()) return 0;
+  const TermVector& shorter = a.size() <= b.size() ? a : b;
+  const TermVector& longer = a.size() <= b.size() ? b : a;
+  size_t hits = 0;
+  for (const auto& [t, w] : shorter) {
+    hits += std::binary_search(longer.begin(), longer.end(), std::make_pair(t, 0.0),
+                               [](const auto& x, const auto& y) { return x.first < y.first; });
+  }
+  return static_cast<double>(hits) / static_cast<double>(shorter.size());
+}
+
+struct RoleClaim {
+  size_t source;
+  const Entity* person;
+  std::string role;
+  TermVector words;
+};
+
+}  // namespace
+
+std::vector<Fact> RoleFacts(ClaimContext& ctx) {
+  std::map<std::string, std::vector<RoleClaim>> by_person;
+  for (size_t s = 0; s < ctx.size(); ++s) {
+    for (const Entity& e : ctx.article(s).entities) {
+      if (e.type != EntityType::kPerson || e.key.empty()) continue;
+      for (const std::string& role : e.roles) {
+        by_person[e.key].push_back({s, &e, role, ctx.Vector(role)});
+      }
+    }
+  }
+  std::vector<Fact> facts;
+  for (auto& [key, claims] : by_person) {
+    // Greedy grouping in source order: each claim joins the first role it matches.
+    std::vector<std::vector<const RoleClaim*>> roles;
+    for (const RoleClaim& c : claims) {
+      auto it = std::find_if(roles.begin(), roles.end(), [&](const auto& g) {
+        return Containment(g.front()->words, c.words) >= kSameRole;
+      });
+      if (it == roles.end()) roles.push_back({&c});
+      else it->push_back(&c);
+    }
+    // The person's display name: the longest any source uses.
+    std::string name;
+    for (const RoleClaim& c : claims) {
+      if (c.person->name.size() > name.size()) name = c.person->name;
+    }
+    for (const auto& group : roles) {
+      Fact f;
+      f.kind = Fact::Kind::kRole;
+      f.subject = name;
+      // The fullest wording is the most informative role: "head of the Russian Direct Investment Fund".
+      const RoleClaim* fullest = group.front();
+      for (const RoleClaim* c : group) {
+        if (c->role.size() > fullest->role.size()) fullest = c;
+      }
+      f.value = fullest->role;
+      std::set<size_t> seen;
+      for (const RoleClaim* c : group) {
+        if (!seen.insert(c->source).second) continue;
+        f.sources.push_back(ctx.source_id(c->source));
+        f.wording.push_back({ctx.source_id(c->source), c->role, Span{}});
+      }
+      facts.push_back(std::move(f));
+    }
+  }
+  return facts;
+}
+
+}  // namespace newsfuse::fuse

@@ -1,0 +1,253 @@
+// Claims from hand-built annotations, so each rule is tested on its own,
+// whatever the annotators upstream find.
+#include "fuse/claims/claims.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace newsfuse {
+namespace {
+
+// One article whose paragraphs are one sentence each.
+class ArticleBuilder {
+ public:
+  ArticleBuilder(std::string outlet, std::vector<std::string> paragraphs) {
+    a_.article.outlet = std::move(outlet);
+    a_.article.id = a_.article.outlet;
+    a_.article.paragraphs = std::move(paragraphs);
+    a_.body = a_.article.Body();
+    uint32_t base = 0;
+    for (size_t p = 0; p < a_.article.paragraphs.size(); ++p) {
+      const auto n = static_cast<uint32_t>(a_.article.paragraphs[p].size());
+      a_.sentences.push_back({Span{base, base + n}, static_cast<uint32_t>(p)});
+      base += n + 2;
+    }
+  }
+  Span Find(const std::string& text) const {
+    const size_t at = a_.body.find(text);
+    EXPECT_NE(at, std::string::npos) << text;
+    return Span{static_cast<uint32_t>(at), static_cast<uint32_t>(at + text.size())};
+  }
+  ArticleBuilder& Count(const std::string& number, const std::string& thing, double value, double low, double high,
+                        double total = 0) {
+    Quantity q;
+    q.span = Find(number);
+    q.counted_span = Find(thing);
+    q.counted = thing;
+    q.value = value;
+    q.low = low;
+    q.high = high;
+    q.total = total ? total : value;
+    q.distributive = total != 0 && total != value;
+    a_.quantities.push_back(q);
+    return *this;
+  }
+  ArticleBuilder& Length(const std::string& text, double metres, double low, double high) {
+    Quantity q;
+    q.span = Find(text);
+    q.value = q.total = metres;
+    q.low = low;
+    q.high = high;
+    q.unit = "m";
+    a_.quantities.push_back(q);
+    return *this;
+  }
+  ArticleBuilder& Date(const std::string& text, const std::string& value) {
+    Timex t;
+    t.span = Find(text);
+    t.value = value;
+    a_.timexes.push_back(t);
+    return *this;
+  }
+  ArticleBuilder& Said(const std::string& speaker, const std::string& key, const std::string& role,
+                       const std::string& content) {
+    Entity e;
+    e.type = EntityType::kPerson;
+    e.name = speaker;
+    e.key = key;
+    if (!role.empty()) e.roles.push_back(role);
+    a_.entities.push_back(e);
+    Quote q;
+    q.content = Find(content);
+    q.speaker = static_cast<uint32_t>(a_.entities.size() - 1);
+    a_.quotes.push_back(q);
+    return *this;
+  }
+  AnnotatedArticle Build() const { return a_; }
+
+ private:
+  AnnotatedArticle a_;
+};
+
+StoryReport Fuse(const std::vector<AnnotatedArticle>& articles) {
+  StoryReport report;
+  std::vector<const AnnotatedArticle*> members;
+  for (size_t i = 0; i < articles.size(); ++i) {
+    ReportSource source;
+    source.id = "S" + std::to_string(i + 1);
+    source.outlet = articles[i].article.outlet;
+    report.sources.push_back(source);
+    members.push_back(&articles[i]);
+  }
+  fuse::AddClaims(members, report);
+  return report;
+}
+
+const Fact* FactAbout(const StoryReport& r, const std::string& subject_part) {
+  for (const Fact& f : r.facts) {
+    if (f.subject.find(subject_part) != std::string::npos) return &f;
+  }
+  return nullptr;
+}
+
+TEST(ClaimsTest, PerPartyCountsAndTheirTotalAreOneFact) {
+  std::vector<AnnotatedArticle> articles = {
+      ArticleBuilder("Harbour Gazette", {"The two sides swapped 157 detainees each on Friday at the border crossing."})
+          .Count("157", "detainees", 157, 157, 157, 314).Build(),
+      ArticleBuilder("Valley Times", {"In all, 314 detainees were swapped at the border crossing on Friday."})
+          .Count("314", "detainees", 314, 314, 314).Build(),
+      ArticleBuilder("Coast Wire", {"Officials said 200 detainees were freed at the border crossing on Friday."})
+          .Count("200", "detainees", 200, 200, 200).Build(),
+  };
+  StoryReport r = Fuse(articles);
+  ASSERT_FALSE(r.facts.empty());
+  const Fact& top = r.facts.front();
+  EXPECT_EQ(top.kind, Fact::Kind::kQuantity);
+  EXPECT_EQ(top.sources, (std::vector<std::string>{"S1", "S2"}));
+  EXPECT_EQ(top.value, "314 (157 each)");
+  EXPECT_EQ(top.wording[0].text, "157 detainees");
+  // 200 vs 314 about the same crossing: a hard conflict, both sides shown.
+  ASSERT_EQ(r.conflicts.size(), 1u);
+  EXPECT_TRUE(r.conflicts[0].hard);
+  ASSERT_EQ(r.conflicts[0].sides.size(), 2u);
+  EXPECT_EQ(r.conflicts[0].sides[1].sources, std::vector<std::string>{"S3"});
+}
+
+TEST(ClaimsTest, KilometresAndHedgedMilesAgree) {
+  std::vector<AnnotatedArticle> articles = {
+      ArticleBuilder("North Ledger", {"The front line runs for 1,200 km across the east of the country."})
+          .Length("1,200 km", 1.2e6, 1.2e6, 1.2e6).Build(),
+      ArticleBuilder("South Ledger", {"Fighting continues along the roughly 750-mile front line in the east."})
+          .Length("roughly 750-mile", 1207008, 1086307, 1327709).Build(),
+  };
+  StoryReport r = Fuse(articles);
+  ASSERT_EQ(r.facts.size(), 1u);
+  EXPECT_EQ(r.facts[0].sources.size(), 2u);
+  EXPECT_EQ(r.facts[0].value, "1,200 km (746 miles)");
+  EXPECT_TRUE(r.conflicts.empty());
+}
+
+TEST(ClaimsTest, TwoNumbersOneOutletStatesTogetherAreNoConflict) {
+  std::vector<AnnotatedArticle> articles = {
+      ArticleBuilder("Daily Post", {"Russia launched 183 drones overnight, and air defences downed 150 drones over the region."})
+          .Count("183", "drones", 183, 183, 183).Count("150", "drones", 150, 150, 150).Build(),
+      ArticleBuilder("Evening Post", {"Air defences downed 150 drones over the region overnight, officials said."})
+          .Count("150", "drones", 150, 150, 150).Build(),
+  };
+  StoryReport r = Fuse(articles);
+  EXPECT_TRUE(r.conflicts.empty());
+  const Fact* downed = FactAbout(r, "drones");
+  ASSERT_NE(downed, nullptr);
+  EXPECT_EQ(downed->value, "150");
+  EXPECT_EQ(downed->sources.size(), 2u);
+}
+
+TEST(ClaimsTest, HedgedNearMissIsASoftConflict) {
+  std::vector<AnnotatedArticle> articles = {
+      ArticleBuilder("Metro One", {"Nearly 40 people were injured when the bridge collapsed on Tuesday."})
+          .Count("Nearly 40", "people", 40, 36, 40).Build(),
+      ArticleBuilder("Metro Two", {"Officials said 45 people were injured when the bridge collapsed on Tuesday."})
+          .Count("45", "people", 45, 45, 45).Build(),
+  };
+  StoryReport r = Fuse(articles);
+  ASSERT_EQ(r.conflicts.size(), 1u);
+  EXPECT_FALSE(r.conflicts[0].hard);
+  EXPECT_GT(r.conflicts[0].confidence, 0.5);
+}
+
+TEST(ClaimsTest, UnrelatedSentencesWithDifferentNumbersAreNotAConflict) {
+  std::vector<AnnotatedArticle> articles = {
+      ArticleBuilder("Metro One", {"Nearly 40 people were injured when the bridge collapsed on Tuesday."})
+          .Count("Nearly 40", "people", 40, 36, 40).Build(),
+      ArticleBuilder("Metro Two", {"The council employs 900 people in its roads department, a spokesperson noted."})
+          .Count("900", "people", 900, 900, 900).Build(),
+  };
+  EXPECT_TRUE(Fuse(articles).conflicts.empty());
+}
+
+TEST(ClaimsTest, TimelineMergesSameDayEventsAndOrdersByDate) {
+  std::vector<AnnotatedArticle> articles = {
+      ArticleBuilder("A Times", {"The envoys met in Geneva on Thursday for a second round of talks.",
+                                 "The first round was held in Oslo in January."})
+          .Date("on Thursday", "2026-03-12").Date("in January", "2026-01").Build(),
+      ArticleBuilder("B Herald", {"Envoys held a second round of talks in Geneva on March 12."})
+          .Date("March 12", "2026-03-12").Build(),
+  };
+  StoryReport r = Fuse(articles);
+  ASSERT_EQ(r.timeline.size(), 2u);
+  EXPECT_EQ(r.timeline[0].date, "2026-01");
+  EXPECT_EQ(r.timeline[0].precision, "day");  // Timex default; the annotator sets it
+  EXPECT_EQ(r.timeline[1].date, "2026-03-12");
+  EXPECT_EQ(r.timeline[1].sources, (std::vector<std::string>{"S1", "S2"}));
+  EXPECT_EQ(r.timeline[1].what, "Envoys held a second round of talks in Geneva on March 12.");
+  const Fact* event = nullptr;
+  for (const Fact& f : r.facts) {
+    if (f.kind == Fact::Kind::kEvent) event = &f;
+  }
+  ASSERT_NE(event, nullptr);
+  EXPECT_EQ(event->value, "2026-03-12");
+}
+
+TEST(ClaimsTest, TranslatedQuoteOfOneSpeakerIsMergedOthersKeptApart) {
+  std::vector<AnnotatedArticle> articles = {
+      ArticleBuilder("Wire One", {"\"The talks were substantive and productive,\" Minister Anna Berg said."})
+          .Said("Anna Berg", "berg", "foreign minister", "The talks were substantive and productive").Build(),
+      ArticleBuilder("Wire Two", {"Berg called the talks \"meaningful and productive\" and said more work remained."})
+          .Said("Berg", "berg", "", "meaningful and productive").Build(),
+      ArticleBuilder("Wire Three", {"\"We will return next month,\" Berg told reporters at the airport."})
+          .Said("Berg", "berg", "", "We will return next month").Build(),
+  };
+  StoryReport r = Fuse(articles);
+  ASSERT_EQ(r.quotes.size(), 1u);
+  EXPECT_EQ(r.quotes[0].speaker, "Anna Berg");
+  EXPECT_EQ(r.quotes[0].role, "foreign minister");
+  ASSERT_EQ(r.quotes[0].quotes.size(), 2u);
+  EXPECT_EQ(r.quotes[0].quotes[0].sources, (std::vector<std::string>{"S1", "S2"}));
+  EXPECT_EQ(r.quotes[0].quotes[1].sources, std::vector<std::string>{"S3"});
+}
+
+TEST(ClaimsTest, NegatedStatementAgainstAnotherOutletIsAConflict) {
+  std::vector<AnnotatedArticle> articles = {
+      ArticleBuilder("First Daily", {"The talks in Geneva ended with no joint statement from the delegations."}).Build(),
+      ArticleBuilder("Second Daily", {"In a joint statement after the talks in Geneva, the delegations pledged to meet again."}).Build(),
+      ArticleBuilder("Third Daily", {"There was no doubt the talks in Geneva were tense, one delegate said."}).Build(),
+  };
+  StoryReport r = Fuse(articles);
+  ASSERT_EQ(r.conflicts.size(), 1u);
+  EXPECT_EQ(r.conflicts[0].subject, "joint statement");
+  EXPECT_EQ(r.conflicts[0].sides[0].sources, std::vector<std::string>{"S1"});
+  EXPECT_EQ(r.conflicts[0].sides[1].sources, std::vector<std::string>{"S2"});
+}
+
+TEST(ClaimsTest, CoverageNamesWhatOnlyOneSourceHasAndWhatOneLeavesOut) {
+  std::vector<AnnotatedArticle> articles = {
+      ArticleBuilder("Alpha", {"Rescuers pulled 12 survivors from the rubble of the hotel on Monday."})
+          .Count("12", "survivors", 12, 12, 12).Build(),
+      ArticleBuilder("Beta", {"Twelve survivors were pulled from the hotel rubble on Monday, and 3 dogs helped."})
+          .Count("Twelve", "survivors", 12, 12, 12).Count("3", "dogs", 3, 3, 3).Build(),
+      ArticleBuilder("Gamma", {"The hotel collapsed after the earthquake struck early on Monday."}).Build(),
+  };
+  StoryReport r = Fuse(articles);
+  ASSERT_EQ(r.coverage.size(), 3u);
+  const Fact* survivors = FactAbout(r, "survivors");
+  const Fact* dogs = FactAbout(r, "dogs");
+  ASSERT_TRUE(survivors && dogs);
+  EXPECT_EQ(r.coverage[1].only_here, std::vector<std::string>{dogs->id});
+  EXPECT_EQ(r.coverage[2].missing, std::vector<std::string>{survivors->id});
+  EXPECT_TRUE(r.coverage[0].missing.empty());
+}
+
+}  // namespace
+}  // namespace newsfuse
