@@ -1,6 +1,6 @@
 // `newsfuse digest`: the one command a newcomer runs. Ingests the inputs,
-// finds the stories they belong to, prints each story and writes its JSON and
-// Markdown reports to the output folder.
+// finds the stories they belong to, prints each story and writes its JSON,
+// Markdown and HTML reports to the output folder.
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -61,13 +61,14 @@ int RunDigest(const DigestArgs& args) {
     if (!report.ok()) return Fail(report.status());
     const std::string json = RenderJson(*report);
     const std::string md = RenderMarkdown(*report);
+    const std::string html = RenderHtml(*report);
     const auto base = std::filesystem::path(args.out_dir) / ("story-" + story_id);
-    for (const auto& [ext, text] : {std::pair{".json", &json}, std::pair{".md", &md}}) {
+    for (const auto& [ext, text] : {std::pair{".json", &json}, std::pair{".md", &md}, std::pair{".html", &html}}) {
       if (Status s = WriteFile(base.string() + ext, *text); !s.ok()) return Fail(s);
     }
     std::fputs((args.print == "json" ? json : md).c_str(), stdout);
     std::fputs("\n", stdout);
-    std::fprintf(stderr, "wrote %s.json and %s.md\n", base.c_str(), base.c_str());
+    std::fprintf(stderr, "wrote %s.{json,md,html}\n", base.c_str());
   }
   return summary->failed > 0 ? 2 : 0;
 }
@@ -79,7 +80,7 @@ void RegisterDigest(CLI::App& app, int& exit_code) {
   CLI::App* cmd = app.add_subcommand(
       "digest", "Ingest, cluster and fuse; print each story and write its reports");
   cmd->add_option("sources", args->sources, "Files, directories, or - for stdin")->required();
-  cmd->add_option("-o,--out", args->out_dir, "Folder for story-<id>.json and .md (default: reports)");
+  cmd->add_option("-o,--out", args->out_dir, "Folder for story-<id>.json, .md and .html (default: reports)");
   cmd->add_option("--print", args->print, "What to print: md or json")
       ->check(CLI::IsMember({"md", "json"}));
   args->store.Add(*cmd);

@@ -39,7 +39,10 @@ int RunStory(const StoryArgs& args) {
   Pipeline pipeline(**store);
   auto report = pipeline.Report(args.id);
   if (!report.ok()) return Fail(report.status());
-  std::fputs((args.format == "json" ? RenderJson(*report) : RenderMarkdown(*report)).c_str(), stdout);
+  const std::string text = args.format == "json"   ? RenderJson(*report)
+                           : args.format == "html" ? RenderHtml(*report)
+                                                   : RenderMarkdown(*report);
+  std::fputs(text.c_str(), stdout);
   return 0;
 }
 
@@ -56,7 +59,7 @@ void RegisterStory(CLI::App& app, int& exit_code) {
   auto args = std::make_shared<StoryArgs>();
   CLI::App* cmd = app.add_subcommand("story", "Print one story's report");
   cmd->add_option("id", args->id, "Story id, as `newsfuse stories` lists it")->required();
-  cmd->add_option("--format", args->format, "md or json")->check(CLI::IsMember({"md", "json"}));
+  cmd->add_option("--format", args->format, "md, json or html")->check(CLI::IsMember({"md", "json", "html"}));
   args->store.Add(*cmd);
   cmd->callback([args, &exit_code] { exit_code = RunStory(*args); });
 }

@@ -27,11 +27,142 @@ json SummaryJson(const SummarySentence& s) {
           {"support", s.support}};
 }
 
+json AttestationsJson(const std::vector<Attestation>& wording) {
+  json out = json::array();
+  for (const auto& w : wording) out.push_back({{"source", w.source}, {"text", w.text}, {"span", SpanJson(w.span)}});
+  return out;
+}
+
+json FactJson(const Fact& f) {
+  json j = {{"id", f.id}, {"kind", FactKindName(f.kind)}, {"subject", f.subject}, {"value", f.value},
+            {"sources", f.sources}, {"wording", AttestationsJson(f.wording)}};
+  if (f.kind == Fact::Kind::kQuantity) {
+    j["unit"] = f.unit;
+    j["interval"] = json::array({f.low, f.high});
+  }
+  return j;
+}
+
+json ConflictJson(const Conflict& c) {
+  json sides = json::array();
+  for (const auto& s : c.sides) {
+    sides.push_back({{"value", s.value}, {"sources", s.sources}, {"wording", AttestationsJson(s.wording)}});
+  }
+  return {{"subject", c.subject}, {"severity", c.hard ? "hard" : "soft"}, {"confidence", c.confidence},
+          {"sides", std::move(sides)}};
+}
+
+json SpeakerJson(const SpeakerQuotes& sp) {
+  json quotes = json::array();
+  for (const auto& q : sp.quotes) {
+    quotes.push_back({{"direct", q.direct}, {"sources", q.sources}, {"wording", AttestationsJson(q.wording)}});
+  }
+  return {{"speaker", sp.speaker}, {"role", sp.role}, {"quotes", std::move(quotes)}};
+}
+
+json TimelineJson(const TimelineEntry& e) {
+  return {{"date", e.date}, {"precision", e.precision}, {"what", e.what}, {"sources", e.sources},
+          {"wording", AttestationsJson(e.wording)}};
+}
+
+json CoverageJson(const SourceCoverage& c) {
+  return {{"source", c.source}, {"only_here", c.only_here}, {"missing", c.missing}};
+}
+
+template <typename T, typename F>
+json ArrayOf(const std::vector<T>& items, F&& to_json) {
+  json out = json::array();
+  for (const auto& item : items) out.push_back(to_json(item));
+  return out;
+}
+
 // Reads `key` of `j` into `out` when present; a present field of the wrong
 // type is an error rather than a silent default.
 template <typename T>
 void Read(const json& j, const char* key, T& out) {
   if (auto it = j.find(key); it != j.end() && !it->is_null()) out = it->get<T>();
+}
+
+Span ReadSpan(const json& j) {
+  if (auto it = j.find("span"); it != j.end() && it->is_array() && it->size() == 2) {
+    return Span{(*it)[0].get<uint32_t>(), (*it)[1].get<uint32_t>()};
+  }
+  return {};
+}
+
+std::vector<Attestation> ReadWording(const json& j) {
+  std::vector<Attestation> out;
+  for (const auto& w : j.value("wording", json::array())) {
+    Attestation a;
+    Read(w, "source", a.source);
+    Read(w, "text", a.text);
+    a.span = ReadSpan(w);
+    out.push_back(std::move(a));
+  }
+  return out;
+}
+
+// The claim sections; absent in reports written before they existed.
+void ReadClaims(const json& doc, StoryReport& r) {
+  for (const auto& j : doc.value("facts", json::array())) {
+    Fact f;
+    Read(j, "id", f.id);
+    const std::string kind = j.value("kind", "quantity");
+    f.kind = kind == "event" ? Fact::Kind::kEvent : kind == "role" ? Fact::Kind::kRole : Fact::Kind::kQuantity;
+    Read(j, "subject", f.subject);
+    Read(j, "value", f.value);
+    Read(j, "unit", f.unit);
+    if (auto it = j.find("interval"); it != j.end() && it->is_array() && it->size() == 2) {
+      f.low = (*it)[0].get<double>();
+      f.high = (*it)[1].get<double>();
+    }
+    Read(j, "sources", f.sources);
+    f.wording = ReadWording(j);
+    r.facts.push_back(std::move(f));
+  }
+  for (const auto& j : doc.value("conflicts", json::array())) {
+    Conflict c;
+    Read(j, "subject", c.subject);
+    c.hard = j.value("severity", "soft") == "hard";
+    Read(j, "confidence", c.confidence);
+    for (const auto& s : j.value("sides", json::array())) {
+      Conflict::Side side;
+      Read(s, "value", side.value);
+      Read(s, "sources", side.sources);
+      side.wording = ReadWording(s);
+      c.sides.push_back(std::move(side));
+    }
+    r.conflicts.push_back(std::move(c));
+  }
+  for (const auto& j : doc.value("quotes", json::array())) {
+    SpeakerQuotes sp;
+    Read(j, "speaker", sp.speaker);
+    Read(j, "role", sp.role);
+    for (const auto& q : j.value("quotes", json::array())) {
+      ReportQuote rq;
+      Read(q, "direct", rq.direct);
+      Read(q, "sources", rq.sources);
+      rq.wording = ReadWording(q);
+      sp.quotes.push_back(std::move(rq));
+    }
+    r.quotes.push_back(std::move(sp));
+  }
+  for (const auto& j : doc.value("timeline", json::array())) {
+    TimelineEntry e;
+    Read(j, "date", e.date);
+    Read(j, "precision", e.precision);
+    Read(j, "what", e.what);
+    Read(j, "sources", e.sources);
+    e.wording = ReadWording(j);
+    r.timeline.push_back(std::move(e));
+  }
+  for (const auto& j : doc.value("coverage", json::array())) {
+    SourceCoverage c;
+    Read(j, "source", c.source);
+    Read(j, "only_here", c.only_here);
+    Read(j, "missing", c.missing);
+    r.coverage.push_back(std::move(c));
+  }
 }
 
 }  // namespace
@@ -47,7 +178,12 @@ std::string RenderJson(const StoryReport& report) {
                     {"first_seen", report.first_seen},
                     {"last_updated", report.last_updated},
                     {"sources", std::move(sources)},
-                    {"summary", std::move(summary)}};
+                    {"summary", std::move(summary)},
+                    {"facts", ArrayOf(report.facts, FactJson)},
+                    {"conflicts", ArrayOf(report.conflicts, ConflictJson)},
+                    {"quotes", ArrayOf(report.quotes, SpeakerJson)},
+                    {"timeline", ArrayOf(report.timeline, TimelineJson)},
+                    {"coverage", ArrayOf(report.coverage, CoverageJson)}};
   return doc.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
 }
 
@@ -88,6 +224,7 @@ Result<StoryReport> ParseReportJson(const std::string& text) {
       }
       r.summary.push_back(std::move(sent));
     }
+    ReadClaims(doc, r);
     return r;
   } catch (const json::exception& e) {
     return Status::BadInput("report", std::string("not a story report: ") + e.what());

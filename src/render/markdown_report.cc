@@ -3,6 +3,7 @@
 // name. Citation keys are the report's own ("S1"), so the Markdown, the JSON
 // and the HTML of one report agree on them.
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <string>
 
@@ -30,6 +31,67 @@ std::string SourceLine(const ReportSource& s) {
   return line + "\n";
 }
 
+std::string Quoted(const Attestation& w) { return fmt::format("\u201c{}\u201d [{}]", w.text, w.source); }
+
+void FactsSection(const StoryReport& r, std::string& out) {
+  if (r.facts.empty()) return;
+  // A list, not a table: a story of forty sources would not fit a terminal's
+  // width as columns. The HTML report draws the facts-by-outlets table.
+  out += "\n## Facts\n\n";
+  for (const auto& f : r.facts) {
+    out += fmt::format("- **{}** {}: {} {}\n", f.id, f.subject.empty() ? FactKindName(f.kind) : f.subject, f.value,
+                       Citations(f.sources));
+  }
+}
+
+void ConflictsSection(const StoryReport& r, std::string& out) {
+  if (r.conflicts.empty()) return;
+  out += "\n## Conflicts\n\n";
+  for (const auto& c : r.conflicts) {
+    out += fmt::format("- **{}** ({}, confidence {:.2f})\n", c.subject, c.hard ? "hard" : "soft", c.confidence);
+    for (const auto& side : c.sides) {
+      out += fmt::format("  - {} {}", side.value, Citations(side.sources));
+      if (!side.wording.empty()) out += ": " + Quoted(side.wording.front());
+      out += "\n";
+    }
+  }
+}
+
+void QuotesSection(const StoryReport& r, std::string& out) {
+  if (r.quotes.empty()) return;
+  out += "\n## Quotes\n";
+  for (const auto& sp : r.quotes) {
+    out += fmt::format("\n**{}**{}\n\n", sp.speaker, sp.role.empty() ? "" : ", " + sp.role);
+    for (const auto& q : sp.quotes) {
+      if (q.wording.empty()) continue;
+      out += fmt::format("- {}{} {}\n", q.direct ? "" : "(paraphrase) ", fmt::format("\u201c{}\u201d", q.wording.front().text),
+                         Citations(q.sources));
+      for (size_t i = 1; i < q.wording.size(); ++i) {
+        if (q.wording[i].text != q.wording.front().text) out += "  - also: " + Quoted(q.wording[i]) + "\n";
+      }
+    }
+  }
+}
+
+void TimelineSection(const StoryReport& r, std::string& out) {
+  if (r.timeline.empty()) return;
+  out += "\n## Timeline\n\n";
+  for (const auto& e : r.timeline) out += fmt::format("- **{}** {} {}\n", e.date, e.what, Citations(e.sources));
+}
+
+void CoverageSection(const StoryReport& r, std::string& out) {
+  std::string body;
+  for (const auto& c : r.coverage) {
+    if (c.only_here.empty() && c.missing.empty()) continue;
+    body += fmt::format("- [{}]", c.source);
+    if (!c.only_here.empty()) body += " only here: " + fmt::format("{}", fmt::join(c.only_here, ", "));
+    if (!c.only_here.empty() && !c.missing.empty()) body += ";";
+    if (!c.missing.empty()) body += " leaves out: " + fmt::format("{}", fmt::join(c.missing, ", "));
+    body += "\n";
+  }
+  if (!body.empty()) out += "\n## Coverage\n\n" + body;
+}
+
 }  // namespace
 
 std::string RenderMarkdown(const StoryReport& report) {
@@ -43,6 +105,11 @@ std::string RenderMarkdown(const StoryReport& report) {
   }
   out += "\n\n## Summary\n\n";
   for (const auto& s : report.summary) out += fmt::format("- {} {}\n", s.text, Citations(s.citations));
+  FactsSection(report, out);
+  ConflictsSection(report, out);
+  QuotesSection(report, out);
+  TimelineSection(report, out);
+  CoverageSection(report, out);
   out += "\n## Sources\n\n";
   for (const auto& s : report.sources) out += SourceLine(s);
   return out;

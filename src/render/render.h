@@ -14,6 +14,8 @@ namespace newsfuse {
 std::string RenderJson(const StoryReport& report);
 Result<StoryReport> ParseReportJson(const std::string& json);
 std::string RenderMarkdown(const StoryReport& report);
+// One self-contained page (inline CSS and SVG, no script, no network).
+std::string RenderHtml(const StoryReport& report);
 
 }  // namespace newsfuse
 

@@ -72,3 +72,85 @@ TEST(RenderArticleJsonTest, IncludesFieldSources) {
 
 }  // namespace
 }  // namespace newsfuse
+
+namespace newsfuse {
+namespace {
+
+StoryReport ReportWithClaims() {
+  StoryReport r = SampleReport();
+  Fact f;
+  f.id = "F1";
+  f.subject = "trees";
+  f.value = "1,200";
+  f.low = f.high = 1200;
+  f.sources = {"S1", "S2"};
+  f.wording = {{"S1", "1,200 trees", Span{5, 16}}, {"S2", "1200 new trees", Span{0, 14}}};
+  r.facts.push_back(f);
+  Conflict c;
+  c.subject = "budget";
+  c.hard = true;
+  c.confidence = 0.75;
+  c.sides = {{"4 million", {"S1"}, {{"S1", "a budget of 4 million", Span{1, 22}}}},
+             {"6 million", {"S2"}, {{"S2", "the 6 million <plan>", Span{3, 23}}}}};
+  r.conflicts.push_back(c);
+  SpeakerQuotes sp;
+  sp.speaker = "Ana Ruiz";
+  sp.role = "mayor";
+  sp.quotes.push_back({true, {"S1", "S2"}, {{"S1", "A park for everyone", Span{0, 19}}, {"S2", "A park for all", Span{2, 16}}}});
+  r.quotes.push_back(sp);
+  r.timeline.push_back({"2026-03", "month", "Planting begins.", {"S2"}, {{"S2", "Planting begins in March.", Span{0, 25}}}});
+  r.timeline.push_back({"2026-05-04/2026-05-08", "day", "Opening week.", {"S1"}, {}});
+  r.coverage = {{"S1", {}, {}}, {"S2", {"F1"}, {}}};
+  return r;
+}
+
+TEST(RenderJsonTest, ClaimSectionsRoundTrip) {
+  const StoryReport r = ReportWithClaims();
+  auto back = ParseReportJson(RenderJson(r));
+  ASSERT_TRUE(back.ok()) << back.status().ToString();
+  ASSERT_EQ(back->facts.size(), 1u);
+  EXPECT_EQ(back->facts[0].wording[1].text, "1200 new trees");
+  EXPECT_EQ(back->facts[0].wording[0].span, (Span{5, 16}));
+  EXPECT_DOUBLE_EQ(back->facts[0].high, 1200);
+  ASSERT_EQ(back->conflicts.size(), 1u);
+  EXPECT_TRUE(back->conflicts[0].hard);
+  EXPECT_EQ(back->conflicts[0].sides[1].value, "6 million");
+  ASSERT_EQ(back->quotes.size(), 1u);
+  EXPECT_EQ(back->quotes[0].quotes[0].wording.size(), 2u);
+  ASSERT_EQ(back->timeline.size(), 2u);
+  EXPECT_EQ(back->timeline[1].date, "2026-05-04/2026-05-08");
+  EXPECT_EQ(back->coverage[1].only_here, std::vector<std::string>{"F1"});
+}
+
+TEST(RenderMarkdownTest, ClaimSectionsAreListedWithCitations) {
+  const std::string md = RenderMarkdown(ReportWithClaims());
+  EXPECT_NE(md.find("- **F1** trees: 1,200 [S1][S2]"), std::string::npos) << md;
+  EXPECT_NE(md.find("## Conflicts"), std::string::npos);
+  EXPECT_NE(md.find("**Ana Ruiz**, mayor"), std::string::npos);
+  EXPECT_NE(md.find("also: \u201cA park for all\u201d [S2]"), std::string::npos);
+  EXPECT_NE(md.find("- **2026-03** Planting begins. [S2]"), std::string::npos);
+  EXPECT_NE(md.find("- [S2] only here: F1"), std::string::npos);
+}
+
+TEST(RenderHtmlTest, SelfContainedEscapedAndLinked) {
+  const std::string html = RenderHtml(ReportWithClaims());
+  EXPECT_EQ(html.rfind("<!doctype html>", 0), 0u);
+  EXPECT_EQ(html.find("<script"), std::string::npos);
+  EXPECT_EQ(html.find("src=\"http"), std::string::npos);
+  EXPECT_EQ(html.find("<link"), std::string::npos);
+  // The headline's quotes and the conflict's angle brackets are escaped.
+  EXPECT_NE(html.find("Council approves &quot;river park&quot; budget"), std::string::npos);
+  EXPECT_NE(html.find("the 6 million &lt;plan&gt;"), std::string::npos);
+  EXPECT_EQ(html.find("<plan>"), std::string::npos);
+  // Citations link to source cards; fact cells carry the source's wording.
+  EXPECT_NE(html.find("href=\"#src-S1\""), std::string::npos);
+  EXPECT_NE(html.find("id=\"src-S2\""), std::string::npos);
+  EXPECT_NE(html.find("title=\"1200 new trees\""), std::string::npos);
+  // Two dated entries, two bars on the timeline.
+  size_t bars = 0;
+  for (size_t at = html.find("<rect"); at != std::string::npos; at = html.find("<rect", at + 1)) ++bars;
+  EXPECT_EQ(bars, 2u);
+}
+
+}  // namespace
+}  // namespace newsfuse

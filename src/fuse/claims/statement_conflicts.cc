@@ -6,6 +6,7 @@
 // costs the reader more than a missed one.
 #include <algorithm>
 #include <cctype>
+#include <map>
 #include <set>
 #include <string_view>
 
@@ -14,7 +15,9 @@
 namespace newsfuse::fuse {
 namespace {
 
-constexpr double kSameEvent = 0.15;
+// Low: the shared negated phrase is already strong evidence of one subject;
+// the sentences need only be about the same story, not the same clause.
+constexpr double kSameEvent = 0.10;
 
 // Words that end a noun phrase after "no", and idioms where "no" negates
 // nothing a source could contradict ("no longer", "no doubt").
@@ -31,6 +34,7 @@ bool IsNegation(std::string_view w) { return w == "no" || w == "not" || w == "wi
 struct Token {
   std::string text;  // lowercased
   uint32_t begin, end;
+  bool ends_clause = false;  // followed by , . ; : and the like: a phrase ends here
 };
 
 std::vector<Token> Words(std::string_view text, uint32_t base) {
@@ -44,7 +48,10 @@ std::vector<Token> Words(std::string_view text, uint32_t base) {
       w += static_cast<char>(std::tolower(static_cast<unsigned char>(text[i])));
       ++i;
     }
-    if (!w.empty()) out.push_back({std::move(w), base + static_cast<uint32_t>(start), base + static_cast<uint32_t>(i)});
+    size_t next = i;
+    while (next < text.size() && text[next] == ' ') ++next;
+    const bool ends = next < text.size() && std::string_view(",.;:!?()\"").find(text[next]) != std::string_view::npos;
+    if (!w.empty()) out.push_back({std::move(w), base + static_cast<uint32_t>(start), base + static_cast<uint32_t>(i), ends});
   }
   return out;
 }
@@ -65,24 +72,43 @@ std::vector<Conflict> StatementConflicts(ClaimContext& ctx) {
       words[s].push_back(Words(a.Text(a.sentences[k].span), a.sentences[k].span.begin));
       const auto& w = words[s].back();
       for (size_t i = 0; i + 1 < w.size(); ++i) {
-        if (w[i].text != "no" || IsFunctionWord(w[i + 1].text) || w[i + 1].text.size() < 3) continue;
-        Negated n{s, k, {w[i + 1].text}};
-        if (i + 2 < w.size() && !IsFunctionWord(w[i + 2].text) && w[i + 2].text.size() >= 3) {
-          n.phrase.push_back(w[i + 2].text);
+        if (w[i].text != "no") continue;
+        // The noun phrase under "no": content words, coordinations allowed
+        // ("no joint political or security statement"), up to a function word.
+        std::vector<std::string_view> np;
+        for (size_t j = i + 1; j < w.size() && np.size() < 6; ++j) {
+          const std::string& t = w[j].text;
+          if (t == "or" || t == "and") {
+            np.push_back(t);
+            continue;
+          }
+          if (IsFunctionWord(t) || t.size() < 3) break;
+          np.push_back(t);
+          if (w[j].ends_clause) break;
         }
-        // A lone word must carry meaning on its own ("progress", "agreement").
-        if (n.phrase.size() == 1 && n.phrase[0].size() < 6) continue;
-        negated.push_back(std::move(n));
+        while (!np.empty() && (np.back() == "or" || np.back() == "and")) np.pop_back();
+        if (np.empty()) continue;
+        // Phrases another source could assert: adjacent pairs, and each
+        // modifier with the head ("joint statement"); a lone head only when
+        // it carries meaning on its own ("progress", "agreement").
+        auto content = [](std::string_view t) { return t != "or" && t != "and"; };
+        std::set<std::vector<std::string>> phrases;
+        for (size_t j = 0; j + 1 < np.size(); ++j) {
+          if (content(np[j]) && content(np[j + 1])) phrases.insert({std::string(np[j]), std::string(np[j + 1])});
+          if (content(np[j])) phrases.insert({std::string(np[j]), std::string(np.back())});
+        }
+        if (np.size() == 1 && np[0].size() >= 6) phrases.insert({std::string(np[0])});
+        for (const auto& phrase : phrases) negated.push_back({s, k, phrase});
       }
     }
   }
 
   std::vector<Conflict> out;
-  std::set<std::string> reported;
+  // One conflict per phrase: the negating sentence most like the asserting ones.
+  std::map<std::string, size_t> by_phrase;
   for (const Negated& n : negated) {
     std::string phrase_text;
     for (const auto& p : n.phrase) phrase_text += (phrase_text.empty() ? "" : " ") + p;
-    if (reported.count(phrase_text)) continue;
     Conflict c;
     Conflict::Side asserted;
     double best_sim = 0;
@@ -110,7 +136,8 @@ std::vector<Conflict> StatementConflicts(ClaimContext& ctx) {
       }
     }
     if (asserted.sources.empty()) continue;
-    reported.insert(phrase_text);
+    auto [known, fresh] = by_phrase.try_emplace(phrase_text, out.size());
+    if (!fresh && out[known->second].confidence >= std::min(1.0, 0.4 + best_sim)) continue;
     const Span span = ctx.SentenceSpan(n.source, n.sentence);
     c.subject = phrase_text;
     c.hard = true;
@@ -119,7 +146,8 @@ std::vector<Conflict> StatementConflicts(ClaimContext& ctx) {
                        {{ctx.source_id(n.source), SpanText(ctx.article(n.source), span), span}}});
     asserted.value = phrase_text;
     c.sides.push_back(std::move(asserted));
-    out.push_back(std::move(c));
+    if (fresh) out.push_back(std::move(c));
+    else out[known->second] = std::move(c);
   }
   return out;
 }

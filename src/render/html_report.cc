@@ -1,0 +1,232 @@
+// A self-contained HTML report: one file, inline CSS and SVG, no script and no
+// network, so it opens the same from a mail attachment or an air-gapped disk.
+//
+// Every citation marker links to its source's card; every fact-table cell,
+// conflict side and quote shows the source's own wording, so a reader can
+// check each claim against what was written without leaving the page.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <string>
+
+#include "render/render.h"
+
+namespace newsfuse {
+namespace {
+
+std::string Esc(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+std::string Cites(const std::vector<std::string>& ids) {
+  std::string out;
+  for (const auto& id : ids) out += fmt::format("<a class=cite href=\"#src-{0}\">{0}</a>", Esc(id));
+  return out;
+}
+
+const Attestation* WordingOf(const std::vector<Attestation>& wording, const std::string& source) {
+  for (const auto& w : wording) {
+    if (w.source == source) return &w;
+  }
+  return nullptr;
+}
+
+constexpr const char* kStyle = R"css(
+body{font:16px/1.5 system-ui,sans-serif;max-width:72rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b}
+h1{font-size:1.7rem;margin-bottom:.2rem}.meta{color:#555;margin-top:0}
+h2{border-bottom:1px solid #ddd;padding-bottom:.2rem;margin-top:2rem}
+a.cite{font-size:.75em;vertical-align:super;margin-left:.15em;text-decoration:none;color:#0a58ca}
+table{border-collapse:collapse;width:100%;font-size:.92rem}th,td{border:1px solid #ddd;padding:.3rem .45rem;text-align:left;vertical-align:top}
+th{background:#f5f5f5}td.yes{background:#e7f4ea;text-align:center}td.no{color:#bbb;text-align:center}
+.hard{border-left:4px solid #c62828;padding-left:.6rem}.soft{border-left:4px solid #f9a825;padding-left:.6rem}
+blockquote{margin:.3rem 0 .3rem 1rem;color:#333}.src{color:#666;font-size:.85rem}
+.card{padding:.4rem .6rem;margin:.3rem 0;border:1px solid #eee;border-radius:4px}.card:target{background:#fff8d6}
+svg text{font:12px system-ui,sans-serif}
+)css";
+
+void Summary(const StoryReport& r, std::string& out) {
+  out += "<h2>Summary</h2><ol>";
+  for (const auto& s : r.summary) out += fmt::format("<li>{}{}</li>", Esc(s.text), Cites(s.citations));
+  out += "</ol>";
+}
+
+void FactTable(const StoryReport& r, std::string& out) {
+  if (r.facts.empty()) return;
+  out += "<h2>Facts</h2><table><tr><th>Fact</th><th>Value</th>";
+  for (const auto& s : r.sources) {
+    out += fmt::format("<th title=\"{}\"><a href=\"#src-{}\">{}</a></th>", Esc(s.outlet), Esc(s.id), Esc(s.id));
+  }
+  out += "</tr>";
+  for (const auto& f : r.facts) {
+    out += fmt::format("<tr id=\"fact-{}\"><td>{} <span class=src>{}</span></td><td>{}</td>", Esc(f.id),
+                       Esc(f.subject), FactKindName(f.kind), Esc(f.value));
+    for (const auto& s : r.sources) {
+      if (const Attestation* w = WordingOf(f.wording, s.id)) {
+        out += fmt::format("<td class=yes title=\"{}\">&#10003;</td>", Esc(w->text));
+      } else {
+        out += "<td class=no>&middot;</td>";
+      }
+    }
+    out += "</tr>";
+  }
+  out += "</table>";
+}
+
+void Conflicts(const StoryReport& r, std::string& out) {
+  if (r.conflicts.empty()) return;
+  out += "<h2>Conflicts</h2>";
+  for (const auto& c : r.conflicts) {
+    out += fmt::format("<div class={}><p><b>{}</b> <span class=src>{} conflict, confidence {:.2f}</span></p>",
+                       c.hard ? "hard" : "soft", Esc(c.subject), c.hard ? "hard" : "soft", c.confidence);
+    for (const auto& side : c.sides) {
+      out += fmt::format("<p>{}{}</p>", Esc(side.value), Cites(side.sources));
+      for (const auto& w : side.wording) out += fmt::format("<blockquote>{} <span class=src>{}</span></blockquote>", Esc(w.text), Esc(w.source));
+    }
+    out += "</div>";
+  }
+}
+
+void Quotes(const StoryReport& r, std::string& out) {
+  if (r.quotes.empty()) return;
+  out += "<h2>Quotes</h2>";
+  for (const auto& sp : r.quotes) {
+    out += fmt::format("<h3>{}{}</h3>", Esc(sp.speaker), sp.role.empty() ? "" : ", <i>" + Esc(sp.role) + "</i>");
+    for (const auto& q : sp.quotes) {
+      if (q.wording.empty()) continue;
+      out += fmt::format("<p>{}&ldquo;{}&rdquo;{}</p>", q.direct ? "" : "<i>(paraphrase)</i> ", Esc(q.wording.front().text),
+                         Cites(q.sources));
+      for (size_t i = 1; i < q.wording.size(); ++i) {
+        if (q.wording[i].text == q.wording.front().text) continue;
+        out += fmt::format("<blockquote>also &ldquo;{}&rdquo; <span class=src>{}</span></blockquote>", Esc(q.wording[i].text),
+                           Esc(q.wording[i].source));
+      }
+    }
+  }
+}
+
+// Days since the epoch of the first day a TIMEX3 value covers, and of its last.
+std::optional<std::pair<int64_t, int64_t>> DayRange(const std::string& value) {
+  const size_t slash = value.find('/');
+  auto first = DateTime::ParseIso(value.substr(0, slash));
+  auto last = DateTime::ParseIso(slash == std::string::npos ? value : value.substr(slash + 1));
+  if (!first || !last) return std::nullopt;
+  auto end_of = [](DateTime d) -> int64_t {
+    d.precision = DatePrecision::kDay;
+    if (d.month == 0) return DateTime::Day(d.year, 12, 31).DaysSinceEpoch();
+    if (d.day == 0) {  // the month's last day: the day before the next month's first
+      return DateTime::Day(d.month == 12 ? d.year + 1 : d.year, d.month == 12 ? 1 : d.month + 1, 1).DaysSinceEpoch() - 1;
+    }
+    return d.DaysSinceEpoch();
+  };
+  const int64_t begin = first->DaysSinceEpoch();  // month/day 0 count as the first
+  return std::make_pair(begin, std::max(begin, end_of(*last)));
+}
+
+// The timeline as an SVG: one row per entry, a bar (or dot) at its dates on a
+// shared axis, so the order and the gaps between events are seen at a glance.
+void TimelineSvg(const StoryReport& r, std::string& out) {
+  if (r.timeline.empty()) return;
+  std::vector<std::pair<int64_t, int64_t>> ranges;
+  int64_t lo = INT64_MAX, hi = INT64_MIN;
+  for (const auto& e : r.timeline) {
+    auto d = DayRange(e.date);
+    ranges.push_back(d.value_or(std::make_pair(INT64_MIN, INT64_MIN)));
+    if (d) { lo = std::min(lo, d->first); hi = std::max(hi, d->second); }
+  }
+  out += "<h2>Timeline</h2>";
+  if (lo <= hi) {
+    const int width = 900, left = 170, row = 24;
+    const int height = row * static_cast<int>(r.timeline.size()) + 10;
+    const double span = std::max<int64_t>(1, hi - lo);
+    auto x = [&](int64_t day) { return left + (width - left - 20) * (static_cast<double>(day - lo) / span); };
+    out += fmt::format("<svg role=img aria-label=\"timeline\" viewBox=\"0 0 {} {}\" width=\"100%\">", width, height);
+    for (size_t i = 0; i < r.timeline.size(); ++i) {
+      const int y = 5 + row * static_cast<int>(i);
+      out += fmt::format("<text x=0 y={}>{}</text>", y + 15, Esc(r.timeline[i].date));
+      if (ranges[i].first == INT64_MIN) continue;
+      const double x0 = x(ranges[i].first), x1 = std::max(x0 + 6, x(ranges[i].second));
+      out += fmt::format("<rect x={:.1f} y={} width={:.1f} height=14 rx=3 fill=\"#0a58ca\"><title>{}</title></rect>", x0, y + 4,
+                         x1 - x0, Esc(r.timeline[i].what));
+    }
+    out += "</svg>";
+  }
+  out += "<table><tr><th>Date</th><th>Event</th><th>Sources</th></tr>";
+  for (const auto& e : r.timeline) {
+    out += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td></tr>", Esc(e.date), Esc(e.what), Cites(e.sources));
+  }
+  out += "</table>";
+}
+
+void Coverage(const StoryReport& r, std::string& out) {
+  std::string rows;
+  auto links = [](const std::vector<std::string>& ids) {
+    std::string s;
+    for (const auto& id : ids) s += fmt::format("<a href=\"#fact-{0}\">{0}</a> ", Esc(id));
+    return s;
+  };
+  for (const auto& c : r.coverage) {
+    if (c.only_here.empty() && c.missing.empty()) continue;
+    rows += fmt::format("<tr><td><a href=\"#src-{0}\">{0}</a></td><td>{1}</td><td>{2}</td></tr>", Esc(c.source),
+                        links(c.only_here), links(c.missing));
+  }
+  if (rows.empty()) return;
+  out += "<h2>Coverage</h2><table><tr><th>Source</th><th>Only this source</th><th>Most others report, this one leaves out</th></tr>" +
+         rows + "</table>";
+}
+
+void Sources(const StoryReport& r, std::string& out) {
+  out += "<h2>Sources</h2>";
+  for (const auto& s : r.sources) {
+    out += fmt::format("<div class=card id=\"src-{}\"><b>[{}]</b> {}", Esc(s.id), Esc(s.id),
+                       Esc(s.outlet.empty() ? "(unknown outlet)" : s.outlet));
+    if (!s.title.empty()) out += " &mdash; <i>" + Esc(s.title) + "</i>";
+    if (!s.published.empty()) out += ", " + Esc(s.published);
+    if (!s.authors.empty()) {
+      std::string names;
+      for (const auto& a : s.authors) names += (names.empty() ? "" : ", ") + a;
+      out += ", by " + Esc(names);
+    }
+    if (!s.url.empty()) out += fmt::format(" <a href=\"{0}\">{0}</a>", Esc(s.url));
+    out += fmt::format("<div class=src>{}</div></div>", Esc(s.locator));
+  }
+}
+
+}  // namespace
+
+std::string RenderHtml(const StoryReport& report) {
+  const std::string title = report.headline.empty() ? "(untitled story)" : report.headline;
+  std::string out = fmt::format(
+      "<!doctype html><html lang=en><head><meta charset=utf-8><meta name=viewport content=\"width=device-width\">"
+      "<title>{0}</title><style>{1}</style></head><body><h1>{0}</h1>",
+      Esc(title), kStyle);
+  out += fmt::format("<p class=meta>Story <code>{}</code> &middot; {} source{}", Esc(report.story_id), report.sources.size(),
+                     report.sources.size() == 1 ? "" : "s");
+  if (!report.first_seen.empty()) out += " &middot; " + Esc(report.first_seen);
+  if (!report.last_updated.empty() && report.last_updated != report.first_seen) out += " to " + Esc(report.last_updated);
+  out += "</p>";
+  Summary(report, out);
+  FactTable(report, out);
+  Conflicts(report, out);
+  Quotes(report, out);
+  TimelineSvg(report, out);
+  Coverage(report, out);
+  Sources(report, out);
+  out += "</body></html>\n";
+  return out;
+}
+
+}  // namespace newsfuse
