@@ -1,0 +1,233 @@
+#include "analyze/time/time_tokens.h"
+
+#include <cstdlib>
+
+namespace newsfuse::analyze::time {
+namespace {
+
+bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsSpace(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f'; }
+
+// The leading digits of s as a number, saturating: no date field needs more
+// than four digits, and a long digit run must not overflow.
+int ParseInt(std::string_view s) {
+  int v = 0;
+  for (char c : s) {
+    if (!IsDigit(c)) break;
+    if (v > 99999999) return v;
+    v = v * 10 + (c - '0');
+  }
+  return v;
+}
+
+size_t Utf8Length(unsigned char lead) {
+  if (lead < 0x80) return 1;
+  if ((lead >> 5) == 0x6) return 2;
+  if ((lead >> 4) == 0xE) return 3;
+  if ((lead >> 3) == 0x1E) return 4;
+  return 1;
+}
+
+// End of a word starting at i: letters, with inner apostrophes ("won't",
+// "valentine's") and dotted initials ("a.m.", "U.S.") kept in one token.
+size_t ScanWord(std::string_view s, size_t i) {
+  size_t j = i;
+  while (j < s.size() && IsAsciiLetter(s[j])) ++j;
+  if (j - i == 1 && j + 2 <= s.size() && s[j] == '.' && IsAsciiLetter(s[j + 1])) {
+    // dotted abbreviation: letter '.' letter '.' ...
+    size_t k = j;
+    while (k + 1 < s.size() && s[k] == '.' && IsAsciiLetter(s[k + 1]) &&
+           (k + 2 >= s.size() || !IsAsciiLetter(s[k + 2])))
+      k += 2;
+    if (k < s.size() && s[k] == '.') ++k;
+    return k;
+  }
+  while (j + 1 < s.size() && s[j] == '\'' && IsAsciiLetter(s[j + 1])) {
+    ++j;
+    while (j < s.size() && IsAsciiLetter(s[j])) ++j;
+  }
+  return j;
+}
+
+// End of a number starting at i: digits with inner [.,:] groups ("1,200",
+// "3.5", "10:30"), an ISO date, a slashed date, and letters glued on
+// ("5th", "1990s", "10am").
+size_t ScanNumber(std::string_view s, size_t i) {
+  size_t j = i;
+  while (j < s.size() && IsDigit(s[j])) ++j;
+  if (j - i == 4 && j + 6 <= s.size() && s[j] == '-' && IsDigit(s[j + 1]) && IsDigit(s[j + 2]) &&
+      s[j + 3] == '-' && IsDigit(s[j + 4]) && IsDigit(s[j + 5]) &&
+      (j + 6 == s.size() || !IsDigit(s[j + 6])))
+    return j + 6;
+  if (j - i <= 2 && j < s.size() && s[j] == '/') {
+    size_t k = j + 1, d = k;
+    while (k < s.size() && IsDigit(s[k])) ++k;
+    if (k - d >= 1 && k - d <= 2 && k < s.size() && s[k] == '/') {
+      size_t y = k + 1, e = y;
+      while (e < s.size() && IsDigit(s[e])) ++e;
+      if (e - y == 4 || e - y == 2) return e;
+    }
+  }
+  while (j + 1 < s.size() && (s[j] == '.' || s[j] == ',' || s[j] == ':') && IsDigit(s[j + 1])) {
+    ++j;
+    while (j < s.size() && IsDigit(s[j])) ++j;
+  }
+  while (j < s.size() && IsAsciiLetter(s[j])) ++j;
+  return j;
+}
+
+bool AllDigits(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s)
+    if (!IsDigit(c)) return false;
+  return true;
+}
+
+void AddFeature(TokenizedText& out, Token& t, WordClass cls, int num, std::string_view text) {
+  out.features.push_back(Feature{cls, num, text});
+  ++t.feature_count;
+}
+
+// "10:30", "10:30pm", "10am", "3:07:35" -> minutes past midnight as hhmm, or -1.
+int ClockValue(std::string_view s) {
+  size_t i = 0;
+  int h = 0, m = 0;
+  size_t hd = 0;
+  while (i < s.size() && IsDigit(s[i]) && hd <= 2) h = h * 10 + (s[i++] - '0'), ++hd;
+  if (hd == 0 || hd > 2) return -1;
+  bool colon = false;
+  if (i < s.size() && s[i] == ':') {
+    colon = true;
+    ++i;
+    size_t md = 0;
+    while (i < s.size() && IsDigit(s[i]) && md <= 2) m = m * 10 + (s[i++] - '0'), ++md;
+    if (md != 2) return -1;
+    if (i < s.size() && s[i] == ':') return -1;  // h:mm:ss is a race time, not a clock
+  }
+  std::string_view rest = s.substr(i);
+  if (rest == "am" || rest == "pm") {
+    if (h < 1 || h > 12) return -1;
+    if (rest == "pm" && h != 12) h += 12;
+    if (rest == "am" && h == 12) h = 0;
+  } else if (!rest.empty() || !colon) {
+    return -1;
+  }
+  if (h > 24 || m > 59) return -1;
+  return h * 100 + m;
+}
+
+void ClassifyNumber(TokenizedText& out, Token& t) {
+  std::string_view s = t.lower;
+  size_t digits = 0;
+  while (digits < s.size() && IsDigit(s[digits])) ++digits;
+  std::string_view head = s.substr(0, digits), tail = s.substr(digits);
+  if (s.size() == 10 && s[4] == '-') {
+    AddFeature(out, t, WordClass::kIsoDate, 0, s);
+    return;
+  }
+  if (s.find('/') != std::string_view::npos) {
+    int m = ParseInt(s), d = ParseInt(s.substr(s.find('/') + 1));
+    int y = ParseInt(s.substr(s.rfind('/') + 1));
+    if (s.size() - s.rfind('/') - 1 == 2) y += y < 50 ? 2000 : 1900;
+    if (m >= 1 && m <= 12 && d >= 1 && d <= 31)
+      AddFeature(out, t, WordClass::kSlashDate, y * 10000 + m * 100 + d, s);
+    return;
+  }
+  if (int clock = ClockValue(s); clock >= 0) AddFeature(out, t, WordClass::kClock, clock, s);
+  if (tail.empty()) {
+    if (AllDigits(s)) {
+      int v = ParseInt(s);
+      if (digits <= 2 && v >= 1 && v <= 31) AddFeature(out, t, WordClass::kDay, v, s);
+      if (digits <= 2 && v <= 24) AddFeature(out, t, WordClass::kHour, v, s);
+      if (digits == 4 && v >= 1000 && v <= 2199) AddFeature(out, t, WordClass::kYear, v, s);
+      AddFeature(out, t, WordClass::kDigits, v, s);
+    } else if (s.find(',') == std::string_view::npos && s.find(':') == std::string_view::npos) {
+      AddFeature(out, t, WordClass::kDigits, 0, s);  // a decimal: "1.5 years"
+    }
+    return;
+  }
+  int v = ParseInt(head);
+  if (tail == "st" || tail == "nd" || tail == "rd" || tail == "th") {
+    if (v >= 1 && v <= 31) AddFeature(out, t, WordClass::kDayOrd, v, head);
+    if (v >= 1 && v <= 30) AddFeature(out, t, WordClass::kCentOrd, v, head);
+  } else if (tail == "s" && digits == 4 && v % 10 == 0) {
+    AddFeature(out, t, WordClass::kDecade, v / 10, head);
+  } else if (tail == "s" && digits == 2 && v % 10 == 0) {
+    AddFeature(out, t, WordClass::kDecade, 190 + v / 10, head);  // "the 70s": last century
+  }
+}
+
+// Month and day names that are also words or names ("May", "March", "Sun")
+// count only beside a number or after a temporal preposition.
+bool InTemporalContext(const TokenizedText& out, const WordTable& words, size_t index) {
+  const auto& toks = out.tokens;
+  auto is_number = [&](size_t k) { return k < toks.size() && IsDigit(toks[k].lower[0]); };
+  if (is_number(index + 1)) return true;
+  if (index + 2 < toks.size() && toks[index + 1].lower == "." && is_number(index + 2)) return true;
+  if (index + 2 < toks.size() && toks[index + 1].lower == "," && is_number(index + 2)) return true;
+  if (index > 0) {
+    std::string_view prev = toks[index - 1].lower;
+    if (prev == "-" && index > 1) prev = toks[index - 2].lower;  // "mid-March"
+    if (IsDigit(prev[0])) return true;                           // "5 May"
+    if (const WordEntry* w = words.Find(prev))
+      for (const LexiconEntry& e : w->entries)
+        if (e.cls == WordClass::kMonthCtx) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+void Tokenize(std::string_view text, const WordTable& words, TokenizedText& out) {
+  out.lower.assign(text);
+  for (char& c : out.lower)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  out.tokens.clear();
+  out.features.clear();
+  const std::string_view s = text;
+  size_t i = 0;
+  while (i < s.size()) {
+    char c = s[i];
+    if (IsSpace(c)) {
+      ++i;
+      continue;
+    }
+    size_t end;
+    if (IsAsciiLetter(c))
+      end = ScanWord(s, i);
+    else if (IsDigit(c))
+      end = ScanNumber(s, i);
+    else if (c == '\'' && i + 1 < s.size() && IsAsciiLetter(s[i + 1]))
+      end = ScanWord(s, i + 1);
+    else
+      end = i + Utf8Length(static_cast<unsigned char>(c));
+    if (end > s.size()) end = s.size();
+    Token t;
+    t.begin = static_cast<uint32_t>(i);
+    t.end = static_cast<uint32_t>(end);
+    t.lower = std::string_view(out.lower).substr(i, end - i);
+    t.capitalised = c >= 'A' && c <= 'Z';
+    out.tokens.push_back(t);
+    i = end;
+  }
+  // Classes, once the neighbours of every token are known.
+  for (size_t k = 0; k < out.tokens.size(); ++k) {
+    Token& t = out.tokens[k];
+    t.first_feature = static_cast<uint32_t>(out.features.size());
+    if (IsDigit(t.lower[0])) {
+      ClassifyNumber(out, t);
+      continue;
+    }
+    const WordEntry* w = words.Find(t.lower);
+    if (!w) continue;
+    t.word = w->id;
+    for (const LexiconEntry& e : w->entries) {
+      if (e.needs_capital && !t.capitalised) continue;
+      if (e.needs_context && !InTemporalContext(out, words, k)) continue;
+      AddFeature(out, t, e.cls, 0, e.value);
+    }
+  }
+}
+
+}  // namespace newsfuse::analyze::time
