@@ -1,0 +1,54 @@
+// Word tokens for the entity recogniser: just what it needs to find names.
+//
+// A token is a byte span of the body with case flags and its lower-case form
+// stored in one shared buffer (no string per token). News-specific shapes are
+// kept whole: dotted acronyms and initials ("U.S.", "J."), rank abbreviations
+// with their period ("Adm."), internal apostrophes and hyphens ("O'Brien",
+// "Kyung-min"). A possessive "'s" becomes its own token, so "Zelensky's"
+// yields the name "Zelensky". A hyphenated word whose first part is a place or
+// nationality ("US-brokered") is split so that part can be tagged.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/records.h"
+
+namespace newsfuse::analyze::entity {
+
+class Gazetteer;
+
+enum TokenFlag : uint16_t {
+  kWord = 1u << 0,       // letters or digits (else punctuation)
+  kCapital = 1u << 1,    // starts with an upper-case letter
+  kAllCaps = 1u << 2,    // two or more letters, none lower case ("UAE", "U.S.")
+  kPossessive = 1u << 3, // the "'s" / "’s" / "'" of a possessive
+  kDigit = 1u << 4,      // contains a digit
+  kSentenceStart = 1u << 5,  // first word of its sentence (after opening quotes)
+  kPeriod = 1u << 6,     // ends with a period that is part of it ("Adm.", "U.S.")
+};
+
+struct Token {
+  uint32_t begin = 0, end = 0;    // byte span in the body
+  uint32_t key_begin = 0, key_end = 0;  // lower-case form in Tokens::keys
+  uint32_t sentence = 0;          // index into AnnotatedArticle::sentences
+  uint16_t flags = 0;
+  bool Has(uint16_t f) const { return (flags & f) != 0; }
+};
+
+struct Tokens {
+  std::vector<Token> list;
+  std::string keys;  // all lower-case forms, back to back
+
+  std::string_view Key(const Token& t) const {
+    return std::string_view(keys).substr(t.key_begin, t.key_end - t.key_begin);
+  }
+};
+
+// Tokenises each sentence of `body`, appending to `out` (cleared first).
+void Tokenize(std::string_view body, const std::vector<Sentence>& sentences,
+              const Gazetteer& gazetteer, Tokens& out);
+
+}  // namespace newsfuse::analyze::entity
