@@ -19,6 +19,7 @@ void RegisterStories(CLI::App& app, int& exit_code);
 void RegisterStory(CLI::App& app, int& exit_code);
 void RegisterSearch(CLI::App& app, int& exit_code);
 void RegisterExtract(CLI::App& app, int& exit_code);
+void RegisterAnalyze(CLI::App& app, int& exit_code);
 
 // Shared by the commands that read or write a store.
 struct StoreFlags {

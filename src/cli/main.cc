@@ -14,6 +14,7 @@ int main(int argc, char** argv) {
   newsfuse::cli::RegisterStory(app, exit_code);
   newsfuse::cli::RegisterSearch(app, exit_code);
   newsfuse::cli::RegisterExtract(app, exit_code);
+  newsfuse::cli::RegisterAnalyze(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

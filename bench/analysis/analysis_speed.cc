@@ -1,0 +1,126 @@
+// Speed of the language analysis: MB/s of article text through Analyze() on
+// one thread, over the five seeds and the 500 DUC 2004 newswire documents
+// (../shared/bench/duc2004/docs, read in place; internal evaluation only).
+//
+//   analysis_speed [--repeat K]
+//
+// Prints, per corpus, the whole Analyze() and each annotator alone (on
+// articles already split into sentences), as MB/s of body text by process CPU
+// time, best of K runs: CPU time is the figure that holds on a shared machine.
+// The annotation counts are printed too, so a speed-up that silently drops
+// annotations shows. Target (issue 4): Analyze() >= 5 MB/s.
+#include <algorithm>
+#include <cstdio>
+#include <cstring>
+#include <ctime>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "analyze/analyze.h"
+#include "analyze/entity/entities.h"
+#include "analyze/quantity/quantities.h"
+#include "analyze/quote/quotes.h"
+#include "analyze/time/timexes.h"
+#include "bench_env.h"
+#include "text/seed_corpus.h"
+
+using namespace newsfuse;
+
+namespace {
+
+double CpuSeconds() { return static_cast<double>(std::clock()) / CLOCKS_PER_SEC; }
+
+// Best-of-`repeat` CPU seconds of `run`.
+double Best(int repeat, const std::function<void()>& run) {
+  double best = 1e300;
+  for (int r = 0; r < repeat; ++r) {
+    const double t0 = CpuSeconds();
+    run();
+    best = std::min(best, CpuSeconds() - t0);
+  }
+  return best;
+}
+
+void Measure(const char* corpus, const std::vector<Article>& articles, int repeat) {
+  double bytes = 0;
+  for (const Article& a : articles) bytes += static_cast<double>(a.Body().size());
+  // A small corpus is run several times per measurement, so that at least
+  // 2 MB pass and the CPU clock's granularity does not dominate.
+  const int rounds = std::max(1, static_cast<int>(2e6 / std::max(bytes, 1.0)));
+  const double mb = bytes * rounds / 1e6;
+
+  std::vector<AnnotatedArticle> done(articles.size());
+  const double all = Best(repeat, [&] {
+    for (int r = 0; r < rounds; ++r)
+      for (size_t i = 0; i < articles.size(); ++i) done[i] = Analyze(articles[i]);
+  });
+  size_t sentences = 0, entities = 0, mentions = 0, quantities = 0, timexes = 0, quotes = 0;
+  for (const AnnotatedArticle& a : done) {
+    sentences += a.sentences.size();
+    entities += a.entities.size();
+    mentions += a.mentions.size();
+    quantities += a.quantities.size();
+    timexes += a.timexes.size();
+    quotes += a.quotes.size();
+  }
+  std::printf(
+      "analysis_speed corpus=%s articles=%zu rounds=%d mb=%.3f stage=analyze cpu_s=%.4f mb_per_s=%.2f "
+      "sentences=%zu "
+      "entities=%zu mentions=%zu quantities=%zu timexes=%zu quotes=%zu\n",
+      corpus, articles.size(), rounds, mb, all, mb / all, sentences, entities, mentions, quantities, timexes,
+      quotes);
+
+  // Each annotator alone, on copies holding only the sentences; the copy is
+  // made outside the timed region.
+  const struct {
+    const char* name;
+    void (*annotate)(AnnotatedArticle&);
+  } parts[] = {{"entities", analyze::AnnotateEntities},
+               {"quantities", analyze::AnnotateQuantities},
+               {"time", analyze::AnnotateTime},
+               {"quotes", analyze::AnnotateQuotes}};
+  for (const auto& part : parts) {
+    double best = 1e300;
+    for (int r = 0; r < repeat; ++r) {
+      std::vector<AnnotatedArticle> work = done;
+      for (AnnotatedArticle& a : work) {
+        a.quantities.clear();
+        a.timexes.clear();
+        a.quotes.clear();
+        if (part.annotate == analyze::AnnotateEntities) {
+          a.entities.clear();
+          a.mentions.clear();
+        }
+      }
+      double spent = 0;
+      for (int round = 0; round < rounds; ++round) {
+        std::vector<AnnotatedArticle> fresh = work;  // copied outside the timed region
+        const double t0 = CpuSeconds();
+        for (AnnotatedArticle& a : fresh) part.annotate(a);
+        spent += CpuSeconds() - t0;
+      }
+      best = std::min(best, spent);
+    }
+    std::printf("analysis_speed corpus=%s stage=%s cpu_s=%.4f mb_per_s=%.2f\n", corpus, part.name, best,
+                mb / best);
+  }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  int repeat = 3;
+  for (int i = 1; i + 1 < argc; ++i)
+    if (std::strcmp(argv[i], "--repeat") == 0) repeat = std::max(1, std::atoi(argv[i + 1]));
+
+  Measure("seeds", testing::SeedArticles(), repeat);
+  const std::vector<Article> duc = testing::DucArticles(50, 10);
+  if (duc.empty()) {
+    std::printf("skipped: duc2004 docs absent at %s\n", testing::DucDir().string().c_str());
+  } else {
+    Measure("duc2004", duc, repeat);
+  }
+  std::printf("%s\n", bench::MachineLine().c_str());
+  return 0;
+}

@@ -1,0 +1,67 @@
+// The quantity annotator's word tables, parsed once from the embedded data
+// files in data/analyze/quantity/ (see that folder for formats and provenance).
+//
+// Every table is keyed by a lowercase "phrase key": the text of consecutive
+// tokens with a space wherever the source had whitespace, so "US$" is "us$",
+// "per cent" is "per cent" and "°C" is "°c". Lookups take a string_view and do
+// not allocate.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+namespace newsfuse::analyze::quantity {
+
+struct KeyHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
+template <typename T>
+struct PhraseTable {
+  std::unordered_map<std::string, T, KeyHash, std::equal_to<>> entries;
+  int max_tokens = 1;  // an upper bound on tokens per phrase, for scanning
+  const T* Find(std::string_view key) const {
+    auto it = entries.find(key);
+    return it == entries.end() ? nullptr : &it->second;
+  }
+};
+
+enum class NumberClass : uint8_t { kUnit, kTens, kHundred, kScale, kSuffix, kDozen, kFraction, kFractions };
+struct NumberWord {
+  double value = 0;
+  NumberClass cls = NumberClass::kUnit;
+};
+
+// How a hedge turns a stated value into an interval (data/analyze/quantity/hedges.txt).
+enum class Hedge : uint8_t { kNone, kApprox, kNearly, kOver, kAtLeast, kUpTo, kUnder, kExact, kJustOver };
+
+struct Unit {
+  std::string unit;  // normalised: "m", "%", "degC", ...
+  double factor = 1;
+  double offset = 0;
+};
+
+enum class Context : uint8_t { kMonth, kWeekday, kLabel, kClock, kScore, kYear, kParty, kPhrasal };
+
+struct Lexicon {
+  PhraseTable<NumberWord> numbers;
+  // Longer words cannot be number words and skip the lookups: most words of
+  // a sentence, and otherwise the scanner's main cost on running text.
+  size_t longest_number_word = 0;
+  PhraseTable<Hedge> hedges_before;
+  PhraseTable<Hedge> hedges_after;
+  PhraseTable<Unit> units;
+  PhraseTable<std::string> currency_before;  // -> ISO 4217
+  PhraseTable<std::string> currency_after;
+  PhraseTable<Context> context;
+  PhraseTable<bool> counted_stops;
+  PhraseTable<std::string> plurals;  // plural -> singular
+};
+
+const Lexicon& GetLexicon();
+
+}  // namespace newsfuse::analyze::quantity
