@@ -1,7 +1,238 @@
 #include "analyze/quote/quotes.h"
 
-namespace newsfuse::analyze {
+#include <algorithm>
 
-void AnnotateQuotes(AnnotatedArticle& /*article*/) {}
+#include "analyze/quote/cue_lexicon.h"
+#include "analyze/quote/cues.h"
+#include "analyze/quote/quote_text.h"
+#include "analyze/quote/reported.h"
+#include "analyze/quote/speaker.h"
+
+namespace newsfuse::analyze {
+namespace {
+
+using namespace quote_internal;
+
+constexpr uint32_t kAfterWindow = 14;     // tokens from a closing mark to its cue
+constexpr uint32_t kBeforeWindow = 45;    // tokens from a cue to the opening mark it governs
+constexpr uint32_t kMinUnattributedWords = 6;
+
+class QuoteFinder {
+ public:
+  explicit QuoteFinder(AnnotatedArticle& article)
+      : article_(article),
+        lex_(CueLexicon::Default()),
+        text_(BuildQuoteText(article.body, article.sentences)),
+        cues_(FindCues(text_, lex_)),
+        resolver_(article, text_, lex_) {}
+
+  void Run() {
+    ResolveSpeakers();
+    LinkQuotations();
+    const std::vector<Quote> reported = FindReportedSpeech(text_, lex_, cues_, speakers_, has_speaker_, after_cue_);
+    found_.insert(found_.end(), reported.begin(), reported.end());
+    std::stable_sort(found_.begin(), found_.end(), [](const Quote& a, const Quote& b) {
+      return a.content.begin != b.content.begin ? a.content.begin < b.content.begin : a.direct > b.direct;
+    });
+    article_.quotes.insert(article_.quotes.end(), found_.begin(), found_.end());
+  }
+
+ private:
+  // ---- speakers ----
+  void ResolveSpeakers() {
+    speakers_.resize(cues_.size());
+    has_speaker_.assign(cues_.size(), false);
+    std::vector<SpeakerRef> known;
+    for (size_t c = 0; c < cues_.size(); ++c) {
+      const Cue& cue = cues_[c];
+      if (cue.has_speaker) {
+        speakers_[c] = resolver_.Resolve(cue.speaker, known);
+        has_speaker_[c] = true;
+        if (speakers_[c].entity) known.push_back(speakers_[c]);
+      } else if (cue.shares_speaker_of >= 0 && has_speaker_[static_cast<size_t>(cue.shares_speaker_of)]) {
+        speakers_[c] = speakers_[static_cast<size_t>(cue.shares_speaker_of)];
+        has_speaker_[c] = true;
+      }
+    }
+  }
+
+  int32_t CueAt(uint32_t token) const {
+    auto it = std::lower_bound(cues_.begin(), cues_.end(), token,
+                               [](const Cue& c, uint32_t t) { return c.verb < t; });
+    return it != cues_.end() && it->verb == token ? static_cast<int32_t>(it - cues_.begin()) : -1;
+  }
+
+  bool IsMark(uint32_t k) const {
+    const TokenKind kind = text_.tokens[k].kind;
+    return kind == TokenKind::kOpenQuote || kind == TokenKind::kCloseQuote;
+  }
+
+  // ---- direct quotes ----
+  int32_t CueAfter(const Quotation& q) const {
+    if (!q.closed) return -1;
+    const size_t n = text_.tokens.size();
+    uint32_t j = q.close + 1;
+    if (j < n && text_.IsPunct(j, ',')) ++j;
+    if (j >= n || text_.tokens[j].paragraph != text_.tokens[q.close].paragraph) return -1;
+    for (uint32_t k = j; k < n && k < j + kAfterWindow; ++k) {
+      if (IsMark(k) || text_.EndsSentence(k) || text_.tokens[k].paragraph != text_.tokens[j].paragraph) break;
+      const int32_t c = CueAt(k);
+      if (c < 0) continue;
+      const Cue& cue = cues_[static_cast<size_t>(c)];
+      const bool subject_first = cue.has_speaker && !cue.speaker_after && cue.subject_begin == j;
+      const bool verb_first = cue.verb == j && (cue.speaker_after || cue.according);
+      return subject_first || verb_first ? c : -1;
+    }
+    return -1;
+  }
+
+  int32_t CueBefore(const Quotation& q) const {
+    const uint32_t para = text_.tokens[q.open].paragraph;
+    uint32_t k = q.open;
+    for (uint32_t steps = 0; k > 0 && steps < kBeforeWindow; ++steps) {
+      --k;
+      const Token& t = text_.tokens[k];
+      if (t.paragraph != para) break;
+      if (t.quotation >= 0 || IsMark(k)) continue;
+      if (text_.EndsSentence(k)) break;
+      const int32_t c = CueAt(k);
+      if (c < 0) continue;
+      const Cue& cue = cues_[static_cast<size_t>(c)];
+      if ((cue.classes & kAnyCue) == kThought) continue;  // "believes" does not quote
+      return c;
+    }
+    return -1;
+  }
+
+  Span CueSpan(const Cue& cue, const Quotation* governed) const {
+    Span span{text_.tokens[cue.verb].begin, text_.tokens[cue.last].end};
+    if (governed == nullptr || governed->open <= cue.last) return span;
+    if (cue.classes & kFrame) {
+      // "described the talks as", "called it"
+      for (uint32_t k = governed->open; k-- > cue.verb + 1;) {
+        const std::string_view w = text_.Text(text_.tokens[k]);
+        if (text_.IsWord(k) && (w == "as" || w == "As")) return Span{span.begin, text_.tokens[k].end};
+      }
+      // "called it", "called them": the object pronoun belongs to the frame.
+      const uint32_t before = governed->open - 1;
+      if (governed->open - cue.verb <= 3 && (WordIs(before, "it") || WordIs(before, "them") || WordIs(before, "this"))) {
+        return Span{span.begin, text_.tokens[before].end};
+      }
+    }
+    return span;
+  }
+
+  bool StartsSentence(uint32_t open) const {
+    if (open == 0) return true;
+    const Token& prev = text_.tokens[open - 1];
+    return prev.paragraph != text_.tokens[open].paragraph || text_.EndsSentence(open - 1) ||
+           text_.IsPunct(open - 1, ':') || (prev.kind == TokenKind::kCloseQuote);
+  }
+
+  // A quotation right after a preposition or a possessive names a work or
+  // a show ("told NBC's "Meet the Press"", "said on "Fox News Sunday""),
+  // not words anyone said. Only "on", "in" and "at": after "of", "from" or
+  // "to" a quote is common ("accused the government of "sleepwalking into a
+  // crisis"", "interference from "European warmongers"").
+  bool IsTitle(const Quotation& q) const {
+    if (q.open == 0 || !text_.IsWord(q.open - 1)) return false;
+    const std::string_view w = text_.Text(text_.tokens[q.open - 1]);
+    if (w.size() > 2 && (w.substr(w.size() - 2) == "'s" || (w.size() > 4 && w.substr(w.size() - 4) == "\xE2\x80\x99s"))) {
+      return true;
+    }
+    static constexpr std::string_view kPrepositions[] = {"on", "in", "at"};
+    for (std::string_view p : kPrepositions) {
+      if (WordIs(q.open - 1, p)) return true;
+    }
+    return false;
+  }
+
+  void LinkQuotations() {
+    int32_t last_direct = -1;  // index into found_ of the last attributed direct quote
+    after_cue_.assign(cues_.size(), false);
+    for (const Quotation& q : text_.quotations) {
+      if (q.content.size() == 0 || !HasWords(q)) continue;
+      Quote quote;
+      quote.content = q.content;
+      const bool title = IsTitle(q);
+      int32_t c = title ? -1 : CueAfter(q);
+      const bool after = c >= 0;
+      if (!after && !title) {
+        c = CueBefore(q);
+        // The second half of a split quote ("A," he said, "B.") follows its
+        // cue after a comma or colon; a title after it does not.
+        if (c >= 0 && after_cue_[static_cast<size_t>(c)] && !text_.IsPunct(q.open - 1, ',') &&
+            !text_.IsPunct(q.open - 1, ':')) {
+          c = -1;
+        }
+      }
+      if (after) after_cue_[static_cast<size_t>(c)] = true;
+      if (c >= 0) {
+        const size_t ci = static_cast<size_t>(c);
+        quote.cue = CueSpan(cues_[ci], after ? nullptr : &q);
+        if (has_speaker_[ci]) {
+          quote.speaker = speakers_[ci].entity;
+          quote.speaker_span = speakers_[ci].span;
+        }
+      } else if (last_direct >= 0 && StartsSentence(q.open) &&
+                 text_.tokens[q.open].paragraph <=
+                     ParagraphOf(found_[static_cast<size_t>(last_direct)].content.end) + 1) {
+        // A further sentence or paragraph of the same speaker's words.
+        const Quote& prev = found_[static_cast<size_t>(last_direct)];
+        quote.speaker = prev.speaker;
+        quote.speaker_span = prev.speaker_span;
+      } else if (q.words < kMinUnattributedWords || title) {
+        continue;
+      }
+      TrimClosingComma(quote.content);
+      found_.push_back(quote);
+      if (quote.speaker_span.size() > 0) last_direct = static_cast<int32_t>(found_.size()) - 1;
+    }
+  }
+
+  // "We agreed," he said: the comma belongs to the sentence around the quote.
+  void TrimClosingComma(Span& s) const {
+    while (s.end > s.begin && (article_.body[s.end - 1] == ',' || article_.body[s.end - 1] == ' ')) --s.end;
+  }
+
+  uint32_t ParagraphOf(uint32_t byte) const {
+    auto it = std::upper_bound(text_.tokens.begin(), text_.tokens.end(), byte,
+                               [](uint32_t b, const Token& t) { return b < t.begin; });
+    return it == text_.tokens.begin() ? 0 : std::prev(it)->paragraph;
+  }
+
+  bool WordIs(uint32_t k, std::string_view w) const { return text_.WordIs(k, w); }
+
+  // Quote marks around no words ("2016-11-07", "@handle", an id in an
+  // embedded tweet's markup) quote nobody.
+  bool HasWords(const Quotation& q) const {
+    for (uint32_t k = q.open + 1; k < q.close && k < text_.tokens.size(); ++k) {
+      if (!text_.IsWord(k)) continue;
+      const std::string_view t = text_.Text(text_.tokens[k]);
+      const unsigned char c = static_cast<unsigned char>(t[0]);
+      if (t.size() >= 2 && (c >= 0x80 || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')) && text_.body[text_.tokens[k].begin - 1] != '@') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  AnnotatedArticle& article_;
+  const CueLexicon& lex_;
+  QuoteText text_;
+  std::vector<Cue> cues_;
+  SpeakerResolver resolver_;
+  std::vector<SpeakerRef> speakers_;
+  std::vector<bool> has_speaker_;
+  std::vector<bool> after_cue_;  // cues that attribute a quote before them ("...," X said)
+  std::vector<Quote> found_;
+};
+
+}  // namespace
+
+void AnnotateQuotes(AnnotatedArticle& article) {
+  if (article.body.empty()) return;
+  QuoteFinder(article).Run();
+}
 
 }  // namespace newsfuse::analyze

@@ -1,0 +1,112 @@
+#include "analyze/quote/cue_lexicon.h"
+
+#include <algorithm>
+
+namespace newsfuse::analyze::quote_internal {
+namespace {
+#include "embedded_data.inc"
+
+std::string_view TrimView(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  return s;
+}
+
+std::vector<std::string_view> Words(std::string_view line) {
+  std::vector<std::string_view> words;
+  size_t i = 0;
+  while (i < line.size()) {
+    while (i < line.size() && line[i] == ' ') ++i;
+    size_t j = i;
+    while (j < line.size() && line[j] != ' ') ++j;
+    if (j > i) words.push_back(line.substr(i, j - i));
+    i = j;
+  }
+  return words;
+}
+
+uint16_t ClassOf(std::string_view name) {
+  if (name == "speech") return kSpeech;
+  if (name == "object") return kObject;
+  if (name == "frame") return kFrame;
+  if (name == "thought") return kThought;
+  if (name == "pronoun") return kPronoun;
+  if (name == "skip") return kSkip;
+  if (name == "stop") return kStop;
+  if (name == "det") return kDeterminer;
+  if (name == "bare") return kBare;
+  if (name == "title") return kTitle;
+  if (name == "aux") return kAux;
+  return 0;
+}
+
+}  // namespace
+
+std::string_view FoldCase(std::string_view word, char* buf, size_t size) {
+  const size_t n = std::min(word.size(), size);
+  for (size_t i = 0; i < n; ++i) {
+    const char c = word[i];
+    buf[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  return std::string_view(buf, n);
+}
+
+CueLexicon::CueLexicon(std::string_view data) {
+  size_t pos = 0;
+  while (pos <= data.size()) {
+    size_t eol = data.find('\n', pos);
+    if (eol == std::string_view::npos) eol = data.size();
+    const std::string_view line = TrimView(data.substr(pos, eol - pos));
+    pos = eol + 1;
+    if (line.empty() || line.front() == '#') continue;
+    const std::vector<std::string_view> words = Words(line);
+    if (words.size() < 2) continue;
+    const std::string_view kind = words[0];
+    if (kind == "tail" || kind == "according") {
+      Phrase phrase(words.begin() + 1, words.end());
+      (kind == "tail" ? tails_ : according_).push_back(std::move(phrase));
+      continue;
+    }
+    const uint16_t cls = ClassOf(kind);
+    if (cls == 0) continue;
+    if (cls == kPronoun) {
+      classes_[std::string(words[1])] |= kPronoun;
+      if (words.size() > 2 && words[2] != "any") {
+        pronoun_types_[std::string(words[1])] =
+            words[2] == "person" ? EntityType::kPerson : EntityType::kOrganization;
+      }
+      continue;
+    }
+    // "bare" verbs are speech verbs too.
+    const uint16_t bits = cls == kBare ? (kBare | kSpeech) : cls;
+    for (size_t i = 1; i < words.size(); ++i) {
+      char buf[32] = {};
+      if (words[i].size() > sizeof buf) continue;
+      classes_[std::string(FoldCase(words[i], buf, sizeof buf))] |= bits;
+    }
+  }
+  // Longest tails first, so "in a post on X" wins over "in a post".
+  std::stable_sort(tails_.begin(), tails_.end(),
+                   [](const Phrase& a, const Phrase& b) { return a.size() > b.size(); });
+}
+
+const CueLexicon& CueLexicon::Default() {
+  static const CueLexicon lexicon{std::string_view(kCuesData)};
+  return lexicon;
+}
+
+uint16_t CueLexicon::Classes(std::string_view word) const {
+  char buf[32] = {};
+  if (word.size() > sizeof buf) return 0;
+  auto it = classes_.find(FoldCase(word, buf, sizeof buf));
+  return it == classes_.end() ? 0 : it->second;
+}
+
+const EntityType* CueLexicon::PronounType(std::string_view word) const {
+  char buf[32] = {};
+  if (word.size() > sizeof buf) return nullptr;
+  auto it = pronoun_types_.find(FoldCase(word, buf, sizeof buf));
+  return it == pronoun_types_.end() ? nullptr : &it->second;
+}
+
+}  // namespace newsfuse::analyze::quote_internal

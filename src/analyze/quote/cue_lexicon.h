@@ -1,0 +1,66 @@
+// The words that signal reported speech, parsed once from the embedded
+// data/analyze/quote/cues.txt. Internal to the quote annotator.
+//
+// Lookups take a word as written and fold ASCII case on a stack buffer, so
+// classifying a token allocates nothing.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "core/records.h"
+
+namespace newsfuse::analyze::quote_internal {
+
+// What a word can be in an attribution; a word may be several ("that" is a
+// stop word, "on" a skip word).
+enum WordClass : uint16_t {
+  kSpeech = 1 << 0,   // said, added, wrote
+  kObject = 1 << 1,   // told (reporters) that
+  kFrame = 1 << 2,    // described (the talks) as
+  kThought = 1 << 3,  // believes that: reported, never a direct-quote cue
+  kPronoun = 1 << 4,
+  kSkip = 1 << 5,
+  kStop = 1 << 6,
+  kDeterminer = 1 << 7,
+  kBare = 1 << 8,     // takes a clause with no "that": "said the talks ..."
+  kTitle = 1 << 9,    // "Prime Minister", "Chief Executive" before a name
+  kAux = 1 << 10,     // could, would, had, was
+};
+
+constexpr uint16_t kAnyCue = kSpeech | kObject | kFrame | kThought;
+
+// A multi-word phrase as lowercase words; "NAME" matches any capitalised word.
+using Phrase = std::vector<std::string>;
+
+class CueLexicon {
+ public:
+  // The lexicon built from the embedded data file (parsed on first use).
+  static const CueLexicon& Default();
+  // Parses a cues.txt text; public so tests can try a variant.
+  explicit CueLexicon(std::string_view data);
+
+  uint16_t Classes(std::string_view word) const;
+  // For a pronoun: the entity type it can refer to, or nullopt for "any".
+  const EntityType* PronounType(std::string_view word) const;
+  const std::vector<Phrase>& Tails() const { return tails_; }
+  const std::vector<Phrase>& According() const { return according_; }
+
+ private:
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, uint16_t, Hash, std::equal_to<>> classes_;
+  std::unordered_map<std::string, EntityType, Hash, std::equal_to<>> pronoun_types_;
+  std::vector<Phrase> tails_;
+  std::vector<Phrase> according_;
+};
+
+// ASCII lowercase of `word` into `buf` (truncated to its size); returns the view.
+std::string_view FoldCase(std::string_view word, char* buf, size_t size);
+
+}  // namespace newsfuse::analyze::quote_internal

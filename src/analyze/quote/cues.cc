@@ -1,0 +1,323 @@
+#include "analyze/quote/cues.h"
+
+#include <string_view>
+
+namespace newsfuse::analyze::quote_internal {
+namespace {
+
+constexpr uint32_t kMaxPhraseWords = 8;
+constexpr uint32_t kMaxAppositiveTokens = 16;
+
+class Words {
+ public:
+  Words(const QuoteText& text, const CueLexicon& lex) : text_(text), lex_(lex) {}
+
+  bool IsWord(uint32_t i) const { return text_.IsWord(i) && text_.tokens[i].quotation < 0; }
+  bool Is(uint32_t i, std::string_view w) const {
+    if (!text_.IsWord(i)) return false;
+    const std::string_view t = text_.Text(text_.tokens[i]);
+    if (t.size() != w.size()) return false;
+    for (size_t k = 0; k < t.size(); ++k) {
+      char c = t[k];
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      if (c != w[k]) return false;
+    }
+    return true;
+  }
+  bool FirstInSentence(uint32_t i) const {
+    if (i == 0) return true;
+    const Token& prev = text_.tokens[i - 1];
+    return prev.sentence != text_.tokens[i].sentence || prev.kind == TokenKind::kOpenQuote ||
+           prev.paragraph != text_.tokens[i].paragraph;
+  }
+  // A capitalised word inside a sentence is a name ("Hope Hicks said",
+  // "Will Smith"), whatever the lexicon says the lowercase word is.
+  uint16_t Classes(uint32_t i) const {
+    if (!text_.IsWord(i)) return 0;
+    const Token& t = text_.tokens[i];
+    if (t.capitalised && !FirstInSentence(i)) {
+      // Weekdays ("Peskov on Thursday said") are still skipped.
+      return lex_.Classes(text_.Text(t)) & (kPronoun | kSkip | kTitle);
+    }
+    return lex_.Classes(text_.Text(t));
+  }
+  bool Capitalised(uint32_t i) const { return text_.IsWord(i) && text_.tokens[i].capitalised; }
+  bool EndsWith(uint32_t i, std::string_view suffix) const {
+    const std::string_view t = text_.Text(text_.tokens[i]);
+    return t.size() > suffix.size() + 2 && t.substr(t.size() - suffix.size()) == suffix;
+  }
+  bool Possessive(uint32_t i) const {
+    return EndsWith(i, "'s") || EndsWith(i, "\xE2\x80\x99s") || EndsWith(i, "s'");
+  }
+  bool EndsWithIng(uint32_t i) const {
+    const std::string_view t = text_.Text(text_.tokens[i]);
+    return t.size() > 4 && t.substr(t.size() - 3) == "ing";
+  }
+
+  const QuoteText& text() const { return text_; }
+  const CueLexicon& lex() const { return lex_; }
+
+ private:
+  const QuoteText& text_;
+  const CueLexicon& lex_;
+};
+
+bool IsPersonalPronoun(const Words& w, uint32_t i) {
+  const uint16_t c = w.Classes(i);
+  return (c & kPronoun) && !(c & kDeterminer) && !w.Is(i, "him");
+}
+
+// The words of a subject, walked leftwards from token `i` (inclusive).
+bool WalkBack(const Words& w, int64_t i, int64_t lo, TokenRange* out) {
+  int64_t first = -1;
+  uint32_t count = 0;
+  const int64_t last = i;
+  while (i >= lo && count < kMaxPhraseWords) {
+    const uint32_t k = static_cast<uint32_t>(i);
+    if (!w.IsWord(k)) break;
+    const uint16_t c = w.Classes(k);
+    if (c & kDeterminer) {
+      first = i;
+      // "head of the fund", "spokesman for the ministry": keep walking.
+      if (i - 1 >= lo && (w.Is(k - 1, "of") || w.Is(k - 1, "for"))) {
+        i -= 2;
+        count += 2;
+        continue;
+      }
+      break;
+    }
+    if (c & (kStop | kAnyCue | kSkip)) break;
+    if ((c & kPronoun) && i != last) break;
+    first = i;
+    --i;
+    ++count;
+  }
+  if (first < 0) return false;
+  // "of"/"for" left dangling at the front is not a phrase.
+  const uint32_t f = static_cast<uint32_t>(first);
+  if (w.Is(f, "of") || w.Is(f, "for")) return false;
+  // A long run of lowercase words with no determiner is a clause, not a subject.
+  bool any_capital = false;
+  for (int64_t k = first; k <= last; ++k) any_capital |= w.Capitalised(static_cast<uint32_t>(k));
+  // Lowercase words with no determiner ("officials", "U.S. officials") are
+  // a subject only when short and not a verb or adverb form.
+  if (!any_capital && !(w.Classes(f) & kDeterminer)) {
+    if (last - first >= 2) return false;
+    for (int64_t k = first; k <= last; ++k) {
+      const uint32_t u = static_cast<uint32_t>(k);
+      if (w.EndsWith(u, "ed") || w.EndsWith(u, "ly") || w.EndsWith(u, "ing")) return false;
+    }
+  }
+  if (w.Possessive(static_cast<uint32_t>(last)) || w.Is(static_cast<uint32_t>(last), "of")) return false;
+  *out = TokenRange{f, static_cast<uint32_t>(last)};
+  return true;
+}
+
+// A proper name: every word capitalised, no determiner, no title at its end
+// ("Kirill Dmitriev", "DTEK"; not "the mayor of Kharkiv", "The Chancellor").
+bool NameLike(const Words& w, const TokenRange& r) {
+  if (w.Classes(r.last) & kTitle) return false;
+  for (uint32_t k = r.first; k <= r.last; ++k) {
+    if (!w.Capitalised(k) || (w.Classes(k) & kDeterminer)) return false;
+  }
+  return true;
+}
+
+bool Appositive(const Words& w, uint32_t comma2, uint32_t lo, TokenRange* out, uint32_t* subject_begin) {
+  const QuoteText& text = w.text();
+  int64_t comma1 = -1;
+  for (int64_t k = static_cast<int64_t>(comma2) - 1;
+       k >= static_cast<int64_t>(lo) && comma2 - k <= kMaxAppositiveTokens; --k) {
+    const uint32_t u = static_cast<uint32_t>(k);
+    if (text.tokens[u].kind != TokenKind::kWord) {
+      if (text.IsPunct(u, ',')) { comma1 = k; break; }
+      if (text.tokens[u].kind != TokenKind::kPunct || text.EndsSentence(u)) return false;
+      if (!text.IsPunct(u, '-')) return false;
+    }
+  }
+  if (comma1 < 0) return false;
+  TokenRange a, b;
+  const bool a_ok = WalkBack(w, comma2 - 1, comma1 + 1, &a) && a.first == comma1 + 1;
+  const bool b_ok = comma1 - 1 >= static_cast<int64_t>(lo) && WalkBack(w, comma1 - 1, lo, &b);
+  if (!a_ok && !b_ok) return false;
+  if (b_ok && (!a_ok || NameLike(w, b) || !NameLike(w, a))) {
+    *out = b;
+  } else {
+    *out = a;
+  }
+  *subject_begin = b_ok ? b.first : a.first;
+  return true;
+}
+
+bool PhraseBeforeImpl(const Words& w, uint32_t end, uint32_t lo, TokenRange* out,
+                      uint32_t* subject_begin) {
+  int64_t i = static_cast<int64_t>(end) - 1;
+  // "he also said", "Peskov on Thursday said", "officials have said"
+  while (i >= lo && w.IsWord(static_cast<uint32_t>(i)) &&
+         (w.Classes(static_cast<uint32_t>(i)) & kSkip) && !(w.Classes(static_cast<uint32_t>(i)) & kPronoun)) {
+    --i;
+  }
+  if (i < lo) return false;
+  const uint32_t k = static_cast<uint32_t>(i);
+  if (w.IsWord(k) && IsPersonalPronoun(w, k)) {
+    *out = TokenRange{k, k};
+    *subject_begin = k;
+    return true;
+  }
+  if (w.text().IsPunct(k, ',')) return Appositive(w, k, lo, out, subject_begin);
+  if (!WalkBack(w, i, lo, out)) return false;
+  *subject_begin = out->first;
+  return true;
+}
+
+bool PhraseAfterImpl(const Words& w, uint32_t begin, uint32_t hi, TokenRange* out) {
+  uint32_t i = begin;
+  if (i >= hi || !w.IsWord(i)) return false;
+  const uint16_t c = w.Classes(i);
+  if (IsPersonalPronoun(w, i)) {
+    *out = TokenRange{i, i};
+    return true;
+  }
+  if (c & (kStop | kSkip | kAnyCue)) return false;
+  uint32_t last = i;
+  uint32_t count = 0;
+  bool any_capital = false;
+  while (i < hi && w.IsWord(i) && count < kMaxPhraseWords) {
+    const uint16_t ci = w.Classes(i);
+    if (i != begin && (ci & (kStop | kSkip | kAnyCue | kDeterminer))) break;
+    // "Helen Carter of the Royal Society" stops at "of"; for "the Ministry
+    // of Defence" the head "Ministry" still lies inside the entity mention.
+    if (w.Is(i, "of")) break;
+    // "The Herald endorsed ...": a past-tense verb right after a name ends it.
+    if (i != begin && !w.Capitalised(i) && w.EndsWith(i, "ed") && w.Capitalised(i - 1) &&
+        !(w.Classes(i - 1) & kDeterminer)) {
+      break;
+    }
+    any_capital |= w.Capitalised(i);
+    last = i;
+    ++i;
+    ++count;
+  }
+  // A bare lowercase word after the verb is an object ("said nothing"); a
+  // speaker there is a name, a role before a name ("said economist Lena
+  // Fischer"), a phrase with a determiner, or a short phrase that ends the
+  // clause ("according to local police.").
+  const bool ends_clause = i >= hi || !w.IsWord(i);
+  if (!(c & kDeterminer) && !w.Capitalised(begin) && !any_capital && !(ends_clause && count <= 3)) return false;
+  if ((c & kDeterminer) && last == begin) return false;
+  // "said Trump's campaign": the phrase goes on past the possessive.
+  if (w.Possessive(last) || w.Is(last, "of")) return false;
+  *out = TokenRange{begin, last};
+  return true;
+}
+
+// Words after the verb that still belong to the cue ("said in a statement").
+uint32_t MatchTail(const Words& w, uint32_t verb) {
+  const QuoteText& text = w.text();
+  for (const Phrase& tail : w.lex().Tails()) {
+    uint32_t k = verb + 1;
+    bool ok = true;
+    for (const std::string& part : tail) {
+      if (k >= text.tokens.size() || !w.IsWord(k)) { ok = false; break; }
+      if (part == "NAME") {
+        if (!w.Capitalised(k) || (w.lex().Classes(text.Text(text.tokens[k])) & kSkip)) { ok = false; break; }
+      } else if (!w.Is(k, part)) {
+        ok = false;
+        break;
+      }
+      ++k;
+    }
+    if (ok) return k - 1;
+  }
+  return verb;
+}
+
+uint32_t SentenceEndToken(const QuoteText& text, uint32_t i) {
+  const uint32_t s = text.tokens[i].sentence;
+  while (i + 1 < text.tokens.size() && text.tokens[i + 1].sentence == s &&
+         text.tokens[i + 1].paragraph == text.tokens[i].paragraph) {
+    ++i;
+  }
+  return i + 1;
+}
+
+bool IsBeForm(const Words& w, uint32_t i) {
+  return w.Is(i, "is") || w.Is(i, "are") || w.Is(i, "was") || w.Is(i, "were") || w.Is(i, "be") ||
+         w.Is(i, "been") || w.Is(i, "being");
+}
+
+int32_t LastCueInSentence(const std::vector<Cue>& cues, const QuoteText& text, uint32_t sentence) {
+  for (size_t k = cues.size(); k-- > 0;) {
+    if (text.tokens[cues[k].verb].sentence != sentence) return -1;
+    if (cues[k].has_speaker) return static_cast<int32_t>(k);
+    if (cues[k].shares_speaker_of >= 0) return cues[k].shares_speaker_of;
+  }
+  return -1;
+}
+
+}  // namespace
+
+std::vector<Cue> FindCues(const QuoteText& text, const CueLexicon& lex) {
+  const Words w(text, lex);
+  std::vector<Cue> cues;
+  uint32_t sentence_first = 0;
+  for (uint32_t i = 0; i < text.tokens.size(); ++i) {
+    if (w.FirstInSentence(i)) sentence_first = i;
+    if (!w.IsWord(i)) continue;
+    const bool according = w.Is(i, "according") && w.Is(i + 1, "to");
+    const uint16_t classes = according ? 0 : w.Classes(i);
+    if (!according && !(classes & kAnyCue)) continue;
+    const uint32_t hi = SentenceEndToken(text, i);  // only for candidates: keeps the scan linear
+    Cue cue;
+    cue.verb = i;
+    if (according) {
+      cue.according = true;
+      cue.last = i + 1;
+      cue.speaker_after = true;
+      cue.has_speaker = PhraseAfterImpl(w, i + 2, hi, &cue.speaker);
+      cue.subject_begin = i;
+      cues.push_back(cue);
+      continue;
+    }
+    cue.classes = classes;
+    // Nouns ("a call", "the report", "his remarks"), infinitives ("declined
+    // to comment") and passives ("is said to", "was told") are not cues.
+    if (i > sentence_first && w.IsWord(i - 1)) {
+      const uint16_t prev = w.Classes(i - 1);
+      if ((prev & kDeterminer) || w.Is(i - 1, "to")) continue;
+      if (IsBeForm(w, i - 1) && !w.EndsWithIng(i)) continue;
+    }
+    cue.last = MatchTail(w, i);
+    const int32_t before = LastCueInSentence(cues, text, text.tokens[i].sentence);
+    // A participle after a comma ("..., adding that") has no subject of its
+    // own: it shares the speaker of the cue before it, or failing one the
+    // sentence's subject. Without the comma ("with Umerov describing it as")
+    // the phrase before it is its subject.
+    const bool participle = w.EndsWithIng(i) && i > sentence_first && text.IsPunct(i - 1, ',');
+    if (participle) {
+      if (before >= 0) {
+        cue.shares_speaker_of = before;
+      } else if (i > sentence_first && text.IsPunct(i - 1, ',') &&
+                 PhraseAfterImpl(w, sentence_first, i, &cue.speaker)) {
+        // "The Post endorsed Clinton, saying ...": the sentence's subject.
+        cue.has_speaker = true;
+        cue.subject_begin = i;
+      }
+    } else if (PhraseBeforeImpl(w, i, sentence_first, &cue.speaker, &cue.subject_begin)) {
+      cue.has_speaker = true;
+    } else if ((i == sentence_first || text.IsPunct(i - 1, ',') ||
+                text.tokens[i - 1].kind == TokenKind::kCloseQuote) &&
+               PhraseAfterImpl(w, cue.last + 1, hi, &cue.speaker)) {
+      cue.has_speaker = true;
+      cue.speaker_after = true;
+      cue.subject_begin = i;
+    } else if (before >= 0) {
+      cue.shares_speaker_of = before;  // "and added that"
+    }
+    if (!cue.has_speaker) cue.subject_begin = i;
+    cues.push_back(cue);
+  }
+  return cues;
+}
+
+}  // namespace newsfuse::analyze::quote_internal

@@ -1,0 +1,44 @@
+// Attribution cues found in the body: a reporting verb (or "according to")
+// outside quote marks, with the noun phrase that names who speaks. Internal
+// to the quote annotator.
+//
+// The speaker phrase is found from the verb's surroundings, not from a parse:
+// walking left over the words a subject is made of ("Ukraine's top negotiator
+// Rustem Umerov said", "the influential US daily wrote", "he also said"),
+// across one appositive ("Kirill Dmitriev, head of the fund, said" and
+// "Russia's envoy, Kirill Dmitriev, said" both give the name), or right for an
+// inverted cue ("said Dmitry Peskov, the Kremlin spokesman"). A participle
+// with no subject of its own ("..., adding that") shares the speaker of the
+// cue before it in the sentence.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "analyze/quote/cue_lexicon.h"
+#include "analyze/quote/quote_text.h"
+
+namespace newsfuse::analyze::quote_internal {
+
+// A token range [first, last], inclusive.
+struct TokenRange {
+  uint32_t first = 0;
+  uint32_t last = 0;
+};
+
+struct Cue {
+  uint32_t verb = 0;      // token index of the verb, or of "according"
+  uint32_t last = 0;      // last token of the cue: the verb, "to", or a tail ("in a statement")
+  uint16_t classes = 0;   // WordClass bits of the verb
+  bool according = false;
+  bool has_speaker = false;
+  bool speaker_after = false;  // "said Peskov", "according to Peskov"
+  TokenRange speaker;          // the speaker noun phrase
+  uint32_t subject_begin = 0;  // first token of the whole subject, appositives included
+  int32_t shares_speaker_of = -1;  // index of an earlier cue whose speaker this one reuses
+};
+
+// Every cue in the body, in body order.
+std::vector<Cue> FindCues(const QuoteText& text, const CueLexicon& lex);
+
+}  // namespace newsfuse::analyze::quote_internal

@@ -1,0 +1,332 @@
+#include "analyze/quote/quote_text.h"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <string>
+#include <unordered_set>
+
+#include "text/sentences.h"
+#include "text/word_lists.h"
+
+namespace newsfuse::analyze::quote_internal {
+namespace {
+
+enum class MarkShape : uint8_t { kNone, kOpening, kClosing, kStraight, kSingleOpening, kSingleClosing };
+
+MarkShape ShapeOf(UChar32 c) {
+  switch (c) {
+    case 0x22: return MarkShape::kStraight;
+    case 0x201C: case 0x201E: case 0xAB: return MarkShape::kOpening;
+    case 0x201D: case 0xBB: return MarkShape::kClosing;
+    case 0x2018: return MarkShape::kSingleOpening;
+    case 0x2019: return MarkShape::kSingleClosing;  // only when not inside a word
+    default: return MarkShape::kNone;
+  }
+}
+
+// Words whose period is part of the word ("Mr.", "Gen.", "Inc."), from the
+// sentence splitter's list (data/text/abbreviations_en.txt), without the dot.
+const std::unordered_set<std::string>& Abbreviations() {
+  static const std::unordered_set<std::string> set = [] {
+    std::unordered_set<std::string> out;
+    for (std::string_view line : word_lists::Lines(word_lists::AbbreviationsEn())) {
+      const size_t sp = line.find(' ');
+      std::string_view word = line.substr(0, sp);
+      if (word.size() > 1 && word.back() == '.') out.emplace(word.substr(0, word.size() - 1));
+    }
+    return out;
+  }();
+  return set;
+}
+
+bool IsWordChar(UChar32 c) {
+  return u_isalnum(c) || (U_GET_GC_MASK(c) & U_GC_M_MASK) != 0;
+}
+
+// Characters that join two word parts: "U.S.", "don't", "Ukraine’s",
+// "co-founder", "1,200".
+bool IsJoiner(UChar32 c) { return c == '\'' || c == 0x2019 || c == '-' || c == '.' || c == ',' || c == '&'; }
+
+UChar32 DecodeAt(std::string_view s, size_t i, size_t* next) {
+  int32_t pos = static_cast<int32_t>(i);
+  UChar32 c = 0;
+  U8_NEXT(s.data(), pos, static_cast<int32_t>(s.size()), c);
+  *next = static_cast<size_t>(pos);
+  return c;
+}
+
+struct Tokenizer {
+  std::string_view body;
+  QuoteText& out;
+  std::vector<uint32_t> sentence_ends;  // sorted
+  std::vector<MarkShape> shapes;        // per token, for pairing
+
+  // A period a sentence ends on is never part of the word before it
+  // ("wrote on X.", "said Wu."), even when the word looks like an initial.
+  bool EndsSentenceAt(size_t after_dot) const {
+    size_t k = after_dot;
+    // A closing quote mark may follow the period inside the sentence span.
+    if (k < body.size() && body[k] == '"') ++k;
+    else if (k + 2 < body.size() && static_cast<unsigned char>(body[k]) == 0xE2 &&
+             static_cast<unsigned char>(body[k + 1]) == 0x80) k += 3;
+    return std::binary_search(sentence_ends.begin(), sentence_ends.end(), static_cast<uint32_t>(after_dot)) ||
+           std::binary_search(sentence_ends.begin(), sentence_ends.end(), static_cast<uint32_t>(k)) ||
+           after_dot >= body.size();
+  }
+
+  void Run() {
+    size_t i = 0;
+    uint32_t paragraph = 0;
+    bool newline_seen = false;
+    bool paragraph_started = false;
+    out.paragraph_first_token.push_back(0);
+    while (i < body.size()) {
+      size_t next = 0;
+      const UChar32 c = DecodeAt(body, i, &next);
+      if (c == '\n' || c == ' ' || c == '\t' || c == '\r' || c == 0xA0 || u_isUWhiteSpace(c)) {
+        if (c == '\n') {
+          if (newline_seen && paragraph_started) {
+            ++paragraph;
+            paragraph_started = false;
+            out.paragraph_first_token.push_back(static_cast<uint32_t>(out.tokens.size()));
+          }
+          newline_seen = true;
+        }
+        i = next;
+        continue;
+      }
+      newline_seen = false;
+      paragraph_started = true;
+      Token t;
+      t.begin = static_cast<uint32_t>(i);
+      t.paragraph = paragraph;
+      const MarkShape shape = ShapeOf(c);
+      if (shape != MarkShape::kNone) {
+        t.end = static_cast<uint32_t>(next);
+        t.kind = TokenKind::kPunct;
+        // Straight marks look the same at both ends: they alternate.
+        Push(t, shape);
+        i = next;
+        continue;
+      }
+      if (!IsWordChar(c)) {
+        t.end = static_cast<uint32_t>(next);
+        t.kind = TokenKind::kPunct;
+        Push(t, MarkShape::kNone);
+        i = next;
+        continue;
+      }
+      t.capitalised = u_isupper(c) || u_istitle(c);
+      i = ScanWord(i, next);
+      t.end = static_cast<uint32_t>(i);
+      t.kind = TokenKind::kWord;
+      Push(t, MarkShape::kNone);
+    }
+  }
+
+  size_t ScanWord(size_t start, size_t i) {
+    bool has_dot = false;
+    size_t letters = 1;
+    while (i < body.size()) {
+      size_t next = 0;
+      const UChar32 c = DecodeAt(body, i, &next);
+      if (IsWordChar(c)) { i = next; ++letters; continue; }
+      if (IsJoiner(c) && next < body.size()) {
+        size_t after = 0;
+        const UChar32 d = DecodeAt(body, next, &after);
+        if (IsWordChar(d) && (c != ',' || (u_isdigit(d) && i > 0 && body[i - 1] >= '0' && body[i - 1] <= '9'))) {
+          has_dot = has_dot || c == '.';
+          i = after;
+          continue;
+        }
+      }
+      // "U.S.", initials and "Mr." keep their final period.
+      if (c == '.') {
+        const bool title = Abbreviations().count(std::string(body.substr(start, i - start))) > 0;
+        if ((title || has_dot || letters == 1) && !EndsSentenceAt(next)) i = next;
+      }
+      break;
+    }
+    return i;
+  }
+
+  void Push(const Token& t, MarkShape shape) {
+    out.tokens.push_back(t);
+    shapes.push_back(shape);
+  }
+};
+
+// Pairs quote marks; see the header for the multi-paragraph rule.
+class Pairer {
+ public:
+  Pairer(QuoteText& text, const std::vector<MarkShape>& shapes) : text_(text), shapes_(shapes) {}
+
+  void Run() {
+    for (uint32_t m = 0; m < text_.tokens.size(); ++m) {
+      const MarkShape shape = shapes_[m];
+      if (shape == MarkShape::kNone) continue;
+      if (shape == MarkShape::kSingleOpening || shape == MarkShape::kSingleClosing) {
+        PairSingle(m, shape);
+        continue;
+      }
+      single_open_ = -1;  // a double mark inside single quotes: the singles were apostrophes
+      const Token& tok = text_.tokens[m];
+      if (open_ >= 0 && tok.paragraph != paragraph_) {
+        if (tok.paragraph == paragraph_ + 1 && IsParagraphStart(m) && shape != MarkShape::kClosing) {
+          paragraph_ = tok.paragraph;  // the quote goes on in this paragraph
+          continue;
+        }
+        FinishUnclosed(LastTokenOfParagraph(paragraph_) + 1);
+      }
+      if (open_ < 0) {
+        if (shape != MarkShape::kClosing) Open(m);
+        continue;
+      }
+      if (shape == MarkShape::kOpening && shapes_[static_cast<uint32_t>(open_)] == MarkShape::kOpening) {
+        FinishUnclosed(m);  // a lost closing mark: the old quote ends here
+        Open(m);
+        continue;
+      }
+      Close(m);
+    }
+    if (open_ >= 0) FinishUnclosed(LastTokenOfParagraph(paragraph_) + 1);
+  }
+
+ private:
+  // Single quotes (British style: 'We are heartbroken,' the family said)
+  // count only outside double quotes, within one paragraph, and only
+  // around at least two words: a lone closing mark is an apostrophe
+  // ("the players' union").
+  void PairSingle(uint32_t m, MarkShape shape) {
+    if (open_ >= 0) return;  // nested inside a double quote: part of its content
+    if (shape == MarkShape::kSingleOpening) {
+      single_open_ = static_cast<int32_t>(m);
+      return;
+    }
+    if (single_open_ < 0) return;
+    const uint32_t o = static_cast<uint32_t>(single_open_);
+    single_open_ = -1;
+    const bool next_is_letter = m + 1 < text_.tokens.size() && text_.tokens[m + 1].begin == text_.tokens[m].end &&
+                                text_.tokens[m + 1].kind == TokenKind::kWord;
+    if (text_.tokens[o].paragraph != text_.tokens[m].paragraph || next_is_letter) return;
+    uint32_t words = 0;
+    for (uint32_t k = o + 1; k < m; ++k) words += text_.tokens[k].kind == TokenKind::kWord ? 1 : 0;
+    if (words >= 2) Emit(o, m, true);
+  }
+
+  bool IsParagraphStart(uint32_t m) const {
+    const uint32_t p = text_.tokens[m].paragraph;
+    return p < text_.paragraph_first_token.size() && text_.paragraph_first_token[p] == m;
+  }
+  uint32_t LastTokenOfParagraph(uint32_t p) const {
+    if (p + 1 < text_.paragraph_first_token.size()) return text_.paragraph_first_token[p + 1] - 1;
+    return static_cast<uint32_t>(text_.tokens.size()) - 1;
+  }
+  void Open(uint32_t m) {
+    open_ = static_cast<int32_t>(m);
+    paragraph_ = text_.tokens[m].paragraph;
+  }
+  void Close(uint32_t m) {
+    Emit(static_cast<uint32_t>(open_), m, true);
+    open_ = -1;
+  }
+  void FinishUnclosed(uint32_t end_token) {
+    Emit(static_cast<uint32_t>(open_), end_token, false);
+    open_ = -1;
+  }
+  void Emit(uint32_t open, uint32_t close, bool closed) {
+    Quotation q;
+    q.open = open;
+    q.close = close;
+    q.closed = closed;
+    const uint32_t begin = text_.tokens[open].end;
+    const uint32_t end = closed ? text_.tokens[close].begin
+                                : (close > open + 1 ? text_.tokens[close - 1].end : begin);
+    q.content = Span{begin, end};
+    const int32_t index = static_cast<int32_t>(text_.quotations.size());
+    for (uint32_t i = open + 1; i < close; ++i) {
+      Token& t = text_.tokens[i];
+      t.quotation = index;
+      if (t.kind == TokenKind::kWord) ++q.words;
+    }
+    text_.tokens[open].kind = TokenKind::kOpenQuote;
+    if (closed) text_.tokens[close].kind = TokenKind::kCloseQuote;
+    // Trim spaces a sloppy source leaves inside the marks.
+    while (q.content.begin < q.content.end && text_.body[q.content.begin] == ' ') ++q.content.begin;
+    while (q.content.end > q.content.begin && text_.body[q.content.end - 1] == ' ') --q.content.end;
+    text_.quotations.push_back(q);
+  }
+
+  QuoteText& text_;
+  const std::vector<MarkShape>& shapes_;
+  int32_t open_ = -1;
+  int32_t single_open_ = -1;
+  uint32_t paragraph_ = 0;
+};
+
+}  // namespace
+
+bool QuoteText::IsPunct(uint32_t i, char c) const {
+  if (i >= tokens.size() || tokens[i].kind == TokenKind::kWord) return false;
+  const Token& t = tokens[i];
+  return t.end == t.begin + 1 && body[t.begin] == c;
+}
+
+bool QuoteText::EndsSentence(uint32_t i) const {
+  return tokens[i].quotation < 0 && (IsPunct(i, '.') || IsPunct(i, '?') || IsPunct(i, '!'));
+}
+
+bool QuoteText::WordIs(uint32_t i, std::string_view lower) const {
+  if (!IsWord(i)) return false;
+  const std::string_view t = Text(tokens[i]);
+  if (t.size() != lower.size()) return false;
+  for (size_t k = 0; k < t.size(); ++k) {
+    const char c = (t[k] >= 'A' && t[k] <= 'Z') ? static_cast<char>(t[k] - 'A' + 'a') : t[k];
+    if (c != lower[k]) return false;
+  }
+  return true;
+}
+
+bool QuoteText::EndsWith(uint32_t i, std::string_view suffix) const {
+  const std::string_view t = Text(tokens[i]);
+  return t.size() > suffix.size() + 1 && t.substr(t.size() - suffix.size()) == suffix;
+}
+
+uint32_t QuoteText::SentenceStart(uint32_t k) const {
+  const Token& t = tokens[k];
+  while (k > 0 && tokens[k - 1].sentence == t.sentence && tokens[k - 1].paragraph == t.paragraph) --k;
+  return k;
+}
+
+uint32_t QuoteText::SentenceEnd(uint32_t k) const {
+  const Token& t = tokens[k];
+  while (k + 1 < tokens.size() && tokens[k + 1].sentence == t.sentence && tokens[k + 1].paragraph == t.paragraph) ++k;
+  return k + 1;
+}
+
+QuoteText BuildQuoteText(std::string_view body, const std::vector<Sentence>& sentences) {
+  QuoteText text;
+  text.body = body;
+  if (sentences.empty()) {
+    text.sentences = SplitSentences(body);
+  } else {
+    text.sentences.reserve(sentences.size());
+    for (const Sentence& s : sentences) text.sentences.push_back(s.span);
+  }
+  Tokenizer tokenizer{body, text, {}, {}};
+  tokenizer.sentence_ends.reserve(text.sentences.size());
+  for (const Span& s : text.sentences) tokenizer.sentence_ends.push_back(s.end);
+  std::sort(tokenizer.sentence_ends.begin(), tokenizer.sentence_ends.end());
+  tokenizer.Run();
+  Pairer(text, tokenizer.shapes).Run();
+  uint32_t s = 0;
+  for (Token& t : text.tokens) {
+    while (s + 1 < text.sentences.size() && text.sentences[s].end <= t.begin) ++s;
+    t.sentence = s;
+  }
+  return text;
+}
+
+}  // namespace newsfuse::analyze::quote_internal

@@ -1,0 +1,234 @@
+#include "analyze/quote/reported.h"
+
+#include <algorithm>
+
+namespace newsfuse::analyze::quote_internal {
+namespace {
+
+constexpr uint32_t kMinReportedWords = 3;
+
+class ReportedSpeech {
+ public:
+  ReportedSpeech(const QuoteText& text, const CueLexicon& lex, const std::vector<Cue>& cues,
+                 const std::vector<SpeakerRef>& speakers, const std::vector<bool>& has_speaker,
+                 const std::vector<bool>& after_cue)
+      : text_(text), lex_(lex), cues_(cues), speakers_(speakers), has_speaker_(has_speaker), after_cue_(after_cue) {}
+
+  std::vector<Quote> Run();
+
+ private:
+  bool IsWordClass(uint32_t k, uint16_t cls) const {
+    return text_.IsWord(k) && (lex_.Classes(text_.Text(text_.tokens[k])) & cls) != 0;
+  }
+  bool EndsWithIng(uint32_t k) const { return text_.EndsWith(k, "ing"); }
+
+  // Content tokens [j, end) trimmed of trailing punctuation, as a Span.
+  bool ContentSpan(uint32_t j, uint32_t end, Span* out) const {
+    while (end > j && text_.tokens[end - 1].kind == TokenKind::kPunct) {
+      const std::string_view p = text_.Text(text_.tokens[end - 1]);
+      if (p != "." && p != "," && p != ";" && p != ":" && p != "!" && p != "?" && p != "-") break;
+      --end;
+    }
+    uint32_t words = 0;
+    for (uint32_t k = j; k < end; ++k) words += text_.IsWord(k) ? 1 : 0;
+    if (words < kMinReportedWords) return false;
+    *out = Span{text_.tokens[j].begin, text_.tokens[end - 1].end};
+    return true;
+  }
+
+  // Where a clause that starts at token j and is governed by cue c ends:
+  // the sentence end, pushed past a quotation that runs on, pulled back
+  // before the subject of a later cue ("..., but Ushakov said ...").
+  uint32_t ClauseEnd(size_t c, uint32_t j) const {
+    uint32_t end = text_.SentenceEnd(j);
+    for (uint32_t k = j; k < end; ++k) {
+      const Token& t = text_.tokens[k];
+      if (t.kind == TokenKind::kOpenQuote) {
+        auto q = std::lower_bound(text_.quotations.begin(), text_.quotations.end(), k,
+                                  [](const Quotation& x, uint32_t open) { return x.open < open; });
+        if (q != text_.quotations.end() && q->open == k && q->closed && q->close >= end) end = text_.SentenceEnd(q->close);
+      }
+    }
+    // ", but ...", ", as ...", ", angering ...": a new clause that the
+    // speaker is not reported as saying.
+    for (uint32_t k = j + 1; k + 1 < end; ++k) {
+      // The comma may sit inside a quotation's closing mark: `movement," while`.
+      const bool comma = (text_.IsPunct(k, ',') && text_.tokens[k].quotation < 0) ||
+                         (text_.tokens[k].kind == TokenKind::kCloseQuote && text_.IsPunct(k - 1, ','));
+      if (!comma || !text_.IsWord(k + 1)) continue;
+      const std::string_view next = text_.Text(text_.tokens[k + 1]);
+      if (text_.WordIs(k + 1, "but") || text_.WordIs(k + 1, "as") || text_.WordIs(k + 1, "while") || text_.WordIs(k + 1, "although") ||
+          text_.WordIs(k + 1, "though") || text_.WordIs(k + 1, "whereas") || text_.WordIs(k + 1, "which") ||
+          (next.size() > 5 && next.substr(next.size() - 3) == "ing" && !text_.tokens[k + 1].capitalised)) {
+        end = k;
+        break;
+      }
+    }
+    for (size_t d = c + 1; d < cues_.size() && cues_[d].verb < end; ++d) {
+      const Cue& other = cues_[d];
+      const uint32_t sb = other.subject_begin;
+      const bool boundary = sb > j && (text_.IsPunct(sb - 1, ',') || text_.IsPunct(sb - 1, ';') ||
+                                       text_.WordIs(sb - 1, "and") || text_.WordIs(sb - 1, "but") || text_.WordIs(sb - 1, "while"));
+      if (other.has_speaker && !other.speaker_after && boundary) {
+        uint32_t cut = other.subject_begin;
+        while (cut > j && (text_.IsPunct(cut - 1, ',') || text_.WordIs(cut - 1, "and") || text_.WordIs(cut - 1, "but") ||
+                           text_.WordIs(cut - 1, "while"))) {
+          --cut;
+        }
+        return cut;
+      }
+    }
+    return end;
+  }
+
+  void Emit(size_t c, Span content) {
+    Quote q;
+    q.content = content;
+    q.cue = Span{text_.tokens[cues_[c].verb].begin, text_.tokens[cues_[c].last].end};
+    q.direct = false;
+    if (has_speaker_[c]) {
+      q.speaker = speakers_[c].entity;
+      q.speaker_span = speakers_[c].span;
+    }
+    found_.push_back(q);
+  }
+
+  // "X said (that) CLAUSE", "X told reporters that CLAUSE".
+  void ClauseAfter(size_t c) {
+    const Cue& cue = cues_[c];
+    const size_t n = text_.tokens.size();
+    uint32_t j = cue.last + 1;
+    while (j < n && text_.IsWord(j) && IsWordClass(j, kSkip) && !IsWordClass(j, kPronoun)) ++j;
+    bool that = false;
+    if (cue.classes & kObject) {
+      for (uint32_t k = j; k < n && k < j + 5 && text_.IsWord(k); ++k) {
+        if (text_.WordIs(k, "that")) { j = k; break; }
+      }
+    }
+    if (j < n && text_.WordIs(j, "that")) {
+      that = true;
+      ++j;
+    }
+    if (j >= n || !text_.IsWord(j) || text_.tokens[j].quotation >= 0) return;
+    if (!that) {
+      if (!(cue.classes & kBare)) return;  // "accused the government of", "told X" need a "that"
+      const Token& t = text_.tokens[j];
+      // A clause opens with a determiner, a pronoun, a name, "there", or a
+      // plural noun before a modal ("said temperatures could fall").
+      const bool noun_then_aux = !t.capitalised && j + 1 < n && IsWordClass(j + 1, kAux) &&
+                                 !IsWordClass(j, kStop | kSkip | kAnyCue);
+      const unsigned char first = static_cast<unsigned char>(text_.body[t.begin]);
+      const bool number = (first >= '0' && first <= '9') || (text_.WordIs(j, "at") && text_.WordIs(j + 1, "least")) ||
+                          (text_.WordIs(j, "more") && text_.WordIs(j + 1, "than"));
+      const bool opener = IsWordClass(j, kDeterminer) || IsWordClass(j, kPronoun) || t.capitalised ||
+                          text_.WordIs(j, "there") || noun_then_aux || number;
+      if (!opener || IsWordClass(j, kSkip) || (IsWordClass(j, kStop) && !IsWordClass(j, kDeterminer) && !number)) return;
+      if (text_.WordIs(j, "him") || text_.WordIs(j, "them") || text_.WordIs(j, "us") || text_.WordIs(j, "me")) return;
+    }
+    Span content;
+    if (ContentSpan(j, ClauseEnd(c, j), &content)) Emit(c, content);
+  }
+
+  // "WASHINGTON (AFP) – Uncertainty ..., officials said": the dateline that
+  // opens a paragraph's first sentence is not part of what was said.
+  uint32_t AfterDateline(uint32_t start) const {
+    if (start > 0 && text_.tokens[start - 1].paragraph == text_.tokens[start].paragraph) return start;
+    for (uint32_t k = start; k < start + 8 && k + 1 < text_.tokens.size(); ++k) {
+      const std::string_view t = text_.Text(text_.tokens[k]);
+      if (text_.tokens[k].kind == TokenKind::kPunct && (t == "\xE2\x80\x93" || t == "\xE2\x80\x94" || t == "-")) {
+        return k + 1;
+      }
+      const unsigned char c = static_cast<unsigned char>(t[0]);
+      if (text_.IsWord(k) && c >= 'a' && c <= 'z') return start;  // prose, not a dateline
+    }
+    return start;
+  }
+
+  // "CLAUSE, X said." and "CLAUSE, said X." with no quote marks.
+  void ClauseBefore(size_t c) {
+    const Cue& cue = cues_[c];
+    const uint32_t comma = cue.subject_begin == 0 ? 0 : cue.subject_begin - 1;
+    if (cue.subject_begin == 0 || !text_.IsPunct(comma, ',')) return;
+    if (comma == 0 || text_.tokens[comma - 1].kind == TokenKind::kCloseQuote) return;  // a direct quote
+    uint32_t k = cue.speaker_after ? cue.speaker.last + 1 : cue.last + 1;
+    const size_t n = text_.tokens.size();
+    while (k < n && text_.IsWord(k) && IsWordClass(k, kSkip) && !IsWordClass(k, kPronoun)) ++k;
+    const uint32_t end = text_.SentenceEnd(cue.verb);
+    // "..., she wrote in a note to clients.": a short phrase may close it.
+    if (k < end && IsWordClass(k, kStop) && !text_.WordIs(k, "that")) {
+      uint32_t e = k;
+      while (e < end && text_.IsWord(e)) ++e;
+      if (e - k <= 6) k = e;
+    }
+    if (k < end && !text_.EndsSentence(k) && !text_.IsPunct(k, ',')) return;
+    if (k + 1 < end && text_.IsPunct(k, ',') && text_.tokens[k + 1].kind == TokenKind::kOpenQuote) return;
+    const uint32_t start = AfterDateline(text_.SentenceStart(cue.verb));
+    if (start >= comma || text_.tokens[start].kind == TokenKind::kOpenQuote) return;
+    // "In a brief interview on Wednesday, she said": an adverbial, not what was said.
+    if (IsWordClass(start, kStop) || (text_.IsWord(start) && EndsWithIng(start))) return;
+    Span content;
+    if (ContentSpan(start, comma, &content)) Emit(c, content);
+  }
+
+  // "According to X, CLAUSE." and "CLAUSE, according to X."
+  void According(size_t c) {
+    const Cue& cue = cues_[c];
+    if (!cue.has_speaker) return;
+    const uint32_t start = text_.SentenceStart(cue.verb);
+    const uint32_t end = text_.SentenceEnd(cue.verb);
+    if (cue.verb == start) {
+      for (uint32_t k = cue.speaker.last + 1; k < end; ++k) {
+        if (text_.IsPunct(k, ',') && text_.tokens[k].quotation < 0) {
+          if (k + 1 < end && text_.tokens[k + 1].kind == TokenKind::kOpenQuote) return;  // direct
+          Span content;
+          if (ContentSpan(k + 1, ClauseEnd(c, k + 1), &content)) Emit(c, content);
+          return;
+        }
+      }
+      return;
+    }
+    if (cue.verb > start && text_.IsPunct(cue.verb - 1, ',') &&
+        text_.tokens[cue.verb - 2].kind != TokenKind::kCloseQuote &&
+        text_.tokens[start].kind != TokenKind::kOpenQuote) {
+      Span content;
+      if (ContentSpan(start, cue.verb - 1, &content)) Emit(c, content);
+    }
+  }
+
+
+ private:
+  const QuoteText& text_;
+  const CueLexicon& lex_;
+  const std::vector<Cue>& cues_;
+  const std::vector<SpeakerRef>& speakers_;
+  const std::vector<bool>& has_speaker_;
+  const std::vector<bool>& after_cue_;
+  std::vector<Quote> found_;
+};
+
+std::vector<Quote> ReportedSpeech::Run() {
+  for (size_t c = 0; c < cues_.size(); ++c) {
+    if (!has_speaker_[c]) continue;
+    const Cue& cue = cues_[c];
+    if (cue.according) {
+      if (!after_cue_[c]) According(c);
+      continue;
+    }
+    if ((cue.classes & kFrame) && !(cue.classes & (kSpeech | kObject | kThought))) continue;  // frames quote, they do not report
+    if (!after_cue_[c]) {
+      if (!cue.speaker_after) ClauseAfter(c);  // "said Peskov, the spokesman" is no clause
+      ClauseBefore(c);
+    }
+  }
+  return found_;
+}
+
+}  // namespace
+
+std::vector<Quote> FindReportedSpeech(const QuoteText& text, const CueLexicon& lex, const std::vector<Cue>& cues,
+                                      const std::vector<SpeakerRef>& speakers, const std::vector<bool>& has_speaker,
+                                      const std::vector<bool>& after_cue) {
+  return ReportedSpeech(text, lex, cues, speakers, has_speaker, after_cue).Run();
+}
+
+}  // namespace newsfuse::analyze::quote_internal

@@ -1,0 +1,181 @@
+#include "analyze/quote/speaker.h"
+
+#include <algorithm>
+
+namespace newsfuse::analyze::quote_internal {
+namespace {
+
+constexpr uint32_t kPronounLookback = 4;  // sentences
+
+bool EndsPossessive(std::string_view w) {
+  return (w.size() > 2 && (w.substr(w.size() - 2) == "'s" || w.back() == '\'')) ||
+         (w.size() > 4 && w.substr(w.size() - 4) == "\xE2\x80\x99s");
+}
+
+bool ContainsWord(std::string_view text, std::string_view word) {
+  size_t pos = 0;
+  while ((pos = text.find(word, pos)) != std::string_view::npos) {
+    const bool left = pos == 0 || text[pos - 1] == ' ';
+    const size_t end = pos + word.size();
+    const bool right = end == text.size() || text[end] == ' ';
+    if (left && right) return true;
+    pos = end;
+  }
+  return false;
+}
+
+std::string_view LastWord(std::string_view name) {
+  const size_t sp = name.rfind(' ');
+  return sp == std::string_view::npos ? name : name.substr(sp + 1);
+}
+
+}  // namespace
+
+SpeakerResolver::SpeakerResolver(const AnnotatedArticle& article, const QuoteText& text,
+                                 const CueLexicon& lex)
+    : article_(article), text_(text), lex_(lex) {}
+
+const Mention* SpeakerResolver::MentionOver(const Token& t) const {
+  const auto& ms = article_.mentions;
+  // The first mention starting at or after the token's end; candidates lie before it.
+  auto it = std::lower_bound(ms.begin(), ms.end(), t.end,
+                             [](const Mention& m, uint32_t end) { return m.span.begin < end; });
+  for (int steps = 0; it != ms.begin() && steps < 4; ++steps) {
+    --it;
+    if (it->span.end > t.begin && it->entity < article_.entities.size()) return &*it;
+  }
+  return nullptr;
+}
+
+bool SpeakerResolver::InsideQuotation(uint32_t byte) const {
+  auto it = std::upper_bound(text_.tokens.begin(), text_.tokens.end(), byte,
+                             [](uint32_t b, const Token& t) { return b < t.begin; });
+  if (it == text_.tokens.begin()) return false;
+  return std::prev(it)->quotation >= 0;
+}
+
+bool SpeakerResolver::TypeFits(uint32_t entity, const EntityType* wanted) const {
+  const EntityType want = wanted ? *wanted : EntityType::kOrganization;
+  return article_.entities[entity].type == want;
+}
+
+std::optional<uint32_t> SpeakerResolver::EntityByName(std::string_view name) const {
+  std::optional<uint32_t> surname;
+  int surname_hits = 0;
+  for (uint32_t e = 0; e < article_.entities.size(); ++e) {
+    const Entity& ent = article_.entities[e];
+    if (ent.type == EntityType::kPlace) continue;
+    if (ent.name == name) return e;
+    if (std::find(ent.aliases.begin(), ent.aliases.end(), name) != ent.aliases.end()) return e;
+    if (ent.type == EntityType::kPerson && LastWord(ent.name) == name) {
+      surname = e;
+      ++surname_hits;
+    }
+  }
+  return surname_hits == 1 ? surname : std::nullopt;
+}
+
+std::optional<uint32_t> SpeakerResolver::EntityByRole(std::string_view head, uint32_t before) const {
+  char buf[32] = {};
+  if (head.size() > sizeof buf) return std::nullopt;
+  const std::string_view word = FoldCase(head, buf, sizeof buf);
+  std::optional<uint32_t> best;
+  uint32_t best_pos = 0;
+  int holders = 0;
+  for (uint32_t e = 0; e < article_.entities.size(); ++e) {
+    const Entity& ent = article_.entities[e];
+    if (ent.type != EntityType::kPerson) continue;
+    const bool holds = std::any_of(ent.roles.begin(), ent.roles.end(),
+                                   [&](const std::string& r) { return ContainsWord(r, word); });
+    if (!holds) continue;
+    ++holders;
+    uint32_t last = 0;
+    for (const Mention& m : article_.mentions) {
+      if (m.span.begin >= before) break;
+      if (m.entity == e) last = m.span.begin + 1;
+    }
+    if (!best || last > best_pos) {
+      best = e;
+      best_pos = last;
+    }
+  }
+  // Several holders and none mentioned yet: too ambiguous to pick.
+  if (holders > 1 && best_pos == 0) return std::nullopt;
+  return best;
+}
+
+SpeakerRef SpeakerResolver::ResolvePronoun(uint32_t token, const std::vector<SpeakerRef>& known) const {
+  const Token& t = text_.tokens[token];
+  SpeakerRef ref;
+  ref.span = Span{t.begin, t.end};
+  if (const Mention* m = MentionOver(t)) {
+    ref.entity = m->entity;
+    return ref;
+  }
+  const EntityType* wanted = lex_.PronounType(text_.Text(t));
+  const auto& ms = article_.mentions;
+  for (uint32_t d = 0; d <= kPronounLookback && d <= t.sentence; ++d) {
+    const Span sent = text_.sentences[t.sentence - d];
+    const uint32_t limit = d == 0 ? t.begin : sent.end;
+    std::optional<uint32_t> best;
+    uint32_t best_pos = UINT32_MAX;
+    auto it = std::lower_bound(ms.begin(), ms.end(), sent.begin,
+                               [](const Mention& m, uint32_t b) { return m.span.begin < b; });
+    for (; it != ms.end() && it->span.begin < limit; ++it) {
+      if (it->entity >= article_.entities.size() || !TypeFits(it->entity, wanted)) continue;
+      if (it->kind == MentionKind::kPronoun || InsideQuotation(it->span.begin)) continue;
+      best = it->entity;
+      best_pos = it->span.begin;
+      break;
+    }
+    for (const SpeakerRef& k : known) {
+      if (k.entity && k.span.begin >= sent.begin && k.span.begin < limit && k.span.begin < best_pos &&
+          TypeFits(*k.entity, wanted)) {
+        best = k.entity;
+        best_pos = k.span.begin;
+      }
+    }
+    if (best) {
+      ref.entity = best;
+      return ref;
+    }
+  }
+  return ref;
+}
+
+SpeakerRef SpeakerResolver::Resolve(const TokenRange& phrase, const std::vector<SpeakerRef>& known) const {
+  const Token& head = text_.tokens[phrase.last];
+  if (phrase.first == phrase.last && (lex_.Classes(text_.Text(head)) & kPronoun)) {
+    return ResolvePronoun(phrase.last, known);
+  }
+  SpeakerRef ref;
+  if (const Mention* m = MentionOver(head)) {
+    ref.entity = m->entity;
+    ref.span = m->span;
+    return ref;
+  }
+  if (head.capitalised && !(lex_.Classes(text_.Text(head)) & kTitle)) {
+    uint32_t k = phrase.last;
+    while (k > phrase.first && text_.tokens[k - 1].capitalised && text_.IsWord(k - 1) &&
+           !EndsPossessive(text_.Text(text_.tokens[k - 1])) &&
+           !(lex_.Classes(text_.Text(text_.tokens[k - 1])) & kDeterminer)) {
+      --k;
+    }
+    // Titles at the front are not part of the name ("Prime Minister Kenji
+    // Watanabe"), unless dropping them leaves one word, which is then more
+    // likely an organisation's ("Foreign Ministry", "General Staff").
+    uint32_t after_title = k;
+    for (uint32_t t = k; t < phrase.last; ++t) {
+      if (lex_.Classes(text_.Text(text_.tokens[t])) & kTitle) after_title = t + 1;
+    }
+    if (phrase.last + 1 - after_title >= 2) k = after_title;  // "Indian Prime Minister | Rajiv Menon"
+    ref.span = Span{text_.tokens[k].begin, head.end};
+    ref.entity = EntityByName(article_.Text(ref.span));
+    return ref;
+  }
+  ref.span = Span{text_.tokens[phrase.first].begin, head.end};
+  ref.entity = EntityByRole(text_.Text(head), ref.span.begin);
+  return ref;
+}
+
+}  // namespace newsfuse::analyze::quote_internal

@@ -1,0 +1,49 @@
+// From a speaker phrase to the entity it names. Internal to the quote annotator.
+//
+// The phrase's head (its last word) decides: a head inside an entity mention
+// gives that entity ("Ukraine's top negotiator Rustem Umerov" -> Umerov, not
+// Ukraine); a capitalised head with no mention is matched against entity
+// names and surnames; a common-noun head ("the envoy") is matched against
+// the roles AnnotateEntities attached to people. Pronouns take the nearest
+// earlier entity of the right kind, preferring the subject (first mention) of
+// the nearest sentence that has one, and never a name inside quote marks: in
+// news the person a "he said" refers to is almost always the last one the
+// narrative, not a quotation, talked about.
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "analyze/quote/cue_lexicon.h"
+#include "analyze/quote/cues.h"
+#include "analyze/quote/quote_text.h"
+
+namespace newsfuse::analyze::quote_internal {
+
+struct SpeakerRef {
+  std::optional<uint32_t> entity;
+  Span span;
+};
+
+class SpeakerResolver {
+ public:
+  SpeakerResolver(const AnnotatedArticle& article, const QuoteText& text, const CueLexicon& lex);
+
+  // `known` are the speakers resolved so far, in body order: a pronoun may
+  // refer back to one of them.
+  SpeakerRef Resolve(const TokenRange& phrase, const std::vector<SpeakerRef>& known) const;
+
+ private:
+  const Mention* MentionOver(const Token& t) const;
+  bool InsideQuotation(uint32_t byte) const;
+  SpeakerRef ResolvePronoun(uint32_t token, const std::vector<SpeakerRef>& known) const;
+  std::optional<uint32_t> EntityByName(std::string_view name) const;
+  std::optional<uint32_t> EntityByRole(std::string_view head, uint32_t before) const;
+  bool TypeFits(uint32_t entity, const EntityType* wanted) const;
+
+  const AnnotatedArticle& article_;
+  const QuoteText& text_;
+  const CueLexicon& lex_;
+};
+
+}  // namespace newsfuse::analyze::quote_internal

@@ -1,0 +1,68 @@
+// Builds AnnotatedArticles by hand for the quote tests, so speaker
+// resolution is tested apart from the entity annotator.
+#pragma once
+
+#include <algorithm>
+#include <cctype>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/records.h"
+#include "text/sentences.h"
+
+namespace newsfuse::testing {
+
+// Paragraphs joined as Article::Body() joins them, split into sentences the
+// way Analyze does; no entities.
+inline AnnotatedArticle MakeAnnotated(const std::vector<std::string>& paragraphs) {
+  AnnotatedArticle a;
+  a.article.paragraphs = paragraphs;
+  a.body = a.article.Body();
+  uint32_t base = 0;
+  for (size_t p = 0; p < paragraphs.size(); ++p) {
+    for (const Span& s : SplitSentences(paragraphs[p])) {
+      a.sentences.push_back(Sentence{Span{base + s.begin, base + s.end}, static_cast<uint32_t>(p)});
+    }
+    base += static_cast<uint32_t>(paragraphs[p].size()) + 2;
+  }
+  return a;
+}
+
+// Adds an entity and a mention for every whole-word occurrence of each surface
+// form; returns the entity's index. Mentions stay in body order.
+inline uint32_t AddEntity(AnnotatedArticle& a, EntityType type, const std::string& name,
+                          const std::vector<std::string>& surfaces, std::vector<std::string> roles = {}) {
+  const uint32_t index = static_cast<uint32_t>(a.entities.size());
+  Entity e;
+  e.type = type;
+  e.name = name;
+  e.roles = std::move(roles);
+  a.entities.push_back(e);
+  auto is_word = [&](size_t i) {
+    const unsigned char c = static_cast<unsigned char>(a.body[i]);
+    return std::isalnum(c) != 0;
+  };
+  for (const std::string& s : surfaces) {
+    size_t pos = 0;
+    while ((pos = a.body.find(s, pos)) != std::string::npos) {
+      const size_t end = pos + s.size();
+      const bool whole = (pos == 0 || !is_word(pos - 1)) && (end >= a.body.size() || !is_word(end));
+      if (whole) {
+        const bool overlaps = std::any_of(a.mentions.begin(), a.mentions.end(), [&](const Mention& m) {
+          return m.span.begin < end && pos < m.span.end;
+        });
+        if (!overlaps) {
+          a.mentions.push_back(Mention{Span{static_cast<uint32_t>(pos), static_cast<uint32_t>(end)}, index,
+                                       s == name ? MentionKind::kName : MentionKind::kAlias});
+        }
+      }
+      pos = end;
+    }
+  }
+  std::sort(a.mentions.begin(), a.mentions.end(),
+            [](const Mention& x, const Mention& y) { return x.span.begin < y.span.begin; });
+  return index;
+}
+
+}  // namespace newsfuse::testing

@@ -1,0 +1,309 @@
+#include "analyze/quote/quotes.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "analyze/quote/quote_fixture.h"
+
+namespace newsfuse {
+namespace {
+
+using testing::AddEntity;
+using testing::MakeAnnotated;
+
+struct Seen {
+  std::string content, speaker_span, cue;
+  int speaker = -1;
+  bool direct = true;
+};
+
+std::vector<Seen> Annotate(AnnotatedArticle& a) {
+  analyze::AnnotateQuotes(a);
+  std::vector<Seen> out;
+  for (const Quote& q : a.quotes) {
+    out.push_back(Seen{std::string(a.Text(q.content)), std::string(a.Text(q.speaker_span)),
+                       std::string(a.Text(q.cue)), q.speaker ? static_cast<int>(*q.speaker) : -1, q.direct});
+  }
+  return out;
+}
+
+TEST(QuotesTest, QuoteThenSpeakerAndVerb) {
+  AnnotatedArticle a = MakeAnnotated({"\u201cThe ceasefire must hold,\u201d Lindqvist said on Monday."});
+  const uint32_t e = AddEntity(a, EntityType::kPerson, "Anna Lindqvist", {"Lindqvist"});
+  const auto q = Annotate(a);
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].content, "The ceasefire must hold");
+  EXPECT_EQ(q[0].speaker_span, "Lindqvist");
+  EXPECT_EQ(q[0].speaker, static_cast<int>(e));
+  EXPECT_EQ(q[0].cue, "said");
+  EXPECT_TRUE(q[0].direct);
+}
+
+TEST(QuotesTest, InvertedCueWithAppositive) {
+  AnnotatedArticle a =
+      MakeAnnotated({"\"We have no comment at this stage,\" said Maria Okafor, a spokeswoman for the ministry."});
+  const uint32_t e = AddEntity(a, EntityType::kPerson, "Maria Okafor", {"Maria Okafor"});
+  const auto q = Annotate(a);
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].content, "We have no comment at this stage");
+  EXPECT_EQ(q[0].speaker, static_cast<int>(e));
+  EXPECT_EQ(q[0].speaker_span, "Maria Okafor");
+}
+
+TEST(QuotesTest, SpeakerColonQuoteAndAppositiveName) {
+  AnnotatedArticle a = MakeAnnotated({"The finance minister, Tomas Berg, said: \u201cInflation has peaked.\u201d"});
+  const uint32_t e = AddEntity(a, EntityType::kPerson, "Tomas Berg", {"Tomas Berg"});
+  const auto q = Annotate(a);
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].content, "Inflation has peaked.");
+  EXPECT_EQ(q[0].speaker, static_cast<int>(e));
+  EXPECT_TRUE(q[0].direct);
+}
+
+TEST(QuotesTest, DescribedAsFrame) {
+  AnnotatedArticle a = MakeAnnotated(
+      {"Senator Rosa Alvarez described the bill as \u201ca betrayal of working families\u201d and vowed to fight it."});
+  const uint32_t e = AddEntity(a, EntityType::kPerson, "Rosa Alvarez", {"Rosa Alvarez"});
+  const auto q = Annotate(a);
+  ASSERT_FALSE(q.empty());
+  EXPECT_EQ(q[0].content, "a betrayal of working families");
+  EXPECT_EQ(q[0].cue, "described the bill as");
+  EXPECT_EQ(q[0].speaker, static_cast<int>(e));
+}
+
+TEST(QuotesTest, WroteOnXTheCueNotThePerson) {
+  AnnotatedArticle a = MakeAnnotated({"\"The count was fair and final,\" Kowalski wrote on X."});
+  const uint32_t e = AddEntity(a, EntityType::kPerson, "Jan Kowalski", {"Kowalski"});
+  const auto q = Annotate(a);
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "wrote on X");
+  EXPECT_EQ(q[0].speaker, static_cast<int>(e));
+  EXPECT_EQ(q[0].speaker_span, "Kowalski");  // X is the platform, never the speaker
+}
+
+TEST(QuotesTest, SplitQuoteBothHalvesShareTheSpeaker) {
+  AnnotatedArticle a = MakeAnnotated(
+      {"Negotiator Pham Van Duc left the hotel late on Tuesday.",
+       "\u201cWe agreed,\u201d he said, \u201cand we will meet again in March.\u201d"});
+  const uint32_t e = AddEntity(a, EntityType::kPerson, "Pham Van Duc", {"Pham Van Duc"});
+  const auto q = Annotate(a);
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[0].content, "We agreed");
+  EXPECT_EQ(q[1].content, "and we will meet again in March.");
+  for (const Seen& s : q) {
+    EXPECT_EQ(s.speaker_span, "he");
+    EXPECT_EQ(s.speaker, static_cast<int>(e));
+    EXPECT_EQ(s.cue, "said");
+  }
+}
+
+TEST(QuotesTest, PronounTakesTheLatestNarrativePersonNotOneInsideTheQuote) {
+  AnnotatedArticle a = MakeAnnotated(
+      {"Mayor Lucy Ellis spoke after the council vote on Wednesday.",
+       "\u201cGovernor Park has let this city down,\u201d she said."});
+  const uint32_t ellis = AddEntity(a, EntityType::kPerson, "Lucy Ellis", {"Lucy Ellis"});
+  AddEntity(a, EntityType::kPerson, "Park", {"Park"});
+  const auto q = Annotate(a);
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, static_cast<int>(ellis));
+}
+
+TEST(QuotesTest, PronounPrefersTheNearestSentence) {
+  AnnotatedArticle a = MakeAnnotated(
+      {"Chancellor Weber met President Duarte in Lisbon on Friday. Duarte later flew home to Maputo.",
+       "\u201cIt was a frank exchange,\u201d she told reporters."});
+  AddEntity(a, EntityType::kPerson, "Weber", {"Weber"});
+  const uint32_t duarte = AddEntity(a, EntityType::kPerson, "Duarte", {"Duarte"});
+  AddEntity(a, EntityType::kPlace, "Lisbon", {"Lisbon"});
+  const auto q = Annotate(a);
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, static_cast<int>(duarte));
+}
+
+TEST(QuotesTest, ItSaidTakesAnOrganisation) {
+  AnnotatedArticle a = MakeAnnotated(
+      {"Greenfield Energy cut its forecast for the year. Chief executive Omar Haddad resigned in June.",
+       "\u201cDemand has fallen sharply in every market,\u201d it said in a statement."});
+  const uint32_t org = AddEntity(a, EntityType::kOrganization, "Greenfield Energy", {"Greenfield Energy"});
+  AddEntity(a, EntityType::kPerson, "Omar Haddad", {"Omar Haddad"});
+  const auto q = Annotate(a);
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, static_cast<int>(org));
+  EXPECT_EQ(q[0].cue, "said in a statement");
+}
+
+TEST(QuotesTest, QuoteOverTwoParagraphsIsOneQuote) {
+  AnnotatedArticle a = MakeAnnotated({"\u201cThe first phase of the plan is ready.",
+                                      "\u201cThe second phase will follow next year,\u201d Okafor said."});
+  AddEntity(a, EntityType::kPerson, "Okafor", {"Okafor"});
+  const auto q = Annotate(a);
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].content,
+            "The first phase of the plan is ready.\n\n\u201cThe second phase will follow next year");
+  EXPECT_EQ(q[0].speaker_span, "Okafor");
+}
+
+TEST(QuotesTest, FurtherSentencesContinueTheSpeaker) {
+  AnnotatedArticle a = MakeAnnotated(
+      {"\"Prices will keep rising,\" said economist Lena Fischer. \"Nobody should expect relief before autumn.\""});
+  const uint32_t e = AddEntity(a, EntityType::kPerson, "Lena Fischer", {"Lena Fischer"});
+  const auto q = Annotate(a);
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[1].content, "Nobody should expect relief before autumn.");
+  EXPECT_EQ(q[1].speaker, static_cast<int>(e));
+}
+
+TEST(QuotesTest, ReportedSpeechKeptApart) {
+  AnnotatedArticle a = MakeAnnotated(
+      {"Peskov said on Thursday that the talks had been useful.",
+       "The talks will resume next month, officials said.",
+       "According to the health ministry, 40 people were injured.",
+       "Three people were arrested overnight, according to local police."});
+  const uint32_t peskov = AddEntity(a, EntityType::kPerson, "Dmitry Peskov", {"Peskov"});
+  const auto q = Annotate(a);
+  ASSERT_EQ(q.size(), 4u);
+  for (const Seen& s : q) EXPECT_FALSE(s.direct) << s.content;
+  EXPECT_EQ(q[0].content, "the talks had been useful");
+  EXPECT_EQ(q[0].speaker, static_cast<int>(peskov));
+  EXPECT_EQ(q[1].content, "The talks will resume next month");
+  EXPECT_EQ(q[1].speaker_span, "officials");
+  EXPECT_EQ(q[1].speaker, -1);
+  EXPECT_EQ(q[2].content, "40 people were injured");
+  EXPECT_EQ(q[2].speaker_span, "the health ministry");
+  EXPECT_EQ(q[2].cue, "According to");
+  EXPECT_EQ(q[3].content, "Three people were arrested overnight");
+  EXPECT_EQ(q[3].speaker_span, "local police");
+}
+
+TEST(QuotesTest, QuotedFragmentInsideReportedClauseGivesBoth) {
+  AnnotatedArticle a = MakeAnnotated(
+      {"Umerov said the delegation sought a \u201cdignified and lasting peace,\u201d without giving details."});
+  AddEntity(a, EntityType::kPerson, "Rustem Umerov", {"Umerov"});
+  const auto q = Annotate(a);
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_FALSE(q[0].direct);
+  EXPECT_EQ(q[0].content.rfind("the delegation sought a", 0), 0u);
+  EXPECT_TRUE(q[1].direct);
+  EXPECT_EQ(q[1].content, "dignified and lasting peace");
+  EXPECT_EQ(q[1].speaker_span, "Umerov");
+}
+
+TEST(QuotesTest, ScareQuotesTitlesAndNounsAreNotQuotes) {
+  AnnotatedArticle a = MakeAnnotated(
+      {"The so-called \"peace plan\" was never published.",
+       "She appeared on \u201cMeet the Press\u201d on Sunday.",
+       "The report was published on Monday and the call lasted an hour.",
+       "He declined to comment.",
+       "Both sides agreed to swap 157 prisoners each."});
+  const auto q = Annotate(a);
+  EXPECT_TRUE(q.empty()) << q.front().content;
+}
+
+TEST(QuotesTest, BritishSingleQuotesButNotApostrophes) {
+  AnnotatedArticle a = MakeAnnotated(
+      {"\u2018We are heartbroken,\u2019 the family said.", "The players\u2019 union met the club\u2019s owners on Friday."});
+  const auto q = Annotate(a);
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].content, "We are heartbroken");
+  EXPECT_EQ(q[0].speaker_span, "the family");
+}
+
+TEST(QuotesTest, HonorificStaysTitleGoes) {
+  AnnotatedArticle a = MakeAnnotated(
+      {"\u201cThe voters have spoken,\u201d Mr. Delgado said.",
+       "Indian Prime Minister Rajiv Menon said on Tuesday that the border was calm.",
+       "The Ukrainian General Staff said in a statement that two drones were shot down."});
+  const auto q = Annotate(a);
+  ASSERT_EQ(q.size(), 3u);
+  EXPECT_EQ(q[0].speaker_span, "Mr. Delgado");
+  EXPECT_EQ(q[1].speaker_span, "Rajiv Menon");
+  EXPECT_EQ(q[2].speaker_span, "Ukrainian General Staff");
+  EXPECT_EQ(q[2].cue, "said in a statement");
+}
+
+TEST(QuotesTest, ParticipleSharesTheSpeakerOfItsSentence) {
+  AnnotatedArticle a = MakeAnnotated(
+      {"Chen said in a post on Weibo, describing the visit as \u201cwarm and candid\u201d.",
+       "The Herald endorsed the mayor on Sunday, saying she had earned a second term."});
+  const uint32_t chen = AddEntity(a, EntityType::kPerson, "Chen Yu", {"Chen"});
+  const auto q = Annotate(a);
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[0].content, "warm and candid");
+  EXPECT_EQ(q[0].cue, "describing the visit as");
+  EXPECT_EQ(q[0].speaker, static_cast<int>(chen));
+  EXPECT_FALSE(q[1].direct);
+  EXPECT_EQ(q[1].content, "she had earned a second term");
+  EXPECT_EQ(q[1].speaker_span, "Herald");  // names drop their determiner
+}
+
+TEST(QuotesTest, DatelineIsNotWhatWasSaid) {
+  AnnotatedArticle a = MakeAnnotated({"LAGOS, March 3 - Fuel prices rose by a third overnight, traders said."});
+  const auto q = Annotate(a);
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].content, "Fuel prices rose by a third overnight");
+  EXPECT_EQ(q[0].speaker_span, "traders");
+}
+
+TEST(QuotesTest, ClauseStopsAtTheNextSpeaker) {
+  AnnotatedArticle a = MakeAnnotated({"Ortega said the vote was fair, but Molina said it was rigged."});
+  const auto q = Annotate(a);
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[0].content, "the vote was fair");
+  EXPECT_EQ(q[0].speaker_span, "Ortega");
+  EXPECT_EQ(q[1].content, "it was rigged");
+  EXPECT_EQ(q[1].speaker_span, "Molina");
+}
+
+TEST(QuotesTest, UnresolvedSpeakerKeepsItsSpan) {
+  AnnotatedArticle a = MakeAnnotated({"\u201cWe will rebuild every school,\u201d the mayor said."});
+  const auto q = Annotate(a);
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker_span, "the mayor");
+  EXPECT_EQ(q[0].speaker, -1);
+}
+
+TEST(QuotesTest, RoleNamesTheSpeaker) {
+  AnnotatedArticle a = MakeAnnotated(
+      {"Mayor Lucy Ellis toured the flooded district.", "\u201cWe will rebuild every school,\u201d the mayor said."});
+  const uint32_t e = AddEntity(a, EntityType::kPerson, "Lucy Ellis", {"Lucy Ellis"}, {"mayor"});
+  const auto q = Annotate(a);
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, static_cast<int>(e));
+}
+
+TEST(QuotesTest, SurnameWithoutMentionMatchesTheEntityName) {
+  AnnotatedArticle a = MakeAnnotated({"\u201cThe market has turned,\u201d Tanaka said."});
+  a.entities.push_back(Entity{EntityType::kPerson, "Hiro Tanaka", "tanaka", {}, {}, ""});
+  const auto q = Annotate(a);
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, 0);
+}
+
+TEST(QuotesTest, WorksWithoutSentencesAndOnEmptyBody) {
+  AnnotatedArticle a;
+  a.body = "\"It is over,\" the coach said.";
+  analyze::AnnotateQuotes(a);
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(a.Text(a.quotes[0].content), "It is over");
+  AnnotatedArticle empty;
+  analyze::AnnotateQuotes(empty);
+  EXPECT_TRUE(empty.quotes.empty());
+}
+
+TEST(QuotesTest, UnbalancedMarksStayInsideTheBody) {
+  AnnotatedArticle a = MakeAnnotated({"\u201cNo end \u201cin sight,\u201d he said \u201d and \"", "\u201d", "\"\"\""});
+  analyze::AnnotateQuotes(a);
+  uint32_t prev = 0;
+  for (const Quote& q : a.quotes) {
+    EXPECT_LE(q.content.begin, q.content.end);
+    EXPECT_LE(q.content.end, a.body.size());
+    EXPECT_LE(q.speaker_span.end, a.body.size());
+    EXPECT_GE(q.content.begin, prev);
+    prev = q.content.begin;
+  }
+}
+
+}  // namespace
+}  // namespace newsfuse
