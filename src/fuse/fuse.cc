@@ -21,6 +21,7 @@
 #include <unordered_map>
 
 #include "fuse/claims/claims.h"
+#include "fuse/summary_select.h"
 #include "text/terms.h"
 
 namespace newsfuse {
@@ -42,9 +43,6 @@ constexpr int kLeadSentences = 5;
 // A candidate this far from the centroid (relative to the most central) is
 // off-topic unless another outlet says it too: glued-on stories, boilerplate.
 constexpr double kMinRelativeCentrality = 0.25;
-// Beyond min_summary_sentences, a sentence is added only if another outlet
-// confirms it and it is at least this relevant relative to the first choice.
-constexpr double kExtraRelevance = 0.5;
 
 // ---- Candidate filters. ----
 constexpr int kMinWords = 6;         // fragments, datelines, captions
@@ -112,8 +110,7 @@ Shape ShapeOf(std::string_view s) {
 }
 
 // Sentences a summary cannot use on their own.
-bool Usable(std::string_view text) {
-  const Shape s = ShapeOf(text);
+bool Usable(const Shape& s) {
   if (s.words < kMinWords) return false;
   if (s.question) return false;
   // Mostly a short quotation: the words are someone's, the content thin.
@@ -131,6 +128,8 @@ struct Candidate {
   Span span;
   std::string_view text;
   Vec vec;
+  std::vector<uint32_t> terms;  // in text order, for concept pairs
+  int words = 0;
   double centrality = 0;
   double relevance = 0;
   int support = 0;                 // distinct outlets
@@ -206,12 +205,15 @@ StoryReport FuseStory(const Story& story, const std::vector<AnnotatedArticle>& a
       const Span span = a.sentences[k].span;
       if (span.end > a.body.size() || span.begin >= span.end) continue;
       std::string_view text = a.Text(span);
-      if (!Usable(text)) continue;
+      const Shape shape = ShapeOf(text);
+      if (!Usable(shape)) continue;
       ids.clear();
       extractor.Extract(text, dict, ids);
       if (ids.empty()) continue;
-      std::sort(ids.begin(), ids.end());
       Candidate c;
+      c.terms = ids;
+      c.words = shape.words;
+      std::sort(ids.begin(), ids.end());
       c.source = s;
       c.position = static_cast<uint32_t>(k);
       c.span = span;
@@ -277,7 +279,8 @@ StoryReport FuseStory(const Story& story, const std::vector<AnnotatedArticle>& a
   // ---- Support: which outlets state each candidate's content. ----
   // An inverted index over terms, so each candidate is compared only with
   // candidates it shares a term with.
-  std::unordered_map<uint32_t, std::vector<std::pair<uint32_t, double>>> postings;
+  // Term ids are dense, so the index is a plain vector.
+  std::vector<std::vector<std::pair<uint32_t, double>>> postings(dict.size());
   for (uint32_t i = 0; i < cands.size(); ++i) {
     for (const auto& [t, w] : cands[i].vec) postings[t].emplace_back(i, w);
   }
@@ -294,30 +297,42 @@ StoryReport FuseStory(const Story& story, const std::vector<AnnotatedArticle>& a
         acc[j] += w * wj;
       }
     }
-    std::set<size_t> sources{cands[i].source};
+    std::vector<size_t>& sources = cands[i].supporters;
+    sources.assign(1, cands[i].source);
     for (uint32_t j : touched) {
-      if (acc[j] >= options.same_content_threshold) sources.insert(cands[j].source);
+      if (acc[j] >= options.same_content_threshold) sources.push_back(cands[j].source);
       acc[j] = 0;
     }
-    std::set<std::string_view> outlets;
-    for (size_t s : sources) outlets.insert(outlet_of[s]);
-    cands[i].supporters.assign(sources.begin(), sources.end());
-    cands[i].support = static_cast<int>(outlets.size());
+    std::sort(sources.begin(), sources.end());
+    sources.erase(std::unique(sources.begin(), sources.end()), sources.end());
+    std::vector<std::string_view> outlets;
+    for (size_t s : sources) outlets.push_back(outlet_of[s]);
+    std::sort(outlets.begin(), outlets.end());
+    cands[i].support =
+        static_cast<int>(std::unique(outlets.begin(), outlets.end()) - outlets.begin());
   }
 
   // ---- Centrality: cosine with the centroid, every source weighing the same. ----
   {
-    std::map<uint32_t, double> centroid;
-    std::vector<std::map<uint32_t, double>> sums(members.size());
-    for (const auto& c : cands) {
-      for (const auto& [t, w] : c.vec) sums[c.source][t] += w;
-    }
-    for (auto& m : sums) {
-      Vec v(m.begin(), m.end());
+    std::vector<double> centroid(dict.size(), 0.0);
+    std::vector<Vec> sums(members.size());
+    for (const auto& c : cands) sums[c.source].insert(sums[c.source].end(), c.vec.begin(), c.vec.end());
+    for (auto& v : sums) {
+      // One source's terms, merged: sorted by term, equal terms summed.
+      std::sort(v.begin(), v.end());
+      size_t out = 0;
+      for (size_t k = 0; k < v.size(); ++k) {
+        if (out > 0 && v[out - 1].first == v[k].first) v[out - 1].second += v[k].second;
+        else v[out++] = v[k];
+      }
+      v.resize(out);
       Normalise(v);
       for (const auto& [t, w] : v) centroid[t] += w;
     }
-    Vec cv(centroid.begin(), centroid.end());
+    Vec cv;
+    for (uint32_t t = 0; t < centroid.size(); ++t) {
+      if (centroid[t] != 0) cv.emplace_back(t, centroid[t]);
+    }
     Normalise(cv);
     double max_c = 0;
     for (auto& c : cands) {
@@ -335,45 +350,49 @@ StoryReport FuseStory(const Story& story, const std::vector<AnnotatedArticle>& a
     }
   }
 
-  // ---- Selection by maximal marginal relevance. ----
+  // ---- Selection: the most concept coverage within the length (summary_select.h). ----
   std::vector<size_t> chosen;
-  std::vector<bool> used(cands.size(), false);
-  const size_t max_n = static_cast<size_t>(std::max(0, options.max_summary_sentences));
-  const size_t min_n = std::min(max_n, static_cast<size_t>(std::max(0, options.min_summary_sentences)));
-  while (chosen.size() < max_n) {
-    long best = -1;
-    double best_score = 0;
+  {
+    std::map<std::string_view, uint32_t> outlet_ids;
+    for (const auto& o : outlet_of) outlet_ids.emplace(o, static_cast<uint32_t>(outlet_ids.size()));
+    std::vector<fuse::SummaryCandidate> pool(cands.size());
     for (size_t i = 0; i < cands.size(); ++i) {
-      if (used[i]) continue;
       const Candidate& c = cands[i];
-      if (c.centrality < kMinRelativeCentrality && c.support < 2) continue;
-      if (chosen.size() >= min_n &&
-          (c.support < 2 || c.relevance < kExtraRelevance * cands[chosen.front()].relevance)) {
-        continue;
-      }
-      double redundancy = 0;
-      bool duplicate = false;
-      for (size_t k : chosen) {
-        const double sim = Dot(c.vec, cands[k].vec);
-        if (sim >= options.same_content_threshold) { duplicate = true; break; }
-        redundancy = std::max(redundancy, sim);
-      }
-      if (duplicate) continue;
-      const double score = options.mmr_lambda * c.relevance - (1 - options.mmr_lambda) * redundancy;
-      // Candidates are in source and sentence order, so a tie keeps the earlier.
-      if (best < 0 || score > best_score) {
-        best = static_cast<long>(i);
-        best_score = score;
-      }
+      fuse::SummaryCandidate& p = pool[i];
+      p.outlet = outlet_ids[outlet_of[c.source]];
+      p.position = c.position;
+      p.words = c.words;
+      p.support = c.support;
+      p.relevance = c.relevance;
+      p.eligible = !(c.centrality < kMinRelativeCentrality && c.support < 2);
+      p.terms = c.terms;
+      for (size_t src : c.supporters) p.cites.push_back(outlet_ids[outlet_of[src]]);
     }
-    if (best < 0) break;
-    used[best] = true;
-    chosen.push_back(static_cast<size_t>(best));
+    fuse::SelectionLimits limits;
+    limits.max_sentences = static_cast<size_t>(std::max(0, options.max_summary_sentences));
+    limits.min_sentences =
+        std::min(limits.max_sentences, static_cast<size_t>(std::max(0, options.min_summary_sentences)));
+    limits.max_words = options.max_summary_words;
+    chosen = fuse::SelectByCoverage(pool, limits, [&](size_t a, size_t b) {
+      return Dot(cands[a].vec, cands[b].vec) >= options.same_content_threshold;
+    });
+  }
+  // With a word budget, the sentence chosen last may run past it: it goes
+  // last, so a reader (or an evaluation) cutting at the budget loses only it.
+  std::optional<size_t> overflow;
+  if (options.max_summary_words > 0 && !chosen.empty()) {
+    int words = 0;
+    for (size_t i : chosen) words += cands[i].words;
+    if (words > options.max_summary_words) {
+      overflow = chosen.back();
+      chosen.pop_back();
+    }
   }
   std::stable_sort(chosen.begin(), chosen.end(), [&](size_t a, size_t b) {
     if (cands[a].support != cands[b].support) return cands[a].support > cands[b].support;
     return cands[a].relevance > cands[b].relevance;
   });
+  if (overflow) chosen.push_back(*overflow);
 
   for (size_t i : chosen) {
     const Candidate& c = cands[i];

@@ -1,11 +1,13 @@
 // Fuse: one report per story from the articles that tell it.
 //
-// First version: headline, sources, and an extractive summary. Sentences of
-// all sources are compared with each other; a sentence is supported by every
-// source that has a sentence saying the same thing (similarity above
-// FuseOptions::same_content_threshold). The summary takes the best supported
-// and most central sentences, skipping any too close to one already chosen
-// (maximal marginal relevance), and each cites every source that supports it.
+// Headline, sources, and an extractive summary. Sentences of all sources are
+// compared with each other; a sentence is supported by every source that has
+// a sentence saying the same thing (similarity above
+// FuseOptions::same_content_threshold). The summary is the set of sentences
+// that covers the most of what many outlets state (concepts weighted by how
+// many outlets state them, each counted once: src/fuse/summary_select.h),
+// never two that say the same thing, and each cites every source that
+// supports it.
 // A pure function: same articles and options, same report.
 #pragma once
 
@@ -20,8 +22,12 @@ struct FuseOptions {
   int max_summary_sentences = 8;
   // Cosine over stemmed terms above which two sentences state the same content.
   double same_content_threshold = 0.45;
-  // MMR trade-off between relevance (1.0) and novelty (0.0).
+  // Unused since selection is by concept coverage (which makes redundancy
+  // cost by itself); kept so existing callers still compile.
   double mmr_lambda = 0.7;
+  // Summary length in words (0 = bounded by sentence counts only). The last
+  // sentence may run past it; DUC-style evaluations cut at the budget.
+  int max_summary_words = 0;
 };
 
 StoryReport FuseStory(const Story& story, const std::vector<AnnotatedArticle>& articles,
