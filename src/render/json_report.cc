@@ -4,6 +4,9 @@
 // StoryReport::kSchemaVersion.
 #include <nlohmann/json.hpp>
 
+#include <cmath>
+#include <limits>
+
 #include "render/render.h"
 
 namespace newsfuse {
@@ -38,7 +41,9 @@ json FactJson(const Fact& f) {
             {"sources", f.sources}, {"wording", AttestationsJson(f.wording)}};
   if (f.kind == Fact::Kind::kQuantity) {
     j["unit"] = f.unit;
-    j["interval"] = json::array({f.low, f.high});
+    // JSON has no infinity: an open end ("more than 5") is written as null.
+    auto bound = [](double v) { return std::isfinite(v) ? json(v) : json(nullptr); };
+    j["interval"] = json::array({bound(f.low), bound(f.high)});
   }
   return j;
 }
@@ -113,8 +118,9 @@ void ReadClaims(const json& doc, StoryReport& r) {
     Read(j, "value", f.value);
     Read(j, "unit", f.unit);
     if (auto it = j.find("interval"); it != j.end() && it->is_array() && it->size() == 2) {
-      f.low = (*it)[0].get<double>();
-      f.high = (*it)[1].get<double>();
+      const double inf = std::numeric_limits<double>::infinity();
+      f.low = (*it)[0].is_null() ? -inf : (*it)[0].get<double>();
+      f.high = (*it)[1].is_null() ? inf : (*it)[1].get<double>();
     }
     Read(j, "sources", f.sources);
     f.wording = ReadWording(j);

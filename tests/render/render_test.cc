@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+#include <limits>
+
 namespace newsfuse {
 namespace {
 
@@ -86,6 +89,11 @@ StoryReport ReportWithClaims() {
   f.sources = {"S1", "S2"};
   f.wording = {{"S1", "1,200 trees", Span{5, 16}}, {"S2", "1200 new trees", Span{0, 14}}};
   r.facts.push_back(f);
+  Fact open = f;  // "more than 40": an interval open at the top
+  open.id = "F2";
+  open.low = 40;
+  open.high = std::numeric_limits<double>::infinity();
+  r.facts.push_back(open);
   Conflict c;
   c.subject = "budget";
   c.hard = true;
@@ -108,8 +116,10 @@ TEST(RenderJsonTest, ClaimSectionsRoundTrip) {
   const StoryReport r = ReportWithClaims();
   auto back = ParseReportJson(RenderJson(r));
   ASSERT_TRUE(back.ok()) << back.status().ToString();
-  ASSERT_EQ(back->facts.size(), 1u);
+  ASSERT_EQ(back->facts.size(), 2u);
   EXPECT_EQ(back->facts[0].wording[1].text, "1200 new trees");
+  EXPECT_DOUBLE_EQ(back->facts[1].low, 40);
+  EXPECT_TRUE(std::isinf(back->facts[1].high));
   EXPECT_EQ(back->facts[0].wording[0].span, (Span{5, 16}));
   EXPECT_DOUBLE_EQ(back->facts[0].high, 1200);
   ASSERT_EQ(back->conflicts.size(), 1u);

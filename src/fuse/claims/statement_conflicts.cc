@@ -9,6 +9,7 @@
 #include <map>
 #include <set>
 #include <string_view>
+#include <unordered_map>
 
 #include "fuse/claims/builders.h"
 
@@ -55,6 +56,10 @@ std::vector<Token> Words(std::string_view text, uint32_t base) {
   }
   return out;
 }
+
+struct Occurrence {
+  size_t source, sentence, word;
+};
 
 struct Negated {
   size_t source, sentence;
@@ -103,6 +108,16 @@ std::vector<Conflict> StatementConflicts(ClaimContext& ctx) {
     }
   }
 
+  // Where each word occurs, built only when some sentence negates something:
+  // a lookup per phrase instead of a scan of the story per phrase.
+  std::unordered_map<std::string_view, std::vector<Occurrence>> index;
+  if (!negated.empty()) {
+    for (size_t s = 0; s < ctx.size(); ++s) {
+      for (size_t k = 0; k < words[s].size(); ++k) {
+        for (size_t i = 0; i < words[s][k].size(); ++i) index[words[s][k][i].text].push_back({s, k, i});
+      }
+    }
+  }
   std::vector<Conflict> out;
   // One conflict per phrase: the negating sentence most like the asserting ones.
   std::map<std::string, size_t> by_phrase;
@@ -112,28 +127,29 @@ std::vector<Conflict> StatementConflicts(ClaimContext& ctx) {
     Conflict c;
     Conflict::Side asserted;
     double best_sim = 0;
-    for (size_t s = 0; s < ctx.size(); ++s) {
+    size_t last_source = SIZE_MAX, last_sentence = SIZE_MAX;
+    for (const Occurrence& o : index[n.phrase[0]]) {
+      const size_t s = o.source, k = o.sentence, i = o.word;
+      if (s == last_source && k == last_sentence) continue;  // one match per sentence
       if (ctx.outlet_key(s) == ctx.outlet_key(n.source)) continue;
-      for (size_t k = 0; k < words[s].size(); ++k) {
-        const auto& w = words[s][k];
-        for (size_t i = 0; i + n.phrase.size() <= w.size(); ++i) {
-          bool match = true;
-          for (size_t j = 0; j < n.phrase.size() && match; ++j) match = w[i + j].text == n.phrase[j];
-          if (!match) continue;
-          bool negated_here = false;
-          for (size_t back = 1; back <= 3 && back <= i; ++back) negated_here |= IsNegation(w[i - back].text);
-          if (negated_here) continue;
-          const double sim = Cosine(ctx.SentenceVector(s, k), ctx.SentenceVector(n.source, n.sentence));
-          if (sim < kSameEvent) continue;
-          const Span span = ctx.SentenceSpan(s, k);
-          if (std::find(asserted.sources.begin(), asserted.sources.end(), ctx.source_id(s)) == asserted.sources.end()) {
-            asserted.sources.push_back(ctx.source_id(s));
-            asserted.wording.push_back({ctx.source_id(s), SpanText(ctx.article(s), span), span});
-          }
-          best_sim = std::max(best_sim, sim);
-          break;
-        }
+      const auto& w = words[s][k];
+      if (i + n.phrase.size() > w.size()) continue;
+      bool match = true;
+      for (size_t j = 1; j < n.phrase.size() && match; ++j) match = w[i + j].text == n.phrase[j];
+      if (!match) continue;
+      bool negated_here = false;
+      for (size_t back = 1; back <= 3 && back <= i; ++back) negated_here |= IsNegation(w[i - back].text);
+      if (negated_here) continue;
+      const double sim = Cosine(ctx.SentenceVector(s, k), ctx.SentenceVector(n.source, n.sentence));
+      if (sim < kSameEvent) continue;
+      last_source = s;
+      last_sentence = k;
+      const Span span = ctx.SentenceSpan(s, k);
+      if (std::find(asserted.sources.begin(), asserted.sources.end(), ctx.source_id(s)) == asserted.sources.end()) {
+        asserted.sources.push_back(ctx.source_id(s));
+        asserted.wording.push_back({ctx.source_id(s), SpanText(ctx.article(s), span), span});
       }
+      best_sim = std::max(best_sim, sim);
     }
     if (asserted.sources.empty()) continue;
     auto [known, fresh] = by_phrase.try_emplace(phrase_text, out.size());
