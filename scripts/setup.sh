@@ -18,7 +18,11 @@ PACKAGES=(
   libgtest-dev libgmock-dev googletest
   libbenchmark-dev
   iso-codes           # country names for the gazetteer
+  wordnet-base        # ROUGE's irregular-form table (bench/summary)
+  clang-14 libclang-rt-14-dev  # libFuzzer + sanitizers (scripts/fuzz.sh)
 )
+# Regenerating data/analyze/entity (scripts/gen_gazetteers.py) also needs
+# ruby-countries libgeonames0 nodejs npm; the build uses the checked-in files.
 
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then

@@ -18,6 +18,11 @@ struct Stats {
   size_t para_chars = 0;  // text in clean paragraph-like descendants
   double score = 0;
   bool candidate = false;
+  // What the element says it is, read once from its tag and attributes.
+  bool skip = false;   // furniture: left out of clean text and of the body
+  bool in_furniture = false;  // skip, or inside an element that is
+  double bonus = 0;    // TagBonus
+  ClassHint hint;
 };
 
 bool IsBlockTag(GumboTag t) {
@@ -63,39 +68,87 @@ bool IsArticleBodyProp(const GumboNode* n) {
 
 // Skip while emitting: furniture tags, roles, hidden, and class/id words that
 // say furniture without also saying content.
-bool SkipSubtree(const GumboNode* n, const GumboNode* container) {
-  if (n == container) return false;
-  if (IsFurnitureTag(Tag(n)) || FurnitureRole(n) || IsHidden(n)) return true;
-  if (IsArticleBodyProp(n)) return false;
-  ClassHint h = HintOf(n);
+bool IsFurnitureElement(const GumboNode* n, bool role, bool body_prop, ClassHint h) {
+  if (IsFurnitureTag(Tag(n)) || role || IsHidden(n)) return true;
+  if (body_prop) return false;
   return h.negative > 0 && h.positive == 0;
+}
+
+double TagBonus(const GumboNode* n, bool role, bool body_prop, ClassHint h) {
+  double b = 0;
+  switch (Tag(n)) {
+    case GUMBO_TAG_ARTICLE: b += 10; break;
+    case GUMBO_TAG_MAIN: b += 5; break;
+    case GUMBO_TAG_DIV: b += 5; break;
+    case GUMBO_TAG_SECTION: b += 3; break;
+    case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_PRE: case GUMBO_TAG_TD: b += 3; break;
+    case GUMBO_TAG_UL: case GUMBO_TAG_OL: case GUMBO_TAG_FORM: case GUMBO_TAG_DL: b -= 3; break;
+    case GUMBO_TAG_ASIDE: case GUMBO_TAG_NAV: case GUMBO_TAG_FOOTER: b -= 25; break;
+    default: break;
+  }
+  if (body_prop) b += 30;
+  if (role) b -= 25;
+  if (h.positive) b += 25;
+  if (h.negative) b -= 25;
+  return b;
+}
+
+void ReadTraits(const GumboNode* n, Stats& s) {
+  const bool role = FurnitureRole(n);
+  const bool body_prop = IsArticleBodyProp(n);
+  s.hint = HintOf(n);
+  s.skip = IsFurnitureElement(n, role, body_prop, s.hint);
+  s.bonus = TagBonus(n, role, body_prop, s.hint);
+}
+
+using StatsMap = std::unordered_map<const GumboNode*, Stats>;
+
+// Elements left out of the body: furniture, and whatever ComputeStats never
+// entered (hidden and non-text subtrees).
+bool SkipSubtree(const GumboNode* n, const GumboNode* container, const StatsMap& st) {
+  if (n == container) return false;
+  auto it = st.find(n);
+  return it == st.end() || it->second.skip;
 }
 
 const GumboVector& Children(const GumboNode* n) {
   return n->type == GUMBO_NODE_DOCUMENT ? n->v.document.children : n->v.element.children;
 }
 
-// Post-order accumulation of Stats with an explicit stack.
-void ComputeStats(const GumboNode* root, std::unordered_map<const GumboNode*, Stats>& st) {
+// Post-order accumulation of Stats with an explicit stack; `order` receives
+// the visited elements in document order.
+void ComputeStats(const GumboNode* root, StatsMap& st, std::vector<const GumboNode*>& order) {
   struct Frame {
     const GumboNode* n;
     bool expanded;
     bool in_link;
+    bool in_furniture;
   };
-  std::vector<Frame> stack{{root, false, false}};
+  std::vector<Frame> stack{{root, false, false, false}};
   while (!stack.empty()) {
     Frame f = stack.back();
     stack.pop_back();
     const GumboNode* n = f.n;
     if (!f.expanded) {
       if (IsNonTextTag(Tag(n)) || IsHidden(n)) continue;
-      stack.push_back({n, true, f.in_link});
+      bool furniture = f.in_furniture;
+      if (IsElement(n)) {
+        Stats& s = st[n];
+        ReadTraits(n, s);
+        // Only what is furniture by its tag, role or a "never" word (comment
+        // threads) disqualifies its descendants; a wrapper merely called
+        // "header" or "card" often holds the article itself.
+        furniture |= IsFurnitureTag(Tag(n)) || FurnitureRole(n) || s.hint.never > 0;
+        s.in_furniture = furniture;
+        order.push_back(n);
+      }
+      stack.push_back({n, true, f.in_link, furniture});
       const bool link = f.in_link || Tag(n) == GUMBO_TAG_A;
       const GumboVector& kids = Children(n);
       for (unsigned i = kids.length; i-- > 0;) {
         const GumboNode* k = static_cast<const GumboNode*>(kids.data[i]);
         if (IsElement(k)) {
-          stack.push_back({k, false, link});
+          stack.push_back({k, false, link, furniture});
         } else if (k->type == GUMBO_NODE_TEXT || k->type == GUMBO_NODE_CDATA) {
           std::string_view t = Trim(k->v.text.text);
           Stats& s = st[n];
@@ -119,7 +172,7 @@ void ComputeStats(const GumboNode* root, std::unordered_map<const GumboNode*, St
       s.link_chars += it->second.link_chars;
       s.commas += it->second.commas;
       // Clean paragraph text ignores furniture subtrees (comments, related).
-      if (!SkipSubtree(k, nullptr)) s.para_chars += it->second.para_chars;
+      if (!it->second.skip) s.para_chars += it->second.para_chars;
     }
     const GumboTag t = Tag(n);
     const bool para_like = t == GUMBO_TAG_P || t == GUMBO_TAG_PRE || t == GUMBO_TAG_BLOCKQUOTE ||
@@ -131,7 +184,10 @@ void ComputeStats(const GumboNode* root, std::unordered_map<const GumboNode*, St
       // The vote: 1 + commas + up to 3 for length; parent full, grandparent half.
       const double vote = 1.0 + static_cast<double>(s.commas) +
                           std::min(3.0, static_cast<double>(text) / 100.0);
-      const GumboNode* p = n->parent;
+      // A <div> holding its own text (paragraphs cut by <br>, not <p>) is
+      // itself the text's container: it votes for itself and its parent.
+      const bool own_block = t != GUMBO_TAG_P && t != GUMBO_TAG_PRE && t != GUMBO_TAG_BLOCKQUOTE;
+      const GumboNode* p = own_block ? n : n->parent;
       for (double share : {1.0, 0.5}) {
         if (!IsElement(p)) break;
         Stats& ps = st[p];
@@ -143,26 +199,6 @@ void ComputeStats(const GumboNode* root, std::unordered_map<const GumboNode*, St
   }
 }
 
-double TagBonus(const GumboNode* n) {
-  double b = 0;
-  switch (Tag(n)) {
-    case GUMBO_TAG_ARTICLE: b += 10; break;
-    case GUMBO_TAG_MAIN: b += 5; break;
-    case GUMBO_TAG_DIV: b += 5; break;
-    case GUMBO_TAG_SECTION: b += 3; break;
-    case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_PRE: case GUMBO_TAG_TD: b += 3; break;
-    case GUMBO_TAG_UL: case GUMBO_TAG_OL: case GUMBO_TAG_FORM: case GUMBO_TAG_DL: b -= 3; break;
-    case GUMBO_TAG_ASIDE: case GUMBO_TAG_NAV: case GUMBO_TAG_FOOTER: b -= 25; break;
-    default: break;
-  }
-  if (IsArticleBodyProp(n)) b += 30;
-  if (FurnitureRole(n)) b -= 25;
-  ClassHint h = HintOf(n);
-  if (h.positive) b += 25;
-  if (h.negative) b -= 25;
-  return b;
-}
-
 struct Para {
   std::string text;
   size_t link_chars = 0;
@@ -171,7 +207,7 @@ struct Para {
 
 // Walks the chosen subtree and cuts it into paragraphs at block boundaries
 // and at double <br>.
-std::vector<Para> Emit(const GumboNode* container) {
+std::vector<Para> Emit(const GumboNode* container, const StatsMap& st) {
   std::vector<Para> out;
   std::string buf;
   size_t buf_links = 0;
@@ -209,7 +245,7 @@ std::vector<Para> Emit(const GumboNode* container) {
       if (IsBlockTag(t)) flush();
       continue;
     }
-    if (SkipSubtree(n, container)) {
+    if (SkipSubtree(n, container, st)) {
       if (IsBlockTag(t)) flush();
       continue;
     }
@@ -258,23 +294,28 @@ bool KeepParagraph(const Para& p, const std::string& title_key, const ExtractOpt
 HtmlContent ExtractContent(const GumboNode* root, const std::string& title,
                            const ExtractOptions& options) {
   HtmlContent result;
-  std::unordered_map<const GumboNode*, Stats> st;
-  ComputeStats(root, st);
+  StatsMap st;
+  std::vector<const GumboNode*> order;
+  ComputeStats(root, st, order);
 
+  // Inside comment threads, navigation and asides a block of prose is still
+  // not the article (a long reader comment beat the story on a MacRumors
+  // page); such candidates are considered only when nothing else is.
   const GumboNode* best = nullptr;
-  double best_score = 0;
-  for (const GumboNode* n : Elements(root)) {
-    auto it = st.find(n);
-    if (it == st.end()) continue;
-    const Stats& s = it->second;
-    result.longest_block = std::max(result.longest_block, s.own_text);
-    if (!s.candidate || s.chars == 0) continue;
-    const double density = static_cast<double>(s.link_chars) / static_cast<double>(s.chars);
-    const double score = (s.score + TagBonus(n)) * (1.0 - density);
-    if (!best || score > best_score) {
-      best = n;
-      best_score = score;
+  for (bool allow_furniture : {false, true}) {
+    double best_score = 0;
+    for (const GumboNode* n : order) {
+      const Stats& s = st.find(n)->second;
+      result.longest_block = std::max(result.longest_block, s.own_text);
+      if (!s.candidate || s.chars == 0 || (s.in_furniture && !allow_furniture)) continue;
+      const double density = static_cast<double>(s.link_chars) / static_cast<double>(s.chars);
+      const double score = (s.score + s.bonus) * (1.0 - density);
+      if (!best || score > best_score) {
+        best = n;
+        best_score = score;
+      }
     }
+    if (best) break;
   }
   if (!best) {
     // No paragraph-like element: fall back to <body>.
@@ -284,23 +325,36 @@ HtmlContent ExtractContent(const GumboNode* root, const std::string& title,
   }
   // Widen to an ancestor that holds clearly more clean paragraph text and is
   // not itself mostly links: bodies split across several divs by ad slots,
-  // or a best guess that is one of several sibling text blocks.
-  for (int steps = 0; steps < 4; ++steps) {
-    const GumboNode* p = best->parent;
+  // or a best guess that is one of several sibling text blocks. A level that
+  // adds no text at all is passed through rather than ending the search: a
+  // body cut into one <p> per "card" (card > card-content > p) only gains
+  // text two levels up, where the cards meet. A level that adds a little
+  // (a caption, a dek) still ends it, or a feed of teasers around the story
+  // would be taken in (Digg).
+  // Up to 4 widenings; wrappers that add nothing do not count, but the walk
+  // stops after 8 ancestors (modern layouts nest a body 6 wrappers deep
+  // between the sections it is split into: Quanta).
+  const GumboNode* p = best;
+  for (int steps = 0, up = 0; steps < 4 && up < 8; ++up) {
+    p = p->parent;
     if (!IsElement(p) || Tag(p) == GUMBO_TAG_HTML) break;
     const Stats& bs = st[best];
     const Stats& ps = st[p];
     if (ps.chars == 0 || ps.link_chars * 3 > ps.chars) break;
-    if (Tag(p) == GUMBO_TAG_BODY && Tag(best) == GUMBO_TAG_ARTICLE) break;
+    // <body> holds every block of the page; widening to it takes in teaser
+    // feeds and calls to action whenever they read like prose (Digg).
+    if (Tag(p) == GUMBO_TAG_BODY) break;
+    if (ps.hint.negative > 0 && ps.hint.positive == 0) break;
+    if (ps.para_chars == bs.para_chars) continue;  // a wrapper adding nothing: look above it
     if (ps.para_chars * 4 < bs.para_chars * 5) break;  // < 1.25x: keep the tighter box
-    if (HintOf(p).negative > 0 && HintOf(p).positive == 0) break;
     best = p;
+    ++steps;
   }
   result.container = best;
 
   const std::string title_key = AsciiLower(CollapseSpace(title));
   std::set<std::string> seen;
-  for (Para& p : Emit(best)) {
+  for (Para& p : Emit(best, st)) {
     if (!KeepParagraph(p, title_key, options)) continue;
     if (!seen.insert(p.text).second) continue;
     result.paragraphs.push_back(std::move(p.text));

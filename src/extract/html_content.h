@@ -6,9 +6,12 @@
 // container's total is then adjusted by what it says it is (class/id words
 // from html_hints.txt, <article>, <main>, itemprop=articleBody) and scaled by
 // (1 - link density), because navigation and "related" lists are mostly
-// links. The best container, widened to its parent when the parent holds
-// clearly more clean paragraph text (bodies split by ad slots), is emitted
-// paragraph by paragraph, skipping furniture subtrees.
+// links. Elements inside comment threads, <nav>, <aside> and the like are
+// not candidates unless nothing else is. The best container, widened to an
+// ancestor below <body> that holds clearly more clean paragraph text (bodies
+// split by ad slots or cut into one "card" per paragraph), is emitted
+// paragraph by paragraph, skipping furniture subtrees. A <div> with its own
+// <br>-separated text votes for itself as well as its parent.
 #pragma once
 
 #include <string>

@@ -1,27 +1,25 @@
 // Gumbo, made safe for junk, and the DOM helpers the HTML files share.
 //
-// Gumbo's memory and time grow with the square of element nesting depth
-// (measured: 10k nested <div>s take ~800 MB, 20k take 3 GB), so markup is
-// first passed through CapNesting(), which drops start and end tags beyond a
-// fixed depth. Every walk over the tree below uses an explicit stack, never
-// recursion, so no page can exhaust the call stack.
+// Markup reaches the Dom only through SlimMarkup() (html_slim.h), which caps
+// nesting depth: gumbo's memory and time grow with its square. Every walk over
+// the tree below uses an explicit stack, never recursion, so no page can
+// exhaust the call stack.
 #pragma once
 
 #include <gumbo.h>
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace newsfuse::extract_internal {
 
-inline constexpr int kMaxNesting = 400;
-
-// Removes start/end tags nested deeper than `max_depth` (counting elements
-// whose end tag is required; void and optional-end elements do not count).
-// Comments and script/style bodies are copied verbatim.
-std::string CapNesting(std::string_view html, int max_depth = kMaxNesting);
-
+// The parsed tree. Gumbo allocates from a bump arena owned by the Dom and
+// nothing is freed one by one: malloc/free of its many small nodes and
+// buffers took ~12% of extraction time, and the whole tree dies at once
+// anyway. Gumbo's temporary buffers stay in the arena until then, so memory
+// is a small multiple of the (slimmed, at most kMaxHtmlBytes) markup.
 class Dom {
  public:
   explicit Dom(std::string_view html);  // html must outlive the Dom
@@ -30,7 +28,15 @@ class Dom {
   Dom& operator=(const Dom&) = delete;
   const GumboNode* root() const { return output_->root; }
 
+  struct Arena {
+    std::vector<std::unique_ptr<char[]>> blocks;
+    char* next = nullptr;
+    size_t left = 0;
+    size_t block_size = 64 << 10;
+  };
+
  private:
+  Arena arena_;
   GumboOutput* output_;
 };
 
@@ -53,6 +59,7 @@ bool IsHidden(const GumboNode* n);
 struct ClassHint {
   int positive = 0;  // number of positive words
   int negative = 0;
+  int never = 0;     // words of sections that never hold the article (comments)
 };
 ClassHint HintOf(const GumboNode* n);
 

@@ -9,6 +9,7 @@
 #include "extract/html_content.h"
 #include "extract/html_dom.h"
 #include "extract/html_metadata.h"
+#include "extract/html_slim.h"
 #include "extract/metadata.h"
 #include "extract/text_util.h"
 
@@ -74,9 +75,9 @@ Result<Draft> ExtractFromHtml(const RawPage& page, const ExtractOptions& options
   std::string_view bytes = std::string_view(page.content).substr(0, kMaxHtmlBytes);
   std::string charset;
   const std::string utf8 = ToUtf8(bytes, DeclaredCharset(bytes), &charset);
-  const std::string html = CapNesting(utf8);
-  Dom dom(html);
-  const HtmlMeta m = ReadHtmlMeta(dom.root());
+  const SlimHtml slim = SlimMarkup(utf8);
+  Dom dom(slim.markup);
+  const HtmlMeta m = ReadHtmlMeta(dom.root(), slim.json_ld);
 
   Draft draft;
   Article& a = draft.article;

@@ -9,6 +9,18 @@ namespace {
 
 using nlohmann::json;
 
+bool EqualsCi(std::string_view s, std::string_view lower) {
+  return s.size() == lower.size() && IStartsWith(s, lower);
+}
+
+// Case-insensitive substring test on a possibly null attribute value.
+bool ContainsCi(const char* hay, std::string_view lower) {
+  if (!hay) return false;
+  for (std::string_view h(hay); h.size() >= lower.size(); h.remove_prefix(1))
+    if (IStartsWith(h, lower)) return true;
+  return false;
+}
+
 std::string Str(const json& j) {
   if (j.is_string()) return CollapseSpace(j.get<std::string>());
   return {};
@@ -103,8 +115,9 @@ void ReadJsonLd(std::string_view text, HtmlMeta& m) {
   }
 }
 
-HtmlMeta ReadHtmlMeta(const GumboNode* root) {
+HtmlMeta ReadHtmlMeta(const GumboNode* root, const std::vector<std::string>& json_ld) {
   HtmlMeta m;
+  for (const std::string& body : json_ld) ReadJsonLd(body, m);
   for (const GumboNode* n : Elements(root)) {
     switch (Tag(n)) {
       case GUMBO_TAG_HTML:
@@ -129,43 +142,34 @@ HtmlMeta ReadHtmlMeta(const GumboNode* root) {
         if (AttrLower(n, "rel") == "canonical" && Attr(n, "href") && m.canonical_url.empty())
           m.canonical_url = Attr(n, "href");
         break;
-      case GUMBO_TAG_SCRIPT:
-        if (AttrLower(n, "type") == "application/ld+json" && m.ld_blocks < 20) {
-          const GumboVector& kids = n->v.element.children;
-          std::string body;
-          for (unsigned i = 0; i < kids.length; ++i) {
-            const GumboNode* k = static_cast<const GumboNode*>(kids.data[i]);
-            if (k->type == GUMBO_NODE_TEXT || k->type == GUMBO_NODE_CDATA ||
-                k->type == GUMBO_NODE_WHITESPACE)
-              body += k->v.text.text;
-          }
-          ReadJsonLd(body, m);
-        }
-        break;
       case GUMBO_TAG_TIME:
         if (m.time_datetime.empty() && Attr(n, "datetime")) m.time_datetime = Attr(n, "datetime");
         break;
       default:
         break;
     }
-    // Microdata and rel=author anywhere.
-    std::string prop = AttrLower(n, "itemprop");
-    if (prop == "datepublished" || prop == "datemodified") {
-      const char* v = Attr(n, "datetime") ? Attr(n, "datetime") : Attr(n, "content");
-      std::string value = v ? std::string(v) : TextOf(n, 200);
-      std::string& field = prop == "datepublished" ? m.itemprop_published : m.itemprop_modified;
-      if (field.empty()) field = value;
+    // Microdata, rel=author and byline classes anywhere; tested on the raw
+    // attribute values, since this runs for every element of the page.
+    if (const char* prop = Attr(n, "itemprop")) {
+      const bool pub = EqualsCi(Trim(prop), "datepublished");
+      if (pub || EqualsCi(Trim(prop), "datemodified")) {
+        const char* v = Attr(n, "datetime") ? Attr(n, "datetime") : Attr(n, "content");
+        std::string& field = pub ? m.itemprop_published : m.itemprop_modified;
+        if (field.empty()) field = v ? std::string(v) : TextOf(n, 200);
+      }
     }
-    if (Tag(n) == GUMBO_TAG_A && AttrLower(n, "rel").find("author") != std::string::npos &&
-        m.rel_authors.size() < 5) {
+    if (Tag(n) == GUMBO_TAG_A && m.rel_authors.size() < 5 && ContainsCi(Attr(n, "rel"), "author")) {
       std::string t = TextOf(n, 200);
       if (!t.empty()) m.rel_authors.push_back(t);
     }
     if (m.byline_texts.size() < 3 && Tag(n) != GUMBO_TAG_META && Tag(n) != GUMBO_TAG_BODY &&
         Tag(n) != GUMBO_TAG_HTML) {
-      std::string cls = AttrLower(n, "class") + " " + AttrLower(n, "id");
-      if (cls.find("byline") != std::string::npos ||
-          (cls.find("author") != std::string::npos && cls.find("authorbox") == std::string::npos)) {
+      const char* cls = Attr(n, "class");
+      const char* id = Attr(n, "id");
+      const bool byline = ContainsCi(cls, "byline") || ContainsCi(id, "byline") ||
+                          ((ContainsCi(cls, "author") || ContainsCi(id, "author")) &&
+                           !ContainsCi(cls, "authorbox") && !ContainsCi(id, "authorbox"));
+      if (byline) {
         std::string t = TextOf(n, 300);
         if (!t.empty() && t.size() < 200) m.byline_texts.push_back(t);
       }

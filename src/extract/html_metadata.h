@@ -28,7 +28,8 @@ struct HtmlMeta {
   int ld_blocks = 0, ld_invalid = 0;
 };
 
-HtmlMeta ReadHtmlMeta(const GumboNode* root);
+// `json_ld`: the script bodies SlimMarkup lifted out before parsing.
+HtmlMeta ReadHtmlMeta(const GumboNode* root, const std::vector<std::string>& json_ld);
 
 // Reads one JSON-LD script body into `meta` (tolerates invalid JSON).
 void ReadJsonLd(std::string_view text, HtmlMeta& meta);

@@ -259,6 +259,9 @@ std::optional<DateTime> ParseMachineDate(std::string_view text) {
   DateTime d;
   size_t pos = 0;
   if (ParseNumericDate(s, &d, &pos)) {
+    // CMS placeholders for "no date" ("0001-01-01T00:00:00Z", the Unix epoch)
+    // are not publication dates; nothing was published on the web before 1990.
+    if (d.year < 1990) return std::nullopt;
     if (pos < s.size() && (s[pos] == 'T' || s[pos] == ' ')) {
       size_t p = pos + 1;
       int h = ReadNumber(s, p, 2, 2);

@@ -31,13 +31,15 @@ void ParseRulesText(std::string_view text, Rules& rules) {
     else if (kind == "updated") rules.updated.insert(value);
     else if (kind == "role") rules.role.insert(value);
     else if (kind == "wire") rules.wire.insert(value);
-    else if (kind == "positive" || kind == "negative") {
-      const bool pos = kind == "positive";
+    else if (kind == "positive" || kind == "negative" || kind == "never") {
+      auto& words = kind == "positive" ? rules.positive_words
+                    : kind == "negative" ? rules.negative_words : rules.never_words;
+      auto& prefixes = kind == "positive" ? rules.positive_prefixes
+                       : kind == "negative" ? rules.negative_prefixes : rules.never_prefixes;
       if (value.back() == '*') {
-        (pos ? rules.positive_prefixes : rules.negative_prefixes)
-            .push_back(value.substr(0, value.size() - 1));
+        if (value.size() > 1) prefixes.push_back(value.substr(0, value.size() - 1));
       } else {
-        (pos ? rules.positive_words : rules.negative_words).insert(value);
+        words.insert(value);
       }
     } else {
       rules.phrases[kind].push_back(value);

@@ -9,6 +9,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 namespace newsfuse::extract_internal {
@@ -18,8 +19,14 @@ struct Rules {
   std::map<std::string, std::vector<std::string>> phrases;
   std::set<std::string> social, label, updated, role, wire;
   // html_hints.txt: exact words and prefixes ("article*" -> prefix "article").
-  std::set<std::string> positive_words, negative_words;
-  std::vector<std::string> positive_prefixes, negative_prefixes;
+  // Hashed with string_view lookup: HintOf probes these for every class word.
+  struct WordHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  using WordSet = std::unordered_set<std::string, WordHash, std::equal_to<>>;
+  WordSet positive_words, negative_words, never_words;
+  std::vector<std::string> positive_prefixes, negative_prefixes, never_prefixes;
 
   const std::vector<std::string>& Phrases(const std::string& kind) const;
   bool IsWire(std::string_view name) const;  // case-insensitive, whole name

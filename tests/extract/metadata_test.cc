@@ -6,6 +6,7 @@
 
 #include "extract/charset.h"
 #include "extract/html_dom.h"
+#include "extract/html_slim.h"
 
 namespace newsfuse::extract_internal {
 namespace {
@@ -115,18 +116,41 @@ TEST(CharsetTest, DeclaredAndUndeclaredLegacyCharsets) {
   EXPECT_NE(latin.find("caf\xC3\xA9"), std::string::npos) << used;
 }
 
-TEST(CapNestingTest, DropsTagsBeyondTheCapAndKeepsText) {
+TEST(SlimMarkupTest, CapsNestingAndKeepsText) {
   std::string deep;
   for (int i = 0; i < 5000; ++i) deep += "<div>";
   deep += "text";
   for (int i = 0; i < 5000; ++i) deep += "</div>";
-  std::string capped = CapNesting(deep, 100);
+  std::string capped = SlimMarkup(deep, 100).markup;
   EXPECT_LT(capped.size(), 1300u);
   EXPECT_NE(capped.find("text"), std::string::npos);
-  // Unclosed <p> and <li> do not count toward the cap; scripts pass verbatim.
-  std::string flat = "<script>if (a<div) {}</script>";
+  // Unclosed <p> and <li> do not count toward the cap.
+  std::string flat;
   for (int i = 0; i < 500; ++i) flat += "<p>x";
-  EXPECT_EQ(CapNesting(flat, 10), flat);
+  EXPECT_EQ(SlimMarkup(flat, 10).markup, flat);
+}
+
+TEST(SlimMarkupTest, DropsScriptsStylesCommentsAndUnreadAttributes) {
+  const std::string html =
+      "<html><head><style>p { color: red }</style>"
+      "<script>if (a<div && b>c) document.write('</div>');</script>"
+      "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\"}</script></head>"
+      "<body><!-- <p>old</p> --><div class=\"story-body\" data-track=\"x>y\" style=\"display: none\">"
+      "<a href=\"/next\" rel=author>Jane   Doe</a><svg><path d=\"M0\"/><text>Share</text></svg>"
+      "<p>Rain  fell\n\n on Tuesday.</p></div></body></html>";
+  SlimHtml slim = SlimMarkup(html);
+  EXPECT_EQ(slim.markup,
+            "<html><head></head><body><div class=\"story-body\" hidden><a rel=author>Jane Doe</a>"
+            "<p>Rain fell on Tuesday.</p></div></body></html>");
+  ASSERT_EQ(slim.json_ld.size(), 1u);
+  EXPECT_EQ(slim.json_ld[0], "{\"@type\":\"NewsArticle\"}");
+}
+
+TEST(SlimMarkupTest, AnUnclosedSvgDoesNotSwallowTheArticle) {
+  SlimHtml slim = SlimMarkup("<svg><circle r=1></circle><div><p>The council voted 7-2.</p></div>");
+  EXPECT_NE(slim.markup.find("The council voted 7-2."), std::string::npos) << slim.markup;
+  // A tag left open at the end of the page is dropped, as the HTML tokenizer does.
+  EXPECT_EQ(SlimMarkup("<p>Text</p><div class=\"a").markup, "<p>Text</p>");
 }
 
 }  // namespace
