@@ -1,4 +1,5 @@
-// Online story clustering by TF-IDF cosine.
+// Online story clustering: near-duplicates, then a scored comparison with the
+// live stories, then dormant ones.
 //
 // Vectors. An article's terms are those of its title (counted twice: a
 // headline names the event in the fewest words) and its body. Term frequency
@@ -8,149 +9,294 @@
 // included), so words every outlet uses ("said", "officials") fade as the
 // stream grows, with no corpus statistics shipped.
 //
-// Stories. A story keeps the sum of its members' term-frequency vectors, each
-// normalised to unit length first so a long article does not own the story.
-// IDF is applied when comparing, with the IDF of that moment: a centroid
-// built early is not frozen with the crude IDF of a short stream.
+// Stories. A story keeps the sum of its members' unit tf vectors (so a long
+// article does not own the story), trimmed to its kMaxCentroidTerms heaviest
+// terms; IDF is applied when comparing. The squared norm is cached and
+// refreshed when the stream has grown by a tenth, which keeps a comparison at
+// O(article terms) instead of O(story terms).
 //
-// Candidates. An article is compared only with stories found through an
-// inverted index (term -> stories containing it), looked up with the
-// article's kCandidateTerms heaviest terms. Stories that share none of those
-// cannot reach the threshold in practice, and common terms would otherwise
-// make every story a candidate.
+// Candidates. Only stories found through the inverted index (term -> live
+// stories) under the article's kCandidateTerms heaviest terms are scored, at
+// most kMaxCandidates of them (those sharing the most of those terms); terms
+// in more than kMaxPostingScan live stories are not looked up. On DUC 2004
+// (at most ~100 live stories) neither limit changes a decision; on the
+// synthetic stream (2,000+ live stories) they keep the cost per article flat.
 //
-// Threshold. join_threshold = 0.25 was measured on the seed corpus
-// (examples/seeds: five outlets on the 5 Feb 2026 Abu Dhabi talks, article
-// lines only) and DUC 2004 newswire (50 topics x 10 articles, topics
-// interleaved; licensed for internal use, so read from ../shared, never
-// shipped). Cosine of an arriving article with its best existing story:
-//   - seeds with the seed story: 0.48 .. 0.59 after the 500 DUC articles;
-//     0.37 .. 0.48 when the seeds come first and the IDF knows only them;
-//   - articles of unrelated subjects: at most 0.18 (the Straits Times seed
-//     against a Wall Street sell-off story scored 0.177);
-//   - the same field but another event: 0.19 .. 0.23 (Exxon-Mobil merger talks
-//     and Latin American crisis summit vs the Wall Street sell-off);
-//   - DUC articles with their own topic (one subject over weeks, often several
-//     events): p10 0.25, median 0.43. DUC topic pairs that share documents
-//     (d30022t/d31050t, d30008t/d30011t) merge at any threshold up to 0.3.
-// 0.25 keeps a wide margin under the lowest same-event score (0.37) and clears
-// the different-event scores of the same field: a story that merges two
-// events makes a muddled report, while one event split in two only costs a
-// second report. At 0.20 the Latin American summit joined the sell-off story.
-// tests/cluster/cluster_test.cc re-checks the seed/DUC separation when
-// ../shared is present.
+// The decision model and its fitted weights: see cluster.h and
+// scripts/fit_cluster_weights.py; measured figures: bench/cluster/README.md.
 #include "cluster/cluster.h"
+
+#include <xxhash.h>
 
 #include <algorithm>
 #include <cmath>
+#include <deque>
 #include <unordered_map>
 #include <utility>
 
+#include "cluster/fingerprint.h"
+#include "cluster/names.h"
+#include "cluster/story_state.h"
 #include "text/terms.h"
 
 namespace newsfuse {
 namespace {
 
-// How many of an article's heaviest terms are used to find candidate stories.
-constexpr size_t kCandidateTerms = 24;
+using cluster::Centroid;
+using cluster::StoryState;
+using cluster::TermWeights;
+using Status = StoryState::Status;
 
-using TermWeights = std::vector<std::pair<uint32_t, double>>;  // sorted by term id
+constexpr size_t kCandidateTerms = 24;    // article terms used to find candidates
+constexpr size_t kMaxCandidates = 32;     // stories scored per article
+// A term in more live stories than this says little about which one an
+// article belongs to; scanning its posting list would cost O(live stories).
+constexpr size_t kMaxPostingScan = 500;
+constexpr size_t kMaxCentroidTerms = 400; // trimmed when twice this
+constexpr size_t kMaxNameTerms = 200;     // names and entity keys kept per story
+constexpr size_t kDormantCentroidTerms = 32;  // words kept by a dormant story
+constexpr size_t kDormantNameTerms = 16;       // names and entity keys likewise
+constexpr size_t kDormantIndexTerms = 8;  // a dormant story is found by these
+constexpr int kShingleWidth = 3;
+constexpr int kMinShingles = 20;          // shorter bodies get no fingerprint
+
+double DayOf(const std::optional<DateTime>& t) {
+  if (!t) return cluster::kNoDay;
+  return static_cast<double>(t->DaysSinceEpoch()) + t->hour / 24.0 + t->minute / 1440.0;
+}
+
+void EraseFrom(std::unordered_map<uint32_t, std::vector<uint32_t>>& index, uint32_t term,
+               uint32_t story) {
+  auto it = index.find(term);
+  if (it == index.end()) return;
+  auto& v = it->second;
+  v.erase(std::remove(v.begin(), v.end(), story), v.end());
+  if (v.empty()) index.erase(it);
+}
 
 }  // namespace
 
 struct StoryClusterer::Impl {
-  struct StoryState {
-    Story story;
-    std::unordered_map<uint32_t, double> tf_sum;  // sum of unit tf vectors
+  // What one article brings to the decision.
+  struct Prepared {
+    TermWeights tf;        // words: unit length, by term id
+    TermWeights names;     // capitalised words, likewise
+    TermWeights entities;  // entity keys, likewise
+    std::vector<double> tf_idf, names_idf, entities_idf;  // IDF per term of each
+    double tf2 = 0, names2 = 0, entities2 = 0;            // squared TF-IDF norms
+    cluster::MinHash fingerprint;
+    double day = cluster::kNoDay;
+  };
+  struct Scored {
+    uint32_t story;
+    PairFeatures features;
+    double score;
   };
 
   ClusterOptions options;
+  ScoreWeights weights;
   TermDictionary dict;
   TermExtractor extractor;
-  std::vector<uint32_t> df;  // by term id
+  std::vector<uint32_t> df;          // by term id
+  std::vector<uint64_t> term_hash;   // by term id: stable across runs, for MinHash
   uint64_t docs = 0;
+  uint64_t seq = 0;                  // arrivals so far
+  double clock = cluster::kNoDay;    // latest publication day seen
+  double last_sweep = cluster::kNoDay;
   std::vector<StoryState> stories;
-  std::unordered_map<std::string, size_t> story_index;      // id -> index
-  std::unordered_map<uint32_t, std::vector<uint32_t>> postings;  // term -> stories
-  std::vector<uint32_t> ids;  // scratch
+  std::unordered_map<std::string, uint32_t> story_index;  // id -> slot
+  std::unordered_map<uint32_t, std::vector<uint32_t>> postings;  // term -> live stories
+  std::unordered_map<uint32_t, std::vector<uint32_t>> dormant_postings;
+  std::vector<uint32_t> live;  // live story slots
+  std::deque<std::pair<uint32_t, uint32_t>> dormant_queue;  // (slot, generation)
+  cluster::FingerprintIndex fingerprints;
+  Counts counts;
   ClusterDecision last;
+  // Scratch, reused across articles.
+  std::vector<uint32_t> ids, body_ids, new_terms;
+  std::string entity_key;
+  std::vector<uint64_t> hashes;
+  std::unordered_map<uint32_t, uint32_t> hits;
 
-  explicit Impl(ClusterOptions opts) : options(opts) {}
+  explicit Impl(ClusterOptions opts)
+      : options(std::move(opts)), weights(options.weights), fingerprints(options.max_fingerprints) {
+    if (options.join_threshold) weights.join_threshold = *options.join_threshold;
+  }
 
   double Idf(uint32_t term) const {
     return std::log((static_cast<double>(docs) + 1.0) / (df[term] + 1.0)) + 1.0;
   }
 
-  // Reads the article's terms into the stream statistics and returns its
-  // unit-length sublinear tf vector.
-  TermWeights Observe(const AnnotatedArticle& a) {
-    ids.clear();
-    extractor.Extract(a.article.title, dict, ids);
-    extractor.Extract(a.article.title, dict, ids);
-    extractor.Extract(a.body.empty() ? a.article.Body() : a.body, dict, ids);
-    std::sort(ids.begin(), ids.end());
-    if (df.size() < dict.size()) df.resize(dict.size(), 0);
-    TermWeights tf;
+  uint32_t Resolve(uint32_t slot) const {
+    while (stories[slot].status == Status::kMerged) slot = stories[slot].merged_into;
+    return slot;
+  }
+
+  // Sublinear tf (1 + ln count) of the term ids, scaled to unit length.
+  static TermWeights UnitVector(std::vector<uint32_t>& term_ids) {
+    std::sort(term_ids.begin(), term_ids.end());
+    TermWeights v;
     double norm = 0;
-    for (size_t i = 0; i < ids.size();) {
+    for (size_t i = 0; i < term_ids.size();) {
       size_t j = i;
-      while (j < ids.size() && ids[j] == ids[i]) ++j;
+      while (j < term_ids.size() && term_ids[j] == term_ids[i]) ++j;
       const double w = 1.0 + std::log(static_cast<double>(j - i));
-      tf.emplace_back(ids[i], w);
+      v.emplace_back(term_ids[i], w);
       norm += w * w;
-      ++df[ids[i]];
       i = j;
     }
+    if (norm > 0) {
+      norm = std::sqrt(norm);
+      for (auto& [t, w] : v) w /= norm;
+    }
+    return v;
+  }
+
+  // Squared norm of a centroid under the current IDF.
+  double Norm2(const Centroid& c) const {
+    double n2 = 0;
+    for (const auto& [t, w] : c) {
+      const double x = w * Idf(t);
+      n2 += x * x;
+    }
+    return n2;
+  }
+
+  // TF-IDF cosine of an article vector (with its IDFs and squared norm
+  // precomputed) and a story centroid (with its cached squared norm).
+  static double Cosine(const TermWeights& v, const std::vector<double>& idf, double v2,
+                       const Centroid& c, double c2) {
+    if (v.empty() || c.empty() || v2 <= 0 || c2 <= 0) return 0;
+    double dot = 0;
+    for (size_t i = 0; i < v.size(); ++i) {
+      auto it = c.find(v[i].first);
+      if (it != c.end()) dot += v[i].second * it->second * idf[i] * idf[i];
+    }
+    return dot > 0 ? dot / std::sqrt(v2 * c2) : 0;
+  }
+
+  // IDF of each term of `v` and the squared norm of v under it.
+  double Weigh(const TermWeights& v, std::vector<double>& idf) const {
+    idf.clear();
+    double v2 = 0;
+    for (const auto& [t, w] : v) {
+      idf.push_back(Idf(t));
+      v2 += (w * idf.back()) * (w * idf.back());
+    }
+    return v2;
+  }
+
+  Prepared Prepare(const AnnotatedArticle& a) {
+    Prepared p;
+    ids.clear();
+    body_ids.clear();
+    extractor.Extract(a.article.title, dict, ids);
+    extractor.Extract(a.article.title, dict, ids);
+    extractor.Extract(a.body.empty() ? a.article.Body() : a.body, dict, body_ids);
+    for (size_t t = term_hash.size(); t < dict.size(); ++t) {
+      const std::string& s = dict.Term(static_cast<uint32_t>(t));
+      term_hash.push_back(XXH3_64bits(s.data(), s.size()));
+    }
+    hashes.clear();
+    for (uint32_t t : body_ids) hashes.push_back(term_hash[t]);
+    p.fingerprint = cluster::Fingerprint(hashes, kShingleWidth, kMinShingles);
+
+    ids.insert(ids.end(), body_ids.begin(), body_ids.end());
+    p.tf = UnitVector(ids);
+    ids.clear();
+    cluster::NameTerms(a.body.empty() ? a.article.Body() : a.body, dict, ids);
+    p.names = UnitVector(ids);
+    ids.clear();
+    for (const Entity& e : a.entities) {
+      if (e.key.empty()) continue;
+      entity_key.assign(cluster::kEntityPrefix);
+      entity_key += e.key;
+      ids.push_back(dict.Intern(entity_key));
+    }
+    p.entities = UnitVector(ids);
+    if (df.size() < dict.size()) df.resize(dict.size(), 0);
+    for (const auto* v : {&p.tf, &p.names, &p.entities}) {
+      for (const auto& [t, w] : *v) ++df[t];
+    }
     ++docs;
-    norm = std::sqrt(norm);
-    for (auto& [t, w] : tf) w /= norm;
-    return tf;
+    p.tf2 = Weigh(p.tf, p.tf_idf);
+    p.names2 = Weigh(p.names, p.names_idf);
+    p.entities2 = Weigh(p.entities, p.entities_idf);
+    p.day = DayOf(a.article.published);
+    return p;
   }
 
-  double Cosine(const TermWeights& tf, const StoryState& s) const {
-    double dot = 0, doc_norm = 0, story_norm = 0;
-    for (const auto& [t, w] : tf) {
-      const double idf = Idf(t);
-      doc_norm += (w * idf) * (w * idf);
-      auto it = s.tf_sum.find(t);
-      if (it != s.tf_sum.end()) dot += w * idf * it->second * idf;
-    }
-    for (const auto& [t, w] : s.tf_sum) {
-      const double idf = Idf(t);
-      story_norm += (w * idf) * (w * idf);
-    }
-    if (dot <= 0) return 0;
-    return dot / std::sqrt(doc_norm * story_norm);
+  void RefreshNorms(StoryState& s) {
+    if (!s.norm_dirty && docs * 10 <= s.norm_docs * 11) return;
+    s.norm2 = Norm2(s.words);
+    s.names_norm2 = Norm2(s.names);
+    s.entities_norm2 = Norm2(s.entities);
+    s.norm_docs = docs;
+    s.norm_dirty = false;
   }
 
-  // Index of the best story and its cosine, or (-1, 0) when none shares a term.
-  std::pair<long, double> Best(const TermWeights& tf) const {
-    TermWeights heavy = tf;
-    for (auto& [t, w] : heavy) w *= Idf(t);
+  PairFeatures Features(const Prepared& p, StoryState& s) {
+    RefreshNorms(s);
+    PairFeatures f;
+    f.cosine = Cosine(p.tf, p.tf_idf, p.tf2, s.words, s.norm2);
+    if (!p.entities.empty() && !s.entities.empty()) {
+      f.entities_known = 1;
+      f.entity_cosine = Cosine(p.entities, p.entities_idf, p.entities2, s.entities, s.entities_norm2);
+    }
+    f.name_cosine = Cosine(p.names, p.names_idf, p.names2, s.names, s.names_norm2);
+    const double gap = s.GapDays(p.day);
+    if (!std::isnan(gap)) {
+      f.dates_known = 1;
+      f.log_gap_days = std::log1p(gap);
+    }
+    return f;
+  }
+
+  // The article's heaviest terms under the current IDF (ties by term id).
+  std::vector<uint32_t> HeavyTerms(const Prepared& p) const {
+    TermWeights heavy = p.tf;
+    for (size_t i = 0; i < heavy.size(); ++i) heavy[i].second *= p.tf_idf[i];
     const size_t k = std::min(kCandidateTerms, heavy.size());
-    // Ties broken by term id so the candidate set does not depend on sort internals.
     std::partial_sort(heavy.begin(), heavy.begin() + k, heavy.end(),
                       [](const auto& a, const auto& b) {
                         return a.second != b.second ? a.second > b.second : a.first < b.first;
                       });
-    std::vector<uint32_t> candidates;
-    for (size_t i = 0; i < k; ++i) {
-      auto it = postings.find(heavy[i].first);
-      if (it == postings.end()) continue;
-      candidates.insert(candidates.end(), it->second.begin(), it->second.end());
-    }
-    std::sort(candidates.begin(), candidates.end());
-    candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
-    long best = -1;
-    double best_cos = 0;
-    for (uint32_t c : candidates) {  // ascending: on a tie the older story wins
-      const double cos = Cosine(tf, stories[c]);
-      if (cos > best_cos) { best = c; best_cos = cos; }
-    }
-    return {best, best_cos};
+    std::vector<uint32_t> out;
+    for (size_t i = 0; i < k; ++i) out.push_back(heavy[i].first);
+    return out;
   }
 
-  size_t NewStory(std::string id) {
+  // Scores the stories of `index` that share heavy terms, best first.
+  std::vector<Scored> ScoreCandidates(
+      const Prepared& p, const std::vector<uint32_t>& heavy,
+      const std::unordered_map<uint32_t, std::vector<uint32_t>>& index) {
+    hits.clear();
+    for (uint32_t t : heavy) {
+      auto it = index.find(t);
+      if (it == index.end() || it->second.size() > kMaxPostingScan) continue;
+      for (uint32_t s : it->second) ++hits[s];
+    }
+    std::vector<std::pair<uint32_t, uint32_t>> ranked(hits.begin(), hits.end());
+    const size_t k = std::min(kMaxCandidates, ranked.size());
+    std::partial_sort(ranked.begin(), ranked.begin() + k, ranked.end(),
+                      [](const auto& a, const auto& b) {
+                        return a.second != b.second ? a.second > b.second : a.first < b.first;
+                      });
+    std::vector<Scored> out;
+    out.reserve(k);
+    for (size_t i = 0; i < k; ++i) {
+      const uint32_t slot = ranked[i].first;
+      const PairFeatures f = Features(p, stories[slot]);
+      out.push_back(Scored{slot, f, weights.Score(f)});
+    }
+    // Best first; on a tie the older story wins.
+    std::sort(out.begin(), out.end(), [](const Scored& a, const Scored& b) {
+      return a.score != b.score ? a.score > b.score : a.story < b.story;
+    });
+    return out;
+  }
+
+  uint32_t NewStory(std::string id) {
     // Two stories can only share an id if their first articles share an id
     // prefix (the same page added twice, or a 48-bit hash collision).
     if (story_index.count(id)) {
@@ -158,59 +304,255 @@ struct StoryClusterer::Impl {
       while (story_index.count(id + "-" + std::to_string(n))) ++n;
       id += "-" + std::to_string(n);
     }
-    stories.push_back(StoryState{Story{id, {}}, {}});
-    story_index.emplace(id, stories.size() - 1);
-    return stories.size() - 1;
+    const auto slot = static_cast<uint32_t>(stories.size());
+    stories.emplace_back();
+    stories.back().story.id = id;
+    story_index.emplace(std::move(id), slot);
+    live.push_back(slot);
+    ++counts.live;
+    return slot;
   }
 
-  void Join(size_t index, const AnnotatedArticle& a, const TermWeights& tf) {
-    StoryState& s = stories[index];
+  void IndexTerms(uint32_t slot, const std::vector<uint32_t>& terms) {
+    for (uint32_t t : terms) postings[t].push_back(slot);
+  }
+
+  void Join(uint32_t slot, const AnnotatedArticle& a, const Prepared& p) {
+    if (stories[slot].status == Status::kDormant) Revive(slot);
+    StoryState& s = stories[slot];
     s.story.article_ids.push_back(a.article.id);
-    for (const auto& [t, w] : tf) {
-      double& sum = s.tf_sum[t];
-      if (sum == 0) postings[t].push_back(static_cast<uint32_t>(index));
-      sum += w;
+    new_terms.clear();
+    cluster::AddInto(s.words, p.tf, &new_terms);
+    s.norm_dirty = true;
+    IndexTerms(slot, new_terms);
+    cluster::AddInto(s.names, p.names, nullptr);
+    cluster::AddInto(s.entities, p.entities, nullptr);
+    s.AddDay(p.day);
+    s.last_seq = seq;
+    if (s.words.size() > 2 * kMaxCentroidTerms) {
+      for (uint32_t t : cluster::Trim(s.words, kMaxCentroidTerms)) EraseFrom(postings, t, slot);
     }
+    if (s.names.size() > 2 * kMaxNameTerms) cluster::Trim(s.names, kMaxNameTerms);
+    if (s.entities.size() > 2 * kMaxNameTerms) cluster::Trim(s.entities, kMaxNameTerms);
+    fingerprints.Insert(p.fingerprint, slot, a.article.id);
+  }
+
+  // The younger story `from` becomes part of `into`.
+  void Merge(uint32_t into, uint32_t from) {
+    StoryState& dst = stories[into];
+    StoryState& src = stories[from];
+    for (const auto& [t, w] : src.words) EraseFrom(postings, t, from);
+    new_terms.clear();
+    dst.Absorb(src, new_terms);
+    IndexTerms(into, new_terms);
+    src.status = Status::kMerged;
+    src.merged_into = into;
+    src.Release();
+    live.erase(std::remove(live.begin(), live.end(), from), live.end());
+    --counts.live;
+    ++counts.merged;
+  }
+
+  void Sleep(uint32_t slot) {
+    StoryState& s = stories[slot];
+    for (const auto& [t, w] : s.words) EraseFrom(postings, t, slot);
+    cluster::Trim(s.words, kDormantCentroidTerms);
+    cluster::Trim(s.names, kDormantNameTerms);
+    cluster::Trim(s.entities, kDormantNameTerms);
+    s.norm_dirty = true;
+    s.dormant_terms = cluster::TopTerms(s.words, kDormantIndexTerms);
+    for (uint32_t t : s.dormant_terms) dormant_postings[t].push_back(slot);
+    s.status = Status::kDormant;
+    dormant_queue.emplace_back(slot, ++s.dormant_generation);
+    --counts.live;
+    ++counts.dormant;
+    while (counts.dormant > options.max_dormant_stories && !dormant_queue.empty()) {
+      auto [old, gen] = dormant_queue.front();
+      dormant_queue.pop_front();
+      StoryState& o = stories[old];
+      if (o.status != Status::kDormant || o.dormant_generation != gen) continue;  // revived since
+      for (uint32_t t : o.dormant_terms) EraseFrom(dormant_postings, t, old);
+      o.status = Status::kArchived;
+      o.Release();
+      --counts.dormant;
+      ++counts.archived;
+    }
+  }
+
+  void Revive(uint32_t slot) {
+    StoryState& s = stories[slot];
+    for (uint32_t t : s.dormant_terms) EraseFrom(dormant_postings, t, slot);
+    std::vector<uint32_t>().swap(s.dormant_terms);
+    s.status = Status::kLive;
+    std::vector<uint32_t> terms;
+    for (const auto& [t, w] : s.words) terms.push_back(t);
+    std::sort(terms.begin(), terms.end());
+    IndexTerms(slot, terms);
+    live.push_back(slot);
+    --counts.dormant;
+    ++counts.live;
+    ++counts.revived;
+  }
+
+  // Stories idle past the window, or the least recent beyond the live cap,
+  // go dormant. Runs at most once per day of stream time (and when over cap).
+  void Sweep() {
+    const bool by_time = !std::isnan(clock) && (std::isnan(last_sweep) || clock - last_sweep >= 1);
+    const bool by_count = live.size() > options.max_live_stories;
+    if (!by_time && !by_count) return;
+    std::vector<uint32_t> asleep;
+    if (by_time) {
+      last_sweep = clock;
+      for (uint32_t slot : live) {
+        const StoryState& s = stories[slot];
+        if (!std::isnan(s.last_day) && clock - s.last_day > options.dormant_after_days) {
+          asleep.push_back(slot);
+        }
+      }
+    }
+    if (by_count) {
+      // Down to nine tenths of the cap, so the sort is not paid every article.
+      std::vector<uint32_t> order = live;
+      std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+        return stories[a].last_seq < stories[b].last_seq;
+      });
+      const size_t excess = live.size() - options.max_live_stories * 9 / 10;
+      asleep.insert(asleep.end(), order.begin(), order.begin() + excess);
+    }
+    std::sort(asleep.begin(), asleep.end());
+    asleep.erase(std::unique(asleep.begin(), asleep.end()), asleep.end());
+    for (uint32_t slot : asleep) Sleep(slot);
+    live.erase(std::remove_if(live.begin(), live.end(),
+                              [&](uint32_t s) { return stories[s].status != Status::kLive; }),
+               live.end());
+  }
+
+  void Tick(const Prepared& p) {
+    ++seq;
+    if (!std::isnan(p.day) && (std::isnan(clock) || p.day > clock)) clock = p.day;
+  }
+
+  void Explain(const std::vector<Scored>& scored) {
+    last.candidates.clear();
+    if (!options.explain) return;
+    for (const Scored& s : scored) {
+      last.candidates.push_back(CandidateScore{stories[s.story].story.id, s.features, s.score});
+    }
+  }
+
+  // Live candidates, best first; dormant ones too when no live story reaches
+  // the threshold. Add and Restore both call this, so the cached story norms
+  // evolve the same way whether a decision is made or replayed.
+  std::vector<Scored> Score(const Prepared& p, std::vector<Scored>& dormant) {
+    const std::vector<uint32_t> heavy = HeavyTerms(p);
+    std::vector<Scored> scored = ScoreCandidates(p, heavy, postings);
+    Explain(scored);
+    if (!scored.empty()) {
+      last.best_story = stories[scored[0].story].story.id;
+      last.best_cosine = scored[0].features.cosine;
+      last.best_score = scored[0].score;
+    }
+    if ((scored.empty() || scored[0].score < weights.join_threshold) && !dormant_postings.empty()) {
+      dormant = ScoreCandidates(p, heavy, dormant_postings);
+    }
+    return scored;
+  }
+
+  std::string Decide(const AnnotatedArticle& a) {
+    const Prepared p = Prepare(a);
+    Tick(p);
+    last = ClusterDecision{};
+    std::vector<Scored> dormant;
+    const std::vector<Scored> scored = Score(p, dormant);
+
+    std::optional<uint32_t> target;
+    if (!p.fingerprint.empty) {
+      if (const auto* e = fingerprints.FindNear(p.fingerprint, options.copy_min_similarity)) {
+        const uint32_t slot = Resolve(e->story);
+        if (stories[slot].status != Status::kArchived) {
+          target = slot;
+          last.copy_of = e->article_id;
+          ++counts.copies;
+        }
+      }
+    }
+    if (!target && !scored.empty() && scored[0].score >= weights.join_threshold) {
+      target = scored[0].story;
+    }
+    if (!target && !dormant.empty() && dormant[0].score >= weights.join_threshold) {
+      target = dormant[0].story;
+    }
+
+    uint32_t slot;
+    if (target) {
+      slot = *target;
+      last.joined = true;
+      last.revived = stories[slot].status == Status::kDormant;
+    } else {
+      slot = NewStory("s" + a.article.id.substr(0, 12));
+    }
+    Join(slot, a, p);
+    if (target && options.merge_stories) MergeBridged(slot, scored);
+    last.story_id = stories[Resolve(slot)].story.id;
+    Sweep();
+    return last.story_id;
+  }
+
+  // Other live stories the article scores highly with are the same event:
+  // the younger merges into the older, whose id is kept.
+  void MergeBridged(uint32_t slot, const std::vector<Scored>& scored) {
+    for (const Scored& s : scored) {
+      if (s.score < weights.merge_threshold) break;
+      uint32_t a = Resolve(slot), b = Resolve(s.story);
+      if (a == b || stories[b].status != Status::kLive) continue;
+      if (b < a) std::swap(a, b);
+      last.merged.push_back(stories[b].story.id);
+      Merge(a, b);
+    }
+  }
+
+  void Replay(const std::string& story_id, const AnnotatedArticle& a) {
+    const Prepared p = Prepare(a);
+    Tick(p);
+    last = ClusterDecision{};
+    std::vector<Scored> dormant;
+    Score(p, dormant);
+    auto it = story_index.find(story_id);
+    uint32_t slot = it != story_index.end() ? Resolve(it->second) : NewStory(story_id);
+    if (stories[slot].status == Status::kArchived) {
+      // Forgotten by memory but named by the store: it comes back as live.
+      stories[slot].status = Status::kLive;
+      live.push_back(slot);
+      --counts.archived;
+      ++counts.live;
+    }
+    last.joined = !stories[slot].story.article_ids.empty();
+    Join(slot, a, p);
+    last.story_id = stories[slot].story.id;
+    Sweep();
   }
 };
 
 StoryClusterer::StoryClusterer(ClusterOptions options)
-    : impl_(std::make_unique<Impl>(options)) {}
+    : impl_(std::make_unique<Impl>(std::move(options))) {}
 StoryClusterer::~StoryClusterer() = default;
 
-std::string StoryClusterer::Add(const AnnotatedArticle& article) {
-  const TermWeights tf = impl_->Observe(article);
-  auto [best, cos] = impl_->Best(tf);
-  ClusterDecision d;
-  d.best_cosine = cos;
-  if (best >= 0) d.best_story = impl_->stories[best].story.id;
-  size_t index;
-  if (best >= 0 && cos >= impl_->options.join_threshold) {
-    index = static_cast<size_t>(best);
-    d.joined = true;
-  } else {
-    index = impl_->NewStory("s" + article.article.id.substr(0, 12));
-  }
-  impl_->Join(index, article, tf);
-  d.story_id = impl_->stories[index].story.id;
-  impl_->last = d;
-  return d.story_id;
-}
+std::string StoryClusterer::Add(const AnnotatedArticle& article) { return impl_->Decide(article); }
 
 void StoryClusterer::Restore(const std::string& story_id, const AnnotatedArticle& article) {
-  const TermWeights tf = impl_->Observe(article);
-  auto it = impl_->story_index.find(story_id);
-  const size_t index = it != impl_->story_index.end() ? it->second : impl_->NewStory(story_id);
-  impl_->Join(index, article, tf);
+  impl_->Replay(story_id, article);
 }
 
 const ClusterDecision& StoryClusterer::last_decision() const { return impl_->last; }
 
 std::vector<Story> StoryClusterer::Stories() const {
   std::vector<Story> out;
-  out.reserve(impl_->stories.size());
-  for (const auto& s : impl_->stories) out.push_back(s.story);
+  for (const auto& s : impl_->stories) {
+    if (s.status == Status::kLive || s.status == Status::kDormant) out.push_back(s.story);
+  }
   return out;
 }
+
+StoryClusterer::Counts StoryClusterer::counts() const { return impl_->counts; }
 
 }  // namespace newsfuse

@@ -1,33 +1,120 @@
 // Cluster: groups a stream of articles into stories, online.
 //
-// Each arriving article is compared with the live stories and joins the most
-// similar one if the similarity clears a threshold; otherwise it starts a new
-// story. Similarity is the cosine between the article's TF-IDF vector and the
-// story's centroid, with IDF learnt from the stream itself. Decisions never
-// look ahead, so the result depends only on arrival order and is
-// deterministic for a given order.
+// Each arriving article is first checked for being a near-duplicate (a wire
+// copy, reprint or re-crawl) of a recent article: a copy joins its original's
+// story and is marked as a copy. Otherwise it is scored against the live
+// stories that share its heaviest terms (an inverted index, never a scan of
+// all stories) and joins the best one if the score clears a threshold; else it
+// may revive a dormant story, else it starts a new story.
+//
+// The score is a logistic model over features of (article, story): TF-IDF
+// cosines with the story's centroids (IDF learnt from the stream) over words,
+// over capitalised words (names, without analysis) and over the analysis'
+// entity keys, and the gap between publication dates. Its weights
+// and thresholds are fitted on labelled data by scripts/fit_cluster_weights.py
+// and compiled in from data/cluster/weights.txt.
+//
+// Stories idle for longer than a window (in publication time) or beyond a cap
+// on live stories go dormant: they leave the index, keep a trimmed centroid,
+// and can be revived; beyond a cap on dormant stories the oldest are archived
+// (forgotten by the clusterer, kept by the store), so memory stays bounded as
+// the stream grows. An article that scores high with two live stories is a
+// bridge: the younger story merges into the older one.
+//
+// Decisions never look ahead, so the result depends only on arrival order and
+// is deterministic for a given order. Not thread-safe: one clusterer per stream.
 #pragma once
 
+#include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/records.h"
 
 namespace newsfuse {
 
+// What the model sees of one (article, story) pair.
+struct PairFeatures {
+  double cosine = 0;          // TF-IDF cosine of the article with the story centroid
+  // TF-IDF cosine of the article's entity keys (from analysis) with the story's.
+  double entity_cosine = 0;
+  // TF-IDF cosine over capitalised mid-sentence words: a proxy for names that
+  // needs no analysis.
+  double name_cosine = 0;
+  double entities_known = 0;  // 1 when both sides have entity keys, else 0
+  double log_gap_days = 0;    // ln(1 + days between the article and the story's dates)
+  double dates_known = 0;     // 1 when both sides have dates, else 0
+};
+
+// The scoring model: P(same story) = 1 / (1 + exp(-(bias + w . features))).
+struct ScoreWeights {
+  double bias = 0;
+  double cosine = 0;
+  double entity_cosine = 0;
+  double name_cosine = 0;
+  double entities_known = 0;
+  double log_gap_days = 0;
+  double dates_known = 0;
+  // An article joins its best story when the score reaches join_threshold;
+  // a second live story scoring merge_threshold or more is merged in.
+  double join_threshold = 0.5;
+  double merge_threshold = 0.9;
+
+  double Score(const PairFeatures& f) const;
+  // The weights compiled in from data/cluster/weights.txt.
+  static const ScoreWeights& Fitted();
+  // Parses the "name value" lines of a weights file; nullopt if a name is
+  // unknown, a value is not a number, or a required weight is missing.
+  static std::optional<ScoreWeights> Parse(std::string_view text);
+};
+
+// One story the article was compared with (filled when ClusterOptions::explain).
+struct CandidateScore {
+  std::string story_id;
+  PairFeatures features;
+  double score = 0;
+};
+
 // Why the last Add decided as it did: for tests, threshold tuning and logs.
 struct ClusterDecision {
   std::string story_id;     // the story the article went to
-  std::string best_story;   // the most similar existing story, empty if none shared a term
+  std::string best_story;   // the best-scoring live story, empty if none shared a term
   double best_cosine = 0;   // its cosine with the article
-  bool joined = false;      // true if the article joined best_story
+  double best_score = 0;    // its model score
+  bool joined = false;      // true if the article joined an existing story
+  // The article this one is a near-duplicate of (a wire copy, reprint or
+  // re-crawl), empty when it is not a copy. A copy joins its original's story.
+  std::string copy_of;
+  bool revived = false;     // the story was dormant and this article woke it
+  // Stories merged into story_id because this article bridged them: every
+  // article of these stories now belongs to story_id.
+  std::vector<std::string> merged;
+  std::vector<CandidateScore> candidates;  // only with ClusterOptions::explain
 };
 
 struct ClusterOptions {
-  // Minimum cosine between an article and a story centroid to join the story.
-  // See cluster.cc for how it was chosen.
-  double join_threshold = 0.25;
+  // The model; defaults to the fitted weights (data/cluster/weights.txt).
+  ScoreWeights weights = ScoreWeights::Fitted();
+  // Overrides weights.join_threshold when set (threshold sweeps in bench/).
+  std::optional<double> join_threshold;
+  // A story with no new article for this many days of publication time (the
+  // latest publication date seen in the stream) goes dormant.
+  double dormant_after_days = 30;
+  // At most this many live stories; beyond it the least recently joined go
+  // dormant, which bounds memory for undated streams too.
+  size_t max_live_stories = 20000;
+  // At most this many dormant stories; beyond it the oldest are archived.
+  size_t max_dormant_stories = 10000;
+  // Near-duplicates: an article whose body term 3-shingles have an estimated
+  // Jaccard similarity of at least this with a recent article's is a copy of
+  // it. The index keeps the most recent max_fingerprints articles (~1 KB each).
+  double copy_min_similarity = 0.7;
+  size_t max_fingerprints = 50000;
+  bool merge_stories = true;
+  bool explain = false;  // fill ClusterDecision::candidates
 };
 
 class StoryClusterer {
@@ -39,18 +126,27 @@ class StoryClusterer {
 
   // Decides which story the article belongs to (creating one if needed) and
   // returns that story's id. The id of a new story is derived from the id of
-  // its first article, so it is stable across runs.
+  // its first article, so it is stable across runs. When the decision merges
+  // stories (last_decision().merged), the caller moves their articles too.
   std::string Add(const AnnotatedArticle& article);
 
   // Replays a decision made earlier (from the store) without re-deciding it,
-  // so a later Add sees the same state as when the store was written.
+  // so a later Add sees the same state as when the store was written. The
+  // article is scored as Add would (so explain works, and cached state moves
+  // the same way), then put in `story_id`.
   void Restore(const std::string& story_id, const AnnotatedArticle& article);
 
-  // The decision of the last Add (empty before the first).
+  // The decision of the last Add or Restore (empty before the first).
   const ClusterDecision& last_decision() const;
 
-  // All stories so far, in order of creation.
+  // The stories the clusterer holds (live and dormant; not archived or merged
+  // away), in order of creation.
   std::vector<Story> Stories() const;
+
+  struct Counts {
+    size_t live = 0, dormant = 0, archived = 0, merged = 0, copies = 0, revived = 0;
+  };
+  Counts counts() const;
 
  private:
   struct Impl;

@@ -157,5 +157,36 @@ TEST(ClusterTest, SeedsStaySeparateFromDucNewswire) {
   EXPECT_EQ(clusterer.Stories().back().article_ids.size(), 5u);
 }
 
+// The acceptance check: the seed reports stay one story, and only
+// theirs, when all 500 DUC 2004 articles (50 unrelated events) arrive around
+// them, one seed after every hundred DUC articles.
+TEST(ClusterTest, SeedsStayOneStoryAmidTheWholeDucStream) {
+  const auto duc = Annotate(testing::DucArticles(/*topics=*/50, /*per_topic=*/10));
+  if (duc.empty()) {
+    GTEST_SKIP() << "DUC 2004 docs not found under " << testing::DucDir();
+  }
+  const auto seeds = Annotate(testing::SeedArticles());
+  // DucArticles lists topic by topic; deal them out so topics interleave.
+  std::vector<AnnotatedArticle> stream;
+  for (size_t k = 0; k < 10; ++k) {
+    for (size_t i = k; i < duc.size(); i += 10) stream.push_back(duc[i]);
+  }
+  for (size_t s = 0; s < seeds.size(); ++s) {
+    stream.insert(stream.begin() + static_cast<long>(std::min(stream.size(), 100 * (s + 1) + s)),
+                  seeds[s]);
+  }
+  StoryClusterer clusterer;
+  std::map<std::string, std::string> story_of;
+  for (const auto& a : stream) story_of[a.article.id] = clusterer.Add(a);
+  std::set<std::string> seed_stories;
+  for (const auto& a : seeds) seed_stories.insert(story_of[a.article.id]);
+  ASSERT_EQ(seed_stories.size(), 1u);
+  for (const auto& s : clusterer.Stories()) {
+    if (s.id == *seed_stories.begin()) {
+      EXPECT_EQ(s.article_ids.size(), 5u);
+    }
+  }
+}
+
 }  // namespace
 }  // namespace newsfuse

@@ -1,0 +1,321 @@
+// Story clustering evaluator (issue 5).
+//
+// Replays labelled corpora as streams through the real extract -> analyze ->
+// cluster path and scores the stories against the gold events: B-cubed and
+// pairwise precision/recall/F1, articles per second for clustering alone
+// (analysis done once and cached in memory) and end to end, and peak RSS.
+//
+//   cluster_eval [--corpus duc2004|meantime|semeval2015|ecbplus|miranda2018_en|all]
+//                [--split all|train|test] [--threshold X] [--weights FILE] [--no-merge]
+//                [--sweep | --sweep-range LO:HI:STEP]
+//                                          scores over a range of join thresholds
+//                [--dump-features FILE]    teacher-forced (article, story) features for
+//                                          scripts/fit_cluster_weights.py
+//   cluster_eval --synthetic [--report-every N] < stream.jsonl
+//                                          growth table of a synthetic stream
+//                                          (scripts/synthetic_stream.py)
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <ctime>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <numeric>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "analyze/analyze.h"
+#include "bench_env.h"
+#include "cluster/cluster.h"
+#include "core/hash.h"
+#include "corpora.h"
+#include "extract/extract.h"
+#include "metrics.h"
+
+namespace nb = newsfuse::bench;
+using newsfuse::AnnotatedArticle;
+using newsfuse::ClusterOptions;
+using newsfuse::StoryClusterer;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+double Seconds(Clock::time_point a, Clock::time_point b) {
+  return std::chrono::duration<double>(b - a).count();
+}
+
+// CPU seconds of this thread: speed on one core, whatever else the (shared)
+// machine is running.
+double CpuSeconds() {
+  timespec ts{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) + ts.tv_nsec * 1e-9;
+}
+
+double CurrentRssMiB() {
+  std::ifstream statm("/proc/self/statm");
+  long pages = 0, resident = 0;
+  statm >> pages >> resident;
+  return static_cast<double>(resident) * sysconf(_SC_PAGESIZE) / (1024.0 * 1024.0);
+}
+
+struct Analysed {
+  std::vector<AnnotatedArticle> articles;  // stream order
+  std::vector<std::string> gold;
+  std::vector<bool> train;
+  double extract_s = 0, analyze_s = 0;
+  size_t failed = 0;
+};
+
+Analysed Analyse(const nb::Corpus& corpus) {
+  Analysed out;
+  for (const auto& item : corpus.items) {
+    const double t0 = CpuSeconds();
+    auto article = newsfuse::ExtractArticle(item.page);
+    const double t1 = CpuSeconds();
+    out.extract_s += t1 - t0;
+    if (!article.ok()) {
+      ++out.failed;
+      continue;
+    }
+    article->id = newsfuse::ContentHash(item.page.locator + "\n" + item.page.content);
+    article->locator = item.page.locator;
+    out.articles.push_back(newsfuse::Analyze(std::move(article).value()));
+    out.analyze_s += CpuSeconds() - t1;
+    out.gold.push_back(item.gold);
+    out.train.push_back(item.train);
+  }
+  return out;
+}
+
+struct RunResult {
+  nb::ClusterScores scores;
+  double cluster_s = 0;
+  size_t articles = 0;
+  StoryClusterer::Counts counts;
+};
+
+// Clusters the selected part of the stream; merges are applied to earlier
+// assignments as the pipeline applies them to the store.
+RunResult Run(const Analysed& a, const std::string& split, const ClusterOptions& options) {
+  StoryClusterer clusterer(options);
+  std::vector<std::string> story, gold;
+  std::map<std::string, std::string> merged_into;
+  const double t0 = CpuSeconds();
+  for (size_t i = 0; i < a.articles.size(); ++i) {
+    if (split == "train" && !a.train[i]) continue;
+    if (split == "test" && a.train[i]) continue;
+    story.push_back(clusterer.Add(a.articles[i]));
+    gold.push_back(a.gold[i]);
+    for (const auto& m : clusterer.last_decision().merged) merged_into[m] = story.back();
+    if (std::getenv("CLUSTER_EVAL_VERBOSE")) {
+      const auto& d = clusterer.last_decision();
+      std::fprintf(stderr, "%s gold=%s story=%s best=%.3f cos=%.3f copy_of=%s merged=%zu\n",
+                   a.articles[i].article.locator.c_str(), a.gold[i].c_str(), d.story_id.c_str(),
+                   d.best_score, d.best_cosine, d.copy_of.c_str(), d.merged.size());
+    }
+  }
+  RunResult r;
+  r.cluster_s = CpuSeconds() - t0;
+  for (auto& s : story) {
+    for (auto it = merged_into.find(s); it != merged_into.end(); it = merged_into.find(s)) {
+      s = it->second;
+    }
+  }
+  r.scores = nb::Score(story, gold);
+  r.articles = story.size();
+  r.counts = clusterer.counts();
+  return r;
+}
+
+void PrintQuality(const std::string& corpus, const std::string& split, const RunResult& r,
+                  double threshold) {
+  const auto& s = r.scores;
+  std::printf(
+      "cluster_eval corpus=%s split=%s articles=%zu events=%zu stories=%zu threshold=%.3f "
+      "bcubed_p=%.4f bcubed_r=%.4f bcubed_f1=%.4f pairwise_p=%.4f pairwise_r=%.4f "
+      "pairwise_f1=%.4f copies=%zu merges=%zu revived=%zu\n",
+      corpus.c_str(), split.c_str(), r.articles, s.gold_clusters, s.predicted_clusters, threshold,
+      s.bcubed_p, s.bcubed_r, s.bcubed_f1, s.pairwise_p, s.pairwise_r, s.pairwise_f1,
+      r.counts.copies, r.counts.merged, r.counts.revived);
+}
+
+// Teacher forcing: every article is scored against the stories built so far
+// from the gold labels, then put in its gold story, so the features do not
+// depend on the model being fitted.
+void DumpFeatures(const Analysed& a, const std::string& split, const ClusterOptions& base,
+                  std::ostream& out) {
+  ClusterOptions options = base;
+  options.explain = true;
+  options.merge_stories = false;
+  StoryClusterer clusterer(options);
+  std::set<std::string> seen;
+  out << "# kind\tarticle\tgold_exists|is_gold\tcosine\tentity_cosine\tname_cosine\tentities_known\t"
+         "log_gap_days\tdates_known\n";
+  size_t n = 0;
+  for (size_t i = 0; i < a.articles.size(); ++i) {
+    if (split == "train" && !a.train[i]) continue;
+    if (split == "test" && a.train[i]) continue;
+    const std::string gold_story = "g:" + a.gold[i];
+    clusterer.Restore(gold_story, a.articles[i]);
+    out << "A\t" << n << '\t' << (seen.count(gold_story) ? 1 : 0) << '\n';
+    for (const auto& c : clusterer.last_decision().candidates) {
+      const auto& f = c.features;
+      out << "C\t" << n << '\t' << (c.story_id == gold_story ? 1 : 0) << '\t' << f.cosine << '\t'
+          << f.entity_cosine << '\t' << f.name_cosine << '\t' << f.entities_known << '\t' << f.log_gap_days << '\t'
+          << f.dates_known << '\n';
+    }
+    seen.insert(gold_story);
+    ++n;
+  }
+}
+
+int Synthetic(int report_every) {
+  StoryClusterer clusterer;
+  newsfuse::AnnotatedArticle a;
+  a.article.language = "en";
+  size_t n = 0, next = 1000;
+  const auto t0 = Clock::now();
+  const double cpu0 = CpuSeconds();
+  double last_cpu = cpu0;
+  size_t last_n = 0;
+  std::printf("growth articles=0 seconds=0 rss_mib=%.1f\n", CurrentRssMiB());
+  for (std::string line; std::getline(std::cin, line);) {
+    const auto doc = nlohmann::json::parse(line, nullptr, false);
+    if (doc.is_discarded()) continue;
+    a.article.id = doc.value("id", "");
+    a.article.title = doc.value("title", "");
+    a.body = doc.value("text", "");
+    a.article.published = newsfuse::DateTime::ParseIso(doc.value("date", ""));
+    clusterer.Add(a);
+    ++n;
+    if (n == next || (report_every > 0 && n % report_every == 0)) {
+      const double cpu = CpuSeconds();
+      const auto c = clusterer.counts();
+      std::printf(
+          "growth articles=%zu wall_s=%.1f cpu_s=%.1f articles_per_cpu_s=%.0f rss_mib=%.1f "
+          "live=%zu dormant=%zu archived=%zu copies=%zu\n",
+          n, Seconds(t0, Clock::now()), cpu - cpu0,
+          (n - last_n) / std::max(1e-9, cpu - last_cpu), CurrentRssMiB(), c.live, c.dormant,
+          c.archived, c.copies);
+      std::fflush(stdout);
+      last_cpu = cpu;
+      last_n = n;
+      if (n == next) next *= 10;
+    }
+  }
+  const double cpu = CpuSeconds() - cpu0;
+  std::printf(
+      "synthetic articles=%zu wall_s=%.1f cpu_s=%.1f articles_per_cpu_s=%.0f peak_rss_mib=%.1f\n",
+      n, Seconds(t0, Clock::now()), cpu, n / std::max(1e-9, cpu), nb::PeakRssMiB());
+  std::printf("machine %s\n", nb::MachineLine().c_str());
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string corpus_name = "all", split = "all", weights_file, dump_file;
+  bool sweep = false, synthetic = false;
+  double sweep_lo = 0.02, sweep_hi = 0.98, sweep_step = 0.02;
+  int report_every = 0;
+  ClusterOptions options;
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    auto next = [&]() -> std::string { return i + 1 < argc ? argv[++i] : ""; };
+    if (arg == "--corpus") corpus_name = next();
+    else if (arg == "--split") split = next();
+    else if (arg == "--threshold") options.join_threshold = std::stod(next());
+    else if (arg == "--weights") weights_file = next();
+    else if (arg == "--no-merge") options.merge_stories = false;
+    else if (arg == "--sweep") sweep = true;
+    else if (arg == "--sweep-range") {
+      sweep = true;
+      if (std::sscanf(next().c_str(), "%lf:%lf:%lf", &sweep_lo, &sweep_hi, &sweep_step) != 3 ||
+          sweep_step <= 0) {
+        std::fprintf(stderr, "--sweep-range wants LO:HI:STEP\n");
+        return 1;
+      }
+    }
+    else if (arg == "--dump-features") dump_file = next();
+    else if (arg == "--synthetic") synthetic = true;
+    else if (arg == "--report-every") report_every = std::stoi(next());
+    else {
+      std::fprintf(stderr, "unknown argument %s\n", arg.c_str());
+      return 1;
+    }
+  }
+  if (!weights_file.empty()) {
+    std::ifstream in(weights_file);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    auto w = newsfuse::ScoreWeights::Parse(ss.str());
+    if (!w) {
+      std::fprintf(stderr, "cannot read weights from %s\n", weights_file.c_str());
+      return 1;
+    }
+    options.weights = *w;
+  }
+  if (synthetic) return Synthetic(report_every);
+
+  const std::filesystem::path shared = NEWSFUSE_SHARED_DIR;
+  std::vector<nb::Corpus (*)(const std::filesystem::path&)> loaders = {
+      nb::LoadDuc, nb::LoadMeantime, nb::LoadSemeval, nb::LoadEcbPlus, nb::LoadMiranda};
+  bool any = false;
+  for (auto* load : loaders) {
+    nb::Corpus corpus = load(shared);
+    if (corpus_name != "all" && corpus.name != corpus_name) continue;
+    if (corpus.items.empty()) {
+      std::printf("cluster_eval corpus=%s skipped: %s\n", corpus.name.c_str(),
+                  corpus.skipped.c_str());
+      continue;
+    }
+    any = true;
+    const Analysed a = Analyse(corpus);
+    if (!dump_file.empty()) {
+      std::ofstream out(dump_file);
+      DumpFeatures(a, split, options, dump_file == "-" ? std::cout : out);
+      continue;
+    }
+    const double threshold = options.join_threshold.value_or(options.weights.join_threshold);
+    const std::vector<std::string> splits =
+        split == "all" && corpus.name != "meantime" && corpus.name != "semeval2015"
+            ? std::vector<std::string>{"all", "train", "test"}
+            : std::vector<std::string>{split};
+    for (const auto& sp : splits) {
+      if (sweep) {
+        for (double t = sweep_lo; t <= sweep_hi + 1e-9; t += sweep_step) {
+          ClusterOptions o = options;
+          o.join_threshold = t;
+          PrintQuality(corpus.name, sp, Run(a, sp, o), t);
+        }
+        continue;
+      }
+      PrintQuality(corpus.name, sp, Run(a, sp, options), threshold);
+    }
+    // Speed over the whole stream in CPU seconds of one thread: best of three
+    // clustering runs; end to end = extract + analyze + that.
+    double best = 1e30;
+    for (int rep = 0; rep < 3; ++rep) best = std::min(best, Run(a, "all", options).cluster_s);
+    const double n = static_cast<double>(a.articles.size());
+    std::printf(
+        "cluster_speed corpus=%s articles=%zu failed=%zu cluster_articles_per_cpu_s=%.0f "
+        "e2e_articles_per_cpu_s=%.0f extract_ms_per_article=%.3f analyze_ms_per_article=%.3f "
+        "cluster_ms_per_article=%.3f peak_rss_mib=%.1f\n",
+        corpus.name.c_str(), a.articles.size(), a.failed, n / best,
+        n / (a.extract_s + a.analyze_s + best), 1000 * a.extract_s / n, 1000 * a.analyze_s / n,
+        1000 * best / n, nb::PeakRssMiB());
+    std::fflush(stdout);
+  }
+  if (!any && dump_file.empty()) std::printf("skipped: no labelled corpus under %s\n", shared.c_str());
+  std::printf("machine %s\n", nb::MachineLine().c_str());
+  return 0;
+}

@@ -1,0 +1,91 @@
+#include "cluster/fingerprint.h"
+
+#include <algorithm>
+
+namespace newsfuse::cluster {
+namespace {
+
+// splitmix64's finaliser: a fast, well-mixed 64-bit hash.
+uint64_t Mix(uint64_t x) {
+  x ^= x >> 30;
+  x *= 0xbf58476d1ce4e5b9ULL;
+  x ^= x >> 27;
+  x *= 0x94d049bb133111ebULL;
+  return x ^ (x >> 31);
+}
+
+}  // namespace
+
+MinHash Fingerprint(const std::vector<uint64_t>& term_hashes, int width, int min_shingles) {
+  MinHash f;
+  const int n = static_cast<int>(term_hashes.size()) - width + 1;
+  if (n < min_shingles || n <= 0) return f;
+  f.mins.fill(UINT32_MAX);
+  f.empty = false;
+  for (int i = 0; i < n; ++i) {
+    uint64_t shingle = 0;
+    for (int k = 0; k < width; ++k) shingle = Mix(shingle ^ term_hashes[i + k]);
+    // Two 32-bit minima per 64-bit hash: half the mixing for the same count.
+    for (int h = 0; h < kMinHashes; h += 2) {
+      const uint64_t v = Mix(shingle + 0x9e3779b97f4a7c15ULL * (h + 1));
+      f.mins[h] = std::min(f.mins[h], static_cast<uint32_t>(v));
+      f.mins[h + 1] = std::min(f.mins[h + 1], static_cast<uint32_t>(v >> 32));
+    }
+  }
+  return f;
+}
+
+double Similarity(const MinHash& a, const MinHash& b) {
+  if (a.empty || b.empty) return 0;
+  int equal = 0;
+  for (int h = 0; h < kMinHashes; ++h) equal += a.mins[h] == b.mins[h];
+  return static_cast<double>(equal) / kMinHashes;
+}
+
+uint64_t FingerprintIndex::BandKey(const MinHash& f, int band) {
+  uint64_t key = Mix(static_cast<uint64_t>(band) + 1);
+  for (int r = 0; r < kRows; ++r) key = Mix(key ^ f.mins[band * kRows + r]);
+  return key;
+}
+
+const FingerprintIndex::Entry* FingerprintIndex::FindNear(const MinHash& fingerprint,
+                                                          double min_similarity) const {
+  if (fingerprint.empty) return nullptr;
+  uint64_t best_seq = UINT64_MAX;
+  for (int band = 0; band < kBands; ++band) {
+    auto [it, end] = bands_.equal_range(BandKey(fingerprint, band));
+    for (; it != end; ++it) {
+      const uint64_t seq = it->second;
+      if (seq >= best_seq) continue;
+      if (Similarity(entries_[seq - first_seq_].fingerprint, fingerprint) >= min_similarity) {
+        best_seq = seq;
+      }
+    }
+  }
+  return best_seq == UINT64_MAX ? nullptr : &entries_[best_seq - first_seq_];
+}
+
+void FingerprintIndex::Insert(const MinHash& fingerprint, uint32_t story, std::string article_id) {
+  if (capacity_ == 0 || fingerprint.empty) return;
+  if (entries_.size() >= capacity_) EvictOldest();
+  const uint64_t seq = first_seq_ + entries_.size();
+  entries_.push_back(Entry{fingerprint, story, std::move(article_id)});
+  for (int band = 0; band < kBands; ++band) bands_.emplace(BandKey(fingerprint, band), seq);
+}
+
+void FingerprintIndex::EvictOldest() {
+  const Entry& e = entries_.front();
+  for (int band = 0; band < kBands; ++band) {
+    auto [it, end] = bands_.equal_range(BandKey(e.fingerprint, band));
+    for (; it != end; ++it) {
+      if (it->second == first_seq_) {
+        bands_.erase(it);
+        break;
+      }
+    }
+  }
+  entries_.pop_front();
+  ++first_seq_;
+}
+
+}  // namespace newsfuse::cluster

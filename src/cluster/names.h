@@ -1,0 +1,28 @@
+// Capitalised words in mid-sentence: a cheap stand-in for names (internal).
+//
+// "Hun Sen", "Endeavour", "Baikonur" are what tells one event from another of
+// the same kind, and in English they are capitalised where a common word is
+// not. A word after sentence punctuation, a quote or a line start is skipped
+// (its capital says nothing). Until the entity annotator fills
+// AnnotatedArticle::entities this is the clusterer's only view of names; the
+// model weighs both, so it keeps working when keys arrive.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "text/terms.h"
+
+namespace newsfuse::cluster {
+
+// Prefixes that keep name and entity-key terms apart from word terms in the
+// one dictionary (and df table) the clusterer keeps.
+inline constexpr std::string_view kNamePrefix = "\x01";
+inline constexpr std::string_view kEntityPrefix = "\x02";
+
+// Appends a term id per capitalised mid-sentence word of `text` (case-folded,
+// ASCII letters and hyphens, at least 3 letters), in text order.
+void NameTerms(std::string_view text, TermDictionary& dict, std::vector<uint32_t>& out);
+
+}  // namespace newsfuse::cluster

@@ -1,0 +1,75 @@
+// The scoring model's arithmetic and its weights file.
+//
+// data/cluster/weights.txt is compiled in (see CMakeLists.txt): the model is
+// part of the algorithm, so a binary must not run with weights from another
+// version, and Cluster stays free of I/O.
+#include <cmath>
+#include <cstdlib>
+#include <string>
+
+#include "cluster/cluster.h"
+
+namespace newsfuse {
+namespace {
+
+#include "embedded_weights.inc"
+
+double* Field(ScoreWeights& w, std::string_view name) {
+  if (name == "bias") return &w.bias;
+  if (name == "cosine") return &w.cosine;
+  if (name == "entity_cosine") return &w.entity_cosine;
+  if (name == "name_cosine") return &w.name_cosine;
+  if (name == "entities_known") return &w.entities_known;
+  if (name == "log_gap_days") return &w.log_gap_days;
+  if (name == "dates_known") return &w.dates_known;
+  if (name == "join_threshold") return &w.join_threshold;
+  if (name == "merge_threshold") return &w.merge_threshold;
+  return nullptr;
+}
+
+}  // namespace
+
+double ScoreWeights::Score(const PairFeatures& f) const {
+  const double z = bias + cosine * f.cosine + entity_cosine * f.entity_cosine +
+                   name_cosine * f.name_cosine +
+                   entities_known * f.entities_known + log_gap_days * f.log_gap_days +
+                   dates_known * f.dates_known;
+  return 1.0 / (1.0 + std::exp(-z));
+}
+
+std::optional<ScoreWeights> ScoreWeights::Parse(std::string_view text) {
+  ScoreWeights w;
+  int seen = 0;
+  while (!text.empty()) {
+    const size_t nl = text.find('\n');
+    std::string_view line = text.substr(0, nl);
+    text = nl == std::string_view::npos ? std::string_view() : text.substr(nl + 1);
+    const size_t b = line.find_first_not_of(" \t\r");
+    if (b == std::string_view::npos || line[b] == '#') continue;
+    line = line.substr(b);
+    const size_t sp = line.find_first_of(" \t");
+    if (sp == std::string_view::npos) return std::nullopt;
+    double* field = Field(w, line.substr(0, sp));
+    if (!field) return std::nullopt;
+    const std::string value(line.substr(sp + 1));
+    char* end = nullptr;
+    *field = std::strtod(value.c_str(), &end);
+    if (end == value.c_str() || !std::isfinite(*field)) return std::nullopt;
+    ++seen;
+  }
+  if (seen < 3) return std::nullopt;  // at least bias, cosine and a threshold
+  return w;
+}
+
+const ScoreWeights& ScoreWeights::Fitted() {
+  static const ScoreWeights weights = [] {
+    auto parsed = Parse(kWeightsData);
+    // The file is checked by tests/cluster; a broken one must not silently
+    // cluster with zero weights.
+    if (!parsed) std::abort();
+    return *parsed;
+  }();
+  return weights;
+}
+
+}  // namespace newsfuse

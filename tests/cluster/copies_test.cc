@@ -1,0 +1,110 @@
+// Near-duplicates: wire copies and reprints join their original's story and
+// are marked as copies; other reports of the same event are not copies.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "analyze/analyze.h"
+#include "cluster/cluster.h"
+#include "cluster/fingerprint.h"
+#include "text/seed_corpus.h"
+
+namespace newsfuse {
+namespace {
+
+using testing::MakeArticle;
+
+const std::vector<std::string> kWire = {
+    "GENEVA (Reuters) - The World Health Organization said on Wednesday it had confirmed 42 "
+    "cases of cholera in the northern district after heavy flooding contaminated wells, and "
+    "that a vaccination campaign would begin within days.",
+    "Health workers have set up three treatment centres near the river, where most of the "
+    "cases were reported, the agency said in a statement. Local officials said clean water "
+    "was being trucked into villages cut off by the floods.",
+    "The outbreak is the first in the district since 2019, when more than 300 people fell ill. "
+    "Aid groups warned that overcrowded shelters could spread the disease further unless "
+    "sanitation improved quickly."};
+
+Article Original() {
+  return MakeArticle("e1000000000000000000000000000001", "Reuters",
+                     "WHO confirms cholera outbreak after floods", kWire);
+}
+
+// A reprint: another outlet's headline, its own dateline form and a credit
+// line, as regional papers print wire stories.
+Article Reprint() {
+  std::vector<std::string> paras = kWire;
+  paras[0].replace(0, paras[0].find('-') + 2, "GENEVA, Nov 4 - ");
+  paras.push_back("(Reporting by Emma Farge; editing by Alex Richardson)");
+  return MakeArticle("e2000000000000000000000000000002", "Daily Courier",
+                     "Cholera cases confirmed in flooded district", paras);
+}
+
+TEST(FingerprintTest, EditedCopyIsSimilarAndOtherTextIsNot) {
+  std::vector<uint64_t> a, c;
+  for (int i = 0; i < 200; ++i) a.push_back(0x9e3779b97f4a7c15ULL * (i + 1));
+  std::vector<uint64_t> b = a;
+  b[100] = 12345;  // one word changed: 3 of 198 shingles differ
+  for (int i = 0; i < 200; ++i) c.push_back(0x2545f4914f6cdd1dULL * (i + 7));
+  const auto fa = cluster::Fingerprint(a, 3, 20), fb = cluster::Fingerprint(b, 3, 20),
+             fc = cluster::Fingerprint(c, 3, 20);
+  EXPECT_GT(cluster::Similarity(fa, fb), 0.85);
+  EXPECT_LT(cluster::Similarity(fa, fc), 0.1);
+  // Too short to fingerprint: no fingerprint rather than a fragile one.
+  EXPECT_TRUE(cluster::Fingerprint(std::vector<uint64_t>(a.begin(), a.begin() + 10), 3, 20).empty);
+}
+
+TEST(FingerprintTest, IndexFindsNearAndForgetsTheOldest) {
+  std::vector<uint64_t> a, b, c;
+  for (int i = 0; i < 100; ++i) {
+    a.push_back(1000 + i);
+    b.push_back(5000 + i);
+    c.push_back(9000 + i);
+  }
+  cluster::FingerprintIndex index(2);
+  index.Insert(cluster::Fingerprint(a, 3, 20), 0, "a");
+  index.Insert(cluster::Fingerprint(b, 3, 20), 1, "b");
+  std::vector<uint64_t> a2 = a;
+  a2.push_back(77);  // a with a word appended
+  const auto* hit = index.FindNear(cluster::Fingerprint(a2, 3, 20), 0.7);
+  ASSERT_NE(hit, nullptr);
+  EXPECT_EQ(hit->article_id, "a");
+  EXPECT_EQ(index.FindNear(cluster::Fingerprint(c, 3, 20), 0.7), nullptr);
+  index.Insert(cluster::Fingerprint(c, 3, 20), 2, "c");  // capacity 2: "a" goes
+  EXPECT_EQ(index.size(), 2u);
+  EXPECT_EQ(index.FindNear(cluster::Fingerprint(a, 3, 20), 0.7), nullptr);
+  ASSERT_NE(index.FindNear(cluster::Fingerprint(b, 3, 20), 0.99), nullptr);
+}
+
+TEST(CopiesTest, ReprintJoinsTheOriginalAndIsMarkedAsCopy) {
+  StoryClusterer clusterer;
+  const auto original = Analyze(Original());
+  const std::string story = clusterer.Add(original);
+  EXPECT_TRUE(clusterer.last_decision().copy_of.empty());
+  EXPECT_EQ(clusterer.Add(Analyze(Reprint())), story);
+  EXPECT_EQ(clusterer.last_decision().copy_of, original.article.id);
+  EXPECT_TRUE(clusterer.last_decision().joined);
+  EXPECT_EQ(clusterer.counts().copies, 1u);
+}
+
+TEST(CopiesTest, OtherReportsOfTheSameEventAreNotCopies) {
+  StoryClusterer clusterer;
+  for (const Article& a : testing::SeedArticles()) {
+    clusterer.Add(Analyze(a));
+    EXPECT_TRUE(clusterer.last_decision().copy_of.empty()) << a.outlet;
+  }
+  EXPECT_EQ(clusterer.counts().copies, 0u);
+}
+
+TEST(CopiesTest, ARecrawlOfTheSamePageIsACopy) {
+  StoryClusterer clusterer;
+  Article again = Original();
+  again.id = "e3000000000000000000000000000003";  // another fetch, another id
+  const std::string story = clusterer.Add(Analyze(Original()));
+  EXPECT_EQ(clusterer.Add(Analyze(again)), story);
+  EXPECT_EQ(clusterer.last_decision().copy_of, Original().id);
+}
+
+}  // namespace
+}  // namespace newsfuse
