@@ -91,11 +91,12 @@ std::string FormatNumber(double value) {
     std::snprintf(buf, sizeof buf, "%g million", value / 1e6);
     return buf;
   }
-  if (magnitude != std::floor(magnitude) || magnitude >= 1e15) {
+  if (magnitude >= 1e15 || (magnitude != std::floor(magnitude) && magnitude < 100)) {
     std::snprintf(buf, sizeof buf, "%.3g", value);
     return buf;
   }
-  std::snprintf(buf, sizeof buf, "%.0f", magnitude);
+  // From 100 up, a fraction is noise of unit conversion (746 miles = 1,200.6 km).
+  std::snprintf(buf, sizeof buf, "%.0f", std::round(magnitude));
   std::string digits = buf, out;
   for (size_t i = 0; i < digits.size(); ++i) {
     if (i && (digits.size() - i) % 3 == 0) out += ',';

@@ -10,6 +10,7 @@
 // Two facts about the same thing that no source states together, in
 // sentences that speak of the same event, are a conflict.
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <map>
 #include <numeric>
@@ -28,6 +29,11 @@ constexpr double kSameContextUnit = 0.30;
 // Conflicts need stronger evidence of a shared subject than agreement does:
 // a false conflict costs a reader more than a missed one.
 constexpr double kConflictContext = 0.30;
+// Two durations or two percentages in one story are often about different
+// things ("held for four years", "the first swap in five months").
+constexpr double kConflictContextUnit = 0.45;
+// Counts from this size up identify a fact across different nouns.
+constexpr double kDistinctiveCount = 10;
 // Relative gap under which two values differ by rounding or hedging only.
 constexpr double kSoftGapExact = 0.05;
 constexpr double kSoftGapHedged = 0.25;
@@ -68,14 +74,39 @@ struct UnionFind {
   void Union(size_t a, size_t b) { parent[Find(a)] = Find(b); }
 };
 
+std::string DimensionName(const std::string& unit) {
+  if (unit == "m") return "length";
+  if (unit == "s") return "duration";
+  if (unit == "%") return "share";
+  if (unit == "degC") return "temperature";
+  if (unit == "kg") return "mass";
+  if (unit.size() == 3 && std::isupper(static_cast<unsigned char>(unit[0]))) return "amount";
+  return "quantity";
+}
+
 std::string DisplayValue(double value, const std::string& unit) {
   if (unit.empty()) return FormatNumber(value);
   if (unit == "m") {
     if (std::fabs(value) >= 1000) {
-      return FormatNumber(std::round(value / 100) / 10) + " km (" +
-             FormatNumber(std::round(value / 1609.344)) + " miles)";
+      // Three significant figures: a converted length is no more precise than that.
+      auto sig3 = [](double v) {
+        const double scale = std::pow(10.0, std::floor(std::log10(std::fabs(v))) - 2);
+        return std::round(v / scale) * scale;
+      };
+      return FormatNumber(sig3(value / 1000)) + " km (" + FormatNumber(sig3(value / 1609.344)) + " miles)";
     }
     return FormatNumber(value) + " m";
+  }
+  if (unit == "s") {
+    // Durations arrive in seconds; show them in the largest unit that fits.
+    struct Step { double seconds; const char* name; };
+    for (const Step& step : {Step{365.2425 * 86400, "years"}, Step{30.436875 * 86400, "months"},
+                             Step{7 * 86400, "weeks"}, Step{86400, "days"}, Step{3600, "hours"}}) {
+      if (std::fabs(value) >= step.seconds * 0.95) {
+        return FormatNumber(std::round(value / step.seconds * 10) / 10) + " " + step.name;
+      }
+    }
+    return FormatNumber(value) + " s";
   }
   if (unit == "%") return FormatNumber(value) + "%";
   if (unit == "degC") return FormatNumber(value) + " \xC2\xB0" "C";
@@ -99,13 +130,15 @@ std::vector<Fact> QuantityFacts(ClaimContext& ctx, std::vector<Conflict>& confli
   std::vector<Claim> claims;
   for (size_t s = 0; s < ctx.size(); ++s) {
     for (const Quantity& q : ctx.article(s).quantities) {
-      std::string key;
-      if (!q.counted.empty()) {
-        const std::string head = ctx.HeadStem(q.counted);
-        if (!head.empty()) key = q.unit + "|" + head;
+      // Counts are keyed by the head of what they count ("|prison"); measures
+      // by their unit alone ("m"), since "front line", "front" and "a 1,200 km
+      // line" name one length: for them the sentence context decides.
+      std::string key = q.unit;
+      if (q.unit.empty()) {
+        const std::string head = q.counted.empty() ? std::string() : ctx.HeadStem(q.counted);
+        if (head.empty()) continue;  // a bare number says nothing comparable
+        key = "|" + head;
       }
-      if (key.empty() && !q.unit.empty()) key = q.unit + "|";
-      if (key.empty()) continue;  // a bare number says nothing comparable
       Claim c{s, ctx.SentenceOf(s, q.span), key, &q, {q.low, q.high}, {q.low, q.high},
               q.low != q.high, ClaimSpan(q)};
       if (q.distributive && q.value != 0) {
@@ -118,91 +151,117 @@ std::vector<Fact> QuantityFacts(ClaimContext& ctx, std::vector<Conflict>& confli
 
   std::map<std::string, std::vector<size_t>> by_key;
   for (size_t i = 0; i < claims.size(); ++i) by_key[claims[i].key].push_back(i);
+  auto context_of = [&](const Claim& x, const Claim& y) {
+    return Cosine(ctx.SentenceVector(x.source, x.sentence), ctx.SentenceVector(y.source, y.sentence));
+  };
 
-  std::vector<Fact> facts;
+  UnionFind uf(claims.size());
   for (const auto& [key, members] : by_key) {
-    const bool counted = key.back() != '|';
-    const double context = counted ? kSameContextCount : kSameContextUnit;
-    UnionFind uf(claims.size());
+    const double context = key.front() == '|' ? kSameContextCount : kSameContextUnit;
     for (size_t a = 0; a < members.size(); ++a) {
       for (size_t b = a + 1; b < members.size(); ++b) {
         const Claim& x = claims[members[a]];
         const Claim& y = claims[members[b]];
-        if (!Agree(x, y)) continue;
-        if (x.source == y.source ||
-            Cosine(ctx.SentenceVector(x.source, x.sentence), ctx.SentenceVector(y.source, y.sentence)) >= context) {
-          uf.Union(members[a], members[b]);
-        }
+        if (Agree(x, y) && (x.source == y.source || context_of(x, y) >= context)) uf.Union(members[a], members[b]);
       }
     }
-    std::map<size_t, std::vector<size_t>> groups;  // root -> claims, in source order
-    for (size_t i : members) groups[uf.Find(i)].push_back(i);
-
-    struct Built { Fact fact; std::vector<size_t> claims; std::set<std::string> outlets; Interval total; bool hedged; };
-    std::vector<Built> built;
-    for (auto& [root, group] : groups) {
-      Built b;
-      b.hedged = true;
-      std::set<size_t> seen;
-      const Claim* exact = nullptr;
-      for (size_t i : group) {
-        const Claim& c = claims[i];
-        if (!c.hedged) {
-          b.hedged = false;
-          if (!exact || (c.q->distributive && !exact->q->distributive)) exact = &c;
-        }
-        if (!seen.insert(c.source).second) continue;
-        b.fact.sources.push_back(ctx.source_id(c.source));
-        b.fact.wording.push_back({ctx.source_id(c.source), SpanText(ctx.article(c.source), c.span), c.span});
-        b.outlets.insert(ctx.outlet_key(c.source));
-      }
-      const Claim& lead = exact ? *exact : claims[group.front()];
-      const Quantity& q = *lead.q;
-      b.fact.kind = Fact::Kind::kQuantity;
-      b.fact.subject = !q.counted.empty() ? q.counted : std::string();
-      b.fact.unit = q.unit;
-      b.total = lead.total;
-      b.fact.low = lead.total.low;
-      b.fact.high = lead.total.high;
-      b.fact.value = DisplayValue(q.total != 0 ? q.total : q.value, q.unit);
-      if (q.distributive) b.fact.value += " (" + FormatNumber(q.value) + " each)";
-      if (b.hedged && q.low != q.high) b.fact.value = "about " + b.fact.value;
-      b.claims = group;
-      built.push_back(std::move(b));
-    }
-
-    // Conflicts: two facts about the same thing with no outlet in common,
-    // stated in sentences about the same event.
-    for (size_t a = 0; a < built.size(); ++a) {
-      for (size_t b = a + 1; b < built.size(); ++b) {
-        std::vector<std::string> shared;
-        std::set_intersection(built[a].outlets.begin(), built[a].outlets.end(), built[b].outlets.begin(),
-                              built[b].outlets.end(), std::back_inserter(shared));
-        if (!shared.empty()) continue;  // one outlet states both: two different quantities
-        double context_sim = 0;
-        for (size_t i : built[a].claims) {
-          for (size_t j : built[b].claims) {
-            const Claim& x = claims[i];
-            const Claim& y = claims[j];
-            context_sim = std::max(context_sim, Cosine(ctx.SentenceVector(x.source, x.sentence),
-                                                       ctx.SentenceVector(y.source, y.sentence)));
-          }
-        }
-        if (context_sim < kConflictContext) continue;
-        Conflict c;
-        c.subject = !built[a].fact.subject.empty() ? built[a].fact.subject : built[b].fact.subject;
-        const double gap = RelativeGap(built[a].total, built[b].total);
-        const bool hedged = built[a].hedged || built[b].hedged;
-        c.hard = gap > (hedged ? kSoftGapHedged : kSoftGapExact);
-        c.confidence = std::min(1.0, context_sim / 0.6);
-        for (const Built* side : {&built[a], &built[b]}) {
-          c.sides.push_back({side->fact.value, side->fact.sources, side->fact.wording});
-        }
-        conflicts.push_back(std::move(c));
-      }
-    }
-    for (auto& b : built) facts.push_back(std::move(b.fact));
   }
+  // Outlets name one thing differently ("prisoners of war", "POWs",
+  // "detainees"): a distinctive exact count in sentences about the same event
+  // is the same fact whatever noun follows it. Small numbers (2 sides, 3
+  // countries) are too common to identify anything.
+  for (size_t a = 0; a < claims.size(); ++a) {
+    for (size_t b = a + 1; b < claims.size(); ++b) {
+      const Claim& x = claims[a];
+      const Claim& y = claims[b];
+      if (x.key == y.key || x.key.front() != '|' || y.key.front() != '|' || x.hedged || y.hedged) continue;
+      const bool same = x.total.low == y.total.low || x.stated.low == y.stated.low ||
+                        x.total.low == y.stated.low || x.stated.low == y.total.low;
+      const double shared = std::max(std::min(x.total.low, y.total.low), std::min(x.stated.low, y.stated.low));
+      if (same && shared >= kDistinctiveCount && context_of(x, y) >= kSameContextCount) uf.Union(a, b);
+    }
+  }
+  std::map<size_t, std::vector<size_t>> groups;  // root -> claims, in source order
+  for (size_t i = 0; i < claims.size(); ++i) groups[uf.Find(i)].push_back(i);
+
+  struct Built {
+    Fact fact;
+    std::vector<size_t> claims;
+    std::set<std::string> outlets, keys;
+    Interval total;
+    bool hedged;
+  };
+  std::vector<Built> built;
+  for (auto& [root, group] : groups) {
+    Built b;
+    b.hedged = true;
+    std::set<size_t> seen;
+    std::map<std::string, int> subjects;
+    const Claim* exact = nullptr;
+    for (size_t i : group) {
+      const Claim& c = claims[i];
+      b.keys.insert(c.key);
+      if (!c.q->counted.empty()) ++subjects[c.q->counted];
+      if (!c.hedged) {
+        b.hedged = false;
+        if (!exact || (c.q->distributive && !exact->q->distributive)) exact = &c;
+      }
+      if (!seen.insert(c.source).second) continue;
+      b.fact.sources.push_back(ctx.source_id(c.source));
+      b.fact.wording.push_back({ctx.source_id(c.source), SpanText(ctx.article(c.source), c.span), c.span});
+      b.outlets.insert(ctx.outlet_key(c.source));
+    }
+    const Claim& lead = exact ? *exact : claims[group.front()];
+    const Quantity& q = *lead.q;
+    b.fact.kind = Fact::Kind::kQuantity;
+    // The name most sources give the thing; a measure with none is named by its dimension.
+    int best = 0;
+    for (const auto& [name, n] : subjects) {
+      if (n > best) { best = n; b.fact.subject = name; }
+    }
+    if (b.fact.subject.empty()) b.fact.subject = DimensionName(q.unit);
+    b.fact.unit = q.unit;
+    b.total = lead.total;
+    b.fact.low = lead.total.low;
+    b.fact.high = lead.total.high;
+    b.fact.value = DisplayValue(q.total != 0 ? q.total : q.value, q.unit);
+    if (q.distributive) b.fact.value += " (" + FormatNumber(q.value) + " each)";
+    if (b.hedged && q.low != q.high) b.fact.value = "about " + b.fact.value;
+    b.claims = group;
+    built.push_back(std::move(b));
+  }
+
+  // Conflicts: two facts about the same thing with no outlet in common,
+  // stated in sentences about the same event.
+  for (size_t a = 0; a < built.size(); ++a) {
+    for (size_t b = a + 1; b < built.size(); ++b) {
+      std::vector<std::string> shared_keys, shared_outlets;
+      std::set_intersection(built[a].keys.begin(), built[a].keys.end(), built[b].keys.begin(), built[b].keys.end(),
+                            std::back_inserter(shared_keys));
+      if (shared_keys.empty()) continue;
+      std::set_intersection(built[a].outlets.begin(), built[a].outlets.end(), built[b].outlets.begin(),
+                            built[b].outlets.end(), std::back_inserter(shared_outlets));
+      if (!shared_outlets.empty()) continue;  // one outlet states both: two different quantities
+      const bool counted = shared_keys.front().front() == '|';
+      double context_sim = 0;
+      for (size_t i : built[a].claims) {
+        for (size_t j : built[b].claims) context_sim = std::max(context_sim, context_of(claims[i], claims[j]));
+      }
+      if (context_sim < (counted ? kConflictContext : kConflictContextUnit)) continue;
+      Conflict c;
+      c.subject = built[a].fact.subject;
+      const double gap = RelativeGap(built[a].total, built[b].total);
+      const bool hedged = built[a].hedged || built[b].hedged;
+      c.hard = gap > (hedged ? kSoftGapHedged : kSoftGapExact);
+      c.confidence = std::min(1.0, context_sim / 0.6);
+      for (const Built* side : {&built[a], &built[b]}) {
+        c.sides.push_back({side->fact.value, side->fact.sources, side->fact.wording});
+      }
+      conflicts.push_back(std::move(c));
+    }
+  }
+  std::vector<Fact> facts;
+  for (auto& b : built) facts.push_back(std::move(b.fact));
   return facts;
 }
 
