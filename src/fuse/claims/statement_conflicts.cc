@@ -108,13 +108,16 @@ std::vector<Conflict> StatementConflicts(ClaimContext& ctx) {
     }
   }
 
-  // Where each word occurs, built only when some sentence negates something:
-  // a lookup per phrase instead of a scan of the story per phrase.
+  // Where each phrase's first word occurs: one pass over the story instead
+  // of a scan of the story per phrase.
   std::unordered_map<std::string_view, std::vector<Occurrence>> index;
-  if (!negated.empty()) {
+  for (const Negated& n : negated) index.try_emplace(n.phrase[0]);
+  if (!index.empty()) {
     for (size_t s = 0; s < ctx.size(); ++s) {
       for (size_t k = 0; k < words[s].size(); ++k) {
-        for (size_t i = 0; i < words[s][k].size(); ++i) index[words[s][k][i].text].push_back({s, k, i});
+        for (size_t i = 0; i < words[s][k].size(); ++i) {
+          if (auto it = index.find(words[s][k][i].text); it != index.end()) it->second.push_back({s, k, i});
+        }
       }
     }
   }
