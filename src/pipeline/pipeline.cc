@@ -39,6 +39,19 @@ Status Pipeline::ClusterNew(StoryClusterer& clusterer, const std::vector<Article
   for (const Article& article : fresh) {
     const std::string story_id = clusterer.Add(Analyze(article, options_.analyze));
     if (Status s = store_.AssignToStory(story_id, article.id); !s.ok()) return s;
+    // A bridge article showed two stories are one: the clusterer has merged
+    // them in memory, and the store must agree, or the next run's replay and
+    // `newsfuse stories` would still show two.
+    for (const std::string& merged : clusterer.last_decision().merged) {
+      auto old = store_.GetStory(merged);
+      if (!old.ok()) {
+        if (old.status().code() == Status::Code::kNotFound) continue;  // never stored: nothing to move
+        return old.status();
+      }
+      for (const std::string& id : old->article_ids) {
+        if (Status s = store_.AssignToStory(story_id, id); !s.ok()) return s;
+      }
+    }
   }
   return Status::Ok();
 }
