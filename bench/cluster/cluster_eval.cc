@@ -281,7 +281,9 @@ int main(int argc, char** argv) {
     any = true;
     const Analysed a = Analyse(corpus);
     if (!dump_file.empty()) {
-      std::ofstream out(dump_file);
+      // "-" is stdout; opening it as a file name would leave a stray file behind.
+      std::ofstream out;
+      if (dump_file != "-") out.open(dump_file);
       DumpFeatures(a, split, options, dump_file == "-" ? std::cout : out);
       continue;
     }
