@@ -248,6 +248,7 @@ struct TimelineEntry {
   std::string date;       // ISO 8601 date, month, year or interval ("2026-01-23/2026-01-24")
   std::string precision;  // "day", "month", "year"
   std::string what;       // the event, in the words of its best-supported source
+  std::string place;      // where it happened ("in Abu Dhabi"), empty when no source says
   std::vector<std::string> sources;
   std::vector<Attestation> wording;
 };

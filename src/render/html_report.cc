@@ -164,9 +164,10 @@ void TimelineSvg(const StoryReport& r, std::string& out) {
     }
     out += "</svg>";
   }
-  out += "<table><tr><th>Date</th><th>Event</th><th>Sources</th></tr>";
+  out += "<table><tr><th>Date</th><th>Place</th><th>Event</th><th>Sources</th></tr>";
   for (const auto& e : r.timeline) {
-    out += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td></tr>", Esc(e.date), Esc(e.what), Cites(e.sources));
+    out += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>", Esc(e.date), Esc(e.place), Esc(e.what),
+                       Cites(e.sources));
   }
   out += "</table>";
 }

@@ -66,7 +66,7 @@ json SpeakerJson(const SpeakerQuotes& sp) {
 }
 
 json TimelineJson(const TimelineEntry& e) {
-  return {{"date", e.date}, {"precision", e.precision}, {"what", e.what}, {"sources", e.sources},
+  return {{"date", e.date}, {"precision", e.precision}, {"what", e.what}, {"place", e.place}, {"sources", e.sources},
           {"wording", AttestationsJson(e.wording)}};
 }
 
@@ -158,6 +158,7 @@ void ReadClaims(const json& doc, StoryReport& r) {
     Read(j, "date", e.date);
     Read(j, "precision", e.precision);
     Read(j, "what", e.what);
+    Read(j, "place", e.place);
     Read(j, "sources", e.sources);
     e.wording = ReadWording(j);
     r.timeline.push_back(std::move(e));

@@ -76,7 +76,9 @@ void QuotesSection(const StoryReport& r, std::string& out) {
 void TimelineSection(const StoryReport& r, std::string& out) {
   if (r.timeline.empty()) return;
   out += "\n## Timeline\n\n";
-  for (const auto& e : r.timeline) out += fmt::format("- **{}** {} {}\n", e.date, e.what, Citations(e.sources));
+  for (const auto& e : r.timeline) {
+    out += fmt::format("- **{}**{} {} {}\n", e.date, e.place.empty() ? "" : " (" + e.place + ")", e.what, Citations(e.sources));
+  }
 }
 
 void CoverageSection(const StoryReport& r, std::string& out) {

@@ -106,8 +106,8 @@ StoryReport ReportWithClaims() {
   sp.role = "mayor";
   sp.quotes.push_back({true, {"S1", "S2"}, {{"S1", "A park for everyone", Span{0, 19}}, {"S2", "A park for all", Span{2, 16}}}});
   r.quotes.push_back(sp);
-  r.timeline.push_back({"2026-03", "month", "Planting begins.", {"S2"}, {{"S2", "Planting begins in March.", Span{0, 25}}}});
-  r.timeline.push_back({"2026-05-04/2026-05-08", "day", "Opening week.", {"S1"}, {}});
+  r.timeline.push_back({"2026-03", "month", "Planting begins.", "Riverside", {"S2"}, {{"S2", "Planting begins in March.", Span{0, 25}}}});
+  r.timeline.push_back({"2026-05-04/2026-05-08", "day", "Opening week.", "", {"S1"}, {}});
   r.coverage = {{"S1", {}, {}}, {"S2", {"F1"}, {}}};
   return r;
 }
@@ -129,6 +129,7 @@ TEST(RenderJsonTest, ClaimSectionsRoundTrip) {
   EXPECT_EQ(back->quotes[0].quotes[0].wording.size(), 2u);
   ASSERT_EQ(back->timeline.size(), 2u);
   EXPECT_EQ(back->timeline[1].date, "2026-05-04/2026-05-08");
+  EXPECT_EQ(back->timeline[0].place, "Riverside");
   EXPECT_EQ(back->coverage[1].only_here, std::vector<std::string>{"F1"});
 }
 
@@ -138,7 +139,7 @@ TEST(RenderMarkdownTest, ClaimSectionsAreListedWithCitations) {
   EXPECT_NE(md.find("## Conflicts"), std::string::npos);
   EXPECT_NE(md.find("**Ana Ruiz**, mayor"), std::string::npos);
   EXPECT_NE(md.find("also: \u201cA park for all\u201d [S2]"), std::string::npos);
-  EXPECT_NE(md.find("- **2026-03** Planting begins. [S2]"), std::string::npos);
+  EXPECT_NE(md.find("- **2026-03** (Riverside) Planting begins. [S2]"), std::string::npos);
   EXPECT_NE(md.find("- [S2] only here: F1"), std::string::npos);
 }
 

@@ -17,7 +17,7 @@ void AddClaims(const std::vector<const AnnotatedArticle*>& members, StoryReport&
     Fact f;
     f.kind = Fact::Kind::kEvent;
     f.subject = e.what;
-    f.value = e.date;
+    f.value = e.place.empty() ? e.date : e.date + ", " + e.place;
     f.sources = e.sources;
     f.wording = e.wording;
     facts.push_back(std::move(f));

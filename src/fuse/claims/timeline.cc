@@ -8,6 +8,8 @@
 #include <algorithm>
 #include <map>
 #include <numeric>
+#include <optional>
+#include <string_view>
 #include <set>
 
 #include "fuse/claims/builders.h"
@@ -16,6 +18,9 @@ namespace newsfuse::fuse {
 namespace {
 
 constexpr double kSameEvent = 0.25;
+// Reports of consecutive days that share this much wording are one event
+// over both days ("talks began on Wednesday" / "talks ended on the 5th").
+constexpr double kSameSpanningEvent = 0.35;
 // Beyond this, single-source entries are dropped first: a timeline is for
 // scanning, and what only one source dates is the least reliable.
 constexpr size_t kMaxEntries = 20;
@@ -59,6 +64,27 @@ const char* PrecisionName(DatePrecision p) {
   }
 }
 
+// Day number of a day-precision value ("2026-02-05"), or nullopt.
+std::optional<int64_t> DayNumber(const std::string& value) {
+  if (value.size() != 10) return std::nullopt;
+  auto d = DateTime::ParseIso(value);
+  if (!d || d->precision < DatePrecision::kDay) return std::nullopt;
+  return d->DaysSinceEpoch();
+}
+
+// The venue: a place the sentence introduces with "in" or "at" ("talks in
+// Abu Dhabi"), which is where an event happened far more often than a place
+// named as an actor ("Russia and Ukraine ...").
+void CountVenues(const AnnotatedArticle& a, Span sentence, std::map<std::string, int>& votes) {
+  for (const Mention& m : a.mentions) {
+    if (m.span.begin < sentence.begin || m.span.end > sentence.end) continue;
+    if (m.entity >= a.entities.size() || a.entities[m.entity].type != EntityType::kPlace) continue;
+    if (m.kind == MentionKind::kNationality || m.span.begin < 3) continue;
+    const std::string_view before = std::string_view(a.body).substr(m.span.begin - 3, 3);
+    if (before == "in " || before == "at ") ++votes[a.entities[m.entity].name];
+  }
+}
+
 struct Event {
   size_t source, sentence;
   const Timex* timex;
@@ -87,11 +113,19 @@ std::vector<TimelineEntry> BuildTimeline(ClaimContext& ctx) {
     for (size_t b = a + 1; b < events.size(); ++b) {
       const Event& x = events[a];
       const Event& y = events[b];
-      // Same value only: "February" and "Feb. 5" are not the same event.
-      if (x.timex->value != y.timex->value) continue;
+      // Same value, or consecutive days: "February" and "Feb. 5" are not the same event.
+      double needed = kSameEvent;
+      if (x.timex->value != y.timex->value) {
+        auto dx = DayNumber(x.timex->value), dy = DayNumber(y.timex->value);
+        if (!dx || !dy || (*dx - *dy != 1 && *dy - *dx != 1)) continue;
+        needed = kSameSpanningEvent;
+      }
+      // One sentence naming two days ("Tuesday ... Wednesday and Thursday")
+      // is one event only when it names one day twice.
       const bool same_sentence = x.source == y.source && x.sentence == y.sentence;
+      if (same_sentence && needed != kSameEvent) continue;
       if (same_sentence || Cosine(ctx.SentenceVector(x.source, x.sentence),
-                                  ctx.SentenceVector(y.source, y.sentence)) >= kSameEvent) {
+                                  ctx.SentenceVector(y.source, y.sentence)) >= needed) {
         parent[find(a)] = find(b);
       }
     }
@@ -122,9 +156,25 @@ std::vector<TimelineEntry> BuildTimeline(ClaimContext& ctx) {
     const Event& lead = events[group.front()];
     b.entry.date = lead.timex->value;
     b.entry.precision = PrecisionName(lead.timex->precision);
+    // An event reported over consecutive days spans them all.
+    std::string first = lead.range.begin, last = lead.range.end;
+    for (size_t i : group) {
+      first = std::min(first, events[i].range.begin);
+      last = std::max(last, events[i].range.end);
+    }
+    if (first != lead.range.begin || last != lead.range.end) b.entry.date = first + "/" + last;
+    std::map<std::string, int> venues;
+    for (size_t i : group) {
+      const Event& e = events[i];
+      CountVenues(ctx.article(e.source), ctx.SentenceSpan(e.source, e.sentence), venues);
+    }
+    int best_votes = 0;
+    for (const auto& [name, n] : venues) {
+      if (n > best_votes) { best_votes = n; b.entry.place = name; }
+    }
     b.entry.what = SpanText(ctx.article(plainest->source), ctx.SentenceSpan(plainest->source, plainest->sentence));
     b.outlets = DistinctOutlets(ctx, sources);
-    b.sort_key = lead.range.begin + lead.range.end;
+    b.sort_key = first + last;
     built.push_back(std::move(b));
   }
   if (built.size() > kMaxEntries) {

@@ -109,10 +109,13 @@ TEST(FusedStoriesTest, SeedsReportAgreesDisagreesAndDates) {
   ASSERT_NE(front, nullptr) << RenderMarkdown(r);
   EXPECT_GE(front->sources.size(), 2u) << front->value;
 
-  std::set<std::string> dates;
-  for (const auto& e : r.timeline) dates.insert(e.date);
-  EXPECT_TRUE(dates.count("2026-01-23/2026-01-24")) << RenderMarkdown(r);
-  EXPECT_TRUE(dates.count("2026-02-05") || dates.count("2026-02-04/2026-02-05")) << RenderMarkdown(r);
+  // The first round, and the talks over two days ("began on Wednesday",
+  // "wrapped up ... on the 5th"), with their venue.
+  std::map<std::string, std::string> place_of;
+  for (const auto& e : r.timeline) place_of[e.date] = e.place;
+  ASSERT_TRUE(place_of.count("2026-01-23/2026-01-24")) << RenderMarkdown(r);
+  ASSERT_TRUE(place_of.count("2026-02-04/2026-02-05")) << RenderMarkdown(r);
+  EXPECT_EQ(place_of["2026-02-04/2026-02-05"], "Abu Dhabi");
 
   ASSERT_FALSE(r.conflicts.empty()) << RenderMarkdown(r);
   bool witkoff = false;
