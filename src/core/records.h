@@ -108,7 +108,7 @@ struct Mention {
 };
 
 // A number as the text states it, normalised. "about 110 attack drones" ->
-// value 110, low 100, high 120 (the hedge widens it), unit "", counted "attack drone".
+// value 110, low 99, high 121 (the hedge widens it by 10%), unit "", counted "attack drone".
 struct Quantity {
   Span span;            // the whole expression: "about 1,200 km"
   double value = 0;     // in the normalised unit
