@@ -42,20 +42,6 @@ AnnotatedArticle Prepare(const Document& doc) {
   return a;
 }
 
-const char* TypeName(Timex::Type t) {
-  switch (t) {
-    case Timex::Type::kDate:
-      return "DATE";
-    case Timex::Type::kTime:
-      return "TIME";
-    case Timex::Type::kDuration:
-      return "DURATION";
-    case Timex::Type::kSet:
-      return "SET";
-  }
-  return "?";
-}
-
 double ThreadCpuSeconds() {
   timespec ts{};
   clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
@@ -107,14 +93,14 @@ void Score(const Document& doc, const std::vector<Timex>& sys, Counts& c, bool s
     }
     ++c.relaxed_sys;
     ++c.pairs;
-    bool value_ok = t.value == match->value, type_ok = match->type == TypeName(t.type);
+    bool value_ok = t.value == match->value, type_ok = match->type == TimexTypeName(t.type);
     c.value_ok += value_ok;
     c.type_ok += type_ok;
     if (show_errors && (!value_ok || !type_ok || !strict))
       std::printf("  %-7s %-28s %-22s gold %-22s %-14s[%s]  ours %-14s[%s]\n",
                   value_ok ? (strict ? "type" : "extent") : "value", doc.name.c_str(),
                   text(t.span).c_str(), text(match->span).c_str(), match->value.c_str(),
-                  match->type.c_str(), t.value.c_str(), TypeName(t.type));
+                  match->type.c_str(), t.value.c_str(), TimexTypeName(t.type));
   }
 }
 

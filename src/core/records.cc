@@ -21,6 +21,16 @@ const char* EntityTypeName(EntityType type) {
   return "other";
 }
 
+const char* TimexTypeName(Timex::Type type) {
+  switch (type) {
+    case Timex::Type::kDate: return "DATE";
+    case Timex::Type::kTime: return "TIME";
+    case Timex::Type::kDuration: return "DURATION";
+    case Timex::Type::kSet: return "SET";
+  }
+  return "DATE";
+}
+
 const char* FactKindName(Fact::Kind kind) {
   switch (kind) {
     case Fact::Kind::kQuantity: return "quantity";

@@ -139,6 +139,9 @@ struct Timex {
   std::string anchor;  // what a relative expression was resolved against: "published", "previous-date"
 };
 
+// The TimeML type name: "DATE", "TIME", "DURATION", "SET".
+const char* TimexTypeName(Timex::Type type);
+
 // A quotation: direct ("...," X said) or reported ("X said that ...").
 struct Quote {
   Span content;                    // the words quoted (inside the quote marks for direct speech)

@@ -25,20 +25,6 @@ const char* MentionKindName(MentionKind kind) {
   return "name";
 }
 
-const char* TimexTypeName(Timex::Type type) {
-  switch (type) {
-    case Timex::Type::kDate:
-      return "DATE";
-    case Timex::Type::kTime:
-      return "TIME";
-    case Timex::Type::kDuration:
-      return "DURATION";
-    case Timex::Type::kSet:
-      return "SET";
-  }
-  return "DATE";
-}
-
 const char* PrecisionName(DatePrecision p) {
   switch (p) {
     case DatePrecision::kYear:
