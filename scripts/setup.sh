@@ -15,6 +15,7 @@ PACKAGES=(
   zlib1g-dev          # WARC.gz
   libxxhash-dev       # content hashes for dedupe
   libstemmer-dev      # Snowball stemmers for clustering and summaries
+  libabsl-dev         # flat hash maps for the term dictionary (hot path of clustering)
   libgtest-dev libgmock-dev googletest
   libbenchmark-dev
   iso-codes           # country names for the gazetteer

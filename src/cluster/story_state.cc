@@ -5,19 +5,35 @@
 namespace newsfuse::cluster {
 
 void AddInto(Centroid& c, const TermWeights& tf, std::vector<uint32_t>* new_terms) {
-  for (const auto& [t, w] : tf) {
-    auto [it, inserted] = c.try_emplace(t, 0.0);
-    if (inserted && new_terms) new_terms->push_back(t);
-    it->second += w;
+  Centroid merged;
+  merged.reserve(c.size() + tf.size());
+  auto a = c.begin();
+  auto b = tf.begin();
+  while (a != c.end() || b != tf.end()) {
+    if (b == tf.end() || (a != c.end() && a->first < b->first)) {
+      merged.push_back(*a++);
+    } else if (a == c.end() || b->first < a->first) {
+      if (new_terms) new_terms->push_back(b->first);
+      merged.push_back(*b++);
+    } else {
+      merged.emplace_back(a->first, a->second + b->second);
+      ++a;
+      ++b;
+    }
   }
+  c.swap(merged);
 }
 
+namespace {
+bool Heavier(const std::pair<uint32_t, double>& a, const std::pair<uint32_t, double>& b) {
+  return a.second != b.second ? a.second > b.second : a.first < b.first;
+}
+}  // namespace
+
 std::vector<uint32_t> TopTerms(const Centroid& c, size_t k) {
-  std::vector<std::pair<uint32_t, double>> all(c.begin(), c.end());
+  Centroid all = c;
   k = std::min(k, all.size());
-  std::partial_sort(all.begin(), all.begin() + k, all.end(), [](const auto& a, const auto& b) {
-    return a.second != b.second ? a.second > b.second : a.first < b.first;
-  });
+  std::partial_sort(all.begin(), all.begin() + k, all.end(), Heavier);
   std::vector<uint32_t> out;
   out.reserve(k);
   for (size_t i = 0; i < k; ++i) out.push_back(all[i].first);
@@ -27,14 +43,12 @@ std::vector<uint32_t> TopTerms(const Centroid& c, size_t k) {
 std::vector<uint32_t> Trim(Centroid& c, size_t k) {
   std::vector<uint32_t> dropped;
   if (c.size() <= k) return dropped;
-  Centroid kept;
-  kept.reserve(k);
-  for (uint32_t t : TopTerms(c, k)) kept.emplace(t, c[t]);
-  for (const auto& [t, w] : c) {
-    if (!kept.count(t)) dropped.push_back(t);
-  }
+  std::nth_element(c.begin(), c.begin() + k, c.end(), Heavier);
+  for (auto it = c.begin() + k; it != c.end(); ++it) dropped.push_back(it->first);
+  c.resize(k);
+  std::sort(c.begin(), c.end());
+  c.shrink_to_fit();
   std::sort(dropped.begin(), dropped.end());
-  c = std::move(kept);  // a fresh table: the old one's buckets are freed
   return dropped;
 }
 
@@ -45,13 +59,9 @@ void StoryState::AddDay(double day) {
 }
 
 void StoryState::Absorb(StoryState& other, std::vector<uint32_t>& new_terms) {
-  for (const auto& [t, w] : other.words) {
-    auto [it, inserted] = words.try_emplace(t, 0.0);
-    if (inserted) new_terms.push_back(t);
-    it->second += w;
-  }
-  for (const auto& [t, w] : other.names) names[t] += w;
-  for (const auto& [t, w] : other.entities) entities[t] += w;
+  AddInto(words, other.words, &new_terms);
+  AddInto(names, other.names, nullptr);
+  AddInto(entities, other.entities, nullptr);
   AddDay(other.first_day);
   AddDay(other.last_day);
   last_seq = std::max(last_seq, other.last_seq);

@@ -5,7 +5,6 @@
 #include <cstdint>
 #include <limits>
 #include <string>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -14,7 +13,11 @@
 namespace newsfuse::cluster {
 
 using TermWeights = std::vector<std::pair<uint32_t, double>>;  // sorted by term id
-using Centroid = std::unordered_map<uint32_t, double>;         // term id -> summed weight
+// Term id -> summed weight, sorted by term id. A sorted vector rather than a
+// hash map: a comparison walks it once, contiguously (see cluster.cc's
+// ArticleWeights), and its order never depends on the hash or the history of
+// the table, so sums over it come out the same on every run.
+using Centroid = TermWeights;
 
 inline constexpr double kNoDay = std::numeric_limits<double>::quiet_NaN();
 

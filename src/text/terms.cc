@@ -1,5 +1,6 @@
 #include "text/terms.h"
 
+#include <absl/container/flat_hash_set.h>
 #include <libstemmer.h>
 #include <unicode/brkiter.h>
 #include <unicode/locid.h>
@@ -8,7 +9,6 @@
 #include <unicode/utext.h>
 
 #include <cassert>
-#include <unordered_set>
 
 #include "text/word_lists.h"
 
@@ -18,8 +18,7 @@ uint32_t TermDictionary::Intern(std::string_view term) {
   auto it = ids_.find(term);
   if (it != ids_.end()) return it->second;
   const auto id = static_cast<uint32_t>(terms_.size());
-  terms_.emplace_back(term);
-  ids_.emplace(std::string(term), id);
+  ids_.emplace(terms_.emplace_back(term), id);
   return id;
 }
 
@@ -30,11 +29,8 @@ uint32_t TermDictionary::Find(std::string_view term) const {
 
 namespace {
 
-struct SvHash {
-  using is_transparent = void;
-  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
-using StopSet = std::unordered_set<std::string, SvHash, std::equal_to<>>;
+// Views into the embedded word list, which lives as long as the program.
+using StopSet = absl::flat_hash_set<std::string_view>;
 
 // Immutable after first use, so shared by all extractors and threads.
 const StopSet& StopWords() {
