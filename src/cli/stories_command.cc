@@ -25,10 +25,15 @@ int RunStories(const StoriesArgs& args) {
   if (!store.ok()) return Fail(store.status());
   auto rows = (*store)->ListStories();
   if (!rows.ok()) return Fail(rows.status());
-  fmt::print("{:<14} {:>8} {:<11} {:<11} {}\n", "STORY", "ARTICLES", "FIRST", "LAST", "HEADLINE");
+  // COPIES counts the articles among ARTICLES that are near-duplicates of
+  // another (wire copies, reprints): ARTICLES - COPIES is the number of
+  // independent reports.
+  fmt::print("{:<14} {:>8} {:>6} {:<11} {:<11} {}\n", "STORY", "ARTICLES", "COPIES", "FIRST",
+             "LAST", "HEADLINE");
   for (const auto& row : *rows) {
-    fmt::print("{:<14} {:>8} {:<11} {:<11} {}\n", row.story.id, row.story.article_ids.size(),
-               row.first_seen.substr(0, 10), row.last_seen.substr(0, 10), row.headline);
+    fmt::print("{:<14} {:>8} {:>6} {:<11} {:<11} {}\n", row.story.id, row.story.article_ids.size(),
+               row.story.copy_of.size(), row.first_seen.substr(0, 10), row.last_seen.substr(0, 10),
+               row.headline);
   }
   return 0;
 }
@@ -50,7 +55,7 @@ int RunStory(const StoryArgs& args) {
 
 void RegisterStories(CLI::App& app, int& exit_code) {
   auto args = std::make_shared<StoriesArgs>();
-  CLI::App* cmd = app.add_subcommand("stories", "List stories: size, dates, headline");
+  CLI::App* cmd = app.add_subcommand("stories", "List stories: size, copies, dates, headline");
   args->store.Add(*cmd);
   cmd->callback([args, &exit_code] { exit_code = RunStories(*args); });
 }

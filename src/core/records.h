@@ -171,6 +171,12 @@ struct AnnotatedArticle {
 struct Story {
   std::string id;                         // stable: derived from its first article
   std::vector<std::string> article_ids;   // in arrival order
+  // Copies among them: article id -> id of the article it is a near-duplicate
+  // of (a wire copy, reprint or re-crawl; see ClusterDecision::copy_of). Only
+  // copies have an entry. A map beside article_ids rather than a field per
+  // member because copies are few, callers ask "is X a copy, and of what?",
+  // and article_ids keeps its plain shape for everything that ignores copies.
+  std::map<std::string, std::string> copy_of{};
 };
 
 // ---- The story report: the JSON contract that renderers draw. ----
@@ -184,6 +190,9 @@ struct ReportSource {
   std::string published;   // ISO 8601 at its precision, empty when unknown
   std::vector<std::string> authors;
   std::string locator;
+  // The citation key ("S2") of the source this one is a near-duplicate of,
+  // empty when it is not a copy (or its original is not among the sources).
+  std::string copy_of{};
 };
 
 struct SummarySentence {

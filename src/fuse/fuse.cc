@@ -142,6 +142,21 @@ std::string OutletKey(const Article& a) {
   return key.empty() ? "#" + a.id : key;  // unknown outlet: each article its own
 }
 
+// Points each copy at its original's citation key. The sources are sorted by
+// date first, so the keys are only known once all are numbered.
+void MarkCopies(const Story& story, std::vector<ReportSource>& sources) {
+  if (story.copy_of.empty()) return;
+  std::unordered_map<std::string_view, std::string_view> key_of;
+  for (const auto& s : sources) key_of.emplace(s.article_id, s.id);
+  for (auto& s : sources) {
+    auto copy = story.copy_of.find(s.article_id);
+    if (copy == story.copy_of.end()) continue;
+    if (auto original = key_of.find(copy->second); original != key_of.end()) {
+      s.copy_of = std::string(original->second);
+    }
+  }
+}
+
 }  // namespace
 
 StoryReport FuseStory(const Story& story, const std::vector<AnnotatedArticle>& articles,
@@ -189,6 +204,7 @@ StoryReport FuseStory(const Story& story, const std::vector<AnnotatedArticle>& a
       if (d && (!last || *last < *d)) last = d;
     }
   }
+  MarkCopies(story, report.sources);
   if (first) report.first_seen = first->ToIso();
   if (last) report.last_updated = last->ToIso();
   if (members.empty()) return report;

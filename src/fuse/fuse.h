@@ -7,7 +7,8 @@
 // that covers the most of what many outlets state (concepts weighted by how
 // many outlets state them, each counted once: src/fuse/summary_select.h),
 // never two that say the same thing, and each cites every source that
-// supports it.
+// supports it. A source the story marks as a copy (Story::copy_of) names its
+// original's citation key in ReportSource::copy_of.
 // A pure function: same articles and options, same report.
 #pragma once
 

@@ -38,7 +38,10 @@ Status Pipeline::RestoreClusters(StoryClusterer& clusterer) {
 Status Pipeline::ClusterNew(StoryClusterer& clusterer, const std::vector<Article>& fresh) {
   for (const Article& article : fresh) {
     const std::string story_id = clusterer.Add(Analyze(article, options_.analyze));
-    if (Status s = store_.AssignToStory(story_id, article.id); !s.ok()) return s;
+    // A copy is recorded with its original, so `stories` and the report can
+    // tell independent reporting from a reprint.
+    const std::string& copy_of = clusterer.last_decision().copy_of;
+    if (Status s = store_.AssignToStory(story_id, article.id, copy_of); !s.ok()) return s;
     // A bridge article showed two stories are one: the clusterer has merged
     // them in memory, and the store must agree, or the next run's replay and
     // `newsfuse stories` would still show two.
@@ -49,6 +52,7 @@ Status Pipeline::ClusterNew(StoryClusterer& clusterer, const std::vector<Article
         return old.status();
       }
       for (const std::string& id : old->article_ids) {
+        // A move: the store keeps each article's copy mark.
         if (Status s = store_.AssignToStory(story_id, id); !s.ok()) return s;
       }
     }

@@ -202,6 +202,7 @@ void Sources(const StoryReport& r, std::string& out) {
       out += ", by " + Esc(names);
     }
     if (!s.url.empty()) out += fmt::format(" <a href=\"{0}\">{0}</a>", Esc(s.url));
+    if (!s.copy_of.empty()) out += fmt::format(" (copy of <a href=\"#src-{0}\">{0}</a>)", Esc(s.copy_of));
     out += fmt::format("<div class=src>{}</div></div>", Esc(s.locator));
   }
 }

@@ -19,7 +19,7 @@ json SpanJson(const Span& s) { return json::array({s.begin, s.end}); }
 json SourceJson(const ReportSource& s) {
   return {{"id", s.id},           {"article_id", s.article_id}, {"outlet", s.outlet},
           {"title", s.title},     {"url", s.url},               {"published", s.published},
-          {"authors", s.authors}, {"locator", s.locator}};
+          {"authors", s.authors}, {"locator", s.locator},       {"copy_of", s.copy_of}};
 }
 
 json SummaryJson(const SummarySentence& s) {
@@ -218,6 +218,7 @@ Result<StoryReport> ParseReportJson(const std::string& text) {
       Read(s, "published", src.published);
       Read(s, "authors", src.authors);
       Read(s, "locator", src.locator);
+      Read(s, "copy_of", src.copy_of);
       r.sources.push_back(std::move(src));
     }
     for (const auto& s : doc.value("summary", json::array())) {

@@ -28,6 +28,7 @@ std::string SourceLine(const ReportSource& s) {
     line += fmt::format(", by {}", names);
   }
   if (!s.url.empty()) line += fmt::format(" <{}>", s.url);
+  if (!s.copy_of.empty()) line += fmt::format(" (copy of [{}])", s.copy_of);
   return line + "\n";
 }
 

@@ -61,9 +61,19 @@ CREATE VIRTUAL TABLE articles_fts USING fts5(
 INSERT INTO articles_fts(articles_fts, rank) VALUES ('rank', 'bm25(3.0, 1.0)');
 )sql";
 
+// Version 2: which story members are copies (issue 5). `copy_of` is the id
+// of the article a member is a near-duplicate of, NULL when it is not a copy
+// (never '', so "is a copy" is simply `copy_of IS NOT NULL`). It lives on the
+// membership row, not on the article, because it is a clustering decision,
+// like story_id; and since a story merge only updates story_id, copies keep
+// their mark when their story moves. Existing rows read as "not a copy".
+constexpr const char* kMigration2 = R"sql(
+ALTER TABLE story_members ADD COLUMN copy_of TEXT REFERENCES articles(id) CHECK (copy_of <> '');
+)sql";
+
 // Index i holds the step from version i to i + 1. Append only; never edit a
 // step that has shipped, since files in the field already contain its result.
-constexpr std::array<const char*, 1> kMigrations = {kMigration1};
+constexpr std::array<const char*, 2> kMigrations = {kMigration1, kMigration2};
 static_assert(kMigrations.size() == static_cast<size_t>(kSqliteSchemaVersion),
               "kSqliteSchemaVersion must equal the number of migrations");
 

@@ -48,13 +48,16 @@ constexpr std::array<const char*, kSqlCount> kSql = {
     "SELECT " NEWSFUSE_ARTICLE_COLUMNS " FROM articles WHERE id = ?1",
     "SELECT 1 FROM articles WHERE id = ?1",
     "SELECT count(*) FROM articles",
-    "INSERT INTO story_members(article_id, story_id) VALUES (?1, ?2) "
-    "ON CONFLICT(article_id) DO UPDATE SET story_id = excluded.story_id "
-    "WHERE story_id <> excluded.story_id",
+    // ?3 is NULL unless the caller names an original; a move (a merge)
+    // passes none and so keeps the copy mark already recorded.
+    "INSERT INTO story_members(article_id, story_id, copy_of) VALUES (?1, ?2, ?3) "
+    "ON CONFLICT(article_id) DO UPDATE SET story_id = excluded.story_id, "
+    "copy_of = IFNULL(excluded.copy_of, copy_of) "
+    "WHERE story_id <> excluded.story_id OR IFNULL(excluded.copy_of, copy_of) IS NOT copy_of",
     "SELECT story_id FROM story_members WHERE article_id = ?1",
-    "SELECT m.article_id FROM story_members m JOIN articles a ON a.id = m.article_id "
+    "SELECT m.article_id, m.copy_of FROM story_members m JOIN articles a ON a.id = m.article_id "
     "WHERE m.story_id = ?1 ORDER BY a.seq",
-    "SELECT m.story_id, a.id, a.title, a.outlet, a.published "
+    "SELECT m.story_id, a.id, a.title, a.outlet, a.published, m.copy_of "
     "FROM story_members m JOIN articles a ON a.id = m.article_id ORDER BY m.story_id, a.seq",
     // The LIMIT sits inside the subquery so FTS5 ranks and cuts before the
     // joins, and snippet() runs only for the hits returned.
@@ -96,7 +99,9 @@ class SqliteStore final : public Store {
   Result<Article> GetArticle(const std::string& id) override;
   Result<int64_t> CountArticles() override;
   Status ForEachArticle(const std::function<void(Article&&)>& fn) override;
-  Status AssignToStory(const std::string& story_id, const std::string& article_id) override;
+  using Store::AssignToStory;
+  Status AssignToStory(const std::string& story_id, const std::string& article_id,
+                       const std::string& copy_of) override;
   Result<std::string> StoryOf(const std::string& article_id) override;
   Result<std::vector<StoryRow>> ListStories() override;
   Result<Story> GetStory(const std::string& story_id) override;
@@ -228,20 +233,29 @@ Result<bool> SqliteStore::ArticleExists(const std::string& id) {
   return rc == SQLITE_ROW;
 }
 
-Status SqliteStore::AssignToStory(const std::string& story_id, const std::string& article_id) {
+Status SqliteStore::AssignToStory(const std::string& story_id, const std::string& article_id,
+                                  const std::string& copy_of) {
   if (Status s = RefuseIfReadOnly("assign stories"); !s.ok()) return s;
   if (story_id.empty()) return Status::Usage("story id must not be empty");
-  // The foreign key would refuse an unknown article too, but only as an
+  if (copy_of == article_id) {
+    return Status::Usage("article " + article_id + " cannot be a copy of itself");
+  }
+  // The foreign keys would refuse an unknown article too, but only as an
   // opaque constraint failure; the caller deserves NotFound and the id.
-  auto exists = ArticleExists(article_id);
-  if (!exists.ok()) return exists.status();
-  if (!*exists) return Status::NotFound("no article with id " + article_id);
+  for (const std::string* id : {&article_id, &copy_of}) {
+    if (id->empty()) continue;
+    auto exists = ArticleExists(*id);
+    if (!exists.ok()) return exists.status();
+    if (!*exists) return Status::NotFound("no article with id " + *id);
+  }
 
   auto stmt = Statement(kAssign);
   if (!stmt.ok()) return stmt.status();
   StatementLease upsert(*stmt);
   BindText(upsert.get(), 1, article_id);
   BindText(upsert.get(), 2, story_id);
+  // Unbound parameters are NULL (StatementLease clears bindings on release).
+  if (!copy_of.empty()) BindText(upsert.get(), 3, copy_of);
   return StepDone(upsert.get(), "assigning article " + article_id + " to story " + story_id);
 }
 
@@ -266,6 +280,8 @@ Result<Story> SqliteStore::GetStory(const std::string& story_id) {
   int rc;
   while ((rc = sqlite3_step(query.get())) == SQLITE_ROW) {
     story.article_ids.push_back(ColumnText(query.get(), 0));
+    std::string original = ColumnText(query.get(), 1);  // "" for NULL: not a copy
+    if (!original.empty()) story.copy_of.emplace(story.article_ids.back(), std::move(original));
   }
   if (rc != SQLITE_DONE) return db_->Error("reading story " + story_id, rc);
   if (story.article_ids.empty()) return Status::NotFound("no story with id " + story_id);
@@ -285,6 +301,7 @@ Result<std::vector<StoryRow>> SqliteStore::ListStories() {
     member.title = ColumnText(query.get(), 2);
     member.outlet = ColumnText(query.get(), 3);
     member.published = ColumnText(query.get(), 4);
+    member.copy_of = ColumnText(query.get(), 5);
     if (Status s = builder.Add(std::move(member)); !s.ok()) return s;
   }
   if (rc != SQLITE_DONE) return db_->Error("listing stories", rc);

@@ -58,14 +58,24 @@ class Store {
 
   // Records that `article_id` belongs to `story_id` (idempotent). An article
   // is in at most one story, so assigning it elsewhere moves it (merges).
-  // NotFound for an unknown article.
-  virtual Status AssignToStory(const std::string& story_id, const std::string& article_id) = 0;
+  // `copy_of` names the article it is a near-duplicate of (the clusterer's
+  // ClusterDecision::copy_of). When it is empty an article already in a story
+  // keeps the mark it has, so moving a copy in a merge keeps it, and a newly
+  // assigned one is not a copy. NotFound for an unknown article or original;
+  // kUsage for an empty story id or an article marked as a copy of itself.
+  virtual Status AssignToStory(const std::string& story_id, const std::string& article_id,
+                               const std::string& copy_of) = 0;
+  // Assigns or moves an article, keeping whatever copy mark it has.
+  Status AssignToStory(const std::string& story_id, const std::string& article_id) {
+    return AssignToStory(story_id, article_id, std::string());
+  }
   // story id of an article, or NotFound when unassigned.
   virtual Result<std::string> StoryOf(const std::string& article_id) = 0;
   // Most recent last_seen first, undated stories last, ties by id. A story's
-  // article_ids are in ingest order; outlets in order of first appearance.
+  // article_ids are in ingest order, its copy_of filled; outlets in order of
+  // first appearance.
   virtual Result<std::vector<StoryRow>> ListStories() = 0;
-  // NotFound when no article belongs to `story_id`.
+  // With copy_of filled. NotFound when no article belongs to `story_id`.
   virtual Result<Story> GetStory(const std::string& story_id) = 0;
 
   // Full-text search over titles and bodies, best first. `query` is FTS5
@@ -85,7 +95,7 @@ struct SqliteStoreOptions {
 
 // The schema version (PRAGMA user_version) this build reads and writes. Files
 // at an older version are migrated on a read-write open; newer ones are refused.
-inline constexpr int kSqliteSchemaVersion = 1;
+inline constexpr int kSqliteSchemaVersion = 2;
 
 // Opens (creating and migrating if needed) the SQLite store at `path`.
 // ":memory:" gives a private in-memory store (tests). Errors are kStoreError

@@ -17,6 +17,7 @@ Status StoryRowBuilder::Add(MemberRow member) {
   }
   Pending& p = stories_.back();
   p.row.story.article_ids.push_back(member.article_id);
+  if (!member.copy_of.empty()) p.row.story.copy_of.emplace(member.article_id, member.copy_of);
   auto& outlets = p.row.outlets;
   if (!member.outlet.empty() &&
       std::find(outlets.begin(), outlets.end(), member.outlet) == outlets.end()) {

@@ -23,6 +23,7 @@ struct MemberRow {
   std::string title;
   std::string outlet;
   std::string published;  // ISO 8601, empty when unknown
+  std::string copy_of;    // the original's article id, empty when not a copy
 };
 
 // A point in time comparable across precisions and offsets: UTC seconds of

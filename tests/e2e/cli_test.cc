@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <random>
+#include <sstream>
 #include <string>
 
 namespace {
@@ -69,6 +70,35 @@ TEST_F(CliTest, DigestPrintsAStoryAndWritesReports) {
   const CliRun story = RunCli("story " + id + " --format json" + Db());
   ASSERT_EQ(story.exit_code, 0) << story.out;
   EXPECT_NE(story.out.find("\"schema_version\""), std::string::npos);
+}
+
+// A reprint (the same page with a credit line) is counted as a copy by
+// `stories` and points at its original in the JSON report.
+TEST_F(CliTest, ACopyIsCountedAndMarkedInTheReport) {
+  const fs::path original = fs::path(kSeeds) / "2026-02-05_geokhub.txt";
+  const fs::path reprint = dir_ / "reprint.txt";
+  {
+    std::ifstream in(original, std::ios::binary);
+    std::ofstream out(reprint, std::ios::binary);
+    out << in.rdbuf() << "\n\n(Reprinted with permission; editing by the news desk.)\n";
+  }
+  ASSERT_EQ(RunCli("ingest " + original.string() + " " + reprint.string() + Db()).exit_code, 0);
+
+  const CliRun stories = RunCli("stories" + Db());
+  ASSERT_EQ(stories.exit_code, 0) << stories.out;
+  EXPECT_NE(stories.out.find("ARTICLES COPIES"), std::string::npos) << stories.out;
+  const std::string row = stories.out.substr(stories.out.find('\n') + 1);
+  std::istringstream fields(row);
+  std::string id;
+  int articles = 0, copies = 0;
+  ASSERT_TRUE(fields >> id >> articles >> copies) << stories.out;
+  EXPECT_EQ(articles, 2);
+  EXPECT_EQ(copies, 1);
+
+  const CliRun story = RunCli("story " + id + " --format json" + Db());
+  ASSERT_EQ(story.exit_code, 0) << story.out;
+  EXPECT_NE(story.out.find("\"copy_of\": \"S1\""), std::string::npos) << story.out;
+  EXPECT_NE(story.out.find("\"copy_of\": \"\""), std::string::npos) << story.out;
 }
 
 TEST_F(CliTest, RandomBytesAsTextAreRejectedAndTheStoreIsUnchanged) {
