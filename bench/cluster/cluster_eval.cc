@@ -159,7 +159,7 @@ void DumpFeatures(const Analysed& a, const std::string& split, const ClusterOpti
   StoryClusterer clusterer(options);
   std::set<std::string> seen;
   out << "# kind\tarticle\tgold_exists|is_gold\tcosine\tentity_cosine\tname_cosine\tentities_known\t"
-         "log_gap_days\tdates_known\n";
+         "log_gap_days\tdates_known\ttitle_cosine\theavy_share\tlog_story_size\n";
   size_t n = 0;
   for (size_t i = 0; i < a.articles.size(); ++i) {
     if (split == "train" && !a.train[i]) continue;
@@ -171,7 +171,8 @@ void DumpFeatures(const Analysed& a, const std::string& split, const ClusterOpti
       const auto& f = c.features;
       out << "C\t" << n << '\t' << (c.story_id == gold_story ? 1 : 0) << '\t' << f.cosine << '\t'
           << f.entity_cosine << '\t' << f.name_cosine << '\t' << f.entities_known << '\t' << f.log_gap_days << '\t'
-          << f.dates_known << '\n';
+          << f.dates_known << '\t' << f.title_cosine << '\t' << f.heavy_share << '\t'
+          << f.log_story_size << '\n';
     }
     seen.insert(gold_story);
     ++n;

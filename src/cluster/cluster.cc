@@ -112,8 +112,9 @@ struct StoryClusterer::Impl {
     TermWeights tf;        // words: unit length, by term id
     TermWeights names;     // capitalised words, likewise
     TermWeights entities;  // entity keys, likewise
-    std::vector<double> tf_idf, names_idf, entities_idf;  // IDF per term of each
-    double tf2 = 0, names2 = 0, entities2 = 0;            // squared TF-IDF norms
+    TermWeights title;     // headline words, likewise
+    std::vector<double> tf_idf, names_idf, entities_idf, title_idf;  // IDF per term of each
+    double tf2 = 0, names2 = 0, entities2 = 0, title2 = 0;           // squared TF-IDF norms
     cluster::MinHash fingerprint;
     double day = cluster::kNoDay;
   };
@@ -143,11 +144,11 @@ struct StoryClusterer::Impl {
   Counts counts;
   ClusterDecision last;
   // Scratch, reused across articles.
-  std::vector<uint32_t> ids, body_ids, new_terms;
+  std::vector<uint32_t> ids, body_ids, title_ids, new_terms;
   std::string entity_key;
   std::vector<uint64_t> hashes;
   std::unordered_map<uint32_t, uint32_t> hits;
-  ArticleWeights words_loaded, names_loaded, entities_loaded;
+  ArticleWeights words_loaded, names_loaded, entities_loaded, title_loaded;
 
   explicit Impl(ClusterOptions opts)
       : options(std::move(opts)), weights(options.weights), fingerprints(options.max_fingerprints) {
@@ -219,6 +220,8 @@ struct StoryClusterer::Impl {
     extractor.Extract(a.article.title, dict, ids);
     const size_t title_terms = ids.size();
     for (size_t i = 0; i < title_terms; ++i) ids.push_back(ids[i]);  // the title counts twice
+    title_ids.assign(ids.begin(), ids.begin() + title_terms);
+    p.title = UnitVector(title_ids);
     extractor.Extract(a.body.empty() ? a.article.Body() : a.body, dict, body_ids);
     for (size_t t = term_hash.size(); t < dict.size(); ++t) {
       const std::string& s = dict.Term(static_cast<uint32_t>(t));
@@ -249,6 +252,7 @@ struct StoryClusterer::Impl {
     p.tf2 = Weigh(p.tf, p.tf_idf);
     p.names2 = Weigh(p.names, p.names_idf);
     p.entities2 = Weigh(p.entities, p.entities_idf);
+    p.title2 = Weigh(p.title, p.title_idf);
     p.day = DayOf(a.article.published);
     return p;
   }
@@ -258,11 +262,12 @@ struct StoryClusterer::Impl {
     s.norm2 = Norm2(s.words);
     s.names_norm2 = Norm2(s.names);
     s.entities_norm2 = Norm2(s.entities);
+    s.titles_norm2 = Norm2(s.titles);
     s.norm_docs = docs;
     s.norm_dirty = false;
   }
 
-  PairFeatures Features(const Prepared& p, StoryState& s) {
+  PairFeatures Features(const Prepared& p, StoryState& s, double heavy_share) {
     RefreshNorms(s);
     PairFeatures f;
     f.cosine = Cosine(words_loaded, p.tf2, s.words, s.norm2);
@@ -271,6 +276,9 @@ struct StoryClusterer::Impl {
       f.entity_cosine = Cosine(entities_loaded, p.entities2, s.entities, s.entities_norm2);
     }
     f.name_cosine = Cosine(names_loaded, p.names2, s.names, s.names_norm2);
+    f.title_cosine = Cosine(title_loaded, p.title2, s.titles, s.titles_norm2);
+    f.heavy_share = heavy_share;
+    f.log_story_size = std::log1p(static_cast<double>(s.story.article_ids.size()));
     const double gap = s.GapDays(p.day);
     if (!std::isnan(gap)) {
       f.dates_known = 1;
@@ -313,7 +321,8 @@ struct StoryClusterer::Impl {
     out.reserve(k);
     for (size_t i = 0; i < k; ++i) {
       const uint32_t slot = ranked[i].first;
-      const PairFeatures f = Features(p, stories[slot]);
+      const double share = heavy.empty() ? 0 : static_cast<double>(ranked[i].second) / heavy.size();
+      const PairFeatures f = Features(p, stories[slot], share);
       out.push_back(Scored{slot, f, weights.Score(f)});
     }
     // Best first; on a tie the older story wins.
@@ -323,14 +332,22 @@ struct StoryClusterer::Impl {
     return out;
   }
 
+  // A story's id is its first article's id, shortened: "s" + 12 characters
+  // (48 bits of a content hash). Ids that share that prefix (ids that are not
+  // hashes, or a collision) fall back to the whole article id, then to a
+  // numbered suffix (the same page added twice), so a clash costs one more
+  // lookup, never a walk over every earlier clash.
+  std::string StoryIdFor(const std::string& article_id) const {
+    std::string id = "s" + article_id.substr(0, 12);
+    if (!story_index.count(id)) return id;
+    id = "s" + article_id;
+    if (!story_index.count(id)) return id;
+    int n = 2;
+    while (story_index.count(id + "-" + std::to_string(n))) ++n;
+    return id + "-" + std::to_string(n);
+  }
+
   uint32_t NewStory(std::string id) {
-    // Two stories can only share an id if their first articles share an id
-    // prefix (the same page added twice, or a 48-bit hash collision).
-    if (story_index.count(id)) {
-      int n = 2;
-      while (story_index.count(id + "-" + std::to_string(n))) ++n;
-      id += "-" + std::to_string(n);
-    }
     const auto slot = static_cast<uint32_t>(stories.size());
     stories.emplace_back();
     stories.back().story.id = id;
@@ -354,6 +371,7 @@ struct StoryClusterer::Impl {
     IndexTerms(slot, new_terms);
     cluster::AddInto(s.names, p.names, nullptr);
     cluster::AddInto(s.entities, p.entities, nullptr);
+    cluster::AddInto(s.titles, p.title, nullptr);
     s.AddDay(p.day);
     s.last_seq = seq;
     if (s.words.size() > 2 * kMaxCentroidTerms) {
@@ -361,6 +379,7 @@ struct StoryClusterer::Impl {
     }
     if (s.names.size() > 2 * kMaxNameTerms) cluster::Trim(s.names, kMaxNameTerms);
     if (s.entities.size() > 2 * kMaxNameTerms) cluster::Trim(s.entities, kMaxNameTerms);
+    if (s.titles.size() > 2 * kMaxNameTerms) cluster::Trim(s.titles, kMaxNameTerms);
     fingerprints.Insert(p.fingerprint, slot, a.article.id);
   }
 
@@ -386,6 +405,7 @@ struct StoryClusterer::Impl {
     cluster::Trim(s.words, kDormantCentroidTerms);
     cluster::Trim(s.names, kDormantNameTerms);
     cluster::Trim(s.entities, kDormantNameTerms);
+    cluster::Trim(s.titles, kDormantNameTerms);
     s.norm_dirty = true;
     s.dormant_terms = cluster::TopTerms(s.words, kDormantIndexTerms);
     for (uint32_t t : s.dormant_terms) dormant_postings[t].push_back(slot);
@@ -473,6 +493,7 @@ struct StoryClusterer::Impl {
     words_loaded.Load(p.tf, p.tf_idf, dict.size());
     names_loaded.Load(p.names, p.names_idf, dict.size());
     entities_loaded.Load(p.entities, p.entities_idf, dict.size());
+    title_loaded.Load(p.title, p.title_idf, dict.size());
     const std::vector<uint32_t> heavy = HeavyTerms(p);
     std::vector<Scored> scored = ScoreCandidates(p, heavy, postings);
     Explain(scored);
@@ -487,7 +508,12 @@ struct StoryClusterer::Impl {
     words_loaded.Clear();
     names_loaded.Clear();
     entities_loaded.Clear();
+    title_loaded.Clear();
     return scored;
+  }
+
+  bool Joins(const Scored& s, double threshold) const {
+    return s.score >= threshold && s.features.cosine >= weights.join_min_cosine;
   }
 
   std::string Decide(const AnnotatedArticle& a) {
@@ -508,10 +534,10 @@ struct StoryClusterer::Impl {
         }
       }
     }
-    if (!target && !scored.empty() && scored[0].score >= weights.join_threshold) {
+    if (!target && !scored.empty() && Joins(scored[0], weights.join_threshold)) {
       target = scored[0].story;
     }
-    if (!target && !dormant.empty() && dormant[0].score >= weights.join_threshold) {
+    if (!target && !dormant.empty() && Joins(dormant[0], weights.join_threshold)) {
       target = dormant[0].story;
     }
 
@@ -521,7 +547,7 @@ struct StoryClusterer::Impl {
       last.joined = true;
       last.revived = stories[slot].status == Status::kDormant;
     } else {
-      slot = NewStory("s" + a.article.id.substr(0, 12));
+      slot = NewStory(StoryIdFor(a.article.id));
     }
     Join(slot, a, p);
     if (target && options.merge_stories) MergeBridged(slot, scored);
@@ -535,6 +561,7 @@ struct StoryClusterer::Impl {
   void MergeBridged(uint32_t slot, const std::vector<Scored>& scored) {
     for (const Scored& s : scored) {
       if (s.score < weights.merge_threshold) break;
+      if (!Joins(s, weights.merge_threshold)) continue;
       uint32_t a = Resolve(slot), b = Resolve(s.story);
       if (a == b || stories[b].status != Status::kLive) continue;
       if (b < a) std::swap(a, b);

@@ -47,6 +47,14 @@ struct PairFeatures {
   double entities_known = 0;  // 1 when both sides have entity keys, else 0
   double log_gap_days = 0;    // ln(1 + days between the article and the story's dates)
   double dates_known = 0;     // 1 when both sides have dates, else 0
+  // TF-IDF cosine of the article's headline with the story's headlines: a
+  // headline names the event, where a body drifts into background.
+  double title_cosine = 0;
+  // Share of the article's heaviest terms (those that find candidates) that
+  // the story holds: a few rare shared words count here, however long the
+  // two texts are.
+  double heavy_share = 0;
+  double log_story_size = 0;  // ln(1 + articles in the story)
 };
 
 // The scoring model: P(same story) = 1 / (1 + exp(-(bias + w . features))).
@@ -58,10 +66,17 @@ struct ScoreWeights {
   double entities_known = 0;
   double log_gap_days = 0;
   double dates_known = 0;
+  double title_cosine = 0;
+  double heavy_share = 0;
+  double log_story_size = 0;
   // An article joins its best story when the score reaches join_threshold;
   // a second live story scoring merge_threshold or more is merged in.
   double join_threshold = 0.5;
   double merge_threshold = 0.9;
+  // Nor does it join (or merge) a story whose TF-IDF word cosine with it is
+  // below this: shared names and entities alone ("Ukraine", "Russia") are
+  // evidence of the same country, not of the same event.
+  double join_min_cosine = 0;
 
   double Score(const PairFeatures& f) const;
   // The weights compiled in from data/cluster/weights.txt.

@@ -22,8 +22,12 @@ double* Field(ScoreWeights& w, std::string_view name) {
   if (name == "entities_known") return &w.entities_known;
   if (name == "log_gap_days") return &w.log_gap_days;
   if (name == "dates_known") return &w.dates_known;
+  if (name == "title_cosine") return &w.title_cosine;
+  if (name == "heavy_share") return &w.heavy_share;
+  if (name == "log_story_size") return &w.log_story_size;
   if (name == "join_threshold") return &w.join_threshold;
   if (name == "merge_threshold") return &w.merge_threshold;
+  if (name == "join_min_cosine") return &w.join_min_cosine;
   return nullptr;
 }
 
@@ -33,7 +37,8 @@ double ScoreWeights::Score(const PairFeatures& f) const {
   const double z = bias + cosine * f.cosine + entity_cosine * f.entity_cosine +
                    name_cosine * f.name_cosine +
                    entities_known * f.entities_known + log_gap_days * f.log_gap_days +
-                   dates_known * f.dates_known;
+                   dates_known * f.dates_known + title_cosine * f.title_cosine +
+                   heavy_share * f.heavy_share + log_story_size * f.log_story_size;
   return 1.0 / (1.0 + std::exp(-z));
 }
 

@@ -62,6 +62,7 @@ void StoryState::Absorb(StoryState& other, std::vector<uint32_t>& new_terms) {
   AddInto(words, other.words, &new_terms);
   AddInto(names, other.names, nullptr);
   AddInto(entities, other.entities, nullptr);
+  AddInto(titles, other.titles, nullptr);
   AddDay(other.first_day);
   AddDay(other.last_day);
   last_seq = std::max(last_seq, other.last_seq);
@@ -81,6 +82,7 @@ void StoryState::Release() {
   Centroid().swap(words);
   Centroid().swap(names);
   Centroid().swap(entities);
+  Centroid().swap(titles);
   std::vector<std::string>().swap(story.article_ids);
   std::vector<uint32_t>().swap(dormant_terms);
 }

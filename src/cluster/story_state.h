@@ -36,13 +36,13 @@ struct StoryState {
   // Sums of the members' unit-length tf vectors: words (index terms), names
   // (capitalised words) and entity keys. IDF is applied when comparing, with
   // the IDF of that moment.
-  Centroid words, names, entities;
+  Centroid words, names, entities, titles;
   double first_day = kNoDay;  // publication span of the dated members
   double last_day = kNoDay;
   uint64_t last_seq = 0;      // arrival number of the latest member
   // Squared norms of the centroids under the IDF of norm_docs; refreshed when
   // the story changes or the stream has grown by a tenth since.
-  double norm2 = 0, names_norm2 = 0, entities_norm2 = 0;
+  double norm2 = 0, names_norm2 = 0, entities_norm2 = 0, titles_norm2 = 0;
   uint64_t norm_docs = 0;
   bool norm_dirty = true;
   uint32_t merged_into = 0;             // when status == kMerged

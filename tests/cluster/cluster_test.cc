@@ -132,7 +132,13 @@ TEST(ClusterTest, DuplicateIdPrefixGetsADistinctStoryId) {
   Article a = unrelated[0], b = unrelated[1];
   b.id = a.id.substr(0, 12) + "ffffffffffffffffffff";
   EXPECT_EQ(clusterer.Add(Analyze(a)), "s" + a.id.substr(0, 12));
-  EXPECT_EQ(clusterer.Add(Analyze(b)), "s" + a.id.substr(0, 12) + "-2");
+  // The shared prefix is taken, so the whole id names b's story.
+  EXPECT_EQ(clusterer.Add(Analyze(b)), "s" + b.id);
+  // A third unrelated text under b's id again gets a numbered suffix.
+  Article c = MakeArticle(b.id, "Harbour Daily", "Council approves new tram line",
+                          {"The city council voted on Monday to build a tram line linking the "
+                           "airport with the old town, with work due to start next spring."});
+  EXPECT_EQ(clusterer.Add(Analyze(c)), "s" + b.id + "-2");
 }
 
 // The threshold's measurement (see cluster.cc), re-run on shared newswire:

@@ -67,6 +67,55 @@ TEST(ModelTest, EntityFeaturesAreUsedWhenKeysArePresent) {
   EXPECT_NEAR(top.entity_cosine, 1.0, 1e-9);
 }
 
+// The new features: a shared headline, the share of the article's heaviest
+// terms the story holds, and the story's size, on two reports of one event.
+TEST(ModelTest, HeadlineHeavyTermsAndSizeAreSeen) {
+  ClusterOptions options;
+  options.explain = true;
+  StoryClusterer clusterer(options);
+  auto seeds = testing::SeedArticles();
+  // Two headlines that share "Ukraine", "Russia" and "talks".
+  ASSERT_NE(seeds[2].title.find("talks"), std::string::npos) << seeds[2].title;
+  ASSERT_NE(seeds[3].title.find("talks"), std::string::npos) << seeds[3].title;
+  clusterer.Add(Analyze(seeds[2]));
+  clusterer.Add(Analyze(seeds[3]));
+  const auto& f = clusterer.last_decision().candidates.at(0).features;
+  EXPECT_GT(f.title_cosine, 0.1);
+  EXPECT_LE(f.title_cosine, 1 + 1e-9);
+  EXPECT_GT(f.heavy_share, 0.25);
+  EXPECT_LE(f.heavy_share, 1);
+  EXPECT_NEAR(f.log_story_size, std::log1p(1.0), 1e-9);
+}
+
+// The word-cosine floor holds even when the other features make the model
+// sure: a model that scores every pair 1 still may not join two texts that
+// share no word.
+TEST(ModelTest, NoJoinBelowTheWordCosineFloor) {
+  auto weights = ScoreWeights::Parse("bias 50\ncosine 1\njoin_threshold 0.5\njoin_min_cosine 0.1\n");
+  ASSERT_TRUE(weights.has_value());
+  ClusterOptions options;
+  options.weights = *weights;
+  StoryClusterer clusterer(options);
+  auto seeds = testing::SeedArticles();
+  clusterer.Add(Analyze(seeds[0]));
+  clusterer.Add(Analyze(seeds[1]));
+  EXPECT_TRUE(clusterer.last_decision().joined) << "same event, cosine "
+                                                << clusterer.last_decision().best_cosine;
+  Article weather = seeds[2];
+  weather.id = "feed000000000000000000000000beef";
+  weather.title = "Snow closes mountain passes";
+  weather.paragraphs = {"Heavy snow closed three mountain passes in western Ukraine overnight "
+                        "and stranded lorries near the border crossing with Poland, highway "
+                        "officials said. Ploughs worked through the night and the passes are due "
+                        "to reopen on Saturday if the weather clears, forecasters said."};
+  clusterer.Add(Analyze(weather));
+  // A candidate (it shares "Ukraine"), scored sure by the model, yet apart.
+  EXPECT_GT(clusterer.last_decision().best_cosine, 0);
+  EXPECT_LT(clusterer.last_decision().best_cosine, 0.1);
+  EXPECT_GT(clusterer.last_decision().best_score, 0.5);
+  EXPECT_FALSE(clusterer.last_decision().joined) << "cosine " << clusterer.last_decision().best_cosine;
+}
+
 TEST(ModelTest, TimeGapIsSeenWhenBothSidesAreDated) {
   ClusterOptions options;
   options.explain = true;
