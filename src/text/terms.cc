@@ -27,6 +27,19 @@ uint32_t TermDictionary::Find(std::string_view term) const {
   return it == ids_.end() ? UINT32_MAX : it->second;
 }
 
+const uint32_t* TermDictionary::FindSurface(std::u16string_view surface) const {
+  auto it = surfaces_.find(surface);
+  return it == surfaces_.end() ? nullptr : &it->second;
+}
+
+void TermDictionary::RememberSurface(std::u16string_view surface, uint32_t term) {
+  // Bounded: a stream's rare forms (typos, numbers) would otherwise grow the
+  // memo without end. Forgetting is safe; the next sighting recomputes.
+  constexpr size_t kMaxSurfaces = 1 << 20;
+  if (surfaces_.size() >= kMaxSurfaces) surfaces_.clear();
+  surfaces_.emplace(surface, term);
+}
+
 namespace {
 
 // Views into the embedded word list, which lives as long as the program.
@@ -55,6 +68,7 @@ struct TermExtractor::Impl {
   std::vector<UChar> u16;
   std::vector<UChar> folded;
   std::vector<char> utf8;
+  std::u16string surface;
 
   explicit Impl(TermOptions opts) : options(opts) {
     UErrorCode status = U_ZERO_ERROR;
@@ -78,6 +92,7 @@ struct TermExtractor::Impl {
   }
 
   void Run(std::string_view text, TermDictionary& dict, std::vector<uint32_t>& out);
+  uint32_t TermOf(const UChar* tok, int32_t n, bool number, bool shouting, TermDictionary& dict);
 };
 
 TermExtractor::TermExtractor(TermOptions options) : impl_(std::make_unique<Impl>(options)) {}
@@ -98,6 +113,88 @@ std::vector<std::string> TermExtractor::Terms(std::string_view text) {
   return terms;
 }
 
+// The term one token yields, or kNoTerm when it yields none (a stop word,
+// a contraction, a stray letter). Depends only on the token, whether ICU
+// called it a number, whether the text is in capitals, and the options.
+uint32_t TermExtractor::Impl::TermOf(const UChar* tok, int32_t n, bool number, bool shouting,
+                                     TermDictionary& dict) {
+  if (number && !options.keep_numbers) return TermDictionary::kNoTerm;
+
+  // An acronym in capitals ("US", "WHO", "IT") or with dots ("U.S") is a
+  // name, not the stop word it spells, unless the whole text is in capitals.
+  bool acronym = false;
+  if (!number && !shouting && n >= 2 && n <= 6) {
+    bool all_upper = true;
+    for (int32_t i = 0; i < n; ++i) {
+      if (tok[i] != '.' && !u_isupper(tok[i])) all_upper = false;
+    }
+    acronym = all_upper;
+  }
+
+  // Case folding can expand a code point to three ("ß" -> "ss" is two).
+  if (folded.size() < static_cast<size_t>(3 * n)) folded.resize(3 * n);
+  UErrorCode fs = U_ZERO_ERROR;
+  int32_t m = u_strFoldCase(folded.data(), static_cast<int32_t>(folded.size()), tok, n,
+                            U_FOLD_CASE_DEFAULT, &fs);
+  if (U_FAILURE(fs)) return TermDictionary::kNoTerm;
+  UChar* f = folded.data();
+
+  if (number) {
+    // "1,200" and "1200" are the same number; a decimal point stays.
+    int32_t k = 0;
+    for (int32_t i = 0; i < m; ++i) {
+      if (f[i] != ',' && f[i] != 0x202F && f[i] != 0x00A0) f[k++] = f[i];
+    }
+    m = k;
+  } else {
+    // Contractions: "n't" makes an auxiliary (all stop words: don't, isn't,
+    // won't), so the token goes; "'s", "'ll", "'re", "'ve", "'d", "'m" are
+    // cut, leaving "Europe" from "Europe's" and "we" from "we'll".
+    int32_t apos = -1;
+    for (int32_t i = m - 1; i > 0; --i) {
+      if (IsApostrophe(f[i])) { apos = i; break; }
+    }
+    if (apos > 0) {
+      if (f[apos - 1] == 'n' && m - apos == 2 && f[apos + 1] == 't') {
+        return TermDictionary::kNoTerm;
+      }
+      const int32_t suffix = m - apos - 1;
+      if (suffix >= 1 && suffix <= 2) m = apos;
+    }
+    // "u.s" -> "us": dotted and undotted spellings of an acronym meet.
+    int32_t k = 0;
+    bool had_dot = false;
+    for (int32_t i = 0; i < m; ++i) {
+      if (f[i] == '.') had_dot = true;
+      else f[k++] = f[i];
+    }
+    m = k;
+    if (had_dot) acronym = true;
+    if (m == 0) return TermDictionary::kNoTerm;
+    if (m == 1 && f[0] < 0x80) return TermDictionary::kNoTerm;  // stray initials and letters
+  }
+
+  if (utf8.size() < static_cast<size_t>(3 * m)) utf8.resize(3 * m);
+  UErrorCode us = U_ZERO_ERROR;
+  int32_t bytes = 0;
+  u_strToUTF8(utf8.data(), static_cast<int32_t>(utf8.size()), &bytes, f, m, &us);
+  if (U_FAILURE(us)) return TermDictionary::kNoTerm;
+  std::string_view word(utf8.data(), bytes);
+
+  if (!number && options.drop_stop_words && !acronym && StopWords().count(word)) {
+    return TermDictionary::kNoTerm;
+  }
+  if (!number && options.stem) {
+    const sb_symbol* stemmed = sb_stemmer_stem(
+        stemmer, reinterpret_cast<const sb_symbol*>(word.data()), static_cast<int>(word.size()));
+    if (stemmed) {
+      word = std::string_view(reinterpret_cast<const char*>(stemmed),
+                              sb_stemmer_length(stemmer));
+    }
+  }
+  return dict.Intern(word);
+}
+
 void TermExtractor::Impl::Run(std::string_view text, TermDictionary& dict,
                               std::vector<uint32_t>& out) {
   if (text.empty()) return;
@@ -115,85 +212,26 @@ void TermExtractor::Impl::Run(std::string_view text, TermDictionary& dict,
   words->setText(&ut, status);
   if (U_FAILURE(status)) { utext_close(&ut); return; }
 
+  // The memo key: the settings that shape a term, then the token itself.
+  const UChar settings = static_cast<UChar>(0x100 | (shouting ? 1 : 0) | (options.stem ? 2 : 0) |
+                                            (options.drop_stop_words ? 4 : 0) |
+                                            (options.keep_numbers ? 8 : 0));
   int32_t start = words->first();
   for (int32_t end = words->next(); end != icu::BreakIterator::DONE;
        start = end, end = words->next()) {
     const int32_t rule = words->getRuleStatus();
     if (rule < UBRK_WORD_NONE_LIMIT) continue;  // spaces and punctuation
     const bool number = rule < UBRK_WORD_NUMBER_LIMIT;
-    if (number && !options.keep_numbers) continue;
-    const UChar* tok = u16.data() + start;
-    const int32_t n = end - start;
-
-    // An acronym in capitals ("US", "WHO", "IT") or with dots ("U.S") is a
-    // name, not the stop word it spells, unless the whole text is in capitals.
-    bool acronym = false;
-    if (!number && !shouting && n >= 2 && n <= 6) {
-      bool all_upper = true;
-      for (int32_t i = 0; i < n; ++i) {
-        if (tok[i] != '.' && !u_isupper(tok[i])) all_upper = false;
-      }
-      acronym = all_upper;
-    }
-
-    // Case folding can expand a code point to three ("ß" -> "ss" is two).
-    if (folded.size() < static_cast<size_t>(3 * n)) folded.resize(3 * n);
-    UErrorCode fs = U_ZERO_ERROR;
-    int32_t m = u_strFoldCase(folded.data(), static_cast<int32_t>(folded.size()), tok, n,
-                              U_FOLD_CASE_DEFAULT, &fs);
-    if (U_FAILURE(fs)) continue;
-    UChar* f = folded.data();
-
-    if (number) {
-      // "1,200" and "1200" are the same number; a decimal point stays.
-      int32_t k = 0;
-      for (int32_t i = 0; i < m; ++i) {
-        if (f[i] != ',' && f[i] != 0x202F && f[i] != 0x00A0) f[k++] = f[i];
-      }
-      m = k;
+    surface.assign(1, static_cast<char16_t>(settings | (number ? 16 : 0)));
+    surface.append(reinterpret_cast<const char16_t*>(u16.data() + start), end - start);
+    uint32_t term;
+    if (const uint32_t* known = dict.FindSurface(surface)) {
+      term = *known;
     } else {
-      // Contractions: "n't" makes an auxiliary (all stop words: don't, isn't,
-      // won't), so the token goes; "'s", "'ll", "'re", "'ve", "'d", "'m" are
-      // cut, leaving "Europe" from "Europe's" and "we" from "we'll".
-      int32_t apos = -1;
-      for (int32_t i = m - 1; i > 0; --i) {
-        if (IsApostrophe(f[i])) { apos = i; break; }
-      }
-      if (apos > 0) {
-        if (f[apos - 1] == 'n' && m - apos == 2 && f[apos + 1] == 't') continue;
-        const int32_t suffix = m - apos - 1;
-        if (suffix >= 1 && suffix <= 2) m = apos;
-      }
-      // "u.s" -> "us": dotted and undotted spellings of an acronym meet.
-      int32_t k = 0;
-      bool had_dot = false;
-      for (int32_t i = 0; i < m; ++i) {
-        if (f[i] == '.') had_dot = true;
-        else f[k++] = f[i];
-      }
-      m = k;
-      if (had_dot) acronym = true;
-      if (m == 0) continue;
-      if (m == 1 && f[0] < 0x80) continue;  // stray initials and letters
+      term = TermOf(u16.data() + start, end - start, number, shouting, dict);
+      dict.RememberSurface(surface, term);
     }
-
-    if (utf8.size() < static_cast<size_t>(3 * m)) utf8.resize(3 * m);
-    UErrorCode us = U_ZERO_ERROR;
-    int32_t bytes = 0;
-    u_strToUTF8(utf8.data(), static_cast<int32_t>(utf8.size()), &bytes, f, m, &us);
-    if (U_FAILURE(us)) continue;
-    std::string_view word(utf8.data(), bytes);
-
-    if (!number && options.drop_stop_words && !acronym && StopWords().count(word)) continue;
-    if (!number && options.stem) {
-      const sb_symbol* stemmed = sb_stemmer_stem(
-          stemmer, reinterpret_cast<const sb_symbol*>(word.data()), static_cast<int>(word.size()));
-      if (stemmed) {
-        word = std::string_view(reinterpret_cast<const char*>(stemmed),
-                                sb_stemmer_length(stemmer));
-      }
-    }
-    out.push_back(dict.Intern(word));
+    if (term != TermDictionary::kNoTerm) out.push_back(term);
   }
   utext_close(&ut);
 }

@@ -30,12 +30,30 @@ class TermDictionary {
   const std::string& Term(uint32_t id) const { return terms_[id]; }
   size_t size() const { return terms_.size(); }
 
+  // What TermExtractor made of a surface form before (a token as the text
+  // spells it, plus the extractor's settings): a word seen once costs one
+  // lookup afterwards instead of case folding, stop-word test, stemming and
+  // interning. The memo lives here, not in the extractor, because the ids it
+  // holds are this dictionary's. kNoTerm marks a form that yields no term.
+  static constexpr uint32_t kNoTerm = UINT32_MAX;
+  const uint32_t* FindSurface(std::u16string_view surface) const;
+  void RememberSurface(std::u16string_view surface, uint32_t term);
+
  private:
   // Looked up for every word of every article, so an open-addressing table:
   // std::unordered_map's chained buckets made this a tenth of the clustering
   // time. Keys view the strings in terms_, a deque so they never move.
   absl::flat_hash_map<std::string_view, uint32_t> ids_;
   std::deque<std::string> terms_;
+  struct SurfaceHash {
+    using is_transparent = void;
+    size_t operator()(std::u16string_view s) const { return absl::HashOf(s); }
+  };
+  struct SurfaceEq {
+    using is_transparent = void;
+    bool operator()(std::u16string_view a, std::u16string_view b) const { return a == b; }
+  };
+  absl::flat_hash_map<std::u16string, uint32_t, SurfaceHash, SurfaceEq> surfaces_;
 };
 
 struct TermOptions {

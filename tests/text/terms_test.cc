@@ -68,6 +68,26 @@ TEST(TermsTest, DictionaryInternsStably) {
   EXPECT_EQ(dict.Find("peace"), UINT32_MAX);
 }
 
+// The dictionary remembers what each surface form became; a remembered form
+// must give what a fresh extraction gives, including where the answer depends
+// on the text around it (an acronym in a headline in capitals is a word).
+TEST(TermsTest, RememberedFormsGiveWhatFreshExtractionGives) {
+  TermDictionary dict;
+  TermExtractor ex;
+  TermExtractor fresh;
+  for (const char* text : {"The IT budget and Russia's talks", "The IT budget and Russia's talks",
+                           "THE IT BUDGET AND RUSSIA'S TALKS", "the it budget and russia's talks",
+                           "1,200 km of front", "1,200 km of front"}) {
+    std::vector<uint32_t> ids;
+    ex.Extract(text, dict, ids);
+    std::vector<std::string> terms;
+    for (uint32_t id : ids) terms.push_back(dict.Term(id));
+    EXPECT_EQ(terms, fresh.Terms(text)) << text;
+  }
+  EXPECT_THAT(fresh.Terms("The IT budget"), ElementsAre("it", "budget"));
+  EXPECT_THAT(fresh.Terms("THE IT BUDGET"), ElementsAre("budget"));
+}
+
 TEST(TermsTest, NonLatinWordsAndBadBytesAreSafe) {
   TermExtractor ex;
   EXPECT_THAT(ex.Terms("Zelenskyy \u0417\u0435\u043b\u0435\u043d\u0441\u044c\u043a\u0438\u0439"),
