@@ -215,6 +215,9 @@ Corpus LoadEcbPlus(const fs::path& shared) {
     const auto& sentences = doc["sentences"];
     // The first sentence is the title (ECB+ has no separate headline).
     for (size_t i = 1; i < sentences.size(); ++i) text += sentences[i].get<std::string>() + "\n";
+    // 62 documents are that one sentence: it is their text too, or the
+    // extractor would refuse them as empty and the stream would lose them.
+    if (text.empty()) text = doc["title"].get<std::string>() + "\n";
     c.items.push_back(Page("ecbplus/" + doc["id"].get<std::string>(),
                            doc["title"].get<std::string>(), text, "",
                            doc["subtopic"].get<std::string>(),

@@ -550,6 +550,7 @@ struct StoryClusterer::Impl {
       slot = NewStory(StoryIdFor(a.article.id));
     }
     Join(slot, a, p);
+    if (!last.copy_of.empty()) stories[slot].story.copy_of[a.article.id] = last.copy_of;
     if (target && options.merge_stories) MergeBridged(slot, scored);
     last.story_id = stories[Resolve(slot)].story.id;
     Sweep();

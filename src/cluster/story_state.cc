@@ -68,6 +68,7 @@ void StoryState::Absorb(StoryState& other, std::vector<uint32_t>& new_terms) {
   last_seq = std::max(last_seq, other.last_seq);
   story.article_ids.insert(story.article_ids.end(), other.story.article_ids.begin(),
                            other.story.article_ids.end());
+  story.copy_of.merge(other.story.copy_of);
   norm_dirty = true;
 }
 
@@ -84,6 +85,7 @@ void StoryState::Release() {
   Centroid().swap(entities);
   Centroid().swap(titles);
   std::vector<std::string>().swap(story.article_ids);
+  story.copy_of.clear();
   std::vector<uint32_t>().swap(dormant_terms);
 }
 

@@ -86,6 +86,12 @@ TEST(CopiesTest, ReprintJoinsTheOriginalAndIsMarkedAsCopy) {
   EXPECT_EQ(clusterer.last_decision().copy_of, original.article.id);
   EXPECT_TRUE(clusterer.last_decision().joined);
   EXPECT_EQ(clusterer.counts().copies, 1u);
+  // The story says so too, so whoever lists stories from the clusterer alone
+  // (without the store) sees the copy.
+  const std::vector<Story> stories = clusterer.Stories();
+  ASSERT_EQ(stories.size(), 1u);
+  ASSERT_EQ(stories[0].copy_of.size(), 1u);
+  EXPECT_EQ(stories[0].copy_of.at(Analyze(Reprint()).article.id), original.article.id);
 }
 
 TEST(CopiesTest, OtherReportsOfTheSameEventAreNotCopies) {
