@@ -84,9 +84,17 @@ struct TermExtractor::Impl {
   bool MostlyUpper(int32_t len) const {
     int upper = 0, letters = 0;
     for (int32_t i = 0; i < len; ++i) {
-      if (!u_isalpha(u16[i])) continue;
+      const UChar c = u16[i];
+      if (c < 0x80) {  // most of an English text: no property lookup
+        const bool is_upper = c >= 'A' && c <= 'Z';
+        if (!is_upper && !(c >= 'a' && c <= 'z')) continue;
+        ++letters;
+        upper += is_upper;
+        continue;
+      }
+      if (!u_isalpha(c)) continue;
       ++letters;
-      if (u_isupper(u16[i])) ++upper;
+      if (u_isupper(c)) ++upper;
     }
     return letters > 0 && upper * 10 > letters * 6;
   }

