@@ -24,6 +24,8 @@ PACKAGES=(
 )
 # Regenerating data/analyze/entity (scripts/gen_gazetteers.py) also needs
 # ruby-countries libgeonames0 nodejs npm; the build uses the checked-in files.
+# Regenerating data/text/stopwords_*.txt (scripts/gen_stopwords.sh) needs
+# postgresql-15, whose tsearch_data holds the Snowball stop lists.
 
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then

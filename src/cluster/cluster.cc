@@ -30,7 +30,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cctype>
 #include <deque>
+#include <map>
+#include <memory>
 #include <unordered_map>
 #include <utility>
 
@@ -127,7 +130,9 @@ struct StoryClusterer::Impl {
   ClusterOptions options;
   ScoreWeights weights;
   TermDictionary dict;
-  TermExtractor extractor;
+  // One per language seen, by ISO 639-1 code: each has its own stemmer and
+  // stop words, and all share the dictionary (ids stay comparable).
+  std::map<std::string, std::unique_ptr<TermExtractor>, std::less<>> extractors;
   std::vector<uint32_t> df;          // by term id
   std::vector<uint64_t> term_hash;   // by term id: stable across runs, for MinHash
   uint64_t docs = 0;
@@ -213,10 +218,26 @@ struct StoryClusterer::Impl {
     return v2;
   }
 
+  // The extractor for a BCP 47 tag's primary language ("en-GB" -> "en");
+  // English when the article's language is unknown.
+  TermExtractor& ExtractorFor(std::string_view tag) {
+    std::string code(tag.substr(0, tag.find_first_of("-_")));
+    for (char& c : code) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (code.empty()) code = "en";
+    auto it = extractors.find(code);
+    if (it == extractors.end()) {
+      TermOptions options;
+      options.language = code;
+      it = extractors.emplace(code, std::make_unique<TermExtractor>(options)).first;
+    }
+    return *it->second;
+  }
+
   Prepared Prepare(const AnnotatedArticle& a) {
     Prepared p;
     ids.clear();
     body_ids.clear();
+    TermExtractor& extractor = ExtractorFor(a.article.language);
     extractor.Extract(a.article.title, dict, ids);
     const size_t title_terms = ids.size();
     for (size_t i = 0; i < title_terms; ++i) ids.push_back(ids[i]);  // the title counts twice

@@ -9,6 +9,7 @@
 #include <unicode/utext.h>
 
 #include <cassert>
+#include <utility>
 
 #include "text/word_lists.h"
 
@@ -45,14 +46,10 @@ namespace {
 // Views into the embedded word list, which lives as long as the program.
 using StopSet = absl::flat_hash_set<std::string_view>;
 
-// Immutable after first use, so shared by all extractors and threads.
-const StopSet& StopWords() {
-  static const StopSet set = [] {
-    StopSet s;
-    for (std::string_view w : word_lists::Lines(word_lists::StopWordsEn())) s.emplace(w);
-    return s;
-  }();
-  return set;
+StopSet StopWordsOf(std::string_view language) {
+  StopSet s;
+  for (std::string_view w : word_lists::Lines(word_lists::StopWords(language))) s.emplace(w);
+  return s;
 }
 
 bool IsApostrophe(UChar c) { return c == '\'' || c == 0x2019; }
@@ -62,7 +59,11 @@ bool IsApostrophe(UChar c) { return c == '\'' || c == 0x2019; }
 struct TermExtractor::Impl {
   TermOptions options;
   std::unique_ptr<icu::BreakIterator> words;
-  sb_stemmer* stemmer = nullptr;
+  sb_stemmer* stemmer = nullptr;  // null for a language Snowball lacks
+  StopSet stop_words;
+  // Leads every memo key (see Run): the dictionary may be shared by
+  // extractors of several languages and settings.
+  std::u16string memo_prefix;
   // Buffers reused across calls and tokens: Extract allocates only when a
   // text is longer than any before, or when it interns a new term.
   std::vector<UChar> u16;
@@ -70,14 +71,23 @@ struct TermExtractor::Impl {
   std::vector<char> utf8;
   std::u16string surface;
 
-  explicit Impl(TermOptions opts) : options(opts) {
+  explicit Impl(TermOptions opts)
+      : options(std::move(opts)), stop_words(StopWordsOf(options.language)) {
     UErrorCode status = U_ZERO_ERROR;
-    words.reset(icu::BreakIterator::createWordInstance(icu::Locale::getEnglish(), status));
+    words.reset(icu::BreakIterator::createWordInstance(icu::Locale(options.language.c_str()),
+                                                       status));
     assert(U_SUCCESS(status) && words);  // only fails without ICU data
-    stemmer = sb_stemmer_new("english", "UTF_8");
-    assert(stemmer);
+    if (options.stem) stemmer = sb_stemmer_new(options.language.c_str(), "UTF_8");
+    const UChar settings = static_cast<UChar>(0x100 | (options.stem ? 2 : 0) |
+                                              (options.drop_stop_words ? 4 : 0) |
+                                              (options.keep_numbers ? 8 : 0));
+    memo_prefix.assign(1, static_cast<char16_t>(settings));
+    for (char c : options.language) memo_prefix.push_back(static_cast<char16_t>(c));
+    memo_prefix.push_back(u'\x1f');
   }
-  ~Impl() { sb_stemmer_delete(stemmer); }
+  ~Impl() {
+    if (stemmer) sb_stemmer_delete(stemmer);
+  }
 
   // True when most letters are capitals: a headline or subhead in capitals,
   // where "AND" is a stop word rather than an acronym.
@@ -189,10 +199,10 @@ uint32_t TermExtractor::Impl::TermOf(const UChar* tok, int32_t n, bool number, b
   if (U_FAILURE(us)) return TermDictionary::kNoTerm;
   std::string_view word(utf8.data(), bytes);
 
-  if (!number && options.drop_stop_words && !acronym && StopWords().count(word)) {
+  if (!number && options.drop_stop_words && !acronym && stop_words.contains(word)) {
     return TermDictionary::kNoTerm;
   }
-  if (!number && options.stem) {
+  if (!number && stemmer) {
     const sb_symbol* stemmed = sb_stemmer_stem(
         stemmer, reinterpret_cast<const sb_symbol*>(word.data()), static_cast<int>(word.size()));
     if (stemmed) {
@@ -220,17 +230,18 @@ void TermExtractor::Impl::Run(std::string_view text, TermDictionary& dict,
   words->setText(&ut, status);
   if (U_FAILURE(status)) { utext_close(&ut); return; }
 
-  // The memo key: the settings that shape a term, then the token itself.
-  const UChar settings = static_cast<UChar>(0x100 | (shouting ? 1 : 0) | (options.stem ? 2 : 0) |
-                                            (options.drop_stop_words ? 4 : 0) |
-                                            (options.keep_numbers ? 8 : 0));
+  // The memo key: what shapes a term beside the token itself (settings and
+  // language, whether the text is in capitals, whether ICU saw a number).
+  const char16_t context = (shouting ? u'S' : u's');
   int32_t start = words->first();
   for (int32_t end = words->next(); end != icu::BreakIterator::DONE;
        start = end, end = words->next()) {
     const int32_t rule = words->getRuleStatus();
     if (rule < UBRK_WORD_NONE_LIMIT) continue;  // spaces and punctuation
     const bool number = rule < UBRK_WORD_NUMBER_LIMIT;
-    surface.assign(1, static_cast<char16_t>(settings | (number ? 16 : 0)));
+    surface.assign(memo_prefix);
+    surface.push_back(context);
+    surface.push_back(number ? u'N' : u'w');
     surface.append(reinterpret_cast<const char16_t*>(u16.data() + start), end - start);
     uint32_t term;
     if (const uint32_t* known = dict.FindSurface(surface)) {

@@ -59,13 +59,18 @@ class TermDictionary {
 };
 
 struct TermOptions {
+  // ISO 639-1 code ("en", "de", "es"): picks ICU's word rules, the Snowball
+  // stemmer and the stop list (data/text/stopwords_<code>.txt). A language
+  // with no stemmer or list is split and case-folded only, so any language
+  // can be indexed and adding one is adding its list.
+  std::string language = "en";
   bool stem = true;
   bool drop_stop_words = true;
   bool keep_numbers = true;   // "314" is evidence that two reports agree
 };
 
 // Splits text into index terms. Holds ICU and Snowball state, so reuse one
-// per thread rather than building one per call.
+// per thread (and language) rather than building one per call.
 class TermExtractor {
  public:
   explicit TermExtractor(TermOptions options = {});

@@ -196,3 +196,55 @@ TEST(ClusterTest, SeedsStayOneStoryAmidTheWholeDucStream) {
 
 }  // namespace
 }  // namespace newsfuse
+
+namespace newsfuse {
+namespace {
+
+// A stream in another language is split, stemmed and filtered with that
+// language's rules (the article's language, from extraction): German reports
+// of one event meet on stems ("Gespräche"/"Gesprächen"), and a German story
+// about something else does not join them on shared function words.
+TEST(ClusterTest, ArticlesAreTokenisedInTheirOwnLanguage) {
+  struct Cosines {
+    double same_event = 0, other_event = 0;
+  };
+  // The same three German articles, labelled `language`.
+  auto run = [](const char* language) {
+    auto german = [&](const char* id, const char* title, const char* body) {
+      Article a = MakeArticle(id, "Kurier", title, {body});
+      a.language = language;
+      return Analyze(a);
+    };
+    StoryClusterer clusterer;
+    const std::string story = clusterer.Add(german(
+        "d1000000000000000000000000000001", "Gespräche in Abu Dhabi enden mit Gefangenenaustausch",
+        "Die Ukraine und Russland haben nach zweitägigen Gesprächen in Abu Dhabi den Austausch "
+        "von 314 Kriegsgefangenen vereinbart, teilten beide Seiten am Donnerstag mit. Die "
+        "Delegationen sollen sich in den kommenden Wochen erneut treffen."));
+    Cosines c;
+    EXPECT_EQ(clusterer.Add(german(
+                  "d2000000000000000000000000000002", "Gefangenenaustausch nach Gesprächen vereinbart",
+                  "Nach den Gesprächen in Abu Dhabi tauschen die Ukraine und Russland 314 "
+                  "Kriegsgefangene aus. Die Delegationen wollen die Gespräche in den kommenden "
+                  "Wochen fortsetzen, hieß es am Donnerstag aus beiden Hauptstädten.")),
+              story);
+    c.same_event = clusterer.last_decision().best_cosine;
+    EXPECT_NE(clusterer.Add(german(
+                  "d3000000000000000000000000000003", "Hochwasser an der Elbe sinkt langsam",
+                  "Der Pegel der Elbe ist in der Nacht zum Donnerstag langsam gesunken, die "
+                  "Feuerwehr bleibt aber in den kommenden Tagen an den Deichen. Die Stadt hat die "
+                  "Sperrung der Uferstraße bis zum Wochenende verlängert.")),
+              story);
+    c.other_event = clusterer.last_decision().best_cosine;
+    return c;
+  };
+  const Cosines german = run("de");
+  const Cosines as_english = run("");  // unknown language: English rules
+  // German stems join "Gesprächen"/"Gespräche" and "Kriegsgefangenen"/"-gefangene";
+  // German stop words drop "die", "den", "der", which English rules keep.
+  EXPECT_GT(german.same_event, as_english.same_event);
+  EXPECT_LT(german.other_event, as_english.other_event);
+}
+
+}  // namespace
+}  // namespace newsfuse

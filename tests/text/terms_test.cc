@@ -3,6 +3,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -86,6 +87,21 @@ TEST(TermsTest, RememberedFormsGiveWhatFreshExtractionGives) {
   }
   EXPECT_THAT(fresh.Terms("The IT budget"), ElementsAre("it", "budget"));
   EXPECT_THAT(fresh.Terms("THE IT BUDGET"), ElementsAre("budget"));
+}
+
+// Another language brings its own stemmer and stop list; one without either
+// is still split and case-folded.
+TEST(TermsTest, EachLanguageHasItsStemmerAndStopWords) {
+  TermExtractor de(TermOptions{.language = "de"});
+  const auto terms = de.Terms("Die Gespräche über den Austausch der Gefangenen und die Gesprächen");
+  EXPECT_EQ(std::count(terms.begin(), terms.end(), "die"), 0);
+  EXPECT_EQ(std::count(terms.begin(), terms.end(), "und"), 0);
+  ASSERT_EQ(terms.size(), 4u) << ::testing::PrintToString(terms);
+  EXPECT_EQ(terms[0], terms[3]);  // Gespräche, Gesprächen
+  TermExtractor en;
+  EXPECT_GT(en.Terms("Die Gespräche über den Austausch").size(), 3u);  // German words kept
+  TermExtractor unknown(TermOptions{.language = "xx"});
+  EXPECT_THAT(unknown.Terms("Talks and the TALKS"), ElementsAre("talks", "and", "the", "talks"));
 }
 
 TEST(TermsTest, NonLatinWordsAndBadBytesAreSafe) {
