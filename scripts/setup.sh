@@ -16,6 +16,7 @@ PACKAGES=(
   libxxhash-dev       # content hashes for dedupe
   libstemmer-dev      # Snowball stemmers for clustering and summaries
   libabsl-dev         # flat hash maps for the term dictionary (hot path of clustering)
+  libcld2-dev         # language identification of extracted text
   libgtest-dev libgmock-dev googletest
   libbenchmark-dev
   iso-codes           # country names for the gazetteer

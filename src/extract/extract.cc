@@ -112,7 +112,7 @@ void ApplyHints(const RawPage& page, Draft& draft) {
   }
   if (a.language.empty()) {
     a.language = GuessLanguage(a.paragraphs);
-    if (!a.language.empty()) a.field_sources["language"] = "stop-words";
+    if (!a.language.empty()) a.field_sources["language"] = "cld2";
   }
 }
 

@@ -153,6 +153,23 @@ TEST(TextExtractTest, HintsFillWhatThePageDoesNotSay) {
   EXPECT_EQ(a->language, "en");
 }
 
+// The body's language is identified (CLD2), so later stages can pick their
+// rules by it; a body too short to tell gets none rather than a guess.
+TEST(TextExtractTest, LanguageIsIdentifiedFromTheBody) {
+  auto de = Text("Die Ukraine und Russland haben nach zweitägigen Gesprächen in Abu Dhabi den "
+                 "Austausch von 314 Kriegsgefangenen vereinbart, teilten beide Seiten am "
+                 "Donnerstag mit. Die Delegationen sollen sich in den kommenden Wochen erneut "
+                 "treffen, hieß es aus Kiew.\n");
+  ASSERT_TRUE(de.ok());
+  EXPECT_EQ(de->language, "de");
+  EXPECT_EQ(de->field_sources["language"], "cld2");
+  auto es = Text("Ucrania y Rusia acordaron el jueves en Abu Dabi el canje de 314 prisioneros de "
+                 "guerra tras dos días de conversaciones, informaron ambas partes. Las delegaciones "
+                 "volverán a reunirse en las próximas semanas.\n");
+  ASSERT_TRUE(es.ok());
+  EXPECT_EQ(es->language, "es");
+}
+
 TEST(TextExtractTest, FurnitureOnlyPageIsBadInput) {
   auto a = Text("Home\nWorld\nSports\n09:30\n#News\n");
   ASSERT_FALSE(a.ok());
