@@ -11,25 +11,16 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "cli_runner.h"
+
 namespace {
 
 namespace fs = std::filesystem;
 
-struct CliOutput {
-  int exit_code = -1;
-  std::string out;  // stdout only: the document must parse on its own
-};
+using CliOutput = newsfuse::testing::CliRun;
 
-CliOutput RunCli(const std::string& args) {
-  CliOutput run;
-  FILE* pipe = popen((std::string(NEWSFUSE_CLI) + " " + args + " 2>/dev/null").c_str(), "r");
-  if (!pipe) return run;
-  char buf[4096];
-  for (size_t n; (n = fread(buf, 1, sizeof buf, pipe)) > 0;) run.out.append(buf, n);
-  const int status = pclose(pipe);
-  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return run;
-}
+// stdout only: the document must parse on its own.
+CliOutput RunCli(const std::string& args) { return newsfuse::testing::RunCli(args, false); }
 
 class AnalyzeCliTest : public ::testing::Test {
  protected:

@@ -10,29 +10,15 @@
 #include <sstream>
 #include <string>
 
+#include "cli_runner.h"
+
 namespace {
 
 namespace fs = std::filesystem;
-const std::string kCli = NEWSFUSE_CLI;
 const std::string kSeeds = std::string(NEWSFUSE_SOURCE_DIR) + "/examples/seeds";
 
-struct CliRun {
-  int exit_code;
-  std::string out;  // stdout and stderr together
-};
-
-CliRun RunCli(const std::string& args) {
-  const std::string cmd = kCli + " " + args + " 2>&1";
-  CliRun run{-1, {}};
-  FILE* pipe = popen(cmd.c_str(), "r");
-  if (!pipe) return run;
-  char buf[4096];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, pipe)) > 0) run.out.append(buf, n);
-  const int status = pclose(pipe);
-  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return run;
-}
+using newsfuse::testing::CliRun;
+using newsfuse::testing::RunCli;
 
 class CliTest : public ::testing::Test {
  protected:

@@ -16,13 +16,13 @@
 #include <string>
 #include <vector>
 
+#include "cli_runner.h"
 #include "store/store.h"
 
 namespace newsfuse {
 namespace {
 
 namespace fs = std::filesystem;
-const std::string kCli = NEWSFUSE_CLI;
 const fs::path kSeeds = fs::path(NEWSFUSE_SOURCE_DIR) / "examples/seeds";
 const fs::path kDucDocs = fs::path(NEWSFUSE_SHARED_DIR) / "bench/duc2004/docs";
 
@@ -36,21 +36,8 @@ constexpr int kEvents = 50;
 // whole stream rather than arriving together.
 constexpr size_t kSeedEvery = kPerEvent * kEvents / 5;
 
-struct CliRun {
-  int exit_code = -1;
-  std::string out;  // stdout and stderr together
-};
-
-CliRun RunCli(const std::string& args) {
-  CliRun run;
-  FILE* pipe = popen((kCli + " " + args + " 2>&1").c_str(), "r");
-  if (!pipe) return run;
-  char buf[4096];
-  for (size_t n; (n = fread(buf, 1, sizeof buf, pipe)) > 0;) run.out.append(buf, n);
-  const int status = pclose(pipe);
-  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return run;
-}
+using testing::CliRun;
+using testing::RunCli;
 
 std::string Quoted(const fs::path& p) { return "'" + p.string() + "'"; }
 
