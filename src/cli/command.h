@@ -9,6 +9,7 @@
 #include <string>
 
 #include "core/status.h"
+#include "pipeline/pipeline.h"
 #include "store/store.h"
 
 namespace newsfuse::cli {
@@ -26,6 +27,21 @@ struct StoreFlags {
   std::string db = DefaultDatabasePath();
   void Add(CLI::App& cmd) {
     cmd.add_option("--db", db, "SQLite database (default: $NEWSFUSE_DB or ./newsfuse.db)");
+  }
+};
+
+// Shared by the commands that cluster (ingest, digest).
+struct ClusterFlags {
+  double dormant_after_days = ClusterOptions{}.dormant_after_days;
+  void Add(CLI::App& cmd) {
+    cmd.add_option("--dormant-after", dormant_after_days,
+                   "Days without a new article after which a story leaves the live index "
+                   "(it can still be revived)")
+        ->check(CLI::PositiveNumber)
+        ->capture_default_str();
+  }
+  void ApplyTo(PipelineOptions& options) const {
+    options.cluster.dormant_after_days = dormant_after_days;
   }
 };
 

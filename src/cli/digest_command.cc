@@ -15,6 +15,7 @@ namespace {
 
 struct DigestArgs {
   StoreFlags store;
+  ClusterFlags cluster;
   std::vector<std::string> sources;
   std::string out_dir = "reports";
   std::string print = "md";
@@ -46,7 +47,9 @@ Result<std::vector<std::string>> StoriesOf(Store& store, const std::vector<std::
 int RunDigest(const DigestArgs& args) {
   auto store = OpenStore(args.store.db, /*read_only=*/false);
   if (!store.ok()) return Fail(store.status());
-  Pipeline pipeline(**store);
+  PipelineOptions options;
+  args.cluster.ApplyTo(options);
+  Pipeline pipeline(**store, options);
   auto summary = RunIngest(pipeline, args.sources);
   if (!summary.ok()) return Fail(summary.status());
 
@@ -84,6 +87,7 @@ void RegisterDigest(CLI::App& app, int& exit_code) {
   cmd->add_option("--print", args->print, "What to print: md or json")
       ->check(CLI::IsMember({"md", "json"}));
   args->store.Add(*cmd);
+  args->cluster.Add(*cmd);
   cmd->callback([args, &exit_code] { exit_code = RunDigest(*args); });
 }
 

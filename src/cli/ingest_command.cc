@@ -6,6 +6,7 @@ namespace {
 
 struct IngestArgs {
   StoreFlags store;
+  ClusterFlags cluster;
   std::vector<std::string> sources;
   std::string format = "auto";
 };
@@ -17,6 +18,7 @@ int RunIngestCommand(const IngestArgs& args) {
   options.ingest.format = args.format == "text"   ? PageFormat::kText
                           : args.format == "html" ? PageFormat::kHtml
                                                   : PageFormat::kAuto;
+  args.cluster.ApplyTo(options);
   Pipeline pipeline(**store, options);
   auto summary = RunIngest(pipeline, args.sources);
   if (!summary.ok()) return Fail(summary.status());
@@ -32,6 +34,7 @@ void RegisterIngest(CLI::App& app, int& exit_code) {
   cmd->add_option("--format", args->format, "Read every input as this format")
       ->check(CLI::IsMember({"auto", "text", "html"}));
   args->store.Add(*cmd);
+  args->cluster.Add(*cmd);
   cmd->callback([args, &exit_code] { exit_code = RunIngestCommand(*args); });
 }
 

@@ -122,6 +122,22 @@ TEST_F(CliTest, UsageErrorsExitWithOne) {
   EXPECT_EQ(RunCli("--help").exit_code, 0);
 }
 
+// The dormancy window is the user's to set; a window that is not a positive
+// number of days is a usage error naming the flag, and nothing is stored.
+TEST_F(CliTest, DormancyWindowIsAFlagAndChecked) {
+  for (const char* bad : {"0", "-3", "week"}) {
+    const CliRun run = RunCli("ingest " + kSeeds + " --dormant-after " + bad + Db());
+    EXPECT_EQ(run.exit_code, 1) << bad << ": " << run.out;
+    EXPECT_NE(run.out.find("--dormant-after"), std::string::npos) << run.out;
+  }
+  EXPECT_FALSE(fs::exists(db_)) << "a usage error must not create the store";
+  const CliRun run = RunCli("ingest " + kSeeds + " --dormant-after 7" + Db());
+  EXPECT_EQ(run.exit_code, 0) << run.out;
+  const CliRun digest =
+      RunCli("digest " + kSeeds + " --dormant-after 2.5 --out " + (dir_ / "out").string() + Db());
+  EXPECT_EQ(digest.exit_code, 0) << digest.out;
+}
+
 TEST_F(CliTest, UnknownStoryIsAClearError) {
   ASSERT_EQ(RunCli("ingest " + kSeeds + Db()).exit_code, 0);
   const CliRun run = RunCli("story s000000000000" + Db());
