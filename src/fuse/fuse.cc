@@ -22,6 +22,7 @@
 
 #include "fuse/claims/claims.h"
 #include "fuse/summary_select.h"
+#include "fuse/voices.h"
 #include "text/terms.h"
 
 namespace newsfuse {
@@ -136,11 +137,6 @@ struct Candidate {
   std::vector<size_t> supporters;  // source indices, sorted, own included
 };
 
-std::string OutletKey(const Article& a) {
-  std::string key;
-  for (char c : a.outlet) key += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return key.empty() ? "#" + a.id : key;  // unknown outlet: each article its own
-}
 
 // Points each copy at its original's citation key. The sources are sorted by
 // date first, so the keys are only known once all are numbered.
@@ -300,8 +296,7 @@ StoryReport FuseStory(const Story& story, const std::vector<AnnotatedArticle>& a
   for (uint32_t i = 0; i < cands.size(); ++i) {
     for (const auto& [t, w] : cands[i].vec) postings[t].emplace_back(i, w);
   }
-  std::vector<std::string> outlet_of(members.size());
-  for (size_t s = 0; s < members.size(); ++s) outlet_of[s] = OutletKey(members[s]->article);
+  const std::vector<std::string> outlet_of = fuse::VoiceKeys(members, report.sources);
   const size_t n_outlets = std::set<std::string>(outlet_of.begin(), outlet_of.end()).size();
   std::vector<double> acc(cands.size(), 0.0);
   std::vector<uint32_t> touched;

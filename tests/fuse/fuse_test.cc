@@ -122,6 +122,34 @@ TEST(FuseTest, SentenceStatedByThreeSourcesCitesAllThree) {
   }
 }
 
+// A reprint is its original's voice, whoever ran it: a wire story on a
+// second site is cited but does not confirm the story a second time.
+TEST(FuseTest, ACopyCountsAsItsOriginalsVoice) {
+  std::vector<Article> raw = QuakeArticles();
+  Article reprint = raw[0];  // Coast Herald's report, run again by another site
+  reprint.id = "q5000000000000000000000000000005";
+  reprint.outlet = "Valley Gazette";
+  raw.push_back(reprint);
+  const auto articles = Annotate(raw);
+  Story story = StoryOf(articles);
+  const auto lead_support = [](const StoryReport& r) {
+    for (const auto& s : r.summary) {
+      if (s.text.find("6.1") != std::string::npos) return s.support;
+    }
+    return -1.0;
+  };
+  // Not marked: the reprint looks like a fourth outlet confirming the magnitude.
+  EXPECT_EQ(lead_support(FuseStory(story, articles)), 4);
+  // Marked as the clusterer marks it: the same three voices as without it.
+  story.copy_of[reprint.id] = raw[0].id;
+  const StoryReport report = FuseStory(story, articles);
+  EXPECT_EQ(lead_support(report), 3);
+  const auto copy = std::find_if(report.sources.begin(), report.sources.end(),
+                                 [&](const auto& s) { return s.article_id == reprint.id; });
+  ASSERT_NE(copy, report.sources.end());
+  EXPECT_FALSE(copy->copy_of.empty());
+}
+
 TEST(FuseTest, NearIdenticalSentencesAreNeverBothSelected) {
   const auto articles = Annotate(QuakeArticles());
   const StoryReport report = FuseStory(StoryOf(articles), articles);

@@ -5,6 +5,8 @@
 #include <cmath>
 #include <map>
 
+#include "fuse/voices.h"
+
 namespace newsfuse::fuse {
 
 double Cosine(const TermVector& a, const TermVector& b) {
@@ -20,15 +22,9 @@ double Cosine(const TermVector& a, const TermVector& b) {
 
 ClaimContext::ClaimContext(const std::vector<const AnnotatedArticle*>& members,
                            const StoryReport& report)
-    : members_(members) {
+    : members_(members), outlet_keys_(VoiceKeys(members, report.sources)) {
   for (size_t s = 0; s < members_.size(); ++s) {
     source_ids_.push_back(s < report.sources.size() ? report.sources[s].id : "S" + std::to_string(s + 1));
-    std::string key;
-    for (char c : members_[s]->article.outlet) {
-      if (std::isalnum(static_cast<unsigned char>(c))) key += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    }
-    // An article with no outlet is its own voice.
-    outlet_keys_.push_back(key.empty() ? "#" + members_[s]->article.id : key);
     sentence_vectors_.emplace_back(members_[s]->sentences.size());
     sentence_ready_.emplace_back(members_[s]->sentences.size(), false);
   }

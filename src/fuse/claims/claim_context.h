@@ -24,7 +24,8 @@ class ClaimContext {
   size_t size() const { return members_.size(); }
   const AnnotatedArticle& article(size_t s) const { return *members_[s]; }
   const std::string& source_id(size_t s) const { return source_ids_[s]; }
-  // Sources are counted once per outlet: two articles of one outlet are one voice.
+  // Sources are counted once per voice: two articles of one outlet, or a copy
+  // and its original, are one (fuse/voices.h).
   const std::string& outlet_key(size_t s) const { return outlet_keys_[s]; }
 
   // Index of the sentence of source `s` that contains `span`, or the nearest before it.
