@@ -1,6 +1,6 @@
 // `newsfuse analyze`: what the analyzer makes of one article, without storing it.
-#include <algorithm>
 #include <cstdio>
+#include <utility>
 
 #include "cli/command.h"
 #include "pipeline/pipeline.h"
@@ -18,21 +18,12 @@ struct AnalyzeArgs {
 // annotation with its span and text. A file of several pages (JSONL, WARC)
 // prints one document per page.
 int RunAnalyze(const AnalyzeArgs& args) {
-  int exit_code = 0;
-  auto on_error = [&](const Status& s) { exit_code = std::max(exit_code, Fail(s)); };
-  Status read = ReadSources(
-      args.sources, IngestOptions{},
-      [&](RawPage&& page) {
-        auto article = ExtractPage(page, ExtractOptions{});
-        if (!article.ok()) return on_error(article.status());
-        const AnnotatedArticle annotated = Analyze(std::move(*article), AnalyzeOptions{});
-        const std::string out =
-            args.format == "json" ? RenderAnnotationsJson(annotated) : RenderAnnotationsText(annotated);
-        std::fputs(out.c_str(), stdout);
-      },
-      on_error);
-  if (!read.ok()) on_error(read);
-  return exit_code;
+  return ForEachExtracted(args.sources, [&](Article&& article) {
+    const AnnotatedArticle annotated = Analyze(std::move(article), AnalyzeOptions{});
+    const std::string out =
+        args.format == "json" ? RenderAnnotationsJson(annotated) : RenderAnnotationsText(annotated);
+    std::fputs(out.c_str(), stdout);
+  });
 }
 
 }  // namespace

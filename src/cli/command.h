@@ -5,8 +5,10 @@
 
 #include <CLI/CLI.hpp>
 
+#include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "core/status.h"
 #include "pipeline/pipeline.h"
@@ -52,5 +54,12 @@ Result<std::unique_ptr<Store>> OpenStore(const std::string& path, bool read_only
 
 // True when stderr is a terminal: progress lines go there, never into pipes.
 bool ProgressWanted();
+
+// For the commands that show a stage's output without storing it (extract,
+// analyze): reads every page the sources hold, extracts it and hands the
+// article to `show`. A source or page that fails is reported and the rest go
+// on. Returns the worst exit code seen, 0 when every page gave an article.
+int ForEachExtracted(const std::vector<std::string>& sources,
+                     const std::function<void(Article&&)>& show);
 
 }  // namespace newsfuse::cli

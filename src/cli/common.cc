@@ -1,8 +1,10 @@
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 
 #include "cli/command.h"
+#include "pipeline/pipeline.h"
 
 namespace newsfuse::cli {
 
@@ -18,5 +20,21 @@ Result<std::unique_ptr<Store>> OpenStore(const std::string& path, bool read_only
 }
 
 bool ProgressWanted() { return isatty(fileno(stderr)) != 0; }
+
+int ForEachExtracted(const std::vector<std::string>& sources,
+                     const std::function<void(Article&&)>& show) {
+  int exit_code = 0;
+  auto on_error = [&](const Status& s) { exit_code = std::max(exit_code, Fail(s)); };
+  Status read = ReadSources(
+      sources, IngestOptions{},
+      [&](RawPage&& page) {
+        auto article = ExtractPage(page, ExtractOptions{});
+        if (!article.ok()) return on_error(article.status());
+        show(std::move(*article));
+      },
+      on_error);
+  if (!read.ok()) on_error(read);
+  return exit_code;
+}
 
 }  // namespace newsfuse::cli

@@ -1,9 +1,7 @@
 // `newsfuse extract`: what the extractor makes of pages, without storing them.
-#include <algorithm>
 #include <cstdio>
 
 #include "cli/command.h"
-#include "pipeline/pipeline.h"
 #include "render/render.h"
 
 namespace newsfuse::cli {
@@ -15,22 +13,13 @@ struct ExtractArgs {
 };
 
 int RunExtract(const ExtractArgs& args) {
-  int exit_code = 0;
-  auto on_error = [&](const Status& s) { exit_code = std::max(exit_code, Fail(s)); };
-  Status read = ReadSources(
-      args.sources, IngestOptions{},
-      [&](RawPage&& page) {
-        auto article = ExtractPage(page, ExtractOptions{});
-        if (!article.ok()) return on_error(article.status());
-        if (args.format == "json") {
-          std::fputs(RenderArticleJson(*article).c_str(), stdout);
-        } else {
-          std::printf("# %s\n\n%s\n\n", article->title.c_str(), article->Body().c_str());
-        }
-      },
-      on_error);
-  if (!read.ok()) on_error(read);
-  return exit_code;
+  return ForEachExtracted(args.sources, [&](Article&& article) {
+    if (args.format == "json") {
+      std::fputs(RenderArticleJson(article).c_str(), stdout);
+    } else {
+      std::printf("# %s\n\n%s\n\n", article.title.c_str(), article.Body().c_str());
+    }
+  });
 }
 
 }  // namespace
