@@ -3,6 +3,7 @@
 // of the same thing. Internal to src/fuse/claims.
 #pragma once
 
+#include <numeric>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -16,6 +17,21 @@ namespace newsfuse::fuse {
 using TermVector = std::vector<std::pair<uint32_t, double>>;
 
 double Cosine(const TermVector& a, const TermVector& b);
+
+// Disjoint sets over 0..n-1 with path halving: claims that agree pairwise
+// (hedged intervals that chain, reports of one event) form one group.
+class UnionFind {
+ public:
+  explicit UnionFind(size_t n) : parent_(n) { std::iota(parent_.begin(), parent_.end(), 0); }
+  size_t Find(size_t x) {
+    while (parent_[x] != x) x = parent_[x] = parent_[parent_[x]];
+    return x;
+  }
+  void Union(size_t a, size_t b) { parent_[Find(a)] = Find(b); }
+
+ private:
+  std::vector<size_t> parent_;
+};
 
 class ClaimContext {
  public:

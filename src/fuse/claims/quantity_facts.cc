@@ -13,7 +13,6 @@
 #include <cctype>
 #include <cmath>
 #include <map>
-#include <numeric>
 #include <set>
 
 #include "fuse/claims/builders.h"
@@ -63,16 +62,6 @@ double RelativeGap(const Interval& a, const Interval& b) {
   const double scale = std::max({std::fabs(a.high), std::fabs(b.high), 1e-9});
   return std::max(0.0, gap) / scale;
 }
-
-struct UnionFind {
-  std::vector<size_t> parent;
-  explicit UnionFind(size_t n) : parent(n) { std::iota(parent.begin(), parent.end(), 0); }
-  size_t Find(size_t x) {
-    while (parent[x] != x) x = parent[x] = parent[parent[x]];
-    return x;
-  }
-  void Union(size_t a, size_t b) { parent[Find(a)] = Find(b); }
-};
 
 std::string DimensionName(const std::string& unit) {
   if (unit == "m") return "length";

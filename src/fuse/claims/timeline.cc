@@ -7,7 +7,6 @@
 // sentence that supports it, which is usually the plainest.
 #include <algorithm>
 #include <map>
-#include <numeric>
 #include <optional>
 #include <string_view>
 #include <set>
@@ -103,12 +102,7 @@ std::vector<TimelineEntry> BuildTimeline(ClaimContext& ctx) {
       events.push_back({s, ctx.SentenceOf(s, t.span), &t, r});
     }
   }
-  std::vector<size_t> parent(events.size());
-  std::iota(parent.begin(), parent.end(), 0);
-  auto find = [&](size_t x) {
-    while (parent[x] != x) x = parent[x] = parent[parent[x]];
-    return x;
-  };
+  UnionFind same_event(events.size());
   for (size_t a = 0; a < events.size(); ++a) {
     for (size_t b = a + 1; b < events.size(); ++b) {
       const Event& x = events[a];
@@ -126,12 +120,12 @@ std::vector<TimelineEntry> BuildTimeline(ClaimContext& ctx) {
       if (same_sentence && needed != kSameEvent) continue;
       if (same_sentence || Cosine(ctx.SentenceVector(x.source, x.sentence),
                                   ctx.SentenceVector(y.source, y.sentence)) >= needed) {
-        parent[find(a)] = find(b);
+        same_event.Union(a, b);
       }
     }
   }
   std::map<size_t, std::vector<size_t>> groups;
-  for (size_t i = 0; i < events.size(); ++i) groups[find(i)].push_back(i);
+  for (size_t i = 0; i < events.size(); ++i) groups[same_event.Find(i)].push_back(i);
 
   struct Built { TimelineEntry entry; size_t outlets; std::string sort_key; };
   std::vector<Built> built;
