@@ -537,6 +537,19 @@ struct StoryClusterer::Impl {
     return s.score >= threshold && s.features.cosine >= weights.join_min_cosine;
   }
 
+  // The live or dormant story of a recent article this one is a near-
+  // duplicate of; fills last.copy_of and counts the copy.
+  std::optional<uint32_t> FindOriginal(const Prepared& p) {
+    if (p.fingerprint.empty) return std::nullopt;
+    const auto* e = fingerprints.FindNear(p.fingerprint, options.copy_min_similarity);
+    if (!e) return std::nullopt;
+    const uint32_t slot = Resolve(e->story);
+    if (stories[slot].status == Status::kArchived) return std::nullopt;
+    last.copy_of = e->article_id;
+    ++counts.copies;
+    return slot;
+  }
+
   std::string Decide(const AnnotatedArticle& a) {
     const Prepared p = Prepare(a);
     Tick(p);
@@ -544,17 +557,7 @@ struct StoryClusterer::Impl {
     std::vector<Scored> dormant;
     const std::vector<Scored> scored = Score(p, dormant);
 
-    std::optional<uint32_t> target;
-    if (!p.fingerprint.empty) {
-      if (const auto* e = fingerprints.FindNear(p.fingerprint, options.copy_min_similarity)) {
-        const uint32_t slot = Resolve(e->story);
-        if (stories[slot].status != Status::kArchived) {
-          target = slot;
-          last.copy_of = e->article_id;
-          ++counts.copies;
-        }
-      }
-    }
+    std::optional<uint32_t> target = FindOriginal(p);
     if (!target && !scored.empty() && Joins(scored[0], weights.join_threshold)) {
       target = scored[0].story;
     }
@@ -598,8 +601,14 @@ struct StoryClusterer::Impl {
     last = ClusterDecision{};
     std::vector<Scored> dormant;
     Score(p, dormant);
+    const std::optional<uint32_t> original = FindOriginal(p);
     auto it = story_index.find(story_id);
     uint32_t slot = it != story_index.end() ? Resolve(it->second) : NewStory(story_id);
+    // A copy is replayed as one only where the store put it with its original.
+    if (original && *original != slot) {
+      last.copy_of.clear();
+      --counts.copies;
+    }
     if (stories[slot].status == Status::kArchived) {
       // Forgotten by memory but named by the store: it comes back as live.
       stories[slot].status = Status::kLive;
@@ -609,6 +618,7 @@ struct StoryClusterer::Impl {
     }
     last.joined = !stories[slot].story.article_ids.empty();
     Join(slot, a, p);
+    if (!last.copy_of.empty()) stories[slot].story.copy_of[a.article.id] = last.copy_of;
     last.story_id = stories[slot].story.id;
     Sweep();
   }

@@ -148,7 +148,8 @@ class StoryClusterer {
   // Replays a decision made earlier (from the store) without re-deciding it,
   // so a later Add sees the same state as when the store was written. The
   // article is scored as Add would (so explain works, and cached state moves
-  // the same way), then put in `story_id`.
+  // the same way), then put in `story_id`; it is marked a copy when Add would
+  // have found its original in that same story.
   void Restore(const std::string& story_id, const AnnotatedArticle& article);
 
   // The decision of the last Add or Restore (empty before the first).

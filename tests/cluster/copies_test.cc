@@ -94,6 +94,28 @@ TEST(CopiesTest, ReprintJoinsTheOriginalAndIsMarkedAsCopy) {
   EXPECT_EQ(stories[0].copy_of.at(Analyze(Reprint()).article.id), original.article.id);
 }
 
+// Replaying the store's decisions (a restart) finds the same copies, so the
+// counts and the stories match those of the run that made them.
+TEST(CopiesTest, RestoredCopiesAreCountedAndMarked) {
+  const auto original = Analyze(Original());
+  const auto reprint = Analyze(Reprint());
+  StoryClusterer first;
+  const std::string story = first.Add(original);
+  ASSERT_EQ(first.Add(reprint), story);
+  StoryClusterer restored;
+  restored.Restore(story, original);
+  restored.Restore(story, reprint);
+  EXPECT_EQ(restored.last_decision().copy_of, original.article.id);
+  EXPECT_EQ(restored.counts().copies, first.counts().copies);
+  EXPECT_EQ(restored.Stories().at(0).copy_of, first.Stories().at(0).copy_of);
+  // Put elsewhere by the store (say, by hand), it is not replayed as a copy.
+  StoryClusterer moved;
+  moved.Restore(story, original);
+  moved.Restore("s-elsewhere", reprint);
+  EXPECT_TRUE(moved.last_decision().copy_of.empty());
+  EXPECT_EQ(moved.counts().copies, 0u);
+}
+
 TEST(CopiesTest, OtherReportsOfTheSameEventAreNotCopies) {
   StoryClusterer clusterer;
   for (const Article& a : testing::SeedArticles()) {
