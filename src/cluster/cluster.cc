@@ -382,10 +382,18 @@ struct StoryClusterer::Impl {
     for (uint32_t t : terms) postings[t].push_back(slot);
   }
 
-  void Join(uint32_t slot, const AnnotatedArticle& a, const Prepared& p) {
+  // Puts the article in the story; `copy_of` names the article it is a
+  // near-duplicate of, empty when it is not a copy.
+  void Join(uint32_t slot, const AnnotatedArticle& a, const Prepared& p,
+            const std::string& copy_of) {
     if (stories[slot].status == Status::kDormant) Revive(slot);
     StoryState& s = stories[slot];
     s.story.article_ids.push_back(a.article.id);
+    if (!copy_of.empty()) {
+      s.story.copy_of[a.article.id] = copy_of;
+      last.copy_of = copy_of;
+      ++counts.copies;
+    }
     new_terms.clear();
     cluster::AddInto(s.words, p.tf, &new_terms);
     s.norm_dirty = true;
@@ -537,17 +545,19 @@ struct StoryClusterer::Impl {
     return s.score >= threshold && s.features.cosine >= weights.join_min_cosine;
   }
 
-  // The live or dormant story of a recent article this one is a near-
-  // duplicate of; fills last.copy_of and counts the copy.
-  std::optional<uint32_t> FindOriginal(const Prepared& p) {
+  // A recent article this one is a near-duplicate of, and its (live or
+  // dormant) story.
+  struct Original {
+    uint32_t slot;
+    std::string article_id;
+  };
+  std::optional<Original> FindOriginal(const Prepared& p) const {
     if (p.fingerprint.empty) return std::nullopt;
     const auto* e = fingerprints.FindNear(p.fingerprint, options.copy_min_similarity);
     if (!e) return std::nullopt;
     const uint32_t slot = Resolve(e->story);
     if (stories[slot].status == Status::kArchived) return std::nullopt;
-    last.copy_of = e->article_id;
-    ++counts.copies;
-    return slot;
+    return Original{slot, e->article_id};
   }
 
   std::string Decide(const AnnotatedArticle& a) {
@@ -557,7 +567,9 @@ struct StoryClusterer::Impl {
     std::vector<Scored> dormant;
     const std::vector<Scored> scored = Score(p, dormant);
 
-    std::optional<uint32_t> target = FindOriginal(p);
+    const std::optional<Original> original = FindOriginal(p);
+    std::optional<uint32_t> target;
+    if (original) target = original->slot;
     if (!target && !scored.empty() && Joins(scored[0], weights.join_threshold)) {
       target = scored[0].story;
     }
@@ -573,8 +585,7 @@ struct StoryClusterer::Impl {
     } else {
       slot = NewStory(StoryIdFor(a.article.id));
     }
-    Join(slot, a, p);
-    if (!last.copy_of.empty()) stories[slot].story.copy_of[a.article.id] = last.copy_of;
+    Join(slot, a, p, original ? original->article_id : std::string());
     if (target && options.merge_stories) MergeBridged(slot, scored);
     last.story_id = stories[Resolve(slot)].story.id;
     Sweep();
@@ -601,14 +612,9 @@ struct StoryClusterer::Impl {
     last = ClusterDecision{};
     std::vector<Scored> dormant;
     Score(p, dormant);
-    const std::optional<uint32_t> original = FindOriginal(p);
+    const std::optional<Original> original = FindOriginal(p);
     auto it = story_index.find(story_id);
     uint32_t slot = it != story_index.end() ? Resolve(it->second) : NewStory(story_id);
-    // A copy is replayed as one only where the store put it with its original.
-    if (original && *original != slot) {
-      last.copy_of.clear();
-      --counts.copies;
-    }
     if (stories[slot].status == Status::kArchived) {
       // Forgotten by memory but named by the store: it comes back as live.
       stories[slot].status = Status::kLive;
@@ -617,8 +623,9 @@ struct StoryClusterer::Impl {
       ++counts.live;
     }
     last.joined = !stories[slot].story.article_ids.empty();
-    Join(slot, a, p);
-    if (!last.copy_of.empty()) stories[slot].story.copy_of[a.article.id] = last.copy_of;
+    // A copy is replayed as one only where the store put it with its original.
+    const bool copy = original && original->slot == slot;
+    Join(slot, a, p, copy ? original->article_id : std::string());
     last.story_id = stories[slot].story.id;
     Sweep();
   }
