@@ -5,12 +5,17 @@
 // pairwise precision/recall/F1, articles per second for clustering alone
 // (analysis done once and cached in memory) and end to end, and peak RSS.
 //
-//   cluster_eval [--corpus duc2004|meantime|semeval2015|ecbplus|miranda2018_en|all]
+//   cluster_eval [--corpus duc2004|meantime|semeval2015|ecbplus|crawl|miranda2018_en|all]
 //                [--split all|train|test] [--threshold X] [--weights FILE] [--no-merge]
 //                [--sweep | --sweep-range LO:HI:STEP]
 //                                          scores over a range of join thresholds
 //                [--dump-features FILE]    teacher-forced (article, story) features for
 //                                          scripts/fit_cluster_weights.py
+//   cluster_eval --orders N [--seed S] [--corpus ...] [--split ...]
+//                                          each split replayed in N seeded random
+//                                          orders: mean, min and max B-cubed and
+//                                          pairwise F1, beside the naive baseline on
+//                                          the same orders (issue 12)
 //   cluster_eval --synthetic [--report-every N] < stream.jsonl
 //                                          growth table of a synthetic stream
 //                                          (scripts/synthetic_stream.py)
@@ -23,10 +28,13 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <functional>
 #include <iostream>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <numeric>
+#include <random>
+#include <algorithm>
 #include <set>
 #include <sstream>
 #include <string>
@@ -39,6 +47,8 @@
 #include "corpora.h"
 #include "extract/extract.h"
 #include "metrics.h"
+#include "naive_baseline.h"
+#include "text/terms.h"
 
 namespace nb = newsfuse::bench;
 using newsfuse::AnnotatedArticle;
@@ -71,6 +81,7 @@ struct Analysed {
   std::vector<AnnotatedArticle> articles;  // stream order
   std::vector<std::string> gold;
   std::vector<bool> train;
+  std::vector<std::string> related;
   double extract_s = 0, analyze_s = 0;
   size_t failed = 0;
 };
@@ -92,6 +103,7 @@ Analysed Analyse(const nb::Corpus& corpus) {
     out.analyze_s += CpuSeconds() - t1;
     out.gold.push_back(item.gold);
     out.train.push_back(item.train);
+    out.related.push_back(item.related);
   }
   return out;
 }
@@ -101,26 +113,51 @@ struct RunResult {
   double cluster_s = 0;
   size_t articles = 0;
   StoryClusterer::Counts counts;
+  std::vector<nb::MixedStory> mixes;  // stories holding unrelated gold events
 };
 
-// Clusters the selected part of the stream; merges are applied to earlier
-// assignments as the pipeline applies them to the store.
-RunResult Run(const Analysed& a, const std::string& split, const ClusterOptions& options) {
-  StoryClusterer clusterer(options);
-  std::vector<std::string> story, gold;
-  std::map<std::string, std::string> merged_into;
-  const double t0 = CpuSeconds();
+// The positions of the stream that belong to `split`, in stream order.
+std::vector<size_t> SplitIndices(const Analysed& a, const std::string& split) {
+  std::vector<size_t> out;
   for (size_t i = 0; i < a.articles.size(); ++i) {
     if (split == "train" && !a.train[i]) continue;
     if (split == "test" && a.train[i]) continue;
+    out.push_back(i);
+  }
+  return out;
+}
+
+// Clusters the articles at `order` (positions in the stream), in that order;
+// merges are applied to earlier assignments as the pipeline applies them to
+// the store.
+RunResult RunOrder(const Analysed& a, const std::vector<size_t>& order,
+                   const ClusterOptions& options) {
+  ClusterOptions run_options = options;
+  // Explaining costs a feature vector per candidate: only when asked to print.
+  if (std::getenv("CLUSTER_EVAL_VERBOSE") != nullptr) run_options.explain = true;
+  StoryClusterer clusterer(run_options);
+  std::vector<std::string> story, gold, related;
+  std::map<std::string, std::string> merged_into;
+  const bool verbose = std::getenv("CLUSTER_EVAL_VERBOSE") != nullptr;
+  const double t0 = CpuSeconds();
+  for (size_t i : order) {
     story.push_back(clusterer.Add(a.articles[i]));
     gold.push_back(a.gold[i]);
+    related.push_back(a.related[i]);
     for (const auto& m : clusterer.last_decision().merged) merged_into[m] = story.back();
-    if (std::getenv("CLUSTER_EVAL_VERBOSE")) {
+    if (verbose) {
       const auto& d = clusterer.last_decision();
-      std::fprintf(stderr, "%s gold=%s story=%s best=%.3f cos=%.3f copy_of=%s merged=%zu\n",
+      std::fprintf(stderr, "%s gold=%s story=%s best=%.3f cos=%.3f copy_of=%s merged=%zu",
                    a.articles[i].article.locator.c_str(), a.gold[i].c_str(), d.story_id.c_str(),
                    d.best_score, d.best_cosine, d.copy_of.c_str(), d.merged.size());
+      for (const auto& c : d.candidates) {
+        if (c.story_id != d.best_story) continue;
+        const auto& f = c.features;
+        std::fprintf(stderr, " ent=%.3f known=%.0f name=%.3f title=%.3f heavy=%.3f gap=%.2f dated=%.0f",
+                     f.entity_cosine, f.entities_known, f.name_cosine, f.title_cosine,
+                     f.heavy_share, f.log_gap_days, f.dates_known);
+      }
+      std::fprintf(stderr, "\n");
     }
   }
   RunResult r;
@@ -131,9 +168,129 @@ RunResult Run(const Analysed& a, const std::string& split, const ClusterOptions&
     }
   }
   r.scores = nb::Score(story, gold);
+  r.mixes = nb::Mixes(story, gold, related);
   r.articles = story.size();
   r.counts = clusterer.counts();
   return r;
+}
+
+RunResult Run(const Analysed& a, const std::string& split, const ClusterOptions& options) {
+  return RunOrder(a, SplitIndices(a, split), options);
+}
+
+// ---- Seeded arrival orders (issue 12): a single order is an anecdote. ----
+
+struct Spread {
+  double mean = 0, min = 1e30, max = -1e30;
+  void Add(double x, size_t n_after) {
+    mean += (x - mean) / static_cast<double>(n_after);
+    min = std::min(min, x);
+    max = std::max(max, x);
+  }
+};
+
+// Order k of a split: a uniform random permutation from a seed that depends
+// only on (seed, k), so every run, machine and system sees the same orders.
+std::vector<std::vector<size_t>> SeededOrders(const std::vector<size_t>& indices, int n,
+                                              uint64_t seed) {
+  std::vector<std::vector<size_t>> orders;
+  for (int k = 0; k < n; ++k) {
+    std::vector<size_t> order = indices;
+    std::mt19937_64 rng(seed * 1000003ULL + static_cast<uint64_t>(k));
+    // Fisher-Yates by hand: std::shuffle's draws are not specified by the
+    // standard, and the orders must be the same on every library.
+    for (size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[rng() % i]);
+    orders.push_back(std::move(order));
+  }
+  return orders;
+}
+
+std::vector<nb::TermIds> BaselineTerms(const Analysed& a, size_t& vocabulary) {
+  newsfuse::TermDictionary dict;
+  newsfuse::TermExtractor extractor;
+  std::vector<nb::TermIds> docs(a.articles.size());
+  for (size_t i = 0; i < a.articles.size(); ++i) {
+    extractor.Extract(a.articles[i].article.title, dict, docs[i]);
+    extractor.Extract(a.articles[i].body, dict, docs[i]);
+  }
+  vocabulary = dict.size();
+  return docs;
+}
+
+nb::ClusterScores ScoreBaseline(const Analysed& a, const nb::NaiveBaseline& baseline,
+                                const std::vector<size_t>& order, double threshold,
+                                size_t* mixed = nullptr) {
+  const std::vector<int> clusters = baseline.Cluster(order, threshold);
+  std::vector<std::string> predicted, gold, related;
+  for (size_t k = 0; k < order.size(); ++k) {
+    predicted.push_back(std::to_string(clusters[k]));
+    gold.push_back(a.gold[order[k]]);
+    related.push_back(a.related[order[k]]);
+  }
+  if (mixed) *mixed = nb::Mixes(predicted, gold, related).size();
+  return nb::Score(predicted, gold);
+}
+
+// Mean B-cubed F1 of the baseline over `orders` at each threshold of a grid;
+// the best threshold. The peer gets its threshold tuned, as published.
+double TuneBaseline(const Analysed& a, const nb::NaiveBaseline& baseline,
+                    const std::vector<std::vector<size_t>>& orders) {
+  double best_t = 0.2, best_f1 = -1;
+  for (double t = 0.05; t <= 0.60 + 1e-9; t += 0.025) {
+    double f1 = 0;
+    for (const auto& order : orders) f1 += ScoreBaseline(a, baseline, order, t).bcubed_f1;
+    if (f1 > best_f1) {
+      best_f1 = f1;
+      best_t = t;
+    }
+  }
+  return best_t;
+}
+
+void RunOrders(const std::string& corpus, const Analysed& a, const std::vector<std::string>& splits,
+               const ClusterOptions& options, int n_orders, uint64_t seed) {
+  size_t vocabulary = 0;
+  const auto docs = BaselineTerms(a, vocabulary);
+  const nb::NaiveBaseline baseline(docs, vocabulary);
+  // Tuned on the train split where the corpus has one, else on the stream
+  // itself (which flatters the peer).
+  const bool has_train = std::count(a.train.begin(), a.train.end(), true) > 0;
+  const std::string tune_split = has_train ? "train" : "all";
+  const double threshold =
+      TuneBaseline(a, baseline, SeededOrders(SplitIndices(a, tune_split), n_orders, seed));
+  for (const auto& split : splits) {
+    const auto orders = SeededOrders(SplitIndices(a, split), n_orders, seed);
+    Spread ours_b3, ours_pw, base_b3, base_pw, ours_mixed, base_mixed;
+    int better = 0, at_least_005 = 0;
+    size_t n = 0;
+    for (const auto& order : orders) {
+      ++n;
+      const RunResult run = RunOrder(a, order, options);
+      const auto& ours = run.scores;
+      size_t mixed = 0;
+      const auto base = ScoreBaseline(a, baseline, order, threshold, &mixed);
+      ours_mixed.Add(static_cast<double>(run.mixes.size()), n);
+      base_mixed.Add(static_cast<double>(mixed), n);
+      ours_b3.Add(ours.bcubed_f1, n);
+      ours_pw.Add(ours.pairwise_f1, n);
+      base_b3.Add(base.bcubed_f1, n);
+      base_pw.Add(base.pairwise_f1, n);
+      better += ours.bcubed_f1 > base.bcubed_f1;
+      at_least_005 += ours.bcubed_f1 >= base.bcubed_f1 + 0.05;
+    }
+    std::printf(
+        "cluster_orders corpus=%s split=%s articles=%zu orders=%zu "
+        "bcubed_f1_mean=%.4f min=%.4f max=%.4f pairwise_f1_mean=%.4f min=%.4f max=%.4f | "
+        "baseline threshold=%.3f (tuned on %s) bcubed_f1_mean=%.4f min=%.4f max=%.4f "
+        "pairwise_f1_mean=%.4f min=%.4f max=%.4f | newsfuse_better=%d/%zu by_0.05=%d/%zu "
+        "mixed_stories newsfuse=%.1f (max %.0f) baseline=%.1f (max %.0f)\n",
+        corpus.c_str(), split.c_str(), orders.empty() ? 0 : orders[0].size(), n, ours_b3.mean,
+        ours_b3.min, ours_b3.max, ours_pw.mean, ours_pw.min, ours_pw.max, threshold,
+        tune_split.c_str(), base_b3.mean, base_b3.min, base_b3.max, base_pw.mean, base_pw.min,
+        base_pw.max, better, n, at_least_005, n, ours_mixed.mean, ours_mixed.max, base_mixed.mean,
+        base_mixed.max);
+    std::fflush(stdout);
+  }
 }
 
 void PrintQuality(const std::string& corpus, const std::string& split, const RunResult& r,
@@ -142,10 +299,15 @@ void PrintQuality(const std::string& corpus, const std::string& split, const Run
   std::printf(
       "cluster_eval corpus=%s split=%s articles=%zu events=%zu stories=%zu threshold=%.3f "
       "bcubed_p=%.4f bcubed_r=%.4f bcubed_f1=%.4f pairwise_p=%.4f pairwise_r=%.4f "
-      "pairwise_f1=%.4f copies=%zu merges=%zu revived=%zu\n",
+      "pairwise_f1=%.4f copies=%zu merges=%zu revived=%zu mixed_stories=%zu\n",
       corpus.c_str(), split.c_str(), r.articles, s.gold_clusters, s.predicted_clusters, threshold,
       s.bcubed_p, s.bcubed_r, s.bcubed_f1, s.pairwise_p, s.pairwise_r, s.pairwise_f1,
-      r.counts.copies, r.counts.merged, r.counts.revived);
+      r.counts.copies, r.counts.merged, r.counts.revived, r.mixes.size());
+  for (const auto& m : r.mixes) {
+    std::string events;
+    for (const auto& e : m.events) events += (events.empty() ? "" : " + ") + e;
+    std::printf("  mixed story %s: %s\n", m.story.c_str(), events.c_str());
+  }
 }
 
 // Teacher forcing: every article is scored against the stories built so far
@@ -227,7 +389,8 @@ int main(int argc, char** argv) {
   std::string corpus_name = "all", split = "all", weights_file, dump_file;
   bool sweep = false, synthetic = false;
   double sweep_lo = 0.02, sweep_hi = 0.98, sweep_step = 0.02;
-  int report_every = 0;
+  int report_every = 0, n_orders = 0;
+  uint64_t seed = 1;
   ClusterOptions options;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
@@ -249,6 +412,8 @@ int main(int argc, char** argv) {
     else if (arg == "--dump-features") dump_file = next();
     else if (arg == "--synthetic") synthetic = true;
     else if (arg == "--report-every") report_every = std::stoi(next());
+    else if (arg == "--orders") n_orders = std::stoi(next());
+    else if (arg == "--seed") seed = std::stoull(next());
     else {
       std::fprintf(stderr, "unknown argument %s\n", arg.c_str());
       return 1;
@@ -268,10 +433,13 @@ int main(int argc, char** argv) {
   if (synthetic) return Synthetic(report_every);
 
   const std::filesystem::path shared = NEWSFUSE_SHARED_DIR;
-  std::vector<nb::Corpus (*)(const std::filesystem::path&)> loaders = {
-      nb::LoadDuc, nb::LoadMeantime, nb::LoadSemeval, nb::LoadEcbPlus, nb::LoadMiranda};
+  const auto load_crawl = [](const std::filesystem::path& dir) {
+    return nb::LoadCrawl(dir, NEWSFUSE_CRAWL_EVENTS);
+  };
+  std::vector<std::function<nb::Corpus(const std::filesystem::path&)>> loaders = {
+      nb::LoadDuc, nb::LoadMeantime, nb::LoadSemeval, nb::LoadEcbPlus, load_crawl, nb::LoadMiranda};
   bool any = false;
-  for (auto* load : loaders) {
+  for (const auto& load : loaders) {
     nb::Corpus corpus = load(shared);
     if (corpus_name != "all" && corpus.name != corpus_name) continue;
     if (corpus.items.empty()) {
@@ -290,9 +458,14 @@ int main(int argc, char** argv) {
     }
     const double threshold = options.join_threshold.value_or(options.weights.join_threshold);
     const std::vector<std::string> splits =
-        split == "all" && corpus.name != "meantime" && corpus.name != "semeval2015"
+        split == "all" && corpus.name != "meantime" && corpus.name != "semeval2015" &&
+                corpus.name != "crawl"
             ? std::vector<std::string>{"all", "train", "test"}
             : std::vector<std::string>{split};
+    if (n_orders > 0) {
+      RunOrders(corpus.name, a, splits, options, n_orders, seed);
+      continue;
+    }
     for (const auto& sp : splits) {
       if (sweep) {
         for (double t = sweep_lo; t <= sweep_hi + 1e-9; t += sweep_step) {

@@ -228,6 +228,45 @@ Corpus LoadEcbPlus(const fs::path& shared) {
   return c;
 }
 
+Corpus LoadCrawl(const fs::path& shared, const fs::path& events_tsv) {
+  Corpus c{"crawl", {}, ""};
+  const fs::path dir = shared / "bench/article-extraction/html";
+  const auto files = SortedEntries(dir);
+  if (files.empty()) {
+    c.skipped = dir.string() + " not found";
+    return c;
+  }
+  std::map<std::string, std::pair<std::string, std::string>> events;  // prefix -> event, related
+  std::istringstream tsv(ReadFile(events_tsv));
+  for (std::string line; std::getline(tsv, line);) {
+    if (line.empty() || line[0] == '#') continue;
+    std::istringstream f(line);
+    std::string page, event, related;
+    if (std::getline(f, page, '\t') && std::getline(f, event, '\t')) {
+      std::getline(f, related);
+      events[page] = {event, related};
+    }
+  }
+  if (events.empty()) {
+    c.skipped = "no event list in " + events_tsv.string();
+    return c;
+  }
+  for (const auto& file : files) {
+    const std::string name = file.filename().string();
+    const std::string prefix = name.substr(0, 8);
+    LabelledPage item;
+    item.page.locator = "crawl/" + name;
+    item.page.format = PageFormat::kHtml;
+    item.page.content = ReadGz(file);
+    const auto it = events.find(prefix);
+    item.gold = it != events.end() ? it->second.first : "page:" + prefix;
+    item.related = it != events.end() ? it->second.second : "";
+    c.items.push_back(std::move(item));
+  }
+  StreamOrder(c.items);
+  return c;
+}
+
 Corpus LoadMiranda(const fs::path& shared) {
   Corpus c{"miranda2018_en", {}, ""};
   const fs::path dir = shared / "bench/news-clustering/miranda2018";

@@ -14,6 +14,9 @@ struct LabelledPage {
   RawPage page;          // what the pipeline ingests
   std::string gold;      // the event (story) label
   bool train = false;    // in the half the weights are fitted on
+  // Pages of one ongoing story or topic that a reader could accept in one
+  // story although they tell of different events (the crawl only).
+  std::string related;
 };
 
 struct Corpus {
@@ -29,6 +32,10 @@ Corpus LoadMeantime(const std::filesystem::path& shared);
 Corpus LoadSemeval(const std::filesystem::path& shared);
 // ECB+ (86 seminal events in 43 topics); train = its train and dev topics.
 Corpus LoadEcbPlus(const std::filesystem::path& shared);
+// The 181 unrelated web pages of the extraction benchmark, with the event list
+// bench/cluster/crawl_events.tsv (a page not listed is its own event). All
+// held out: nothing is fitted or tuned on it.
+Corpus LoadCrawl(const std::filesystem::path& shared, const std::filesystem::path& events_tsv);
 // Miranda et al. 2018 (dataset.test.json, English), when someone has fetched it.
 Corpus LoadMiranda(const std::filesystem::path& shared);
 

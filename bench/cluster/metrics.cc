@@ -1,6 +1,7 @@
 #include "metrics.h"
 
 #include <map>
+#include <set>
 #include <utility>
 
 namespace newsfuse::bench {
@@ -43,6 +44,27 @@ ClusterScores Score(const std::vector<std::string>& predicted, const std::vector
   s.predicted_clusters = pred_size.size();
   s.gold_clusters = gold_size.size();
   return s;
+}
+
+std::vector<MixedStory> Mixes(const std::vector<std::string>& predicted,
+                              const std::vector<std::string>& gold,
+                              const std::vector<std::string>& related) {
+  std::map<std::string, std::map<std::string, std::string>> stories;  // story -> event -> related
+  for (size_t i = 0; i < predicted.size(); ++i) stories[predicted[i]][gold[i]] = related[i];
+  std::vector<MixedStory> out;
+  for (const auto& [story, events] : stories) {
+    bool mixed = false;
+    for (auto a = events.begin(); a != events.end() && !mixed; ++a) {
+      for (auto b = std::next(a); b != events.end() && !mixed; ++b) {
+        mixed = a->second.empty() || a->second != b->second;
+      }
+    }
+    if (!mixed) continue;
+    MixedStory m{story, {}};
+    for (const auto& [event, rel] : events) m.events.push_back(event);
+    out.push_back(std::move(m));
+  }
+  return out;
 }
 
 }  // namespace newsfuse::bench

@@ -17,4 +17,14 @@ struct ClusterScores {
 // predicted[i] and gold[i] are the labels of item i.
 ClusterScores Score(const std::vector<std::string>& predicted, const std::vector<std::string>& gold);
 
+// A predicted story holding two gold events that share no `related` label: a
+// story about two things. related[i] may be empty (no relation).
+struct MixedStory {
+  std::string story;
+  std::vector<std::string> events;  // the distinct gold events in it, sorted
+};
+std::vector<MixedStory> Mixes(const std::vector<std::string>& predicted,
+                              const std::vector<std::string>& gold,
+                              const std::vector<std::string>& related);
+
 }  // namespace newsfuse::bench

@@ -541,7 +541,19 @@ struct StoryClusterer::Impl {
     return scored;
   }
 
+  // Besides the model's score, two rules the train streams cannot teach (they
+  // have few dates and no unrelated pages): a word cosine under the floor is
+  // topic, not event; and an article dated further from the story's dates
+  // than the dormancy window must clear the merge threshold, not the join
+  // threshold. The window is how long a story stays live without news, so
+  // reports further apart are a follow-up (an inquiry into last month's
+  // collapse) only on strong evidence, and otherwise a later event on the
+  // same subject, or two pages of one site that share its boilerplate.
   bool Joins(const Scored& s, double threshold) const {
+    if (s.features.dates_known > 0 &&
+        std::expm1(s.features.log_gap_days) > options.dormant_after_days) {
+      threshold = std::max(threshold, weights.merge_threshold);
+    }
     return s.score >= threshold && s.features.cosine >= weights.join_min_cosine;
   }
 

@@ -75,6 +75,51 @@ TEST(LifecycleTest, IdleStoryGoesDormantAndARelatedArticleRevivesIt) {
   EXPECT_EQ(clusterer.counts().revived, 1u);
 }
 
+// A report on the same subject as a story but dated beyond the dormancy window
+// is a later event (this year's drought, not last year's) unless the model is
+// sure: within the window the same report joins at the join threshold.
+AnnotatedArticle Drought(std::string id, DateTime day) {
+  return Dated(std::move(id), "Farmers in the Orlan valley count losses as wells run dry",
+               {"Wells across the Orlan valley have run dry after months without rain, and "
+                "farmers say wheat yields will fall by a third, the valley's farming union said.",
+                "The union asked the provincial government for emergency water deliveries."},
+               day);
+}
+
+AnnotatedArticle DroughtAid(std::string id, DateTime day) {
+  return Dated(std::move(id), "Tankers sent to help Orlan growers",
+               {"Tankers began delivering water to growers in the Orlan valley on Monday, a "
+                "spokeswoman for the regional council said, after the union's appeal.",
+                "Deliveries will run twice a week until the autumn rains, and a hotline for "
+                "growers opens on Friday. Schools in the capital reopen next month."},
+               day);
+}
+
+TEST(LifecycleTest, AReportBeyondTheWindowNeedsTheMergeThreshold) {
+  ClusterOptions options;
+  options.dormant_after_days = 30;
+  // A two-article stream has no IDF to speak of, so the model is very sure of
+  // any pair; a strict merge threshold puts this pair between the two.
+  options.weights.merge_threshold = 0.999;
+  {
+    StoryClusterer clusterer(options);
+    const std::string story = clusterer.Add(Drought("d1000000000000000000000000000001",
+                                                    DateTime::Day(2025, 6, 2)));
+    EXPECT_EQ(clusterer.Add(DroughtAid("d2000000000000000000000000000002",
+                                       DateTime::Day(2025, 6, 20))),
+              story);
+    // The premise of the case below: the model is not sure of this pair.
+    ASSERT_LT(clusterer.last_decision().best_score, options.weights.merge_threshold);
+  }
+  StoryClusterer clusterer(options);
+  const std::string story = clusterer.Add(Drought("d1000000000000000000000000000001",
+                                                  DateTime::Day(2025, 6, 2)));
+  EXPECT_NE(clusterer.Add(DroughtAid("d2000000000000000000000000000002",
+                                     DateTime::Day(2025, 9, 20))),
+            story);
+  EXPECT_FALSE(clusterer.last_decision().joined);
+}
+
 TEST(LifecycleTest, ArticlesWithinTheWindowJoinWithoutRevival) {
   StoryClusterer clusterer;  // default window: 30 days
   const std::string story = clusterer.Add(Bridge(2));
