@@ -598,7 +598,7 @@ struct StoryClusterer::Impl {
       slot = NewStory(StoryIdFor(a.article.id));
     }
     Join(slot, a, p, original ? original->article_id : std::string());
-    if (target && options.merge_stories) MergeBridged(slot, scored);
+    if (target && options.merge_stories) MergeBridged(slot, scored, p);
     last.story_id = stories[Resolve(slot)].story.id;
     Sweep();
     return last.story_id;
@@ -606,16 +606,26 @@ struct StoryClusterer::Impl {
 
   // Other live stories the article scores highly with are the same event:
   // the younger merges into the older, whose id is kept.
-  void MergeBridged(uint32_t slot, const std::vector<Scored>& scored) {
+  void MergeBridged(uint32_t slot, const std::vector<Scored>& scored, const Prepared& p) {
     for (const Scored& s : scored) {
       if (s.score < weights.merge_threshold) break;
       if (!Joins(s, weights.merge_threshold)) continue;
       uint32_t a = Resolve(slot), b = Resolve(s.story);
       if (a == b || stories[b].status != Status::kLive) continue;
+      if (!DatesAllowMerge(stories[a], stories[b], p.day)) continue;
       if (b < a) std::swap(a, b);
       last.merged.push_back(stories[b].story.id);
       Merge(a, b);
     }
+  }
+
+  // Only a dated article can say that two dated stories are one happening
+  // rather than the same subject at different times. (Two live stories are
+  // never further apart than the dormancy window, so the bridge's date is the
+  // evidence that matters.)
+  bool DatesAllowMerge(const StoryState& a, const StoryState& b, double article_day) const {
+    if (std::isnan(a.first_day) || std::isnan(b.first_day)) return true;
+    return !std::isnan(article_day);
   }
 
   void Replay(const std::string& story_id, const AnnotatedArticle& a) {

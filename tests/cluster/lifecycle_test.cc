@@ -190,6 +190,19 @@ TEST(LifecycleTest, ABridgeArticleMergesTwoStoriesOfOneEvent) {
                      evacuation, day));
   no_merge.Add(Dated("f5000000000000000000000000000005", "Docks fire forces evacuation", both, day));
   EXPECT_EQ(no_merge.Stories().size(), 2u);
+
+  // An undated bridge has no evidence that two dated stories are one
+  // happening: it joins one and merges nothing.
+  options.merge_stories = true;
+  StoryClusterer undated_bridge(options);
+  undated_bridge.Add(Dated("f3000000000000000000000000000003", "Warehouse fire on the docks", blaze, day));
+  undated_bridge.Add(Dated("f4000000000000000000000000000004", "Residents evacuated overnight",
+                           evacuation, day));
+  undated_bridge.Add(Analyze(MakeArticle("f5000000000000000000000000000005", "Test Wire",
+                                         "Docks fire forces evacuation", both)));
+  EXPECT_TRUE(undated_bridge.last_decision().joined);
+  EXPECT_TRUE(undated_bridge.last_decision().merged.empty());
+  EXPECT_EQ(undated_bridge.Stories().size(), 2u);
 }
 
 TEST(LifecycleTest, SameDatedStreamGivesSameDecisions) {
