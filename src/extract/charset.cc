@@ -21,6 +21,9 @@ std::string CanonicalName(std::string n) {
   if (n == "iso-8859-1" || n == "latin1" || n == "us-ascii" || n == "ascii" || n == "l1" ||
       n == "iso8859-1" || n == "cp1252")
     return "windows-1252";
+  // A page whose bytes are not UTF-16 (no BOM, no NUL pattern: checked
+  // first) but whose <meta> says so is UTF-8, as WHATWG's prescan decides.
+  if (n.starts_with("utf-16") || n.starts_with("utf-32") || n == "unicode" || n == "ucs-2") return "utf-8";
   return n;
 }
 
