@@ -391,6 +391,20 @@ WarcFixture MakeWarc() {
   return f;
 }
 
+// The header value is quoted in the message, which goes to a terminal.
+TEST(IngestWarcTest, AnUnsupportedContentEncodingIsNamedWithoutItsEscapes) {
+  std::mt19937 rng(3);
+  std::string packed(512, '\0');
+  for (char& c : packed) c = static_cast<char>(rng());
+  const std::string record = WarcRecord(
+      "response", "https://news.example/z", kHttpType,
+      HttpResponse("200 OK", "Content-Type: text/html\r\nContent-Encoding: br\x1b]0;owned\x07\r\n", packed));
+  TempDir dir;
+  Outcome run = Ingest({dir.Write("z.warc", record)});
+  ASSERT_EQ(run.errors.size(), 1u);
+  EXPECT_EQ(run.errors[0].message(), "unsupported Content-Encoding: br");
+}
+
 TEST(IngestWarcTest, MultiMemberGzipYieldsExactlyTheResponsePayloads) {
   const WarcFixture f = MakeWarc();
   std::string file;
