@@ -48,9 +48,9 @@ struct IngestSummary {
 };
 
 struct IngestCallbacks {
-  // One bad page; also a warning about a page that was stored (its message
-  // starts "warning: ", e.g. a metadata field cut to its cap), not counted
-  // in IngestSummary::failed.
+  // One bad page; also a warning about a page that was kept (its message
+  // starts "warning: ", e.g. a metadata field cut to its cap), which is not
+  // counted in IngestSummary::failed.
   std::function<void(const Status&)> on_error;
   std::function<void(const IngestSummary&)> on_progress;        // after each batch
 };
