@@ -64,6 +64,12 @@ TEST(Utf16PageTest, HtmlWithoutBomIsRecognisedByItsNulPattern) {
   ExpectFloodArticle(Extract(Utf16(kHtml, false, /*bom=*/false), PageFormat::kAuto));
 }
 
+// kHtml declares utf-16 but its bytes are UTF-8: before, ICU decoded them as
+// UTF-16 and the article came out as CJK noise.
+TEST(Utf16PageTest, ADeclaredUtf16OnUtf8BytesIsReadAsUtf8) {
+  ExpectFloodArticle(Extract(kHtml, PageFormat::kHtml));
+}
+
 TEST(StrayNulTest, APageWithOneNulIsExtracted) {
   std::string html = kHtml;
   html.insert(html.find("burst"), 1, '\0');
