@@ -20,6 +20,7 @@ struct AnalyzeArgs {
 int RunAnalyze(const AnalyzeArgs& args) {
   return ForEachExtracted(args.sources, [&](Article&& article) {
     const AnnotatedArticle annotated = Analyze(std::move(article), AnalyzeOptions{});
+    // The text form strips escape sequences from the page's text itself.
     const std::string out =
         args.format == "json" ? RenderAnnotationsJson(annotated) : RenderAnnotationsText(annotated);
     std::fputs(out.c_str(), stdout);

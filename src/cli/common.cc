@@ -25,10 +25,12 @@ int ForEachExtracted(const std::vector<std::string>& sources,
                      const std::function<void(Article&&)>& show) {
   int exit_code = 0;
   auto on_error = [&](const Status& s) { exit_code = std::max(exit_code, Fail(s)); };
+  ExtractOptions extract;
+  extract.on_warning = [](const Status& s) { std::fprintf(stderr, "newsfuse: %s\n", s.ToString().c_str()); };
   Status read = ReadSources(
       sources, IngestOptions{},
       [&](RawPage&& page) {
-        auto article = ExtractPage(page, ExtractOptions{});
+        auto article = ExtractPage(page, extract);
         if (!article.ok()) return on_error(article.status());
         show(std::move(*article));
       },

@@ -2,6 +2,7 @@
 #include <cstdio>
 
 #include "cli/command.h"
+#include "core/terminal_text.h"
 #include "render/render.h"
 
 namespace newsfuse::cli {
@@ -17,7 +18,11 @@ int RunExtract(const ExtractArgs& args) {
     if (args.format == "json") {
       std::fputs(RenderArticleJson(article).c_str(), stdout);
     } else {
-      std::printf("# %s\n\n%s\n\n", article.title.c_str(), article.Body().c_str());
+      // Page text, stripped of escape sequences for the terminal. JSON
+      // escapes control characters by itself.
+      const std::string text =
+          "# " + TerminalSafeLine(article.title) + "\n\n" + TerminalSafe(article.Body()) + "\n\n";
+      std::fputs(text.c_str(), stdout);
     }
   });
 }

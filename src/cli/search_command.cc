@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 
 #include "cli/command.h"
+#include "core/terminal_text.h"
 
 namespace newsfuse::cli {
 namespace {
@@ -16,9 +17,12 @@ int RunSearch(const SearchArgs& args) {
   if (!store.ok()) return Fail(store.status());
   auto hits = (*store)->Search(args.query, args.limit);
   if (!hits.ok()) return Fail(hits.status());
+  // Outlet, title and snippet are page text: stripped of escape sequences
+  // and kept on their lines (core/terminal_text.h).
   for (const auto& hit : *hits) {
-    fmt::print("{}  {}  {} — {}\n    {}\n", hit.story_id.empty() ? "-" : hit.story_id,
-               hit.article_id.substr(0, 12), hit.outlet, hit.title, hit.snippet);
+    fmt::print("{}  {}  {} — {}\n    {}\n", hit.story_id.empty() ? "-" : TerminalSafeLine(hit.story_id),
+               TerminalSafeLine(hit.article_id.substr(0, 12)), TerminalSafeLine(hit.outlet),
+               TerminalSafeLine(hit.title), TerminalSafeLine(hit.snippet));
   }
   return 0;
 }

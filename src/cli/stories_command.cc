@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "cli/command.h"
+#include "core/terminal_text.h"
 #include "pipeline/pipeline.h"
 #include "render/render.h"
 
@@ -31,9 +32,12 @@ int RunStories(const StoriesArgs& args) {
   fmt::print("{:<14} {:>8} {:>6} {:<11} {:<11} {}\n", "STORY", "ARTICLES", "COPIES", "FIRST",
              "LAST", "HEADLINE");
   for (const auto& row : *rows) {
-    fmt::print("{:<14} {:>8} {:>6} {:<11} {:<11} {}\n", row.story.id, row.story.article_ids.size(),
-               row.story.copy_of.size(), row.first_seen.substr(0, 10), row.last_seen.substr(0, 10),
-               row.headline);
+    // The headline is a page's title: stripped of escape sequences and kept
+    // on its row, so a page cannot rewrite the user's terminal or forge rows.
+    fmt::print("{:<14} {:>8} {:>6} {:<11} {:<11} {}\n", TerminalSafeLine(row.story.id),
+               row.story.article_ids.size(), row.story.copy_of.size(),
+               TerminalSafeLine(row.first_seen.substr(0, 10)),
+               TerminalSafeLine(row.last_seen.substr(0, 10)), TerminalSafeLine(row.headline));
   }
   return 0;
 }
@@ -47,6 +51,8 @@ int RunStory(const StoryArgs& args) {
   const std::string text = args.format == "json"   ? RenderJson(*report)
                            : args.format == "html" ? RenderHtml(*report)
                                                    : RenderMarkdown(*report);
+  // Every renderer already strips control sequences from the page's text
+  // (render/render.h), so the report is printed as rendered.
   std::fputs(text.c_str(), stdout);
   return 0;
 }

@@ -21,6 +21,9 @@ std::string CanonicalName(std::string n) {
   if (n == "iso-8859-1" || n == "latin1" || n == "us-ascii" || n == "ascii" || n == "l1" ||
       n == "iso8859-1" || n == "cp1252")
     return "windows-1252";
+  // A page whose bytes are not UTF-16 (no BOM, no NUL pattern: checked
+  // first) but whose <meta> says so is UTF-8, as WHATWG's prescan decides.
+  if (n.starts_with("utf-16") || n.starts_with("utf-32") || n == "unicode" || n == "ucs-2") return "utf-8";
   return n;
 }
 
@@ -83,12 +86,13 @@ std::string ToUtf8(std::string_view bytes, std::string_view declared_in, std::st
   auto set_used = [&](const std::string& n) {
     if (used) *used = n;
   };
-  if (StartsWith(bytes, "\xEF\xBB\xBF")) bytes.remove_prefix(3);
-  else if (StartsWith(bytes, "\xFF\xFE") || StartsWith(bytes, "\xFE\xFF")) {
-    std::string name = bytes[0] == '\xFF' ? "utf-16le" : "utf-16be";
-    std::string out = Convert(bytes.substr(2), name);
-    set_used(name);
-    return out;
+  if (StartsWith(bytes, "\xEF\xBB\xBF")) {
+    bytes.remove_prefix(3);
+  } else if (const auto utf16 = SniffUtf16(bytes)) {
+    // Before the declared charset: a UTF-16 page's <meta charset> can only be
+    // read once it is decoded, and its bytes cannot be anything else.
+    set_used(utf16->order == Utf16Order::kLittleEndian ? "utf-16le" : "utf-16be");
+    return Utf16ToUtf8(bytes.substr(utf16->bom_bytes), utf16->order);
   }
   const std::string declared = CanonicalName(AsciiLower(Trim(declared_in)));
   const bool valid = !FirstInvalidUtf8(bytes).has_value();

@@ -6,6 +6,7 @@
 #include "core/hash.h"
 #include "core/utf8.h"
 #include "extract/charset.h"
+#include "extract/field_caps.h"
 #include "extract/html_extractor.h"
 #include "extract/metadata.h"
 #include "extract/rules.h"
@@ -123,18 +124,26 @@ Result<Article> ExtractArticle(const RawPage& page, const ExtractOptions& option
   if (LooksBinary(std::string_view(page.content).substr(0, 1 << 16)))
     return Status::BadInput(page.locator, "binary data, not a page");
 
+  // UTF-16 that ingest did not vet (kAuto, or kText from a caller) is decoded
+  // before anything looks at it; the HTML path decodes through ToUtf8.
+  std::string decoded;
+  std::string_view content = page.content;
+  if (page.format != PageFormat::kHtml && SniffUtf16(content)) {
+    decoded = ToUtf8(content, "", nullptr);
+    content = decoded;
+  }
   const bool html = page.format == PageFormat::kHtml ||
-                    (page.format == PageFormat::kAuto && LooksLikeHtml(page.content));
+                    (page.format == PageFormat::kAuto && LooksLikeHtml(content));
   Result<Draft> draft = Status::BadInput(page.locator, "unreachable");
   if (html) {
     draft = ExtractFromHtml(page, options);
-  } else if (FirstInvalidUtf8(page.content)) {
+  } else if (FirstInvalidUtf8(content)) {
     // Text in a legacy charset (kAuto input that ingest did not vet).
     std::string charset;
-    std::string utf8 = ToUtf8(page.content, "", &charset);
+    std::string utf8 = ToUtf8(content, "", &charset);
     draft = ExtractFromText(page, utf8, options);
   } else {
-    draft = ExtractFromText(page, page.content, options);
+    draft = ExtractFromText(page, content, options);
   }
   if (!draft.ok()) return draft.status();
 
@@ -145,6 +154,7 @@ Result<Article> ExtractArticle(const RawPage& page, const ExtractOptions& option
   a.id = ContentHash(page.content);
   a.locator = page.locator;
   a.url = page.url;
+  CapMetadata(a, options.on_warning);
   return std::move(draft->article);
 }
 

@@ -7,8 +7,20 @@
 // update dates, dateline place, language. Article::field_sources records where
 // each field came from ("og:title", "first-line", "dateline", "hint", ...).
 //
+// Field caps: every metadata field, whichever path it came by (JSONL, WARC
+// header, file name, HTML metadata, the text's first line), is cut to a size
+// no real page reaches: title 2 KiB, outlet, each author 512 B (64 authors at
+// most), dateline 256 B, each field_sources value 256 B, at a UTF-8 boundary;
+// a URL over 4 KiB is dropped (extract/field_caps.h). Each cut is reported
+// through ExtractOptions::on_warning. The body is bounded by ingest's page cap.
+//
+// UTF-16 pages (a BOM, or the NUL pattern of UTF-16 text) are decoded; a few
+// stray NUL bytes do not make a page binary (core/utf8.h, LooksBinary).
+//
 // A pure function of its input and options: no I/O, no global state.
 #pragma once
+
+#include <functional>
 
 #include "core/records.h"
 #include "core/status.h"
@@ -19,6 +31,11 @@ struct ExtractOptions {
   // Paragraphs shorter than this (in characters) and without sentence
   // punctuation are treated as furniture candidates.
   int min_paragraph_chars = 40;
+  // Called once per metadata field cut to its cap, with a Status::BadInput
+  // whose locator is the page's and whose message starts "warning: " and names
+  // the field; the article is still returned. Unset: the cut is silent, so a
+  // front end must set it to tell the user (the CLI prints it on stderr).
+  std::function<void(const Status&)> on_warning;
 };
 
 // Returns BadInput (naming page.locator) when no article text could be found.

@@ -30,9 +30,10 @@ struct Emitter {
 };
 
 // Checks `content` as a page of `format` and brings it into canonical form
-// (kText: BOM dropped, line ends LF; kHtml: untouched). Returns the reason it
-// is rejected, e.g. "not UTF-8 text: invalid byte 0xff at offset 12", with
-// offsets into the bytes as given. `what` names the thing in the "empty ..."
+// (kText: UTF-16 decoded, BOM dropped, line ends LF; both: stray NULs
+// dropped; kHtml: otherwise untouched). Returns the reason it is rejected,
+// e.g. "not UTF-8 text: invalid byte 0xff at offset 12", with offsets into the
+// bytes as given (for UTF-16 text, into its UTF-8 decoding). `what` names the thing in the "empty ..."
 // message ("file", "payload", "\"text\"").
 std::optional<std::string> PreparePage(PageFormat format, std::string_view what,
                                        std::string* content);

@@ -53,34 +53,56 @@ void NormaliseNewlines(std::string* s) {
   s->resize(w);
 }
 
+// What the binary test found, for the message: "binary data (40 NUL bytes in
+// 4096 bytes, the first at offset 12)".
+template <typename Counted>
+std::string BinaryReason(std::string_view bytes, std::string_view kind, Counted counted) {
+  size_t count = 0, first = std::string_view::npos;
+  for (size_t i = 0; i < bytes.size(); ++i) {
+    if (!counted(static_cast<unsigned char>(bytes[i]))) continue;
+    if (count++ == 0) first = i;
+  }
+  return "binary data (" + std::to_string(count) + " " + std::string(kind) + " in " +
+         std::to_string(bytes.size()) + " bytes, the first at offset " + std::to_string(first) + ")";
+}
+
 }  // namespace
 
 std::optional<std::string> PreparePage(PageFormat format, std::string_view what,
                                        std::string* content) {
+  if (const auto utf16 = SniffUtf16(*content)) {
+    // UTF-16 is text with a NUL beside every ASCII character, not binary.
+    // HTML keeps its bytes (extract decodes, as for any charset); plain text
+    // is converted here, since kText content must be UTF-8.
+    if (format == PageFormat::kHtml) return std::nullopt;
+    *content = Utf16ToUtf8(std::string_view(*content).substr(utf16->bom_bytes), utf16->order);
+  }
   const std::string_view bytes = *content;
   const bool bom = bytes.starts_with(kBom);
   if (IsBlank(bom ? bytes.substr(kBom.size()) : bytes)) {
     return "empty " + std::string(what) + (bytes.empty() ? "" : " (only whitespace)");
   }
-  if (const size_t nul = bytes.find('\0'); nul != std::string_view::npos) {
-    return "binary data (NUL byte at offset " + std::to_string(nul) + ")";
-  }
-  if (format == PageFormat::kHtml) return std::nullopt;
-  if (LooksBinary(bytes)) {
-    const auto controls = std::count_if(bytes.begin(), bytes.end(), [](char ch) {
-      const auto c = static_cast<unsigned char>(ch);
-      return c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f';
-    });
-    return "binary data (" + std::to_string(controls) + " control characters in " +
-           std::to_string(bytes.size()) + " bytes)";
-  }
-  if (const auto bad = FirstInvalidUtf8(bytes)) {
+  // A few stray NULs (a broken crawler, a truncated write) do not make a page
+  // binary; many do. HTML counts only NULs: its legacy charsets are
+  // legitimate and some use other control bytes.
+  const size_t nuls = static_cast<size_t>(std::count(bytes.begin(), bytes.end(), '\0'));
+  if (format == PageFormat::kHtml) {
+    if (TooManyControlBytes(nuls, bytes.size())) {
+      return BinaryReason(bytes, "NUL bytes", [](unsigned char c) { return c == 0; });
+    }
+  } else if (LooksBinary(bytes)) {
+    return BinaryReason(bytes, "control characters", IsControlByte);
+  } else if (const auto bad = FirstInvalidUtf8(bytes)) {
     char hex[8];
     std::snprintf(hex, sizeof hex, "0x%02x", static_cast<unsigned char>(bytes[*bad]));
     return "not UTF-8 text: invalid byte " + std::string(hex) + " at offset " +
            std::to_string(*bad);
   }
-  if (bom) content->erase(0, kBom.size());
+  // NUL is U+0000 in UTF-8 and in every ASCII-compatible charset, so
+  // dropping it is safe before decoding; later stages and C APIs never see it.
+  if (nuls > 0) std::erase(*content, '\0');
+  if (format == PageFormat::kHtml) return std::nullopt;
+  if (content->starts_with(kBom)) content->erase(0, kBom.size());
   NormaliseNewlines(content);
   return std::nullopt;
 }
@@ -286,6 +308,12 @@ StreamKind SniffStream(std::string_view head, bool complete) {
     return StreamKind::kGzip;
   }
   std::string_view s = head;
+  if (const auto utf16 = SniffUtf16(head)) {
+    // Only HTML or text come in UTF-16: enough of the head to see the first '<'.
+    const std::string decoded = Utf16ToUtf8(head.substr(utf16->bom_bytes, 512), utf16->order);
+    const size_t first = decoded.find_first_not_of(" \t\r\n\f\v");
+    return first != std::string::npos && decoded[first] == '<' ? StreamKind::kHtml : StreamKind::kText;
+  }
   if (s.starts_with(kBom)) s.remove_prefix(kBom.size());
   const size_t first = s.find_first_not_of(" \t\r\n\f\v");
   if (first == std::string_view::npos) return StreamKind::kText;

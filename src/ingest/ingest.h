@@ -8,11 +8,17 @@
 //
 // Formats, chosen by extension (case-insensitive) unless IngestOptions::format
 // says otherwise:
-//   .txt .text             one page of plain text. Must be UTF-8; a BOM is
-//                          dropped and CRLF / lone CR become LF.
+//   .txt .text             one page of plain text. Must be UTF-8, or UTF-16
+//                          (a BOM, or the NUL pattern of UTF-16; converted to
+//                          UTF-8 here); a BOM is dropped and CRLF / lone CR
+//                          become LF. Binary: more than 1% (and more than
+//                          kStrayControlBytes) control bytes (core/utf8.h).
 //   .html .htm .xhtml      one HTML page, bytes untouched (charset decoding,
-//                          BOM included, happens in extract). Only NUL bytes
+//                          UTF-16 and BOMs included, happens in extract). Only
+//                          many NUL bytes (over 1% and over kStrayControlBytes)
 //                          are rejected, since legacy charsets are legitimate.
+//   Either format: a few stray NUL bytes are dropped, not rejected (NUL is
+//   U+0000 in every ASCII-compatible charset; UTF-16 is left alone).
 //   .jsonl .ndjson         one page per line (.gz too): {"url","outlet","title",
 //   (.jsonl.gz .ndjson.gz)  "published","author","text"|"html"}. "author" may be
 //                          a string or an array of strings (joined with ", ");

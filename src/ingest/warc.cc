@@ -3,6 +3,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/terminal_text.h"
 #include "core/utf8.h"
 #include "ingest/formats.h"
 
@@ -263,11 +264,13 @@ bool WarcReader::HandleResponse(const WarcHeader& h, uint64_t length,
         block = std::move(plain);
       } else if (LooksBinary(block) || why.find("max_page_bytes") != std::string::npos) {
         emit_.Error(
-            Status::BadInput(locator, "cannot decode Content-Encoding " + coding + ": " + why));
+            Status::BadInput(locator, "cannot decode Content-Encoding " + TerminalSafeLine(coding) + ": " + why));
         return true;
       }  // else: text already, the crawler decoded it
     } else if (LooksBinary(block)) {
-      emit_.Error(Status::BadInput(locator, "unsupported Content-Encoding: " + coding));
+      // The header value is the input's: kept free of escape sequences, since
+      // the message goes to the user's terminal.
+      emit_.Error(Status::BadInput(locator, "unsupported Content-Encoding: " + TerminalSafeLine(coding)));
       return true;
     }
   }

@@ -105,11 +105,14 @@ Result<IngestSummary> Pipeline::Ingest(const std::vector<std::string>& sources,
     if (callbacks.on_progress) callbacks.on_progress(summary);
   };
 
+  // A field cut to its cap is told to the user but is not a failed page.
+  ExtractOptions extract = options_.extract;
+  if (!extract.on_warning) extract.on_warning = callbacks.on_error;
   Status read = ReadSources(
       sources, options_.ingest,
       [&](RawPage&& page) {
         ++summary.pages;
-        auto article = ExtractPage(page, options_.extract);
+        auto article = ExtractPage(page, extract);
         if (!article.ok()) return report_error(article.status());
         summary.article_ids.push_back(article->id);
         batch.push_back(std::move(article).value());

@@ -48,7 +48,10 @@ struct IngestSummary {
 };
 
 struct IngestCallbacks {
-  std::function<void(const Status&)> on_error;                  // one bad page
+  // One bad page; also a warning about a page that was kept (its message
+  // starts "warning: ", e.g. a metadata field cut to its cap), which is not
+  // counted in IngestSummary::failed.
+  std::function<void(const Status&)> on_error;
   std::function<void(const IngestSummary&)> on_progress;        // after each batch
 };
 

@@ -11,12 +11,20 @@
 #include <optional>
 #include <string>
 
+#include "core/terminal_text.h"
 #include "render/render.h"
+#include "render/web_url.h"
 
 namespace newsfuse {
 namespace {
 
-std::string Esc(std::string_view s) {
+using render_internal::IsWebUrl;
+using render_internal::LinkTarget;
+
+// Control characters are dropped too: HTML has no use for them, and the page
+// is also printed to terminals (`newsfuse story --format html`).
+std::string Esc(std::string_view text) {
+  const std::string s = TerminalSafe(text);
   std::string out;
   out.reserve(s.size());
   for (char c : s) {
@@ -201,7 +209,13 @@ void Sources(const StoryReport& r, std::string& out) {
       for (const auto& a : s.authors) names += (names.empty() ? "" : ", ") + a;
       out += ", by " + Esc(names);
     }
-    if (!s.url.empty()) out += fmt::format(" <a href=\"{0}\">{0}</a>", Esc(s.url));
+    // Only http(s) becomes a link: a javascript: or data: URL from the input
+    // would run script when clicked, and the page promises none.
+    if (IsWebUrl(s.url)) {
+      out += fmt::format(" <a href=\"{}\">{}</a>", Esc(LinkTarget(s.url)), Esc(s.url));
+    } else if (!s.url.empty()) {
+      out += fmt::format(" <span class=src>{}</span>", Esc(s.url));
+    }
     if (!s.copy_of.empty()) out += fmt::format(" (copy of <a href=\"#src-{0}\">{0}</a>)", Esc(s.copy_of));
     out += fmt::format("<div class=src>{}</div></div>", Esc(s.locator));
   }

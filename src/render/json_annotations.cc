@@ -6,6 +6,8 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
+#include "core/terminal_text.h"
+
 namespace newsfuse {
 namespace {
 
@@ -122,9 +124,11 @@ std::string RenderAnnotationsJson(const AnnotatedArticle& a) {
   return doc.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
 }
 
+// For terminals: each span's text on one line, and the whole output stripped
+// of control sequences (every name and key in it comes from the page).
 std::string RenderAnnotationsText(const AnnotatedArticle& a) {
   auto text = [&](Span s) {
-    return s.begin <= s.end && s.end <= a.body.size() ? std::string(a.Text(s)) : std::string();
+    return s.begin <= s.end && s.end <= a.body.size() ? TerminalSafeLine(a.Text(s)) : std::string();
   };
   std::string out = fmt::format("# {}\n", a.article.title.empty() ? a.article.locator : a.article.title);
   out += fmt::format("\n## sentences ({})\n", a.sentences.size());
@@ -162,7 +166,7 @@ std::string RenderAnnotationsText(const AnnotatedArticle& a) {
     out += fmt::format("{} {}: \"{}\" (cue \"{}\")\n", q.direct ? "direct" : "reported", who, text(q.content),
                        text(q.cue));
   }
-  return out;
+  return TerminalSafe(out);
 }
 
 }  // namespace newsfuse

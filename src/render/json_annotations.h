@@ -16,7 +16,9 @@ namespace newsfuse {
 
 std::string RenderAnnotationsJson(const AnnotatedArticle& article);
 
-// The same annotations as aligned plain text, one line per annotation.
+// The same annotations as aligned plain text, one line per annotation, for a
+// terminal: control characters and escape sequences from the page are
+// stripped (core/terminal_text.h).
 std::string RenderAnnotationsText(const AnnotatedArticle& article);
 
 }  // namespace newsfuse

@@ -2,37 +2,98 @@
 // each sentence followed by its citation keys, then the sources those keys
 // name. Citation keys are the report's own ("S1"), so the Markdown, the JSON
 // and the HTML of one report agree on them.
+//
+// Every piece of input text is escaped (Md): a report opened in a Markdown
+// viewer runs no HTML from the input and links nothing but http(s) URLs.
 #include <fmt/format.h>
-#include <fmt/ranges.h>
 
 #include <string>
 
+#include "core/terminal_text.h"
 #include "render/render.h"
+#include "render/web_url.h"
 
 namespace newsfuse {
 namespace {
 
+using render_internal::IsWebUrl;
+using render_internal::LinkTarget;
+
+// "&amp;", "&#60;", "&#x3c;": what a Markdown viewer would decode, so a
+// source's literal "&lt;" must be escaped to stay literal.
+bool StartsEntity(std::string_view s) {
+  size_t i = 1;  // past '&'
+  if (i < s.size() && s[i] == '#') ++i;
+  const size_t begin = i;
+  while (i < s.size() && i < 40 &&
+         ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= '0' && s[i] <= '9'))) {
+    ++i;
+  }
+  return i > begin && i < s.size() && s[i] == ';';
+}
+
+// Input text as inert Markdown: control sequences dropped (the report is also
+// read on terminals), line breaks joined so the text stays inside its list
+// item (no heading, list, HTML block or link definition can start), and the
+// inline syntax escaped: '<' (raw HTML and autolinks), '[' ']' (links and
+// images), '`', '*', '_', '~' (code and emphasis), '\', and '&' before an
+// entity. Other punctuation is left alone so the report still reads as text.
+std::string Md(std::string_view text) {
+  const std::string clean = TerminalSafeLine(text);
+  std::string out;
+  out.reserve(clean.size() + 8);
+  for (size_t i = 0; i < clean.size(); ++i) {
+    const char c = clean[i];
+    switch (c) {
+      case '\\': case '`': case '*': case '_': case '[': case ']': case '<': case '~':
+        out += '\\';
+        break;
+      case '&':
+        if (StartsEntity(std::string_view(clean).substr(i))) out += '\\';
+        break;
+      default: break;
+    }
+    out += c;
+  }
+  return out;
+}
+
+// An id inside a code span, where backslash escapes do not work: backticks
+// and controls are dropped instead.
+std::string Code(std::string_view id) {
+  std::string out = TerminalSafeLine(id);
+  std::erase(out, '`');
+  return out;
+}
+
+std::string Join(const std::vector<std::string>& items, std::string_view sep) {
+  std::string out;
+  for (const auto& item : items) out += (out.empty() ? "" : std::string(sep)) + Md(item);
+  return out;
+}
+
 std::string Citations(const std::vector<std::string>& ids) {
   std::string out;
-  for (const auto& id : ids) out += fmt::format("[{}]", id);
+  for (const auto& id : ids) out += fmt::format("[{}]", Md(id));
   return out;
 }
 
 std::string SourceLine(const ReportSource& s) {
-  std::string line = fmt::format("- **[{}]** {}", s.id, s.outlet.empty() ? "(unknown outlet)" : s.outlet);
-  if (!s.title.empty()) line += fmt::format(" — *{}*", s.title);
-  if (!s.published.empty()) line += fmt::format(", {}", s.published);
-  if (!s.authors.empty()) {
-    std::string names;
-    for (const auto& a : s.authors) names += (names.empty() ? "" : ", ") + a;
-    line += fmt::format(", by {}", names);
+  std::string line = fmt::format("- **[{}]** {}", Md(s.id), s.outlet.empty() ? "(unknown outlet)" : Md(s.outlet));
+  if (!s.title.empty()) line += fmt::format(" — *{}*", Md(s.title));
+  if (!s.published.empty()) line += fmt::format(", {}", Md(s.published));
+  if (!s.authors.empty()) line += fmt::format(", by {}", Join(s.authors, ", "));
+  // An autolink only for http(s); any other scheme (javascript:, data:) is text.
+  if (IsWebUrl(s.url)) {
+    line += fmt::format(" <{}>", Code(LinkTarget(s.url)));
+  } else if (!s.url.empty()) {
+    line += fmt::format(" ({})", Md(s.url));
   }
-  if (!s.url.empty()) line += fmt::format(" <{}>", s.url);
-  if (!s.copy_of.empty()) line += fmt::format(" (copy of [{}])", s.copy_of);
+  if (!s.copy_of.empty()) line += fmt::format(" (copy of [{}])", Md(s.copy_of));
   return line + "\n";
 }
 
-std::string Quoted(const Attestation& w) { return fmt::format("\u201c{}\u201d [{}]", w.text, w.source); }
+std::string Quoted(const Attestation& w) { return fmt::format("\u201c{}\u201d [{}]", Md(w.text), Md(w.source)); }
 
 void FactsSection(const StoryReport& r, std::string& out) {
   if (r.facts.empty()) return;
@@ -40,7 +101,7 @@ void FactsSection(const StoryReport& r, std::string& out) {
   // width as columns. The HTML report draws the facts-by-outlets table.
   out += "\n## Facts\n\n";
   for (const auto& f : r.facts) {
-    out += fmt::format("- **{}** {}: {} {}\n", f.id, f.subject.empty() ? FactKindName(f.kind) : f.subject, f.value,
+    out += fmt::format("- **{}** {}: {} {}\n", Md(f.id), f.subject.empty() ? FactKindName(f.kind) : Md(f.subject), Md(f.value),
                        Citations(f.sources));
   }
 }
@@ -49,9 +110,9 @@ void ConflictsSection(const StoryReport& r, std::string& out) {
   if (r.conflicts.empty()) return;
   out += "\n## Conflicts\n\n";
   for (const auto& c : r.conflicts) {
-    out += fmt::format("- **{}** ({}, confidence {:.2f})\n", c.subject, c.hard ? "hard" : "soft", c.confidence);
+    out += fmt::format("- **{}** ({}, confidence {:.2f})\n", Md(c.subject), c.hard ? "hard" : "soft", c.confidence);
     for (const auto& side : c.sides) {
-      out += fmt::format("  - {} {}", side.value, Citations(side.sources));
+      out += fmt::format("  - {} {}", Md(side.value), Citations(side.sources));
       if (!side.wording.empty()) out += ": " + Quoted(side.wording.front());
       out += "\n";
     }
@@ -62,10 +123,10 @@ void QuotesSection(const StoryReport& r, std::string& out) {
   if (r.quotes.empty()) return;
   out += "\n## Quotes\n";
   for (const auto& sp : r.quotes) {
-    out += fmt::format("\n**{}**{}\n\n", sp.speaker, sp.role.empty() ? "" : ", " + sp.role);
+    out += fmt::format("\n**{}**{}\n\n", Md(sp.speaker), sp.role.empty() ? "" : ", " + Md(sp.role));
     for (const auto& q : sp.quotes) {
       if (q.wording.empty()) continue;
-      out += fmt::format("- {}{} {}\n", q.direct ? "" : "(paraphrase) ", fmt::format("\u201c{}\u201d", q.wording.front().text),
+      out += fmt::format("- {}{} {}\n", q.direct ? "" : "(paraphrase) ", fmt::format("\u201c{}\u201d", Md(q.wording.front().text)),
                          Citations(q.sources));
       for (size_t i = 1; i < q.wording.size(); ++i) {
         if (q.wording[i].text != q.wording.front().text) out += "  - also: " + Quoted(q.wording[i]) + "\n";
@@ -78,7 +139,8 @@ void TimelineSection(const StoryReport& r, std::string& out) {
   if (r.timeline.empty()) return;
   out += "\n## Timeline\n\n";
   for (const auto& e : r.timeline) {
-    out += fmt::format("- **{}**{} {} {}\n", e.date, e.place.empty() ? "" : " (" + e.place + ")", e.what, Citations(e.sources));
+    out += fmt::format("- **{}**{} {} {}\n", Md(e.date), e.place.empty() ? "" : " (" + Md(e.place) + ")", Md(e.what),
+                       Citations(e.sources));
   }
 }
 
@@ -86,10 +148,10 @@ void CoverageSection(const StoryReport& r, std::string& out) {
   std::string body;
   for (const auto& c : r.coverage) {
     if (c.only_here.empty() && c.missing.empty()) continue;
-    body += fmt::format("- [{}]", c.source);
-    if (!c.only_here.empty()) body += " only here: " + fmt::format("{}", fmt::join(c.only_here, ", "));
+    body += fmt::format("- [{}]", Md(c.source));
+    if (!c.only_here.empty()) body += " only here: " + Join(c.only_here, ", ");
     if (!c.only_here.empty() && !c.missing.empty()) body += ";";
-    if (!c.missing.empty()) body += " leaves out: " + fmt::format("{}", fmt::join(c.missing, ", "));
+    if (!c.missing.empty()) body += " leaves out: " + Join(c.missing, ", ");
     body += "\n";
   }
   if (!body.empty()) out += "\n## Coverage\n\n" + body;
@@ -98,16 +160,16 @@ void CoverageSection(const StoryReport& r, std::string& out) {
 }  // namespace
 
 std::string RenderMarkdown(const StoryReport& report) {
-  std::string out = fmt::format("# {}\n\n", report.headline.empty() ? "(untitled story)" : report.headline);
-  out += fmt::format("Story `{}` · {} source{}", report.story_id, report.sources.size(),
+  std::string out = fmt::format("# {}\n\n", report.headline.empty() ? "(untitled story)" : Md(report.headline));
+  out += fmt::format("Story `{}` · {} source{}", Code(report.story_id), report.sources.size(),
                      report.sources.size() == 1 ? "" : "s");
   if (!report.first_seen.empty()) {
-    out += fmt::format(" · {}", report.first_seen);
+    out += fmt::format(" · {}", Md(report.first_seen));
     if (!report.last_updated.empty() && report.last_updated != report.first_seen)
-      out += fmt::format(" to {}", report.last_updated);
+      out += fmt::format(" to {}", Md(report.last_updated));
   }
   out += "\n\n## Summary\n\n";
-  for (const auto& s : report.summary) out += fmt::format("- {} {}\n", s.text, Citations(s.citations));
+  for (const auto& s : report.summary) out += fmt::format("- {} {}\n", Md(s.text), Citations(s.citations));
   FactsSection(report, out);
   ConflictsSection(report, out);
   QuotesSection(report, out);

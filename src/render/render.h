@@ -2,6 +2,16 @@
 //
 // The JSON schema is documented in docs/report-schema.md and versioned by its
 // "schema_version" field; renderers only draw what the report holds.
+//
+// Output safety (the report's text all comes from strangers' pages):
+//   - only http and https URLs become links (HTML <a href>, Markdown
+//     autolinks); any other scheme (javascript:, data:) is shown as text;
+//   - HTML escapes every piece of input text; Markdown escapes the characters
+//     that would start raw HTML, a link, an image, code or emphasis, and joins
+//     line breaks, so a Markdown viewer runs no HTML from the input;
+//   - Markdown and HTML drop control characters and escape sequences
+//     (core/terminal_text.h), so printing a report to a terminal is safe.
+//     JSON escapes C0 controls by itself.
 #pragma once
 
 #include <string>

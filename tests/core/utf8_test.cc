@@ -20,13 +20,62 @@ TEST(Utf8Test, ReportsOffsetOfFirstBadByte) {
 }
 
 TEST(Utf8Test, BinaryDetection) {
-  EXPECT_TRUE(LooksBinary(std::string("text\0more", 9)));
   EXPECT_FALSE(LooksBinary("Plain news text.\n\tIndented line.\r\n"));
   std::string noisy(200, 'a');
-  noisy[10] = '\x01';
-  noisy[20] = '\x02';
-  noisy[30] = '\x03';
+  for (size_t i = 10; i < 80; i += 10) noisy[i] = static_cast<char>(i / 10);  // 7 controls in 200
   EXPECT_TRUE(LooksBinary(noisy));
+  std::string nuls(2000, 'a');
+  for (size_t i = 0; i < 2000; i += 50) nuls[i] = '\0';  // 40 NULs: 2%
+  EXPECT_TRUE(LooksBinary(nuls));
+}
+
+TEST(Utf8Test, AFewStrayNulsAreNotBinary) {
+  std::string page(3000, 'a');
+  page[1500] = '\0';
+  EXPECT_FALSE(LooksBinary(page));
+  EXPECT_FALSE(LooksBinary(std::string("text\0more", 9)));  // one NUL, however short
+  std::string four(100, 'a');
+  for (size_t i : {5, 25, 45, 65}) four[i] = '\0';
+  EXPECT_FALSE(LooksBinary(four));
+}
+
+TEST(Utf8Test, CharsetShiftsAreNotBinary) {
+  // ISO-2022-JP switches scripts with ESC sequences: text, not binary.
+  std::string jis;
+  for (int i = 0; i < 40; ++i) jis += "\x1b$B$3$s\x1b(B ok ";
+  EXPECT_FALSE(LooksBinary(jis));
+}
+
+std::string Utf16(std::string_view ascii, bool little, bool bom) {
+  std::string out = bom ? (little ? "\xFF\xFE" : "\xFE\xFF") : "";
+  for (char c : ascii) {
+    out += little ? std::string{c, '\0'} : std::string{'\0', c};
+  }
+  return out;
+}
+
+TEST(Utf8Test, Utf16IsSniffedByBomOrNulPatternAndIsNotBinary) {
+  const std::string html = "<html><head><title>Flood warning</title></head><body><p>Rivers rose.</p></body></html>";
+  for (bool little : {true, false}) {
+    for (bool bom : {true, false}) {
+      const std::string bytes = Utf16(html, little, bom);
+      const auto sniff = SniffUtf16(bytes);
+      ASSERT_TRUE(sniff.has_value()) << little << bom;
+      EXPECT_EQ(sniff->order, little ? Utf16Order::kLittleEndian : Utf16Order::kBigEndian);
+      EXPECT_EQ(sniff->bom_bytes, bom ? 2u : 0u);
+      EXPECT_FALSE(LooksBinary(bytes));
+      EXPECT_EQ(Utf16ToUtf8(std::string_view(bytes).substr(sniff->bom_bytes), sniff->order), html);
+    }
+  }
+  EXPECT_FALSE(SniffUtf16("\xEF\xBB\xBFplain UTF-8 with its own BOM").has_value());
+  EXPECT_FALSE(SniffUtf16("plain ASCII text that is long enough to sample").has_value());
+}
+
+TEST(Utf8Test, Utf16ToUtf8DecodesPairsAndReplacesBrokenUnits) {
+  // U+00E9, U+1F4F0 (a surrogate pair), a lone high surrogate, an odd byte.
+  const std::string le("\xE9\x00\x3D\xD8\xF0\xDC\x3D\xD8\x41\x00\x42", 11);
+  EXPECT_EQ(Utf16ToUtf8(le, Utf16Order::kLittleEndian),
+            "\xC3\xA9\xF0\x9F\x93\xB0\xEF\xBF\xBD" "A\xEF\xBF\xBD");
 }
 
 }  // namespace

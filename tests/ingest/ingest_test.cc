@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/hash.h"
+#include "core/utf8.h"
 
 namespace newsfuse {
 namespace {
@@ -145,7 +146,7 @@ TEST(IngestTextTest, RejectsEmptyAndWhitespaceOnlyFiles) {
   EXPECT_EQ(run.errors[1].message(), "empty file (only whitespace)");
 }
 
-TEST(IngestTextTest, RejectsRandomBytesAsBinaryNamingTheFirstNul) {
+TEST(IngestTextTest, RejectsRandomBytesAsBinaryNamingTheFirstControlByte) {
   std::mt19937 rng(42);
   std::string noise(4096, '\0');
   for (char& c : noise) c = static_cast<char>(rng() & 0xff);
@@ -161,8 +162,11 @@ TEST(IngestTextTest, RejectsRandomBytesAsBinaryNamingTheFirstNul) {
   EXPECT_TRUE(run.pages.empty());
   ASSERT_EQ(run.errors.size(), 2u);
   EXPECT_EQ(run.errors[0].code(), Status::Code::kBadInput);
-  EXPECT_EQ(run.errors[0].message(),
-            "binary data (NUL byte at offset " + std::to_string(nul) + ")");
+  EXPECT_THAT(run.errors[0].message(), HasSubstr("binary data ("));
+  size_t first = 0;
+  while (!IsControlByte(static_cast<unsigned char>(noise[first]))) ++first;
+  EXPECT_LE(first, nul);
+  EXPECT_THAT(run.errors[0].message(), HasSubstr("the first at offset " + std::to_string(first) + ")"));
   EXPECT_THAT(run.errors[1].message(), HasSubstr("binary data ("));
   EXPECT_THAT(run.errors[1].message(), HasSubstr("control characters in 4096 bytes"));
 }
@@ -183,19 +187,65 @@ TEST(IngestTextTest, RejectsInvalidUtf8WithTheOffsetOfTheBadByte) {
   EXPECT_EQ(run.errors[0].message(), "not UTF-8 text: invalid byte 0xff at offset 1237");
 }
 
-TEST(IngestHtmlTest, KeepsBytesAndAcceptsLegacyCharsetsButNotNul) {
+TEST(IngestHtmlTest, KeepsBytesAndAcceptsLegacyCharsetsButNotManyNuls) {
   TempDir dir;
   const std::string latin1 = "<html><meta charset=\"iso-8859-1\"><p>Caf\xE9</p></html>\r\n";
   const auto good = dir.Write("cafe.HTM", latin1);
-  const auto nul = dir.Write("nul.html", std::string("<p>a\0b</p>", 10));
+  std::string nuls = "<p>";
+  for (int i = 0; i < 10; ++i) nuls += std::string("a\0b", 3);  // 10 NULs in 37 bytes
+  const auto binary = dir.Write("nul.html", nuls + "</p>");
   const auto empty = dir.Write("empty.xhtml", "  \n");
-  Outcome run = Ingest({good, nul, empty});
+  Outcome run = Ingest({good, binary, empty});
   ASSERT_EQ(run.pages.size(), 1u);
   EXPECT_EQ(run.pages[0].format, PageFormat::kHtml);
   EXPECT_EQ(run.pages[0].content, latin1);  // CRLF and all: extract decodes
   ASSERT_EQ(run.errors.size(), 2u);
-  EXPECT_EQ(run.errors[0].message(), "binary data (NUL byte at offset 4)");
+  EXPECT_EQ(run.errors[0].message(), "binary data (10 NUL bytes in 37 bytes, the first at offset 4)");
   EXPECT_EQ(run.errors[1].message(), "empty file (only whitespace)");
+}
+
+// A stray NUL (a broken crawler, a truncated write) is dropped, not a reason
+// to refuse the page: issue 11.
+TEST(IngestNulTest, AStrayNulIsDroppedNotRefused) {
+  TempDir dir;
+  const std::string html = "<html><body><p>Flood waters rose overnight.</p></body></html>";
+  const std::string text = "Flood waters rose overnight in the valley.\n";
+  const auto h = dir.Write("one-nul.html", html.substr(0, 20) + std::string(1, '\0') + html.substr(20));
+  const auto t = dir.Write("one-nul.txt", text.substr(0, 10) + std::string(1, '\0') + text.substr(10));
+  Outcome run = Ingest({h, t});
+  EXPECT_TRUE(run.errors.empty()) << run.errors[0].ToString();
+  ASSERT_EQ(run.pages.size(), 2u);
+  EXPECT_EQ(run.pages[0].content, html);
+  EXPECT_EQ(run.pages[1].content, text);
+}
+
+std::string Utf16(std::string_view ascii, bool little) {
+  std::string out = little ? "\xFF\xFE" : "\xFE\xFF";
+  for (char c : ascii) out += little ? std::string{c, '\0'} : std::string{'\0', c};
+  return out;
+}
+
+// UTF-16 with a BOM was refused as "binary data": issue 11.
+TEST(IngestUtf16Test, HtmlWithBomIsKeptForExtractAndTextIsDecoded) {
+  TempDir dir;
+  const std::string html = "<html><head><title>Flood</title></head><body><p>Waters rose.</p></body></html>";
+  const std::string text = "Waters rose overnight.\r\nRoads closed.";
+  const auto le = dir.Write("le.html", Utf16(html, true));
+  const auto be = dir.Write("be.html", Utf16(html, false));
+  const auto txt = dir.Write("le.txt", Utf16(text, true));
+  Outcome run = Ingest({le, be, txt});
+  EXPECT_TRUE(run.errors.empty()) << run.errors[0].ToString();
+  ASSERT_EQ(run.pages.size(), 3u);
+  EXPECT_EQ(run.pages[0].format, PageFormat::kHtml);
+  EXPECT_EQ(run.pages[0].content, Utf16(html, true));  // untouched: extract decodes
+  EXPECT_EQ(run.pages[1].content, Utf16(html, false));
+  EXPECT_EQ(run.pages[2].format, PageFormat::kText);
+  EXPECT_EQ(run.pages[2].content, "Waters rose overnight.\nRoads closed.");
+
+  Outcome piped = IngestStream(Utf16(html, false));
+  ASSERT_EQ(piped.pages.size(), 1u) << (piped.errors.empty() ? "" : piped.errors[0].ToString());
+  EXPECT_EQ(piped.pages[0].format, PageFormat::kHtml);
+  EXPECT_EQ(SniffStream(Utf16(text, true)), StreamKind::kText);
 }
 
 TEST(IngestSizeTest, RejectsFilesOverMaxPageBytes) {
@@ -339,6 +389,20 @@ WarcFixture MakeWarc() {
   f.bodies = {html, html2, plain};
   f.page_records = {2, 5, 7};
   return f;
+}
+
+// The header value is quoted in the message, which goes to a terminal.
+TEST(IngestWarcTest, AnUnsupportedContentEncodingIsNamedWithoutItsEscapes) {
+  std::mt19937 rng(3);
+  std::string packed(512, '\0');
+  for (char& c : packed) c = static_cast<char>(rng());
+  const std::string record = WarcRecord(
+      "response", "https://news.example/z", kHttpType,
+      HttpResponse("200 OK", "Content-Type: text/html\r\nContent-Encoding: br\x1b]0;owned\x07\r\n", packed));
+  TempDir dir;
+  Outcome run = Ingest({dir.Write("z.warc", record)});
+  ASSERT_EQ(run.errors.size(), 1u);
+  EXPECT_EQ(run.errors[0].message(), "unsupported Content-Encoding: br");
 }
 
 TEST(IngestWarcTest, MultiMemberGzipYieldsExactlyTheResponsePayloads) {
