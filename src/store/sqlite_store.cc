@@ -425,15 +425,12 @@ Status EnableWal(Db& db) {
       auto stmt = db.Prepare("PRAGMA journal_mode = WAL", "enabling WAL");
       if (!stmt.ok() && !IsBusy(db.last_error_code())) return stmt.status();
       int rc = stmt.ok() ? sqlite3_step(stmt->get()) : db.last_error_code();
-      // The pragma answers with the mode now in force, which stays the old
-      // one when the switch could not be made.
-      if (rc == SQLITE_ROW && store_internal::ColumnText(stmt->get(), 0) == "wal") {
-        return Status::Ok();
-      }
-      if (rc != SQLITE_ROW && !IsBusy(rc)) return db.Error("enabling WAL", rc);
-      if (std::chrono::steady_clock::now() >= deadline) {
-        return db.Error("enabling WAL", rc == SQLITE_ROW ? SQLITE_BUSY : rc);
-      }
+      // The pragma answers with the mode now in force: "memory" for an
+      // in-memory store, the old mode on a file system without WAL support,
+      // which SQLite handles, as before.
+      if (rc == SQLITE_ROW) return Status::Ok();
+      if (!IsBusy(rc)) return db.Error("enabling WAL", rc);
+      if (std::chrono::steady_clock::now() >= deadline) return db.Error("enabling WAL", rc);
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(5 + 5 * std::min(attempt, 10)));
   }
@@ -514,6 +511,21 @@ Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path,
   }
 
   auto version = store_internal::CheckSchema(*db);
+  if (!version.ok() && options.read_only && IsUnwritable(db->last_error_code())) {
+    // A writer killed mid-run leaves a WAL that needs recovery, which only a
+    // connection allowed to write its index can run; where the file can be
+    // written, run it, so a reader after a crash sees the last commits.
+    {
+      Db recover;
+      if (recover.Open(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX).ok()) {
+        recover.SetTimeouts(options.busy_timeout_ms, options.write_wait_ms);
+        if (sqlite3_db_readonly(recover.handle(), "main") == 0) {
+          (void)recover.QueryInt("PRAGMA user_version", "recovering the WAL");
+        }
+      }
+    }
+    version = store_internal::CheckSchema(*db);
+  }
   if (!version.ok() && options.read_only && IsUnwritable(db->last_error_code())) {
     auto immutable = OpenImmutable(path, options);
     if (!immutable.ok()) return version.status();

@@ -28,7 +28,9 @@ struct StoreFacts {
 inline StoreFacts InspectStore(const std::string& path) {
   StoreFacts facts;
   sqlite3* db = nullptr;
-  if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
+  // Read-write (never creating): after a kill the WAL may need recovery,
+  // which a read-only connection cannot run. Nothing here writes rows.
+  if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK) {
     facts.error = db ? sqlite3_errmsg(db) : "cannot open";
     sqlite3_close(db);
     return facts;
