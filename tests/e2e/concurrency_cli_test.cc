@@ -180,6 +180,11 @@ TEST_P(ReadOnlyStoreTest, ReadCommandsWorkAndWritesSayWhy) {
   auto stories = RunAs(prefix, "stories --db " + db);
   EXPECT_EQ(stories.exit_code, 0) << stories.out;
   EXPECT_NE(stories.out.find("STORY"), std::string::npos) << stories.out;
+  const size_t line = stories.out.find('\n');
+  ASSERT_NE(line, std::string::npos);
+  const std::string story_id = stories.out.substr(line + 1, stories.out.find(' ', line) - line - 1);
+  auto story = RunAs(prefix, "story " + story_id + " --db " + db);
+  EXPECT_EQ(story.exit_code, 0) << story_id << ": " << story.out;
   const std::string word = news[0].title.substr(0, news[0].title.find(' '));
   auto search = RunAs(prefix, "search " + word + " --db " + db);
   EXPECT_EQ(search.exit_code, 0) << search.out;

@@ -88,7 +88,7 @@ TEST_F(WriteUnitTest, DataVersionMovesOnlyForOtherWriters) {
 // Was: "enabling WAL: database is locked" for one of two processes creating
 // the same new store.
 TEST_F(WriteUnitTest, ProcessesCreatingOneNewFileAllSucceed) {
-  for (int round = 0; round < 10; ++round) {
+  for (int round = 0; round < 20; ++round) {
     const std::string path = PathOf("new" + std::to_string(round) + ".db");
     std::vector<pid_t> children;
     for (int p = 0; p < 4; ++p) {
