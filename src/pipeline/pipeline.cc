@@ -51,7 +51,7 @@ class BatchWriter {
     auto recovered = assigner_.Sync();
     if (!recovered.ok()) return recovered.status();
 
-    // kDuplicate until stored; nullopt for an article the store refused.
+    // The store's answer per article; nullopt for one it refused.
     std::vector<std::optional<PutOutcome>> outcomes(batch.articles.size());
     std::vector<Status> refused;
     auto put = store_.PutArticles(batch.articles);
