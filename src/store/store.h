@@ -59,7 +59,9 @@ class Store {
  public:
   virtual ~Store() = default;
 
-  // Writes all articles in one transaction; outcome per article, in order.
+  // Writes all articles in one transaction (inside an open BeginWrite unit, a
+  // part of that unit: on failure the unit stays open, without this batch);
+  // outcome per article, in order.
   // An id already stored (or repeated earlier in the batch) is kDuplicate and
   // left as first written. On any failure nothing of the batch remains:
   // kBadInput (with the article's locator) for an empty id or text that is not
