@@ -9,6 +9,7 @@ struct IngestArgs {
   ClusterFlags cluster;
   std::vector<std::string> sources;
   std::string format = "auto";
+  size_t batch_size = PipelineOptions{}.batch_size;
 };
 
 int RunIngestCommand(const IngestArgs& args) {
@@ -19,6 +20,7 @@ int RunIngestCommand(const IngestArgs& args) {
                           : args.format == "html" ? PageFormat::kHtml
                                                   : PageFormat::kAuto;
   args.cluster.ApplyTo(options);
+  options.batch_size = args.batch_size;
   Pipeline pipeline(**store, options);
   auto summary = RunIngest(pipeline, args.sources);
   if (!summary.ok()) return Fail(summary.status());
@@ -33,6 +35,11 @@ void RegisterIngest(CLI::App& app, int& exit_code) {
   cmd->add_option("sources", args->sources, "Files, directories, or - for stdin")->required();
   cmd->add_option("--format", args->format, "Read every input as this format")
       ->check(CLI::IsMember({"auto", "text", "html"}));
+  // Smaller batches commit more often (less lost to a crash, shorter waits
+  // for a concurrent writer); larger ones are faster.
+  cmd->add_option("--batch-size", args->batch_size, "Articles stored per commit")
+      ->check(CLI::Range(size_t{1}, size_t{1} << 20))
+      ->capture_default_str();
   args->store.Add(*cmd);
   args->cluster.Add(*cmd);
   cmd->callback([args, &exit_code] { exit_code = RunIngestCommand(*args); });

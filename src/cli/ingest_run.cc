@@ -26,6 +26,10 @@ Result<IngestSummary> RunIngest(Pipeline& pipeline, const std::vector<std::strin
   auto result = pipeline.Ingest(sources, callbacks);
   if (progress) std::fputs("\r\033[K", stderr);
   if (result.ok()) {
+    if (result->recovered > 0) {
+      std::fprintf(stderr, "recovered %lld articles left without a story by an interrupted run\n",
+                   static_cast<long long>(result->recovered));
+    }
     std::fprintf(stderr, "ingested %lld, duplicate %lld, failed %lld\n",
                  static_cast<long long>(result->ingested), static_cast<long long>(result->duplicates),
                  static_cast<long long>(result->failed));

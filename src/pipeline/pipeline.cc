@@ -1,7 +1,9 @@
 #include "pipeline/pipeline.h"
 
-#include <algorithm>
+#include <optional>
 #include <utility>
+
+#include "pipeline/story_assigner.h"
 
 namespace newsfuse {
 
@@ -16,92 +18,137 @@ Result<Article> ExtractPage(const RawPage& page, const ExtractOptions& options) 
 Pipeline::Pipeline(Store& store, PipelineOptions options)
     : store_(store), options_(std::move(options)) {}
 
-// The clusterer is rebuilt from the store's own decisions before new articles
-// are added, so a run that adds ten articles to a store of a thousand sees
-// the same stories a single long run would have. Replaying costs one
-// analysis per stored article; persisting story centroids removes that cost
-// (issue 5) without changing this contract.
-Status Pipeline::RestoreClusters(StoryClusterer& clusterer) {
-  Status failure;
-  Status walk = store_.ForEachArticle([&](Article&& article) {
-    if (!failure.ok()) return;
-    auto story = store_.StoryOf(article.id);
-    if (!story.ok()) {
-      if (story.status().code() != Status::Code::kNotFound) failure = story.status();
-      return;
-    }
-    clusterer.Restore(*story, Analyze(std::move(article), options_.analyze));
-  });
-  return walk.ok() ? failure : walk;
-}
+namespace {
 
-Status Pipeline::ClusterNew(StoryClusterer& clusterer, const std::vector<Article>& fresh) {
-  for (const Article& article : fresh) {
-    const std::string story_id = clusterer.Add(Analyze(article, options_.analyze));
-    // A copy is recorded with its original, so `stories` and the report can
-    // tell independent reporting from a reprint.
-    const std::string& copy_of = clusterer.last_decision().copy_of;
-    if (Status s = store_.AssignToStory(story_id, article.id, copy_of); !s.ok()) return s;
-    // A bridge article showed two stories are one: the clusterer has merged
-    // them in memory, and the store must agree, or the next run's replay and
-    // `newsfuse stories` would still show two.
-    for (const std::string& merged : clusterer.last_decision().merged) {
-      auto old = store_.GetStory(merged);
-      if (!old.ok()) {
-        if (old.status().code() == Status::Code::kNotFound) continue;  // never stored: nothing to move
-        return old.status();
-      }
-      for (const std::string& id : old->article_ids) {
-        // A move: the store keeps each article's copy mark.
-        if (Status s = store_.AssignToStory(story_id, id); !s.ok()) return s;
-      }
-    }
+// One batch read from the sources, with the analysis of each article the
+// store did not yet hold when the batch was read.
+struct Batch {
+  std::vector<Article> articles;
+  std::vector<std::optional<AnnotatedArticle>> analyses;  // parallel to articles
+};
+
+// Stores a batch and assigns its new articles to stories as ONE store write,
+// after bringing the clusterer in step with the store under the same lock.
+// Counts into `summary` only what was committed.
+class BatchWriter {
+ public:
+  BatchWriter(Store& store, StoryAssigner& assigner, const AnalyzeOptions& analyze,
+              IngestSummary& summary, const std::function<void(const Status&)>& report_error)
+      : store_(store), assigner_(assigner), analyze_(analyze), summary_(summary),
+        report_error_(report_error) {}
+
+  Status Write(Batch& batch) {
+    auto write = store_.BeginWrite();
+    if (!write.ok()) return write.status();
+    Status status = WriteLocked(batch, **write);
+    // A rolled-back write leaves the clusterer ahead of the store.
+    if (!status.ok()) assigner_.Forget();
+    return status;
   }
-  return Status::Ok();
-}
+
+ private:
+  Status WriteLocked(Batch& batch, StoreWrite& write) {
+    auto recovered = assigner_.Sync();
+    if (!recovered.ok()) return recovered.status();
+
+    // The store's answer per article; nullopt for one it refused.
+    std::vector<std::optional<PutOutcome>> outcomes(batch.articles.size());
+    std::vector<Status> refused;
+    auto put = store_.PutArticles(batch.articles);
+    if (put.ok()) {
+      for (size_t i = 0; i < put->size(); ++i) outcomes[i] = (*put)[i];
+    } else if (put.status().code() == Status::Code::kBadInput) {
+      // One article the store refused undoes the batch's articles (not the
+      // unit); write them again one at a time so only the bad one is lost.
+      for (size_t i = 0; i < batch.articles.size(); ++i) {
+        auto one = store_.PutArticles({batch.articles[i]});
+        if (one.ok()) {
+          outcomes[i] = one->front();
+        } else if (one.status().code() == Status::Code::kBadInput) {
+          refused.push_back(one.status());
+        } else {
+          return one.status();
+        }
+      }
+    } else {
+      return put.status();
+    }
+
+    int64_t ingested = 0, duplicates = 0;
+    for (size_t i = 0; i < batch.articles.size(); ++i) {
+      if (!outcomes[i]) continue;
+      if (*outcomes[i] == PutOutcome::kDuplicate) {
+        ++duplicates;
+        continue;
+      }
+      ++ingested;
+      // Analysed ahead: every article absent at the check was, and stored
+      // articles are never deleted. The fallback only keeps this local.
+      if (!batch.analyses[i]) batch.analyses[i] = Analyze(batch.articles[i], analyze_);
+      if (Status s = assigner_.Assign(*batch.analyses[i]); !s.ok()) return s;
+    }
+    if (Status s = write.Commit(); !s.ok()) return s;
+
+    summary_.recovered += *recovered;
+    summary_.ingested += ingested;
+    summary_.duplicates += duplicates;
+    for (const Status& s : refused) report_error_(s);
+    return Status::Ok();
+  }
+
+  Store& store_;
+  StoryAssigner& assigner_;
+  const AnalyzeOptions& analyze_;
+  IngestSummary& summary_;
+  const std::function<void(const Status&)>& report_error_;
+};
+
+}  // namespace
 
 Result<IngestSummary> Pipeline::Ingest(const std::vector<std::string>& sources,
                                        const IngestCallbacks& callbacks) {
   IngestSummary summary;
-  std::vector<Article> batch;
-  std::vector<Article> fresh;  // stored by this run, still to be clustered
+  Batch batch;
   Status store_failure;
+  StoryAssigner assigner(store_, options_.analyze, options_.cluster);
 
-  auto report_error = [&](const Status& s) {
+  const std::function<void(const Status&)> report_error = [&](const Status& s) {
     ++summary.failed;
     if (callbacks.on_error) callbacks.on_error(s);
   };
-  auto record = [&](Article& article, PutOutcome outcome) {
-    if (outcome == PutOutcome::kInserted) {
-      ++summary.ingested;
-      fresh.push_back(std::move(article));
-    } else {
-      ++summary.duplicates;
-    }
-  };
+  BatchWriter writer(store_, assigner, options_.analyze, summary, report_error);
+
+  // Whatever writes first finishes what an interrupted run left: articles
+  // stored in no story are clustered before anything new arrives.
+  auto unassigned = store_.CountUnassigned();
+  if (!unassigned.ok()) return unassigned.status();
+  if (*unassigned > 0) {
+    if (Status s = writer.Write(batch); !s.ok()) return s;
+  }
+
   auto flush = [&]() {
-    if (batch.empty() || !store_failure.ok()) return;
-    auto outcomes = store_.PutArticles(batch);
-    if (outcomes.ok()) {
-      for (size_t i = 0; i < batch.size(); ++i) record(batch[i], (*outcomes)[i]);
-    } else if (outcomes.status().code() == Status::Code::kBadInput) {
-      // One article the store refused rolls back the whole batch; write the
-      // batch again one article at a time so only the bad one is lost.
-      for (Article& article : batch) {
-        auto one = store_.PutArticles({article});
-        if (one.ok()) {
-          record(article, one->front());
-        } else if (one.status().code() == Status::Code::kBadInput) {
-          report_error(one.status());
-        } else {
-          store_failure = one.status();
-          break;
-        }
+    if (batch.articles.empty() || !store_failure.ok()) return;
+    // Analysis is the slow part of a batch and needs no lock: it is done
+    // before the write, for the articles the store does not hold yet. A batch
+    // of articles all stored before (a re-run) takes no lock at all.
+    bool any_new = false;
+    batch.analyses.assign(batch.articles.size(), std::nullopt);
+    for (size_t i = 0; i < batch.articles.size(); ++i) {
+      auto known = store_.HasArticle(batch.articles[i].id);
+      if (!known.ok()) {
+        store_failure = known.status();
+        return;
       }
-    } else {
-      store_failure = outcomes.status();
+      if (*known) continue;
+      any_new = true;
+      batch.analyses[i] = Analyze(batch.articles[i], options_.analyze);
     }
-    batch.clear();
+    if (any_new) {
+      store_failure = writer.Write(batch);
+    } else {
+      summary.duplicates += static_cast<int64_t>(batch.articles.size());
+    }
+    batch = Batch{};
     if (callbacks.on_progress) callbacks.on_progress(summary);
   };
 
@@ -115,19 +162,13 @@ Result<IngestSummary> Pipeline::Ingest(const std::vector<std::string>& sources,
         auto article = ExtractPage(page, extract);
         if (!article.ok()) return report_error(article.status());
         summary.article_ids.push_back(article->id);
-        batch.push_back(std::move(article).value());
-        if (batch.size() >= options_.batch_size) flush();
+        batch.articles.push_back(std::move(article).value());
+        if (batch.articles.size() >= options_.batch_size) flush();
       },
       report_error);
   flush();
   if (!store_failure.ok()) return store_failure;
   if (!read.ok()) report_error(read);
-
-  if (!fresh.empty()) {
-    StoryClusterer clusterer(options_.cluster);
-    if (Status s = RestoreClusters(clusterer); !s.ok()) return s;
-    if (Status s = ClusterNew(clusterer, fresh); !s.ok()) return s;
-  }
   return summary;
 }
 

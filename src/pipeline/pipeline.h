@@ -32,8 +32,10 @@ struct PipelineOptions {
   AnalyzeOptions analyze;
   ClusterOptions cluster;
   FuseOptions fuse;
-  // Articles written per store transaction: large enough to amortise the
-  // commit (an fsync in WAL mode), small enough that a crash loses little.
+  // Articles written per store transaction, with their story assignments:
+  // large enough to amortise the commit (an fsync in WAL mode) and the wait
+  // for the write lock, small enough that a crash loses little and another
+  // writer waits little.
   size_t batch_size = 256;
 };
 
@@ -42,6 +44,9 @@ struct IngestSummary {
   int64_t ingested = 0;    // new articles stored
   int64_t duplicates = 0;  // pages already in the store
   int64_t failed = 0;      // pages that could not be read or extracted
+  // Stored articles found in no story (left by an interrupted run of an older
+  // build) and clustered by this run.
+  int64_t recovered = 0;
   // Ids of every article the sources contained, new or duplicate, in order:
   // what a caller needs to find "the stories of these files".
   std::vector<std::string> article_ids;
@@ -65,8 +70,20 @@ class Pipeline {
   Pipeline(Store& store, PipelineOptions options = {});
 
   // Reads the sources, extracts and stores new articles, and assigns each new
-  // article to a story. Bad pages are reported and skipped; the result is
-  // non-ok only when the store fails (nothing of the failing batch is kept).
+  // article to a story, in read order. Bad pages are reported and skipped;
+  // the result is non-ok only when the store fails.
+  //
+  // Crash consistency: each batch of articles is committed in one store
+  // write together with its story assignments (and the moves of merged
+  // stories), so an interruption at any point leaves every stored article in
+  // a story; a failing batch leaves nothing of itself. Articles an older
+  // build left in no story are clustered first (IngestSummary::recovered).
+  //
+  // Concurrency: the store's write lock is held from bringing the clusterer
+  // in step with the store to committing the batch, so two processes
+  // ingesting into one store take turns per batch, and each decides with
+  // the stories the other wrote: the result is that of one run reading the
+  // batches in the order they were committed.
   Result<IngestSummary> Ingest(const std::vector<std::string>& sources,
                                const IngestCallbacks& callbacks = {});
 
@@ -74,9 +91,6 @@ class Pipeline {
   Result<StoryReport> Report(const std::string& story_id);
 
  private:
-  Status RestoreClusters(StoryClusterer& clusterer);
-  Status ClusterNew(StoryClusterer& clusterer, const std::vector<Article>& fresh);
-
   Store& store_;
   PipelineOptions options_;
 };

@@ -25,6 +25,12 @@ Status Db::Open(const std::string& path, int flags) {
   return Status::Ok();
 }
 
+void Db::SetTimeouts(int busy_ms, int write_wait_ms) {
+  busy_ms_ = busy_ms;
+  write_wait_ms_ = write_wait_ms;
+  sqlite3_busy_timeout(db_, busy_ms);
+}
+
 Status Db::Exec(const char* sql, std::string_view what) {
   int rc = sqlite3_exec(db_, sql, nullptr, nullptr, nullptr);
   return rc == SQLITE_OK ? Status::Ok() : Error(what, rc);
@@ -64,18 +70,28 @@ WriteTransaction::~WriteTransaction() {
   // SQLite rolls back by itself after some errors (disk full, I/O); issuing
   // ROLLBACK then would only fail with "no transaction is active".
   if (open_ && !sqlite3_get_autocommit(db_.handle())) {
-    sqlite3_exec(db_.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+    const char* undo = nested_ ? "ROLLBACK TO nf_write; RELEASE nf_write" : "ROLLBACK";
+    sqlite3_exec(db_.handle(), undo, nullptr, nullptr, nullptr);
   }
 }
 
 Status WriteTransaction::Begin(std::string_view what) {
+  nested_ = !sqlite3_get_autocommit(db_.handle());
+  if (nested_) {
+    Status status = db_.Exec("SAVEPOINT nf_write", what);
+    open_ = status.ok();
+    return status;
+  }
+  // Only the wait for the lock is long: once held, nothing else blocks.
+  sqlite3_busy_timeout(db_.handle(), db_.write_wait_ms());
   Status status = db_.Exec("BEGIN IMMEDIATE", what);
+  sqlite3_busy_timeout(db_.handle(), db_.busy_timeout_ms());
   open_ = status.ok();
   return status;
 }
 
 Status WriteTransaction::Commit(std::string_view what) {
-  Status status = db_.Exec("COMMIT", what);
+  Status status = db_.Exec(nested_ ? "RELEASE nf_write" : "COMMIT", what);
   // A failed COMMIT (e.g. SQLITE_BUSY) leaves the transaction open; the
   // destructor then rolls it back.
   if (status.ok()) open_ = false;

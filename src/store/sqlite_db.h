@@ -38,6 +38,13 @@ class Db {
   sqlite3* handle() const { return db_; }
   const std::string& path() const { return path_; }
 
+  // How long starting a write transaction waits for another process's write
+  // lock, and how long anything else waits. A writer may hold the lock for as
+  // long as it takes to cluster a batch (seconds), so the first is generous.
+  void SetTimeouts(int busy_ms, int write_wait_ms);
+  int busy_timeout_ms() const { return busy_ms_; }
+  int write_wait_ms() const { return write_wait_ms_; }
+
   // Runs one or more statements that return no rows the caller needs.
   Status Exec(const char* sql, std::string_view what);
   Result<StatementPtr> Prepare(std::string_view sql, std::string_view what);
@@ -56,6 +63,8 @@ class Db {
   sqlite3* db_ = nullptr;
   std::string path_;
   mutable int last_error_code_ = SQLITE_OK;
+  int busy_ms_ = 0;
+  int write_wait_ms_ = 0;
 };
 
 // Resets and unbinds a cached statement when the scope ends, so the next user
@@ -79,6 +88,11 @@ class StatementLease {
 // an exception can never leave the connection inside a half-done batch.
 // IMMEDIATE takes the write lock at the start: a deferred transaction that
 // upgrades later can fail with SQLITE_BUSY after it has done its work.
+//
+// Begun inside another transaction it is a SAVEPOINT: its rollback undoes
+// only its own writes, and its commit makes them part of the outer unit,
+// which commits or rolls back as a whole. That lets a caller wrap several
+// store calls (articles and their story assignments) in one atomic write.
 class WriteTransaction {
  public:
   explicit WriteTransaction(Db& db) : db_(db) {}
@@ -92,6 +106,7 @@ class WriteTransaction {
  private:
   Db& db_;
   bool open_ = false;
+  bool nested_ = false;
 };
 
 // Binding helpers. SQLITE_TRANSIENT is avoided: every bound buffer outlives

@@ -99,9 +99,30 @@ Status ApplyMigration(Db& db, int target) {
   return txn.Commit(what);
 }
 
-}  // namespace
 
-Result<int> CheckSchema(Db& db) {
+// The reads of CheckSchema in one snapshot: read one at a time, another
+// process creating the same file could commit its first migration between
+// them, and a half-seen store ("other tables, no application id") would be
+// refused as someone else's data.
+class ReadSnapshot {
+ public:
+  explicit ReadSnapshot(Db& db) : db_(db) {
+    open_ = sqlite3_exec(db_.handle(), "BEGIN", nullptr, nullptr, nullptr) == SQLITE_OK;
+  }
+  ~ReadSnapshot() {
+    if (open_ && !sqlite3_get_autocommit(db_.handle())) {
+      sqlite3_exec(db_.handle(), "COMMIT", nullptr, nullptr, nullptr);
+    }
+  }
+  ReadSnapshot(const ReadSnapshot&) = delete;
+  ReadSnapshot& operator=(const ReadSnapshot&) = delete;
+
+ private:
+  Db& db_;
+  bool open_ = false;
+};
+
+Result<int> CheckSchemaInSnapshot(Db& db) {
   // The first read of the header is where SQLite notices a file that is not a
   // database; nothing has been written yet, so the file is untouched.
   auto version = db.QueryInt("PRAGMA user_version", "reading schema version");
@@ -128,6 +149,13 @@ Result<int> CheckSchema(Db& db) {
                               "); upgrade newsfuse to open it");
   }
   return static_cast<int>(*version);
+}
+
+}  // namespace
+
+Result<int> CheckSchema(Db& db) {
+  ReadSnapshot snapshot(db);
+  return CheckSchemaInSnapshot(db);
 }
 
 Status Migrate(Db& db, int from) {

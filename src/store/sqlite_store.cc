@@ -4,8 +4,12 @@
 // SQL costs more than running these small lookups, and ingest issues one
 // insert per article. Readers in other processes keep reading the last
 // commit while a batch is written, thanks to WAL.
+#include <algorithm>
 #include <array>
+#include <chrono>
 #include <cstdlib>
+#include <filesystem>
+#include <thread>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -32,6 +36,7 @@ enum Sql : size_t {
   kGetArticle,
   kArticleExists,
   kCountArticles,
+  kCountUnassigned,
   kAssign,
   kStoryOf,
   kStoryArticles,
@@ -48,6 +53,8 @@ constexpr std::array<const char*, kSqlCount> kSql = {
     "SELECT " NEWSFUSE_ARTICLE_COLUMNS " FROM articles WHERE id = ?1",
     "SELECT 1 FROM articles WHERE id = ?1",
     "SELECT count(*) FROM articles",
+    "SELECT count(*) FROM articles a WHERE NOT EXISTS "
+    "(SELECT 1 FROM story_members m WHERE m.article_id = a.id)",
     // ?3 is NULL unless the caller names an original; a move (a merge)
     // passes none and so keeps the copy mark already recorded.
     "INSERT INTO story_members(article_id, story_id, copy_of) VALUES (?1, ?2, ?3) "
@@ -97,7 +104,9 @@ class SqliteStore final : public Store {
 
   Result<std::vector<PutOutcome>> PutArticles(const std::vector<Article>& articles) override;
   Result<Article> GetArticle(const std::string& id) override;
+  Result<bool> HasArticle(const std::string& id) override { return ArticleExists(id); }
   Result<int64_t> CountArticles() override;
+  Result<int64_t> CountUnassigned() override;
   Status ForEachArticle(const std::function<void(Article&&)>& fn) override;
   using Store::AssignToStory;
   Status AssignToStory(const std::string& story_id, const std::string& article_id,
@@ -105,9 +114,12 @@ class SqliteStore final : public Store {
   Result<std::string> StoryOf(const std::string& article_id) override;
   Result<std::vector<StoryRow>> ListStories() override;
   Result<Story> GetStory(const std::string& story_id) override;
+  Result<std::unique_ptr<StoreWrite>> BeginWrite() override;
+  Result<int64_t> DataVersion() override;
   Result<std::vector<SearchHit>> Search(const std::string& query, int limit) override;
 
  private:
+  Result<int64_t> CountQuery(Sql which, std::string_view what);
   Result<sqlite3_stmt*> Statement(Sql which);
   Status RefuseIfReadOnly(std::string_view what) const;
   Result<PutOutcome> PutOne(const Article& article);
@@ -199,13 +211,45 @@ Result<Article> SqliteStore::GetArticle(const std::string& id) {
   return store_internal::DecodeArticle(query.get());
 }
 
-Result<int64_t> SqliteStore::CountArticles() {
-  auto stmt = Statement(kCountArticles);
+Result<int64_t> SqliteStore::CountQuery(Sql which, std::string_view what) {
+  auto stmt = Statement(which);
   if (!stmt.ok()) return stmt.status();
   StatementLease query(*stmt);
   int rc = sqlite3_step(query.get());
-  if (rc != SQLITE_ROW) return db_->Error("counting articles", rc);
+  if (rc != SQLITE_ROW) return db_->Error(what, rc);
   return static_cast<int64_t>(sqlite3_column_int64(query.get(), 0));
+}
+
+Result<int64_t> SqliteStore::CountArticles() { return CountQuery(kCountArticles, "counting articles"); }
+
+Result<int64_t> SqliteStore::CountUnassigned() {
+  return CountQuery(kCountUnassigned, "counting articles in no story");
+}
+
+// The unit is the outermost WriteTransaction; the store's own writes open
+// nested ones (savepoints) inside it.
+class SqliteWrite final : public StoreWrite {
+ public:
+  explicit SqliteWrite(Db& db) : txn_(db) {}
+  Status Begin() { return txn_.Begin("starting a write"); }
+  Status Commit() override { return txn_.Commit("committing"); }
+
+ private:
+  store_internal::WriteTransaction txn_;
+};
+
+Result<std::unique_ptr<StoreWrite>> SqliteStore::BeginWrite() {
+  if (Status s = RefuseIfReadOnly("write"); !s.ok()) return s;
+  if (!sqlite3_get_autocommit(db_->handle())) {
+    return Status::Usage(db_->path() + ": a write is already open on this store");
+  }
+  auto write = std::make_unique<SqliteWrite>(*db_);
+  if (Status s = write->Begin(); !s.ok()) return s;
+  return std::unique_ptr<StoreWrite>(std::move(write));
+}
+
+Result<int64_t> SqliteStore::DataVersion() {
+  return db_->QueryInt("PRAGMA data_version", "reading the data version");
 }
 
 Status SqliteStore::ForEachArticle(const std::function<void(Article&&)>& fn) {
@@ -352,16 +396,86 @@ int OpenFlags(bool read_only) {
   return flags | (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
 }
 
+bool IsBusy(int rc) { return (rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED; }
+
+// Errors that mean the file or its folder cannot be written (a read-only
+// file, folder or disk), as opposed to a broken or foreign file.
+bool IsUnwritable(int rc) {
+  return (rc & 0xff) == SQLITE_READONLY || (rc & 0xff) == SQLITE_CANTOPEN ||
+         (rc & 0xff) == SQLITE_PERM || (rc & 0xff) == SQLITE_AUTH;
+}
+
+Status Unwritable(const std::string& path) {
+  std::filesystem::path folder = std::filesystem::path(path).parent_path();
+  if (folder.empty()) folder = ".";
+  return Status::StoreError(path + ": cannot write to this store: the file or its folder " +
+                            folder.string() +
+                            " is read-only (`stories`, `story` and `search` can still read it)");
+}
+
+// Switching to WAL needs a moment of exclusive access. When another process
+// is creating the same file, SQLite may answer "locked" at once instead of
+// calling the busy handler (to avoid a deadlock between two lock upgrades),
+// so the switch is retried here until the busy timeout.
+Status EnableWal(Db& db) {
+  const auto deadline =
+      std::chrono::steady_clock::now() + std::chrono::milliseconds(db.busy_timeout_ms());
+  for (int attempt = 0;; ++attempt) {
+    {  // the statement is finalized before any sleep, releasing its lock
+      auto stmt = db.Prepare("PRAGMA journal_mode = WAL", "enabling WAL");
+      if (!stmt.ok() && !IsBusy(db.last_error_code())) return stmt.status();
+      int rc = stmt.ok() ? sqlite3_step(stmt->get()) : db.last_error_code();
+      // The pragma answers with the mode now in force: "memory" for an
+      // in-memory store, the old mode on a file system without WAL support,
+      // which SQLite handles, as before.
+      if (rc == SQLITE_ROW) return Status::Ok();
+      if (!IsBusy(rc)) return db.Error("enabling WAL", rc);
+      if (std::chrono::steady_clock::now() >= deadline) return db.Error("enabling WAL", rc);
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(5 + 5 * std::min(attempt, 10)));
+  }
+}
+
 Status Configure(Db& db, const SqliteStoreOptions& options) {
   // WAL lets readers in other processes run beside one writer; NORMAL
   // synchronous is durable across application crashes and only risks the last
   // commits on power loss, which re-ingest repairs. Switching journal mode
   // writes to the file, so a read-only connection keeps whatever is there.
   if (!options.read_only) {
-    if (Status s = db.Exec("PRAGMA journal_mode = WAL", "enabling WAL"); !s.ok()) return s;
+    if (Status s = EnableWal(db); !s.ok()) return s;
   }
   return db.Exec("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON",
                  "configuring the connection");
+}
+
+// "file:" URI for a path, escaping what a URI would otherwise read as syntax.
+std::string FileUri(const std::string& path) {
+  std::string uri = "file:";
+  for (char c : path) {
+    if (c == '%' || c == '?' || c == '#') {
+      static constexpr char kHex[] = "0123456789ABCDEF";
+      uri += '%';
+      uri += kHex[(static_cast<unsigned char>(c) >> 4) & 0xf];
+      uri += kHex[static_cast<unsigned char>(c) & 0xf];
+    } else {
+      uri += c;
+    }
+  }
+  return uri;
+}
+
+// On a read-only disk or folder SQLite cannot create the -shm file a WAL
+// store is read through. Nobody can write such a file, so it may be read as
+// immutable, which needs no -shm and takes no locks.
+Result<std::unique_ptr<Db>> OpenImmutable(const std::string& path, const SqliteStoreOptions& options) {
+  auto db = std::make_unique<Db>();
+  if (Status s = db->Open(FileUri(path) + "?immutable=1",
+                          OpenFlags(/*read_only=*/true) | SQLITE_OPEN_URI);
+      !s.ok()) {
+    return s;
+  }
+  db->SetTimeouts(options.busy_timeout_ms, options.write_wait_ms);
+  return db;
 }
 
 Status ReadOnlyNeedsUpgrade(const Db& db, int version) {
@@ -379,24 +493,57 @@ Status ReadOnlyNeedsUpgrade(const Db& db, int version) {
 Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path,
                                                const SqliteStoreOptions& options) {
   auto db = std::make_unique<Db>();
+  const bool exists = path != ":memory:" && std::filesystem::exists(path);
   if (Status s = db->Open(path, OpenFlags(options.read_only)); !s.ok()) {
     if (options.read_only && (db->last_error_code() & 0xff) == SQLITE_CANTOPEN) {
       return Status::StoreError(path + ": no store there (a read-only open never creates one)");
     }
+    if (exists && IsUnwritable(db->last_error_code())) return Unwritable(path);
     return s;
   }
   // Before anything reads the file, so even the first check waits for a
   // writer in another process instead of failing with "database is locked".
-  sqlite3_busy_timeout(db->handle(), options.busy_timeout_ms);
+  db->SetTimeouts(options.busy_timeout_ms, options.write_wait_ms);
+  // SQLite quietly opens a file it may not write read-only; say so now rather
+  // than on the first write, halfway through an ingest.
+  if (!options.read_only && sqlite3_db_readonly(db->handle(), "main") == 1) {
+    return Unwritable(path);
+  }
 
   auto version = store_internal::CheckSchema(*db);
-  if (!version.ok()) return version.status();
+  if (!version.ok() && options.read_only && IsUnwritable(db->last_error_code())) {
+    // A writer killed mid-run leaves a WAL that needs recovery, which only a
+    // connection allowed to write its index can run; where the file can be
+    // written, run it, so a reader after a crash sees the last commits.
+    {
+      Db recover;
+      if (recover.Open(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX).ok()) {
+        recover.SetTimeouts(options.busy_timeout_ms, options.write_wait_ms);
+        if (sqlite3_db_readonly(recover.handle(), "main") == 0) {
+          (void)recover.QueryInt("PRAGMA user_version", "recovering the WAL");
+        }
+      }
+    }
+    version = store_internal::CheckSchema(*db);
+  }
+  if (!version.ok() && options.read_only && IsUnwritable(db->last_error_code())) {
+    auto immutable = OpenImmutable(path, options);
+    if (!immutable.ok()) return version.status();
+    db = std::move(immutable).value();
+    version = store_internal::CheckSchema(*db);
+  }
+  if (!version.ok()) {
+    if (!options.read_only && IsUnwritable(db->last_error_code())) return Unwritable(path);
+    return version.status();
+  }
   if (options.read_only && *version < kSqliteSchemaVersion) {
     return ReadOnlyNeedsUpgrade(*db, *version);
   }
-  if (Status s = Configure(*db, options); !s.ok()) return s;
-  if (!options.read_only) {
-    if (Status s = store_internal::Migrate(*db, *version); !s.ok()) return s;
+  Status configured = Configure(*db, options);
+  if (configured.ok() && !options.read_only) configured = store_internal::Migrate(*db, *version);
+  if (!configured.ok()) {
+    if (!options.read_only && IsUnwritable(db->last_error_code())) return Unwritable(path);
+    return configured;
   }
   return std::unique_ptr<Store>(new SqliteStore(std::move(db), options.read_only));
 }

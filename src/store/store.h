@@ -8,6 +8,13 @@
 //
 // Thread-safety: one Store object per thread; several processes may open the
 // same SQLite file (WAL mode lets readers run beside one writer).
+//
+// Several calls can be made one atomic unit, in the manner of a database
+// transaction: BeginWrite() takes the store's write lock (other writers wait
+// for it) and every write made through this Store while the returned object
+// lives joins the unit, committed together by Commit() or not at all. That is
+// how an article and its story assignment are stored together, so no crash
+// can leave one without the other.
 #pragma once
 
 #include <cstdint>
@@ -22,6 +29,14 @@
 namespace newsfuse {
 
 enum class PutOutcome { kInserted, kDuplicate };
+
+// An open write unit (see Store::BeginWrite). Destroying it without Commit()
+// rolls back every write made since it began; so does a failed Commit().
+class StoreWrite {
+ public:
+  virtual ~StoreWrite() = default;
+  virtual Status Commit() = 0;
+};
 
 struct SearchHit {
   std::string article_id;
@@ -44,14 +59,20 @@ class Store {
  public:
   virtual ~Store() = default;
 
-  // Writes all articles in one transaction; outcome per article, in order.
+  // Writes all articles in one transaction (inside an open BeginWrite unit, a
+  // part of that unit: on failure the unit stays open, without this batch);
+  // outcome per article, in order.
   // An id already stored (or repeated earlier in the batch) is kDuplicate and
   // left as first written. On any failure nothing of the batch remains:
   // kBadInput (with the article's locator) for an empty id or text that is not
   // valid UTF-8, kStoreError for the database itself.
   virtual Result<std::vector<PutOutcome>> PutArticles(const std::vector<Article>& articles) = 0;
   virtual Result<Article> GetArticle(const std::string& id) = 0;
+  virtual Result<bool> HasArticle(const std::string& id) = 0;
   virtual Result<int64_t> CountArticles() = 0;
+  // Articles in no story: what an interrupted run of an older build (which
+  // stored articles before clustering them) can leave behind.
+  virtual Result<int64_t> CountUnassigned() = 0;
   // Calls `fn` for every article in ingest order, streaming. `fn` may call
   // back into the store.
   virtual Status ForEachArticle(const std::function<void(Article&&)>& fn) = 0;
@@ -78,6 +99,21 @@ class Store {
   // With copy_of filled. NotFound when no article belongs to `story_id`.
   virtual Result<Story> GetStory(const std::string& story_id) = 0;
 
+  // Takes the write lock, waiting for another writer to finish (up to
+  // SqliteStoreOptions::write_wait_ms), and opens a unit that every later
+  // write through this Store joins until it is committed or destroyed. The
+  // reads made meanwhile see the store as no other writer can change it, so
+  // a caller may read, decide and write as one step. One unit at a time:
+  // kUsage when one is already open; kStoreError when the wait times out.
+  // The StoreWrite must not outlive this Store.
+  virtual Result<std::unique_ptr<StoreWrite>> BeginWrite() = 0;
+  // A number that changes when another connection (another process) has
+  // committed to the store since it was last read, and only then: this
+  // Store's own commits leave it alone. A writer that keeps state derived
+  // from the store (the clusterer) compares it inside BeginWrite to know
+  // whether that state is still current.
+  virtual Result<int64_t> DataVersion() = 0;
+
   // Full-text search over titles and bodies, best first. `query` is FTS5
   // syntax: words (all must match, stemmed), "quoted phrases", OR, NOT,
   // prefix*. A malformed query (unbalanced quote, bare hyphen as in al-Sharaa)
@@ -89,8 +125,12 @@ struct SqliteStoreOptions {
   // Opens an existing store for reading only: the file is never created or
   // migrated, and every write returns kUsage.
   bool read_only = false;
-  // How long a call waits for another process's write lock before kStoreError.
+  // How long a call waits for another process's lock before kStoreError.
   int busy_timeout_ms = 5000;
+  // How long starting a write (PutArticles, AssignToStory, BeginWrite) waits
+  // for another writer: long, since a writer holds the lock while it
+  // clusters a batch, which takes seconds on a large store.
+  int write_wait_ms = 10 * 60 * 1000;
 };
 
 // The schema version (PRAGMA user_version) this build reads and writes. Files
@@ -101,7 +141,12 @@ inline constexpr int kSqliteSchemaVersion = 2;
 // ":memory:" gives a private in-memory store (tests). Errors are kStoreError
 // and name the path: a file that is not a SQLite database (left untouched), a
 // SQLite file that is not a newsfuse store, a newer schema, a missing file in
-// read-only mode.
+// read-only mode, a read-write open of a file or folder that cannot be
+// written. Several processes may create and migrate the same new file at
+// once: each waits for the other instead of failing.
+// A read-only open works on a read-only file or disk too (where SQLite
+// cannot create its -shm index, the file is read as immutable: a -wal left
+// beside it by a crashed writer is then not seen).
 Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path,
                                                const SqliteStoreOptions& options = {});
 

@@ -1,0 +1,119 @@
+// Store::BeginWrite: several writes as one atomic unit under the store's
+// write lock, DataVersion, CountUnassigned, and opening one new file from
+// several processes at once.
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <vector>
+
+#include "store_test_util.h"
+
+namespace newsfuse {
+namespace {
+
+using testing::MakeArticle;
+
+class WriteUnitTest : public testing::TempDirTest {};
+
+TEST_F(WriteUnitTest, ArticlesAndAssignmentsCommitTogetherOrNotAtAll) {
+  auto store = OpenOrDie(PathOf("news.db"));
+  ASSERT_TRUE(store);
+  {
+    auto write = store->BeginWrite();
+    ASSERT_TRUE(write.ok()) << write.status().ToString();
+    ASSERT_TRUE(store->PutArticles({MakeArticle("a1", "One")}).ok());
+    ASSERT_TRUE(store->AssignToStory("s1", "a1").ok());
+    // Dropped without Commit: as if the process died here.
+  }
+  EXPECT_EQ(*store->CountArticles(), 0);
+
+  auto write = store->BeginWrite();
+  ASSERT_TRUE(write.ok());
+  ASSERT_TRUE(store->PutArticles({MakeArticle("a1", "One")}).ok());
+  ASSERT_TRUE(store->AssignToStory("s1", "a1").ok());
+  ASSERT_TRUE((*write)->Commit().ok());
+  EXPECT_EQ(*store->CountArticles(), 1);
+  EXPECT_EQ(*store->StoryOf("a1"), "s1");
+  EXPECT_EQ(*store->CountUnassigned(), 0);
+}
+
+TEST_F(WriteUnitTest, ARefusedBatchUndoesOnlyItself) {
+  auto store = OpenOrDie(PathOf("news.db"));
+  ASSERT_TRUE(store);
+  auto write = store->BeginWrite();
+  ASSERT_TRUE(write.ok());
+  ASSERT_TRUE(store->PutArticles({MakeArticle("a1", "One")}).ok());
+  auto bad = store->PutArticles({MakeArticle("a2", "Two"), MakeArticle("", "No id")});
+  EXPECT_EQ(bad.status().code(), Status::Code::kBadInput);
+  ASSERT_TRUE(store->AssignToStory("s1", "a1").ok());
+  ASSERT_TRUE((*write)->Commit().ok());
+  EXPECT_EQ(*store->CountArticles(), 1);
+  EXPECT_FALSE(*store->HasArticle("a2"));
+}
+
+TEST_F(WriteUnitTest, OneUnitAtATime) {
+  auto store = OpenOrDie(PathOf("news.db"));
+  ASSERT_TRUE(store);
+  auto write = store->BeginWrite();
+  ASSERT_TRUE(write.ok());
+  EXPECT_EQ(store->BeginWrite().status().code(), Status::Code::kUsage);
+}
+
+TEST_F(WriteUnitTest, AnotherWriterWaitsForTheLock) {
+  auto holder = OpenOrDie(PathOf("news.db"));
+  SqliteStoreOptions impatient;
+  impatient.write_wait_ms = 200;
+  auto other = OpenOrDie(PathOf("news.db"), impatient);
+  ASSERT_TRUE(holder && other);
+  auto write = holder->BeginWrite();
+  ASSERT_TRUE(write.ok());
+  auto blocked = other->BeginWrite();
+  EXPECT_EQ(blocked.status().code(), Status::Code::kStoreError);
+  write->reset();  // released
+  EXPECT_TRUE(other->BeginWrite().ok());
+}
+
+TEST_F(WriteUnitTest, DataVersionMovesOnlyForOtherWriters) {
+  auto mine = OpenOrDie(PathOf("news.db"));
+  auto theirs = OpenOrDie(PathOf("news.db"));
+  ASSERT_TRUE(mine && theirs);
+  const int64_t before = *mine->DataVersion();
+  ASSERT_TRUE(mine->PutArticles({MakeArticle("a1", "One")}).ok());
+  EXPECT_EQ(*mine->DataVersion(), before);
+  ASSERT_TRUE(theirs->PutArticles({MakeArticle("a2", "Two")}).ok());
+  EXPECT_NE(*mine->DataVersion(), before);
+  EXPECT_EQ(*mine->CountUnassigned(), 2);
+}
+
+// Was: "enabling WAL: database is locked" for one of two processes creating
+// the same new store.
+TEST_F(WriteUnitTest, ProcessesCreatingOneNewFileAllSucceed) {
+  for (int round = 0; round < 20; ++round) {
+    const std::string path = PathOf("new" + std::to_string(round) + ".db");
+    std::vector<pid_t> children;
+    for (int p = 0; p < 4; ++p) {
+      pid_t pid = fork();
+      if (pid == 0) {
+        auto store = OpenSqliteStore(path);
+        if (!store.ok()) {
+          std::fprintf(stderr, "%s\n", store.status().ToString().c_str());
+          _exit(1);
+        }
+        auto put = (*store)->PutArticles({MakeArticle("a" + std::to_string(p), "T")});
+        _exit(put.ok() ? 0 : 2);
+      }
+      children.push_back(pid);
+    }
+    for (pid_t pid : children) {
+      int status = 0;
+      waitpid(pid, &status, 0);
+      EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << "round " << round;
+    }
+    auto store = OpenOrDie(path);
+    ASSERT_TRUE(store);
+    EXPECT_EQ(*store->CountArticles(), 4) << "round " << round;
+  }
+}
+
+}  // namespace
+}  // namespace newsfuse
