@@ -305,5 +305,58 @@ TEST(QuotesTest, UnbalancedMarksStayInsideTheBody) {
   }
 }
 
+// Issue 18: newswire's ``…'' convention (with `…' nested inside), straight
+// '…' and guillemets are direct quotes like curly ones.
+TEST(QuotesTest, NewswireBacktickQuotesAreDirect) {
+  AnnotatedArticle a = MakeAnnotated(
+      {"Harbour officials called the closure ``a temporary measure.'' ``We expect the ferries back by Friday,'' "
+       "Ingrid Solberg told reporters. She said the storm was ``unlike anything we have seen.''"});
+  const uint32_t e = AddEntity(a, EntityType::kPerson, "Ingrid Solberg", {"Ingrid Solberg"});
+  const auto q = Annotate(a);
+  bool found = false;
+  for (const auto& x : q) {
+    if (x.content != "We expect the ferries back by Friday") continue;
+    found = true;
+    EXPECT_TRUE(x.direct);
+    EXPECT_EQ(x.speaker, static_cast<int>(e));
+  }
+  EXPECT_TRUE(found);
+  for (const auto& x : q) {
+    if (x.direct) {
+      EXPECT_EQ(x.content.find("``"), std::string::npos) << x.content;
+    }
+  }
+}
+
+TEST(QuotesTest, NestedBacktickSingleQuoteStaysInside) {
+  AnnotatedArticle a = MakeAnnotated(
+      {"``They told us `stay indoors' and nothing more,'' said Petra Alm, a resident of the island."});
+  const uint32_t e = AddEntity(a, EntityType::kPerson, "Petra Alm", {"Petra Alm"});
+  const auto q = Annotate(a);
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].content, "They told us `stay indoors' and nothing more");
+  EXPECT_EQ(q[0].speaker, static_cast<int>(e));
+  EXPECT_TRUE(q[0].direct);
+}
+
+TEST(QuotesTest, StraightSingleQuotesButNotApostrophes) {
+  AnnotatedArticle a = MakeAnnotated({"'The bridge will reopen in spring,' said Tomas Berg.",
+                                      "The drivers' union and the city's mayor don't agree about the '90s plan."});
+  const uint32_t e = AddEntity(a, EntityType::kPerson, "Tomas Berg", {"Tomas Berg"});
+  const auto q = Annotate(a);
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].content, "The bridge will reopen in spring");
+  EXPECT_EQ(q[0].speaker, static_cast<int>(e));
+}
+
+TEST(QuotesTest, GuillemetsAreDirectQuotes) {
+  AnnotatedArticle a = MakeAnnotated({"\u00abWe will not sign this text,\u00bb said Claire Dubois."});
+  const uint32_t e = AddEntity(a, EntityType::kPerson, "Claire Dubois", {"Claire Dubois"});
+  const auto q = Annotate(a);
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].content, "We will not sign this text");
+  EXPECT_EQ(q[0].speaker, static_cast<int>(e));
+}
+
 }  // namespace
 }  // namespace newsfuse
