@@ -358,5 +358,24 @@ TEST(QuotesTest, GuillemetsAreDirectQuotes) {
   EXPECT_EQ(q[0].speaker, static_cast<int>(e));
 }
 
+// Issue 18: a place is where a speaker is, never the speaker.
+TEST(QuotesTest, PlaceIsNeverTheSpeaker) {
+  AnnotatedArticle a = MakeAnnotated(
+      {"\u201cThe archive must stay open,\u201d a heritage group in Lyon said on Tuesday.",
+       "Norway argues that the treaty does not apply to the islands.",
+       "\u201cWe will appeal,\u201d said the mayor of Lyon, Anne Morel."});
+  const uint32_t lyon = AddEntity(a, EntityType::kPlace, "Lyon", {"Lyon"});
+  const uint32_t norway = AddEntity(a, EntityType::kPlace, "Norway", {"Norway"});
+  const uint32_t morel = AddEntity(a, EntityType::kPerson, "Anne Morel", {"Anne Morel"}, {"mayor"});
+  const auto q = Annotate(a);
+  ASSERT_FALSE(q.empty());
+  for (const auto& x : q) {
+    EXPECT_NE(x.speaker, static_cast<int>(lyon)) << x.content;
+    EXPECT_NE(x.speaker, static_cast<int>(norway)) << x.content;
+  }
+  EXPECT_EQ(q.back().content, "We will appeal");
+  EXPECT_EQ(q.back().speaker, static_cast<int>(morel));
+}
+
 }  // namespace
 }  // namespace newsfuse
