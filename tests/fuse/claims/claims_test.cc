@@ -231,6 +231,31 @@ TEST(ClaimsTest, NegatedStatementAgainstAnotherOutletIsAConflict) {
   EXPECT_EQ(r.conflicts[0].sides[1].sources, std::vector<std::string>{"S2"});
 }
 
+// Issue 18: "no X" against "X" only when the other side asserts X as a
+// claim: never a sentence against its own copy, a sentence that negates
+// something else, a name, or words a speaker says in quote marks.
+TEST(ClaimsTest, NegatedPhraseAgainstNonClaimsIsNoConflict) {
+  const std::string same = "The ferry talks in Bergen ended with no joint political or security statement.";
+  EXPECT_TRUE(Fuse({ArticleBuilder("North Post", {same}).Build(), ArticleBuilder("South Post", {same}).Build()})
+                  .conflicts.empty());
+
+  EXPECT_TRUE(Fuse({ArticleBuilder("North Post", {"The ferry talks in Bergen produced no safety report for the harbour."}).Build(),
+                    ArticleBuilder("South Post", {"The ferry talks in Bergen did not produce a safety report for the harbour."}).Build()})
+                  .conflicts.empty());
+
+  EXPECT_TRUE(Fuse({ArticleBuilder("North Post", {"The ferry talks in Bergen gave no harbour access to the fishing fleet."}).Build(),
+                    ArticleBuilder("South Post", {"The ferry talks in Bergen were about the Harbour Access rules for the fishing fleet."}).Build()})
+                  .conflicts.empty());
+
+  AnnotatedArticle quoted =
+      ArticleBuilder("North Post", {"\"There is no ferry agreement in Bergen yet,\" the mayor said after the talks."}).Build();
+  Quote q;
+  q.content = Span{1, static_cast<uint32_t>(quoted.body.find("yet") + 3)};
+  quoted.quotes.push_back(q);
+  EXPECT_TRUE(Fuse({quoted, ArticleBuilder("South Post", {"A ferry agreement in Bergen was signed after the talks."}).Build()})
+                  .conflicts.empty());
+}
+
 TEST(ClaimsTest, CoverageNamesWhatOnlyOneSourceHasAndWhatOneLeavesOut) {
   std::vector<AnnotatedArticle> articles = {
       ArticleBuilder("Alpha", {"Rescuers pulled 12 survivors from the rubble of the hotel on Monday."})
