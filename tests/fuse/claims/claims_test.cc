@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -256,12 +257,46 @@ TEST(ClaimsTest, NegatedPhraseAgainstNonClaimsIsNoConflict) {
                   .conflicts.empty());
 }
 
+// Issue 18: one voice's small count or duration is no fact on its own; a
+// duration keeps its written unit and a bound stays a bound.
+TEST(ClaimsTest, ContextFreeNumbersDroppedDurationsAndBoundsKeptAsWritten) {
+  auto duration = [](ArticleBuilder b, const std::string& text, double seconds, const std::string& stated) {
+    AnnotatedArticle a = b.Build();
+    Quantity q;
+    q.span = Span{static_cast<uint32_t>(a.body.find(text)), static_cast<uint32_t>(a.body.find(text) + text.size())};
+    q.value = q.total = q.low = q.high = seconds;
+    q.unit = "s";
+    q.stated_unit = stated;
+    a.quantities.push_back(q);
+    return a;
+  };
+  std::vector<AnnotatedArticle> articles = {
+      duration(ArticleBuilder("Alpha", {"The strike at the port lasted 40 days and idled 2 sides of the harbour."})
+                   .Count("2", "sides", 2, 2, 2),
+               "40 days", 40 * 86400.0, "days"),
+      duration(ArticleBuilder("Beta", {"Dockers at the port stayed out for 40 days, and at least five unions backed them."})
+                   .Count("at least five", "unions", 5, 5, std::numeric_limits<double>::infinity()),
+               "40 days", 40 * 86400.0, "days"),
+      duration(ArticleBuilder("Gamma", {"Talks at the port went on for 24 hours before the deal was signed."}), "24 hours",
+               86400.0, "hours"),
+  };
+  StoryReport r = Fuse(articles);
+  EXPECT_EQ(FactAbout(r, "side"), nullptr);
+  const Fact* strike = FactAbout(r, "duration");
+  ASSERT_NE(strike, nullptr);
+  EXPECT_EQ(strike->value, "40 days");
+  for (const Fact& f : r.facts) EXPECT_NE(f.value, "24 hours") << "one voice's duration is context-free";
+  const Fact* unions = FactAbout(r, "unions");
+  ASSERT_NE(unions, nullptr);
+  EXPECT_EQ(unions->value, "\u2265 5");
+}
+
 TEST(ClaimsTest, CoverageNamesWhatOnlyOneSourceHasAndWhatOneLeavesOut) {
   std::vector<AnnotatedArticle> articles = {
       ArticleBuilder("Alpha", {"Rescuers pulled 12 survivors from the rubble of the hotel on Monday."})
           .Count("12", "survivors", 12, 12, 12).Build(),
-      ArticleBuilder("Beta", {"Twelve survivors were pulled from the hotel rubble on Monday, and 3 dogs helped."})
-          .Count("Twelve", "survivors", 12, 12, 12).Count("3", "dogs", 3, 3, 3).Build(),
+      ArticleBuilder("Beta", {"Twelve survivors were pulled from the hotel rubble on Monday, and 30 dogs helped."})
+          .Count("Twelve", "survivors", 12, 12, 12).Count("30", "dogs", 30, 30, 30).Build(),
       ArticleBuilder("Gamma", {"The hotel collapsed after the earthquake struck early on Monday."}).Build(),
   };
   StoryReport r = Fuse(articles);
