@@ -291,6 +291,25 @@ TEST(ClaimsTest, ContextFreeNumbersDroppedDurationsAndBoundsKeptAsWritten) {
   EXPECT_EQ(unions->value, "\u2265 5");
 }
 
+// Issue 18: roles are noun phrases; clause fragments the entity annotator
+// attached ("and daughter", "told reporters in ...") are no role rows.
+TEST(ClaimsTest, RoleFragmentsAreNoRoles) {
+  AnnotatedArticle a = ArticleBuilder("Alpha", {"Marta Lind, the harbour master, spoke on Monday."}).Build();
+  Entity e;
+  e.type = EntityType::kPerson;
+  e.name = "Marta Lind";
+  e.key = "lind";
+  e.roles = {"and daughter", "told reporters in the port town of Vik", "where her husband",
+             "leader of the dockers union whose strike closed the port", "as harbour master"};
+  a.entities.push_back(e);
+  StoryReport r = Fuse({a});
+  std::vector<std::string> roles;
+  for (const Fact& f : r.facts) {
+    if (f.kind == Fact::Kind::kRole) roles.push_back(f.value);
+  }
+  EXPECT_EQ(roles, (std::vector<std::string>{"leader of the dockers union", "harbour master"}));
+}
+
 TEST(ClaimsTest, CoverageNamesWhatOnlyOneSourceHasAndWhatOneLeavesOut) {
   std::vector<AnnotatedArticle> articles = {
       ArticleBuilder("Alpha", {"Rescuers pulled 12 survivors from the rubble of the hotel on Monday."})
