@@ -310,6 +310,24 @@ TEST(ClaimsTest, RoleFragmentsAreNoRoles) {
   EXPECT_EQ(roles, (std::vector<std::string>{"leader of the dockers union", "harbour master"}));
 }
 
+// Issue 18: a paraphrase is never grouped with (and so shown as) direct speech.
+TEST(ClaimsTest, ParaphraseIsNotMergedIntoADirectQuote) {
+  AnnotatedArticle a = ArticleBuilder("Alpha", {"Solberg said the ferries will be back by Friday at the latest."})
+                           .Said("Ingrid Solberg", "solberg", "", "the ferries will be back by Friday at the latest")
+                           .Build();
+  a.quotes.back().direct = false;
+  AnnotatedArticle b = ArticleBuilder("Beta", {"\"The ferries will be back by Friday,\" Solberg said."})
+                           .Said("Ingrid Solberg", "solberg", "", "The ferries will be back by Friday")
+                           .Build();
+  StoryReport r = Fuse({a, b});
+  ASSERT_EQ(r.quotes.size(), 1u);
+  ASSERT_EQ(r.quotes[0].quotes.size(), 2u);
+  for (const ReportQuote& q : r.quotes[0].quotes) {
+    ASSERT_EQ(q.wording.size(), 1u);
+    EXPECT_EQ(q.direct, q.wording[0].source == "S2");
+  }
+}
+
 TEST(ClaimsTest, CoverageNamesWhatOnlyOneSourceHasAndWhatOneLeavesOut) {
   std::vector<AnnotatedArticle> articles = {
       ArticleBuilder("Alpha", {"Rescuers pulled 12 survivors from the rubble of the hotel on Monday."})
