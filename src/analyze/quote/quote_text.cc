@@ -4,6 +4,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <cctype>
 #include <string>
 #include <utility>
 #include <unordered_set>
@@ -146,9 +147,15 @@ struct Tokenizer {
     const char next = i + 1 < body.size() ? body[i + 1] : ' ';
     if (c == '`') return {next == '`' ? MarkShape::kOpening : MarkShape::kSingleOpening, next == '`' ? 2 : 1};
     if (c != '\'') return {MarkShape::kNone, 0};
-    if (next == '\'') return {MarkShape::kClosing, 2};
     const char prev = i > 0 ? body[i - 1] : ' ';
     const bool space_before = prev == ' ' || prev == '\n' || prev == '\t' || prev == '(' || prev == '"' || prev == '`';
+    if (next == '\'') {
+      // Wire copy sometimes opens with '' where `` was meant: at the start
+      // of a word it can only open.
+      const char after = i + 2 < body.size() ? body[i + 2] : ' ';
+      const bool opens = space_before && std::isalnum(static_cast<unsigned char>(after));
+      return {opens ? MarkShape::kStraight : MarkShape::kClosing, 2};
+    }
     const bool letter_after = (next >= 'A' && next <= 'Z') || (next >= 'a' && next <= 'z');
     if (space_before && letter_after) return {MarkShape::kSingleOpening, 1};
     const bool space_after = next == ' ' || next == '\n' || next == '\t' || next == ',' || next == '.' || next == ')' ||

@@ -377,5 +377,16 @@ TEST(QuotesTest, PlaceIsNeverTheSpeaker) {
   EXPECT_EQ(q.back().speaker, static_cast<int>(morel));
 }
 
+TEST(QuotesTest, WireQuoteOpenedWithTwoApostrophes) {
+  AnnotatedArticle a =
+      MakeAnnotated({"The harbour stayed shut. ''This is hard for all of us,'' a tearful Mia Holm told reporters."});
+  const uint32_t e = AddEntity(a, EntityType::kPerson, "Mia Holm", {"Mia Holm"});
+  const auto q = Annotate(a);
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].content, "This is hard for all of us");
+  EXPECT_EQ(q[0].speaker, static_cast<int>(e));
+  EXPECT_TRUE(q[0].direct);
+}
+
 }  // namespace
 }  // namespace newsfuse
