@@ -5,12 +5,15 @@
 // the editor's annotations (claims_match.h; rules in README.md). Precision,
 // recall and F1 are printed per section for the test part and the dev part.
 //
-//   claims_eval [--gold DIR] [--duc DIR] [--show TOPIC]
+//   claims_eval [--gold DIR] [--duc DIR] [--show TOPIC [--quotes]]
 //
 // The documents are fed as the files are (hard-wrapped lines, ``…'' quotes),
 // the way `newsfuse digest` reads them. --show prints every row of one DEV
-// topic with its verdict; test topics are never shown (they stay unread).
+// topic with its verdict (--quotes: also every quote the analyser found, with
+// its speaker); test topics are never shown (they stay unread).
+#include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -84,13 +87,15 @@ int main(int argc, char** argv) {
   fs::path gold_dir = fs::path(NEWSFUSE_SHARED_DIR) / "bench/claims-gold";
   fs::path duc = fs::path(NEWSFUSE_SHARED_DIR) / "bench/duc2004";
   std::string show;
+  bool dump_quotes = false;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     if (a == "--gold" && i + 1 < argc) gold_dir = argv[++i];
     else if (a == "--duc" && i + 1 < argc) duc = argv[++i];
     else if (a == "--show" && i + 1 < argc) show = argv[++i];
+    else if (a == "--quotes") dump_quotes = true;
     else {
-      std::fprintf(stderr, "usage: claims_eval [--gold DIR] [--duc DIR] [--show DEV_TOPIC]\n");
+      std::fprintf(stderr, "usage: claims_eval [--gold DIR] [--duc DIR] [--show DEV_TOPIC [--quotes]]\n");
       return 1;
     }
   }
@@ -124,6 +129,29 @@ int main(int argc, char** argv) {
       article->id = doc;
       story.article_ids.push_back(article->id);
       articles.push_back(Analyze(std::move(*article)));
+    }
+    if (!show.empty() && dump_quotes) {
+      for (const auto& a : articles) {
+        std::printf("article %s paragraphs=%zu sentences=%zu\n", a.article.id.c_str(), a.article.paragraphs.size(),
+                    a.sentences.size());
+        for (const Quote& q : a.quotes) {
+          const std::string who = q.speaker ? a.entities[*q.speaker].name : "-";
+          std::printf("  %s [%s | %s] %.*s\n", q.direct ? "direct" : "reported", who.c_str(),
+                      std::string(a.Text(q.speaker_span)).c_str(), static_cast<int>(std::min<size_t>(q.content.size(), 90)),
+                      a.body.c_str() + q.content.begin);
+          if (std::getenv("CLAIMS_DEBUG")) {
+            for (size_t k = 0; k < a.sentences.size(); ++k) {
+              const Span sp = a.sentences[k].span;
+              if (sp.begin <= q.speaker_span.begin && q.speaker_span.begin < sp.end)
+                for (size_t d = k >= 2 ? k - 2 : 0; d <= k; ++d)
+                  std::printf("      S%zu: %s\n", d, std::string(a.Text(a.sentences[d].span)).c_str());
+            }
+            for (const Mention& m : a.mentions)
+              if (m.span.begin + 400 > q.speaker_span.begin && m.span.begin < q.speaker_span.begin)
+                std::printf("      M %s -> %s (%s)\n", std::string(a.Text(m.span)).c_str(), a.entities[m.entity].name.c_str(), EntityTypeName(a.entities[m.entity].type));
+          }
+        }
+      }
     }
     const StoryReport report = FuseStory(story, articles);
     std::map<std::string, std::string> doc_of;

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -386,6 +387,28 @@ TEST(QuotesTest, WireQuoteOpenedWithTwoApostrophes) {
   EXPECT_EQ(q[0].content, "This is hard for all of us");
   EXPECT_EQ(q[0].speaker, static_cast<int>(e));
   EXPECT_TRUE(q[0].direct);
+}
+
+// Issue 18: for "he said" after a quote, the subject of the sentence before
+// speaks, even when general coreference tied "he" to someone else.
+TEST(QuotesTest, SpeechPronounPrefersTheLastSubjectOverCoreference) {
+  AnnotatedArticle a = MakeAnnotated(
+      {"The council blamed Lars Vik for the delay. Ola Berg said the port needs money. "
+       "\u201cWe cannot wait another winter,\u201d he said."});
+  const uint32_t vik = AddEntity(a, EntityType::kPerson, "Lars Vik", {"Lars Vik"});
+  const uint32_t berg = AddEntity(a, EntityType::kPerson, "Ola Berg", {"Ola Berg"});
+  const size_t he = a.body.rfind("he said");
+  a.mentions.push_back(Mention{Span{static_cast<uint32_t>(he), static_cast<uint32_t>(he + 2)}, vik, MentionKind::kPronoun});
+  std::sort(a.mentions.begin(), a.mentions.end(),
+            [](const Mention& x, const Mention& y) { return x.span.begin < y.span.begin; });
+  const auto q = Annotate(a);
+  bool found = false;
+  for (const auto& x : q) {
+    if (x.content != "We cannot wait another winter") continue;
+    found = true;
+    EXPECT_EQ(x.speaker, static_cast<int>(berg));
+  }
+  EXPECT_TRUE(found);
 }
 
 }  // namespace
