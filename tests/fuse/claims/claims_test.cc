@@ -328,6 +328,26 @@ TEST(ClaimsTest, ParaphraseIsNotMergedIntoADirectQuote) {
   }
 }
 
+// Issue 18: the timeline holds the story's events: not background history
+// ("ruled from 1973"), not a date far from the reports, not a quote.
+TEST(ClaimsTest, TimelineLeavesOutBackgroundFarDatesAndQuotes) {
+  AnnotatedArticle a = ArticleBuilder("Alpha", {"The port reopened on Tuesday after the storm.",
+                                                "The harbour master, who ran the port from 1991, was praised.",
+                                                "The old pier was rebuilt in March 2024.",
+                                                "\"We worked through Monday night,\" a docker said."})
+                           .Date("Tuesday", "2026-03-03")
+                           .Date("1991", "1991")
+                           .Date("March 2024", "2024-03")
+                           .Date("Monday night", "2026-03-02")
+                           .Build();
+  a.timexes[1].precision = DatePrecision::kYear;
+  a.timexes[2].precision = DatePrecision::kMonth;
+  a.article.published = DateTime::ParseIso("2026-03-04");
+  StoryReport r = Fuse({a});
+  ASSERT_EQ(r.timeline.size(), 1u);
+  EXPECT_EQ(r.timeline[0].date, "2026-03-03");
+}
+
 TEST(ClaimsTest, CoverageNamesWhatOnlyOneSourceHasAndWhatOneLeavesOut) {
   std::vector<AnnotatedArticle> articles = {
       ArticleBuilder("Alpha", {"Rescuers pulled 12 survivors from the rubble of the hotel on Monday."})
