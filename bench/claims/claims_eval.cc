@@ -5,12 +5,13 @@
 // the editor's annotations (claims_match.h; rules in README.md). Precision,
 // recall and F1 are printed per section for the test part and the dev part.
 //
-//   claims_eval [--gold DIR] [--duc DIR] [--show TOPIC [--quotes]]
+//   claims_eval [--gold DIR] [--duc DIR] [--show TOPIC [--quotes]] [--duc-all]
 //
 // The documents are fed as the files are (hard-wrapped lines, ``…'' quotes),
 // the way `newsfuse digest` reads them. --show prints every row of one DEV
 // topic with its verdict (--quotes: also every quote the analyser found, with
-// its speaker); test topics are never shown (they stay unread).
+// its speaker); test topics are never shown (they stay unread). --duc-all
+// also counts the conflicts of all 50 DUC 2004 topics (no gold needed).
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
@@ -81,21 +82,100 @@ struct Part {
   }
 };
 
+// One topic's documents through extract and analyze; `published` maps each
+// document ("D01.txt") to its date ("" when unknown). Article ids are the
+// document names, so report sources map back to the gold's documents.
+std::vector<AnnotatedArticle> AnalyzeTopic(const fs::path& duc, const std::string& topic,
+                                           const std::map<std::string, std::string>& published) {
+  std::vector<AnnotatedArticle> articles;
+  for (const auto& [doc, date] : published) {
+    const fs::path path = duc / "docs" / topic / doc;
+    RawPage page;
+    page.locator = path.string();
+    page.format = PageFormat::kText;
+    page.content = ReadFile(path);
+    page.hint_published = date;
+    // Each newswire document counts as its own outlet, as in summary_eval.
+    page.hint_outlet = topic + "/" + doc;
+    auto article = ExtractArticle(page);
+    if (!article.ok()) {
+      std::fprintf(stderr, "%s: %s\n", page.locator.c_str(), article.status().ToString().c_str());
+      continue;
+    }
+    article->id = doc;
+    articles.push_back(Analyze(std::move(*article)));
+  }
+  return articles;
+}
+
+// Issue 18's count over all 50 DUC 2004 topics, each fused as one story
+// (dated where dct_known.tsv knows the date): conflicts per story, the share
+// marked hard, and how many quote one sentence on both sides (must be 0).
+void ConflictCensus(const fs::path& duc) {
+  std::map<std::string, std::map<std::string, std::string>> dated;  // topic -> doc -> date
+  std::ifstream tsv(duc / "dct_known.tsv");
+  for (std::string line; std::getline(tsv, line);) {
+    std::stringstream fields(line);
+    std::string topic, doc, docno, date;
+    if (std::getline(fields, topic, '\t') && std::getline(fields, doc, '\t') && std::getline(fields, docno, '\t') &&
+        std::getline(fields, date))
+      dated[topic][doc] = date;
+  }
+  std::vector<fs::path> dirs;
+  for (const auto& e : fs::directory_iterator(duc / "docs"))
+    if (e.is_directory()) dirs.push_back(e.path());
+  std::sort(dirs.begin(), dirs.end());
+  int stories = 0, conflicts = 0, hard = 0, self = 0;
+  for (const auto& dir : dirs) {
+    const std::string topic = dir.filename().string();
+    std::map<std::string, std::string> published;
+    for (const auto& d : fs::directory_iterator(dir)) {
+      const std::string doc = d.path().filename().string();
+      auto t = dated.find(topic);
+      published[doc] = t != dated.end() && t->second.count(doc) ? t->second.at(doc) : "";
+    }
+    const auto articles = AnalyzeTopic(duc, topic, published);
+    Story story{topic, {}};
+    for (const auto& a : articles) story.article_ids.push_back(a.article.id);
+    const StoryReport report = FuseStory(story, articles);
+    ++stories;
+    for (const Conflict& c : report.conflicts) {
+      ++conflicts;
+      hard += c.hard;
+      bool same = false;
+      for (size_t i = 0; i < c.sides.size(); ++i)
+        for (size_t j = i + 1; j < c.sides.size(); ++j)
+          for (const auto& x : c.sides[i].wording)
+            for (const auto& y : c.sides[j].wording) same |= x.source == y.source && x.text == y.text;
+      self += same;
+      // The 40 topics without gold are open to reading; the gold's are not.
+      if (std::getenv("CLAIMS_CENSUS_SHOW") && !dated.count(topic)) {
+        std::printf("  %s %s %s:", topic.c_str(), c.hard ? "hard" : "soft", c.subject.c_str());
+        for (const auto& side : c.sides) std::printf(" | %s [%s]", side.value.c_str(), side.wording.empty() ? "" : side.wording[0].text.substr(0, 80).c_str());
+        std::printf("\n");
+      }
+    }
+  }
+  std::printf("claims_eval duc_all stories=%d conflicts=%d per_story=%.2f hard=%d hard_share=%.2f self=%d\n", stories,
+              conflicts, stories ? double(conflicts) / stories : 0, hard, conflicts ? double(hard) / conflicts : 0, self);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   fs::path gold_dir = fs::path(NEWSFUSE_SHARED_DIR) / "bench/claims-gold";
   fs::path duc = fs::path(NEWSFUSE_SHARED_DIR) / "bench/duc2004";
   std::string show;
-  bool dump_quotes = false;
+  bool dump_quotes = false, census = false;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     if (a == "--gold" && i + 1 < argc) gold_dir = argv[++i];
     else if (a == "--duc" && i + 1 < argc) duc = argv[++i];
     else if (a == "--show" && i + 1 < argc) show = argv[++i];
     else if (a == "--quotes") dump_quotes = true;
+    else if (a == "--duc-all") census = true;
     else {
-      std::fprintf(stderr, "usage: claims_eval [--gold DIR] [--duc DIR] [--show DEV_TOPIC [--quotes]]\n");
+      std::fprintf(stderr, "usage: claims_eval [--gold DIR] [--duc DIR] [--show DEV_TOPIC [--quotes]] [--duc-all]\n");
       return 1;
     }
   }
@@ -110,26 +190,9 @@ int main(int argc, char** argv) {
     const GoldTopic& gold = topics[ti];
     const bool is_test = IsTestTopic(ti);
     if (!show.empty() && (show != gold.id || is_test)) continue;
-    std::vector<AnnotatedArticle> articles;
+    const std::vector<AnnotatedArticle> articles = AnalyzeTopic(duc, gold.id, gold.published);
     Story story{gold.id, {}};
-    for (const auto& [doc, published] : gold.published) {
-      const fs::path path = duc / "docs" / gold.id / doc;
-      RawPage page;
-      page.locator = path.string();
-      page.format = PageFormat::kText;
-      page.content = ReadFile(path);
-      page.hint_published = published;
-      // Each newswire document counts as its own outlet, as in summary_eval.
-      page.hint_outlet = gold.id + "/" + doc;
-      auto article = ExtractArticle(page);
-      if (!article.ok()) {
-        std::fprintf(stderr, "%s: %s\n", page.locator.c_str(), article.status().ToString().c_str());
-        continue;
-      }
-      article->id = doc;
-      story.article_ids.push_back(article->id);
-      articles.push_back(Analyze(std::move(*article)));
-    }
+    for (const auto& a : articles) story.article_ids.push_back(a.article.id);
     if (!show.empty() && dump_quotes) {
       for (const auto& a : articles) {
         std::printf("article %s paragraphs=%zu sentences=%zu\n", a.article.id.c_str(), a.article.paragraphs.size(),
@@ -139,17 +202,6 @@ int main(int argc, char** argv) {
           std::printf("  %s [%s | %s] %.*s\n", q.direct ? "direct" : "reported", who.c_str(),
                       std::string(a.Text(q.speaker_span)).c_str(), static_cast<int>(std::min<size_t>(q.content.size(), 90)),
                       a.body.c_str() + q.content.begin);
-          if (std::getenv("CLAIMS_DEBUG")) {
-            for (size_t k = 0; k < a.sentences.size(); ++k) {
-              const Span sp = a.sentences[k].span;
-              if (sp.begin <= q.speaker_span.begin && q.speaker_span.begin < sp.end)
-                for (size_t d = k >= 2 ? k - 2 : 0; d <= k; ++d)
-                  std::printf("      S%zu: %s\n", d, std::string(a.Text(a.sentences[d].span)).c_str());
-            }
-            for (const Mention& m : a.mentions)
-              if (m.span.begin + 400 > q.speaker_span.begin && m.span.begin < q.speaker_span.begin)
-                std::printf("      M %s -> %s (%s)\n", std::string(a.Text(m.span)).c_str(), a.entities[m.entity].name.c_str(), EntityTypeName(a.entities[m.entity].type));
-          }
         }
       }
     }
@@ -170,6 +222,7 @@ int main(int argc, char** argv) {
   }
   test.Print("test");
   dev.Print("dev");
+  if (census) ConflictCensus(duc);
   std::printf("claims_eval seeds: skipped (the seeds have no claims gold)\n");
   std::printf("machine %s\n", MachineLine().c_str());
   return 0;

@@ -32,6 +32,8 @@ constexpr double kConflictContext = 0.30;
 // Two durations or two percentages in one story are often about different
 // things ("held for four years", "the first swap in five months").
 constexpr double kConflictContextUnit = 0.45;
+// Small counts need sentences this alike to conflict.
+constexpr double kConflictContextSmall = 0.50;
 // Counts from this size up identify a fact across different nouns.
 constexpr double kDistinctiveCount = 10;
 // Relative gap under which two values differ by rounding or hedging only.
@@ -144,6 +146,17 @@ std::string DisplayValue(double value, const std::string& unit, const std::strin
   return FormatNumber(value) + " " + unit;
 }
 
+// The number is joined to the next word by a hyphen: an adjective.
+bool Adjectival(const AnnotatedArticle& a, const Quantity& q) {
+  const std::string_view body = a.body;
+  for (uint32_t i = q.span.begin; i < q.span.end && i + 1 < body.size(); ++i) {
+    if (body[i] == '-' && i > q.span.begin && std::isdigit(static_cast<unsigned char>(body[i - 1])) &&
+        std::isalpha(static_cast<unsigned char>(body[i + 1])))
+      return true;
+  }
+  return q.span.end < body.size() && body[q.span.end] == '-';
+}
+
 // A number one voice gives that tells a reader nothing about the event on
 // its own: a small exact count ("country: 7", "side: 2", "page: 8") or a
 // duration ("40 years", "24 hours"), mostly background or asides. Such a
@@ -234,9 +247,10 @@ std::vector<Fact> QuantityFacts(ClaimContext& ctx, std::vector<Conflict>& confli
   struct Built {
     Fact fact;
     std::vector<size_t> claims;
-    std::set<std::string> outlets, keys;
+    std::set<std::string> outlets, keys, counted;
     Interval total;
     bool hedged;
+    bool adjectival = false;  // "a 10-year sentence", "the 21-nation group"
   };
   std::vector<Built> built;
   for (auto& [root, group] : groups) {
@@ -248,7 +262,8 @@ std::vector<Fact> QuantityFacts(ClaimContext& ctx, std::vector<Conflict>& confli
     for (size_t i : group) {
       const Claim& c = claims[i];
       b.keys.insert(c.key);
-      if (!c.q->counted.empty()) ++subjects[c.q->counted];
+      if (!c.q->counted.empty()) ++subjects[c.q->counted], b.counted.insert(c.q->counted);
+      b.adjectival = b.adjectival || Adjectival(ctx.article(c.source), *c.q);
       if (!c.hedged) {
         b.hedged = false;
         if (!exact || (c.q->distributive && !exact->q->distributive)) exact = &c;
@@ -290,11 +305,27 @@ std::vector<Fact> QuantityFacts(ClaimContext& ctx, std::vector<Conflict>& confli
                             built[b].outlets.end(), std::back_inserter(shared_outlets));
       if (!shared_outlets.empty()) continue;  // one outlet states both: two different quantities
       const bool counted = shared_keys.front().front() == '|';
+      // A number that modifies another noun ("a 10-year sentence", "the
+      // 21-nation group") counts that noun's property, not the story's thing.
+      if (built[a].adjectival || built[b].adjectival) continue;
+      // The same head is not the same thing: "four terrific pitches" and
+      // "19 pitches", "rebel soldiers" and "government soldiers". A count
+      // conflicts only with a count of the thing named the same way.
+      if (counted) {
+        std::vector<std::string> same_thing;
+        std::set_intersection(built[a].counted.begin(), built[a].counted.end(), built[b].counted.begin(),
+                              built[b].counted.end(), std::back_inserter(same_thing));
+        if (same_thing.empty()) continue;
+      }
       double context_sim = 0;
       for (size_t i : built[a].claims) {
         for (size_t j : built[b].claims) context_sim = std::max(context_sim, context_of(claims[i], claims[j]));
       }
-      if (context_sim < (counted ? kConflictContext : kConflictContextUnit)) continue;
+      // Small counts (two yachts, three murders) recur in any story about
+      // different groups; they conflict only in sentences much alike.
+      const bool small = std::max(built[a].total.low, built[b].total.low) < kDistinctiveCount;
+      const double needed = counted ? (small ? kConflictContextSmall : kConflictContext) : kConflictContextUnit;
+      if (context_sim < needed) continue;
       Conflict c;
       c.subject = built[a].fact.subject;
       const double gap = RelativeGap(built[a].total, built[b].total);

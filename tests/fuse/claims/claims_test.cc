@@ -348,6 +348,28 @@ TEST(ClaimsTest, TimelineLeavesOutBackgroundFarDatesAndQuotes) {
   EXPECT_EQ(r.timeline[0].date, "2026-03-03");
 }
 
+// Issue 18: a count conflicts only with a count of the same thing named the
+// same way, never through a number that modifies another noun.
+TEST(ClaimsTest, SameHeadOrAdjectivalNumberIsNoConflict) {
+  std::vector<AnnotatedArticle> pitches = {
+      ArticleBuilder("Metro One", {"The young pitcher threw 40 terrific pitches in the opening game on Sunday night."})
+          .Count("40", "terrific pitches", 40, 40, 40).Build(),
+      ArticleBuilder("Metro Two", {"The young pitcher threw 95 pitches in the opening game on Sunday night."})
+          .Count("95", "pitches", 95, 95, 95).Build(),
+  };
+  pitches[0].quantities[0].counted = "terrific pitch";
+  pitches[1].quantities[0].counted = "pitch";
+  EXPECT_TRUE(Fuse(pitches).conflicts.empty());
+
+  std::vector<AnnotatedArticle> nations = {
+      ArticleBuilder("Metro One", {"The 21-nation trade group met in Kuala Lumpur on Monday to discuss tariffs."})
+          .Count("21", "nation", 21, 21, 21).Build(),
+      ArticleBuilder("Metro Two", {"Ministers of 18 nations met in Kuala Lumpur on Monday to discuss tariffs."})
+          .Count("18", "nations", 18, 18, 18).Build(),
+  };
+  EXPECT_TRUE(Fuse(nations).conflicts.empty());
+}
+
 TEST(ClaimsTest, CoverageNamesWhatOnlyOneSourceHasAndWhatOneLeavesOut) {
   std::vector<AnnotatedArticle> articles = {
       ArticleBuilder("Alpha", {"Rescuers pulled 12 survivors from the rubble of the hotel on Monday."})
