@@ -146,7 +146,10 @@ std::vector<TimelineEntry> BuildTimeline(ClaimContext& ctx, bool story_window_on
   for (size_t s = 0; s < ctx.size(); ++s) {
     const AnnotatedArticle& a = ctx.article(s);
     for (const Timex& t : a.timexes) {
-      if (t.type != Timex::Type::kDate || (story_window_only && t.precision == DatePrecision::kYear)) continue;
+      // Without a publication date nothing tells background from the story,
+      // so an undated story keeps its years (renderers say it is undated).
+      const bool background_year = window.first && t.precision == DatePrecision::kYear;
+      if (t.type != Timex::Type::kDate || background_year) continue;
       DateRange r;
       if (!ParseRange(t.value, r) || !InStoryWindow(r, window)) continue;
       const size_t sentence = ctx.SentenceOf(s, t.span);
