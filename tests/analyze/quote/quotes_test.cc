@@ -411,5 +411,21 @@ TEST(QuotesTest, SpeechPronounPrefersTheLastSubjectOverCoreference) {
   EXPECT_TRUE(found);
 }
 
+// Issue 18: after a quote that ends its sentence, "He said ``...''" opens
+// the next sentence and introduces the next quote.
+TEST(QuotesTest, CapitalAfterAFinishedQuoteStartsTheNextAttribution) {
+  AnnotatedArticle a = MakeAnnotated(
+      {"Ola Berg spoke at the quay. ``That is why the port must stay open.'' He said ``the ferries come first.''"});
+  const uint32_t e = AddEntity(a, EntityType::kPerson, "Ola Berg", {"Ola Berg"});
+  const auto q = Annotate(a);
+  bool second = false;
+  for (const auto& x : q) {
+    if (x.content.find("the ferries come first") == std::string::npos) continue;
+    second = true;
+    EXPECT_EQ(x.speaker, static_cast<int>(e)) << x.content;
+  }
+  EXPECT_TRUE(second);
+}
+
 }  // namespace
 }  // namespace newsfuse
