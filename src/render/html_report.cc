@@ -115,12 +115,15 @@ void Quotes(const StoryReport& r, std::string& out) {
     out += fmt::format("<h3>{}{}</h3>", Esc(sp.speaker), sp.role.empty() ? "" : ", <i>" + Esc(sp.role) + "</i>");
     for (const auto& q : sp.quotes) {
       if (q.wording.empty()) continue;
-      out += fmt::format("<p>{}&ldquo;{}&rdquo;{}</p>", q.direct ? "" : "<i>(paraphrase)</i> ", Esc(q.wording.front().text),
-                         Cites(q.sources));
+      // A paraphrase is never in quote marks: they promise the speaker's own words.
+      const char* open = q.direct ? "&ldquo;" : "";
+      const char* close = q.direct ? "&rdquo;" : "";
+      out += fmt::format("<p>{}{}{}{}{}</p>", q.direct ? "" : "<i>(paraphrase)</i> ", open, Esc(q.wording.front().text),
+                         close, Cites(q.sources));
       for (size_t i = 1; i < q.wording.size(); ++i) {
         if (q.wording[i].text == q.wording.front().text) continue;
-        out += fmt::format("<blockquote>also &ldquo;{}&rdquo; <span class=src>{}</span></blockquote>", Esc(q.wording[i].text),
-                           Esc(q.wording[i].source));
+        out += fmt::format("<blockquote>also {}{}{} <span class=src>{}</span></blockquote>", open, Esc(q.wording[i].text),
+                           close, Esc(q.wording[i].source));
       }
     }
   }

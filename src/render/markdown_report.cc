@@ -126,10 +126,18 @@ void QuotesSection(const StoryReport& r, std::string& out) {
     out += fmt::format("\n**{}**{}\n\n", Md(sp.speaker), sp.role.empty() ? "" : ", " + Md(sp.role));
     for (const auto& q : sp.quotes) {
       if (q.wording.empty()) continue;
-      out += fmt::format("- {}{} {}\n", q.direct ? "" : "(paraphrase) ", fmt::format("\u201c{}\u201d", Md(q.wording.front().text)),
+      // A paraphrase is never in quote marks: they promise the speaker's own words.
+      const auto shown = [&](const std::string& text) {
+        return q.direct ? "\u201c" + Md(text) + "\u201d" : Md(text);
+      };
+      out += fmt::format("- {}{} {}\n", q.direct ? "" : "(paraphrase) ", shown(q.wording.front().text),
                          Citations(q.sources));
       for (size_t i = 1; i < q.wording.size(); ++i) {
-        if (q.wording[i].text != q.wording.front().text) out += "  - also: " + Quoted(q.wording[i]) + "\n";
+        if (q.wording[i].text == q.wording.front().text) continue;
+        out += "  - also: " +
+               (q.direct ? Quoted(q.wording[i])
+                         : Md(q.wording[i].text) + " [" + Md(q.wording[i].source) + "]") +
+               "\n";
       }
     }
   }

@@ -4,7 +4,9 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <cctype>
 #include <string>
+#include <utility>
 #include <unordered_set>
 
 #include "text/sentences.h"
@@ -68,7 +70,8 @@ struct Tokenizer {
   bool EndsSentenceAt(size_t after_dot) const {
     size_t k = after_dot;
     // A closing quote mark may follow the period inside the sentence span.
-    if (k < body.size() && body[k] == '"') ++k;
+    if (k + 1 < body.size() && body[k] == '\'' && body[k + 1] == '\'') k += 2;
+    else if (k < body.size() && body[k] == '"') ++k;
     else if (k + 2 < body.size() && static_cast<unsigned char>(body[k]) == 0xE2 &&
              static_cast<unsigned char>(body[k + 1]) == 0x80) k += 3;
     return std::binary_search(sentence_ends.begin(), sentence_ends.end(), static_cast<uint32_t>(after_dot)) ||
@@ -102,6 +105,13 @@ struct Tokenizer {
       Token t;
       t.begin = static_cast<uint32_t>(i);
       t.paragraph = paragraph;
+      if (const auto [ascii, width] = AsciiMark(i); ascii != MarkShape::kNone) {
+        t.end = static_cast<uint32_t>(i + width);
+        t.kind = TokenKind::kPunct;
+        Push(t, ascii);
+        i += width;
+        continue;
+      }
       const MarkShape shape = ShapeOf(c);
       if (shape != MarkShape::kNone) {
         t.end = static_cast<uint32_t>(next);
@@ -124,6 +134,34 @@ struct Tokenizer {
       t.kind = TokenKind::kWord;
       Push(t, MarkShape::kNone);
     }
+  }
+
+  // The ASCII conventions: ``…'' (newswire, TeX), `…' inside them, and
+  // straight '…' (British style). A straight apostrophe opens a quote only
+  // at the start of a word ("said 'We are"), never before a digit ('90s);
+  // one closes only at the end of a word or after punctuation ("done,'"),
+  // so "don't" and "the players' union" stay words (a lone closing mark
+  // pairs with nothing: see Pairer::PairSingle).
+  std::pair<MarkShape, size_t> AsciiMark(size_t i) const {
+    const char c = body[i];
+    const char next = i + 1 < body.size() ? body[i + 1] : ' ';
+    if (c == '`') return {next == '`' ? MarkShape::kOpening : MarkShape::kSingleOpening, next == '`' ? 2 : 1};
+    if (c != '\'') return {MarkShape::kNone, 0};
+    const char prev = i > 0 ? body[i - 1] : ' ';
+    const bool space_before = prev == ' ' || prev == '\n' || prev == '\t' || prev == '(' || prev == '"' || prev == '`';
+    if (next == '\'') {
+      // Wire copy sometimes opens with '' where `` was meant: at the start
+      // of a word it can only open.
+      const char after = i + 2 < body.size() ? body[i + 2] : ' ';
+      const bool opens = space_before && std::isalnum(static_cast<unsigned char>(after));
+      return {opens ? MarkShape::kStraight : MarkShape::kClosing, 2};
+    }
+    const bool letter_after = (next >= 'A' && next <= 'Z') || (next >= 'a' && next <= 'z');
+    if (space_before && letter_after) return {MarkShape::kSingleOpening, 1};
+    const bool space_after = next == ' ' || next == '\n' || next == '\t' || next == ',' || next == '.' || next == ')' ||
+                             next == ';' || i + 1 >= body.size();
+    if (!space_before && space_after) return {MarkShape::kSingleClosing, 1};
+    return {MarkShape::kNone, 0};
   }
 
   size_t ScanWord(size_t start, size_t i) {

@@ -74,6 +74,13 @@ class QuoteFinder {
     uint32_t j = q.close + 1;
     if (j < n && text_.IsPunct(j, ',')) ++j;
     if (j >= n || text_.tokens[j].paragraph != text_.tokens[q.close].paragraph) return -1;
+    // A quote that ends its sentence with a period (``I am here.'') and is
+    // followed by a capital starts a new sentence: "He said ``...''" there
+    // introduces the next quote; attribution after a quote takes a comma.
+    if (j == q.close + 1 && q.content.end > q.content.begin && article_.body[q.content.end - 1] == '.' &&
+        text_.tokens[j].capitalised) {
+      return -1;
+    }
     for (uint32_t k = j; k < n && k < j + kAfterWindow; ++k) {
       if (IsMark(k) || text_.EndsSentence(k) || text_.tokens[k].paragraph != text_.tokens[j].paragraph) break;
       const int32_t c = CueAt(k);

@@ -8,7 +8,7 @@
 // earlier entity of the right kind, preferring the subject (first mention) of
 // the nearest sentence that has one, and never a name inside quote marks: in
 // news the person a "he said" refers to is almost always the last one the
-// narrative, not a quotation, talked about.
+// narrative, not a quotation, talked about. A place is never the speaker.
 #pragma once
 
 #include <optional>
@@ -34,6 +34,7 @@ class SpeakerResolver {
   SpeakerRef Resolve(const TokenRange& phrase, const std::vector<SpeakerRef>& known) const;
 
  private:
+  SpeakerRef ResolveHead(const TokenRange& phrase, const std::vector<SpeakerRef>& known) const;
   const Mention* MentionOver(const Token& t) const;
   bool InsideQuotation(uint32_t byte) const;
   SpeakerRef ResolvePronoun(uint32_t token, const std::vector<SpeakerRef>& known) const;

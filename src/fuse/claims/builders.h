@@ -12,7 +12,10 @@ namespace newsfuse::fuse {
 // values about one thing that cannot be reconciled go to `conflicts`.
 std::vector<Fact> QuantityFacts(ClaimContext& ctx, std::vector<Conflict>& conflicts);
 // Dated events, merged across sources by date and wording (timeline.cc).
-std::vector<TimelineEntry> BuildTimeline(ClaimContext& ctx);
+// `story_window_only`: only the story's own events (day or month dates
+// within a window around the publication dates), as the timeline shows;
+// otherwise background dates too, which the fact table may still list.
+std::vector<TimelineEntry> BuildTimeline(ClaimContext& ctx, bool story_window_only);
 // People's roles as the sources give them (role_facts.cc).
 std::vector<Fact> RoleFacts(ClaimContext& ctx);
 // Quotes grouped by canonical speaker, translations merged (quote_groups.cc).

@@ -9,10 +9,11 @@ namespace newsfuse::fuse {
 void AddClaims(const std::vector<const AnnotatedArticle*>& members, StoryReport& report) {
   ClaimContext ctx(members, report);
   std::vector<Fact> facts = QuantityFacts(ctx, report.conflicts);
-  report.timeline = BuildTimeline(ctx);
+  report.timeline = BuildTimeline(ctx, true);
   // A dated event several outlets report is a fact in its own right ("talks
-  // held on 2026-02-05"), so it gets a row in the fact table and counts for coverage.
-  for (const TimelineEntry& e : report.timeline) {
+  // held on 2026-02-05"), so it gets a row in the fact table and counts for
+  // coverage, background dates included ("appointed army commander in 1989").
+  for (const TimelineEntry& e : BuildTimeline(ctx, false)) {
     if (e.sources.size() < 2) continue;
     Fact f;
     f.kind = Fact::Kind::kEvent;

@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <limits>
 #include <map>
 #include <set>
 
@@ -31,6 +32,8 @@ constexpr double kConflictContext = 0.30;
 // Two durations or two percentages in one story are often about different
 // things ("held for four years", "the first swap in five months").
 constexpr double kConflictContextUnit = 0.45;
+// Small counts need sentences this alike to conflict.
+constexpr double kConflictContextSmall = 0.50;
 // Counts from this size up identify a fact across different nouns.
 constexpr double kDistinctiveCount = 10;
 // Relative gap under which two values differ by rounding or hedging only.
@@ -73,7 +76,38 @@ std::string DimensionName(const std::string& unit) {
   return "quantity";
 }
 
-std::string DisplayValue(double value, const std::string& unit) {
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// Seconds in the unit a duration was written in ("days", "-year"), 0 when unknown.
+double SecondsPer(std::string_view stated) {
+  const std::string w = Lower(stated);
+  struct Unit { const char* stem; double seconds; };
+  for (const Unit& u : {Unit{"year", 31556952}, Unit{"month", 2629746}, Unit{"week", 604800}, Unit{"day", 86400},
+                        Unit{"hour", 3600}, Unit{"minute", 60}, Unit{"second", 1}}) {
+    if (w.find(u.stem) != std::string::npos) return u.seconds;
+  }
+  return 0;
+}
+
+// A hedge shown as the source meant it (intervals as the quantity
+// annotator makes them): "at least five" is >= 5, "up to 40" is <= 40,
+// "nearly 40" stays nearly 40; only a two-sided hedge ("about 110") is "about".
+std::string WithHedge(const std::string& shown, double value, double low, double high) {
+  if (low == high) return shown;
+  const bool open_above = high == std::numeric_limits<double>::infinity();
+  const bool open_below = low <= 0 || low == -std::numeric_limits<double>::infinity();
+  if (low >= value && open_above) return "\u2265 " + shown;
+  if (high <= value && open_below) return "\u2264 " + shown;
+  if (high <= value) return "nearly " + shown;
+  if (low >= value) return "just over " + shown;
+  return "about " + shown;
+}
+
+std::string DisplayValue(double value, const std::string& unit, const std::string& stated_unit) {
   if (unit.empty()) return FormatNumber(value);
   if (unit == "m") {
     if (std::fabs(value) >= 1000) {
@@ -87,7 +121,17 @@ std::string DisplayValue(double value, const std::string& unit) {
     return FormatNumber(value) + " m";
   }
   if (unit == "s") {
-    // Durations arrive in seconds; show them in the largest unit that fits.
+    // A duration keeps the unit its source wrote: "40 days" is not "1.3
+    // months", "24 hours" not "1 days". Only a duration with no stated unit
+    // is shown in the largest unit that fits.
+    if (const double per = SecondsPer(stated_unit); per > 0) {
+      const double n = std::round(value / per * 10) / 10;
+      std::string word = Lower(stated_unit);
+      if (!word.empty() && word.front() == '-') word.erase(0, 1);  // "17-year rule"
+      if (n != 1 && word.back() != 's') word += 's';
+      if (n == 1 && word.back() == 's') word.pop_back();
+      return FormatNumber(n) + " " + word;
+    }
     struct Step { double seconds; const char* name; };
     for (const Step& step : {Step{365.2425 * 86400, "years"}, Step{30.436875 * 86400, "months"},
                              Step{7 * 86400, "weeks"}, Step{86400, "days"}, Step{3600, "hours"}}) {
@@ -100,6 +144,33 @@ std::string DisplayValue(double value, const std::string& unit) {
   if (unit == "%") return FormatNumber(value) + "%";
   if (unit == "degC") return FormatNumber(value) + " \xC2\xB0" "C";
   return FormatNumber(value) + " " + unit;
+}
+
+// The number is joined to the next word by a hyphen: an adjective.
+bool Adjectival(const AnnotatedArticle& a, const Quantity& q) {
+  const std::string_view body = a.body;
+  for (uint32_t i = q.span.begin; i < q.span.end && i + 1 < body.size(); ++i) {
+    if (body[i] == '-' && i > q.span.begin && std::isdigit(static_cast<unsigned char>(body[i - 1])) &&
+        std::isalpha(static_cast<unsigned char>(body[i + 1])))
+      return true;
+  }
+  return q.span.end < body.size() && body[q.span.end] == '-';
+}
+
+// A number one voice gives that tells a reader nothing about the event on
+// its own: a small exact count ("country: 7", "side: 2", "page: 8") or a
+// duration ("40 years", "24 hours"), mostly background or asides. Such a
+// row is kept once a second voice states it too, and a small count is kept
+// when its source bounds it ("at least five governments"), which it does
+// only to make a point of the size. Larger counts, amounts and lengths stay:
+// "94 victims", "$5 million" are what a fact table is for. (The values still
+// take part in conflicts: a disagreement is worth showing either way.)
+bool ContextFree(const Fact& f, size_t voices) {
+  if (voices >= 2) return false;
+  if (f.unit == "s") return true;
+  if (!f.unit.empty()) return false;
+  const bool bound = f.low != f.high && (f.high == std::numeric_limits<double>::infinity() || f.low <= 0);
+  return f.high < kDistinctiveCount && !bound;
 }
 
 // The wording a reader checks a fact against: the number with the thing it
@@ -176,9 +247,10 @@ std::vector<Fact> QuantityFacts(ClaimContext& ctx, std::vector<Conflict>& confli
   struct Built {
     Fact fact;
     std::vector<size_t> claims;
-    std::set<std::string> outlets, keys;
+    std::set<std::string> outlets, keys, counted;
     Interval total;
     bool hedged;
+    bool adjectival = false;  // "a 10-year sentence", "the 21-nation group"
   };
   std::vector<Built> built;
   for (auto& [root, group] : groups) {
@@ -190,7 +262,8 @@ std::vector<Fact> QuantityFacts(ClaimContext& ctx, std::vector<Conflict>& confli
     for (size_t i : group) {
       const Claim& c = claims[i];
       b.keys.insert(c.key);
-      if (!c.q->counted.empty()) ++subjects[c.q->counted];
+      if (!c.q->counted.empty()) ++subjects[c.q->counted], b.counted.insert(c.q->counted);
+      b.adjectival = b.adjectival || Adjectival(ctx.article(c.source), *c.q);
       if (!c.hedged) {
         b.hedged = false;
         if (!exact || (c.q->distributive && !exact->q->distributive)) exact = &c;
@@ -213,9 +286,9 @@ std::vector<Fact> QuantityFacts(ClaimContext& ctx, std::vector<Conflict>& confli
     b.total = lead.total;
     b.fact.low = lead.total.low;
     b.fact.high = lead.total.high;
-    b.fact.value = DisplayValue(q.total != 0 ? q.total : q.value, q.unit);
+    b.fact.value = DisplayValue(q.total != 0 ? q.total : q.value, q.unit, q.stated_unit);
     if (q.distributive) b.fact.value += " (" + FormatNumber(q.value) + " each)";
-    if (b.hedged && q.low != q.high) b.fact.value = "about " + b.fact.value;
+    if (b.hedged) b.fact.value = WithHedge(b.fact.value, q.value, q.low, q.high);
     b.claims = group;
     built.push_back(std::move(b));
   }
@@ -232,11 +305,27 @@ std::vector<Fact> QuantityFacts(ClaimContext& ctx, std::vector<Conflict>& confli
                             built[b].outlets.end(), std::back_inserter(shared_outlets));
       if (!shared_outlets.empty()) continue;  // one outlet states both: two different quantities
       const bool counted = shared_keys.front().front() == '|';
+      // A number that modifies another noun ("a 10-year sentence", "the
+      // 21-nation group") counts that noun's property, not the story's thing.
+      if (built[a].adjectival || built[b].adjectival) continue;
+      // The same head is not the same thing: "four terrific pitches" and
+      // "19 pitches", "rebel soldiers" and "government soldiers". A count
+      // conflicts only with a count of the thing named the same way.
+      if (counted) {
+        std::vector<std::string> same_thing;
+        std::set_intersection(built[a].counted.begin(), built[a].counted.end(), built[b].counted.begin(),
+                              built[b].counted.end(), std::back_inserter(same_thing));
+        if (same_thing.empty()) continue;
+      }
       double context_sim = 0;
       for (size_t i : built[a].claims) {
         for (size_t j : built[b].claims) context_sim = std::max(context_sim, context_of(claims[i], claims[j]));
       }
-      if (context_sim < (counted ? kConflictContext : kConflictContextUnit)) continue;
+      // Small counts (two yachts, three murders) recur in any story about
+      // different groups; they conflict only in sentences much alike.
+      const bool small = std::max(built[a].total.low, built[b].total.low) < kDistinctiveCount;
+      const double needed = counted ? (small ? kConflictContextSmall : kConflictContext) : kConflictContextUnit;
+      if (context_sim < needed) continue;
       Conflict c;
       c.subject = built[a].fact.subject;
       const double gap = RelativeGap(built[a].total, built[b].total);
@@ -250,7 +339,10 @@ std::vector<Fact> QuantityFacts(ClaimContext& ctx, std::vector<Conflict>& confli
     }
   }
   std::vector<Fact> facts;
-  for (auto& b : built) facts.push_back(std::move(b.fact));
+  for (auto& b : built) {
+    if (ContextFree(b.fact, b.outlets.size())) continue;
+    facts.push_back(std::move(b.fact));
+  }
   return facts;
 }
 

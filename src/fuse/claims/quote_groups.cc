@@ -64,18 +64,20 @@ std::vector<SpeakerQuotes> GroupQuotes(ClaimContext& ctx) {
     std::vector<std::vector<const QuoteClaim*>> merged;
     for (const QuoteClaim& c : sp.claims) {
       auto it = std::find_if(merged.begin(), merged.end(), [&](const auto& m) {
-        return std::any_of(m.begin(), m.end(), [&](const QuoteClaim* o) { return Cosine(o->words, c.words) >= kSameQuote; });
+        // Direct speech and a paraphrase of it stay apart: a group is shown
+        // in quote marks or not at all, so mixing would put a reporter's
+        // words in the speaker's mouth.
+        return m.front()->quote->direct == c.quote->direct &&
+               std::any_of(m.begin(), m.end(), [&](const QuoteClaim* o) { return Cosine(o->words, c.words) >= kSameQuote; });
       });
       if (it == merged.end()) merged.push_back({&c});
       else it->push_back(&c);
     }
     std::set<size_t> all_sources;
     for (auto& m : merged) {
-      // Fullest wording first; direct speech before paraphrase.
-      std::stable_sort(m.begin(), m.end(), [](const QuoteClaim* a, const QuoteClaim* b) {
-        if (a->quote->direct != b->quote->direct) return a->quote->direct;
-        return a->text.size() > b->text.size();
-      });
+      // Fullest wording first.
+      std::stable_sort(m.begin(), m.end(),
+                       [](const QuoteClaim* a, const QuoteClaim* b) { return a->text.size() > b->text.size(); });
       ReportQuote rq;
       rq.direct = m.front()->quote->direct;
       std::set<size_t> seen;

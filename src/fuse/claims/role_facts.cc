@@ -3,8 +3,11 @@
 // roles by their stemmed words, so "U.S. special envoy" and "special envoy"
 // are one role while "envoy" and "secretary" are two.
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <set>
+#include <string_view>
+#include <utility>
 
 #include "fuse/claims/builders.h"
 
@@ -26,6 +29,42 @@ double Containment(const TermVector& a, const TermVector& b) {
   return static_cast<double>(hits) / static_cast<double>(shorter.size());
 }
 
+// A role is a noun phrase ("special envoy", "head of the Fund"). What the
+// entity annotator sometimes attaches is a clause fragment: "and daughter",
+// "where her husband", "told reporters in Ramallah", "watching while
+// workers". Such a row misinforms, so it is left out; a noun phrase with a
+// relative clause after it keeps the noun phrase ("leader of the party
+// whose backing ..." -> "leader of the party"). Empty when no role is left.
+std::string RolePhrase(std::string_view role) {
+  static const std::set<std::string> kNeverFirst = {"and", "or", "but", "where", "while", "when", "who", "whom",
+                                                    "whose", "which", "that", "to", "with"};
+  static const std::set<std::string> kClause = {"who", "whom", "whose", "which", "that", "where", "while", "when"};
+  static const std::set<std::string> kNeverIn = {"told", "said", "says", "say", "watching", "his", "her",
+                                                 "their", "its", "he", "she", "they"};
+  std::vector<std::pair<std::string, std::string_view>> words;  // folded, as written
+  for (size_t i = 0; i < role.size();) {
+    while (i < role.size() && role[i] == ' ') ++i;
+    size_t j = i;
+    while (j < role.size() && role[j] != ' ') ++j;
+    if (j > i) {
+      std::string w(role.substr(i, j - i));
+      for (char& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      words.emplace_back(std::move(w), role.substr(i, j - i));
+    }
+    i = j;
+  }
+  size_t first = 0;
+  if (!words.empty() && words[0].first == "as") first = 1;  // "as president"
+  std::string out;
+  for (size_t k = first; k < words.size(); ++k) {
+    if (k == first && kNeverFirst.count(words[k].first)) return {};
+    if (kClause.count(words[k].first)) break;
+    if (kNeverIn.count(words[k].first)) return {};
+    out += (out.empty() ? "" : " ") + std::string(words[k].second);
+  }
+  return out;
+}
+
 struct RoleClaim {
   size_t source;
   const Entity* person;
@@ -40,8 +79,11 @@ std::vector<Fact> RoleFacts(ClaimContext& ctx) {
   for (size_t s = 0; s < ctx.size(); ++s) {
     for (const Entity& e : ctx.article(s).entities) {
       if (e.type != EntityType::kPerson || e.key.empty()) continue;
-      for (const std::string& role : e.roles) {
-        by_person[e.key].push_back({s, &e, role, ctx.Vector(role)});
+      for (const std::string& stated : e.roles) {
+        std::string role = RolePhrase(stated);
+        if (role.empty()) continue;
+        TermVector words = ctx.Vector(role);
+        by_person[e.key].push_back({s, &e, std::move(role), std::move(words)});
       }
     }
   }

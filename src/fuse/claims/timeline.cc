@@ -84,6 +84,54 @@ void CountVenues(const AnnotatedArticle& a, Span sentence, std::map<std::string,
   }
 }
 
+// The days a story's sources were published, when any says: events are
+// kept within a window around it. Background history ("ruled from 1973",
+// "last March") and misread far dates ("until March" taken as next year)
+// are not the story's events (GUIDELINES: not the dates of background
+// history); a timeline entry is trusted only when it belongs to the story.
+constexpr int64_t kBackgroundDays = 90;
+constexpr int64_t kFutureDays = 60;
+
+struct Window {
+  std::optional<int64_t> first, last;
+};
+
+Window PublicationWindow(const ClaimContext& ctx) {
+  Window w;
+  for (size_t s = 0; s < ctx.size(); ++s) {
+    const auto& p = ctx.article(s).article.published;
+    if (!p || p->precision < DatePrecision::kDay) continue;
+    const int64_t d = p->DaysSinceEpoch();
+    w.first = w.first ? std::min(*w.first, d) : d;
+    w.last = w.last ? std::max(*w.last, d) : d;
+  }
+  return w;
+}
+
+// Day number of a padded ISO day that may not exist ("1998-11-31").
+std::optional<int64_t> LastDayNumber(std::string iso) {
+  for (const char* day : {"", "30", "29", "28"}) {
+    if (*day) iso.replace(8, 2, day);
+    if (auto d = DayNumber(iso)) return d;
+  }
+  return std::nullopt;
+}
+
+bool InStoryWindow(const DateRange& r, const Window& w) {
+  if (!w.first) return true;
+  const auto begin = DayNumber(r.begin), end = LastDayNumber(r.end);
+  if (end && *end < *w.first - kBackgroundDays) return false;
+  if (begin && *begin > *w.last + kFutureDays) return false;
+  return true;
+}
+
+// A sentence that opens with a quote mark is someone's words: a statement,
+// not an event the timeline can date.
+bool OpensWithQuote(std::string_view sentence) {
+  return !sentence.empty() && (sentence[0] == '"' || sentence[0] == '`' || sentence[0] == '\'' ||
+                               sentence.substr(0, 3) == "\xE2\x80\x9C" || sentence.substr(0, 2) == "\xC2\xAB");
+}
+
 struct Event {
   size_t source, sentence;
   const Timex* timex;
@@ -92,14 +140,21 @@ struct Event {
 
 }  // namespace
 
-std::vector<TimelineEntry> BuildTimeline(ClaimContext& ctx) {
+std::vector<TimelineEntry> BuildTimeline(ClaimContext& ctx, bool story_window_only) {
   std::vector<Event> events;
+  const Window window = story_window_only ? PublicationWindow(ctx) : Window{};
   for (size_t s = 0; s < ctx.size(); ++s) {
-    for (const Timex& t : ctx.article(s).timexes) {
-      if (t.type != Timex::Type::kDate) continue;
+    const AnnotatedArticle& a = ctx.article(s);
+    for (const Timex& t : a.timexes) {
+      // Without a publication date nothing tells background from the story,
+      // so an undated story keeps its years (renderers say it is undated).
+      const bool background_year = window.first && t.precision == DatePrecision::kYear;
+      if (t.type != Timex::Type::kDate || background_year) continue;
       DateRange r;
-      if (!ParseRange(t.value, r)) continue;
-      events.push_back({s, ctx.SentenceOf(s, t.span), &t, r});
+      if (!ParseRange(t.value, r) || !InStoryWindow(r, window)) continue;
+      const size_t sentence = ctx.SentenceOf(s, t.span);
+      if (OpensWithQuote(a.Text(ctx.SentenceSpan(s, sentence)))) continue;
+      events.push_back({s, sentence, &t, r});
     }
   }
   UnionFind same_event(events.size());

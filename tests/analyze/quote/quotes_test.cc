@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -303,6 +304,127 @@ TEST(QuotesTest, UnbalancedMarksStayInsideTheBody) {
     EXPECT_GE(q.content.begin, prev);
     prev = q.content.begin;
   }
+}
+
+// Issue 18: newswire's ``…'' convention (with `…' nested inside), straight
+// '…' and guillemets are direct quotes like curly ones.
+TEST(QuotesTest, NewswireBacktickQuotesAreDirect) {
+  AnnotatedArticle a = MakeAnnotated(
+      {"Harbour officials called the closure ``a temporary measure.'' ``We expect the ferries back by Friday,'' "
+       "Ingrid Solberg told reporters. She said the storm was ``unlike anything we have seen.''"});
+  const uint32_t e = AddEntity(a, EntityType::kPerson, "Ingrid Solberg", {"Ingrid Solberg"});
+  const auto q = Annotate(a);
+  bool found = false;
+  for (const auto& x : q) {
+    if (x.content != "We expect the ferries back by Friday") continue;
+    found = true;
+    EXPECT_TRUE(x.direct);
+    EXPECT_EQ(x.speaker, static_cast<int>(e));
+  }
+  EXPECT_TRUE(found);
+  for (const auto& x : q) {
+    if (x.direct) {
+      EXPECT_EQ(x.content.find("``"), std::string::npos) << x.content;
+    }
+  }
+}
+
+TEST(QuotesTest, NestedBacktickSingleQuoteStaysInside) {
+  AnnotatedArticle a = MakeAnnotated(
+      {"``They told us `stay indoors' and nothing more,'' said Petra Alm, a resident of the island."});
+  const uint32_t e = AddEntity(a, EntityType::kPerson, "Petra Alm", {"Petra Alm"});
+  const auto q = Annotate(a);
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].content, "They told us `stay indoors' and nothing more");
+  EXPECT_EQ(q[0].speaker, static_cast<int>(e));
+  EXPECT_TRUE(q[0].direct);
+}
+
+TEST(QuotesTest, StraightSingleQuotesButNotApostrophes) {
+  AnnotatedArticle a = MakeAnnotated({"'The bridge will reopen in spring,' said Tomas Berg.",
+                                      "The drivers' union and the city's mayor don't agree about the '90s plan."});
+  const uint32_t e = AddEntity(a, EntityType::kPerson, "Tomas Berg", {"Tomas Berg"});
+  const auto q = Annotate(a);
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].content, "The bridge will reopen in spring");
+  EXPECT_EQ(q[0].speaker, static_cast<int>(e));
+}
+
+TEST(QuotesTest, GuillemetsAreDirectQuotes) {
+  AnnotatedArticle a = MakeAnnotated({"\u00abWe will not sign this text,\u00bb said Claire Dubois."});
+  const uint32_t e = AddEntity(a, EntityType::kPerson, "Claire Dubois", {"Claire Dubois"});
+  const auto q = Annotate(a);
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].content, "We will not sign this text");
+  EXPECT_EQ(q[0].speaker, static_cast<int>(e));
+}
+
+// Issue 18: a place is where a speaker is, never the speaker.
+TEST(QuotesTest, PlaceIsNeverTheSpeaker) {
+  AnnotatedArticle a = MakeAnnotated(
+      {"\u201cThe archive must stay open,\u201d a heritage group in Lyon said on Tuesday.",
+       "Norway argues that the treaty does not apply to the islands.",
+       "\u201cWe will appeal,\u201d said the mayor of Lyon, Anne Morel."});
+  const uint32_t lyon = AddEntity(a, EntityType::kPlace, "Lyon", {"Lyon"});
+  const uint32_t norway = AddEntity(a, EntityType::kPlace, "Norway", {"Norway"});
+  const uint32_t morel = AddEntity(a, EntityType::kPerson, "Anne Morel", {"Anne Morel"}, {"mayor"});
+  const auto q = Annotate(a);
+  ASSERT_FALSE(q.empty());
+  for (const auto& x : q) {
+    EXPECT_NE(x.speaker, static_cast<int>(lyon)) << x.content;
+    EXPECT_NE(x.speaker, static_cast<int>(norway)) << x.content;
+  }
+  EXPECT_EQ(q.back().content, "We will appeal");
+  EXPECT_EQ(q.back().speaker, static_cast<int>(morel));
+}
+
+TEST(QuotesTest, WireQuoteOpenedWithTwoApostrophes) {
+  AnnotatedArticle a =
+      MakeAnnotated({"The harbour stayed shut. ''This is hard for all of us,'' a tearful Mia Holm told reporters."});
+  const uint32_t e = AddEntity(a, EntityType::kPerson, "Mia Holm", {"Mia Holm"});
+  const auto q = Annotate(a);
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].content, "This is hard for all of us");
+  EXPECT_EQ(q[0].speaker, static_cast<int>(e));
+  EXPECT_TRUE(q[0].direct);
+}
+
+// Issue 18: for "he said" after a quote, the subject of the sentence before
+// speaks, even when general coreference tied "he" to someone else.
+TEST(QuotesTest, SpeechPronounPrefersTheLastSubjectOverCoreference) {
+  AnnotatedArticle a = MakeAnnotated(
+      {"The council blamed Lars Vik for the delay. Ola Berg said the port needs money. "
+       "\u201cWe cannot wait another winter,\u201d he said."});
+  const uint32_t vik = AddEntity(a, EntityType::kPerson, "Lars Vik", {"Lars Vik"});
+  const uint32_t berg = AddEntity(a, EntityType::kPerson, "Ola Berg", {"Ola Berg"});
+  const size_t he = a.body.rfind("he said");
+  a.mentions.push_back(Mention{Span{static_cast<uint32_t>(he), static_cast<uint32_t>(he + 2)}, vik, MentionKind::kPronoun});
+  std::sort(a.mentions.begin(), a.mentions.end(),
+            [](const Mention& x, const Mention& y) { return x.span.begin < y.span.begin; });
+  const auto q = Annotate(a);
+  bool found = false;
+  for (const auto& x : q) {
+    if (x.content != "We cannot wait another winter") continue;
+    found = true;
+    EXPECT_EQ(x.speaker, static_cast<int>(berg));
+  }
+  EXPECT_TRUE(found);
+}
+
+// Issue 18: after a quote that ends its sentence, "He said ``...''" opens
+// the next sentence and introduces the next quote.
+TEST(QuotesTest, CapitalAfterAFinishedQuoteStartsTheNextAttribution) {
+  AnnotatedArticle a = MakeAnnotated(
+      {"Ola Berg spoke at the quay. ``That is why the port must stay open.'' He said ``the ferries come first.''"});
+  const uint32_t e = AddEntity(a, EntityType::kPerson, "Ola Berg", {"Ola Berg"});
+  const auto q = Annotate(a);
+  bool second = false;
+  for (const auto& x : q) {
+    if (x.content.find("the ferries come first") == std::string::npos) continue;
+    second = true;
+    EXPECT_EQ(x.speaker, static_cast<int>(e)) << x.content;
+  }
+  EXPECT_TRUE(second);
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -231,12 +232,150 @@ TEST(ClaimsTest, NegatedStatementAgainstAnotherOutletIsAConflict) {
   EXPECT_EQ(r.conflicts[0].sides[1].sources, std::vector<std::string>{"S2"});
 }
 
+// Issue 18: "no X" against "X" only when the other side asserts X as a
+// claim: never a sentence against its own copy, a sentence that negates
+// something else, a name, or words a speaker says in quote marks.
+TEST(ClaimsTest, NegatedPhraseAgainstNonClaimsIsNoConflict) {
+  const std::string same = "The ferry talks in Bergen ended with no joint political or security statement.";
+  EXPECT_TRUE(Fuse({ArticleBuilder("North Post", {same}).Build(), ArticleBuilder("South Post", {same}).Build()})
+                  .conflicts.empty());
+
+  EXPECT_TRUE(Fuse({ArticleBuilder("North Post", {"The ferry talks in Bergen produced no safety report for the harbour."}).Build(),
+                    ArticleBuilder("South Post", {"The ferry talks in Bergen did not produce a safety report for the harbour."}).Build()})
+                  .conflicts.empty());
+
+  EXPECT_TRUE(Fuse({ArticleBuilder("North Post", {"The ferry talks in Bergen gave no harbour access to the fishing fleet."}).Build(),
+                    ArticleBuilder("South Post", {"The ferry talks in Bergen were about the Harbour Access rules for the fishing fleet."}).Build()})
+                  .conflicts.empty());
+
+  AnnotatedArticle quoted =
+      ArticleBuilder("North Post", {"\"There is no ferry agreement in Bergen yet,\" the mayor said after the talks."}).Build();
+  Quote q;
+  q.content = Span{1, static_cast<uint32_t>(quoted.body.find("yet") + 3)};
+  quoted.quotes.push_back(q);
+  EXPECT_TRUE(Fuse({quoted, ArticleBuilder("South Post", {"A ferry agreement in Bergen was signed after the talks."}).Build()})
+                  .conflicts.empty());
+}
+
+// Issue 18: one voice's small count or duration is no fact on its own; a
+// duration keeps its written unit and a bound stays a bound.
+TEST(ClaimsTest, ContextFreeNumbersDroppedDurationsAndBoundsKeptAsWritten) {
+  auto duration = [](ArticleBuilder b, const std::string& text, double seconds, const std::string& stated) {
+    AnnotatedArticle a = b.Build();
+    Quantity q;
+    q.span = Span{static_cast<uint32_t>(a.body.find(text)), static_cast<uint32_t>(a.body.find(text) + text.size())};
+    q.value = q.total = q.low = q.high = seconds;
+    q.unit = "s";
+    q.stated_unit = stated;
+    a.quantities.push_back(q);
+    return a;
+  };
+  std::vector<AnnotatedArticle> articles = {
+      duration(ArticleBuilder("Alpha", {"The strike at the port lasted 40 days and idled 2 sides of the harbour."})
+                   .Count("2", "sides", 2, 2, 2),
+               "40 days", 40 * 86400.0, "days"),
+      duration(ArticleBuilder("Beta", {"Dockers at the port stayed out for 40 days, and at least five unions backed them."})
+                   .Count("at least five", "unions", 5, 5, std::numeric_limits<double>::infinity()),
+               "40 days", 40 * 86400.0, "days"),
+      duration(ArticleBuilder("Gamma", {"Talks at the port went on for 24 hours before the deal was signed."}), "24 hours",
+               86400.0, "hours"),
+  };
+  StoryReport r = Fuse(articles);
+  EXPECT_EQ(FactAbout(r, "side"), nullptr);
+  const Fact* strike = FactAbout(r, "duration");
+  ASSERT_NE(strike, nullptr);
+  EXPECT_EQ(strike->value, "40 days");
+  for (const Fact& f : r.facts) EXPECT_NE(f.value, "24 hours") << "one voice's duration is context-free";
+  const Fact* unions = FactAbout(r, "unions");
+  ASSERT_NE(unions, nullptr);
+  EXPECT_EQ(unions->value, "\u2265 5");
+}
+
+// Issue 18: roles are noun phrases; clause fragments the entity annotator
+// attached ("and daughter", "told reporters in ...") are no role rows.
+TEST(ClaimsTest, RoleFragmentsAreNoRoles) {
+  AnnotatedArticle a = ArticleBuilder("Alpha", {"Marta Lind, the harbour master, spoke on Monday."}).Build();
+  Entity e;
+  e.type = EntityType::kPerson;
+  e.name = "Marta Lind";
+  e.key = "lind";
+  e.roles = {"and daughter", "told reporters in the port town of Vik", "where her husband",
+             "leader of the dockers union whose strike closed the port", "as harbour master"};
+  a.entities.push_back(e);
+  StoryReport r = Fuse({a});
+  std::vector<std::string> roles;
+  for (const Fact& f : r.facts) {
+    if (f.kind == Fact::Kind::kRole) roles.push_back(f.value);
+  }
+  EXPECT_EQ(roles, (std::vector<std::string>{"leader of the dockers union", "harbour master"}));
+}
+
+// Issue 18: a paraphrase is never grouped with (and so shown as) direct speech.
+TEST(ClaimsTest, ParaphraseIsNotMergedIntoADirectQuote) {
+  AnnotatedArticle a = ArticleBuilder("Alpha", {"Solberg said the ferries will be back by Friday at the latest."})
+                           .Said("Ingrid Solberg", "solberg", "", "the ferries will be back by Friday at the latest")
+                           .Build();
+  a.quotes.back().direct = false;
+  AnnotatedArticle b = ArticleBuilder("Beta", {"\"The ferries will be back by Friday,\" Solberg said."})
+                           .Said("Ingrid Solberg", "solberg", "", "The ferries will be back by Friday")
+                           .Build();
+  StoryReport r = Fuse({a, b});
+  ASSERT_EQ(r.quotes.size(), 1u);
+  ASSERT_EQ(r.quotes[0].quotes.size(), 2u);
+  for (const ReportQuote& q : r.quotes[0].quotes) {
+    ASSERT_EQ(q.wording.size(), 1u);
+    EXPECT_EQ(q.direct, q.wording[0].source == "S2");
+  }
+}
+
+// Issue 18: the timeline holds the story's events: not background history
+// ("ruled from 1973"), not a date far from the reports, not a quote.
+TEST(ClaimsTest, TimelineLeavesOutBackgroundFarDatesAndQuotes) {
+  AnnotatedArticle a = ArticleBuilder("Alpha", {"The port reopened on Tuesday after the storm.",
+                                                "The harbour master, who ran the port from 1991, was praised.",
+                                                "The old pier was rebuilt in March 2024.",
+                                                "\"We worked through Monday night,\" a docker said."})
+                           .Date("Tuesday", "2026-03-03")
+                           .Date("1991", "1991")
+                           .Date("March 2024", "2024-03")
+                           .Date("Monday night", "2026-03-02")
+                           .Build();
+  a.timexes[1].precision = DatePrecision::kYear;
+  a.timexes[2].precision = DatePrecision::kMonth;
+  a.article.published = DateTime::ParseIso("2026-03-04");
+  StoryReport r = Fuse({a});
+  ASSERT_EQ(r.timeline.size(), 1u);
+  EXPECT_EQ(r.timeline[0].date, "2026-03-03");
+}
+
+// Issue 18: a count conflicts only with a count of the same thing named the
+// same way, never through a number that modifies another noun.
+TEST(ClaimsTest, SameHeadOrAdjectivalNumberIsNoConflict) {
+  std::vector<AnnotatedArticle> pitches = {
+      ArticleBuilder("Metro One", {"The young pitcher threw 40 terrific pitches in the opening game on Sunday night."})
+          .Count("40", "terrific pitches", 40, 40, 40).Build(),
+      ArticleBuilder("Metro Two", {"The young pitcher threw 95 pitches in the opening game on Sunday night."})
+          .Count("95", "pitches", 95, 95, 95).Build(),
+  };
+  pitches[0].quantities[0].counted = "terrific pitch";
+  pitches[1].quantities[0].counted = "pitch";
+  EXPECT_TRUE(Fuse(pitches).conflicts.empty());
+
+  std::vector<AnnotatedArticle> nations = {
+      ArticleBuilder("Metro One", {"The 21-nation trade group met in Kuala Lumpur on Monday to discuss tariffs."})
+          .Count("21", "nation", 21, 21, 21).Build(),
+      ArticleBuilder("Metro Two", {"Ministers of 18 nations met in Kuala Lumpur on Monday to discuss tariffs."})
+          .Count("18", "nations", 18, 18, 18).Build(),
+  };
+  EXPECT_TRUE(Fuse(nations).conflicts.empty());
+}
+
 TEST(ClaimsTest, CoverageNamesWhatOnlyOneSourceHasAndWhatOneLeavesOut) {
   std::vector<AnnotatedArticle> articles = {
       ArticleBuilder("Alpha", {"Rescuers pulled 12 survivors from the rubble of the hotel on Monday."})
           .Count("12", "survivors", 12, 12, 12).Build(),
-      ArticleBuilder("Beta", {"Twelve survivors were pulled from the hotel rubble on Monday, and 3 dogs helped."})
-          .Count("Twelve", "survivors", 12, 12, 12).Count("3", "dogs", 3, 3, 3).Build(),
+      ArticleBuilder("Beta", {"Twelve survivors were pulled from the hotel rubble on Monday, and 30 dogs helped."})
+          .Count("Twelve", "survivors", 12, 12, 12).Count("30", "dogs", 30, 30, 30).Build(),
       ArticleBuilder("Gamma", {"The hotel collapsed after the earthquake struck early on Monday."}).Build(),
   };
   StoryReport r = Fuse(articles);
