@@ -11,7 +11,7 @@
 //                                          scores over a range of join thresholds
 //                [--dump-features FILE]    teacher-forced (article, story) features for
 //                                          scripts/fit_cluster_weights.py
-//   cluster_eval --orders N [--seed S] [--corpus ...] [--split ...]
+//   cluster_eval --orders N [--seed S] [--baseline-threshold X] [--corpus ...] [--split ...]
 //                                          each split replayed in N seeded random
 //                                          orders: mean, min and max B-cubed and
 //                                          pairwise F1, beside the naive baseline on
@@ -248,7 +248,8 @@ double TuneBaseline(const Analysed& a, const nb::NaiveBaseline& baseline,
 }
 
 void RunOrders(const std::string& corpus, const Analysed& a, const std::vector<std::string>& splits,
-               const ClusterOptions& options, int n_orders, uint64_t seed) {
+               const ClusterOptions& options, int n_orders, uint64_t seed,
+               std::optional<double> baseline_threshold) {
   size_t vocabulary = 0;
   const auto docs = BaselineTerms(a, vocabulary);
   const nb::NaiveBaseline baseline(docs, vocabulary);
@@ -257,7 +258,10 @@ void RunOrders(const std::string& corpus, const Analysed& a, const std::vector<s
   const bool has_train = std::count(a.train.begin(), a.train.end(), true) > 0;
   const std::string tune_split = has_train ? "train" : "all";
   const double threshold =
-      TuneBaseline(a, baseline, SeededOrders(SplitIndices(a, tune_split), n_orders, seed));
+      baseline_threshold ? *baseline_threshold
+                         : TuneBaseline(a, baseline,
+                                        SeededOrders(SplitIndices(a, tune_split), n_orders, seed));
+  const std::string baseline_note = baseline_threshold ? "given" : "tuned on " + tune_split;
   for (const auto& split : splits) {
     const auto orders = SeededOrders(SplitIndices(a, split), n_orders, seed);
     Spread ours_b3, ours_pw, base_b3, base_pw, ours_mixed, base_mixed;
@@ -281,12 +285,12 @@ void RunOrders(const std::string& corpus, const Analysed& a, const std::vector<s
     std::printf(
         "cluster_orders corpus=%s split=%s articles=%zu orders=%zu "
         "bcubed_f1_mean=%.4f min=%.4f max=%.4f pairwise_f1_mean=%.4f min=%.4f max=%.4f | "
-        "baseline threshold=%.3f (tuned on %s) bcubed_f1_mean=%.4f min=%.4f max=%.4f "
+        "baseline threshold=%.3f (%s) bcubed_f1_mean=%.4f min=%.4f max=%.4f "
         "pairwise_f1_mean=%.4f min=%.4f max=%.4f | newsfuse_better=%d/%zu by_0.05=%d/%zu "
         "mixed_stories newsfuse=%.1f (max %.0f) baseline=%.1f (max %.0f)\n",
         corpus.c_str(), split.c_str(), orders.empty() ? 0 : orders[0].size(), n, ours_b3.mean,
         ours_b3.min, ours_b3.max, ours_pw.mean, ours_pw.min, ours_pw.max, threshold,
-        tune_split.c_str(), base_b3.mean, base_b3.min, base_b3.max, base_pw.mean, base_pw.min,
+        baseline_note.c_str(), base_b3.mean, base_b3.min, base_b3.max, base_pw.mean, base_pw.min,
         base_pw.max, better, n, at_least_005, n, ours_mixed.mean, ours_mixed.max, base_mixed.mean,
         base_mixed.max);
     std::fflush(stdout);
@@ -391,6 +395,7 @@ int main(int argc, char** argv) {
   double sweep_lo = 0.02, sweep_hi = 0.98, sweep_step = 0.02;
   int report_every = 0, n_orders = 0;
   uint64_t seed = 1;
+  std::optional<double> baseline_threshold;
   ClusterOptions options;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
@@ -414,6 +419,7 @@ int main(int argc, char** argv) {
     else if (arg == "--report-every") report_every = std::stoi(next());
     else if (arg == "--orders") n_orders = std::stoi(next());
     else if (arg == "--seed") seed = std::stoull(next());
+    else if (arg == "--baseline-threshold") baseline_threshold = std::stod(next());
     else {
       std::fprintf(stderr, "unknown argument %s\n", arg.c_str());
       return 1;
@@ -463,7 +469,7 @@ int main(int argc, char** argv) {
             ? std::vector<std::string>{"all", "train", "test"}
             : std::vector<std::string>{split};
     if (n_orders > 0) {
-      RunOrders(corpus.name, a, splits, options, n_orders, seed);
+      RunOrders(corpus.name, a, splits, options, n_orders, seed, baseline_threshold);
       continue;
     }
     for (const auto& sp : splits) {
