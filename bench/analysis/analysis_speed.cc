@@ -3,7 +3,7 @@
 // (../shared/bench/duc2004/docs, read in place; internal evaluation only).
 //
 //   analysis_speed [--repeat K]
-//   analysis_speed --pathological [--mb M]
+//   analysis_speed --pathological [--mb M] [--kind dates|numbers|names|quotes|mixed]
 //
 // Prints, per corpus, the whole Analyze() and each annotator alone (on
 // articles already split into sentences), as MB/s of body text by process CPU
@@ -23,6 +23,7 @@
 #include <ctime>
 #include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "analyze/analyze.h"
@@ -119,8 +120,9 @@ void Measure(const char* corpus, const std::vector<Article>& articles, int repea
 
 // One pathological article of each kind through each stage, timed once: on
 // these inputs a single run takes long enough for the CPU clock.
-void MeasurePathological(double megabytes) {
+void MeasurePathological(double megabytes, std::string_view only) {
   for (testing::Pathology kind : testing::kAllPathologies) {
+    if (!only.empty() && only != testing::PathologyName(kind)) continue;
     const std::string text =
         testing::PathologicalText(kind, static_cast<size_t>(megabytes * 1e6));
     const double mb = static_cast<double>(text.size()) / 1e6;
@@ -165,14 +167,16 @@ void MeasurePathological(double megabytes) {
 int main(int argc, char** argv) {
   int repeat = 3;
   double pathological_mb = 0;
+  std::string_view kind;
   for (int i = 1; i < argc; ++i) {
     if (std::strcmp(argv[i], "--pathological") == 0 && pathological_mb == 0) pathological_mb = 1;
     if (i + 1 == argc) continue;
     if (std::strcmp(argv[i], "--repeat") == 0) repeat = std::max(1, std::atoi(argv[i + 1]));
     if (std::strcmp(argv[i], "--mb") == 0) pathological_mb = std::atof(argv[i + 1]);
+    if (std::strcmp(argv[i], "--kind") == 0) kind = argv[i + 1];
   }
   if (pathological_mb > 0) {
-    MeasurePathological(pathological_mb);
+    MeasurePathological(pathological_mb, kind);
     std::printf("%s\n", bench::MachineLine().c_str());
     return 0;
   }
