@@ -121,6 +121,8 @@ void Measure(const char* corpus, const std::vector<Article>& articles, int repea
 // One pathological article of each kind through each stage, timed once: on
 // these inputs a single run takes long enough for the CPU clock.
 void MeasurePathological(double megabytes, std::string_view only) {
+  // One-time set-up (gazetteers, rule tables, ICU) outside the timed runs.
+  Analyze(testing::MakeArticle("w", "bench", "", {testing::PathologicalText(testing::Pathology::kMixed, 10000)}));
   for (testing::Pathology kind : testing::kAllPathologies) {
     if (!only.empty() && only != testing::PathologyName(kind)) continue;
     const std::string text =
