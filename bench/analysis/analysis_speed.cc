@@ -30,8 +30,8 @@
 #include "analyze/entity/entities.h"
 #include "analyze/quantity/quantities.h"
 #include "analyze/quote/quotes.h"
-#include "analyze/time/timexes.h"
 #include "analyze/pathological_text.h"
+#include "analyze/time/timexes.h"
 #include "bench_env.h"
 #include "text/seed_corpus.h"
 #include "text/sentences.h"
@@ -122,9 +122,11 @@ void Measure(const char* corpus, const std::vector<Article>& articles, int repea
 // these inputs a single run takes long enough for the CPU clock.
 void MeasurePathological(double megabytes, std::string_view only) {
   // One-time set-up (gazetteers, rule tables, ICU) outside the timed runs.
-  Analyze(testing::MakeArticle("w", "bench", "", {testing::PathologicalText(testing::Pathology::kMixed, 10000)}));
+  Analyze(testing::MakeArticle(
+      "w", "bench", "", {testing::PathologicalText(testing::Pathology::kMixed, 10000)}));
   for (testing::Pathology kind : testing::kAllPathologies) {
     if (!only.empty() && only != testing::PathologyName(kind)) continue;
+    const std::string name(testing::PathologyName(kind));
     const std::string text =
         testing::PathologicalText(kind, static_cast<size_t>(megabytes * 1e6));
     const double mb = static_cast<double>(text.size()) / 1e6;
@@ -135,9 +137,9 @@ void MeasurePathological(double megabytes, std::string_view only) {
     double t0 = CpuSeconds();
     for (const Span& s : SplitSentences(a.body)) a.sentences.push_back(Sentence{s, 0});
     const double split = CpuSeconds() - t0;
-    std::printf("analysis_speed pathological=%.*s mb=%.2f stage=split cpu_s=%.4f mb_per_s=%.2f sentences=%zu\n",
-                static_cast<int>(testing::PathologyName(kind).size()),
-                testing::PathologyName(kind).data(), mb, split, mb / split, a.sentences.size());
+    std::printf(
+        "analysis_speed pathological=%s mb=%.2f stage=split cpu_s=%.4f mb_per_s=%.2f sentences=%zu\n",
+        name.c_str(), mb, split, mb / split, a.sentences.size());
     double total = split;
     const struct {
       const char* name;
@@ -151,16 +153,14 @@ void MeasurePathological(double megabytes, std::string_view only) {
       part.annotate(a);
       const double spent = CpuSeconds() - t0;
       total += spent;
-      std::printf("analysis_speed pathological=%.*s mb=%.2f stage=%s cpu_s=%.4f mb_per_s=%.2f\n",
-                  static_cast<int>(testing::PathologyName(kind).size()),
-                  testing::PathologyName(kind).data(), mb, part.name, spent, mb / spent);
+      std::printf("analysis_speed pathological=%s mb=%.2f stage=%s cpu_s=%.4f mb_per_s=%.2f\n",
+                  name.c_str(), mb, part.name, spent, mb / spent);
       std::fflush(stdout);
     }
-    std::printf("analysis_speed pathological=%.*s mb=%.2f stage=analyze cpu_s=%.4f mb_per_s=%.2f "
+    std::printf("analysis_speed pathological=%s mb=%.2f stage=analyze cpu_s=%.4f mb_per_s=%.2f "
                 "mentions=%zu quantities=%zu timexes=%zu quotes=%zu\n",
-                static_cast<int>(testing::PathologyName(kind).size()),
-                testing::PathologyName(kind).data(), mb, total, mb / total, a.mentions.size(),
-                a.quantities.size(), a.timexes.size(), a.quotes.size());
+                name.c_str(), mb, total, mb / total, a.mentions.size(), a.quantities.size(),
+                a.timexes.size(), a.quotes.size());
   }
 }
 
@@ -168,16 +168,17 @@ void MeasurePathological(double megabytes, std::string_view only) {
 
 int main(int argc, char** argv) {
   int repeat = 3;
-  double pathological_mb = 0;
+  bool pathological = false;
+  double pathological_mb = 1;
   std::string_view kind;
   for (int i = 1; i < argc; ++i) {
-    if (std::strcmp(argv[i], "--pathological") == 0 && pathological_mb == 0) pathological_mb = 1;
+    if (std::strcmp(argv[i], "--pathological") == 0) pathological = true;
     if (i + 1 == argc) continue;
     if (std::strcmp(argv[i], "--repeat") == 0) repeat = std::max(1, std::atoi(argv[i + 1]));
     if (std::strcmp(argv[i], "--mb") == 0) pathological_mb = std::atof(argv[i + 1]);
     if (std::strcmp(argv[i], "--kind") == 0) kind = argv[i + 1];
   }
-  if (pathological_mb > 0) {
+  if (pathological) {
     MeasurePathological(pathological_mb, kind);
     std::printf("%s\n", bench::MachineLine().c_str());
     return 0;
