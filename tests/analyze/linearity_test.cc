@@ -6,7 +6,7 @@
 // The bound is set by measurement, not by a wall-clock timer:
 //   - growth: the user CPU time for ten times the text is at most kMaxGrowth
 //     times the user CPU time for the small text. Linear work measured 10 to
-//     15 (caches hold less of the larger working set); quadratic work gives
+//     18 (caches hold less of the larger working set); quadratic work gives
 //     100, n^1.5 gives 32.
 //   - speed: the large text runs at kMinMBps or more. bench/analysis/
 //     analysis_speed --pathological measured the slowest kind at 1.5 MB/s on
@@ -52,9 +52,8 @@ constexpr double kMinMBps = 0.1;
 constexpr double kMaxGrowth = 30;
 
 // User CPU time: the analysers' own work. System time is left out because
-// it is mostly the kernel zeroing fresh pages, which the large text needs and
-// the repeated small runs get back from the allocator, and which another
-// process's load also inflates.
+// it is mostly the kernel handing out fresh pages, which grows with the
+// allocator's history and with other processes' load, not with the work.
 double CpuSeconds() {
   rusage usage{};
   getrusage(RUSAGE_SELF, &usage);
