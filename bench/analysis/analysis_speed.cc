@@ -3,27 +3,38 @@
 // (../shared/bench/duc2004/docs, read in place; internal evaluation only).
 //
 //   analysis_speed [--repeat K]
+//   analysis_speed --pathological [--mb M] [--kind dates|numbers|names|quotes|mixed]
 //
 // Prints, per corpus, the whole Analyze() and each annotator alone (on
 // articles already split into sentences), as MB/s of body text by process CPU
 // time, best of K runs: CPU time is the figure that holds on a shared machine.
 // The annotation counts are printed too, so a speed-up that silently drops
 // annotations shows. Target (issue 4): Analyze() >= 5 MB/s.
+//
+// --pathological (issue 11): one article per kind of tests/analyze/
+// pathological_text.h (M MB, default 1, of date words, numbers, capitalised
+// names, quote marks or all mixed, with no sentence end), timed once per stage
+// (sentence split, then each annotator), as MB/s by CPU time. Each stage must
+// be linear in its input, so these figures must not fall as M grows; the
+// linearity test (tests/analyze/linearity_test.cc) checks the same ratio.
 #include <algorithm>
 #include <cstdio>
 #include <cstring>
 #include <ctime>
 #include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "analyze/analyze.h"
 #include "analyze/entity/entities.h"
 #include "analyze/quantity/quantities.h"
 #include "analyze/quote/quotes.h"
+#include "analyze/pathological_text.h"
 #include "analyze/time/timexes.h"
 #include "bench_env.h"
 #include "text/seed_corpus.h"
+#include "text/sentences.h"
 
 using namespace newsfuse;
 
@@ -107,12 +118,71 @@ void Measure(const char* corpus, const std::vector<Article>& articles, int repea
   }
 }
 
+// One pathological article of each kind through each stage, timed once: on
+// these inputs a single run takes long enough for the CPU clock.
+void MeasurePathological(double megabytes, std::string_view only) {
+  // One-time set-up (gazetteers, rule tables, ICU) outside the timed runs.
+  Analyze(testing::MakeArticle(
+      "w", "bench", "", {testing::PathologicalText(testing::Pathology::kMixed, 10000)}));
+  for (testing::Pathology kind : testing::kAllPathologies) {
+    if (!only.empty() && only != testing::PathologyName(kind)) continue;
+    const std::string name(testing::PathologyName(kind));
+    const std::string text =
+        testing::PathologicalText(kind, static_cast<size_t>(megabytes * 1e6));
+    const double mb = static_cast<double>(text.size()) / 1e6;
+    const Article article = testing::MakeArticle("p", "bench", "", {text});
+    AnnotatedArticle a;
+    a.body = article.Body();
+    a.article = article;
+    double t0 = CpuSeconds();
+    for (const Span& s : SplitSentences(a.body)) a.sentences.push_back(Sentence{s, 0});
+    const double split = CpuSeconds() - t0;
+    std::printf(
+        "analysis_speed pathological=%s mb=%.2f stage=split cpu_s=%.4f mb_per_s=%.2f sentences=%zu\n",
+        name.c_str(), mb, split, mb / split, a.sentences.size());
+    double total = split;
+    const struct {
+      const char* name;
+      void (*annotate)(AnnotatedArticle&);
+    } parts[] = {{"entities", analyze::AnnotateEntities},
+                 {"quantities", analyze::AnnotateQuantities},
+                 {"time", analyze::AnnotateTime},
+                 {"quotes", analyze::AnnotateQuotes}};
+    for (const auto& part : parts) {
+      t0 = CpuSeconds();
+      part.annotate(a);
+      const double spent = CpuSeconds() - t0;
+      total += spent;
+      std::printf("analysis_speed pathological=%s mb=%.2f stage=%s cpu_s=%.4f mb_per_s=%.2f\n",
+                  name.c_str(), mb, part.name, spent, mb / spent);
+      std::fflush(stdout);
+    }
+    std::printf("analysis_speed pathological=%s mb=%.2f stage=analyze cpu_s=%.4f mb_per_s=%.2f "
+                "mentions=%zu quantities=%zu timexes=%zu quotes=%zu\n",
+                name.c_str(), mb, total, mb / total, a.mentions.size(), a.quantities.size(),
+                a.timexes.size(), a.quotes.size());
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   int repeat = 3;
-  for (int i = 1; i + 1 < argc; ++i)
+  bool pathological = false;
+  double pathological_mb = 1;
+  std::string_view kind;
+  for (int i = 1; i < argc; ++i) {
+    if (std::strcmp(argv[i], "--pathological") == 0) pathological = true;
+    if (i + 1 == argc) continue;
     if (std::strcmp(argv[i], "--repeat") == 0) repeat = std::max(1, std::atoi(argv[i + 1]));
+    if (std::strcmp(argv[i], "--mb") == 0) pathological_mb = std::atof(argv[i + 1]);
+    if (std::strcmp(argv[i], "--kind") == 0) kind = argv[i + 1];
+  }
+  if (pathological) {
+    MeasurePathological(pathological_mb, kind);
+    std::printf("%s\n", bench::MachineLine().c_str());
+    return 0;
+  }
 
   Measure("seeds", testing::SeedArticles(), repeat);
   const std::vector<Article> duc = testing::DucArticles(50, 10);

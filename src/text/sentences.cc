@@ -7,6 +7,7 @@
 #include <unicode/utf16.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <cassert>
 #include <string>
 #include <unordered_map>
@@ -95,6 +96,8 @@ struct SentenceSplitter::Impl {
   }
 
   void SplitParagraph(std::string_view text, size_t begin, size_t end, std::vector<Span>& out);
+  void Emit(int32_t b, int32_t e, std::vector<Span>& out) const;
+  int32_t CutPoint(int32_t b, int32_t e) const;
   bool ShouldJoin(int32_t seg_begin, int32_t boundary) const;
 };
 
@@ -165,18 +168,54 @@ void SentenceSplitter::Impl::SplitParagraph(std::string_view text, size_t begin,
   utext_close(&ut);
   if (U_FAILURE(status)) bounds = {0, len};
 
-  auto emit = [&](int32_t b, int32_t e) {
-    while (b < e && IsSpace(u16[b])) ++b;
-    while (e > b && IsSpace(u16[e - 1])) --e;
-    if (b < e) out.push_back(Span{offset[b], offset[e]});
-  };
   int32_t seg_begin = 0;
   for (size_t k = 1; k + 1 < bounds.size(); ++k) {
     if (ShouldJoin(seg_begin, bounds[k])) continue;
-    emit(seg_begin, bounds[k]);
+    Emit(seg_begin, bounds[k], out);
     seg_begin = bounds[k];
   }
-  emit(seg_begin, len);
+  Emit(seg_begin, len, out);
+}
+
+// Appends [b, e) of u16, trimmed, cut into pieces of at most kMaxSentenceBytes.
+void SentenceSplitter::Impl::Emit(int32_t b, int32_t e, std::vector<Span>& out) const {
+  for (;;) {
+    while (b < e && IsSpace(u16[b])) ++b;
+    while (e > b && IsSpace(u16[e - 1])) --e;
+    if (b >= e) return;
+    if (offset[e] - offset[b] <= kMaxSentenceBytes) {
+      out.push_back(Span{offset[b], offset[e]});
+      return;
+    }
+    int32_t cut = CutPoint(b, e);
+    int32_t piece_end = cut;
+    while (piece_end > b && IsSpace(u16[piece_end - 1])) --piece_end;
+    out.push_back(Span{offset[b], offset[piece_end]});
+    b = cut;
+  }
+}
+
+// Where to end the first piece of an over-long run [b, e): b < cut < e and
+// the piece [b, cut) holds at most kMaxSentenceBytes. The search looks back
+// over at most half the bound, so cutting costs O(bound) per piece and the
+// whole split stays linear.
+int32_t SentenceSplitter::Impl::CutPoint(int32_t b, int32_t e) const {
+  // The last index whose byte offset still fits: offsets rise with the index.
+  const uint32_t limit = offset[b] + static_cast<uint32_t>(kMaxSentenceBytes);
+  int32_t fit = static_cast<int32_t>(
+      std::upper_bound(offset.begin() + b, offset.begin() + e, limit) - offset.begin()) - 1;
+  // offset[fit] <= limit, so [b, fit) fits; fit > b since one code point is < 5 bytes.
+  const uint32_t floor = offset[b] + static_cast<uint32_t>(kMaxSentenceBytes / 2);
+  int32_t space = -1;
+  for (int32_t c = fit; c > b + 1 && offset[c] > floor; --c) {
+    if (!IsSpace(u16[c - 1])) continue;
+    const UChar before = u16[c - 2];
+    if (before == ',' || before == ';' || before == ':') return c;
+    if (space < 0) space = c;
+  }
+  if (space > 0) return space;
+  if (U16_IS_TRAIL(u16[fit]) && fit > b + 1) --fit;  // keep a surrogate pair whole
+  return fit;
 }
 
 // True if ICU's boundary at `boundary` falls right after an abbreviation that

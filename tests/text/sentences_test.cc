@@ -93,6 +93,74 @@ TEST(SentencesTest, InvalidUtf8StillGivesInRangeSpans) {
   EXPECT_EQ(text.substr(spans[1].begin, spans[1].size()), "Next one.");
 }
 
+// The pieces of an over-long run, checked against what the bound promises:
+// each at most kMaxSentenceBytes, in order, and together every non-space byte.
+void ExpectBoundedCover(const std::string& text, const std::vector<Span>& spans) {
+  std::string joined, expected;
+  uint32_t prev_end = 0;
+  for (const Span& s : spans) {
+    EXPECT_LE(s.size(), kMaxSentenceBytes);
+    EXPECT_GE(s.begin, prev_end);
+    prev_end = s.end;
+    joined += text.substr(s.begin, s.size());
+  }
+  for (char c : text)
+    if (c != ' ') expected += c;
+  std::erase(joined, ' ');
+  EXPECT_EQ(joined, expected);
+}
+
+TEST(SentencesTest, OverLongRunIsCutAtASpaceNeverInsideAWord) {
+  std::string text;
+  for (int i = 0; text.size() < 5 * kMaxSentenceBytes; ++i)
+    text += (i % 3 ? "Monday " : "yesterday ");
+  const auto spans = SplitSentences(text);
+  ASSERT_GE(spans.size(), 3u);
+  ExpectBoundedCover(text, spans);
+  for (size_t k = 0; k < spans.size(); ++k) {
+    const std::string piece = text.substr(spans[k].begin, spans[k].size());
+    EXPECT_TRUE(piece.ends_with("Monday") || piece.ends_with("yesterday")) << piece;
+    if (k + 1 < spans.size()) {
+      EXPECT_GT(piece.size(), kMaxSentenceBytes / 2) << "cut too early";
+    }
+  }
+}
+
+TEST(SentencesTest, OverLongRunPrefersAClauseMark) {
+  std::string text;
+  for (int i = 0; text.size() < 3 * kMaxSentenceBytes; ++i)
+    text += (i % 40 == 39 ? "troops, " : "troops ");
+  const auto spans = SplitSentences(text);
+  ASSERT_GE(spans.size(), 2u);
+  ExpectBoundedCover(text, spans);
+  for (size_t k = 0; k + 1 < spans.size(); ++k)
+    EXPECT_EQ(text[spans[k].end - 1], ',') << "piece " << k;
+}
+
+TEST(SentencesTest, OverLongWordIsCutOnACodePointBoundary) {
+  std::string text;  // U+1F600, four bytes and a surrogate pair in UTF-16
+  while (text.size() < 3 * kMaxSentenceBytes + 1) text += "ð";
+  text += "eÌ";  // odd tail: a combining mark
+  const auto spans = SplitSentences(text);
+  ASSERT_GE(spans.size(), 4u);
+  ExpectBoundedCover(text, spans);
+  for (const Span& s : spans) {
+    EXPECT_NE(static_cast<unsigned char>(text[s.begin]) & 0xC0, 0x80) << s.begin;
+    if (s.end < text.size()) {
+      EXPECT_NE(static_cast<unsigned char>(text[s.end]) & 0xC0, 0x80) << s.end;
+    }
+  }
+}
+
+TEST(SentencesTest, SentencesUnderTheBoundAreLeftWhole) {
+  std::string longest = "The envoy said";
+  while (longest.size() + 20 < kMaxSentenceBytes) longest += " that the talks went on";
+  longest += ".";
+  ASSERT_LE(longest.size(), kMaxSentenceBytes);
+  EXPECT_EQ(Split("Short one. " + longest + " Last."),
+            (std::vector<std::string>{"Short one.", longest, "Last."}));
+}
+
 TEST(SentencesTest, SafeOnSeveralThreads) {
   const std::string text = "U.S. envoy Steve Witkoff spoke. The talks ended. Both sides agreed.";
   const auto expected = SplitSentences(text);

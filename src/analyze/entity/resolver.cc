@@ -40,10 +40,19 @@ class Resolver {
       }
     }
     for (size_t k = 0; k < drafts_.size(); ++k) {
-      if (drafts_[k].entity.type == EntityType::kPerson) persons_.push_back(k);
+      if (drafts_[k].entity.type == EntityType::kPerson) AddPerson(k);
+      const Draft& d = drafts_[k];
+      if (d.entity.type != EntityType::kPerson && d.words >= 2)
+        by_initials_[Initials(d.entity.name)] = static_cast<int32_t>(k);
     }
+    // Candidates come in body order, so one sweep keeps, per surname key, the
+    // person mentioned last before each bare word (see Bare).
+    size_t swept = 0;
     for (size_t i = 0; i < cands_.size(); ++i) {
-      if (cands_[i].bare) Bare(i);
+      if (!cands_[i].bare) continue;
+      for (; swept < cands_.size() && cands_[swept].span.begin < cands_[i].span.begin; ++swept)
+        NoteMention(swept);
+      Bare(i);
     }
     Pronouns();
     Emit(entities, mentions);
@@ -243,14 +252,10 @@ class Resolver {
         if (ch != '.') letters.push_back(ch);
       }
       if (letters.size() < 2 || letters.size() > 6) return;
-      for (size_t k = drafts_.size(); k-- > 0;) {
-        Draft& d = drafts_[k];
-        if (d.entity.type == EntityType::kPerson || d.words < 2) continue;
-        if (Initials(d.entity.name) == letters) {
-          AddAlias(d, surface);
-          Assign(i, static_cast<int32_t>(k));
-          return;
-        }
+      if (auto it = by_initials_.find(letters); it != by_initials_.end()) {
+        AddAlias(drafts_[it->second], surface);
+        Assign(i, it->second);
+        return;
       }
       const std::string_view expansion = gaz_.AcronymExpansion(surface);
       const std::string key = expansion.empty() ? NameKey(surface, gaz_.translit())
@@ -261,17 +266,13 @@ class Resolver {
       Assign(i, e);
       return;
     }
+    // Of the people with this surname (their key or a later name word), the
+    // one named most recently; if none is named before here, the first known.
     int32_t best = -1;
-    for (size_t k : persons_) {
-      const Draft& d = drafts_[k];
-      const bool surname = d.entity.key == c.last_key ||
-                           std::find(d.word_keys.begin(), d.word_keys.end(), c.last_key) !=
-                               d.word_keys.end();
-      if (!surname) continue;
-      // Of two people sharing a surname, the one named most recently.
-      if (best < 0 || LastBefore(k, c.span.begin) > LastBefore(best, c.span.begin)) {
-        best = static_cast<int32_t>(k);
-      }
+    if (auto it = last_named_.find(c.last_key); it != last_named_.end()) {
+      best = it->second;
+    } else if (auto first = first_with_key_.find(c.last_key); first != first_with_key_.end()) {
+      best = first->second;
     }
     if (best >= 0) {
       AddAlias(drafts_[best], surface);
@@ -283,19 +284,34 @@ class Resolver {
       if (e < 0) {
         e = Create(EntityType::kPerson, surface, c.last_key);
         drafts_[e].words = 1;
-        persons_.push_back(static_cast<size_t>(e));
+        AddPerson(static_cast<size_t>(e));
       }
       Assign(i, e);
     }
   }
 
-  // The position of entity k's last mention before `pos`; 0 when none.
-  uint32_t LastBefore(size_t k, uint32_t pos) const {
-    uint32_t last = 0;
-    for (size_t i = 0; i < cands_.size() && cands_[i].span.begin < pos; ++i) {
-      if (assigned_[i] == static_cast<int32_t>(k)) last = cands_[i].span.begin + 1;
-    }
-    return last;
+  // The surname keys a person answers to: the draft's key and the keys of
+  // its name's later words. Both are fixed once the bare pass begins.
+  template <typename F>
+  void ForEachSurnameKey(const Draft& d, F&& f) const {
+    f(d.entity.key);
+    for (const std::string& w : d.word_keys) f(w);
+  }
+
+  void AddPerson(size_t k) {
+    ForEachSurnameKey(drafts_[k], [&](const std::string& key) {
+      first_with_key_.emplace(key, static_cast<int32_t>(k));
+    });
+  }
+
+  // Candidate j, now behind the sweep: if it names a person, that person is
+  // the most recently named one for each of its surname keys. Replaces a scan
+  // of all people and of all earlier candidates per bare word, which made
+  // text full of capitalised words cubic (issue 11).
+  void NoteMention(size_t j) {
+    const int32_t e = assigned_[j];
+    if (e < 0 || drafts_[e].entity.type != EntityType::kPerson) return;
+    ForEachSurnameKey(drafts_[e], [&](const std::string& key) { last_named_[key] = e; });
   }
 
   void Pronouns() {
@@ -398,7 +414,14 @@ class Resolver {
   // Full-name keys of people ("hun sen"), so a run typed "other" where no
   // title or first name showed it is a person still joins that person.
   std::unordered_map<std::string, int32_t> person_names_;
-  std::vector<size_t> persons_;  // drafts that are people, for surname matching
+  // Surname key -> the first person (in draft order, then as the bare pass
+  // creates them) answering to it, and
+  // the person answering to it named last before the sweep's position.
+  std::unordered_map<std::string, int32_t> first_with_key_;
+  std::unordered_map<std::string, int32_t> last_named_;
+  // Initials of every non-person name of two words or more -> the latest
+  // such draft, for acronyms ("UAE").
+  std::unordered_map<std::string, int32_t> by_initials_;
   std::unordered_map<std::string, std::vector<int32_t>, StringHash, std::equal_to<>> by_key_;
 };
 

@@ -12,18 +12,6 @@ bool EndsPossessive(std::string_view w) {
          (w.size() > 4 && w.substr(w.size() - 4) == "\xE2\x80\x99s");
 }
 
-bool ContainsWord(std::string_view text, std::string_view word) {
-  size_t pos = 0;
-  while ((pos = text.find(word, pos)) != std::string_view::npos) {
-    const bool left = pos == 0 || text[pos - 1] == ' ';
-    const size_t end = pos + word.size();
-    const bool right = end == text.size() || text[end] == ' ';
-    if (left && right) return true;
-    pos = end;
-  }
-  return false;
-}
-
 // "group in Paris", "mayor of Lyon", "officials from Madrid".
 bool IsLocativePreposition(const QuoteText& text, uint32_t k) {
   for (std::string_view p : {"in", "at", "from", "of", "near", "for"})
@@ -66,48 +54,67 @@ bool SpeakerResolver::TypeFits(uint32_t entity, const EntityType* wanted) const 
   return article_.entities[entity].type == want;
 }
 
-std::optional<uint32_t> SpeakerResolver::EntityByName(std::string_view name) const {
-  std::optional<uint32_t> surname;
-  int surname_hits = 0;
-  for (uint32_t e = 0; e < article_.entities.size(); ++e) {
-    const Entity& ent = article_.entities[e];
+void SpeakerResolver::BuildIndex() const {
+  if (index_.built) return;
+  index_.built = true;
+  const auto& ents = article_.entities;
+  index_.mention_starts.resize(ents.size());
+  for (const Mention& m : article_.mentions) {
+    if (m.entity < ents.size()) index_.mention_starts[m.entity].push_back(m.span.begin);
+  }
+  for (uint32_t e = 0; e < ents.size(); ++e) {
+    const Entity& ent = ents[e];
     if (ent.type == EntityType::kPlace) continue;
-    if (ent.name == name) return e;
-    if (std::find(ent.aliases.begin(), ent.aliases.end(), name) != ent.aliases.end()) return e;
-    if (ent.type == EntityType::kPerson && LastWord(ent.name) == name) {
-      surname = e;
-      ++surname_hits;
+    index_.by_name.emplace(ent.name, e);
+    for (const std::string& a : ent.aliases) index_.by_name.emplace(a, e);
+    if (ent.type != EntityType::kPerson) continue;
+    auto [it, fresh] = index_.by_surname.emplace(LastWord(ent.name), std::pair{e, 0});
+    ++it->second.second;
+    // A role holds a word when the word stands between spaces in it.
+    for (std::string_view role : ent.roles) {
+      for (size_t b = 0; b <= role.size();) {
+        const size_t sp = std::min(role.find(' ', b), role.size());
+        if (sp > b) {
+          std::vector<uint32_t>& holders = index_.by_role_word[role.substr(b, sp - b)];
+          if (holders.empty() || holders.back() != e) holders.push_back(e);
+        }
+        b = sp + 1;
+      }
     }
   }
-  return surname_hits == 1 ? surname : std::nullopt;
+}
+
+std::optional<uint32_t> SpeakerResolver::EntityByName(std::string_view name) const {
+  BuildIndex();
+  // The first entity so named or aliased; else a person's surname, if only
+  // one person has it.
+  if (auto it = index_.by_name.find(name); it != index_.by_name.end()) return it->second;
+  auto it = index_.by_surname.find(name);
+  if (it != index_.by_surname.end() && it->second.second == 1) return it->second.first;
+  return std::nullopt;
 }
 
 std::optional<uint32_t> SpeakerResolver::EntityByRole(std::string_view head, uint32_t before) const {
   char buf[32] = {};
   if (head.size() > sizeof buf) return std::nullopt;
   const std::string_view word = FoldCase(head, buf, sizeof buf);
+  BuildIndex();
+  auto holders = index_.by_role_word.find(word);
+  if (holders == index_.by_role_word.end()) return std::nullopt;
   std::optional<uint32_t> best;
   uint32_t best_pos = 0;
-  int holders = 0;
-  for (uint32_t e = 0; e < article_.entities.size(); ++e) {
-    const Entity& ent = article_.entities[e];
-    if (ent.type != EntityType::kPerson) continue;
-    const bool holds = std::any_of(ent.roles.begin(), ent.roles.end(),
-                                   [&](const std::string& r) { return ContainsWord(r, word); });
-    if (!holds) continue;
-    ++holders;
-    uint32_t last = 0;
-    for (const Mention& m : article_.mentions) {
-      if (m.span.begin >= before) break;
-      if (m.entity == e) last = m.span.begin + 1;
-    }
+  for (uint32_t e : holders->second) {
+    // One past the holder's last mention before `before`; 0 when none.
+    const std::vector<uint32_t>& starts = index_.mention_starts[e];
+    const auto after = std::lower_bound(starts.begin(), starts.end(), before);
+    const uint32_t last = after == starts.begin() ? 0 : *std::prev(after) + 1;
     if (!best || last > best_pos) {
       best = e;
       best_pos = last;
     }
   }
   // Several holders and none mentioned yet: too ambiguous to pick.
-  if (holders > 1 && best_pos == 0) return std::nullopt;
+  if (holders->second.size() > 1 && best_pos == 0) return std::nullopt;
   return best;
 }
 
@@ -141,11 +148,18 @@ SpeakerRef SpeakerResolver::ResolvePronoun(uint32_t token, const std::vector<Spe
       best_pos = it->span.begin;
       break;
     }
-    for (const SpeakerRef& k : known) {
-      if (k.entity && k.span.begin >= sent.begin && k.span.begin < limit && k.span.begin < best_pos &&
-          TypeFits(*k.entity, wanted)) {
+    // The earliest known speaker in the sentence before `limit`, earlier than
+    // the mention found; on a tie between known speakers, the first listed.
+    // Read from the back, down to the sentence: `known` is in body order.
+    bool from_known = false;
+    for (size_t i = known.size(); i-- > 0;) {
+      const SpeakerRef& k = known[i];
+      if (k.span.begin < sent.begin) break;
+      const bool earlier = k.span.begin < best_pos || (from_known && k.span.begin == best_pos);
+      if (k.entity && k.span.begin < limit && earlier && TypeFits(*k.entity, wanted)) {
         best = k.entity;
         best_pos = k.span.begin;
+        from_known = true;
       }
     }
     if (best) {

@@ -12,6 +12,8 @@
 #pragma once
 
 #include <optional>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "analyze/quote/cue_lexicon.h"
@@ -30,7 +32,9 @@ class SpeakerResolver {
   SpeakerResolver(const AnnotatedArticle& article, const QuoteText& text, const CueLexicon& lex);
 
   // `known` are the speakers resolved so far, in body order: a pronoun may
-  // refer back to one of them.
+  // refer back to one of them. Only the entries in the pronoun's lookback
+  // window are read, found from the back, so the cost per pronoun does not
+  // grow with the article.
   SpeakerRef Resolve(const TokenRange& phrase, const std::vector<SpeakerRef>& known) const;
 
  private:
@@ -41,10 +45,23 @@ class SpeakerResolver {
   std::optional<uint32_t> EntityByName(std::string_view name) const;
   std::optional<uint32_t> EntityByRole(std::string_view head, uint32_t before) const;
   bool TypeFits(uint32_t entity, const EntityType* wanted) const;
+  void BuildIndex() const;
 
   const AnnotatedArticle& article_;
   const QuoteText& text_;
   const CueLexicon& lex_;
+
+  // Lookups by name, surname and role word, built on first use so that the
+  // cost per speaker does not grow with the article's entities and mentions
+  // (issue 11). Views into article_'s entities, which outlive the resolver.
+  struct Index {
+    bool built = false;
+    std::unordered_map<std::string_view, uint32_t> by_name;  // name or alias -> first entity
+    std::unordered_map<std::string_view, std::pair<uint32_t, int>> by_surname;  // first, count
+    std::unordered_map<std::string_view, std::vector<uint32_t>> by_role_word;  // persons
+    std::vector<std::vector<uint32_t>> mention_starts;  // per entity, ascending
+  };
+  mutable Index index_;
 };
 
 }  // namespace newsfuse::analyze::quote_internal

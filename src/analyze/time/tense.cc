@@ -1,6 +1,6 @@
 #include "analyze/time/tense.h"
 
-#include <cstdlib>
+#include <algorithm>
 
 namespace newsfuse::analyze::time {
 namespace {
@@ -32,37 +32,101 @@ bool AfterAuxiliary(const TokenizedText& text, uint32_t k, uint32_t sentence_beg
   return false;
 }
 
+// What token k marks, before distance is known. Classes are tried in this
+// order: a future word, then a reporting verb, then a past form.
+enum class Cue : uint8_t { kNone, kFuture, kReport, kPast, kRegularPast };
+
+Cue CueOf(const TokenizedText& text, const Token& t) {
+  if (text.Has(t, WordClass::kFuture) || EndsWith(t.lower, "'ll")) return Cue::kFuture;
+  if (text.Has(t, WordClass::kReport)) return Cue::kReport;
+  if (text.Has(t, WordClass::kPast)) return Cue::kPast;
+  if (LooksRegularPast(t)) return Cue::kRegularPast;
+  return Cue::kNone;
+}
+
+// The nearest candidate so far; ties go to the lower token index, which
+// is the one before the expression.
+struct Best {
+  uint32_t distance = UINT32_MAX;
+  uint32_t token = UINT32_MAX;
+  Tense tense = Tense::kUnknown;
+  void Offer(uint32_t d, uint32_t k, Tense t) {
+    if (d < distance || (d == distance && k < token)) distance = d, token = k, tense = t;
+  }
+};
+
 }  // namespace
+
+void SentenceTenses::Reset(const TokenizedText& text, uint32_t sentence_begin,
+                           uint32_t sentence_end) {
+  text_ = &text;
+  begin_ = sentence_begin;
+  end_ = sentence_end;
+  markers_.clear();
+  reports_.clear();
+  for (uint32_t k = begin_; k < end_; ++k) {
+    switch (CueOf(text, text.tokens[k])) {
+      case Cue::kFuture: markers_.push_back({k, Tense::kFuture}); break;
+      case Cue::kReport: reports_.push_back(k); break;
+      case Cue::kPast:
+        // "will be held", "is to be signed": a participle after an auxiliary
+        // speaks of what is to come.
+        markers_.push_back({k, AfterAuxiliary(text, k, begin_) ? Tense::kFuture : Tense::kPast});
+        break;
+      case Cue::kNone:
+      case Cue::kRegularPast: break;  // depends on distance: see Nearest
+    }
+  }
+}
+
+Tense SentenceTenses::Nearest(uint32_t expr_begin, uint32_t expr_end) const {
+  const TokenizedText& text = *text_;
+  auto distance = [&](uint32_t k) { return k < expr_begin ? expr_begin - k : k - expr_end + 1; };
+  auto outside = [&](uint32_t k) { return k < expr_begin || k >= expr_end; };
+  Best best;
+  // Markers that hold at any distance: the last before, the first after.
+  auto after = std::lower_bound(markers_.begin(), markers_.end(), expr_end,
+                                [](const Marker& m, uint32_t k) { return m.token < k; });
+  if (after != markers_.end()) best.Offer(distance(after->token), after->token, after->tense);
+  auto before = std::lower_bound(markers_.begin(), markers_.end(), expr_begin,
+                                 [](const Marker& m, uint32_t k) { return m.token < k; });
+  if (before != markers_.begin()) {
+    --before;
+    best.Offer(distance(before->token), before->token, before->tense);
+  }
+  // Markers with a reach, within it on either side.
+  const uint32_t reach = std::max(kReportReach, kRegularPastReach);
+  const uint32_t lo = std::max(begin_, expr_begin > reach ? expr_begin - reach : 0);
+  const uint32_t hi = std::min(end_, expr_end + reach);
+  for (uint32_t k = lo; k < hi; ++k) {
+    if (!outside(k)) continue;
+    const uint32_t d = distance(k);
+    switch (CueOf(text, text.tokens[k])) {
+      case Cue::kReport:
+        if (d <= kReportReach) best.Offer(d, k, Tense::kPast);
+        break;
+      case Cue::kRegularPast:
+        if (d <= kRegularPastReach)
+          best.Offer(d, k, AfterAuxiliary(text, k, begin_) ? Tense::kFuture : Tense::kPast);
+        break;
+      default: break;
+    }
+  }
+  if (best.tense != Tense::kUnknown) return best.tense;
+  // Nothing closer: a sentence that reports speech reports the past.
+  auto inside = [&](uint32_t from) {
+    return static_cast<size_t>(std::lower_bound(reports_.begin(), reports_.end(), from) -
+                               reports_.begin());
+  };
+  const size_t reports_inside = inside(expr_end) - inside(expr_begin);
+  return reports_.size() > reports_inside ? Tense::kPast : Tense::kUnknown;
+}
 
 Tense SentenceTense(const TokenizedText& text, uint32_t sentence_begin, uint32_t sentence_end,
                     uint32_t expr_begin, uint32_t expr_end) {
-  Tense best = Tense::kUnknown;
-  uint32_t best_distance = UINT32_MAX;
-  bool reported = false;
-  for (uint32_t k = sentence_begin; k < sentence_end; ++k) {
-    if (k >= expr_begin && k < expr_end) continue;
-    const Token& t = text.tokens[k];
-    uint32_t distance = k < expr_begin ? expr_begin - k : k - expr_end + 1;
-    Tense tense = Tense::kUnknown;
-    if (text.Has(t, WordClass::kFuture) || EndsWith(t.lower, "'ll")) {
-      tense = Tense::kFuture;
-    } else if (text.Has(t, WordClass::kReport)) {
-      reported = true;
-      if (distance > kReportReach) continue;
-      tense = Tense::kPast;
-    } else if (text.Has(t, WordClass::kPast) ||
-               (LooksRegularPast(t) && distance <= kRegularPastReach)) {
-      // "will be held", "is to be signed": a participle after an auxiliary
-      // speaks of what is to come.
-      tense = AfterAuxiliary(text, k, sentence_begin) ? Tense::kFuture : Tense::kPast;
-    } else {
-      continue;
-    }
-    if (distance < best_distance) best_distance = distance, best = tense;
-  }
-  // Nothing closer: a sentence that reports speech reports the past.
-  if (best == Tense::kUnknown && reported) best = Tense::kPast;
-  return best;
+  SentenceTenses tenses;
+  tenses.Reset(text, sentence_begin, sentence_end);
+  return tenses.Nearest(expr_begin, expr_end);
 }
 
 }  // namespace newsfuse::analyze::time

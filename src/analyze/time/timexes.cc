@@ -170,6 +170,10 @@ void AnnotateTime(AnnotatedArticle& article) {
   const std::optional<DateTime>& anchor = article.article.published;
 
   size_t sentence = 0;
+  // The tense markers of one sentence at a time, indexed once for all its
+  // expressions.
+  thread_local time::SentenceTenses tenses;
+  size_t tenses_sentence = SIZE_MAX;
   std::string last_date;  // the last day-precision date, and its sentence
   size_t last_date_sentence = SIZE_MAX;
   RuleMatch m, alt;
@@ -198,9 +202,13 @@ void AnnotateTime(AnnotatedArticle& article) {
            sentences[sentence].second <= static_cast<uint32_t>(first))
       ++sentence;
     time::Tense tense = time::Tense::kUnknown;
-    if (sentence < sentences.size())
-      tense = time::SentenceTense(text, sentences[sentence].first, sentences[sentence].second,
-                                  static_cast<uint32_t>(first), static_cast<uint32_t>(last + 1));
+    if (sentence < sentences.size()) {
+      if (sentence != tenses_sentence) {
+        tenses.Reset(text, sentences[sentence].first, sentences[sentence].second);
+        tenses_sentence = sentence;
+      }
+      tense = tenses.Nearest(static_cast<uint32_t>(first), static_cast<uint32_t>(last + 1));
+    }
     Substitute(rule.value, text, m, raw_value);
     // A clock time belongs to the day its sentence has just named ("flew on
     // Tuesday at 18:00 UTC"), not to the publication day.

@@ -117,6 +117,22 @@ TEST(EntityAliases, SurnameOnlyMentionsJoinTheFullName) {
   EXPECT_EQ(full->key, "kushner");
 }
 
+// Two people share a surname: a bare surname goes to the one named last
+// before it, so the answer changes with the order (issue 11 rewrote this
+// lookup as one sweep; the rule it keeps is this one).
+TEST(EntityAliases, BareSurnameGoesToThePersonNamedLastBeforeIt) {
+  auto a = AnalyzeText(
+      "Gareth Pellow met Miranda Pellow in Leeds on Monday. Officials said Pellow left early. "
+      "Gareth Pellow returned on Tuesday, and Pellow spoke to reporters.");
+  const Entity* gareth = EntityAt(a, "Gareth Pellow");
+  const Entity* miranda = EntityAt(a, "Miranda Pellow");
+  ASSERT_NE(gareth, nullptr);
+  ASSERT_NE(miranda, nullptr);
+  ASSERT_NE(gareth, miranda);
+  EXPECT_EQ(EntityAt(a, "Pellow", 0), miranda);
+  EXPECT_EQ(EntityAt(a, "Pellow", 1), gareth);
+}
+
 TEST(EntityAliases, AcronymAndExpansionAreOneEntity) {
   auto a = AnalyzeText(
       "The talks were held in the United Arab Emirates. The UAE has hosted several rounds. "
