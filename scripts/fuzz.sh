@@ -34,7 +34,13 @@ max_len() {
   esac
 }
 
-export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:symbolize=1"
+# Two settings double the executions per second in a short run (measured in
+# docs/reliability-fuzz.md): a 32 MB quarantine instead of 256 MB (the default
+# keeps handing out fresh pages, so page faults took ~15% of a run; 32 MB still
+# holds every block one input frees), and -entropic=0 (entropic's per-feature
+# bookkeeping took 17-28% of a run, and in 20 s runs the plain schedule reached
+# more coverage, not less).
+export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:symbolize=1:quarantine_size_mb=32"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
 out="$build/fuzz"
 failed=()
@@ -47,7 +53,7 @@ for target in "${targets[@]}"; do
   echo "== $target for ${seconds}s"
   status=0
   "$out/$target" "$corpus" -max_total_time="$seconds" -max_len="$(max_len "$target")" \
-    -timeout=10 -rss_limit_mb=2048 -artifact_prefix="$artifacts/" -print_final_stats=1 \
+    -entropic=0 -timeout=10 -rss_limit_mb=2048 -artifact_prefix="$artifacts/" -print_final_stats=1 \
     >"$out/$target.log" 2>&1 || status=$?
   grep -E '^(stat::number_of_executed_units|stat::average_exec_per_sec|#[0-9]+.*DONE)' \
     "$out/$target.log" || true
