@@ -1,5 +1,5 @@
-// Fuzzes one analyser, src/analyze/quantity (number words and numerals, units, ranges and hedges, what is counted), on
-// article text made from the input (annotate_input.h). Run with -max_len of
+// Fuzzes one analyser, src/analyze/quantity (number words and numerals, units, ranges and hedges,
+// what is counted), on article text made from the input (annotate_input.h). Run with -max_len of
 // 64 KiB at most: longer sentence-less input is known to be slow (issue 11).
 #include <cstddef>
 #include <cstdint>

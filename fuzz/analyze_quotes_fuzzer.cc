@@ -1,6 +1,6 @@
-// Fuzzes one analyser, src/analyze/quote (quote marks, speech cues, reported speech and speaker resolution), on
-// article text made from the input (annotate_input.h). Run with -max_len of
-// 64 KiB at most: longer sentence-less input is known to be slow (issue 11).
+// Fuzzes one analyser, src/analyze/quote (quote marks, speech cues, reported speech and speaker
+// resolution), on article text made from the input (annotate_input.h). Run with -max_len of 64
+// KiB at most: longer sentence-less input is known to be slow (issue 11).
 #include <cstddef>
 #include <cstdint>
 
