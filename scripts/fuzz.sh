@@ -50,9 +50,16 @@ for target in "${targets[@]}"; do
   artifacts="$out/artifacts/$target"
   mkdir -p "$corpus" "$artifacts"
   cp -n "$root/fuzz/corpus/$target"/* "$corpus/" 2>/dev/null || true
+  # Dictionaries: the target's own words plus JSON tokens for JSON readers.
+  dict=()
+  if [ -f "$root/fuzz/dict/$target.dict" ]; then
+    cat "$root/fuzz/dict/$target.dict" >"$out/$target.dict"
+    case "$target" in report_json_fuzzer|ingest_jsonl_fuzzer) cat "$root/fuzz/dict/json.dict" >>"$out/$target.dict" ;; esac
+    dict=(-dict="$out/$target.dict")
+  fi
   echo "== $target for ${seconds}s"
   status=0
-  "$out/$target" "$corpus" -max_total_time="$seconds" -max_len="$(max_len "$target")" \
+  "$out/$target" "$corpus" "${dict[@]}" -max_total_time="$seconds" -max_len="$(max_len "$target")" \
     -entropic=0 -timeout=10 -rss_limit_mb=2048 -artifact_prefix="$artifacts/" -print_final_stats=1 \
     >"$out/$target.log" 2>&1 || status=$?
   grep -E '^(stat::number_of_executed_units|stat::average_exec_per_sec|#[0-9]+.*DONE)' \

@@ -97,7 +97,8 @@ struct BadField : std::runtime_error {
 
 // A byte offset must be a JSON integer in 0..2^32-1: get<uint32_t>() would
 // wrap a negative or larger integer, and converting an out-of-range float
-// (1e30) is undefined behaviour (found by fuzz/report_json_fuzzer).
+// (1e30) is undefined behaviour (UBSan, hand-made inputs run through
+// fuzz/report_json_fuzzer).
 uint32_t ReadOffset(const json& j) {
   if (!j.is_number_unsigned() || j.get<uint64_t>() > std::numeric_limits<uint32_t>::max()) {
     throw BadField("span offsets must be integers in 0..4294967295, not " + j.dump());
