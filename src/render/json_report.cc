@@ -5,7 +5,9 @@
 #include <nlohmann/json.hpp>
 
 #include <cmath>
+#include <cstdint>
 #include <limits>
+#include <stdexcept>
 
 #include "render/render.h"
 
@@ -88,11 +90,38 @@ void Read(const json& j, const char* key, T& out) {
   if (auto it = j.find(key); it != j.end() && !it->is_null()) out = it->get<T>();
 }
 
+// A field that is valid JSON of the right kind but out of range.
+struct BadField : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+// A byte offset must be a JSON integer in 0..2^32-1: get<uint32_t>() would
+// wrap a negative or larger integer, and converting an out-of-range float
+// (1e30) is undefined behaviour (UBSan, hand-made inputs run through
+// fuzz/report_json_fuzzer).
+uint32_t ReadOffset(const json& j) {
+  if (!j.is_number_unsigned() || j.get<uint64_t>() > std::numeric_limits<uint32_t>::max()) {
+    throw BadField("span offsets must be integers in 0..4294967295, not " + j.dump());
+  }
+  return static_cast<uint32_t>(j.get<uint64_t>());
+}
+
 Span ReadSpan(const json& j) {
   if (auto it = j.find("span"); it != j.end() && it->is_array() && it->size() == 2) {
-    return Span{(*it)[0].get<uint32_t>(), (*it)[1].get<uint32_t>()};
+    return Span{ReadOffset((*it)[0]), ReadOffset((*it)[1])};
   }
   return {};
+}
+
+// Any integer, however large, compares correctly with the version this code
+// knows; a float or an integer past int's range is refused, not converted.
+int ReadSchemaVersion(const json& doc) {
+  const json& v = doc.at("schema_version");
+  if (!v.is_number_integer() || (v.is_number_unsigned() && v.get<uint64_t>() > INT32_MAX) ||
+      (!v.is_number_unsigned() && v.get<int64_t>() < INT32_MIN)) {
+    throw BadField("schema_version must be an integer, not " + v.dump());
+  }
+  return v.get<int>();
 }
 
 std::vector<Attestation> ReadWording(const json& j) {
@@ -197,7 +226,7 @@ std::string RenderJson(const StoryReport& report) {
 Result<StoryReport> ParseReportJson(const std::string& text) {
   try {
     const json doc = json::parse(text);
-    const int version = doc.at("schema_version").get<int>();
+    const int version = ReadSchemaVersion(doc);
     if (version > StoryReport::kSchemaVersion) {
       return Status::BadInput("report", "schema_version " + std::to_string(version) +
                                             " is newer than this newsfuse understands (" +
@@ -228,13 +257,15 @@ Result<StoryReport> ParseReportJson(const std::string& text) {
       Read(s, "from_source", sent.from_source);
       Read(s, "support", sent.support);
       if (auto it = s.find("span"); it != s.end() && it->is_array() && it->size() == 2) {
-        sent.span = Span{(*it)[0].get<uint32_t>(), (*it)[1].get<uint32_t>()};
+        sent.span = Span{ReadOffset((*it)[0]), ReadOffset((*it)[1])};
       }
       r.summary.push_back(std::move(sent));
     }
     ReadClaims(doc, r);
     return r;
   } catch (const json::exception& e) {
+    return Status::BadInput("report", std::string("not a story report: ") + e.what());
+  } catch (const BadField& e) {
     return Status::BadInput("report", std::string("not a story report: ") + e.what());
   }
 }

@@ -47,6 +47,34 @@ TEST(RenderJsonTest, RejectsNewerSchemaAndGarbage) {
   EXPECT_FALSE(ParseReportJson("{\"headline\": \"no version\"}").ok());
 }
 
+// A report whose first summary sentence has `span` as written here.
+std::string ReportWithSpan(const std::string& span) {
+  return "{\"schema_version\": 1, \"summary\": [{\"text\": \"Work starts.\", \"span\": " + span +
+         "}]}";
+}
+
+TEST(RenderJsonTest, SpanOffsetsOutsideUint32AreRefusedNotConverted) {
+  ASSERT_TRUE(ParseReportJson(ReportWithSpan("[3, 4294967295]")).ok());
+  for (const char* span : {"[1e30, 2]", "[-5, 3]", "[3, 4294967296]", "[2.5, 3]", "[\"3\", 4]"}) {
+    auto r = ParseReportJson(ReportWithSpan(span));
+    ASSERT_FALSE(r.ok()) << span;
+    EXPECT_NE(r.status().message().find("span"), std::string::npos) << r.status().ToString();
+  }
+  auto wording = ParseReportJson(
+      "{\"schema_version\": 1, \"facts\": [{\"id\": \"F1\", \"wording\": "
+      "[{\"source\": \"S1\", \"text\": \"x\", \"span\": [-1e300, 1]}]}]}");
+  EXPECT_FALSE(wording.ok());
+}
+
+TEST(RenderJsonTest, SchemaVersionMustBeAnIntegerInRange) {
+  // 2^32 + 1 would wrap to 1 if narrowed, passing for a version this code knows.
+  for (const char* version : {"1e300", "4294967297", "1.5", "-1e300"}) {
+    EXPECT_FALSE(ParseReportJson(std::string("{\"schema_version\": ") + version + "}").ok())
+        << version;
+  }
+  EXPECT_TRUE(ParseReportJson("{\"schema_version\": 1}").ok());
+}
+
 TEST(RenderJsonTest, InvalidUtf8InTextDoesNotThrow) {
   StoryReport r = SampleReport();
   r.headline = "bad \xff byte";
