@@ -7,7 +7,7 @@ tests/data/analysis/*, tests/data/e2e), never from benchmark data. Re-run after
 changing a test fixture: python3 fuzz/make_seeds.py. The report_json_fuzzer
 seeds are reports the engine wrote (story_render_fuzzer with
 NEWSFUSE_FUZZ_DUMP_REPORTS=DIR run with -runs=0 on its corpus, see
-docs/reliability-fuzz.md);
+docs/reliability.md);
 this script leaves them alone.
 """
 import gzip

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds every libFuzzer target (fuzz/, listed in docs/reliability-fuzz.md)
+# Builds every libFuzzer target (fuzz/, listed in docs/reliability.md)
 # with clang, AddressSanitizer and UndefinedBehaviorSanitizer, and runs each
 # for a bounded time on its seed corpus (fuzz/corpus/<target>).
 #
@@ -35,7 +35,7 @@ max_len() {
 }
 
 # Two settings double the executions per second in a short run (measured in
-# docs/reliability-fuzz.md): a 32 MB quarantine instead of 256 MB (the default
+# docs/reliability.md): a 32 MB quarantine instead of 256 MB (the default
 # keeps handing out fresh pages, so page faults took ~15% of a run; 32 MB still
 # holds every block one input frees), and -entropic=0 (entropic's per-feature
 # bookkeeping took 17-28% of a run, and in 20 s runs the plain schedule reached

@@ -10,7 +10,7 @@
 # tests little and save CI a second instrumented build of every library. Asserts
 # stay on (no NDEBUG) so an assert is checked here even though the release
 # build drops it. Every test runs at its normal size: the slowest under ASan
-# takes 22 s (docs/reliability-fuzz.md), so none needs a smaller one.
+# takes 22 s (docs/reliability.md), so none needs a smaller one.
 #
 # A sanitizer report aborts the test that hit it (halt_on_error, abort_on_error),
 # so ctest lists it as failed and this script exits non-zero.

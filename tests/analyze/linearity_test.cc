@@ -10,7 +10,7 @@
 //     100, n^1.5 gives 32.
 //   - speed: the large text runs at kMinMBps or more. bench/analysis/
 //     analysis_speed --pathological measured the slowest kind at 1.5 MB/s on
-//     a loaded 2-core machine (docs/reliability-analysis.md), so the floor
+//     a loaded 2-core machine (docs/reliability.md), so the floor
 //     leaves a margin of 15x, and more under sanitizers and unoptimised builds.
 // Sizes: the mixed kind, which holds every kind of token, at 1 MB and 10 MB;
 // each single kind at 250 KB and 2.5 MB, so the whole test takes about 6 s of
