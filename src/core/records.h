@@ -200,7 +200,9 @@ struct SummarySentence {
   std::vector<std::string> citations;  // ReportSource ids that state this content
   std::string from_source;             // the source whose wording is shown
   Span span;                           // where, in that source's body
-  double support = 0;                  // how many distinct outlets back it
+  // How many voices back it: an outlet's articles, or a reprint and its
+  // original, count once (src/fuse/voices.h).
+  double support = 0;
 };
 
 // One source's own wording of a fact, quote or event.

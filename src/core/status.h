@@ -3,7 +3,8 @@
 // Errors are values, never exceptions across a stage boundary (the LevelDB
 // contract). A Status names what went wrong and, for bad input, where: the
 // locator is "file", "file:line" or "file@offset" so a user can find it.
-// The code maps one-to-one onto the CLI's exit codes (see ExitCode()).
+// The code decides the CLI's exit code (see ExitCode()); six codes share
+// four exit codes, so a script can tell usage, input and store failures apart.
 #pragma once
 
 #include <cassert>
@@ -48,7 +49,9 @@ class Status {
     return locator_.empty() ? message_ : locator_ + ": " + message_;
   }
 
-  // CLI exit codes: 0 ok, 1 usage, 2 bad input, 3 store error.
+  // CLI exit codes: 0 ok; 1 the user asked for something that cannot be
+  // (usage, or an id that is not there); 2 the input cannot be read (bad
+  // input, an unreadable file); 3 the store failed.
   int ExitCode() const {
     switch (code_) {
       case Code::kOk: return 0;

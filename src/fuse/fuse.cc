@@ -133,7 +133,7 @@ struct Candidate {
   int words = 0;
   double centrality = 0;
   double relevance = 0;
-  int support = 0;                 // distinct outlets
+  int support = 0;                 // distinct voices (fuse/voices.h)
   std::vector<size_t> supporters;  // source indices, sorted, own included
 };
 

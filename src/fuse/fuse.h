@@ -1,15 +1,21 @@
 // Fuse: one report per story from the articles that tell it.
 //
-// Headline, sources, and an extractive summary. Sentences of all sources are
-// compared with each other; a sentence is supported by every source that has
-// a sentence saying the same thing (similarity above
-// FuseOptions::same_content_threshold). The summary is the set of sentences
-// that covers the most of what many outlets state (concepts weighted by how
-// many outlets state them, each counted once: src/fuse/summary_select.h),
-// never two that say the same thing, and each cites every source that
-// supports it. A source the story marks as a copy (Story::copy_of) names its
-// original's citation key in ReportSource::copy_of.
-// A pure function: same articles and options, same report.
+// FuseStory builds every section of StoryReport (core/records.h):
+// - headline and sources (one ReportSource per article; a copy the store
+//   marked, Story::copy_of, names its original's citation key);
+// - summary: the sentences that cover the most of what many voices state
+//   (concepts weighted by how many voices state them, each counted once:
+//   fuse/summary_select.h), never two that say the same thing, each citing
+//   every source with a sentence of the same content (cosine over stemmed
+//   terms above FuseOptions::same_content_threshold);
+// - facts, conflicts, quotes by speaker, timeline and coverage: the claims
+//   layer (fuse/claims/claims.h), which aligns what sources state across
+//   units, hedges and wording.
+// Support is counted in voices (fuse/voices.h): two articles of one outlet,
+// or a reprint and its original, confirm a statement once.
+// A pure function: same articles and options, same report. Articles are
+// matched to story.article_ids by id, in any order; one the story does not
+// list is left out, and a story that lists none takes every article given.
 #pragma once
 
 #include <vector>
@@ -23,9 +29,6 @@ struct FuseOptions {
   int max_summary_sentences = 8;
   // Cosine over stemmed terms above which two sentences state the same content.
   double same_content_threshold = 0.45;
-  // Unused since selection is by concept coverage (which makes redundancy
-  // cost by itself); kept so existing callers still compile.
-  double mmr_lambda = 0.7;
   // Summary length in words (0 = bounded by sentence counts only). The last
   // sentence may run past it; DUC-style evaluations cut at the budget.
   int max_summary_words = 0;

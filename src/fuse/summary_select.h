@@ -22,10 +22,10 @@
 namespace newsfuse::fuse {
 
 struct SummaryCandidate {
-  uint32_t outlet = 0;          // dense outlet id: support counts distinct outlets
+  uint32_t outlet = 0;          // dense voice id (fuse/voices.h): support counts voices
   uint32_t position = 0;        // sentence index within its article
   int words = 0;
-  int support = 1;              // outlets that state the same content
+  int support = 1;              // voices that state the same content
   double relevance = 0;         // fuse.cc's support/centrality/lead score, in [0, 1]
   bool eligible = true;         // false: off-topic, may not be chosen
   std::vector<uint32_t> terms;  // index terms in text order
