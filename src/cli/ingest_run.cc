@@ -33,6 +33,13 @@ Result<IngestSummary> RunIngest(Pipeline& pipeline, const std::vector<std::strin
     std::fprintf(stderr, "ingested %lld, duplicate %lld, failed %lld\n",
                  static_cast<long long>(result->ingested), static_cast<long long>(result->duplicates),
                  static_cast<long long>(result->failed));
+    if (result->undated > 0) {
+      std::fprintf(stderr,
+                   "undated: %lld of %lld new articles have no publication date (clustering and "
+                   "the timeline cannot use time for them)\n",
+                   static_cast<long long>(result->undated),
+                   static_cast<long long>(result->ingested));
+    }
   }
   return result;
 }

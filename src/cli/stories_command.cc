@@ -31,13 +31,18 @@ int RunStories(const StoriesArgs& args) {
   // independent reports.
   fmt::print("{:<14} {:>8} {:>6} {:<11} {:<11} {}\n", "STORY", "ARTICLES", "COPIES", "FIRST",
              "LAST", "HEADLINE");
+  // Blank date columns would read as a display fault; a story with no dated
+  // article says so, since clustering and the timeline had no time for it.
+  auto date_column = [](const std::string& iso) {
+    return iso.empty() ? std::string("undated") : TerminalSafeLine(iso.substr(0, 10));
+  };
   for (const auto& row : *rows) {
     // The headline is a page's title: stripped of escape sequences and kept
     // on its row, so a page cannot rewrite the user's terminal or forge rows.
     fmt::print("{:<14} {:>8} {:>6} {:<11} {:<11} {}\n", TerminalSafeLine(row.story.id),
                row.story.article_ids.size(), row.story.copy_of.size(),
-               TerminalSafeLine(row.first_seen.substr(0, 10)),
-               TerminalSafeLine(row.last_seen.substr(0, 10)), TerminalSafeLine(row.headline));
+               date_column(row.first_seen), date_column(row.last_seen),
+               TerminalSafeLine(row.headline));
   }
   return 0;
 }

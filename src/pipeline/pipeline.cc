@@ -74,7 +74,7 @@ class BatchWriter {
       return put.status();
     }
 
-    int64_t ingested = 0, duplicates = 0;
+    int64_t ingested = 0, duplicates = 0, undated = 0;
     for (size_t i = 0; i < batch.articles.size(); ++i) {
       if (!outcomes[i]) continue;
       if (*outcomes[i] == PutOutcome::kDuplicate) {
@@ -82,6 +82,7 @@ class BatchWriter {
         continue;
       }
       ++ingested;
+      if (!batch.articles[i].published) ++undated;
       // Analysed ahead: every article absent at the check was, and stored
       // articles are never deleted. The fallback only keeps this local.
       if (!batch.analyses[i]) batch.analyses[i] = Analyze(batch.articles[i], analyze_);
@@ -92,6 +93,7 @@ class BatchWriter {
     summary_.recovered += *recovered;
     summary_.ingested += ingested;
     summary_.duplicates += duplicates;
+    summary_.undated += undated;
     for (const Status& s : refused) report_error_(s);
     return Status::Ok();
   }

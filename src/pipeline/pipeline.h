@@ -44,6 +44,9 @@ struct IngestSummary {
   int64_t ingested = 0;    // new articles stored
   int64_t duplicates = 0;  // pages already in the store
   int64_t failed = 0;      // pages that could not be read or extracted
+  // Of `ingested`, the articles with no publication date: clustering and the
+  // timeline cannot use time for them, and the user must be told.
+  int64_t undated = 0;
   // Stored articles found in no story (left by an interrupted run of an older
   // build) and clustered by this run.
   int64_t recovered = 0;

@@ -237,6 +237,7 @@ std::string RenderHtml(const StoryReport& report) {
   if (!report.first_seen.empty()) out += " &middot; " + Esc(report.first_seen);
   if (!report.last_updated.empty() && report.last_updated != report.first_seen) out += " to " + Esc(report.last_updated);
   out += "</p>";
+  if (StoryUndated(report)) out += fmt::format("<p class=meta>{}.</p>", Esc(kUndatedNotice));
   Summary(report, out);
   FactTable(report, out);
   Conflicts(report, out);

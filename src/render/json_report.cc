@@ -213,6 +213,7 @@ std::string RenderJson(const StoryReport& report) {
                     {"headline", report.headline},
                     {"first_seen", report.first_seen},
                     {"last_updated", report.last_updated},
+                    {"undated", StoryUndated(report)},
                     {"sources", std::move(sources)},
                     {"summary", std::move(summary)},
                     {"facts", ArrayOf(report.facts, FactJson)},

@@ -176,6 +176,7 @@ std::string RenderMarkdown(const StoryReport& report) {
     if (!report.last_updated.empty() && report.last_updated != report.first_seen)
       out += fmt::format(" to {}", Md(report.last_updated));
   }
+  if (StoryUndated(report)) out += fmt::format("\n\n_{}._", kUndatedNotice);
   out += "\n\n## Summary\n\n";
   for (const auto& s : report.summary) out += fmt::format("- {} {}\n", Md(s.text), Citations(s.citations));
   FactsSection(report, out);

@@ -27,6 +27,12 @@ std::string RenderMarkdown(const StoryReport& report);
 // One self-contained page (inline CSS and SVG, no script, no network).
 std::string RenderHtml(const StoryReport& report);
 
+// True when the report has sources and none of them states a publication
+// date: its timeline cannot be anchored in time, and every renderer says so
+// (with kUndatedNotice in Markdown and HTML, "undated" in JSON).
+bool StoryUndated(const StoryReport& report);
+extern const char kUndatedNotice[];
+
 }  // namespace newsfuse
 
 namespace newsfuse {
