@@ -100,7 +100,14 @@ std::optional<std::string> PreparePage(PageFormat format, std::string_view what,
   }
   // NUL is U+0000 in UTF-8 and in every ASCII-compatible charset, so
   // dropping it is safe before decoding; later stages and C APIs never see it.
-  if (nuls > 0) std::erase(*content, '\0');
+  if (nuls > 0) {
+    std::erase(*content, '\0');
+    // A page of only NULs (and blanks) is as empty as a blank one.
+    const std::string_view rest = *content;
+    if (IsBlank(rest.starts_with(kBom) ? rest.substr(kBom.size()) : rest)) {
+      return "empty " + std::string(what) + " (only NUL bytes and whitespace)";
+    }
+  }
   if (format == PageFormat::kHtml) return std::nullopt;
   if (content->starts_with(kBom)) content->erase(0, kBom.size());
   NormaliseNewlines(content);

@@ -219,6 +219,21 @@ TEST(IngestNulTest, AStrayNulIsDroppedNotRefused) {
   EXPECT_EQ(run.pages[1].content, text);
 }
 
+// Found by ingest_stream_fuzzer: one NUL byte, once dropped, left an empty
+// page that ingest handed on.
+TEST(IngestNulTest, APageOfOnlyNulsAndBlanksIsEmpty) {
+  TempDir dir;
+  const auto t = dir.Write("nul.txt", std::string(1, '\0'));
+  const auto h = dir.Write("nul.html", std::string("\0 \n\0", 4));
+  Outcome run = Ingest({t, h});
+  EXPECT_TRUE(run.pages.empty());
+  ASSERT_EQ(run.errors.size(), 2u);
+  for (const auto& e : run.errors) {
+    EXPECT_EQ(e.code(), Status::Code::kBadInput) << e.ToString();
+    EXPECT_NE(e.ToString().find("empty"), std::string::npos) << e.ToString();
+  }
+}
+
 std::string Utf16(std::string_view ascii, bool little) {
   std::string out = little ? "\xFF\xFE" : "\xFE\xFF";
   for (char c : ascii) out += little ? std::string{c, '\0'} : std::string{'\0', c};
