@@ -9,7 +9,7 @@
 #include "analyze/quote/quotes.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  auto article = newsfuse::fuzz::WithSentences(
+  auto article = newsfuse::WithSentences(
       newsfuse::fuzz::ArticleFromText(newsfuse::fuzz::AsText(data, size)));
   newsfuse::analyze::AnnotateEntities(article);  // quotes resolve speakers through them
   newsfuse::analyze::AnnotateQuotes(article);

@@ -8,7 +8,7 @@
 #include "analyze/time/timexes.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  auto article = newsfuse::fuzz::WithSentences(
+  auto article = newsfuse::WithSentences(
       newsfuse::fuzz::ArticleFromText(newsfuse::fuzz::AsText(data, size)));
   newsfuse::analyze::AnnotateTime(article);
   newsfuse::fuzz::CheckAnnotations(article);

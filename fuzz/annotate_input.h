@@ -9,10 +9,10 @@
 #include <string>
 #include <utility>
 
+#include "analyze/analyze.h"  // WithSentences: each annotator is fuzzed alone
 #include "core/date.h"
 #include "core/records.h"
 #include "fuzz_input.h"
-#include "text/sentences.h"
 
 namespace newsfuse::fuzz {
 
@@ -27,22 +27,6 @@ inline Article ArticleFromText(std::string_view bytes) {
   return article;
 }
 
-// As analyze.cc does it: sentences per paragraph, offset into Body().
-inline AnnotatedArticle WithSentences(Article article) {
-  AnnotatedArticle out;
-  out.body = article.Body();
-  uint32_t base = 0;
-  for (size_t p = 0; p < article.paragraphs.size(); ++p) {
-    const std::string& para = article.paragraphs[p];
-    for (const Span& s : SplitSentences(para)) {
-      out.sentences.push_back(
-          Sentence{Span{base + s.begin, base + s.end}, static_cast<uint32_t>(p)});
-    }
-    base += static_cast<uint32_t>(para.size()) + 2;
-  }
-  out.article = std::move(article);
-  return out;
-}
 
 // Spans inside the body, indexes inside their vectors: what fuse and render
 // rely on when they cut text out of the body.

@@ -10,7 +10,7 @@
 
 namespace newsfuse {
 
-AnnotatedArticle Analyze(Article article, const AnalyzeOptions& /*options*/) {
+AnnotatedArticle WithSentences(Article article) {
   AnnotatedArticle out;
   out.body = article.Body();
   // Split paragraph by paragraph rather than the joined body: the paragraph
@@ -29,6 +29,11 @@ AnnotatedArticle Analyze(Article article, const AnalyzeOptions& /*options*/) {
     base += static_cast<uint32_t>(para.size()) + 2;  // the "\n\n" separator
   }
   out.article = std::move(article);
+  return out;
+}
+
+AnnotatedArticle Analyze(Article article, const AnalyzeOptions& /*options*/) {
+  AnnotatedArticle out = WithSentences(std::move(article));
   analyze::AnnotateEntities(out);
   analyze::AnnotateQuantities(out);
   analyze::AnnotateTime(out);

@@ -13,4 +13,8 @@ struct AnalyzeOptions {};
 
 AnnotatedArticle Analyze(Article article, const AnalyzeOptions& options = {});
 
+// The first step of Analyze alone: body and sentences filled, no annotation.
+// For callers that run one annotator by itself (the fuzz targets).
+AnnotatedArticle WithSentences(Article article);
+
 }  // namespace newsfuse
