@@ -17,10 +17,12 @@ struct CliRun {
 // `args` are appended to the binary's path as a shell would split them.
 // With stderr false, out is stdout alone (for documents that must parse on
 // their own); otherwise stdout and stderr together, as a user reads them.
-inline CliRun RunCli(const std::string& args, bool with_stderr = true) {
+// `prefix` goes before the binary (e.g. a command that drops privileges).
+inline CliRun RunCli(const std::string& args, bool with_stderr = true,
+                     const std::string& prefix = "") {
   CliRun run;
-  const std::string cmd =
-      std::string(NEWSFUSE_CLI) + " " + args + (with_stderr ? " 2>&1" : " 2>/dev/null");
+  const std::string cmd = prefix + NEWSFUSE_CLI + " " + args +
+                          (with_stderr ? " 2>&1" : " 2>/dev/null");
   FILE* pipe = popen(cmd.c_str(), "r");
   if (!pipe) return run;
   char buf[4096];

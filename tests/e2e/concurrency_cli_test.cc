@@ -139,15 +139,7 @@ std::string AsUnprivileged() {
 }
 
 testing::CliRun RunAs(const std::string& prefix, const std::string& args) {
-  testing::CliRun run;
-  const std::string cmd = prefix + NEWSFUSE_CLI + " " + args + " 2>&1";
-  FILE* pipe = popen(cmd.c_str(), "r");
-  if (!pipe) return run;
-  char buf[4096];
-  for (size_t n; (n = fread(buf, 1, sizeof buf, pipe)) > 0;) run.out.append(buf, n);
-  const int status = pclose(pipe);
-  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return run;
+  return testing::RunCli(args, /*with_stderr=*/true, prefix);
 }
 
 class ReadOnlyStoreTest : public ConcurrencyCliTest,
