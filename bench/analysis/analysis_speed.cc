@@ -42,6 +42,15 @@ namespace {
 
 double CpuSeconds() { return static_cast<double>(std::clock()) / CLOCKS_PER_SEC; }
 
+// The annotators Analyze runs after the sentence split, each timed alone.
+const struct {
+  const char* name;
+  void (*annotate)(AnnotatedArticle&);
+} kAnnotators[] = {{"entities", analyze::AnnotateEntities},
+                   {"quantities", analyze::AnnotateQuantities},
+                   {"time", analyze::AnnotateTime},
+                   {"quotes", analyze::AnnotateQuotes}};
+
 // Best-of-`repeat` CPU seconds of `run`.
 double Best(int repeat, const std::function<void()>& run) {
   double best = 1e300;
@@ -84,14 +93,7 @@ void Measure(const char* corpus, const std::vector<Article>& articles, int repea
 
   // Each annotator alone, on copies holding only the sentences; the copy is
   // made outside the timed region.
-  const struct {
-    const char* name;
-    void (*annotate)(AnnotatedArticle&);
-  } parts[] = {{"entities", analyze::AnnotateEntities},
-               {"quantities", analyze::AnnotateQuantities},
-               {"time", analyze::AnnotateTime},
-               {"quotes", analyze::AnnotateQuotes}};
-  for (const auto& part : parts) {
+  for (const auto& part : kAnnotators) {
     double best = 1e300;
     for (int r = 0; r < repeat; ++r) {
       std::vector<AnnotatedArticle> work = done;
@@ -141,14 +143,7 @@ void MeasurePathological(double megabytes, std::string_view only) {
         "analysis_speed pathological=%s mb=%.2f stage=split cpu_s=%.4f mb_per_s=%.2f sentences=%zu\n",
         name.c_str(), mb, split, mb / split, a.sentences.size());
     double total = split;
-    const struct {
-      const char* name;
-      void (*annotate)(AnnotatedArticle&);
-    } parts[] = {{"entities", analyze::AnnotateEntities},
-                 {"quantities", analyze::AnnotateQuantities},
-                 {"time", analyze::AnnotateTime},
-                 {"quotes", analyze::AnnotateQuotes}};
-    for (const auto& part : parts) {
+    for (const auto& part : kAnnotators) {
       t0 = CpuSeconds();
       part.annotate(a);
       const double spent = CpuSeconds() - t0;
