@@ -13,9 +13,14 @@ namespace {
 bool IsWordChar(UChar32 c) {
   if (c == '_') return true;
   switch (u_charType(c)) {
-    case U_UPPERCASE_LETTER: case U_LOWERCASE_LETTER: case U_TITLECASE_LETTER:
-    case U_MODIFIER_LETTER: case U_OTHER_LETTER:
-    case U_DECIMAL_DIGIT_NUMBER: case U_LETTER_NUMBER: case U_OTHER_NUMBER:
+    case U_UPPERCASE_LETTER:
+    case U_LOWERCASE_LETTER:
+    case U_TITLECASE_LETTER:
+    case U_MODIFIER_LETTER:
+    case U_OTHER_LETTER:
+    case U_DECIMAL_DIGIT_NUMBER:
+    case U_LETTER_NUMBER:
+    case U_OTHER_NUMBER:
       return true;
     default:
       return false;
@@ -31,7 +36,8 @@ std::map<Shingle, int> Shingles(const std::vector<std::string>& tokens) {
     ++out[tokens];
     return out;
   }
-  for (size_t i = 0; i + 4 <= tokens.size(); ++i) ++out[Shingle(tokens.begin() + i, tokens.begin() + i + 4)];
+  for (size_t i = 0; i + 4 <= tokens.size(); ++i)
+    ++out[Shingle(tokens.begin() + i, tokens.begin() + i + 4)];
   return out;
 }
 

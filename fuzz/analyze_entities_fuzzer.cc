@@ -4,12 +4,12 @@
 #include <cstddef>
 #include <cstdint>
 
-#include "annotate_input.h"
 #include "analyze/entity/entities.h"
+#include "annotate_input.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  auto article = newsfuse::WithSentences(
-      newsfuse::fuzz::ArticleFromText(newsfuse::fuzz::AsText(data, size)));
+  auto article =
+      newsfuse::WithSentences(newsfuse::fuzz::ArticleFromText(newsfuse::fuzz::AsText(data, size)));
   newsfuse::analyze::AnnotateEntities(article);
   newsfuse::fuzz::CheckAnnotations(article);
   return 0;

@@ -4,13 +4,13 @@
 #include <cstddef>
 #include <cstdint>
 
-#include "annotate_input.h"
 #include "analyze/entity/entities.h"
 #include "analyze/quantity/quantities.h"
+#include "annotate_input.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  auto article = newsfuse::WithSentences(
-      newsfuse::fuzz::ArticleFromText(newsfuse::fuzz::AsText(data, size)));
+  auto article =
+      newsfuse::WithSentences(newsfuse::fuzz::ArticleFromText(newsfuse::fuzz::AsText(data, size)));
   newsfuse::analyze::AnnotateEntities(article);  // quantities name parties through them
   newsfuse::analyze::AnnotateQuantities(article);
   newsfuse::fuzz::CheckAnnotations(article);

@@ -27,7 +27,6 @@ inline Article ArticleFromText(std::string_view bytes) {
   return article;
 }
 
-
 // Spans inside the body, indexes inside their vectors: what fuse and render
 // rely on when they cut text out of the body.
 inline void CheckAnnotations(const AnnotatedArticle& a) {

@@ -37,8 +37,9 @@ struct Table {
                        "published, updated, dateline, language, paragraphs, field_sources)",
                        nullptr, nullptr, nullptr) == SQLITE_OK,
           "create table");
-    sqlite3_prepare_v2(db, "INSERT INTO articles(" NEWSFUSE_ARTICLE_COLUMNS
-                           ") VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12)",
+    sqlite3_prepare_v2(db,
+                       "INSERT INTO articles(" NEWSFUSE_ARTICLE_COLUMNS
+                       ") VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12)",
                        -1, &insert, nullptr);
     sqlite3_prepare_v2(db, "SELECT " NEWSFUSE_ARTICLE_COLUMNS " FROM articles", -1, &select,
                        nullptr);
@@ -88,8 +89,8 @@ bool SameArticle(const Article& a, const Article& b) {
 void EncodeDecode(Table& table, const Article& article) {
   auto encoded = si::EncodeArticle(article);
   if (!encoded.ok()) return;
-  auto back = table.RoundTrip(
-      [&](sqlite3_stmt* stmt) { si::BindArticle(stmt, article, *encoded); });
+  auto back =
+      table.RoundTrip([&](sqlite3_stmt* stmt) { si::BindArticle(stmt, article, *encoded); });
   Check(back.ok(), "a row EncodeArticle wrote does not decode");
   Check(SameArticle(article, *back), "article codec does not round-trip");
 }
@@ -111,8 +112,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
           sqlite3_bind_blob(stmt, i + 1, f.data() + 1, static_cast<int>(f.size() - 1),
                             SQLITE_TRANSIENT);
         } else {
-          sqlite3_bind_text(stmt, i + 1, f.data(), static_cast<int>(f.size()),
-                            SQLITE_TRANSIENT);
+          sqlite3_bind_text(stmt, i + 1, f.data(), static_cast<int>(f.size()), SQLITE_TRANSIENT);
         }
       }
     });

@@ -19,8 +19,8 @@
 
 namespace {
 
-const char* const kUrls[] = {"https://news.example/a?x=1&y=<2>", "javascript:alert(1)",
-                             "", "data:text/html,<script>alert(1)</script>"};
+const char* const kUrls[] = {"https://news.example/a?x=1&y=<2>", "javascript:alert(1)", "",
+                             "data:text/html,<script>alert(1)</script>"};
 const char* const kOutlets[] = {"Reuters", "<b>Wire</b> & \"Co\"", "", "`md` *star* [x](y)"};
 
 void Dump(const std::string& json) {

@@ -22,6 +22,7 @@ PACKAGES=(
   iso-codes           # country names for the gazetteer
   wordnet-base        # ROUGE's irregular-form table (bench/summary)
   clang-14 libclang-rt-14-dev  # libFuzzer + sanitizers (scripts/fuzz.sh)
+  clang-format clang-tidy      # style checks (scripts/format.sh --check, scripts/tidy.sh)
 )
 # Regenerating data/analyze/entity (scripts/gen_gazetteers.py) also needs
 # ruby-countries libgeonames0 nodejs npm; the build uses the checked-in files.

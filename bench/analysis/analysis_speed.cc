@@ -28,9 +28,9 @@
 
 #include "analyze/analyze.h"
 #include "analyze/entity/entities.h"
+#include "analyze/pathological_text.h"
 #include "analyze/quantity/quantities.h"
 #include "analyze/quote/quotes.h"
-#include "analyze/pathological_text.h"
 #include "analyze/time/timexes.h"
 #include "bench_env.h"
 #include "text/seed_corpus.h"
@@ -85,11 +85,12 @@ void Measure(const char* corpus, const std::vector<Article>& articles, int repea
     quotes += a.quotes.size();
   }
   std::printf(
-      "analysis_speed corpus=%s articles=%zu rounds=%d mb=%.3f stage=analyze cpu_s=%.4f mb_per_s=%.2f "
+      "analysis_speed corpus=%s articles=%zu rounds=%d mb=%.3f stage=analyze cpu_s=%.4f "
+      "mb_per_s=%.2f "
       "sentences=%zu "
       "entities=%zu mentions=%zu quantities=%zu timexes=%zu quotes=%zu\n",
-      corpus, articles.size(), rounds, mb, all, mb / all, sentences, entities, mentions, quantities, timexes,
-      quotes);
+      corpus, articles.size(), rounds, mb, all, mb / all, sentences, entities, mentions, quantities,
+      timexes, quotes);
 
   // Each annotator alone, on copies holding only the sentences; the copy is
   // made outside the timed region.
@@ -115,8 +116,8 @@ void Measure(const char* corpus, const std::vector<Article>& articles, int repea
       }
       best = std::min(best, spent);
     }
-    std::printf("analysis_speed corpus=%s stage=%s cpu_s=%.4f mb_per_s=%.2f\n", corpus, part.name, best,
-                mb / best);
+    std::printf("analysis_speed corpus=%s stage=%s cpu_s=%.4f mb_per_s=%.2f\n", corpus, part.name,
+                best, mb / best);
   }
 }
 
@@ -124,13 +125,12 @@ void Measure(const char* corpus, const std::vector<Article>& articles, int repea
 // these inputs a single run takes long enough for the CPU clock.
 void MeasurePathological(double megabytes, std::string_view only) {
   // One-time set-up (gazetteers, rule tables, ICU) outside the timed runs.
-  Analyze(testing::MakeArticle(
-      "w", "bench", "", {testing::PathologicalText(testing::Pathology::kMixed, 10000)}));
+  Analyze(testing::MakeArticle("w", "bench", "",
+                               {testing::PathologicalText(testing::Pathology::kMixed, 10000)}));
   for (testing::Pathology kind : testing::kAllPathologies) {
     if (!only.empty() && only != testing::PathologyName(kind)) continue;
     const std::string name(testing::PathologyName(kind));
-    const std::string text =
-        testing::PathologicalText(kind, static_cast<size_t>(megabytes * 1e6));
+    const std::string text = testing::PathologicalText(kind, static_cast<size_t>(megabytes * 1e6));
     const double mb = static_cast<double>(text.size()) / 1e6;
     const Article article = testing::MakeArticle("p", "bench", "", {text});
     AnnotatedArticle a;
@@ -140,7 +140,8 @@ void MeasurePathological(double megabytes, std::string_view only) {
     for (const Span& s : SplitSentences(a.body)) a.sentences.push_back(Sentence{s, 0});
     const double split = CpuSeconds() - t0;
     std::printf(
-        "analysis_speed pathological=%s mb=%.2f stage=split cpu_s=%.4f mb_per_s=%.2f sentences=%zu\n",
+        "analysis_speed pathological=%s mb=%.2f stage=split cpu_s=%.4f mb_per_s=%.2f "
+        "sentences=%zu\n",
         name.c_str(), mb, split, mb / split, a.sentences.size());
     double total = split;
     for (const auto& part : kAnnotators) {
@@ -152,10 +153,11 @@ void MeasurePathological(double megabytes, std::string_view only) {
                   name.c_str(), mb, part.name, spent, mb / spent);
       std::fflush(stdout);
     }
-    std::printf("analysis_speed pathological=%s mb=%.2f stage=analyze cpu_s=%.4f mb_per_s=%.2f "
-                "mentions=%zu quantities=%zu timexes=%zu quotes=%zu\n",
-                name.c_str(), mb, total, mb / total, a.mentions.size(), a.quantities.size(),
-                a.timexes.size(), a.quotes.size());
+    std::printf(
+        "analysis_speed pathological=%s mb=%.2f stage=analyze cpu_s=%.4f mb_per_s=%.2f "
+        "mentions=%zu quantities=%zu timexes=%zu quotes=%zu\n",
+        name.c_str(), mb, total, mb / total, a.mentions.size(), a.quantities.size(),
+        a.timexes.size(), a.quotes.size());
   }
 }
 

@@ -51,9 +51,13 @@ struct Part {
   int conflicts = 0;
   void Add(const TopicScores& t) {
     ++topics;
-    for (auto [a, b] : {std::pair{&sum.facts, &t.facts}, {&sum.roles, &t.roles}, {&sum.conflicts, &t.conflicts},
-                        {&sum.quotes_direct, &t.quotes_direct}, {&sum.quotes_reported, &t.quotes_reported},
-                        {&sum.quotes_any, &t.quotes_any}, {&sum.timeline, &t.timeline}})
+    for (auto [a, b] : {std::pair{&sum.facts, &t.facts},
+                        {&sum.roles, &t.roles},
+                        {&sum.conflicts, &t.conflicts},
+                        {&sum.quotes_direct, &t.quotes_direct},
+                        {&sum.quotes_reported, &t.quotes_reported},
+                        {&sum.quotes_any, &t.quotes_any},
+                        {&sum.timeline, &t.timeline}})
       a->Add(*b);
     sum.direct_matched += t.direct_matched;
     sum.direct_speaker_ok += t.direct_speaker_ok;
@@ -64,8 +68,10 @@ struct Part {
   void Print(const char* name) const {
     if (!topics) return;
     auto line = [&](const char* section, const SectionScore& s) {
-      std::printf("claims_eval part=%s section=%s sys=%d sys_ok=%d gold=%d gold_ok=%d p=%.3f r=%.3f f1=%.3f\n", name,
-                  section, s.sys, s.sys_ok, s.gold, s.gold_ok, s.Precision(), s.Recall(), s.F1());
+      std::printf(
+          "claims_eval part=%s section=%s sys=%d sys_ok=%d gold=%d gold_ok=%d p=%.3f r=%.3f "
+          "f1=%.3f\n",
+          name, section, s.sys, s.sys_ok, s.gold, s.gold_ok, s.Precision(), s.Recall(), s.F1());
     };
     line("facts", sum.facts);
     line("roles", sum.roles);
@@ -74,11 +80,13 @@ struct Part {
     line("quotes_reported", sum.quotes_reported);
     line("quotes_any", sum.quotes_any);
     line("timeline", sum.timeline);
-    std::printf("claims_eval part=%s topics=%d direct_speaker_acc=%.3f (%d/%d) conflicts_hard=%d conflicts_self=%d "
-                "conflict_kind_acc=%.3f\n",
-                name, topics, sum.direct_matched ? double(sum.direct_speaker_ok) / sum.direct_matched : 0,
-                sum.direct_speaker_ok, sum.direct_matched, sum.conflicts_hard, sum.conflicts_self,
-                sum.conflicts.sys_ok ? double(sum.conflicts_kind_ok) / sum.conflicts.sys_ok : 0);
+    std::printf(
+        "claims_eval part=%s topics=%d direct_speaker_acc=%.3f (%d/%d) conflicts_hard=%d "
+        "conflicts_self=%d "
+        "conflict_kind_acc=%.3f\n",
+        name, topics, sum.direct_matched ? double(sum.direct_speaker_ok) / sum.direct_matched : 0,
+        sum.direct_speaker_ok, sum.direct_matched, sum.conflicts_hard, sum.conflicts_self,
+        sum.conflicts.sys_ok ? double(sum.conflicts_kind_ok) / sum.conflicts.sys_ok : 0);
   }
 };
 
@@ -117,8 +125,8 @@ void ConflictCensus(const fs::path& duc) {
   for (std::string line; std::getline(tsv, line);) {
     std::stringstream fields(line);
     std::string topic, doc, docno, date;
-    if (std::getline(fields, topic, '\t') && std::getline(fields, doc, '\t') && std::getline(fields, docno, '\t') &&
-        std::getline(fields, date))
+    if (std::getline(fields, topic, '\t') && std::getline(fields, doc, '\t') &&
+        std::getline(fields, docno, '\t') && std::getline(fields, date))
       dated[topic][doc] = date;
   }
   std::vector<fs::path> dirs;
@@ -146,18 +154,24 @@ void ConflictCensus(const fs::path& duc) {
       for (size_t i = 0; i < c.sides.size(); ++i)
         for (size_t j = i + 1; j < c.sides.size(); ++j)
           for (const auto& x : c.sides[i].wording)
-            for (const auto& y : c.sides[j].wording) same |= x.source == y.source && x.text == y.text;
+            for (const auto& y : c.sides[j].wording)
+              same |= x.source == y.source && x.text == y.text;
       self += same;
       // The 40 topics without gold are open to reading; the gold's are not.
       if (std::getenv("CLAIMS_CENSUS_SHOW") && !dated.count(topic)) {
         std::printf("  %s %s %s:", topic.c_str(), c.hard ? "hard" : "soft", c.subject.c_str());
-        for (const auto& side : c.sides) std::printf(" | %s [%s]", side.value.c_str(), side.wording.empty() ? "" : side.wording[0].text.substr(0, 80).c_str());
+        for (const auto& side : c.sides)
+          std::printf(" | %s [%s]", side.value.c_str(),
+                      side.wording.empty() ? "" : side.wording[0].text.substr(0, 80).c_str());
         std::printf("\n");
       }
     }
   }
-  std::printf("claims_eval duc_all stories=%d conflicts=%d per_story=%.2f hard=%d hard_share=%.2f self=%d\n", stories,
-              conflicts, stories ? double(conflicts) / stories : 0, hard, conflicts ? double(hard) / conflicts : 0, self);
+  std::printf(
+      "claims_eval duc_all stories=%d conflicts=%d per_story=%.2f hard=%d hard_share=%.2f "
+      "self=%d\n",
+      stories, conflicts, stories ? double(conflicts) / stories : 0, hard,
+      conflicts ? double(hard) / conflicts : 0, self);
 }
 
 }  // namespace
@@ -169,20 +183,29 @@ int main(int argc, char** argv) {
   bool dump_quotes = false, census = false;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
-    if (a == "--gold" && i + 1 < argc) gold_dir = argv[++i];
-    else if (a == "--duc" && i + 1 < argc) duc = argv[++i];
-    else if (a == "--show" && i + 1 < argc) show = argv[++i];
-    else if (a == "--quotes") dump_quotes = true;
-    else if (a == "--duc-all") census = true;
+    if (a == "--gold" && i + 1 < argc)
+      gold_dir = argv[++i];
+    else if (a == "--duc" && i + 1 < argc)
+      duc = argv[++i];
+    else if (a == "--show" && i + 1 < argc)
+      show = argv[++i];
+    else if (a == "--quotes")
+      dump_quotes = true;
+    else if (a == "--duc-all")
+      census = true;
     else {
-      std::fprintf(stderr, "usage: claims_eval [--gold DIR] [--duc DIR] [--show DEV_TOPIC [--quotes]] [--duc-all]\n");
+      std::fprintf(stderr,
+                   "usage: claims_eval [--gold DIR] [--duc DIR] [--show DEV_TOPIC [--quotes]] "
+                   "[--duc-all]\n");
       return 1;
     }
   }
   const auto topics = LoadClaimsGold(gold_dir);
   if (topics.empty() || !fs::is_directory(duc / "docs")) {
-    std::printf("skipped: claims gold or DUC 2004 documents not found under %s and %s (they live in ../shared/bench)\n",
-                gold_dir.c_str(), duc.c_str());
+    std::printf(
+        "skipped: claims gold or DUC 2004 documents not found under %s and %s (they live in "
+        "../shared/bench)\n",
+        gold_dir.c_str(), duc.c_str());
     return 0;
   }
   Part test, dev;
@@ -195,12 +218,13 @@ int main(int argc, char** argv) {
     for (const auto& a : articles) story.article_ids.push_back(a.article.id);
     if (!show.empty() && dump_quotes) {
       for (const auto& a : articles) {
-        std::printf("article %s paragraphs=%zu sentences=%zu\n", a.article.id.c_str(), a.article.paragraphs.size(),
-                    a.sentences.size());
+        std::printf("article %s paragraphs=%zu sentences=%zu\n", a.article.id.c_str(),
+                    a.article.paragraphs.size(), a.sentences.size());
         for (const Quote& q : a.quotes) {
           const std::string who = q.speaker ? a.entities[*q.speaker].name : "-";
           std::printf("  %s [%s | %s] %.*s\n", q.direct ? "direct" : "reported", who.c_str(),
-                      std::string(a.Text(q.speaker_span)).c_str(), static_cast<int>(std::min<size_t>(q.content.size(), 90)),
+                      std::string(a.Text(q.speaker_span)).c_str(),
+                      static_cast<int>(std::min<size_t>(q.content.size(), 90)),
                       a.body.c_str() + q.content.begin);
         }
       }

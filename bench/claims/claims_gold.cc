@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cstdio>
 #include <fstream>
-
 #include <nlohmann/json.hpp>
 
 namespace fs = std::filesystem;
@@ -36,7 +35,8 @@ GoldTopic ParseTopic(const json& j) {
   }
   for (const json& r : j.value("roles", json::array())) {
     GoldRole role{Str(r, "person"), {}};
-    for (const json& x : r.value("roles", json::array())) role.roles.push_back(x.get<std::string>());
+    for (const json& x : r.value("roles", json::array()))
+      role.roles.push_back(x.get<std::string>());
     t.roles.push_back(std::move(role));
   }
   for (const json& c : j.value("conflicts", json::array())) {

@@ -9,17 +9,19 @@ namespace {
 
 const std::set<std::string>& StopWords() {
   static const std::set<std::string> words = {
-      "a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "but", "by", "with", "from",
-      "as", "is", "was", "were", "be", "been", "are", "it", "its", "he", "she", "his", "her", "they",
-      "their", "that", "this", "which", "who", "had", "has", "have", "not", "s", "said", "says"};
+      "a",   "an",  "the",  "of",   "in",  "on",  "at",   "to",    "for",  "and",  "or",
+      "but", "by",  "with", "from", "as",  "is",  "was",  "were",  "be",   "been", "are",
+      "it",  "its", "he",   "she",  "his", "her", "they", "their", "that", "this", "which",
+      "who", "had", "has",  "have", "not", "s",   "said", "says"};
   return words;
 }
 
 const std::map<std::string, double>& NumberWords() {
   static const std::map<std::string, double> words = {
-      {"one", 1},    {"two", 2},   {"three", 3},   {"four", 4},      {"five", 5},      {"six", 6},
-      {"seven", 7},  {"eight", 8}, {"nine", 9},    {"ten", 10},      {"eleven", 11},   {"twelve", 12},
-      {"dozen", 12}, {"twenty", 20}, {"thirty", 30}, {"forty", 40}, {"fifty", 50}, {"hundred", 100}};
+      {"one", 1},     {"two", 2},     {"three", 3},    {"four", 4},    {"five", 5},
+      {"six", 6},     {"seven", 7},   {"eight", 8},    {"nine", 9},    {"ten", 10},
+      {"eleven", 11}, {"twelve", 12}, {"dozen", 12},   {"twenty", 20}, {"thirty", 30},
+      {"forty", 40},  {"fifty", 50},  {"hundred", 100}};
   return words;
 }
 
@@ -29,8 +31,10 @@ std::vector<std::string> Words(std::string_view text) {
   std::string w;
   for (size_t i = 0; i <= text.size(); ++i) {
     const unsigned char c = i < text.size() ? static_cast<unsigned char>(text[i]) : ' ';
-    const bool digit_sep = (c == ',' || c == '.') && !w.empty() && std::isdigit(static_cast<unsigned char>(w.back())) &&
-                           i + 1 < text.size() && std::isdigit(static_cast<unsigned char>(text[i + 1]));
+    const bool digit_sep = (c == ',' || c == '.') && !w.empty() &&
+                           std::isdigit(static_cast<unsigned char>(w.back())) &&
+                           i + 1 < text.size() &&
+                           std::isdigit(static_cast<unsigned char>(text[i + 1]));
     if (std::isalnum(c)) {
       w += static_cast<char>(std::tolower(c));
     } else if (digit_sep) {
@@ -49,7 +53,8 @@ struct Item {
 
 // A report row's wordings, each with the gold document of its source.
 template <typename Attestations>
-std::vector<Item> Items(const Attestations& wording, const std::map<std::string, std::string>& doc_of) {
+std::vector<Item> Items(const Attestations& wording,
+                        const std::map<std::string, std::string>& doc_of) {
   std::vector<Item> out;
   for (const Attestation& a : wording) {
     auto it = doc_of.find(a.source);
@@ -140,7 +145,8 @@ bool SameSpeaker(std::string_view gold, std::string_view system) {
   const std::string g = LastWord(gold), s = LastWord(system);
   if (g.empty() || s.empty()) return false;
   const auto gw = Words(gold), sw = Words(system);
-  return std::find(gw.begin(), gw.end(), s) != gw.end() || std::find(sw.begin(), sw.end(), g) != sw.end();
+  return std::find(gw.begin(), gw.end(), s) != gw.end() ||
+         std::find(sw.begin(), sw.end(), g) != sw.end();
 }
 
 bool SameDate(std::string_view gold, std::string_view system) {
@@ -196,8 +202,11 @@ TopicScores ScoreReport(const StoryReport& report, const std::map<std::string, s
       break;
     }
     if (match >= 0) fact_taken[match] = true, ++t.facts.sys_ok;
-    note(std::string(match >= 0 ? "  ok   " : duplicate ? "  DUP  " : "  WRONG") + " fact [" + FactKindName(f.kind) +
-         "] " + f.subject + ": " + f.value + (match >= 0 ? "  = " + gold.facts[match].subject : ""));
+    note(std::string(match >= 0  ? "  ok   "
+                     : duplicate ? "  DUP  "
+                                 : "  WRONG") +
+         " fact [" + FactKindName(f.kind) + "] " + f.subject + ": " + f.value +
+         (match >= 0 ? "  = " + gold.facts[match].subject : ""));
   }
   t.facts.gold = static_cast<int>(gold.facts.size());
   t.facts.gold_ok = static_cast<int>(std::count(fact_taken.begin(), fact_taken.end(), true));
@@ -224,7 +233,8 @@ TopicScores ScoreReport(const StoryReport& report, const std::map<std::string, s
         for (size_t j = 0; j < sides.size() && match < 0; ++j)
           for (size_t a = 0; a < gs.size() && match < 0; ++a)
             for (size_t b = 0; b < gs.size() && match < 0; ++b)
-              if (i != j && a != b && AnyOverlap(sides[i], gs[a]) && AnyOverlap(sides[j], gs[b])) match = int(g);
+              if (i != j && a != b && AnyOverlap(sides[i], gs[a]) && AnyOverlap(sides[j], gs[b]))
+                match = int(g);
     }
     const bool update = match >= 0 && gold.conflicts[match].kind == "update";
     // A figure that changes over the days may be shown as a soft conflict
@@ -243,14 +253,16 @@ TopicScores ScoreReport(const StoryReport& report, const std::map<std::string, s
     }
     std::string sides_text;
     for (const auto& s : c.sides) sides_text += " | " + s.value;
-    note(std::string(ok ? "  ok   " : "  WRONG") + " conflict " + (c.hard ? "hard " : "soft ") + c.subject +
-         sides_text + (self ? " [SELF]" : ""));
+    note(std::string(ok ? "  ok   " : "  WRONG") + " conflict " + (c.hard ? "hard " : "soft ") +
+         c.subject + sides_text + (self ? " [SELF]" : ""));
   }
   for (size_t g = 0; g < gold.conflicts.size(); ++g) {
     if (gold.conflicts[g].kind == "update") continue;
     ++t.conflicts.gold;
-    if (conflict_found[g]) ++t.conflicts.gold_ok;
-    else note("  MISS  conflict " + gold.conflicts[g].kind + " " + gold.conflicts[g].subject);
+    if (conflict_found[g])
+      ++t.conflicts.gold_ok;
+    else
+      note("  MISS  conflict " + gold.conflicts[g].kind + " " + gold.conflicts[g].subject);
   }
 
   // Quotes by document and text; a split quote may be matched by both halves.
@@ -261,7 +273,8 @@ TopicScores ScoreReport(const StoryReport& report, const std::map<std::string, s
   std::vector<SysQuote> sys_quotes;
   for (const SpeakerQuotes& sp : report.quotes)
     for (const ReportQuote& q : sp.quotes)
-      for (const Item& i : Items(q.wording, doc_of)) sys_quotes.push_back({i.doc, i.text, sp.speaker, q.direct});
+      for (const Item& i : Items(q.wording, doc_of))
+        sys_quotes.push_back({i.doc, i.text, sp.speaker, q.direct});
   auto same_text = [](const SysQuote& s, const GoldQuote& g) {
     return s.doc == g.doc && (Covered(s.text, g.text) >= 0.6 || Covered(g.text, s.text) >= 0.6);
   };
@@ -287,8 +300,12 @@ TopicScores ScoreReport(const StoryReport& report, const std::map<std::string, s
       direct_found[typed] = true;
       if (s.direct) ++t.direct_matched, t.direct_speaker_ok += speaker_ok;
     }
-    note(std::string(typed >= 0 ? "  ok   " : any >= 0 ? "  TYPE " : "  WRONG") + (speaker_ok || g < 0 ? "" : " [SPEAKER " + gold.quotes[g].speaker + "]") +
-         " quote " + (s.direct ? "direct " : "reported ") + s.doc + " " + s.speaker + ": " + s.text.substr(0, 100));
+    note(std::string(typed >= 0 ? "  ok   "
+                     : any >= 0 ? "  TYPE "
+                                : "  WRONG") +
+         (speaker_ok || g < 0 ? "" : " [SPEAKER " + gold.quotes[g].speaker + "]") + " quote " +
+         (s.direct ? "direct " : "reported ") + s.doc + " " + s.speaker + ": " +
+         s.text.substr(0, 100));
   }
   for (size_t g = 0; g < gold.quotes.size(); ++g) {
     SectionScore& sec = gold.quotes[g].direct ? t.quotes_direct : t.quotes_reported;
@@ -297,8 +314,9 @@ TopicScores ScoreReport(const StoryReport& report, const std::map<std::string, s
     sec.gold_ok += direct_found[g];
     t.quotes_any.gold_ok += any_found[g];
     if (!direct_found[g])
-      note(std::string("  MISS  quote ") + (gold.quotes[g].direct ? "direct " : "reported ") + gold.quotes[g].doc + " " +
-           gold.quotes[g].speaker + ": " + gold.quotes[g].text.substr(0, 100));
+      note(std::string("  MISS  quote ") + (gold.quotes[g].direct ? "direct " : "reported ") +
+           gold.quotes[g].doc + " " + gold.quotes[g].speaker + ": " +
+           gold.quotes[g].text.substr(0, 100));
   }
 
   // Timeline one-to-one, by date and evidence.
@@ -308,17 +326,20 @@ TopicScores ScoreReport(const StoryReport& report, const std::map<std::string, s
     const auto items = Items(e.wording, doc_of);
     int match = -1;
     for (size_t g = 0; g < gold.timeline.size() && match < 0; ++g)
-      if (!event_taken[g] && SameDate(gold.timeline[g].date, e.date) && AnyOverlap(items, gold.timeline[g].evidence))
+      if (!event_taken[g] && SameDate(gold.timeline[g].date, e.date) &&
+          AnyOverlap(items, gold.timeline[g].evidence))
         match = int(g);
     if (match >= 0) event_taken[match] = true, ++t.timeline.sys_ok;
-    note(std::string(match >= 0 ? "  ok   " : "  WRONG") + " event " + e.date + " " + e.what.substr(0, 110));
+    note(std::string(match >= 0 ? "  ok   " : "  WRONG") + " event " + e.date + " " +
+         e.what.substr(0, 110));
   }
   t.timeline.gold = static_cast<int>(gold.timeline.size());
   t.timeline.gold_ok = static_cast<int>(std::count(event_taken.begin(), event_taken.end(), true));
   for (size_t g = 0; g < gold.timeline.size(); ++g)
-    if (!event_taken[g]) note("  MISS  event " + gold.timeline[g].date + " " + gold.timeline[g].event.substr(0, 110));
-  note("  facts " + Pct(t.facts) + "; conflicts " + Pct(t.conflicts) + "; direct quotes " + Pct(t.quotes_direct) +
-       "; timeline " + Pct(t.timeline));
+    if (!event_taken[g])
+      note("  MISS  event " + gold.timeline[g].date + " " + gold.timeline[g].event.substr(0, 110));
+  note("  facts " + Pct(t.facts) + "; conflicts " + Pct(t.conflicts) + "; direct quotes " +
+       Pct(t.quotes_direct) + "; timeline " + Pct(t.timeline));
   return t;
 }
 

@@ -17,7 +17,9 @@ namespace newsfuse::bench {
 // by several rows (a quote split in two) or a row by several gold items.
 struct SectionScore {
   int sys = 0, sys_ok = 0, gold = 0, gold_ok = 0;
-  void Add(const SectionScore& o) { sys += o.sys, sys_ok += o.sys_ok, gold += o.gold, gold_ok += o.gold_ok; }
+  void Add(const SectionScore& o) {
+    sys += o.sys, sys_ok += o.sys_ok, gold += o.gold, gold_ok += o.gold_ok;
+  }
   double Precision() const { return sys ? double(sys_ok) / sys : 0; }
   double Recall() const { return gold ? double(gold_ok) / gold : 0; }
   double F1() const {

@@ -22,11 +22,12 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
-#include <ctime>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <fstream>
 #include <functional>
 #include <iostream>
@@ -34,7 +35,6 @@
 #include <nlohmann/json.hpp>
 #include <numeric>
 #include <random>
-#include <algorithm>
 #include <set>
 #include <sstream>
 #include <string>
@@ -153,7 +153,8 @@ RunResult RunOrder(const Analysed& a, const std::vector<size_t>& order,
       for (const auto& c : d.candidates) {
         if (c.story_id != d.best_story) continue;
         const auto& f = c.features;
-        std::fprintf(stderr, " ent=%.3f known=%.0f name=%.3f title=%.3f heavy=%.3f gap=%.2f dated=%.0f",
+        std::fprintf(stderr,
+                     " ent=%.3f known=%.0f name=%.3f title=%.3f heavy=%.3f gap=%.2f dated=%.0f",
                      f.entity_cosine, f.entities_known, f.name_cosine, f.title_cosine,
                      f.heavy_share, f.log_gap_days, f.dates_known);
       }
@@ -258,9 +259,9 @@ void RunOrders(const std::string& corpus, const Analysed& a, const std::vector<s
   const bool has_train = std::count(a.train.begin(), a.train.end(), true) > 0;
   const std::string tune_split = has_train ? "train" : "all";
   const double threshold =
-      baseline_threshold ? *baseline_threshold
-                         : TuneBaseline(a, baseline,
-                                        SeededOrders(SplitIndices(a, tune_split), n_orders, seed));
+      baseline_threshold
+          ? *baseline_threshold
+          : TuneBaseline(a, baseline, SeededOrders(SplitIndices(a, tune_split), n_orders, seed));
   const std::string baseline_note = baseline_threshold ? "given" : "tuned on " + tune_split;
   for (const auto& split : splits) {
     const auto orders = SeededOrders(SplitIndices(a, split), n_orders, seed);
@@ -324,7 +325,8 @@ void DumpFeatures(const Analysed& a, const std::string& split, const ClusterOpti
   options.merge_stories = false;
   StoryClusterer clusterer(options);
   std::set<std::string> seen;
-  out << "# kind\tarticle\tgold_exists|is_gold\tcosine\tentity_cosine\tname_cosine\tentities_known\t"
+  out << "# "
+         "kind\tarticle\tgold_exists|is_gold\tcosine\tentity_cosine\tname_cosine\tentities_known\t"
          "log_gap_days\tdates_known\ttitle_cosine\theavy_share\tlog_story_size\n";
   size_t n = 0;
   for (size_t i = 0; i < a.articles.size(); ++i) {
@@ -336,9 +338,9 @@ void DumpFeatures(const Analysed& a, const std::string& split, const ClusterOpti
     for (const auto& c : clusterer.last_decision().candidates) {
       const auto& f = c.features;
       out << "C\t" << n << '\t' << (c.story_id == gold_story ? 1 : 0) << '\t' << f.cosine << '\t'
-          << f.entity_cosine << '\t' << f.name_cosine << '\t' << f.entities_known << '\t' << f.log_gap_days << '\t'
-          << f.dates_known << '\t' << f.title_cosine << '\t' << f.heavy_share << '\t'
-          << f.log_story_size << '\n';
+          << f.entity_cosine << '\t' << f.name_cosine << '\t' << f.entities_known << '\t'
+          << f.log_gap_days << '\t' << f.dates_known << '\t' << f.title_cosine << '\t'
+          << f.heavy_share << '\t' << f.log_story_size << '\n';
     }
     seen.insert(gold_story);
     ++n;
@@ -370,9 +372,8 @@ int Synthetic(int report_every) {
       std::printf(
           "growth articles=%zu wall_s=%.1f cpu_s=%.1f articles_per_cpu_s=%.0f rss_mib=%.1f "
           "live=%zu dormant=%zu archived=%zu copies=%zu\n",
-          n, Seconds(t0, Clock::now()), cpu - cpu0,
-          (n - last_n) / std::max(1e-9, cpu - last_cpu), CurrentRssMiB(), c.live, c.dormant,
-          c.archived, c.copies);
+          n, Seconds(t0, Clock::now()), cpu - cpu0, (n - last_n) / std::max(1e-9, cpu - last_cpu),
+          CurrentRssMiB(), c.live, c.dormant, c.archived, c.copies);
       std::fflush(stdout);
       last_cpu = cpu;
       last_n = n;
@@ -400,12 +401,18 @@ int main(int argc, char** argv) {
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
     auto next = [&]() -> std::string { return i + 1 < argc ? argv[++i] : ""; };
-    if (arg == "--corpus") corpus_name = next();
-    else if (arg == "--split") split = next();
-    else if (arg == "--threshold") options.join_threshold = std::stod(next());
-    else if (arg == "--weights") weights_file = next();
-    else if (arg == "--no-merge") options.merge_stories = false;
-    else if (arg == "--sweep") sweep = true;
+    if (arg == "--corpus")
+      corpus_name = next();
+    else if (arg == "--split")
+      split = next();
+    else if (arg == "--threshold")
+      options.join_threshold = std::stod(next());
+    else if (arg == "--weights")
+      weights_file = next();
+    else if (arg == "--no-merge")
+      options.merge_stories = false;
+    else if (arg == "--sweep")
+      sweep = true;
     else if (arg == "--sweep-range") {
       sweep = true;
       if (std::sscanf(next().c_str(), "%lf:%lf:%lf", &sweep_lo, &sweep_hi, &sweep_step) != 3 ||
@@ -413,13 +420,18 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "--sweep-range wants LO:HI:STEP\n");
         return 1;
       }
-    }
-    else if (arg == "--dump-features") dump_file = next();
-    else if (arg == "--synthetic") synthetic = true;
-    else if (arg == "--report-every") report_every = std::stoi(next());
-    else if (arg == "--orders") n_orders = std::stoi(next());
-    else if (arg == "--seed") seed = std::stoull(next());
-    else if (arg == "--baseline-threshold") baseline_threshold = std::stod(next());
+    } else if (arg == "--dump-features")
+      dump_file = next();
+    else if (arg == "--synthetic")
+      synthetic = true;
+    else if (arg == "--report-every")
+      report_every = std::stoi(next());
+    else if (arg == "--orders")
+      n_orders = std::stoi(next());
+    else if (arg == "--seed")
+      seed = std::stoull(next());
+    else if (arg == "--baseline-threshold")
+      baseline_threshold = std::stod(next());
     else {
       std::fprintf(stderr, "unknown argument %s\n", arg.c_str());
       return 1;
@@ -463,11 +475,11 @@ int main(int argc, char** argv) {
       continue;
     }
     const double threshold = options.join_threshold.value_or(options.weights.join_threshold);
-    const std::vector<std::string> splits =
-        split == "all" && corpus.name != "meantime" && corpus.name != "semeval2015" &&
-                corpus.name != "crawl"
-            ? std::vector<std::string>{"all", "train", "test"}
-            : std::vector<std::string>{split};
+    const std::vector<std::string> splits = split == "all" && corpus.name != "meantime" &&
+                                                    corpus.name != "semeval2015" &&
+                                                    corpus.name != "crawl"
+                                                ? std::vector<std::string>{"all", "train", "test"}
+                                                : std::vector<std::string>{split};
     if (n_orders > 0) {
       RunOrders(corpus.name, a, splits, options, n_orders, seed, baseline_threshold);
       continue;
@@ -497,7 +509,8 @@ int main(int argc, char** argv) {
         1000 * best / n, nb::PeakRssMiB());
     std::fflush(stdout);
   }
-  if (!any && dump_file.empty()) std::printf("skipped: no labelled corpus under %s\n", shared.c_str());
+  if (!any && dump_file.empty())
+    std::printf("skipped: no labelled corpus under %s\n", shared.c_str());
   std::printf("machine %s\n", nb::MachineLine().c_str());
   return 0;
 }

@@ -53,9 +53,12 @@ std::string StripTags(const std::string& s) {
   std::string out;
   bool in_tag = false;
   for (char c : s) {
-    if (c == '<') in_tag = true;
-    else if (c == '>') in_tag = false;
-    else if (!in_tag) out += c;
+    if (c == '<')
+      in_tag = true;
+    else if (c == '>')
+      in_tag = false;
+    else if (!in_tag)
+      out += c;
   }
   return Unescape(out);
 }
@@ -218,10 +221,9 @@ Corpus LoadEcbPlus(const fs::path& shared) {
     // 62 documents are that one sentence: it is their text too, or the
     // extractor would refuse them as empty and the stream would lose them.
     if (text.empty()) text = doc["title"].get<std::string>() + "\n";
-    c.items.push_back(Page("ecbplus/" + doc["id"].get<std::string>(),
-                           doc["title"].get<std::string>(), text, "",
-                           doc["subtopic"].get<std::string>(),
-                           doc["split"].get<std::string>() != "test"));
+    c.items.push_back(
+        Page("ecbplus/" + doc["id"].get<std::string>(), doc["title"].get<std::string>(), text, "",
+             doc["subtopic"].get<std::string>(), doc["split"].get<std::string>() != "test"));
   }
   if (c.items.empty()) c.skipped = path.string() + " not found";
   StreamOrder(c.items);
@@ -285,8 +287,7 @@ Corpus LoadMiranda(const fs::path& shared) {
   for (const auto& d : docs) {
     if (d.value("lang", "") != "eng") continue;
     c.items.push_back(Page("miranda/" + d.value("id", ""), d.value("title", ""),
-                           d.value("text", ""), d.value("date", ""),
-                           d["cluster"].dump(), false));
+                           d.value("text", ""), d.value("date", ""), d["cluster"].dump(), false));
   }
   // The stream is in publication order; the dates are complete.
   StreamOrder(c.items);

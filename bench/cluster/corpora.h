@@ -11,9 +11,9 @@
 namespace newsfuse::bench {
 
 struct LabelledPage {
-  RawPage page;          // what the pipeline ingests
-  std::string gold;      // the event (story) label
-  bool train = false;    // in the half the weights are fitted on
+  RawPage page;        // what the pipeline ingests
+  std::string gold;    // the event (story) label
+  bool train = false;  // in the half the weights are fitted on
   // Pages of one ongoing story or topic that a reader could accept in one
   // story although they tell of different events (the crawl only).
   std::string related;

@@ -16,7 +16,8 @@ double Pairs(double n) { return n * (n - 1) / 2; }
 // its predicted cluster that shares its gold label (precision) and the share
 // of its gold class that shares its predicted cluster (recall), averaged over
 // items. Summed per contingency cell: n items each contribute n / |cluster|.
-ClusterScores Score(const std::vector<std::string>& predicted, const std::vector<std::string>& gold) {
+ClusterScores Score(const std::vector<std::string>& predicted,
+                    const std::vector<std::string>& gold) {
   ClusterScores s;
   const size_t n = predicted.size();
   if (n == 0 || gold.size() != n) return s;

@@ -15,7 +15,8 @@ struct ClusterScores {
 };
 
 // predicted[i] and gold[i] are the labels of item i.
-ClusterScores Score(const std::vector<std::string>& predicted, const std::vector<std::string>& gold);
+ClusterScores Score(const std::vector<std::string>& predicted,
+                    const std::vector<std::string>& gold);
 
 // A predicted story holding two gold events that share no `related` label: a
 // story about two things. related[i] may be empty (no relation).

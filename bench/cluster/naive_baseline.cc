@@ -1,10 +1,10 @@
 #include "naive_baseline.h"
 
+#include <absl/container/flat_hash_map.h>
+
 #include <algorithm>
 #include <cmath>
 #include <map>
-
-#include <absl/container/flat_hash_map.h>
 
 namespace newsfuse::bench {
 

@@ -25,7 +25,6 @@ class NaiveBaseline {
   // past the largest term id.
   NaiveBaseline(const std::vector<TermIds>& docs, size_t vocabulary);
 
-
   // Clusters the documents in `order` (indices into docs): each joins the
   // centroid it has the highest cosine with when that reaches `threshold`,
   // else starts a cluster. Returns a cluster number per position of `order`.

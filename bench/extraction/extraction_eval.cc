@@ -82,8 +82,8 @@ RawPage HtmlPage(const Page& p, bool with_url) {
 // the evening of 18 November in New York, where the URL was written.
 bool InSomeZone(const DateTime& when, const DateTime& day) {
   if (!when.utc_offset_minutes || when.precision < DatePrecision::kMinute) return false;
-  const int64_t utc = (when.DaysSinceEpoch() * 24 * 60) + when.hour * 60 + when.minute -
-                      *when.utc_offset_minutes;
+  const int64_t utc =
+      (when.DaysSinceEpoch() * 24 * 60) + when.hour * 60 + when.minute - *when.utc_offset_minutes;
   const int64_t day_start = day.DaysSinceEpoch() * 24 * 60;
   // Local day D in zone z covers UTC [D - z, D + 24h - z).
   return utc >= day_start - 14 * 60 && utc < day_start + 24 * 60 + 12 * 60;
@@ -114,10 +114,11 @@ void DateAccuracy(const std::vector<Page>& pages, int worst) {
     near += tz_day;
     if (!tz_day) misses.push_back(a->published->ToIso() + " " + p.url);
   }
-  std::printf("extraction_dates truth=url-day pages=%d stated=%d exact=%d zone_consistent=%d "
-              "accuracy=%.3f zone_accuracy=%.3f",
-              truths, stated, exact, near, truths ? static_cast<double>(exact) / truths : 0.0,
-              truths ? static_cast<double>(near) / truths : 0.0);
+  std::printf(
+      "extraction_dates truth=url-day pages=%d stated=%d exact=%d zone_consistent=%d "
+      "accuracy=%.3f zone_accuracy=%.3f",
+      truths, stated, exact, near, truths ? static_cast<double>(exact) / truths : 0.0,
+      truths ? static_cast<double>(near) / truths : 0.0);
   for (const auto& [src, n] : sources) std::printf(" from:%s=%d", src.c_str(), n);
   std::printf("\n");
   for (int k = 0; k < worst && k < static_cast<int>(misses.size()); ++k)
@@ -145,7 +146,8 @@ void SeedDateAccuracy(const fs::path& seeds) {
     const std::string got = a.ok() && a->published ? a->published->ToIso() : "-";
     ++pages;
     correct += got == want;
-    if (got != want) std::printf("seed_date_miss %s want=%s got=%s\n", name.c_str(), want.c_str(), got.c_str());
+    if (got != want)
+      std::printf("seed_date_miss %s want=%s got=%s\n", name.c_str(), want.c_str(), got.c_str());
   }
   std::printf("extraction_seed_dates pages=%d correct=%d accuracy=%.3f\n", pages, correct,
               pages ? static_cast<double>(correct) / pages : 0.0);
@@ -159,18 +161,24 @@ int main(int argc, char** argv) {
   int worst = 0, repeat = 3;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
-    if (a == "--data" && i + 1 < argc) data = argv[++i];
-    else if (a == "--peer" && i + 1 < argc) peer = argv[++i];
-    else if (a == "--worst" && i + 1 < argc) worst = std::atoi(argv[++i]);
-    else if (a == "--repeat" && i + 1 < argc) repeat = std::max(1, std::atoi(argv[++i]));
+    if (a == "--data" && i + 1 < argc)
+      data = argv[++i];
+    else if (a == "--peer" && i + 1 < argc)
+      peer = argv[++i];
+    else if (a == "--worst" && i + 1 < argc)
+      worst = std::atoi(argv[++i]);
+    else if (a == "--repeat" && i + 1 < argc)
+      repeat = std::max(1, std::atoi(argv[++i]));
     else {
-      std::fprintf(stderr, "usage: extraction_eval [--data DIR] [--peer NAME] [--worst N] [--repeat K]\n");
+      std::fprintf(stderr,
+                   "usage: extraction_eval [--data DIR] [--peer NAME] [--worst N] [--repeat K]\n");
       return 1;
     }
   }
   if (peer.empty()) SeedDateAccuracy(fs::path(NEWSFUSE_SOURCE_DIR) / "examples/seeds");
   if (!fs::exists(data / "ground-truth.json")) {
-    std::printf("skipped: %s not found (the benchmark data lives in ../shared/bench)\n", data.c_str());
+    std::printf("skipped: %s not found (the benchmark data lives in ../shared/bench)\n",
+                data.c_str());
     std::printf("machine %s\n", bench::MachineLine().c_str());
     return 0;
   }
@@ -208,27 +216,35 @@ int main(int argc, char** argv) {
       const double cpu_start = CpuSeconds();
       for (size_t i = 0; i < raws.size(); ++i) {
         auto article = ExtractArticle(raws[i]);
-        if (article.ok()) predicted[i] = Body(*article);
-        else { predicted[i].clear(); ++failures; }
+        if (article.ok())
+          predicted[i] = Body(*article);
+        else {
+          predicted[i].clear();
+          ++failures;
+        }
       }
       best_cpu = std::min(best_cpu, CpuSeconds() - cpu_start);
-      best_seconds = std::min(best_seconds, std::chrono::duration<double>(
-                                                std::chrono::steady_clock::now() - start).count());
+      best_seconds =
+          std::min(best_seconds,
+                   std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
     }
   }
 
   std::vector<bench::PageScore> scores;
-  for (size_t i = 0; i < pages.size(); ++i) scores.push_back(bench::ScorePage(predicted[i], pages[i].truth));
+  for (size_t i = 0; i < pages.size(); ++i)
+    scores.push_back(bench::ScorePage(predicted[i], pages[i].truth));
   const bench::Totals t = bench::Aggregate(scores);
   std::printf("extraction_eval system=%s pages=%d precision=%.3f recall=%.3f f1=%.3f accuracy=%.3f",
-              peer.empty() ? "newsfuse" : peer.c_str(), t.pages, t.precision, t.recall, t.f1, t.accuracy);
+              peer.empty() ? "newsfuse" : peer.c_str(), t.pages, t.precision, t.recall, t.f1,
+              t.accuracy);
   if (peer.empty()) std::printf(" failures=%d", failures);
   std::printf("\n");
   if (peer.empty()) {
-    std::printf("extraction_speed pages_per_s=%.0f cpu_pages_per_s=%.0f mb_per_s=%.1f cpu_mb_per_s=%.1f "
-                "peak_rss_mib=%.0f html_mb=%.1f\n",
-                pages.size() / best_seconds, pages.size() / best_cpu, html_bytes / 1e6 / best_seconds,
-                html_bytes / 1e6 / best_cpu, bench::PeakRssMiB(), html_bytes / 1e6);
+    std::printf(
+        "extraction_speed pages_per_s=%.0f cpu_pages_per_s=%.0f mb_per_s=%.1f cpu_mb_per_s=%.1f "
+        "peak_rss_mib=%.0f html_mb=%.1f\n",
+        pages.size() / best_seconds, pages.size() / best_cpu, html_bytes / 1e6 / best_seconds,
+        html_bytes / 1e6 / best_cpu, bench::PeakRssMiB(), html_bytes / 1e6);
     DateAccuracy(pages, worst);
   }
   std::printf("machine %s\n", bench::MachineLine().c_str());
@@ -243,10 +259,11 @@ int main(int argc, char** argv) {
     std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return f1(a) < f1(b); });
     for (int k = 0; k < worst && k < static_cast<int>(order.size()); ++k) {
       const size_t i = order[k];
-      std::printf("worst f1=%.3f p=%.2f r=%.2f %s %s\n", f1(i),
-                  scores[i].tp + scores[i].fp > 0 ? scores[i].tp / (scores[i].tp + scores[i].fp) : 0.0,
-                  scores[i].tp + scores[i].fn > 0 ? scores[i].tp / (scores[i].tp + scores[i].fn) : 0.0,
-                  pages[i].key.substr(0, 12).c_str(), pages[i].url.c_str());
+      std::printf(
+          "worst f1=%.3f p=%.2f r=%.2f %s %s\n", f1(i),
+          scores[i].tp + scores[i].fp > 0 ? scores[i].tp / (scores[i].tp + scores[i].fp) : 0.0,
+          scores[i].tp + scores[i].fn > 0 ? scores[i].tp / (scores[i].tp + scores[i].fn) : 0.0,
+          pages[i].key.substr(0, 12).c_str(), pages[i].url.c_str());
     }
   }
   return 0;

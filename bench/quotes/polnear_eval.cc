@@ -17,9 +17,9 @@
 // annotated, with the same metric. --show prints N misses and false alarms.
 #include <algorithm>
 #include <chrono>
-#include <ctime>
 #include <cstdio>
 #include <cstring>
+#include <ctime>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -49,8 +49,10 @@ Decoded Decode(const std::string& s) {
     const unsigned char c = static_cast<unsigned char>(s[i]);
     const size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : 4;
     char32_t cp = len == 1 ? c : len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
-    for (size_t k = 1; k < len && i + k < s.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-    for (size_t k = 0; k < len && i + k < s.size(); ++k) d.cp_of_byte[i + k] = static_cast<uint32_t>(d.text.size());
+    for (size_t k = 1; k < len && i + k < s.size(); ++k)
+      cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+    for (size_t k = 0; k < len && i + k < s.size(); ++k)
+      d.cp_of_byte[i + k] = static_cast<uint32_t>(d.text.size());
     d.text.push_back(cp);
     i += len;
   }
@@ -100,9 +102,10 @@ Predicted FromQuotes(const AnnotatedArticle& a, const Decoded& d) {
     if (!items.empty()) {
       auto& [prev, prev_span] = items.back();
       // The cue between the halves, or a continuation (no cue) of the same speaker.
-      const bool halves = q.cue.size() > 0 && q.cue == prev.cue && prev.content.end <= q.cue.begin &&
-                          q.cue.end <= q.content.begin;
-      const bool continued = q.cue.size() == 0 && q.speaker_span.size() > 0 && q.speaker_span == prev.speaker_span;
+      const bool halves = q.cue.size() > 0 && q.cue == prev.cue &&
+                          prev.content.end <= q.cue.begin && q.cue.end <= q.content.begin;
+      const bool continued =
+          q.cue.size() == 0 && q.speaker_span.size() > 0 && q.speaker_span == prev.speaker_span;
       const bool split = q.direct && prev.direct && (halves || continued);
       if (split) {
         prev_span.end = c.end;
@@ -116,7 +119,8 @@ Predicted FromQuotes(const AnnotatedArticle& a, const Decoded& d) {
     bool inside = false;
     for (size_t j = 0; j < items.size() && !inside; ++j) {
       const auto& [o, oc] = items[j];
-      inside = j != i && !o.direct && q.direct && o.cue == q.cue && oc.begin <= c.begin && c.end <= oc.end;
+      inside = j != i && !o.direct && q.direct && o.cue == q.cue && oc.begin <= c.begin &&
+               c.end <= oc.end;
     }
     if (inside) continue;
     p.content.push_back(c);
@@ -141,7 +145,8 @@ Gold FromGold(const PolnearDoc& doc, const std::u32string& text) {
 }
 
 struct Scores {
-  Tally content_exact, content_overlap, source_exact, source_head, source_overlap, direct_exact, direct_overlap;
+  Tally content_exact, content_overlap, source_exact, source_head, source_overlap, direct_exact,
+      direct_overlap;
   void Add(const std::u32string& t, const Gold& g, const Predicted& p) {
     const auto gc = Prepare(t, g.content), pc = Prepare(t, p.content);
     const auto gs = Prepare(t, g.source), ps = Prepare(t, p.source);
@@ -156,10 +161,13 @@ struct Scores {
   }
 };
 
-void Print(const char* who, const char* subset, const char* role, const char* match, const Tally& t) {
-  std::printf("%s subset=%s role=%s match=%s p=%.3f r=%.3f f1=%.3f predicted=%llu gold=%llu matched=%llu\n", who,
-              subset, role, match, t.Precision(), t.Recall(), t.F1(), static_cast<unsigned long long>(t.predicted),
-              static_cast<unsigned long long>(t.gold), static_cast<unsigned long long>(t.matched));
+void Print(const char* who, const char* subset, const char* role, const char* match,
+           const Tally& t) {
+  std::printf(
+      "%s subset=%s role=%s match=%s p=%.3f r=%.3f f1=%.3f predicted=%llu gold=%llu matched=%llu\n",
+      who, subset, role, match, t.Precision(), t.Recall(), t.F1(),
+      static_cast<unsigned long long>(t.predicted), static_cast<unsigned long long>(t.gold),
+      static_cast<unsigned long long>(t.matched));
 }
 
 void PrintAll(const char* who, const Scores& s) {
@@ -176,31 +184,48 @@ std::string Utf8(const std::u32string& t, CpSpan s) {
   std::string out;
   for (uint32_t i = s.begin; i < s.end && i < t.size(); ++i) {
     const char32_t c = t[i];
-    if (c < 0x80) out += static_cast<char>(c);
-    else if (c < 0x800) { out += static_cast<char>(0xC0 | (c >> 6)); out += static_cast<char>(0x80 | (c & 0x3F)); }
-    else if (c < 0x10000) { out += static_cast<char>(0xE0 | (c >> 12)); out += static_cast<char>(0x80 | ((c >> 6) & 0x3F)); out += static_cast<char>(0x80 | (c & 0x3F)); }
-    else { out += static_cast<char>(0xF0 | (c >> 18)); out += static_cast<char>(0x80 | ((c >> 12) & 0x3F)); out += static_cast<char>(0x80 | ((c >> 6) & 0x3F)); out += static_cast<char>(0x80 | (c & 0x3F)); }
+    if (c < 0x80)
+      out += static_cast<char>(c);
+    else if (c < 0x800) {
+      out += static_cast<char>(0xC0 | (c >> 6));
+      out += static_cast<char>(0x80 | (c & 0x3F));
+    } else if (c < 0x10000) {
+      out += static_cast<char>(0xE0 | (c >> 12));
+      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (c & 0x3F));
+    } else {
+      out += static_cast<char>(0xF0 | (c >> 18));
+      out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (c & 0x3F));
+    }
   }
-  for (char& c : out) if (c == '\n') c = ' ';
+  for (char& c : out)
+    if (c == '\n') c = ' ';
   return out;
 }
 
-void ShowSpans(const char* role, const PolnearDoc& doc, const std::u32string& t, const std::vector<CpSpan>& gc,
-               const std::vector<CpSpan>& pc, int* budget) {
+void ShowSpans(const char* role, const PolnearDoc& doc, const std::u32string& t,
+               const std::vector<CpSpan>& gc, const std::vector<CpSpan>& pc, int* budget) {
   auto overlaps = [](const std::vector<CpSpan>& v, CpSpan s) {
-    for (const CpSpan& o : v) if (std::max(o.begin, s.begin) < std::min(o.end, s.end)) return true;
+    for (const CpSpan& o : v)
+      if (std::max(o.begin, s.begin) < std::min(o.end, s.end)) return true;
     return false;
   };
   for (const CpSpan& s : pc) {
     if (*budget <= 0) return;
-    if (!overlaps(gc, s)) { std::printf("false %s %s: %s\n", role, doc.name.c_str(), Utf8(t, s).c_str()); --*budget; }
+    if (!overlaps(gc, s)) {
+      std::printf("false %s %s: %s\n", role, doc.name.c_str(), Utf8(t, s).c_str());
+      --*budget;
+    }
   }
   for (const CpSpan& s : pc) {
     if (*budget <= 0) return;
     if (std::binary_search(gc.begin(), gc.end(), s)) continue;
     for (const CpSpan& o : gc) {
       if (std::max(o.begin, s.begin) < std::min(o.end, s.end)) {
-        std::printf("near %s %s: ours [%s] gold [%s]\n", role, doc.name.c_str(), Utf8(t, s).c_str(), Utf8(t, o).c_str());
+        std::printf("near %s %s: ours [%s] gold [%s]\n", role, doc.name.c_str(), Utf8(t, s).c_str(),
+                    Utf8(t, o).c_str());
         --*budget;
         break;
       }
@@ -208,11 +233,15 @@ void ShowSpans(const char* role, const PolnearDoc& doc, const std::u32string& t,
   }
   for (const CpSpan& s : gc) {
     if (*budget <= 0) return;
-    if (!overlaps(pc, s)) { std::printf("miss %s %s: %s\n", role, doc.name.c_str(), Utf8(t, s).c_str()); --*budget; }
+    if (!overlaps(pc, s)) {
+      std::printf("miss %s %s: %s\n", role, doc.name.c_str(), Utf8(t, s).c_str());
+      --*budget;
+    }
   }
 }
 
-void Show(const PolnearDoc& doc, const std::u32string& t, const Gold& g, const Predicted& p, int* budget) {
+void Show(const PolnearDoc& doc, const std::u32string& t, const Gold& g, const Predicted& p,
+          int* budget) {
   ShowSpans("content", doc, t, Prepare(t, g.content), Prepare(t, p.content), budget);
   ShowSpans("source", doc, t, Prepare(t, g.source), Prepare(t, p.source), budget);
 }
@@ -224,9 +253,12 @@ int main(int argc, char** argv) {
   int show = 0;
   int repeat = 5;
   for (int i = 1; i + 1 < argc; ++i) {
-    if (std::strcmp(argv[i], "--data") == 0) dir = argv[++i];
-    else if (std::strcmp(argv[i], "--show") == 0) show = std::atoi(argv[++i]);
-    else if (std::strcmp(argv[i], "--repeat") == 0) repeat = std::max(1, std::atoi(argv[++i]));
+    if (std::strcmp(argv[i], "--data") == 0)
+      dir = argv[++i];
+    else if (std::strcmp(argv[i], "--show") == 0)
+      show = std::atoi(argv[++i]);
+    else if (std::strcmp(argv[i], "--repeat") == 0)
+      repeat = std::max(1, std::atoi(argv[++i]));
   }
   if (!fs::exists(dir / "metadata_test.tsv")) {
     std::printf("skipped: PolNeAR test split not found at %s\n", dir.c_str());
@@ -240,7 +272,8 @@ int main(int argc, char** argv) {
   for (const PolnearDoc& doc : docs) {
     AnnotatedArticle a = Analyze(ToArticle(doc.text));
     if (a.body != doc.text) {
-      std::fprintf(stderr, "%s: body differs from the text; offsets would not match\n", doc.name.c_str());
+      std::fprintf(stderr, "%s: body differs from the text; offsets would not match\n",
+                   doc.name.c_str());
       return 1;
     }
     // The quote annotator is timed alone below, on the articles the pipeline annotated.
@@ -275,7 +308,10 @@ int main(int argc, char** argv) {
       }
     }
   }
-  std::printf("polnear_quotes peer=annotator-vs-annotator pairs=%zu (2 articles; Krippendorff alpha 75.4%% published for the corpus)\n", pairs);
+  std::printf(
+      "polnear_quotes peer=annotator-vs-annotator pairs=%zu (2 articles; Krippendorff alpha 75.4%% "
+      "published for the corpus)\n",
+      pairs);
   PrintAll("polnear_quotes system=human-annotator", humans);
   // Speed of AnnotateQuotes alone (entities, sentences already there), one
   // thread, best of --repeat passes by process CPU time, the figure that
@@ -286,11 +322,13 @@ int main(int argc, char** argv) {
     const std::clock_t c0 = std::clock();
     const auto t0 = std::chrono::steady_clock::now();
     for (AnnotatedArticle& a : batch) analyze::AnnotateQuotes(a);
-    best_wall = std::min(best_wall, std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+    best_wall = std::min(
+        best_wall, std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
     best_cpu = std::min(best_cpu, double(std::clock() - c0) / CLOCKS_PER_SEC);
   }
   std::printf("polnear_quotes speed bytes=%llu repeat=%d cpu_mb_per_s=%.1f wall_mb_per_s=%.1f\n",
-              static_cast<unsigned long long>(bytes), repeat, best_cpu > 0 ? double(bytes) / 1e6 / best_cpu : 0.0,
+              static_cast<unsigned long long>(bytes), repeat,
+              best_cpu > 0 ? double(bytes) / 1e6 / best_cpu : 0.0,
               best_wall > 0 ? double(bytes) / 1e6 / best_wall : 0.0);
   std::printf("%s\n", MachineLine().c_str());
   return 0;

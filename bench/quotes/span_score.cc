@@ -8,8 +8,20 @@ namespace {
 
 bool Trimmable(char32_t c) {
   switch (c) {
-    case U' ': case U'\n': case U'\t': case U'"': case U'\'': case U'\u201C': case U'\u201D':
-    case U'\u2018': case U'\u2019': case U'.': case U',': case U';': case U':': case U'\u00AB':
+    case U' ':
+    case U'\n':
+    case U'\t':
+    case U'"':
+    case U'\'':
+    case U'\u201C':
+    case U'\u201D':
+    case U'\u2018':
+    case U'\u2019':
+    case U'.':
+    case U',':
+    case U';':
+    case U':':
+    case U'\u00AB':
     case U'\u00BB':
       return true;
     default:
@@ -25,8 +37,9 @@ CpSpan Normalise(const std::u32string& text, CpSpan s) {
   while (s.end > s.begin && Trimmable(text[s.end - 1])) --s.end;
   // PolNeAR keeps the complementizer in a reported clause ("that most
   // workers won't be affected"); our content starts after it.
-  if (s.end - s.begin > 5 && (text[s.begin] == U't' || text[s.begin] == U'T') && text[s.begin + 1] == U'h' &&
-      text[s.begin + 2] == U'a' && text[s.begin + 3] == U't' && text[s.begin + 4] == U' ') {
+  if (s.end - s.begin > 5 && (text[s.begin] == U't' || text[s.begin] == U'T') &&
+      text[s.begin + 1] == U'h' && text[s.begin + 2] == U'a' && text[s.begin + 3] == U't' &&
+      text[s.begin + 4] == U' ') {
     s.begin += 5;
   }
   return s;
@@ -34,8 +47,9 @@ CpSpan Normalise(const std::u32string& text, CpSpan s) {
 
 std::vector<CpSpan> Prepare(const std::u32string& text, std::vector<CpSpan> spans) {
   for (CpSpan& s : spans) s = Normalise(text, s);
-  spans.erase(std::remove_if(spans.begin(), spans.end(), [](const CpSpan& s) { return s.begin >= s.end; }),
-              spans.end());
+  spans.erase(
+      std::remove_if(spans.begin(), spans.end(), [](const CpSpan& s) { return s.begin >= s.end; }),
+      spans.end());
   std::sort(spans.begin(), spans.end());
   spans.erase(std::unique(spans.begin(), spans.end()), spans.end());
   return spans;
@@ -63,7 +77,8 @@ Tally ScoreOverlap(const std::vector<CpSpan>& predicted, const std::vector<CpSpa
       if (lo < hi) pairs.emplace_back(hi - lo, i, j);
     }
   }
-  std::sort(pairs.begin(), pairs.end(), [](const auto& a, const auto& b) { return std::get<0>(a) > std::get<0>(b); });
+  std::sort(pairs.begin(), pairs.end(),
+            [](const auto& a, const auto& b) { return std::get<0>(a) > std::get<0>(b); });
   std::vector<bool> used_p(predicted.size()), used_g(gold.size());
   for (const auto& [overlap, i, j] : pairs) {
     if (used_p[i] || used_g[j]) continue;
@@ -73,7 +88,8 @@ Tally ScoreOverlap(const std::vector<CpSpan>& predicted, const std::vector<CpSpa
   return t;
 }
 
-Tally ScoreHead(const std::u32string& text, const std::vector<CpSpan>& predicted, const std::vector<CpSpan>& gold) {
+Tally ScoreHead(const std::u32string& text, const std::vector<CpSpan>& predicted,
+                const std::vector<CpSpan>& gold) {
   Tally t;
   t.predicted = predicted.size();
   t.gold = gold.size();

@@ -46,6 +46,7 @@ Tally ScoreOverlap(const std::vector<CpSpan>& predicted, const std::vector<CpSpa
 // nominee Donald Trump", "Priorities USA, the main pro-Clinton super PAC").
 // A prediction inside a gold span that ends where it ends, or right before
 // the comma of an appositive, counts.
-Tally ScoreHead(const std::u32string& text, const std::vector<CpSpan>& predicted, const std::vector<CpSpan>& gold);
+Tally ScoreHead(const std::u32string& text, const std::vector<CpSpan>& predicted,
+                const std::vector<CpSpan>& gold);
 
 }  // namespace newsfuse::bench

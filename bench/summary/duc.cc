@@ -53,8 +53,10 @@ std::string DucDocumentText(const fs::path& path) {
     }
   }
   while (!out.empty() && (out.back() == ' ' || out.front() == ' ')) {
-    if (out.back() == ' ') out.pop_back();
-    else out.erase(0, 1);
+    if (out.back() == ' ')
+      out.pop_back();
+    else
+      out.erase(0, 1);
   }
   return out;
 }
@@ -63,8 +65,8 @@ const std::vector<PublishedSystem>& PublishedDuc2004() {
   // Hong et al., LREC 2014 (SumRepo), ROUGE-1.5.5 -n 2 -m -l 100 -f A; humans
   // leave-one-out. The same figures rouge_eval reproduces from the outputs.
   static const std::vector<PublishedSystem> systems = {
-      {"LexRank", 36.00, 7.51},  {"Centroid", 36.42, 7.98}, {"Submodular", 39.23, 9.37},
-      {"DPP", 39.84, 9.62},      {"ICSISumm", 38.44, 9.81}, {"humans", 39.85, 9.36},
+      {"LexRank", 36.00, 7.51}, {"Centroid", 36.42, 7.98}, {"Submodular", 39.23, 9.37},
+      {"DPP", 39.84, 9.62},     {"ICSISumm", 38.44, 9.81}, {"humans", 39.85, 9.36},
   };
   return systems;
 }

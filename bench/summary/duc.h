@@ -8,9 +8,9 @@
 namespace newsfuse::bench {
 
 struct DucTopic {
-  std::string id;                               // "d30001" (the docs folder is id + "t")
-  std::vector<std::filesystem::path> docs;      // docs/d30001t/D01.txt ...
-  std::vector<std::vector<std::string>> refs;   // the 4 human summaries, as lines
+  std::string id;                              // "d30001" (the docs folder is id + "t")
+  std::vector<std::filesystem::path> docs;     // docs/d30001t/D01.txt ...
+  std::vector<std::vector<std::string>> refs;  // the 4 human summaries, as lines
 };
 
 // Topics in id order; empty when the data is absent.

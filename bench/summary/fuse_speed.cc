@@ -42,9 +42,12 @@ int main(int argc, char** argv) {
   int repeat = 15;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
-    if (a == "--data" && i + 1 < argc) data = argv[++i];
-    else if (a == "--articles" && i + 1 < argc) want = static_cast<size_t>(std::atoi(argv[++i]));
-    else if (a == "--repeat" && i + 1 < argc) repeat = std::max(1, std::atoi(argv[++i]));
+    if (a == "--data" && i + 1 < argc)
+      data = argv[++i];
+    else if (a == "--articles" && i + 1 < argc)
+      want = static_cast<size_t>(std::atoi(argv[++i]));
+    else if (a == "--repeat" && i + 1 < argc)
+      repeat = std::max(1, std::atoi(argv[++i]));
     else {
       std::fprintf(stderr, "usage: fuse_speed [--data DIR] [--articles N] [--repeat K]\n");
       return 1;
@@ -52,7 +55,8 @@ int main(int argc, char** argv) {
   }
   const auto topics = LoadDuc(data);
   if (topics.empty()) {
-    std::printf("skipped: DUC 2004 data not found under %s (it lives in ../shared/bench)\n", data.c_str());
+    std::printf("skipped: DUC 2004 data not found under %s (it lives in ../shared/bench)\n",
+                data.c_str());
     return 0;
   }
   std::vector<AnnotatedArticle> articles;
@@ -82,7 +86,8 @@ int main(int argc, char** argv) {
     const double c0 = ThreadCpuMs();
     const StoryReport report = FuseStory(story, articles);
     cpu.push_back(ThreadCpuMs() - c0);
-    ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+    ms.push_back(
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
     summary = report.summary.size();
   }
   std::sort(ms.begin(), ms.end());
@@ -107,10 +112,12 @@ int main(int argc, char** argv) {
   // The split uses the best runs: on a loaded machine the minimum is the
   // stable estimate of what the code itself costs.
   const double median = cpu[cpu.size() / 2], best = cpu.front(), claims = claims_ms.front();
-  std::printf("fuse_speed articles=%zu sentences=%zu body_kb=%.0f summary=%zu cpu_best_ms=%.2f cpu_median_ms=%.2f "
-              "claims_cpu_best_ms=%.2f rest_cpu_best_ms=%.2f wall_median_ms=%.2f target_ms=100 pass=%s\n",
-              articles.size(), sentences, body_bytes / 1024.0, summary, best, median, claims, best - claims,
-              ms[ms.size() / 2], median < 100 ? "yes" : "no");
+  std::printf(
+      "fuse_speed articles=%zu sentences=%zu body_kb=%.0f summary=%zu cpu_best_ms=%.2f "
+      "cpu_median_ms=%.2f "
+      "claims_cpu_best_ms=%.2f rest_cpu_best_ms=%.2f wall_median_ms=%.2f target_ms=100 pass=%s\n",
+      articles.size(), sentences, body_bytes / 1024.0, summary, best, median, claims, best - claims,
+      ms[ms.size() / 2], median < 100 ? "yes" : "no");
   std::printf("machine %s\n", MachineLine().c_str());
   return 0;
 }

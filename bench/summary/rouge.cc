@@ -69,7 +69,8 @@ std::string Rouge::StemWord(std::string_view word) {
   if (!stemmer_) return RougePorterStem(std::string(word));
   const sb_symbol* s = sb_stemmer_stem(stemmer_, reinterpret_cast<const sb_symbol*>(word.data()),
                                        static_cast<int>(word.size()));
-  return std::string(reinterpret_cast<const char*>(s), static_cast<size_t>(sb_stemmer_length(stemmer_)));
+  return std::string(reinterpret_cast<const char*>(s),
+                     static_cast<size_t>(sb_stemmer_length(stemmer_)));
 }
 
 uint32_t Rouge::Intern(const std::string& word) {
@@ -179,7 +180,8 @@ double RougeAverage(const std::vector<double>& scores, int resamples) {
   for (int i = 0; i < resamples; ++i) {
     rng.Seed(static_cast<uint32_t>(i));
     double sum = 0;
-    for (size_t k = 0; k < n; ++k) sum += scores[static_cast<size_t>(rng.Next() * static_cast<double>(n))];
+    for (size_t k = 0; k < n; ++k)
+      sum += scores[static_cast<size_t>(rng.Next() * static_cast<double>(n))];
     total += sum / static_cast<double>(n);
   }
   return total / resamples;

@@ -65,29 +65,39 @@ int main(int argc, char** argv) {
   double tolerance = 0.001;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
-    if (a == "--data" && i + 1 < argc) data = argv[++i];
-    else if (a == "--no-exceptions") exceptions = false;
-    else if (a == "--snowball") snowball = true;
-    else if (a == "--no-stem") stem = false;
-    else if (a == "--tolerance" && i + 1 < argc) tolerance = std::atof(argv[++i]);
+    if (a == "--data" && i + 1 < argc)
+      data = argv[++i];
+    else if (a == "--no-exceptions")
+      exceptions = false;
+    else if (a == "--snowball")
+      snowball = true;
+    else if (a == "--no-stem")
+      stem = false;
+    else if (a == "--tolerance" && i + 1 < argc)
+      tolerance = std::atof(argv[++i]);
     else {
-      std::fprintf(stderr, "usage: rouge_eval [--data DIR] [--no-exceptions] [--snowball] [--no-stem] [--tolerance T]\n");
+      std::fprintf(stderr,
+                   "usage: rouge_eval [--data DIR] [--no-exceptions] [--snowball] [--no-stem] "
+                   "[--tolerance T]\n");
       return 1;
     }
   }
   const auto topics = LoadDuc(data);
   if (topics.empty() || !fs::is_directory(data / "expected")) {
-    std::printf("skipped: DUC 2004 data not found under %s (it lives in ../shared/bench)\n", data.c_str());
+    std::printf("skipped: DUC 2004 data not found under %s (it lives in ../shared/bench)\n",
+                data.c_str());
     return 0;
   }
   Rouge rouge(RougeOptions{100, stem, snowball});
   if (exceptions) {
     std::vector<std::string> files;
-    for (const char* pos : {"adj", "adv", "noun", "verb"}) files.push_back(std::string("/usr/share/wordnet/") + pos + ".exc");
+    for (const char* pos : {"adj", "adv", "noun", "verb"})
+      files.push_back(std::string("/usr/share/wordnet/") + pos + ".exc");
     const int loaded = rouge.LoadExceptions(files);
     if (loaded == 0) {
-      std::printf("skipped: WordNet's exception tables (/usr/share/wordnet/*.exc, Debian wordnet-base) "
-                  "are missing; ROUGE-1.5.5's stemming needs them\n");
+      std::printf(
+          "skipped: WordNet's exception tables (/usr/share/wordnet/*.exc, Debian wordnet-base) "
+          "are missing; ROUGE-1.5.5's stemming needs them\n");
       return 0;
     }
     std::printf("exceptions loaded=%d\n", loaded);
@@ -97,7 +107,8 @@ int main(int argc, char** argv) {
   std::set<std::string> systems;
   for (const auto& dir : {data / "sumrepo_peers", data / "oracle_peers"}) {
     if (!fs::is_directory(dir)) continue;
-    for (const auto& e : fs::directory_iterator(dir)) systems.insert(e.path().extension().string().substr(1));
+    for (const auto& e : fs::directory_iterator(dir))
+      systems.insert(e.path().extension().string().substr(1));
   }
   for (const auto& t : topics) {
     std::vector<RougeTokens> models;
@@ -107,7 +118,8 @@ int main(int argc, char** argv) {
         const fs::path p = dir / (t.id + "." + sys);
         if (!fs::exists(p)) continue;
         const RougeTokens peer = rouge.Tokenize(ReadSummaryLines(p.string()));
-        ours[sys].Add(Rouge::Score(peer, models, 1).Recall(), Rouge::Score(peer, models, 2).Recall());
+        ours[sys].Add(Rouge::Score(peer, models, 1).Recall(),
+                      Rouge::Score(peer, models, 2).Recall());
       }
     }
     // Humans: each reference against the other three.
@@ -129,19 +141,27 @@ int main(int argc, char** argv) {
     if (!golden.count(key) && sys == "LexRank" && golden.count("LexRankSPL")) key = "LexRankSPL";
     auto it = golden.find(key);
     if (it == golden.end()) {
-      std::printf("rouge_eval system=%s topics=%d r1=%.5f r2=%.5f golden=none\n", sys.c_str(), m.n, m.R1(), m.R2());
+      std::printf("rouge_eval system=%s topics=%d r1=%.5f r2=%.5f golden=none\n", sys.c_str(), m.n,
+                  m.R1(), m.R2());
       continue;
     }
     const double d1 = m.R1() - it->second.first, d2 = m.R2() - it->second.second;
     worst = std::max({worst, std::fabs(d1), std::fabs(d2)});
     ++compared;
-    std::printf("rouge_eval system=%s topics=%d r1=%.5f r2=%.5f golden_r1=%.5f golden_r2=%.5f d1=%+.5f d2=%+.5f\n",
-                sys.c_str(), m.n, m.R1(), m.R2(), it->second.first, it->second.second, d1, d2);
+    std::printf(
+        "rouge_eval system=%s topics=%d r1=%.5f r2=%.5f golden_r1=%.5f golden_r2=%.5f d1=%+.5f "
+        "d2=%+.5f\n",
+        sys.c_str(), m.n, m.R1(), m.R2(), it->second.first, it->second.second, d1, d2);
   }
   const bool pass = compared > 0 && worst <= tolerance;
-  std::printf("rouge_eval_check systems=%d max_abs_diff=%.5f tolerance=%.3f stem=%s exceptions=%s pass=%s\n",
-              compared, worst, tolerance, !stem ? "none" : snowball ? "snowball-porter" : "rouge-porter", exceptions ? "wordnet" : "none",
-              pass ? "yes" : "no");
+  std::printf(
+      "rouge_eval_check systems=%d max_abs_diff=%.5f tolerance=%.3f stem=%s exceptions=%s "
+      "pass=%s\n",
+      compared, worst, tolerance,
+      !stem      ? "none"
+      : snowball ? "snowball-porter"
+                 : "rouge-porter",
+      exceptions ? "wordnet" : "none", pass ? "yes" : "no");
   std::printf("machine %s\n", MachineLine().c_str());
   return pass ? 0 : 1;
 }

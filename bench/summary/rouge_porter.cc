@@ -81,9 +81,10 @@ constexpr Rule kStep2[] = {
     {"logi", "log"}};
 constexpr Rule kStep3[] = {{"icate", "ic"}, {"ative", ""}, {"alize", "al"}, {"iciti", "ic"},
                            {"ical", "ic"},  {"ful", ""},   {"ness", ""}};
-constexpr Rule kStep4[] = {{"al", ""},  {"ance", ""}, {"ence", ""}, {"er", ""},    {"ic", ""},  {"able", ""},
-                           {"ible", ""}, {"ant", ""},  {"ement", ""}, {"ou", ""},   {"ism", ""}, {"ate", ""},
-                           {"iti", ""}, {"ous", ""},  {"ive", ""},  {"ize", ""}};
+constexpr Rule kStep4[] = {{"al", ""},    {"ance", ""}, {"ence", ""}, {"er", ""},
+                           {"ic", ""},    {"able", ""}, {"ible", ""}, {"ant", ""},
+                           {"ement", ""}, {"ou", ""},   {"ism", ""},  {"ate", ""},
+                           {"iti", ""},   {"ous", ""},  {"ive", ""},  {"ize", ""}};
 
 void DropIfLong(std::string& w, std::string_view suffix) {
   if (!EndsWith(w, suffix)) return;
@@ -99,8 +100,10 @@ std::string RougePorterStem(std::string w) {
   if (initial_y) w[0] = 'Y';
 
   // Step 1a.
-  if (EndsWith(w, "sses") || EndsWith(w, "ies")) w.resize(w.size() - 2);
-  else if (w.size() >= 2 && w.back() == 's' && w[w.size() - 2] != 's') w.pop_back();
+  if (EndsWith(w, "sses") || EndsWith(w, "ies"))
+    w.resize(w.size() - 2);
+  else if (w.size() >= 2 && w.back() == 's' && w[w.size() - 2] != 's')
+    w.pop_back();
   // Step 1b.
   if (EndsWith(w, "eed")) {
     if (Measure(std::string_view(w).substr(0, w.size() - 3)) > 0) w.pop_back();
@@ -112,8 +115,8 @@ std::string RougePorterStem(std::string w) {
       const size_t n = w.size();
       if (EndsWith(w, "at") || EndsWith(w, "bl") || EndsWith(w, "iz")) {
         w += 'e';
-      } else if (n >= 2 && w[n - 1] == w[n - 2] && !IsVowelLetter(w[n - 1]) &&
-                 w[n - 1] != 'y' && w[n - 1] != 'l' && w[n - 1] != 's' && w[n - 1] != 'z') {
+      } else if (n >= 2 && w[n - 1] == w[n - 2] && !IsVowelLetter(w[n - 1]) && w[n - 1] != 'y' &&
+                 w[n - 1] != 'l' && w[n - 1] != 's' && w[n - 1] != 'z') {
         w.pop_back();
       } else if (IsShortCvc(w)) {
         w += 'e';

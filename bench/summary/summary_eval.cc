@@ -40,27 +40,36 @@ int main(int argc, char** argv) {
   int words = 100;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
-    if (a == "--data" && i + 1 < argc) data = argv[++i];
-    else if (a == "--half" && i + 1 < argc) half = argv[++i];
-    else if (a == "--show" && i + 1 < argc) show = argv[++i];
-    else if (a == "--words" && i + 1 < argc) words = std::atoi(argv[++i]);
+    if (a == "--data" && i + 1 < argc)
+      data = argv[++i];
+    else if (a == "--half" && i + 1 < argc)
+      half = argv[++i];
+    else if (a == "--show" && i + 1 < argc)
+      show = argv[++i];
+    else if (a == "--words" && i + 1 < argc)
+      words = std::atoi(argv[++i]);
     else {
-      std::fprintf(stderr, "usage: summary_eval [--data DIR] [--half even|odd|all] [--show TOPIC] [--words N]\n");
+      std::fprintf(
+          stderr,
+          "usage: summary_eval [--data DIR] [--half even|odd|all] [--show TOPIC] [--words N]\n");
       return 1;
     }
   }
   const auto topics = LoadDuc(data);
   if (topics.empty()) {
-    std::printf("skipped: DUC 2004 data not found under %s (it lives in ../shared/bench)\n", data.c_str());
+    std::printf("skipped: DUC 2004 data not found under %s (it lives in ../shared/bench)\n",
+                data.c_str());
     return 0;
   }
   Rouge rouge(RougeOptions{100, true});
   std::vector<std::string> exc;
-  for (const char* pos : {"adj", "adv", "noun", "verb"}) exc.push_back(std::string("/usr/share/wordnet/") + pos + ".exc");
+  for (const char* pos : {"adj", "adv", "noun", "verb"})
+    exc.push_back(std::string("/usr/share/wordnet/") + pos + ".exc");
   const bool wordnet = rouge.LoadExceptions(exc) > 0;
   if (!wordnet) {
-    std::printf("skipped: WordNet's exception tables (/usr/share/wordnet/*.exc, Debian wordnet-base) "
-                "are missing; ROUGE-1.5.5's stemming needs them\n");
+    std::printf(
+        "skipped: WordNet's exception tables (/usr/share/wordnet/*.exc, Debian wordnet-base) "
+        "are missing; ROUGE-1.5.5's stemming needs them\n");
     return 0;
   }
 
@@ -107,7 +116,8 @@ int main(int argc, char** argv) {
     std::vector<RougeTokens> models;
     for (const auto& r : t.refs) models.push_back(rouge.Tokenize(r));
     const RougeTokens peer = rouge.Tokenize(lines);
-    const double r1 = Rouge::Score(peer, models, 1).Recall(), r2 = Rouge::Score(peer, models, 2).Recall();
+    const double r1 = Rouge::Score(peer, models, 1).Recall(),
+                 r2 = Rouge::Score(peer, models, 2).Recall();
     Half& h = is_even ? even : odd;
     h.Add(r1, r2);
     all.Add(r1, r2);
@@ -121,17 +131,22 @@ int main(int argc, char** argv) {
   // the published figures on the same footing.
   auto line = [](const char* name, const Half& h) {
     if (h.n())
-      std::printf("summary_eval half=%s topics=%d r1=%.2f r2=%.2f\n", name, h.n(), 100 * RougeAverage(h.r1),
-                  100 * RougeAverage(h.r2));
+      std::printf("summary_eval half=%s topics=%d r1=%.2f r2=%.2f\n", name, h.n(),
+                  100 * RougeAverage(h.r1), 100 * RougeAverage(h.r2));
   };
   line("even", even);
   line("odd", odd);
   line("all", all);
-  std::printf("summary_eval protocol=rouge-1.5.5 words=100 stem=rouge-porter exceptions=%s pipeline_ms_per_topic=%.1f fuse_ms_per_topic=%.2f\n",
-              wordnet ? "wordnet" : "none", all.n() ? pipeline_ms / all.n() : 0, all.n() ? fuse_ms / all.n() : 0);
+  std::printf(
+      "summary_eval protocol=rouge-1.5.5 words=100 stem=rouge-porter exceptions=%s "
+      "pipeline_ms_per_topic=%.1f fuse_ms_per_topic=%.2f\n",
+      wordnet ? "wordnet" : "none", all.n() ? pipeline_ms / all.n() : 0,
+      all.n() ? fuse_ms / all.n() : 0);
   if (all.n())
-    std::printf("published system=newsfuse r1=%.2f r2=%.2f\n", 100 * RougeAverage(all.r1), 100 * RougeAverage(all.r2));
-  for (const auto& p : PublishedDuc2004()) std::printf("published system=%s r1=%.2f r2=%.2f\n", p.name, p.r1, p.r2);
+    std::printf("published system=newsfuse r1=%.2f r2=%.2f\n", 100 * RougeAverage(all.r1),
+                100 * RougeAverage(all.r2));
+  for (const auto& p : PublishedDuc2004())
+    std::printf("published system=%s r1=%.2f r2=%.2f\n", p.name, p.r1, p.r2);
   std::printf("machine %s\n", MachineLine().c_str());
   return 0;
 }

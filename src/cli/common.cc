@@ -26,7 +26,9 @@ int ForEachExtracted(const std::vector<std::string>& sources,
   int exit_code = 0;
   auto on_error = [&](const Status& s) { exit_code = std::max(exit_code, Fail(s)); };
   ExtractOptions extract;
-  extract.on_warning = [](const Status& s) { std::fprintf(stderr, "newsfuse: %s\n", s.ToString().c_str()); };
+  extract.on_warning = [](const Status& s) {
+    std::fprintf(stderr, "newsfuse: %s\n", s.ToString().c_str());
+  };
   Status read = ReadSources(
       sources, IngestOptions{},
       [&](RawPage&& page) {

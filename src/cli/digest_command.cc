@@ -57,7 +57,8 @@ int RunDigest(const DigestArgs& args) {
   if (!stories.ok()) return Fail(stories.status());
   std::error_code ec;
   std::filesystem::create_directories(args.out_dir, ec);
-  if (ec) return Fail(Status::IoError(args.out_dir, "cannot create output folder: " + ec.message()));
+  if (ec)
+    return Fail(Status::IoError(args.out_dir, "cannot create output folder: " + ec.message()));
 
   for (const auto& story_id : *stories) {
     auto report = pipeline.Report(story_id);
@@ -66,7 +67,8 @@ int RunDigest(const DigestArgs& args) {
     const std::string md = RenderMarkdown(*report);
     const std::string html = RenderHtml(*report);
     const auto base = std::filesystem::path(args.out_dir) / ("story-" + story_id);
-    for (const auto& [ext, text] : {std::pair{".json", &json}, std::pair{".md", &md}, std::pair{".html", &html}}) {
+    for (const auto& [ext, text] :
+         {std::pair{".json", &json}, std::pair{".md", &md}, std::pair{".html", &html}}) {
       if (Status s = WriteFile(base.string() + ext, *text); !s.ok()) return Fail(s);
     }
     std::fputs((args.print == "json" ? json : md).c_str(), stdout);
@@ -83,7 +85,8 @@ void RegisterDigest(CLI::App& app, int& exit_code) {
   CLI::App* cmd = app.add_subcommand(
       "digest", "Ingest, cluster and fuse; print each story and write its reports");
   cmd->add_option("sources", args->sources, "Files, directories, or - for stdin")->required();
-  cmd->add_option("-o,--out", args->out_dir, "Folder for story-<id>.json, .md and .html (default: reports)");
+  cmd->add_option("-o,--out", args->out_dir,
+                  "Folder for story-<id>.json, .md and .html (default: reports)");
   cmd->add_option("--print", args->print, "What to print: md or json")
       ->check(CLI::IsMember({"md", "json"}));
   args->store.Add(*cmd);

@@ -31,7 +31,8 @@ Result<IngestSummary> RunIngest(Pipeline& pipeline, const std::vector<std::strin
                    static_cast<long long>(result->recovered));
     }
     std::fprintf(stderr, "ingested %lld, duplicate %lld, failed %lld\n",
-                 static_cast<long long>(result->ingested), static_cast<long long>(result->duplicates),
+                 static_cast<long long>(result->ingested),
+                 static_cast<long long>(result->duplicates),
                  static_cast<long long>(result->failed));
     if (result->undated > 0) {
       std::fprintf(stderr,

@@ -20,7 +20,8 @@ int RunSearch(const SearchArgs& args) {
   // Outlet, title and snippet are page text: stripped of escape sequences
   // and kept on their lines (core/terminal_text.h).
   for (const auto& hit : *hits) {
-    fmt::print("{}  {}  {} — {}\n    {}\n", hit.story_id.empty() ? "-" : TerminalSafeLine(hit.story_id),
+    fmt::print("{}  {}  {} — {}\n    {}\n",
+               hit.story_id.empty() ? "-" : TerminalSafeLine(hit.story_id),
                TerminalSafeLine(hit.article_id.substr(0, 12)), TerminalSafeLine(hit.outlet),
                TerminalSafeLine(hit.title), TerminalSafeLine(hit.snippet));
   }

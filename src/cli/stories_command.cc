@@ -40,9 +40,8 @@ int RunStories(const StoriesArgs& args) {
     // The headline is a page's title: stripped of escape sequences and kept
     // on its row, so a page cannot rewrite the user's terminal or forge rows.
     fmt::print("{:<14} {:>8} {:>6} {:<11} {:<11} {}\n", TerminalSafeLine(row.story.id),
-               row.story.article_ids.size(), row.story.copy_of.size(),
-               date_column(row.first_seen), date_column(row.last_seen),
-               TerminalSafeLine(row.headline));
+               row.story.article_ids.size(), row.story.copy_of.size(), date_column(row.first_seen),
+               date_column(row.last_seen), TerminalSafeLine(row.headline));
   }
   return 0;
 }
@@ -75,7 +74,8 @@ void RegisterStory(CLI::App& app, int& exit_code) {
   auto args = std::make_shared<StoryArgs>();
   CLI::App* cmd = app.add_subcommand("story", "Print one story's report");
   cmd->add_option("id", args->id, "Story id, as `newsfuse stories` lists it")->required();
-  cmd->add_option("--format", args->format, "md, json or html")->check(CLI::IsMember({"md", "json", "html"}));
+  cmd->add_option("--format", args->format, "md, json or html")
+      ->check(CLI::IsMember({"md", "json", "html"}));
   args->store.Add(*cmd);
   cmd->callback([args, &exit_code] { exit_code = RunStory(*args); });
 }

@@ -29,8 +29,8 @@
 #include <xxhash.h>
 
 #include <algorithm>
-#include <cmath>
 #include <cctype>
+#include <cmath>
 #include <deque>
 #include <map>
 #include <memory>
@@ -50,18 +50,18 @@ using cluster::StoryState;
 using cluster::TermWeights;
 using Status = StoryState::Status;
 
-constexpr size_t kCandidateTerms = 24;    // article terms used to find candidates
-constexpr size_t kMaxCandidates = 32;     // stories scored per article
+constexpr size_t kCandidateTerms = 24;  // article terms used to find candidates
+constexpr size_t kMaxCandidates = 32;   // stories scored per article
 // A term in more live stories than this says little about which one an
 // article belongs to; scanning its posting list would cost O(live stories).
 constexpr size_t kMaxPostingScan = 500;
-constexpr size_t kMaxCentroidTerms = 400; // trimmed when twice this
-constexpr size_t kMaxNameTerms = 200;     // names and entity keys kept per story
+constexpr size_t kMaxCentroidTerms = 400;     // trimmed when twice this
+constexpr size_t kMaxNameTerms = 200;         // names and entity keys kept per story
 constexpr size_t kDormantCentroidTerms = 32;  // words kept by a dormant story
-constexpr size_t kDormantNameTerms = 16;       // names and entity keys likewise
-constexpr size_t kDormantIndexTerms = 8;  // a dormant story is found by these
+constexpr size_t kDormantNameTerms = 16;      // names and entity keys likewise
+constexpr size_t kDormantIndexTerms = 8;      // a dormant story is found by these
 constexpr int kShingleWidth = 3;
-constexpr int kMinShingles = 20;          // shorter bodies get no fingerprint
+constexpr int kMinShingles = 20;  // shorter bodies get no fingerprint
 
 double DayOf(const std::optional<DateTime>& t) {
   if (!t) return cluster::kNoDay;
@@ -133,17 +133,17 @@ struct StoryClusterer::Impl {
   // One per language seen, by ISO 639-1 code: each has its own stemmer and
   // stop words, and all share the dictionary (ids stay comparable).
   std::map<std::string, std::unique_ptr<TermExtractor>, std::less<>> extractors;
-  std::vector<uint32_t> df;          // by term id
-  std::vector<uint64_t> term_hash;   // by term id: stable across runs, for MinHash
+  std::vector<uint32_t> df;         // by term id
+  std::vector<uint64_t> term_hash;  // by term id: stable across runs, for MinHash
   uint64_t docs = 0;
-  uint64_t seq = 0;                  // arrivals so far
-  double clock = cluster::kNoDay;    // latest publication day seen
+  uint64_t seq = 0;                // arrivals so far
+  double clock = cluster::kNoDay;  // latest publication day seen
   double last_sweep = cluster::kNoDay;
   std::vector<StoryState> stories;
-  std::unordered_map<std::string, uint32_t> story_index;  // id -> slot
+  std::unordered_map<std::string, uint32_t> story_index;         // id -> slot
   std::unordered_map<uint32_t, std::vector<uint32_t>> postings;  // term -> live stories
   std::unordered_map<uint32_t, std::vector<uint32_t>> dormant_postings;
-  std::vector<uint32_t> live;  // live story slots
+  std::vector<uint32_t> live;                               // live story slots
   std::deque<std::pair<uint32_t, uint32_t>> dormant_queue;  // (slot, generation)
   cluster::FingerprintIndex fingerprints;
   Counts counts;
@@ -488,9 +488,8 @@ struct StoryClusterer::Impl {
     if (by_count) {
       // Down to nine tenths of the cap, so the sort is not paid every article.
       std::vector<uint32_t> order = live;
-      std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
-        return stories[a].last_seq < stories[b].last_seq;
-      });
+      std::sort(order.begin(), order.end(),
+                [&](uint32_t a, uint32_t b) { return stories[a].last_seq < stories[b].last_seq; });
       const size_t excess = live.size() - options.max_live_stories * 9 / 10;
       asleep.insert(asleep.end(), order.begin(), order.begin() + excess);
     }

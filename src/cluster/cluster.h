@@ -38,7 +38,7 @@ namespace newsfuse {
 
 // What the model sees of one (article, story) pair.
 struct PairFeatures {
-  double cosine = 0;          // TF-IDF cosine of the article with the story centroid
+  double cosine = 0;  // TF-IDF cosine of the article with the story centroid
   // TF-IDF cosine of the article's entity keys (from analysis) with the story's.
   double entity_cosine = 0;
   // TF-IDF cosine over capitalised mid-sentence words: a proxy for names that
@@ -95,15 +95,15 @@ struct CandidateScore {
 
 // Why the last Add decided as it did: for tests, threshold tuning and logs.
 struct ClusterDecision {
-  std::string story_id;     // the story the article went to
-  std::string best_story;   // the best-scoring live story, empty if none shared a term
-  double best_cosine = 0;   // its cosine with the article
-  double best_score = 0;    // its model score
-  bool joined = false;      // true if the article joined an existing story
+  std::string story_id;    // the story the article went to
+  std::string best_story;  // the best-scoring live story, empty if none shared a term
+  double best_cosine = 0;  // its cosine with the article
+  double best_score = 0;   // its model score
+  bool joined = false;     // true if the article joined an existing story
   // The article this one is a near-duplicate of (a wire copy, reprint or
   // re-crawl), empty when it is not a copy. A copy joins its original's story.
   std::string copy_of;
-  bool revived = false;     // the story was dormant and this article woke it
+  bool revived = false;  // the story was dormant and this article woke it
   // Stories merged into story_id because this article bridged them: every
   // article of these stories now belongs to story_id.
   std::vector<std::string> merged;

@@ -44,7 +44,7 @@ class FingerprintIndex {
  public:
   struct Entry {
     MinHash fingerprint;
-    uint32_t story = 0;       // clusterer's story slot
+    uint32_t story = 0;  // clusterer's story slot
     std::string article_id;
   };
 
@@ -61,8 +61,8 @@ class FingerprintIndex {
   void EvictOldest();
 
   size_t capacity_;
-  uint64_t first_seq_ = 0;      // sequence number of entries_.front()
-  std::deque<Entry> entries_;   // by arrival; index = seq - first_seq_
+  uint64_t first_seq_ = 0;     // sequence number of entries_.front()
+  std::deque<Entry> entries_;  // by arrival; index = seq - first_seq_
   // Band key -> sequence number; one node per (article, band), no vectors.
   std::unordered_multimap<uint64_t, uint64_t> bands_;
 };

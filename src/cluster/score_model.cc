@@ -35,10 +35,10 @@ double* Field(ScoreWeights& w, std::string_view name) {
 
 double ScoreWeights::Score(const PairFeatures& f) const {
   const double z = bias + cosine * f.cosine + entity_cosine * f.entity_cosine +
-                   name_cosine * f.name_cosine +
-                   entities_known * f.entities_known + log_gap_days * f.log_gap_days +
-                   dates_known * f.dates_known + title_cosine * f.title_cosine +
-                   heavy_share * f.heavy_share + log_story_size * f.log_story_size;
+                   name_cosine * f.name_cosine + entities_known * f.entities_known +
+                   log_gap_days * f.log_gap_days + dates_known * f.dates_known +
+                   title_cosine * f.title_cosine + heavy_share * f.heavy_share +
+                   log_story_size * f.log_story_size;
   return 1.0 / (1.0 + std::exp(-z));
 }
 

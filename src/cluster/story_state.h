@@ -39,7 +39,7 @@ struct StoryState {
   Centroid words, names, entities, titles;
   double first_day = kNoDay;  // publication span of the dated members
   double last_day = kNoDay;
-  uint64_t last_seq = 0;      // arrival number of the latest member
+  uint64_t last_seq = 0;  // arrival number of the latest member
   // Squared norms of the centroids under the IDF of norm_docs; refreshed when
   // the story changes or the stream has grown by a tenth since.
   double norm2 = 0, names_norm2 = 0, entities_norm2 = 0, titles_norm2 = 0;

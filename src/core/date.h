@@ -20,8 +20,8 @@ enum class DatePrecision : uint8_t { kYear, kMonth, kDay, kMinute, kSecond };
 
 struct DateTime {
   int year = 0;
-  int month = 0;   // 1..12, 0 when precision is kYear
-  int day = 0;     // 1..31, 0 when precision is coarser than kDay
+  int month = 0;  // 1..12, 0 when precision is kYear
+  int day = 0;    // 1..31, 0 when precision is coarser than kDay
   int hour = 0;
   int minute = 0;
   int second = 0;
@@ -30,7 +30,10 @@ struct DateTime {
 
   static DateTime Day(int y, int m, int d) {
     DateTime t;
-    t.year = y; t.month = m; t.day = d; t.precision = DatePrecision::kDay;
+    t.year = y;
+    t.month = m;
+    t.day = d;
+    t.precision = DatePrecision::kDay;
     return t;
   }
 

@@ -29,9 +29,9 @@ struct RawPage {
   // Where the page came from, precise enough for a user to find it:
   // "dir/a.txt", "feed.jsonl:17", "crawl.warc.gz@123456", "<stdin>".
   std::string locator;
-  std::string url;          // when the container knew it
+  std::string url;  // when the container knew it
   PageFormat format = PageFormat::kAuto;
-  std::string content;      // the page bytes, valid UTF-8 for kText (ingest checks)
+  std::string content;  // the page bytes, valid UTF-8 for kText (ingest checks)
   // Metadata the container already states (JSONL fields, WARC headers, file
   // names). The extractor prefers what the page itself says and falls back to these.
   std::string hint_outlet;
@@ -53,16 +53,16 @@ struct Span {
 
 // The article inside a page. Produced by extract.
 struct Article {
-  std::string id;        // content hash of the page (hex); same page => same id
-  std::string locator;   // copied from the RawPage
+  std::string id;       // content hash of the page (hex); same page => same id
+  std::string locator;  // copied from the RawPage
   std::string url;
-  std::string outlet;    // "Reuters", "The Straits Times"
+  std::string outlet;  // "Reuters", "The Straits Times"
   std::string title;
   std::vector<std::string> authors;
   std::optional<DateTime> published;
   std::optional<DateTime> updated;
-  std::string dateline;  // place named in the dateline, e.g. "KYIV"
-  std::string language;  // BCP 47, "en" when known
+  std::string dateline;                 // place named in the dateline, e.g. "KYIV"
+  std::string language;                 // BCP 47, "en" when known
   std::vector<std::string> paragraphs;  // the clean body, one entry per paragraph
   // Where each metadata field came from ("title" -> "og:title", "published" ->
   // "dateline"), so a reader can judge how far to trust it.
@@ -89,12 +89,12 @@ const char* EntityTypeName(EntityType type);
 // ("Volodymyr Zelensky", "Zelenskiy", "Zelensky's", "he") points here.
 struct Entity {
   EntityType type = EntityType::kOther;
-  std::string name;   // the fullest form the article uses: "Volodymyr Zelensky"
+  std::string name;  // the fullest form the article uses: "Volodymyr Zelensky"
   // Spelling-insensitive key, equal across articles for the same entity:
   // "zelensky" for Zelensky/Zelenskiy/Zelenskyy, "united arab emirates" for
   // UAE. Fusion and clustering compare entities across sources by this key.
   std::string key;
-  std::vector<std::string> roles;    // "special envoy", "head of the Russian Direct Investment Fund"
+  std::vector<std::string> roles;  // "special envoy", "head of the Russian Direct Investment Fund"
   std::vector<std::string> aliases;  // other surface forms seen: "Zelenskiy", "UAE"
   std::string country;  // ISO 3166-1 alpha-2 a place is, or a nationality word names ("UA")
 };
@@ -110,16 +110,16 @@ struct Mention {
 // A number as the text states it, normalised. "about 110 attack drones" ->
 // value 110, low 99, high 121 (the hedge widens it by 10%), unit "", counted "attack drone".
 struct Quantity {
-  Span span;            // the whole expression: "about 1,200 km"
-  double value = 0;     // in the normalised unit
-  double low = 0;       // the interval the hedge allows ("more than 5" -> [5, inf))
+  Span span;         // the whole expression: "about 1,200 km"
+  double value = 0;  // in the normalised unit
+  double low = 0;    // the interval the hedge allows ("more than 5" -> [5, inf))
   double high = 0;
   // Normalised unit: "" (a count), "m", "%", "degC", "s", "kg", or an ISO 4217
   // currency code ("USD"). Stated miles become metres; the stated unit stays in
   // `stated_unit` so renderers can quote the source's own wording.
   std::string unit;
   std::string stated_unit;  // "miles", "km", "per cent", "" for counts
-  std::string counted;      // lemma of what is counted: "prisoner of war", "drone"; empty when unknown
+  std::string counted;  // lemma of what is counted: "prisoner of war", "drone"; empty when unknown
   Span counted_span;
   // "157 prisoners each" between two parties: value 157 per party, total 314.
   // Equal to value when the form is not distributive.
@@ -136,7 +136,8 @@ struct Timex {
   // "PRESENT_REF", "2026-01-23/2026-01-24" (ISO 8601 interval for ranges).
   std::string value;
   DatePrecision precision = DatePrecision::kDay;  // of a date value
-  std::string anchor;  // what a relative expression was resolved against: "published", "previous-date"
+  std::string
+      anchor;  // what a relative expression was resolved against: "published", "previous-date"
 };
 
 // The TimeML type name: "DATE", "TIME", "DURATION", "SET".
@@ -144,23 +145,23 @@ const char* TimexTypeName(Timex::Type type);
 
 // A quotation: direct ("...," X said) or reported ("X said that ...").
 struct Quote {
-  Span content;                    // the words quoted (inside the quote marks for direct speech)
-  std::optional<uint32_t> speaker; // index into entities; empty when unresolved
-  Span speaker_span;               // the mention that names the speaker here ("he", "Witkoff")
-  Span cue;                        // "said", "wrote on X", "described the talks as"
-  bool direct = true;              // false for paraphrase / indirect speech
+  Span content;                     // the words quoted (inside the quote marks for direct speech)
+  std::optional<uint32_t> speaker;  // index into entities; empty when unresolved
+  Span speaker_span;                // the mention that names the speaker here ("he", "Witkoff")
+  Span cue;                         // "said", "wrote on X", "described the talks as"
+  bool direct = true;               // false for paraphrase / indirect speech
 };
 
 // An article with its language annotations. Produced by analyze.
 struct AnnotatedArticle {
   Article article;
-  std::string body;                 // == article.Body(), kept for span lookups
+  std::string body;  // == article.Body(), kept for span lookups
   std::vector<Sentence> sentences;
   std::vector<Entity> entities;
-  std::vector<Mention> mentions;    // in body order
-  std::vector<Quantity> quantities; // in body order
-  std::vector<Timex> timexes;       // in body order
-  std::vector<Quote> quotes;        // in body order
+  std::vector<Mention> mentions;     // in body order
+  std::vector<Quantity> quantities;  // in body order
+  std::vector<Timex> timexes;        // in body order
+  std::vector<Quote> quotes;         // in body order
 
   std::string_view Text(Span s) const {
     return std::string_view(body).substr(s.begin, s.end - s.begin);
@@ -169,8 +170,8 @@ struct AnnotatedArticle {
 
 // A group of articles about one event. Produced by cluster.
 struct Story {
-  std::string id;                         // stable: derived from its first article
-  std::vector<std::string> article_ids;   // in arrival order
+  std::string id;                        // stable: derived from its first article
+  std::vector<std::string> article_ids;  // in arrival order
   // Copies among them: article id -> id of the article it is a near-duplicate
   // of (a wire copy, reprint or re-crawl; see ClusterDecision::copy_of). Only
   // copies have an entry. A map beside article_ids rather than a field per
@@ -182,12 +183,12 @@ struct Story {
 // ---- The story report: the JSON contract that renderers draw. ----
 
 struct ReportSource {
-  std::string id;          // short citation key: "S1", "S2", ...
+  std::string id;  // short citation key: "S1", "S2", ...
   std::string article_id;
   std::string outlet;
   std::string title;
   std::string url;
-  std::string published;   // ISO 8601 at its precision, empty when unknown
+  std::string published;  // ISO 8601 at its precision, empty when unknown
   std::vector<std::string> authors;
   std::string locator;
   // The citation key ("S2") of the source this one is a near-duplicate of,
@@ -217,14 +218,14 @@ struct Attestation {
 // after normalisation (units, totals vs per-party counts, hedges).
 struct Fact {
   enum class Kind : uint8_t { kQuantity, kEvent, kRole };
-  std::string id;        // "F1", ... in report order (most supported first)
+  std::string id;  // "F1", ... in report order (most supported first)
   Kind kind = Kind::kQuantity;
-  std::string subject;   // what it is about: "prisoners of war", "front line", "Steve Witkoff"
-  std::string value;     // normalised, for display: "314", "1,200 km", "2026-02-05", "special envoy"
-  double low = 0, high = 0;  // quantity facts: the interval all supporters share
-  std::string unit;          // quantity facts: normalised unit ("" for counts)
-  std::vector<std::string> sources;       // supporting ReportSource ids
-  std::vector<Attestation> wording;       // one per supporting source
+  std::string subject;  // what it is about: "prisoners of war", "front line", "Steve Witkoff"
+  std::string value;    // normalised, for display: "314", "1,200 km", "2026-02-05", "special envoy"
+  double low = 0, high = 0;          // quantity facts: the interval all supporters share
+  std::string unit;                  // quantity facts: normalised unit ("" for counts)
+  std::vector<std::string> sources;  // supporting ReportSource ids
+  std::vector<Attestation> wording;  // one per supporting source
 };
 
 const char* FactKindName(Fact::Kind kind);
@@ -285,8 +286,8 @@ struct StoryReport {
   std::vector<Fact> facts;
   std::vector<Conflict> conflicts;
   std::vector<SpeakerQuotes> quotes;
-  std::vector<TimelineEntry> timeline;  // in date order
-  std::vector<SourceCoverage> coverage; // in source order
+  std::vector<TimelineEntry> timeline;   // in date order
+  std::vector<SourceCoverage> coverage;  // in source order
 };
 
 }  // namespace newsfuse

@@ -19,11 +19,11 @@ class Status {
  public:
   enum class Code {
     kOk = 0,
-    kUsage,      // the caller asked for something impossible (bad flag, bad id)
-    kBadInput,   // the input itself is malformed: binary, invalid UTF-8, bad JSON
-    kNotFound,   // a requested record does not exist
-    kStoreError, // the store failed (I/O, corruption, lock)
-    kIoError,    // a file could not be read or written
+    kUsage,       // the caller asked for something impossible (bad flag, bad id)
+    kBadInput,    // the input itself is malformed: binary, invalid UTF-8, bad JSON
+    kNotFound,    // a requested record does not exist
+    kStoreError,  // the store failed (I/O, corruption, lock)
+    kIoError,     // a file could not be read or written
   };
 
   Status() = default;
@@ -54,12 +54,18 @@ class Status {
   // input, an unreadable file); 3 the store failed.
   int ExitCode() const {
     switch (code_) {
-      case Code::kOk: return 0;
-      case Code::kUsage: return 1;
-      case Code::kNotFound: return 1;
-      case Code::kBadInput: return 2;
-      case Code::kIoError: return 2;
-      case Code::kStoreError: return 3;
+      case Code::kOk:
+        return 0;
+      case Code::kUsage:
+        return 1;
+      case Code::kNotFound:
+        return 1;
+      case Code::kBadInput:
+        return 2;
+      case Code::kIoError:
+        return 2;
+      case Code::kStoreError:
+        return 3;
     }
     return 3;
   }
@@ -78,8 +84,8 @@ class Status {
 template <typename T>
 class Result {
  public:
-  Result(T value) : value_(std::move(value)) {}             // NOLINT: implicit by design
-  Result(Status status) : status_(std::move(status)) {      // NOLINT: implicit by design
+  Result(T value) : value_(std::move(value)) {}         // NOLINT: implicit by design
+  Result(Status status) : status_(std::move(status)) {  // NOLINT: implicit by design
     assert(!status_.ok() && "a Result built from a Status must carry an error");
   }
 

@@ -19,8 +19,12 @@ size_t EscapeSequenceLength(std::string_view s, size_t i) {
   const unsigned char kind = static_cast<unsigned char>(s[j]);
   if (kind == '[') {  // CSI: parameters 0x30-0x3F, intermediates 0x20-0x2F, final 0x40-0x7E
     ++j;
-    while (j < n && static_cast<unsigned char>(s[j]) >= 0x20 && static_cast<unsigned char>(s[j]) <= 0x3F) ++j;
-    if (j < n && static_cast<unsigned char>(s[j]) >= 0x40 && static_cast<unsigned char>(s[j]) <= 0x7E) ++j;
+    while (j < n && static_cast<unsigned char>(s[j]) >= 0x20 &&
+           static_cast<unsigned char>(s[j]) <= 0x3F)
+      ++j;
+    if (j < n && static_cast<unsigned char>(s[j]) >= 0x40 &&
+        static_cast<unsigned char>(s[j]) <= 0x7E)
+      ++j;
     return j - i;
   }
   if (kind == ']' || kind == 'P' || kind == 'X' || kind == '^' || kind == '_') {
@@ -32,8 +36,11 @@ size_t EscapeSequenceLength(std::string_view s, size_t i) {
     return n - i;
   }
   // nF forms: intermediates 0x20-0x2F then one final byte; else ESC + one byte.
-  while (j < n && static_cast<unsigned char>(s[j]) >= 0x20 && static_cast<unsigned char>(s[j]) <= 0x2F) ++j;
-  if (j < n && static_cast<unsigned char>(s[j]) >= 0x30 && static_cast<unsigned char>(s[j]) <= 0x7E) ++j;
+  while (j < n && static_cast<unsigned char>(s[j]) >= 0x20 &&
+         static_cast<unsigned char>(s[j]) <= 0x2F)
+    ++j;
+  if (j < n && static_cast<unsigned char>(s[j]) >= 0x30 && static_cast<unsigned char>(s[j]) <= 0x7E)
+    ++j;
   return j - i;
 }
 

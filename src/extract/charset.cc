@@ -23,7 +23,8 @@ std::string CanonicalName(std::string n) {
     return "windows-1252";
   // A page whose bytes are not UTF-16 (no BOM, no NUL pattern: checked
   // first) but whose <meta> says so is UTF-8, as WHATWG's prescan decides.
-  if (n.starts_with("utf-16") || n.starts_with("utf-32") || n == "unicode" || n == "ucs-2") return "utf-8";
+  if (n.starts_with("utf-16") || n.starts_with("utf-32") || n == "unicode" || n == "ucs-2")
+    return "utf-8";
   return n;
 }
 

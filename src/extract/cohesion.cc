@@ -17,22 +17,26 @@ using Vec = std::map<std::string, double>;
 // nothing about which story a paragraph belongs to.
 bool IsStop(std::string_view w) {
   static const std::set<std::string, std::less<>> kStop = {
-      "the", "and", "for", "that", "with", "was", "were", "are", "has", "have", "had", "this",
-      "which", "from", "not", "but", "his", "her", "their", "its", "will", "would", "could",
-      "should", "been", "being", "said", "says", "say", "also", "after", "before", "about",
-      "into", "over", "than", "then", "they", "them", "there", "these", "those", "who", "whom",
-      "what", "when", "where", "while", "there", "our", "out", "more", "most", "some", "such",
-      "only", "other", "any", "all", "can", "did", "does", "just", "very", "one", "two", "new",
-      "like", "many", "much", "through", "since", "between", "both", "each", "him", "she",
-      "you", "your", "how", "why", "think", "there's", "it's", "i'm", "lot", "way", "people",
-      "time", "year", "years", "last", "first", "now", "still", "even", "well", "because"};
+      "the",     "and",     "for",   "that",  "with",   "was",    "were",   "are",     "has",
+      "have",    "had",     "this",  "which", "from",   "not",    "but",    "his",     "her",
+      "their",   "its",     "will",  "would", "could",  "should", "been",   "being",   "said",
+      "says",    "say",     "also",  "after", "before", "about",  "into",   "over",    "than",
+      "then",    "they",    "them",  "there", "these",  "those",  "who",    "whom",    "what",
+      "when",    "where",   "while", "there", "our",    "out",    "more",   "most",    "some",
+      "such",    "only",    "other", "any",   "all",    "can",    "did",    "does",    "just",
+      "very",    "one",     "two",   "new",   "like",   "many",   "much",   "through", "since",
+      "between", "both",    "each",  "him",   "she",    "you",    "your",   "how",     "why",
+      "think",   "there's", "it's",  "i'm",   "lot",    "way",    "people", "time",    "year",
+      "years",   "last",    "first", "now",   "still",  "even",   "well",   "because"};
   return kStop.count(w) > 0;
 }
 
 std::string Stem(std::string w) {
   if (EndsWith(w, "'s")) w.resize(w.size() - 2);
-  if (w.size() > 4 && EndsWith(w, "ies")) w = w.substr(0, w.size() - 3) + "y";
-  else if (w.size() > 4 && w.back() == 's' && !EndsWith(w, "ss")) w.pop_back();
+  if (w.size() > 4 && EndsWith(w, "ies"))
+    w = w.substr(0, w.size() - 3) + "y";
+  else if (w.size() > 4 && w.back() == 's' && !EndsWith(w, "ss"))
+    w.pop_back();
   return w;
 }
 

@@ -17,10 +17,10 @@
 namespace newsfuse::extract_internal {
 
 struct DriftReport {
-  size_t cut;          // == paragraphs.size() when no drift is found
-  double head_tail = 0;   // cosine at the chosen cut
-  double head_self = 0;   // mean leave-one-out cosine inside the head
-  double tail_self = 0;   // same inside the tail
+  size_t cut;            // == paragraphs.size() when no drift is found
+  double head_tail = 0;  // cosine at the chosen cut
+  double head_self = 0;  // mean leave-one-out cosine inside the head
+  double tail_self = 0;  // same inside the tail
 };
 
 DriftReport FindTopicDrift(const std::vector<std::string>& paragraphs);

@@ -19,9 +19,9 @@ namespace newsfuse::extract_internal {
 
 inline constexpr size_t kMaxTitleBytes = 2048;
 inline constexpr size_t kMaxOutletBytes = 512;
-inline constexpr size_t kMaxAuthorBytes = 512;      // each name
-inline constexpr size_t kMaxAuthors = 64;           // names kept
-inline constexpr size_t kMaxUrlBytes = 4096;        // longer: dropped, not cut
+inline constexpr size_t kMaxAuthorBytes = 512;  // each name
+inline constexpr size_t kMaxAuthors = 64;       // names kept
+inline constexpr size_t kMaxUrlBytes = 4096;    // longer: dropped, not cut
 inline constexpr size_t kMaxDatelineBytes = 256;
 inline constexpr size_t kMaxLanguageBytes = 64;
 inline constexpr size_t kMaxFieldSourceBytes = 256;  // each field_sources value

@@ -10,20 +10,34 @@ namespace newsfuse::extract_internal {
 
 const char* LineKindName(LineKind kind) {
   switch (kind) {
-    case LineKind::kEmpty: return "empty";
-    case LineKind::kProse: return "prose";
-    case LineKind::kTimestamp: return "timestamp";
-    case LineKind::kTimestampLabel: return "timestamp-label";
-    case LineKind::kBullet: return "bullet";
-    case LineKind::kHashtags: return "hashtags";
-    case LineKind::kEmailByline: return "email-byline";
-    case LineKind::kByline: return "byline";
-    case LineKind::kNewsletter: return "newsletter";
-    case LineKind::kRelated: return "related";
-    case LineKind::kMenu: return "menu";
-    case LineKind::kCaps: return "caps";
-    case LineKind::kShort: return "short";
-    case LineKind::kUnterminated: return "unterminated";
+    case LineKind::kEmpty:
+      return "empty";
+    case LineKind::kProse:
+      return "prose";
+    case LineKind::kTimestamp:
+      return "timestamp";
+    case LineKind::kTimestampLabel:
+      return "timestamp-label";
+    case LineKind::kBullet:
+      return "bullet";
+    case LineKind::kHashtags:
+      return "hashtags";
+    case LineKind::kEmailByline:
+      return "email-byline";
+    case LineKind::kByline:
+      return "byline";
+    case LineKind::kNewsletter:
+      return "newsletter";
+    case LineKind::kRelated:
+      return "related";
+    case LineKind::kMenu:
+      return "menu";
+    case LineKind::kCaps:
+      return "caps";
+    case LineKind::kShort:
+      return "short";
+    case LineKind::kUnterminated:
+      return "unterminated";
   }
   return "?";
 }
@@ -110,7 +124,8 @@ LineKind ClassifyLine(std::string_view raw, const ExtractOptions& options) {
     if (words.size() >= 2 && social * 2 >= words.size()) return LineKind::kMenu;
   }
   if (!terminal && words.size() <= 12 && IsAllCaps(line, 3)) return LineKind::kCaps;
-  if (!terminal && chars < static_cast<size_t>(options.min_paragraph_chars)) return LineKind::kShort;
+  if (!terminal && chars < static_cast<size_t>(options.min_paragraph_chars))
+    return LineKind::kShort;
   // Headlines, teasers and link lists do not end in sentence punctuation;
   // a paragraph that lost its full stop is usually long.
   if (!terminal && chars < 150) return LineKind::kUnterminated;

@@ -19,23 +19,49 @@ struct Stats {
   double score = 0;
   bool candidate = false;
   // What the element says it is, read once from its tag and attributes.
-  bool skip = false;   // furniture: left out of clean text and of the body
+  bool skip = false;          // furniture: left out of clean text and of the body
   bool in_furniture = false;  // skip, or inside an element that is
-  double bonus = 0;    // TagBonus
+  double bonus = 0;           // TagBonus
   ClassHint hint;
 };
 
 bool IsBlockTag(GumboTag t) {
   switch (t) {
-    case GUMBO_TAG_P: case GUMBO_TAG_DIV: case GUMBO_TAG_SECTION: case GUMBO_TAG_ARTICLE:
-    case GUMBO_TAG_MAIN: case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3:
-    case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6: case GUMBO_TAG_LI:
-    case GUMBO_TAG_UL: case GUMBO_TAG_OL: case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_PRE:
-    case GUMBO_TAG_TABLE: case GUMBO_TAG_TR: case GUMBO_TAG_TD: case GUMBO_TAG_TH:
-    case GUMBO_TAG_DL: case GUMBO_TAG_DT: case GUMBO_TAG_DD: case GUMBO_TAG_FIGURE:
-    case GUMBO_TAG_HEADER: case GUMBO_TAG_FOOTER: case GUMBO_TAG_HR: case GUMBO_TAG_ADDRESS:
-    case GUMBO_TAG_ASIDE: case GUMBO_TAG_NAV: case GUMBO_TAG_FORM: case GUMBO_TAG_CENTER:
-    case GUMBO_TAG_BODY: case GUMBO_TAG_CAPTION: case GUMBO_TAG_FIGCAPTION:
+    case GUMBO_TAG_P:
+    case GUMBO_TAG_DIV:
+    case GUMBO_TAG_SECTION:
+    case GUMBO_TAG_ARTICLE:
+    case GUMBO_TAG_MAIN:
+    case GUMBO_TAG_H1:
+    case GUMBO_TAG_H2:
+    case GUMBO_TAG_H3:
+    case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6:
+    case GUMBO_TAG_LI:
+    case GUMBO_TAG_UL:
+    case GUMBO_TAG_OL:
+    case GUMBO_TAG_BLOCKQUOTE:
+    case GUMBO_TAG_PRE:
+    case GUMBO_TAG_TABLE:
+    case GUMBO_TAG_TR:
+    case GUMBO_TAG_TD:
+    case GUMBO_TAG_TH:
+    case GUMBO_TAG_DL:
+    case GUMBO_TAG_DT:
+    case GUMBO_TAG_DD:
+    case GUMBO_TAG_FIGURE:
+    case GUMBO_TAG_HEADER:
+    case GUMBO_TAG_FOOTER:
+    case GUMBO_TAG_HR:
+    case GUMBO_TAG_ADDRESS:
+    case GUMBO_TAG_ASIDE:
+    case GUMBO_TAG_NAV:
+    case GUMBO_TAG_FORM:
+    case GUMBO_TAG_CENTER:
+    case GUMBO_TAG_BODY:
+    case GUMBO_TAG_CAPTION:
+    case GUMBO_TAG_FIGCAPTION:
       return true;
     default:
       return false;
@@ -45,9 +71,16 @@ bool IsBlockTag(GumboTag t) {
 // Subtrees that are never article text when emitting paragraphs.
 bool IsFurnitureTag(GumboTag t) {
   switch (t) {
-    case GUMBO_TAG_NAV: case GUMBO_TAG_ASIDE: case GUMBO_TAG_FOOTER: case GUMBO_TAG_FORM:
-    case GUMBO_TAG_FIGURE: case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_HEADER:
-    case GUMBO_TAG_MENU: case GUMBO_TAG_H1: case GUMBO_TAG_INPUT:
+    case GUMBO_TAG_NAV:
+    case GUMBO_TAG_ASIDE:
+    case GUMBO_TAG_FOOTER:
+    case GUMBO_TAG_FORM:
+    case GUMBO_TAG_FIGURE:
+    case GUMBO_TAG_FIGCAPTION:
+    case GUMBO_TAG_HEADER:
+    case GUMBO_TAG_MENU:
+    case GUMBO_TAG_H1:
+    case GUMBO_TAG_INPUT:
     case GUMBO_TAG_LABEL:
       return true;
     default:
@@ -77,14 +110,36 @@ bool IsFurnitureElement(const GumboNode* n, bool role, bool body_prop, ClassHint
 double TagBonus(const GumboNode* n, bool role, bool body_prop, ClassHint h) {
   double b = 0;
   switch (Tag(n)) {
-    case GUMBO_TAG_ARTICLE: b += 10; break;
-    case GUMBO_TAG_MAIN: b += 5; break;
-    case GUMBO_TAG_DIV: b += 5; break;
-    case GUMBO_TAG_SECTION: b += 3; break;
-    case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_PRE: case GUMBO_TAG_TD: b += 3; break;
-    case GUMBO_TAG_UL: case GUMBO_TAG_OL: case GUMBO_TAG_FORM: case GUMBO_TAG_DL: b -= 3; break;
-    case GUMBO_TAG_ASIDE: case GUMBO_TAG_NAV: case GUMBO_TAG_FOOTER: b -= 25; break;
-    default: break;
+    case GUMBO_TAG_ARTICLE:
+      b += 10;
+      break;
+    case GUMBO_TAG_MAIN:
+      b += 5;
+      break;
+    case GUMBO_TAG_DIV:
+      b += 5;
+      break;
+    case GUMBO_TAG_SECTION:
+      b += 3;
+      break;
+    case GUMBO_TAG_BLOCKQUOTE:
+    case GUMBO_TAG_PRE:
+    case GUMBO_TAG_TD:
+      b += 3;
+      break;
+    case GUMBO_TAG_UL:
+    case GUMBO_TAG_OL:
+    case GUMBO_TAG_FORM:
+    case GUMBO_TAG_DL:
+      b -= 3;
+      break;
+    case GUMBO_TAG_ASIDE:
+    case GUMBO_TAG_NAV:
+    case GUMBO_TAG_FOOTER:
+      b -= 25;
+      break;
+    default:
+      break;
   }
   if (body_prop) b += 30;
   if (role) b -= 25;
@@ -175,15 +230,15 @@ void ComputeStats(const GumboNode* root, StatsMap& st, std::vector<const GumboNo
       if (!it->second.skip) s.para_chars += it->second.para_chars;
     }
     const GumboTag t = Tag(n);
-    const bool para_like = t == GUMBO_TAG_P || t == GUMBO_TAG_PRE || t == GUMBO_TAG_BLOCKQUOTE ||
-                           ((t == GUMBO_TAG_DIV || t == GUMBO_TAG_SECTION || t == GUMBO_TAG_TD) &&
-                            s.own_text >= 25);
+    const bool para_like =
+        t == GUMBO_TAG_P || t == GUMBO_TAG_PRE || t == GUMBO_TAG_BLOCKQUOTE ||
+        ((t == GUMBO_TAG_DIV || t == GUMBO_TAG_SECTION || t == GUMBO_TAG_TD) && s.own_text >= 25);
     if (para_like && s.chars >= 25 && s.link_chars * 2 < s.chars) {
       const size_t text = t == GUMBO_TAG_P ? s.chars : s.own_text;
       s.para_chars = std::max(s.para_chars, text);
       // The vote: 1 + commas + up to 3 for length; parent full, grandparent half.
-      const double vote = 1.0 + static_cast<double>(s.commas) +
-                          std::min(3.0, static_cast<double>(text) / 100.0);
+      const double vote =
+          1.0 + static_cast<double>(s.commas) + std::min(3.0, static_cast<double>(text) / 100.0);
       // A <div> holding its own text (paragraphs cut by <br>, not <p>) is
       // itself the text's container: it votes for itself and its parent.
       const bool own_block = t != GUMBO_TAG_P && t != GUMBO_TAG_PRE && t != GUMBO_TAG_BLOCKQUOTE;
@@ -250,14 +305,16 @@ std::vector<Para> Emit(const GumboNode* container, const StatsMap& st) {
       continue;
     }
     if (t == GUMBO_TAG_BR) {
-      if (++brs >= 2) flush();
-      else buf += ' ';
+      if (++brs >= 2)
+        flush();
+      else
+        buf += ' ';
       continue;
     }
     if (IsBlockTag(t)) {
       flush();
-      heading = t == GUMBO_TAG_H2 || t == GUMBO_TAG_H3 || t == GUMBO_TAG_H4 ||
-                t == GUMBO_TAG_H5 || t == GUMBO_TAG_H6;
+      heading = t == GUMBO_TAG_H2 || t == GUMBO_TAG_H3 || t == GUMBO_TAG_H4 || t == GUMBO_TAG_H5 ||
+                t == GUMBO_TAG_H6;
     }
     stack.push_back({n, true, f.in_link});
     const bool link = f.in_link || t == GUMBO_TAG_A;
@@ -276,9 +333,15 @@ bool KeepParagraph(const Para& p, const std::string& title_key, const ExtractOpt
   if (p.link_chars * 2 > p.text.size()) return false;
   if (!title_key.empty() && AsciiLower(p.text) == title_key) return false;
   switch (ClassifyLine(p.text, options)) {
-    case LineKind::kTimestamp: case LineKind::kTimestampLabel: case LineKind::kBullet:
-    case LineKind::kHashtags: case LineKind::kEmailByline: case LineKind::kByline:
-    case LineKind::kNewsletter: case LineKind::kRelated: case LineKind::kMenu:
+    case LineKind::kTimestamp:
+    case LineKind::kTimestampLabel:
+    case LineKind::kBullet:
+    case LineKind::kHashtags:
+    case LineKind::kEmailByline:
+    case LineKind::kByline:
+    case LineKind::kNewsletter:
+    case LineKind::kRelated:
+    case LineKind::kMenu:
       return false;
     case LineKind::kShort:
       // One- or two-word fragments ("Photo", "Advertisement", "Share") are
@@ -345,7 +408,7 @@ HtmlContent ExtractContent(const GumboNode* root, const std::string& title,
     // feeds and calls to action whenever they read like prose (Digg).
     if (Tag(p) == GUMBO_TAG_BODY) break;
     if (ps.hint.negative > 0 && ps.hint.positive == 0) break;
-    if (ps.para_chars == bs.para_chars) continue;  // a wrapper adding nothing: look above it
+    if (ps.para_chars == bs.para_chars) continue;      // a wrapper adding nothing: look above it
     if (ps.para_chars * 4 < bs.para_chars * 5) break;  // < 1.25x: keep the tighter box
     best = p;
     ++steps;

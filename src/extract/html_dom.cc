@@ -58,11 +58,21 @@ std::string AttrLower(const GumboNode* n, const char* name) {
 
 bool IsNonTextTag(GumboTag t) {
   switch (t) {
-    case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT:
-    case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_SVG: case GUMBO_TAG_MATH:
-    case GUMBO_TAG_IFRAME: case GUMBO_TAG_OBJECT: case GUMBO_TAG_EMBED:
-    case GUMBO_TAG_CANVAS: case GUMBO_TAG_SELECT: case GUMBO_TAG_TEXTAREA:
-    case GUMBO_TAG_BUTTON: case GUMBO_TAG_HEAD: case GUMBO_TAG_TITLE:
+    case GUMBO_TAG_SCRIPT:
+    case GUMBO_TAG_STYLE:
+    case GUMBO_TAG_NOSCRIPT:
+    case GUMBO_TAG_TEMPLATE:
+    case GUMBO_TAG_SVG:
+    case GUMBO_TAG_MATH:
+    case GUMBO_TAG_IFRAME:
+    case GUMBO_TAG_OBJECT:
+    case GUMBO_TAG_EMBED:
+    case GUMBO_TAG_CANVAS:
+    case GUMBO_TAG_SELECT:
+    case GUMBO_TAG_TEXTAREA:
+    case GUMBO_TAG_BUTTON:
+    case GUMBO_TAG_HEAD:
+    case GUMBO_TAG_TITLE:
       return true;
     default:
       return false;
@@ -86,7 +96,8 @@ std::string TextOf(const GumboNode* root, size_t max_bytes) {
     const GumboVector& kids =
         n->type == GUMBO_NODE_DOCUMENT ? n->v.document.children : n->v.element.children;
     raw += ' ';  // element boundaries separate words ("<li>a</li><li>b</li>")
-    for (unsigned i = kids.length; i-- > 0;) stack.push_back(static_cast<const GumboNode*>(kids.data[i]));
+    for (unsigned i = kids.length; i-- > 0;)
+      stack.push_back(static_cast<const GumboNode*>(kids.data[i]));
   }
   return CollapseSpace(Utf8Prefix(raw, max_bytes));
 }
@@ -117,8 +128,10 @@ ClassHint HintOf(const GumboNode* n) {
     for (const char* c = v;; ++c) {
       const char ch = *c;
       if (IsAsciiUpper(ch) || IsAsciiLower(ch) || IsAsciiDigit(ch)) {
-        if (len < sizeof word) word[len++] = IsAsciiUpper(ch) ? static_cast<char>(ch - 'A' + 'a') : ch;
-        else too_long = true;
+        if (len < sizeof word)
+          word[len++] = IsAsciiUpper(ch) ? static_cast<char>(ch - 'A' + 'a') : ch;
+        else
+          too_long = true;
         continue;
       }
       if (len > 0 && !too_long) {
@@ -153,13 +166,15 @@ std::vector<const GumboNode*> Elements(const GumboNode* root) {
     stack.pop_back();
     if (n->type == GUMBO_NODE_DOCUMENT) {
       const GumboVector& kids = n->v.document.children;
-      for (unsigned i = kids.length; i-- > 0;) stack.push_back(static_cast<const GumboNode*>(kids.data[i]));
+      for (unsigned i = kids.length; i-- > 0;)
+        stack.push_back(static_cast<const GumboNode*>(kids.data[i]));
       continue;
     }
     if (!IsElement(n)) continue;
     out.push_back(n);
     const GumboVector& kids = n->v.element.children;
-    for (unsigned i = kids.length; i-- > 0;) stack.push_back(static_cast<const GumboNode*>(kids.data[i]));
+    for (unsigned i = kids.length; i-- > 0;)
+      stack.push_back(static_cast<const GumboNode*>(kids.data[i]));
   }
   return out;
 }

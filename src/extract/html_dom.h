@@ -59,7 +59,7 @@ bool IsHidden(const GumboNode* n);
 struct ClassHint {
   int positive = 0;  // number of positive words
   int negative = 0;
-  int never = 0;     // words of sections that never hold the article (comments)
+  int never = 0;  // words of sections that never hold the article (comments)
 };
 ClassHint HintOf(const GumboNode* n);
 

@@ -16,7 +16,8 @@
 namespace newsfuse::extract_internal {
 namespace {
 
-std::string MetaValue(const HtmlMeta& m, std::initializer_list<const char*> keys, std::string* which) {
+std::string MetaValue(const HtmlMeta& m, std::initializer_list<const char*> keys,
+                      std::string* which) {
   for (const char* k : keys) {
     auto it = m.meta.find(k);
     if (it != m.meta.end() && !it->second.empty()) {
@@ -34,8 +35,10 @@ bool LooksLikeUrl(std::string_view s) {
 // Names from a free-text byline element: "By Jane Doe and John Roe, Reuters".
 std::vector<std::string> NamesFromBylineText(const std::string& text) {
   std::string t = text;
-  if (!(IStartsWith(t, "by "))) t = "By " + t;
-  else t = "By " + t.substr(3);
+  if (!(IStartsWith(t, "by ")))
+    t = "By " + t;
+  else
+    t = "By " + t.substr(3);
   return ParseByline(t);
 }
 
@@ -123,8 +126,9 @@ Result<Draft> ExtractFromHtml(const RawPage& page, const ExtractOptions& options
   }
 
   // Authors.
-  if (std::string v = MetaValue(m, {"author", "article:author", "byl", "dc.creator", "parsely-author",
-                                    "sailthru.author"}, &src);
+  if (std::string v = MetaValue(
+          m, {"author", "article:author", "byl", "dc.creator", "parsely-author", "sailthru.author"},
+          &src);
       !v.empty() && !LooksLikeUrl(v)) {
     std::vector<std::string> names;
     // "Jane Doe, John Roe" / "Jane Doe and John Roe"
@@ -154,10 +158,11 @@ Result<Draft> ExtractFromHtml(const RawPage& page, const ExtractOptions& options
   // Dates.
   SetDate(a.published, "published", a, m.ld_published, "json-ld");
   {
-    std::string v = MetaValue(m, {"article:published_time", "og:published_time", "datepublished",
-                                  "pubdate", "publishdate", "publish-date", "dc.date.issued",
-                                  "dc.date", "date", "sailthru.date", "parsely-pub-date"},
-                              &src);
+    std::string v = MetaValue(
+        m,
+        {"article:published_time", "og:published_time", "datepublished", "pubdate", "publishdate",
+         "publish-date", "dc.date.issued", "dc.date", "date", "sailthru.date", "parsely-pub-date"},
+        &src);
     SetDate(a.published, "published", a, v, src);
   }
   SetDate(a.published, "published", a, m.itemprop_published, "itemprop");
@@ -173,9 +178,9 @@ Result<Draft> ExtractFromHtml(const RawPage& page, const ExtractOptions& options
   }
   SetDate(a.updated, "updated", a, m.ld_modified, "json-ld");
   {
-    std::string v = MetaValue(m, {"article:modified_time", "og:updated_time", "datemodified",
-                                  "lastmod", "last-modified"},
-                              &src);
+    std::string v = MetaValue(
+        m, {"article:modified_time", "og:updated_time", "datemodified", "lastmod", "last-modified"},
+        &src);
     SetDate(a.updated, "updated", a, v, src);
   }
   SetDate(a.updated, "updated", a, m.itemprop_modified, "itemprop");

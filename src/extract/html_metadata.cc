@@ -29,8 +29,8 @@ std::string Str(const json& j) {
 bool IsArticleType(const json& type) {
   auto check = [](const std::string& t) {
     // NewsArticle, Article, ReportageNewsArticle, BlogPosting, AnalysisNewsArticle...
-    return t.find("Article") != std::string::npos || t == "BlogPosting" ||
-           t == "LiveBlogPosting" || t == "Report";
+    return t.find("Article") != std::string::npos || t == "BlogPosting" || t == "LiveBlogPosting" ||
+           t == "Report";
   };
   if (type.is_string()) return check(type.get<std::string>());
   if (type.is_array())
@@ -66,7 +66,8 @@ void ReadArticleObject(const json& o, HtmlMeta& m) {
   if (m.ld_authors.empty() && o.contains("author")) AuthorNames(o["author"], m.ld_authors);
   if (m.ld_publisher.empty() && o.contains("publisher")) {
     const json& p = o["publisher"];
-    if (p.is_object() && p.contains("name")) m.ld_publisher = Str(p["name"]);
+    if (p.is_object() && p.contains("name"))
+      m.ld_publisher = Str(p["name"]);
     else if (p.is_array() && !p.empty() && p[0].is_object() && p[0].contains("name"))
       m.ld_publisher = Str(p[0]["name"]);
   }
@@ -121,7 +122,8 @@ HtmlMeta ReadHtmlMeta(const GumboNode* root, const std::vector<std::string>& jso
   for (const GumboNode* n : Elements(root)) {
     switch (Tag(n)) {
       case GUMBO_TAG_HTML:
-        if (m.html_lang.empty()) m.html_lang = std::string(Trim(Attr(n, "lang") ? Attr(n, "lang") : ""));
+        if (m.html_lang.empty())
+          m.html_lang = std::string(Trim(Attr(n, "lang") ? Attr(n, "lang") : ""));
         break;
       case GUMBO_TAG_TITLE:
         if (m.title_tag.empty()) m.title_tag = TextOf(n, 2000);

@@ -18,9 +18,9 @@ struct HtmlMeta {
   std::string title_tag;
   std::string first_h1;
   std::string canonical_url;
-  std::vector<std::string> rel_authors;     // link text of rel=author
-  std::vector<std::string> byline_texts;    // text of elements with class/id byline/author
-  std::string time_datetime;                // first <time datetime>
+  std::vector<std::string> rel_authors;   // link text of rel=author
+  std::vector<std::string> byline_texts;  // text of elements with class/id byline/author
+  std::string time_datetime;              // first <time datetime>
   std::string itemprop_published, itemprop_modified;
   // From JSON-LD article objects (first one wins per field).
   std::string ld_headline, ld_published, ld_modified, ld_publisher, ld_language;

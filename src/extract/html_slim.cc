@@ -30,17 +30,17 @@ bool OneOf(std::string_view name, std::initializer_list<std::string_view> names)
 // Elements whose end tag is optional or absent: real pages leave <p> and <li>
 // open by the thousand, so they must not count toward the nesting cap.
 bool IsVoidOrOptionalEnd(std::string_view n) {
-  return OneOf(n, {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
-                   "param", "source", "track", "wbr", "keygen", "basefont", "bgsound", "frame",
-                   "image", "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th",
-                   "thead", "tbody", "tfoot", "colgroup", "rb", "rt", "rtc", "rp", "html", "head",
-                   "body"});
+  return OneOf(n, {"area",     "base",  "br",    "col",    "embed", "hr",    "img",    "input",
+                   "link",     "meta",  "param", "source", "track", "wbr",   "keygen", "basefont",
+                   "bgsound",  "frame", "image", "p",      "li",    "dt",    "dd",     "option",
+                   "optgroup", "tr",    "td",    "th",     "thead", "tbody", "tfoot",  "colgroup",
+                   "rb",       "rt",    "rtc",   "rp",     "html",  "head",  "body"});
 }
 
 // Raw-text bodies that are never page text: dropped with their element.
 bool IsDroppedRawText(std::string_view n) {
-  return OneOf(n, {"script", "style", "xmp", "iframe", "noembed", "noframes", "noscript",
-                   "textarea"});
+  return OneOf(n,
+               {"script", "style", "xmp", "iframe", "noembed", "noframes", "noscript", "textarea"});
 }
 
 // Attributes some rule reads (html_dom, html_content, html_metadata).
@@ -66,11 +66,11 @@ struct Attribute {
 
 // A start or end tag from '<' to just past '>'.
 struct TagToken {
-  std::string_view name;   // as written
-  char lower[16] = {};     // lowercased name when it fits, else empty
+  std::string_view name;  // as written
+  char lower[16] = {};    // lowercased name when it fits, else empty
   bool closing = false;
   bool self_closing = false;
-  size_t end = 0;          // position after '>' (html.size() when unterminated)
+  size_t end = 0;  // position after '>' (html.size() when unterminated)
   bool terminated = false;
   std::string_view Lower() const { return lower; }
 };
@@ -86,10 +86,14 @@ TagToken ReadTag(std::string_view html, size_t lt, OnAttr&& on_attr) {
   while (i < html.size() && !IsTagSpace(html[i]) && html[i] != '/' && html[i] != '>') ++i;
   t.name = html.substr(ns, i - ns);
   if (t.name.size() < sizeof t.lower)
-    for (size_t k = 0; k < t.name.size(); ++k) t.lower[k] = newsfuse::extract_internal::Lower(t.name[k]);
+    for (size_t k = 0; k < t.name.size(); ++k)
+      t.lower[k] = newsfuse::extract_internal::Lower(t.name[k]);
   while (i < html.size()) {
     const char c = html[i];
-    if (IsTagSpace(c)) { ++i; continue; }
+    if (IsTagSpace(c)) {
+      ++i;
+      continue;
+    }
     if (c == '>') {
       t.terminated = true;
       t.end = i + 1;
@@ -103,7 +107,9 @@ TagToken ReadTag(std::string_view html, size_t lt, OnAttr&& on_attr) {
     t.self_closing = false;
     const size_t an = i;
     ++i;  // the first character may be '='
-    while (i < html.size() && !IsTagSpace(html[i]) && html[i] != '/' && html[i] != '>' && html[i] != '=') ++i;
+    while (i < html.size() && !IsTagSpace(html[i]) && html[i] != '/' && html[i] != '>' &&
+           html[i] != '=')
+      ++i;
     Attribute a;
     a.name = html.substr(an, i - an);
     size_t j = i;
@@ -143,7 +149,8 @@ size_t FindEndTag(std::string_view html, std::string_view lower_name, size_t fro
 
 bool StartsTag(std::string_view html, size_t p, std::string_view lower_name) {
   const size_t e = p + 1 + lower_name.size();
-  if (e >= html.size() || !EqualsLower(html.substr(p + 1, lower_name.size()), lower_name)) return false;
+  if (e >= html.size() || !EqualsLower(html.substr(p + 1, lower_name.size()), lower_name))
+    return false;
   return IsTagSpace(html[e]) || html[e] == '/' || html[e] == '>';
 }
 

@@ -29,8 +29,8 @@ namespace newsfuse::extract_internal {
 inline constexpr int kMaxNesting = 400;
 
 struct SlimHtml {
-  std::string markup;                  // what gumbo parses
-  std::vector<std::string> json_ld;    // bodies of <script type="application/ld+json">
+  std::string markup;                // what gumbo parses
+  std::vector<std::string> json_ld;  // bodies of <script type="application/ld+json">
 };
 
 SlimHtml SlimMarkup(std::string_view html, int max_depth = kMaxNesting);

@@ -29,7 +29,9 @@ int ReadNumber(std::string_view s, size_t& pos, size_t max_digits, size_t min_di
   return v;
 }
 
-bool ValidTime(int h, int m, int s) { return h >= 0 && h <= 23 && m >= 0 && m <= 59 && s >= 0 && s <= 60; }
+bool ValidTime(int h, int m, int s) {
+  return h >= 0 && h <= 23 && m >= 0 && m <= 59 && s >= 0 && s <= 60;
+}
 
 // "09:30", "9:30am", "06:34:49", "9.30pm" is not accepted (ambiguous with decimals).
 bool ParseTimeToken(std::string_view w, int* h, int* m, int* sec, bool* has_sec) {
@@ -90,8 +92,8 @@ bool IsSeparatorWord(std::string_view w) {
 
 bool IsWeekday(std::string_view lw) {
   static const std::set<std::string, std::less<>> kDays = {
-      "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
-      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+      "mon", "tue",    "tues",    "wed",       "thu",      "thur",   "thurs",    "fri",   "sat",
+      "sun", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
   return kDays.count(lw) > 0;
 }
 
@@ -100,8 +102,8 @@ std::string_view StripDecor(std::string_view w) {
   while (!w.empty() && (w.front() == '(' || w.front() == '[' || w.front() == '-' ||
                         w.front() == '*' || w.front() == '|'))
     w.remove_prefix(1);
-  while (!w.empty() && (w.back() == ',' || w.back() == ';' || w.back() == ')' ||
-                        w.back() == ']' || w.back() == '|' || w.back() == ':'))
+  while (!w.empty() && (w.back() == ',' || w.back() == ';' || w.back() == ')' || w.back() == ']' ||
+                        w.back() == '|' || w.back() == ':'))
     w.remove_suffix(1);
   return w;
 }
@@ -132,8 +134,8 @@ int MonthFromName(std::string_view word) {
   std::string w = AsciiLower(StripDecor(word));
   if (!w.empty() && w.back() == '.') w.pop_back();
   static const std::array<std::string_view, 12> kFull = {
-      "january", "february", "march", "april", "may", "june", "july",
-      "august", "september", "october", "november", "december"};
+      "january", "february", "march",     "april",   "may",      "june",
+      "july",    "august",   "september", "october", "november", "december"};
   for (int i = 0; i < 12; ++i) {
     if (w == kFull[i]) return i + 1;
     if (w.size() == 3 && kFull[i].substr(0, 3) == w) return i + 1;
@@ -230,11 +232,13 @@ TimestampScan ScanTimestamps(std::string_view line_in) {
         continue;
       }
     }
-    if (int day = DayNumber(w); day > 0 && i + 1 < words.size() && MonthFromName(words[i + 1]) > 0) {
+    if (int day = DayNumber(w);
+        day > 0 && i + 1 < words.size() && MonthFromName(words[i + 1]) > 0) {
       int mo = MonthFromName(words[i + 1]);
       int year = i + 2 < words.size() ? YearNumber(words[i + 2]) : -1;
       i += year > 0 ? 2 : 1;
-      if (year <= 0 || IsValidDate(year, mo, day)) add_date(DateTime::Day(year > 0 ? year : 0, mo, day));
+      if (year <= 0 || IsValidDate(year, mo, day))
+        add_date(DateTime::Day(year > 0 ? year : 0, mo, day));
       continue;
     }
     // "5 hours ago": a small count before a label word is part of the label.
@@ -312,7 +316,8 @@ std::optional<DateTime> ParseMachineDate(std::string_view text) {
   // Human forms ("Thu, 05 Feb 2026 10:00:00 GMT", "February 5, 2026").
   TimestampScan scan = ScanTimestamps(Utf8Prefix(s, 200));
   for (const auto& st : scan.stamps)
-    if (st.has_date && st.when.year > 0 && st.when.precision != DatePrecision::kMonth) return st.when;
+    if (st.has_date && st.when.year > 0 && st.when.precision != DatePrecision::kMonth)
+      return st.when;
   return std::nullopt;
 }
 
@@ -357,7 +362,8 @@ namespace {
 
 // Length of a dash (em, en, "--", "-") at s[pos], 0 if none.
 size_t DashAt(std::string_view s, size_t pos) {
-  if (StartsWith(s.substr(pos), "\xE2\x80\x94") || StartsWith(s.substr(pos), "\xE2\x80\x93")) return 3;
+  if (StartsWith(s.substr(pos), "\xE2\x80\x94") || StartsWith(s.substr(pos), "\xE2\x80\x93"))
+    return 3;
   if (StartsWith(s.substr(pos), "--")) return 2;
   if (pos < s.size() && s[pos] == '-') return 1;
   return 0;
@@ -372,9 +378,12 @@ void SkipSpaces(std::string_view s, size_t& pos) {
 bool IsCapsWord(std::string_view w) {
   bool upper = false;
   for (char c : w) {
-    if (IsAsciiUpper(c)) upper = true;
-    else if (c == '.' || c == '\'' || c == '-' || static_cast<unsigned char>(c) >= 0x80) continue;
-    else return false;
+    if (IsAsciiUpper(c))
+      upper = true;
+    else if (c == '.' || c == '\'' || c == '-' || static_cast<unsigned char>(c) >= 0x80)
+      continue;
+    else
+      return false;
   }
   return upper;
 }
@@ -425,7 +434,8 @@ std::optional<Dateline> ParseDateline(std::string_view s) {
     pos = e;
     if (pos < s.size() && s[pos] == ' ' && pos + 1 < s.size() && IsAsciiUpper(s[pos + 1])) {
       size_t next_e = pos + 1;
-      while (next_e < s.size() && s[next_e] != ' ' && s[next_e] != ',' && s[next_e] != '(') ++next_e;
+      while (next_e < s.size() && s[next_e] != ' ' && s[next_e] != ',' && s[next_e] != '(')
+        ++next_e;
       if (IsCapsWord(s.substr(pos + 1, next_e - pos - 1))) {
         ++pos;
         continue;
@@ -451,8 +461,10 @@ std::optional<Dateline> ParseDateline(std::string_view s) {
     while (e < s.size() && n < 2 && IsAsciiUpper(s[e])) {
       while (e < s.size() && s[e] != ' ' && s[e] != ',' && s[e] != '(') ++e;
       ++n;
-      if (e < s.size() && s[e] == ' ' && e + 1 < s.size() && IsAsciiUpper(s[e + 1]) && n < 2) ++e;
-      else break;
+      if (e < s.size() && s[e] == ' ' && e + 1 < s.size() && IsAsciiUpper(s[e + 1]) && n < 2)
+        ++e;
+      else
+        break;
     }
     if (n == 0) return std::nullopt;
     pos = e;
@@ -560,7 +572,8 @@ std::vector<std::string> ParseByline(std::string_view line) {
   if (s.size() > 120 || SplitWords(s).size() > 16) return {};
   std::string rest = s.substr(3);
   // Cut trailing credits: "By Jane Doe | Reuters", "By Jane Doe in Kyiv", "..., Staff Writer".
-  for (std::string_view stop : {" | ", " - ", " \xE2\x80\x94 ", " in ", " for ", " on ", " at ", " -- "}) {
+  for (std::string_view stop :
+       {" | ", " - ", " \xE2\x80\x94 ", " in ", " for ", " on ", " at ", " -- "}) {
     size_t at = rest.find(stop);
     if (at != std::string::npos) rest.resize(at);
   }
@@ -629,7 +642,8 @@ std::string StripTitleSite(std::string_view title_in, std::string_view outlet, s
   auto same = [&](std::string_view a) {
     std::string la = AsciiLower(Trim(a));
     if (lo.empty() || la.empty()) return false;
-    return la == lo || (lo.size() >= 4 && la.find(lo) != std::string::npos && la.size() <= lo.size() + 12) ||
+    return la == lo ||
+           (lo.size() >= 4 && la.find(lo) != std::string::npos && la.size() <= lo.size() + 12) ||
            (la.size() >= 4 && lo.find(la) != std::string::npos);
   };
   static const std::array<std::string_view, 7> kSeps = {

@@ -25,13 +25,13 @@ int MonthFromName(std::string_view word);
 
 struct TimestampScan {
   struct Stamp {
-    DateTime when;      // year == 0 when the text gave no year (time-only: month == 0 too)
+    DateTime when;  // year == 0 when the text gave no year (time-only: month == 0 too)
     bool has_date = false;
     bool has_time = false;
     bool updated = false;  // an "updated"-kind label came before it on the line
   };
   std::vector<Stamp> stamps;
-  int other_tokens = 0;      // words that are neither date, time, label nor separator
+  int other_tokens = 0;  // words that are neither date, time, label nor separator
   int label_tokens = 0;
   bool has_updated_label = false;
   // Only dates, times, labels and separators, with at least one date or time:
@@ -63,15 +63,15 @@ std::optional<DateTime> CompleteYear(const DateTime& month_day, const DateTime& 
 //   "KYIV, Feb. 5 (GeokHub) — Ukraine and ..."   "WASHINGTON (Reuters) - ..."
 // Some outlets open with a bracketed tag instead: "[Financial News] Russia ...".
 struct Dateline {
-  std::string place;       // "KYIV" as written
-  std::string credit;      // text inside the parentheses, "" if none
+  std::string place;             // "KYIV" as written
+  std::string credit;            // text inside the parentheses, "" if none
   std::optional<DateTime> date;  // day precision; year 0 when not stated
-  size_t body_offset = 0;  // where the paragraph's own text begins
+  size_t body_offset = 0;        // where the paragraph's own text begins
 };
 std::optional<Dateline> ParseDateline(std::string_view paragraph);
 
 struct LeadTag {
-  std::string name;        // "Financial News"
+  std::string name;  // "Financial News"
   size_t body_offset = 0;
 };
 std::optional<LeadTag> ParseLeadTag(std::string_view paragraph);

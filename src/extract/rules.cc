@@ -26,16 +26,23 @@ void ParseRulesText(std::string_view text, Rules& rules) {
     const std::string kind(line.substr(0, sep));
     const std::string value = CollapseSpace(AsciiLower(line.substr(sep)));
     if (value.empty()) continue;
-    if (kind == "social") rules.social.insert(value);
-    else if (kind == "label") rules.label.insert(value);
-    else if (kind == "updated") rules.updated.insert(value);
-    else if (kind == "role") rules.role.insert(value);
-    else if (kind == "wire") rules.wire.insert(value);
+    if (kind == "social")
+      rules.social.insert(value);
+    else if (kind == "label")
+      rules.label.insert(value);
+    else if (kind == "updated")
+      rules.updated.insert(value);
+    else if (kind == "role")
+      rules.role.insert(value);
+    else if (kind == "wire")
+      rules.wire.insert(value);
     else if (kind == "positive" || kind == "negative" || kind == "never") {
-      auto& words = kind == "positive" ? rules.positive_words
-                    : kind == "negative" ? rules.negative_words : rules.never_words;
-      auto& prefixes = kind == "positive" ? rules.positive_prefixes
-                       : kind == "negative" ? rules.negative_prefixes : rules.never_prefixes;
+      auto& words = kind == "positive"   ? rules.positive_words
+                    : kind == "negative" ? rules.negative_words
+                                         : rules.never_words;
+      auto& prefixes = kind == "positive"   ? rules.positive_prefixes
+                       : kind == "negative" ? rules.negative_prefixes
+                                            : rules.never_prefixes;
       if (value.back() == '*') {
         if (value.size() > 1) prefixes.push_back(value.substr(0, value.size() - 1));
       } else {

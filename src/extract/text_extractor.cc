@@ -30,10 +30,10 @@ namespace newsfuse::extract_internal {
 namespace {
 
 struct Unit {
-  std::string text;   // whitespace-collapsed
-  std::string key;    // lowercased, for repetition counts
+  std::string text;  // whitespace-collapsed
+  std::string key;   // lowercased, for repetition counts
   LineKind kind = LineKind::kEmpty;
-  int repeats = 0;    // how often `key` occurs on the page
+  int repeats = 0;  // how often `key` occurs on the page
 };
 
 // A block of consecutive non-blank lines is hard-wrapped prose when most of
@@ -163,8 +163,8 @@ Result<Draft> ExtractFromText(const RawPage& page, std::string_view text,
   if (start == units.size()) {
     size_t longest = 0;
     for (auto& u : units) longest = std::max(longest, Utf8Length(u.text));
-    return Status::BadInput(page.locator, "no article text found (longest line " +
-                                              std::to_string(longest) + " chars)");
+    return Status::BadInput(
+        page.locator, "no article text found (longest line " + std::to_string(longest) + " chars)");
   }
 
   // Title: a repeated headline-like header unit, else the first one.

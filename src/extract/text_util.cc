@@ -26,7 +26,7 @@ size_t UnicodeSpaceAt(std::string_view s, size_t i) {
   if (IsAsciiSpace(s[i])) return 1;
   if (i + 1 < s.size() && b(0) == 0xC2 && b(1) == 0xA0) return 2;  // U+00A0
   if (i + 2 < s.size() && b(0) == 0xE2 && b(1) == 0x80 && b(2) >= 0x80 && b(2) <= 0x8B)
-    return 3;  // U+2000..U+200B
+    return 3;                                                                      // U+2000..U+200B
   if (i + 2 < s.size() && b(0) == 0xE2 && b(1) == 0x80 && b(2) == 0xAF) return 3;  // U+202F
   if (i + 2 < s.size() && b(0) == 0xE3 && b(1) == 0x80 && b(2) == 0x80) return 3;  // U+3000
   if (i + 2 < s.size() && b(0) == 0xEF && b(1) == 0xBB && b(2) == 0xBF) return 3;  // BOM
@@ -127,10 +127,9 @@ std::vector<std::string> WordTokens(std::string_view s) {
   while (i < s.size()) {
     // Skip non-word bytes, including whole punctuation code points
     // (U+2000..U+206F general punctuation: dashes, curly quotes).
-    if (!IsWordByte(s[i]) ||
-        (static_cast<unsigned char>(s[i]) == 0xE2 && i + 1 < s.size() &&
-         (static_cast<unsigned char>(s[i + 1]) == 0x80 ||
-          static_cast<unsigned char>(s[i + 1]) == 0x81))) {
+    if (!IsWordByte(s[i]) || (static_cast<unsigned char>(s[i]) == 0xE2 && i + 1 < s.size() &&
+                              (static_cast<unsigned char>(s[i + 1]) == 0x80 ||
+                               static_cast<unsigned char>(s[i + 1]) == 0x81))) {
       i += (static_cast<unsigned char>(s[i]) == 0xE2) ? 3 : 1;
       continue;
     }

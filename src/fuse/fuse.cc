@@ -55,9 +55,12 @@ double Dot(const Vec& a, const Vec& b) {
   double dot = 0;
   size_t i = 0, j = 0;
   while (i < a.size() && j < b.size()) {
-    if (a[i].first < b[j].first) ++i;
-    else if (a[i].first > b[j].first) ++j;
-    else dot += a[i++].second * b[j++].second;
+    if (a[i].first < b[j].first)
+      ++i;
+    else if (a[i].first > b[j].first)
+      ++j;
+    else
+      dot += a[i++].second * b[j++].second;
   }
   return dot;
 }
@@ -89,9 +92,12 @@ Shape ShapeOf(std::string_view s) {
     UChar32 c;
     U8_NEXT(p, i, n, c);
     if (c < 0) c = 0xFFFD;
-    if (c == '"') in_quote = !in_quote;
-    else if (c == 0x201C) in_quote = true;
-    else if (c == 0x201D) in_quote = false;
+    if (c == '"')
+      in_quote = !in_quote;
+    else if (c == 0x201C)
+      in_quote = true;
+    else if (c == 0x201D)
+      in_quote = false;
     const bool word_char = u_isalnum(c);
     if (word_char && !in_word) {
       ++shape.words;
@@ -124,8 +130,8 @@ bool Usable(const Shape& s) {
 }
 
 struct Candidate {
-  size_t source = 0;     // index into the sorted sources
-  uint32_t position = 0; // sentence index within its article
+  size_t source = 0;      // index into the sorted sources
+  uint32_t position = 0;  // sentence index within its article
   Span span;
   std::string_view text;
   Vec vec;
@@ -136,7 +142,6 @@ struct Candidate {
   int support = 0;                 // distinct voices (fuse/voices.h)
   std::vector<size_t> supporters;  // source indices, sorted, own included
 };
-
 
 // Points each copy at its original's citation key. The sources are sorted by
 // date first, so the keys are only known once all are numbered.
@@ -327,14 +332,17 @@ StoryReport FuseStory(const Story& story, const std::vector<AnnotatedArticle>& a
   {
     std::vector<double> centroid(dict.size(), 0.0);
     std::vector<Vec> sums(members.size());
-    for (const auto& c : cands) sums[c.source].insert(sums[c.source].end(), c.vec.begin(), c.vec.end());
+    for (const auto& c : cands)
+      sums[c.source].insert(sums[c.source].end(), c.vec.begin(), c.vec.end());
     for (auto& v : sums) {
       // One source's terms, merged: sorted by term, equal terms summed.
       std::sort(v.begin(), v.end());
       size_t out = 0;
       for (size_t k = 0; k < v.size(); ++k) {
-        if (out > 0 && v[out - 1].first == v[k].first) v[out - 1].second += v[k].second;
-        else v[out++] = v[k];
+        if (out > 0 && v[out - 1].first == v[k].first)
+          v[out - 1].second += v[k].second;
+        else
+          v[out++] = v[k];
       }
       v.resize(out);
       Normalise(v);
@@ -355,8 +363,8 @@ StoryReport FuseStory(const Story& story, const std::vector<AnnotatedArticle>& a
           n_outlets > 1 ? (c.support - 1.0) / static_cast<double>(n_outlets - 1) : 0.0;
       const double rel_centrality = max_c > 0 ? c.centrality / max_c : 0.0;
       const double lead = std::max(0.0, 1.0 - static_cast<double>(c.position) / kLeadSentences);
-      c.relevance = kSupportWeight * support_share + kCentralityWeight * rel_centrality +
-                    kLeadWeight * lead;
+      c.relevance =
+          kSupportWeight * support_share + kCentralityWeight * rel_centrality + kLeadWeight * lead;
       c.centrality = rel_centrality;
     }
   }
@@ -381,8 +389,8 @@ StoryReport FuseStory(const Story& story, const std::vector<AnnotatedArticle>& a
     }
     fuse::SelectionLimits limits;
     limits.max_sentences = static_cast<size_t>(std::max(0, options.max_summary_sentences));
-    limits.min_sentences =
-        std::min(limits.max_sentences, static_cast<size_t>(std::max(0, options.min_summary_sentences)));
+    limits.min_sentences = std::min(
+        limits.max_sentences, static_cast<size_t>(std::max(0, options.min_summary_sentences)));
     limits.max_words = options.max_summary_words;
     chosen = fuse::SelectByCoverage(pool, limits, [&](size_t a, size_t b) {
       return Dot(cands[a].vec, cands[b].vec) >= options.same_content_threshold;

@@ -72,9 +72,9 @@ Concepts BuildConcepts(const std::vector<SummaryCandidate>& cands) {
   // One outlet: every concept is its own, and all count. The bar stops rising
   // at kMaxMinOutlets: in a story of a hundred reports, what four state
   // independently is no longer one report's angle.
-  const int min_df =
-      n_outlets < 2 ? 1
-                    : std::clamp(static_cast<int>(std::ceil(kMinShare * n_outlets)), 2, kMaxMinOutlets);
+  const int min_df = n_outlets < 2 ? 1
+                                   : std::clamp(static_cast<int>(std::ceil(kMinShare * n_outlets)),
+                                                2, kMaxMinOutlets);
   c.weight.resize(df.size());
   for (size_t k = 0; k < df.size(); ++k)
     c.weight[k] = df[k] >= min_df ? std::pow(df[k], kDfPower) : 0.0;
@@ -161,7 +161,8 @@ std::vector<size_t> SelectByCoverage(const std::vector<SummaryCandidate>& cands,
     for (size_t i = 0; i < cands.size(); ++i) {
       const SummaryCandidate& c = cands[i];
       if (used[i] || !c.eligible || c.words <= 0) continue;
-      if (budgeted && words + c.words > limits.max_words && limits.max_words - words < kOverflowWords)
+      if (budgeted && words + c.words > limits.max_words &&
+          limits.max_words - words < kOverflowWords)
         continue;
       double gain = 0, own = 0;
       for (uint32_t k : concepts.of[i]) {
@@ -170,7 +171,8 @@ std::vector<size_t> SelectByCoverage(const std::vector<SummaryCandidate>& cands,
       }
       if (own > 0 && gain < (1.0 - kMaxRepeatedShare) * own) continue;
       if (c.position < kLeadSentences) gain *= 1.0 + kLeadBonus;
-      const double score = (gain + relevance_weight * c.relevance) / std::pow(c.words, kLengthPower);
+      const double score =
+          (gain + relevance_weight * c.relevance) / std::pow(c.words, kLengthPower);
       // Candidates come in source and sentence order: a tie keeps the earlier.
       if (best >= 0 && score <= best_score) continue;
       bool duplicate = false;

@@ -22,8 +22,8 @@
 namespace newsfuse::fuse {
 
 struct SummaryCandidate {
-  uint32_t outlet = 0;          // dense voice id (fuse/voices.h): support counts voices
-  uint32_t position = 0;        // sentence index within its article
+  uint32_t outlet = 0;    // dense voice id (fuse/voices.h): support counts voices
+  uint32_t position = 0;  // sentence index within its article
   int words = 0;
   int support = 1;              // voices that state the same content
   double relevance = 0;         // fuse.cc's support/centrality/lead score, in [0, 1]

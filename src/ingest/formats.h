@@ -33,8 +33,8 @@ struct Emitter {
 // (kText: UTF-16 decoded, BOM dropped, line ends LF; both: stray NULs
 // dropped; kHtml: otherwise untouched). Returns the reason it is rejected,
 // e.g. "not UTF-8 text: invalid byte 0xff at offset 12", with offsets into the
-// bytes as given (for UTF-16 text, into its UTF-8 decoding). `what` names the thing in the "empty ..."
-// message ("file", "payload", "\"text\"").
+// bytes as given (for UTF-16 text, into its UTF-8 decoding). `what` names the thing in the "empty
+// ..." message ("file", "payload", "\"text\"").
 std::optional<std::string> PreparePage(PageFormat format, std::string_view what,
                                        std::string* content);
 
@@ -43,8 +43,7 @@ void ReadJsonl(BufferedReader& in, const std::string& name, const Emitter& emit)
 
 // WARC records; `gzip` is the source under `in` for .warc.gz (for locators),
 // else null.
-void ReadWarc(BufferedReader& in, GzipSource* gzip, const std::string& name,
-              const Emitter& emit);
+void ReadWarc(BufferedReader& in, GzipSource* gzip, const std::string& name, const Emitter& emit);
 
 bool IsBlank(std::string_view s);
 std::string AsciiLower(std::string_view s);

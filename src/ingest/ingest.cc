@@ -1,13 +1,12 @@
 #include "ingest/ingest.h"
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <memory>
+#include <nlohmann/json.hpp>
 
 #include "core/date.h"
 #include "core/hash.h"
@@ -63,7 +62,8 @@ std::string BinaryReason(std::string_view bytes, std::string_view kind, Counted 
     if (count++ == 0) first = i;
   }
   return "binary data (" + std::to_string(count) + " " + std::string(kind) + " in " +
-         std::to_string(bytes.size()) + " bytes, the first at offset " + std::to_string(first) + ")";
+         std::to_string(bytes.size()) + " bytes, the first at offset " + std::to_string(first) +
+         ")";
 }
 
 }  // namespace
@@ -142,8 +142,8 @@ void ReadSinglePage(ByteSource& src, const std::string& name, PageFormat format,
   const size_t max = emit.options.max_page_bytes;
   std::string content;
   if (!ReadAtMost(src, max, &content)) {
-    emit.Error(Status::BadInput(
-        name, "larger than max_page_bytes (" + std::to_string(max) + " bytes)"));
+    emit.Error(
+        Status::BadInput(name, "larger than max_page_bytes (" + std::to_string(max) + " bytes)"));
     return;
   }
   if (!src.error().empty()) {
@@ -166,8 +166,8 @@ void ReadSinglePage(ByteSource& src, const std::string& name, PageFormat format,
 }
 
 void ReadSniffed(BufferedReader& in, const std::string& name,
-                 const std::optional<FileNameHints>& hints, std::string_view what,
-                 bool allow_gzip, const Emitter& emit) {
+                 const std::optional<FileNameHints>& hints, std::string_view what, bool allow_gzip,
+                 const Emitter& emit) {
   if (emit.options.format != PageFormat::kAuto) {
     ReadSinglePage(in, name, emit.options.format, hints, what, emit);
     return;
@@ -189,10 +189,18 @@ void ReadSniffed(BufferedReader& in, const std::string& name,
       }
       return;
     }
-    case StreamKind::kWarc: ReadWarc(in, nullptr, name, emit); return;
-    case StreamKind::kJsonl: ReadJsonl(in, name, emit); return;
-    case StreamKind::kHtml: ReadSinglePage(in, name, PageFormat::kHtml, hints, what, emit); return;
-    case StreamKind::kText: ReadSinglePage(in, name, PageFormat::kText, hints, what, emit); return;
+    case StreamKind::kWarc:
+      ReadWarc(in, nullptr, name, emit);
+      return;
+    case StreamKind::kJsonl:
+      ReadJsonl(in, name, emit);
+      return;
+    case StreamKind::kHtml:
+      ReadSinglePage(in, name, PageFormat::kHtml, hints, what, emit);
+      return;
+    case StreamKind::kText:
+      ReadSinglePage(in, name, PageFormat::kText, hints, what, emit);
+      return;
   }
 }
 
@@ -319,7 +327,8 @@ StreamKind SniffStream(std::string_view head, bool complete) {
     // Only HTML or text come in UTF-16: enough of the head to see the first '<'.
     const std::string decoded = Utf16ToUtf8(head.substr(utf16->bom_bytes, 512), utf16->order);
     const size_t first = decoded.find_first_not_of(" \t\r\n\f\v");
-    return first != std::string::npos && decoded[first] == '<' ? StreamKind::kHtml : StreamKind::kText;
+    return first != std::string::npos && decoded[first] == '<' ? StreamKind::kHtml
+                                                               : StreamKind::kText;
   }
   if (s.starts_with(kBom)) s.remove_prefix(kBom.size());
   const size_t first = s.find_first_not_of(" \t\r\n\f\v");

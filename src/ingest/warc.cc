@@ -18,17 +18,18 @@ constexpr size_t kHttpHeadBytes = 64 << 10;
 
 std::string_view Trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
+    s.remove_suffix(1);
   return s;
 }
 
 bool IsVersionLine(std::string_view line) { return line == "WARC/1.0" || line == "WARC/1.1"; }
 
 struct WarcHeader {
-  std::string type;          // lower-cased
+  std::string type;  // lower-cased
   std::string target_uri;
   std::string content_type;
-  std::string length_text;   // as written; parsed by the caller
+  std::string length_text;  // as written; parsed by the caller
 };
 
 struct HttpHead {
@@ -72,9 +73,12 @@ bool ParseHttpHead(std::string_view block, HttpHead* http) {
     if (colon == std::string_view::npos) continue;
     const std::string name = AsciiLower(Trim(line.substr(0, colon)));
     const std::string_view value = Trim(line.substr(colon + 1));
-    if (name == "content-type") http->content_type = value;
-    else if (name == "transfer-encoding") http->transfer_encoding = AsciiLower(value);
-    else if (name == "content-encoding") http->content_encoding = AsciiLower(value);
+    if (name == "content-type")
+      http->content_type = value;
+    else if (name == "transfer-encoding")
+      http->transfer_encoding = AsciiLower(value);
+    else if (name == "content-encoding")
+      http->content_encoding = AsciiLower(value);
   }
   return true;
 }
@@ -98,7 +102,8 @@ std::string CharsetOf(std::string_view content_type) {
   std::string_view value = std::string_view(content_type).substr(at + 8);
   value = value.substr(0, value.find(';'));
   std::string out(Trim(value));
-  if (out.size() >= 2 && (out.front() == '"' || out.front() == '\'')) out = out.substr(1, out.size() - 2);
+  if (out.size() >= 2 && (out.front() == '"' || out.front() == '\''))
+    out = out.substr(1, out.size() - 2);
   return out;
 }
 
@@ -114,8 +119,8 @@ bool Dechunk(std::string_view in, std::string* out) {
     std::string_view size_text = in.substr(p, eol - p);
     size_text = Trim(size_text.substr(0, size_text.find(';')));
     uint64_t size = 0;
-    const auto [ptr, ec] = std::from_chars(size_text.data(), size_text.data() + size_text.size(),
-                                           size, 16);
+    const auto [ptr, ec] =
+        std::from_chars(size_text.data(), size_text.data() + size_text.size(), size, 16);
     if (size_text.empty() || ec != std::errc() || ptr != size_text.data() + size_text.size()) {
       return chunks > 0;
     }
@@ -128,8 +133,10 @@ bool Dechunk(std::string_view in, std::string* out) {
     out->append(in.substr(p, size));
     ++chunks;
     p += size;
-    if (in.substr(p, 2) == "\r\n") p += 2;
-    else if (p < in.size() && in[p] == '\n') p += 1;
+    if (in.substr(p, 2) == "\r\n")
+      p += 2;
+    else if (p < in.size() && in[p] == '\n')
+      p += 1;
   }
 }
 
@@ -201,9 +208,8 @@ void WarcReader::EmitPayload(PageFormat format, std::string body, const WarcHead
       ++emit_.stats.skipped_records;
       return;
     }
-    format = SniffStream(head, head.size() == body.size()) == StreamKind::kHtml
-                 ? PageFormat::kHtml
-                 : PageFormat::kText;
+    format = SniffStream(head, head.size() == body.size()) == StreamKind::kHtml ? PageFormat::kHtml
+                                                                                : PageFormat::kText;
   }
   if (auto bad = PreparePage(format, "payload", &body)) {
     emit_.Error(Status::BadInput(locator, *bad));
@@ -218,8 +224,7 @@ void WarcReader::EmitPayload(PageFormat format, std::string body, const WarcHead
   emit_.Page(std::move(page));
 }
 
-bool WarcReader::HandleResponse(const WarcHeader& h, uint64_t length,
-                                const std::string& locator) {
+bool WarcReader::HandleResponse(const WarcHeader& h, uint64_t length, const std::string& locator) {
   // "application/http; msgtype=response"; DNS and other protocols are not pages.
   if (!AsciiLower(h.content_type).starts_with("application/http")) {
     ++emit_.stats.skipped_records;
@@ -263,14 +268,15 @@ bool WarcReader::HandleResponse(const WarcHeader& h, uint64_t length,
       if (InflateBuffer(block, max, &plain, &why)) {
         block = std::move(plain);
       } else if (LooksBinary(block) || why.find("max_page_bytes") != std::string::npos) {
-        emit_.Error(
-            Status::BadInput(locator, "cannot decode Content-Encoding " + TerminalSafeLine(coding) + ": " + why));
+        emit_.Error(Status::BadInput(
+            locator, "cannot decode Content-Encoding " + TerminalSafeLine(coding) + ": " + why));
         return true;
       }  // else: text already, the crawler decoded it
     } else if (LooksBinary(block)) {
       // The header value is the input's: kept free of escape sequences, since
       // the message goes to the user's terminal.
-      emit_.Error(Status::BadInput(locator, "unsupported Content-Encoding: " + TerminalSafeLine(coding)));
+      emit_.Error(
+          Status::BadInput(locator, "unsupported Content-Encoding: " + TerminalSafeLine(coding)));
       return true;
     }
   }
@@ -278,8 +284,7 @@ bool WarcReader::HandleResponse(const WarcHeader& h, uint64_t length,
   return true;
 }
 
-bool WarcReader::HandleResource(const WarcHeader& h, uint64_t length,
-                                const std::string& locator) {
+bool WarcReader::HandleResource(const WarcHeader& h, uint64_t length, const std::string& locator) {
   const auto format = FormatForMediaType(h.content_type);
   if (!format) {
     ++emit_.stats.skipped_records;
@@ -314,7 +319,8 @@ void WarcReader::Run() {
     if (r == BufferedReader::Line::kOk && line.empty()) continue;  // record separators
     if (r != BufferedReader::Line::kOk || !IsVersionLine(line)) {
       if (!resyncing) {
-        emit_.Error(Status::BadInput(Locator(start), "expected a WARC/1.0 or WARC/1.1 record header"));
+        emit_.Error(
+            Status::BadInput(Locator(start), "expected a WARC/1.0 or WARC/1.1 record header"));
         resyncing = true;
       }
       continue;
@@ -346,10 +352,14 @@ void WarcReader::Run() {
       }
       const std::string field = AsciiLower(Trim(hl.substr(0, colon)));
       const std::string_view value = Trim(hl.substr(colon + 1));
-      if (field == "warc-type") h.type = AsciiLower(value);
-      else if (field == "warc-target-uri") h.target_uri = value;
-      else if (field == "content-type") h.content_type = value;
-      else if (field == "content-length") h.length_text = value;
+      if (field == "warc-type")
+        h.type = AsciiLower(value);
+      else if (field == "warc-target-uri")
+        h.target_uri = value;
+      else if (field == "content-type")
+        h.content_type = value;
+      else if (field == "content-length")
+        h.length_text = value;
     }
     if (ended) {
       emit_.Error(Status::BadInput(
@@ -362,13 +372,13 @@ void WarcReader::Run() {
       h.target_uri = h.target_uri.substr(1, h.target_uri.size() - 2);
     }
     uint64_t length = 0;
-    const auto [ptr, ec] = std::from_chars(h.length_text.data(),
-                                           h.length_text.data() + h.length_text.size(), length);
+    const auto [ptr, ec] =
+        std::from_chars(h.length_text.data(), h.length_text.data() + h.length_text.size(), length);
     if (!header_ok || h.length_text.empty() || ec != std::errc() ||
         ptr != h.length_text.data() + h.length_text.size()) {
-      emit_.Error(Status::BadInput(
-          locator, header_ok ? "missing or invalid Content-Length in WARC header"
-                             : "malformed WARC header"));
+      emit_.Error(Status::BadInput(locator, header_ok
+                                                ? "missing or invalid Content-Length in WARC header"
+                                                : "malformed WARC header"));
       resyncing = true;
       continue;
     }
@@ -392,8 +402,7 @@ void WarcReader::Run() {
 
 }  // namespace
 
-void ReadWarc(BufferedReader& in, GzipSource* gzip, const std::string& name,
-              const Emitter& emit) {
+void ReadWarc(BufferedReader& in, GzipSource* gzip, const std::string& name, const Emitter& emit) {
   WarcReader(in, gzip, name, emit).Run();
 }
 

@@ -34,7 +34,10 @@ class BatchWriter {
  public:
   BatchWriter(Store& store, StoryAssigner& assigner, const AnalyzeOptions& analyze,
               IngestSummary& summary, const std::function<void(const Status&)>& report_error)
-      : store_(store), assigner_(assigner), analyze_(analyze), summary_(summary),
+      : store_(store),
+        assigner_(assigner),
+        analyze_(analyze),
+        summary_(summary),
         report_error_(report_error) {}
 
   Status Write(Batch& batch) {

@@ -60,7 +60,7 @@ struct IngestCallbacks {
   // starts "warning: ", e.g. a metadata field cut to its cap), which is not
   // counted in IngestSummary::failed.
   std::function<void(const Status&)> on_error;
-  std::function<void(const IngestSummary&)> on_progress;        // after each batch
+  std::function<void(const IngestSummary&)> on_progress;  // after each batch
 };
 
 // Extracts the article of one page and gives it the page's identity. The id

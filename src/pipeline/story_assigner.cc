@@ -70,7 +70,8 @@ Status StoryAssigner::Decide(const AnnotatedArticle& article) {
   for (const std::string& merged : decision.merged) {
     auto old = store_.GetStory(merged);
     if (!old.ok()) {
-      if (old.status().code() == Status::Code::kNotFound) continue;  // never stored: nothing to move
+      if (old.status().code() == Status::Code::kNotFound)
+        continue;  // never stored: nothing to move
       return old.status();
     }
     for (const std::string& id : old->article_ids) {

@@ -29,12 +29,23 @@ std::string Esc(std::string_view text) {
   out.reserve(s.size());
   for (char c : s) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -68,7 +79,8 @@ svg text{font:12px system-ui,sans-serif}
 
 void Summary(const StoryReport& r, std::string& out) {
   out += "<h2>Summary</h2><ol>";
-  for (const auto& s : r.summary) out += fmt::format("<li>{}{}</li>", Esc(s.text), Cites(s.citations));
+  for (const auto& s : r.summary)
+    out += fmt::format("<li>{}{}</li>", Esc(s.text), Cites(s.citations));
   out += "</ol>";
 }
 
@@ -76,12 +88,13 @@ void FactTable(const StoryReport& r, std::string& out) {
   if (r.facts.empty()) return;
   out += "<h2>Facts</h2><table><tr><th>Fact</th><th>Value</th>";
   for (const auto& s : r.sources) {
-    out += fmt::format("<th title=\"{}\"><a href=\"#src-{}\">{}</a></th>", Esc(s.outlet), Esc(s.id), Esc(s.id));
+    out += fmt::format("<th title=\"{}\"><a href=\"#src-{}\">{}</a></th>", Esc(s.outlet), Esc(s.id),
+                       Esc(s.id));
   }
   out += "</tr>";
   for (const auto& f : r.facts) {
-    out += fmt::format("<tr id=\"fact-{}\"><td>{} <span class=src>{}</span></td><td>{}</td>", Esc(f.id),
-                       Esc(f.subject), FactKindName(f.kind), Esc(f.value));
+    out += fmt::format("<tr id=\"fact-{}\"><td>{} <span class=src>{}</span></td><td>{}</td>",
+                       Esc(f.id), Esc(f.subject), FactKindName(f.kind), Esc(f.value));
     for (const auto& s : r.sources) {
       if (const Attestation* w = WordingOf(f.wording, s.id)) {
         out += fmt::format("<td class=yes title=\"{}\">&#10003;</td>", Esc(w->text));
@@ -98,11 +111,14 @@ void Conflicts(const StoryReport& r, std::string& out) {
   if (r.conflicts.empty()) return;
   out += "<h2>Conflicts</h2>";
   for (const auto& c : r.conflicts) {
-    out += fmt::format("<div class={}><p><b>{}</b> <span class=src>{} conflict, confidence {:.2f}</span></p>",
-                       c.hard ? "hard" : "soft", Esc(c.subject), c.hard ? "hard" : "soft", c.confidence);
+    out += fmt::format(
+        "<div class={}><p><b>{}</b> <span class=src>{} conflict, confidence {:.2f}</span></p>",
+        c.hard ? "hard" : "soft", Esc(c.subject), c.hard ? "hard" : "soft", c.confidence);
     for (const auto& side : c.sides) {
       out += fmt::format("<p>{}{}</p>", Esc(side.value), Cites(side.sources));
-      for (const auto& w : side.wording) out += fmt::format("<blockquote>{} <span class=src>{}</span></blockquote>", Esc(w.text), Esc(w.source));
+      for (const auto& w : side.wording)
+        out += fmt::format("<blockquote>{} <span class=src>{}</span></blockquote>", Esc(w.text),
+                           Esc(w.source));
     }
     out += "</div>";
   }
@@ -112,18 +128,19 @@ void Quotes(const StoryReport& r, std::string& out) {
   if (r.quotes.empty()) return;
   out += "<h2>Quotes</h2>";
   for (const auto& sp : r.quotes) {
-    out += fmt::format("<h3>{}{}</h3>", Esc(sp.speaker), sp.role.empty() ? "" : ", <i>" + Esc(sp.role) + "</i>");
+    out += fmt::format("<h3>{}{}</h3>", Esc(sp.speaker),
+                       sp.role.empty() ? "" : ", <i>" + Esc(sp.role) + "</i>");
     for (const auto& q : sp.quotes) {
       if (q.wording.empty()) continue;
       // A paraphrase is never in quote marks: they promise the speaker's own words.
       const char* open = q.direct ? "&ldquo;" : "";
       const char* close = q.direct ? "&rdquo;" : "";
-      out += fmt::format("<p>{}{}{}{}{}</p>", q.direct ? "" : "<i>(paraphrase)</i> ", open, Esc(q.wording.front().text),
-                         close, Cites(q.sources));
+      out += fmt::format("<p>{}{}{}{}{}</p>", q.direct ? "" : "<i>(paraphrase)</i> ", open,
+                         Esc(q.wording.front().text), close, Cites(q.sources));
       for (size_t i = 1; i < q.wording.size(); ++i) {
         if (q.wording[i].text == q.wording.front().text) continue;
-        out += fmt::format("<blockquote>also {}{}{} <span class=src>{}</span></blockquote>", open, Esc(q.wording[i].text),
-                           close, Esc(q.wording[i].source));
+        out += fmt::format("<blockquote>also {}{}{} <span class=src>{}</span></blockquote>", open,
+                           Esc(q.wording[i].text), close, Esc(q.wording[i].source));
       }
     }
   }
@@ -139,7 +156,9 @@ std::optional<std::pair<int64_t, int64_t>> DayRange(const std::string& value) {
     d.precision = DatePrecision::kDay;
     if (d.month == 0) return DateTime::Day(d.year, 12, 31).DaysSinceEpoch();
     if (d.day == 0) {  // the month's last day: the day before the next month's first
-      return DateTime::Day(d.month == 12 ? d.year + 1 : d.year, d.month == 12 ? 1 : d.month + 1, 1).DaysSinceEpoch() - 1;
+      return DateTime::Day(d.month == 12 ? d.year + 1 : d.year, d.month == 12 ? 1 : d.month + 1, 1)
+                 .DaysSinceEpoch() -
+             1;
     }
     return d.DaysSinceEpoch();
   };
@@ -156,29 +175,38 @@ void TimelineSvg(const StoryReport& r, std::string& out) {
   for (const auto& e : r.timeline) {
     auto d = DayRange(e.date);
     ranges.push_back(d.value_or(std::make_pair(INT64_MIN, INT64_MIN)));
-    if (d) { lo = std::min(lo, d->first); hi = std::max(hi, d->second); }
+    if (d) {
+      lo = std::min(lo, d->first);
+      hi = std::max(hi, d->second);
+    }
   }
   out += "<h2>Timeline</h2>";
   if (lo <= hi) {
     const int width = 900, left = 170, row = 24;
     const int height = row * static_cast<int>(r.timeline.size()) + 10;
     const double span = std::max<int64_t>(1, hi - lo);
-    auto x = [&](int64_t day) { return left + (width - left - 20) * (static_cast<double>(day - lo) / span); };
-    out += fmt::format("<svg role=img aria-label=\"timeline\" viewBox=\"0 0 {} {}\" width=\"100%\">", width, height);
+    auto x = [&](int64_t day) {
+      return left + (width - left - 20) * (static_cast<double>(day - lo) / span);
+    };
+    out +=
+        fmt::format("<svg role=img aria-label=\"timeline\" viewBox=\"0 0 {} {}\" width=\"100%\">",
+                    width, height);
     for (size_t i = 0; i < r.timeline.size(); ++i) {
       const int y = 5 + row * static_cast<int>(i);
       out += fmt::format("<text x=0 y={}>{}</text>", y + 15, Esc(r.timeline[i].date));
       if (ranges[i].first == INT64_MIN) continue;
       const double x0 = x(ranges[i].first), x1 = std::max(x0 + 6, x(ranges[i].second));
-      out += fmt::format("<rect x={:.1f} y={} width={:.1f} height=14 rx=3 fill=\"#0a58ca\"><title>{}</title></rect>", x0, y + 4,
-                         x1 - x0, Esc(r.timeline[i].what));
+      out += fmt::format(
+          "<rect x={:.1f} y={} width={:.1f} height=14 rx=3 "
+          "fill=\"#0a58ca\"><title>{}</title></rect>",
+          x0, y + 4, x1 - x0, Esc(r.timeline[i].what));
     }
     out += "</svg>";
   }
   out += "<table><tr><th>Date</th><th>Place</th><th>Event</th><th>Sources</th></tr>";
   for (const auto& e : r.timeline) {
-    out += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>", Esc(e.date), Esc(e.place), Esc(e.what),
-                       Cites(e.sources));
+    out += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>", Esc(e.date),
+                       Esc(e.place), Esc(e.what), Cites(e.sources));
   }
   out += "</table>";
 }
@@ -192,12 +220,14 @@ void Coverage(const StoryReport& r, std::string& out) {
   };
   for (const auto& c : r.coverage) {
     if (c.only_here.empty() && c.missing.empty()) continue;
-    rows += fmt::format("<tr><td><a href=\"#src-{0}\">{0}</a></td><td>{1}</td><td>{2}</td></tr>", Esc(c.source),
-                        links(c.only_here), links(c.missing));
+    rows += fmt::format("<tr><td><a href=\"#src-{0}\">{0}</a></td><td>{1}</td><td>{2}</td></tr>",
+                        Esc(c.source), links(c.only_here), links(c.missing));
   }
   if (rows.empty()) return;
-  out += "<h2>Coverage</h2><table><tr><th>Source</th><th>Only this source</th><th>Most others report, this one leaves out</th></tr>" +
-         rows + "</table>";
+  out +=
+      "<h2>Coverage</h2><table><tr><th>Source</th><th>Only this source</th><th>Most others report, "
+      "this one leaves out</th></tr>" +
+      rows + "</table>";
 }
 
 void Sources(const StoryReport& r, std::string& out) {
@@ -219,7 +249,8 @@ void Sources(const StoryReport& r, std::string& out) {
     } else if (!s.url.empty()) {
       out += fmt::format(" <span class=src>{}</span>", Esc(s.url));
     }
-    if (!s.copy_of.empty()) out += fmt::format(" (copy of <a href=\"#src-{0}\">{0}</a>)", Esc(s.copy_of));
+    if (!s.copy_of.empty())
+      out += fmt::format(" (copy of <a href=\"#src-{0}\">{0}</a>)", Esc(s.copy_of));
     out += fmt::format("<div class=src>{}</div></div>", Esc(s.locator));
   }
 }
@@ -229,13 +260,16 @@ void Sources(const StoryReport& r, std::string& out) {
 std::string RenderHtml(const StoryReport& report) {
   const std::string title = report.headline.empty() ? "(untitled story)" : report.headline;
   std::string out = fmt::format(
-      "<!doctype html><html lang=en><head><meta charset=utf-8><meta name=viewport content=\"width=device-width\">"
+      "<!doctype html><html lang=en><head><meta charset=utf-8><meta name=viewport "
+      "content=\"width=device-width\">"
       "<title>{0}</title><style>{1}</style></head><body><h1>{0}</h1>",
       Esc(title), kStyle);
-  out += fmt::format("<p class=meta>Story <code>{}</code> &middot; {} source{}", Esc(report.story_id), report.sources.size(),
-                     report.sources.size() == 1 ? "" : "s");
+  out +=
+      fmt::format("<p class=meta>Story <code>{}</code> &middot; {} source{}", Esc(report.story_id),
+                  report.sources.size(), report.sources.size() == 1 ? "" : "s");
   if (!report.first_seen.empty()) out += " &middot; " + Esc(report.first_seen);
-  if (!report.last_updated.empty() && report.last_updated != report.first_seen) out += " to " + Esc(report.last_updated);
+  if (!report.last_updated.empty() && report.last_updated != report.first_seen)
+    out += " to " + Esc(report.last_updated);
   out += "</p>";
   if (StoryUndated(report)) out += fmt::format("<p class=meta>{}.</p>", Esc(kUndatedNotice));
   Summary(report, out);

@@ -50,7 +50,8 @@ json Number(double v) { return std::isfinite(v) ? json(v) : json(nullptr); }
 // would throw in substr, and a bad annotation must not take the command down.
 json SpanJson(const AnnotatedArticle& a, Span s) {
   const bool ok = s.begin <= s.end && s.end <= a.body.size();
-  return {{"begin", s.begin}, {"end", s.end}, {"text", ok ? std::string(a.Text(s)) : std::string()}};
+  return {
+      {"begin", s.begin}, {"end", s.end}, {"text", ok ? std::string(a.Text(s)) : std::string()}};
 }
 
 json WithSpan(const AnnotatedArticle& a, Span s, json fields) {
@@ -60,16 +61,17 @@ json WithSpan(const AnnotatedArticle& a, Span s, json fields) {
 }
 
 json QuantityJson(const AnnotatedArticle& a, const Quantity& q) {
-  return WithSpan(a, q.span,
-                  {{"value", Number(q.value)},
-                   {"low", Number(q.low)},
-                   {"high", Number(q.high)},
-                   {"unit", q.unit},
-                   {"stated_unit", q.stated_unit},
-                   {"counted", q.counted},
-                   {"counted_span", q.counted.empty() ? json(nullptr) : SpanJson(a, q.counted_span)},
-                   {"total", Number(q.total)},
-                   {"distributive", q.distributive}});
+  return WithSpan(
+      a, q.span,
+      {{"value", Number(q.value)},
+       {"low", Number(q.low)},
+       {"high", Number(q.high)},
+       {"unit", q.unit},
+       {"stated_unit", q.stated_unit},
+       {"counted", q.counted},
+       {"counted_span", q.counted.empty() ? json(nullptr) : SpanJson(a, q.counted_span)},
+       {"total", Number(q.total)},
+       {"distributive", q.distributive}});
 }
 
 json QuoteJson(const AnnotatedArticle& a, const Quote& q) {
@@ -109,7 +111,8 @@ std::string RenderAnnotationsJson(const AnnotatedArticle& a) {
   }
   json& mentions = doc["mentions"] = json::array();
   for (const Mention& m : a.mentions)
-    mentions.push_back(WithSpan(a, m.span, {{"entity", m.entity}, {"kind", MentionKindName(m.kind)}}));
+    mentions.push_back(
+        WithSpan(a, m.span, {{"entity", m.entity}, {"kind", MentionKindName(m.kind)}}));
   json& quantities = doc["quantities"] = json::array();
   for (const Quantity& q : a.quantities) quantities.push_back(QuantityJson(a, q));
   json& timexes = doc["timexes"] = json::array();
@@ -130,7 +133,8 @@ std::string RenderAnnotationsText(const AnnotatedArticle& a) {
   auto text = [&](Span s) {
     return s.begin <= s.end && s.end <= a.body.size() ? TerminalSafeLine(a.Text(s)) : std::string();
   };
-  std::string out = fmt::format("# {}\n", a.article.title.empty() ? a.article.locator : a.article.title);
+  std::string out =
+      fmt::format("# {}\n", a.article.title.empty() ? a.article.locator : a.article.title);
   out += fmt::format("\n## sentences ({})\n", a.sentences.size());
   for (const Sentence& s : a.sentences)
     out += fmt::format("[{}-{}] p{} {}\n", s.span.begin, s.span.end, s.paragraph, text(s.span));
@@ -149,8 +153,8 @@ std::string RenderAnnotationsText(const AnnotatedArticle& a) {
                        MentionKindName(m.kind));
   out += fmt::format("\n## quantities ({})\n", a.quantities.size());
   for (const Quantity& q : a.quantities) {
-    out += fmt::format("[{}-{}] \"{}\" = {:g} {} [{:g}, {:g}]", q.span.begin, q.span.end, text(q.span),
-                       q.value, q.unit.empty() ? "(count)" : q.unit, q.low, q.high);
+    out += fmt::format("[{}-{}] \"{}\" = {:g} {} [{:g}, {:g}]", q.span.begin, q.span.end,
+                       text(q.span), q.value, q.unit.empty() ? "(count)" : q.unit, q.low, q.high);
     if (!q.counted.empty()) out += fmt::format(" of \"{}\"", q.counted);
     if (q.distributive) out += fmt::format(" each, total {:g}", q.total);
     out += "\n";
@@ -162,9 +166,10 @@ std::string RenderAnnotationsText(const AnnotatedArticle& a) {
                        t.anchor.empty() ? "" : ", anchor ", t.anchor);
   out += fmt::format("\n## quotes ({})\n", a.quotes.size());
   for (const Quote& q : a.quotes) {
-    const std::string who = q.speaker && *q.speaker < a.entities.size() ? a.entities[*q.speaker].name : "?";
-    out += fmt::format("{} {}: \"{}\" (cue \"{}\")\n", q.direct ? "direct" : "reported", who, text(q.content),
-                       text(q.cue));
+    const std::string who =
+        q.speaker && *q.speaker < a.entities.size() ? a.entities[*q.speaker].name : "?";
+    out += fmt::format("{} {}: \"{}\" (cue \"{}\")\n", q.direct ? "direct" : "reported", who,
+                       text(q.content), text(q.cue));
   }
   return TerminalSafe(out);
 }

@@ -2,11 +2,10 @@
 // API client reads. Field names and meanings are documented in
 // docs/report-schema.md; any change that is not a pure addition bumps
 // StoryReport::kSchemaVersion.
-#include <nlohmann/json.hpp>
-
 #include <cmath>
 #include <cstdint>
 #include <limits>
+#include <nlohmann/json.hpp>
 #include <stdexcept>
 
 #include "render/render.h"
@@ -19,9 +18,11 @@ using nlohmann::json;
 json SpanJson(const Span& s) { return json::array({s.begin, s.end}); }
 
 json SourceJson(const ReportSource& s) {
-  return {{"id", s.id},           {"article_id", s.article_id}, {"outlet", s.outlet},
-          {"title", s.title},     {"url", s.url},               {"published", s.published},
-          {"authors", s.authors}, {"locator", s.locator},       {"copy_of", s.copy_of}};
+  return {{"id", s.id},           {"article_id", s.article_id},
+          {"outlet", s.outlet},   {"title", s.title},
+          {"url", s.url},         {"published", s.published},
+          {"authors", s.authors}, {"locator", s.locator},
+          {"copy_of", s.copy_of}};
 }
 
 json SummaryJson(const SummarySentence& s) {
@@ -34,12 +35,14 @@ json SummaryJson(const SummarySentence& s) {
 
 json AttestationsJson(const std::vector<Attestation>& wording) {
   json out = json::array();
-  for (const auto& w : wording) out.push_back({{"source", w.source}, {"text", w.text}, {"span", SpanJson(w.span)}});
+  for (const auto& w : wording)
+    out.push_back({{"source", w.source}, {"text", w.text}, {"span", SpanJson(w.span)}});
   return out;
 }
 
 json FactJson(const Fact& f) {
-  json j = {{"id", f.id}, {"kind", FactKindName(f.kind)}, {"subject", f.subject}, {"value", f.value},
+  json j = {{"id", f.id},           {"kind", FactKindName(f.kind)},
+            {"subject", f.subject}, {"value", f.value},
             {"sources", f.sources}, {"wording", AttestationsJson(f.wording)}};
   if (f.kind == Fact::Kind::kQuantity) {
     j["unit"] = f.unit;
@@ -53,23 +56,27 @@ json FactJson(const Fact& f) {
 json ConflictJson(const Conflict& c) {
   json sides = json::array();
   for (const auto& s : c.sides) {
-    sides.push_back({{"value", s.value}, {"sources", s.sources}, {"wording", AttestationsJson(s.wording)}});
+    sides.push_back(
+        {{"value", s.value}, {"sources", s.sources}, {"wording", AttestationsJson(s.wording)}});
   }
-  return {{"subject", c.subject}, {"severity", c.hard ? "hard" : "soft"}, {"confidence", c.confidence},
+  return {{"subject", c.subject},
+          {"severity", c.hard ? "hard" : "soft"},
+          {"confidence", c.confidence},
           {"sides", std::move(sides)}};
 }
 
 json SpeakerJson(const SpeakerQuotes& sp) {
   json quotes = json::array();
   for (const auto& q : sp.quotes) {
-    quotes.push_back({{"direct", q.direct}, {"sources", q.sources}, {"wording", AttestationsJson(q.wording)}});
+    quotes.push_back(
+        {{"direct", q.direct}, {"sources", q.sources}, {"wording", AttestationsJson(q.wording)}});
   }
   return {{"speaker", sp.speaker}, {"role", sp.role}, {"quotes", std::move(quotes)}};
 }
 
 json TimelineJson(const TimelineEntry& e) {
-  return {{"date", e.date}, {"precision", e.precision}, {"what", e.what}, {"place", e.place}, {"sources", e.sources},
-          {"wording", AttestationsJson(e.wording)}};
+  return {{"date", e.date},   {"precision", e.precision}, {"what", e.what},
+          {"place", e.place}, {"sources", e.sources},     {"wording", AttestationsJson(e.wording)}};
 }
 
 json CoverageJson(const SourceCoverage& c) {
@@ -142,7 +149,9 @@ void ReadClaims(const json& doc, StoryReport& r) {
     Fact f;
     Read(j, "id", f.id);
     const std::string kind = j.value("kind", "quantity");
-    f.kind = kind == "event" ? Fact::Kind::kEvent : kind == "role" ? Fact::Kind::kRole : Fact::Kind::kQuantity;
+    f.kind = kind == "event"  ? Fact::Kind::kEvent
+             : kind == "role" ? Fact::Kind::kRole
+                              : Fact::Kind::kQuantity;
     Read(j, "subject", f.subject);
     Read(j, "value", f.value);
     Read(j, "unit", f.unit);

@@ -26,7 +26,8 @@ bool StartsEntity(std::string_view s) {
   if (i < s.size() && s[i] == '#') ++i;
   const size_t begin = i;
   while (i < s.size() && i < 40 &&
-         ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= '0' && s[i] <= '9'))) {
+         ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') ||
+          (s[i] >= '0' && s[i] <= '9'))) {
     ++i;
   }
   return i > begin && i < s.size() && s[i] == ';';
@@ -45,13 +46,21 @@ std::string Md(std::string_view text) {
   for (size_t i = 0; i < clean.size(); ++i) {
     const char c = clean[i];
     switch (c) {
-      case '\\': case '`': case '*': case '_': case '[': case ']': case '<': case '~':
+      case '\\':
+      case '`':
+      case '*':
+      case '_':
+      case '[':
+      case ']':
+      case '<':
+      case '~':
         out += '\\';
         break;
       case '&':
         if (StartsEntity(std::string_view(clean).substr(i))) out += '\\';
         break;
-      default: break;
+      default:
+        break;
     }
     out += c;
   }
@@ -79,7 +88,8 @@ std::string Citations(const std::vector<std::string>& ids) {
 }
 
 std::string SourceLine(const ReportSource& s) {
-  std::string line = fmt::format("- **[{}]** {}", Md(s.id), s.outlet.empty() ? "(unknown outlet)" : Md(s.outlet));
+  std::string line =
+      fmt::format("- **[{}]** {}", Md(s.id), s.outlet.empty() ? "(unknown outlet)" : Md(s.outlet));
   if (!s.title.empty()) line += fmt::format(" — *{}*", Md(s.title));
   if (!s.published.empty()) line += fmt::format(", {}", Md(s.published));
   if (!s.authors.empty()) line += fmt::format(", by {}", Join(s.authors, ", "));
@@ -93,7 +103,9 @@ std::string SourceLine(const ReportSource& s) {
   return line + "\n";
 }
 
-std::string Quoted(const Attestation& w) { return fmt::format("\u201c{}\u201d [{}]", Md(w.text), Md(w.source)); }
+std::string Quoted(const Attestation& w) {
+  return fmt::format("\u201c{}\u201d [{}]", Md(w.text), Md(w.source));
+}
 
 void FactsSection(const StoryReport& r, std::string& out) {
   if (r.facts.empty()) return;
@@ -101,7 +113,8 @@ void FactsSection(const StoryReport& r, std::string& out) {
   // width as columns. The HTML report draws the facts-by-outlets table.
   out += "\n## Facts\n\n";
   for (const auto& f : r.facts) {
-    out += fmt::format("- **{}** {}: {} {}\n", Md(f.id), f.subject.empty() ? FactKindName(f.kind) : Md(f.subject), Md(f.value),
+    out += fmt::format("- **{}** {}: {} {}\n", Md(f.id),
+                       f.subject.empty() ? FactKindName(f.kind) : Md(f.subject), Md(f.value),
                        Citations(f.sources));
   }
 }
@@ -110,7 +123,8 @@ void ConflictsSection(const StoryReport& r, std::string& out) {
   if (r.conflicts.empty()) return;
   out += "\n## Conflicts\n\n";
   for (const auto& c : r.conflicts) {
-    out += fmt::format("- **{}** ({}, confidence {:.2f})\n", Md(c.subject), c.hard ? "hard" : "soft", c.confidence);
+    out += fmt::format("- **{}** ({}, confidence {:.2f})\n", Md(c.subject),
+                       c.hard ? "hard" : "soft", c.confidence);
     for (const auto& side : c.sides) {
       out += fmt::format("  - {} {}", Md(side.value), Citations(side.sources));
       if (!side.wording.empty()) out += ": " + Quoted(side.wording.front());
@@ -130,8 +144,8 @@ void QuotesSection(const StoryReport& r, std::string& out) {
       const auto shown = [&](const std::string& text) {
         return q.direct ? "\u201c" + Md(text) + "\u201d" : Md(text);
       };
-      out += fmt::format("- {}{} {}\n", q.direct ? "" : "(paraphrase) ", shown(q.wording.front().text),
-                         Citations(q.sources));
+      out += fmt::format("- {}{} {}\n", q.direct ? "" : "(paraphrase) ",
+                         shown(q.wording.front().text), Citations(q.sources));
       for (size_t i = 1; i < q.wording.size(); ++i) {
         if (q.wording[i].text == q.wording.front().text) continue;
         out += "  - also: " +
@@ -147,7 +161,8 @@ void TimelineSection(const StoryReport& r, std::string& out) {
   if (r.timeline.empty()) return;
   out += "\n## Timeline\n\n";
   for (const auto& e : r.timeline) {
-    out += fmt::format("- **{}**{} {} {}\n", Md(e.date), e.place.empty() ? "" : " (" + Md(e.place) + ")", Md(e.what),
+    out += fmt::format("- **{}**{} {} {}\n", Md(e.date),
+                       e.place.empty() ? "" : " (" + Md(e.place) + ")", Md(e.what),
                        Citations(e.sources));
   }
 }
@@ -168,7 +183,8 @@ void CoverageSection(const StoryReport& r, std::string& out) {
 }  // namespace
 
 std::string RenderMarkdown(const StoryReport& report) {
-  std::string out = fmt::format("# {}\n\n", report.headline.empty() ? "(untitled story)" : Md(report.headline));
+  std::string out =
+      fmt::format("# {}\n\n", report.headline.empty() ? "(untitled story)" : Md(report.headline));
   out += fmt::format("Story `{}` · {} source{}", Code(report.story_id), report.sources.size(),
                      report.sources.size() == 1 ? "" : "s");
   if (!report.first_seen.empty()) {
@@ -178,7 +194,8 @@ std::string RenderMarkdown(const StoryReport& report) {
   }
   if (StoryUndated(report)) out += fmt::format("\n\n_{}._", kUndatedNotice);
   out += "\n\n## Summary\n\n";
-  for (const auto& s : report.summary) out += fmt::format("- {} {}\n", Md(s.text), Citations(s.citations));
+  for (const auto& s : report.summary)
+    out += fmt::format("- {} {}\n", Md(s.text), Citations(s.citations));
   FactsSection(report, out);
   ConflictsSection(report, out);
   QuotesSection(report, out);

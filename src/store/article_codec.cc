@@ -1,8 +1,7 @@
 #include "store/article_codec.h"
 
-#include <nlohmann/json.hpp>
-
 #include <map>
+#include <nlohmann/json.hpp>
 #include <vector>
 
 #include "store/sqlite_db.h"
@@ -13,8 +12,18 @@ namespace {
 using nlohmann::json;
 
 enum Column {
-  kId, kLocator, kUrl, kOutlet, kTitle, kAuthors, kPublished, kUpdated,
-  kDateline, kLanguage, kParagraphs, kFieldSources,
+  kId,
+  kLocator,
+  kUrl,
+  kOutlet,
+  kTitle,
+  kAuthors,
+  kPublished,
+  kUpdated,
+  kDateline,
+  kLanguage,
+  kParagraphs,
+  kFieldSources,
 };
 
 std::optional<std::string> IsoOrNull(const std::optional<DateTime>& date) {
@@ -38,8 +47,7 @@ Status Corrupt(const std::string& id, const char* field, const std::string& why)
 }
 
 template <typename T>
-Status ParseJson(sqlite3_stmt* stmt, int column, const std::string& id, const char* field,
-                 T& out) {
+Status ParseJson(sqlite3_stmt* stmt, int column, const std::string& id, const char* field, T& out) {
   try {
     out = json::parse(ColumnText(stmt, column)).get<T>();
     return Status::Ok();

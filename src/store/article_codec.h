@@ -16,7 +16,7 @@
 namespace newsfuse::store_internal {
 
 // The column list every Article-decoding SELECT uses, in DecodeArticle's order.
-#define NEWSFUSE_ARTICLE_COLUMNS                                                     \
+#define NEWSFUSE_ARTICLE_COLUMNS                                                       \
   "id, locator, url, outlet, title, authors, published, updated, dateline, language, " \
   "paragraphs, field_sources"
 

@@ -99,7 +99,6 @@ Status ApplyMigration(Db& db, int target) {
   return txn.Commit(what);
 }
 
-
 // The reads of CheckSchema in one snapshot: read one at a time, another
 // process creating the same file could commit its first migration between
 // them, and a half-seen store ("other tables, no application id") would be

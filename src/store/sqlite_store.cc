@@ -9,16 +9,16 @@
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
-#include <thread>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <utility>
 
 #include "store/article_codec.h"
 #include "store/sqlite_db.h"
 #include "store/sqlite_schema.h"
-#include "store/story_rows.h"
 #include "store/store.h"
+#include "store/story_rows.h"
 
 namespace newsfuse {
 namespace {
@@ -47,7 +47,8 @@ enum Sql : size_t {
 
 constexpr std::array<const char*, kSqlCount> kSql = {
     // A duplicate id is not an error: DO NOTHING and changes() == 0 report it.
-    "INSERT INTO articles(" NEWSFUSE_ARTICLE_COLUMNS ") "
+    "INSERT INTO articles(" NEWSFUSE_ARTICLE_COLUMNS
+    ") "
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) ON CONFLICT(id) DO NOTHING",
     "INSERT INTO articles_fts(rowid, title, body) VALUES (?1, ?2, ?3)",
     "SELECT " NEWSFUSE_ARTICLE_COLUMNS " FROM articles WHERE id = ?1",
@@ -94,8 +95,7 @@ std::string CollapseWhitespace(std::string_view text) {
 
 class SqliteStore final : public Store {
  public:
-  SqliteStore(std::unique_ptr<Db> db, bool read_only)
-      : db_(std::move(db)), read_only_(read_only) {}
+  SqliteStore(std::unique_ptr<Db> db, bool read_only) : db_(std::move(db)), read_only_(read_only) {}
 
   ~SqliteStore() override {
     // Finalize before the connection closes (Db's destructor runs after).
@@ -220,7 +220,9 @@ Result<int64_t> SqliteStore::CountQuery(Sql which, std::string_view what) {
   return static_cast<int64_t>(sqlite3_column_int64(query.get(), 0));
 }
 
-Result<int64_t> SqliteStore::CountArticles() { return CountQuery(kCountArticles, "counting articles"); }
+Result<int64_t> SqliteStore::CountArticles() {
+  return CountQuery(kCountArticles, "counting articles");
+}
 
 Result<int64_t> SqliteStore::CountUnassigned() {
   return CountQuery(kCountUnassigned, "counting articles in no story");
@@ -379,8 +381,8 @@ Result<std::vector<SearchHit>> SqliteStore::Search(const std::string& query, int
   // The statement is already prepared, so a plain SQLITE_ERROR from step can
   // only come from FTS5 parsing the query: the user's mistake, not the store's.
   if ((rc & 0xff) == SQLITE_ERROR) {
-    return Status::Usage("search query '" + query + "' is not valid: " +
-                         sqlite3_errmsg(db_->handle()) +
+    return Status::Usage("search query '" + query +
+                         "' is not valid: " + sqlite3_errmsg(db_->handle()) +
                          " (put phrases and hyphenated words in double quotes)");
   }
   if (rc != SQLITE_DONE) return db_->Error("searching", rc);
@@ -467,10 +469,11 @@ std::string FileUri(const std::string& path) {
 // On a read-only disk or folder SQLite cannot create the -shm file a WAL
 // store is read through. Nobody can write such a file, so it may be read as
 // immutable, which needs no -shm and takes no locks.
-Result<std::unique_ptr<Db>> OpenImmutable(const std::string& path, const SqliteStoreOptions& options) {
+Result<std::unique_ptr<Db>> OpenImmutable(const std::string& path,
+                                          const SqliteStoreOptions& options) {
   auto db = std::make_unique<Db>();
-  if (Status s = db->Open(FileUri(path) + "?immutable=1",
-                          OpenFlags(/*read_only=*/true) | SQLITE_OPEN_URI);
+  if (Status s =
+          db->Open(FileUri(path) + "?immutable=1", OpenFlags(/*read_only=*/true) | SQLITE_OPEN_URI);
       !s.ok()) {
     return s;
   }
@@ -480,7 +483,8 @@ Result<std::unique_ptr<Db>> OpenImmutable(const std::string& path, const SqliteS
 
 Status ReadOnlyNeedsUpgrade(const Db& db, int version) {
   if (version == 0) {
-    return Status::StoreError(db.path() + ": not a newsfuse store yet (it is empty); "
+    return Status::StoreError(db.path() +
+                              ": not a newsfuse store yet (it is empty); "
                               "open it read-write once to create one");
   }
   return Status::StoreError(db.path() + ": schema version " + std::to_string(version) +

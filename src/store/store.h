@@ -40,18 +40,18 @@ class StoreWrite {
 
 struct SearchHit {
   std::string article_id;
-  std::string story_id;   // empty when not yet clustered
+  std::string story_id;  // empty when not yet clustered
   std::string title;
   std::string outlet;
-  std::string snippet;    // with the matched terms marked [like this]
-  double score = 0;       // higher is better
+  std::string snippet;  // with the matched terms marked [like this]
+  double score = 0;     // higher is better
 };
 
 struct StoryRow {
   Story story;
-  std::string headline;   // title of its earliest-published (else first-ingested) article
-  std::string first_seen; // ISO 8601 (earliest publication), empty when none is dated
-  std::string last_seen;  // ISO 8601 (latest publication), empty when none is dated
+  std::string headline;    // title of its earliest-published (else first-ingested) article
+  std::string first_seen;  // ISO 8601 (earliest publication), empty when none is dated
+  std::string last_seen;   // ISO 8601 (latest publication), empty when none is dated
   std::vector<std::string> outlets;
 };
 

@@ -43,9 +43,12 @@ const Lexicon& GetLexicon() {
       std::string_view cls = space == std::string_view::npos ? "" : line.substr(space + 1);
       while (!cls.empty() && (cls.front() == ' ' || cls.front() == '\t')) cls.remove_prefix(1);
       AbbrevClass c = AbbrevClass::kOther;
-      if (cls == "title") c = AbbrevClass::kTitle;
-      else if (cls == "month") c = AbbrevClass::kAmbiguous;
-      else if (cls == "numeric") c = AbbrevClass::kNumeric;
+      if (cls == "title")
+        c = AbbrevClass::kTitle;
+      else if (cls == "month")
+        c = AbbrevClass::kAmbiguous;
+      else if (cls == "numeric")
+        c = AbbrevClass::kNumeric;
       lex.abbreviations.emplace(std::string(word), c);
     }
     for (std::string_view line : word_lists::Lines(word_lists::SentenceStartersEn())) {
@@ -61,8 +64,7 @@ bool IsSpace(UChar c) { return u_isUWhiteSpace(c); }
 // Punctuation that may open a token: brackets and opening quotes, plus the
 // ASCII quotes, which open as often as they close.
 bool IsOpener(UChar c) {
-  return c == '(' || c == '[' || c == '"' || c == '\'' || c == 0x201C || c == 0x2018 ||
-         c == 0x00AB;
+  return c == '(' || c == '[' || c == '"' || c == '\'' || c == 0x201C || c == 0x2018 || c == 0x00AB;
 }
 
 std::string ToUtf8(const UChar* s, int32_t n) {
@@ -109,13 +111,16 @@ void SentenceSplitter::Split(std::string_view text, std::vector<Span>& out) {
   size_t para_begin = 0;
   size_t i = 0;
   while (i < text.size()) {
-    if (text[i] != '\n') { ++i; continue; }
+    if (text[i] != '\n') {
+      ++i;
+      continue;
+    }
     size_t j = i + 1;
     while (j < text.size() && (text[j] == ' ' || text[j] == '\t' || text[j] == '\r')) ++j;
     if (j < text.size() && text[j] == '\n') {
       impl_->SplitParagraph(text, para_begin, i, out);
-      while (j < text.size() && (text[j] == '\n' || text[j] == ' ' || text[j] == '\t' ||
-                                 text[j] == '\r')) {
+      while (j < text.size() &&
+             (text[j] == '\n' || text[j] == ' ' || text[j] == '\t' || text[j] == '\r')) {
         ++j;
       }
       para_begin = j;
@@ -202,8 +207,10 @@ void SentenceSplitter::Impl::Emit(int32_t b, int32_t e, std::vector<Span>& out) 
 int32_t SentenceSplitter::Impl::CutPoint(int32_t b, int32_t e) const {
   // The last index whose byte offset still fits: offsets rise with the index.
   const uint32_t limit = offset[b] + static_cast<uint32_t>(kMaxSentenceBytes);
-  int32_t fit = static_cast<int32_t>(
-      std::upper_bound(offset.begin() + b, offset.begin() + e, limit) - offset.begin()) - 1;
+  int32_t fit =
+      static_cast<int32_t>(std::upper_bound(offset.begin() + b, offset.begin() + e, limit) -
+                           offset.begin()) -
+      1;
   // offset[fit] <= limit, so [b, fit) fits; fit > b since one code point is < 5 bytes.
   const uint32_t floor = offset[b] + static_cast<uint32_t>(kMaxSentenceBytes / 2);
   int32_t space = -1;
@@ -262,10 +269,14 @@ bool SentenceSplitter::Impl::ShouldJoin(int32_t seg_begin, int32_t boundary) con
     cls = AbbrevClass::kAmbiguous;
   }
   switch (cls) {
-    case AbbrevClass::kTitle: return true;
-    case AbbrevClass::kAmbiguous: return next_digit || next_lower || !next_is_starter();
-    case AbbrevClass::kNumeric: return next_digit;
-    case AbbrevClass::kOther: return next_digit || next_lower;
+    case AbbrevClass::kTitle:
+      return true;
+    case AbbrevClass::kAmbiguous:
+      return next_digit || next_lower || !next_is_starter();
+    case AbbrevClass::kNumeric:
+      return next_digit;
+    case AbbrevClass::kOther:
+      return next_digit || next_lower;
   }
   return false;
 }

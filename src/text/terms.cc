@@ -74,13 +74,13 @@ struct TermExtractor::Impl {
   explicit Impl(TermOptions opts)
       : options(std::move(opts)), stop_words(StopWordsOf(options.language)) {
     UErrorCode status = U_ZERO_ERROR;
-    words.reset(icu::BreakIterator::createWordInstance(icu::Locale(options.language.c_str()),
-                                                       status));
+    words.reset(
+        icu::BreakIterator::createWordInstance(icu::Locale(options.language.c_str()), status));
     assert(U_SUCCESS(status) && words);  // only fails without ICU data
     if (options.stem) stemmer = sb_stemmer_new(options.language.c_str(), "UTF_8");
-    const UChar settings = static_cast<UChar>(0x100 | (options.stem ? 2 : 0) |
-                                              (options.drop_stop_words ? 4 : 0) |
-                                              (options.keep_numbers ? 8 : 0));
+    const UChar settings =
+        static_cast<UChar>(0x100 | (options.stem ? 2 : 0) | (options.drop_stop_words ? 4 : 0) |
+                           (options.keep_numbers ? 8 : 0));
     memo_prefix.assign(1, static_cast<char16_t>(settings));
     for (char c : options.language) memo_prefix.push_back(static_cast<char16_t>(c));
     memo_prefix.push_back(u'\x1f');
@@ -170,7 +170,10 @@ uint32_t TermExtractor::Impl::TermOf(const UChar* tok, int32_t n, bool number, b
     // cut, leaving "Europe" from "Europe's" and "we" from "we'll".
     int32_t apos = -1;
     for (int32_t i = m - 1; i > 0; --i) {
-      if (IsApostrophe(f[i])) { apos = i; break; }
+      if (IsApostrophe(f[i])) {
+        apos = i;
+        break;
+      }
     }
     if (apos > 0) {
       if (f[apos - 1] == 'n' && m - apos == 2 && f[apos + 1] == 't') {
@@ -183,8 +186,10 @@ uint32_t TermExtractor::Impl::TermOf(const UChar* tok, int32_t n, bool number, b
     int32_t k = 0;
     bool had_dot = false;
     for (int32_t i = 0; i < m; ++i) {
-      if (f[i] == '.') had_dot = true;
-      else f[k++] = f[i];
+      if (f[i] == '.')
+        had_dot = true;
+      else
+        f[k++] = f[i];
     }
     m = k;
     if (had_dot) acronym = true;
@@ -206,8 +211,7 @@ uint32_t TermExtractor::Impl::TermOf(const UChar* tok, int32_t n, bool number, b
     const sb_symbol* stemmed = sb_stemmer_stem(
         stemmer, reinterpret_cast<const sb_symbol*>(word.data()), static_cast<int>(word.size()));
     if (stemmed) {
-      word = std::string_view(reinterpret_cast<const char*>(stemmed),
-                              sb_stemmer_length(stemmer));
+      word = std::string_view(reinterpret_cast<const char*>(stemmed), sb_stemmer_length(stemmer));
     }
   }
   return dict.Intern(word);
@@ -228,7 +232,10 @@ void TermExtractor::Impl::Run(std::string_view text, TermDictionary& dict,
   UText ut = UTEXT_INITIALIZER;
   utext_openUChars(&ut, u16.data(), len, &status);
   words->setText(&ut, status);
-  if (U_FAILURE(status)) { utext_close(&ut); return; }
+  if (U_FAILURE(status)) {
+    utext_close(&ut);
+    return;
+  }
 
   // The memo key: what shapes a term beside the token itself (settings and
   // language, whether the text is in capitals, whether ICU saw a number).

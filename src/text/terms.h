@@ -5,8 +5,8 @@
 // "talking" meet. Stop words (data/text/stopwords_en.txt) are dropped, except
 // acronyms in capitals or with dots ("US", "U.S.", "IT"), which become "us",
 // "it" as names. Numbers are kept whole without grouping commas ("1,200" ->
-// "1200"); contractions in "n't" are dropped, other clitics cut ("we'll" -> "we"). The result is a term id per word
-// from a shared TermDictionary, so vectors are integer maps and no string is
+// "1200"); contractions in "n't" are dropped, other clitics cut ("we'll" -> "we"). The result is a
+// term id per word from a shared TermDictionary, so vectors are integer maps and no string is
 // allocated per token in the hot loop.
 #pragma once
 
@@ -66,7 +66,7 @@ struct TermOptions {
   std::string language = "en";
   bool stem = true;
   bool drop_stop_words = true;
-  bool keep_numbers = true;   // "314" is evidence that two reports agree
+  bool keep_numbers = true;  // "314" is evidence that two reports agree
 };
 
 // Splits text into index terms. Holds ICU and Snowball state, so reuse one

@@ -11,11 +11,11 @@ namespace newsfuse {
 namespace {
 
 TEST(AnalyzeTest, BodyAndSentencesWithParagraphIndex) {
-  const Article article = testing::MakeArticle(
-      "a0", "Wire", "Talks end",
-      {"U.S. envoy Steve Witkoff spoke on Feb. 5. The talks ended.",
-       "Both sides agreed to swap 314 prisoners.",
-       "\u201cWe agreed,\u201d Umerov said. Zelenskiy welcomed the deal."});
+  const Article article =
+      testing::MakeArticle("a0", "Wire", "Talks end",
+                           {"U.S. envoy Steve Witkoff spoke on Feb. 5. The talks ended.",
+                            "Both sides agreed to swap 314 prisoners.",
+                            "\u201cWe agreed,\u201d Umerov said. Zelenskiy welcomed the deal."});
   const AnnotatedArticle a = Analyze(article);
   EXPECT_EQ(a.body, article.Body());
   EXPECT_EQ(a.article.title, "Talks end");

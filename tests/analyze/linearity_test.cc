@@ -97,9 +97,10 @@ TEST_P(LinearityTest, TenTimesTheTextCostsAboutTenTimesAsMuch) {
   const double mb_per_s = static_cast<double>(large.size()) / 1e6 / big.seconds;
   RecordProperty("growth", std::to_string(growth));
   RecordProperty("mb_per_s", std::to_string(mb_per_s));
-  std::printf("linearity kind=%s small_bytes=%zu small_s=%.3f large_s=%.3f growth=%.1f mb_per_s=%.2f\n",
-              std::string(testing::PathologyName(kind)).c_str(), small.size(), small_seconds,
-              big.seconds, growth, mb_per_s);
+  std::printf(
+      "linearity kind=%s small_bytes=%zu small_s=%.3f large_s=%.3f growth=%.1f mb_per_s=%.2f\n",
+      std::string(testing::PathologyName(kind)).c_str(), small.size(), small_seconds, big.seconds,
+      growth, mb_per_s);
   EXPECT_LE(growth, kMaxGrowth) << "small " << small_seconds << " s, large " << big.seconds
                                 << " s for " << large.size() << " bytes";
   EXPECT_GE(mb_per_s, kMinMBps) << big.seconds << " s for " << large.size() << " bytes";
@@ -111,10 +112,18 @@ TEST_P(LinearityTest, TenTimesTheTextCostsAboutTenTimesAsMuch) {
   for (const Sentence& s : a.sentences) ASSERT_LE(s.span.size(), kMaxSentenceBytes);
   EXPECT_GE(a.sentences.size(), large.size() / kMaxSentenceBytes);
   switch (kind) {
-    case testing::Pathology::kDates: EXPECT_FALSE(a.timexes.empty()); break;
-    case testing::Pathology::kNumbers: EXPECT_FALSE(a.quantities.empty()); break;
-    case testing::Pathology::kNames: EXPECT_FALSE(a.mentions.empty()); break;
-    case testing::Pathology::kQuotes: EXPECT_FALSE(a.quotes.empty()); break;
+    case testing::Pathology::kDates:
+      EXPECT_FALSE(a.timexes.empty());
+      break;
+    case testing::Pathology::kNumbers:
+      EXPECT_FALSE(a.quantities.empty());
+      break;
+    case testing::Pathology::kNames:
+      EXPECT_FALSE(a.mentions.empty());
+      break;
+    case testing::Pathology::kQuotes:
+      EXPECT_FALSE(a.quotes.empty());
+      break;
     case testing::Pathology::kMixed:
       EXPECT_FALSE(a.timexes.empty());
       EXPECT_FALSE(a.quantities.empty());
@@ -124,8 +133,7 @@ TEST_P(LinearityTest, TenTimesTheTextCostsAboutTenTimesAsMuch) {
   }
 }
 
-INSTANTIATE_TEST_SUITE_P(Pathological, LinearityTest,
-                         ::testing::ValuesIn(testing::kAllPathologies),
+INSTANTIATE_TEST_SUITE_P(Pathological, LinearityTest, ::testing::ValuesIn(testing::kAllPathologies),
                          [](const ::testing::TestParamInfo<testing::Pathology>& info) {
                            return std::string(testing::PathologyName(info.param));
                          });

@@ -17,17 +17,22 @@ namespace newsfuse::testing {
 
 enum class Pathology { kDates, kNumbers, kNames, kQuotes, kMixed };
 
-inline constexpr std::array<Pathology, 5> kAllPathologies = {
-    Pathology::kDates, Pathology::kNumbers, Pathology::kNames, Pathology::kQuotes,
-    Pathology::kMixed};
+inline constexpr std::array<Pathology, 5> kAllPathologies = {Pathology::kDates, Pathology::kNumbers,
+                                                             Pathology::kNames, Pathology::kQuotes,
+                                                             Pathology::kMixed};
 
 inline std::string_view PathologyName(Pathology p) {
   switch (p) {
-    case Pathology::kDates: return "dates";
-    case Pathology::kNumbers: return "numbers";
-    case Pathology::kNames: return "names";
-    case Pathology::kQuotes: return "quotes";
-    case Pathology::kMixed: return "mixed";
+    case Pathology::kDates:
+      return "dates";
+    case Pathology::kNumbers:
+      return "numbers";
+    case Pathology::kNames:
+      return "names";
+    case Pathology::kQuotes:
+      return "quotes";
+    case Pathology::kMixed:
+      return "mixed";
   }
   return "?";
 }
@@ -41,25 +46,33 @@ namespace pathological_detail {
 // closing), and none holds a sentence end ('.' only inside "3.5" and "U.S.").
 inline const std::vector<std::string_view>& Words(Pathology p) {
   static const std::vector<std::string_view> dates = {
-      "Monday", "January", "5", "2026", "yesterday", "March", "Friday", "12", "last", "week",
-      "next", "year", "said", "will", "December", "1999", "today", "tomorrow", "morning",
-      "on", "Tuesday", "since", "2019", "autumn", "announced", "10:30", "ago", "three", "days"};
+      "Monday",    "January",  "5",       "2026",  "yesterday", "March", "Friday",   "12",
+      "last",      "week",     "next",    "year",  "said",      "will",  "December", "1999",
+      "today",     "tomorrow", "morning", "on",    "Tuesday",   "since", "2019",     "autumn",
+      "announced", "10:30",    "ago",     "three", "days"};
   static const std::vector<std::string_view> numbers = {
-      "12", "3,400", "$5", "7%", "million", "3.5", "billion", "42", "percent", "1,000,000",
-      "troops", "nearly", "250", "km", "two", "hundred", "0.25", "€40", "dozens", "of", "17"};
+      "12",  "3,400",   "$5",        "7%",     "million", "3.5", "billion",
+      "42",  "percent", "1,000,000", "troops", "nearly",  "250", "km",
+      "two", "hundred", "0.25",      "€40",    "dozens",  "of",  "17"};
   static const std::vector<std::string_view> names = {
-      "Alice", "Brown", "Carter", "Davis", "U.S.", "Evans", "Foster", "Green", "Harris",
-      "Irving", "Jones", "Kyiv", "Lopez", "Moscow", "Nguyen", "Ortiz", "President", "Quinn",
-      "Reuters", "Smith", "Taylor", "United", "Nations", "Volkov", "Walker", "Xi", "Young"};
+      "Alice",   "Brown", "Carter", "Davis",  "U.S.",    "Evans",  "Foster", "Green",     "Harris",
+      "Irving",  "Jones", "Kyiv",   "Lopez",  "Moscow",  "Nguyen", "Ortiz",  "President", "Quinn",
+      "Reuters", "Smith", "Taylor", "United", "Nations", "Volkov", "Walker", "Xi",        "Young"};
   static const std::vector<std::string_view> quotes = {
-      "\"", "we", "\u201C", "agreed", "\u201D", "'", "\u00AB", "said", "\u00BB", "\"",
-      "\u2018", "no", "\u2019", "\"told", "\u201Creporters", "\"", "added\u201D", "Smith"};
+      "\"",     "we",     "\u201C",          "agreed", "\u201D",      "'",
+      "\u00AB", "said",   "\u00BB",          "\"",     "\u2018",      "no",
+      "\u2019", "\"told", "\u201Creporters", "\"",     "added\u201D", "Smith"};
   switch (p) {
-    case Pathology::kDates: return dates;
-    case Pathology::kNumbers: return numbers;
-    case Pathology::kNames: return names;
-    case Pathology::kQuotes: return quotes;
-    case Pathology::kMixed: break;
+    case Pathology::kDates:
+      return dates;
+    case Pathology::kNumbers:
+      return numbers;
+    case Pathology::kNames:
+      return names;
+    case Pathology::kQuotes:
+      return quotes;
+    case Pathology::kMixed:
+      break;
   }
   static const std::vector<std::string_view> mixed = [] {
     std::vector<std::string_view> all;

@@ -222,12 +222,13 @@ TEST(ClusterTest, ArticlesAreTokenisedInTheirOwnLanguage) {
         "von 314 Kriegsgefangenen vereinbart, teilten beide Seiten am Donnerstag mit. Die "
         "Delegationen sollen sich in den kommenden Wochen erneut treffen."));
     Cosines c;
-    EXPECT_EQ(clusterer.Add(german(
-                  "d2000000000000000000000000000002", "Gefangenenaustausch nach Gesprächen vereinbart",
-                  "Nach den Gesprächen in Abu Dhabi tauschen die Ukraine und Russland 314 "
-                  "Kriegsgefangene aus. Die Delegationen wollen die Gespräche in den kommenden "
-                  "Wochen fortsetzen, hieß es am Donnerstag aus beiden Hauptstädten.")),
-              story);
+    EXPECT_EQ(
+        clusterer.Add(german(
+            "d2000000000000000000000000000002", "Gefangenenaustausch nach Gesprächen vereinbart",
+            "Nach den Gesprächen in Abu Dhabi tauschen die Ukraine und Russland 314 "
+            "Kriegsgefangene aus. Die Delegationen wollen die Gespräche in den kommenden "
+            "Wochen fortsetzen, hieß es am Donnerstag aus beiden Hauptstädten.")),
+        story);
     c.same_event = clusterer.last_decision().best_cosine;
     EXPECT_NE(clusterer.Add(german(
                   "d3000000000000000000000000000003", "Hochwasser an der Elbe sinkt langsam",

@@ -31,7 +31,8 @@ AnnotatedArticle Bridge(int day) {
 }
 
 AnnotatedArticle BridgeFollowUp(int month, int day) {
-  return Dated("f2000000000000000000000000000002", "Marven bridge collapse: inquiry blames corrosion",
+  return Dated("f2000000000000000000000000000002",
+               "Marven bridge collapse: inquiry blames corrosion",
                {"An inquiry into the collapse of the Marven river bridge, which sent two lorries "
                 "into the water in March, found that corroded steel cables had not been "
                 "inspected for six years, the regional transport authority said.",
@@ -103,20 +104,20 @@ TEST(LifecycleTest, AReportBeyondTheWindowNeedsTheMergeThreshold) {
   options.weights.merge_threshold = 0.999;
   {
     StoryClusterer clusterer(options);
-    const std::string story = clusterer.Add(Drought("d1000000000000000000000000000001",
-                                                    DateTime::Day(2025, 6, 2)));
-    EXPECT_EQ(clusterer.Add(DroughtAid("d2000000000000000000000000000002",
-                                       DateTime::Day(2025, 6, 20))),
-              story);
+    const std::string story =
+        clusterer.Add(Drought("d1000000000000000000000000000001", DateTime::Day(2025, 6, 2)));
+    EXPECT_EQ(
+        clusterer.Add(DroughtAid("d2000000000000000000000000000002", DateTime::Day(2025, 6, 20))),
+        story);
     // The premise of the case below: the model is not sure of this pair.
     ASSERT_LT(clusterer.last_decision().best_score, options.weights.merge_threshold);
   }
   StoryClusterer clusterer(options);
-  const std::string story = clusterer.Add(Drought("d1000000000000000000000000000001",
-                                                  DateTime::Day(2025, 6, 2)));
-  EXPECT_NE(clusterer.Add(DroughtAid("d2000000000000000000000000000002",
-                                     DateTime::Day(2025, 9, 20))),
-            story);
+  const std::string story =
+      clusterer.Add(Drought("d1000000000000000000000000000001", DateTime::Day(2025, 6, 2)));
+  EXPECT_NE(
+      clusterer.Add(DroughtAid("d2000000000000000000000000000002", DateTime::Day(2025, 9, 20))),
+      story);
   EXPECT_FALSE(clusterer.last_decision().joined);
 }
 
@@ -163,18 +164,18 @@ TEST(LifecycleTest, ABridgeArticleMergesTwoStoriesOfOneEvent) {
   ClusterOptions options;
   options.weights = ScoreWeights{};
   options.weights.bias = -5;
-  options.weights.cosine = 20;           // joins at cosine 0.25
+  options.weights.cosine = 20;  // joins at cosine 0.25
   options.weights.join_threshold = 0.5;
   options.weights.merge_threshold = 0.5;  // any second story above the join bar merges
   StoryClusterer clusterer(options);
   const auto day = DateTime::Day(2025, 6, 3);
-  const std::string first = clusterer.Add(Dated("f3000000000000000000000000000003",
-                                                "Warehouse fire on the docks", blaze, day));
-  const std::string second = clusterer.Add(Dated("f4000000000000000000000000000004",
-                                                 "Residents evacuated overnight", evacuation, day));
+  const std::string first = clusterer.Add(
+      Dated("f3000000000000000000000000000003", "Warehouse fire on the docks", blaze, day));
+  const std::string second = clusterer.Add(
+      Dated("f4000000000000000000000000000004", "Residents evacuated overnight", evacuation, day));
   ASSERT_NE(first, second) << "cosine " << clusterer.last_decision().best_cosine;
-  EXPECT_EQ(clusterer.Add(Dated("f5000000000000000000000000000005",
-                                "Docks fire forces evacuation", both, day)),
+  EXPECT_EQ(clusterer.Add(Dated("f5000000000000000000000000000005", "Docks fire forces evacuation",
+                                both, day)),
             first);
   ASSERT_EQ(clusterer.last_decision().merged, std::vector<std::string>{second});
   const auto stories = clusterer.Stories();
@@ -185,19 +186,22 @@ TEST(LifecycleTest, ABridgeArticleMergesTwoStoriesOfOneEvent) {
   // Without merging, the bridge joins one story and the other stays.
   options.merge_stories = false;
   StoryClusterer no_merge(options);
-  no_merge.Add(Dated("f3000000000000000000000000000003", "Warehouse fire on the docks", blaze, day));
-  no_merge.Add(Dated("f4000000000000000000000000000004", "Residents evacuated overnight",
-                     evacuation, day));
-  no_merge.Add(Dated("f5000000000000000000000000000005", "Docks fire forces evacuation", both, day));
+  no_merge.Add(
+      Dated("f3000000000000000000000000000003", "Warehouse fire on the docks", blaze, day));
+  no_merge.Add(
+      Dated("f4000000000000000000000000000004", "Residents evacuated overnight", evacuation, day));
+  no_merge.Add(
+      Dated("f5000000000000000000000000000005", "Docks fire forces evacuation", both, day));
   EXPECT_EQ(no_merge.Stories().size(), 2u);
 
   // An undated bridge has no evidence that two dated stories are one
   // happening: it joins one and merges nothing.
   options.merge_stories = true;
   StoryClusterer undated_bridge(options);
-  undated_bridge.Add(Dated("f3000000000000000000000000000003", "Warehouse fire on the docks", blaze, day));
-  undated_bridge.Add(Dated("f4000000000000000000000000000004", "Residents evacuated overnight",
-                           evacuation, day));
+  undated_bridge.Add(
+      Dated("f3000000000000000000000000000003", "Warehouse fire on the docks", blaze, day));
+  undated_bridge.Add(
+      Dated("f4000000000000000000000000000004", "Residents evacuated overnight", evacuation, day));
   undated_bridge.Add(Analyze(MakeArticle("f5000000000000000000000000000005", "Test Wire",
                                          "Docks fire forces evacuation", both)));
   EXPECT_TRUE(undated_bridge.last_decision().joined);

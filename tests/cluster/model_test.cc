@@ -91,7 +91,8 @@ TEST(ModelTest, HeadlineHeavyTermsAndSizeAreSeen) {
 // sure: a model that scores every pair 1 still may not join two texts that
 // share no word.
 TEST(ModelTest, NoJoinBelowTheWordCosineFloor) {
-  auto weights = ScoreWeights::Parse("bias 50\ncosine 1\njoin_threshold 0.5\njoin_min_cosine 0.1\n");
+  auto weights =
+      ScoreWeights::Parse("bias 50\ncosine 1\njoin_threshold 0.5\njoin_min_cosine 0.1\n");
   ASSERT_TRUE(weights.has_value());
   ClusterOptions options;
   options.weights = *weights;
@@ -99,21 +100,23 @@ TEST(ModelTest, NoJoinBelowTheWordCosineFloor) {
   auto seeds = testing::SeedArticles();
   clusterer.Add(Analyze(seeds[0]));
   clusterer.Add(Analyze(seeds[1]));
-  EXPECT_TRUE(clusterer.last_decision().joined) << "same event, cosine "
-                                                << clusterer.last_decision().best_cosine;
+  EXPECT_TRUE(clusterer.last_decision().joined)
+      << "same event, cosine " << clusterer.last_decision().best_cosine;
   Article weather = seeds[2];
   weather.id = "feed000000000000000000000000beef";
   weather.title = "Snow closes mountain passes";
-  weather.paragraphs = {"Heavy snow closed three mountain passes in western Ukraine overnight "
-                        "and stranded lorries near the border crossing with Poland, highway "
-                        "officials said. Ploughs worked through the night and the passes are due "
-                        "to reopen on Saturday if the weather clears, forecasters said."};
+  weather.paragraphs = {
+      "Heavy snow closed three mountain passes in western Ukraine overnight "
+      "and stranded lorries near the border crossing with Poland, highway "
+      "officials said. Ploughs worked through the night and the passes are due "
+      "to reopen on Saturday if the weather clears, forecasters said."};
   clusterer.Add(Analyze(weather));
   // A candidate (it shares "Ukraine"), scored sure by the model, yet apart.
   EXPECT_GT(clusterer.last_decision().best_cosine, 0);
   EXPECT_LT(clusterer.last_decision().best_cosine, 0.1);
   EXPECT_GT(clusterer.last_decision().best_score, 0.5);
-  EXPECT_FALSE(clusterer.last_decision().joined) << "cosine " << clusterer.last_decision().best_cosine;
+  EXPECT_FALSE(clusterer.last_decision().joined)
+      << "cosine " << clusterer.last_decision().best_cosine;
 }
 
 TEST(ModelTest, TimeGapIsSeenWhenBothSidesAreDated) {

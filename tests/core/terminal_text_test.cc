@@ -19,21 +19,29 @@ TEST(TerminalSafeTest, DropsStringSequencesUpToTheirTerminator) {
 }
 
 TEST(TerminalSafeTest, DropsShortEscapesAndControls) {
-  EXPECT_EQ(TerminalSafe("a\x1b" "cb"), "ab");       // RIS: reset the terminal
-  EXPECT_EQ(TerminalSafe("a\x1b(0b"), "ab");         // charset designation
+  EXPECT_EQ(TerminalSafe("a\x1b"
+                         "cb"),
+            "ab");                            // RIS: reset the terminal
+  EXPECT_EQ(TerminalSafe("a\x1b(0b"), "ab");  // charset designation
   EXPECT_EQ(TerminalSafe("bell\x07 cr\r del\x7f nul"), "bell cr del nul");
   EXPECT_EQ(TerminalSafe("trailing\x1b"), "trailing");
 }
 
 TEST(TerminalSafeTest, DropsC1ControlsButKeepsOtherUnicode) {
-  EXPECT_EQ(TerminalSafe("a\xc2\x9b" "31mb"), "a31mb");  // U+009B CSI
-  EXPECT_EQ(TerminalSafe("Caf\xc3\xa9 \xe2\x80\x94 \xf0\x9f\x93\xb0"), "Caf\xc3\xa9 \xe2\x80\x94 \xf0\x9f\x93\xb0");
+  EXPECT_EQ(TerminalSafe("a\xc2\x9b"
+                         "31mb"),
+            "a31mb");  // U+009B CSI
+  EXPECT_EQ(TerminalSafe("Caf\xc3\xa9 \xe2\x80\x94 \xf0\x9f\x93\xb0"),
+            "Caf\xc3\xa9 \xe2\x80\x94 \xf0\x9f\x93\xb0");
   EXPECT_EQ(TerminalSafe("\xc2\xa0nbsp"), "\xc2\xa0nbsp");  // U+00A0 is not C1
 }
 
 TEST(TerminalSafeTest, ReplacesInvalidUtf8) {
   // A lone 0x9B is CSI to a terminal in a Latin-1 locale.
-  EXPECT_EQ(TerminalSafe("a\x9b" "2Jb"), "a\xef\xbf\xbd" "2Jb");
+  EXPECT_EQ(TerminalSafe("a\x9b"
+                         "2Jb"),
+            "a\xef\xbf\xbd"
+            "2Jb");
   EXPECT_EQ(TerminalSafe("cut \xe2\x80"), "cut \xef\xbf\xbd");  // one truncated character
 }
 

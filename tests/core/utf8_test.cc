@@ -13,10 +13,12 @@ TEST(Utf8Test, AcceptsValidMultibyteText) {
 }
 
 TEST(Utf8Test, ReportsOffsetOfFirstBadByte) {
-  EXPECT_EQ(FirstInvalidUtf8("abc\xff" "def"), 3u);
-  EXPECT_EQ(FirstInvalidUtf8("\xc0\xaf"), 0u);          // overlong '/'
-  EXPECT_EQ(FirstInvalidUtf8("ok\xed\xa0\x80"), 2u);    // UTF-16 surrogate
-  EXPECT_EQ(FirstInvalidUtf8("ab\xe2\x80"), 2u);        // truncated sequence
+  EXPECT_EQ(FirstInvalidUtf8("abc\xff"
+                             "def"),
+            3u);
+  EXPECT_EQ(FirstInvalidUtf8("\xc0\xaf"), 0u);        // overlong '/'
+  EXPECT_EQ(FirstInvalidUtf8("ok\xed\xa0\x80"), 2u);  // UTF-16 surrogate
+  EXPECT_EQ(FirstInvalidUtf8("ab\xe2\x80"), 2u);      // truncated sequence
 }
 
 TEST(Utf8Test, BinaryDetection) {
@@ -55,7 +57,8 @@ std::string Utf16(std::string_view ascii, bool little, bool bom) {
 }
 
 TEST(Utf8Test, Utf16IsSniffedByBomOrNulPatternAndIsNotBinary) {
-  const std::string html = "<html><head><title>Flood warning</title></head><body><p>Rivers rose.</p></body></html>";
+  const std::string html =
+      "<html><head><title>Flood warning</title></head><body><p>Rivers rose.</p></body></html>";
   for (bool little : {true, false}) {
     for (bool bom : {true, false}) {
       const std::string bytes = Utf16(html, little, bom);
@@ -75,7 +78,8 @@ TEST(Utf8Test, Utf16ToUtf8DecodesPairsAndReplacesBrokenUnits) {
   // U+00E9, U+1F4F0 (a surrogate pair), a lone high surrogate, an odd byte.
   const std::string le("\xE9\x00\x3D\xD8\xF0\xDC\x3D\xD8\x41\x00\x42", 11);
   EXPECT_EQ(Utf16ToUtf8(le, Utf16Order::kLittleEndian),
-            "\xC3\xA9\xF0\x9F\x93\xB0\xEF\xBF\xBD" "A\xEF\xBF\xBD");
+            "\xC3\xA9\xF0\x9F\x93\xB0\xEF\xBF\xBD"
+            "A\xEF\xBF\xBD");
 }
 
 }  // namespace

@@ -28,13 +28,14 @@ class AnalyzeCliTest : public ::testing::Test {
     dir_ = fs::temp_directory_path() / ("newsfuse-analyze-" + std::to_string(::getpid()));
     fs::create_directories(dir_);
     file_ = (dir_ / "2026-03-02_harbour-herald.txt").string();
-    std::ofstream(file_) << "Ferry strike ends after two days\n\n"
-                            "DOVER, March 2 - Two ferry unions ended a strike on Monday after the operator "
-                            "agreed to hire 120 new crew members and raise pay by 6.5%.\n\n"
-                            "The stoppage stranded about 4,000 passengers and cost the company an estimated "
-                            "\xc2\xa3"
-                            "3m, a spokeswoman said. Both unions will get 40 extra seats each on "
-                            "the safety board.\n";
+    std::ofstream(file_)
+        << "Ferry strike ends after two days\n\n"
+           "DOVER, March 2 - Two ferry unions ended a strike on Monday after the operator "
+           "agreed to hire 120 new crew members and raise pay by 6.5%.\n\n"
+           "The stoppage stranded about 4,000 passengers and cost the company an estimated "
+           "\xc2\xa3"
+           "3m, a spokeswoman said. Both unions will get 40 extra seats each on "
+           "the safety board.\n";
   }
   void TearDown() override { fs::remove_all(dir_); }
   fs::path dir_;
@@ -80,7 +81,8 @@ TEST_F(AnalyzeCliTest, JsonHoldsEveryAnnotationWithSpansIntoTheBody) {
 TEST_F(AnalyzeCliTest, TextFormatListsEachKindOfAnnotation) {
   const CliOutput run = RunCli("analyze " + file_ + " --format text");
   ASSERT_EQ(run.exit_code, 0) << run.out;
-  for (const char* section : {"## sentences", "## entities", "## quantities", "## timexes", "## quotes"})
+  for (const char* section :
+       {"## sentences", "## entities", "## quantities", "## timexes", "## quotes"})
     EXPECT_NE(run.out.find(section), std::string::npos) << section;
   EXPECT_NE(run.out.find("\"about 4,000\" = 4000"), std::string::npos) << run.out;
 }

@@ -21,8 +21,8 @@ struct CliRun {
 inline CliRun RunCli(const std::string& args, bool with_stderr = true,
                      const std::string& prefix = "") {
   CliRun run;
-  const std::string cmd = prefix + NEWSFUSE_CLI + " " + args +
-                          (with_stderr ? " 2>&1" : " 2>/dev/null");
+  const std::string cmd =
+      prefix + NEWSFUSE_CLI + " " + args + (with_stderr ? " 2>&1" : " 2>/dev/null");
   FILE* pipe = popen(cmd.c_str(), "r");
   if (!pipe) return run;
   char buf[4096];

@@ -102,7 +102,8 @@ TEST_F(CliTest, RandomBytesAsTextAreRejectedAndTheStoreIsUnchanged) {
   }
   const CliRun run = RunCli("ingest " + junk.string() + Db());
   EXPECT_EQ(run.exit_code, 2) << run.out;
-  EXPECT_NE(run.out.find(junk.string()), std::string::npos) << "the error names the file: " << run.out;
+  EXPECT_NE(run.out.find(junk.string()), std::string::npos)
+      << "the error names the file: " << run.out;
   EXPECT_NE(run.out.find("failed 1"), std::string::npos) << run.out;
   EXPECT_EQ(RunCli("stories" + Db()).out, before);
 }

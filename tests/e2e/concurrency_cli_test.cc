@@ -85,7 +85,8 @@ TEST_F(ConcurrencyCliTest, ProcessesCreatingOneNewStoreAllSucceed) {
     std::vector<std::string> logs;
     for (int p = 0; p < 4; ++p) {
       logs.push_back((dir_ / ("log" + std::to_string(p))).string());
-      pids.push_back(Start({"ingest", inputs[(round * 2 + p) % inputs.size()], "--db", db}, logs.back()));
+      pids.push_back(
+          Start({"ingest", inputs[(round * 2 + p) % inputs.size()], "--db", db}, logs.back()));
     }
     for (size_t p = 0; p < pids.size(); ++p) {
       EXPECT_EQ(Wait(pids[p]), 0) << "round " << round << ": " << Slurp(logs[p]);
@@ -142,8 +143,7 @@ testing::CliRun RunAs(const std::string& prefix, const std::string& args) {
   return testing::RunCli(args, /*with_stderr=*/true, prefix);
 }
 
-class ReadOnlyStoreTest : public ConcurrencyCliTest,
-                          public ::testing::WithParamInterface<bool> {};
+class ReadOnlyStoreTest : public ConcurrencyCliTest, public ::testing::WithParamInterface<bool> {};
 
 // Was: "reading schema version: attempt to write a readonly database", exit 3,
 // for `stories` on a store in a read-only folder.

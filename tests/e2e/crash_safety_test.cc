@@ -39,8 +39,8 @@ pid_t StartIngest(const std::string& input, const std::string& db) {
     int devnull = open("/dev/null", O_WRONLY);
     dup2(devnull, 1);
     dup2(devnull, 2);
-    execl(NEWSFUSE_CLI, NEWSFUSE_CLI, "ingest", input.c_str(), "--db", db.c_str(),
-          "--batch-size", kBatch, static_cast<char*>(nullptr));
+    execl(NEWSFUSE_CLI, NEWSFUSE_CLI, "ingest", input.c_str(), "--db", db.c_str(), "--batch-size",
+          kBatch, static_cast<char*>(nullptr));
     _exit(127);
   }
   return pid;

@@ -56,12 +56,17 @@ bool HasTerminalControl(const std::string& s) {
 // A JSONL feed whose title carries a colour escape and a BEL, whose url is
 // javascript:, and whose text holds a script tag and an onerror image.
 std::string HostileFeed() {
-  return std::string("{\"url\": \"javascript:alert(1)\", \"outlet\": \"Harbour \\u001b]0;owned\\u0007Gazette\", ") +
-         "\"title\": \"Barrier \\u001b[31mbudget\\u001b[0m approved\\u0007\", \"published\": \"2026-03-03\", " +
-         "\"text\": \"" + kBody + " Critics wrote <script>alert(2)</script> and <img src=x onerror=alert(3)> " +
+  return std::string(
+             "{\"url\": \"javascript:alert(1)\", \"outlet\": \"Harbour "
+             "\\u001b]0;owned\\u0007Gazette\", ") +
+         "\"title\": \"Barrier \\u001b[31mbudget\\u001b[0m approved\\u0007\", \"published\": "
+         "\"2026-03-03\", " +
+         "\"text\": \"" + kBody +
+         " Critics wrote <script>alert(2)</script> and <img src=x onerror=alert(3)> " +
          "on the council \\u001b[2Jwebsite, the council said.\"}\n" +
          "{\"url\": \"data:text/html,<script>alert(4)</script>\", \"outlet\": \"Valley Herald\", " +
-         "\"title\": \"Flood barrier budget passes\", \"published\": \"2026-03-03\", \"text\": \"" + kBody + "\"}\n";
+         "\"title\": \"Flood barrier budget passes\", \"published\": \"2026-03-03\", \"text\": \"" +
+         kBody + "\"}\n";
 }
 
 TEST_F(OutputSafetyCliTest, JavascriptAndDataUrlsBecomeNoLinksAndMarkdownRunsNoHtml) {
@@ -83,7 +88,8 @@ TEST_F(OutputSafetyCliTest, JavascriptAndDataUrlsBecomeNoLinksAndMarkdownRunsNoH
       EXPECT_EQ(text.find("<javascript"), std::string::npos) << text;
       EXPECT_EQ(text.find("<data:"), std::string::npos) << text;
       for (size_t at = text.find('<'); at != std::string::npos; at = text.find('<', at + 1)) {
-        EXPECT_TRUE(at > 0 && text[at - 1] == '\\') << "unescaped '<' from input: " << text.substr(at, 40);
+        EXPECT_TRUE(at > 0 && text[at - 1] == '\\')
+            << "unescaped '<' from input: " << text.substr(at, 40);
       }
     }
     if (e.path().extension() != ".json") {
@@ -133,8 +139,9 @@ std::string Utf16(const std::string& ascii, bool little) {
   return out;
 }
 
-const std::string kPage = std::string("<html><head><title>Flood barrier approved</title></head><body><article>") +
-                          "<h1>Flood barrier approved</h1><p>" + kBody + "</p></article></body></html>";
+const std::string kPage =
+    std::string("<html><head><title>Flood barrier approved</title></head><body><article>") +
+    "<h1>Flood barrier approved</h1><p>" + kBody + "</p></article></body></html>";
 
 TEST_F(OutputSafetyCliTest, Utf16PagesWithBomAreExtracted) {
   const std::string le = Write("le.html", Utf16(kPage, true));
@@ -165,13 +172,16 @@ TEST_F(OutputSafetyCliTest, APageWithOneNulByteIsExtracted) {
 
 TEST_F(OutputSafetyCliTest, ATwentyMegabyteTitleIsCappedWithAWarning) {
   const std::string title(20u << 20, 'T');
-  const std::string feed = Write("big.jsonl", "{\"outlet\": \"Valley Herald\", \"published\": \"2026-03-03\", \"title\": \"" +
-                                                  title + "\", \"text\": \"" + kBody + "\"}\n");
+  const std::string feed = Write(
+      "big.jsonl", "{\"outlet\": \"Valley Herald\", \"published\": \"2026-03-03\", \"title\": \"" +
+                       title + "\", \"text\": \"" + kBody + "\"}\n");
   const CliRun ingest = RunCli("ingest " + feed + Db());
   EXPECT_EQ(ingest.exit_code, 0) << ingest.out.substr(0, 400);
-  EXPECT_NE(ingest.out.find(feed + ":1: warning: field \"title\" is 20971520 bytes"), std::string::npos)
+  EXPECT_NE(ingest.out.find(feed + ":1: warning: field \"title\" is 20971520 bytes"),
+            std::string::npos)
       << ingest.out.substr(0, 400);
-  EXPECT_NE(ingest.out.find("ingested 1, duplicate 0, failed 0"), std::string::npos) << ingest.out.substr(0, 400);
+  EXPECT_NE(ingest.out.find("ingested 1, duplicate 0, failed 0"), std::string::npos)
+      << ingest.out.substr(0, 400);
 
   const CliRun stories = RunCli("stories" + Db(), false);
   ASSERT_EQ(stories.exit_code, 0);

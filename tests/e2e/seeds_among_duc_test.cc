@@ -121,8 +121,8 @@ TEST_F(SeedsAmongDucTest, SeedsFormOneStoryOfTheirOwnAndStoriesListsIt) {
     const size_t line = run.out.find("ingested ");
     ASSERT_NE(line, std::string::npos) << run.out;
     long ingested = -1, duplicates = -1, failed = -1;
-    ASSERT_EQ(std::sscanf(run.out.c_str() + line, "ingested %ld, duplicate %ld, failed %ld", &ingested,
-                          &duplicates, &failed),
+    ASSERT_EQ(std::sscanf(run.out.c_str() + line, "ingested %ld, duplicate %ld, failed %ld",
+                          &ingested, &duplicates, &failed),
               3)
         << run.out;
     EXPECT_EQ(failed, 0) << run.out;

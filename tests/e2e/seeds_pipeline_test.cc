@@ -14,7 +14,8 @@ namespace newsfuse {
 namespace {
 
 const std::string kSeeds = std::string(NEWSFUSE_SOURCE_DIR) + "/examples/seeds";
-const std::string kUnrelated = std::string(NEWSFUSE_SOURCE_DIR) + "/tests/data/e2e/harbour-bridge.txt";
+const std::string kUnrelated =
+    std::string(NEWSFUSE_SOURCE_DIR) + "/tests/data/e2e/harbour-bridge.txt";
 
 class SeedsPipelineTest : public ::testing::Test {
  protected:

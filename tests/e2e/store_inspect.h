@@ -14,15 +14,15 @@
 namespace newsfuse::testing {
 
 struct StoreFacts {
-  std::string integrity;       // PRAGMA integrity_check: "ok" when sound
+  std::string integrity;  // PRAGMA integrity_check: "ok" when sound
   int64_t articles = 0;
-  int64_t memberships = 0;     // rows of story_members
-  int64_t unassigned = 0;      // articles in no story
-  int64_t dangling = 0;        // memberships naming no article
+  int64_t memberships = 0;           // rows of story_members
+  int64_t unassigned = 0;            // articles in no story
+  int64_t dangling = 0;              // memberships naming no article
   std::vector<int64_t> story_sizes;  // sorted
   // Each story as the sorted set of its articles' ids.
   std::set<std::set<std::string>> partition;
-  std::string error;           // set when the file could not be read
+  std::string error;  // set when the file could not be read
 };
 
 inline StoreFacts InspectStore(const std::string& path) {
@@ -51,8 +51,10 @@ inline StoreFacts InspectStore(const std::string& path) {
     return t ? std::string(reinterpret_cast<const char*>(t)) : std::string();
   };
   each("PRAGMA integrity_check", [&](sqlite3_stmt* s) { facts.integrity += text(s, 0); });
-  each("SELECT count(*) FROM articles", [&](sqlite3_stmt* s) { facts.articles = sqlite3_column_int64(s, 0); });
-  each("SELECT count(*) FROM story_members", [&](sqlite3_stmt* s) { facts.memberships = sqlite3_column_int64(s, 0); });
+  each("SELECT count(*) FROM articles",
+       [&](sqlite3_stmt* s) { facts.articles = sqlite3_column_int64(s, 0); });
+  each("SELECT count(*) FROM story_members",
+       [&](sqlite3_stmt* s) { facts.memberships = sqlite3_column_int64(s, 0); });
   each("SELECT count(*) FROM articles WHERE id NOT IN (SELECT article_id FROM story_members)",
        [&](sqlite3_stmt* s) { facts.unassigned = sqlite3_column_int64(s, 0); });
   each("SELECT count(*) FROM story_members WHERE article_id NOT IN (SELECT id FROM articles)",

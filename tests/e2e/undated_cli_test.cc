@@ -65,7 +65,8 @@ TEST_F(UndatedCliTest, IngestCountsUndatedArticlesAndStoriesSayUndated) {
   const CliRun ingest = RunCli("ingest " + feed_ + Db());
   ASSERT_EQ(ingest.exit_code, 0) << ingest.out;
   EXPECT_NE(ingest.out.find("ingested 3, duplicate 0, failed 0"), std::string::npos) << ingest.out;
-  EXPECT_NE(ingest.out.find("undated: 2 of 3 new articles have no publication date"), std::string::npos)
+  EXPECT_NE(ingest.out.find("undated: 2 of 3 new articles have no publication date"),
+            std::string::npos)
       << ingest.out;
 
   const CliRun stories = RunCli("stories" + Db(), /*with_stderr=*/false);

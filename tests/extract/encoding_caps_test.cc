@@ -21,7 +21,8 @@ constexpr const char* kHtml =
     "<html><head><meta charset=\"utf-16\"><title>River floods the old town</title></head><body>"
     "<article><h1>River floods the old town</h1>"
     "<p>The river burst its banks on Tuesday night and flooded the old town, the mayor said.</p>"
-    "<p>About 300 residents spent the night in the school hall while crews pumped water from the streets.</p>"
+    "<p>About 300 residents spent the night in the school hall while crews pumped water from the "
+    "streets.</p>"
     "</article></body></html>";
 
 std::string Utf16(std::string_view ascii, bool little, bool bom = true) {
@@ -80,7 +81,8 @@ TEST(StrayNulTest, APageWithOneNulIsExtracted) {
     EXPECT_THAT(a->Body(), HasSubstr("school hall"));
   }
   std::string text =
-      "River floods the old town\n\nThe river burst its banks on Tuesday night and flooded the old town.\n\n"
+      "River floods the old town\n\nThe river burst its banks on Tuesday night and flooded the old "
+      "town.\n\n"
       "About 300 residents spent the night in the school hall.\n";
   text.insert(text.find("banks"), 1, '\0');
   const auto t = Extract(text, PageFormat::kText);
@@ -101,7 +103,8 @@ RawPage JsonlLikePage() {
   RawPage page;
   page.locator = "feed.jsonl:7";
   page.format = PageFormat::kText;
-  page.content = "The river burst its banks on Tuesday night and flooded the old town, the mayor said.\n";
+  page.content =
+      "The river burst its banks on Tuesday night and flooded the old town, the mayor said.\n";
   return page;
 }
 
@@ -111,7 +114,8 @@ TEST(FieldCapsTest, AHugeTitleHintIsCutWithAWarningNamingTheInputAndField) {
   Warnings w;
   const auto start = std::chrono::steady_clock::now();
   const auto a = ExtractArticle(page, w.Options());
-  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   ASSERT_TRUE(a.ok()) << a.status().ToString();
   EXPECT_EQ(a->title.size(), kMaxTitleBytes);
   ASSERT_EQ(w.seen.size(), 1u);

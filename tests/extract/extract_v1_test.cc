@@ -22,9 +22,11 @@ RawPage Load(const std::string& name) {
 }
 
 TEST(ExtractTextTest, NoFurnitureLineSurvivesInAnySeed) {
-  const std::regex furniture(R"(^\s*-?\s*\d{1,2}:\d{2}\s*$|^#|@\w+\.\w+|newsletter|Recommended Articles|Skip to Content)",
-                             std::regex::icase);
-  for (const auto& e : std::filesystem::directory_iterator(std::string(NEWSFUSE_SOURCE_DIR) + "/examples/seeds")) {
+  const std::regex furniture(
+      R"(^\s*-?\s*\d{1,2}:\d{2}\s*$|^#|@\w+\.\w+|newsletter|Recommended Articles|Skip to Content)",
+      std::regex::icase);
+  for (const auto& e :
+       std::filesystem::directory_iterator(std::string(NEWSFUSE_SOURCE_DIR) + "/examples/seeds")) {
     if (e.path().extension() != ".txt") continue;
     auto a = ExtractArticle(Load(e.path().filename().string()));
     ASSERT_TRUE(a.ok()) << a.status().ToString();
@@ -132,7 +134,9 @@ TEST(ExtractHtmlTest, Latin1PageIsDecoded) {
   page.locator = "l1.html";
   page.format = PageFormat::kHtml;
   page.hint_charset = "iso-8859-1";
-  page.content = "<html><body><div><p>The caf\xE9 on the square reopened on Monday after a long winter closure.</p></div></body></html>";
+  page.content =
+      "<html><body><div><p>The caf\xE9 on the square reopened on Monday after a long winter "
+      "closure.</p></div></body></html>";
   auto a = ExtractArticle(page);
   ASSERT_TRUE(a.ok());
   EXPECT_NE(a->paragraphs[0].find("caf\xC3\xA9"), std::string::npos);

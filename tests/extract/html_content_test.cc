@@ -35,17 +35,22 @@ TEST(HtmlContentTest, BodyCutIntoOneParagraphPerCardIsKeptWhole) {
   // meet two levels above the best single card.
   std::string html = std::string("<html><body>") + kNav + "<div id=\"article-body\">";
   const char* paras[] = {
-      "HONOLULU (KHNL) - Astronomers using a telescope on Mauna Kea said on Monday they had detected "
+      "HONOLULU (KHNL) - Astronomers using a telescope on Mauna Kea said on Monday they had "
+      "detected "
       "water vapour above the surface of Europa, one of Jupiter's moons.",
       "The team measured about 2,360 kilograms of vapour escaping every second, enough to fill an "
       "Olympic pool within minutes, the lead author said.",
-      "Europa, roughly 628 million kilometres from Earth, is slightly smaller than our own Moon, and "
+      "Europa, roughly 628 million kilometres from Earth, is slightly smaller than our own Moon, "
+      "and "
       "scientists believe an ocean lies beneath its ice shell.",
-      "The findings were published in the journal Nature Astronomy, and a NASA probe is due to visit "
+      "The findings were published in the journal Nature Astronomy, and a NASA probe is due to "
+      "visit "
       "the moon in the next decade."};
   for (const char* p : paras)
-    html += std::string("<div class=\"card collection-item\"><div class=\"card-content card-article\"><p>") +
-            p + "</p></div></div><div class=\"ad-slot\"></div>";
+    html +=
+        std::string(
+            "<div class=\"card collection-item\"><div class=\"card-content card-article\"><p>") +
+        p + "</p></div></div><div class=\"ad-slot\"></div>";
   html += "</div></body></html>";
   Article a = Html(html);
   ASSERT_EQ(a.paragraphs.size(), 4u) << Joined(a);
@@ -55,11 +60,13 @@ TEST(HtmlContentTest, BodyCutIntoOneParagraphPerCardIsKeptWhole) {
 TEST(HtmlContentTest, BrSeparatedTextBesideALinkColumnIsTheArticle) {
   std::string html = "<html><body><div class=\"row\"><div class=\"col-3\"><ul>";
   for (int y = 2005; y <= 2018; ++y)
-    html += "<li><a href=\"/archive?y=" + std::to_string(y) + "\">Archive " + std::to_string(y) + "</a></li>";
+    html += "<li><a href=\"/archive?y=" + std::to_string(y) + "\">Archive " + std::to_string(y) +
+            "</a></li>";
   html +=
       "</ul></div><div class=\"col-9\"><p class=\"title\">Vans broken into at health unit</p>"
       "<img src=a.jpg>Staff at the home-care unit found two of its five vans broken into on Friday "
-      "morning, with their batteries gone and windows smashed.<br><br>A police report was filed and "
+      "morning, with their batteries gone and windows smashed.<br><br>A police report was filed "
+      "and "
       "officers inspected the yard, the health department said, adding that visits would go on as "
       "planned.<br><br>The unit serves about 300 patients across the district.</div></div>"
       "<footer>Town hall - 1111 Main Street - Phone 555-0100</footer></body></html>";
@@ -72,15 +79,17 @@ TEST(HtmlContentTest, BrSeparatedTextBesideALinkColumnIsTheArticle) {
 }
 
 TEST(HtmlContentTest, ALongReaderCommentNeverBeatsAShortStory) {
-  std::string html = std::string("<html><body>") + kNav +
-                     "<div class=\"article\"><p>Apple will move its 13-inch laptop to a scissor keyboard "
-                     "next year, an analyst said in a note to investors on Monday.</p>"
-                     "<p>The change follows complaints about the butterfly design, which the company "
-                     "has repaired for free since 2018.</p></div>"
-                     "<div id=\"comments\"><div class=\"comment\"><div class=\"content\">";
+  std::string html =
+      std::string("<html><body>") + kNav +
+      "<div class=\"article\"><p>Apple will move its 13-inch laptop to a scissor keyboard "
+      "next year, an analyst said in a note to investors on Monday.</p>"
+      "<p>The change follows complaints about the butterfly design, which the company "
+      "has repaired for free since 2018.</p></div>"
+      "<div id=\"comments\"><div class=\"comment\"><div class=\"content\">";
   for (int i = 0; i < 6; ++i)
     html +=
-        "I agree, but it raises the question of who was really in charge of design, and why it took so "
+        "I agree, but it raises the question of who was really in charge of design, and why it "
+        "took so "
         "long to admit that the keyboard was a mistake, given how many people complained.<br><br>";
   html += "</div></div></div></body></html>";
   Article a = Html(html);
@@ -91,7 +100,8 @@ TEST(HtmlContentTest, ALongReaderCommentNeverBeatsAShortStory) {
 
 TEST(HtmlContentTest, TextInsideAPaywallWrapperIsArticleText) {
   Article a = Html(
-      "<html><body><article><p>Home Depot cut its sales forecast on Tuesday, and its shares fell 5% in "
+      "<html><body><article><p>Home Depot cut its sales forecast on Tuesday, and its shares fell "
+      "5% in "
       "early trading, though analysts said the outlook was not alarming.</p>"
       "<div class=\"paywall\"><p>Jefferies said the market was misreading the results, calling the "
       "drop a buying opportunity for long-term investors.</p>"
@@ -105,7 +115,8 @@ TEST(HtmlContentTest, PlaceholderDatesAreNotPublicationDates) {
       "<html><head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
       "\"datePublished\":\"0001-01-01T00:00:00Z\"}</script>"
       "<meta property=\"article:published_time\" content=\"2019-11-19T18:05:00-05:00\"></head>"
-      "<body><article><p>Teachers filled the statehouse on Tuesday to demand higher pay and smaller "
+      "<body><article><p>Teachers filled the statehouse on Tuesday to demand higher pay and "
+      "smaller "
       "classes, organisers said.</p></article></body></html>");
   ASSERT_TRUE(a.published);
   EXPECT_EQ(a.published->ToIso(), "2019-11-19T18:05:00-05:00");

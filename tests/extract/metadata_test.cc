@@ -46,14 +46,16 @@ TEST(SignOffTest, TrailingWireCredits) {
   auto s = ParseSignOff("The vote is due on Monday. REUTERS");
   ASSERT_TRUE(s);
   EXPECT_EQ(s->credit, "REUTERS");
-  EXPECT_EQ(std::string("The vote is due on Monday. REUTERS").substr(0, s->cut), "The vote is due on Monday.");
+  EXPECT_EQ(std::string("The vote is due on Monday. REUTERS").substr(0, s->cut),
+            "The vote is due on Monday.");
   EXPECT_TRUE(ParseSignOff("He declined to comment. (AFP)"));
   EXPECT_FALSE(ParseSignOff("The vote is due on Monday."));
   EXPECT_FALSE(ParseSignOff("It was a first. But not the last one"));
 }
 
 TEST(BylineTest, ByLinesAndEmailLines) {
-  EXPECT_EQ(ParseByline("By Maria Lopez and Tom Reed"), (std::vector<std::string>{"Maria Lopez", "Tom Reed"}));
+  EXPECT_EQ(ParseByline("By Maria Lopez and Tom Reed"),
+            (std::vector<std::string>{"Maria Lopez", "Tom Reed"}));
   EXPECT_EQ(ParseByline("BY JANE DOE | Reuters"), (std::vector<std::string>{"Jane Doe"}));
   EXPECT_TRUE(ParseByline("By the time the rain stopped").empty());
   auto e = ParseEmailByline("jdoe@example.org Jane Doe Staff Writer");
@@ -96,7 +98,8 @@ TEST(CompleteYearTest, NearestYearWithinAFewMonths) {
 
 TEST(TitleSiteTest, StripsKnownOrBarSeparatedSite) {
   std::string site;
-  EXPECT_EQ(StripTitleSite("Dam opens after repairs | Valley Herald", "", &site), "Dam opens after repairs");
+  EXPECT_EQ(StripTitleSite("Dam opens after repairs | Valley Herald", "", &site),
+            "Dam opens after repairs");
   EXPECT_EQ(site, "Valley Herald");
   EXPECT_EQ(StripTitleSite("Dam opens - and floods - Valley Herald", "Valley Herald", nullptr),
             "Dam opens - and floods");
@@ -108,7 +111,8 @@ TEST(CharsetTest, DeclaredAndUndeclaredLegacyCharsets) {
   // "Привет" in windows-1251.
   EXPECT_EQ(ToUtf8("\xCF\xF0\xE8\xE2\xE5\xF2", "windows-1251", &used), "Привет");
   EXPECT_EQ(used, "windows-1251");
-  EXPECT_EQ(DeclaredCharset("<meta http-equiv=\"Content-Type\" content=\"text/html; charset=Shift_JIS\">"),
+  EXPECT_EQ(DeclaredCharset(
+                "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=Shift_JIS\">"),
             "shift_jis");
   EXPECT_EQ(ToUtf8("already UTF-8 caf\xC3\xA9", "", &used), "already UTF-8 caf\xC3\xA9");
   EXPECT_EQ(used, "utf-8");
@@ -135,7 +139,8 @@ TEST(SlimMarkupTest, DropsScriptsStylesCommentsAndUnreadAttributes) {
       "<html><head><style>p { color: red }</style>"
       "<script>if (a<div && b>c) document.write('</div>');</script>"
       "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\"}</script></head>"
-      "<body><!-- <p>old</p> --><div class=\"story-body\" data-track=\"x>y\" style=\"display: none\">"
+      "<body><!-- <p>old</p> --><div class=\"story-body\" data-track=\"x>y\" style=\"display: "
+      "none\">"
       "<a href=\"/next\" rel=author>Jane   Doe</a><svg><path d=\"M0\"/><text>Share</text></svg>"
       "<p>Rain  fell\n\n on Tuesday.</p></div></body></html>";
   SlimHtml slim = SlimMarkup(html);

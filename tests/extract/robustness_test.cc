@@ -25,7 +25,8 @@ Timed Extract(std::string content, PageFormat format = PageFormat::kAuto) {
   page.content = std::move(content);
   const auto start = std::chrono::steady_clock::now();
   Result<Article> r = ExtractArticle(page);
-  return {std::move(r), std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count()};
+  return {std::move(r),
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count()};
 }
 
 const char kParagraph[] =
@@ -65,7 +66,8 @@ TEST(RobustnessTest, DeepInlineNestingAndUnclosedTagsAreBounded) {
 }
 
 TEST(RobustnessTest, PageWithoutBodyGivesAClearReason) {
-  Timed t = Extract("<html><head><title>Weather</title><meta name=\"description\" content=\"x\"></head></html>");
+  Timed t = Extract(
+      "<html><head><title>Weather</title><meta name=\"description\" content=\"x\"></head></html>");
   ASSERT_FALSE(t.result.ok());
   EXPECT_EQ(t.result.status().code(), Status::Code::kBadInput);
   EXPECT_NE(t.result.status().message().find("no article text"), std::string::npos)
@@ -95,9 +97,10 @@ TEST(RobustnessTest, BinaryJunkIsRejectedAsBinary) {
 
 TEST(RobustnessTest, MarkupShapedJunkNeverCrashes) {
   // Random mixes of tag fragments, quotes, entities and bytes >= 0x80.
-  const char* pieces[] = {"<", ">", "</", "<div", "<p>", "<script>", "</script>", "<!--", "-->",
-                          "\"", "'", "=", "&amp;", "&#", "<svg>", "<table><td>", "\xC3", "\xA9",
-                          "\xFF", " class=a", "<br>", "<title>", "\n", "text, words."};
+  const char* pieces[] = {"<",         ">",        "</",    "<div",        "<p>",  "<script>",
+                          "</script>", "<!--",     "-->",   "\"",          "'",    "=",
+                          "&amp;",     "&#",       "<svg>", "<table><td>", "\xC3", "\xA9",
+                          "\xFF",      " class=a", "<br>",  "<title>",     "\n",   "text, words."};
   std::mt19937 rng(42);
   for (int round = 0; round < 200; ++round) {
     std::string s;

@@ -21,17 +21,20 @@ Article Seed(const std::string& name) {
   return r.ok() ? *r : Article{};
 }
 
-const char* kSeeds[] = {"2026-02-05_geokhub.txt", "2026-02-05_straits-times.txt", "2026-02-05_walaw.txt",
-                        "2026-02-06_bastille-post.txt", "2026-02-06_financial-news.txt"};
+const char* kSeeds[] = {"2026-02-05_geokhub.txt", "2026-02-05_straits-times.txt",
+                        "2026-02-05_walaw.txt", "2026-02-06_bastille-post.txt",
+                        "2026-02-06_financial-news.txt"};
 
 TEST(SeedsTest, NoBodyParagraphIsFurniture) {
-  const std::regex bad(R"(^\s*-?\s*\d{1,2}:\d{2}|^#|@|newsletter|Sign up|Recommended|Skip to|REUTERS$)");
+  const std::regex bad(
+      R"(^\s*-?\s*\d{1,2}:\d{2}|^#|@|newsletter|Sign up|Recommended|Skip to|REUTERS$)");
   for (const char* name : kSeeds) {
     Article a = Seed(name);
     ASSERT_GE(a.paragraphs.size(), 5u) << name;
     for (const auto& p : a.paragraphs) {
       EXPECT_FALSE(std::regex_search(p, bad)) << name << ": " << p;
-      EXPECT_EQ(extract_internal::ClassifyLine(p, {}), extract_internal::LineKind::kProse) << name << ": " << p;
+      EXPECT_EQ(extract_internal::ClassifyLine(p, {}), extract_internal::LineKind::kProse)
+          << name << ": " << p;
       EXPECT_NE(p, a.title) << name;
     }
     EXPECT_EQ(a.language, "en") << name;
@@ -39,11 +42,26 @@ TEST(SeedsTest, NoBodyParagraphIsFurniture) {
 }
 
 TEST(SeedsTest, FirstParagraphIsTheLead) {
-  EXPECT_EQ(Seed("2026-02-05_geokhub.txt").paragraphs.front().rfind("Ukraine and Russia concluded a second round", 0), 0u);
-  EXPECT_EQ(Seed("2026-02-05_straits-times.txt").paragraphs.front().rfind("Ukraine and Russia concluded a second day", 0), 0u);
-  EXPECT_EQ(Seed("2026-02-05_walaw.txt").paragraphs.front().rfind("Ukrainian and Russian negotiators resumed", 0), 0u);
-  EXPECT_EQ(Seed("2026-02-06_bastille-post.txt").paragraphs.front().rfind("The second round of U.S.-brokered talks", 0), 0u);
-  EXPECT_EQ(Seed("2026-02-06_financial-news.txt").paragraphs.front().rfind("Russia and Ukraine, which are negotiating", 0), 0u);
+  EXPECT_EQ(Seed("2026-02-05_geokhub.txt")
+                .paragraphs.front()
+                .rfind("Ukraine and Russia concluded a second round", 0),
+            0u);
+  EXPECT_EQ(Seed("2026-02-05_straits-times.txt")
+                .paragraphs.front()
+                .rfind("Ukraine and Russia concluded a second day", 0),
+            0u);
+  EXPECT_EQ(Seed("2026-02-05_walaw.txt")
+                .paragraphs.front()
+                .rfind("Ukrainian and Russian negotiators resumed", 0),
+            0u);
+  EXPECT_EQ(Seed("2026-02-06_bastille-post.txt")
+                .paragraphs.front()
+                .rfind("The second round of U.S.-brokered talks", 0),
+            0u);
+  EXPECT_EQ(Seed("2026-02-06_financial-news.txt")
+                .paragraphs.front()
+                .rfind("Russia and Ukraine, which are negotiating", 0),
+            0u);
 }
 
 TEST(SeedsTest, BastillePostStopsBeforeTheGluedStory) {
@@ -54,7 +72,9 @@ TEST(SeedsTest, BastillePostStopsBeforeTheGluedStory) {
     EXPECT_EQ(p.find("Chinese"), std::string::npos) << p;
   }
   EXPECT_EQ(a.paragraphs.back().rfind("In a statement issued earlier", 0), 0u) << Dump(a);
-  EXPECT_EQ(a.title, "2nd round of Russia-Ukraine talks ends in UAE with prisoner swap deal, key differences unresolved");
+  EXPECT_EQ(a.title,
+            "2nd round of Russia-Ukraine talks ends in UAE with prisoner swap deal, key "
+            "differences unresolved");
   EXPECT_EQ(a.field_sources["title"], "repeated-line");
   ASSERT_TRUE(a.published && a.updated);
   EXPECT_EQ(a.published->ToIso(), "2026-02-06T04:04");

@@ -27,15 +27,16 @@ inline std::string FixturePath(const std::string& name) {
 // The whole article, for failure messages.
 inline std::string Dump(const Article& a) {
   std::ostringstream o;
-  o << "title: " << a.title << "\noutlet: " << a.outlet << "\npublished: "
-    << (a.published ? a.published->ToIso() : "-") << "\nupdated: "
-    << (a.updated ? a.updated->ToIso() : "-") << "\ndateline: " << a.dateline
+  o << "title: " << a.title << "\noutlet: " << a.outlet
+    << "\npublished: " << (a.published ? a.published->ToIso() : "-")
+    << "\nupdated: " << (a.updated ? a.updated->ToIso() : "-") << "\ndateline: " << a.dateline
     << "\nlanguage: " << a.language << "\nauthors:";
   for (auto& x : a.authors) o << " [" << x << "]";
   o << "\nsources:";
   for (auto& [k, v] : a.field_sources) o << " " << k << "=" << v;
   o << "\n";
-  for (size_t i = 0; i < a.paragraphs.size(); ++i) o << "  [" << i << "] " << a.paragraphs[i] << "\n";
+  for (size_t i = 0; i < a.paragraphs.size(); ++i)
+    o << "  [" << i << "] " << a.paragraphs[i] << "\n";
   return o.str();
 }
 

@@ -23,20 +23,30 @@ bool BodyMentions(const Article& a, const std::string& word) {
 }
 
 const char* kBridgeArticle =
-    "The river town of Alden reopened its main bridge on Monday after a month of repairs, ending long detours for commuters.\n\n"
-    "Engineers replaced the bridge deck and two support bearings that inspectors had found cracked in the spring inspection.\n\n"
-    "The bridge carries about 12,000 vehicles a day, and the detour had added twenty minutes to many commutes, the town council said.\n\n"
-    "Council member Rosa Imhoff said the repairs on the bridge finished a week early and under budget.\n\n"
-    "Inspectors will return in the autumn to check the new bearings and the deck joints of the bridge.\n\n";
+    "The river town of Alden reopened its main bridge on Monday after a month of repairs, ending "
+    "long detours for commuters.\n\n"
+    "Engineers replaced the bridge deck and two support bearings that inspectors had found cracked "
+    "in the spring inspection.\n\n"
+    "The bridge carries about 12,000 vehicles a day, and the detour had added twenty minutes to "
+    "many commutes, the town council said.\n\n"
+    "Council member Rosa Imhoff said the repairs on the bridge finished a week early and under "
+    "budget.\n\n"
+    "Inspectors will return in the autumn to check the new bearings and the deck joints of the "
+    "bridge.\n\n";
 
 TEST(TextExtractTest, RepeatedHeadlineTimestampsAndEndMarker) {
-  std::string page = std::string("Skip to Content Facebook Feature Image\n\nAlden bridge reopens after month of repairs\n\n") +
-                     "Local\n\nLocal\n\nAlden bridge reopens after month of repairs\n\n2025-10-06 09:15 Last Updated At:11:40\n\n" +
-                     kBridgeArticle +
-                     "Alden bridge reopens after month of repairs\n\n"
-                     "Bakery wins regional pastry contest\n\nBakery wins regional pastry contest\n\n"
-                     "A family bakery won the regional pastry contest with a pear tart that judges called flawless.\n\n"
-                     "Recommended Articles\n";
+  std::string page =
+      std::string(
+          "Skip to Content Facebook Feature Image\n\nAlden bridge reopens after month of "
+          "repairs\n\n") +
+      "Local\n\nLocal\n\nAlden bridge reopens after month of repairs\n\n2025-10-06 09:15 Last "
+      "Updated At:11:40\n\n" +
+      kBridgeArticle +
+      "Alden bridge reopens after month of repairs\n\n"
+      "Bakery wins regional pastry contest\n\nBakery wins regional pastry contest\n\n"
+      "A family bakery won the regional pastry contest with a pear tart that judges called "
+      "flawless.\n\n"
+      "Recommended Articles\n";
   auto a = Text(page);
   ASSERT_TRUE(a.ok()) << a.status().ToString();
   EXPECT_EQ(a->title, "Alden bridge reopens after month of repairs");
@@ -51,11 +61,16 @@ TEST(TextExtractTest, RepeatedHeadlineTimestampsAndEndMarker) {
 }
 
 TEST(TextExtractTest, GluedStoryWithoutMarkersIsCutByCohesion) {
-  std::string page = std::string("Alden bridge reopens after month of repairs\n\n") + kBridgeArticle +
-      "A family bakery in Corvin won the regional pastry contest on Sunday with a pear tart and almond cream.\n\n"
-      "Judges praised the bakery's flaky pastry, the caramelised pears and the balance of sugar in the almond cream.\n\n"
-      "The bakery owner, Lena Marsh, said her grandmother's pastry recipe inspired the winning tart and its almond filling.\n\n"
-      "The pastry contest drew forty bakeries this year, and the winning bakery receives a new oven.\n";
+  std::string page = std::string("Alden bridge reopens after month of repairs\n\n") +
+                     kBridgeArticle +
+                     "A family bakery in Corvin won the regional pastry contest on Sunday with a "
+                     "pear tart and almond cream.\n\n"
+                     "Judges praised the bakery's flaky pastry, the caramelised pears and the "
+                     "balance of sugar in the almond cream.\n\n"
+                     "The bakery owner, Lena Marsh, said her grandmother's pastry recipe inspired "
+                     "the winning tart and its almond filling.\n\n"
+                     "The pastry contest drew forty bakeries this year, and the winning bakery "
+                     "receives a new oven.\n";
   auto a = Text(page);
   ASSERT_TRUE(a.ok());
   EXPECT_EQ(a->paragraphs.size(), 5u) << Dump(*a);
@@ -64,9 +79,10 @@ TEST(TextExtractTest, GluedStoryWithoutMarkersIsCutByCohesion) {
 }
 
 TEST(TextExtractTest, CoherentArticleKeepsItsEnding) {
-  auto a = Text(std::string("Alden bridge reopens after month of repairs\n\n") + kBridgeArticle +
-                "Residents of Alden said the reopened bridge already made the morning drive shorter.\n\n"
-                "The town council plans a small ceremony at the bridge next week.\n");
+  auto a =
+      Text(std::string("Alden bridge reopens after month of repairs\n\n") + kBridgeArticle +
+           "Residents of Alden said the reopened bridge already made the morning drive shorter.\n\n"
+           "The town council plans a small ceremony at the bridge next week.\n");
   ASSERT_TRUE(a.ok());
   EXPECT_EQ(a->paragraphs.size(), 7u) << Dump(*a);
   EXPECT_EQ(a->field_sources.count("body_end"), 0u);
@@ -74,8 +90,10 @@ TEST(TextExtractTest, CoherentArticleKeepsItsEnding) {
 
 TEST(TextExtractTest, DatelineYearComesOnlyFromEvidence) {
   const std::string page =
-      "OSLO, March 3 (Nordic Wire) \xE2\x80\x94 The ferry between Oslo and Kiel resumed service on Tuesday after a storm.\n"
-      "The operator said all sailings would run to schedule for the rest of the week, weather permitting.\n";
+      "OSLO, March 3 (Nordic Wire) \xE2\x80\x94 The ferry between Oslo and Kiel resumed service on "
+      "Tuesday after a storm.\n"
+      "The operator said all sailings would run to schedule for the rest of the week, weather "
+      "permitting.\n";
   auto none = Text(page);
   ASSERT_TRUE(none.ok());
   EXPECT_EQ(none->dateline, "Oslo");
@@ -100,8 +118,10 @@ TEST(TextExtractTest, DatelineYearComesOnlyFromEvidence) {
 TEST(TextExtractTest, WireCreditInDatelineDoesNotReplaceThePublisher) {
   RawPage p;
   p.hint_outlet = "Valley Herald";
-  auto a = Text("LIMA, Peru (Reuters) - Heavy rains flooded parts of the capital on Sunday, officials said.\n"
-                "Emergency crews cleared blocked roads overnight and more rain is expected on Monday.\n", p);
+  auto a = Text(
+      "LIMA, Peru (Reuters) - Heavy rains flooded parts of the capital on Sunday, officials said.\n"
+      "Emergency crews cleared blocked roads overnight and more rain is expected on Monday.\n",
+      p);
   ASSERT_TRUE(a.ok());
   EXPECT_EQ(a->outlet, "Valley Herald");
   EXPECT_EQ(a->field_sources["wire"], "Reuters");
@@ -109,8 +129,10 @@ TEST(TextExtractTest, WireCreditInDatelineDoesNotReplaceThePublisher) {
 
 TEST(TextExtractTest, PromptsHashtagsAndEmailBylinesLeaveTheBody) {
   auto a = Text(
-      "Harbor cranes return to work\n- Input\n- 2025-07-01 08:00:00\n- Updated\n- 2025-07-01 09:30:00\n\n"
-      "[Harbor Daily] The port of Brenn restarted its container cranes on Tuesday after a two-day power cut.\n"
+      "Harbor cranes return to work\n- Input\n- 2025-07-01 08:00:00\n- Updated\n- 2025-07-01 "
+      "09:30:00\n\n"
+      "[Harbor Daily] The port of Brenn restarted its container cranes on Tuesday after a two-day "
+      "power cut.\n"
       "Sign up now: Get Harbor Daily newsletters delivered to your inbox\n"
       "Shipping lines said delays would clear by the weekend as crews worked extra shifts.\n"
       "#Port #Brenn #Shipping\n"
@@ -127,12 +149,15 @@ TEST(TextExtractTest, PromptsHashtagsAndEmailBylinesLeaveTheBody) {
 }
 
 TEST(TextExtractTest, HardWrappedParagraphsAreJoined) {
-  auto a = Text("The council met on Thursday to discuss the\nbudget for the coming year and agreed\n"
-                "to fund two new libraries in the north.\n\nA vote is expected next month, the mayor said.\n");
+  auto a = Text(
+      "The council met on Thursday to discuss the\nbudget for the coming year and agreed\n"
+      "to fund two new libraries in the north.\n\nA vote is expected next month, the mayor "
+      "said.\n");
   ASSERT_TRUE(a.ok());
   ASSERT_EQ(a->paragraphs.size(), 2u) << Dump(*a);
   EXPECT_EQ(a->paragraphs[0],
-            "The council met on Thursday to discuss the budget for the coming year and agreed to fund two new "
+            "The council met on Thursday to discuss the budget for the coming year and agreed to "
+            "fund two new "
             "libraries in the north.");
 }
 
@@ -142,7 +167,8 @@ TEST(TextExtractTest, HintsFillWhatThePageDoesNotSay) {
   p.hint_outlet = "North Post";
   p.hint_author = "Ana Ruiz";
   p.hint_published = "2025-05-01";
-  auto a = Text("The council agreed on Thursday to fund two new libraries in the northern districts.\n", p);
+  auto a = Text(
+      "The council agreed on Thursday to fund two new libraries in the northern districts.\n", p);
   ASSERT_TRUE(a.ok());
   EXPECT_EQ(a->title, "Libraries funded");
   EXPECT_EQ(a->field_sources["title"], "hint");
@@ -156,16 +182,18 @@ TEST(TextExtractTest, HintsFillWhatThePageDoesNotSay) {
 // The body's language is identified (CLD2), so later stages can pick their
 // rules by it; a body too short to tell gets none rather than a guess.
 TEST(TextExtractTest, LanguageIsIdentifiedFromTheBody) {
-  auto de = Text("Die Ukraine und Russland haben nach zweitägigen Gesprächen in Abu Dhabi den "
-                 "Austausch von 314 Kriegsgefangenen vereinbart, teilten beide Seiten am "
-                 "Donnerstag mit. Die Delegationen sollen sich in den kommenden Wochen erneut "
-                 "treffen, hieß es aus Kiew.\n");
+  auto de = Text(
+      "Die Ukraine und Russland haben nach zweitägigen Gesprächen in Abu Dhabi den "
+      "Austausch von 314 Kriegsgefangenen vereinbart, teilten beide Seiten am "
+      "Donnerstag mit. Die Delegationen sollen sich in den kommenden Wochen erneut "
+      "treffen, hieß es aus Kiew.\n");
   ASSERT_TRUE(de.ok());
   EXPECT_EQ(de->language, "de");
   EXPECT_EQ(de->field_sources["language"], "cld2");
-  auto es = Text("Ucrania y Rusia acordaron el jueves en Abu Dabi el canje de 314 prisioneros de "
-                 "guerra tras dos días de conversaciones, informaron ambas partes. Las delegaciones "
-                 "volverán a reunirse en las próximas semanas.\n");
+  auto es = Text(
+      "Ucrania y Rusia acordaron el jueves en Abu Dabi el canje de 314 prisioneros de "
+      "guerra tras dos días de conversaciones, informaron ambas partes. Las delegaciones "
+      "volverán a reunirse en las próximas semanas.\n");
   ASSERT_TRUE(es.ok());
   EXPECT_EQ(es->language, "es");
 }

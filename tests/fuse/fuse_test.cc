@@ -14,8 +14,8 @@
 namespace newsfuse {
 namespace {
 
-using testing::MakeArticle;
 using ::testing::HasSubstr;
+using testing::MakeArticle;
 
 // A fictional event told by four outlets, written for these tests. The 6.1
 // magnitude and the 12 deaths are stated by three outlets in near words.
@@ -90,9 +90,8 @@ void ExpectWellFormed(const StoryReport& report, const std::vector<AnnotatedArti
     const auto src = std::find_if(report.sources.begin(), report.sources.end(),
                                   [&](const auto& r) { return r.id == s.from_source; });
     ASSERT_NE(src, report.sources.end());
-    const auto art = std::find_if(articles.begin(), articles.end(), [&](const auto& a) {
-      return a.article.id == src->article_id;
-    });
+    const auto art = std::find_if(articles.begin(), articles.end(),
+                                  [&](const auto& a) { return a.article.id == src->article_id; });
     ASSERT_NE(art, articles.end());
     EXPECT_EQ(art->Text(s.span), s.text);
   }
@@ -110,8 +109,9 @@ TEST(FuseTest, SentenceStatedByThreeSourcesCitesAllThree) {
   EXPECT_EQ(report.sources[2].outlet, "Daily Meridian");
   EXPECT_EQ(report.sources[3].outlet, "Island Post");
   EXPECT_EQ(report.sources[3].published, "");
-  const auto lead = std::find_if(report.summary.begin(), report.summary.end(),
-                                 [](const auto& s) { return s.text.find("6.1") != std::string::npos; });
+  const auto lead = std::find_if(report.summary.begin(), report.summary.end(), [](const auto& s) {
+    return s.text.find("6.1") != std::string::npos;
+  });
   ASSERT_NE(lead, report.summary.end());
   EXPECT_EQ(lead->citations, (std::vector<std::string>{"S1", "S2", "S3"}));
   EXPECT_EQ(lead->support, 3);
@@ -189,10 +189,10 @@ TEST(FuseTest, SummarySizeWithinBounds) {
   EXPECT_LE(small.summary.size(), 3u);
 
   // Fewer usable sentences than the minimum: take what there is.
-  const auto one = Annotate({MakeArticle(
-      "z1000000000000000000000000000001", "Tiny Times", "Bridge reopens",
-      {"The Harlow bridge reopened to traffic on Friday after six months of repairs.",
-       "Short line here."})});
+  const auto one = Annotate(
+      {MakeArticle("z1000000000000000000000000000001", "Tiny Times", "Bridge reopens",
+                   {"The Harlow bridge reopened to traffic on Friday after six months of repairs.",
+                    "Short line here."})});
   const StoryReport tiny = FuseStory(StoryOf(one), one);
   ASSERT_EQ(tiny.summary.size(), 1u);
   EXPECT_EQ(tiny.summary[0].citations, std::vector<std::string>{"S1"});

@@ -16,31 +16,36 @@
 namespace newsfuse {
 namespace {
 
-using testing::MakeArticle;
 using ::testing::HasSubstr;
+using testing::MakeArticle;
 
 std::vector<AnnotatedArticle> Wildfire() {
   const std::vector<Article> raw = {
-      MakeArticle("w1000000000000000000000000000001", "Valley Courier", "Wildfire forces evacuations",
+      MakeArticle("w1000000000000000000000000000001", "Valley Courier",
+                  "Wildfire forces evacuations",
                   {"A fast-moving wildfire near the town of Carrow forced the evacuation of 4,000 "
                    "residents on Tuesday as strong winds pushed the flames toward the highway.",
                    "Firefighters said the blaze had burned 12,000 acres by the evening and was "
                    "five percent contained.",
                    "The county opened two shelters at local high schools for evacuated families.",
                    "Officials said the cause of the fire was under investigation."}),
-      MakeArticle("w2000000000000000000000000000002", "State Ledger", "Carrow fire grows to 12,000 acres",
+      MakeArticle("w2000000000000000000000000000002", "State Ledger",
+                  "Carrow fire grows to 12,000 acres",
                   {"The wildfire near Carrow has burned 12,000 acres and forced the evacuation of "
                    "4,000 residents, fire officials said on Tuesday.",
                    "Strong winds are expected to ease on Thursday, giving crews a chance to build "
                    "containment lines on the eastern flank.",
                    "A local bakery handed out free bread to firefighters at the command post."}),
-      MakeArticle("w3000000000000000000000000000003", "Mountain Daily", "Evacuations ordered as fire spreads",
-                  {"Authorities ordered the evacuation of 4,000 residents near Carrow on Tuesday as "
-                   "the wildfire spread toward the highway.",
-                   "Crews hope calmer winds on Thursday will let them build containment lines on "
-                   "the eastern flank.",
-                   "The governor declared a state of emergency for the county late on Tuesday."}),
-      MakeArticle("w4000000000000000000000000000004", "Coastal Wire", "Governor declares emergency over fire",
+      MakeArticle(
+          "w3000000000000000000000000000003", "Mountain Daily",
+          "Evacuations ordered as fire spreads",
+          {"Authorities ordered the evacuation of 4,000 residents near Carrow on Tuesday as "
+           "the wildfire spread toward the highway.",
+           "Crews hope calmer winds on Thursday will let them build containment lines on "
+           "the eastern flank.",
+           "The governor declared a state of emergency for the county late on Tuesday."}),
+      MakeArticle("w4000000000000000000000000000004", "Coastal Wire",
+                  "Governor declares emergency over fire",
                   {"The governor declared a state of emergency for the county on Tuesday as the "
                    "Carrow wildfire burned 12,000 acres.",
                    "Two shelters opened at high schools for evacuated families, the county said.",

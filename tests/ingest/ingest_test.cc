@@ -110,8 +110,8 @@ std::string WarcRecord(const std::string& type, const std::string& uri,
 
 std::string HttpResponse(const std::string& status, const std::string& headers,
                          const std::string& body) {
-  return "HTTP/1.1 " + status + "\r\n" + headers + "Content-Length: " +
-         std::to_string(body.size()) + "\r\n\r\n" + body;
+  return "HTTP/1.1 " + status + "\r\n" + headers +
+         "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body;
 }
 
 const char* kHttpType = "application/http; msgtype=response";
@@ -155,7 +155,8 @@ TEST(IngestTextTest, RejectsRandomBytesAsBinaryNamingTheFirstControlByte) {
   ASSERT_NE(nul, std::string::npos);
 
   std::string no_nul = noise;  // still binary: control bytes, not NUL
-  for (char& c : no_nul) if (c == '\0') c = '\x01';
+  for (char& c : no_nul)
+    if (c == '\0') c = '\x01';
 
   TempDir dir;
   Outcome run = Ingest({dir.Write("noise.txt", noise), dir.Write("noise2.txt", no_nul)});
@@ -166,7 +167,8 @@ TEST(IngestTextTest, RejectsRandomBytesAsBinaryNamingTheFirstControlByte) {
   size_t first = 0;
   while (!IsControlByte(static_cast<unsigned char>(noise[first]))) ++first;
   EXPECT_LE(first, nul);
-  EXPECT_THAT(run.errors[0].message(), HasSubstr("the first at offset " + std::to_string(first) + ")"));
+  EXPECT_THAT(run.errors[0].message(),
+              HasSubstr("the first at offset " + std::to_string(first) + ")"));
   EXPECT_THAT(run.errors[1].message(), HasSubstr("binary data ("));
   EXPECT_THAT(run.errors[1].message(), HasSubstr("control characters in 4096 bytes"));
 }
@@ -200,7 +202,8 @@ TEST(IngestHtmlTest, KeepsBytesAndAcceptsLegacyCharsetsButNotManyNuls) {
   EXPECT_EQ(run.pages[0].format, PageFormat::kHtml);
   EXPECT_EQ(run.pages[0].content, latin1);  // CRLF and all: extract decodes
   ASSERT_EQ(run.errors.size(), 2u);
-  EXPECT_EQ(run.errors[0].message(), "binary data (10 NUL bytes in 37 bytes, the first at offset 4)");
+  EXPECT_EQ(run.errors[0].message(),
+            "binary data (10 NUL bytes in 37 bytes, the first at offset 4)");
   EXPECT_EQ(run.errors[1].message(), "empty file (only whitespace)");
 }
 
@@ -210,8 +213,10 @@ TEST(IngestNulTest, AStrayNulIsDroppedNotRefused) {
   TempDir dir;
   const std::string html = "<html><body><p>Flood waters rose overnight.</p></body></html>";
   const std::string text = "Flood waters rose overnight in the valley.\n";
-  const auto h = dir.Write("one-nul.html", html.substr(0, 20) + std::string(1, '\0') + html.substr(20));
-  const auto t = dir.Write("one-nul.txt", text.substr(0, 10) + std::string(1, '\0') + text.substr(10));
+  const auto h =
+      dir.Write("one-nul.html", html.substr(0, 20) + std::string(1, '\0') + html.substr(20));
+  const auto t =
+      dir.Write("one-nul.txt", text.substr(0, 10) + std::string(1, '\0') + text.substr(10));
   Outcome run = Ingest({h, t});
   EXPECT_TRUE(run.errors.empty()) << run.errors[0].ToString();
   ASSERT_EQ(run.pages.size(), 2u);
@@ -243,7 +248,8 @@ std::string Utf16(std::string_view ascii, bool little) {
 // UTF-16 with a BOM was refused as "binary data": issue 11.
 TEST(IngestUtf16Test, HtmlWithBomIsKeptForExtractAndTextIsDecoded) {
   TempDir dir;
-  const std::string html = "<html><head><title>Flood</title></head><body><p>Waters rose.</p></body></html>";
+  const std::string html =
+      "<html><head><title>Flood</title></head><body><p>Waters rose.</p></body></html>";
   const std::string text = "Waters rose overnight.\r\nRoads closed.";
   const auto le = dir.Write("le.html", Utf16(html, true));
   const auto be = dir.Write("be.html", Utf16(html, false));
@@ -297,23 +303,22 @@ TEST(IngestJsonlTest, ReadsGoodLinesAndReportsBadOnesByLineNumber) {
   const std::string feed =
       "\xEF\xBB\xBF{\"url\":\"https://a.example/1\",\"outlet\":\"Reuters\",\"title\":\"T1\","
       "\"published\":\"2026-02-05\",\"author\":\"Jane Doe\",\"text\":\"Body one.\\r\\nMore.\"}\n"
-      "\n"                                                    // 2: blank, skipped
+      "\n"                                                              // 2: blank, skipped
       "{\"url\": \"https://a.example/3\", \"text\": \"unterminated}\n"  // 3: bad JSON
-      "[1, 2, 3]\n"                                           // 4: not an object
-      "{\"url\":\"https://a.example/5\",\"title\":\"no body\"}\n"  // 5: no text/html
-      "{\"title\":7,\"text\":\"x\"}\n"                        // 6: wrong type
+      "[1, 2, 3]\n"                                                     // 4: not an object
+      "{\"url\":\"https://a.example/5\",\"title\":\"no body\"}\n"       // 5: no text/html
+      "{\"title\":7,\"text\":\"x\"}\n"                                  // 6: wrong type
       "{\"author\":[\"A. One\",\"B. Two\"],\"outlet\":null,\"html\":\"<p>Two</p>\"}\r\n"  // 7
-      "{\"author\":[\"A. One\",3],\"text\":\"x\"}\n"          // 8: bad author array
-      "{\"text\":\"   \",\"html\":\"\"}\n"                    // 9: both blank
-      "{\"text\":\"last line, no newline\"}";                 // 10
+      "{\"author\":[\"A. One\",3],\"text\":\"x\"}\n"  // 8: bad author array
+      "{\"text\":\"   \",\"html\":\"\"}\n"            // 9: both blank
+      "{\"text\":\"last line, no newline\"}";         // 10
   TempDir dir;
   const auto path = dir.Write("feed.jsonl", feed);
   Outcome run = Ingest({path});
   EXPECT_TRUE(run.status.ok());
   EXPECT_THAT(run.Locators(), ElementsAre(path + ":1", path + ":7", path + ":10"));
-  EXPECT_THAT(run.ErrorLocators(),
-              ElementsAre(path + ":3", path + ":4", path + ":5", path + ":6", path + ":8",
-                          path + ":9"));
+  EXPECT_THAT(run.ErrorLocators(), ElementsAre(path + ":3", path + ":4", path + ":5", path + ":6",
+                                               path + ":8", path + ":9"));
   for (const auto& e : run.errors) EXPECT_EQ(e.code(), Status::Code::kBadInput);
   EXPECT_THAT(run.errors[0].message(), HasSubstr("invalid JSON"));
   EXPECT_EQ(run.errors[1].message(), "expected a JSON object, found array");
@@ -350,8 +355,8 @@ TEST(IngestJsonlTest, OverlongLineIsReportedAndTheNextLineStillRead) {
 
 TEST(IngestJsonlTest, GzippedJsonlIsRead) {
   TempDir dir;
-  const auto path = dir.Write("f.jsonl.gz", GzipMember("{\"text\":\"one\"}\n") +
-                                                GzipMember("{\"text\":\"two\"}\n"));
+  const auto path = dir.Write(
+      "f.jsonl.gz", GzipMember("{\"text\":\"one\"}\n") + GzipMember("{\"text\":\"two\"}\n"));
   Outcome run = Ingest({path});
   ASSERT_TRUE(run.errors.empty()) << run.errors[0].ToString();
   EXPECT_THAT(run.Locators(), ElementsAre(path + ":1", path + ":2"));
@@ -379,9 +384,9 @@ WarcFixture MakeWarc() {
   f.records.push_back(WarcRecord(
       "response", "https://news.example/a", kHttpType,
       HttpResponse("200 OK", "Content-Type: text/html; charset=utf-8\r\nServer: x\r\n", html)));
-  f.records.push_back(WarcRecord("response", "https://news.example/missing", kHttpType,
-                                 HttpResponse("404 Not Found", "Content-Type: text/html\r\n",
-                                              "<p>gone</p>")));
+  f.records.push_back(
+      WarcRecord("response", "https://news.example/missing", kHttpType,
+                 HttpResponse("404 Not Found", "Content-Type: text/html\r\n", "<p>gone</p>")));
   f.records.push_back(WarcRecord("response", "https://news.example/logo.png", kHttpType,
                                  HttpResponse("200 OK", "Content-Type: image/png\r\n",
                                               std::string("\x89PNG\r\n\x1a\n\0\0", 10))));
@@ -392,10 +397,11 @@ WarcFixture MakeWarc() {
   char size_hex[16];
   std::snprintf(size_hex, sizeof size_hex, "%zx", gz.size() - 10);
   chunked += std::string(size_hex) + "\r\n" + gz.substr(10) + "\r\n0\r\n\r\n";
-  f.records.push_back(WarcRecord(
-      "response", "<https://news.example/b>", kHttpType,
-      "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\n"
-      "Content-Encoding: gzip\r\n\r\n" + chunked));
+  f.records.push_back(
+      WarcRecord("response", "<https://news.example/b>", kHttpType,
+                 "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\n"
+                 "Content-Encoding: gzip\r\n\r\n" +
+                     chunked));
   f.records.push_back(WarcRecord("metadata", "https://news.example/b", "application/warc-fields",
                                  "fetchTimeMs: 12\r\n"));
   f.records.push_back(
@@ -413,7 +419,8 @@ TEST(IngestWarcTest, AnUnsupportedContentEncodingIsNamedWithoutItsEscapes) {
   for (char& c : packed) c = static_cast<char>(rng());
   const std::string record = WarcRecord(
       "response", "https://news.example/z", kHttpType,
-      HttpResponse("200 OK", "Content-Type: text/html\r\nContent-Encoding: br\x1b]0;owned\x07\r\n", packed));
+      HttpResponse("200 OK", "Content-Type: text/html\r\nContent-Encoding: br\x1b]0;owned\x07\r\n",
+                   packed));
   TempDir dir;
   Outcome run = Ingest({dir.Write("z.warc", record)});
   ASSERT_EQ(run.errors.size(), 1u);
@@ -436,8 +443,7 @@ TEST(IngestWarcTest, MultiMemberGzipYieldsExactlyTheResponsePayloads) {
   for (size_t i = 0; i < 3; ++i) {
     EXPECT_EQ(run.pages[i].url, f.urls[i]);
     EXPECT_EQ(run.pages[i].content, f.bodies[i]);
-    EXPECT_EQ(run.pages[i].locator,
-              path + "@" + std::to_string(member_offsets[f.page_records[i]]));
+    EXPECT_EQ(run.pages[i].locator, path + "@" + std::to_string(member_offsets[f.page_records[i]]));
   }
   EXPECT_EQ(run.pages[0].format, PageFormat::kHtml);
   EXPECT_EQ(run.pages[2].format, PageFormat::kText);
@@ -559,7 +565,7 @@ TEST(IngestDirTest, MissingPathsAreReturnedButOtherSourcesStillRead) {
 TEST(IngestDirTest, ExplicitFileOfUnknownExtensionIsSniffed) {
   TempDir dir;
   Outcome run = Ingest({dir.Write("page.dat", "  <html><p>x</p></html>"),
-                    dir.Write("feed.log", "{\"text\":\"a\"}\n{\"text\":\"b\"}\n")});
+                        dir.Write("feed.log", "{\"text\":\"a\"}\n{\"text\":\"b\"}\n")});
   ASSERT_TRUE(run.errors.empty()) << run.errors[0].ToString();
   ASSERT_EQ(run.pages.size(), 3u);
   EXPECT_EQ(run.pages[0].format, PageFormat::kHtml);

@@ -55,8 +55,9 @@ class PipelineCopiesTest : public ::testing::Test {
   std::string Reprint(const fs::path& seed, const std::string& name) {
     const fs::path out = dir_ / name;
     std::ofstream(out, std::ios::binary)
-        << ReadText(seed) << "\n\n(Reprinted with permission. Reporting by our Kyiv bureau; "
-                             "editing by the foreign desk.)\n";
+        << ReadText(seed)
+        << "\n\n(Reprinted with permission. Reporting by our Kyiv bureau; "
+           "editing by the foreign desk.)\n";
     return out.string();
   }
 
@@ -104,10 +105,10 @@ TEST_F(PipelineCopiesTest, ACopyIsStoredWithItsOriginalsId) {
   auto report = pipeline.Report(*story);
   ASSERT_TRUE(report.ok()) << report.status().ToString();
   ASSERT_EQ(report->sources.size(), 2u);
-  const ReportSource& original = report->sources[0].article_id == ids[0] ? report->sources[0]
-                                                                           : report->sources[1];
-  const ReportSource& copy = &original == &report->sources[0] ? report->sources[1]
-                                                               : report->sources[0];
+  const ReportSource& original =
+      report->sources[0].article_id == ids[0] ? report->sources[0] : report->sources[1];
+  const ReportSource& copy =
+      &original == &report->sources[0] ? report->sources[1] : report->sources[0];
   EXPECT_EQ(copy.article_id, ids[1]);
   EXPECT_EQ(copy.copy_of, original.id);
   EXPECT_EQ(original.copy_of, "");

@@ -52,10 +52,13 @@ class RecoveryTest : public ::testing::Test {
   // The articles of the input as the pipeline stores them.
   std::vector<Article> Extracted() {
     std::vector<Article> out;
-    Status read = ReadSources({input_}, IngestOptions{}, [&](RawPage&& page) {
-      auto article = ExtractPage(page, ExtractOptions{});
-      if (article.ok()) out.push_back(std::move(article).value());
-    }, [](const Status&) {});
+    Status read = ReadSources(
+        {input_}, IngestOptions{},
+        [&](RawPage&& page) {
+          auto article = ExtractPage(page, ExtractOptions{});
+          if (article.ok()) out.push_back(std::move(article).value());
+        },
+        [](const Status&) {});
     EXPECT_TRUE(read.ok());
     return out;
   }

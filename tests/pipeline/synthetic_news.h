@@ -22,8 +22,8 @@ struct SyntheticArticle {
 namespace synthetic_internal {
 
 inline std::string MadeUpWord(std::mt19937& rng, bool capital) {
-  static const char* kOnsets[] = {"b", "d", "f", "g", "k", "l", "m", "n", "p", "r", "s", "t",
-                                  "v", "z", "br", "dr", "gr", "kr", "tr", "st", "sh", "th"};
+  static const char* kOnsets[] = {"b", "d", "f", "g",  "k",  "l",  "m",  "n",  "p",  "r",  "s",
+                                  "t", "v", "z", "br", "dr", "gr", "kr", "tr", "st", "sh", "th"};
   static const char* kVowels[] = {"a", "e", "i", "o", "u", "ai", "ou", "ei"};
   std::string word;
   const int syllables = 2 + static_cast<int>(rng() % 2);
@@ -51,14 +51,15 @@ inline std::vector<SyntheticArticle> SyntheticNews(int events, int per_event, ui
   std::vector<synthetic_internal::Event> plan(events);
   for (int e = 0; e < events; ++e) {
     auto& ev = plan[e];
-    for (int i = 0; i < 3; ++i) ev.people.push_back(MadeUpWord(rng, true) + " " + MadeUpWord(rng, true));
+    for (int i = 0; i < 3; ++i)
+      ev.people.push_back(MadeUpWord(rng, true) + " " + MadeUpWord(rng, true));
     for (int i = 0; i < 2; ++i) ev.places.push_back(MadeUpWord(rng, true));
     for (int i = 0; i < 8; ++i) ev.subjects.push_back(MadeUpWord(rng, false));
     ev.month = 1 + (e / 4) % 12;
     ev.day = 1 + (e % 4) * 7;
   }
-  static const char* kVerbs[] = {"announced", "rejected", "delayed", "approved", "questioned",
-                                 "defended", "expanded", "suspended", "reviewed", "criticised"};
+  static const char* kVerbs[] = {"announced", "rejected", "delayed",   "approved", "questioned",
+                                 "defended",  "expanded", "suspended", "reviewed", "criticised"};
   static const char* kFrames[] = {
       "%s said on %s that officials in %s had %s the %s after weeks of talks.",
       "Residents of %s told reporters that %s had %s the %s plan.",
@@ -93,11 +94,20 @@ inline std::vector<SyntheticArticle> SyntheticNews(int events, int per_event, ui
         // Every frame takes five strings; their roles differ, which is fine.
         std::string p = pick(ev.people), d = kDays[rng() % 5], pl = pick(ev.places);
         std::string v = verb(), su = pick(ev.subjects), su2 = pick(ev.subjects);
-        if (frame == kFrames[0]) std::snprintf(line, sizeof line, frame, p.c_str(), d.c_str(), pl.c_str(), v.c_str(), su.c_str());
-        else if (frame == kFrames[1]) std::snprintf(line, sizeof line, frame, pl.c_str(), p.c_str(), v.c_str(), su.c_str());
-        else if (frame == kFrames[2]) std::snprintf(line, sizeof line, frame, p.c_str(), su.c_str(), pl.c_str(), v.c_str(), su2.c_str());
-        else if (frame == kFrames[3]) std::snprintf(line, sizeof line, frame, pl.c_str(), p.c_str(), v.c_str(), su.c_str(), su2.c_str());
-        else std::snprintf(line, sizeof line, frame, p.c_str(), pl.c_str(), v.c_str(), su.c_str(), su2.c_str());
+        if (frame == kFrames[0])
+          std::snprintf(line, sizeof line, frame, p.c_str(), d.c_str(), pl.c_str(), v.c_str(),
+                        su.c_str());
+        else if (frame == kFrames[1])
+          std::snprintf(line, sizeof line, frame, pl.c_str(), p.c_str(), v.c_str(), su.c_str());
+        else if (frame == kFrames[2])
+          std::snprintf(line, sizeof line, frame, p.c_str(), su.c_str(), pl.c_str(), v.c_str(),
+                        su2.c_str());
+        else if (frame == kFrames[3])
+          std::snprintf(line, sizeof line, frame, pl.c_str(), p.c_str(), v.c_str(), su.c_str(),
+                        su2.c_str());
+        else
+          std::snprintf(line, sizeof line, frame, p.c_str(), pl.c_str(), v.c_str(), su.c_str(),
+                        su2.c_str());
         art.text += line;
         // Subject words outweigh the shared sentence frames, as an event's
         // own vocabulary does in real reporting.

@@ -11,21 +11,47 @@
 namespace newsfuse {
 namespace {
 
-constexpr const char* kScript = "Officials said <script>alert(1)</script> and <img src=x onerror=alert(2)> too.";
+constexpr const char* kScript =
+    "Officials said <script>alert(1)</script> and <img src=x onerror=alert(2)> too.";
 
 StoryReport HostileReport() {
   StoryReport r;
   r.story_id = "s0123456789ab";
   r.headline = "Budget \x1b[31mapproved\x07 <b>now</b>";
   r.first_seen = "2026-03-01";
-  r.sources = {
-      {"S1", "a1", "Harbour Gazette", "Park budget", "javascript:alert(1)", "2026-03-01", {}, "feed.jsonl:1"},
-      {"S2", "a2", "Valley Herald", "Budget vote", "data:text/html,<script>alert(2)</script>", "", {}, "feed.jsonl:2"},
-      {"S3", "a3", "Coast Times", "Vote", " JaVaScRiPt:alert(3)", "", {}, "feed.jsonl:3"},
-      {"S4", "a4", "Hill News", "Budget", "HTTPS://example.org/a?q=\"x\"<y>", "", {}, "feed.jsonl:4"}};
-  r.summary = {{kScript, {"S1"}, "S1", Span{0, 10}, 1},
-               {"See [the plan](javascript:alert(4)) or <javascript:alert(5)>.", {"S2"}, "S2", Span{0, 10}, 1},
-               {"First line\n# Injected heading\n[ref]: javascript:alert(6)", {"S3"}, "S3", Span{0, 10}, 1}};
+  r.sources = {{"S1",
+                "a1",
+                "Harbour Gazette",
+                "Park budget",
+                "javascript:alert(1)",
+                "2026-03-01",
+                {},
+                "feed.jsonl:1"},
+               {"S2",
+                "a2",
+                "Valley Herald",
+                "Budget vote",
+                "data:text/html,<script>alert(2)</script>",
+                "",
+                {},
+                "feed.jsonl:2"},
+               {"S3", "a3", "Coast Times", "Vote", " JaVaScRiPt:alert(3)", "", {}, "feed.jsonl:3"},
+               {"S4",
+                "a4",
+                "Hill News",
+                "Budget",
+                "HTTPS://example.org/a?q=\"x\"<y>",
+                "",
+                {},
+                "feed.jsonl:4"}};
+  r.summary = {
+      {kScript, {"S1"}, "S1", Span{0, 10}, 1},
+      {"See [the plan](javascript:alert(4)) or <javascript:alert(5)>.",
+       {"S2"},
+       "S2",
+       Span{0, 10},
+       1},
+      {"First line\n# Injected heading\n[ref]: javascript:alert(6)", {"S3"}, "S3", Span{0, 10}, 1}};
   return r;
 }
 
@@ -38,7 +64,8 @@ TEST(OutputSafetyTest, HtmlLinksOnlyHttpUrls) {
   EXPECT_NE(html.find("javascript:alert(1)"), std::string::npos);
   EXPECT_NE(html.find("data:text/html,&lt;script&gt;"), std::string::npos);
   // http(s) still links, its quotes and angle brackets encoded.
-  EXPECT_NE(html.find("<a href=\"HTTPS://example.org/a?q=%22x%22%3Cy%3E\">"), std::string::npos) << html;
+  EXPECT_NE(html.find("<a href=\"HTTPS://example.org/a?q=%22x%22%3Cy%3E\">"), std::string::npos)
+      << html;
   EXPECT_EQ(html.find("<script"), std::string::npos);
   EXPECT_EQ(html.find("<img"), std::string::npos);
 }
@@ -68,7 +95,9 @@ TEST(OutputSafetyTest, MarkdownEscapesHtmlAndLinkSyntaxFromInput) {
   EXPECT_NE(md.find("said \\<script>alert(1)\\</script> and \\<img src=x onerror=alert(2)> too."),
             std::string::npos)
       << md;
-  EXPECT_NE(md.find("See \\[the plan\\](javascript:alert(4)) or \\<javascript:alert(5)>."), std::string::npos) << md;
+  EXPECT_NE(md.find("See \\[the plan\\](javascript:alert(4)) or \\<javascript:alert(5)>."),
+            std::string::npos)
+      << md;
   for (size_t at = md.find('<'); at != std::string::npos; at = md.find('<', at + 1)) {
     const bool escaped = at > 0 && md[at - 1] == '\\';
     const bool our_autolink = md.compare(at, 7, "<HTTPS:") == 0;
@@ -77,14 +106,21 @@ TEST(OutputSafetyTest, MarkdownEscapesHtmlAndLinkSyntaxFromInput) {
   // A line break in input text cannot start a heading or a link definition.
   EXPECT_EQ(md.find("\n# Injected"), std::string::npos);
   EXPECT_EQ(md.find("\n[ref]"), std::string::npos);
-  EXPECT_NE(md.find("First line # Injected heading \\[ref\\]: javascript:alert(6)"), std::string::npos) << md;
+  EXPECT_NE(md.find("First line # Injected heading \\[ref\\]: javascript:alert(6)"),
+            std::string::npos)
+      << md;
 }
 
 TEST(OutputSafetyTest, MarkdownKeepsOrdinaryTextReadable) {
   StoryReport r = HostileReport();
-  r.summary = {{"U.S.-brokered talks (in Abu Dhabi) ended; 314 freed - AT&T, #1 > 0!", {"S1"}, "S1", Span{0, 9}, 1}};
+  r.summary = {{"U.S.-brokered talks (in Abu Dhabi) ended; 314 freed - AT&T, #1 > 0!",
+                {"S1"},
+                "S1",
+                Span{0, 9},
+                1}};
   const std::string md = RenderMarkdown(r);
-  EXPECT_NE(md.find("- U.S.-brokered talks (in Abu Dhabi) ended; 314 freed - AT&T, #1 > 0! [S1]"), std::string::npos)
+  EXPECT_NE(md.find("- U.S.-brokered talks (in Abu Dhabi) ended; 314 freed - AT&T, #1 > 0! [S1]"),
+            std::string::npos)
       << md;
   r.summary = {{"An entity &lt;b&gt; stays literal", {"S1"}, "S1", Span{0, 9}, 1}};
   EXPECT_NE(RenderMarkdown(r).find("\\&lt;b\\&gt; stays literal"), std::string::npos);

@@ -18,7 +18,8 @@ StoryReport ReportWithBothKinds() {
   SpeakerQuotes sp;
   sp.speaker = "Ingrid Solberg";
   sp.quotes.push_back({true, {"S1"}, {{"S1", "We expect the ferries back by Friday", Span{}}}});
-  sp.quotes.push_back({false, {"S1", "S2"},
+  sp.quotes.push_back({false,
+                       {"S1", "S2"},
                        {{"S1", "the storm was the worst in a decade", Span{}},
                         {"S2", "the storm had been the worst in ten years", Span{}}}});
   r.quotes.push_back(sp);

@@ -14,7 +14,14 @@ StoryReport SampleReport() {
   r.headline = "Council approves \"river park\" budget";
   r.first_seen = "2026-03-01";
   r.last_updated = "2026-03-02T10:15";
-  r.sources = {{"S1", "a1", "Harbour Gazette", "Park budget passes", "https://example.org/a", "2026-03-01", {"Ana Ruiz"}, "a.txt"},
+  r.sources = {{"S1",
+                "a1",
+                "Harbour Gazette",
+                "Park budget passes",
+                "https://example.org/a",
+                "2026-03-01",
+                {"Ana Ruiz"},
+                "a.txt"},
                {"S2", "a2", "Valley Herald", "Budget vote", "", "", {}, "b.txt"}};
   r.summary = {{"The council approved the budget on Monday.", {"S1", "S2"}, "S1", Span{0, 42}, 2},
                {"Work starts in May.", {"S2"}, "S2", Span{10, 29}, 1}};
@@ -132,9 +139,17 @@ StoryReport ReportWithClaims() {
   SpeakerQuotes sp;
   sp.speaker = "Ana Ruiz";
   sp.role = "mayor";
-  sp.quotes.push_back({true, {"S1", "S2"}, {{"S1", "A park for everyone", Span{0, 19}}, {"S2", "A park for all", Span{2, 16}}}});
+  sp.quotes.push_back(
+      {true,
+       {"S1", "S2"},
+       {{"S1", "A park for everyone", Span{0, 19}}, {"S2", "A park for all", Span{2, 16}}}});
   r.quotes.push_back(sp);
-  r.timeline.push_back({"2026-03", "month", "Planting begins.", "Riverside", {"S2"}, {{"S2", "Planting begins in March.", Span{0, 25}}}});
+  r.timeline.push_back({"2026-03",
+                        "month",
+                        "Planting begins.",
+                        "Riverside",
+                        {"S2"},
+                        {{"S2", "Planting begins in March.", Span{0, 25}}}});
   r.timeline.push_back({"2026-05-04/2026-05-08", "day", "Opening week.", "", {"S1"}, {}});
   r.coverage = {{"S1", {}, {}}, {"S2", {"F1"}, {}}};
   return r;
@@ -187,7 +202,8 @@ TEST(RenderHtmlTest, SelfContainedEscapedAndLinked) {
   EXPECT_NE(html.find("title=\"1200 new trees\""), std::string::npos);
   // Two dated entries, two bars on the timeline.
   size_t bars = 0;
-  for (size_t at = html.find("<rect"); at != std::string::npos; at = html.find("<rect", at + 1)) ++bars;
+  for (size_t at = html.find("<rect"); at != std::string::npos; at = html.find("<rect", at + 1))
+    ++bars;
   EXPECT_EQ(bars, 2u);
 }
 

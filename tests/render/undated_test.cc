@@ -1,8 +1,8 @@
 // Issues 12 and 18: a story none of whose sources states a publication date
 // says so in every renderer; a story with one dated source does not.
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 
+#include <nlohmann/json.hpp>
 #include <string>
 
 #include "render/render.h"
@@ -20,7 +20,8 @@ StoryReport ReportDated(const std::string& first, const std::string& second) {
   r.last_updated = !second.empty() ? second : first;
   r.sources = {{"S1", "b1", "Bay Courier", "Ferries sail again", "", first, {}, "f.jsonl:1"},
                {"S2", "b2", "Coast Post", "Ferry back on Friday", "", second, {}, "f.jsonl:2"}};
-  r.summary = {{"The ferry resumed service on Friday after repairs.", {"S1", "S2"}, "S1", Span{0, 50}, 2}};
+  r.summary = {
+      {"The ferry resumed service on Friday after repairs.", {"S1", "S2"}, "S1", Span{0, 50}, 2}};
   r.timeline = {{"2026-04", "month", "Repairs finished.", "", {"S2"}, {}}};
   return r;
 }

@@ -114,9 +114,9 @@ TEST_F(ArticlesTest, FailedBatchLeavesNothing) {
   std::string path = PathOf("news.db");
   auto store = OpenOrDie(path);
   Article no_id = MakeArticle("", "Broken");
-  auto put = store->PutArticles({MakeArticle("a1", "Alpha kestrel"),
-                                 MakeArticle("a2", "Beta kestrel"), no_id,
-                                 MakeArticle("a4", "Delta kestrel")});
+  auto put =
+      store->PutArticles({MakeArticle("a1", "Alpha kestrel"), MakeArticle("a2", "Beta kestrel"),
+                          no_id, MakeArticle("a4", "Delta kestrel")});
   ASSERT_FALSE(put.ok());
   EXPECT_EQ(put.status().code(), Status::Code::kBadInput);
   EXPECT_EQ(put.status().locator(), no_id.locator);
@@ -141,8 +141,9 @@ TEST_F(ArticlesTest, DatabaseFailureMidBatchRollsBack) {
   ASSERT_TRUE(store->PutArticles({MakeArticle("old", "Kept from before")}).ok());
   {
     RawDb raw(path);
-    raw.Exec("CREATE TRIGGER sabotage BEFORE INSERT ON articles WHEN NEW.title = 'boom' "
-             "BEGIN SELECT RAISE(ABORT, 'injected failure'); END");
+    raw.Exec(
+        "CREATE TRIGGER sabotage BEFORE INSERT ON articles WHEN NEW.title = 'boom' "
+        "BEGIN SELECT RAISE(ABORT, 'injected failure'); END");
   }
   auto put = store->PutArticles({MakeArticle("n1", "Fresh osprey"), MakeArticle("n2", "boom")});
   ASSERT_FALSE(put.ok());

@@ -53,8 +53,9 @@ TEST_F(OpenTest, TwoStoresOnOneFileSeeEachOthersCommits) {
 
 TEST_F(OpenTest, TextFileIsRefusedAndLeftUntouched) {
   std::string path = PathOf("notes.txt");
-  const std::string content = "These are my notes, not a database.\n"
-                              "They must survive a mistaken --db flag.\n";
+  const std::string content =
+      "These are my notes, not a database.\n"
+      "They must survive a mistaken --db flag.\n";
   { std::ofstream(path, std::ios::binary) << content; }
   for (bool read_only : {false, true}) {
     SqliteStoreOptions options;
@@ -144,7 +145,10 @@ TEST(DefaultDatabasePathTest, EnvironmentOverridesTheDefault) {
   EXPECT_EQ(DefaultDatabasePath(), "newsfuse.db");
   setenv("NEWSFUSE_DB", "/data/corpus.db", 1);
   EXPECT_EQ(DefaultDatabasePath(), "/data/corpus.db");
-  if (saved) setenv("NEWSFUSE_DB", restore.c_str(), 1); else unsetenv("NEWSFUSE_DB");
+  if (saved)
+    setenv("NEWSFUSE_DB", restore.c_str(), 1);
+  else
+    unsetenv("NEWSFUSE_DB");
 }
 
 }  // namespace

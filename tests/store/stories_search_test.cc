@@ -2,8 +2,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include "store/story_rows.h"
 #include "store/store.h"
+#include "store/story_rows.h"
 #include "store_test_util.h"
 
 namespace newsfuse::testing {

@@ -65,8 +65,8 @@ inline std::vector<Article> SeedArticles() {
       {"2026-02-05_geokhub.txt", "GeokHub", "", DateTime::Day(2026, 2, 5),
        "a2000000000000000000000000000002"},
       {"2026-02-05_walaw.txt", "Walaw",
-       "Ukraine and Russia hold second day of US-mediated peace talks",
-       DateTime::Day(2026, 2, 5), "a3000000000000000000000000000003"},
+       "Ukraine and Russia hold second day of US-mediated peace talks", DateTime::Day(2026, 2, 5),
+       "a3000000000000000000000000000003"},
       {"2026-02-06_bastille-post.txt", "Bastille Post",
        "2nd round of Russia-Ukraine talks ends in UAE with prisoner swap deal, key differences "
        "unresolved",

@@ -28,25 +28,24 @@ TEST(SentencesTest, SplitsPlainSentencesAndTrims) {
 
 TEST(SentencesTest, NeverSplitsInsideNewsAbbreviations) {
   EXPECT_EQ(Split("U.S. President Donald Trump spoke on Feb. 5 in Washington. He left."),
-            (std::vector<std::string>{
-                "U.S. President Donald Trump spoke on Feb. 5 in Washington.", "He left."}));
+            (std::vector<std::string>{"U.S. President Donald Trump spoke on Feb. 5 in Washington.",
+                                      "He left."}));
   EXPECT_EQ(Split("Adm. Frank Bradley and Gen. Alexus Grynkewich attended. Mr. Witkoff and "
                   "Dr. Smith of St. Petersburg too."),
-            (std::vector<std::string>{
-                "Adm. Frank Bradley and Gen. Alexus Grynkewich attended.",
-                "Mr. Witkoff and Dr. Smith of St. Petersburg too."}));
-  EXPECT_EQ(Split("Resolution No. 2 passed. KYIV, Jan. 31 - Talks resumed."),
-            (std::vector<std::string>{"Resolution No. 2 passed.",
-                                      "KYIV, Jan. 31 - Talks resumed."}));
+            (std::vector<std::string>{"Adm. Frank Bradley and Gen. Alexus Grynkewich attended.",
+                                      "Mr. Witkoff and Dr. Smith of St. Petersburg too."}));
+  EXPECT_EQ(
+      Split("Resolution No. 2 passed. KYIV, Jan. 31 - Talks resumed."),
+      (std::vector<std::string>{"Resolution No. 2 passed.", "KYIV, Jan. 31 - Talks resumed."}));
   EXPECT_EQ(Split("The envoy J. R. Smith said talks at the U.N. Security Council resumed."),
             (std::vector<std::string>{
                 "The envoy J. R. Smith said talks at the U.N. Security Council resumed."}));
 }
 
 TEST(SentencesTest, AbbreviationAtSentenceEndStillSplitsBeforeAStarter) {
-  EXPECT_EQ(Split("The delegation flew to the U.S. The talks resume Monday."),
-            (std::vector<std::string>{"The delegation flew to the U.S.",
-                                      "The talks resume Monday."}));
+  EXPECT_EQ(
+      Split("The delegation flew to the U.S. The talks resume Monday."),
+      (std::vector<std::string>{"The delegation flew to the U.S.", "The talks resume Monday."}));
 }
 
 TEST(SentencesTest, ClosingQuoteStaysWithItsSentence) {

@@ -106,8 +106,9 @@ TEST(TermsTest, EachLanguageHasItsStemmerAndStopWords) {
 
 TEST(TermsTest, NonLatinWordsAndBadBytesAreSafe) {
   TermExtractor ex;
-  EXPECT_THAT(ex.Terms("Zelenskyy \u0417\u0435\u043b\u0435\u043d\u0441\u044c\u043a\u0438\u0439"),
-              ElementsAre("zelenskyy", "\u0437\u0435\u043b\u0435\u043d\u0441\u044c\u043a\u0438\u0439"));
+  EXPECT_THAT(
+      ex.Terms("Zelenskyy \u0417\u0435\u043b\u0435\u043d\u0441\u044c\u043a\u0438\u0439"),
+      ElementsAre("zelenskyy", "\u0437\u0435\u043b\u0435\u043d\u0441\u044c\u043a\u0438\u0439"));
   EXPECT_THAT(ex.Terms("bad \xff bytes"), ElementsAre("bad", "byte"));
   EXPECT_TRUE(ex.Terms("").empty());
 }

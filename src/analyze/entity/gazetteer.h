@@ -19,8 +19,8 @@ namespace newsfuse::analyze::entity {
 
 // The embedded texts of data/analyze/entity/*.tsv (gazetteer_data.cc.in).
 struct GazetteerTexts {
-  std::string_view countries, cities, first_names, roles, honorifics, lexicon_places,
-      lexicon_orgs, common_words, curated;
+  std::string_view countries, cities, first_names, roles, honorifics, lexicon_places, lexicon_orgs,
+      common_words, curated;
 };
 const GazetteerTexts& EmbeddedGazetteerTexts();
 
@@ -28,20 +28,20 @@ enum LexFlag : uint32_t {
   kCountryName = 1u << 0,  // "ukraine", "united arab emirates"
   kDemonym = 1u << 1,      // "russian"
   kCity = 1u << 2,
-  kRegion = 1u << 3,       // regions, continents, curated places
-  kOrg = 1u << 4,          // a whole organisation name
-  kOrgWord = 1u << 5,      // "fund", "council": heads an organisation name
-  kRole = 1u << 6,         // "envoy", "prime minister"
-  kRoleModifier = 1u << 7, // "special", "deputy"
-  kHonorific = 1u << 8,    // "adm", "gen": a rank abbreviation, a role
-  kCourtesy = 1u << 9,     // "mr", "mrs": names a person, not a role
+  kRegion = 1u << 3,        // regions, continents, curated places
+  kOrg = 1u << 4,           // a whole organisation name
+  kOrgWord = 1u << 5,       // "fund", "council": heads an organisation name
+  kRole = 1u << 6,          // "envoy", "prime minister"
+  kRoleModifier = 1u << 7,  // "special", "deputy"
+  kHonorific = 1u << 8,     // "adm", "gen": a rank abbreviation, a role
+  kCourtesy = 1u << 9,      // "mr", "mrs": names a person, not a role
   kFirstName = 1u << 10,
-  kCommon = 1u << 11,      // an ordinary word: not a name by itself
-  kCueVerb = 1u << 12,     // "said": the bare word before it is a person
-  kNotName = 1u << 13,     // months, weekdays
-  kPrefix = 1u << 14,      // a proper prefix of a longer phrase
-  kConnector = 1u << 15,   // "of", "and": may join words of one name
-  kPlaceWord = 1u << 16,   // "oblast", "region": ends a place name
+  kCommon = 1u << 11,     // an ordinary word: not a name by itself
+  kCueVerb = 1u << 12,    // "said": the bare word before it is a person
+  kNotName = 1u << 13,    // months, weekdays
+  kPrefix = 1u << 14,     // a proper prefix of a longer phrase
+  kConnector = 1u << 15,  // "of", "and": may join words of one name
+  kPlaceWord = 1u << 16,  // "oblast", "region": ends a place name
 };
 
 struct Country {

@@ -18,9 +18,9 @@ bool IsDeterminer(std::string_view k) { return k == "the" || k == "a" || k == "a
 // Words after which an appositive role stops: a relative clause or a verb
 // ("Steve Witkoff, the presidential envoy who led the delegation").
 bool EndsRole(std::string_view k) {
-  return k == "who" || k == "which" || k == "that" || k == "said" || k == "says" ||
-         k == "told" || k == "and" || k == "but" || k == "as" || k == "was" || k == "is" ||
-         k == "has" || k == "had" || k == "will" || k == "on" || k == "after" || k == "when";
+  return k == "who" || k == "which" || k == "that" || k == "said" || k == "says" || k == "told" ||
+         k == "and" || k == "but" || k == "as" || k == "was" || k == "is" || k == "has" ||
+         k == "had" || k == "will" || k == "on" || k == "after" || k == "when";
 }
 
 }  // namespace
@@ -171,15 +171,16 @@ Candidate Recognizer::Make(size_t b, size_t e) const {
   return c;
 }
 
-void Recognizer::EmitSimple(size_t b, size_t e, EntityType type, MentionKind kind,
-                            int32_t country, int32_t place, std::vector<Candidate>& out) {
+void Recognizer::EmitSimple(size_t b, size_t e, EntityType type, MentionKind kind, int32_t country,
+                            int32_t place, std::vector<Candidate>& out) {
   Candidate c = Make(b, e);
   c.type = type;
   c.kind = kind;
   c.country = country;
   c.place = place;
   std::string_view text = Text(b, e);
-  if (type == EntityType::kOrganization && Flag(b, kCommon) && tokens_.Key(tokens_.list[b]) == "the") {
+  if (type == EntityType::kOrganization && Flag(b, kCommon) &&
+      tokens_.Key(tokens_.list[b]) == "the") {
     text = Text(b + 1, e);
   }
   // Transliteration folds are for names of people and places; an

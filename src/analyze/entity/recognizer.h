@@ -35,13 +35,13 @@ struct Candidate {
   MentionKind kind = MentionKind::kName;
   uint32_t sentence = 0;
   uint32_t paragraph = 0;
-  int32_t country = -1;  // countries() index: a country, a nationality word, or a person's
-  int32_t place = -1;    // places() index for cities and regions
+  int32_t country = -1;    // countries() index: a country, a nationality word, or a person's
+  int32_t place = -1;      // places() index for cities and regions
   std::string place_code;  // alpha-2 of a place known by its kind ("Donetsk Oblast")
   char gender = '?';
-  int words = 1;         // name words (persons: without titles)
-  std::string first_key;    // persons: the first name's key, "" when none
-  std::string last_key;     // persons: the surname's key; else the whole name's key
+  int words = 1;          // name words (persons: without titles)
+  std::string first_key;  // persons: the first name's key, "" when none
+  std::string last_key;   // persons: the surname's key; else the whole name's key
   std::vector<std::string> roles;
   bool bare = false;        // a single word the resolver must still place
   bool person_cue = false;  // bare: context says person ("Witkoff said")
@@ -66,8 +66,8 @@ class Recognizer {
   size_t ExtendRun(size_t i, size_t end) const;
   void SegmentRun(size_t begin, size_t end, std::vector<Segment>& segs) const;
   void ClassifyRun(std::vector<Segment> segs, size_t sent_end, std::vector<Candidate>& out);
-  void EmitPerson(const std::vector<Segment>& segs, size_t first, int32_t country,
-                  std::string role, char gender, size_t sent_end, std::vector<Candidate>& out);
+  void EmitPerson(const std::vector<Segment>& segs, size_t first, int32_t country, std::string role,
+                  char gender, size_t sent_end, std::vector<Candidate>& out);
   void EmitSimple(size_t b, size_t e, EntityType type, MentionKind kind, int32_t country,
                   int32_t place, std::vector<Candidate>& out);
   std::string RoleBefore(size_t first, int32_t& country) const;

@@ -119,8 +119,9 @@ class Resolver {
   void Offer(Draft& d, std::string_view surface, int words) {
     // A dateline's "KYIV" yields the name to the prose's "Kyiv".
     const bool shouted = !d.entity.name.empty() && IsShouted(d.entity.name) && !IsShouted(surface);
-    if (shouted || words > d.words || (words == d.words && surface.size() > d.entity.name.size() &&
-                            d.entity.type != EntityType::kPlace)) {
+    if (shouted || words > d.words ||
+        (words == d.words && surface.size() > d.entity.name.size() &&
+         d.entity.type != EntityType::kPlace)) {
       if (!d.entity.name.empty()) {
         std::string old = std::move(d.entity.name);
         d.entity.name = std::string(surface);
@@ -322,8 +323,8 @@ class Resolver {
     std::vector<size_t> order;
     for (size_t i = 0; i < cands_.size(); ++i) {
       const Candidate& c = cands_[i];
-      const bool person = assigned_[i] >= 0 && drafts_[assigned_[i]].entity.type ==
-                                                   EntityType::kPerson;
+      const bool person =
+          assigned_[i] >= 0 && drafts_[assigned_[i]].entity.type == EntityType::kPerson;
       if (person || c.kind == MentionKind::kPronoun) order.push_back(i);
     }
     std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
@@ -400,9 +401,9 @@ class Resolver {
       }
       mentions.push_back(m);
     }
-    std::stable_sort(mentions.begin() + static_cast<std::ptrdiff_t>(first_mention),
-                     mentions.end(),
-                     [](const Mention& a, const Mention& b) { return a.span.begin < b.span.begin; });
+    std::stable_sort(
+        mentions.begin() + static_cast<std::ptrdiff_t>(first_mention), mentions.end(),
+        [](const Mention& a, const Mention& b) { return a.span.begin < b.span.begin; });
   }
 
   const std::vector<Candidate>& cands_;

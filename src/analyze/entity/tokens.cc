@@ -27,8 +27,8 @@ bool IsWordChar(UChar32 c) {
   if (c < 0x80) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
   }
-  return c > 0 && (u_isalnum(c) || u_getIntPropertyValue(c, UCHAR_GENERAL_CATEGORY) ==
-                                       U_NON_SPACING_MARK);
+  return c > 0 &&
+         (u_isalnum(c) || u_getIntPropertyValue(c, UCHAR_GENERAL_CATEGORY) == U_NON_SPACING_MARK);
 }
 bool IsUpper(UChar32 c) { return c < 0x80 ? (c >= 'A' && c <= 'Z') : u_isupper(c) != 0; }
 bool IsLower(UChar32 c) { return c < 0x80 ? (c >= 'a' && c <= 'z') : u_islower(c) != 0; }
@@ -50,8 +50,8 @@ class SentenceTokenizer {
       }
       if (!IsWordChar(cp.c)) {
         // A possessive "'" after a plural name ("the Emirates' role").
-        const bool poss = IsApostrophe(cp.c) && !out_.list.empty() &&
-                          out_.list.back().end == pos && out_.list.back().Has(kWord);
+        const bool poss = IsApostrophe(cp.c) && !out_.list.empty() && out_.list.back().end == pos &&
+                          out_.list.back().Has(kWord);
         Emit(pos, pos + cp.len, poss ? kPossessive : 0);
         pos += cp.len;
         continue;
@@ -74,8 +74,10 @@ class SentenceTokenizer {
       const CodePoint cp = Decode(s_, pos);
       if (cp.len <= 0) break;
       if (IsWordChar(cp.c)) {
-        if (cp.c >= '0' && cp.c <= '9') flags |= kDigit;
-        else ++letters;
+        if (cp.c >= '0' && cp.c <= '9')
+          flags |= kDigit;
+        else
+          ++letters;
         if (IsLower(cp.c)) ++lower;
         pos += cp.len;
         continue;

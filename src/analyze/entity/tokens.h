@@ -21,19 +21,19 @@ namespace newsfuse::analyze::entity {
 class Gazetteer;
 
 enum TokenFlag : uint16_t {
-  kWord = 1u << 0,       // letters or digits (else punctuation)
-  kCapital = 1u << 1,    // starts with an upper-case letter
-  kAllCaps = 1u << 2,    // two or more letters, none lower case ("UAE", "U.S.")
-  kPossessive = 1u << 3, // the "'s" / "’s" / "'" of a possessive
-  kDigit = 1u << 4,      // contains a digit
+  kWord = 1u << 0,           // letters or digits (else punctuation)
+  kCapital = 1u << 1,        // starts with an upper-case letter
+  kAllCaps = 1u << 2,        // two or more letters, none lower case ("UAE", "U.S.")
+  kPossessive = 1u << 3,     // the "'s" / "’s" / "'" of a possessive
+  kDigit = 1u << 4,          // contains a digit
   kSentenceStart = 1u << 5,  // first word of its sentence (after opening quotes)
-  kPeriod = 1u << 6,     // ends with a period that is part of it ("Adm.", "U.S.")
+  kPeriod = 1u << 6,         // ends with a period that is part of it ("Adm.", "U.S.")
 };
 
 struct Token {
-  uint32_t begin = 0, end = 0;    // byte span in the body
+  uint32_t begin = 0, end = 0;          // byte span in the body
   uint32_t key_begin = 0, key_end = 0;  // lower-case form in Tokens::keys
-  uint32_t sentence = 0;          // index into AnnotatedArticle::sentences
+  uint32_t sentence = 0;                // index into AnnotatedArticle::sentences
   uint16_t flags = 0;
   bool Has(uint16_t f) const { return (flags & f) != 0; }
 };

@@ -20,8 +20,8 @@ bool IsAdverb(std::string_view w) {
 
 bool Scanner::IsPlural(std::string_view lower) const {
   if (const std::string* singular = lex_.plurals.Find(lower)) return *singular != lower;
-  return lower.size() > 3 && lower.back() == 's' && !EndsWith(lower, "ss") && !EndsWith(lower, "us") &&
-         !EndsWith(lower, "is") && !EndsWith(lower, "'s");
+  return lower.size() > 3 && lower.back() == 's' && !EndsWith(lower, "ss") &&
+         !EndsWith(lower, "us") && !EndsWith(lower, "is") && !EndsWith(lower, "'s");
 }
 
 void Scanner::AppendSingular(std::string_view w, std::string& out) {
@@ -34,12 +34,12 @@ void Scanner::AppendSingular(std::string_view w, std::string& out) {
     }
     return;
   }
-  const bool lower =
-      !w.empty() && w.back() == 's' && !(w.size() >= 2 && w[w.size() - 2] >= 'A' && w[w.size() - 2] <= 'Z');
+  const bool lower = !w.empty() && w.back() == 's' &&
+                     !(w.size() >= 2 && w[w.size() - 2] >= 'A' && w[w.size() - 2] <= 'Z');
   if (w.size() > 3 && lower && EndsWith(w, "ies")) {
     out.append(w.substr(0, w.size() - 3)).push_back('y');
-  } else if (EndsWith(w, "sses") || EndsWith(w, "ches") || EndsWith(w, "shes") || EndsWith(w, "xes") ||
-             EndsWith(w, "zzes")) {
+  } else if (EndsWith(w, "sses") || EndsWith(w, "ches") || EndsWith(w, "shes") ||
+             EndsWith(w, "xes") || EndsWith(w, "zzes")) {
     out.append(w.substr(0, w.size() - 2));
   } else if (w.size() > 2 && EndsWith(w, "s") && !EndsWith(w, "ss") && !EndsWith(w, "us") &&
              !EndsWith(w, "is") && !EndsWith(w, "'s")) {
@@ -57,11 +57,12 @@ void Scanner::AppendSingular(std::string_view w, std::string& out) {
 bool Scanner::ReadCounted(size_t i, bool allow_determiner, Quantity& q) {
   size_t j = i;
   if (allow_determiner) {
-    while (Is(j, "the") || Is(j, "a") || Is(j, "an") || Is(j, "its") || Is(j, "their") || Is(j, "his") ||
-           Is(j, "her") || Is(j, "our") || Is(j, "all"))
+    while (Is(j, "the") || Is(j, "a") || Is(j, "an") || Is(j, "its") || Is(j, "their") ||
+           Is(j, "his") || Is(j, "her") || Is(j, "our") || Is(j, "all"))
       ++j;
     // "3 of the 17 crew members", "nine of the 12 victims": past the number.
-    if (j < Size() && (tokens_[j].kind == TokenKind::kNumber || NumberWordAt(j)) && IsWord(j + 1)) ++j;
+    if (j < Size() && (tokens_[j].kind == TokenKind::kNumber || NumberWordAt(j)) && IsWord(j + 1))
+      ++j;
   }
   const size_t start = j;
   size_t head = static_cast<size_t>(-1);
@@ -119,7 +120,8 @@ bool Scanner::ReadCounted(size_t i, bool allow_determiner, Quantity& q) {
 void Scanner::ReadPartitive(size_t of, Quantity& q, const std::vector<Quantity>& out) {
   size_t j = of + 1;
   counted_last_ = of;
-  const bool pronoun = Is(j, "which") || Is(j, "whom") || Is(j, "them") || Is(j, "those") || Is(j, "these");
+  const bool pronoun =
+      Is(j, "which") || Is(j, "whom") || Is(j, "them") || Is(j, "those") || Is(j, "these");
   if (pronoun) {
     counted_last_ = j;
     ++j;
@@ -158,9 +160,9 @@ bool Scanner::IsDistributive(size_t first, size_t after) {
 }
 
 // How many parties "each" spreads over: a count earlier in the sentence
-// ("the three lads"), a stated party noun ("both sides", "2 countries"), else the names coordinated before
-// the number ("Russia and Ukraine", "Armenia, Azerbaijan and Georgia"), else two: exchanges and talks, where
-// news uses the form most, have two sides.
+// ("the three lads"), a stated party noun ("both sides", "2 countries"), else the names coordinated
+// before the number ("Russia and Ukraine", "Armenia, Azerbaijan and Georgia"), else two: exchanges
+// and talks, where news uses the form most, have two sides.
 int Scanner::Parties(size_t first, const std::vector<Quantity>& out) {
   // A count earlier in the sentence names them: "the three lads were fined £200 each".
   for (size_t k = out.size(); k-- > sentence_out_begin_;) {
@@ -180,7 +182,8 @@ int Scanner::Parties(size_t first, const std::vector<Quantity>& out) {
     }
   }
   for (size_t k = first; k-- > 1;) {
-    if (!Is(k, "and") || k + 1 >= Size() || !tokens_[k + 1].capital || !tokens_[k - 1].capital) continue;
+    if (!Is(k, "and") || k + 1 >= Size() || !tokens_[k + 1].capital || !tokens_[k - 1].capital)
+      continue;
     int parties = 2;
     size_t p = k - 1;
     while (p > 0 && tokens_[p - 1].capital && IsWord(p - 1)) --p;

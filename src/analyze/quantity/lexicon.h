@@ -30,14 +30,33 @@ struct PhraseTable {
   }
 };
 
-enum class NumberClass : uint8_t { kUnit, kTens, kHundred, kScale, kSuffix, kDozen, kFraction, kFractions };
+enum class NumberClass : uint8_t {
+  kUnit,
+  kTens,
+  kHundred,
+  kScale,
+  kSuffix,
+  kDozen,
+  kFraction,
+  kFractions
+};
 struct NumberWord {
   double value = 0;
   NumberClass cls = NumberClass::kUnit;
 };
 
 // How a hedge turns a stated value into an interval (data/analyze/quantity/hedges.txt).
-enum class Hedge : uint8_t { kNone, kApprox, kNearly, kOver, kAtLeast, kUpTo, kUnder, kExact, kJustOver };
+enum class Hedge : uint8_t {
+  kNone,
+  kApprox,
+  kNearly,
+  kOver,
+  kAtLeast,
+  kUpTo,
+  kUnder,
+  kExact,
+  kJustOver
+};
 
 struct Unit {
   std::string unit;  // normalised: "m", "%", "degC", ...

@@ -13,7 +13,8 @@ bool Scanner::ReadNumber(size_t i, NumberReading& n) {
   bool ok = false;
   if (tokens_[i].kind == TokenKind::kNumber)
     ok = ReadDigits(i, n);
-  else if (tokens_[i].kind == TokenKind::kWord && tokens_[i].end - tokens_[i].begin <= lex_.longest_number_word)
+  else if (tokens_[i].kind == TokenKind::kWord &&
+           tokens_[i].end - tokens_[i].begin <= lex_.longest_number_word)
     ok = ReadShare(i, n) || ReadWords(i, n);
   if (!ok || n.share || n.scaled || !Is(n.last + 1, "in")) return ok;
   // "one in five": a share. The second number is small and plain, so "1 in
@@ -23,7 +24,8 @@ bool Scanner::ReadNumber(size_t i, NumberReading& n) {
   if (const NumberWord* w = NumberWordAt(k);
       w && (w->cls == NumberClass::kUnit || w->cls == NumberClass::kTens)) {
     of = w->value;
-  } else if (k < Size() && tokens_[k].kind == TokenKind::kNumber && Text(k).size() <= 3 && !Glued(k + 1)) {
+  } else if (k < Size() && tokens_[k].kind == TokenKind::kNumber && Text(k).size() <= 3 &&
+             !Glued(k + 1)) {
     of = std::strtod(std::string(Text(k)).c_str(), nullptr);
   }
   if (of < 2 || of < n.value) return ok;
@@ -54,7 +56,8 @@ bool Scanner::ReadDigits(size_t i, NumberReading& n) {
   n.leading_zero = text.size() > 1 && text[0] == '0' && text[1] != '.';
   // A sign belongs to the number only when it is glued to it and not to a
   // word or number before it ("-5C", but not "23-24" or "F-16").
-  if (i > 0 && Glued(i) && (IsSymbol(i - 1, "-") || IsSymbol(i - 1, "\u2212")) && (i == 1 || !Glued(i - 1))) {
+  if (i > 0 && Glued(i) && (IsSymbol(i - 1, "-") || IsSymbol(i - 1, "\u2212")) &&
+      (i == 1 || !Glued(i - 1))) {
     n.value = -n.value;
     n.first = i - 1;
   } else if (i > 0 && Is(i - 1, "minus")) {
@@ -80,8 +83,8 @@ bool Scanner::ReadWords(size_t i, NumberReading& n) {
     j = i + 1;
   }
   const NumberWord* first_word = NumberWordAt(j);
-  if (!first_word || first_word->cls == NumberClass::kSuffix || first_word->cls == NumberClass::kFraction ||
-      first_word->cls == NumberClass::kFractions)
+  if (!first_word || first_word->cls == NumberClass::kSuffix ||
+      first_word->cls == NumberClass::kFraction || first_word->cls == NumberClass::kFractions)
     return false;
   if (tokens_[i].capital && !AtSentenceStart(i)) return false;
   NumberClass prev = NumberClass::kUnit;

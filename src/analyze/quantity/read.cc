@@ -52,11 +52,12 @@ bool Scanner::RejectCodesAndCompounds(Expression& e) {
     if (Glued(a) && IsSymbol(a, "-") && Glued(a + 1) && a + 3 < Size() &&
         tokens_[a + 1].kind == TokenKind::kNumber && Glued(a + 2) && IsSymbol(a + 2, "-"))
       return Reject(e, a + 3);
-    if (n.first >= 2 && Glued(n.first) && (IsSymbol(n.first - 1, ":") || IsSymbol(n.first - 1, "/")))
+    if (n.first >= 2 && Glued(n.first) &&
+        (IsSymbol(n.first - 1, ":") || IsSymbol(n.first - 1, "/")))
       return Reject(e, n.last);
     if (Glued(n.first) && n.first > 0 && IsWord(n.first - 1)) return Reject(e, n.last);
-    if (n.first >= 2 && IsSymbol(n.first - 1, ",") && IsWord(n.first - 2) && tokens_[n.first - 2].capital &&
-        (IsSymbol(a, ",") || a >= Size()))
+    if (n.first >= 2 && IsSymbol(n.first - 1, ",") && IsWord(n.first - 2) &&
+        tokens_[n.first - 2].capital && (IsSymbol(a, ",") || a >= Size()))
       return Reject(e, n.last);
   }
   if (n.first >= 2 && Glued(n.first) && IsSymbol(n.first - 1, "-") && Glued(n.first - 1) &&
@@ -132,7 +133,8 @@ bool Scanner::ReadUnitAfter(Expression& e) {
   // "three-way talks", "a 20-strong force": compound adjectives, not counts;
   // but "a 1,500-page report" counts pages (the word is a noun).
   if (hyphen && !e.unit) {
-    if (!e.n.digits || Is(k, "strong") || Is(k, "odd") || Is(k, "year") || Is(k, "old")) return Reject(e, k);
+    if (!e.n.digits || Is(k, "strong") || Is(k, "odd") || Is(k, "year") || Is(k, "old"))
+      return Reject(e, k);
     e.hyphen_noun = k;
   }
   // "a 55-year-old man": an age, not an amount of time.
@@ -149,7 +151,8 @@ bool Scanner::ReadRange(Expression& e) {
   const bool between = e.first > 0 && (Is(e.first - 1, "between") || Is(e.first - 1, "from"));
   const bool dash = IsSymbol(k, "-") || IsSymbol(k, "\u2013");
   const bool link =
-      (dash || Is(k, "to") || (between && Is(k, "and")) || (!e.n.digits && Is(k, "or"))) && !e.measured();
+      (dash || Is(k, "to") || (between && Is(k, "and")) || (!e.n.digits && Is(k, "or"))) &&
+      !e.measured();
   NumberReading m;
   if (!link || e.n.share || k + 1 >= Size() || !ReadNumber(k + 1, m) || m.first != k + 1 ||
       m.digits != e.n.digits || m.share)
@@ -163,8 +166,8 @@ bool Scanner::ReadRange(Expression& e) {
   }
   if (e.n.year_like && m.year_like) return Reject(e, l2);  // "2022-2024", "from 2019 to 2021"
   // Scores, votes and odds: "won 3-1", "a 52-48 vote", "a 33-1 outsider".
-  if (dash &&
-      (ContextAt(e.first - 1, Context::kScore) || ContextAt(l2 + 1, Context::kScore) || e.value2 <= e.value))
+  if (dash && (ContextAt(e.first - 1, Context::kScore) || ContextAt(l2 + 1, Context::kScore) ||
+               e.value2 <= e.value))
     return Reject(e, l2);
   if (IsDate(m)) {  // "10 to 12 March"
     last_date_ = m.last;
@@ -224,9 +227,9 @@ bool Scanner::RejectByContext(Expression& e) {
   }
   if (e.hedge == Hedge::kNone && !e.measured() && IsNameOrLabel(e.first)) return Reject(e, e.last);
   const size_t p = e.first - 1;
-  if (IsOne(n) &&
-      (Is(n.last + 1, "of") || Is(n.last + 1, "another") || Is(p, "the") || Is(p, "no") || Is(p, "any") ||
-       Is(p, "every") || Is(p, "each") || Is(p, "this") || Is(p, "that") || Is(p, "which") || Is(p, "at")))
+  if (IsOne(n) && (Is(n.last + 1, "of") || Is(n.last + 1, "another") || Is(p, "the") ||
+                   Is(p, "no") || Is(p, "any") || Is(p, "every") || Is(p, "each") ||
+                   Is(p, "this") || Is(p, "that") || Is(p, "which") || Is(p, "at")))
     return Reject(e, e.last);
   return true;
 }
@@ -264,7 +267,8 @@ Quantity Scanner::Build(const Expression& e, const std::vector<Quantity>& out) {
   }
 
   size_t np_last = e.last;
-  const bool noun_follows = !e.measured() || (e.unit && e.unit_first > 0 && IsSymbol(e.unit_first - 1, "-"));
+  const bool noun_follows =
+      !e.measured() || (e.unit && e.unit_first > 0 && IsSymbol(e.unit_first - 1, "-"));
   if (e.hyphen_noun != kNoToken) {
     // The noun is the hyphenated word itself ("1,500-page report" -> "page").
     counted_last_ = e.hyphen_noun;
@@ -278,7 +282,8 @@ Quantity Scanner::Build(const Expression& e, const std::vector<Quantity>& out) {
     np_last = std::max(counted_last_, e.last);
   }
   q.total = q.value;
-  if (!e.n.share && (q.unit.empty() || !e.currency.empty()) && IsDistributive(e.first, np_last + 1)) {
+  if (!e.n.share && (q.unit.empty() || !e.currency.empty()) &&
+      IsDistributive(e.first, np_last + 1)) {
     q.distributive = true;
     q.total = q.value * Parties(e.first, out);
   }

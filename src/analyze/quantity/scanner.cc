@@ -109,7 +109,8 @@ void Scanner::Scan(Span sentence, std::vector<Quantity>& out) {
 // A day of the month: beside a month name ("Feb. 5", "5 February"), or the
 // end of a day range that began with one ("Jan 23 to 24").
 bool Scanner::IsDate(const NumberReading& n) {
-  if (!n.digits || n.share || n.value < 1 || n.value > 31 || n.value != std::floor(n.value)) return false;
+  if (!n.digits || n.share || n.value < 1 || n.value > 31 || n.value != std::floor(n.value))
+    return false;
   if (n.first > 0) {
     size_t p = n.first - 1;
     if (IsSymbol(p, ".") && Glued(p) && p > 0) --p;
@@ -131,7 +132,8 @@ bool Scanner::IsDate(const NumberReading& n) {
 bool Scanner::IsNameOrLabel(size_t first) {
   if (first == 0) return false;
   size_t lf = 0;
-  if (const Context* c = MatchBefore(lex_.context, first, lf); c && *c == Context::kLabel) return true;
+  if (const Context* c = MatchBefore(lex_.context, first, lf); c && *c == Context::kLabel)
+    return true;
   const size_t p = first - 1;
   if (IsSymbol(p, "#")) return true;
   if (!IsWord(p) || !tokens_[p].capital) return false;
@@ -144,8 +146,8 @@ bool Scanner::IsNameOrLabel(size_t first) {
   // "Windows 11 will..." is a name, "Another 20 people..." and "In 2024" are not.
   if (AtSentenceStart(p)) {
     const std::string_view key = Key(p, p);
-    return !lex_.counted_stops.Find(key) && !lex_.hedges_before.Find(key) && !lex_.context.Find(key) &&
-           !lex_.numbers.Find(key);
+    return !lex_.counted_stops.Find(key) && !lex_.hedges_before.Find(key) &&
+           !lex_.context.Find(key) && !lex_.numbers.Find(key);
   }
   return true;
 }

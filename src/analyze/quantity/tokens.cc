@@ -24,7 +24,8 @@ Class ClassifyAt(std::string_view s, size_t i, uint32_t& len) {
   const unsigned char c = static_cast<unsigned char>(s[i]);
   len = 1;
   if (c < 0x80) {
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') return Class::kSpace;
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v')
+      return Class::kSpace;
     if (IsDigit(static_cast<char>(c))) return Class::kDigit;
     if (IsAsciiLetter(static_cast<char>(c))) return Class::kLetter;
     if (c == '\'') return Class::kApostrophe;
@@ -33,7 +34,8 @@ Class ClassifyAt(std::string_view s, size_t i, uint32_t& len) {
   len = SequenceLength(c);
   if (i + len > s.size()) len = static_cast<uint32_t>(s.size() - i);
   const std::string_view seq = s.substr(i, len);
-  if (seq == "\u00a0" || seq == "\u2009" || seq == "\u202f" || seq == "\u2007") return Class::kSpace;
+  if (seq == "\u00a0" || seq == "\u2009" || seq == "\u202f" || seq == "\u2007")
+    return Class::kSpace;
   if (seq == "\u2019") return Class::kApostrophe;
   if (len == 2 && c == 0xC2) return Class::kSymbol;        // £ ¥ ° « » and Latin-1 punctuation
   if (len == 2 && seq == "\u00d7") return Class::kSymbol;  // ×

@@ -108,7 +108,8 @@ bool WalkBack(const Words& w, int64_t i, int64_t lo, TokenRange* out) {
       if (w.EndsWith(u, "ed") || w.EndsWith(u, "ly") || w.EndsWith(u, "ing")) return false;
     }
   }
-  if (w.Possessive(static_cast<uint32_t>(last)) || w.Is(static_cast<uint32_t>(last), "of")) return false;
+  if (w.Possessive(static_cast<uint32_t>(last)) || w.Is(static_cast<uint32_t>(last), "of"))
+    return false;
   *out = TokenRange{f, static_cast<uint32_t>(last)};
   return true;
 }
@@ -123,14 +124,18 @@ bool NameLike(const Words& w, const TokenRange& r) {
   return true;
 }
 
-bool Appositive(const Words& w, uint32_t comma2, uint32_t lo, TokenRange* out, uint32_t* subject_begin) {
+bool Appositive(const Words& w, uint32_t comma2, uint32_t lo, TokenRange* out,
+                uint32_t* subject_begin) {
   const QuoteText& text = w.text();
   int64_t comma1 = -1;
   for (int64_t k = static_cast<int64_t>(comma2) - 1;
        k >= static_cast<int64_t>(lo) && comma2 - k <= kMaxAppositiveTokens; --k) {
     const uint32_t u = static_cast<uint32_t>(k);
     if (text.tokens[u].kind != TokenKind::kWord) {
-      if (text.IsPunct(u, ',')) { comma1 = k; break; }
+      if (text.IsPunct(u, ',')) {
+        comma1 = k;
+        break;
+      }
       if (text.tokens[u].kind != TokenKind::kPunct || text.EndsSentence(u)) return false;
       if (!text.IsPunct(u, '-')) return false;
     }
@@ -154,7 +159,8 @@ bool PhraseBeforeImpl(const Words& w, uint32_t end, uint32_t lo, TokenRange* out
   int64_t i = static_cast<int64_t>(end) - 1;
   // "he also said", "Peskov on Thursday said", "officials have said"
   while (i >= lo && w.IsWord(static_cast<uint32_t>(i)) &&
-         (w.Classes(static_cast<uint32_t>(i)) & kSkip) && !(w.Classes(static_cast<uint32_t>(i)) & kPronoun)) {
+         (w.Classes(static_cast<uint32_t>(i)) & kSkip) &&
+         !(w.Classes(static_cast<uint32_t>(i)) & kPronoun)) {
     --i;
   }
   if (i < lo) return false;
@@ -203,7 +209,8 @@ bool PhraseAfterImpl(const Words& w, uint32_t begin, uint32_t hi, TokenRange* ou
   // Fischer"), a phrase with a determiner, or a short phrase that ends the
   // clause ("according to local police.").
   const bool ends_clause = i >= hi || !w.IsWord(i);
-  if (!(c & kDeterminer) && !w.Capitalised(begin) && !any_capital && !(ends_clause && count <= 3)) return false;
+  if (!(c & kDeterminer) && !w.Capitalised(begin) && !any_capital && !(ends_clause && count <= 3))
+    return false;
   if ((c & kDeterminer) && last == begin) return false;
   // "said Trump's campaign": the phrase goes on past the possessive.
   if (w.Possessive(last) || w.Is(last, "of")) return false;
@@ -218,9 +225,15 @@ uint32_t MatchTail(const Words& w, uint32_t verb) {
     uint32_t k = verb + 1;
     bool ok = true;
     for (const std::string& part : tail) {
-      if (k >= text.tokens.size() || !w.IsWord(k)) { ok = false; break; }
+      if (k >= text.tokens.size() || !w.IsWord(k)) {
+        ok = false;
+        break;
+      }
       if (part == "NAME") {
-        if (!w.Capitalised(k) || (w.lex().Classes(text.Text(text.tokens[k])) & kSkip)) { ok = false; break; }
+        if (!w.Capitalised(k) || (w.lex().Classes(text.Text(text.tokens[k])) & kSkip)) {
+          ok = false;
+          break;
+        }
       } else if (!w.Is(k, part)) {
         ok = false;
         break;

@@ -27,14 +27,14 @@ struct TokenRange {
 };
 
 struct Cue {
-  uint32_t verb = 0;      // token index of the verb, or of "according"
-  uint32_t last = 0;      // last token of the cue: the verb, "to", or a tail ("in a statement")
-  uint16_t classes = 0;   // WordClass bits of the verb
+  uint32_t verb = 0;     // token index of the verb, or of "according"
+  uint32_t last = 0;     // last token of the cue: the verb, "to", or a tail ("in a statement")
+  uint16_t classes = 0;  // WordClass bits of the verb
   bool according = false;
   bool has_speaker = false;
-  bool speaker_after = false;  // "said Peskov", "according to Peskov"
-  TokenRange speaker;          // the speaker noun phrase
-  uint32_t subject_begin = 0;  // first token of the whole subject, appositives included
+  bool speaker_after = false;      // "said Peskov", "according to Peskov"
+  TokenRange speaker;              // the speaker noun phrase
+  uint32_t subject_begin = 0;      // first token of the whole subject, appositives included
   int32_t shares_speaker_of = -1;  // index of an earlier cue whose speaker this one reuses
 };
 

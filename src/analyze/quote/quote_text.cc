@@ -6,8 +6,8 @@
 #include <algorithm>
 #include <cctype>
 #include <string>
-#include <utility>
 #include <unordered_set>
+#include <utility>
 
 #include "text/sentences.h"
 #include "text/word_lists.h"
@@ -15,16 +15,32 @@
 namespace newsfuse::analyze::quote_internal {
 namespace {
 
-enum class MarkShape : uint8_t { kNone, kOpening, kClosing, kStraight, kSingleOpening, kSingleClosing };
+enum class MarkShape : uint8_t {
+  kNone,
+  kOpening,
+  kClosing,
+  kStraight,
+  kSingleOpening,
+  kSingleClosing
+};
 
 MarkShape ShapeOf(UChar32 c) {
   switch (c) {
-    case 0x22: return MarkShape::kStraight;
-    case 0x201C: case 0x201E: case 0xAB: return MarkShape::kOpening;
-    case 0x201D: case 0xBB: return MarkShape::kClosing;
-    case 0x2018: return MarkShape::kSingleOpening;
-    case 0x2019: return MarkShape::kSingleClosing;  // only when not inside a word
-    default: return MarkShape::kNone;
+    case 0x22:
+      return MarkShape::kStraight;
+    case 0x201C:
+    case 0x201E:
+    case 0xAB:
+      return MarkShape::kOpening;
+    case 0x201D:
+    case 0xBB:
+      return MarkShape::kClosing;
+    case 0x2018:
+      return MarkShape::kSingleOpening;
+    case 0x2019:
+      return MarkShape::kSingleClosing;  // only when not inside a word
+    default:
+      return MarkShape::kNone;
   }
 }
 
@@ -43,13 +59,13 @@ const std::unordered_set<std::string>& Abbreviations() {
   return set;
 }
 
-bool IsWordChar(UChar32 c) {
-  return u_isalnum(c) || (U_GET_GC_MASK(c) & U_GC_M_MASK) != 0;
-}
+bool IsWordChar(UChar32 c) { return u_isalnum(c) || (U_GET_GC_MASK(c) & U_GC_M_MASK) != 0; }
 
 // Characters that join two word parts: "U.S.", "don't", "Ukraine’s",
 // "co-founder", "1,200".
-bool IsJoiner(UChar32 c) { return c == '\'' || c == 0x2019 || c == '-' || c == '.' || c == ',' || c == '&'; }
+bool IsJoiner(UChar32 c) {
+  return c == '\'' || c == 0x2019 || c == '-' || c == '.' || c == ',' || c == '&';
+}
 
 UChar32 DecodeAt(std::string_view s, size_t i, size_t* next) {
   int32_t pos = static_cast<int32_t>(i);
@@ -70,12 +86,17 @@ struct Tokenizer {
   bool EndsSentenceAt(size_t after_dot) const {
     size_t k = after_dot;
     // A closing quote mark may follow the period inside the sentence span.
-    if (k + 1 < body.size() && body[k] == '\'' && body[k + 1] == '\'') k += 2;
-    else if (k < body.size() && body[k] == '"') ++k;
+    if (k + 1 < body.size() && body[k] == '\'' && body[k + 1] == '\'')
+      k += 2;
+    else if (k < body.size() && body[k] == '"')
+      ++k;
     else if (k + 2 < body.size() && static_cast<unsigned char>(body[k]) == 0xE2 &&
-             static_cast<unsigned char>(body[k + 1]) == 0x80) k += 3;
-    return std::binary_search(sentence_ends.begin(), sentence_ends.end(), static_cast<uint32_t>(after_dot)) ||
-           std::binary_search(sentence_ends.begin(), sentence_ends.end(), static_cast<uint32_t>(k)) ||
+             static_cast<unsigned char>(body[k + 1]) == 0x80)
+      k += 3;
+    return std::binary_search(sentence_ends.begin(), sentence_ends.end(),
+                              static_cast<uint32_t>(after_dot)) ||
+           std::binary_search(sentence_ends.begin(), sentence_ends.end(),
+                              static_cast<uint32_t>(k)) ||
            after_dot >= body.size();
   }
 
@@ -145,10 +166,12 @@ struct Tokenizer {
   std::pair<MarkShape, size_t> AsciiMark(size_t i) const {
     const char c = body[i];
     const char next = i + 1 < body.size() ? body[i + 1] : ' ';
-    if (c == '`') return {next == '`' ? MarkShape::kOpening : MarkShape::kSingleOpening, next == '`' ? 2 : 1};
+    if (c == '`')
+      return {next == '`' ? MarkShape::kOpening : MarkShape::kSingleOpening, next == '`' ? 2 : 1};
     if (c != '\'') return {MarkShape::kNone, 0};
     const char prev = i > 0 ? body[i - 1] : ' ';
-    const bool space_before = prev == ' ' || prev == '\n' || prev == '\t' || prev == '(' || prev == '"' || prev == '`';
+    const bool space_before =
+        prev == ' ' || prev == '\n' || prev == '\t' || prev == '(' || prev == '"' || prev == '`';
     if (next == '\'') {
       // Wire copy sometimes opens with '' where `` was meant: at the start
       // of a word it can only open.
@@ -158,8 +181,8 @@ struct Tokenizer {
     }
     const bool letter_after = (next >= 'A' && next <= 'Z') || (next >= 'a' && next <= 'z');
     if (space_before && letter_after) return {MarkShape::kSingleOpening, 1};
-    const bool space_after = next == ' ' || next == '\n' || next == '\t' || next == ',' || next == '.' || next == ')' ||
-                             next == ';' || i + 1 >= body.size();
+    const bool space_after = next == ' ' || next == '\n' || next == '\t' || next == ',' ||
+                             next == '.' || next == ')' || next == ';' || i + 1 >= body.size();
     if (!space_before && space_after) return {MarkShape::kSingleClosing, 1};
     return {MarkShape::kNone, 0};
   }
@@ -170,11 +193,16 @@ struct Tokenizer {
     while (i < body.size()) {
       size_t next = 0;
       const UChar32 c = DecodeAt(body, i, &next);
-      if (IsWordChar(c)) { i = next; ++letters; continue; }
+      if (IsWordChar(c)) {
+        i = next;
+        ++letters;
+        continue;
+      }
       if (IsJoiner(c) && next < body.size()) {
         size_t after = 0;
         const UChar32 d = DecodeAt(body, next, &after);
-        if (IsWordChar(d) && (c != ',' || (u_isdigit(d) && i > 0 && body[i - 1] >= '0' && body[i - 1] <= '9'))) {
+        if (IsWordChar(d) &&
+            (c != ',' || (u_isdigit(d) && i > 0 && body[i - 1] >= '0' && body[i - 1] <= '9'))) {
           has_dot = has_dot || c == '.';
           i = after;
           continue;
@@ -212,7 +240,8 @@ class Pairer {
       single_open_ = -1;  // a double mark inside single quotes: the singles were apostrophes
       const Token& tok = text_.tokens[m];
       if (open_ >= 0 && tok.paragraph != paragraph_) {
-        if (tok.paragraph == paragraph_ + 1 && IsParagraphStart(m) && shape != MarkShape::kClosing) {
+        if (tok.paragraph == paragraph_ + 1 && IsParagraphStart(m) &&
+            shape != MarkShape::kClosing) {
           paragraph_ = tok.paragraph;  // the quote goes on in this paragraph
           continue;
         }
@@ -222,7 +251,8 @@ class Pairer {
         if (shape != MarkShape::kClosing) Open(m);
         continue;
       }
-      if (shape == MarkShape::kOpening && shapes_[static_cast<uint32_t>(open_)] == MarkShape::kOpening) {
+      if (shape == MarkShape::kOpening &&
+          shapes_[static_cast<uint32_t>(open_)] == MarkShape::kOpening) {
         FinishUnclosed(m);  // a lost closing mark: the old quote ends here
         Open(m);
         continue;
@@ -246,7 +276,8 @@ class Pairer {
     if (single_open_ < 0) return;
     const uint32_t o = static_cast<uint32_t>(single_open_);
     single_open_ = -1;
-    const bool next_is_letter = m + 1 < text_.tokens.size() && text_.tokens[m + 1].begin == text_.tokens[m].end &&
+    const bool next_is_letter = m + 1 < text_.tokens.size() &&
+                                text_.tokens[m + 1].begin == text_.tokens[m].end &&
                                 text_.tokens[m + 1].kind == TokenKind::kWord;
     if (text_.tokens[o].paragraph != text_.tokens[m].paragraph || next_is_letter) return;
     uint32_t words = 0;
@@ -334,13 +365,16 @@ bool QuoteText::EndsWith(uint32_t i, std::string_view suffix) const {
 
 uint32_t QuoteText::SentenceStart(uint32_t k) const {
   const Token& t = tokens[k];
-  while (k > 0 && tokens[k - 1].sentence == t.sentence && tokens[k - 1].paragraph == t.paragraph) --k;
+  while (k > 0 && tokens[k - 1].sentence == t.sentence && tokens[k - 1].paragraph == t.paragraph)
+    --k;
   return k;
 }
 
 uint32_t QuoteText::SentenceEnd(uint32_t k) const {
   const Token& t = tokens[k];
-  while (k + 1 < tokens.size() && tokens[k + 1].sentence == t.sentence && tokens[k + 1].paragraph == t.paragraph) ++k;
+  while (k + 1 < tokens.size() && tokens[k + 1].sentence == t.sentence &&
+         tokens[k + 1].paragraph == t.paragraph)
+    ++k;
   return k + 1;
 }
 

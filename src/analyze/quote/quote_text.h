@@ -24,8 +24,8 @@ struct Token {
   TokenKind kind = TokenKind::kWord;
   bool capitalised = false;  // first letter upper case
   uint32_t paragraph = 0;
-  uint32_t sentence = 0;     // index into QuoteText::sentences
-  int32_t quotation = -1;    // the quotation whose marks enclose it, -1 outside
+  uint32_t sentence = 0;   // index into QuoteText::sentences
+  int32_t quotation = -1;  // the quotation whose marks enclose it, -1 outside
 };
 
 // A run of quoted words between a pair of quote marks.

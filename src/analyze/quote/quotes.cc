@@ -13,8 +13,8 @@ namespace {
 
 using namespace quote_internal;
 
-constexpr uint32_t kAfterWindow = 14;     // tokens from a closing mark to its cue
-constexpr uint32_t kBeforeWindow = 45;    // tokens from a cue to the opening mark it governs
+constexpr uint32_t kAfterWindow = 14;   // tokens from a closing mark to its cue
+constexpr uint32_t kBeforeWindow = 45;  // tokens from a cue to the opening mark it governs
 constexpr uint32_t kMinUnattributedWords = 6;
 
 class QuoteFinder {
@@ -29,10 +29,12 @@ class QuoteFinder {
   void Run() {
     ResolveSpeakers();
     LinkQuotations();
-    const std::vector<Quote> reported = FindReportedSpeech(text_, lex_, cues_, speakers_, has_speaker_, after_cue_);
+    const std::vector<Quote> reported =
+        FindReportedSpeech(text_, lex_, cues_, speakers_, has_speaker_, after_cue_);
     found_.insert(found_.end(), reported.begin(), reported.end());
     std::stable_sort(found_.begin(), found_.end(), [](const Quote& a, const Quote& b) {
-      return a.content.begin != b.content.begin ? a.content.begin < b.content.begin : a.direct > b.direct;
+      return a.content.begin != b.content.begin ? a.content.begin < b.content.begin
+                                                : a.direct > b.direct;
     });
     article_.quotes.insert(article_.quotes.end(), found_.begin(), found_.end());
   }
@@ -49,7 +51,8 @@ class QuoteFinder {
         speakers_[c] = resolver_.Resolve(cue.speaker, known);
         has_speaker_[c] = true;
         if (speakers_[c].entity) known.push_back(speakers_[c]);
-      } else if (cue.shares_speaker_of >= 0 && has_speaker_[static_cast<size_t>(cue.shares_speaker_of)]) {
+      } else if (cue.shares_speaker_of >= 0 &&
+                 has_speaker_[static_cast<size_t>(cue.shares_speaker_of)]) {
         speakers_[c] = speakers_[static_cast<size_t>(cue.shares_speaker_of)];
         has_speaker_[c] = true;
       }
@@ -77,12 +80,14 @@ class QuoteFinder {
     // A quote that ends its sentence with a period (``I am here.'') and is
     // followed by a capital starts a new sentence: "He said ``...''" there
     // introduces the next quote; attribution after a quote takes a comma.
-    if (j == q.close + 1 && q.content.end > q.content.begin && article_.body[q.content.end - 1] == '.' &&
-        text_.tokens[j].capitalised) {
+    if (j == q.close + 1 && q.content.end > q.content.begin &&
+        article_.body[q.content.end - 1] == '.' && text_.tokens[j].capitalised) {
       return -1;
     }
     for (uint32_t k = j; k < n && k < j + kAfterWindow; ++k) {
-      if (IsMark(k) || text_.EndsSentence(k) || text_.tokens[k].paragraph != text_.tokens[j].paragraph) break;
+      if (IsMark(k) || text_.EndsSentence(k) ||
+          text_.tokens[k].paragraph != text_.tokens[j].paragraph)
+        break;
       const int32_t c = CueAt(k);
       if (c < 0) continue;
       const Cue& cue = cues_[static_cast<size_t>(c)];
@@ -118,11 +123,13 @@ class QuoteFinder {
       // "described the talks as", "called it"
       for (uint32_t k = governed->open; k-- > cue.verb + 1;) {
         const std::string_view w = text_.Text(text_.tokens[k]);
-        if (text_.IsWord(k) && (w == "as" || w == "As")) return Span{span.begin, text_.tokens[k].end};
+        if (text_.IsWord(k) && (w == "as" || w == "As"))
+          return Span{span.begin, text_.tokens[k].end};
       }
       // "called it", "called them": the object pronoun belongs to the frame.
       const uint32_t before = governed->open - 1;
-      if (governed->open - cue.verb <= 3 && (WordIs(before, "it") || WordIs(before, "them") || WordIs(before, "this"))) {
+      if (governed->open - cue.verb <= 3 &&
+          (WordIs(before, "it") || WordIs(before, "them") || WordIs(before, "this"))) {
         return Span{span.begin, text_.tokens[before].end};
       }
     }
@@ -144,7 +151,8 @@ class QuoteFinder {
   bool IsTitle(const Quotation& q) const {
     if (q.open == 0 || !text_.IsWord(q.open - 1)) return false;
     const std::string_view w = text_.Text(text_.tokens[q.open - 1]);
-    if (w.size() > 2 && (w.substr(w.size() - 2) == "'s" || (w.size() > 4 && w.substr(w.size() - 4) == "\xE2\x80\x99s"))) {
+    if (w.size() > 2 && (w.substr(w.size() - 2) == "'s" ||
+                         (w.size() > 4 && w.substr(w.size() - 4) == "\xE2\x80\x99s"))) {
       return true;
     }
     static constexpr std::string_view kPrepositions[] = {"on", "in", "at"};
@@ -199,7 +207,8 @@ class QuoteFinder {
 
   // "We agreed," he said: the comma belongs to the sentence around the quote.
   void TrimClosingComma(Span& s) const {
-    while (s.end > s.begin && (article_.body[s.end - 1] == ',' || article_.body[s.end - 1] == ' ')) --s.end;
+    while (s.end > s.begin && (article_.body[s.end - 1] == ',' || article_.body[s.end - 1] == ' '))
+      --s.end;
   }
 
   uint32_t ParagraphOf(uint32_t byte) const {
@@ -217,7 +226,8 @@ class QuoteFinder {
       if (!text_.IsWord(k)) continue;
       const std::string_view t = text_.Text(text_.tokens[k]);
       const unsigned char c = static_cast<unsigned char>(t[0]);
-      if (t.size() >= 2 && (c >= 0x80 || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')) && text_.body[text_.tokens[k].begin - 1] != '@') {
+      if (t.size() >= 2 && (c >= 0x80 || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')) &&
+          text_.body[text_.tokens[k].begin - 1] != '@') {
         return true;
       }
     }

@@ -12,7 +12,12 @@ class ReportedSpeech {
   ReportedSpeech(const QuoteText& text, const CueLexicon& lex, const std::vector<Cue>& cues,
                  const std::vector<SpeakerRef>& speakers, const std::vector<bool>& has_speaker,
                  const std::vector<bool>& after_cue)
-      : text_(text), lex_(lex), cues_(cues), speakers_(speakers), has_speaker_(has_speaker), after_cue_(after_cue) {}
+      : text_(text),
+        lex_(lex),
+        cues_(cues),
+        speakers_(speakers),
+        has_speaker_(has_speaker),
+        after_cue_(after_cue) {}
 
   std::vector<Quote> Run();
 
@@ -46,20 +51,24 @@ class ReportedSpeech {
       if (t.kind == TokenKind::kOpenQuote) {
         auto q = std::lower_bound(text_.quotations.begin(), text_.quotations.end(), k,
                                   [](const Quotation& x, uint32_t open) { return x.open < open; });
-        if (q != text_.quotations.end() && q->open == k && q->closed && q->close >= end) end = text_.SentenceEnd(q->close);
+        if (q != text_.quotations.end() && q->open == k && q->closed && q->close >= end)
+          end = text_.SentenceEnd(q->close);
       }
     }
     // ", but ...", ", as ...", ", angering ...": a new clause that the
     // speaker is not reported as saying.
     for (uint32_t k = j + 1; k + 1 < end; ++k) {
       // The comma may sit inside a quotation's closing mark: `movement," while`.
-      const bool comma = (text_.IsPunct(k, ',') && text_.tokens[k].quotation < 0) ||
-                         (text_.tokens[k].kind == TokenKind::kCloseQuote && text_.IsPunct(k - 1, ','));
+      const bool comma =
+          (text_.IsPunct(k, ',') && text_.tokens[k].quotation < 0) ||
+          (text_.tokens[k].kind == TokenKind::kCloseQuote && text_.IsPunct(k - 1, ','));
       if (!comma || !text_.IsWord(k + 1)) continue;
       const std::string_view next = text_.Text(text_.tokens[k + 1]);
-      if (text_.WordIs(k + 1, "but") || text_.WordIs(k + 1, "as") || text_.WordIs(k + 1, "while") || text_.WordIs(k + 1, "although") ||
-          text_.WordIs(k + 1, "though") || text_.WordIs(k + 1, "whereas") || text_.WordIs(k + 1, "which") ||
-          (next.size() > 5 && next.substr(next.size() - 3) == "ing" && !text_.tokens[k + 1].capitalised)) {
+      if (text_.WordIs(k + 1, "but") || text_.WordIs(k + 1, "as") || text_.WordIs(k + 1, "while") ||
+          text_.WordIs(k + 1, "although") || text_.WordIs(k + 1, "though") ||
+          text_.WordIs(k + 1, "whereas") || text_.WordIs(k + 1, "which") ||
+          (next.size() > 5 && next.substr(next.size() - 3) == "ing" &&
+           !text_.tokens[k + 1].capitalised)) {
         end = k;
         break;
       }
@@ -68,11 +77,12 @@ class ReportedSpeech {
       const Cue& other = cues_[d];
       const uint32_t sb = other.subject_begin;
       const bool boundary = sb > j && (text_.IsPunct(sb - 1, ',') || text_.IsPunct(sb - 1, ';') ||
-                                       text_.WordIs(sb - 1, "and") || text_.WordIs(sb - 1, "but") || text_.WordIs(sb - 1, "while"));
+                                       text_.WordIs(sb - 1, "and") || text_.WordIs(sb - 1, "but") ||
+                                       text_.WordIs(sb - 1, "while"));
       if (other.has_speaker && !other.speaker_after && boundary) {
         uint32_t cut = other.subject_begin;
-        while (cut > j && (text_.IsPunct(cut - 1, ',') || text_.WordIs(cut - 1, "and") || text_.WordIs(cut - 1, "but") ||
-                           text_.WordIs(cut - 1, "while"))) {
+        while (cut > j && (text_.IsPunct(cut - 1, ',') || text_.WordIs(cut - 1, "and") ||
+                           text_.WordIs(cut - 1, "but") || text_.WordIs(cut - 1, "while"))) {
           --cut;
         }
         return cut;
@@ -102,7 +112,10 @@ class ReportedSpeech {
     bool that = false;
     if (cue.classes & kObject) {
       for (uint32_t k = j; k < n && k < j + 5 && text_.IsWord(k); ++k) {
-        if (text_.WordIs(k, "that")) { j = k; break; }
+        if (text_.WordIs(k, "that")) {
+          j = k;
+          break;
+        }
       }
     }
     if (j < n && text_.WordIs(j, "that")) {
@@ -118,12 +131,17 @@ class ReportedSpeech {
       const bool noun_then_aux = !t.capitalised && j + 1 < n && IsWordClass(j + 1, kAux) &&
                                  !IsWordClass(j, kStop | kSkip | kAnyCue);
       const unsigned char first = static_cast<unsigned char>(text_.body[t.begin]);
-      const bool number = (first >= '0' && first <= '9') || (text_.WordIs(j, "at") && text_.WordIs(j + 1, "least")) ||
+      const bool number = (first >= '0' && first <= '9') ||
+                          (text_.WordIs(j, "at") && text_.WordIs(j + 1, "least")) ||
                           (text_.WordIs(j, "more") && text_.WordIs(j + 1, "than"));
-      const bool opener = IsWordClass(j, kDeterminer) || IsWordClass(j, kPronoun) || t.capitalised ||
-                          text_.WordIs(j, "there") || noun_then_aux || number;
-      if (!opener || IsWordClass(j, kSkip) || (IsWordClass(j, kStop) && !IsWordClass(j, kDeterminer) && !number)) return;
-      if (text_.WordIs(j, "him") || text_.WordIs(j, "them") || text_.WordIs(j, "us") || text_.WordIs(j, "me")) return;
+      const bool opener = IsWordClass(j, kDeterminer) || IsWordClass(j, kPronoun) ||
+                          t.capitalised || text_.WordIs(j, "there") || noun_then_aux || number;
+      if (!opener || IsWordClass(j, kSkip) ||
+          (IsWordClass(j, kStop) && !IsWordClass(j, kDeterminer) && !number))
+        return;
+      if (text_.WordIs(j, "him") || text_.WordIs(j, "them") || text_.WordIs(j, "us") ||
+          text_.WordIs(j, "me"))
+        return;
     }
     Span content;
     if (ContentSpan(j, ClauseEnd(c, j), &content)) Emit(c, content);
@@ -132,10 +150,12 @@ class ReportedSpeech {
   // "WASHINGTON (AFP) – Uncertainty ..., officials said": the dateline that
   // opens a paragraph's first sentence is not part of what was said.
   uint32_t AfterDateline(uint32_t start) const {
-    if (start > 0 && text_.tokens[start - 1].paragraph == text_.tokens[start].paragraph) return start;
+    if (start > 0 && text_.tokens[start - 1].paragraph == text_.tokens[start].paragraph)
+      return start;
     for (uint32_t k = start; k < start + 8 && k + 1 < text_.tokens.size(); ++k) {
       const std::string_view t = text_.Text(text_.tokens[k]);
-      if (text_.tokens[k].kind == TokenKind::kPunct && (t == "\xE2\x80\x93" || t == "\xE2\x80\x94" || t == "-")) {
+      if (text_.tokens[k].kind == TokenKind::kPunct &&
+          (t == "\xE2\x80\x93" || t == "\xE2\x80\x94" || t == "-")) {
         return k + 1;
       }
       const unsigned char c = static_cast<unsigned char>(t[0]);
@@ -149,7 +169,8 @@ class ReportedSpeech {
     const Cue& cue = cues_[c];
     const uint32_t comma = cue.subject_begin == 0 ? 0 : cue.subject_begin - 1;
     if (cue.subject_begin == 0 || !text_.IsPunct(comma, ',')) return;
-    if (comma == 0 || text_.tokens[comma - 1].kind == TokenKind::kCloseQuote) return;  // a direct quote
+    if (comma == 0 || text_.tokens[comma - 1].kind == TokenKind::kCloseQuote)
+      return;  // a direct quote
     uint32_t k = cue.speaker_after ? cue.speaker.last + 1 : cue.last + 1;
     const size_t n = text_.tokens.size();
     while (k < n && text_.IsWord(k) && IsWordClass(k, kSkip) && !IsWordClass(k, kPronoun)) ++k;
@@ -161,7 +182,8 @@ class ReportedSpeech {
       if (e - k <= 6) k = e;
     }
     if (k < end && !text_.EndsSentence(k) && !text_.IsPunct(k, ',')) return;
-    if (k + 1 < end && text_.IsPunct(k, ',') && text_.tokens[k + 1].kind == TokenKind::kOpenQuote) return;
+    if (k + 1 < end && text_.IsPunct(k, ',') && text_.tokens[k + 1].kind == TokenKind::kOpenQuote)
+      return;
     const uint32_t start = AfterDateline(text_.SentenceStart(cue.verb));
     if (start >= comma || text_.tokens[start].kind == TokenKind::kOpenQuote) return;
     // "In a brief interview on Wednesday, she said": an adverbial, not what was said.
@@ -195,7 +217,6 @@ class ReportedSpeech {
     }
   }
 
-
  private:
   const QuoteText& text_;
   const CueLexicon& lex_;
@@ -214,7 +235,8 @@ std::vector<Quote> ReportedSpeech::Run() {
       if (!after_cue_[c]) According(c);
       continue;
     }
-    if ((cue.classes & kFrame) && !(cue.classes & (kSpeech | kObject | kThought))) continue;  // frames quote, they do not report
+    if ((cue.classes & kFrame) && !(cue.classes & (kSpeech | kObject | kThought)))
+      continue;  // frames quote, they do not report
     if (!after_cue_[c]) {
       if (!cue.speaker_after) ClauseAfter(c);  // "said Peskov, the spokesman" is no clause
       ClauseBefore(c);
@@ -225,8 +247,10 @@ std::vector<Quote> ReportedSpeech::Run() {
 
 }  // namespace
 
-std::vector<Quote> FindReportedSpeech(const QuoteText& text, const CueLexicon& lex, const std::vector<Cue>& cues,
-                                      const std::vector<SpeakerRef>& speakers, const std::vector<bool>& has_speaker,
+std::vector<Quote> FindReportedSpeech(const QuoteText& text, const CueLexicon& lex,
+                                      const std::vector<Cue>& cues,
+                                      const std::vector<SpeakerRef>& speakers,
+                                      const std::vector<bool>& has_speaker,
                                       const std::vector<bool>& after_cue) {
   return ReportedSpeech(text, lex, cues, speakers, has_speaker, after_cue).Run();
 }

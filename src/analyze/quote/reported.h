@@ -23,8 +23,10 @@ namespace newsfuse::analyze::quote_internal {
 
 // Quotes with direct = false, one per cue that governs a clause. Cues that
 // attribute a preceding direct quote (`after_cue`) give none.
-std::vector<Quote> FindReportedSpeech(const QuoteText& text, const CueLexicon& lex, const std::vector<Cue>& cues,
-                                      const std::vector<SpeakerRef>& speakers, const std::vector<bool>& has_speaker,
+std::vector<Quote> FindReportedSpeech(const QuoteText& text, const CueLexicon& lex,
+                                      const std::vector<Cue>& cues,
+                                      const std::vector<SpeakerRef>& speakers,
+                                      const std::vector<bool>& has_speaker,
                                       const std::vector<bool>& after_cue);
 
 }  // namespace newsfuse::analyze::quote_internal

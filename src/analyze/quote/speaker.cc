@@ -94,7 +94,8 @@ std::optional<uint32_t> SpeakerResolver::EntityByName(std::string_view name) con
   return std::nullopt;
 }
 
-std::optional<uint32_t> SpeakerResolver::EntityByRole(std::string_view head, uint32_t before) const {
+std::optional<uint32_t> SpeakerResolver::EntityByRole(std::string_view head,
+                                                      uint32_t before) const {
   char buf[32] = {};
   if (head.size() > sizeof buf) return std::nullopt;
   const std::string_view word = FoldCase(head, buf, sizeof buf);
@@ -118,7 +119,8 @@ std::optional<uint32_t> SpeakerResolver::EntityByRole(std::string_view head, uin
   return best;
 }
 
-SpeakerRef SpeakerResolver::ResolvePronoun(uint32_t token, const std::vector<SpeakerRef>& known) const {
+SpeakerRef SpeakerResolver::ResolvePronoun(uint32_t token,
+                                           const std::vector<SpeakerRef>& known) const {
   const Token& t = text_.tokens[token];
   SpeakerRef ref;
   ref.span = Span{t.begin, t.end};
@@ -170,7 +172,8 @@ SpeakerRef SpeakerResolver::ResolvePronoun(uint32_t token, const std::vector<Spe
   return ref;
 }
 
-SpeakerRef SpeakerResolver::Resolve(const TokenRange& phrase, const std::vector<SpeakerRef>& known) const {
+SpeakerRef SpeakerResolver::Resolve(const TokenRange& phrase,
+                                    const std::vector<SpeakerRef>& known) const {
   SpeakerRef ref = ResolveHead(phrase, known);
   if (!ref.entity || article_.entities[*ref.entity].type != EntityType::kPlace) return ref;
   // A place is where the speaker is, never who speaks: "a rights group in
@@ -190,7 +193,8 @@ SpeakerRef SpeakerResolver::Resolve(const TokenRange& phrase, const std::vector<
   return ref;
 }
 
-SpeakerRef SpeakerResolver::ResolveHead(const TokenRange& phrase, const std::vector<SpeakerRef>& known) const {
+SpeakerRef SpeakerResolver::ResolveHead(const TokenRange& phrase,
+                                        const std::vector<SpeakerRef>& known) const {
   const Token& head = text_.tokens[phrase.last];
   if (phrase.first == phrase.last && (lex_.Classes(text_.Text(head)) & kPronoun)) {
     return ResolvePronoun(phrase.last, known);
@@ -215,7 +219,8 @@ SpeakerRef SpeakerResolver::ResolveHead(const TokenRange& phrase, const std::vec
     for (uint32_t t = k; t < phrase.last; ++t) {
       if (lex_.Classes(text_.Text(text_.tokens[t])) & kTitle) after_title = t + 1;
     }
-    if (phrase.last + 1 - after_title >= 2) k = after_title;  // "Indian Prime Minister | Rajiv Menon"
+    if (phrase.last + 1 - after_title >= 2)
+      k = after_title;  // "Indian Prime Minister | Rajiv Menon"
     ref.span = Span{text_.tokens[k].begin, head.end};
     ref.entity = EntityByName(article_.Text(ref.span));
     return ref;

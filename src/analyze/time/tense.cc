@@ -66,15 +66,20 @@ void SentenceTenses::Reset(const TokenizedText& text, uint32_t sentence_begin,
   reports_.clear();
   for (uint32_t k = begin_; k < end_; ++k) {
     switch (CueOf(text, text.tokens[k])) {
-      case Cue::kFuture: markers_.push_back({k, Tense::kFuture}); break;
-      case Cue::kReport: reports_.push_back(k); break;
+      case Cue::kFuture:
+        markers_.push_back({k, Tense::kFuture});
+        break;
+      case Cue::kReport:
+        reports_.push_back(k);
+        break;
       case Cue::kPast:
         // "will be held", "is to be signed": a participle after an auxiliary
         // speaks of what is to come.
         markers_.push_back({k, AfterAuxiliary(text, k, begin_) ? Tense::kFuture : Tense::kPast});
         break;
       case Cue::kNone:
-      case Cue::kRegularPast: break;  // depends on distance: see Nearest
+      case Cue::kRegularPast:
+        break;  // depends on distance: see Nearest
     }
   }
 }
@@ -109,7 +114,8 @@ Tense SentenceTenses::Nearest(uint32_t expr_begin, uint32_t expr_end) const {
         if (d <= kRegularPastReach)
           best.Offer(d, k, AfterAuxiliary(text, k, begin_) ? Tense::kFuture : Tense::kPast);
         break;
-      default: break;
+      default:
+        break;
     }
   }
   if (best.tense != Tense::kUnknown) return best.tense;

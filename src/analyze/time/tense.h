@@ -41,8 +41,8 @@ class SentenceTenses {
   };
   const TokenizedText* text_ = nullptr;
   uint32_t begin_ = 0, end_ = 0;
-  std::vector<Marker> markers_;   // valid at any distance, in token order
-  std::vector<uint32_t> reports_; // reporting verbs, in token order
+  std::vector<Marker> markers_;    // valid at any distance, in token order
+  std::vector<uint32_t> reports_;  // reporting verbs, in token order
 };
 
 // One expression's tense with a fresh index: O(sentence) per call, for

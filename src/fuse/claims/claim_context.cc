@@ -13,9 +13,12 @@ double Cosine(const TermVector& a, const TermVector& b) {
   double dot = 0;
   size_t i = 0, j = 0;
   while (i < a.size() && j < b.size()) {
-    if (a[i].first < b[j].first) ++i;
-    else if (a[i].first > b[j].first) ++j;
-    else dot += a[i++].second * b[j++].second;
+    if (a[i].first < b[j].first)
+      ++i;
+    else if (a[i].first > b[j].first)
+      ++j;
+    else
+      dot += a[i++].second * b[j++].second;
   }
   return dot;
 }
@@ -24,7 +27,8 @@ ClaimContext::ClaimContext(const std::vector<const AnnotatedArticle*>& members,
                            const StoryReport& report)
     : members_(members), outlet_keys_(VoiceKeys(members, report.sources)) {
   for (size_t s = 0; s < members_.size(); ++s) {
-    source_ids_.push_back(s < report.sources.size() ? report.sources[s].id : "S" + std::to_string(s + 1));
+    source_ids_.push_back(s < report.sources.size() ? report.sources[s].id
+                                                    : "S" + std::to_string(s + 1));
     sentence_vectors_.emplace_back(members_[s]->sentences.size());
     sentence_ready_.emplace_back(members_[s]->sentences.size(), false);
   }
@@ -61,7 +65,8 @@ const TermVector& ClaimContext::SentenceVector(size_t s, size_t sentence) {
   static const TermVector kEmpty;
   if (sentence >= sentence_vectors_[s].size()) return kEmpty;
   if (!sentence_ready_[s][sentence]) {
-    sentence_vectors_[s][sentence] = Vector(members_[s]->Text(members_[s]->sentences[sentence].span));
+    sentence_vectors_[s][sentence] =
+        Vector(members_[s]->Text(members_[s]->sentences[sentence].span));
     sentence_ready_[s][sentence] = true;
   }
   return sentence_vectors_[s][sentence];

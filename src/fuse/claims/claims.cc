@@ -26,15 +26,17 @@ void AddClaims(const std::vector<const AnnotatedArticle*>& members, StoryReport&
   for (Fact& f : RoleFacts(ctx)) facts.push_back(std::move(f));
 
   // Most supported first; ties keep the builder order (quantities, events, roles).
-  std::stable_sort(facts.begin(), facts.end(),
-                   [](const Fact& a, const Fact& b) { return a.sources.size() > b.sources.size(); });
+  std::stable_sort(facts.begin(), facts.end(), [](const Fact& a, const Fact& b) {
+    return a.sources.size() > b.sources.size();
+  });
   for (size_t i = 0; i < facts.size(); ++i) facts[i].id = "F" + std::to_string(i + 1);
 
   for (Conflict& c : StatementConflicts(ctx)) report.conflicts.push_back(std::move(c));
-  std::stable_sort(report.conflicts.begin(), report.conflicts.end(), [](const Conflict& a, const Conflict& b) {
-    if (a.hard != b.hard) return a.hard;
-    return a.confidence > b.confidence;
-  });
+  std::stable_sort(report.conflicts.begin(), report.conflicts.end(),
+                   [](const Conflict& a, const Conflict& b) {
+                     if (a.hard != b.hard) return a.hard;
+                     return a.confidence > b.confidence;
+                   });
   report.quotes = GroupQuotes(ctx);
   report.coverage = BuildCoverage(ctx, facts);
   report.facts = std::move(facts);

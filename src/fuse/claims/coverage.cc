@@ -22,7 +22,8 @@ std::vector<SourceCoverage> BuildCoverage(const ClaimContext& ctx, const std::ve
   std::unordered_map<std::string, uint32_t> outlet_index, source_outlet;
   std::vector<uint32_t> outlet_of(ctx.size());
   for (size_t s = 0; s < ctx.size(); ++s) {
-    auto [it, fresh] = outlet_index.try_emplace(ctx.outlet_key(s), static_cast<uint32_t>(outlet_index.size()));
+    auto [it, fresh] =
+        outlet_index.try_emplace(ctx.outlet_key(s), static_cast<uint32_t>(outlet_index.size()));
     outlet_of[s] = it->second;
     source_outlet.emplace(ctx.source_id(s), it->second);
   }
@@ -30,10 +31,12 @@ std::vector<SourceCoverage> BuildCoverage(const ClaimContext& ctx, const std::ve
   std::vector<std::vector<uint32_t>> fact_outlets(facts.size());
   for (size_t f = 0; f < facts.size(); ++f) {
     for (const std::string& id : facts[f].sources) {
-      if (auto it = source_outlet.find(id); it != source_outlet.end()) fact_outlets[f].push_back(it->second);
+      if (auto it = source_outlet.find(id); it != source_outlet.end())
+        fact_outlets[f].push_back(it->second);
     }
     std::sort(fact_outlets[f].begin(), fact_outlets[f].end());
-    fact_outlets[f].erase(std::unique(fact_outlets[f].begin(), fact_outlets[f].end()), fact_outlets[f].end());
+    fact_outlets[f].erase(std::unique(fact_outlets[f].begin(), fact_outlets[f].end()),
+                          fact_outlets[f].end());
   }
   std::vector<SourceCoverage> out;
   for (size_t s = 0; s < ctx.size(); ++s) {
@@ -44,7 +47,8 @@ std::vector<SourceCoverage> BuildCoverage(const ClaimContext& ctx, const std::ve
       const bool here = std::binary_search(outlets.begin(), outlets.end(), outlet_of[s]);
       if (here && outlets.size() == 1 && others > 0) c.only_here.push_back(facts[f].id);
       const size_t supporters_elsewhere = outlets.size() - (here ? 1 : 0);
-      if (!here && supporters_elsewhere >= 2 && supporters_elsewhere * 2 > others) c.missing.push_back(facts[f].id);
+      if (!here && supporters_elsewhere >= 2 && supporters_elsewhere * 2 > others)
+        c.missing.push_back(facts[f].id);
     }
     out.push_back(std::move(c));
   }

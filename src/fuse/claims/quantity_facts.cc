@@ -56,8 +56,8 @@ struct Claim {
 };
 
 bool Agree(const Claim& a, const Claim& b) {
-  return a.stated.Overlaps(b.stated) || a.total.Overlaps(b.total) ||
-         a.stated.Overlaps(b.total) || a.total.Overlaps(b.stated);
+  return a.stated.Overlaps(b.stated) || a.total.Overlaps(b.total) || a.stated.Overlaps(b.total) ||
+         a.total.Overlaps(b.stated);
 }
 
 double RelativeGap(const Interval& a, const Interval& b) {
@@ -85,9 +85,13 @@ std::string Lower(std::string_view s) {
 // Seconds in the unit a duration was written in ("days", "-year"), 0 when unknown.
 double SecondsPer(std::string_view stated) {
   const std::string w = Lower(stated);
-  struct Unit { const char* stem; double seconds; };
-  for (const Unit& u : {Unit{"year", 31556952}, Unit{"month", 2629746}, Unit{"week", 604800}, Unit{"day", 86400},
-                        Unit{"hour", 3600}, Unit{"minute", 60}, Unit{"second", 1}}) {
+  struct Unit {
+    const char* stem;
+    double seconds;
+  };
+  for (const Unit& u :
+       {Unit{"year", 31556952}, Unit{"month", 2629746}, Unit{"week", 604800}, Unit{"day", 86400},
+        Unit{"hour", 3600}, Unit{"minute", 60}, Unit{"second", 1}}) {
     if (w.find(u.stem) != std::string::npos) return u.seconds;
   }
   return 0;
@@ -116,7 +120,8 @@ std::string DisplayValue(double value, const std::string& unit, const std::strin
         const double scale = std::pow(10.0, std::floor(std::log10(std::fabs(v))) - 2);
         return std::round(v / scale) * scale;
       };
-      return FormatNumber(sig3(value / 1000)) + " km (" + FormatNumber(sig3(value / 1609.344)) + " miles)";
+      return FormatNumber(sig3(value / 1000)) + " km (" + FormatNumber(sig3(value / 1609.344)) +
+             " miles)";
     }
     return FormatNumber(value) + " m";
   }
@@ -132,7 +137,10 @@ std::string DisplayValue(double value, const std::string& unit, const std::strin
       if (n == 1 && word.back() == 's') word.pop_back();
       return FormatNumber(n) + " " + word;
     }
-    struct Step { double seconds; const char* name; };
+    struct Step {
+      double seconds;
+      const char* name;
+    };
     for (const Step& step : {Step{365.2425 * 86400, "years"}, Step{30.436875 * 86400, "months"},
                              Step{7 * 86400, "weeks"}, Step{86400, "days"}, Step{3600, "hours"}}) {
       if (std::fabs(value) >= step.seconds * 0.95) {
@@ -142,7 +150,10 @@ std::string DisplayValue(double value, const std::string& unit, const std::strin
     return FormatNumber(value) + " s";
   }
   if (unit == "%") return FormatNumber(value) + "%";
-  if (unit == "degC") return FormatNumber(value) + " \xC2\xB0" "C";
+  if (unit == "degC")
+    return FormatNumber(value) +
+           " \xC2\xB0"
+           "C";
   return FormatNumber(value) + " " + unit;
 }
 
@@ -150,7 +161,8 @@ std::string DisplayValue(double value, const std::string& unit, const std::strin
 bool Adjectival(const AnnotatedArticle& a, const Quantity& q) {
   const std::string_view body = a.body;
   for (uint32_t i = q.span.begin; i < q.span.end && i + 1 < body.size(); ++i) {
-    if (body[i] == '-' && i > q.span.begin && std::isdigit(static_cast<unsigned char>(body[i - 1])) &&
+    if (body[i] == '-' && i > q.span.begin &&
+        std::isdigit(static_cast<unsigned char>(body[i - 1])) &&
         std::isalpha(static_cast<unsigned char>(body[i + 1])))
       return true;
   }
@@ -169,7 +181,8 @@ bool ContextFree(const Fact& f, size_t voices) {
   if (voices >= 2) return false;
   if (f.unit == "s") return true;
   if (!f.unit.empty()) return false;
-  const bool bound = f.low != f.high && (f.high == std::numeric_limits<double>::infinity() || f.low <= 0);
+  const bool bound =
+      f.low != f.high && (f.high == std::numeric_limits<double>::infinity() || f.low <= 0);
   return f.high < kDistinctiveCount && !bound;
 }
 
@@ -199,8 +212,14 @@ std::vector<Fact> QuantityFacts(ClaimContext& ctx, std::vector<Conflict>& confli
         if (head.empty()) continue;  // a bare number says nothing comparable
         key = "|" + head;
       }
-      Claim c{s, ctx.SentenceOf(s, q.span), key, &q, {q.low, q.high}, {q.low, q.high},
-              q.low != q.high, ClaimSpan(q)};
+      Claim c{s,
+              ctx.SentenceOf(s, q.span),
+              key,
+              &q,
+              {q.low, q.high},
+              {q.low, q.high},
+              q.low != q.high,
+              ClaimSpan(q)};
       if (q.distributive && q.value != 0) {
         const double parties = q.total / q.value;
         c.total = {q.low * parties, q.high * parties};
@@ -212,7 +231,8 @@ std::vector<Fact> QuantityFacts(ClaimContext& ctx, std::vector<Conflict>& confli
   std::map<std::string, std::vector<size_t>> by_key;
   for (size_t i = 0; i < claims.size(); ++i) by_key[claims[i].key].push_back(i);
   auto context_of = [&](const Claim& x, const Claim& y) {
-    return Cosine(ctx.SentenceVector(x.source, x.sentence), ctx.SentenceVector(y.source, y.sentence));
+    return Cosine(ctx.SentenceVector(x.source, x.sentence),
+                  ctx.SentenceVector(y.source, y.sentence));
   };
 
   UnionFind uf(claims.size());
@@ -222,7 +242,8 @@ std::vector<Fact> QuantityFacts(ClaimContext& ctx, std::vector<Conflict>& confli
       for (size_t b = a + 1; b < members.size(); ++b) {
         const Claim& x = claims[members[a]];
         const Claim& y = claims[members[b]];
-        if (Agree(x, y) && (x.source == y.source || context_of(x, y) >= context)) uf.Union(members[a], members[b]);
+        if (Agree(x, y) && (x.source == y.source || context_of(x, y) >= context))
+          uf.Union(members[a], members[b]);
       }
     }
   }
@@ -234,11 +255,14 @@ std::vector<Fact> QuantityFacts(ClaimContext& ctx, std::vector<Conflict>& confli
     for (size_t b = a + 1; b < claims.size(); ++b) {
       const Claim& x = claims[a];
       const Claim& y = claims[b];
-      if (x.key == y.key || x.key.front() != '|' || y.key.front() != '|' || x.hedged || y.hedged) continue;
+      if (x.key == y.key || x.key.front() != '|' || y.key.front() != '|' || x.hedged || y.hedged)
+        continue;
       const bool same = x.total.low == y.total.low || x.stated.low == y.stated.low ||
                         x.total.low == y.stated.low || x.stated.low == y.total.low;
-      const double shared = std::max(std::min(x.total.low, y.total.low), std::min(x.stated.low, y.stated.low));
-      if (same && shared >= kDistinctiveCount && context_of(x, y) >= kSameContextCount) uf.Union(a, b);
+      const double shared =
+          std::max(std::min(x.total.low, y.total.low), std::min(x.stated.low, y.stated.low));
+      if (same && shared >= kDistinctiveCount && context_of(x, y) >= kSameContextCount)
+        uf.Union(a, b);
     }
   }
   std::map<size_t, std::vector<size_t>> groups;  // root -> claims, in source order
@@ -270,7 +294,8 @@ std::vector<Fact> QuantityFacts(ClaimContext& ctx, std::vector<Conflict>& confli
       }
       if (!seen.insert(c.source).second) continue;
       b.fact.sources.push_back(ctx.source_id(c.source));
-      b.fact.wording.push_back({ctx.source_id(c.source), SpanText(ctx.article(c.source), c.span), c.span});
+      b.fact.wording.push_back(
+          {ctx.source_id(c.source), SpanText(ctx.article(c.source), c.span), c.span});
       b.outlets.insert(ctx.outlet_key(c.source));
     }
     const Claim& lead = exact ? *exact : claims[group.front()];
@@ -279,7 +304,10 @@ std::vector<Fact> QuantityFacts(ClaimContext& ctx, std::vector<Conflict>& confli
     // The name most sources give the thing; a measure with none is named by its dimension.
     int best = 0;
     for (const auto& [name, n] : subjects) {
-      if (n > best) { best = n; b.fact.subject = name; }
+      if (n > best) {
+        best = n;
+        b.fact.subject = name;
+      }
     }
     if (b.fact.subject.empty()) b.fact.subject = DimensionName(q.unit);
     b.fact.unit = q.unit;
@@ -298,11 +326,12 @@ std::vector<Fact> QuantityFacts(ClaimContext& ctx, std::vector<Conflict>& confli
   for (size_t a = 0; a < built.size(); ++a) {
     for (size_t b = a + 1; b < built.size(); ++b) {
       std::vector<std::string> shared_keys, shared_outlets;
-      std::set_intersection(built[a].keys.begin(), built[a].keys.end(), built[b].keys.begin(), built[b].keys.end(),
-                            std::back_inserter(shared_keys));
+      std::set_intersection(built[a].keys.begin(), built[a].keys.end(), built[b].keys.begin(),
+                            built[b].keys.end(), std::back_inserter(shared_keys));
       if (shared_keys.empty()) continue;
-      std::set_intersection(built[a].outlets.begin(), built[a].outlets.end(), built[b].outlets.begin(),
-                            built[b].outlets.end(), std::back_inserter(shared_outlets));
+      std::set_intersection(built[a].outlets.begin(), built[a].outlets.end(),
+                            built[b].outlets.begin(), built[b].outlets.end(),
+                            std::back_inserter(shared_outlets));
       if (!shared_outlets.empty()) continue;  // one outlet states both: two different quantities
       const bool counted = shared_keys.front().front() == '|';
       // A number that modifies another noun ("a 10-year sentence", "the
@@ -313,18 +342,21 @@ std::vector<Fact> QuantityFacts(ClaimContext& ctx, std::vector<Conflict>& confli
       // conflicts only with a count of the thing named the same way.
       if (counted) {
         std::vector<std::string> same_thing;
-        std::set_intersection(built[a].counted.begin(), built[a].counted.end(), built[b].counted.begin(),
-                              built[b].counted.end(), std::back_inserter(same_thing));
+        std::set_intersection(built[a].counted.begin(), built[a].counted.end(),
+                              built[b].counted.begin(), built[b].counted.end(),
+                              std::back_inserter(same_thing));
         if (same_thing.empty()) continue;
       }
       double context_sim = 0;
       for (size_t i : built[a].claims) {
-        for (size_t j : built[b].claims) context_sim = std::max(context_sim, context_of(claims[i], claims[j]));
+        for (size_t j : built[b].claims)
+          context_sim = std::max(context_sim, context_of(claims[i], claims[j]));
       }
       // Small counts (two yachts, three murders) recur in any story about
       // different groups; they conflict only in sentences much alike.
       const bool small = std::max(built[a].total.low, built[b].total.low) < kDistinctiveCount;
-      const double needed = counted ? (small ? kConflictContextSmall : kConflictContext) : kConflictContextUnit;
+      const double needed =
+          counted ? (small ? kConflictContextSmall : kConflictContext) : kConflictContextUnit;
       if (context_sim < needed) continue;
       Conflict c;
       c.subject = built[a].fact.subject;

@@ -59,7 +59,10 @@ std::vector<SpeakerQuotes> GroupQuotes(ClaimContext& ctx) {
     group.speaker = sp.name;
     int best = 0;
     for (const auto& [role, n] : sp.roles) {
-      if (n > best) { best = n; group.role = role; }
+      if (n > best) {
+        best = n;
+        group.role = role;
+      }
     }
     std::vector<std::vector<const QuoteClaim*>> merged;
     for (const QuoteClaim& c : sp.claims) {
@@ -68,16 +71,21 @@ std::vector<SpeakerQuotes> GroupQuotes(ClaimContext& ctx) {
         // in quote marks or not at all, so mixing would put a reporter's
         // words in the speaker's mouth.
         return m.front()->quote->direct == c.quote->direct &&
-               std::any_of(m.begin(), m.end(), [&](const QuoteClaim* o) { return Cosine(o->words, c.words) >= kSameQuote; });
+               std::any_of(m.begin(), m.end(), [&](const QuoteClaim* o) {
+                 return Cosine(o->words, c.words) >= kSameQuote;
+               });
       });
-      if (it == merged.end()) merged.push_back({&c});
-      else it->push_back(&c);
+      if (it == merged.end())
+        merged.push_back({&c});
+      else
+        it->push_back(&c);
     }
     std::set<size_t> all_sources;
     for (auto& m : merged) {
       // Fullest wording first.
-      std::stable_sort(m.begin(), m.end(),
-                       [](const QuoteClaim* a, const QuoteClaim* b) { return a->text.size() > b->text.size(); });
+      std::stable_sort(m.begin(), m.end(), [](const QuoteClaim* a, const QuoteClaim* b) {
+        return a->text.size() > b->text.size();
+      });
       ReportQuote rq;
       rq.direct = m.front()->quote->direct;
       std::set<size_t> seen;
@@ -89,11 +97,15 @@ std::vector<SpeakerQuotes> GroupQuotes(ClaimContext& ctx) {
       group.quotes.push_back(std::move(rq));
     }
     std::stable_sort(group.quotes.begin(), group.quotes.end(),
-                     [](const ReportQuote& a, const ReportQuote& b) { return a.sources.size() > b.sources.size(); });
+                     [](const ReportQuote& a, const ReportQuote& b) {
+                       return a.sources.size() > b.sources.size();
+                     });
     if (group.quotes.empty()) continue;
-    out.emplace_back(DistinctOutlets(ctx, {all_sources.begin(), all_sources.end()}), std::move(group));
+    out.emplace_back(DistinctOutlets(ctx, {all_sources.begin(), all_sources.end()}),
+                     std::move(group));
   }
-  std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+  std::stable_sort(out.begin(), out.end(),
+                   [](const auto& a, const auto& b) { return a.first > b.first; });
   std::vector<SpeakerQuotes> result;
   for (auto& [n, g] : out) result.push_back(std::move(g));
   return result;

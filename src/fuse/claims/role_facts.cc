@@ -36,11 +36,13 @@ double Containment(const TermVector& a, const TermVector& b) {
 // relative clause after it keeps the noun phrase ("leader of the party
 // whose backing ..." -> "leader of the party"). Empty when no role is left.
 std::string RolePhrase(std::string_view role) {
-  static const std::set<std::string> kNeverFirst = {"and", "or", "but", "where", "while", "when", "who", "whom",
-                                                    "whose", "which", "that", "to", "with"};
-  static const std::set<std::string> kClause = {"who", "whom", "whose", "which", "that", "where", "while", "when"};
-  static const std::set<std::string> kNeverIn = {"told", "said", "says", "say", "watching", "his", "her",
-                                                 "their", "its", "he", "she", "they"};
+  static const std::set<std::string> kNeverFirst = {"and",  "or",  "but",  "where", "while",
+                                                    "when", "who", "whom", "whose", "which",
+                                                    "that", "to",  "with"};
+  static const std::set<std::string> kClause = {"who",  "whom",  "whose", "which",
+                                                "that", "where", "while", "when"};
+  static const std::set<std::string> kNeverIn = {
+      "told", "said", "says", "say", "watching", "his", "her", "their", "its", "he", "she", "they"};
   std::vector<std::pair<std::string, std::string_view>> words;  // folded, as written
   for (size_t i = 0; i < role.size();) {
     while (i < role.size() && role[i] == ' ') ++i;
@@ -95,8 +97,10 @@ std::vector<Fact> RoleFacts(ClaimContext& ctx) {
       auto it = std::find_if(roles.begin(), roles.end(), [&](const auto& g) {
         return Containment(g.front()->words, c.words) >= kSameRole;
       });
-      if (it == roles.end()) roles.push_back({&c});
-      else it->push_back(&c);
+      if (it == roles.end())
+        roles.push_back({&c});
+      else
+        it->push_back(&c);
     }
     // The person's display name: the longest any source uses.
     std::string name;
@@ -107,7 +111,8 @@ std::vector<Fact> RoleFacts(ClaimContext& ctx) {
       Fact f;
       f.kind = Fact::Kind::kRole;
       f.subject = name;
-      // The fullest wording is the most informative role: "head of the Russian Direct Investment Fund".
+      // The fullest wording is the most informative role: "head of the Russian Direct Investment
+      // Fund".
       const RoleClaim* fullest = group.front();
       for (const RoleClaim* c : group) {
         if (c->role.size() > fullest->role.size()) fullest = c;

@@ -26,20 +26,22 @@ constexpr double kSameEvent = 0.15;
 // nothing a source could contradict ("no longer", "no doubt").
 bool IsFunctionWord(std::string_view w) {
   static const std::set<std::string_view> kWords = {
-      "a", "an", "the", "is", "was", "were", "are", "be", "been", "has", "had", "have", "on", "in", "of",
-      "to", "and", "or", "for", "with", "by", "at", "that", "this", "as", "from", "but", "yet", "so",
-      "longer", "doubt", "matter", "one", "more", "less", "later", "fewer", "other", "such", "way",
-      "would", "could", "will", "can", "should", "may", "might", "must", "did", "does", "do"};
+      "a",     "an",    "the",    "is",    "was",    "were",  "are",  "be",   "been",
+      "has",   "had",   "have",   "on",    "in",     "of",    "to",   "and",  "or",
+      "for",   "with",  "by",     "at",    "that",   "this",  "as",   "from", "but",
+      "yet",   "so",    "longer", "doubt", "matter", "one",   "more", "less", "later",
+      "fewer", "other", "such",   "way",   "would",  "could", "will", "can",  "should",
+      "may",   "might", "must",   "did",   "does",   "do"};
   return kWords.count(w) > 0;
 }
-
 
 // What makes the asserting side a claim that X exists or happened: a
 // determiner right before it ("a joint statement", "the withdrawal"), not
 // an adverb ("right now"), a verb ("will not") or a name ("the West Bank",
 // caught apart by its capitals).
 bool IsDeterminer(std::string_view w) {
-  static const std::set<std::string_view> kWords = {"a", "an", "the", "its", "their", "his", "her", "one"};
+  static const std::set<std::string_view> kWords = {"a",     "an",  "the", "its",
+                                                    "their", "his", "her", "one"};
   return kWords.count(w) > 0;
 }
 
@@ -56,14 +58,18 @@ std::vector<Token> Words(std::string_view text, uint32_t base) {
     while (i < text.size() && !std::isalnum(static_cast<unsigned char>(text[i]))) ++i;
     const size_t start = i;
     std::string w;
-    while (i < text.size() && (std::isalnum(static_cast<unsigned char>(text[i])) || text[i] == '-')) {
+    while (i < text.size() &&
+           (std::isalnum(static_cast<unsigned char>(text[i])) || text[i] == '-')) {
       w += static_cast<char>(std::tolower(static_cast<unsigned char>(text[i])));
       ++i;
     }
     size_t next = i;
     while (next < text.size() && text[next] == ' ') ++next;
-    const bool ends = next < text.size() && std::string_view(",.;:!?()\"").find(text[next]) != std::string_view::npos;
-    if (!w.empty()) out.push_back({std::move(w), base + static_cast<uint32_t>(start), base + static_cast<uint32_t>(i), ends});
+    const bool ends = next < text.size() &&
+                      std::string_view(",.;:!?()\"").find(text[next]) != std::string_view::npos;
+    if (!w.empty())
+      out.push_back({std::move(w), base + static_cast<uint32_t>(start),
+                     base + static_cast<uint32_t>(i), ends});
   }
   return out;
 }
@@ -73,12 +79,14 @@ std::vector<Token> Words(std::string_view text, uint32_t base) {
 // sentence that says "no X" itself (a copy, or a paraphrase of the negating
 // one) must never be its own opposite.
 bool HasNegation(const std::vector<Token>& w) {
-  static const std::set<std::string_view> kWords = {"no", "not", "never", "without", "nor", "neither", "nothing",
-                                                     "none", "denied", "denies", "deny", "rejected", "refused"};
+  static const std::set<std::string_view> kWords = {
+      "no",   "not",    "never",  "without", "nor",      "neither", "nothing",
+      "none", "denied", "denies", "deny",    "rejected", "refused"};
   for (size_t i = 0; i < w.size(); ++i) {
     if (kWords.count(w[i].text)) return true;
     // "didn't", "won't": the apostrophe splits "didn" from "t".
-    if (w[i].text == "t" && i > 0 && w[i - 1].text.back() == 'n' && w[i].begin == w[i - 1].end + 1) return true;
+    if (w[i].text == "t" && i > 0 && w[i - 1].text.back() == 'n' && w[i].begin == w[i - 1].end + 1)
+      return true;
   }
   return false;
 }
@@ -137,7 +145,8 @@ std::vector<Conflict> StatementConflicts(ClaimContext& ctx) {
         auto content = [](std::string_view t) { return t != "or" && t != "and"; };
         std::set<std::vector<std::string>> phrases;
         for (size_t j = 0; j + 1 < np.size(); ++j) {
-          if (content(np[j]) && content(np[j + 1])) phrases.insert({std::string(np[j]), std::string(np[j + 1])});
+          if (content(np[j]) && content(np[j + 1]))
+            phrases.insert({std::string(np[j]), std::string(np[j + 1])});
           if (content(np[j])) phrases.insert({std::string(np[j]), std::string(np.back())});
         }
         // A lone head ("no information", "no owners", "no precedent") is
@@ -156,7 +165,8 @@ std::vector<Conflict> StatementConflicts(ClaimContext& ctx) {
     for (size_t s = 0; s < ctx.size(); ++s) {
       for (size_t k = 0; k < words[s].size(); ++k) {
         for (size_t i = 0; i < words[s][k].size(); ++i) {
-          if (auto it = index.find(words[s][k][i].text); it != index.end()) it->second.push_back({s, k, i});
+          if (auto it = index.find(words[s][k][i].text); it != index.end())
+            it->second.push_back({s, k, i});
         }
       }
     }
@@ -188,7 +198,8 @@ std::vector<Conflict> StatementConflicts(ClaimContext& ctx) {
       last_source = s;
       last_sentence = k;
       const Span span = ctx.SentenceSpan(s, k);
-      if (std::find(asserted.sources.begin(), asserted.sources.end(), ctx.source_id(s)) == asserted.sources.end()) {
+      if (std::find(asserted.sources.begin(), asserted.sources.end(), ctx.source_id(s)) ==
+          asserted.sources.end()) {
         asserted.sources.push_back(ctx.source_id(s));
         asserted.wording.push_back({ctx.source_id(s), SpanText(ctx.article(s), span), span});
       }
@@ -201,12 +212,15 @@ std::vector<Conflict> StatementConflicts(ClaimContext& ctx) {
     c.subject = phrase_text;
     c.hard = true;
     c.confidence = std::min(1.0, 0.4 + best_sim);
-    c.sides.push_back({"no " + phrase_text, {ctx.source_id(n.source)},
+    c.sides.push_back({"no " + phrase_text,
+                       {ctx.source_id(n.source)},
                        {{ctx.source_id(n.source), SpanText(ctx.article(n.source), span), span}}});
     asserted.value = phrase_text;
     c.sides.push_back(std::move(asserted));
-    if (fresh) out.push_back(std::move(c));
-    else out[known->second] = std::move(c);
+    if (fresh)
+      out.push_back(std::move(c));
+    else
+      out[known->second] = std::move(c);
   }
   return out;
 }

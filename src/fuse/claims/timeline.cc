@@ -8,8 +8,8 @@
 #include <algorithm>
 #include <map>
 #include <optional>
-#include <string_view>
 #include <set>
+#include <string_view>
 
 #include "fuse/claims/builders.h"
 
@@ -57,9 +57,12 @@ bool ParseRange(const std::string& value, DateRange& out) {
 
 const char* PrecisionName(DatePrecision p) {
   switch (p) {
-    case DatePrecision::kYear: return "year";
-    case DatePrecision::kMonth: return "month";
-    default: return "day";
+    case DatePrecision::kYear:
+      return "year";
+    case DatePrecision::kMonth:
+      return "month";
+    default:
+      return "day";
   }
 }
 
@@ -128,8 +131,9 @@ bool InStoryWindow(const DateRange& r, const Window& w) {
 // A sentence that opens with a quote mark is someone's words: a statement,
 // not an event the timeline can date.
 bool OpensWithQuote(std::string_view sentence) {
-  return !sentence.empty() && (sentence[0] == '"' || sentence[0] == '`' || sentence[0] == '\'' ||
-                               sentence.substr(0, 3) == "\xE2\x80\x9C" || sentence.substr(0, 2) == "\xC2\xAB");
+  return !sentence.empty() &&
+         (sentence[0] == '"' || sentence[0] == '`' || sentence[0] == '\'' ||
+          sentence.substr(0, 3) == "\xE2\x80\x9C" || sentence.substr(0, 2) == "\xC2\xAB");
 }
 
 struct Event {
@@ -182,7 +186,11 @@ std::vector<TimelineEntry> BuildTimeline(ClaimContext& ctx, bool story_window_on
   std::map<size_t, std::vector<size_t>> groups;
   for (size_t i = 0; i < events.size(); ++i) groups[same_event.Find(i)].push_back(i);
 
-  struct Built { TimelineEntry entry; size_t outlets; std::string sort_key; };
+  struct Built {
+    TimelineEntry entry;
+    size_t outlets;
+    std::string sort_key;
+  };
   std::vector<Built> built;
   for (const auto& [root, group] : groups) {
     Built b;
@@ -196,7 +204,8 @@ std::vector<TimelineEntry> BuildTimeline(ClaimContext& ctx, bool story_window_on
       sources.push_back(e.source);
       const Span span = ctx.SentenceSpan(e.source, e.sentence);
       b.entry.sources.push_back(ctx.source_id(e.source));
-      b.entry.wording.push_back({ctx.source_id(e.source), SpanText(ctx.article(e.source), span), span});
+      b.entry.wording.push_back(
+          {ctx.source_id(e.source), SpanText(ctx.article(e.source), span), span});
       if (!plainest || span.size() < plainest_len) {
         plainest = &e;
         plainest_len = span.size();
@@ -219,18 +228,24 @@ std::vector<TimelineEntry> BuildTimeline(ClaimContext& ctx, bool story_window_on
     }
     int best_votes = 0;
     for (const auto& [name, n] : venues) {
-      if (n > best_votes) { best_votes = n; b.entry.place = name; }
+      if (n > best_votes) {
+        best_votes = n;
+        b.entry.place = name;
+      }
     }
-    b.entry.what = SpanText(ctx.article(plainest->source), ctx.SentenceSpan(plainest->source, plainest->sentence));
+    b.entry.what = SpanText(ctx.article(plainest->source),
+                            ctx.SentenceSpan(plainest->source, plainest->sentence));
     b.outlets = DistinctOutlets(ctx, sources);
     b.sort_key = first + last;
     built.push_back(std::move(b));
   }
   if (built.size() > kMaxEntries) {
-    std::stable_sort(built.begin(), built.end(), [](const Built& a, const Built& b) { return a.outlets > b.outlets; });
+    std::stable_sort(built.begin(), built.end(),
+                     [](const Built& a, const Built& b) { return a.outlets > b.outlets; });
     built.resize(kMaxEntries);
   }
-  std::stable_sort(built.begin(), built.end(), [](const Built& a, const Built& b) { return a.sort_key < b.sort_key; });
+  std::stable_sort(built.begin(), built.end(),
+                   [](const Built& a, const Built& b) { return a.sort_key < b.sort_key; });
   std::vector<TimelineEntry> out;
   for (auto& b : built) out.push_back(std::move(b.entry));
   return out;

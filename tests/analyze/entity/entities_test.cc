@@ -61,7 +61,8 @@ TEST(EntityRoles, AppositiveAfterName) {
   auto a = AnalyzeText(
       "Kirill Dmitriev, head of the Russian Direct Investment Fund, told reporters the meeting "
       "went well. Maria Lopez, the finance minister who took office in March, disagreed.");
-  EXPECT_TRUE(HasRole(EntityAt(a, "Kirill Dmitriev"), "head of the Russian Direct Investment Fund"));
+  EXPECT_TRUE(
+      HasRole(EntityAt(a, "Kirill Dmitriev"), "head of the Russian Direct Investment Fund"));
   EXPECT_TRUE(HasRole(EntityAt(a, "Maria Lopez"), "finance minister"));
   const Entity* fund = EntityAt(a, "Russian Direct Investment Fund");
   ASSERT_NE(fund, nullptr);
@@ -265,7 +266,6 @@ TEST(EntityMentions, SpansAreInBodyOrderAndIndexValidEntities) {
   EXPECT_EQ(CountType(a, EntityType::kPerson), 3u);
 }
 
-
 TEST(EntityTypes, TitledPersonBeforeOfIsNotPartOfTheOrganisation) {
   auto a = AnalyzeText(
       "The ruling was welcomed by Professor Lawrence White of New York University on Monday.");
@@ -307,13 +307,25 @@ TEST(EntityNegatives, SmallTownNeedsAPrepositionOfPlace) {
   EXPECT_EQ(papas, 1u);
 }
 
-
 TEST(EntityRobustness, OddInputsGiveValidSpans) {
   const char* inputs[] = {
-      "", "'s", "U.S.", ", , ,", "\u201cHe\u201d said \u2014 she said.", "A. B. C. D. E.",
-      "Mr. Mrs. Ms. Dr. Adm.", "of the and of", "Ж Ё Ünïcödé Ōsaka Šibenik", "X X X X X",
-      "Zelensky's's Zelensky'", "the Emirates' role", "He he he. She she.",
-      "Prime Minister", "Jr. Sr. III", "US-US-US", "123 456 Main St.",
+      "",
+      "'s",
+      "U.S.",
+      ", , ,",
+      "\u201cHe\u201d said \u2014 she said.",
+      "A. B. C. D. E.",
+      "Mr. Mrs. Ms. Dr. Adm.",
+      "of the and of",
+      "Ж Ё Ünïcödé Ōsaka Šibenik",
+      "X X X X X",
+      "Zelensky's's Zelensky'",
+      "the Emirates' role",
+      "He he he. She she.",
+      "Prime Minister",
+      "Jr. Sr. III",
+      "US-US-US",
+      "123 456 Main St.",
   };
   for (const char* text : inputs) {
     auto a = AnalyzeText(text);

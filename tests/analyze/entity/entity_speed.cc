@@ -2,8 +2,8 @@
 // ../shared/bench/duc2004/docs (500 newswire articles, read in place).
 // Sentences are split before the clock starts, so the figure is
 // AnnotateEntities' own: bytes of article body per CPU second of one thread,
-// best of three passes (NEWSFUSE_BENCH_PASSES to change). Prints `entity_speed key=value ...` and the machine line;
-// `skipped: <reason>` (exit 0) when the data is absent.
+// best of three passes (NEWSFUSE_BENCH_PASSES to change). Prints `entity_speed key=value ...` and
+// the machine line; `skipped: <reason>` (exit 0) when the data is absent.
 #include <time.h>
 
 #include <algorithm>
@@ -100,9 +100,10 @@ int main() {
       mentions += a.mentions.size();
     }
   }
-  std::printf("entity_speed articles=%zu mb=%.2f seconds=%.3f mb_per_s=%.1f entities=%zu "
-              "mentions=%zu\n",
-              articles.size(), bytes / 1e6, best, bytes / 1e6 / best, entities, mentions);
+  std::printf(
+      "entity_speed articles=%zu mb=%.2f seconds=%.3f mb_per_s=%.1f entities=%zu "
+      "mentions=%zu\n",
+      articles.size(), bytes / 1e6, best, bytes / 1e6 / best, entities, mentions);
   std::printf("machine %s\n", newsfuse::bench::MachineLine().c_str());
   return 0;
 }

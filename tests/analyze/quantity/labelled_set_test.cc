@@ -58,7 +58,8 @@ TEST(LabelledSetTest, SentenceSplitterOnVariedOutlets) {
     std::string paragraph;
     for (const std::string& s : gold) paragraph += (paragraph.empty() ? "" : " ") + s;
     std::vector<std::string> pred;
-    for (const Span& s : SplitSentences(paragraph)) pred.push_back(paragraph.substr(s.begin, s.size()));
+    for (const Span& s : SplitSentences(paragraph))
+      pred.push_back(paragraph.substr(s.begin, s.size()));
     gold_n += static_cast<int>(gold.size());
     pred_n += static_cast<int>(pred.size());
     int hit = 0;
@@ -68,7 +69,8 @@ TEST(LabelledSetTest, SentenceSplitterOnVariedOutlets) {
     if (pred == gold) {
       ++paragraphs_exact;
     } else {
-      std::printf("sentence_miss id=%s got=%zu want=%zu\n", row[0].c_str(), pred.size(), gold.size());
+      std::printf("sentence_miss id=%s got=%zu want=%zu\n", row[0].c_str(), pred.size(),
+                  gold.size());
     }
   }
   const double p = static_cast<double>(correct) / pred_n, r = static_cast<double>(correct) / gold_n;
@@ -123,15 +125,18 @@ bool Near(double a, double b) {
 
 struct QuantityScore {
   int rows = 0, gold = 0, predicted = 0, matched = 0, value_ok = 0, counted_n = 0, counted_ok = 0;
-  int total_n = 0, total_ok = 0, interval_n = 0, interval_ok = 0, negatives = 0, negatives_clean = 0;
+  int total_n = 0, total_ok = 0, interval_n = 0, interval_ok = 0, negatives = 0,
+      negatives_clean = 0;
   static double Ratio(int a, int b) { return b == 0 ? 1.0 : static_cast<double>(a) / b; }
   double Precision() const { return Ratio(matched, predicted); }
   double Recall() const { return Ratio(matched, gold); }
   double F() const { return F1(Precision(), Recall()); }
   void Print(const char* split) const {
     std::printf(
-        "labelled_quantities split=%s sentences=%d gold=%d predicted=%d span_p=%.3f span_r=%.3f span_f1=%.3f "
-        "value_unit_acc=%.3f counted_acc=%.3f total_acc=%.3f interval_acc=%.3f negatives_clean=%.3f\n",
+        "labelled_quantities split=%s sentences=%d gold=%d predicted=%d span_p=%.3f span_r=%.3f "
+        "span_f1=%.3f "
+        "value_unit_acc=%.3f counted_acc=%.3f total_acc=%.3f interval_acc=%.3f "
+        "negatives_clean=%.3f\n",
         split, rows, gold, predicted, Precision(), Recall(), F(), Ratio(value_ok, matched),
         Ratio(counted_ok, counted_n), Ratio(total_ok, total_n), Ratio(interval_ok, interval_n),
         Ratio(negatives_clean, negatives));
@@ -165,14 +170,14 @@ void ScoreRow(const std::vector<std::string>& row, QuantityScore& score) {
     const bool v = Near(q.value, g.value) && q.unit == g.unit;
     score.value_ok += v;
     if (!v)
-      std::printf("value_miss id=%s text=\"%s\" got=%g%s want=%g%s\n", row[0].c_str(), g.text.c_str(),
-                  q.value, q.unit.c_str(), g.value, g.unit.c_str());
+      std::printf("value_miss id=%s text=\"%s\" got=%g%s want=%g%s\n", row[0].c_str(),
+                  g.text.c_str(), q.value, q.unit.c_str(), g.value, g.unit.c_str());
     if (g.counted != "*") {
       ++score.counted_n;
       score.counted_ok += q.counted == g.counted;
       if (q.counted != g.counted)
-        std::printf("counted_miss id=%s text=\"%s\" got=\"%s\" want=\"%s\"\n", row[0].c_str(), g.text.c_str(),
-                    q.counted.c_str(), g.counted.c_str());
+        std::printf("counted_miss id=%s text=\"%s\" got=\"%s\" want=\"%s\"\n", row[0].c_str(),
+                    g.text.c_str(), q.counted.c_str(), g.counted.c_str());
     }
     if (g.has_total) {
       ++score.total_n;

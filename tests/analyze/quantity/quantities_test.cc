@@ -45,23 +45,27 @@ TEST(QuantitiesTest, DigitsWithThousandsAndDecimals) {
 }
 
 TEST(QuantitiesTest, ScalesAfterDigitsAndWords) {
-  EXPECT_DOUBLE_EQ(Only("The war has left 1.2 million people homeless.", "1.2 million").value, 1.2e6);
+  EXPECT_DOUBLE_EQ(Only("The war has left 1.2 million people homeless.", "1.2 million").value,
+                   1.2e6);
   EXPECT_DOUBLE_EQ(Only("Three million viewers tuned in.", "Three million").value, 3e6);
   EXPECT_DOUBLE_EQ(Only("The regulator fined the bank $5bn.", "$5bn").value, 5e9);
   EXPECT_DOUBLE_EQ(Only("Some 3m people watched the final.", "Some 3m").value, 3e6);
-  EXPECT_DOUBLE_EQ(Only("The state set aside Rs 500 crore for the dam.", "Rs 500 crore").value, 5e9);
+  EXPECT_DOUBLE_EQ(Only("The state set aside Rs 500 crore for the dam.", "Rs 500 crore").value,
+                   5e9);
 }
 
 TEST(QuantitiesTest, SpelledOutNumbers) {
   EXPECT_EQ(Only("Rescuers found three survivors.", "three").value, 3);
   EXPECT_EQ(Only("Police arrested twenty-five people.", "twenty-five").value, 25);
-  EXPECT_EQ(Only("They built three hundred and twelve homes.", "three hundred and twelve").value, 312);
+  EXPECT_EQ(Only("They built three hundred and twelve homes.", "three hundred and twelve").value,
+            312);
   EXPECT_EQ(Only("A dozen protesters were detained.", "A dozen").value, 12);
 }
 
 TEST(QuantitiesTest, SharesAreReadAsPercentages) {
   EXPECT_NEAR(Only("Russia holds a third of the region.", "a third").value, 33.333, 0.01);
-  EXPECT_NEAR(Only("Nearly two-thirds of voters backed the plan.", "Nearly two-thirds").value, 66.667, 0.01);
+  EXPECT_NEAR(Only("Nearly two-thirds of voters backed the plan.", "Nearly two-thirds").value,
+              66.667, 0.01);
   EXPECT_EQ(Only("Half of the hospitals reported shortages.", "Half").value, 50);
   EXPECT_EQ(Only("One in five adults smokes.", "One in five").value, 20);
   const Quantity pct = Only("Russia occupies about 20% of Ukraine's territory.", "about 20%");
@@ -87,7 +91,8 @@ TEST(QuantitiesTest, HedgesBecomeIntervals) {
   const Quantity up = Only("The strike involved up to 300 troops.", "up to 300");
   EXPECT_EQ(up.low, 0);
   EXPECT_EQ(up.high, 300);
-  const Quantity nearly = Only("Nearly 1.2 million casualties were reported.", "Nearly 1.2 million");
+  const Quantity nearly =
+      Only("Nearly 1.2 million casualties were reported.", "Nearly 1.2 million");
   EXPECT_NEAR(nearly.low, 1.08e6, 1);
   EXPECT_EQ(nearly.high, 1.2e6);
   const Quantity least = Only("At least 23 people died.", "At least 23");
@@ -112,7 +117,8 @@ TEST(QuantitiesTest, RangesAreIntervals) {
 }
 
 TEST(QuantitiesTest, LengthsBecomeMetres) {
-  const Quantity km = Only("Fighting raged along about 1,200 km of the front line.", "about 1,200 km");
+  const Quantity km =
+      Only("Fighting raged along about 1,200 km of the front line.", "about 1,200 km");
   EXPECT_EQ(km.unit, "m");
   EXPECT_EQ(km.stated_unit, "km");
   EXPECT_EQ(km.value, 1.2e6);
@@ -134,7 +140,8 @@ TEST(QuantitiesTest, TemperaturesBecomeCelsius) {
   EXPECT_EQ(minus.high, -20);
   EXPECT_EQ(minus.low, -kInf);
   EXPECT_EQ(Only("Expect -5C overnight.", "-5C").value, -5);
-  EXPECT_NEAR(Only("Phoenix hit 118 degrees Fahrenheit.", "118 degrees Fahrenheit").value, 47.78, 0.01);
+  EXPECT_NEAR(Only("Phoenix hit 118 degrees Fahrenheit.", "118 degrees Fahrenheit").value, 47.78,
+              0.01);
   EXPECT_NEAR(Only("It was 68°F by noon.", "68°F").value, 20, 1e-6);
 }
 
@@ -165,8 +172,8 @@ TEST(QuantitiesTest, TheThingCounted) {
 }
 
 TEST(QuantitiesTest, PartitivesPointBackOrForward) {
-  const AnnotatedArticle a =
-      AnalyzeText("Russia deployed 183 attack drones against Ukraine, about 110 of which were Shaheds.");
+  const AnnotatedArticle a = AnalyzeText(
+      "Russia deployed 183 attack drones against Ukraine, about 110 of which were Shaheds.");
   ASSERT_EQ(a.quantities.size(), 2u);
   EXPECT_EQ(a.quantities[0].counted, "attack drone");
   EXPECT_EQ(a.Text(a.quantities[0].counted_span), "attack drones");
@@ -185,7 +192,8 @@ TEST(QuantitiesTest, DistributiveFormsGiveTotals) {
   const Quantity side = Only("Following the talks, each side returned 157 detainees.", "157");
   EXPECT_TRUE(side.distributive);
   EXPECT_EQ(side.total, 314);
-  EXPECT_EQ(Only("Britain, France and Germany will each give €500 million.", "€500 million").total, 1.5e9);
+  EXPECT_EQ(Only("Britain, France and Germany will each give €500 million.", "€500 million").total,
+            1.5e9);
   EXPECT_EQ(Only("The three lads were fined £200 each.", "£200").total, 600);
   EXPECT_EQ(Only("The two sides swapped 103 POWs apiece.", "103").total, 206);
   const Quantity plain = Only("Ukraine said 314 prisoners came home.", "314");
@@ -236,7 +244,8 @@ TEST(QuantitiesTest, OneIsACountOnlyWithANoun) {
 
 TEST(QuantitiesTest, SpansIndexTheBodyAcrossParagraphs) {
   const AnnotatedArticle a = Analyze(testing::MakeArticle(
-      "q", "Wire", "", {"The talks ended.", "Both sides freed 84 prisoners each, and 3,000 troops left."}));
+      "q", "Wire", "",
+      {"The talks ended.", "Both sides freed 84 prisoners each, and 3,000 troops left."}));
   ASSERT_EQ(a.quantities.size(), 2u);
   EXPECT_EQ(a.Text(a.quantities[0].span), "84");
   EXPECT_EQ(a.quantities[0].total, 168);
@@ -252,20 +261,23 @@ TEST(QuantitiesTest, SeedsStateThreeHundredFourteenPrisonersEitherWay) {
     const AnnotatedArticle a = Analyze(article);
     for (const Quantity& q : a.quantities) {
       if (q.distributive && q.value == 157 && q.total == 314) ++distributive_314;
-      if (!q.distributive && q.value == 314 && q.counted.find("risoner") != std::string::npos) ++stated_314;
+      if (!q.distributive && q.value == 314 && q.counted.find("risoner") != std::string::npos)
+        ++stated_314;
       if (q.value >= 2020 && q.value <= 2026 && q.unit.empty()) ++years;
     }
   }
-  EXPECT_GE(distributive_314, 3);  // "157 ... from each side", "157 ... each", "each side returning 157"
+  EXPECT_GE(distributive_314,
+            3);  // "157 ... from each side", "157 ... each", "each side returning 157"
   EXPECT_GE(stated_314, 2);
   EXPECT_EQ(years, 0);  // "since early 2024", "the 2022 invasion", "October 2025"
 }
 
 TEST(QuantitiesTest, OddInputDoesNotCrash) {
   for (const std::string& text :
-       {std::string(""), std::string("1"), std::string("$"), std::string("- - -"), std::string("about"),
-        std::string("1,2,3,4,5,6"), std::string("99999999999999999999999999999999999999 people"),
-        std::string("\xe2\x82\xac"), std::string("a third"), std::string("twenty-"), std::string("1.2.3.4"),
+       {std::string(""), std::string("1"), std::string("$"), std::string("- - -"),
+        std::string("about"), std::string("1,2,3,4,5,6"),
+        std::string("99999999999999999999999999999999999999 people"), std::string("\xe2\x82\xac"),
+        std::string("a third"), std::string("twenty-"), std::string("1.2.3.4"),
         std::string(5000, '9')}) {
     const AnnotatedArticle a = AnalyzeText(text);
     for (const Quantity& q : a.quantities) EXPECT_LE(q.span.end, a.body.size());

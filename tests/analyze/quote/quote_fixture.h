@@ -32,7 +32,8 @@ inline AnnotatedArticle MakeAnnotated(const std::vector<std::string>& paragraphs
 // Adds an entity and a mention for every whole-word occurrence of each surface
 // form; returns the entity's index. Mentions stay in body order.
 inline uint32_t AddEntity(AnnotatedArticle& a, EntityType type, const std::string& name,
-                          const std::vector<std::string>& surfaces, std::vector<std::string> roles = {}) {
+                          const std::vector<std::string>& surfaces,
+                          std::vector<std::string> roles = {}) {
   const uint32_t index = static_cast<uint32_t>(a.entities.size());
   Entity e;
   e.type = type;
@@ -49,11 +50,12 @@ inline uint32_t AddEntity(AnnotatedArticle& a, EntityType type, const std::strin
       const size_t end = pos + s.size();
       const bool whole = (pos == 0 || !is_word(pos - 1)) && (end >= a.body.size() || !is_word(end));
       if (whole) {
-        const bool overlaps = std::any_of(a.mentions.begin(), a.mentions.end(), [&](const Mention& m) {
-          return m.span.begin < end && pos < m.span.end;
-        });
+        const bool overlaps =
+            std::any_of(a.mentions.begin(), a.mentions.end(),
+                        [&](const Mention& m) { return m.span.begin < end && pos < m.span.end; });
         if (!overlaps) {
-          a.mentions.push_back(Mention{Span{static_cast<uint32_t>(pos), static_cast<uint32_t>(end)}, index,
+          a.mentions.push_back(Mention{Span{static_cast<uint32_t>(pos), static_cast<uint32_t>(end)},
+                                       index,
                                        s == name ? MentionKind::kName : MentionKind::kAlias});
         }
       }

@@ -25,13 +25,15 @@ std::vector<Seen> Annotate(AnnotatedArticle& a) {
   std::vector<Seen> out;
   for (const Quote& q : a.quotes) {
     out.push_back(Seen{std::string(a.Text(q.content)), std::string(a.Text(q.speaker_span)),
-                       std::string(a.Text(q.cue)), q.speaker ? static_cast<int>(*q.speaker) : -1, q.direct});
+                       std::string(a.Text(q.cue)), q.speaker ? static_cast<int>(*q.speaker) : -1,
+                       q.direct});
   }
   return out;
 }
 
 TEST(QuotesTest, QuoteThenSpeakerAndVerb) {
-  AnnotatedArticle a = MakeAnnotated({"\u201cThe ceasefire must hold,\u201d Lindqvist said on Monday."});
+  AnnotatedArticle a =
+      MakeAnnotated({"\u201cThe ceasefire must hold,\u201d Lindqvist said on Monday."});
   const uint32_t e = AddEntity(a, EntityType::kPerson, "Anna Lindqvist", {"Lindqvist"});
   const auto q = Annotate(a);
   ASSERT_EQ(q.size(), 1u);
@@ -43,8 +45,8 @@ TEST(QuotesTest, QuoteThenSpeakerAndVerb) {
 }
 
 TEST(QuotesTest, InvertedCueWithAppositive) {
-  AnnotatedArticle a =
-      MakeAnnotated({"\"We have no comment at this stage,\" said Maria Okafor, a spokeswoman for the ministry."});
+  AnnotatedArticle a = MakeAnnotated(
+      {"\"We have no comment at this stage,\" said Maria Okafor, a spokeswoman for the ministry."});
   const uint32_t e = AddEntity(a, EntityType::kPerson, "Maria Okafor", {"Maria Okafor"});
   const auto q = Annotate(a);
   ASSERT_EQ(q.size(), 1u);
@@ -54,7 +56,8 @@ TEST(QuotesTest, InvertedCueWithAppositive) {
 }
 
 TEST(QuotesTest, SpeakerColonQuoteAndAppositiveName) {
-  AnnotatedArticle a = MakeAnnotated({"The finance minister, Tomas Berg, said: \u201cInflation has peaked.\u201d"});
+  AnnotatedArticle a =
+      MakeAnnotated({"The finance minister, Tomas Berg, said: \u201cInflation has peaked.\u201d"});
   const uint32_t e = AddEntity(a, EntityType::kPerson, "Tomas Berg", {"Tomas Berg"});
   const auto q = Annotate(a);
   ASSERT_EQ(q.size(), 1u);
@@ -64,8 +67,9 @@ TEST(QuotesTest, SpeakerColonQuoteAndAppositiveName) {
 }
 
 TEST(QuotesTest, DescribedAsFrame) {
-  AnnotatedArticle a = MakeAnnotated(
-      {"Senator Rosa Alvarez described the bill as \u201ca betrayal of working families\u201d and vowed to fight it."});
+  AnnotatedArticle a =
+      MakeAnnotated({"Senator Rosa Alvarez described the bill as \u201ca betrayal of working "
+                     "families\u201d and vowed to fight it."});
   const uint32_t e = AddEntity(a, EntityType::kPerson, "Rosa Alvarez", {"Rosa Alvarez"});
   const auto q = Annotate(a);
   ASSERT_FALSE(q.empty());
@@ -101,9 +105,9 @@ TEST(QuotesTest, SplitQuoteBothHalvesShareTheSpeaker) {
 }
 
 TEST(QuotesTest, PronounTakesTheLatestNarrativePersonNotOneInsideTheQuote) {
-  AnnotatedArticle a = MakeAnnotated(
-      {"Mayor Lucy Ellis spoke after the council vote on Wednesday.",
-       "\u201cGovernor Park has let this city down,\u201d she said."});
+  AnnotatedArticle a =
+      MakeAnnotated({"Mayor Lucy Ellis spoke after the council vote on Wednesday.",
+                     "\u201cGovernor Park has let this city down,\u201d she said."});
   const uint32_t ellis = AddEntity(a, EntityType::kPerson, "Lucy Ellis", {"Lucy Ellis"});
   AddEntity(a, EntityType::kPerson, "Park", {"Park"});
   const auto q = Annotate(a);
@@ -112,9 +116,10 @@ TEST(QuotesTest, PronounTakesTheLatestNarrativePersonNotOneInsideTheQuote) {
 }
 
 TEST(QuotesTest, PronounPrefersTheNearestSentence) {
-  AnnotatedArticle a = MakeAnnotated(
-      {"Chancellor Weber met President Duarte in Lisbon on Friday. Duarte later flew home to Maputo.",
-       "\u201cIt was a frank exchange,\u201d she told reporters."});
+  AnnotatedArticle a =
+      MakeAnnotated({"Chancellor Weber met President Duarte in Lisbon on Friday. Duarte later flew "
+                     "home to Maputo.",
+                     "\u201cIt was a frank exchange,\u201d she told reporters."});
   AddEntity(a, EntityType::kPerson, "Weber", {"Weber"});
   const uint32_t duarte = AddEntity(a, EntityType::kPerson, "Duarte", {"Duarte"});
   AddEntity(a, EntityType::kPlace, "Lisbon", {"Lisbon"});
@@ -125,9 +130,11 @@ TEST(QuotesTest, PronounPrefersTheNearestSentence) {
 
 TEST(QuotesTest, ItSaidTakesAnOrganisation) {
   AnnotatedArticle a = MakeAnnotated(
-      {"Greenfield Energy cut its forecast for the year. Chief executive Omar Haddad resigned in June.",
+      {"Greenfield Energy cut its forecast for the year. Chief executive Omar Haddad resigned in "
+       "June.",
        "\u201cDemand has fallen sharply in every market,\u201d it said in a statement."});
-  const uint32_t org = AddEntity(a, EntityType::kOrganization, "Greenfield Energy", {"Greenfield Energy"});
+  const uint32_t org =
+      AddEntity(a, EntityType::kOrganization, "Greenfield Energy", {"Greenfield Energy"});
   AddEntity(a, EntityType::kPerson, "Omar Haddad", {"Omar Haddad"});
   const auto q = Annotate(a);
   ASSERT_EQ(q.size(), 1u);
@@ -136,19 +143,22 @@ TEST(QuotesTest, ItSaidTakesAnOrganisation) {
 }
 
 TEST(QuotesTest, QuoteOverTwoParagraphsIsOneQuote) {
-  AnnotatedArticle a = MakeAnnotated({"\u201cThe first phase of the plan is ready.",
-                                      "\u201cThe second phase will follow next year,\u201d Okafor said."});
+  AnnotatedArticle a =
+      MakeAnnotated({"\u201cThe first phase of the plan is ready.",
+                     "\u201cThe second phase will follow next year,\u201d Okafor said."});
   AddEntity(a, EntityType::kPerson, "Okafor", {"Okafor"});
   const auto q = Annotate(a);
   ASSERT_EQ(q.size(), 1u);
-  EXPECT_EQ(q[0].content,
-            "The first phase of the plan is ready.\n\n\u201cThe second phase will follow next year");
+  EXPECT_EQ(
+      q[0].content,
+      "The first phase of the plan is ready.\n\n\u201cThe second phase will follow next year");
   EXPECT_EQ(q[0].speaker_span, "Okafor");
 }
 
 TEST(QuotesTest, FurtherSentencesContinueTheSpeaker) {
-  AnnotatedArticle a = MakeAnnotated(
-      {"\"Prices will keep rising,\" said economist Lena Fischer. \"Nobody should expect relief before autumn.\""});
+  AnnotatedArticle a =
+      MakeAnnotated({"\"Prices will keep rising,\" said economist Lena Fischer. \"Nobody should "
+                     "expect relief before autumn.\""});
   const uint32_t e = AddEntity(a, EntityType::kPerson, "Lena Fischer", {"Lena Fischer"});
   const auto q = Annotate(a);
   ASSERT_EQ(q.size(), 2u);
@@ -157,11 +167,11 @@ TEST(QuotesTest, FurtherSentencesContinueTheSpeaker) {
 }
 
 TEST(QuotesTest, ReportedSpeechKeptApart) {
-  AnnotatedArticle a = MakeAnnotated(
-      {"Peskov said on Thursday that the talks had been useful.",
-       "The talks will resume next month, officials said.",
-       "According to the health ministry, 40 people were injured.",
-       "Three people were arrested overnight, according to local police."});
+  AnnotatedArticle a =
+      MakeAnnotated({"Peskov said on Thursday that the talks had been useful.",
+                     "The talks will resume next month, officials said.",
+                     "According to the health ministry, 40 people were injured.",
+                     "Three people were arrested overnight, according to local police."});
   const uint32_t peskov = AddEntity(a, EntityType::kPerson, "Dmitry Peskov", {"Peskov"});
   const auto q = Annotate(a);
   ASSERT_EQ(q.size(), 4u);
@@ -179,8 +189,9 @@ TEST(QuotesTest, ReportedSpeechKeptApart) {
 }
 
 TEST(QuotesTest, QuotedFragmentInsideReportedClauseGivesBoth) {
-  AnnotatedArticle a = MakeAnnotated(
-      {"Umerov said the delegation sought a \u201cdignified and lasting peace,\u201d without giving details."});
+  AnnotatedArticle a =
+      MakeAnnotated({"Umerov said the delegation sought a \u201cdignified and lasting peace,\u201d "
+                     "without giving details."});
   AddEntity(a, EntityType::kPerson, "Rustem Umerov", {"Umerov"});
   const auto q = Annotate(a);
   ASSERT_EQ(q.size(), 2u);
@@ -192,19 +203,19 @@ TEST(QuotesTest, QuotedFragmentInsideReportedClauseGivesBoth) {
 }
 
 TEST(QuotesTest, ScareQuotesTitlesAndNounsAreNotQuotes) {
-  AnnotatedArticle a = MakeAnnotated(
-      {"The so-called \"peace plan\" was never published.",
-       "She appeared on \u201cMeet the Press\u201d on Sunday.",
-       "The report was published on Monday and the call lasted an hour.",
-       "He declined to comment.",
-       "Both sides agreed to swap 157 prisoners each."});
+  AnnotatedArticle a =
+      MakeAnnotated({"The so-called \"peace plan\" was never published.",
+                     "She appeared on \u201cMeet the Press\u201d on Sunday.",
+                     "The report was published on Monday and the call lasted an hour.",
+                     "He declined to comment.", "Both sides agreed to swap 157 prisoners each."});
   const auto q = Annotate(a);
   EXPECT_TRUE(q.empty()) << q.front().content;
 }
 
 TEST(QuotesTest, BritishSingleQuotesButNotApostrophes) {
-  AnnotatedArticle a = MakeAnnotated(
-      {"\u2018We are heartbroken,\u2019 the family said.", "The players\u2019 union met the club\u2019s owners on Friday."});
+  AnnotatedArticle a =
+      MakeAnnotated({"\u2018We are heartbroken,\u2019 the family said.",
+                     "The players\u2019 union met the club\u2019s owners on Friday."});
   const auto q = Annotate(a);
   ASSERT_EQ(q.size(), 1u);
   EXPECT_EQ(q[0].content, "We are heartbroken");
@@ -240,7 +251,8 @@ TEST(QuotesTest, ParticipleSharesTheSpeakerOfItsSentence) {
 }
 
 TEST(QuotesTest, DatelineIsNotWhatWasSaid) {
-  AnnotatedArticle a = MakeAnnotated({"LAGOS, March 3 - Fuel prices rose by a third overnight, traders said."});
+  AnnotatedArticle a =
+      MakeAnnotated({"LAGOS, March 3 - Fuel prices rose by a third overnight, traders said."});
   const auto q = Annotate(a);
   ASSERT_EQ(q.size(), 1u);
   EXPECT_EQ(q[0].content, "Fuel prices rose by a third overnight");
@@ -248,7 +260,8 @@ TEST(QuotesTest, DatelineIsNotWhatWasSaid) {
 }
 
 TEST(QuotesTest, ClauseStopsAtTheNextSpeaker) {
-  AnnotatedArticle a = MakeAnnotated({"Ortega said the vote was fair, but Molina said it was rigged."});
+  AnnotatedArticle a =
+      MakeAnnotated({"Ortega said the vote was fair, but Molina said it was rigged."});
   const auto q = Annotate(a);
   ASSERT_EQ(q.size(), 2u);
   EXPECT_EQ(q[0].content, "the vote was fair");
@@ -266,8 +279,8 @@ TEST(QuotesTest, UnresolvedSpeakerKeepsItsSpan) {
 }
 
 TEST(QuotesTest, RoleNamesTheSpeaker) {
-  AnnotatedArticle a = MakeAnnotated(
-      {"Mayor Lucy Ellis toured the flooded district.", "\u201cWe will rebuild every school,\u201d the mayor said."});
+  AnnotatedArticle a = MakeAnnotated({"Mayor Lucy Ellis toured the flooded district.",
+                                      "\u201cWe will rebuild every school,\u201d the mayor said."});
   const uint32_t e = AddEntity(a, EntityType::kPerson, "Lucy Ellis", {"Lucy Ellis"}, {"mayor"});
   const auto q = Annotate(a);
   ASSERT_EQ(q.size(), 1u);
@@ -294,7 +307,8 @@ TEST(QuotesTest, WorksWithoutSentencesAndOnEmptyBody) {
 }
 
 TEST(QuotesTest, UnbalancedMarksStayInsideTheBody) {
-  AnnotatedArticle a = MakeAnnotated({"\u201cNo end \u201cin sight,\u201d he said \u201d and \"", "\u201d", "\"\"\""});
+  AnnotatedArticle a = MakeAnnotated(
+      {"\u201cNo end \u201cin sight,\u201d he said \u201d and \"", "\u201d", "\"\"\""});
   analyze::AnnotateQuotes(a);
   uint32_t prev = 0;
   for (const Quote& q : a.quotes) {
@@ -310,7 +324,8 @@ TEST(QuotesTest, UnbalancedMarksStayInsideTheBody) {
 // '…' and guillemets are direct quotes like curly ones.
 TEST(QuotesTest, NewswireBacktickQuotesAreDirect) {
   AnnotatedArticle a = MakeAnnotated(
-      {"Harbour officials called the closure ``a temporary measure.'' ``We expect the ferries back by Friday,'' "
+      {"Harbour officials called the closure ``a temporary measure.'' ``We expect the ferries back "
+       "by Friday,'' "
        "Ingrid Solberg told reporters. She said the storm was ``unlike anything we have seen.''"});
   const uint32_t e = AddEntity(a, EntityType::kPerson, "Ingrid Solberg", {"Ingrid Solberg"});
   const auto q = Annotate(a);
@@ -330,8 +345,9 @@ TEST(QuotesTest, NewswireBacktickQuotesAreDirect) {
 }
 
 TEST(QuotesTest, NestedBacktickSingleQuoteStaysInside) {
-  AnnotatedArticle a = MakeAnnotated(
-      {"``They told us `stay indoors' and nothing more,'' said Petra Alm, a resident of the island."});
+  AnnotatedArticle a =
+      MakeAnnotated({"``They told us `stay indoors' and nothing more,'' said Petra Alm, a resident "
+                     "of the island."});
   const uint32_t e = AddEntity(a, EntityType::kPerson, "Petra Alm", {"Petra Alm"});
   const auto q = Annotate(a);
   ASSERT_EQ(q.size(), 1u);
@@ -341,8 +357,9 @@ TEST(QuotesTest, NestedBacktickSingleQuoteStaysInside) {
 }
 
 TEST(QuotesTest, StraightSingleQuotesButNotApostrophes) {
-  AnnotatedArticle a = MakeAnnotated({"'The bridge will reopen in spring,' said Tomas Berg.",
-                                      "The drivers' union and the city's mayor don't agree about the '90s plan."});
+  AnnotatedArticle a =
+      MakeAnnotated({"'The bridge will reopen in spring,' said Tomas Berg.",
+                     "The drivers' union and the city's mayor don't agree about the '90s plan."});
   const uint32_t e = AddEntity(a, EntityType::kPerson, "Tomas Berg", {"Tomas Berg"});
   const auto q = Annotate(a);
   ASSERT_EQ(q.size(), 1u);
@@ -351,7 +368,8 @@ TEST(QuotesTest, StraightSingleQuotesButNotApostrophes) {
 }
 
 TEST(QuotesTest, GuillemetsAreDirectQuotes) {
-  AnnotatedArticle a = MakeAnnotated({"\u00abWe will not sign this text,\u00bb said Claire Dubois."});
+  AnnotatedArticle a =
+      MakeAnnotated({"\u00abWe will not sign this text,\u00bb said Claire Dubois."});
   const uint32_t e = AddEntity(a, EntityType::kPerson, "Claire Dubois", {"Claire Dubois"});
   const auto q = Annotate(a);
   ASSERT_EQ(q.size(), 1u);
@@ -380,7 +398,8 @@ TEST(QuotesTest, PlaceIsNeverTheSpeaker) {
 
 TEST(QuotesTest, WireQuoteOpenedWithTwoApostrophes) {
   AnnotatedArticle a =
-      MakeAnnotated({"The harbour stayed shut. ''This is hard for all of us,'' a tearful Mia Holm told reporters."});
+      MakeAnnotated({"The harbour stayed shut. ''This is hard for all of us,'' a tearful Mia Holm "
+                     "told reporters."});
   const uint32_t e = AddEntity(a, EntityType::kPerson, "Mia Holm", {"Mia Holm"});
   const auto q = Annotate(a);
   ASSERT_EQ(q.size(), 1u);
@@ -398,7 +417,8 @@ TEST(QuotesTest, SpeechPronounPrefersTheLastSubjectOverCoreference) {
   const uint32_t vik = AddEntity(a, EntityType::kPerson, "Lars Vik", {"Lars Vik"});
   const uint32_t berg = AddEntity(a, EntityType::kPerson, "Ola Berg", {"Ola Berg"});
   const size_t he = a.body.rfind("he said");
-  a.mentions.push_back(Mention{Span{static_cast<uint32_t>(he), static_cast<uint32_t>(he + 2)}, vik, MentionKind::kPronoun});
+  a.mentions.push_back(Mention{Span{static_cast<uint32_t>(he), static_cast<uint32_t>(he + 2)}, vik,
+                               MentionKind::kPronoun});
   std::sort(a.mentions.begin(), a.mentions.end(),
             [](const Mention& x, const Mention& y) { return x.span.begin < y.span.begin; });
   const auto q = Annotate(a);
@@ -414,8 +434,9 @@ TEST(QuotesTest, SpeechPronounPrefersTheLastSubjectOverCoreference) {
 // Issue 18: after a quote that ends its sentence, "He said ``...''" opens
 // the next sentence and introduces the next quote.
 TEST(QuotesTest, CapitalAfterAFinishedQuoteStartsTheNextAttribution) {
-  AnnotatedArticle a = MakeAnnotated(
-      {"Ola Berg spoke at the quay. ``That is why the port must stay open.'' He said ``the ferries come first.''"});
+  AnnotatedArticle a =
+      MakeAnnotated({"Ola Berg spoke at the quay. ``That is why the port must stay open.'' He said "
+                     "``the ferries come first.''"});
   const uint32_t e = AddEntity(a, EntityType::kPerson, "Ola Berg", {"Ola Berg"});
   const auto q = Annotate(a);
   bool second = false;

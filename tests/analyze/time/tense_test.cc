@@ -57,9 +57,10 @@ Tense ScanTense(const TokenizedText& text, uint32_t sb, uint32_t se, uint32_t eb
 
 TEST(SentenceTensesTest, AgreesWithAScanOfTheWholeSentence) {
   // Words that mark tense at any distance, only nearby, or not at all.
-  const std::vector<std::string> words = {
-      "will", "said", "held", "located", "ago", "could", "be", "Friday", "we'll", "talks",
-      "announced", "last", "expected", "on", "the", "proposed", "met", "hundred", "told", "may"};
+  const std::vector<std::string> words = {"will",      "said", "held",     "located", "ago",
+                                          "could",     "be",   "Friday",   "we'll",   "talks",
+                                          "announced", "last", "expected", "on",      "the",
+                                          "proposed",  "met",  "hundred",  "told",    "may"};
   const TimeRules& rules = TimeRules::Get();
   uint64_t state = 12345;
   auto next = [&] {

@@ -23,7 +23,7 @@ const std::string kDucDocs = std::string(NEWSFUSE_SHARED_DIR) + "/bench/duc2004/
 struct Digest {
   std::unique_ptr<Store> store;
   std::unique_ptr<Pipeline> pipeline;
-  std::vector<StoryReport> reports;  // largest story first
+  std::vector<StoryReport> reports;             // largest story first
   std::map<std::string, std::string> story_of;  // article id -> story id
 };
 
@@ -39,8 +39,9 @@ Digest RunDigest(const std::vector<std::string>& sources) {
   EXPECT_TRUE(stories.ok());
   std::vector<Story> list;
   for (const auto& row : *stories) list.push_back(row.story);
-  std::stable_sort(list.begin(), list.end(),
-                   [](const Story& a, const Story& b) { return a.article_ids.size() > b.article_ids.size(); });
+  std::stable_sort(list.begin(), list.end(), [](const Story& a, const Story& b) {
+    return a.article_ids.size() > b.article_ids.size();
+  });
   for (const auto& story : list) {
     for (const auto& id : story.article_ids) d.story_of[id] = story.id;
     auto report = d.pipeline->Report(story.id);
@@ -80,7 +81,8 @@ void ExpectWellFormed(const StoryReport& r) {
     return d;
   };
   for (size_t i = 1; i < r.timeline.size(); ++i) {
-    EXPECT_LE(first_day(r.timeline[i - 1].date), first_day(r.timeline[i].date)) << "timeline out of order";
+    EXPECT_LE(first_day(r.timeline[i - 1].date), first_day(r.timeline[i].date))
+        << "timeline out of order";
   }
   const std::string html = RenderHtml(r);
   EXPECT_EQ(html.find("<script"), std::string::npos);
@@ -100,8 +102,10 @@ TEST(FusedStoriesTest, SeedsReportAgreesDisagreesAndDates) {
   const Fact* front = nullptr;
   for (const auto& f : r.facts) {
     if (f.kind == Fact::Kind::kQuantity && f.unit.empty() && f.low <= 314 && 314 <= f.high &&
-        (!swap || f.sources.size() > swap->sources.size())) swap = &f;
-    if (f.kind == Fact::Kind::kQuantity && f.unit == "m" && f.low <= 1.21e6 && 1.19e6 <= f.high) front = &f;
+        (!swap || f.sources.size() > swap->sources.size()))
+      swap = &f;
+    if (f.kind == Fact::Kind::kQuantity && f.unit == "m" && f.low <= 1.21e6 && 1.19e6 <= f.high)
+      front = &f;
   }
   ASSERT_NE(swap, nullptr) << RenderMarkdown(r);
   EXPECT_GE(swap->sources.size(), 4u) << swap->value;
@@ -126,7 +130,8 @@ TEST(FusedStoriesTest, SeedsReportAgreesDisagreesAndDates) {
 TEST(FusedStoriesTest, TwoDucTopicsBecomeTwoWellFormedStories) {
   const fs::path a = fs::path(kDucDocs) / "d30001t";
   const fs::path b = fs::path(kDucDocs) / "d30002t";
-  if (!fs::exists(a) || !fs::exists(b)) GTEST_SKIP() << "DUC 2004 documents not found at " << kDucDocs;
+  if (!fs::exists(a) || !fs::exists(b))
+    GTEST_SKIP() << "DUC 2004 documents not found at " << kDucDocs;
   Digest d = RunDigest({a.string(), b.string()});
   ASSERT_GE(d.reports.size(), 2u);
   // Each topic's ten articles: at least half in one story, and no story
@@ -139,12 +144,14 @@ TEST(FusedStoriesTest, TwoDucTopicsBecomeTwoWellFormedStories) {
   EXPECT_GE(d.reports[1].sources.size(), 5u);
   for (const auto& report : d.reports) {
     std::set<std::string> folders;
-    for (const auto& s : report.sources) folders.insert(fs::path(s.locator).parent_path().filename().string());
+    for (const auto& s : report.sources)
+      folders.insert(fs::path(s.locator).parent_path().filename().string());
     EXPECT_EQ(folders.size(), 1u) << "a story mixes topics: " << report.headline;
   }
   for (size_t i = 0; i < 2; ++i) {
     std::set<std::string> folders;
-    for (const auto& s : d.reports[i].sources) folders.insert(fs::path(s.locator).parent_path().filename().string());
+    for (const auto& s : d.reports[i].sources)
+      folders.insert(fs::path(s.locator).parent_path().filename().string());
     EXPECT_EQ(folders.size(), 1u) << "story " << i << " mixes topics";
     ExpectWellFormed(d.reports[i]);
     EXPECT_FALSE(d.reports[i].facts.empty());

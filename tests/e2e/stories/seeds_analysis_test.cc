@@ -40,7 +40,8 @@ const Entity* PersonNamed(const AnnotatedArticle& a, const std::string& surname)
 
 bool HasRole(const Entity* e, const std::string& words) {
   if (!e) return false;
-  return std::any_of(e->roles.begin(), e->roles.end(), [&](const std::string& r) { return r.find(words) != std::string::npos; });
+  return std::any_of(e->roles.begin(), e->roles.end(),
+                     [&](const std::string& r) { return r.find(words) != std::string::npos; });
 }
 
 class SeedsAnalysisTest : public ::testing::Test {
@@ -72,7 +73,8 @@ TEST_F(SeedsAnalysisTest, ZelenskyAndZelenskiyAreOneEntity) {
   for (const auto& a : *seeds_) {
     for (const Mention& m : a.mentions) {
       const std::string text(a.Text(m.span));
-      if (text.rfind("Zelensk", 0) == 0) key_of_spelling[text.substr(0, 10)] = a.entities[m.entity].key;
+      if (text.rfind("Zelensk", 0) == 0)
+        key_of_spelling[text.substr(0, 10)] = a.entities[m.entity].key;
     }
   }
   ASSERT_TRUE(key_of_spelling.count("Zelensky") || key_of_spelling.count("Zelensky's"));

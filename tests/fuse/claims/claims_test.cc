@@ -31,8 +31,8 @@ class ArticleBuilder {
     EXPECT_NE(at, std::string::npos) << text;
     return Span{static_cast<uint32_t>(at), static_cast<uint32_t>(at + text.size())};
   }
-  ArticleBuilder& Count(const std::string& number, const std::string& thing, double value, double low, double high,
-                        double total = 0) {
+  ArticleBuilder& Count(const std::string& number, const std::string& thing, double value,
+                        double low, double high, double total = 0) {
     Quantity q;
     q.span = Find(number);
     q.counted_span = Find(thing);
@@ -105,12 +105,18 @@ const Fact* FactAbout(const StoryReport& r, const std::string& subject_part) {
 
 TEST(ClaimsTest, PerPartyCountsAndTheirTotalAreOneFact) {
   std::vector<AnnotatedArticle> articles = {
-      ArticleBuilder("Harbour Gazette", {"The two sides swapped 157 detainees each on Friday at the border crossing."})
-          .Count("157", "detainees", 157, 157, 157, 314).Build(),
-      ArticleBuilder("Valley Times", {"In all, 314 detainees were swapped at the border crossing on Friday."})
-          .Count("314", "detainees", 314, 314, 314).Build(),
-      ArticleBuilder("Coast Wire", {"Officials said 200 detainees were freed at the border crossing on Friday."})
-          .Count("200", "detainees", 200, 200, 200).Build(),
+      ArticleBuilder("Harbour Gazette",
+                     {"The two sides swapped 157 detainees each on Friday at the border crossing."})
+          .Count("157", "detainees", 157, 157, 157, 314)
+          .Build(),
+      ArticleBuilder("Valley Times",
+                     {"In all, 314 detainees were swapped at the border crossing on Friday."})
+          .Count("314", "detainees", 314, 314, 314)
+          .Build(),
+      ArticleBuilder("Coast Wire",
+                     {"Officials said 200 detainees were freed at the border crossing on Friday."})
+          .Count("200", "detainees", 200, 200, 200)
+          .Build(),
   };
   StoryReport r = Fuse(articles);
   ASSERT_FALSE(r.facts.empty());
@@ -128,10 +134,14 @@ TEST(ClaimsTest, PerPartyCountsAndTheirTotalAreOneFact) {
 
 TEST(ClaimsTest, KilometresAndHedgedMilesAgree) {
   std::vector<AnnotatedArticle> articles = {
-      ArticleBuilder("North Ledger", {"The front line runs for 1,200 km across the east of the country."})
-          .Length("1,200 km", 1.2e6, 1.2e6, 1.2e6).Build(),
-      ArticleBuilder("South Ledger", {"Fighting continues along the roughly 750-mile front line in the east."})
-          .Length("roughly 750-mile", 1207008, 1086307, 1327709).Build(),
+      ArticleBuilder("North Ledger",
+                     {"The front line runs for 1,200 km across the east of the country."})
+          .Length("1,200 km", 1.2e6, 1.2e6, 1.2e6)
+          .Build(),
+      ArticleBuilder("South Ledger",
+                     {"Fighting continues along the roughly 750-mile front line in the east."})
+          .Length("roughly 750-mile", 1207008, 1086307, 1327709)
+          .Build(),
   };
   StoryReport r = Fuse(articles);
   ASSERT_EQ(r.facts.size(), 1u);
@@ -142,10 +152,15 @@ TEST(ClaimsTest, KilometresAndHedgedMilesAgree) {
 
 TEST(ClaimsTest, TwoNumbersOneOutletStatesTogetherAreNoConflict) {
   std::vector<AnnotatedArticle> articles = {
-      ArticleBuilder("Daily Post", {"Russia launched 183 drones overnight, and air defences downed 150 drones over the region."})
-          .Count("183", "drones", 183, 183, 183).Count("150", "drones", 150, 150, 150).Build(),
-      ArticleBuilder("Evening Post", {"Air defences downed 150 drones over the region overnight, officials said."})
-          .Count("150", "drones", 150, 150, 150).Build(),
+      ArticleBuilder("Daily Post", {"Russia launched 183 drones overnight, and air defences downed "
+                                    "150 drones over the region."})
+          .Count("183", "drones", 183, 183, 183)
+          .Count("150", "drones", 150, 150, 150)
+          .Build(),
+      ArticleBuilder("Evening Post",
+                     {"Air defences downed 150 drones over the region overnight, officials said."})
+          .Count("150", "drones", 150, 150, 150)
+          .Build(),
   };
   StoryReport r = Fuse(articles);
   EXPECT_TRUE(r.conflicts.empty());
@@ -157,10 +172,15 @@ TEST(ClaimsTest, TwoNumbersOneOutletStatesTogetherAreNoConflict) {
 
 TEST(ClaimsTest, HedgedNearMissIsASoftConflict) {
   std::vector<AnnotatedArticle> articles = {
-      ArticleBuilder("Metro One", {"Nearly 40 people were injured when the bridge collapsed on Tuesday."})
-          .Count("Nearly 40", "people", 40, 36, 40).Build(),
-      ArticleBuilder("Metro Two", {"Officials said 45 people were injured when the bridge collapsed on Tuesday."})
-          .Count("45", "people", 45, 45, 45).Build(),
+      ArticleBuilder("Metro One",
+                     {"Nearly 40 people were injured when the bridge collapsed on Tuesday."})
+          .Count("Nearly 40", "people", 40, 36, 40)
+          .Build(),
+      ArticleBuilder(
+          "Metro Two",
+          {"Officials said 45 people were injured when the bridge collapsed on Tuesday."})
+          .Count("45", "people", 45, 45, 45)
+          .Build(),
   };
   StoryReport r = Fuse(articles);
   ASSERT_EQ(r.conflicts.size(), 1u);
@@ -170,21 +190,30 @@ TEST(ClaimsTest, HedgedNearMissIsASoftConflict) {
 
 TEST(ClaimsTest, UnrelatedSentencesWithDifferentNumbersAreNotAConflict) {
   std::vector<AnnotatedArticle> articles = {
-      ArticleBuilder("Metro One", {"Nearly 40 people were injured when the bridge collapsed on Tuesday."})
-          .Count("Nearly 40", "people", 40, 36, 40).Build(),
-      ArticleBuilder("Metro Two", {"The council employs 900 people in its roads department, a spokesperson noted."})
-          .Count("900", "people", 900, 900, 900).Build(),
+      ArticleBuilder("Metro One",
+                     {"Nearly 40 people were injured when the bridge collapsed on Tuesday."})
+          .Count("Nearly 40", "people", 40, 36, 40)
+          .Build(),
+      ArticleBuilder(
+          "Metro Two",
+          {"The council employs 900 people in its roads department, a spokesperson noted."})
+          .Count("900", "people", 900, 900, 900)
+          .Build(),
   };
   EXPECT_TRUE(Fuse(articles).conflicts.empty());
 }
 
 TEST(ClaimsTest, TimelineMergesSameDayEventsAndOrdersByDate) {
   std::vector<AnnotatedArticle> articles = {
-      ArticleBuilder("A Times", {"The envoys met in Geneva on Thursday for a second round of talks.",
-                                 "The first round was held in Oslo in January."})
-          .Date("on Thursday", "2026-03-12").Date("in January", "2026-01").Build(),
+      ArticleBuilder("A Times",
+                     {"The envoys met in Geneva on Thursday for a second round of talks.",
+                      "The first round was held in Oslo in January."})
+          .Date("on Thursday", "2026-03-12")
+          .Date("in January", "2026-01")
+          .Build(),
       ArticleBuilder("B Herald", {"Envoys held a second round of talks in Geneva on March 12."})
-          .Date("March 12", "2026-03-12").Build(),
+          .Date("March 12", "2026-03-12")
+          .Build(),
   };
   StoryReport r = Fuse(articles);
   ASSERT_EQ(r.timeline.size(), 2u);
@@ -203,12 +232,20 @@ TEST(ClaimsTest, TimelineMergesSameDayEventsAndOrdersByDate) {
 
 TEST(ClaimsTest, TranslatedQuoteOfOneSpeakerIsMergedOthersKeptApart) {
   std::vector<AnnotatedArticle> articles = {
-      ArticleBuilder("Wire One", {"\"The talks were substantive and productive,\" Minister Anna Berg said."})
-          .Said("Anna Berg", "berg", "foreign minister", "The talks were substantive and productive").Build(),
-      ArticleBuilder("Wire Two", {"Berg called the talks \"meaningful and productive\" and said more work remained."})
-          .Said("Berg", "berg", "", "meaningful and productive").Build(),
-      ArticleBuilder("Wire Three", {"\"We will return next month,\" Berg told reporters at the airport."})
-          .Said("Berg", "berg", "", "We will return next month").Build(),
+      ArticleBuilder("Wire One",
+                     {"\"The talks were substantive and productive,\" Minister Anna Berg said."})
+          .Said("Anna Berg", "berg", "foreign minister",
+                "The talks were substantive and productive")
+          .Build(),
+      ArticleBuilder(
+          "Wire Two",
+          {"Berg called the talks \"meaningful and productive\" and said more work remained."})
+          .Said("Berg", "berg", "", "meaningful and productive")
+          .Build(),
+      ArticleBuilder("Wire Three",
+                     {"\"We will return next month,\" Berg told reporters at the airport."})
+          .Said("Berg", "berg", "", "We will return next month")
+          .Build(),
   };
   StoryReport r = Fuse(articles);
   ASSERT_EQ(r.quotes.size(), 1u);
@@ -221,9 +258,15 @@ TEST(ClaimsTest, TranslatedQuoteOfOneSpeakerIsMergedOthersKeptApart) {
 
 TEST(ClaimsTest, NegatedStatementAgainstAnotherOutletIsAConflict) {
   std::vector<AnnotatedArticle> articles = {
-      ArticleBuilder("First Daily", {"The talks in Geneva ended with no joint statement from the delegations."}).Build(),
-      ArticleBuilder("Second Daily", {"In a joint statement after the talks in Geneva, the delegations pledged to meet again."}).Build(),
-      ArticleBuilder("Third Daily", {"There was no doubt the talks in Geneva were tense, one delegate said."}).Build(),
+      ArticleBuilder("First Daily",
+                     {"The talks in Geneva ended with no joint statement from the delegations."})
+          .Build(),
+      ArticleBuilder("Second Daily", {"In a joint statement after the talks in Geneva, the "
+                                      "delegations pledged to meet again."})
+          .Build(),
+      ArticleBuilder("Third Daily",
+                     {"There was no doubt the talks in Geneva were tense, one delegate said."})
+          .Build(),
   };
   StoryReport r = Fuse(articles);
   ASSERT_EQ(r.conflicts.size(), 1u);
@@ -236,34 +279,55 @@ TEST(ClaimsTest, NegatedStatementAgainstAnotherOutletIsAConflict) {
 // claim: never a sentence against its own copy, a sentence that negates
 // something else, a name, or words a speaker says in quote marks.
 TEST(ClaimsTest, NegatedPhraseAgainstNonClaimsIsNoConflict) {
-  const std::string same = "The ferry talks in Bergen ended with no joint political or security statement.";
-  EXPECT_TRUE(Fuse({ArticleBuilder("North Post", {same}).Build(), ArticleBuilder("South Post", {same}).Build()})
+  const std::string same =
+      "The ferry talks in Bergen ended with no joint political or security statement.";
+  EXPECT_TRUE(Fuse({ArticleBuilder("North Post", {same}).Build(),
+                    ArticleBuilder("South Post", {same}).Build()})
                   .conflicts.empty());
 
-  EXPECT_TRUE(Fuse({ArticleBuilder("North Post", {"The ferry talks in Bergen produced no safety report for the harbour."}).Build(),
-                    ArticleBuilder("South Post", {"The ferry talks in Bergen did not produce a safety report for the harbour."}).Build()})
-                  .conflicts.empty());
+  EXPECT_TRUE(
+      Fuse({ArticleBuilder("North Post",
+                           {"The ferry talks in Bergen produced no safety report for the harbour."})
+                .Build(),
+            ArticleBuilder(
+                "South Post",
+                {"The ferry talks in Bergen did not produce a safety report for the harbour."})
+                .Build()})
+          .conflicts.empty());
 
-  EXPECT_TRUE(Fuse({ArticleBuilder("North Post", {"The ferry talks in Bergen gave no harbour access to the fishing fleet."}).Build(),
-                    ArticleBuilder("South Post", {"The ferry talks in Bergen were about the Harbour Access rules for the fishing fleet."}).Build()})
+  EXPECT_TRUE(Fuse({ArticleBuilder(
+                        "North Post",
+                        {"The ferry talks in Bergen gave no harbour access to the fishing fleet."})
+                        .Build(),
+                    ArticleBuilder("South Post", {"The ferry talks in Bergen were about the "
+                                                  "Harbour Access rules for the fishing fleet."})
+                        .Build()})
                   .conflicts.empty());
 
   AnnotatedArticle quoted =
-      ArticleBuilder("North Post", {"\"There is no ferry agreement in Bergen yet,\" the mayor said after the talks."}).Build();
+      ArticleBuilder(
+          "North Post",
+          {"\"There is no ferry agreement in Bergen yet,\" the mayor said after the talks."})
+          .Build();
   Quote q;
   q.content = Span{1, static_cast<uint32_t>(quoted.body.find("yet") + 3)};
   quoted.quotes.push_back(q);
-  EXPECT_TRUE(Fuse({quoted, ArticleBuilder("South Post", {"A ferry agreement in Bergen was signed after the talks."}).Build()})
-                  .conflicts.empty());
+  EXPECT_TRUE(
+      Fuse({quoted, ArticleBuilder("South Post",
+                                   {"A ferry agreement in Bergen was signed after the talks."})
+                        .Build()})
+          .conflicts.empty());
 }
 
 // Issue 18: one voice's small count or duration is no fact on its own; a
 // duration keeps its written unit and a bound stays a bound.
 TEST(ClaimsTest, ContextFreeNumbersDroppedDurationsAndBoundsKeptAsWritten) {
-  auto duration = [](ArticleBuilder b, const std::string& text, double seconds, const std::string& stated) {
+  auto duration = [](ArticleBuilder b, const std::string& text, double seconds,
+                     const std::string& stated) {
     AnnotatedArticle a = b.Build();
     Quantity q;
-    q.span = Span{static_cast<uint32_t>(a.body.find(text)), static_cast<uint32_t>(a.body.find(text) + text.size())};
+    q.span = Span{static_cast<uint32_t>(a.body.find(text)),
+                  static_cast<uint32_t>(a.body.find(text) + text.size())};
     q.value = q.total = q.low = q.high = seconds;
     q.unit = "s";
     q.stated_unit = stated;
@@ -271,21 +335,28 @@ TEST(ClaimsTest, ContextFreeNumbersDroppedDurationsAndBoundsKeptAsWritten) {
     return a;
   };
   std::vector<AnnotatedArticle> articles = {
-      duration(ArticleBuilder("Alpha", {"The strike at the port lasted 40 days and idled 2 sides of the harbour."})
-                   .Count("2", "sides", 2, 2, 2),
-               "40 days", 40 * 86400.0, "days"),
-      duration(ArticleBuilder("Beta", {"Dockers at the port stayed out for 40 days, and at least five unions backed them."})
-                   .Count("at least five", "unions", 5, 5, std::numeric_limits<double>::infinity()),
-               "40 days", 40 * 86400.0, "days"),
-      duration(ArticleBuilder("Gamma", {"Talks at the port went on for 24 hours before the deal was signed."}), "24 hours",
-               86400.0, "hours"),
+      duration(
+          ArticleBuilder(
+              "Alpha", {"The strike at the port lasted 40 days and idled 2 sides of the harbour."})
+              .Count("2", "sides", 2, 2, 2),
+          "40 days", 40 * 86400.0, "days"),
+      duration(
+          ArticleBuilder(
+              "Beta",
+              {"Dockers at the port stayed out for 40 days, and at least five unions backed them."})
+              .Count("at least five", "unions", 5, 5, std::numeric_limits<double>::infinity()),
+          "40 days", 40 * 86400.0, "days"),
+      duration(ArticleBuilder(
+                   "Gamma", {"Talks at the port went on for 24 hours before the deal was signed."}),
+               "24 hours", 86400.0, "hours"),
   };
   StoryReport r = Fuse(articles);
   EXPECT_EQ(FactAbout(r, "side"), nullptr);
   const Fact* strike = FactAbout(r, "duration");
   ASSERT_NE(strike, nullptr);
   EXPECT_EQ(strike->value, "40 days");
-  for (const Fact& f : r.facts) EXPECT_NE(f.value, "24 hours") << "one voice's duration is context-free";
+  for (const Fact& f : r.facts)
+    EXPECT_NE(f.value, "24 hours") << "one voice's duration is context-free";
   const Fact* unions = FactAbout(r, "unions");
   ASSERT_NE(unions, nullptr);
   EXPECT_EQ(unions->value, "\u2265 5");
@@ -294,7 +365,8 @@ TEST(ClaimsTest, ContextFreeNumbersDroppedDurationsAndBoundsKeptAsWritten) {
 // Issue 18: roles are noun phrases; clause fragments the entity annotator
 // attached ("and daughter", "told reporters in ...") are no role rows.
 TEST(ClaimsTest, RoleFragmentsAreNoRoles) {
-  AnnotatedArticle a = ArticleBuilder("Alpha", {"Marta Lind, the harbour master, spoke on Monday."}).Build();
+  AnnotatedArticle a =
+      ArticleBuilder("Alpha", {"Marta Lind, the harbour master, spoke on Monday."}).Build();
   Entity e;
   e.type = EntityType::kPerson;
   e.name = "Marta Lind";
@@ -312,13 +384,15 @@ TEST(ClaimsTest, RoleFragmentsAreNoRoles) {
 
 // Issue 18: a paraphrase is never grouped with (and so shown as) direct speech.
 TEST(ClaimsTest, ParaphraseIsNotMergedIntoADirectQuote) {
-  AnnotatedArticle a = ArticleBuilder("Alpha", {"Solberg said the ferries will be back by Friday at the latest."})
-                           .Said("Ingrid Solberg", "solberg", "", "the ferries will be back by Friday at the latest")
-                           .Build();
+  AnnotatedArticle a =
+      ArticleBuilder("Alpha", {"Solberg said the ferries will be back by Friday at the latest."})
+          .Said("Ingrid Solberg", "solberg", "", "the ferries will be back by Friday at the latest")
+          .Build();
   a.quotes.back().direct = false;
-  AnnotatedArticle b = ArticleBuilder("Beta", {"\"The ferries will be back by Friday,\" Solberg said."})
-                           .Said("Ingrid Solberg", "solberg", "", "The ferries will be back by Friday")
-                           .Build();
+  AnnotatedArticle b =
+      ArticleBuilder("Beta", {"\"The ferries will be back by Friday,\" Solberg said."})
+          .Said("Ingrid Solberg", "solberg", "", "The ferries will be back by Friday")
+          .Build();
   StoryReport r = Fuse({a, b});
   ASSERT_EQ(r.quotes.size(), 1u);
   ASSERT_EQ(r.quotes[0].quotes.size(), 2u);
@@ -331,15 +405,16 @@ TEST(ClaimsTest, ParaphraseIsNotMergedIntoADirectQuote) {
 // Issue 18: the timeline holds the story's events: not background history
 // ("ruled from 1973"), not a date far from the reports, not a quote.
 TEST(ClaimsTest, TimelineLeavesOutBackgroundFarDatesAndQuotes) {
-  AnnotatedArticle a = ArticleBuilder("Alpha", {"The port reopened on Tuesday after the storm.",
-                                                "The harbour master, who ran the port from 1991, was praised.",
-                                                "The old pier was rebuilt in March 2024.",
-                                                "\"We worked through Monday night,\" a docker said."})
-                           .Date("Tuesday", "2026-03-03")
-                           .Date("1991", "1991")
-                           .Date("March 2024", "2024-03")
-                           .Date("Monday night", "2026-03-02")
-                           .Build();
+  AnnotatedArticle a =
+      ArticleBuilder("Alpha", {"The port reopened on Tuesday after the storm.",
+                               "The harbour master, who ran the port from 1991, was praised.",
+                               "The old pier was rebuilt in March 2024.",
+                               "\"We worked through Monday night,\" a docker said."})
+          .Date("Tuesday", "2026-03-03")
+          .Date("1991", "1991")
+          .Date("March 2024", "2024-03")
+          .Date("Monday night", "2026-03-02")
+          .Build();
   a.timexes[1].precision = DatePrecision::kYear;
   a.timexes[2].precision = DatePrecision::kMonth;
   a.article.published = DateTime::ParseIso("2026-03-04");
@@ -352,31 +427,48 @@ TEST(ClaimsTest, TimelineLeavesOutBackgroundFarDatesAndQuotes) {
 // same way, never through a number that modifies another noun.
 TEST(ClaimsTest, SameHeadOrAdjectivalNumberIsNoConflict) {
   std::vector<AnnotatedArticle> pitches = {
-      ArticleBuilder("Metro One", {"The young pitcher threw 40 terrific pitches in the opening game on Sunday night."})
-          .Count("40", "terrific pitches", 40, 40, 40).Build(),
-      ArticleBuilder("Metro Two", {"The young pitcher threw 95 pitches in the opening game on Sunday night."})
-          .Count("95", "pitches", 95, 95, 95).Build(),
+      ArticleBuilder(
+          "Metro One",
+          {"The young pitcher threw 40 terrific pitches in the opening game on Sunday night."})
+          .Count("40", "terrific pitches", 40, 40, 40)
+          .Build(),
+      ArticleBuilder("Metro Two",
+                     {"The young pitcher threw 95 pitches in the opening game on Sunday night."})
+          .Count("95", "pitches", 95, 95, 95)
+          .Build(),
   };
   pitches[0].quantities[0].counted = "terrific pitch";
   pitches[1].quantities[0].counted = "pitch";
   EXPECT_TRUE(Fuse(pitches).conflicts.empty());
 
   std::vector<AnnotatedArticle> nations = {
-      ArticleBuilder("Metro One", {"The 21-nation trade group met in Kuala Lumpur on Monday to discuss tariffs."})
-          .Count("21", "nation", 21, 21, 21).Build(),
-      ArticleBuilder("Metro Two", {"Ministers of 18 nations met in Kuala Lumpur on Monday to discuss tariffs."})
-          .Count("18", "nations", 18, 18, 18).Build(),
+      ArticleBuilder(
+          "Metro One",
+          {"The 21-nation trade group met in Kuala Lumpur on Monday to discuss tariffs."})
+          .Count("21", "nation", 21, 21, 21)
+          .Build(),
+      ArticleBuilder("Metro Two",
+                     {"Ministers of 18 nations met in Kuala Lumpur on Monday to discuss tariffs."})
+          .Count("18", "nations", 18, 18, 18)
+          .Build(),
   };
   EXPECT_TRUE(Fuse(nations).conflicts.empty());
 }
 
 TEST(ClaimsTest, CoverageNamesWhatOnlyOneSourceHasAndWhatOneLeavesOut) {
   std::vector<AnnotatedArticle> articles = {
-      ArticleBuilder("Alpha", {"Rescuers pulled 12 survivors from the rubble of the hotel on Monday."})
-          .Count("12", "survivors", 12, 12, 12).Build(),
-      ArticleBuilder("Beta", {"Twelve survivors were pulled from the hotel rubble on Monday, and 30 dogs helped."})
-          .Count("Twelve", "survivors", 12, 12, 12).Count("30", "dogs", 30, 30, 30).Build(),
-      ArticleBuilder("Gamma", {"The hotel collapsed after the earthquake struck early on Monday."}).Build(),
+      ArticleBuilder("Alpha",
+                     {"Rescuers pulled 12 survivors from the rubble of the hotel on Monday."})
+          .Count("12", "survivors", 12, 12, 12)
+          .Build(),
+      ArticleBuilder(
+          "Beta",
+          {"Twelve survivors were pulled from the hotel rubble on Monday, and 30 dogs helped."})
+          .Count("Twelve", "survivors", 12, 12, 12)
+          .Count("30", "dogs", 30, 30, 30)
+          .Build(),
+      ArticleBuilder("Gamma", {"The hotel collapsed after the earthquake struck early on Monday."})
+          .Build(),
   };
   StoryReport r = Fuse(articles);
   ASSERT_EQ(r.coverage.size(), 3u);
