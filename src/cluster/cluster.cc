@@ -156,7 +156,7 @@ struct StoryClusterer::Impl {
   ArticleWeights words_loaded, names_loaded, entities_loaded, title_loaded;
 
   explicit Impl(ClusterOptions opts)
-      : options(std::move(opts)), weights(options.weights), fingerprints(options.max_fingerprints) {
+      : options(opts), weights(options.weights), fingerprints(options.max_fingerprints) {
     if (options.join_threshold) weights.join_threshold = *options.join_threshold;
   }
 
@@ -652,8 +652,7 @@ struct StoryClusterer::Impl {
   }
 };
 
-StoryClusterer::StoryClusterer(ClusterOptions options)
-    : impl_(std::make_unique<Impl>(std::move(options))) {}
+StoryClusterer::StoryClusterer(ClusterOptions options) : impl_(std::make_unique<Impl>(options)) {}
 StoryClusterer::~StoryClusterer() = default;
 
 std::string StoryClusterer::Add(const AnnotatedArticle& article) { return impl_->Decide(article); }

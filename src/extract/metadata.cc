@@ -492,7 +492,7 @@ std::optional<Dateline> ParseDateline(std::string_view s) {
 std::optional<LeadTag> ParseLeadTag(std::string_view s) {
   if (s.empty() || s.front() != '[') return std::nullopt;
   size_t close = s.find(']');
-  if (close == std::string_view::npos || close > 60) return std::nullopt;
+  if (close > 60) return std::nullopt;  // npos included
   std::string_view inner = Trim(s.substr(1, close - 1));
   if (inner.size() < 2 || SplitWords(inner).size() > 6) return std::nullopt;
   bool letter = false;

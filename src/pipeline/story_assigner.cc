@@ -6,7 +6,7 @@
 namespace newsfuse {
 
 StoryAssigner::StoryAssigner(Store& store, AnalyzeOptions analyze, ClusterOptions cluster)
-    : store_(store), analyze_(std::move(analyze)), cluster_options_(std::move(cluster)) {}
+    : store_(store), analyze_(analyze), cluster_options_(cluster) {}
 
 StoryAssigner::~StoryAssigner() = default;
 

@@ -150,7 +150,7 @@ uint32_t TermExtractor::Impl::TermOf(const UChar* tok, int32_t n, bool number, b
   }
 
   // Case folding can expand a code point to three ("ß" -> "ss" is two).
-  if (folded.size() < static_cast<size_t>(3 * n)) folded.resize(3 * n);
+  if (folded.size() < 3 * static_cast<size_t>(n)) folded.resize(3 * static_cast<size_t>(n));
   UErrorCode fs = U_ZERO_ERROR;
   int32_t m = u_strFoldCase(folded.data(), static_cast<int32_t>(folded.size()), tok, n,
                             U_FOLD_CASE_DEFAULT, &fs);
@@ -197,7 +197,7 @@ uint32_t TermExtractor::Impl::TermOf(const UChar* tok, int32_t n, bool number, b
     if (m == 1 && f[0] < 0x80) return TermDictionary::kNoTerm;  // stray initials and letters
   }
 
-  if (utf8.size() < static_cast<size_t>(3 * m)) utf8.resize(3 * m);
+  if (utf8.size() < 3 * static_cast<size_t>(m)) utf8.resize(3 * static_cast<size_t>(m));
   UErrorCode us = U_ZERO_ERROR;
   int32_t bytes = 0;
   u_strToUTF8(utf8.data(), static_cast<int32_t>(utf8.size()), &bytes, f, m, &us);
