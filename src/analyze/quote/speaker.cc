@@ -1,6 +1,7 @@
 #include "analyze/quote/speaker.h"
 
 #include <algorithm>
+#include <string>
 
 namespace newsfuse::analyze::quote_internal {
 namespace {
@@ -74,8 +75,11 @@ void SpeakerResolver::BuildIndex() const {
     for (std::string_view role : ent.roles) {
       for (size_t b = 0; b <= role.size();) {
         const size_t sp = std::min(role.find(' ', b), role.size());
-        if (sp > b) {
-          std::vector<uint32_t>& holders = index_.by_role_word[role.substr(b, sp - b)];
+        if (sp > b && sp - b <= 32) {
+          // Folded: a role written "Ambassador" is held by "the ambassador said".
+          char buf[32] = {};
+          std::vector<uint32_t>& holders =
+              index_.by_role_word[std::string(FoldCase(role.substr(b, sp - b), buf, sizeof buf))];
           if (holders.empty() || holders.back() != e) holders.push_back(e);
         }
         b = sp + 1;
@@ -100,7 +104,7 @@ std::optional<uint32_t> SpeakerResolver::EntityByRole(std::string_view head,
   if (head.size() > sizeof buf) return std::nullopt;
   const std::string_view word = FoldCase(head, buf, sizeof buf);
   BuildIndex();
-  auto holders = index_.by_role_word.find(word);
+  auto holders = index_.by_role_word.find(std::string(word));
   if (holders == index_.by_role_word.end()) return std::nullopt;
   std::optional<uint32_t> best;
   uint32_t best_pos = 0;

@@ -12,6 +12,7 @@
 #pragma once
 
 #include <optional>
+#include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
@@ -58,7 +59,7 @@ class SpeakerResolver {
     bool built = false;
     std::unordered_map<std::string_view, uint32_t> by_name;  // name or alias -> first entity
     std::unordered_map<std::string_view, std::pair<uint32_t, int>> by_surname;  // first, count
-    std::unordered_map<std::string_view, std::vector<uint32_t>> by_role_word;   // persons
+    std::unordered_map<std::string, std::vector<uint32_t>> by_role_word;        // folded; persons
     std::vector<std::vector<uint32_t>> mention_starts;  // per entity, ascending
   };
   mutable Index index_;
