@@ -73,5 +73,36 @@ TEST(QuoteAttributionTest, RelativeWhoSaidCreditsItsAntecedent) {
   EXPECT_EQ(SpeakerOf(a, "a slow disaster"), static_cast<int>(e));
 }
 
+// A cue-less quote after narrative about someone else is not the last
+// speaker's: DUC copy has one paragraph per article, so "the next paragraph
+// of the same speaker" cannot be read from paragraph breaks.
+TEST(QuoteAttributionTest, ContinuationStopsWhenTheNarrativeTurnsToAnotherPerson) {
+  AnnotatedArticle a = MakeAnnotated(
+      {"``We will appeal the ruling,'' said Mara Quist. The court heard from Tobias Renn on "
+       "Friday. Officials expect a decision soon. ``The evidence was never examined properly.''"});
+  const uint32_t quist = AddEntity(a, EntityType::kPerson, "Mara Quist", {"Mara Quist"});
+  AddEntity(a, EntityType::kPerson, "Tobias Renn", {"Tobias Renn"});
+  EXPECT_EQ(SpeakerOf(a, "We will appeal"), static_cast<int>(quist));
+  EXPECT_NE(SpeakerOf(a, "The evidence was never"), static_cast<int>(quist));
+}
+
+TEST(QuoteAttributionTest, CuelessQuoteBelongsToTheSubjectOfTheSentenceBefore) {
+  AnnotatedArticle a = MakeAnnotated(
+      {"``Taxes will fall next year,'' Mara Quist said. Tobias Renn rejected the plan on Friday. "
+       "``It is a fantasy built on borrowed money.''"});
+  AddEntity(a, EntityType::kPerson, "Mara Quist", {"Mara Quist"});
+  const uint32_t renn = AddEntity(a, EntityType::kPerson, "Tobias Renn", {"Tobias Renn"});
+  EXPECT_EQ(SpeakerOf(a, "It is a fantasy"), static_cast<int>(renn));
+}
+
+TEST(QuoteAttributionTest, CuelessQuoteContinuesTheVoiceTheSentenceBeforeReported) {
+  AnnotatedArticle a = MakeAnnotated(
+      {"``Taxes will fall,'' Mara Quist said on Monday. The vote may slip again, columnist "
+       "Tobias Renn wrote. ``This could cost her the whole coalition.''"});
+  AddEntity(a, EntityType::kPerson, "Mara Quist", {"Mara Quist"});
+  const uint32_t renn = AddEntity(a, EntityType::kPerson, "Tobias Renn", {"Tobias Renn"});
+  EXPECT_EQ(SpeakerOf(a, "This could cost her"), static_cast<int>(renn));
+}
+
 }  // namespace
 }  // namespace newsfuse
