@@ -207,6 +207,24 @@ SpeakerRef SpeakerResolver::ResolveHead(const TokenRange& phrase,
   if (const Mention* m = MentionOver(head)) {
     ref.entity = m->entity;
     ref.span = m->span;
+    // "a tearful Lucia Varga told" where only "Varga" is a mention of Imre
+    // Varga: a first name before the mention that the entity's name lacks
+    // makes another person of the same family, not the entity.
+    const uint32_t first = text_.tokens[phrase.first].begin;
+    uint32_t k = phrase.last;
+    while (k > phrase.first && text_.tokens[k - 1].end > m->span.begin) --k;
+    if (m->span.begin > first && k > phrase.first && text_.IsWord(k - 1) &&
+        text_.tokens[k - 1].capitalised && text_.tokens[k - 1].quotation < 0 &&
+        !(lex_.Classes(text_.Text(text_.tokens[k - 1])) & (kTitle | kDeterminer | kSkip)) &&
+        !EndsPossessive(text_.Text(text_.tokens[k - 1])) &&
+        text_.Text(text_.tokens[k - 1]).back() != '.' &&  // "Mrs. Ciller", "Gen. Smith"
+        article_.entities[m->entity].type == EntityType::kPerson &&
+        article_.entities[m->entity].name.find(' ') != std::string::npos &&
+        article_.entities[m->entity].name.find(text_.Text(text_.tokens[k - 1])) ==
+            std::string::npos) {
+      ref.span = Span{text_.tokens[k - 1].begin, m->span.end};
+      ref.entity = EntityByName(article_.Text(ref.span));
+    }
     return ref;
   }
   if (head.capitalised && !(lex_.Classes(text_.Text(head)) & kTitle)) {

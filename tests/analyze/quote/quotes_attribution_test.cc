@@ -104,5 +104,23 @@ TEST(QuoteAttributionTest, CuelessQuoteContinuesTheVoiceTheSentenceBeforeReporte
   EXPECT_EQ(SpeakerOf(a, "This could cost her"), static_cast<int>(renn));
 }
 
+// Only "Varga" is a mention of Imre Varga; the first name before it makes
+// the speaker another member of the family. "Mrs. Varga" stays his name's.
+TEST(QuoteAttributionTest, AnotherFirstNameBeforeASurnameMentionIsAnotherPerson) {
+  AnnotatedArticle a = MakeAnnotated(
+      {"Imre Varga was held overnight. ``It hurts to watch this trial,'' a tearful Lucia Varga "
+       "told reporters. ``He is innocent of all of it,'' Mr. Varga's lawyer said."});
+  const uint32_t imre = AddEntity(a, EntityType::kPerson, "Imre Varga", {"Imre Varga", "Varga"});
+  analyze::AnnotateQuotes(a);
+  bool seen = false;
+  for (const Quote& q : a.quotes) {
+    if (std::string(a.Text(q.content)).find("It hurts") == std::string::npos) continue;
+    seen = true;
+    EXPECT_FALSE(q.speaker && *q.speaker == imre);
+    EXPECT_EQ(a.Text(q.speaker_span), "Lucia Varga");
+  }
+  EXPECT_TRUE(seen);
+}
+
 }  // namespace
 }  // namespace newsfuse
