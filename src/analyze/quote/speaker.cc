@@ -224,6 +224,11 @@ SpeakerRef SpeakerResolver::ResolveHead(const TokenRange& phrase,
             std::string::npos) {
       ref.span = Span{text_.tokens[k - 1].begin, m->span.end};
       ref.entity = EntityByName(article_.Text(ref.span));
+    } else if (k > phrase.first && k - 1 >= phrase.first && text_.WordIs(k - 1, "the") &&
+               text_.tokens[k - 1].end <= m->span.begin) {
+      // "The New York Post said": the article is part of the name as written
+      // (PolNeAR's source spans include it).
+      ref.span.begin = text_.tokens[k - 1].begin;
     }
     return ref;
   }
@@ -245,6 +250,7 @@ SpeakerRef SpeakerResolver::ResolveHead(const TokenRange& phrase,
       k = after_title;  // "Indian Prime Minister | Rajiv Menon"
     ref.span = Span{text_.tokens[k].begin, head.end};
     ref.entity = EntityByName(article_.Text(ref.span));
+    if (k > phrase.first && text_.WordIs(k - 1, "the")) ref.span.begin = text_.tokens[k - 1].begin;
     return ref;
   }
   ref.span = Span{text_.tokens[phrase.first].begin, head.end};

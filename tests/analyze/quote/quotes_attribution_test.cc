@@ -122,5 +122,20 @@ TEST(QuoteAttributionTest, AnotherFirstNameBeforeASurnameMentionIsAnotherPerson)
   EXPECT_TRUE(seen);
 }
 
+// The article belongs to a name as written ("The New York Post"); the
+// entity is still found.
+TEST(QuoteAttributionTest, SpeakerSpanKeepsTheArticleOfAName) {
+  AnnotatedArticle a = MakeAnnotated(
+      {"``Prices will rise before the summer,'' the Daily Courier said. ``The port is closed "
+       "until Friday,'' the Harbour Board said."});
+  const uint32_t courier =
+      AddEntity(a, EntityType::kOrganization, "Daily Courier", {"Daily Courier"});
+  analyze::AnnotateQuotes(a);
+  ASSERT_EQ(a.quotes.size(), 2u);
+  EXPECT_EQ(a.Text(a.quotes[0].speaker_span), "the Daily Courier");
+  EXPECT_TRUE(a.quotes[0].speaker && *a.quotes[0].speaker == courier);
+  EXPECT_EQ(a.Text(a.quotes[1].speaker_span), "the Harbour Board");
+}
+
 }  // namespace
 }  // namespace newsfuse
