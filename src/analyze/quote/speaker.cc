@@ -179,7 +179,16 @@ SpeakerRef SpeakerResolver::ResolvePronoun(uint32_t token,
 SpeakerRef SpeakerResolver::Resolve(const TokenRange& phrase,
                                     const std::vector<SpeakerRef>& known) const {
   SpeakerRef ref = ResolveHead(phrase, known);
-  if (!ref.entity || article_.entities[*ref.entity].type != EntityType::kPlace) return ref;
+  if (!ref.entity || article_.entities[*ref.entity].type != EntityType::kPlace) {
+    // The span is the whole phrase as written, role words included ("White
+    // House spokesman Josh Earnest"): PolNeAR's source spans are, and the
+    // entity already names the person.
+    if (ref.entity && ref.span.end == text_.tokens[phrase.last].end &&
+        text_.tokens[phrase.first].begin < ref.span.begin) {
+      ref.span.begin = text_.tokens[phrase.first].begin;
+    }
+    return ref;
+  }
   // A place is where the speaker is, never who speaks: "a rights group in
   // Paris said" is the group's, "court officials in Madrid said" the
   // officials'. The head then sits before the preposition; "Chile argues"

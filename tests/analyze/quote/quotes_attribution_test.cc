@@ -137,5 +137,18 @@ TEST(QuoteAttributionTest, SpeakerSpanKeepsTheArticleOfAName) {
   EXPECT_EQ(a.Text(a.quotes[1].speaker_span), "the Harbour Board");
 }
 
+// The span is the speaker phrase as written, its role words included; the
+// entity is the person the name gives.
+TEST(QuoteAttributionTest, SpeakerSpanIsTheWholePhraseWhenTheNameResolves) {
+  AnnotatedArticle a = MakeAnnotated(
+      {"Harbour Board spokesman Pavel Dunmore said: \u201cThe cranes will run again on "
+       "Monday.\u201d"});
+  const uint32_t e = AddEntity(a, EntityType::kPerson, "Pavel Dunmore", {"Pavel Dunmore"});
+  analyze::AnnotateQuotes(a);
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_TRUE(a.quotes[0].speaker && *a.quotes[0].speaker == e);
+  EXPECT_EQ(a.Text(a.quotes[0].speaker_span), "Harbour Board spokesman Pavel Dunmore");
+}
+
 }  // namespace
 }  // namespace newsfuse
