@@ -8,7 +8,10 @@
 // earlier entity of the right kind, preferring the subject (first mention) of
 // the nearest sentence that has one, and never a name inside quote marks: in
 // news the person a "he said" refers to is almost always the last one the
-// narrative, not a quotation, talked about. A place is never the speaker.
+// narrative, not a quotation, talked about. A place is never the speaker,
+// and a first name the entity lacks before its surname ("Lucia Varga" for a
+// mention of Imre Varga) makes another person. A resolved speaker's span is
+// the whole phrase as written ("White House spokesman Josh Earnest").
 #pragma once
 
 #include <optional>
