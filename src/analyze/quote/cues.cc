@@ -154,6 +154,37 @@ bool Appositive(const Words& w, uint32_t comma2, uint32_t lo, TokenRange* out,
   return true;
 }
 
+bool PhraseAfterImpl(const Words& w, uint32_t begin, uint32_t hi, TokenRange* out);
+bool PhraseBeforeImpl(const Words& w, uint32_t end, uint32_t lo, TokenRange* out,
+                      uint32_t* subject_begin);
+
+bool IsProximity(const Words& w, uint32_t i) {
+  for (std::string_view a : {"close", "closer", "near", "familiar", "loyal", "linked", "allied",
+                             "connected", "associated"})
+    if (w.Is(i, a)) return true;
+  return false;
+}
+
+// "El Mundo quoted Hiriart as saying": the speaker is the one quoted, between
+// "quoted" and "as"; the subject ("El Mundo") only reports. `i` is the
+// participle after "as".
+bool QuotedAs(const Words& w, uint32_t i, uint32_t lo, TokenRange* out, uint32_t* subject_begin) {
+  if (i < lo + 3 || !w.Is(i - 1, "as") || !w.EndsWithIng(i)) return false;
+  for (uint32_t q = i - 2; q > lo; --q) {
+    if (!w.IsWord(q) && !w.text().IsPunct(q, ',')) return false;
+    if (!(w.Is(q, "quoted") || w.Is(q, "quotes") || w.Is(q, "quoting") || w.Is(q, "cited") ||
+          w.Is(q, "cites") || w.Is(q, "citing")))
+      continue;
+    if (!PhraseAfterImpl(w, q + 1, i - 1, out) || out->last + 2 != i) return false;
+    TokenRange subject;
+    uint32_t begin = q;
+    if (!PhraseBeforeImpl(w, q, lo, &subject, &begin)) begin = q;
+    *subject_begin = begin;
+    return true;
+  }
+  return false;
+}
+
 bool PhraseBeforeImpl(const Words& w, uint32_t end, uint32_t lo, TokenRange* out,
                       uint32_t* subject_begin) {
   int64_t i = static_cast<int64_t>(end) - 1;
@@ -171,8 +202,23 @@ bool PhraseBeforeImpl(const Words& w, uint32_t end, uint32_t lo, TokenRange* out
     return true;
   }
   if (w.text().IsPunct(k, ',')) return Appositive(w, k, lo, out, subject_begin);
+  // "Peter Mandelson, who said": the relative pronoun's antecedent speaks.
+  if ((w.Is(k, "who") || w.Is(k, "which")) && k > lo) {
+    const uint32_t before = w.text().IsPunct(k - 1, ',') ? k - 1 : k;
+    if (before <= lo || !WalkBack(w, before - 1, lo, out)) return false;
+    *subject_begin = out->first;
+    return true;
+  }
   if (!WalkBack(w, i, lo, out)) return false;
   *subject_begin = out->first;
+  // "a source close to Roberts", "people familiar with the talks": the name
+  // is who the speaker is near, never the speaker.
+  if (out->first >= lo + 2 && IsProximity(w, out->first - 2) &&
+      (w.Is(out->first - 1, "to") || w.Is(out->first - 1, "with"))) {
+    const uint32_t adjective = out->first - 2;
+    if (adjective <= lo || !WalkBack(w, adjective - 1, lo, out)) return false;
+    *subject_begin = out->first;
+  }
   return true;
 }
 
@@ -307,7 +353,9 @@ std::vector<Cue> FindCues(const QuoteText& text, const CueLexicon& lex) {
     // sentence's subject. Without the comma ("with Umerov describing it as")
     // the phrase before it is its subject.
     const bool participle = w.EndsWithIng(i) && i > sentence_first && text.IsPunct(i - 1, ',');
-    if (participle) {
+    if (QuotedAs(w, i, sentence_first, &cue.speaker, &cue.subject_begin)) {
+      cue.has_speaker = true;
+    } else if (participle) {
       if (before >= 0) {
         cue.shares_speaker_of = before;
       } else if (i > sentence_first && text.IsPunct(i - 1, ',') &&

@@ -9,7 +9,9 @@
 // "Russia's envoy, Kirill Dmitriev, said" both give the name), or right for an
 // inverted cue ("said Dmitry Peskov, the Kremlin spokesman"). A participle
 // with no subject of its own ("..., adding that") shares the speaker of the
-// cue before it in the sentence.
+// cue before it in the sentence. Two forms name someone who is not the
+// speaker next to the verb: "a source close to X" (the speaker is the source)
+// and "Y quoted X as saying" (X speaks, Y reports); "X, who said" gives X.
 #pragma once
 
 #include <cstdint>

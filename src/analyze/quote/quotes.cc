@@ -189,10 +189,29 @@ class QuoteFinder {
           quote.speaker = speakers_[ci].entity;
           quote.speaker_span = speakers_[ci].span;
         }
+      } else if (const int32_t prior =
+                     StartsSentence(q.open) && !title ? SpeakerCueBefore(q.open) : -1;
+                 prior >= 0) {
+        // "..., columnist Ozkok wrote. ``This could ...'': the voice the
+        // sentence before reported goes on speaking.
+        quote.speaker = speakers_[static_cast<size_t>(prior)].entity;
+        quote.speaker_span = speakers_[static_cast<size_t>(prior)].span;
+      } else if (const Mention* subject =
+                     StartsSentence(q.open) && !title ? NarrativeSubjectBefore(q.open) : nullptr;
+                 subject != nullptr &&
+                 (last_direct < 0 ||
+                  !SameSpeaker(found_[static_cast<size_t>(last_direct)], *subject))) {
+        // "Aznar dismissed the reports. ``It's nonsense.'': a whole-sentence
+        // quote with no cue of its own is the words of the sentence before's
+        // subject, when that names someone other than the last speaker.
+        quote.speaker = subject->entity;
+        quote.speaker_span = subject->span;
       } else if (last_direct >= 0 && StartsSentence(q.open) &&
                  text_.tokens[q.open].paragraph <=
-                     ParagraphOf(found_[static_cast<size_t>(last_direct)].content.end) + 1) {
-        // A further sentence or paragraph of the same speaker's words.
+                     ParagraphOf(found_[static_cast<size_t>(last_direct)].content.end) + 1 &&
+                 !OtherVoiceBetween(found_[static_cast<size_t>(last_direct)], q)) {
+        // A further sentence or paragraph of the same speaker's words, unless
+        // the narrative in between has turned to someone else.
         const Quote& prev = found_[static_cast<size_t>(last_direct)];
         quote.speaker = prev.speaker;
         quote.speaker_span = prev.speaker_span;
@@ -203,6 +222,74 @@ class QuoteFinder {
       found_.push_back(quote);
       if (quote.speaker_span.size() > 0) last_direct = static_cast<int32_t>(found_.size()) - 1;
     }
+  }
+
+  static bool SameSpeaker(const Quote& prev, const Mention& m) {
+    return prev.speaker && *prev.speaker == m.entity;
+  }
+
+  bool IsVoice(const Mention& m) const {
+    if (m.entity >= article_.entities.size()) return false;
+    const EntityType type = article_.entities[m.entity].type;
+    return type == EntityType::kPerson;
+  }
+
+  // The last cue with a resolved speaker in the narrative sentence right
+  // before token `open`; -1 when there is none.
+  int32_t SpeakerCueBefore(uint32_t open) const {
+    if (open == 0 || text_.tokens[open - 1].quotation >= 0 || IsMark(open - 1)) return -1;
+    const uint32_t first = text_.SentenceStart(open - 1);
+    for (size_t c = cues_.size(); c-- > 0;) {
+      if (cues_[c].verb >= open) continue;
+      if (cues_[c].verb < first) break;
+      if ((cues_[c].classes & kAnyCue) == kThought) continue;
+      if (has_speaker_[c] && speakers_[c].entity) return static_cast<int32_t>(c);
+    }
+    return -1;
+  }
+
+  // The person named first in the sentence right before token `open`, when
+  // that sentence begins with the name (its subject); nullptr otherwise.
+  const Mention* NarrativeSubjectBefore(uint32_t open) const {
+    if (open == 0 || text_.tokens[open - 1].quotation >= 0 || IsMark(open - 1)) return nullptr;
+    const uint32_t first = text_.SentenceStart(open - 1);
+    if (text_.tokens[first].quotation >= 0 || IsMark(first)) return nullptr;
+    const uint32_t begin = text_.tokens[first].begin;
+    const auto& ms = article_.mentions;
+    auto it = std::lower_bound(ms.begin(), ms.end(), begin,
+                               [](const Mention& m, uint32_t b) { return m.span.begin < b; });
+    // The subject may follow a title ("Spanish Prime Minister Jose Maria Aznar").
+    if (it == ms.end() || it->kind == MentionKind::kPronoun || !IsVoice(*it)) return nullptr;
+    uint32_t k = first;
+    while (k < open && text_.tokens[k].end <= it->span.begin) {
+      if (!text_.IsWord(k) || !text_.tokens[k].capitalised) return nullptr;
+      ++k;
+    }
+    return k < open ? &*it : nullptr;
+  }
+
+  // A person other than `prev`'s speaker is named in the narrative between
+  // `prev` and the quotation `q`.
+  bool OtherVoiceBetween(const Quote& prev, const Quotation& q) const {
+    const uint32_t end = text_.tokens[q.open].begin;
+    const auto& ms = article_.mentions;
+    auto it = std::lower_bound(ms.begin(), ms.end(), prev.content.end,
+                               [](const Mention& m, uint32_t b) { return m.span.begin < b; });
+    for (; it != ms.end() && it->span.begin < end; ++it) {
+      if (!IsVoice(*it) || it->kind == MentionKind::kPronoun) continue;
+      if (prev.speaker && *prev.speaker == it->entity) continue;
+      if (prev.speaker_span.begin <= it->span.begin && it->span.end <= prev.speaker_span.end)
+        continue;
+      if (InsideQuotation(it->span.begin)) continue;
+      return true;
+    }
+    return false;
+  }
+
+  bool InsideQuotation(uint32_t byte) const {
+    auto it = std::upper_bound(text_.tokens.begin(), text_.tokens.end(), byte,
+                               [](uint32_t b, const Token& t) { return b < t.begin; });
+    return it != text_.tokens.begin() && std::prev(it)->quotation >= 0;
   }
 
   // "We agreed," he said: the comma belongs to the sentence around the quote.

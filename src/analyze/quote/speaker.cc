@@ -1,6 +1,7 @@
 #include "analyze/quote/speaker.h"
 
 #include <algorithm>
+#include <string>
 
 namespace newsfuse::analyze::quote_internal {
 namespace {
@@ -74,8 +75,11 @@ void SpeakerResolver::BuildIndex() const {
     for (std::string_view role : ent.roles) {
       for (size_t b = 0; b <= role.size();) {
         const size_t sp = std::min(role.find(' ', b), role.size());
-        if (sp > b) {
-          std::vector<uint32_t>& holders = index_.by_role_word[role.substr(b, sp - b)];
+        if (sp > b && sp - b <= 32) {
+          // Folded: a role written "Ambassador" is held by "the ambassador said".
+          char buf[32] = {};
+          std::vector<uint32_t>& holders =
+              index_.by_role_word[std::string(FoldCase(role.substr(b, sp - b), buf, sizeof buf))];
           if (holders.empty() || holders.back() != e) holders.push_back(e);
         }
         b = sp + 1;
@@ -100,7 +104,7 @@ std::optional<uint32_t> SpeakerResolver::EntityByRole(std::string_view head,
   if (head.size() > sizeof buf) return std::nullopt;
   const std::string_view word = FoldCase(head, buf, sizeof buf);
   BuildIndex();
-  auto holders = index_.by_role_word.find(word);
+  auto holders = index_.by_role_word.find(std::string(word));
   if (holders == index_.by_role_word.end()) return std::nullopt;
   std::optional<uint32_t> best;
   uint32_t best_pos = 0;
@@ -175,7 +179,16 @@ SpeakerRef SpeakerResolver::ResolvePronoun(uint32_t token,
 SpeakerRef SpeakerResolver::Resolve(const TokenRange& phrase,
                                     const std::vector<SpeakerRef>& known) const {
   SpeakerRef ref = ResolveHead(phrase, known);
-  if (!ref.entity || article_.entities[*ref.entity].type != EntityType::kPlace) return ref;
+  if (!ref.entity || article_.entities[*ref.entity].type != EntityType::kPlace) {
+    // The span is the whole phrase as written, role words included ("White
+    // House spokesman Josh Earnest"): PolNeAR's source spans are, and the
+    // entity already names the person.
+    if (ref.entity && ref.span.end == text_.tokens[phrase.last].end &&
+        text_.tokens[phrase.first].begin < ref.span.begin) {
+      ref.span.begin = text_.tokens[phrase.first].begin;
+    }
+    return ref;
+  }
   // A place is where the speaker is, never who speaks: "a rights group in
   // Paris said" is the group's, "court officials in Madrid said" the
   // officials'. The head then sits before the preposition; "Chile argues"
@@ -203,6 +216,29 @@ SpeakerRef SpeakerResolver::ResolveHead(const TokenRange& phrase,
   if (const Mention* m = MentionOver(head)) {
     ref.entity = m->entity;
     ref.span = m->span;
+    // "a tearful Lucia Varga told" where only "Varga" is a mention of Imre
+    // Varga: a first name before the mention that the entity's name lacks
+    // makes another person of the same family, not the entity.
+    const uint32_t first = text_.tokens[phrase.first].begin;
+    uint32_t k = phrase.last;
+    while (k > phrase.first && text_.tokens[k - 1].end > m->span.begin) --k;
+    if (m->span.begin > first && k > phrase.first && text_.IsWord(k - 1) &&
+        text_.tokens[k - 1].capitalised && text_.tokens[k - 1].quotation < 0 &&
+        !(lex_.Classes(text_.Text(text_.tokens[k - 1])) & (kTitle | kDeterminer | kSkip)) &&
+        !EndsPossessive(text_.Text(text_.tokens[k - 1])) &&
+        text_.Text(text_.tokens[k - 1]).back() != '.' &&  // "Mrs. Ciller", "Gen. Smith"
+        article_.entities[m->entity].type == EntityType::kPerson &&
+        article_.entities[m->entity].name.find(' ') != std::string::npos &&
+        article_.entities[m->entity].name.find(text_.Text(text_.tokens[k - 1])) ==
+            std::string::npos) {
+      ref.span = Span{text_.tokens[k - 1].begin, m->span.end};
+      ref.entity = EntityByName(article_.Text(ref.span));
+    } else if (k > phrase.first && k - 1 >= phrase.first && text_.WordIs(k - 1, "the") &&
+               text_.tokens[k - 1].end <= m->span.begin) {
+      // "The New York Post said": the article is part of the name as written
+      // (PolNeAR's source spans include it).
+      ref.span.begin = text_.tokens[k - 1].begin;
+    }
     return ref;
   }
   if (head.capitalised && !(lex_.Classes(text_.Text(head)) & kTitle)) {
@@ -223,6 +259,7 @@ SpeakerRef SpeakerResolver::ResolveHead(const TokenRange& phrase,
       k = after_title;  // "Indian Prime Minister | Rajiv Menon"
     ref.span = Span{text_.tokens[k].begin, head.end};
     ref.entity = EntityByName(article_.Text(ref.span));
+    if (k > phrase.first && text_.WordIs(k - 1, "the")) ref.span.begin = text_.tokens[k - 1].begin;
     return ref;
   }
   ref.span = Span{text_.tokens[phrase.first].begin, head.end};

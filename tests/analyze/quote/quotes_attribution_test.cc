@@ -1,0 +1,154 @@
+// Issue 18: speaker attribution on unseen news. Each case is a form of news
+// prose where the name next to the cue is not (only) the speaker's.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "analyze/quote/quote_fixture.h"
+#include "analyze/quote/quotes.h"
+
+namespace newsfuse {
+namespace {
+
+using testing::AddEntity;
+using testing::MakeAnnotated;
+
+// The speaker entity of the quote whose content holds `words`; -2 when no
+// such quote was found, -1 when it has no speaker.
+int SpeakerOf(AnnotatedArticle& a, const std::string& words, bool* direct = nullptr) {
+  if (a.quotes.empty()) analyze::AnnotateQuotes(a);
+  for (const Quote& q : a.quotes) {
+    if (std::string(a.Text(q.content)).find(words) == std::string::npos) continue;
+    if (direct) *direct = q.direct;
+    return q.speaker ? static_cast<int>(*q.speaker) : -1;
+  }
+  return -2;
+}
+
+// Roles are stored as written ("Ambassador"); "the ambassador said" must
+// still find the holder.
+TEST(QuoteAttributionTest, RoleWordMatchesWhateverItsCase) {
+  AnnotatedArticle a = MakeAnnotated(
+      {"Ines Marwood arrived in the capital on Tuesday. ``We will not yield on the border "
+       "question,'' the ambassador said."});
+  const uint32_t e =
+      AddEntity(a, EntityType::kPerson, "Ines Marwood", {"Ines Marwood"}, {"Ambassador"});
+  EXPECT_EQ(SpeakerOf(a, "We will not yield"), static_cast<int>(e));
+}
+
+// "a source close to Halvorsen" is not Halvorsen.
+TEST(QuoteAttributionTest, SourceCloseToANameIsNotThatName) {
+  AnnotatedArticle a = MakeAnnotated(
+      {"A source close to Halvorsen said: \u201cThe deal is off for now and nobody is "
+       "talking.\u201d"});
+  const uint32_t e = AddEntity(a, EntityType::kPerson, "Lars Halvorsen", {"Halvorsen"});
+  EXPECT_NE(SpeakerOf(a, "The deal is off"), static_cast<int>(e));
+}
+
+TEST(QuoteAttributionTest, PeopleFamiliarWithANameAreNotThatName) {
+  AnnotatedArticle a = MakeAnnotated(
+      {"People familiar with Brightwater said: \u201cThe board will sell the plant before "
+       "spring.\u201d"});
+  const uint32_t e = AddEntity(a, EntityType::kOrganization, "Brightwater", {"Brightwater"});
+  EXPECT_NE(SpeakerOf(a, "The board will sell"), static_cast<int>(e));
+}
+
+// "The Tribune quoted Okonjo as saying": Okonjo's words, reported by the paper.
+TEST(QuoteAttributionTest, QuotedAsSayingCreditsTheOneQuoted) {
+  AnnotatedArticle a = MakeAnnotated(
+      {"``We will rebuild the old bridge within a year,'' the Tribune quoted Okonjo as "
+       "saying."});
+  AddEntity(a, EntityType::kOrganization, "Tribune", {"Tribune"});
+  const uint32_t e = AddEntity(a, EntityType::kPerson, "Ada Okonjo", {"Okonjo"});
+  EXPECT_EQ(SpeakerOf(a, "We will rebuild"), static_cast<int>(e));
+}
+
+// "Dana Whitcombe who said ...": the antecedent of "who" speaks.
+TEST(QuoteAttributionTest, RelativeWhoSaidCreditsItsAntecedent) {
+  AnnotatedArticle a = MakeAnnotated(
+      {"The plan drew criticism from Dana Whitcombe, who said it was ``a slow disaster for the "
+       "farmers.''"});
+  const uint32_t e = AddEntity(a, EntityType::kPerson, "Dana Whitcombe", {"Dana Whitcombe"});
+  EXPECT_EQ(SpeakerOf(a, "a slow disaster"), static_cast<int>(e));
+}
+
+// A cue-less quote after narrative about someone else is not the last
+// speaker's: DUC copy has one paragraph per article, so "the next paragraph
+// of the same speaker" cannot be read from paragraph breaks.
+TEST(QuoteAttributionTest, ContinuationStopsWhenTheNarrativeTurnsToAnotherPerson) {
+  AnnotatedArticle a = MakeAnnotated(
+      {"``We will appeal the ruling,'' said Mara Quist. The court heard from Tobias Renn on "
+       "Friday. Officials expect a decision soon. ``The evidence was never examined properly.''"});
+  const uint32_t quist = AddEntity(a, EntityType::kPerson, "Mara Quist", {"Mara Quist"});
+  AddEntity(a, EntityType::kPerson, "Tobias Renn", {"Tobias Renn"});
+  EXPECT_EQ(SpeakerOf(a, "We will appeal"), static_cast<int>(quist));
+  EXPECT_NE(SpeakerOf(a, "The evidence was never"), static_cast<int>(quist));
+}
+
+TEST(QuoteAttributionTest, CuelessQuoteBelongsToTheSubjectOfTheSentenceBefore) {
+  AnnotatedArticle a = MakeAnnotated(
+      {"``Taxes will fall next year,'' Mara Quist said. Tobias Renn rejected the plan on Friday. "
+       "``It is a fantasy built on borrowed money.''"});
+  AddEntity(a, EntityType::kPerson, "Mara Quist", {"Mara Quist"});
+  const uint32_t renn = AddEntity(a, EntityType::kPerson, "Tobias Renn", {"Tobias Renn"});
+  EXPECT_EQ(SpeakerOf(a, "It is a fantasy"), static_cast<int>(renn));
+}
+
+TEST(QuoteAttributionTest, CuelessQuoteContinuesTheVoiceTheSentenceBeforeReported) {
+  AnnotatedArticle a = MakeAnnotated(
+      {"``Taxes will fall,'' Mara Quist said on Monday. The vote may slip again, columnist "
+       "Tobias Renn wrote. ``This could cost her the whole coalition.''"});
+  AddEntity(a, EntityType::kPerson, "Mara Quist", {"Mara Quist"});
+  const uint32_t renn = AddEntity(a, EntityType::kPerson, "Tobias Renn", {"Tobias Renn"});
+  EXPECT_EQ(SpeakerOf(a, "This could cost her"), static_cast<int>(renn));
+}
+
+// Only "Varga" is a mention of Imre Varga; the first name before it makes
+// the speaker another member of the family. "Mrs. Varga" stays his name's.
+TEST(QuoteAttributionTest, AnotherFirstNameBeforeASurnameMentionIsAnotherPerson) {
+  AnnotatedArticle a = MakeAnnotated(
+      {"Imre Varga was held overnight. ``It hurts to watch this trial,'' a tearful Lucia Varga "
+       "told reporters. ``He is innocent of all of it,'' Mr. Varga's lawyer said."});
+  const uint32_t imre = AddEntity(a, EntityType::kPerson, "Imre Varga", {"Imre Varga", "Varga"});
+  analyze::AnnotateQuotes(a);
+  bool seen = false;
+  for (const Quote& q : a.quotes) {
+    if (std::string(a.Text(q.content)).find("It hurts") == std::string::npos) continue;
+    seen = true;
+    EXPECT_FALSE(q.speaker && *q.speaker == imre);
+    EXPECT_EQ(a.Text(q.speaker_span), "Lucia Varga");
+  }
+  EXPECT_TRUE(seen);
+}
+
+// The article belongs to a name as written ("The New York Post"); the
+// entity is still found.
+TEST(QuoteAttributionTest, SpeakerSpanKeepsTheArticleOfAName) {
+  AnnotatedArticle a = MakeAnnotated(
+      {"``Prices will rise before the summer,'' the Daily Courier said. ``The port is closed "
+       "until Friday,'' the Harbour Board said."});
+  const uint32_t courier =
+      AddEntity(a, EntityType::kOrganization, "Daily Courier", {"Daily Courier"});
+  analyze::AnnotateQuotes(a);
+  ASSERT_EQ(a.quotes.size(), 2u);
+  EXPECT_EQ(a.Text(a.quotes[0].speaker_span), "the Daily Courier");
+  EXPECT_TRUE(a.quotes[0].speaker && *a.quotes[0].speaker == courier);
+  EXPECT_EQ(a.Text(a.quotes[1].speaker_span), "the Harbour Board");
+}
+
+// The span is the speaker phrase as written, its role words included; the
+// entity is the person the name gives.
+TEST(QuoteAttributionTest, SpeakerSpanIsTheWholePhraseWhenTheNameResolves) {
+  AnnotatedArticle a = MakeAnnotated(
+      {"Harbour Board spokesman Pavel Dunmore said: \u201cThe cranes will run again on "
+       "Monday.\u201d"});
+  const uint32_t e = AddEntity(a, EntityType::kPerson, "Pavel Dunmore", {"Pavel Dunmore"});
+  analyze::AnnotateQuotes(a);
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_TRUE(a.quotes[0].speaker && *a.quotes[0].speaker == e);
+  EXPECT_EQ(a.Text(a.quotes[0].speaker_span), "Harbour Board spokesman Pavel Dunmore");
+}
+
+}  // namespace
+}  // namespace newsfuse
