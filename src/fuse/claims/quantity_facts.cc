@@ -39,6 +39,10 @@ constexpr double kDistinctiveCount = 10;
 // Relative gap under which two values differ by rounding or hedging only.
 constexpr double kSoftGapExact = 0.05;
 constexpr double kSoftGapHedged = 0.25;
+// Voices a small exact count needs before it is a fact of the story.
+constexpr size_t kSmallCountVoices = 3;
+// Lengths below this (metres) are sizes of things, not of the event.
+constexpr double kShortLength = 10;
 
 struct Interval {
   double low, high;
@@ -169,21 +173,29 @@ bool Adjectival(const AnnotatedArticle& a, const Quantity& q) {
   return q.span.end < body.size() && body[q.span.end] == '-';
 }
 
-// A number one voice gives that tells a reader nothing about the event on
-// its own: a small exact count ("country: 7", "side: 2", "page: 8") or a
-// duration ("40 years", "24 hours"), mostly background or asides. Such a
-// row is kept once a second voice states it too, and a small count is kept
-// when its source bounds it ("at least five governments"), which it does
-// only to make a point of the size. Larger counts, amounts and lengths stay:
-// "94 victims", "$5 million" are what a fact table is for. (The values still
-// take part in conflicts: a disagreement is worth showing either way.)
+// A number that tells a reader nothing about the event on its own. A count
+// of one is an article, not a count ("one corner", "a Boeing"), and a count
+// of a pronoun ("themselves") names nothing. A small exact count ("side: 2",
+// "leader: 2", "official: 3") recurs in any story about other groups, so it
+// is kept only once several voices give it, or when its source bounds it
+// ("at least five governments"), which it does only to make a point of the
+// size. A short length ("1.22 m") is a height or a width, background. One
+// voice's duration ("40 years", "24 hours") is mostly an aside. Larger
+// counts, amounts and lengths stay: "94 victims", "$5 million" are what a
+// fact table is for. (The values still take part in conflicts: a
+// disagreement is worth showing either way.)
 bool ContextFree(const Fact& f, size_t voices) {
-  if (voices >= 2) return false;
-  if (f.unit == "s") return true;
+  static const std::set<std::string> kPronouns = {
+      "themselve", "themselves", "them",    "they", "it",   "itself", "him",
+      "himself",   "her",        "herself", "one",  "ones", "other",  "others"};
+  if (f.unit.empty() && f.low == 1 && f.high == 1) return true;
+  if (f.unit.empty() && kPronouns.count(Lower(f.subject))) return true;
+  if (f.unit == "m" && f.high < kShortLength) return true;
+  if (f.unit == "s") return voices < 2;
   if (!f.unit.empty()) return false;
   const bool bound =
       f.low != f.high && (f.high == std::numeric_limits<double>::infinity() || f.low <= 0);
-  return f.high < kDistinctiveCount && !bound;
+  return f.high < kDistinctiveCount && !bound && voices < kSmallCountVoices;
 }
 
 // The wording a reader checks a fact against: the number with the thing it

@@ -362,6 +362,46 @@ TEST(ClaimsTest, ContextFreeNumbersDroppedDurationsAndBoundsKeptAsWritten) {
   EXPECT_EQ(unions->value, "\u2265 5");
 }
 
+// Issue 18: a count of one, a pronoun's count, a short length and a small
+// count two voices give are no facts; a small count three voices give is.
+TEST(ClaimsTest, CountsOfOneShortLengthsAndTwoVoicesSmallCountsDropped) {
+  auto article = [](const std::string& outlet, const std::string& text) {
+    return ArticleBuilder(outlet, {text})
+        .Count("one", "corner", 1, 1, 1)
+        .Count("3", "officials", 3, 3, 3)
+        .Count("2", "sides", 2, 2, 2);
+  };
+  std::vector<AnnotatedArticle> articles = {
+      article("Alpha", "At one corner of the dam 3 officials watched 2 sides of the valley flood.")
+          .Build(),
+      article("Beta", "From one corner of the old dam, 3 officials saw water cover 2 sides.")
+          .Build(),
+      ArticleBuilder("Gamma", {"At one corner of the dam 3 officials saw a 1.5 m wall and "
+                               "4 others leave."})
+          .Count("one", "corner", 1, 1, 1)
+          .Count("3", "officials", 3, 3, 3)
+          .Count("4", "others", 4, 4, 4)
+          .Length("1.5 m", 1.5, 1.5, 1.5)
+          .Build(),
+      ArticleBuilder("Delta", {"Engineers said 4 others left the dam and a 1.5 m wall held."})
+          .Count("4", "others", 4, 4, 4)
+          .Length("1.5 m", 1.5, 1.5, 1.5)
+          .Build(),
+      ArticleBuilder("Epsilon", {"Later 4 others left the dam past a 1.5 m wall."})
+          .Count("4", "others", 4, 4, 4)
+          .Length("1.5 m", 1.5, 1.5, 1.5)
+          .Build(),
+  };
+  StoryReport r = Fuse(articles);
+  EXPECT_EQ(FactAbout(r, "corner"), nullptr) << "a count of one is an article";
+  EXPECT_EQ(FactAbout(r, "sides"), nullptr) << "two voices do not make a small count a fact";
+  EXPECT_EQ(FactAbout(r, "others"), nullptr) << "a pronoun counts nothing";
+  EXPECT_EQ(FactAbout(r, "length"), nullptr) << "a short length is background";
+  const Fact* officials = FactAbout(r, "officials");
+  ASSERT_NE(officials, nullptr);
+  EXPECT_EQ(officials->value, "3");
+}
+
 // Issue 18: roles are noun phrases; clause fragments the entity annotator
 // attached ("and daughter", "told reporters in ...") are no role rows.
 TEST(ClaimsTest, RoleFragmentsAreNoRoles) {
