@@ -319,6 +319,32 @@ TEST(ClaimsTest, NegatedPhraseAgainstNonClaimsIsNoConflict) {
           .conflicts.empty());
 }
 
+// Issue 18: a sentence that only expects X ("a ferry decree was expected",
+// "expected to issue a ferry decree") is no claim that X happened, so a
+// later "no ferry decree" is no conflict with it.
+TEST(ClaimsTest, ExpectedPhraseIsNoConflictWithItsNegation) {
+  const AnnotatedArticle negating =
+      ArticleBuilder(
+          "North Post",
+          {"The mayors of Bergen met on Friday, but no ferry decree followed the talks."})
+          .Build();
+  EXPECT_TRUE(
+      Fuse({negating, ArticleBuilder("South Post", {"The mayors of Bergen were expected to issue a "
+                                                    "ferry decree after the talks on Friday."})
+                          .Build()})
+          .conflicts.empty());
+  EXPECT_TRUE(Fuse({negating, ArticleBuilder("West Post", {"A ferry decree from the mayors of "
+                                                           "Bergen would follow the talks."})
+                                  .Build()})
+                  .conflicts.empty());
+  // The same wording stated as done is still a conflict.
+  EXPECT_EQ(Fuse({negating, ArticleBuilder("East Post", {"The mayors of Bergen issued a ferry "
+                                                         "decree after the talks on Friday."})
+                                .Build()})
+                .conflicts.size(),
+            1u);
+}
+
 // Issue 18: one voice's small count or duration is no fact on its own; a
 // duration keeps its written unit and a bound stays a bound.
 TEST(ClaimsTest, ContextFreeNumbersDroppedDurationsAndBoundsKeptAsWritten) {
