@@ -345,6 +345,34 @@ TEST(ClaimsTest, ExpectedPhraseIsNoConflictWithItsNegation) {
             1u);
 }
 
+// Issue 18: values of one noun that differ several times over are two
+// things ("34 votes" against, "316 votes" cast), and two small counts are
+// two groups; an estimate against a count of one figure stays a conflict.
+TEST(ClaimsTest, FarApartOrSmallCountsAreNoConflict) {
+  auto pair = [](const std::string& a_text, const std::string& a_num, double a_value,
+                 const std::string& b_text, const std::string& b_num, double b_value,
+                 const std::string& thing) {
+    return Fuse({ArticleBuilder("North Post", {a_text})
+                     .Count(a_num, thing, a_value, a_value, a_value)
+                     .Build(),
+                 ArticleBuilder("South Post", {b_text})
+                     .Count(b_num, thing, b_value, b_value, b_value)
+                     .Build()});
+  };
+  EXPECT_TRUE(pair("The harbour council of Bergen passed the ferry plan with 34 votes.", "34", 34,
+                   "The harbour council of Bergen passed the ferry plan of 316 votes.", "316", 316,
+                   "votes")
+                  .conflicts.empty());
+  EXPECT_TRUE(pair("The storm off Bergen sank 2 yachts near the harbour mouth.", "2", 2,
+                   "The storm off Bergen sank 3 yachts near the harbour mouth.", "3", 3, "yachts")
+                  .conflicts.empty());
+  StoryReport kept =
+      pair("The storm off Bergen drowned 40 sheep near the harbour mouth.", "40", 40,
+           "The storm off Bergen drowned 55 sheep near the harbour mouth.", "55", 55, "sheep");
+  ASSERT_EQ(kept.conflicts.size(), 1u);
+  EXPECT_TRUE(kept.conflicts[0].hard);
+}
+
 // Issue 18: one voice's small count or duration is no fact on its own; a
 // duration keeps its written unit and a bound stays a bound.
 TEST(ClaimsTest, ContextFreeNumbersDroppedDurationsAndBoundsKeptAsWritten) {
