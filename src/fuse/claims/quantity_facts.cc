@@ -42,6 +42,9 @@ constexpr double kSoftGapHedged = 0.25;
 // "32 km" away, "3 km" wide): real disagreements between outlets are
 // estimates of one figure ("some 3,000" vs 4,299, 16 vs "nearly 20").
 constexpr double kMaxConflictRatio = 2.0;
+// Relative gap between a measure and its rounded conversion ("2 miles (3 km)"
+// is 3.22 km against 3 km).
+constexpr double kConversionGap = 0.10;
 // Voices a small exact count needs before it is a fact of the story.
 constexpr size_t kSmallCountVoices = 3;
 // Lengths below this (metres) are sizes of things, not of the event.
@@ -265,6 +268,11 @@ std::vector<Fact> QuantityFacts(ClaimContext& ctx, std::vector<Conflict>& confli
         const Claim& x = claims[members[a]];
         const Claim& y = claims[members[b]];
         if (Agree(x, y) && (x.source == y.source || context_of(x, y) >= context))
+          uf.Union(members[a], members[b]);
+        // "two miles (three kilometers)": a measure and its conversion in one
+        // sentence are one claim, though rounding keeps their intervals apart.
+        else if (key.front() != '|' && x.source == y.source && x.sentence == y.sentence &&
+                 RelativeGap(x.stated, y.stated) <= kConversionGap)
           uf.Union(members[a], members[b]);
       }
     }

@@ -373,6 +373,20 @@ TEST(ClaimsTest, FarApartOrSmallCountsAreNoConflict) {
   EXPECT_TRUE(kept.conflicts[0].hard);
 }
 
+// Issue 18: a measure and its rounded conversion in one sentence are one
+// fact row, not two.
+TEST(ClaimsTest, MeasureAndItsConversionAreOneRow) {
+  StoryReport r =
+      Fuse({ArticleBuilder("North Post",
+                           {"The new runway at Bergen is two miles (three kilometers) long."})
+                .Length("two miles", 3218.7, 3218.7, 3218.7)
+                .Length("three kilometers", 3000, 3000, 3000)
+                .Build()});
+  size_t lengths = 0;
+  for (const Fact& f : r.facts) lengths += f.unit == "m";
+  EXPECT_EQ(lengths, 1u);
+}
+
 // Issue 18: one voice's small count or duration is no fact on its own; a
 // duration keeps its written unit and a bound stays a bound.
 TEST(ClaimsTest, ContextFreeNumbersDroppedDurationsAndBoundsKeptAsWritten) {
