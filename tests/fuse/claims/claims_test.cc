@@ -387,6 +387,18 @@ TEST(ClaimsTest, MeasureAndItsConversionAreOneRow) {
   EXPECT_EQ(lengths, 1u);
 }
 
+// Issue 18: a sentence with two dates is one claim, so one event row.
+TEST(ClaimsTest, SentenceWithTwoDatesIsOneEventRow) {
+  const std::string text = "The harbour master ruled the port of Bergen from 1990 until 2004.";
+  auto article = [&](const std::string& outlet) {
+    return ArticleBuilder(outlet, {text}).Date("1990", "1990").Date("2004", "2004").Build();
+  };
+  StoryReport r = Fuse({article("North Post"), article("South Post")});
+  size_t rows = 0;
+  for (const Fact& f : r.facts) rows += f.kind == Fact::Kind::kEvent;
+  EXPECT_EQ(rows, 1u);
+}
+
 // Issue 18: one voice's small count or duration is no fact on its own; a
 // duration keeps its written unit and a bound stays a bound.
 TEST(ClaimsTest, ContextFreeNumbersDroppedDurationsAndBoundsKeptAsWritten) {
