@@ -409,6 +409,10 @@ std::vector<Fact> QuantityFacts(ClaimContext& ctx, std::vector<Conflict>& confli
   std::vector<Fact> facts;
   for (auto& b : built) {
     if (ContextFree(b.fact, b.outlets.size())) continue;
+    // "the 124-member council", "his 600-member delegation": the number is
+    // the size of another thing, shown as a count of "member" it misleads;
+    // one voice's such aside is background.
+    if (b.adjectival && b.fact.unit.empty() && b.outlets.size() < 2) continue;
     facts.push_back(std::move(b.fact));
   }
   return facts;

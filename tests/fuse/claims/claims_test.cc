@@ -399,6 +399,18 @@ TEST(ClaimsTest, SentenceWithTwoDatesIsOneEventRow) {
   EXPECT_EQ(rows, 1u);
 }
 
+// Issue 18: one voice's "124-member council" is the council's size, an
+// aside, not a count of members in the story; a plain count stays.
+TEST(ClaimsTest, OneVoicesAdjectivalCountIsNoFact) {
+  StoryReport r = Fuse({ArticleBuilder("North Post", {"Of the 124-member harbour council of "
+                                                      "Bergen, 48 fishermen voted for the plan."})
+                            .Count("124", "member", 124, 124, 124)
+                            .Count("48", "fishermen", 48, 48, 48)
+                            .Build()});
+  EXPECT_EQ(FactAbout(r, "member"), nullptr);
+  EXPECT_NE(FactAbout(r, "fishermen"), nullptr);
+}
+
 // Issue 18: one voice's small count or duration is no fact on its own; a
 // duration keeps its written unit and a bound stays a bound.
 TEST(ClaimsTest, ContextFreeNumbersDroppedDurationsAndBoundsKeptAsWritten) {
