@@ -411,8 +411,9 @@ TEST(ClaimsTest, OneVoicesAdjectivalCountIsNoFact) {
   EXPECT_NE(FactAbout(r, "fishermen"), nullptr);
 }
 
-// Issue 18: one voice's small count or duration is no fact on its own; a
-// duration keeps its written unit and a bound stays a bound.
+// Issue 18: one voice's small count, or a duration fewer than three voices
+// give, is no fact on its own; a duration keeps its written unit and a bound
+// stays a bound.
 TEST(ClaimsTest, ContextFreeNumbersDroppedDurationsAndBoundsKeptAsWritten) {
   auto duration = [](ArticleBuilder b, const std::string& text, double seconds,
                      const std::string& stated) {
@@ -441,14 +442,23 @@ TEST(ClaimsTest, ContextFreeNumbersDroppedDurationsAndBoundsKeptAsWritten) {
       duration(ArticleBuilder(
                    "Gamma", {"Talks at the port went on for 24 hours before the deal was signed."}),
                "24 hours", 86400.0, "hours"),
+      duration(ArticleBuilder("Delta", {"The port strike, 40 days long, ended when talks went on "
+                                        "for 24 hours."}),
+               "40 days", 40 * 86400.0, "days"),
   };
+  // A second voice for "24 hours": two voices' duration is still an aside.
+  Quantity day = articles[2].quantities.back();
+  const std::string& delta = articles[3].body;
+  day.span = Span{static_cast<uint32_t>(delta.find("24 hours")),
+                  static_cast<uint32_t>(delta.find("24 hours") + 8)};
+  articles[3].quantities.push_back(day);
   StoryReport r = Fuse(articles);
   EXPECT_EQ(FactAbout(r, "side"), nullptr);
   const Fact* strike = FactAbout(r, "duration");
   ASSERT_NE(strike, nullptr);
   EXPECT_EQ(strike->value, "40 days");
   for (const Fact& f : r.facts)
-    EXPECT_NE(f.value, "24 hours") << "one voice's duration is context-free";
+    EXPECT_NE(f.value, "24 hours") << "two voices' duration is context-free";
   const Fact* unions = FactAbout(r, "unions");
   ASSERT_NE(unions, nullptr);
   EXPECT_EQ(unions->value, "\u2265 5");
