@@ -1,6 +1,9 @@
 #include "fuse/claims/claims.h"
 
 #include <algorithm>
+#include <set>
+#include <string>
+#include <utility>
 
 #include "fuse/claims/builders.h"
 
@@ -13,8 +16,16 @@ void AddClaims(const std::vector<const AnnotatedArticle*>& members, StoryReport&
   // A dated event several outlets report is a fact in its own right ("talks
   // held on 2026-02-05"), so it gets a row in the fact table and counts for
   // coverage, background dates included ("appointed army commander in 1989").
+  // One sentence that names several dates ("ruled from 1973 until 1990")
+  // would give one row per date, each quoting the same words: a reader sees
+  // one claim repeated, so the sentences' first date keeps the row.
+  std::set<std::vector<std::pair<std::string, std::string>>> worded;
   for (const TimelineEntry& e : BuildTimeline(ctx, false)) {
     if (e.sources.size() < 2) continue;
+    std::vector<std::pair<std::string, std::string>> words;
+    for (const auto& w : e.wording) words.emplace_back(w.source, w.text);
+    std::sort(words.begin(), words.end());
+    if (!worded.insert(std::move(words)).second) continue;
     Fact f;
     f.kind = Fact::Kind::kEvent;
     f.subject = e.what;

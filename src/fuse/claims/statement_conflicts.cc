@@ -91,6 +91,21 @@ bool HasNegation(const std::vector<Token>& w) {
   return false;
 }
 
+// A sentence that only expects, plans or asks for X ("a presidential decree
+// was expected", "expected to issue a decree", "would sign an accord")
+// asserts nothing about X: against a later "no X" it is an unmet
+// expectation, not a disagreement.
+bool Irrealis(const std::vector<Token>& w) {
+  static const std::set<std::string_view> kWords = {
+      "expected", "expect", "expects", "would",    "will",    "could",  "may",
+      "might",    "should", "if",      "whether",  "hope",    "hoped",  "hopes",
+      "plan",     "plans",  "planned", "want",     "wants",   "wanted", "seek",
+      "seeks",    "sought", "demand",  "demanded", "demands", "urged",  "possible"};
+  for (const Token& t : w)
+    if (kWords.count(t.text)) return true;
+  return false;
+}
+
 // Words inside a direct quote are a speaker's view, not a source's claim.
 bool InsideDirectQuote(const AnnotatedArticle& a, uint32_t byte) {
   for (const Quote& q : a.quotes)
@@ -190,7 +205,7 @@ std::vector<Conflict> StatementConflicts(ClaimContext& ctx) {
       bool match = true;
       for (size_t j = 1; j < n.phrase.size() && match; ++j) match = w[i + j].text == n.phrase[j];
       if (!match) continue;
-      if (i == 0 || !IsDeterminer(w[i - 1].text) || HasNegation(w)) continue;
+      if (i == 0 || !IsDeterminer(w[i - 1].text) || HasNegation(w) || Irrealis(w)) continue;
       const AnnotatedArticle& other = ctx.article(s);
       if (Capitalised(other, w[i].begin) || InsideDirectQuote(other, w[i].begin)) continue;
       const double sim = Cosine(ctx.SentenceVector(s, k), ctx.SentenceVector(n.source, n.sentence));

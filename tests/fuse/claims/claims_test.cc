@@ -319,8 +319,101 @@ TEST(ClaimsTest, NegatedPhraseAgainstNonClaimsIsNoConflict) {
           .conflicts.empty());
 }
 
-// Issue 18: one voice's small count or duration is no fact on its own; a
-// duration keeps its written unit and a bound stays a bound.
+// Issue 18: a sentence that only expects X ("a ferry decree was expected",
+// "expected to issue a ferry decree") is no claim that X happened, so a
+// later "no ferry decree" is no conflict with it.
+TEST(ClaimsTest, ExpectedPhraseIsNoConflictWithItsNegation) {
+  const AnnotatedArticle negating =
+      ArticleBuilder(
+          "North Post",
+          {"The mayors of Bergen met on Friday, but no ferry decree followed the talks."})
+          .Build();
+  EXPECT_TRUE(
+      Fuse({negating, ArticleBuilder("South Post", {"The mayors of Bergen were expected to issue a "
+                                                    "ferry decree after the talks on Friday."})
+                          .Build()})
+          .conflicts.empty());
+  EXPECT_TRUE(Fuse({negating, ArticleBuilder("West Post", {"A ferry decree from the mayors of "
+                                                           "Bergen would follow the talks."})
+                                  .Build()})
+                  .conflicts.empty());
+  // The same wording stated as done is still a conflict.
+  EXPECT_EQ(Fuse({negating, ArticleBuilder("East Post", {"The mayors of Bergen issued a ferry "
+                                                         "decree after the talks on Friday."})
+                                .Build()})
+                .conflicts.size(),
+            1u);
+}
+
+// Issue 18: values of one noun that differ several times over are two
+// things ("34 votes" against, "316 votes" cast), and two small counts are
+// two groups; an estimate against a count of one figure stays a conflict.
+TEST(ClaimsTest, FarApartOrSmallCountsAreNoConflict) {
+  auto pair = [](const std::string& a_text, const std::string& a_num, double a_value,
+                 const std::string& b_text, const std::string& b_num, double b_value,
+                 const std::string& thing) {
+    return Fuse({ArticleBuilder("North Post", {a_text})
+                     .Count(a_num, thing, a_value, a_value, a_value)
+                     .Build(),
+                 ArticleBuilder("South Post", {b_text})
+                     .Count(b_num, thing, b_value, b_value, b_value)
+                     .Build()});
+  };
+  EXPECT_TRUE(pair("The harbour council of Bergen passed the ferry plan with 34 votes.", "34", 34,
+                   "The harbour council of Bergen passed the ferry plan of 316 votes.", "316", 316,
+                   "votes")
+                  .conflicts.empty());
+  EXPECT_TRUE(pair("The storm off Bergen sank 2 yachts near the harbour mouth.", "2", 2,
+                   "The storm off Bergen sank 3 yachts near the harbour mouth.", "3", 3, "yachts")
+                  .conflicts.empty());
+  StoryReport kept =
+      pair("The storm off Bergen drowned 40 sheep near the harbour mouth.", "40", 40,
+           "The storm off Bergen drowned 55 sheep near the harbour mouth.", "55", 55, "sheep");
+  ASSERT_EQ(kept.conflicts.size(), 1u);
+  EXPECT_TRUE(kept.conflicts[0].hard);
+}
+
+// Issue 18: a measure and its rounded conversion in one sentence are one
+// fact row, not two.
+TEST(ClaimsTest, MeasureAndItsConversionAreOneRow) {
+  StoryReport r =
+      Fuse({ArticleBuilder("North Post",
+                           {"The new runway at Bergen is two miles (three kilometers) long."})
+                .Length("two miles", 3218.7, 3218.7, 3218.7)
+                .Length("three kilometers", 3000, 3000, 3000)
+                .Build()});
+  size_t lengths = 0;
+  for (const Fact& f : r.facts) lengths += f.unit == "m";
+  EXPECT_EQ(lengths, 1u);
+}
+
+// Issue 18: a sentence with two dates is one claim, so one event row.
+TEST(ClaimsTest, SentenceWithTwoDatesIsOneEventRow) {
+  const std::string text = "The harbour master ruled the port of Bergen from 1990 until 2004.";
+  auto article = [&](const std::string& outlet) {
+    return ArticleBuilder(outlet, {text}).Date("1990", "1990").Date("2004", "2004").Build();
+  };
+  StoryReport r = Fuse({article("North Post"), article("South Post")});
+  size_t rows = 0;
+  for (const Fact& f : r.facts) rows += f.kind == Fact::Kind::kEvent;
+  EXPECT_EQ(rows, 1u);
+}
+
+// Issue 18: one voice's "124-member council" is the council's size, an
+// aside, not a count of members in the story; a plain count stays.
+TEST(ClaimsTest, OneVoicesAdjectivalCountIsNoFact) {
+  StoryReport r = Fuse({ArticleBuilder("North Post", {"Of the 124-member harbour council of "
+                                                      "Bergen, 48 fishermen voted for the plan."})
+                            .Count("124", "member", 124, 124, 124)
+                            .Count("48", "fishermen", 48, 48, 48)
+                            .Build()});
+  EXPECT_EQ(FactAbout(r, "member"), nullptr);
+  EXPECT_NE(FactAbout(r, "fishermen"), nullptr);
+}
+
+// Issue 18: one voice's small count, or a duration fewer than three voices
+// give, is no fact on its own; a duration keeps its written unit and a bound
+// stays a bound.
 TEST(ClaimsTest, ContextFreeNumbersDroppedDurationsAndBoundsKeptAsWritten) {
   auto duration = [](ArticleBuilder b, const std::string& text, double seconds,
                      const std::string& stated) {
@@ -349,17 +442,66 @@ TEST(ClaimsTest, ContextFreeNumbersDroppedDurationsAndBoundsKeptAsWritten) {
       duration(ArticleBuilder(
                    "Gamma", {"Talks at the port went on for 24 hours before the deal was signed."}),
                "24 hours", 86400.0, "hours"),
+      duration(ArticleBuilder("Delta", {"The port strike, 40 days long, ended when talks went on "
+                                        "for 24 hours."}),
+               "40 days", 40 * 86400.0, "days"),
   };
+  // A second voice for "24 hours": two voices' duration is still an aside.
+  Quantity day = articles[2].quantities.back();
+  const std::string& delta = articles[3].body;
+  day.span = Span{static_cast<uint32_t>(delta.find("24 hours")),
+                  static_cast<uint32_t>(delta.find("24 hours") + 8)};
+  articles[3].quantities.push_back(day);
   StoryReport r = Fuse(articles);
   EXPECT_EQ(FactAbout(r, "side"), nullptr);
   const Fact* strike = FactAbout(r, "duration");
   ASSERT_NE(strike, nullptr);
   EXPECT_EQ(strike->value, "40 days");
   for (const Fact& f : r.facts)
-    EXPECT_NE(f.value, "24 hours") << "one voice's duration is context-free";
+    EXPECT_NE(f.value, "24 hours") << "two voices' duration is context-free";
   const Fact* unions = FactAbout(r, "unions");
   ASSERT_NE(unions, nullptr);
   EXPECT_EQ(unions->value, "\u2265 5");
+}
+
+// Issue 18: a count of one, a pronoun's count, a short length and a small
+// count two voices give are no facts; a small count three voices give is.
+TEST(ClaimsTest, CountsOfOneShortLengthsAndTwoVoicesSmallCountsDropped) {
+  auto article = [](const std::string& outlet, const std::string& text) {
+    return ArticleBuilder(outlet, {text})
+        .Count("one", "corner", 1, 1, 1)
+        .Count("3", "officials", 3, 3, 3)
+        .Count("2", "sides", 2, 2, 2);
+  };
+  std::vector<AnnotatedArticle> articles = {
+      article("Alpha", "At one corner of the dam 3 officials watched 2 sides of the valley flood.")
+          .Build(),
+      article("Beta", "From one corner of the old dam, 3 officials saw water cover 2 sides.")
+          .Build(),
+      ArticleBuilder("Gamma", {"At one corner of the dam 3 officials saw a 1.5 m wall and "
+                               "4 others leave."})
+          .Count("one", "corner", 1, 1, 1)
+          .Count("3", "officials", 3, 3, 3)
+          .Count("4", "others", 4, 4, 4)
+          .Length("1.5 m", 1.5, 1.5, 1.5)
+          .Build(),
+      ArticleBuilder("Delta", {"Engineers said 4 others left the dam and a 1.5 m wall held."})
+          .Count("4", "others", 4, 4, 4)
+          .Length("1.5 m", 1.5, 1.5, 1.5)
+          .Build(),
+      ArticleBuilder("Epsilon", {"Later 4 others left the dam past a 1.5 m wall."})
+          .Count("4", "others", 4, 4, 4)
+          .Length("1.5 m", 1.5, 1.5, 1.5)
+          .Build(),
+  };
+  StoryReport r = Fuse(articles);
+  EXPECT_EQ(FactAbout(r, "corner"), nullptr) << "a count of one is an article";
+  EXPECT_EQ(FactAbout(r, "sides"), nullptr) << "two voices do not make a small count a fact";
+  EXPECT_EQ(FactAbout(r, "others"), nullptr) << "a pronoun counts nothing";
+  EXPECT_EQ(FactAbout(r, "length"), nullptr) << "a short length is background";
+  const Fact* officials = FactAbout(r, "officials");
+  ASSERT_NE(officials, nullptr);
+  EXPECT_EQ(officials->value, "3");
 }
 
 // Issue 18: roles are noun phrases; clause fragments the entity annotator
