@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "extract/author_names.h"
 #include "extract/charset.h"
 #include "extract/html_content.h"
 #include "extract/html_dom.h"
@@ -34,21 +35,20 @@ bool LooksLikeUrl(std::string_view s) {
 
 // Names from a free-text byline element: "By Jane Doe and John Roe, Reuters".
 std::vector<std::string> NamesFromBylineText(const std::string& text) {
-  std::string t = text;
-  if (!(IStartsWith(t, "by ")))
-    t = "By " + t;
-  else
-    t = "By " + t.substr(3);
-  return ParseByline(t);
+  // The element's text may be link text ("Zeige alle Beiträge von Jane Doe"):
+  // ParseByline reads names after a plain "By ".
+  return ParseByline("By " + StripAuthorPrefix(text));
 }
 
 void AddAuthors(Article& a, const std::vector<std::string>& names, const char* source) {
   if (!a.authors.empty()) return;
   for (const auto& raw : names) {
-    std::string n = CollapseSpace(raw);
-    if (IStartsWith(n, "by ")) n = n.substr(3);
-    if (n.empty() || LooksLikeUrl(n) || n.size() > 80) continue;
-    if (AsciiLower(n) == AsciiLower(a.outlet)) continue;  // "author": the outlet itself
+    // A title suffix is often the author's own name on a personal site, so
+    // only an outlet the page states as such rules a name out.
+    const auto src = a.field_sources.find("outlet");
+    const bool stated = src != a.field_sources.end() && src->second != "title-suffix";
+    const std::string n = CleanAuthorName(raw, stated ? a.outlet : "");
+    if (n.empty()) continue;
     bool dup = false;
     for (auto& e : a.authors) dup |= AsciiLower(e) == AsciiLower(n);
     if (!dup) a.authors.push_back(n);

@@ -1,0 +1,84 @@
+// Issue 15: HTML metadata as person names and clean titles, on pages written
+// for these tests.
+#include <gtest/gtest.h>
+
+#include "extract/author_names.h"
+#include "extract/extract.h"
+#include "test_util.h"
+
+namespace newsfuse {
+namespace {
+
+using testing::Dump;
+
+const char* kBody = R"(<div class="story">
+<p>The river dam reopened on Monday after eight months of repairs to its spillway gates.</p>
+<p>Engineers said the new gates can release twice as much water during spring floods.</p>
+</div>)";
+
+RawPage HtmlPage(const std::string& head, const std::string& body_extra = "") {
+  RawPage page;
+  page.locator = "t.html";
+  page.format = PageFormat::kHtml;
+  page.content = "<html><head>" + head + "</head><body>" + body_extra + kBody + "</body></html>";
+  return page;
+}
+
+TEST(AuthorNamesTest, LinkTextAroundANameIsRemoved) {
+  using extract_internal::CleanAuthorName;
+  EXPECT_EQ(CleanAuthorName("View all posts by Mara Lindqvist", ""), "Mara Lindqvist");
+  EXPECT_EQ(CleanAuthorName("Zeige alle Beiträge von Jonas Feld", ""), "Jonas Feld");
+  EXPECT_EQ(CleanAuthorName("By Tom Ash", ""), "Tom Ash");
+  EXPECT_EQ(CleanAuthorName("Posted by: Ola Berg Tuesday", ""), "Ola Berg");
+  EXPECT_EQ(CleanAuthorName("Carl Mott Jr.", ""), "Carl Mott Jr.");
+  // Link text alone, a group, the outlet: no person.
+  EXPECT_EQ(CleanAuthorName("View my complete profile", ""), "");
+  EXPECT_EQ(CleanAuthorName("Follow author", ""), "");
+  EXPECT_EQ(CleanAuthorName("Our Harbour Staff", ""), "");
+  EXPECT_EQ(CleanAuthorName("Valley Herald", "Valley Herald"), "");
+  EXPECT_EQ(CleanAuthorName("Herald", "The Valley Herald"), "");
+  EXPECT_EQ(CleanAuthorName("https://example.org/authors/x", ""), "");
+  // A person's blog named after them keeps the name.
+  EXPECT_EQ(CleanAuthorName("Ivo Kast (ivokast)", "Ivo Kast"), "Ivo Kast (ivokast)");
+  EXPECT_EQ(CleanAuthorName("Ivo Kast", ""), "Ivo Kast");
+}
+
+TEST(HtmlAuthorsTest, RelAuthorLinkTextGivesTheNameOnly) {
+  auto a = ExtractArticle(HtmlPage(
+      "<title>Dam opens</title>",
+      R"(<p class="meta"><a rel="author" href="/u/ml">View all posts by Mara Lindqvist</a></p>)"));
+  ASSERT_TRUE(a.ok()) << a.status().ToString();
+  ASSERT_EQ(a->authors.size(), 1u) << Dump(*a);
+  EXPECT_EQ(a->authors[0], "Mara Lindqvist");
+}
+
+TEST(HtmlAuthorsTest, GermanLinkTextAndProfileLinkAreNotAuthors) {
+  auto a = ExtractArticle(HtmlPage(
+      "<title>Damm offen</title>",
+      R"(<div class="author-info"><a href="/a/jf">Zeige alle Beiträge von Jonas Feld</a></div>)"));
+  ASSERT_TRUE(a.ok()) << a.status().ToString();
+  ASSERT_EQ(a->authors.size(), 1u) << Dump(*a);
+  EXPECT_EQ(a->authors[0], "Jonas Feld");
+
+  auto b = ExtractArticle(
+      HtmlPage("<title>Dam opens</title>",
+               R"(<div class="author-profile"><a href="/p">View my complete profile</a></div>)"));
+  ASSERT_TRUE(b.ok()) << b.status().ToString();
+  EXPECT_TRUE(b->authors.empty()) << Dump(*b);
+}
+
+TEST(HtmlAuthorsTest, PublisherOrStaffIsNoAuthorAndNoneIsInvented) {
+  auto a = ExtractArticle(HtmlPage(R"(<title>Dam opens</title>
+<meta property="og:site_name" content="Valley Herald">
+<meta name="author" content="Valley Herald">)"));
+  ASSERT_TRUE(a.ok()) << a.status().ToString();
+  EXPECT_TRUE(a->authors.empty()) << Dump(*a);
+
+  auto b = ExtractArticle(
+      HtmlPage("<title>Dam opens</title>", R"(<span class="byline">By Our Harbour Staff</span>)"));
+  ASSERT_TRUE(b.ok()) << b.status().ToString();
+  EXPECT_TRUE(b->authors.empty()) << Dump(*b);
+}
+
+}  // namespace
+}  // namespace newsfuse
