@@ -29,6 +29,12 @@ std::string MetaValue(const HtmlMeta& m, std::initializer_list<const char*> keys
   return {};
 }
 
+// ASCII-case-insensitive: does `hay` contain `needle`?
+bool ContainsFolded(std::string_view hay, std::string_view needle) {
+  return AsciiLower(CollapseSpace(hay)).find(AsciiLower(CollapseSpace(needle))) !=
+         std::string::npos;
+}
+
 bool LooksLikeUrl(std::string_view s) {
   return s.find("://") != std::string_view::npos || StartsWith(s, "www.") || StartsWith(s, "/");
 }
@@ -100,29 +106,33 @@ Result<Draft> ExtractFromHtml(const RawPage& page, const ExtractOptions& options
     a.field_sources["outlet"] = src;
   }
 
-  // Title: og:title, JSON-LD headline, <h1>, then <title>, each without a site suffix.
-  std::string site;
+  // Title: og:title, JSON-LD headline, then <title> or <h1>, each without a
+  // site affix. With no stated outlet, the site is what the <title> tag adds
+  // after a strong separator, and the same words are stripped from og:title.
+  std::string site, guessed_site = a.outlet;
+  const std::string tag_title = StripTitleSite(m.title_tag, a.outlet, &site);
+  if (guessed_site.empty()) guessed_site = site;
   if (std::string v = MetaValue(m, {"og:title", "twitter:title"}, &src); !v.empty()) {
-    a.title = StripTitleSite(v, a.outlet, &site);
+    a.title = StripTitleSite(v, guessed_site, nullptr);
     a.field_sources["title"] = src == "meta:og:title" ? "og:title" : "twitter:title";
   } else if (!m.ld_headline.empty()) {
-    a.title = m.ld_headline;
+    a.title = StripTitleSite(m.ld_headline, guessed_site, nullptr);
     a.field_sources["title"] = "json-ld";
-  } else if (!m.first_h1.empty() && m.first_h1.size() < 400) {
+  } else if (!m.first_h1.empty() && m.first_h1.size() < 400 &&
+             (tag_title.empty() || ContainsFolded(tag_title, m.first_h1) ||
+              SplitWords(tag_title).size() < 3)) {
+    // The <h1> is the headline when the <title> repeats it or says too little;
+    // otherwise it is often a section name ("Health Center") or a word of the
+    // body, and the <title> names the page.
     a.title = m.first_h1;
     a.field_sources["title"] = "h1";
-  } else if (!m.title_tag.empty()) {
-    a.title = StripTitleSite(m.title_tag, a.outlet, &site);
+  } else if (!tag_title.empty()) {
+    a.title = tag_title;
     a.field_sources["title"] = "title-tag";
   }
-  if (a.outlet.empty()) {
-    std::string tag_site;
-    StripTitleSite(m.title_tag, "", &tag_site);
-    if (tag_site.empty()) tag_site = site;
-    if (!tag_site.empty()) {
-      a.outlet = tag_site;
-      a.field_sources["outlet"] = "title-suffix";
-    }
+  if (a.outlet.empty() && !site.empty()) {
+    a.outlet = site;
+    a.field_sources["outlet"] = "title-suffix";
   }
 
   // Authors.

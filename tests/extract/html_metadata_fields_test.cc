@@ -80,5 +80,43 @@ TEST(HtmlAuthorsTest, PublisherOrStaffIsNoAuthorAndNoneIsInvented) {
   EXPECT_TRUE(b->authors.empty()) << Dump(*b);
 }
 
+TEST(HtmlTitleTest, SiteNameOfTheTitleTagIsStrippedFromOgTitle) {
+  // No og:site_name: the site is what <title> adds after " | ".
+  auto a = ExtractArticle(HtmlPage(R"(<title>Dam opens after repairs | Valley Herald</title>
+<meta property="og:title" content="Dam opens after repairs - Valley Herald">)"));
+  ASSERT_TRUE(a.ok()) << a.status().ToString();
+  EXPECT_EQ(a->title, "Dam opens after repairs") << Dump(*a);
+  EXPECT_EQ(a->outlet, "Valley Herald");
+}
+
+TEST(HtmlTitleTest, SitePrefixAndDashSuffixAreStripped) {
+  auto a = ExtractArticle(HtmlPage(R"(<meta property="og:site_name" content="Valley Herald">
+<meta property="og:title" content="Valley Herald - Dam opens after repairs">)"));
+  ASSERT_TRUE(a.ok()) << a.status().ToString();
+  EXPECT_EQ(a->title, "Dam opens after repairs") << Dump(*a);
+
+  auto b = ExtractArticle(
+      HtmlPage("<title>Dam opens after long repairs \xE2\x80\x93 Valley Herald</title>"));
+  ASSERT_TRUE(b.ok()) << b.status().ToString();
+  EXPECT_EQ(b->title, "Dam opens after long repairs") << Dump(*b);
+  // A dash inside a headline is not a site affix.
+  auto c =
+      ExtractArticle(HtmlPage("<title>Floods in the valley \xE2\x80\x93 live updates</title>"));
+  ASSERT_TRUE(c.ok()) << c.status().ToString();
+  EXPECT_EQ(c->title, "Floods in the valley \xE2\x80\x93 live updates") << Dump(*c);
+}
+
+TEST(HtmlTitleTest, TitleTagBeatsAnH1ThatIsASectionName) {
+  auto a = ExtractArticle(HtmlPage("<title>Dam opens after repairs | Valley Herald</title>",
+                                   "<h1>Regional News Center</h1>"));
+  ASSERT_TRUE(a.ok()) << a.status().ToString();
+  EXPECT_EQ(a->title, "Dam opens after repairs") << Dump(*a);
+  // An <h1> the <title> repeats is the clean headline.
+  auto b = ExtractArticle(HtmlPage("<title>Valley Herald: Dam opens after repairs</title>",
+                                   "<h1>Dam opens after repairs</h1>"));
+  ASSERT_TRUE(b.ok()) << b.status().ToString();
+  EXPECT_EQ(b->title, "Dam opens after repairs") << Dump(*b);
+}
+
 }  // namespace
 }  // namespace newsfuse
