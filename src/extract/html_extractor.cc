@@ -62,6 +62,18 @@ void AddAuthors(Article& a, const std::vector<std::string>& names, const char* s
   if (!a.authors.empty()) a.field_sources["authors"] = source;
 }
 
+// articleBody as paragraphs: its line breaks are the paragraph breaks. A value
+// carrying markup is not plain text and is not used.
+std::vector<std::string> JsonLdParagraphs(std::string_view body) {
+  std::vector<std::string> out;
+  if (body.find('<') != std::string_view::npos) return out;
+  for (std::string_view line : SplitLines(body)) {
+    std::string p = CollapseSpace(line);
+    if (!p.empty()) out.push_back(std::move(p));
+  }
+  return out;
+}
+
 void SetDate(std::optional<DateTime>& field, const std::string& name, Article& a,
              const std::string& text, const std::string& source) {
   if (field || text.empty()) return;
@@ -212,14 +224,29 @@ Result<Draft> ExtractFromHtml(const RawPage& page, const ExtractOptions& options
     a.field_sources["language"] = lang_src;
   }
 
-  // Body.
+  // Body. JSON-LD articleBody is the page's own statement of its text: it
+  // wins when the markup gave nothing or much less (a body rendered by script,
+  // a page cut to a teaser), never when the markup's body is comparable.
   HtmlContent content = ExtractContent(dom.root(), a.title, options);
+  size_t html_chars = 0, longest = 0;
+  for (const auto& p : content.paragraphs) {
+    html_chars += Utf8Length(p);
+    longest = std::max(longest, Utf8Length(p));
+  }
+  const std::vector<std::string> ld_paragraphs = JsonLdParagraphs(m.ld_body);
+  size_t ld_chars = 0;
+  for (const auto& p : ld_paragraphs) ld_chars += Utf8Length(p);
+  if (ld_chars >= 2 * html_chars + 200 ||
+      (longest < static_cast<size_t>(options.min_paragraph_chars) &&
+       ld_chars >= static_cast<size_t>(options.min_paragraph_chars))) {
+    content.paragraphs = ld_paragraphs;
+    longest = ld_chars;
+    a.field_sources["body"] = "json-ld";
+  }
   if (content.paragraphs.empty())
     return Status::BadInput(page.locator, "no article text found (longest block " +
                                               std::to_string(content.longest_block) + " chars)");
   // A page whose every candidate is one short line is not an article.
-  size_t longest = 0;
-  for (auto& p : content.paragraphs) longest = std::max(longest, Utf8Length(p));
   if (longest < static_cast<size_t>(options.min_paragraph_chars))
     return Status::BadInput(page.locator, "no article text found (longest block " +
                                               std::to_string(longest) + " chars)");

@@ -118,5 +118,30 @@ TEST(HtmlTitleTest, TitleTagBeatsAnH1ThatIsASectionName) {
   EXPECT_EQ(b->title, "Dam opens after repairs") << Dump(*b);
 }
 
+TEST(HtmlBodyTest, JsonLdArticleBodyWhenTheMarkupHasNone) {
+  RawPage page;
+  page.locator = "ld.html";
+  page.format = PageFormat::kHtml;
+  page.content = R"(<html><head><title>Ferry resumes</title>
+<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Ferry resumes",
+"articleBody": "The island ferry resumed its winter timetable on Friday after storms.\nPassengers queued from dawn, and the operator added two extra crossings."}</script>
+</head><body><div id="app"></div><p>Loading</p></body></html>)";
+  auto a = ExtractArticle(page);
+  ASSERT_TRUE(a.ok()) << a.status().ToString();
+  ASSERT_EQ(a->paragraphs.size(), 2u) << Dump(*a);
+  EXPECT_EQ(a->paragraphs[0],
+            "The island ferry resumed its winter timetable on Friday after storms.");
+  EXPECT_EQ(a->field_sources["body"], "json-ld");
+}
+
+TEST(HtmlBodyTest, MarkupBodyBeatsAShortJsonLdTeaser) {
+  RawPage page = HtmlPage(R"(<title>Dam opens</title>
+<script type="application/ld+json">{"@type": "NewsArticle", "articleBody": "The river dam reopened."}</script>)");
+  auto a = ExtractArticle(page);
+  ASSERT_TRUE(a.ok()) << a.status().ToString();
+  EXPECT_EQ(a->paragraphs.size(), 2u) << Dump(*a);
+  EXPECT_EQ(a->field_sources.count("body"), 0u);
+}
+
 }  // namespace
 }  // namespace newsfuse
