@@ -147,6 +147,19 @@ Result<Draft> ExtractFromHtml(const RawPage& page, const ExtractOptions& options
     a.field_sources["outlet"] = "title-suffix";
   }
 
+  // Canonical URL: the address the page names for itself, so a report can
+  // link to the original when the input came without one (ExtractArticle
+  // keeps a RawPage URL over it). Only absolute http(s) addresses.
+  for (const auto& [value, source] : {std::pair{m.canonical_url, "canonical"},
+                                      std::pair{MetaValue(m, {"og:url"}, nullptr), "og:url"}}) {
+    const std::string u(Trim(value));
+    if (IStartsWith(u, "http://") || IStartsWith(u, "https://")) {
+      a.url = u;
+      a.field_sources["url"] = source;
+      break;
+    }
+  }
+
   // Authors.
   if (std::string v = MetaValue(
           m, {"author", "article:author", "byl", "dc.creator", "parsely-author", "sailthru.author"},
