@@ -27,6 +27,7 @@
 #include "bench_env.h"
 #include "date_truth.h"
 #include "extract/extract.h"
+#include "readability_meta.h"
 #include "shingle_metric.h"
 
 namespace fs = std::filesystem;
@@ -175,7 +176,11 @@ int main(int argc, char** argv) {
       return 1;
     }
   }
-  if (peer.empty()) SeedDateAccuracy(fs::path(NEWSFUSE_SOURCE_DIR) / "examples/seeds");
+  if (peer.empty()) {
+    SeedDateAccuracy(fs::path(NEWSFUSE_SOURCE_DIR) / "examples/seeds");
+    bench::ReadabilityMetadata(fs::path(NEWSFUSE_SHARED_DIR) / "bench/readability-testpages",
+                               worst > 0);
+  }
   if (!fs::exists(data / "ground-truth.json")) {
     std::printf("skipped: %s not found (the benchmark data lives in ../shared/bench)\n",
                 data.c_str());

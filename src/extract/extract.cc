@@ -153,7 +153,12 @@ Result<Article> ExtractArticle(const RawPage& page, const ExtractOptions& option
   if (a.paragraphs.empty()) return Status::BadInput(page.locator, "no article text found");
   a.id = ContentHash(page.content);
   a.locator = page.locator;
-  a.url = page.url;
+  // The URL the page was fetched from wins; the page's own canonical URL
+  // (HTML path) fills the field only when the input had none.
+  if (!page.url.empty() || a.url.empty()) {
+    a.url = page.url;
+    a.field_sources.erase("url");
+  }
   CapMetadata(a, options.on_warning);
   return std::move(draft->article);
 }

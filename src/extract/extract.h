@@ -14,6 +14,11 @@
 // a URL over 4 KiB is dropped (extract/field_caps.h). Each cut is reported
 // through ExtractOptions::on_warning. The body is bounded by ingest's page cap.
 //
+// Article::url is the RawPage's URL; when the page came without one, an HTML
+// page's own absolute <link rel=canonical> or og:url fills it
+// (field_sources "url"). The outlet is og:site_name, JSON-LD publisher, a
+// publisher meta tag, or else the <title> tag's site suffix.
+//
 // UTF-16 pages (a BOM, or the NUL pattern of UTF-16 text) are decoded; a few
 // stray NUL bytes do not make a page binary (core/utf8.h, LooksBinary).
 //

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "extract/author_names.h"
 #include "extract/charset.h"
 #include "extract/html_content.h"
 #include "extract/html_dom.h"
@@ -28,32 +29,49 @@ std::string MetaValue(const HtmlMeta& m, std::initializer_list<const char*> keys
   return {};
 }
 
+// ASCII-case-insensitive: does `hay` contain `needle`?
+bool ContainsFolded(std::string_view hay, std::string_view needle) {
+  return AsciiLower(CollapseSpace(hay)).find(AsciiLower(CollapseSpace(needle))) !=
+         std::string::npos;
+}
+
 bool LooksLikeUrl(std::string_view s) {
   return s.find("://") != std::string_view::npos || StartsWith(s, "www.") || StartsWith(s, "/");
 }
 
 // Names from a free-text byline element: "By Jane Doe and John Roe, Reuters".
 std::vector<std::string> NamesFromBylineText(const std::string& text) {
-  std::string t = text;
-  if (!(IStartsWith(t, "by ")))
-    t = "By " + t;
-  else
-    t = "By " + t.substr(3);
-  return ParseByline(t);
+  // The element's text may be link text ("Zeige alle Beiträge von Jane Doe"):
+  // ParseByline reads names after a plain "By ".
+  return ParseByline("By " + StripAuthorPrefix(text));
 }
 
 void AddAuthors(Article& a, const std::vector<std::string>& names, const char* source) {
   if (!a.authors.empty()) return;
   for (const auto& raw : names) {
-    std::string n = CollapseSpace(raw);
-    if (IStartsWith(n, "by ")) n = n.substr(3);
-    if (n.empty() || LooksLikeUrl(n) || n.size() > 80) continue;
-    if (AsciiLower(n) == AsciiLower(a.outlet)) continue;  // "author": the outlet itself
+    // A title suffix is often the author's own name on a personal site, so
+    // only an outlet the page states as such rules a name out.
+    const auto src = a.field_sources.find("outlet");
+    const bool stated = src != a.field_sources.end() && src->second != "title-suffix";
+    const std::string n = CleanAuthorName(raw, stated ? a.outlet : "");
+    if (n.empty()) continue;
     bool dup = false;
     for (auto& e : a.authors) dup |= AsciiLower(e) == AsciiLower(n);
     if (!dup) a.authors.push_back(n);
   }
   if (!a.authors.empty()) a.field_sources["authors"] = source;
+}
+
+// articleBody as paragraphs: its line breaks are the paragraph breaks. A value
+// carrying markup is not plain text and is not used.
+std::vector<std::string> JsonLdParagraphs(std::string_view body) {
+  std::vector<std::string> out;
+  if (body.find('<') != std::string_view::npos) return out;
+  for (std::string_view line : SplitLines(body)) {
+    std::string p = CollapseSpace(line);
+    if (!p.empty()) out.push_back(std::move(p));
+  }
+  return out;
 }
 
 void SetDate(std::optional<DateTime>& field, const std::string& name, Article& a,
@@ -100,28 +118,45 @@ Result<Draft> ExtractFromHtml(const RawPage& page, const ExtractOptions& options
     a.field_sources["outlet"] = src;
   }
 
-  // Title: og:title, JSON-LD headline, <h1>, then <title>, each without a site suffix.
-  std::string site;
+  // Title: og:title, JSON-LD headline, then <title> or <h1>, each without a
+  // site affix. With no stated outlet, the site is what the <title> tag adds
+  // after a strong separator, and the same words are stripped from og:title.
+  std::string site, guessed_site = a.outlet;
+  const std::string tag_title = StripTitleSite(m.title_tag, a.outlet, &site);
+  if (guessed_site.empty()) guessed_site = site;
   if (std::string v = MetaValue(m, {"og:title", "twitter:title"}, &src); !v.empty()) {
-    a.title = StripTitleSite(v, a.outlet, &site);
+    a.title = StripTitleSite(v, guessed_site, nullptr);
     a.field_sources["title"] = src == "meta:og:title" ? "og:title" : "twitter:title";
   } else if (!m.ld_headline.empty()) {
-    a.title = m.ld_headline;
+    a.title = StripTitleSite(m.ld_headline, guessed_site, nullptr);
     a.field_sources["title"] = "json-ld";
-  } else if (!m.first_h1.empty() && m.first_h1.size() < 400) {
+  } else if (!m.first_h1.empty() && m.first_h1.size() < 400 &&
+             (tag_title.empty() || ContainsFolded(tag_title, m.first_h1) ||
+              SplitWords(tag_title).size() < 3)) {
+    // The <h1> is the headline when the <title> repeats it or says too little;
+    // otherwise it is often a section name ("Health Center") or a word of the
+    // body, and the <title> names the page.
     a.title = m.first_h1;
     a.field_sources["title"] = "h1";
-  } else if (!m.title_tag.empty()) {
-    a.title = StripTitleSite(m.title_tag, a.outlet, &site);
+  } else if (!tag_title.empty()) {
+    a.title = tag_title;
     a.field_sources["title"] = "title-tag";
   }
-  if (a.outlet.empty()) {
-    std::string tag_site;
-    StripTitleSite(m.title_tag, "", &tag_site);
-    if (tag_site.empty()) tag_site = site;
-    if (!tag_site.empty()) {
-      a.outlet = tag_site;
-      a.field_sources["outlet"] = "title-suffix";
+  if (a.outlet.empty() && !site.empty()) {
+    a.outlet = site;
+    a.field_sources["outlet"] = "title-suffix";
+  }
+
+  // Canonical URL: the address the page names for itself, so a report can
+  // link to the original when the input came without one (ExtractArticle
+  // keeps a RawPage URL over it). Only absolute http(s) addresses.
+  for (const auto& [value, source] : {std::pair{m.canonical_url, "canonical"},
+                                      std::pair{MetaValue(m, {"og:url"}, nullptr), "og:url"}}) {
+    const std::string u(Trim(value));
+    if (IStartsWith(u, "http://") || IStartsWith(u, "https://")) {
+      a.url = u;
+      a.field_sources["url"] = source;
+      break;
     }
   }
 
@@ -202,14 +237,29 @@ Result<Draft> ExtractFromHtml(const RawPage& page, const ExtractOptions& options
     a.field_sources["language"] = lang_src;
   }
 
-  // Body.
+  // Body. JSON-LD articleBody is the page's own statement of its text: it
+  // wins when the markup gave nothing or much less (a body rendered by script,
+  // a page cut to a teaser), never when the markup's body is comparable.
   HtmlContent content = ExtractContent(dom.root(), a.title, options);
+  size_t html_chars = 0, longest = 0;
+  for (const auto& p : content.paragraphs) {
+    html_chars += Utf8Length(p);
+    longest = std::max(longest, Utf8Length(p));
+  }
+  const std::vector<std::string> ld_paragraphs = JsonLdParagraphs(m.ld_body);
+  size_t ld_chars = 0;
+  for (const auto& p : ld_paragraphs) ld_chars += Utf8Length(p);
+  if (ld_chars >= 2 * html_chars + 200 ||
+      (longest < static_cast<size_t>(options.min_paragraph_chars) &&
+       ld_chars >= static_cast<size_t>(options.min_paragraph_chars))) {
+    content.paragraphs = ld_paragraphs;
+    longest = ld_chars;
+    a.field_sources["body"] = "json-ld";
+  }
   if (content.paragraphs.empty())
     return Status::BadInput(page.locator, "no article text found (longest block " +
                                               std::to_string(content.longest_block) + " chars)");
   // A page whose every candidate is one short line is not an article.
-  size_t longest = 0;
-  for (auto& p : content.paragraphs) longest = std::max(longest, Utf8Length(p));
   if (longest < static_cast<size_t>(options.min_paragraph_chars))
     return Status::BadInput(page.locator, "no article text found (longest block " +
                                               std::to_string(longest) + " chars)");

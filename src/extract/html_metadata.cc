@@ -63,6 +63,8 @@ void ReadArticleObject(const json& o, HtmlMeta& m) {
   if (m.ld_published.empty()) set(m.ld_published, "dateCreated");
   set(m.ld_modified, "dateModified");
   set(m.ld_language, "inLanguage");
+  if (m.ld_body.empty() && o.contains("articleBody") && o["articleBody"].is_string())
+    m.ld_body = o["articleBody"].get<std::string>();
   if (m.ld_authors.empty() && o.contains("author")) AuthorNames(o["author"], m.ld_authors);
   if (m.ld_publisher.empty() && o.contains("publisher")) {
     const json& p = o["publisher"];

@@ -24,6 +24,7 @@ struct HtmlMeta {
   std::string itemprop_published, itemprop_modified;
   // From JSON-LD article objects (first one wins per field).
   std::string ld_headline, ld_published, ld_modified, ld_publisher, ld_language;
+  std::string ld_body;  // articleBody, line breaks kept (a body candidate)
   std::vector<std::string> ld_authors;
   int ld_blocks = 0, ld_invalid = 0;
 };

@@ -653,8 +653,15 @@ std::string StripTitleSite(std::string_view title_in, std::string_view outlet, s
     if (at == std::string::npos) continue;
     std::string left = title.substr(0, at), right = title.substr(at + sep.size());
     const bool strong_sep = sep == " | " || sep == " :: " || sep == " \xC2\xB7 ";
-    if (same(right) || (lo.empty() && strong_sep && SplitWords(right).size() <= 5 &&
-                        SplitWords(left).size() >= 3)) {
+    // A dash also joins headline clauses ("War in Sudan \xE2\x80\x93 live updates"), so
+    // with no outlet known it counts only before a short capitalised name
+    // after a headline-length left side.
+    const bool dash_site = (sep == " \xE2\x80\x94 " || sep == " \xE2\x80\x93 ") &&
+                           SplitWords(right).size() <= 3 && SplitWords(left).size() >= 4 &&
+                           !right.empty() && right[0] >= 'A' && right[0] <= 'Z';
+    if (same(right) || (lo.empty() && ((strong_sep && SplitWords(right).size() <= 5 &&
+                                        SplitWords(left).size() >= 3) ||
+                                       dash_site))) {
       if (site) *site = std::string(Trim(right));
       return std::string(Trim(left));
     }
