@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "cli_runner.h"
 
@@ -100,6 +101,59 @@ TEST_F(NewcomerCliTest, SearchFtsPassesRawSyntaxAndNamesABadQuery) {
   const CliRun bad = RunCli("search --fts al-Sharaa" + Db());
   EXPECT_EQ(bad.exit_code, 1) << bad.out;
   EXPECT_NE(bad.out.find("search query 'al-Sharaa' is not valid"), std::string::npos) << bad.out;
+}
+
+// The headlines of a `stories` text listing, top to bottom.
+std::vector<std::string> Headlines(const std::string& listing) {
+  std::vector<std::string> out;
+  std::istringstream lines(listing);
+  for (std::string row; std::getline(lines, row);) {
+    for (const char* title : {"Toll bridge", "New bridge", "Young chess", "Winter ferry"}) {
+      if (row.find(title) != std::string::npos) out.push_back(title);
+    }
+  }
+  return out;
+}
+
+TEST_F(NewcomerCliTest, StoriesSortLimitTotalAndUndatedLast) {
+  Ingest();
+  const CliRun recent = RunCli("stories" + Db(), false);
+  ASSERT_EQ(recent.exit_code, 0) << recent.out;
+  const auto by_recent = Headlines(recent.out);
+  ASSERT_EQ(by_recent.size(), 3u) << recent.out;
+  EXPECT_EQ(by_recent[0], "Young chess") << recent.out;
+  EXPECT_EQ(by_recent[2], "Winter ferry") << "undated comes last\n" << recent.out;
+  EXPECT_NE(recent.out.find("\n3 stories, 4 articles\n"), std::string::npos) << recent.out;
+
+  const CliRun size = RunCli("stories --sort size" + Db(), false);
+  const auto by_size = Headlines(size.out);
+  ASSERT_EQ(by_size.size(), 3u) << size.out;
+  EXPECT_NE(by_size[0].find("bridge"), std::string::npos) << size.out;
+  EXPECT_EQ(by_size[2], "Winter ferry") << size.out;
+
+  const CliRun updated = RunCli("stories --sort updated -n 2" + Db(), false);
+  EXPECT_EQ(Headlines(updated.out).size(), 2u) << updated.out;
+  EXPECT_EQ(Headlines(updated.out)[0], "Young chess") << updated.out;
+  EXPECT_NE(updated.out.find("showing 2 of 3 stories, 4 articles"), std::string::npos)
+      << updated.out;
+
+  EXPECT_EQ(RunCli("stories --sort oldest" + Db()).exit_code, 1);
+  EXPECT_EQ(RunCli("stories --limit 0" + Db()).exit_code, 1);
+}
+
+TEST_F(NewcomerCliTest, StoriesAsJsonParseAndCarryTheTotals) {
+  Ingest();
+  const CliRun run = RunCli("stories --format json --sort size --limit 2" + Db(), false);
+  ASSERT_EQ(run.exit_code, 0) << run.out;
+  const auto doc = nlohmann::json::parse(run.out);
+  EXPECT_EQ(doc["total_stories"], 3);
+  EXPECT_EQ(doc["total_articles"], 4);
+  ASSERT_EQ(doc["stories"].size(), 2u);
+  EXPECT_EQ(doc["stories"][0]["articles"], 2);
+  EXPECT_EQ(doc["stories"][0]["first_seen"], "2026-04-02");
+  EXPECT_EQ(doc["stories"][1]["headline"], "Young chess champion");
+  const CliRun all = RunCli("stories --format json --sort size" + Db(), false);
+  EXPECT_TRUE(nlohmann::json::parse(all.out)["stories"][2]["first_seen"].is_null()) << all.out;
 }
 
 }  // namespace
