@@ -156,4 +156,78 @@ TEST_F(NewcomerCliTest, StoriesAsJsonParseAndCarryTheTotals) {
   EXPECT_TRUE(nlohmann::json::parse(all.out)["stories"][2]["first_seen"].is_null()) << all.out;
 }
 
+std::string Read(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+int CountOf(const std::string& text, const std::string& what) {
+  int n = 0;
+  for (size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+  return n;
+}
+
+TEST_F(NewcomerCliTest, DigestPrintsOneLinePerStoryByDefault) {
+  const CliRun run = RunCli("digest " + feed_ + Db() + " --out " + (dir_ / "out").string(), false);
+  ASSERT_EQ(run.exit_code, 0) << run.out;
+  EXPECT_EQ(CountOf(run.out, "\n"), 3) << run.out;
+  EXPECT_EQ(run.out.find("## Summary"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("Young chess champion"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("undated"), std::string::npos) << run.out;
+}
+
+TEST_F(NewcomerCliTest, DigestPrintNoneMdAndJson) {
+  const std::string out = " --out " + (dir_ / "out").string();
+  const CliRun none = RunCli("digest " + feed_ + Db() + out + " --print none", false);
+  ASSERT_EQ(none.exit_code, 0) << none.out;
+  EXPECT_EQ(none.out, "");
+  const CliRun md = RunCli("digest " + feed_ + Db() + out + " --print md", false);
+  EXPECT_EQ(CountOf(md.out, "## Summary"), 3) << md.out;
+  const CliRun json = RunCli("digest " + feed_ + Db() + out + " --print json", false);
+  EXPECT_EQ(CountOf(json.out, "\"schema_version\""), 3) << json.out;
+  EXPECT_EQ(RunCli("digest " + feed_ + Db() + out + " --print all").exit_code, 1);
+}
+
+TEST_F(NewcomerCliTest, DigestIndexLinksEveryReportInTheFolderAndEscapesHeadlines) {
+  const fs::path out = dir_ / "out";
+  ASSERT_EQ(RunCli("digest " + feed_ + Db() + " --out " + out.string()).exit_code, 0);
+  // A second run into the same folder: its story joins the earlier ones.
+  const std::string hostile = (dir_ / "hostile.jsonl").string();
+  std::ofstream(hostile) << Line("Hill <b>Gazette</b>",
+                                 "Orchard <script>alert(1)</script> [x](javascript:alert(2))",
+                                 "2026-07-01",
+                                 "Growers in the southern valley picked a record apple harvest. "
+                                 "Warm spring weather helped the orchards, the growers said. "
+                                 "Packing houses hired extra staff for the fruit.");
+  const CliRun second = RunCli("digest " + hostile + Db() + " --out " + out.string());
+  ASSERT_EQ(second.exit_code, 0) << second.out;
+  EXPECT_NE(second.out.find("index.html"), std::string::npos) << second.out;
+
+  const std::string html = Read(out / "index.html");
+  const std::string md = Read(out / "index.md");
+  int stories = 0;
+  for (const auto& e : fs::directory_iterator(out)) {
+    const std::string name = e.path().filename().string();
+    if (name.rfind("story-", 0) != 0 || e.path().extension() != ".html") continue;
+    ++stories;
+    EXPECT_NE(html.find("href=\"" + name + "\""), std::string::npos) << name << "\n" << html;
+    const std::string md_name = e.path().stem().string() + ".md";
+    EXPECT_NE(md.find("](" + md_name + ")"), std::string::npos) << md_name << "\n" << md;
+  }
+  EXPECT_EQ(stories, 4);
+  EXPECT_NE(html.find("Young chess champion"), std::string::npos);
+  EXPECT_EQ(html.find("<script"), std::string::npos) << html;
+  EXPECT_EQ(html.find("javascript:alert(2)\""), std::string::npos) << html;
+  EXPECT_NE(html.find("&lt;script&gt;"), std::string::npos) << html;
+  for (size_t at = md.find('<'); at != std::string::npos; at = md.find('<', at + 1)) {
+    EXPECT_TRUE(at > 0 && md[at - 1] == '\\') << "unescaped '<': " << md.substr(at, 40);
+  }
+  EXPECT_EQ(md.find("](javascript"), std::string::npos) << md;
+  // Newest story first, the undated one last.
+  EXPECT_LT(html.find("Orchard"), html.find("Young chess")) << html;
+  EXPECT_LT(html.find("Young chess"), html.find("Winter ferry")) << html;
+}
+
 }  // namespace
