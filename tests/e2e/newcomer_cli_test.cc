@@ -230,4 +230,18 @@ TEST_F(NewcomerCliTest, DigestIndexLinksEveryReportInTheFolderAndEscapesHeadline
   EXPECT_LT(html.find("Young chess"), html.find("Winter ferry")) << html;
 }
 
+TEST_F(NewcomerCliTest, AMistypedCommandGetsASuggestion) {
+  const CliRun typo = RunCli("storys" + Db());
+  EXPECT_EQ(typo.exit_code, 1) << typo.out;
+  EXPECT_NE(typo.out.find("unknown command 'storys'; did you mean"), std::string::npos) << typo.out;
+  EXPECT_NE(typo.out.find("'stories'"), std::string::npos) << typo.out;
+  const CliRun prefix = RunCli("dig " + feed_);
+  EXPECT_NE(prefix.out.find("did you mean 'digest'?"), std::string::npos) << prefix.out;
+  const CliRun far = RunCli("frobnicate");
+  EXPECT_EQ(far.exit_code, 1) << far.out;
+  EXPECT_NE(far.out.find("unknown command 'frobnicate'; the commands are"), std::string::npos)
+      << far.out;
+  EXPECT_EQ(RunCli("--version").exit_code, 0);
+}
+
 }  // namespace
