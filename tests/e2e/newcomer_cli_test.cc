@@ -244,4 +244,16 @@ TEST_F(NewcomerCliTest, AMistypedCommandGetsASuggestion) {
   EXPECT_EQ(RunCli("--version").exit_code, 0);
 }
 
+TEST_F(NewcomerCliTest, AMissingDatabaseSaysHowToCreateOne) {
+  const std::string db = (dir_ / "none.db").string();
+  for (const std::string command : {"stories", "search bridge", "story s0"}) {
+    const CliRun run = RunCli(command + " --db " + db);
+    EXPECT_EQ(run.exit_code, 3) << command << ": " << run.out;
+    EXPECT_NE(run.out.find("no database at " + db + " (create one with `newsfuse ingest`)"),
+              std::string::npos)
+        << command << ": " << run.out;
+  }
+  EXPECT_FALSE(fs::exists(db));
+}
+
 }  // namespace
