@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <filesystem>
 
 #include "cli/command.h"
 #include "pipeline/pipeline.h"
@@ -14,6 +15,12 @@ int Fail(const Status& status) {
 }
 
 Result<std::unique_ptr<Store>> OpenStore(const std::string& path, bool read_only) {
+  // A newcomer's first `stories` or `search` runs before any ingest: say what
+  // to do, not only that the file is missing.
+  std::error_code ec;
+  if (read_only && !std::filesystem::exists(path, ec) && !ec) {
+    return Status::StoreError("no database at " + path + " (create one with `newsfuse ingest`)");
+  }
   SqliteStoreOptions options;
   options.read_only = read_only;
   return OpenSqliteStore(path, options);

@@ -1,7 +1,12 @@
 // newsfuse: many raw news reports in, one verified, cited story per event out.
 #include <CLI/CLI.hpp>
+#include <algorithm>
+#include <cstdio>
+#include <string>
+#include <vector>
 
 #include "cli/command.h"
+#include "cli/unknown_command.h"
 
 int main(int argc, char** argv) {
   CLI::App app{"newsfuse: turns many news reports of one event into one cited story"};
@@ -15,6 +20,16 @@ int main(int argc, char** argv) {
   newsfuse::cli::RegisterSearch(app, exit_code);
   newsfuse::cli::RegisterExtract(app, exit_code);
   newsfuse::cli::RegisterAnalyze(app, exit_code);
+  // A first word that is no option and no command is a mistyped command.
+  if (argc > 1 && argv[1][0] != '-' && app.get_subcommands({}).size() > 0) {
+    std::vector<std::string> names;
+    for (const CLI::App* sub : app.get_subcommands({})) names.push_back(sub->get_name());
+    if (std::find(names.begin(), names.end(), argv[1]) == names.end()) {
+      std::fprintf(stderr, "newsfuse: %s\n",
+                   newsfuse::cli::UnknownCommandMessage(argv[1], names).c_str());
+      return 1;
+    }
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -37,12 +37,14 @@ class CliTest : public ::testing::Test {
 };
 
 TEST_F(CliTest, DigestPrintsAStoryAndWritesReports) {
-  const CliRun run = RunCli("digest " + kSeeds + Db() + " --out " + (dir_ / "out").string());
+  const CliRun run =
+      RunCli("digest " + kSeeds + Db() + " --print md --out " + (dir_ / "out").string());
   ASSERT_EQ(run.exit_code, 0) << run.out;
   EXPECT_NE(run.out.find("ingested 5, duplicate 0, failed 0"), std::string::npos) << run.out;
   EXPECT_NE(run.out.find("## Summary"), std::string::npos);
   int json = 0, md = 0;
   for (const auto& e : fs::directory_iterator(dir_ / "out")) {
+    if (e.path().filename().string().rfind("story-", 0) != 0) continue;
     json += e.path().extension() == ".json";
     md += e.path().extension() == ".md";
   }
