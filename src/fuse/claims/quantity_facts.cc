@@ -32,6 +32,18 @@ constexpr double kConflictContext = 0.30;
 // Two durations or two percentages in one story are often about different
 // things ("held for four years", "the first swap in five months").
 constexpr double kConflictContextUnit = 0.45;
+// Words of a measure's own clause read on either side of it: "the first
+// prisoner exchange in [five months]". Enough to name what is measured,
+// few enough that the rest of a long sentence does not dilute it.
+constexpr int kClauseWordsBefore = 6;
+constexpr int kClauseWordsAfter = 4;
+// Measures written in nearly the same words ("the first prisoner exchange
+// in [five months]", "their first large-scale prisoner exchange in [nearly
+// five months]") are about one thing though the rest of their sentences
+// differ; a clause that is merely alike ("percent of [children]") is not
+// enough, nor is a shared clause in sentences about something else.
+constexpr double kSameClause = 0.75;
+constexpr double kClauseSentenceFloor = 0.25;
 // Counts from this size up identify a fact across different nouns.
 constexpr double kDistinctiveCount = 10;
 // Relative gap under which two values differ by rounding or hedging only.
@@ -63,7 +75,35 @@ struct Claim {
   Interval stated, total;
   bool hedged;
   Span span;
+  TermVector clause{};  // measures only: the words around the number in its clause
 };
+
+bool ClauseBoundary(char c) {
+  return c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == '"' || c == '.';
+}
+
+// The words next to a measure up to the nearest clause mark, the number
+// itself left out: a sentence can hold several measures ("after about four
+// hours ... the first exchange in five months"), and the sentence as a whole
+// says little about which of them two sources share. What a duration or a
+// length is *of* is written right next to it.
+std::string ClauseAround(const AnnotatedArticle& a, Span sentence, Span q) {
+  const std::string_view body = a.body;
+  uint32_t begin = q.begin;
+  for (int words = 0; begin > sentence.begin && !ClauseBoundary(body[begin - 1]);) {
+    --begin;
+    if (body[begin] == ' ' && ++words > kClauseWordsBefore) break;
+  }
+  uint32_t end = std::min<uint32_t>(q.end, static_cast<uint32_t>(body.size()));
+  const uint32_t stop = std::min<uint32_t>(sentence.end, static_cast<uint32_t>(body.size()));
+  for (int words = 0; end < stop && !ClauseBoundary(body[end]); ++end) {
+    if (body[end] == ' ' && ++words > kClauseWordsAfter) break;
+  }
+  std::string out(body.substr(begin, q.begin - begin));
+  out += ' ';
+  out.append(body.substr(q.end, end > q.end ? end - q.end : 0));
+  return out;
+}
 
 bool Agree(const Claim& a, const Claim& b) {
   return a.stated.Overlaps(b.stated) || a.total.Overlaps(b.total) || a.stated.Overlaps(b.total) ||
@@ -251,15 +291,24 @@ std::vector<Fact> QuantityFacts(ClaimContext& ctx, std::vector<Conflict>& confli
         const double parties = q.total / q.value;
         c.total = {q.low * parties, q.high * parties};
       }
-      claims.push_back(c);
+      if (!q.unit.empty())
+        c.clause =
+            ctx.Vector(ClauseAround(ctx.article(s), ctx.SentenceSpan(s, c.sentence), q.span));
+      claims.push_back(std::move(c));
     }
   }
 
   std::map<std::string, std::vector<size_t>> by_key;
   for (size_t i = 0; i < claims.size(); ++i) by_key[claims[i].key].push_back(i);
+  // How surely two claims speak of the same thing: their sentences alike,
+  // or, for measures, their own clauses nearly the same (then as sure as a
+  // conflict between measures needs).
   auto context_of = [&](const Claim& x, const Claim& y) {
-    return Cosine(ctx.SentenceVector(x.source, x.sentence),
-                  ctx.SentenceVector(y.source, y.sentence));
+    const double sentence =
+        Cosine(ctx.SentenceVector(x.source, x.sentence), ctx.SentenceVector(y.source, y.sentence));
+    if (sentence >= kClauseSentenceFloor && Cosine(x.clause, y.clause) >= kSameClause)
+      return std::max(sentence, kConflictContextUnit);
+    return sentence;
   };
 
   UnionFind uf(claims.size());
