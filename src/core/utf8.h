@@ -1,4 +1,4 @@
-// UTF-8 and UTF-16 checks shared by ingest and extract.
+// UTF-8 and UTF-16 checks and byte-level UTF-8 helpers shared by every stage.
 #pragma once
 
 #include <cstddef>
@@ -12,6 +12,37 @@ namespace newsfuse {
 // Offset of the first byte that breaks UTF-8 well-formedness, or nullopt if
 // the whole text is valid. Overlong forms and surrogates count as invalid.
 std::optional<size_t> FirstInvalidUtf8(std::string_view text);
+
+// Bytes in the UTF-8 sequence that `lead` starts: 1 to 4. A byte that cannot
+// start a sequence (a continuation byte, 0xF8..0xFF) counts as 1, so a scanner
+// that steps by it always moves forward and steps over a stray byte alone.
+// The caller must still clamp to the text's end: a truncated sequence is
+// shorter than its lead byte says.
+constexpr size_t Utf8SequenceLength(unsigned char lead) {
+  if (lead < 0xC0) return 1;
+  if (lead < 0xE0) return 2;
+  if (lead < 0xF0) return 3;
+  if (lead < 0xF8) return 4;
+  return 1;
+}
+
+// Number of code points in `text`, counted as the bytes that are not
+// continuation bytes; well-formedness is not checked (FirstInvalidUtf8 does).
+constexpr size_t Utf8Length(std::string_view text) {
+  size_t n = 0;
+  for (char c : text) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
+// `text` cut to at most `max_bytes` without splitting a UTF-8 sequence: the
+// cut moves back to the start of the sequence it would fall into. A view into
+// `text`, which must outlive it.
+constexpr std::string_view Utf8Prefix(std::string_view text, size_t max_bytes) {
+  if (text.size() <= max_bytes) return text;
+  size_t n = max_bytes;
+  while (n > 0 && (static_cast<unsigned char>(text[n]) & 0xC0) == 0x80) --n;
+  return text.substr(0, n);
+}
 
 enum class Utf16Order : uint8_t { kLittleEndian, kBigEndian };
 

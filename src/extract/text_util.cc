@@ -2,21 +2,12 @@
 
 namespace newsfuse::extract_internal {
 
-bool IsAsciiSpace(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
 bool IsAsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
 bool IsAsciiLower(char c) { return c >= 'a' && c <= 'z'; }
 bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
 bool IsWordByte(char c) {
   return IsAsciiUpper(c) || IsAsciiLower(c) || IsAsciiDigit(c) ||
          static_cast<unsigned char>(c) >= 0x80;
-}
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && IsAsciiSpace(s.front())) s.remove_prefix(1);
-  while (!s.empty() && IsAsciiSpace(s.back())) s.remove_suffix(1);
-  return s;
 }
 
 namespace {
@@ -49,13 +40,6 @@ std::string CollapseSpace(std::string_view s) {
     pending = false;
     out += s[i++];
   }
-  return out;
-}
-
-std::string AsciiLower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (IsAsciiUpper(c)) c = static_cast<char>(c - 'A' + 'a');
   return out;
 }
 
@@ -158,13 +142,6 @@ std::vector<std::string> WordTokens(std::string_view s) {
   return out;
 }
 
-size_t Utf8Length(std::string_view s) {
-  size_t n = 0;
-  for (char c : s)
-    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
-  return n;
-}
-
 bool IsAllCaps(std::string_view s, int min_letters) {
   int letters = 0;
   for (char c : s) {
@@ -191,13 +168,6 @@ std::string TitleCaseWords(std::string_view s) {
     }
   }
   return out;
-}
-
-std::string_view Utf8Prefix(std::string_view s, size_t max_bytes) {
-  if (s.size() <= max_bytes) return s;
-  size_t n = max_bytes;
-  while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
-  return s.substr(0, n);
 }
 
 }  // namespace newsfuse::extract_internal

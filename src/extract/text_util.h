@@ -9,19 +9,27 @@
 #include <string_view>
 #include <vector>
 
+#include "core/strings.h"
+#include "core/utf8.h"
+
 namespace newsfuse::extract_internal {
 
-bool IsAsciiSpace(char c);
+// The shared helpers, named here so the extractor's files keep calling them
+// unqualified.
+using newsfuse::AsciiLower;
+using newsfuse::IsAsciiSpace;
+using newsfuse::Trim;
+using newsfuse::Utf8Length;
+using newsfuse::Utf8Prefix;
+
 bool IsAsciiUpper(char c);
 bool IsAsciiLower(char c);
 bool IsAsciiDigit(char c);
 bool IsWordByte(char c);  // ASCII letter/digit or any byte >= 0x80
 
-std::string_view Trim(std::string_view s);
 // Collapses runs of whitespace (ASCII, U+00A0, U+2000..U+200B, U+3000) into
 // one space and trims both ends.
 std::string CollapseSpace(std::string_view s);
-std::string AsciiLower(std::string_view s);
 bool StartsWith(std::string_view s, std::string_view prefix);
 bool EndsWith(std::string_view s, std::string_view suffix);
 bool IStartsWith(std::string_view s, std::string_view prefix);  // ASCII case-insensitive
@@ -40,16 +48,10 @@ std::vector<std::string_view> SplitWords(std::string_view s);
 // between word bytes, so "U.S." -> "u.s", "don't" -> "don't").
 std::vector<std::string> WordTokens(std::string_view s);
 
-// Number of code points.
-size_t Utf8Length(std::string_view s);
-
 // At least `min_letters` ASCII letters and no ASCII lowercase letter.
 bool IsAllCaps(std::string_view s, int min_letters = 3);
 
 // "KYIV" -> "Kyiv", "NEW YORK" -> "New York", "U.S." stays.
 std::string TitleCaseWords(std::string_view s);
-
-// Cuts `s` to at most `max_bytes` without splitting a UTF-8 sequence.
-std::string_view Utf8Prefix(std::string_view s, size_t max_bytes);
 
 }  // namespace newsfuse::extract_internal

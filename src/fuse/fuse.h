@@ -25,6 +25,8 @@
 namespace newsfuse {
 
 struct FuseOptions {
+  // Bounds on the summary's sentences. A negative bound counts as 0 and a
+  // minimum above the maximum as the maximum, so no setting is an error.
   int min_summary_sentences = 5;
   int max_summary_sentences = 8;
   // Cosine over stemmed terms above which two sentences state the same content.
@@ -34,6 +36,8 @@ struct FuseOptions {
   int max_summary_words = 0;
 };
 
+// Returns a report, never an error. The report owns all its text: nothing
+// in it points into `story` or `articles`, which need not outlive the call.
 StoryReport FuseStory(const Story& story, const std::vector<AnnotatedArticle>& articles,
                       const FuseOptions& options = {});
 

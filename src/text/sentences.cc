@@ -13,6 +13,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "core/strings.h"
 #include "text/word_lists.h"
 
 namespace newsfuse {
@@ -41,7 +42,7 @@ const Lexicon& GetLexicon() {
       size_t space = line.find_first_of(" \t");
       std::string_view word = line.substr(0, space);
       std::string_view cls = space == std::string_view::npos ? "" : line.substr(space + 1);
-      while (!cls.empty() && (cls.front() == ' ' || cls.front() == '\t')) cls.remove_prefix(1);
+      cls = TrimLeft(cls);
       AbbrevClass c = AbbrevClass::kOther;
       if (cls == "title")
         c = AbbrevClass::kTitle;

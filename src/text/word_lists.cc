@@ -1,5 +1,7 @@
 #include "text/word_lists.h"
 
+#include "core/strings.h"
+
 namespace newsfuse::word_lists {
 
 std::vector<std::string_view> Lines(std::string_view data) {
@@ -8,12 +10,8 @@ std::vector<std::string_view> Lines(std::string_view data) {
   while (pos < data.size()) {
     size_t end = data.find('\n', pos);
     if (end == std::string_view::npos) end = data.size();
-    std::string_view line = data.substr(pos, end - pos);
+    const std::string_view line = Trim(data.substr(pos, end - pos));
     pos = end + 1;
-    while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
-    while (!line.empty() && (line.back() == ' ' || line.back() == '\t' || line.back() == '\r')) {
-      line.remove_suffix(1);
-    }
     if (line.empty() || line.front() == '#') continue;
     lines.push_back(line);
   }

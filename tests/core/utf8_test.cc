@@ -82,5 +82,41 @@ TEST(Utf8Test, Utf16ToUtf8DecodesPairsAndReplacesBrokenUnits) {
             "A\xEF\xBF\xBD");
 }
 
+TEST(Utf8Test, SequenceLengthFollowsTheLeadByte) {
+  EXPECT_EQ(Utf8SequenceLength('a'), 1u);
+  EXPECT_EQ(Utf8SequenceLength(0xC3), 2u);  // é
+  EXPECT_EQ(Utf8SequenceLength(0xE2), 3u);  // ’
+  EXPECT_EQ(Utf8SequenceLength(0xF0), 4u);  // emoji
+  // Bytes that cannot start a sequence step over themselves alone.
+  EXPECT_EQ(Utf8SequenceLength(0x80), 1u);
+  EXPECT_EQ(Utf8SequenceLength(0xBF), 1u);
+  EXPECT_EQ(Utf8SequenceLength(0xF8), 1u);
+  EXPECT_EQ(Utf8SequenceLength(0xFF), 1u);
+  // Stepping by it visits each code point once.
+  const std::string_view text = "aé’📰b";
+  size_t steps = 0;
+  for (size_t i = 0; i < text.size(); i += Utf8SequenceLength(static_cast<unsigned char>(text[i])))
+    ++steps;
+  EXPECT_EQ(steps, 5u);
+}
+
+TEST(Utf8Test, LengthCountsCodePoints) {
+  EXPECT_EQ(Utf8Length(""), 0u);
+  EXPECT_EQ(Utf8Length("Kyiv"), 4u);
+  EXPECT_EQ(Utf8Length("Sánchez"), 7u);
+  EXPECT_EQ(Utf8Length("東京"), 2u);
+  EXPECT_EQ(Utf8Length("Москва"), 6u);
+}
+
+TEST(Utf8Test, PrefixNeverSplitsASequence) {
+  EXPECT_EQ(Utf8Prefix("short", 10), "short");
+  EXPECT_EQ(Utf8Prefix("abcdef", 3), "abc");
+  // "é" is bytes 1-2: a cut at 2 would split it, so the prefix stops before it.
+  EXPECT_EQ(Utf8Prefix("aé", 2), "a");
+  EXPECT_EQ(Utf8Prefix("aé", 3), "aé");
+  EXPECT_EQ(Utf8Prefix("東京", 4), "東");  // 3-byte characters
+  EXPECT_EQ(Utf8Prefix("東京", 2), "");
+}
+
 }  // namespace
 }  // namespace newsfuse

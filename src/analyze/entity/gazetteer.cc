@@ -3,6 +3,7 @@
 #include <cstdlib>
 
 #include "analyze/entity/name_key.h"
+#include "core/strings.h"
 #include "text/word_lists.h"
 
 namespace newsfuse::analyze::entity {
@@ -30,14 +31,6 @@ std::vector<std::string_view> SplitBar(std::string_view s) {
     if (!part.empty()) out.push_back(part);
     if (bar == std::string_view::npos) break;
     pos = bar + 1;
-  }
-  return out;
-}
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
   }
   return out;
 }
@@ -76,9 +69,10 @@ const Gazetteer& Gazetteer::Get() {
 
 Gazetteer::Gazetteer(const GazetteerTexts& t) {
   phrases_.reserve(60000);
-  for (std::string_view w : word_lists::Lines(word_lists::StopWordsEn())) Add(Lower(w), kCommon);
+  for (std::string_view w : word_lists::Lines(word_lists::StopWordsEn()))
+    Add(AsciiLower(w), kCommon);
   for (std::string_view w : word_lists::Lines(word_lists::SentenceStartersEn())) {
-    Add(Lower(w), kCommon);
+    Add(AsciiLower(w), kCommon);
   }
   for (std::string_view w : word_lists::Lines(t.common_words)) Add(w, kCommon);
   for (std::string_view w : {"of", "the", "and", "for", "de", "del", "al", "bin", "von", "van",
@@ -137,7 +131,7 @@ int32_t Gazetteer::AddCountryAlias(std::string_view surface, std::string_view co
   if (CaseSensitiveForm(surface)) {
     AddExact(surface, entry);
   } else {
-    LexEntry& e = Add(Lower(surface), kCountryName);
+    LexEntry& e = Add(AsciiLower(surface), kCountryName);
     e.country = idx;
   }
   return idx;
@@ -147,7 +141,7 @@ void Gazetteer::LoadCountries(std::string_view text) {
   for (std::string_view line : word_lists::Lines(text)) {
     auto f = Fields(line);
     if (f.size() < 5) continue;
-    countries_.push_back(Country{std::string(f[0]), std::string(f[1]), Lower(f[1])});
+    countries_.push_back(Country{std::string(f[0]), std::string(f[1]), AsciiLower(f[1])});
   }
   for (std::string_view line : word_lists::Lines(text)) {
     auto f = Fields(line);
@@ -159,7 +153,7 @@ void Gazetteer::LoadCountries(std::string_view text) {
       // Territories share their state's demonym ("French": France, Mayotte,
       // ...): the best-fitting country keeps it (DemonymFit); curated.tsv
       // settles the rest ("American").
-      LexEntry& e = Add(Lower(d), kDemonym);
+      LexEntry& e = Add(AsciiLower(d), kDemonym);
       const int32_t idx = CountryIndex(f[0]);
       if (e.country < 0 ||
           DemonymFit(d, countries_[idx].name) > DemonymFit(d, countries_[e.country].name)) {
@@ -179,7 +173,7 @@ void Gazetteer::LoadPlaces(std::string_view text, bool with_code) {
       p.population = static_cast<uint32_t>(std::strtoul(std::string(f[2]).c_str(), nullptr, 10));
     }
     p.key = NameKey(p.name, translit_);
-    const std::string lower = Lower(p.name);
+    const std::string lower = AsciiLower(p.name);
     LexEntry& e = Add(lower, with_code ? kCity : kRegion);
     if (e.place >= 0) continue;  // the first (most populous) city of a name wins
     e.place = static_cast<int32_t>(places_.size());
@@ -221,12 +215,12 @@ void Gazetteer::LoadCurated(std::string_view text) {
     } else if (kind == "country_alias" && f.size() >= 3) {
       AddCountryAlias(f[1], f[2]);
     } else if (kind == "demonym" && f.size() >= 3) {
-      LexEntry& e = Add(Lower(f[1]), kDemonym);
+      LexEntry& e = Add(AsciiLower(f[1]), kDemonym);
       e.country = CountryIndex(f[2]);
     } else if (kind == "place" && f.size() >= 4) {
       Place p{std::string(f[1]), f[2] == "-" ? std::string() : std::string(f[2]),
               NameKey(f[3], translit_), 0};
-      LexEntry& e = Add(Lower(f[1]), kRegion);
+      LexEntry& e = Add(AsciiLower(f[1]), kRegion);
       e.place = static_cast<int32_t>(places_.size());
       folded_places_[NameKey(f[1], translit_)] = e.place;
       places_.push_back(std::move(p));

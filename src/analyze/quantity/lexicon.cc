@@ -5,17 +5,14 @@
 #include <cstdlib>
 #include <string>
 
+#include "core/strings.h"
+#include "text/word_lists.h"
+
 namespace newsfuse::analyze::quantity {
 namespace {
 #include "quantity_data.inc"
 
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r'; }
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && IsSpace(s.front())) s.remove_prefix(1);
-  while (!s.empty() && IsSpace(s.back())) s.remove_suffix(1);
-  return s;
-}
 
 // Splits off the first whitespace-separated field of `line`.
 std::string_view NextField(std::string_view& line) {
@@ -25,17 +22,6 @@ std::string_view NextField(std::string_view& line) {
   std::string_view field = line.substr(0, end);
   line = Trim(line.substr(end));
   return field;
-}
-
-// Calls fn(line) for each non-comment, non-blank line.
-template <typename Fn>
-void ForEachLine(std::string_view text, Fn fn) {
-  while (!text.empty()) {
-    const size_t nl = text.find('\n');
-    std::string_view line = Trim(text.substr(0, nl));
-    text = nl == std::string_view::npos ? std::string_view() : text.substr(nl + 1);
-    if (!line.empty() && line.front() != '#') fn(line);
-  }
 }
 
 // The phrase as a key: lowercase ASCII, single spaces. The token count is an
@@ -103,42 +89,42 @@ Context ParseContext(std::string_view s) {
 
 Lexicon Load() {
   Lexicon lex;
-  ForEachLine(kNumbersData, [&](std::string_view line) {
+  for (std::string_view line : word_lists::Lines(kNumbersData)) {
     const std::string_view word = NextField(line);
     const double value = ToDouble(NextField(line));
     Add(lex.numbers, word, NumberWord{value, ParseNumberClass(NextField(line))});
-  });
+  }
   for (const auto& [word, unused] : lex.numbers.entries)
     lex.longest_number_word = std::max(lex.longest_number_word, word.size());
-  ForEachLine(kHedgesData, [&](std::string_view line) {
+  for (std::string_view line : word_lists::Lines(kHedgesData)) {
     std::string_view cls = NextField(line);
     const bool after = cls.substr(0, 6) == "after:";
     if (after) cls.remove_prefix(6);
     Add(after ? lex.hedges_after : lex.hedges_before, line, ParseHedge(cls));
-  });
-  ForEachLine(kUnitsData, [&](std::string_view line) {
+  }
+  for (std::string_view line : word_lists::Lines(kUnitsData)) {
     Unit unit;
     unit.unit = std::string(NextField(line));
     unit.factor = ToDouble(NextField(line));
     unit.offset = ToDouble(NextField(line));
     Add(lex.units, line, std::move(unit));
-  });
-  ForEachLine(kCurrenciesData, [&](std::string_view line) {
+  }
+  for (std::string_view line : word_lists::Lines(kCurrenciesData)) {
     const std::string code(NextField(line));
     const std::string_view where = NextField(line);
     Add(where == "after" ? lex.currency_after : lex.currency_before, line, code);
-  });
-  ForEachLine(kContextData, [&](std::string_view line) {
+  }
+  for (std::string_view line : word_lists::Lines(kContextData)) {
     const Context cls = ParseContext(NextField(line));
     Add(lex.context, line, cls);
-  });
-  ForEachLine(kCountedStopsData, [&](std::string_view line) {
+  }
+  for (std::string_view line : word_lists::Lines(kCountedStopsData)) {
     while (!line.empty()) Add(lex.counted_stops, NextField(line), true);
-  });
-  ForEachLine(kPluralsData, [&](std::string_view line) {
+  }
+  for (std::string_view line : word_lists::Lines(kPluralsData)) {
     const std::string_view plural = NextField(line);
     Add(lex.plurals, plural, std::string(NextField(line)));
-  });
+  }
   return lex;
 }
 

@@ -1,18 +1,12 @@
 #include "analyze/quantity/tokens.h"
 
+#include "core/utf8.h"
+
 namespace newsfuse::analyze::quantity {
 namespace {
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-
-// Length of the UTF-8 sequence that starts with byte `c` (1 for stray bytes).
-uint32_t SequenceLength(unsigned char c) {
-  if (c >= 0xF0) return 4;
-  if (c >= 0xE0) return 3;
-  if (c >= 0xC0) return 2;
-  return 1;
-}
 
 // Non-ASCII code points that are symbols or spaces rather than letters:
 // currency signs, degree, dashes, curly quotes, minus, no-break spaces.
@@ -31,7 +25,7 @@ Class ClassifyAt(std::string_view s, size_t i, uint32_t& len) {
     if (c == '\'') return Class::kApostrophe;
     return Class::kSymbol;
   }
-  len = SequenceLength(c);
+  len = static_cast<uint32_t>(Utf8SequenceLength(c));
   if (i + len > s.size()) len = static_cast<uint32_t>(s.size() - i);
   const std::string_view seq = s.substr(i, len);
   if (seq == "\u00a0" || seq == "\u2009" || seq == "\u202f" || seq == "\u2007")

@@ -2,6 +2,8 @@
 
 #include <cstdlib>
 
+#include "core/utf8.h"
+
 namespace newsfuse::analyze::time {
 namespace {
 
@@ -19,14 +21,6 @@ int ParseInt(std::string_view s) {
     v = v * 10 + (c - '0');
   }
   return v;
-}
-
-size_t Utf8Length(unsigned char lead) {
-  if (lead < 0x80) return 1;
-  if ((lead >> 5) == 0x6) return 2;
-  if ((lead >> 4) == 0xE) return 3;
-  if ((lead >> 3) == 0x1E) return 4;
-  return 1;
 }
 
 // End of a word starting at i: letters, with inner apostrophes ("won't",
@@ -201,7 +195,7 @@ void Tokenize(std::string_view text, const WordTable& words, TokenizedText& out)
     else if (c == '\'' && i + 1 < s.size() && IsAsciiLetter(s[i + 1]))
       end = ScanWord(s, i + 1);
     else
-      end = i + Utf8Length(static_cast<unsigned char>(c));
+      end = i + Utf8SequenceLength(static_cast<unsigned char>(c));
     if (end > s.size()) end = s.size();
     Token t;
     t.begin = static_cast<uint32_t>(i);

@@ -1,0 +1,43 @@
+// Small byte-string helpers every stage needs, in one place so that the
+// stages agree on what "space" and "lower case" mean.
+//
+// All of them look at ASCII only and pass every other byte through, so they
+// are safe on UTF-8 (no multi-byte sequence contains an ASCII byte). Text
+// that needs Unicode case or space rules goes through ICU (src/text) instead.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace newsfuse {
+
+// ' ', tab, newline, carriage return, form feed, vertical tab: the C locale's
+// isspace, without its locale dependence or its undefined behaviour on
+// negative chars.
+constexpr bool IsAsciiSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+// The trims return views into `s`, so `s` must outlive the result.
+constexpr std::string_view TrimLeft(std::string_view s) {
+  while (!s.empty() && IsAsciiSpace(s.front())) s.remove_prefix(1);
+  return s;
+}
+constexpr std::string_view TrimRight(std::string_view s) {
+  while (!s.empty() && IsAsciiSpace(s.back())) s.remove_suffix(1);
+  return s;
+}
+constexpr std::string_view Trim(std::string_view s) { return TrimRight(TrimLeft(s)); }
+
+constexpr char AsciiLower(char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+// A copy with A-Z lowered; "É" and every other non-ASCII byte are unchanged.
+inline std::string AsciiLower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = AsciiLower(c);
+  return out;
+}
+
+}  // namespace newsfuse
