@@ -5,14 +5,20 @@
 // on the seed pages (truth: seed_dates.tsv).
 //
 //   extraction_eval [--data DIR] [--peer NAME] [--worst N] [--repeat K]
+//                   [--set NAME] [--half dev|held-out|all]
+//
+// It also scores the other sets in ../shared/bench (EXTRACTION-SETS.md):
+// Readability test-page metadata, htmldate-eval dates (htmldate_set.h) and
+// Dragnet bodies (dragnet_set.h). --set runs one of scrapinghub, readability,
+// seeds, htmldate, dragnet. The last two are split by file name into a dev
+// and a held-out half (set_split.h); --half picks what is printed (dev unless
+// asked), so held-out figures are seen only on purpose.
 //
 // --peer scores a published extractor's stored output instead of ours: it
 // checks this evaluator against the published table, and shows where a peer
 // does better on a page. Speed is extraction only (pages already in memory),
 // one thread, best of --repeat runs; pages/s is given by wall clock and by
 // process CPU time, the second being the figure that holds on a shared machine.
-#include <zlib.h>
-
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -26,8 +32,12 @@
 
 #include "bench_env.h"
 #include "date_truth.h"
+#include "dragnet_set.h"
 #include "extract/extract.h"
+#include "gzip_file.h"
+#include "htmldate_set.h"
 #include "readability_meta.h"
+#include "set_split.h"
 #include "shingle_metric.h"
 
 namespace fs = std::filesystem;
@@ -39,16 +49,6 @@ namespace {
 struct Page {
   std::string key, url, truth, html;
 };
-
-bool ReadGzip(const fs::path& path, std::string& out) {
-  gzFile f = gzopen(path.c_str(), "rb");
-  if (!f) return false;
-  char buf[1 << 16];
-  int n;
-  while ((n = gzread(f, buf, sizeof buf)) > 0) out.append(buf, static_cast<size_t>(n));
-  gzclose(f);
-  return n == 0;
-}
 
 std::string Body(const Article& a) {
   std::string out;
@@ -159,6 +159,8 @@ void SeedDateAccuracy(const fs::path& seeds) {
 int main(int argc, char** argv) {
   fs::path data = fs::path(NEWSFUSE_SHARED_DIR) / "bench/article-extraction";
   std::string peer;
+  std::string only;
+  bench::HalfSelection halves;
   int worst = 0, repeat = 3;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
@@ -170,16 +172,30 @@ int main(int argc, char** argv) {
       worst = std::atoi(argv[++i]);
     else if (a == "--repeat" && i + 1 < argc)
       repeat = std::max(1, std::atoi(argv[++i]));
+    else if (a == "--set" && i + 1 < argc)
+      only = argv[++i];
+    else if (a == "--half" && i + 1 < argc && bench::ParseHalfSelection(argv[i + 1]))
+      halves = *bench::ParseHalfSelection(argv[++i]);
     else {
       std::fprintf(stderr,
-                   "usage: extraction_eval [--data DIR] [--peer NAME] [--worst N] [--repeat K]\n");
+                   "usage: extraction_eval [--data DIR] [--peer NAME] [--worst N] [--repeat K] "
+                   "[--set scrapinghub|readability|seeds|htmldate|dragnet] "
+                   "[--half dev|held-out|all]\n");
       return 1;
     }
   }
+  auto wants = [&](const char* set) { return only.empty() || only == set; };
+  const fs::path shared_bench = fs::path(NEWSFUSE_SHARED_DIR) / "bench";
   if (peer.empty()) {
-    SeedDateAccuracy(fs::path(NEWSFUSE_SOURCE_DIR) / "examples/seeds");
-    bench::ReadabilityMetadata(fs::path(NEWSFUSE_SHARED_DIR) / "bench/readability-testpages",
-                               worst > 0);
+    if (wants("seeds")) SeedDateAccuracy(fs::path(NEWSFUSE_SOURCE_DIR) / "examples/seeds");
+    if (wants("readability"))
+      bench::ReadabilityMetadata(shared_bench / "readability-testpages", worst > 0);
+    if (wants("htmldate")) bench::HtmldateDates(shared_bench / "htmldate-eval", halves, worst);
+    if (wants("dragnet")) bench::DragnetBodies(shared_bench / "dragnet", halves, worst);
+  }
+  if (!wants("scrapinghub")) {
+    std::printf("machine %s\n", bench::MachineLine().c_str());
+    return 0;
   }
   if (!fs::exists(data / "ground-truth.json")) {
     std::printf("skipped: %s not found (the benchmark data lives in ../shared/bench)\n",
@@ -193,7 +209,7 @@ int main(int argc, char** argv) {
   size_t html_bytes = 0;
   for (const auto& [key, item] : truth.items()) {
     Page p{key, item.value("url", ""), item.value("articleBody", ""), {}};
-    if (!ReadGzip(data / "html" / (key + ".html.gz"), p.html)) {
+    if (!bench::ReadGzip(data / "html" / (key + ".html.gz"), p.html)) {
       std::fprintf(stderr, "cannot read %s.html.gz\n", key.c_str());
       return 2;
     }

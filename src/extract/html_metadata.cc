@@ -75,6 +75,27 @@ void ReadArticleObject(const json& o, HtmlMeta& m) {
   }
 }
 
+// A block whose JSON value is complete but followed by stray characters (a
+// surplus closing brace left by a template) is read up to the end of that
+// value, as browsers' and search engines' JSON-LD readers do.
+json ParseLenient(std::string_view t) {
+  json doc = json::parse(t.begin(), t.end(), nullptr, /*allow_exceptions=*/false);
+  if (!doc.is_discarded()) return doc;
+  size_t end = 0;
+  try {
+    doc = json::parse(t.begin(), t.end());
+  } catch (const json::parse_error& e) {
+    end = e.byte;  // 1-based position of the first byte that does not fit
+  }
+  if (end < 2 || end > t.size()) return doc;
+  std::string_view prefix = Trim(t.substr(0, end - 1));
+  if (prefix.empty()) return doc;
+  json head = json::parse(prefix.begin(), prefix.end(), nullptr, /*allow_exceptions=*/false);
+  // Only a complete object or array counts: a bare prefix of a broken value
+  // ("{" cut short) fails to parse and stays discarded.
+  return head.is_object() || head.is_array() ? head : doc;
+}
+
 }  // namespace
 
 void ReadJsonLd(std::string_view text, HtmlMeta& m) {
@@ -89,7 +110,7 @@ void ReadJsonLd(std::string_view text, HtmlMeta& m) {
     if (StartsWith(t, wrap)) t = Trim(t.substr(wrap.size()));
   for (std::string_view wrap : {"-->", "]]>"})
     if (EndsWith(t, wrap)) t = Trim(t.substr(0, t.size() - wrap.size()));
-  json doc = json::parse(t.begin(), t.end(), nullptr, /*allow_exceptions=*/false);
+  json doc = ParseLenient(t);
   if (doc.is_discarded()) {
     ++m.ld_invalid;
     return;
