@@ -26,6 +26,7 @@ struct DigestArgs {
   std::vector<std::string> sources;
   std::string out_dir = "reports";
   std::string print = "summary";
+  ProgressFlags progress;
 };
 
 Status WriteFile(const std::filesystem::path& path, const std::string& text) {
@@ -105,7 +106,7 @@ int RunDigest(const DigestArgs& args) {
   PipelineOptions options;
   args.cluster.ApplyTo(options);
   Pipeline pipeline(**store, options);
-  auto summary = RunIngest(pipeline, args.sources);
+  auto summary = RunIngest(pipeline, **store, args.sources, args.progress);
   if (!summary.ok()) return Fail(summary.status());
 
   auto stories = StoriesOf(**store, summary->article_ids);
@@ -157,6 +158,7 @@ void RegisterDigest(CLI::App& app, int& exit_code) {
       ->capture_default_str();
   args->store.Add(*cmd);
   args->cluster.Add(*cmd);
+  args->progress.Add(*cmd);
   cmd->callback([args, &exit_code] { exit_code = RunDigest(*args); });
 }
 

@@ -10,6 +10,7 @@ struct IngestArgs {
   std::vector<std::string> sources;
   std::string format = "auto";
   size_t batch_size = PipelineOptions{}.batch_size;
+  ProgressFlags progress;
 };
 
 int RunIngestCommand(const IngestArgs& args) {
@@ -22,7 +23,7 @@ int RunIngestCommand(const IngestArgs& args) {
   args.cluster.ApplyTo(options);
   options.batch_size = args.batch_size;
   Pipeline pipeline(**store, options);
-  auto summary = RunIngest(pipeline, args.sources);
+  auto summary = RunIngest(pipeline, **store, args.sources, args.progress);
   if (!summary.ok()) return Fail(summary.status());
   return summary->failed > 0 ? 2 : 0;
 }
@@ -42,6 +43,7 @@ void RegisterIngest(CLI::App& app, int& exit_code) {
       ->capture_default_str();
   args->store.Add(*cmd);
   args->cluster.Add(*cmd);
+  args->progress.Add(*cmd);
   cmd->callback([args, &exit_code] { exit_code = RunIngestCommand(*args); });
 }
 

@@ -2,29 +2,77 @@
 
 #include <chrono>
 #include <cstdio>
+#include <set>
 
 #include "cli/command.h"
+#include "cli/progress_line.h"
 
 namespace newsfuse::cli {
 
-Result<IngestSummary> RunIngest(Pipeline& pipeline, const std::vector<std::string>& sources) {
-  const bool progress = ProgressWanted();
-  const auto start = std::chrono::steady_clock::now();
+bool ProgressFlags::Wanted() const { return on || (!off && ProgressWanted()); }
+
+namespace {
+
+// Draws the progress line and keeps the story count in step: each article
+// is looked up once, when it is first seen, so the cost grows with the run,
+// not with the number of redraws.
+class ProgressShown {
+ public:
+  ProgressShown(Store& store, std::optional<uint64_t> total_bytes)
+      : store_(store), total_bytes_(total_bytes), start_(std::chrono::steady_clock::now()) {}
+
+  void Update(const IngestSummary& sum) {
+    const double secs =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+    if (!throttle_.Due(secs)) return;
+    for (; looked_up_ < sum.article_ids.size(); ++looked_up_) {
+      auto story = store_.StoryOf(sum.article_ids[looked_up_]);
+      if (story.ok()) stories_.insert(*story);
+    }
+    ProgressFigures f;
+    f.articles = sum.pages;
+    f.stories = static_cast<int64_t>(stories_.size());
+    f.elapsed_s = secs;
+    f.bytes_read = sum.input.bytes_read;
+    f.total_bytes = total_bytes_;
+    std::fprintf(stderr, "\r\033[K%s", FormatProgressLine(f).c_str());
+    std::fflush(stderr);
+    drawn_ = true;
+  }
+  // Ends the line so what follows starts on a fresh one.
+  void Clear() {
+    if (!drawn_) return;
+    std::fputs("\n", stderr);
+    drawn_ = false;
+  }
+
+ private:
+  Store& store_;
+  std::optional<uint64_t> total_bytes_;
+  std::chrono::steady_clock::time_point start_;
+  ProgressThrottle throttle_;
+  size_t looked_up_ = 0;
+  std::set<std::string> stories_;
+  bool drawn_ = false;
+};
+
+}  // namespace
+
+Result<IngestSummary> RunIngest(Pipeline& pipeline, Store& store,
+                                const std::vector<std::string>& sources,
+                                const ProgressFlags& flags) {
+  std::optional<ProgressShown> progress;
+  if (flags.Wanted()) progress.emplace(store, SourceBytes(sources));
   IngestCallbacks callbacks;
   callbacks.on_error = [&](const Status& s) {
-    if (progress) std::fputs("\r\033[K", stderr);
+    if (progress) progress->Clear();
     std::fprintf(stderr, "newsfuse: %s\n", s.ToString().c_str());
   };
   if (progress) {
-    callbacks.on_progress = [&](const IngestSummary& sum) {
-      const double secs =
-          std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-      std::fprintf(stderr, "\r\033[K%lld pages, %.0f pages/s", static_cast<long long>(sum.pages),
-                   secs > 0 ? static_cast<double>(sum.pages) / secs : 0.0);
-    };
+    callbacks.on_progress = [&](const IngestSummary& sum) { progress->Update(sum); };
   }
   auto result = pipeline.Ingest(sources, callbacks);
-  if (progress) std::fputs("\r\033[K", stderr);
+  if (progress) progress->Clear();
   if (result.ok()) {
     if (result->recovered > 0) {
       std::fprintf(stderr, "recovered %lld articles left without a story by an interrupted run\n",

@@ -11,6 +11,7 @@ size_t FileSource::Read(char* buf, size_t n) {
   if (got == 0 && std::ferror(file_) && error_.empty()) {
     error_ = std::string("read error: ") + std::strerror(errno);
   }
+  if (bytes_read_) *bytes_read_ += got;
   return got;
 }
 

@@ -34,11 +34,15 @@ class ByteSource {
 
 class FileSource : public ByteSource {
  public:
-  explicit FileSource(std::FILE* file) : file_(file) {}
+  // `bytes_read`, when given, is advanced by every read: the raw bytes taken
+  // from the file, which a progress line compares with the file sizes.
+  explicit FileSource(std::FILE* file, uint64_t* bytes_read = nullptr)
+      : file_(file), bytes_read_(bytes_read) {}
   size_t Read(char* buf, size_t n) override;
 
  private:
   std::FILE* file_;
+  uint64_t* bytes_read_;
 };
 
 class IstreamSource : public ByteSource {

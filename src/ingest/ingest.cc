@@ -215,7 +215,7 @@ Status ReadFile(const fs::path& path, const std::string& locator, FileKind kind,
   std::unique_ptr<std::FILE, FileCloser> file(std::fopen(path.c_str(), "rb"));
   if (!file) return Status::IoError(locator, std::string("cannot open: ") + std::strerror(errno));
   ++emit.stats.files;
-  FileSource src(file.get());
+  FileSource src(file.get(), &emit.stats.bytes_read);
   const size_t max = emit.options.max_page_bytes;
 
   const PageFormat forced = emit.options.format;
@@ -312,10 +312,46 @@ void Walk(const fs::path& dir, const Emitter& emit) {
   }
 }
 
+// What Walk would read under `dir`, with its filters; false on an error.
+bool WalkBytes(const fs::path& dir, uint64_t* total) {
+  std::error_code ec;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    if (name.starts_with('.')) continue;
+    std::error_code sec;
+    if (it->is_directory(sec)) {
+      if (!it->is_symlink(sec) && !WalkBytes(it->path(), total)) return false;
+      continue;
+    }
+    if (!it->is_regular_file(sec) || KindForName(name) == FileKind::kUnknown) continue;
+    const auto size = it->file_size(sec);
+    if (sec) return false;
+    *total += size;
+  }
+  return !ec;
+}
+
 }  // namespace
 }  // namespace ingest_internal
 
 using namespace ingest_internal;
+
+std::optional<uint64_t> SourceBytes(const std::vector<std::string>& sources) {
+  uint64_t total = 0;
+  for (const std::string& source : sources) {
+    if (source == "-") return std::nullopt;
+    std::error_code ec;
+    const fs::path path(source);
+    if (fs::is_directory(path, ec)) {
+      if (!WalkBytes(path, &total)) return std::nullopt;
+      continue;
+    }
+    const auto size = fs::file_size(path, ec);
+    if (ec) return std::nullopt;
+    total += size;
+  }
+  return total;
+}
 
 StreamKind SniffStream(std::string_view head, bool complete) {
   if (head.size() >= 2 && static_cast<unsigned char>(head[0]) == 0x1f &&
@@ -430,7 +466,7 @@ Status ReadSources(const std::vector<std::string>& sources, const IngestOptions&
   for (const std::string& source : sources) {
     if (source == "-") {
       ++emit.stats.files;
-      FileSource src(stdin);
+      FileSource src(stdin, &emit.stats.bytes_read);
       BufferedReader reader(src);
       ReadSniffed(reader, "<stdin>", std::nullopt, "input", true, emit);
       continue;

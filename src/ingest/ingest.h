@@ -86,7 +86,13 @@ struct IngestStats {
   size_t bad = 0;              // problems handed to on_error
   size_t skipped_files = 0;    // directory entries passed over (hidden, unknown extension)
   size_t skipped_records = 0;  // WARC records that are not pages (request, non-200, images...)
+  uint64_t bytes_read = 0;     // raw (still compressed) bytes read from files and stdin
 };
+
+// The summed size of the files the sources name or a directory walk would
+// read, for a progress estimate; nullopt when a source is stdin or its size
+// cannot be known.
+std::optional<uint64_t> SourceBytes(const std::vector<std::string>& sources);
 
 using PageCallback = std::function<void(RawPage&&)>;
 using PageErrorCallback = std::function<void(const Status&)>;

@@ -170,7 +170,7 @@ Result<IngestSummary> Pipeline::Ingest(const std::vector<std::string>& sources,
         batch.articles.push_back(std::move(article).value());
         if (batch.articles.size() >= options_.batch_size) flush();
       },
-      report_error);
+      report_error, &summary.input);
   flush();
   if (!store_failure.ok()) return store_failure;
   if (!read.ok()) report_error(read);

@@ -50,6 +50,9 @@ struct IngestSummary {
   // Stored articles found in no story (left by an interrupted run of an older
   // build) and clustered by this run.
   int64_t recovered = 0;
+  // What reading the sources saw (bytes read, skipped files), kept current
+  // while the run goes on so on_progress can show it.
+  IngestStats input;
   // Ids of every article the sources contained, new or duplicate, in order:
   // what a caller needs to find "the stories of these files".
   std::vector<std::string> article_ids;
