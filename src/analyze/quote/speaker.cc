@@ -216,7 +216,11 @@ SpeakerRef SpeakerResolver::Resolve(const Cue& cue, const std::vector<SpeakerRef
   const bool subject = !cue.speaker_after && !cue.according;
   uint32_t first = phrase.first;
   if (text_.WordIs(first, "the") && first < phrase.last) ++first;
-  if (!subject || text_.tokens[first].begin < ref.span.begin) ref.entity.reset();
+  // After "in" ("reports in Spain said", when no outer phrase was found) it
+  // is a place again.
+  const bool after_preposition = phrase.first > 0 && IsLocativePreposition(text_, phrase.first - 1);
+  if (!subject || after_preposition || text_.tokens[first].begin < ref.span.begin)
+    ref.entity.reset();
   return ref;
 }
 

@@ -418,8 +418,10 @@ TEST(QuotesTest, PlaceIsNeverTheSpeaker) {
 // Issue 18: a country named after the verb or inside a longer phrase is no
 // subject, so it is not the speaker.
 TEST(QuotesTest, PlaceAfterTheVerbIsNotTheSpeaker) {
-  AnnotatedArticle a = MakeAnnotated({"\u201cThe border stays closed,\u201d said Norway on Monday.",
-                                      "Norway's envoy said the talks had stalled."});
+  AnnotatedArticle a =
+      MakeAnnotated({"\u201cThe border stays closed,\u201d said Norway on Monday.",
+                     "Norway's envoy said the talks had stalled.",
+                     "Weekend newspaper reports in Norway said the fleet would sail."});
   const uint32_t norway = AddEntity(a, EntityType::kPlace, "Norway", {"Norway"});
   const auto q = Annotate(a);
   for (const auto& x : q) EXPECT_NE(x.speaker, static_cast<int>(norway)) << x.content;
