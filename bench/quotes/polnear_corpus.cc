@@ -6,6 +6,16 @@
 #include <sstream>
 
 namespace newsfuse::bench {
+
+std::filesystem::path MetadataPath(const std::filesystem::path& dir) {
+  std::error_code ec;
+  for (const auto& e : std::filesystem::directory_iterator(dir, ec)) {
+    const std::string name = e.path().filename().string();
+    if (name.starts_with("metadata_") && name.ends_with(".tsv")) return e.path();
+  }
+  return {};
+}
+
 namespace {
 
 namespace fs = std::filesystem;
@@ -49,10 +59,11 @@ bool ParseExtent(const std::string& field, std::string* type, CpSpan* span) {
   return lo < hi;
 }
 
-// annotators per article, from metadata_test.tsv.
+// annotators per article, from the split's metadata_<split>.tsv (test,
+// train or dev: the splits share one layout).
 std::map<std::string, std::vector<std::string>> Annotators(const fs::path& dir) {
   std::map<std::string, std::vector<std::string>> out;
-  std::ifstream in(dir / "metadata_test.tsv");
+  std::ifstream in(MetadataPath(dir));
   std::string line;
   std::getline(in, line);  // header
   while (std::getline(in, line)) {

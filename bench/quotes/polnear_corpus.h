@@ -41,6 +41,10 @@ std::vector<GoldAttribution> ReadAnn(const std::filesystem::path& path);
 // lists for it (two articles were annotated by six people; the others by one).
 std::vector<PolnearDoc> ReadPolnear(const std::filesystem::path& dir);
 
+// The split's metadata file, metadata_<split>.tsv, or an empty path when the
+// folder holds none.
+std::filesystem::path MetadataPath(const std::filesystem::path& dir);
+
 // Every annotator's version of the articles annotated by several people:
 // the material for the human-agreement reference.
 std::vector<std::vector<PolnearDoc>> ReadMultiAnnotated(const std::filesystem::path& dir);

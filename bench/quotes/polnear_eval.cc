@@ -8,6 +8,9 @@
 //
 //   polnear_eval [--data DIR] [--show N] [--repeat K]
 //
+// DIR defaults to polnear-test; tune on polnear-traindev/dev or /train (any
+// folder with a metadata_<split>.tsv).
+//
 // PolNeAR annotates every attribution, including beliefs and intentions
 // ("Trump wants to ...") and noun cues ("the Post's endorsement"), which this
 // annotator does not try to find, so recall over all relations is bounded;
@@ -260,8 +263,8 @@ int main(int argc, char** argv) {
     else if (std::strcmp(argv[i], "--repeat") == 0)
       repeat = std::max(1, std::atoi(argv[++i]));
   }
-  if (!fs::exists(dir / "metadata_test.tsv")) {
-    std::printf("skipped: PolNeAR test split not found at %s\n", dir.c_str());
+  if (MetadataPath(dir).empty()) {
+    std::printf("skipped: no PolNeAR split (metadata_*.tsv) at %s\n", dir.c_str());
     return 0;
   }
   const std::vector<PolnearDoc> docs = ReadPolnear(dir);

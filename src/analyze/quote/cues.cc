@@ -1,5 +1,6 @@
 #include "analyze/quote/cues.h"
 
+#include <algorithm>
 #include <string_view>
 
 namespace newsfuse::analyze::quote_internal {
@@ -314,6 +315,21 @@ int32_t LastCueInSentence(const std::vector<Cue>& cues, const QuoteText& text, u
   return -1;
 }
 
+// "Court officials in Madrid said", "a rights group in Paris said": the
+// walk stops at the preposition; the phrase before it is kept for the
+// resolver, which reads it when the phrase after it names a place.
+void OuterPhrase(const Words& w, uint32_t lo, Cue* cue) {
+  const uint32_t first = cue->speaker.first;
+  if (first < lo + 2) return;
+  const uint32_t prep = first - 1;
+  if (!(w.Is(prep, "in") || w.Is(prep, "at") || w.Is(prep, "from") || w.Is(prep, "near"))) return;
+  TokenRange outer;
+  if (!WalkBack(w, prep - 1, lo, &outer)) return;
+  cue->has_outer = true;
+  cue->outer = outer;
+  cue->subject_begin = std::min(cue->subject_begin, outer.first);
+}
+
 }  // namespace
 
 std::vector<Cue> FindCues(const QuoteText& text, const CueLexicon& lex) {
@@ -366,6 +382,7 @@ std::vector<Cue> FindCues(const QuoteText& text, const CueLexicon& lex) {
       }
     } else if (PhraseBeforeImpl(w, i, sentence_first, &cue.speaker, &cue.subject_begin)) {
       cue.has_speaker = true;
+      OuterPhrase(w, sentence_first, &cue);
     } else if ((i == sentence_first || text.IsPunct(i - 1, ',') ||
                 text.tokens[i - 1].kind == TokenKind::kCloseQuote) &&
                PhraseAfterImpl(w, cue.last + 1, hi, &cue.speaker)) {

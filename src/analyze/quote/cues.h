@@ -38,6 +38,11 @@ struct Cue {
   TokenRange speaker;              // the speaker noun phrase
   uint32_t subject_begin = 0;      // first token of the whole subject, appositives included
   int32_t shares_speaker_of = -1;  // index of an earlier cue whose speaker this one reuses
+  // "a rights group in Paris said": the phrase before a locative preposition
+  // in front of the speaker phrase, which speaks when the speaker phrase
+  // turns out to be a place.
+  bool has_outer = false;
+  TokenRange outer;
 };
 
 // Every cue in the body, in body order.

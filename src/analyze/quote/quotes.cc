@@ -48,7 +48,7 @@ class QuoteFinder {
     for (size_t c = 0; c < cues_.size(); ++c) {
       const Cue& cue = cues_[c];
       if (cue.has_speaker) {
-        speakers_[c] = resolver_.Resolve(cue.speaker, known);
+        speakers_[c] = resolver_.Resolve(cue, known);
         has_speaker_[c] = true;
         if (speakers_[c].entity) known.push_back(speakers_[c]);
       } else if (cue.shares_speaker_of >= 0 &&

@@ -176,8 +176,8 @@ SpeakerRef SpeakerResolver::ResolvePronoun(uint32_t token,
   return ref;
 }
 
-SpeakerRef SpeakerResolver::Resolve(const TokenRange& phrase,
-                                    const std::vector<SpeakerRef>& known) const {
+SpeakerRef SpeakerResolver::Resolve(const Cue& cue, const std::vector<SpeakerRef>& known) const {
+  const TokenRange& phrase = cue.speaker;
   SpeakerRef ref = ResolveHead(phrase, known);
   if (!ref.entity || article_.entities[*ref.entity].type != EntityType::kPlace) {
     // The span is the whole phrase as written, role words included ("White
@@ -191,18 +191,36 @@ SpeakerRef SpeakerResolver::Resolve(const TokenRange& phrase,
   }
   // A place is where the speaker is, never who speaks: "a rights group in
   // Paris said" is the group's, "court officials in Madrid said" the
-  // officials'. The head then sits before the preposition; "Chile argues"
-  // (the country for its government) stays unresolved, which drops the
-  // quote from the report rather than credit a place with it.
+  // officials'. The head then sits before the preposition, inside the
+  // phrase or (the walk stops at "in") in the cue's outer phrase.
+  if (cue.has_outer) {
+    SpeakerRef outer = ResolveHead(cue.outer, known);
+    if (outer.entity && article_.entities[*outer.entity].type == EntityType::kPlace)
+      outer.entity.reset();
+    outer.span = Span{text_.tokens[cue.outer.first].begin, text_.tokens[phrase.last].end};
+    return outer;
+  }
   for (uint32_t k = phrase.last; k > phrase.first; --k) {
     if (!IsLocativePreposition(text_, k)) continue;
     if (k - 1 >= phrase.first && text_.IsWord(k - 1)) {
       SpeakerRef inner = ResolveHead(TokenRange{phrase.first, k - 1}, known);
       if (inner.entity && article_.entities[*inner.entity].type != EntityType::kPlace) return inner;
     }
-    break;
+    ref.entity.reset();
+    return ref;
   }
-  ref.entity.reset();
+  // "Chile argues that ...", "``...,'' Israel said": a country that is
+  // itself the subject of the cue verb is its government's voice. Named
+  // after the verb or after "according to" it is not a subject, and a place
+  // with other words before it ("Chile's ambassador") is not the head.
+  const bool subject = !cue.speaker_after && !cue.according;
+  uint32_t first = phrase.first;
+  if (text_.WordIs(first, "the") && first < phrase.last) ++first;
+  // After "in" ("reports in Spain said", when no outer phrase was found) it
+  // is a place again.
+  const bool after_preposition = phrase.first > 0 && IsLocativePreposition(text_, phrase.first - 1);
+  if (!subject || after_preposition || text_.tokens[first].begin < ref.span.begin)
+    ref.entity.reset();
   return ref;
 }
 

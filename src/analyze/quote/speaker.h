@@ -8,10 +8,11 @@
 // earlier entity of the right kind, preferring the subject (first mention) of
 // the nearest sentence that has one, and never a name inside quote marks: in
 // news the person a "he said" refers to is almost always the last one the
-// narrative, not a quotation, talked about. A place is never the speaker,
-// and a first name the entity lacks before its surname ("Lucia Varga" for a
-// mention of Imre Varga) makes another person. A resolved speaker's span is
-// the whole phrase as written ("White House spokesman Josh Earnest").
+// narrative, not a quotation, talked about. A place is never the speaker
+// ("a rights group in Paris said" is the group's) unless it is itself the
+// subject of the cue verb ("Chile argues", its government's voice), and a first name the entity
+// lacks before its surname ("Lucia Varga" for a mention of Imre Varga) makes another person. A
+// resolved speaker's span is the whole phrase as written ("White House spokesman Josh Earnest").
 #pragma once
 
 #include <optional>
@@ -39,7 +40,8 @@ class SpeakerResolver {
   // refer back to one of them. Only the entries in the pronoun's lookback
   // window are read, found from the back, so the cost per pronoun does not
   // grow with the article.
-  SpeakerRef Resolve(const TokenRange& phrase, const std::vector<SpeakerRef>& known) const;
+  // The speaker of `cue` (which has one).
+  SpeakerRef Resolve(const Cue& cue, const std::vector<SpeakerRef>& known) const;
 
  private:
   SpeakerRef ResolveHead(const TokenRange& phrase, const std::vector<SpeakerRef>& known) const;

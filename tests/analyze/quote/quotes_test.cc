@@ -378,23 +378,53 @@ TEST(QuotesTest, GuillemetsAreDirectQuotes) {
   EXPECT_EQ(q[0].speaker, static_cast<int>(e));
 }
 
-// Issue 18: a place is where a speaker is, never the speaker.
+// Issue 18: a place is where a speaker is, never the speaker, unless it is
+// itself the subject of the cue verb (a government's voice).
 TEST(QuotesTest, PlaceIsNeverTheSpeaker) {
   AnnotatedArticle a = MakeAnnotated(
       {"\u201cThe archive must stay open,\u201d a heritage group in Lyon said on Tuesday.",
        "Norway argues that the treaty does not apply to the islands.",
-       "\u201cWe will appeal,\u201d said the mayor of Lyon, Anne Morel."});
+       "\u201cWe will appeal,\u201d said the mayor of Lyon, Anne Morel.",
+       "Ferry workers from Bergen said the strike would go on."});
   const uint32_t lyon = AddEntity(a, EntityType::kPlace, "Lyon", {"Lyon"});
   const uint32_t norway = AddEntity(a, EntityType::kPlace, "Norway", {"Norway"});
+  const uint32_t bergen = AddEntity(a, EntityType::kPlace, "Bergen", {"Bergen"});
   const uint32_t morel = AddEntity(a, EntityType::kPerson, "Anne Morel", {"Anne Morel"}, {"mayor"});
   const auto q = Annotate(a);
   ASSERT_FALSE(q.empty());
+  bool group = false, treaty = false, ferry = false;
   for (const auto& x : q) {
     EXPECT_NE(x.speaker, static_cast<int>(lyon)) << x.content;
-    EXPECT_NE(x.speaker, static_cast<int>(norway)) << x.content;
+    EXPECT_NE(x.speaker, static_cast<int>(bergen)) << x.content;
+    if (x.content == "The archive must stay open") {
+      group = true;
+      EXPECT_EQ(x.speaker_span, "a heritage group in Lyon");
+    }
+    if (x.content.find("the treaty does not apply") != std::string::npos) {
+      treaty = true;
+      EXPECT_EQ(x.speaker, static_cast<int>(norway));
+    }
+    if (x.content.find("the strike would go on") != std::string::npos) {
+      ferry = true;
+      EXPECT_EQ(x.speaker_span, "Ferry workers from Bergen");
+    }
+    if (x.content == "We will appeal") {
+      EXPECT_EQ(x.speaker, static_cast<int>(morel));
+    }
   }
-  EXPECT_EQ(q.back().content, "We will appeal");
-  EXPECT_EQ(q.back().speaker, static_cast<int>(morel));
+  EXPECT_TRUE(group && treaty && ferry);
+}
+
+// Issue 18: a country named after the verb or inside a longer phrase is no
+// subject, so it is not the speaker.
+TEST(QuotesTest, PlaceAfterTheVerbIsNotTheSpeaker) {
+  AnnotatedArticle a =
+      MakeAnnotated({"\u201cThe border stays closed,\u201d said Norway on Monday.",
+                     "Norway's envoy said the talks had stalled.",
+                     "Weekend newspaper reports in Norway said the fleet would sail."});
+  const uint32_t norway = AddEntity(a, EntityType::kPlace, "Norway", {"Norway"});
+  const auto q = Annotate(a);
+  for (const auto& x : q) EXPECT_NE(x.speaker, static_cast<int>(norway)) << x.content;
 }
 
 TEST(QuotesTest, WireQuoteOpenedWithTwoApostrophes) {
