@@ -206,21 +206,13 @@ SpeakerRef SpeakerResolver::Resolve(const Cue& cue, const std::vector<SpeakerRef
       SpeakerRef inner = ResolveHead(TokenRange{phrase.first, k - 1}, known);
       if (inner.entity && article_.entities[*inner.entity].type != EntityType::kPlace) return inner;
     }
-    ref.entity.reset();
-    return ref;
+    break;
   }
-  // "Chile argues that ...", "``...,'' Israel said": a country that is
-  // itself the subject of the cue verb is its government's voice. Named
-  // after the verb or after "according to" it is not a subject, and a place
-  // with other words before it ("Chile's ambassador") is not the head.
-  const bool subject = !cue.speaker_after && !cue.according;
-  uint32_t first = phrase.first;
-  if (text_.WordIs(first, "the") && first < phrase.last) ++first;
-  // After "in" ("reports in Spain said", when no outer phrase was found) it
-  // is a place again.
-  const bool after_preposition = phrase.first > 0 && IsLocativePreposition(text_, phrase.first - 1);
-  if (!subject || after_preposition || text_.tokens[first].begin < ref.span.begin)
-    ref.entity.reset();
+  // "Chile argues", "Israel said": the country stands for its government,
+  // but which official spoke is not written; the quote is dropped from the
+  // report rather than credited to a place (measured: crediting the country
+  // lost more precision than it gained recall on the claims dev topics).
+  ref.entity.reset();
   return ref;
 }
 

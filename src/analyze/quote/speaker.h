@@ -9,10 +9,11 @@
 // the nearest sentence that has one, and never a name inside quote marks: in
 // news the person a "he said" refers to is almost always the last one the
 // narrative, not a quotation, talked about. A place is never the speaker
-// ("a rights group in Paris said" is the group's) unless it is itself the
-// subject of the cue verb ("Chile argues", its government's voice), and a first name the entity
-// lacks before its surname ("Lucia Varga" for a mention of Imre Varga) makes another person. A
-// resolved speaker's span is the whole phrase as written ("White House spokesman Josh Earnest").
+// ("a rights group in Paris said" is the group's; "Chile argues" names no
+// one who spoke), and a first name the entity lacks before its surname
+// ("Lucia Varga" for a mention of Imre Varga) makes another person. A
+// resolved speaker's span is the whole phrase as written ("White House
+// spokesman Josh Earnest").
 #pragma once
 
 #include <optional>
