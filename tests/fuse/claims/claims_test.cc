@@ -597,6 +597,50 @@ TEST(ClaimsTest, SameHeadOrAdjectivalNumberIsNoConflict) {
   EXPECT_TRUE(Fuse(nations).conflicts.empty());
 }
 
+// Issue 18: two measures written in nearly the same words ("the first
+// direct talks in five months" / "in about four months") are about one thing
+// though the rest of their sentences share little; a measure of something
+// else in a like sentence is not.
+TEST(ClaimsTest, MeasuresInTheSameClauseAreComparedThoughSentencesDiffer) {
+  constexpr double kMonth = 30 * 86400.0;
+  auto months = [](ArticleBuilder b, const std::string& text, double value, double low,
+                   double high) {
+    AnnotatedArticle a = b.Build();
+    const auto at = static_cast<uint32_t>(a.body.find(text));
+    Quantity q;
+    q.span = Span{at, static_cast<uint32_t>(at + text.size())};
+    q.value = q.total = value;
+    q.low = low;
+    q.high = high;
+    q.unit = "s";
+    q.stated_unit = "months";
+    a.quantities.push_back(q);
+    return a;
+  };
+  const std::string alpha =
+      "After a night of talks in Vienna, the rival delegations began the first direct "
+      "negotiations in 5 months.";
+  const std::string beta =
+      "Envoys from both sides boarded a ferry near the border on Friday for the first direct "
+      "negotiations in about 4 months, officials said.";
+  std::vector<AnnotatedArticle> articles = {
+      months(ArticleBuilder("Alpha", {alpha}), "5 months", 5 * kMonth, 5 * kMonth, 5 * kMonth),
+      months(ArticleBuilder("Beta", {alpha}), "5 months", 5 * kMonth, 5 * kMonth, 5 * kMonth),
+      months(ArticleBuilder("Gamma", {beta}), "about 4 months", 4 * kMonth, 3.6 * kMonth,
+             4.4 * kMonth),
+  };
+  StoryReport r = Fuse(articles);
+  ASSERT_EQ(r.conflicts.size(), 1u);
+  EXPECT_FALSE(r.conflicts[0].hard);
+
+  // The same two sentences, but the second measure is of the ferry's service.
+  articles[2] = months(ArticleBuilder("Gamma", {"Envoys from both sides boarded a ferry near the "
+                                                "border that has sailed for about 4 months, "
+                                                "officials said."}),
+                       "about 4 months", 4 * kMonth, 3.6 * kMonth, 4.4 * kMonth);
+  EXPECT_TRUE(Fuse(articles).conflicts.empty());
+}
+
 TEST(ClaimsTest, CoverageNamesWhatOnlyOneSourceHasAndWhatOneLeavesOut) {
   std::vector<AnnotatedArticle> articles = {
       ArticleBuilder("Alpha",
