@@ -142,6 +142,75 @@ struct Event {
   DateRange range;
 };
 
+struct Built {
+  TimelineEntry entry;
+  size_t outlets = 0;
+  std::string sort_key;
+  std::vector<size_t> events;  // indices into the events, one per source
+  bool day = false;            // a day date, not a month
+  size_t lead = 0;             // earliest sentence index among its reports
+};
+
+// A reader scans a timeline by date: one sentence told twice (once under
+// "January", again under "January 23"; a sentence naming two days) or two
+// entries for one day read as noise, and the second is nearly always a
+// side remark of that day (a reaction, "was not available for comment").
+// So every sentence is told once and every date once, keeping what more
+// outlets report, then the more precise date, then what comes earlier in
+// its article (news puts the main event first).
+std::vector<Built> OneEntryPerSentenceAndDate(const ClaimContext& ctx,
+                                              const std::vector<Event>& events,
+                                              std::vector<Built> built) {
+  std::vector<size_t> order(built.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    const Built &x = built[a], &y = built[b];
+    if (x.outlets != y.outlets) return x.outlets > y.outlets;
+    if (x.day != y.day) return x.day;
+    return x.lead < y.lead;
+  });
+  std::set<std::pair<size_t, size_t>> told;
+  std::set<std::string> told_text, dates;
+  std::vector<bool> keep(built.size(), false);
+  for (size_t k : order) {
+    Built& b = built[k];
+    if (dates.count(b.entry.date)) continue;
+    std::vector<size_t> left;
+    std::vector<std::string> sources;
+    std::vector<Attestation> wording;
+    for (size_t w = 0; w < b.events.size(); ++w) {
+      const Event& e = events[b.events[w]];
+      if (told.count({e.source, e.sentence}) || told_text.count(b.entry.wording[w].text)) continue;
+      left.push_back(b.events[w]);
+      sources.push_back(b.entry.sources[w]);
+      wording.push_back(b.entry.wording[w]);
+    }
+    if (left.empty()) continue;
+    for (size_t w = 0; w < left.size(); ++w) {
+      told.insert({events[left[w]].source, events[left[w]].sentence});
+      told_text.insert(wording[w].text);
+    }
+    if (left.size() != b.events.size()) {
+      size_t best = 0;
+      for (size_t w = 1; w < wording.size(); ++w)
+        if (wording[w].span.size() < wording[best].span.size()) best = w;
+      b.entry.what = wording[best].text;
+      std::vector<size_t> srcs;
+      for (size_t i : left) srcs.push_back(events[i].source);
+      b.outlets = DistinctOutlets(ctx, srcs);
+    }
+    b.events = std::move(left);
+    b.entry.sources = std::move(sources);
+    b.entry.wording = std::move(wording);
+    dates.insert(b.entry.date);
+    keep[k] = true;
+  }
+  std::vector<Built> out;
+  for (size_t k = 0; k < built.size(); ++k)
+    if (keep[k]) out.push_back(std::move(built[k]));
+  return out;
+}
+
 }  // namespace
 
 std::vector<TimelineEntry> BuildTimeline(ClaimContext& ctx, bool story_window_only) {
@@ -186,11 +255,6 @@ std::vector<TimelineEntry> BuildTimeline(ClaimContext& ctx, bool story_window_on
   std::map<size_t, std::vector<size_t>> groups;
   for (size_t i = 0; i < events.size(); ++i) groups[same_event.Find(i)].push_back(i);
 
-  struct Built {
-    TimelineEntry entry;
-    size_t outlets;
-    std::string sort_key;
-  };
   std::vector<Built> built;
   for (const auto& [root, group] : groups) {
     Built b;
@@ -202,6 +266,7 @@ std::vector<TimelineEntry> BuildTimeline(ClaimContext& ctx, bool story_window_on
       const Event& e = events[i];
       if (!seen.insert(e.source).second) continue;
       sources.push_back(e.source);
+      b.events.push_back(i);
       const Span span = ctx.SentenceSpan(e.source, e.sentence);
       b.entry.sources.push_back(ctx.source_id(e.source));
       b.entry.wording.push_back(
@@ -237,8 +302,12 @@ std::vector<TimelineEntry> BuildTimeline(ClaimContext& ctx, bool story_window_on
                             ctx.SentenceSpan(plainest->source, plainest->sentence));
     b.outlets = DistinctOutlets(ctx, sources);
     b.sort_key = first + last;
+    b.day = lead.timex->precision >= DatePrecision::kDay;
+    b.lead = events[b.events.front()].sentence;
+    for (size_t i : b.events) b.lead = std::min(b.lead, events[i].sentence);
     built.push_back(std::move(b));
   }
+  if (story_window_only) built = OneEntryPerSentenceAndDate(ctx, events, std::move(built));
   if (built.size() > kMaxEntries) {
     std::stable_sort(built.begin(), built.end(),
                      [](const Built& a, const Built& b) { return a.outlets > b.outlets; });
