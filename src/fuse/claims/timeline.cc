@@ -170,11 +170,24 @@ std::vector<Built> OneEntryPerSentenceAndDate(const ClaimContext& ctx,
     return x.lead < y.lead;
   });
   std::set<std::pair<size_t, size_t>> told;
-  std::set<std::string> told_text, dates;
+  std::set<std::string> told_text, months;
+  std::set<int64_t> days;
+  // The days an entry covers ("2026-04-08/2026-04-09" covers two), or its month.
+  auto covered = [](const Built& b) {
+    std::vector<int64_t> out;
+    if (!b.day) return out;
+    const auto from = DayNumber(b.sort_key.substr(0, 10)), to = DayNumber(b.sort_key.substr(10));
+    for (int64_t d = from ? *from : 0; from && to && d <= *to; ++d) out.push_back(d);
+    return out;
+  };
   std::vector<bool> keep(built.size(), false);
   for (size_t k : order) {
     Built& b = built[k];
-    if (dates.count(b.entry.date)) continue;
+    const std::vector<int64_t> its_days = covered(b);
+    if (b.day ? std::any_of(its_days.begin(), its_days.end(),
+                            [&](int64_t d) { return days.count(d) != 0; })
+              : months.count(b.entry.date) != 0)
+      continue;
     std::vector<size_t> left;
     std::vector<std::string> sources;
     std::vector<Attestation> wording;
@@ -202,7 +215,8 @@ std::vector<Built> OneEntryPerSentenceAndDate(const ClaimContext& ctx,
     b.events = std::move(left);
     b.entry.sources = std::move(sources);
     b.entry.wording = std::move(wording);
-    dates.insert(b.entry.date);
+    days.insert(its_days.begin(), its_days.end());
+    if (!b.day) months.insert(b.entry.date);
     keep[k] = true;
   }
   std::vector<Built> out;
