@@ -117,5 +117,21 @@ TEST(TimelineTest, ADateIsToldOnceByItsMainEvent) {
   EXPECT_EQ(Mentions(r, "not reachable"), 0u);
 }
 
+// Issue 18: in a dated story a month-only date is background ("last month")
+// or a vaguer retelling of a day the story gives; an undated story keeps it.
+TEST(TimelineTest, DatedStoryLeavesOutMonthOnlyDates) {
+  Article dated("Lakeside Post", "2026-04-10",
+                {"The ferry line was sold to a rival last month.",
+                 "The new owners cut two routes on Thursday."});
+  dated.Date("last month", "2026-03").Date("Thursday", "2026-04-09");
+  StoryReport r = Fuse({dated.Build()});
+  ASSERT_EQ(r.timeline.size(), 1u);
+  EXPECT_EQ(r.timeline[0].date, "2026-04-09");
+
+  AnnotatedArticle undated = dated.Build();
+  undated.article.published.reset();
+  EXPECT_EQ(Fuse({undated}).timeline.size(), 2u);
+}
+
 }  // namespace
 }  // namespace newsfuse
