@@ -237,15 +237,16 @@ constexpr std::string_view kFurniture[] = {
     "additional reporting by",
     "editing by",
     "reporting by",
-    // calls to action
+    // a call to action only a page makes, wherever it stands
     "click here",
-    "sign up for",
-    "subscribe to",
 };
 
-// A credit line opens with its label: "Photo: Jane Roe", "Image: Getty".
-constexpr std::string_view kCreditLabels[] = {
-    "photo:", "image:", "credit:", "credits:", "video:", "watch:", "copyright", "\xC2\xA9"};
+// A credit line opens with its label ("Photo: Jane Roe", "Image: Getty"); a
+// call to action opens with its verb ("Sign up for our newsletter"), while
+// the same words inside a sentence are news ("voters will sign up for ...").
+constexpr std::string_view kOpeningLabels[] = {
+    "photo:", "image:",    "credit:",  "credits:",    "video:",
+    "watch:", "copyright", "\xC2\xA9", "sign up for", "subscribe to"};
 
 // A one-word headline is a label or a section name ("Live", "Video");
 // two words can be news ("Bridge reopens").
@@ -307,7 +308,7 @@ bool IsFurniture(const LineShape& s) {
     if (s.lower.find(f) != std::string::npos) return true;
   std::string_view l = s.lower;
   while (!l.empty() && std::isspace(static_cast<unsigned char>(l.front()))) l.remove_prefix(1);
-  for (std::string_view label : kCreditLabels)
+  for (std::string_view label : kOpeningLabels)
     if (l.substr(0, label.size()) == label) return true;
   return false;
 }

@@ -51,6 +51,11 @@ TEST(HeadlineTest, SummaryLinesMustBeSentencesWithASpeaker) {
             LineFault::kFurniture);
   EXPECT_EQ(JudgeSummaryLine("Please enable JavaScript in your browser to see this content."),
             LineFault::kFurniture);
+  EXPECT_EQ(JudgeSummaryLine("Sign up for our harbour newsletter to get the news first."),
+            LineFault::kFurniture);
+  // The same words inside a sentence are news.
+  EXPECT_EQ(JudgeSummaryLine("More dockers are expected to sign up for the new pension plan."),
+            LineFault::kNone);
 }
 
 std::vector<AnnotatedArticle> Strike(const std::string& title1, const std::string& title2) {
