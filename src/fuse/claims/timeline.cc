@@ -158,9 +158,18 @@ struct Built {
 // So every sentence is told once and every date once, keeping what more
 // outlets report, then the more precise date, then what comes earlier in
 // its article (news puts the main event first).
+// What only one outlet dates is kept when it is that report's lead: news
+// states its event first (the inverted pyramid), while a date deep in one
+// report is mostly context, a reaction or a plan ("was not available Monday
+// for comment", "is supposed to talk Tuesday"). On dev, single-outlet
+// entries from lead sentences were right 14 times of 16, from later
+// sentences 10 of 21. An undated story keeps them all, as it keeps its
+// months: nothing there tells the story from its background.
+constexpr size_t kSingleSourceLead = 0;
+
 std::vector<Built> OneEntryPerSentenceAndDate(const ClaimContext& ctx,
                                               const std::vector<Event>& events,
-                                              std::vector<Built> built) {
+                                              std::vector<Built> built, bool dated) {
   std::vector<size_t> order(built.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
@@ -183,6 +192,7 @@ std::vector<Built> OneEntryPerSentenceAndDate(const ClaimContext& ctx,
   std::vector<bool> keep(built.size(), false);
   for (size_t k : order) {
     Built& b = built[k];
+    if (dated && b.outlets < 2 && b.lead > kSingleSourceLead) continue;
     const std::vector<int64_t> its_days = covered(b);
     if (b.day ? std::any_of(its_days.begin(), its_days.end(),
                             [&](int64_t d) { return days.count(d) != 0; })
@@ -326,7 +336,8 @@ std::vector<TimelineEntry> BuildTimeline(ClaimContext& ctx, bool story_window_on
     for (size_t i : b.events) b.lead = std::min(b.lead, events[i].sentence);
     built.push_back(std::move(b));
   }
-  if (story_window_only) built = OneEntryPerSentenceAndDate(ctx, events, std::move(built));
+  if (story_window_only)
+    built = OneEntryPerSentenceAndDate(ctx, events, std::move(built), window.first.has_value());
   if (built.size() > kMaxEntries) {
     std::stable_sort(built.begin(), built.end(),
                      [](const Built& a, const Built& b) { return a.outlets > b.outlets; });

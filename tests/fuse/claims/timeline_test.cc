@@ -78,15 +78,17 @@ size_t Mentions(const StoryReport& r, const std::string& text) {
 
 // Issue 18: one sentence was filed under a month and again under a day of it.
 TEST(TimelineTest, ASentenceIsToldOnce) {
-  AnnotatedArticle a =
+  std::vector<AnnotatedArticle> articles = {
       Article("Lakeside Post", "2026-04-10",
-              {"The ferry strike that began in April ended on April 8 with a new contract.",
-               "Ticket offices reopened on Thursday."})
+              {"The ferry strike that began in April ended on April 8 with a new contract."})
           .Date("in April", "2026-04")
           .Date("April 8", "2026-04-08")
+          .Build(),
+      Article("Hill Courier", "2026-04-10", {"Ticket offices reopened on Thursday."})
           .Date("Thursday", "2026-04-09")
-          .Build();
-  StoryReport r = Fuse({a});
+          .Build(),
+  };
+  StoryReport r = Fuse(articles);
   EXPECT_EQ(Mentions(r, "ferry strike"), 1u);
   EXPECT_EQ(Mentions(r, "Ticket offices"), 1u);
   for (const TimelineEntry& e : r.timeline) {
@@ -120,17 +122,50 @@ TEST(TimelineTest, ADateIsToldOnceByItsMainEvent) {
 // Issue 18: in a dated story a month-only date is background ("last month")
 // or a vaguer retelling of a day the story gives; an undated story keeps it.
 TEST(TimelineTest, DatedStoryLeavesOutMonthOnlyDates) {
-  Article dated("Lakeside Post", "2026-04-10",
-                {"The ferry line was sold to a rival last month.",
-                 "The new owners cut two routes on Thursday."});
-  dated.Date("last month", "2026-03").Date("Thursday", "2026-04-09");
-  StoryReport r = Fuse({dated.Build()});
+  std::vector<AnnotatedArticle> articles = {
+      Article("Lakeside Post", "2026-04-10", {"The ferry line was sold to a rival last month."})
+          .Date("last month", "2026-03")
+          .Build(),
+      Article("Hill Courier", "2026-04-10", {"The new owners cut two routes on Thursday."})
+          .Date("Thursday", "2026-04-09")
+          .Build(),
+  };
+  StoryReport r = Fuse(articles);
   ASSERT_EQ(r.timeline.size(), 1u);
   EXPECT_EQ(r.timeline[0].date, "2026-04-09");
 
-  AnnotatedArticle undated = dated.Build();
-  undated.article.published.reset();
-  EXPECT_EQ(Fuse({undated}).timeline.size(), 2u);
+  for (AnnotatedArticle& a : articles) a.article.published.reset();
+  EXPECT_EQ(Fuse(articles).timeline.size(), 2u);
+}
+
+// A date deep in one report is context or a side remark; what one outlet
+// alone dates is kept when it is that report's lead, and anything two
+// outlets date is kept wherever it stands.
+TEST(TimelineTest, OneOutletsLaterDatesNeedItsLeadOrASecondOutlet) {
+  std::vector<AnnotatedArticle> articles = {
+      Article("Lakeside Post", "2026-04-10",
+              {"Dock workers ended their strike on Thursday after a pay deal.",
+               "The harbour master was not reachable on Wednesday for comment.",
+               "Cranes were tested at the north quay on Tuesday before the vote."})
+          .Date("on Thursday", "2026-04-09")
+          .Date("on Wednesday", "2026-04-08")
+          .Date("on Tuesday", "2026-04-07")
+          .Build(),
+      Article("Hill Courier", "2026-04-10",
+              {"A ferry company bought two new boats on Monday.",
+               "Cranes at the north quay were tested on Tuesday before the strike vote."})
+          .Date("on Monday", "2026-04-06")
+          .Date("on Tuesday", "2026-04-07")
+          .Build(),
+  };
+  StoryReport r = Fuse(articles);
+  std::vector<std::string> dates;
+  for (const TimelineEntry& e : r.timeline) dates.push_back(e.date);
+  EXPECT_EQ(dates, (std::vector<std::string>{"2026-04-06", "2026-04-07", "2026-04-09"}));
+  EXPECT_EQ(Mentions(r, "not reachable"), 0u);
+
+  for (AnnotatedArticle& a : articles) a.article.published.reset();
+  EXPECT_EQ(Fuse(articles).timeline.size(), 4u);
 }
 
 }  // namespace
