@@ -433,6 +433,11 @@ StoryReport FuseStory(const Story& story, const std::vector<AnnotatedArticle>& a
     if (fuse::JudgeHeadline(members[s]->article.title) == fuse::LineFault::kNone)
       report.headline = members[s]->article.title;
   }
+  // Last, a short title beats no headline at all; furniture never does.
+  for (size_t s = 0; report.headline.empty() && s < members.size(); ++s) {
+    if (fuse::JudgeHeadline(members[s]->article.title) != fuse::LineFault::kFurniture)
+      report.headline = members[s]->article.title;
+  }
   fuse::AddClaims(members, report);
   return report;
 }

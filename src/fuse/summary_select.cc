@@ -251,6 +251,9 @@ constexpr std::string_view kOpeningLabels[] = {
 // A one-word headline is a label or a section name ("Live", "Video");
 // two words can be news ("Bridge reopens").
 constexpr int kMinHeadlineWords = 2;
+// Scripts written without spaces ("商品の改造が商標法違反に") make one word of a
+// whole headline: a single word is a label only when it is short as well.
+constexpr int kMinHeadlineChars = 12;
 // Summary lines shorter than this are datelines, captions or fragments.
 constexpr int kMinSummaryWords = 6;
 // A line with at least this many words nearly all capitalised is a caption,
@@ -260,14 +263,35 @@ constexpr double kTitleCaseShare = 0.8;
 
 struct LineShape {
   int words = 0, capitalised = 0, outside_quotes = 0;
+  int chars = 0;  // code points that are not spaces
   bool ends_sentence = false, opens_with_quote = false;
   std::string lower;
 };
 
+// Whether a line ends as a sentence does, closing quotes and brackets aside;
+// the full-width marks end sentences of scripts written without spaces.
+bool EndsSentence(std::string_view line) {
+  constexpr std::string_view kClosers[] = {
+      " ", "\"", "'", ")", "\xE2\x80\x9D", "\xE2\x80\x99", "\xC2\xBB", "\xE3\x80\x8D"};
+  constexpr std::string_view kEnds[] = {
+      ".", "!", "?", "\xE2\x80\xA6", "\xE3\x80\x82", "\xEF\xBC\x81", "\xEF\xBC\x9F"};
+  for (bool trimmed = true; trimmed;) {
+    trimmed = false;
+    for (std::string_view c : kClosers) {
+      if (line.ends_with(c)) {
+        line.remove_suffix(c.size());
+        trimmed = true;
+      }
+    }
+  }
+  for (std::string_view e : kEnds)
+    if (line.ends_with(e)) return true;
+  return false;
+}
+
 LineShape ShapeOfLine(std::string_view line) {
   LineShape s;
   bool in_word = false, in_quote = false, seen = false;
-  char last = 0;
   for (size_t i = 0; i < line.size(); ++i) {
     const unsigned char c = static_cast<unsigned char>(line[i]);
     // Quote marks: ASCII " and the ``...'' convention of wire copy, and the
@@ -297,9 +321,9 @@ LineShape ShapeOfLine(std::string_view line) {
       if (!in_quote) ++s.outside_quotes;
     }
     in_word = word_char || (in_word && (c == '\'' || c == '-'));
-    if (!std::isspace(c) && c != ')' && c != '\'') last = static_cast<char>(c);
+    if (!std::isspace(c) && (c & 0xC0) != 0x80) ++s.chars;
   }
-  s.ends_sentence = last == '.' || last == '!' || last == '?';
+  s.ends_sentence = EndsSentence(line);
   return s;
 }
 
@@ -322,7 +346,7 @@ bool TitleCased(const LineShape& s) {
 LineFault JudgeHeadline(std::string_view line) {
   const LineShape s = ShapeOfLine(line);
   if (IsFurniture(s)) return LineFault::kFurniture;
-  if (s.words < kMinHeadlineWords) return LineFault::kFragment;
+  if (s.words < kMinHeadlineWords && s.chars < kMinHeadlineChars) return LineFault::kFragment;
   return LineFault::kNone;
 }
 

@@ -26,6 +26,12 @@ TEST(HeadlineTest, PageFurnitureIsNoHeadline) {
   EXPECT_EQ(JudgeHeadline("Photo: harbour cranes at dawn"), LineFault::kFurniture);
   EXPECT_EQ(JudgeHeadline("Reporting by Jane Roe; editing by John Doe"), LineFault::kFurniture);
   EXPECT_EQ(JudgeHeadline("Live"), LineFault::kFragment);
+  // A script written without spaces makes one long "word" of a real headline.
+  EXPECT_EQ(JudgeHeadline("\xE6\xB8\xAF\xE3\x81\xAE\xE3\x82\xB9\xE3\x83\x88\xE3\x83\xA9"
+                          "\xE3\x82\xA4\xE3\x82\xAD\xE3\x81\x8C\xE4\xB9\x9D\xE6\x97\xA5"
+                          "\xE3\x81\xB6\xE3\x82\x8A\xE3\x81\xAB\xE7\xB5\x82\xE3\x82\x8F"
+                          "\xE3\x82\x8B"),
+            LineFault::kNone);
   EXPECT_EQ(JudgeHeadline("Dockers end strike"), LineFault::kNone);
   EXPECT_EQ(JudgeHeadline("Harbour Strike Ends After Nine Days"), LineFault::kNone);
 }
@@ -38,6 +44,8 @@ TEST(HeadlineTest, SummaryLinesMustBeSentencesWithASpeaker) {
   // A quotation with nobody outside it saying it.
   EXPECT_EQ(JudgeSummaryLine("\"We will be back at the cranes on Monday, whatever they offer.\""),
             LineFault::kSpeakerlessQuote);
+  EXPECT_EQ(JudgeSummaryLine("The union leader said: ``We will be back on Monday, all of us.''"),
+            LineFault::kNone);
   EXPECT_EQ(JudgeSummaryLine("``Nobody here wanted the strike to last this long.''"),
             LineFault::kSpeakerlessQuote);
   // Too short, no ending, or a caption set in title case.
