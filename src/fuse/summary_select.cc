@@ -239,6 +239,8 @@ constexpr std::string_view kFurniture[] = {
     "reporting by",
     // a call to action only a page makes, wherever it stands
     "click here",
+    // a sponsored post's disclosure line
+    "has been compensated by",
 };
 
 // A credit line opens with its label ("Photo: Jane Roe", "Image: Getty"); a

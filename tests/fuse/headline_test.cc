@@ -61,6 +61,8 @@ TEST(HeadlineTest, SummaryLinesMustBeSentencesWithASpeaker) {
             LineFault::kFurniture);
   EXPECT_EQ(JudgeSummaryLine("Sign up for our harbour newsletter to get the news first."),
             LineFault::kFurniture);
+  EXPECT_EQ(JudgeSummaryLine("This harbour guide has been compensated by a ferry company."),
+            LineFault::kFurniture);
   // The same words inside a sentence are news.
   EXPECT_EQ(JudgeSummaryLine("More dockers are expected to sign up for the new pension plan."),
             LineFault::kNone);
