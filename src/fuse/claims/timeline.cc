@@ -136,6 +136,15 @@ bool OpensWithQuote(std::string_view sentence) {
           sentence.substr(0, 3) == "\xE2\x80\x9C" || sentence.substr(0, 2) == "\xC2\xAB");
 }
 
+// "before Oct. 23" bounds an event without dating it: whatever happens
+// happens on some earlier, unknown day.
+bool BoundOnly(const AnnotatedArticle& a, const Timex& t) {
+  constexpr std::string_view kBefore = "before ";
+  return t.span.begin >= kBefore.size() &&
+         a.Text(Span{static_cast<uint32_t>(t.span.begin - kBefore.size()), t.span.begin}) ==
+             kBefore;
+}
+
 struct Event {
   size_t source, sentence;
   const Timex* timex;
@@ -149,6 +158,7 @@ struct Built {
   std::vector<size_t> events;  // indices into the events, one per source
   bool day = false;            // a day date, not a month
   size_t lead = 0;             // earliest sentence index among its reports
+  bool numbered = false;       // some report writes the day out with its number ("Dec. 18")
 };
 
 // A reader scans a timeline by date: one sentence told twice (once under
@@ -163,8 +173,10 @@ struct Built {
 // report is mostly context, a reaction or a plan ("was not available Monday
 // for comment", "is supposed to talk Tuesday"). On dev, single-outlet
 // entries from lead sentences were right 14 times of 16, from later
-// sentences 10 of 21. An undated story keeps them all, as it keeps its
-// months: nothing there tells the story from its background.
+// sentences 10 of 21. A day written out with its number ("Dec. 18") is kept
+// wherever it stands: a reporter who spells out a day means to give it (a
+// deadline, a scheduled vote, the day of a past step). An undated story keeps them all, as it keeps
+// its months: nothing there tells the story from its background.
 constexpr size_t kSingleSourceLead = 0;
 
 std::vector<Built> OneEntryPerSentenceAndDate(const ClaimContext& ctx,
@@ -192,7 +204,7 @@ std::vector<Built> OneEntryPerSentenceAndDate(const ClaimContext& ctx,
   std::vector<bool> keep(built.size(), false);
   for (size_t k : order) {
     Built& b = built[k];
-    if (dated && b.outlets < 2 && b.lead > kSingleSourceLead) continue;
+    if (dated && b.outlets < 2 && b.lead > kSingleSourceLead && !b.numbered) continue;
     const std::vector<int64_t> its_days = covered(b);
     if (b.day ? std::any_of(its_days.begin(), its_days.end(),
                             [&](int64_t d) { return days.count(d) != 0; })
@@ -254,6 +266,7 @@ std::vector<TimelineEntry> BuildTimeline(ClaimContext& ctx, bool story_window_on
       if (t.type != Timex::Type::kDate || background) continue;
       DateRange r;
       if (!ParseRange(t.value, r) || !InStoryWindow(r, window)) continue;
+      if (BoundOnly(a, t)) continue;
       const size_t sentence = ctx.SentenceOf(s, t.span);
       if (OpensWithQuote(a.Text(ctx.SentenceSpan(s, sentence)))) continue;
       events.push_back({s, sentence, &t, r});
@@ -334,6 +347,11 @@ std::vector<TimelineEntry> BuildTimeline(ClaimContext& ctx, bool story_window_on
     b.day = lead.timex->precision >= DatePrecision::kDay;
     b.lead = events[b.events.front()].sentence;
     for (size_t i : b.events) b.lead = std::min(b.lead, events[i].sentence);
+    for (size_t i : b.events) {
+      const std::string_view said = ctx.article(events[i].source).Text(events[i].timex->span);
+      b.numbered |= std::any_of(said.begin(), said.end(),
+                                [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+    }
     built.push_back(std::move(b));
   }
   if (story_window_only)

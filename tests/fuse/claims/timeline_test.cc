@@ -168,5 +168,23 @@ TEST(TimelineTest, OneOutletsLaterDatesNeedItsLeadOrASecondOutlet) {
   EXPECT_EQ(Fuse(articles).timeline.size(), 4u);
 }
 
+// A day a report writes out with its number ("April 20") deep in the text
+// is a date it means to give (a deadline, a vote); a date something happens
+// "before" is a bound, not the day it happens.
+TEST(TimelineTest, NumberedDaysStayAndBoundsGo) {
+  AnnotatedArticle a = Article("Lakeside Post", "2026-04-10",
+                               {"Dock workers ended their strike on Thursday after a pay deal.",
+                                "Union members vote on the deal on April 20.",
+                                "The port expects the backlog to clear before April 24."})
+                           .Date("on Thursday", "2026-04-09")
+                           .Date("April 20", "2026-04-20")
+                           .Date("April 24", "2026-04-24")
+                           .Build();
+  StoryReport r = Fuse({a});
+  std::vector<std::string> dates;
+  for (const TimelineEntry& e : r.timeline) dates.push_back(e.date);
+  EXPECT_EQ(dates, (std::vector<std::string>{"2026-04-09", "2026-04-20"}));
+}
+
 }  // namespace
 }  // namespace newsfuse
