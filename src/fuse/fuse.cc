@@ -223,7 +223,9 @@ StoryReport FuseStory(const Story& story, const std::vector<AnnotatedArticle>& a
       if (span.end > a.body.size() || span.begin >= span.end) continue;
       std::string_view text = a.Text(span);
       const Shape shape = ShapeOf(text);
-      if (!Usable(shape)) continue;
+      // Furniture and fragments are left out before they weigh in the
+      // story's centroid and term weights, not only from the summary.
+      if (!Usable(shape) || fuse::JudgeSummaryLine(text) != fuse::LineFault::kNone) continue;
       ids.clear();
       extractor.Extract(text, dict, ids);
       if (ids.empty()) continue;
@@ -255,12 +257,12 @@ StoryReport FuseStory(const Story& story, const std::vector<AnnotatedArticle>& a
     Normalise(c.vec);
   }
 
-  // ---- Headline: the most central title, or the earliest. ----
+  // ---- Headline: the most central real title, or the earliest. ----
   {
     std::vector<std::pair<size_t, Vec>> titles;
     for (size_t s = 0; s < members.size(); ++s) {
       const std::string& title = members[s]->article.title;
-      if (title.empty()) continue;
+      if (title.empty() || fuse::JudgeHeadline(title) != fuse::LineFault::kNone) continue;
       // A title the extractor made up from the lead is no headline; it only
       // stands in when no source states a real one (the fallback below).
       if (auto it = members[s]->article.field_sources.find("title");
@@ -423,9 +425,19 @@ StoryReport FuseStory(const Story& story, const std::vector<AnnotatedArticle>& a
     out.support = c.support;
     report.summary.push_back(std::move(out));
   }
-  for (size_t s = 0; report.headline.empty() && s < members.size(); ++s)
-    report.headline = members[s]->article.title;
+  // No outlet's own headline stands: the best summary sentence tells the
+  // story better than a title the extractor made up from a lead (which may
+  // be furniture itself), which comes last.
   if (report.headline.empty() && !report.summary.empty()) report.headline = report.summary[0].text;
+  for (size_t s = 0; report.headline.empty() && s < members.size(); ++s) {
+    if (fuse::JudgeHeadline(members[s]->article.title) == fuse::LineFault::kNone)
+      report.headline = members[s]->article.title;
+  }
+  // Last, a short title beats no headline at all; furniture never does.
+  for (size_t s = 0; report.headline.empty() && s < members.size(); ++s) {
+    if (fuse::JudgeHeadline(members[s]->article.title) != fuse::LineFault::kFurniture)
+      report.headline = members[s]->article.title;
+  }
   fuse::AddClaims(members, report);
   return report;
 }

@@ -1,7 +1,9 @@
 #include "fuse/summary_select.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
+#include <string>
 #include <unordered_map>
 
 namespace newsfuse::fuse {
@@ -203,6 +205,159 @@ std::vector<size_t> SelectByCoverage(const std::vector<SummaryCandidate>& cands,
   }
   if (!budgeted) CiteEveryOutlet(cands, concepts, covered, limits, same_content, chosen);
   return chosen;
+}
+
+// ---- Lines that cannot stand alone (issue 18: 4 of 5 held-out headlines
+// were page furniture, every summary held a fragment or boilerplate line). ----
+namespace {
+
+// What extraction leaves of a page's furniture, by the words that give it
+// away. Matched case-insensitively anywhere in the line; each entry is a
+// kind of line no outlet writes as news:
+constexpr std::string_view kFurniture[] = {
+    // the notice a page shows when its scripts did not run
+    "enable javascript",
+    "javascript is disabled",
+    "your browser does not",
+    "update your browser",
+    // video and media embeds: the player's placeholder text
+    "video player",
+    "embedded video",
+    "watch the video",
+    "this video is",
+    // image credits and captions' credit tails
+    "image credit",
+    "photo credit",
+    "getty images",
+    "/ reuters",
+    "ap photo",
+    "photograph:",
+    // credits and footers
+    "all rights reserved",
+    "additional reporting by",
+    "editing by",
+    "reporting by",
+    // a call to action only a page makes, wherever it stands
+    "click here",
+    // a sponsored post's disclosure line
+    "has been compensated by",
+};
+
+// A credit line opens with its label ("Photo: Jane Roe", "Image: Getty"); a
+// call to action opens with its verb ("Sign up for our newsletter"), while
+// the same words inside a sentence are news ("voters will sign up for ...").
+constexpr std::string_view kOpeningLabels[] = {
+    "photo:", "image:",    "credit:",  "credits:",    "video:",
+    "watch:", "copyright", "\xC2\xA9", "sign up for", "subscribe to"};
+
+// A one-word headline is a label or a section name ("Live", "Video");
+// two words can be news ("Bridge reopens").
+constexpr int kMinHeadlineWords = 2;
+// Scripts written without spaces ("商品の改造が商標法違反に") make one word of a
+// whole headline: a single word is a label only when it is short as well.
+constexpr int kMinHeadlineChars = 12;
+// Summary lines shorter than this are datelines, captions or fragments.
+constexpr int kMinSummaryWords = 6;
+// A line with at least this many words nearly all capitalised is a caption,
+// a byline or a credits line, not a sentence of the report.
+constexpr int kTitleCaseMinWords = 4;
+constexpr double kTitleCaseShare = 0.8;
+
+struct LineShape {
+  int words = 0, capitalised = 0, outside_quotes = 0;
+  int chars = 0;  // code points that are not spaces
+  bool ends_sentence = false, opens_with_quote = false;
+  std::string lower;
+};
+
+// Whether a line ends as a sentence does, closing quotes and brackets aside;
+// the full-width marks end sentences of scripts written without spaces.
+bool EndsSentence(std::string_view line) {
+  constexpr std::string_view kClosers[] = {
+      " ", "\"", "'", ")", "\xE2\x80\x9D", "\xE2\x80\x99", "\xC2\xBB", "\xE3\x80\x8D"};
+  constexpr std::string_view kEnds[] = {
+      ".", "!", "?", "\xE2\x80\xA6", "\xE3\x80\x82", "\xEF\xBC\x81", "\xEF\xBC\x9F"};
+  for (bool trimmed = true; trimmed;) {
+    trimmed = false;
+    for (std::string_view c : kClosers) {
+      if (line.ends_with(c)) {
+        line.remove_suffix(c.size());
+        trimmed = true;
+      }
+    }
+  }
+  for (std::string_view e : kEnds)
+    if (line.ends_with(e)) return true;
+  return false;
+}
+
+LineShape ShapeOfLine(std::string_view line) {
+  LineShape s;
+  bool in_word = false, in_quote = false, seen = false;
+  for (size_t i = 0; i < line.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(line[i]);
+    // Quote marks: ASCII " and the ``...'' convention of wire copy, and the
+    // UTF-8 curly pair (E2 80 9C / E2 80 9D), taken whole.
+    int quote = 0;  // +1 opens, -1 closes, 2 toggles
+    size_t width = 1;
+    if (c == 0xE2 && line.substr(i, 3) == "\xE2\x80\x9C") quote = 1, width = 3;
+    if (c == 0xE2 && line.substr(i, 3) == "\xE2\x80\x9D") quote = -1, width = 3;
+    if (line.substr(i, 2) == "``") quote = 1, width = 2;
+    if (line.substr(i, 2) == "''") quote = -1, width = 2;
+    if (c == '"') quote = 2;
+    if (quote != 0) {
+      if (!seen) s.opens_with_quote = quote > 0;
+      in_quote = quote == 2 ? !in_quote : quote > 0;
+      seen = true;
+      in_word = false;
+      s.lower += line.substr(i, width);
+      i += width - 1;
+      continue;
+    }
+    s.lower += static_cast<char>(std::tolower(c));
+    if (!std::isspace(c)) seen = true;
+    const bool word_char = std::isalnum(c) || c >= 0x80;
+    if (word_char && !in_word) {
+      ++s.words;
+      if (std::isupper(c) || std::isdigit(c)) ++s.capitalised;
+      if (!in_quote) ++s.outside_quotes;
+    }
+    in_word = word_char || (in_word && (c == '\'' || c == '-'));
+    if (!std::isspace(c) && (c & 0xC0) != 0x80) ++s.chars;
+  }
+  s.ends_sentence = EndsSentence(line);
+  return s;
+}
+
+bool IsFurniture(const LineShape& s) {
+  for (std::string_view f : kFurniture)
+    if (s.lower.find(f) != std::string::npos) return true;
+  std::string_view l = s.lower;
+  while (!l.empty() && std::isspace(static_cast<unsigned char>(l.front()))) l.remove_prefix(1);
+  for (std::string_view label : kOpeningLabels)
+    if (l.substr(0, label.size()) == label) return true;
+  return false;
+}
+
+bool TitleCased(const LineShape& s) {
+  return s.words >= kTitleCaseMinWords && s.capitalised >= kTitleCaseShare * s.words;
+}
+
+}  // namespace
+
+LineFault JudgeHeadline(std::string_view line) {
+  const LineShape s = ShapeOfLine(line);
+  if (IsFurniture(s)) return LineFault::kFurniture;
+  if (s.words < kMinHeadlineWords && s.chars < kMinHeadlineChars) return LineFault::kFragment;
+  return LineFault::kNone;
+}
+
+LineFault JudgeSummaryLine(std::string_view line) {
+  const LineShape s = ShapeOfLine(line);
+  if (IsFurniture(s)) return LineFault::kFurniture;
+  if (s.words < kMinSummaryWords || !s.ends_sentence || TitleCased(s)) return LineFault::kFragment;
+  if (s.opens_with_quote && s.outside_quotes == 0) return LineFault::kSpeakerlessQuote;
+  return LineFault::kNone;
 }
 
 }  // namespace newsfuse::fuse

@@ -17,6 +17,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <string_view>
 #include <vector>
 
 namespace newsfuse::fuse {
@@ -50,5 +51,19 @@ struct SelectionLimits {
 std::vector<size_t> SelectByCoverage(const std::vector<SummaryCandidate>& cands,
                                      const SelectionLimits& limits,
                                      const std::function<bool(size_t, size_t)>& same_content);
+
+// Why a line of a page cannot stand as a headline or a summary sentence.
+enum class LineFault {
+  kNone,
+  kFurniture,        // page furniture: a player embed, a script notice, a credit, a footer
+  kFragment,         // not a sentence: too short, no ending, title-cased like a caption
+  kSpeakerlessQuote  // all in quotation marks: someone's words with nobody saying them
+};
+
+// A headline need not end like a sentence and may be title-cased; it must
+// not be furniture or a word or two. A summary line must be a sentence of
+// the report's own that says who speaks.
+LineFault JudgeHeadline(std::string_view line);
+LineFault JudgeSummaryLine(std::string_view line);
 
 }  // namespace newsfuse::fuse
