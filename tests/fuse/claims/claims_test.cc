@@ -381,6 +381,9 @@ TEST(ClaimsTest, MeasureAndItsConversionAreOneRow) {
                            {"The new runway at Bergen is two miles (three kilometers) long."})
                 .Length("two miles", 3218.7, 3218.7, 3218.7)
                 .Length("three kilometers", 3000, 3000, 3000)
+                .Build(),
+            ArticleBuilder("West Post", {"Bergen opened its new runway, three kilometers long."})
+                .Length("three kilometers", 3000, 3000, 3000)
                 .Build()});
   size_t lengths = 0;
   for (const Fact& f : r.facts) lengths += f.unit == "m";
@@ -401,14 +404,46 @@ TEST(ClaimsTest, SentenceWithTwoDatesIsOneEventRow) {
 
 // Issue 18: one voice's "124-member council" is the council's size, an
 // aside, not a count of members in the story; a plain count stays.
-TEST(ClaimsTest, OneVoicesAdjectivalCountIsNoFact) {
-  StoryReport r = Fuse({ArticleBuilder("North Post", {"Of the 124-member harbour council of "
-                                                      "Bergen, 48 fishermen voted for the plan."})
-                            .Count("124", "member", 124, 124, 124)
-                            .Count("48", "fishermen", 48, 48, 48)
-                            .Build()});
+// Issue 18: "the 124-member council", "a six-year term" give the size or
+// tenure of another noun, background however many voices repeat it; one
+// voice's plain count is an aside; two voices' count is a fact.
+TEST(ClaimsTest, AdjectivalNumbersAndOneVoicesCountsAreNoFacts) {
+  auto tenure = [](ArticleBuilder b, const std::string& text) {
+    AnnotatedArticle a = b.Build();
+    Quantity q;
+    q.span = Span{static_cast<uint32_t>(a.body.find(text)),
+                  static_cast<uint32_t>(a.body.find(text) + text.size())};
+    q.value = q.total = q.low = q.high = 6 * 31556952.0;
+    q.unit = "s";
+    q.stated_unit = "-year";
+    q.counted = "term";
+    a.quantities.push_back(q);
+    return a;
+  };
+  StoryReport r =
+      Fuse({tenure(ArticleBuilder("North Post", {"Of the 124-member harbour council of Bergen, 48 "
+                                                 "fishermen voted for the plan in its six-year "
+                                                 "term, and 30 boats sailed."})
+                       .Count("124", "member", 124, 124, 124)
+                       .Count("48", "fishermen", 48, 48, 48)
+                       .Count("30", "boats", 30, 30, 30),
+                   "six"),
+            tenure(ArticleBuilder("West Post", {"The 124-member harbour council of Bergen, in its "
+                                                "six-year term, saw 48 fishermen back the plan."})
+                       .Count("124", "member", 124, 124, 124)
+                       .Count("48", "fishermen", 48, 48, 48),
+                   "six"),
+            tenure(ArticleBuilder("East Post", {"Bergen's 124-member harbour council, six-year "
+                                                "term, heard 48 fishermen back the plan."})
+                       .Count("124", "member", 124, 124, 124)
+                       .Count("48", "fishermen", 48, 48, 48),
+                   "six")});
   EXPECT_EQ(FactAbout(r, "member"), nullptr);
-  EXPECT_NE(FactAbout(r, "fishermen"), nullptr);
+  for (const Fact& f : r.facts) EXPECT_NE(f.unit, "s") << "a tenure is no fact: " << f.value;
+  EXPECT_EQ(FactAbout(r, "boats"), nullptr) << "one voice's count";
+  const Fact* fishermen = FactAbout(r, "fishermen");
+  ASSERT_NE(fishermen, nullptr);
+  EXPECT_EQ(fishermen->sources.size(), 3u);
 }
 
 // Issue 18: one voice's small count, or a duration fewer than three voices
@@ -439,8 +474,9 @@ TEST(ClaimsTest, ContextFreeNumbersDroppedDurationsAndBoundsKeptAsWritten) {
               {"Dockers at the port stayed out for 40 days, and at least five unions backed them."})
               .Count("at least five", "unions", 5, 5, std::numeric_limits<double>::infinity()),
           "40 days", 40 * 86400.0, "days"),
-      duration(ArticleBuilder(
-                   "Gamma", {"Talks at the port went on for 24 hours before the deal was signed."}),
+      duration(ArticleBuilder("Gamma", {"Talks at the port went on for 24 hours before the deal "
+                                        "was signed; at least five unions backed the dockers."})
+                   .Count("at least five", "unions", 5, 5, std::numeric_limits<double>::infinity()),
                "24 hours", 86400.0, "hours"),
       duration(ArticleBuilder("Delta", {"The port strike, 40 days long, ended when talks went on "
                                         "for 24 hours."}),
@@ -603,11 +639,10 @@ TEST(ClaimsTest, CoverageNamesWhatOnlyOneSourceHasAndWhatOneLeavesOut) {
                      {"Rescuers pulled 12 survivors from the rubble of the hotel on Monday."})
           .Count("12", "survivors", 12, 12, 12)
           .Build(),
-      ArticleBuilder(
-          "Beta",
-          {"Twelve survivors were pulled from the hotel rubble on Monday, and 30 dogs helped."})
+      ArticleBuilder("Beta", {"Twelve survivors were pulled from the hotel rubble on Monday, "
+                              "fire chief Lena Moe said: all twelve are safe."})
           .Count("Twelve", "survivors", 12, 12, 12)
-          .Count("30", "dogs", 30, 30, 30)
+          .Said("Lena Moe", "moe", "fire chief", "all twelve are safe")
           .Build(),
       ArticleBuilder("Gamma", {"The hotel collapsed after the earthquake struck early on Monday."})
           .Build(),
@@ -615,9 +650,9 @@ TEST(ClaimsTest, CoverageNamesWhatOnlyOneSourceHasAndWhatOneLeavesOut) {
   StoryReport r = Fuse(articles);
   ASSERT_EQ(r.coverage.size(), 3u);
   const Fact* survivors = FactAbout(r, "survivors");
-  const Fact* dogs = FactAbout(r, "dogs");
-  ASSERT_TRUE(survivors && dogs);
-  EXPECT_EQ(r.coverage[1].only_here, std::vector<std::string>{dogs->id});
+  const Fact* chief = FactAbout(r, "Lena Moe");
+  ASSERT_TRUE(survivors && chief);
+  EXPECT_EQ(r.coverage[1].only_here, std::vector<std::string>{chief->id});
   EXPECT_EQ(r.coverage[2].missing, std::vector<std::string>{survivors->id});
   EXPECT_TRUE(r.coverage[0].missing.empty());
 }
