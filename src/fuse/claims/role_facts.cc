@@ -74,13 +74,37 @@ struct RoleClaim {
   TermVector words;
 };
 
+// People who act in the story: they speak in it (a quote is theirs), or
+// more than one voice names them. A person one outlet names once in passing
+// ("King Juan Carlos", "the late Prime Minister Yitzhak Rabin", "President
+// Saddam Hussein" in a story about Turkey) is background, and a role row
+// for them tells a reader nothing about this story.
+std::set<std::string> Actors(const ClaimContext& ctx) {
+  std::map<std::string, std::set<std::string>> voices;
+  std::set<std::string> actors;
+  for (size_t s = 0; s < ctx.size(); ++s) {
+    const AnnotatedArticle& a = ctx.article(s);
+    for (const Entity& e : a.entities) {
+      if (e.type == EntityType::kPerson && !e.key.empty()) voices[e.key].insert(ctx.outlet_key(s));
+    }
+    for (const Quote& q : a.quotes) {
+      if (q.speaker && *q.speaker < a.entities.size()) actors.insert(a.entities[*q.speaker].key);
+    }
+  }
+  for (const auto& [key, outlets] : voices) {
+    if (outlets.size() >= 2) actors.insert(key);
+  }
+  return actors;
+}
+
 }  // namespace
 
 std::vector<Fact> RoleFacts(ClaimContext& ctx) {
+  const std::set<std::string> actors = Actors(ctx);
   std::map<std::string, std::vector<RoleClaim>> by_person;
   for (size_t s = 0; s < ctx.size(); ++s) {
     for (const Entity& e : ctx.article(s).entities) {
-      if (e.type != EntityType::kPerson || e.key.empty()) continue;
+      if (e.type != EntityType::kPerson || e.key.empty() || !actors.count(e.key)) continue;
       for (const std::string& stated : e.roles) {
         std::string role = RolePhrase(stated);
         if (role.empty()) continue;

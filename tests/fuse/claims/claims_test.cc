@@ -552,12 +552,43 @@ TEST(ClaimsTest, RoleFragmentsAreNoRoles) {
   e.roles = {"and daughter", "told reporters in the port town of Vik", "where her husband",
              "leader of the dockers union whose strike closed the port", "as harbour master"};
   a.entities.push_back(e);
+  Quote q;  // she speaks, so she acts in the story
+  q.content = Span{0, 10};
+  q.speaker = 0;
+  a.quotes.push_back(q);
   StoryReport r = Fuse({a});
   std::vector<std::string> roles;
   for (const Fact& f : r.facts) {
     if (f.kind == Fact::Kind::kRole) roles.push_back(f.value);
   }
   EXPECT_EQ(roles, (std::vector<std::string>{"leader of the dockers union", "harbour master"}));
+}
+
+// Issue 18: role rows only for people who act in the story: who speak in
+// it, or whom two voices name; one outlet's passing mention is background.
+TEST(ClaimsTest, RolesOnlyForPeopleWhoActInTheStory) {
+  auto person = [](const std::string& name, const std::string& key, const std::string& role) {
+    Entity e;
+    e.type = EntityType::kPerson;
+    e.name = name;
+    e.key = key;
+    e.roles = {role};
+    return e;
+  };
+  AnnotatedArticle alpha = ArticleBuilder("Alpha", {"Mayor Olav Dahl opened the bridge, as the "
+                                                    "late King Harald Vik had once planned."})
+                               .Build();
+  alpha.entities.push_back(person("Olav Dahl", "dahl", "Mayor"));
+  alpha.entities.push_back(person("Harald Vik", "vik", "King"));
+  AnnotatedArticle beta =
+      ArticleBuilder("Beta", {"Dahl cut the ribbon; engineer Siri Holm said: it will stand."})
+          .Said("Siri Holm", "holm", "engineer", "it will stand")
+          .Build();
+  beta.entities.push_back(person("Olav Dahl", "dahl", "mayor"));
+  StoryReport r = Fuse({alpha, beta});
+  EXPECT_NE(FactAbout(r, "Olav Dahl"), nullptr) << "two voices name him";
+  EXPECT_NE(FactAbout(r, "Siri Holm"), nullptr) << "she speaks";
+  EXPECT_EQ(FactAbout(r, "Harald Vik"), nullptr) << "one passing mention is background";
 }
 
 // Issue 18: a paraphrase is never grouped with (and so shown as) direct speech.
