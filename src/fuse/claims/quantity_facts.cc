@@ -268,6 +268,45 @@ Span ClaimSpan(const Quantity& q) {
   return s;
 }
 
+// Which way a claim's hedge leans: 0 for an exact or two-sided value ("300",
+// "about 300"), +1 for a floor ("more than two years", "at least 4,000"),
+// -1 for a ceiling ("nearly five months", "up to 40").
+int Lean(const Quantity& q) {
+  if (q.low == q.high) return 0;
+  if (q.low >= q.value) return 1;
+  if (q.high <= q.value) return -1;
+  return 0;
+}
+
+// The value as one claim states it, for the sides of an approximate agreement.
+std::string StatedValue(const Quantity& q) {
+  std::string shown = DisplayValue(q.total != 0 ? q.total : q.value, q.unit, q.stated_unit);
+  return WithHedge(shown, q.value, q.low, q.high);
+}
+
+// Two claims one fact holds that a reader would see as different values
+// of one figure: compatible (their intervals meet), near each other, and
+// apart by more than rounding ("up to 20 years", "at least 15 years") or
+// bounded one way where the other is not ("two years", "more than two
+// years"). Hedges that agree on one figure ("about 300", "300") are no
+// difference; figures far apart under one bound ("20 years", "up to 34
+// years") are two things the bound happens to cover.
+bool ApproximatelyAgree(const Claim& x, const Claim& y) {
+  if (!Agree(x, y)) return false;
+  const double px = Representative(x.total), py = Representative(y.total);
+  const double scale = std::max({std::fabs(px), std::fabs(py), 1e-9});
+  const double gap = std::fabs(px - py) / scale;
+  if (gap > kSoftGapHedged) return false;
+  return gap > kConversionGap || Lean(*x.q) != Lean(*y.q);
+}
+
+// Words inside a direct quote are a speaker's view, often a hypothetical
+// ("if we go below 41 seats"), not the outlet's statement of the figure.
+bool InDirectQuote(const AnnotatedArticle& a, Span span) {
+  for (const Quote& q : a.quotes)
+    if (q.direct && q.content.begin <= span.begin && span.begin < q.content.end) return true;
+  return false;
+}
 }  // namespace
 
 std::vector<Fact> QuantityFacts(ClaimContext& ctx, std::vector<Conflict>& conflicts) {
@@ -460,6 +499,74 @@ std::vector<Fact> QuantityFacts(ClaimContext& ctx, std::vector<Conflict>& confli
       }
       conflicts.push_back(std::move(c));
     }
+  }
+
+  // Approximate agreement: one fact whose outlets state it differently
+  // ("held up for two years", "delayed for more than two years"). Their
+  // values are compatible, so it is no hard conflict, but a reader should
+  // see that the figure is not settled: a soft conflict between the two
+  // wordings, each side the outlets that write it so. Only between outlets
+  // (one outlet's two wordings are one voice) and in sentences as alike as
+  // a conflict needs.
+  for (const Built& b : built) {
+    if (b.outlets.size() < 2) continue;
+    const bool counted = b.keys.begin()->front() == '|';
+    if (counted && b.total.high < kDistinctiveCount) continue;
+    std::map<std::string, std::vector<size_t>> by_value;
+    for (size_t i : b.claims) {
+      if (!InDirectQuote(ctx.article(claims[i].source), claims[i].q->span))
+        by_value[StatedValue(*claims[i].q)].push_back(i);
+    }
+    if (by_value.size() < 2) continue;
+    const std::vector<size_t>* best[2] = {nullptr, nullptr};
+    double best_context = 0;
+    size_t best_voices = 0;
+    for (auto x = by_value.begin(); x != by_value.end(); ++x) {
+      for (auto y = std::next(x); y != by_value.end(); ++y) {
+        std::set<std::string> ox, oy;
+        for (size_t i : x->second) ox.insert(ctx.outlet_key(claims[i].source));
+        for (size_t i : y->second) oy.insert(ctx.outlet_key(claims[i].source));
+        bool shared = false;
+        for (const auto& o : ox) shared |= oy.count(o) > 0;
+        if (shared) continue;
+        double context = 0;
+        bool differ = false;
+        for (size_t i : x->second) {
+          for (size_t j : y->second) {
+            if (!ApproximatelyAgree(claims[i], claims[j])) continue;
+            differ = true;
+            context = std::max(context, context_of(claims[i], claims[j]));
+          }
+        }
+        if (!differ || context < (counted ? kConflictContext : kConflictContextUnit)) continue;
+        if (ox.size() + oy.size() > best_voices) {
+          best_voices = ox.size() + oy.size();
+          best[0] = &x->second;
+          best[1] = &y->second;
+          best_context = context;
+        }
+      }
+    }
+    if (!best[0]) continue;
+    Conflict c;
+    c.subject = b.fact.subject;
+    c.hard = false;
+    c.confidence = std::min(1.0, best_context / 0.6);
+    for (const std::vector<size_t>* side : best) {
+      Conflict::Side out;
+      out.value = StatedValue(*claims[side->front()].q);
+      for (size_t i : *side) {
+        const Claim& cl = claims[i];
+        if (std::find(out.sources.begin(), out.sources.end(), ctx.source_id(cl.source)) !=
+            out.sources.end())
+          continue;
+        out.sources.push_back(ctx.source_id(cl.source));
+        out.wording.push_back(
+            {ctx.source_id(cl.source), SpanText(ctx.article(cl.source), cl.span), cl.span});
+      }
+      c.sides.push_back(std::move(out));
+    }
+    conflicts.push_back(std::move(c));
   }
   std::vector<Fact> facts;
   for (auto& b : built) {
