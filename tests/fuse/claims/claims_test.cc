@@ -220,6 +220,45 @@ TEST(ClaimsTest, CompatibleButDifferentlyStatedValuesAreApproximateAgreement) {
   EXPECT_EQ(c.sides[1].sources, std::vector<std::string>{"S2"});
 }
 
+// Issue 18: one thing dated differently by two outlets in nearly the same
+// words is a hard conflict; a copy of a sentence with two dates, or a day
+// each article resolves against its own publication date, is not.
+TEST(ClaimsTest, OneThingDatedDifferentlyIsAConflict) {
+  auto years = [](AnnotatedArticle a) {
+    for (Timex& t : a.timexes) t.precision = DatePrecision::kYear;
+    return a;
+  };
+  StoryReport r = Fuse({
+      years(ArticleBuilder("North Post",
+                           {"Mayor Dahl, appointed harbour chief in 2011 after the long strike, "
+                            "rebuilt the old port of Bergen.",
+                            "Dahl ran the port from 2004 until 2009 and then the ferries.",
+                            "The council met on Monday to name his successor."})
+                .Date("2011", "2011")
+                .Date("2004", "2004")
+                .Date("2009", "2009")
+                .Date("on Monday", "2026-03-02")
+                .Build()),
+      years(ArticleBuilder("West Post",
+                           {"Mayor Dahl, appointed harbour chief in 2012 after the long strike, "
+                            "rebuilt the old port of Bergen.",
+                            "Dahl ran the port from 2004 until 2009 and then the ferries.",
+                            "The council met on Monday to name his successor."})
+                .Date("2012", "2012")
+                .Date("2004", "2004")
+                .Date("2009", "2009")
+                .Date("on Monday", "2026-03-09")
+                .Build()),
+  });
+  ASSERT_EQ(r.conflicts.size(), 1u);
+  const Conflict& c = r.conflicts[0];
+  EXPECT_TRUE(c.hard);
+  ASSERT_EQ(c.sides.size(), 2u);
+  EXPECT_EQ(c.sides[0].value, "2011");
+  EXPECT_EQ(c.sides[1].value, "2012");
+  EXPECT_NE(c.subject.find("appointed harbour chief in"), std::string::npos) << c.subject;
+}
+
 TEST(ClaimsTest, UnrelatedSentencesWithDifferentNumbersAreNotAConflict) {
   std::vector<AnnotatedArticle> articles = {
       ArticleBuilder("Metro One",
