@@ -214,9 +214,16 @@ std::string DisplayValue(double value, const std::string& unit, const std::strin
   return FormatNumber(value) + " " + unit;
 }
 
-// The number is joined to the next word by a hyphen: an adjective.
+// The number is joined to the next word by a hyphen: an adjective. A
+// number word joined to its unit ("a six-year term", "a four-day trip") is
+// one too, which the digit test below cannot see ("twenty-five" is no unit).
 bool Adjectival(const AnnotatedArticle& a, const Quantity& q) {
   const std::string_view body = a.body;
+  if (!q.stated_unit.empty() && q.span.end <= body.size()) {
+    const std::string text = Lower(body.substr(q.span.begin, q.span.end - q.span.begin));
+    const std::string unit = Lower(q.stated_unit);
+    if (text.find(unit.front() == '-' ? unit : "-" + unit) != std::string::npos) return true;
+  }
   for (uint32_t i = q.span.begin; i < q.span.end && i + 1 < body.size(); ++i) {
     if (body[i] == '-' && i > q.span.begin &&
         std::isdigit(static_cast<unsigned char>(body[i - 1])) &&

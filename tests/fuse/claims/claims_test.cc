@@ -486,7 +486,7 @@ TEST(ClaimsTest, AdjectivalNumbersAndOneVoicesCountsAreNoFacts) {
                   static_cast<uint32_t>(a.body.find(text) + text.size())};
     q.value = q.total = q.low = q.high = 6 * 31556952.0;
     q.unit = "s";
-    q.stated_unit = "-year";
+    q.stated_unit = "year";  // the annotator's span is "six-year": a number word
     q.counted = "term";
     a.quantities.push_back(q);
     return a;
@@ -498,17 +498,17 @@ TEST(ClaimsTest, AdjectivalNumbersAndOneVoicesCountsAreNoFacts) {
                        .Count("124", "member", 124, 124, 124)
                        .Count("48", "fishermen", 48, 48, 48)
                        .Count("30", "boats", 30, 30, 30),
-                   "six"),
+                   "six-year"),
             tenure(ArticleBuilder("West Post", {"The 124-member harbour council of Bergen, in its "
                                                 "six-year term, saw 48 fishermen back the plan."})
                        .Count("124", "member", 124, 124, 124)
                        .Count("48", "fishermen", 48, 48, 48),
-                   "six"),
+                   "six-year"),
             tenure(ArticleBuilder("East Post", {"Bergen's 124-member harbour council, six-year "
                                                 "term, heard 48 fishermen back the plan."})
                        .Count("124", "member", 124, 124, 124)
                        .Count("48", "fishermen", 48, 48, 48),
-                   "six")});
+                   "six-year")});
   EXPECT_EQ(FactAbout(r, "member"), nullptr);
   for (const Fact& f : r.facts) EXPECT_NE(f.unit, "s") << "a tenure is no fact: " << f.value;
   EXPECT_EQ(FactAbout(r, "boats"), nullptr) << "one voice's count";
