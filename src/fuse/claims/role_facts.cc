@@ -131,7 +131,19 @@ std::vector<Fact> RoleFacts(ClaimContext& ctx) {
     for (const RoleClaim& c : claims) {
       if (c.person->name.size() > name.size()) name = c.person->name;
     }
+    // Voices per role: a role one voice gives, beside a role several voices
+    // agree on, is more often a neighbour's title read onto this person
+    // ("Pinochet: spokesman") or a fragment of the agreed one ("chief" of
+    // "chief negotiator") than a second title.
+    auto voices = [&](const std::vector<const RoleClaim*>& g) {
+      std::set<std::string> outlets;
+      for (const RoleClaim* c : g) outlets.insert(ctx.outlet_key(c->source));
+      return outlets.size();
+    };
+    size_t agreed = 0;
+    for (const auto& group : roles) agreed = std::max(agreed, voices(group));
     for (const auto& group : roles) {
+      if (agreed >= 2 && voices(group) < 2) continue;
       Fact f;
       f.kind = Fact::Kind::kRole;
       f.subject = name;

@@ -662,6 +662,33 @@ TEST(ClaimsTest, RolesOnlyForPeopleWhoActInTheStory) {
   EXPECT_EQ(FactAbout(r, "Harald Vik"), nullptr) << "one passing mention is background";
 }
 
+// Issue 18: a role one voice gives a person whom several voices agree on
+// another role is a misread neighbour's title, not a row; alone it stays.
+TEST(ClaimsTest, OneVoicesRoleBesideAnAgreedRoleIsDropped) {
+  auto with = [](AnnotatedArticle a, const std::string& name, const std::string& key,
+                 std::vector<std::string> roles) {
+    Entity e;
+    e.type = EntityType::kPerson;
+    e.name = name;
+    e.key = key;
+    e.roles = std::move(roles);
+    a.entities.push_back(e);
+    return a;
+  };
+  StoryReport r =
+      Fuse({with(ArticleBuilder("Alpha", {"Mayor Olav Dahl opened the bridge."}).Build(),
+                 "Olav Dahl", "dahl", {"Mayor"}),
+            with(ArticleBuilder("Beta", {"Mayor Olav Dahl and a spokesman watched."}).Build(),
+                 "Olav Dahl", "dahl", {"mayor", "spokesman"}),
+            with(with(ArticleBuilder("Gamma", {"Engineer Siri Holm, beside Dahl, spoke."}).Build(),
+                      "Siri Holm", "holm", {"engineer"}),
+                 "Olav Dahl", "dahl", {})});
+  std::vector<std::string> dahl;
+  for (const Fact& f : r.facts)
+    if (f.kind == Fact::Kind::kRole && f.subject == "Olav Dahl") dahl.push_back(f.value);
+  EXPECT_EQ(dahl, std::vector<std::string>{"Mayor"});
+}
+
 // Issue 18: a paraphrase is never grouped with (and so shown as) direct speech.
 TEST(ClaimsTest, ParaphraseIsNotMergedIntoADirectQuote) {
   AnnotatedArticle a =
