@@ -22,6 +22,8 @@ std::vector<Fact> RoleFacts(ClaimContext& ctx);
 std::vector<SpeakerQuotes> GroupQuotes(ClaimContext& ctx);
 // A statement one source makes and another negates (statement_conflicts.cc).
 std::vector<Conflict> StatementConflicts(ClaimContext& ctx);
+// One thing dated differently by two outlets in nearly the same words (date_conflicts.cc).
+std::vector<Conflict> DateConflicts(ClaimContext& ctx);
 // Per source: facts only it has, facts most others have that it lacks (coverage.cc).
 std::vector<SourceCoverage> BuildCoverage(const ClaimContext& ctx, const std::vector<Fact>& facts);
 

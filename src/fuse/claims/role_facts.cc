@@ -74,13 +74,37 @@ struct RoleClaim {
   TermVector words;
 };
 
+// People who act in the story: they speak in it (a quote is theirs), or
+// more than one voice names them. A person one outlet names once in passing
+// ("King Juan Carlos", "the late Prime Minister Yitzhak Rabin", "President
+// Saddam Hussein" in a story about Turkey) is background, and a role row
+// for them tells a reader nothing about this story.
+std::set<std::string> Actors(const ClaimContext& ctx) {
+  std::map<std::string, std::set<std::string>> voices;
+  std::set<std::string> actors;
+  for (size_t s = 0; s < ctx.size(); ++s) {
+    const AnnotatedArticle& a = ctx.article(s);
+    for (const Entity& e : a.entities) {
+      if (e.type == EntityType::kPerson && !e.key.empty()) voices[e.key].insert(ctx.outlet_key(s));
+    }
+    for (const Quote& q : a.quotes) {
+      if (q.speaker && *q.speaker < a.entities.size()) actors.insert(a.entities[*q.speaker].key);
+    }
+  }
+  for (const auto& [key, outlets] : voices) {
+    if (outlets.size() >= 2) actors.insert(key);
+  }
+  return actors;
+}
+
 }  // namespace
 
 std::vector<Fact> RoleFacts(ClaimContext& ctx) {
+  const std::set<std::string> actors = Actors(ctx);
   std::map<std::string, std::vector<RoleClaim>> by_person;
   for (size_t s = 0; s < ctx.size(); ++s) {
     for (const Entity& e : ctx.article(s).entities) {
-      if (e.type != EntityType::kPerson || e.key.empty()) continue;
+      if (e.type != EntityType::kPerson || e.key.empty() || !actors.count(e.key)) continue;
       for (const std::string& stated : e.roles) {
         std::string role = RolePhrase(stated);
         if (role.empty()) continue;
@@ -107,7 +131,19 @@ std::vector<Fact> RoleFacts(ClaimContext& ctx) {
     for (const RoleClaim& c : claims) {
       if (c.person->name.size() > name.size()) name = c.person->name;
     }
+    // Voices per role: a role one voice gives, beside a role several voices
+    // agree on, is more often a neighbour's title read onto this person
+    // ("Pinochet: spokesman") or a fragment of the agreed one ("chief" of
+    // "chief negotiator") than a second title.
+    auto voices = [&](const std::vector<const RoleClaim*>& g) {
+      std::set<std::string> outlets;
+      for (const RoleClaim* c : g) outlets.insert(ctx.outlet_key(c->source));
+      return outlets.size();
+    };
+    size_t agreed = 0;
+    for (const auto& group : roles) agreed = std::max(agreed, voices(group));
     for (const auto& group : roles) {
+      if (agreed >= 2 && voices(group) < 2) continue;
       Fact f;
       f.kind = Fact::Kind::kRole;
       f.subject = name;

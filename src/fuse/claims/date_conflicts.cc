@@ -1,0 +1,142 @@
+// Date conflicts: one outlet has Lahoud "appointed army commander in 1988",
+// another, in nearly the same words, "appointed army commander in 1989".
+//
+// Only dates written out with their year: a relative date ("on Monday") is
+// resolved against each article's own publication day, so two wire updates
+// of one sentence would differ by a day without disagreeing. Two dates
+// conflict when their sentences are near-paraphrases and the words right
+// around each date are nearly the same (what is dated is written next to
+// the date), no outlet states both, and neither sentence also holds the
+// other date ("ruled from 1973 until 1990" against a copy of itself).
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <set>
+
+#include "fuse/claims/builders.h"
+
+namespace newsfuse::fuse {
+namespace {
+
+// Near-paraphrases: the sentences share most of their words.
+constexpr double kSameSentence = 0.5;
+// The date's own clause: what is dated, in nearly the same words.
+constexpr double kSameClause = 0.75;
+// Words of the date's clause read on either side of it.
+constexpr int kClauseWords = 6;
+
+bool ClauseBoundary(char c) {
+  return c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == '"' || c == '.';
+}
+
+// The words around `span` inside its clause, the date itself left out.
+std::string ClauseAround(const AnnotatedArticle& a, Span sentence, Span span) {
+  const std::string_view body = a.body;
+  uint32_t begin = span.begin;
+  for (int words = 0; begin > sentence.begin && !ClauseBoundary(body[begin - 1]);) {
+    --begin;
+    if (body[begin] == ' ' && ++words > kClauseWords) break;
+  }
+  uint32_t end = std::min<uint32_t>(span.end, static_cast<uint32_t>(body.size()));
+  const uint32_t stop = std::min<uint32_t>(sentence.end, static_cast<uint32_t>(body.size()));
+  for (int words = 0; end < stop && !ClauseBoundary(body[end]); ++end) {
+    if (body[end] == ' ' && ++words > kClauseWords) break;
+  }
+  std::string out(body.substr(begin, span.begin - begin));
+  out += ' ';
+  out.append(body.substr(span.end, end > span.end ? end - span.end : 0));
+  return out;
+}
+
+// The date names its year in digits ("in 1988", "Oct. 9, 1998").
+bool WrittenWithYear(std::string_view text) {
+  for (size_t i = 0; i + 4 <= text.size(); ++i) {
+    bool digits = true;
+    for (size_t k = 0; k < 4 && digits; ++k)
+      digits = std::isdigit(static_cast<unsigned char>(text[i + k])) != 0;
+    const bool alone =
+        (i == 0 || !std::isalnum(static_cast<unsigned char>(text[i - 1]))) &&
+        (i + 4 == text.size() || !std::isalnum(static_cast<unsigned char>(text[i + 4])));
+    if (digits && alone) return true;
+  }
+  return false;
+}
+
+struct Dated {
+  size_t source, sentence;
+  const Timex* timex;
+  TermVector clause;
+};
+
+}  // namespace
+
+std::vector<Conflict> DateConflicts(ClaimContext& ctx) {
+  std::vector<Dated> dated;
+  // Per (source, sentence): every date value it holds.
+  std::map<std::pair<size_t, size_t>, std::set<std::string>> values_in;
+  for (size_t s = 0; s < ctx.size(); ++s) {
+    const AnnotatedArticle& a = ctx.article(s);
+    for (const Timex& t : a.timexes) {
+      if (t.type != Timex::Type::kDate) continue;
+      const size_t k = ctx.SentenceOf(s, t.span);
+      values_in[{s, k}].insert(t.value);
+      if (t.value.find('/') != std::string::npos || !WrittenWithYear(a.Text(t.span))) continue;
+      dated.push_back({s, k, &t, ctx.Vector(ClauseAround(a, ctx.SentenceSpan(s, k), t.span))});
+    }
+  }
+  // One conflict per pair of values about one thing: the side's outlets.
+  struct Pair {
+    Conflict conflict;
+    std::set<std::string> outlets[2];
+  };
+  std::map<std::pair<std::string, std::string>, Pair> found;
+  for (size_t i = 0; i < dated.size(); ++i) {
+    for (size_t j = 0; j < dated.size(); ++j) {
+      const Dated& x = dated[i];
+      const Dated& y = dated[j];
+      if (!(x.timex->value < y.timex->value) || x.timex->precision != y.timex->precision) continue;
+      if (ctx.outlet_key(x.source) == ctx.outlet_key(y.source)) continue;
+      if (values_in[{x.source, x.sentence}].count(y.timex->value) ||
+          values_in[{y.source, y.sentence}].count(x.timex->value))
+        continue;
+      if (Cosine(x.clause, y.clause) < kSameClause) continue;
+      const double sentence = Cosine(ctx.SentenceVector(x.source, x.sentence),
+                                     ctx.SentenceVector(y.source, y.sentence));
+      if (sentence < kSameSentence) continue;
+      auto [it, fresh] = found.try_emplace({x.timex->value, y.timex->value});
+      Pair& p = it->second;
+      if (fresh) {
+        p.conflict.subject = ClauseAround(ctx.article(x.source),
+                                          ctx.SentenceSpan(x.source, x.sentence), x.timex->span);
+        p.conflict.hard = true;
+        p.conflict.sides.resize(2);
+        p.conflict.sides[0].value = x.timex->value;
+        p.conflict.sides[1].value = y.timex->value;
+      }
+      p.conflict.confidence = std::max(p.conflict.confidence, sentence);
+      const Dated* sides[2] = {&x, &y};
+      for (int k = 0; k < 2; ++k) {
+        const Dated& d = *sides[k];
+        Conflict::Side& side = p.conflict.sides[k];
+        p.outlets[k].insert(ctx.outlet_key(d.source));
+        if (std::find(side.sources.begin(), side.sources.end(), ctx.source_id(d.source)) !=
+            side.sources.end())
+          continue;
+        const Span span = ctx.SentenceSpan(d.source, d.sentence);
+        side.sources.push_back(ctx.source_id(d.source));
+        side.wording.push_back(
+            {ctx.source_id(d.source), SpanText(ctx.article(d.source), span), span});
+      }
+    }
+  }
+  std::vector<Conflict> out;
+  for (auto& [values, p] : found) {
+    // An outlet on both sides states both dates of this thing: two events.
+    bool shared = false;
+    for (const auto& o : p.outlets[0]) shared |= p.outlets[1].count(o) > 0;
+    if (!shared) out.push_back(std::move(p.conflict));
+  }
+  return out;
+}
+
+}  // namespace newsfuse::fuse
