@@ -166,6 +166,11 @@ bool IsProximity(const Words& w, uint32_t i) {
   return false;
 }
 
+bool IsBeForm(const Words& w, uint32_t i) {
+  return w.Is(i, "is") || w.Is(i, "are") || w.Is(i, "was") || w.Is(i, "were") || w.Is(i, "be") ||
+         w.Is(i, "been") || w.Is(i, "being");
+}
+
 // "El Mundo quoted Hiriart as saying": the speaker is the one quoted, between
 // "quoted" and "as"; the subject ("El Mundo") only reports. `i` is the
 // participle after "as".
@@ -176,6 +181,10 @@ bool QuotedAs(const Words& w, uint32_t i, uint32_t lo, TokenRange* out, uint32_t
     if (!(w.Is(q, "quoted") || w.Is(q, "quotes") || w.Is(q, "quoting") || w.Is(q, "cited") ||
           w.Is(q, "cites") || w.Is(q, "citing")))
       continue;
+    // The passive, "Aznar was quoted as saying": the subject is the one quoted.
+    if (q + 2 == i) {
+      return q > lo + 1 && IsBeForm(w, q - 1) && PhraseBeforeImpl(w, q - 1, lo, out, subject_begin);
+    }
     if (!PhraseAfterImpl(w, q + 1, i - 1, out) || out->last + 2 != i) return false;
     TokenRange subject;
     uint32_t begin = q;
@@ -299,11 +308,6 @@ uint32_t SentenceEndToken(const QuoteText& text, uint32_t i) {
     ++i;
   }
   return i + 1;
-}
-
-bool IsBeForm(const Words& w, uint32_t i) {
-  return w.Is(i, "is") || w.Is(i, "are") || w.Is(i, "was") || w.Is(i, "were") || w.Is(i, "be") ||
-         w.Is(i, "been") || w.Is(i, "being");
 }
 
 int32_t LastCueInSentence(const std::vector<Cue>& cues, const QuoteText& text, uint32_t sentence) {

@@ -64,6 +64,19 @@ TEST(QuoteAttributionTest, QuotedAsSayingCreditsTheOneQuoted) {
   EXPECT_EQ(SpeakerOf(a, "We will rebuild"), static_cast<int>(e));
 }
 
+// The passive, "Okonjo was quoted as saying": the subject is the one quoted,
+// the quote before it is hers, and the paper named earlier does not speak.
+TEST(QuoteAttributionTest, WasQuotedAsSayingCreditsTheSubject) {
+  AnnotatedArticle a = MakeAnnotated(
+      {"The Tribune ran the interview on Monday. ``Whether the old bridge stays open depends "
+       "on the inspectors,'' Okonjo was quoted as saying in the paper."});
+  AddEntity(a, EntityType::kOrganization, "Tribune", {"Tribune"});
+  const uint32_t e = AddEntity(a, EntityType::kPerson, "Ada Okonjo", {"Okonjo"});
+  bool direct = false;
+  EXPECT_EQ(SpeakerOf(a, "Whether the old bridge", &direct), static_cast<int>(e));
+  EXPECT_TRUE(direct);
+}
+
 // "Dana Whitcombe who said ...": the antecedent of "who" speaks.
 TEST(QuoteAttributionTest, RelativeWhoSaidCreditsItsAntecedent) {
   AnnotatedArticle a = MakeAnnotated(
