@@ -50,7 +50,12 @@ class QuoteFinder {
       if (cue.has_speaker) {
         speakers_[c] = resolver_.Resolve(cue, known);
         has_speaker_[c] = true;
-        if (speakers_[c].entity) known.push_back(speakers_[c]);
+        // Unresolved phrases too ("said the official"), not pronouns: a later
+        // "he said" may refer to them (see ResolvePronoun).
+        if (speakers_[c].entity || cue.speaker.first != cue.speaker.last ||
+            !(lex_.Classes(text_.Text(text_.tokens[cue.speaker.last])) & kPronoun)) {
+          known.push_back(speakers_[c]);
+        }
       } else if (cue.shares_speaker_of >= 0 &&
                  has_speaker_[static_cast<size_t>(cue.shares_speaker_of)]) {
         speakers_[c] = speakers_[static_cast<size_t>(cue.shares_speaker_of)];

@@ -157,23 +157,44 @@ SpeakerRef SpeakerResolver::ResolvePronoun(uint32_t token,
     // The earliest known speaker in the sentence before `limit`, earlier than
     // the mention found; on a tie between known speakers, the first listed.
     // Read from the back, down to the sentence: `known` is in body order.
+    // A speaker no entity names ("said the official") is still the one a
+    // "he said" right after refers to: the pronoun then stays unresolved
+    // rather than going to a person named further back.
     bool from_known = false;
+    bool unnamed = false;
     for (size_t i = known.size(); i-- > 0;) {
       const SpeakerRef& k = known[i];
       if (k.span.begin < sent.begin) break;
       const bool earlier = k.span.begin < best_pos || (from_known && k.span.begin == best_pos);
-      if (k.entity && k.span.begin < limit && earlier && TypeFits(*k.entity, wanted)) {
+      const bool fits = k.entity ? TypeFits(*k.entity, wanted) : UnnamedPersonFits(k.span, wanted);
+      if (k.span.begin < limit && earlier && fits) {
         best = k.entity;
         best_pos = k.span.begin;
         from_known = true;
+        unnamed = !k.entity;
       }
     }
-    if (best) {
+    if (best || unnamed) {
       ref.entity = best;
       return ref;
     }
   }
   return ref;
+}
+
+// An unresolved speaker phrase a person pronoun can refer to: a singular
+// common noun after a determiner ("the official", "a spokesman"), not a
+// plural ("the officials"), a bare word ("often said") nor a capitalised name
+// the annotator did not know.
+bool SpeakerResolver::UnnamedPersonFits(Span span, const EntityType* wanted) const {
+  if (wanted == nullptr || *wanted != EntityType::kPerson || span.size() == 0) return false;
+  const std::string_view phrase = article_.Text(span);
+  const std::string_view head = LastWord(phrase);
+  const std::string_view first = phrase.substr(0, phrase.find(' '));
+  if (first.size() == phrase.size() || !(lex_.Classes(first) & kDeterminer)) return false;
+  if (head.empty() || head.back() == 's') return false;
+  const unsigned char c = static_cast<unsigned char>(head[0]);
+  return c >= 'a' && c <= 'z';
 }
 
 SpeakerRef SpeakerResolver::Resolve(const Cue& cue, const std::vector<SpeakerRef>& known) const {

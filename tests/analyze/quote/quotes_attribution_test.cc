@@ -77,6 +77,26 @@ TEST(QuoteAttributionTest, WasQuotedAsSayingCreditsTheSubject) {
   EXPECT_TRUE(direct);
 }
 
+// "said the official ... ``...,'' he said": the pronoun is the unnamed
+// official, not the person named before; unsure, the quote gets no speaker.
+TEST(QuoteAttributionTest, PronounAfterAnUnnamedSpeakerIsNotAnEarlierName) {
+  AnnotatedArticle a = MakeAnnotated(
+      {"Workers finished the runway for Mayor Teodora Vance on Monday. ``The lights are not yet "
+       "tested,'' said the official who showed reporters around. ``We need two more weeks for "
+       "the radar,'' he said."});
+  AddEntity(a, EntityType::kPerson, "Teodora Vance", {"Teodora Vance"});
+  EXPECT_EQ(SpeakerOf(a, "We need two more weeks"), -1);
+}
+
+// A plural or bare-word speaker phrase is no one a "he" refers to.
+TEST(QuoteAttributionTest, PronounSkipsAnUnnamedPluralSpeaker) {
+  AnnotatedArticle a = MakeAnnotated(
+      {"Oskar Brandt toured the plant on Friday. Local officials said the plant would close. "
+       "``I will fight for every job here,'' he said."});
+  const uint32_t e = AddEntity(a, EntityType::kPerson, "Oskar Brandt", {"Oskar Brandt"});
+  EXPECT_EQ(SpeakerOf(a, "I will fight"), static_cast<int>(e));
+}
+
 // "Dana Whitcombe who said ...": the antecedent of "who" speaks.
 TEST(QuoteAttributionTest, RelativeWhoSaidCreditsItsAntecedent) {
   AnnotatedArticle a = MakeAnnotated(
