@@ -154,6 +154,14 @@ SpeakerRef SpeakerResolver::ResolvePronoun(uint32_t token,
       best_pos = it->span.begin;
       break;
     }
+    // A person's name the entity annotator left unmarked ("Throughout the
+    // years, Ecevit, 73, has ...") is still someone the pronoun can mean.
+    if (wanted != nullptr && *wanted == EntityType::kPerson) {
+      if (const std::optional<uint32_t> e =
+              UnmarkedPersonIn(sent.begin, std::min(limit, best_pos), &best_pos)) {
+        best = e;
+      }
+    }
     // The earliest known speaker in the sentence before `limit`, earlier than
     // the mention found; on a tie between known speakers, the first listed.
     // Read from the back, down to the sentence: `known` is in body order.
@@ -180,6 +188,22 @@ SpeakerRef SpeakerResolver::ResolvePronoun(uint32_t token,
     }
   }
   return ref;
+}
+
+std::optional<uint32_t> SpeakerResolver::UnmarkedPersonIn(uint32_t begin, uint32_t end,
+                                                          uint32_t* pos) const {
+  auto tk = std::lower_bound(text_.tokens.begin(), text_.tokens.end(), begin,
+                             [](const Token& t, uint32_t b) { return t.begin < b; });
+  for (; tk != text_.tokens.end() && tk->begin < end; ++tk) {
+    if (tk->kind != TokenKind::kWord || !tk->capitalised || tk->quotation >= 0) continue;
+    if (MentionOver(*tk) != nullptr) continue;
+    const std::optional<uint32_t> e = EntityByName(text_.Text(*tk));
+    if (e && article_.entities[*e].type == EntityType::kPerson) {
+      *pos = tk->begin;
+      return e;
+    }
+  }
+  return std::nullopt;
 }
 
 // An unresolved speaker phrase a person pronoun can refer to: a singular

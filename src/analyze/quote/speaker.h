@@ -53,6 +53,9 @@ class SpeakerResolver {
   std::optional<uint32_t> EntityByRole(std::string_view head, uint32_t before) const;
   bool TypeFits(uint32_t entity, const EntityType* wanted) const;
   bool UnnamedPersonFits(Span span, const EntityType* wanted) const;
+  // The first capitalised word in [begin, end) outside quotes and mentions
+  // that names a person entity; its position goes to `pos`.
+  std::optional<uint32_t> UnmarkedPersonIn(uint32_t begin, uint32_t end, uint32_t* pos) const;
   void BuildIndex() const;
 
   const AnnotatedArticle& article_;

@@ -97,6 +97,18 @@ TEST(QuoteAttributionTest, PronounSkipsAnUnnamedPluralSpeaker) {
   EXPECT_EQ(SpeakerOf(a, "I will fight"), static_cast<int>(e));
 }
 
+// The entity annotator may leave a surname unmarked; a "he said" in its
+// sentence still means that person, not the one named the sentence before.
+TEST(QuoteAttributionTest, PronounFindsASurnameTheAnnotatorMissed) {
+  AnnotatedArticle a = MakeAnnotated(
+      {"Carla Neri praised the new wing last year. Over the decades, Ferrante, 70, has stayed "
+       "loyal to the museum ``As long as I can walk, I will come here every week,'' he said in "
+       "May."});
+  AddEntity(a, EntityType::kPerson, "Carla Neri", {"Carla Neri"});
+  const uint32_t e = AddEntity(a, EntityType::kPerson, "Bruno Ferrante", {"Bruno Ferrante"});
+  EXPECT_EQ(SpeakerOf(a, "As long as I can walk"), static_cast<int>(e));
+}
+
 // "Dana Whitcombe who said ...": the antecedent of "who" speaks.
 TEST(QuoteAttributionTest, RelativeWhoSaidCreditsItsAntecedent) {
   AnnotatedArticle a = MakeAnnotated(
