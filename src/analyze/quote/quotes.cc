@@ -13,7 +13,7 @@ namespace {
 
 using namespace quote_internal;
 
-constexpr uint32_t kAfterWindow = 14;   // tokens from a closing mark to its cue
+constexpr uint32_t kAfterWindow = 30;   // tokens from a closing mark to its cue (appositives)
 constexpr uint32_t kBeforeWindow = 45;  // tokens from a cue to the opening mark it governs
 constexpr uint32_t kMinUnattributedWords = 6;
 

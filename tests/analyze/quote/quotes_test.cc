@@ -55,6 +55,19 @@ TEST(QuotesTest, InvertedCueWithAppositive) {
   EXPECT_EQ(q[0].speaker_span, "Maria Okafor");
 }
 
+// A long appositive between the name and the verb after a quote: the quote
+// is still the name's, with its cue.
+TEST(QuotesTest, QuoteThenNameWithLongAppositiveAndVerb) {
+  AnnotatedArticle a = MakeAnnotated(
+      {"``The harbour will not reopen this winter,'' Ruth Amsel, deputy director of the "
+       "regional branch of the Northern Ports and Waterways Authority, said from Tromso."});
+  const uint32_t e = AddEntity(a, EntityType::kPerson, "Ruth Amsel", {"Ruth Amsel"});
+  const auto q = Annotate(a);
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, static_cast<int>(e));
+  EXPECT_EQ(q[0].cue, "said");
+}
+
 TEST(QuotesTest, SpeakerColonQuoteAndAppositiveName) {
   AnnotatedArticle a =
       MakeAnnotated({"The finance minister, Tomas Berg, said: \u201cInflation has peaked.\u201d"});
