@@ -334,6 +334,45 @@ void OuterPhrase(const Words& w, uint32_t lo, Cue* cue) {
   cue->subject_begin = std::min(cue->subject_begin, outer.first);
 }
 
+// The speaker phrase with the appositive that goes with it: before the verb,
+// everything from the subject's start to the comma before the verb; after
+// it, a comma (or "of") and the words up to the end of the sentence, when
+// they hold no quote mark, no other cue and no second comma-clause that
+// starts with a cue ("said Fischer, adding that").
+TokenRange SourceExtent(const Words& w, const Cue& cue, uint32_t hi) {
+  const QuoteText& text = w.text();
+  TokenRange r = cue.speaker;
+  if (!cue.speaker_after) {
+    int64_t k = static_cast<int64_t>(cue.verb) - 1;
+    while (k > cue.speaker.last && w.IsWord(static_cast<uint32_t>(k))) --k;
+    // Only an appositive: the speaker phrase ends at its first comma or at
+    // the comma before the verb ("The Herald endorsed her, saying" has none).
+    const uint32_t comma = static_cast<uint32_t>(k);
+    if (comma <= cue.speaker.last || !text.IsPunct(comma, ',')) return r;
+    if (cue.speaker.last + 1 != comma && !text.IsPunct(cue.speaker.last + 1, ',')) return r;
+    // "The minister, speaking to reporters, said": a participle clause, not a name.
+    if (cue.speaker.last + 1 != comma && w.EndsWithIng(cue.speaker.last + 2)) return r;
+    r.first = std::min(cue.subject_begin, cue.speaker.first);
+    r.last = comma - 1;
+    return r;
+  }
+  const uint32_t next = cue.speaker.last + 1;
+  if (next >= hi || !(text.IsPunct(next, ',') || w.Is(next, "of"))) return r;
+  constexpr uint32_t kMaxAppositive = 24;
+  uint32_t last = cue.speaker.last;
+  for (uint32_t k = next; k < hi && k <= next + kMaxAppositive; ++k) {
+    const Token& t = text.tokens[k];
+    if (t.kind == TokenKind::kOpenQuote || t.kind == TokenKind::kCloseQuote || t.quotation >= 0)
+      return r;
+    if (w.IsWord(k) && (w.Classes(k) & kAnyCue)) return r;
+    if (text.EndsSentence(k)) break;
+    if (t.kind == TokenKind::kWord) last = k;
+    if (k == next + kMaxAppositive) return r;
+  }
+  r.last = last;
+  return r;
+}
+
 }  // namespace
 
 std::vector<Cue> FindCues(const QuoteText& text, const CueLexicon& lex) {
@@ -397,6 +436,8 @@ std::vector<Cue> FindCues(const QuoteText& text, const CueLexicon& lex) {
       cue.shares_speaker_of = before;  // "and added that"
     }
     if (!cue.has_speaker) cue.subject_begin = i;
+    cue.source = cue.speaker;
+    if (cue.has_speaker && !cue.according && !cue.has_outer) cue.source = SourceExtent(w, cue, hi);
     cues.push_back(cue);
   }
   return cues;

@@ -50,6 +50,7 @@ class QuoteFinder {
       if (cue.has_speaker) {
         speakers_[c] = resolver_.Resolve(cue, known);
         has_speaker_[c] = true;
+        WidenToSource(cue, &speakers_[c].span);
         // Unresolved phrases too ("said the official"), not pronouns: a later
         // "he said" may refer to them (see ResolvePronoun).
         if (speakers_[c].entity || cue.speaker.first != cue.speaker.last ||
@@ -62,6 +63,16 @@ class QuoteFinder {
         has_speaker_[c] = true;
       }
     }
+  }
+
+  // The span as written takes in the appositive of the speaker phrase.
+  void WidenToSource(const Cue& cue, Span* span) const {
+    if (cue.source.first == cue.speaker.first && cue.source.last == cue.speaker.last) return;
+    const uint32_t begin = text_.tokens[cue.source.first].begin;
+    const uint32_t end = text_.tokens[cue.source.last].end;
+    if (span->size() == 0 || span->end < begin || span->begin > end) return;
+    span->begin = std::min(span->begin, begin);
+    span->end = std::max(span->end, end);
   }
 
   int32_t CueAt(uint32_t token) const {

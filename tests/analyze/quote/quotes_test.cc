@@ -52,7 +52,23 @@ TEST(QuotesTest, InvertedCueWithAppositive) {
   ASSERT_EQ(q.size(), 1u);
   EXPECT_EQ(q[0].content, "We have no comment at this stage");
   EXPECT_EQ(q[0].speaker, static_cast<int>(e));
-  EXPECT_EQ(q[0].speaker_span, "Maria Okafor");
+  // The span is the source as written, its appositive included (PolNeAR's
+  // convention); the entity is the name's.
+  EXPECT_EQ(q[0].speaker_span, "Maria Okafor, a spokeswoman for the ministry");
+}
+
+TEST(QuotesTest, SpeakerSpanTakesTheAppositiveBeforeTheVerb) {
+  AnnotatedArticle a = MakeAnnotated(
+      {"\u201cThe vote will be close,\u201d Tomas Hale, a pollster at Northfield College, said "
+       "on Friday. The minister, speaking in Leeds, said the count \u201cwill take a week at "
+       "least\u201d."});
+  const uint32_t e = AddEntity(a, EntityType::kPerson, "Tomas Hale", {"Tomas Hale"});
+  const auto q = Annotate(a);
+  ASSERT_GE(q.size(), 2u);
+  EXPECT_EQ(q[0].speaker, static_cast<int>(e));
+  EXPECT_EQ(q[0].speaker_span, "Tomas Hale, a pollster at Northfield College");
+  // A participle clause after the subject is not part of its name.
+  EXPECT_EQ(q[1].speaker_span, "The minister");
 }
 
 // A long appositive between the name and the verb after a quote: the quote
