@@ -386,6 +386,20 @@ TEST(QuotesTest, NestedBacktickSingleQuoteStaysInside) {
   EXPECT_TRUE(q[0].direct);
 }
 
+// A quote inside a quote closing with it (three marks in wire copy): the
+// inner single mark closes first, then the double one, and the cue follows.
+TEST(QuotesTest, NestedQuoteClosingTogetherKeepsTheCue) {
+  AnnotatedArticle a = MakeAnnotated(
+      {"``The coach told us at half time, `Play for each other,''' Nadia Fell said after the "
+       "match."});
+  const uint32_t e = AddEntity(a, EntityType::kPerson, "Nadia Fell", {"Nadia Fell"});
+  const auto q = Annotate(a);
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, static_cast<int>(e));
+  EXPECT_EQ(q[0].cue, "said");
+  EXPECT_TRUE(q[0].direct);
+}
+
 TEST(QuotesTest, StraightSingleQuotesButNotApostrophes) {
   AnnotatedArticle a =
       MakeAnnotated({"'The bridge will reopen in spring,' said Tomas Berg.",
