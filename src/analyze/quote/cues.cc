@@ -137,8 +137,12 @@ bool Appositive(const Words& w, uint32_t comma2, uint32_t lo, TokenRange* out,
         comma1 = k;
         break;
       }
-      if (text.tokens[u].kind != TokenKind::kPunct || text.EndsSentence(u)) return false;
-      if (!text.IsPunct(u, '-')) return false;
+      if (text.tokens[u].kind != TokenKind::kPunct) return false;
+      // "Sen. Ann Vale, R-Ore., said": the period of an abbreviation right
+      // before the closing comma; "(D-Calif.)" and "(FSB)" in parentheses.
+      const bool abbreviation = text.IsPunct(u, '.') && u + 1 == comma2;
+      if (!(text.IsPunct(u, '-') || text.IsPunct(u, '(') || text.IsPunct(u, ')') || abbreviation))
+        return false;
     }
   }
   if (comma1 < 0) return false;

@@ -84,6 +84,20 @@ TEST(QuotesTest, QuoteThenNameWithLongAppositiveAndVerb) {
   EXPECT_EQ(q[0].cue, "said");
 }
 
+// A US party-and-state tag ("R-Ore.") or a parenthesis in the appositive
+// between the name and the verb.
+TEST(QuotesTest, AppositiveWithAbbreviationOrParenthesis) {
+  AnnotatedArticle a = MakeAnnotated(
+      {"Sen. Ann Vale, R-Ore., said: ``The bill will not pass this session.'' Piet Mols, head "
+       "of the Rail Safety Board (RSB), said: ``The line reopens in March.''"});
+  const uint32_t vale = AddEntity(a, EntityType::kPerson, "Ann Vale", {"Ann Vale"});
+  const uint32_t mols = AddEntity(a, EntityType::kPerson, "Piet Mols", {"Piet Mols"});
+  const auto q = Annotate(a);
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[0].speaker, static_cast<int>(vale));
+  EXPECT_EQ(q[1].speaker, static_cast<int>(mols));
+}
+
 TEST(QuotesTest, SpeakerColonQuoteAndAppositiveName) {
   AnnotatedArticle a =
       MakeAnnotated({"The finance minister, Tomas Berg, said: \u201cInflation has peaked.\u201d"});
