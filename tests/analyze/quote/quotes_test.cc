@@ -98,6 +98,18 @@ TEST(QuotesTest, AppositiveWithAbbreviationOrParenthesis) {
   EXPECT_EQ(q[1].speaker, static_cast<int>(mols));
 }
 
+// "yelled" reports words as "shouted" does.
+TEST(QuotesTest, YelledIsASpeechCue) {
+  AnnotatedArticle a = MakeAnnotated(
+      {"``Who approved this budget?'' Greta Lind, the transport minister, reportedly yelled at "
+       "the meeting."});
+  const uint32_t e = AddEntity(a, EntityType::kPerson, "Greta Lind", {"Greta Lind"});
+  const auto q = Annotate(a);
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, static_cast<int>(e));
+  EXPECT_EQ(q[0].cue, "yelled");
+}
+
 TEST(QuotesTest, SpeakerColonQuoteAndAppositiveName) {
   AnnotatedArticle a =
       MakeAnnotated({"The finance minister, Tomas Berg, said: \u201cInflation has peaked.\u201d"});
