@@ -150,6 +150,17 @@ bool Appositive(const Words& w, uint32_t comma2, uint32_t lo, TokenRange* out,
   const bool a_ok = WalkBack(w, comma2 - 1, comma1 + 1, &a) && a.first == comma1 + 1;
   const bool b_ok = comma1 - 1 >= static_cast<int64_t>(lo) && WalkBack(w, comma1 - 1, lo, &b);
   if (!a_ok && !b_ok) return false;
+  // "The envoy, Santiago Benadava, would offer only advice, said Insulza":
+  // between the commas is a predicate (an auxiliary before any relative
+  // pronoun: "an expert who has helped" is still an appositive), so the
+  // phrase before it is that clause's subject, not the speaker; the cue's
+  // speaker is then looked for after the verb.
+  if (!a_ok) {
+    for (uint32_t k = comma1 + 1; k < comma2; ++k) {
+      if (w.Is(k, "who") || w.Is(k, "whose") || w.Is(k, "which") || w.Is(k, "whom")) break;
+      if (w.IsWord(k) && (w.Classes(k) & kAux) && !w.Capitalised(k)) return false;
+    }
+  }
   if (b_ok && (!a_ok || NameLike(w, b) || !NameLike(w, a))) {
     *out = b;
   } else {
@@ -370,6 +381,13 @@ TokenRange SourceExtent(const Words& w, const Cue& cue, uint32_t hi) {
       return r;
     if (w.IsWord(k) && (w.Classes(k) & kAnyCue)) return r;
     if (text.EndsSentence(k)) break;
+    // ", on Facebook", ", when asked ...": what follows a later comma and
+    // opens with a preposition or conjunction is the sentence's, not the name's.
+    if (k > next && text.IsPunct(k, ',') && w.IsWord(k + 1) &&
+        (w.Classes(k + 1) & (kStop | kSkip)) && !w.Is(k + 1, "who") && !w.Is(k + 1, "whose") &&
+        !w.Is(k + 1, "which")) {
+      break;
+    }
     if (t.kind == TokenKind::kWord) last = k;
     if (k == next + kMaxAppositive) return r;
   }

@@ -110,6 +110,30 @@ TEST(QuotesTest, YelledIsASpeechCue) {
   EXPECT_EQ(q[0].cue, "yelled");
 }
 
+// "The coach, Ivo Rask, will keep the staff, said Mara Lenz": between the
+// commas is a predicate, so Rask is its subject and Lenz speaks.
+TEST(QuotesTest, PredicateBetweenCommasIsNotAnAppositive) {
+  AnnotatedArticle a = MakeAnnotated(
+      {"The new coach, Ivo Rask, will keep the old staff, said club president Mara Lenz."});
+  const uint32_t rask = AddEntity(a, EntityType::kPerson, "Ivo Rask", {"Ivo Rask"});
+  const uint32_t lenz = AddEntity(a, EntityType::kPerson, "Mara Lenz", {"Mara Lenz"});
+  const auto q = Annotate(a);
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_NE(q[0].speaker, static_cast<int>(rask));
+  EXPECT_EQ(q[0].speaker, static_cast<int>(lenz));
+}
+
+// After the verb the appositive ends where a later comma opens a
+// prepositional or adverbial phrase.
+TEST(QuotesTest, AppositiveAfterTheVerbStopsAtATrailingPhrase) {
+  AnnotatedArticle a = MakeAnnotated(
+      {"\"We will appeal the ruling,\" said Ivo Rask, the club's lawyer, on Friday."});
+  AddEntity(a, EntityType::kPerson, "Ivo Rask", {"Ivo Rask"});
+  const auto q = Annotate(a);
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker_span, "Ivo Rask, the club's lawyer");
+}
+
 TEST(QuotesTest, SpeakerColonQuoteAndAppositiveName) {
   AnnotatedArticle a =
       MakeAnnotated({"The finance minister, Tomas Berg, said: \u201cInflation has peaked.\u201d"});
