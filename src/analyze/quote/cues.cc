@@ -425,6 +425,12 @@ std::vector<Cue> FindCues(const QuoteText& text, const CueLexicon& lex) {
     if (i > sentence_first && w.IsWord(i - 1)) {
       const uint16_t prev = w.Classes(i - 1);
       if ((prev & kDeterminer) || w.Is(i - 1, "to")) continue;
+      // "dismissed reports that", "denied claims that": a cue word right
+      // after a past-tense cue verb is its object, a noun. A noun before the
+      // cue is its subject ("the report said", "one tweet said"), and a
+      // participle stays a verb ("his remarks calling").
+      const bool past = w.EndsWith(i - 1, "ed") || w.Is(i - 1, "said") || w.Is(i - 1, "told");
+      if ((prev & kAnyCue) && past && !w.Capitalised(i - 1) && !w.EndsWithIng(i)) continue;
       if (IsBeForm(w, i - 1) && !w.EndsWithIng(i)) continue;
     }
     cue.last = MatchTail(w, i);

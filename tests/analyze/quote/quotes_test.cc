@@ -134,6 +134,19 @@ TEST(QuotesTest, AppositiveAfterTheVerbStopsAtATrailingPhrase) {
   EXPECT_EQ(q[0].speaker_span, "Ivo Rask, the club's lawyer");
 }
 
+// "X dismissed reports that CLAUSE": the clause is what the reports said,
+// never X's words.
+TEST(QuotesTest, ReportsAfterACueVerbAreItsObject) {
+  AnnotatedArticle a = MakeAnnotated(
+      {"Kara Lind dismissed reports that the smelter would close next year. She said the "
+       "furnaces were safe."});
+  AddEntity(a, EntityType::kPerson, "Kara Lind", {"Kara Lind"});
+  const auto q = Annotate(a);
+  for (const Seen& s : q) EXPECT_EQ(s.content.find("smelter would close"), std::string::npos);
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].content, "the furnaces were safe");
+}
+
 TEST(QuotesTest, SpeakerColonQuoteAndAppositiveName) {
   AnnotatedArticle a =
       MakeAnnotated({"The finance minister, Tomas Berg, said: \u201cInflation has peaked.\u201d"});
