@@ -126,7 +126,8 @@ class QuoteFinder {
       const int32_t c = CueAt(k);
       if (c < 0) continue;
       const Cue& cue = cues_[static_cast<size_t>(c)];
-      if ((cue.classes & kAnyCue) == kThought) continue;  // "believes" does not quote
+      // "believes" does not quote, though it reports a clause ("bare" verbs)
+      if (cue.classes & kThought) continue;
       return c;
     }
     return -1;
@@ -258,7 +259,7 @@ class QuoteFinder {
     for (size_t c = cues_.size(); c-- > 0;) {
       if (cues_[c].verb >= open) continue;
       if (cues_[c].verb < first) break;
-      if ((cues_[c].classes & kAnyCue) == kThought) continue;
+      if (cues_[c].classes & kThought) continue;
       if (has_speaker_[c] && speakers_[c].entity) return static_cast<int32_t>(c);
     }
     return -1;

@@ -109,6 +109,35 @@ TEST(QuoteAttributionTest, PronounFindsASurnameTheAnnotatorMissed) {
   EXPECT_EQ(SpeakerOf(a, "As long as I can walk"), static_cast<int>(e));
 }
 
+// "X said ... because they believed ``...''": a thought verb reports a
+// clause but never quotes; the quoted words are the speaker's report.
+TEST(QuoteAttributionTest, BelievedDoesNotQuote) {
+  AnnotatedArticle a = MakeAnnotated(
+      {"Okafor, in an interview with The Daily Post, said the rebels were emboldened because "
+       "they believed they had the government ``in their back pocket.''"});
+  const uint32_t okafor = AddEntity(a, EntityType::kPerson, "Ben Okafor", {"Okafor"});
+  AddEntity(a, EntityType::kOrganization, "The Daily Post", {"The Daily Post"});
+  analyze::AnnotateQuotes(a);
+  int found = 0;
+  for (const Quote& q : a.quotes) {
+    if (!q.direct || a.Text(q.content) != "in their back pocket.") continue;
+    ++found;
+    EXPECT_TRUE(q.speaker && *q.speaker == okafor);
+  }
+  EXPECT_EQ(found, 1);
+}
+
+// "The inspector said" refers back to someone already named; a holder of
+// the role introduced only later is not that person.
+TEST(QuoteAttributionTest, RoleRefersOnlyToSomeoneNamedBefore) {
+  AnnotatedArticle a = MakeAnnotated(
+      {"The inspector said the bridge was ``beyond repair and unsafe for any traffic.'' Later "
+       "a second inspector, Hana Roth, said the report was accurate."});
+  const uint32_t roth =
+      AddEntity(a, EntityType::kPerson, "Hana Roth", {"Hana Roth"}, {"inspector"});
+  EXPECT_NE(SpeakerOf(a, "beyond repair"), static_cast<int>(roth));
+}
+
 // "Dana Whitcombe who said ...": the antecedent of "who" speaks.
 TEST(QuoteAttributionTest, RelativeWhoSaidCreditsItsAntecedent) {
   AnnotatedArticle a = MakeAnnotated(
