@@ -137,8 +137,12 @@ bool Appositive(const Words& w, uint32_t comma2, uint32_t lo, TokenRange* out,
         comma1 = k;
         break;
       }
-      if (text.tokens[u].kind != TokenKind::kPunct || text.EndsSentence(u)) return false;
-      if (!text.IsPunct(u, '-')) return false;
+      if (text.tokens[u].kind != TokenKind::kPunct) return false;
+      // "Sen. Ann Vale, R-Ore., said": the period of an abbreviation right
+      // before the closing comma; "(D-Calif.)" and "(FSB)" in parentheses.
+      const bool abbreviation = text.IsPunct(u, '.') && u + 1 == comma2;
+      if (!(text.IsPunct(u, '-') || text.IsPunct(u, '(') || text.IsPunct(u, ')') || abbreviation))
+        return false;
     }
   }
   if (comma1 < 0) return false;
@@ -146,6 +150,17 @@ bool Appositive(const Words& w, uint32_t comma2, uint32_t lo, TokenRange* out,
   const bool a_ok = WalkBack(w, comma2 - 1, comma1 + 1, &a) && a.first == comma1 + 1;
   const bool b_ok = comma1 - 1 >= static_cast<int64_t>(lo) && WalkBack(w, comma1 - 1, lo, &b);
   if (!a_ok && !b_ok) return false;
+  // "The envoy, Santiago Benadava, would offer only advice, said Insulza":
+  // between the commas is a predicate (an auxiliary before any relative
+  // pronoun: "an expert who has helped" is still an appositive), so the
+  // phrase before it is that clause's subject, not the speaker; the cue's
+  // speaker is then looked for after the verb.
+  if (!a_ok) {
+    for (uint32_t k = comma1 + 1; k < comma2; ++k) {
+      if (w.Is(k, "who") || w.Is(k, "whose") || w.Is(k, "which") || w.Is(k, "whom")) break;
+      if (w.IsWord(k) && (w.Classes(k) & kAux) && !w.Capitalised(k)) return false;
+    }
+  }
   if (b_ok && (!a_ok || NameLike(w, b) || !NameLike(w, a))) {
     *out = b;
   } else {
@@ -166,6 +181,11 @@ bool IsProximity(const Words& w, uint32_t i) {
   return false;
 }
 
+bool IsBeForm(const Words& w, uint32_t i) {
+  return w.Is(i, "is") || w.Is(i, "are") || w.Is(i, "was") || w.Is(i, "were") || w.Is(i, "be") ||
+         w.Is(i, "been") || w.Is(i, "being");
+}
+
 // "El Mundo quoted Hiriart as saying": the speaker is the one quoted, between
 // "quoted" and "as"; the subject ("El Mundo") only reports. `i` is the
 // participle after "as".
@@ -176,6 +196,10 @@ bool QuotedAs(const Words& w, uint32_t i, uint32_t lo, TokenRange* out, uint32_t
     if (!(w.Is(q, "quoted") || w.Is(q, "quotes") || w.Is(q, "quoting") || w.Is(q, "cited") ||
           w.Is(q, "cites") || w.Is(q, "citing")))
       continue;
+    // The passive, "Aznar was quoted as saying": the subject is the one quoted.
+    if (q + 2 == i) {
+      return q > lo + 1 && IsBeForm(w, q - 1) && PhraseBeforeImpl(w, q - 1, lo, out, subject_begin);
+    }
     if (!PhraseAfterImpl(w, q + 1, i - 1, out) || out->last + 2 != i) return false;
     TokenRange subject;
     uint32_t begin = q;
@@ -301,11 +325,6 @@ uint32_t SentenceEndToken(const QuoteText& text, uint32_t i) {
   return i + 1;
 }
 
-bool IsBeForm(const Words& w, uint32_t i) {
-  return w.Is(i, "is") || w.Is(i, "are") || w.Is(i, "was") || w.Is(i, "were") || w.Is(i, "be") ||
-         w.Is(i, "been") || w.Is(i, "being");
-}
-
 int32_t LastCueInSentence(const std::vector<Cue>& cues, const QuoteText& text, uint32_t sentence) {
   for (size_t k = cues.size(); k-- > 0;) {
     if (text.tokens[cues[k].verb].sentence != sentence) return -1;
@@ -328,6 +347,52 @@ void OuterPhrase(const Words& w, uint32_t lo, Cue* cue) {
   cue->has_outer = true;
   cue->outer = outer;
   cue->subject_begin = std::min(cue->subject_begin, outer.first);
+}
+
+// The speaker phrase with the appositive that goes with it: before the verb,
+// everything from the subject's start to the comma before the verb; after
+// it, a comma (or "of") and the words up to the end of the sentence, when
+// they hold no quote mark, no other cue and no second comma-clause that
+// starts with a cue ("said Fischer, adding that").
+TokenRange SourceExtent(const Words& w, const Cue& cue, uint32_t hi) {
+  const QuoteText& text = w.text();
+  TokenRange r = cue.speaker;
+  if (!cue.speaker_after) {
+    int64_t k = static_cast<int64_t>(cue.verb) - 1;
+    while (k > cue.speaker.last && w.IsWord(static_cast<uint32_t>(k))) --k;
+    // Only an appositive: the speaker phrase ends at its first comma or at
+    // the comma before the verb ("The Herald endorsed her, saying" has none).
+    const uint32_t comma = static_cast<uint32_t>(k);
+    if (comma <= cue.speaker.last || !text.IsPunct(comma, ',')) return r;
+    if (cue.speaker.last + 1 != comma && !text.IsPunct(cue.speaker.last + 1, ',')) return r;
+    // "The minister, speaking to reporters, said": a participle clause, not a name.
+    if (cue.speaker.last + 1 != comma && w.EndsWithIng(cue.speaker.last + 2)) return r;
+    r.first = std::min(cue.subject_begin, cue.speaker.first);
+    r.last = comma - 1;
+    return r;
+  }
+  const uint32_t next = cue.speaker.last + 1;
+  if (next >= hi || !(text.IsPunct(next, ',') || w.Is(next, "of"))) return r;
+  constexpr uint32_t kMaxAppositive = 24;
+  uint32_t last = cue.speaker.last;
+  for (uint32_t k = next; k < hi && k <= next + kMaxAppositive; ++k) {
+    const Token& t = text.tokens[k];
+    if (t.kind == TokenKind::kOpenQuote || t.kind == TokenKind::kCloseQuote || t.quotation >= 0)
+      return r;
+    if (w.IsWord(k) && (w.Classes(k) & kAnyCue)) return r;
+    if (text.EndsSentence(k)) break;
+    // ", on Facebook", ", when asked ...": what follows a later comma and
+    // opens with a preposition or conjunction is the sentence's, not the name's.
+    if (k > next && text.IsPunct(k, ',') && w.IsWord(k + 1) &&
+        (w.Classes(k + 1) & (kStop | kSkip)) && !w.Is(k + 1, "who") && !w.Is(k + 1, "whose") &&
+        !w.Is(k + 1, "which")) {
+      break;
+    }
+    if (t.kind == TokenKind::kWord) last = k;
+    if (k == next + kMaxAppositive) return r;
+  }
+  r.last = last;
+  return r;
 }
 
 }  // namespace
@@ -360,6 +425,12 @@ std::vector<Cue> FindCues(const QuoteText& text, const CueLexicon& lex) {
     if (i > sentence_first && w.IsWord(i - 1)) {
       const uint16_t prev = w.Classes(i - 1);
       if ((prev & kDeterminer) || w.Is(i - 1, "to")) continue;
+      // "dismissed reports that", "denied claims that": a cue word right
+      // after a past-tense cue verb is its object, a noun. A noun before the
+      // cue is its subject ("the report said", "one tweet said"), and a
+      // participle stays a verb ("his remarks calling").
+      const bool past = w.EndsWith(i - 1, "ed") || w.Is(i - 1, "said") || w.Is(i - 1, "told");
+      if ((prev & kAnyCue) && past && !w.Capitalised(i - 1) && !w.EndsWithIng(i)) continue;
       if (IsBeForm(w, i - 1) && !w.EndsWithIng(i)) continue;
     }
     cue.last = MatchTail(w, i);
@@ -393,6 +464,8 @@ std::vector<Cue> FindCues(const QuoteText& text, const CueLexicon& lex) {
       cue.shares_speaker_of = before;  // "and added that"
     }
     if (!cue.has_speaker) cue.subject_begin = i;
+    cue.source = cue.speaker;
+    if (cue.has_speaker && !cue.according && !cue.has_outer) cue.source = SourceExtent(w, cue, hi);
     cues.push_back(cue);
   }
   return cues;

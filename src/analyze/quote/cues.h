@@ -34,8 +34,13 @@ struct Cue {
   uint16_t classes = 0;  // WordClass bits of the verb
   bool according = false;
   bool has_speaker = false;
-  bool speaker_after = false;      // "said Peskov", "according to Peskov"
-  TokenRange speaker;              // the speaker noun phrase
+  bool speaker_after = false;  // "said Peskov", "according to Peskov"
+  TokenRange speaker;          // the speaker noun phrase
+  // The speaker as written with its appositive ("Lena Fischer, an economist
+  // at the bank, said"; "said Lena Fischer, an economist at the bank."):
+  // the span a reader (and PolNeAR) takes for the source. == speaker when
+  // there is none.
+  TokenRange source;
   uint32_t subject_begin = 0;      // first token of the whole subject, appositives included
   int32_t shares_speaker_of = -1;  // index of an earlier cue whose speaker this one reuses
   // "a rights group in Paris said": the phrase before a locative preposition

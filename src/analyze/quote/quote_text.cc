@@ -170,6 +170,9 @@ struct Tokenizer {
       return {next == '`' ? MarkShape::kOpening : MarkShape::kSingleOpening, next == '`' ? 2 : 1};
     if (c != '\'') return {MarkShape::kNone, 0};
     const char prev = i > 0 ? body[i - 1] : ' ';
+    // A single quote inside a double one closes first (",''' Alatas said").
+    if (next == '\'' && i + 2 < body.size() && body[i + 2] == '\'' && prev != ' ' && prev != '\n')
+      return {MarkShape::kSingleClosing, 1};
     const bool space_before =
         prev == ' ' || prev == '\n' || prev == '\t' || prev == '(' || prev == '"' || prev == '`';
     if (next == '\'') {

@@ -13,7 +13,7 @@ namespace {
 
 using namespace quote_internal;
 
-constexpr uint32_t kAfterWindow = 14;   // tokens from a closing mark to its cue
+constexpr uint32_t kAfterWindow = 30;   // tokens from a closing mark to its cue (appositives)
 constexpr uint32_t kBeforeWindow = 45;  // tokens from a cue to the opening mark it governs
 constexpr uint32_t kMinUnattributedWords = 6;
 
@@ -50,13 +50,29 @@ class QuoteFinder {
       if (cue.has_speaker) {
         speakers_[c] = resolver_.Resolve(cue, known);
         has_speaker_[c] = true;
-        if (speakers_[c].entity) known.push_back(speakers_[c]);
+        WidenToSource(cue, &speakers_[c].span);
+        // Unresolved phrases too ("said the official"), not pronouns: a later
+        // "he said" may refer to them (see ResolvePronoun).
+        if (speakers_[c].entity || cue.speaker.first != cue.speaker.last ||
+            !(lex_.Classes(text_.Text(text_.tokens[cue.speaker.last])) & kPronoun)) {
+          known.push_back(speakers_[c]);
+        }
       } else if (cue.shares_speaker_of >= 0 &&
                  has_speaker_[static_cast<size_t>(cue.shares_speaker_of)]) {
         speakers_[c] = speakers_[static_cast<size_t>(cue.shares_speaker_of)];
         has_speaker_[c] = true;
       }
     }
+  }
+
+  // The span as written takes in the appositive of the speaker phrase.
+  void WidenToSource(const Cue& cue, Span* span) const {
+    if (cue.source.first == cue.speaker.first && cue.source.last == cue.speaker.last) return;
+    const uint32_t begin = text_.tokens[cue.source.first].begin;
+    const uint32_t end = text_.tokens[cue.source.last].end;
+    if (span->size() == 0 || span->end < begin || span->begin > end) return;
+    span->begin = std::min(span->begin, begin);
+    span->end = std::max(span->end, end);
   }
 
   int32_t CueAt(uint32_t token) const {
@@ -110,7 +126,8 @@ class QuoteFinder {
       const int32_t c = CueAt(k);
       if (c < 0) continue;
       const Cue& cue = cues_[static_cast<size_t>(c)];
-      if ((cue.classes & kAnyCue) == kThought) continue;  // "believes" does not quote
+      // "believes" does not quote, though it reports a clause ("bare" verbs)
+      if (cue.classes & kThought) continue;
       return c;
     }
     return -1;
@@ -242,7 +259,7 @@ class QuoteFinder {
     for (size_t c = cues_.size(); c-- > 0;) {
       if (cues_[c].verb >= open) continue;
       if (cues_[c].verb < first) break;
-      if ((cues_[c].classes & kAnyCue) == kThought) continue;
+      if (cues_[c].classes & kThought) continue;
       if (has_speaker_[c] && speakers_[c].entity) return static_cast<int32_t>(c);
     }
     return -1;

@@ -18,7 +18,9 @@
 // "according to X, CLAUSE" and "CLAUSE, according to X"; content is the
 // clause. A quoted fragment inside a reported clause gives both records.
 //
-// Speakers: the span names the speaker where the cue is ("he", "Witkoff");
+// Speakers: the span names the speaker where the cue is ("he", "Witkoff"),
+// as written with its appositive ("Lena Fischer, an economist at the bank"),
+// PolNeAR's source convention;
 // the entity comes from the mention covering it, a name or surname match, a
 // role match ("the envoy"), or for pronouns the nearest earlier entity of
 // the right kind (see speaker.h). Unresolved speakers keep their span.

@@ -37,11 +37,11 @@ class SpeakerResolver {
  public:
   SpeakerResolver(const AnnotatedArticle& article, const QuoteText& text, const CueLexicon& lex);
 
-  // `known` are the speakers resolved so far, in body order: a pronoun may
-  // refer back to one of them. Only the entries in the pronoun's lookback
-  // window are read, found from the back, so the cost per pronoun does not
-  // grow with the article.
-  // The speaker of `cue` (which has one).
+  // `known` are the speaker phrases met so far, in body order, with or
+  // without an entity: a pronoun may refer back to one of them, and one with
+  // none ("said the official") leaves the pronoun unresolved. Only the entries in the pronoun's
+  // lookback window are read, found from the back, so the cost per pronoun does not grow with the
+  // article. The speaker of `cue` (which has one).
   SpeakerRef Resolve(const Cue& cue, const std::vector<SpeakerRef>& known) const;
 
  private:
@@ -52,6 +52,10 @@ class SpeakerResolver {
   std::optional<uint32_t> EntityByName(std::string_view name) const;
   std::optional<uint32_t> EntityByRole(std::string_view head, uint32_t before) const;
   bool TypeFits(uint32_t entity, const EntityType* wanted) const;
+  bool UnnamedPersonFits(Span span, const EntityType* wanted) const;
+  // The first capitalised word in [begin, end) outside quotes and mentions
+  // that names a person entity; its position goes to `pos`.
+  std::optional<uint32_t> UnmarkedPersonIn(uint32_t begin, uint32_t end, uint32_t* pos) const;
   void BuildIndex() const;
 
   const AnnotatedArticle& article_;

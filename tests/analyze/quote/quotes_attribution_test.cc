@@ -64,6 +64,80 @@ TEST(QuoteAttributionTest, QuotedAsSayingCreditsTheOneQuoted) {
   EXPECT_EQ(SpeakerOf(a, "We will rebuild"), static_cast<int>(e));
 }
 
+// The passive, "Okonjo was quoted as saying": the subject is the one quoted,
+// the quote before it is hers, and the paper named earlier does not speak.
+TEST(QuoteAttributionTest, WasQuotedAsSayingCreditsTheSubject) {
+  AnnotatedArticle a = MakeAnnotated(
+      {"The Tribune ran the interview on Monday. ``Whether the old bridge stays open depends "
+       "on the inspectors,'' Okonjo was quoted as saying in the paper."});
+  AddEntity(a, EntityType::kOrganization, "Tribune", {"Tribune"});
+  const uint32_t e = AddEntity(a, EntityType::kPerson, "Ada Okonjo", {"Okonjo"});
+  bool direct = false;
+  EXPECT_EQ(SpeakerOf(a, "Whether the old bridge", &direct), static_cast<int>(e));
+  EXPECT_TRUE(direct);
+}
+
+// "said the official ... ``...,'' he said": the pronoun is the unnamed
+// official, not the person named before; unsure, the quote gets no speaker.
+TEST(QuoteAttributionTest, PronounAfterAnUnnamedSpeakerIsNotAnEarlierName) {
+  AnnotatedArticle a = MakeAnnotated(
+      {"Workers finished the runway for Mayor Teodora Vance on Monday. ``The lights are not yet "
+       "tested,'' said the official who showed reporters around. ``We need two more weeks for "
+       "the radar,'' he said."});
+  AddEntity(a, EntityType::kPerson, "Teodora Vance", {"Teodora Vance"});
+  EXPECT_EQ(SpeakerOf(a, "We need two more weeks"), -1);
+}
+
+// A plural or bare-word speaker phrase is no one a "he" refers to.
+TEST(QuoteAttributionTest, PronounSkipsAnUnnamedPluralSpeaker) {
+  AnnotatedArticle a = MakeAnnotated(
+      {"Oskar Brandt toured the plant on Friday. Local officials said the plant would close. "
+       "``I will fight for every job here,'' he said."});
+  const uint32_t e = AddEntity(a, EntityType::kPerson, "Oskar Brandt", {"Oskar Brandt"});
+  EXPECT_EQ(SpeakerOf(a, "I will fight"), static_cast<int>(e));
+}
+
+// The entity annotator may leave a surname unmarked; a "he said" in its
+// sentence still means that person, not the one named the sentence before.
+TEST(QuoteAttributionTest, PronounFindsASurnameTheAnnotatorMissed) {
+  AnnotatedArticle a = MakeAnnotated(
+      {"Carla Neri praised the new wing last year. Over the decades, Ferrante, 70, has stayed "
+       "loyal to the museum ``As long as I can walk, I will come here every week,'' he said in "
+       "May."});
+  AddEntity(a, EntityType::kPerson, "Carla Neri", {"Carla Neri"});
+  const uint32_t e = AddEntity(a, EntityType::kPerson, "Bruno Ferrante", {"Bruno Ferrante"});
+  EXPECT_EQ(SpeakerOf(a, "As long as I can walk"), static_cast<int>(e));
+}
+
+// "X said ... because they believed ``...''": a thought verb reports a
+// clause but never quotes; the quoted words are the speaker's report.
+TEST(QuoteAttributionTest, BelievedDoesNotQuote) {
+  AnnotatedArticle a = MakeAnnotated(
+      {"Okafor, in an interview with The Daily Post, said the rebels were emboldened because "
+       "they believed they had the government ``in their back pocket.''"});
+  const uint32_t okafor = AddEntity(a, EntityType::kPerson, "Ben Okafor", {"Okafor"});
+  AddEntity(a, EntityType::kOrganization, "The Daily Post", {"The Daily Post"});
+  analyze::AnnotateQuotes(a);
+  int found = 0;
+  for (const Quote& q : a.quotes) {
+    if (!q.direct || a.Text(q.content) != "in their back pocket.") continue;
+    ++found;
+    EXPECT_TRUE(q.speaker && *q.speaker == okafor);
+  }
+  EXPECT_EQ(found, 1);
+}
+
+// "The inspector said" refers back to someone already named; a holder of
+// the role introduced only later is not that person.
+TEST(QuoteAttributionTest, RoleRefersOnlyToSomeoneNamedBefore) {
+  AnnotatedArticle a = MakeAnnotated(
+      {"The inspector said the bridge was ``beyond repair and unsafe for any traffic.'' Later "
+       "a second inspector, Hana Roth, said the report was accurate."});
+  const uint32_t roth =
+      AddEntity(a, EntityType::kPerson, "Hana Roth", {"Hana Roth"}, {"inspector"});
+  EXPECT_NE(SpeakerOf(a, "beyond repair"), static_cast<int>(roth));
+}
+
 // "Dana Whitcombe who said ...": the antecedent of "who" speaks.
 TEST(QuoteAttributionTest, RelativeWhoSaidCreditsItsAntecedent) {
   AnnotatedArticle a = MakeAnnotated(

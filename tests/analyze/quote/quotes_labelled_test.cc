@@ -8,9 +8,11 @@
 // little under the measured figures; a change that drops below them has made quote finding worse.
 #include <gtest/gtest.h>
 
+#include <cctype>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "analyze/quote/quote_fixture.h"
@@ -79,8 +81,26 @@ Span Normalise(const std::string& body, Span s) {
   return s;
 }
 
+// The speaker span is the phrase as written, PolNeAR's source convention
+// (issue 18): the gold name with its determiner, title or appositive around
+// it ("the mayor of Kharkiv, Ihor Terekhov"; "Sophie Laurent, a strategist at
+// Banque Orion"). It is right when it holds the gold name as whole words and
+// no quote mark or second clause of its own ("; ").
+bool NamesSpeaker(std::string_view ours, std::string_view gold) {
+  if (ours == gold) return true;
+  const size_t at = ours.find(gold);
+  if (gold.empty() || at == std::string_view::npos) return false;
+  auto letter = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; };
+  if ((at > 0 && letter(ours[at - 1])) ||
+      (at + gold.size() < ours.size() && letter(ours[at + gold.size()])))
+    return false;
+  for (std::string_view bad : {"\"", "``", "''", "\u201c", "\u201d", "; "})
+    if (ours.find(bad) != std::string_view::npos) return false;
+  return true;
+}
+
 struct Totals {
-  int gold = 0, predicted = 0, overlap = 0, exact = 0, speaker = 0, direct = 0;
+  int gold = 0, predicted = 0, overlap = 0, exact = 0, speaker = 0, name_exact = 0, direct = 0;
   double F1(int matched) const {
     const double p = predicted ? double(matched) / predicted : 0,
                  r = gold ? double(matched) / gold : 0;
@@ -111,7 +131,9 @@ TEST(QuotesLabelledTest, ScoresAboveFloor) {
         used[k] = found = true;
         ++t.overlap;
         t.exact += ours == gold ? 1 : 0;
-        t.speaker += a.Text(q.speaker_span) == g.speaker ? 1 : 0;
+        const bool speaker_ok = NamesSpeaker(a.Text(q.speaker_span), g.speaker);
+        t.speaker += speaker_ok ? 1 : 0;
+        t.name_exact += a.Text(q.speaker_span) == g.speaker ? 1 : 0;
         t.direct += q.direct == g.direct ? 1 : 0;
         if (a.Text(q.speaker_span) != g.speaker) {
           std::printf("speaker %s: ours [%s] gold [%s]\n", item.id.c_str(),
@@ -134,8 +156,9 @@ TEST(QuotesLabelledTest, ScoresAboveFloor) {
   const double direct_acc = t.overlap ? double(t.direct) / t.overlap : 0;
   std::printf(
       "quotes_labelled items=%zu gold=%d predicted=%d overlap_f1=%.3f exact_f1=%.3f "
-      "speaker_acc=%.3f direct_acc=%.3f\n",
-      items.size(), t.gold, t.predicted, t.F1(t.overlap), t.F1(t.exact), speaker_acc, direct_acc);
+      "speaker_acc=%.3f (name alone %.3f) direct_acc=%.3f\n",
+      items.size(), t.gold, t.predicted, t.F1(t.overlap), t.F1(t.exact), speaker_acc,
+      t.overlap ? double(t.name_exact) / t.overlap : 0, direct_acc);
   // Measured (82 items, 87 quotes): overlap F1 1.000, exact F1 1.000,
   // speaker 0.966, direct/reported 1.000. The last 16 items were written after
   // the rules were tuned on the first 66 and scored once: content all found,

@@ -52,7 +52,99 @@ TEST(QuotesTest, InvertedCueWithAppositive) {
   ASSERT_EQ(q.size(), 1u);
   EXPECT_EQ(q[0].content, "We have no comment at this stage");
   EXPECT_EQ(q[0].speaker, static_cast<int>(e));
-  EXPECT_EQ(q[0].speaker_span, "Maria Okafor");
+  // The span is the source as written, its appositive included (PolNeAR's
+  // convention); the entity is the name's.
+  EXPECT_EQ(q[0].speaker_span, "Maria Okafor, a spokeswoman for the ministry");
+}
+
+TEST(QuotesTest, SpeakerSpanTakesTheAppositiveBeforeTheVerb) {
+  AnnotatedArticle a = MakeAnnotated(
+      {"\u201cThe vote will be close,\u201d Tomas Hale, a pollster at Northfield College, said "
+       "on Friday. The minister, speaking in Leeds, said the count \u201cwill take a week at "
+       "least\u201d."});
+  const uint32_t e = AddEntity(a, EntityType::kPerson, "Tomas Hale", {"Tomas Hale"});
+  const auto q = Annotate(a);
+  ASSERT_GE(q.size(), 2u);
+  EXPECT_EQ(q[0].speaker, static_cast<int>(e));
+  EXPECT_EQ(q[0].speaker_span, "Tomas Hale, a pollster at Northfield College");
+  // A participle clause after the subject is not part of its name.
+  EXPECT_EQ(q[1].speaker_span, "The minister");
+}
+
+// A long appositive between the name and the verb after a quote: the quote
+// is still the name's, with its cue.
+TEST(QuotesTest, QuoteThenNameWithLongAppositiveAndVerb) {
+  AnnotatedArticle a = MakeAnnotated(
+      {"``The harbour will not reopen this winter,'' Ruth Amsel, deputy director of the "
+       "regional branch of the Northern Ports and Waterways Authority, said from Tromso."});
+  const uint32_t e = AddEntity(a, EntityType::kPerson, "Ruth Amsel", {"Ruth Amsel"});
+  const auto q = Annotate(a);
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, static_cast<int>(e));
+  EXPECT_EQ(q[0].cue, "said");
+}
+
+// A US party-and-state tag ("R-Ore.") or a parenthesis in the appositive
+// between the name and the verb.
+TEST(QuotesTest, AppositiveWithAbbreviationOrParenthesis) {
+  AnnotatedArticle a = MakeAnnotated(
+      {"Sen. Ann Vale, R-Ore., said: ``The bill will not pass this session.'' Piet Mols, head "
+       "of the Rail Safety Board (RSB), said: ``The line reopens in March.''"});
+  const uint32_t vale = AddEntity(a, EntityType::kPerson, "Ann Vale", {"Ann Vale"});
+  const uint32_t mols = AddEntity(a, EntityType::kPerson, "Piet Mols", {"Piet Mols"});
+  const auto q = Annotate(a);
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[0].speaker, static_cast<int>(vale));
+  EXPECT_EQ(q[1].speaker, static_cast<int>(mols));
+}
+
+// "yelled" reports words as "shouted" does.
+TEST(QuotesTest, YelledIsASpeechCue) {
+  AnnotatedArticle a = MakeAnnotated(
+      {"``Who approved this budget?'' Greta Lind, the transport minister, reportedly yelled at "
+       "the meeting."});
+  const uint32_t e = AddEntity(a, EntityType::kPerson, "Greta Lind", {"Greta Lind"});
+  const auto q = Annotate(a);
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, static_cast<int>(e));
+  EXPECT_EQ(q[0].cue, "yelled");
+}
+
+// "The coach, Ivo Rask, will keep the staff, said Mara Lenz": between the
+// commas is a predicate, so Rask is its subject and Lenz speaks.
+TEST(QuotesTest, PredicateBetweenCommasIsNotAnAppositive) {
+  AnnotatedArticle a = MakeAnnotated(
+      {"The new coach, Ivo Rask, will keep the old staff, said club president Mara Lenz."});
+  const uint32_t rask = AddEntity(a, EntityType::kPerson, "Ivo Rask", {"Ivo Rask"});
+  const uint32_t lenz = AddEntity(a, EntityType::kPerson, "Mara Lenz", {"Mara Lenz"});
+  const auto q = Annotate(a);
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_NE(q[0].speaker, static_cast<int>(rask));
+  EXPECT_EQ(q[0].speaker, static_cast<int>(lenz));
+}
+
+// After the verb the appositive ends where a later comma opens a
+// prepositional or adverbial phrase.
+TEST(QuotesTest, AppositiveAfterTheVerbStopsAtATrailingPhrase) {
+  AnnotatedArticle a = MakeAnnotated(
+      {"\"We will appeal the ruling,\" said Ivo Rask, the club's lawyer, on Friday."});
+  AddEntity(a, EntityType::kPerson, "Ivo Rask", {"Ivo Rask"});
+  const auto q = Annotate(a);
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker_span, "Ivo Rask, the club's lawyer");
+}
+
+// "X dismissed reports that CLAUSE": the clause is what the reports said,
+// never X's words.
+TEST(QuotesTest, ReportsAfterACueVerbAreItsObject) {
+  AnnotatedArticle a = MakeAnnotated(
+      {"Kara Lind dismissed reports that the smelter would close next year. She said the "
+       "furnaces were safe."});
+  AddEntity(a, EntityType::kPerson, "Kara Lind", {"Kara Lind"});
+  const auto q = Annotate(a);
+  for (const Seen& s : q) EXPECT_EQ(s.content.find("smelter would close"), std::string::npos);
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].content, "the furnaces were safe");
 }
 
 TEST(QuotesTest, SpeakerColonQuoteAndAppositiveName) {
@@ -354,6 +446,20 @@ TEST(QuotesTest, NestedBacktickSingleQuoteStaysInside) {
   ASSERT_EQ(q.size(), 1u);
   EXPECT_EQ(q[0].content, "They told us `stay indoors' and nothing more");
   EXPECT_EQ(q[0].speaker, static_cast<int>(e));
+  EXPECT_TRUE(q[0].direct);
+}
+
+// A quote inside a quote closing with it (three marks in wire copy): the
+// inner single mark closes first, then the double one, and the cue follows.
+TEST(QuotesTest, NestedQuoteClosingTogetherKeepsTheCue) {
+  AnnotatedArticle a = MakeAnnotated(
+      {"``The coach told us at half time, `Play for each other,''' Nadia Fell said after the "
+       "match."});
+  const uint32_t e = AddEntity(a, EntityType::kPerson, "Nadia Fell", {"Nadia Fell"});
+  const auto q = Annotate(a);
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, static_cast<int>(e));
+  EXPECT_EQ(q[0].cue, "said");
   EXPECT_TRUE(q[0].direct);
 }
 
