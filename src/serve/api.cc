@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 
+#include "core/utf8.h"
 #include "pipeline/pipeline.h"
 #include "render/render.h"
 #include "serve/paging.h"
@@ -190,6 +191,8 @@ Reply SearchReply(ApiContext& api, const Params& params) {
     return ErrorReply(400, "bad_request",
                       "q is longer than " + std::to_string(kMaxQueryBytes) + " bytes");
   }
+  // Percent-escapes can carry any bytes; the store holds UTF-8 text only.
+  if (FirstInvalidUtf8(**q)) return ErrorReply(400, "bad_request", "q is not valid UTF-8");
   auto limit_text = Param(params, "limit");
   if (!limit_text.ok()) return StatusReply(limit_text.status());
   auto limit = ParseLimit(*limit_text, "limit", kDefaultLimit, kMaxLimit);

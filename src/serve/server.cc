@@ -116,6 +116,12 @@ void Server::Impl::Install() {
   http.set_write_timeout(5, 0);
   http.set_keep_alive_max_count(1000);
   http.set_default_headers({{"X-Content-Type-Options", "nosniff"}});
+  // The library's default also sets SO_REUSEPORT, which lets a second server
+  // share a port that is in use instead of failing to start.
+  http.set_socket_options([](socket_t sock) {
+    int yes = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+  });
 
   // Every handler runs inside this: an exception from anywhere below becomes
   // a 500 with a JSON body instead of ending the process.
