@@ -32,7 +32,8 @@ std::string Metrics::Render(const std::string& extra) const {
                     route, method, status, count);
   }
   out +=
-      "# HELP newsfuse_http_request_duration_seconds Time from a parsed request to its answer.\n"
+      "# HELP newsfuse_http_request_duration_seconds Time from a parsed request to its answer "
+      "being ready to send.\n"
       "# TYPE newsfuse_http_request_duration_seconds histogram\n";
   for (const auto& [route, h] : latency_) {
     uint64_t cumulative = 0;

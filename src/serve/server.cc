@@ -87,7 +87,7 @@ std::string RandomSalt() {
 }
 
 // When routing of the current request began, per worker thread: the HTTP
-// library hands a request from parsing to its log call on one thread.
+// library takes a request from parsing to its answer on one thread.
 thread_local std::optional<std::chrono::steady_clock::time_point> t_started;
 
 }  // namespace
@@ -100,6 +100,9 @@ struct Server::Impl {
         api{pool, cache, RandomSalt(), options.plain_words_to_fts} {}
 
   void Install();
+  // Counted before the answer is sent, so a client that has its answer
+  // finds it in the next /metrics.
+  void Count(const httplib::Request& req, int status);
 
   ServeOptions options;
   StorePool pool;
@@ -125,8 +128,8 @@ void Server::Impl::Install() {
 
   // Every handler runs inside this: an exception from anywhere below becomes
   // a 500 with a JSON body instead of ending the process.
-  auto handle = [](auto&& fn) {
-    return [fn](const httplib::Request& req, httplib::Response& res) {
+  auto handle = [this](auto&& fn) {
+    return [this, fn](const httplib::Request& req, httplib::Response& res) {
       try {
         Send(fn(req), res);
       } catch (const std::exception& e) {
@@ -134,6 +137,7 @@ void Server::Impl::Install() {
       } catch (...) {
         Send(ErrorReply(500, "internal", "unexpected failure"), res);
       }
+      Count(req, res.status);
     };
   };
   auto first_match = [](const httplib::Request& req) { return req.matches[1].str(); };
@@ -209,6 +213,7 @@ void Server::Impl::Install() {
         res.set_header("Allow", "GET, HEAD");
         res.set_content(ErrorBody("method_not_allowed", req.path + " answers GET and HEAD only"),
                         "application/json");
+        Count(req, res.status);
         return httplib::Server::HandlerResponse::Handled;
       }
       res.status = 404;
@@ -216,23 +221,25 @@ void Server::Impl::Install() {
     res.set_content(ErrorBody(ErrorCodeFor(res.status),
                               LibraryErrorDetail(req, res.status, options.max_body_bytes)),
                     "application/json");
+    Count(req, res.status);
     return httplib::Server::HandlerResponse::Handled;
   }));
   http.set_exception_handler(
-      [](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
+      [this](const httplib::Request& req, httplib::Response& res, std::exception_ptr) {
         res.status = 500;
         res.set_content(ErrorBody("internal", "unexpected failure"), "application/json");
+        Count(req, res.status);
       });
-  http.set_logger([this](const httplib::Request& req, const httplib::Response& res) {
-    double seconds = -1;
-    if (t_started) {
-      seconds =
-          std::chrono::duration<double>(std::chrono::steady_clock::now() - *t_started).count();
-      t_started.reset();
-    }
-    const char* route = RouteOf(req.path);
-    metrics.Observe(route ? route : "unmatched", MethodLabel(req.method), res.status, seconds);
-  });
+}
+
+void Server::Impl::Count(const httplib::Request& req, int status) {
+  double seconds = -1;
+  if (t_started) {
+    seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - *t_started).count();
+    t_started.reset();
+  }
+  const char* route = RouteOf(req.path);
+  metrics.Observe(route ? route : "unmatched", MethodLabel(req.method), status, seconds);
 }
 
 Result<std::unique_ptr<Server>> Server::Bind(ServeOptions options) {

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
+#include <thread>
 
 #include "serve_fixture.h"
 
@@ -274,6 +275,31 @@ TEST_F(ServeApiTest, MetricsCountRequestsByRouteAndStatus) {
   EXPECT_NE(
       after->body.find("newsfuse_http_request_duration_seconds_count{route=\"/api/stories\"}"),
       std::string::npos);
+}
+
+// Worker threads share pooled store connections: many readers at once get
+// the same answers one reader gets.
+TEST_F(ServeApiTest, ConcurrentReadersGetTheSameAnswers) {
+  const std::string id = CliStories()["stories"][0]["id"];
+  auto story = Get("/api/stories/" + id);
+  auto list = Get("/api/stories?limit=3");
+  ASSERT_TRUE(story && list);
+  std::vector<std::thread> readers;
+  std::vector<int> wrong(12, 0);
+  for (size_t t = 0; t < wrong.size(); ++t) {
+    readers.emplace_back([&, t] {
+      httplib::Client client = server_->Client();
+      for (int i = 0; i < 15; ++i) {
+        auto a = client.Get(("/api/stories/" + id).c_str());
+        auto b = client.Get("/api/stories?limit=3");
+        if (!a || a->status != 200 || a->body != story->body) ++wrong[t];
+        if (!b || b->status != 200 || b->body != list->body) ++wrong[t];
+      }
+    });
+  }
+  for (auto& reader : readers) reader.join();
+  for (size_t t = 0; t < wrong.size(); ++t) EXPECT_EQ(wrong[t], 0) << "reader " << t;
+  EXPECT_TRUE(server_->Alive());
 }
 
 struct BadRequest {
