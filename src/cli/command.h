@@ -22,6 +22,7 @@ void RegisterStory(CLI::App& app, int& exit_code);
 void RegisterSearch(CLI::App& app, int& exit_code);
 void RegisterExtract(CLI::App& app, int& exit_code);
 void RegisterAnalyze(CLI::App& app, int& exit_code);
+void RegisterServe(CLI::App& app, int& exit_code);
 
 // Shared by the commands that read or write a store.
 struct StoreFlags {

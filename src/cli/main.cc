@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
   newsfuse::cli::RegisterSearch(app, exit_code);
   newsfuse::cli::RegisterExtract(app, exit_code);
   newsfuse::cli::RegisterAnalyze(app, exit_code);
+  newsfuse::cli::RegisterServe(app, exit_code);
   // A first word that is no option and no command is a mistyped command.
   if (argc > 1 && argv[1][0] != '-' && app.get_subcommands({}).size() > 0) {
     std::vector<std::string> names;

@@ -1,0 +1,229 @@
+#include "serve/api.h"
+
+#include <nlohmann/json.hpp>
+#include <optional>
+
+#include "core/utf8.h"
+#include "pipeline/pipeline.h"
+#include "render/render.h"
+#include "serve/paging.h"
+
+namespace newsfuse::serve {
+namespace {
+
+using nlohmann::json;
+
+constexpr int kDefaultLimit = 20;
+constexpr int kMaxLimit = 100;
+constexpr size_t kMaxQueryBytes = 1000;
+
+// Page text may hold invalid UTF-8; replace it rather than throw.
+std::string Dump(const json& doc) {
+  return doc.dump(-1, ' ', false, json::error_handler_t::replace) + "\n";
+}
+
+Reply JsonReply(const json& doc) {
+  Reply reply;
+  reply.body = Dump(doc);
+  reply.headers.emplace_back("Cache-Control", "no-cache");
+  return reply;
+}
+
+json DateOrNull(const std::string& iso) { return iso.empty() ? json() : json(iso); }
+
+// One value of `name`: absent, or kUsage when given twice (which one was meant
+// cannot be known).
+Result<std::optional<std::string>> Param(const Params& params, const std::string& name) {
+  auto [first, last] = params.equal_range(name);
+  if (first == last) return std::optional<std::string>();
+  if (std::next(first) != last) return Status::Usage(name + " is given more than once");
+  return std::optional<std::string>(first->second);
+}
+
+Result<StorePool::Lease> Acquire(ApiContext& api) { return api.pool.Acquire(); }
+
+// A store that cannot be opened is the server's trouble, not the client's.
+Reply Unavailable(const Status& status) {
+  return ErrorReply(503, "unavailable", "store cannot be read: " + status.ToString());
+}
+
+// A connection that failed is not lent out again.
+Reply Failed(StorePool::Lease& lease, const Status& status) {
+  if (status.code() == Status::Code::kStoreError) lease.Discard();
+  return StatusReply(status);
+}
+
+Reply BadId(std::string_view what) {
+  return ErrorReply(400, "bad_request",
+                    std::string(what) + " id must be 1 to 200 letters, digits, '.', '_' or '-'");
+}
+
+// A link back to the list on the story page; the report stays a page of its
+// own (the offline export) and knows nothing of the server.
+std::string WithBackLink(std::string html) {
+  const std::string body = "<body>";
+  const size_t at = html.find(body);
+  if (at != std::string::npos) {
+    html.insert(at + body.size(), "<p><a href=\"/\">&larr; All stories</a></p>");
+  }
+  return html;
+}
+
+}  // namespace
+
+bool IsValidId(std::string_view id) {
+  if (id.empty() || id.size() > 200) return false;
+  for (char c : id) {
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                    c == '.' || c == '_' || c == '-';
+    if (!ok) return false;
+  }
+  return true;
+}
+
+bool IfNoneMatchHits(std::string_view header, std::string_view etag) {
+  size_t pos = 0;
+  while (pos < header.size()) {
+    size_t comma = header.find(',', pos);
+    if (comma == std::string_view::npos) comma = header.size();
+    std::string_view tag = header.substr(pos, comma - pos);
+    while (!tag.empty() && (tag.front() == ' ' || tag.front() == '\t')) tag.remove_prefix(1);
+    while (!tag.empty() && (tag.back() == ' ' || tag.back() == '\t')) tag.remove_suffix(1);
+    // If-None-Match compares weakly (RFC 9110 13.1.2): W/"x" matches "x".
+    if (tag.substr(0, 2) == "W/") tag.remove_prefix(2);
+    if (tag == "*" || tag == etag) return true;
+    pos = comma + 1;
+  }
+  return false;
+}
+
+Reply ListStoriesReply(ApiContext& api, const Params& params) {
+  auto limit_text = Param(params, "limit");
+  if (!limit_text.ok()) return StatusReply(limit_text.status());
+  auto limit = ParseLimit(*limit_text, "limit", kDefaultLimit, kMaxLimit);
+  if (!limit.ok()) return StatusReply(limit.status());
+  auto cursor_text = Param(params, "cursor");
+  if (!cursor_text.ok()) return StatusReply(cursor_text.status());
+  std::optional<StoryKey> after;
+  if (*cursor_text) {
+    auto key = DecodeCursor(**cursor_text);
+    if (!key.ok()) return StatusReply(key.status());
+    after = std::move(key).value();
+  }
+  auto lease = Acquire(api);
+  if (!lease.ok()) return Unavailable(lease.status());
+  auto rows = (*lease)->ListStories();
+  if (!rows.ok()) return Failed(*lease, rows.status());
+  const StoryPage page = PageOfStories(*rows, after, *limit);
+  json list = json::array();
+  for (const StoryRow* row : page.rows) {
+    list.push_back(json{{"id", row->story.id},
+                        {"headline", row->headline},
+                        {"articles", row->story.article_ids.size()},
+                        {"copies", row->story.copy_of.size()},
+                        {"first_seen", DateOrNull(row->first_seen)},
+                        {"last_seen", DateOrNull(row->last_seen)},
+                        {"outlets", row->outlets}});
+  }
+  return JsonReply(json{{"total_stories", rows->size()},
+                        {"stories", std::move(list)},
+                        {"next_cursor", page.next_cursor ? json(*page.next_cursor) : json()}});
+}
+
+Reply StoryReply(ApiContext& api, const std::string& id, std::string_view if_none_match,
+                 StoryFormat format) {
+  if (!IsValidId(id)) return BadId("story");
+  auto lease = Acquire(api);
+  if (!lease.ok()) return Unavailable(lease.status());
+  auto story = (*lease)->GetStory(id);
+  if (!story.ok()) return Failed(*lease, story.status());
+  const std::string etag = StoryVersion(*story, api.salt);
+  Reply reply;
+  reply.content_type =
+      format == StoryFormat::kJson ? "application/json" : "text/html; charset=utf-8";
+  // Readers revalidate every time: a live story changes under them.
+  reply.headers.emplace_back("Cache-Control", "no-cache");
+  if (!if_none_match.empty() && IfNoneMatchHits(if_none_match, etag)) {
+    reply.status = 304;
+    reply.headers.emplace_back("ETag", etag);
+    return reply;
+  }
+  const std::string key = etag + (format == StoryFormat::kJson ? " json" : " html");
+  std::shared_ptr<const std::string> body = api.cache.Find(key);
+  bool versioned = true;
+  if (!body) {
+    Pipeline pipeline(**lease);
+    auto report = pipeline.Report(id);
+    if (!report.ok()) return Failed(*lease, report.status());
+    body = std::make_shared<const std::string>(
+        format == StoryFormat::kJson ? RenderJson(*report) : WithBackLink(RenderHtml(*report)));
+    // An ingest may have changed the story between the two reads: then the
+    // report is of no version we can name, so it is neither tagged nor kept.
+    auto again = (*lease)->GetStory(id);
+    versioned = again.ok() && StoryVersion(*again, api.salt) == etag;
+    if (versioned) api.cache.Put(key, body);
+  }
+  if (versioned) reply.headers.emplace_back("ETag", etag);
+  reply.body = *body;
+  return reply;
+}
+
+Reply ArticleReply(ApiContext& api, const std::string& id) {
+  if (!IsValidId(id)) return BadId("article");
+  auto lease = Acquire(api);
+  if (!lease.ok()) return Unavailable(lease.status());
+  auto article = (*lease)->GetArticle(id);
+  if (!article.ok()) return Failed(*lease, article.status());
+  auto story = (*lease)->StoryOf(id);
+  if (!story.ok() && story.status().code() != Status::Code::kNotFound) {
+    return Failed(*lease, story.status());
+  }
+  json doc = json::parse(RenderArticleJson(*article));
+  doc["story_id"] = story.ok() ? json(*story) : json();
+  return JsonReply(doc);
+}
+
+Reply SearchReply(ApiContext& api, const Params& params) {
+  auto q = Param(params, "q");
+  if (!q.ok()) return StatusReply(q.status());
+  if (!*q) return ErrorReply(400, "bad_request", "q is required: the words to search for");
+  if ((*q)->size() > kMaxQueryBytes) {
+    return ErrorReply(400, "bad_request",
+                      "q is longer than " + std::to_string(kMaxQueryBytes) + " bytes");
+  }
+  // Percent-escapes can carry any bytes; the store holds UTF-8 text only.
+  if (FirstInvalidUtf8(**q)) return ErrorReply(400, "bad_request", "q is not valid UTF-8");
+  auto limit_text = Param(params, "limit");
+  if (!limit_text.ok()) return StatusReply(limit_text.status());
+  auto limit = ParseLimit(*limit_text, "limit", kDefaultLimit, kMaxLimit);
+  if (!limit.ok()) return StatusReply(limit.status());
+  auto fts = api.plain_words_to_fts(**q);
+  if (!fts.ok()) return StatusReply(fts.status());
+  auto lease = Acquire(api);
+  if (!lease.ok()) return Unavailable(lease.status());
+  auto hits = (*lease)->Search(*fts, *limit);
+  if (!hits.ok()) return Failed(*lease, hits.status());
+  json list = json::array();
+  for (const SearchHit& hit : *hits) {
+    list.push_back(json{{"article_id", hit.article_id},
+                        {"story_id", hit.story_id.empty() ? json() : json(hit.story_id)},
+                        {"title", hit.title},
+                        {"outlet", hit.outlet},
+                        {"snippet", hit.snippet},
+                        {"score", hit.score}});
+  }
+  return JsonReply(json{{"query", **q}, {"hits", std::move(list)}});
+}
+
+Reply HealthReply(ApiContext& api) {
+  auto lease = Acquire(api);
+  if (!lease.ok()) return Unavailable(lease.status());
+  auto articles = (*lease)->CountArticles();
+  if (!articles.ok()) {
+    lease->Discard();
+    return Unavailable(articles.status());
+  }
+  return JsonReply(json{{"status", "ok"}, {"articles", *articles}});
+}
+
+}  // namespace newsfuse::serve

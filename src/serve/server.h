@@ -1,0 +1,55 @@
+// Serve: `newsfuse serve`, the store over HTTP (issue 14): a JSON API and a
+// small web page, for readers who follow stories in a browser.
+//
+// The server only reads. It answers from the same SQLite file the CLI writes,
+// through read-only connections that each see every commit made before their
+// read began (WAL), so `newsfuse ingest` may run beside it and its stories
+// show up on the next request. The API is documented in docs/api.md.
+//
+// Nothing a client sends can stop the process: every handler turns a failure
+// into a JSON error ({"error", "detail"}) with its 4xx/5xx status.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "core/status.h"
+
+namespace newsfuse::serve {
+
+struct ServeOptions {
+  std::string db_path;
+  std::string host = "127.0.0.1";
+  int port = 8080;  // 0: any free port (Server::port() says which)
+  // Turns what a reader types into an FTS5 query. The CLI passes its own
+  // (cli/plain_query.h), so /api/search reads words as `newsfuse search` does.
+  // Required.
+  std::function<Result<std::string>(std::string_view)> plain_words_to_fts;
+  // Largest request body accepted (413 beyond): the API takes no body yet.
+  size_t max_body_bytes = 64 * 1024;
+};
+
+class Server {
+ public:
+  // Opens the store (creating an empty one when the file does not exist, so
+  // a server may start before the first ingest) and binds the socket.
+  // kStoreError for a store that cannot be opened, kIoError when the address
+  // cannot be bound, kUsage for missing options.
+  static Result<std::unique_ptr<Server>> Bind(ServeOptions options);
+  ~Server();
+
+  int port() const;
+  // Answers requests until Stop(); false when the server failed to run.
+  bool Run();
+  // Safe from any thread; Run() returns once the requests in flight finish.
+  void Stop();
+
+ private:
+  struct Impl;
+  explicit Server(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace newsfuse::serve

@@ -1,0 +1,160 @@
+// The server's parts as plain functions: parameters, cursors, entity tags,
+// the report cache and the metrics text.
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "serve/api.h"
+#include "serve/metrics.h"
+#include "serve/paging.h"
+#include "serve/report_cache.h"
+
+namespace newsfuse::serve {
+namespace {
+
+TEST(ParseLimitTest, TakesWholeNumbersInRangeOnly) {
+  EXPECT_EQ(*ParseLimit(std::nullopt, "limit", 20, 100), 20);
+  EXPECT_EQ(*ParseLimit(std::string("1"), "limit", 20, 100), 1);
+  EXPECT_EQ(*ParseLimit(std::string("100"), "limit", 20, 100), 100);
+  for (const char* bad : {"", "0", "-1", "101", "abc", "12abc", "1e3", " 5", "+5", "5 ", "2.5",
+                          "99999999999999999999"}) {
+    auto parsed = ParseLimit(std::string(bad), "limit", 20, 100);
+    ASSERT_FALSE(parsed.ok()) << "'" << bad << "'";
+    EXPECT_EQ(parsed.status().code(), Status::Code::kUsage);
+    EXPECT_NE(parsed.status().message().find("limit"), std::string::npos);
+  }
+}
+
+TEST(CursorTest, RoundTripsAndRejectsWhatItDidNotMake) {
+  const StoryKey key{"2025-03-02T10:00:00+01:00", "s0807dd7249cf"};
+  auto back = DecodeCursor(EncodeCursor(key));
+  ASSERT_TRUE(back.ok());
+  EXPECT_EQ(back->last_seen, key.last_seen);
+  EXPECT_EQ(back->id, key.id);
+  auto undated = DecodeCursor(EncodeCursor({"", "s1"}));
+  ASSERT_TRUE(undated.ok());
+  EXPECT_EQ(undated->last_seen, "");
+  // Only [0-9a-f] of even length, holding exactly one separator and an id.
+  for (const char* bad : {"", "a", "zz", "ABCD", "0a", "73", "730a", "0a0a73"}) {
+    EXPECT_FALSE(DecodeCursor(bad).ok()) << bad;
+  }
+}
+
+StoryRow Row(const std::string& id, const std::string& last_seen) {
+  StoryRow row;
+  row.story.id = id;
+  row.story.article_ids = {id + "-a"};
+  row.last_seen = last_seen;
+  return row;
+}
+
+std::vector<std::string> Ids(const StoryPage& page) {
+  std::vector<std::string> ids;
+  for (const StoryRow* row : page.rows) ids.push_back(row->story.id);
+  return ids;
+}
+
+TEST(PageOfStoriesTest, NewestFirstUndatedLastTiesById) {
+  std::vector<StoryRow> rows = {Row("sb", "2025-01-02"), Row("su", ""), Row("sa", "2025-01-02"),
+                                Row("sn", "2025-03-01")};
+  const StoryPage page = PageOfStories(rows, std::nullopt, 10);
+  EXPECT_EQ(Ids(page), (std::vector<std::string>{"sn", "sa", "sb", "su"}));
+  EXPECT_FALSE(page.next_cursor.has_value());
+}
+
+// A story that arrives (or is updated to the top) between two page reads
+// neither repeats a story nor hides one that was still to come.
+TEST(PageOfStoriesTest, PagingIsStableWhenStoriesArriveBetweenPages) {
+  std::vector<StoryRow> rows;
+  for (int day = 1; day <= 9; ++day)
+    rows.push_back(Row("s" + std::to_string(day), "2025-01-0" + std::to_string(day)));
+  const StoryPage first = PageOfStories(rows, std::nullopt, 4);
+  ASSERT_EQ(Ids(first), (std::vector<std::string>{"s9", "s8", "s7", "s6"}));
+  ASSERT_TRUE(first.next_cursor.has_value());
+  rows.push_back(Row("snew", "2025-02-01"));
+  auto after = DecodeCursor(*first.next_cursor);
+  ASSERT_TRUE(after.ok());
+  const StoryPage second = PageOfStories(rows, *after, 4);
+  EXPECT_EQ(Ids(second), (std::vector<std::string>{"s5", "s4", "s3", "s2"}));
+  auto after2 = DecodeCursor(*second.next_cursor);
+  const StoryPage third = PageOfStories(rows, *after2, 4);
+  EXPECT_EQ(Ids(third), (std::vector<std::string>{"s1"}));
+  EXPECT_FALSE(third.next_cursor.has_value());
+}
+
+TEST(IfNoneMatchTest, ListsWeakTagsAndStar) {
+  const std::string etag = "\"abc\"";
+  EXPECT_TRUE(IfNoneMatchHits("\"abc\"", etag));
+  EXPECT_TRUE(IfNoneMatchHits("W/\"abc\"", etag));
+  EXPECT_TRUE(IfNoneMatchHits("\"x\", \"abc\"", etag));
+  EXPECT_TRUE(IfNoneMatchHits("*", etag));
+  EXPECT_FALSE(IfNoneMatchHits("\"abcd\"", etag));
+  EXPECT_FALSE(IfNoneMatchHits("abc", etag));
+  EXPECT_FALSE(IfNoneMatchHits("", etag));
+  EXPECT_FALSE(IfNoneMatchHits(",,,", etag));
+}
+
+TEST(IdTest, OnlyStoreShapedIds) {
+  EXPECT_TRUE(IsValidId("s0807dd7249cf"));
+  EXPECT_TRUE(IsValidId("s0807dd7249cf689160bab9d9f2ef8aea-2"));
+  for (const std::string& bad : {std::string(), std::string("a b"), std::string("a/b"),
+                                 std::string("a\0b", 3), std::string("é"), std::string(201, 'a')}) {
+    EXPECT_FALSE(IsValidId(bad)) << bad;
+  }
+}
+
+TEST(StoryVersionTest, ChangesWithMembersCopiesAndSalt) {
+  Story story{"s1", {"a1", "a2"}};
+  const std::string v = StoryVersion(story, "salt");
+  EXPECT_EQ(v.front(), '"');
+  EXPECT_EQ(v.back(), '"');
+  EXPECT_EQ(v, StoryVersion(story, "salt"));
+  EXPECT_NE(v, StoryVersion(story, "other salt"));
+  Story grown = story;
+  grown.article_ids.push_back("a3");
+  EXPECT_NE(v, StoryVersion(grown, "salt"));
+  Story copied = story;
+  copied.copy_of["a2"] = "a1";
+  EXPECT_NE(v, StoryVersion(copied, "salt"));
+}
+
+TEST(ReportCacheTest, KeepsRecentBodiesWithinItsBudget) {
+  ReportCache cache(10);
+  cache.Put("a", std::make_shared<const std::string>("12345"));
+  cache.Put("b", std::make_shared<const std::string>("12345"));
+  ASSERT_NE(cache.Find("a"), nullptr);  // a is now the most recent
+  cache.Put("c", std::make_shared<const std::string>("12345"));
+  EXPECT_NE(cache.Find("a"), nullptr);
+  EXPECT_EQ(cache.Find("b"), nullptr);
+  EXPECT_NE(cache.Find("c"), nullptr);
+  cache.Put("huge", std::make_shared<const std::string>(std::string(11, 'x')));
+  EXPECT_EQ(cache.Find("huge"), nullptr);
+  EXPECT_EQ(cache.hits(), 3u);
+  EXPECT_EQ(cache.misses(), 2u);
+}
+
+TEST(MetricsTest, CountsAndCumulativeBuckets) {
+  Metrics metrics;
+  metrics.Observe("/api/stories", "GET", 200, 0.002);
+  metrics.Observe("/api/stories", "GET", 200, 0.3);
+  metrics.Observe("/api/stories", "GET", 400, -1);
+  const std::string text = metrics.Render("");
+  EXPECT_NE(
+      text.find(
+          "newsfuse_http_requests_total{route=\"/api/stories\",method=\"GET\",code=\"200\"} 2\n"),
+      std::string::npos)
+      << text;
+  EXPECT_NE(
+      text.find(
+          "newsfuse_http_requests_total{route=\"/api/stories\",method=\"GET\",code=\"400\"} 1\n"),
+      std::string::npos);
+  EXPECT_NE(text.find("_bucket{route=\"/api/stories\",le=\"0.001\"} 0\n"), std::string::npos);
+  EXPECT_NE(text.find("_bucket{route=\"/api/stories\",le=\"0.0025\"} 1\n"), std::string::npos);
+  EXPECT_NE(text.find("_bucket{route=\"/api/stories\",le=\"0.25\"} 1\n"), std::string::npos);
+  EXPECT_NE(text.find("_bucket{route=\"/api/stories\",le=\"0.5\"} 2\n"), std::string::npos);
+  EXPECT_NE(text.find("_bucket{route=\"/api/stories\",le=\"+Inf\"} 2\n"), std::string::npos);
+  EXPECT_NE(text.find("_count{route=\"/api/stories\"} 2\n"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace newsfuse::serve
