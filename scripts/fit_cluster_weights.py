@@ -37,7 +37,8 @@ import subprocess
 import sys
 
 FEATURES = ["cosine", "entity_cosine", "name_cosine", "entities_known", "log_gap_days",
-            "dates_known", "title_cosine", "heavy_share", "log_story_size"]
+            "dates_known", "title_cosine", "heavy_share", "log_story_size", "actor_cosine",
+            "actors_known", "day_match", "days_known", "year_share", "years_known"]
 # The training corpora: the train split of each (DUC 2004: even-numbered event
 # folders; ECB+: its train and dev topics). Their test splits are never read.
 CORPORA = ["duc2004", "ecbplus"]
@@ -202,6 +203,10 @@ def main():
     ap.add_argument("--out", default="data/cluster/weights.txt")
     ap.add_argument("--corpora", default=",".join(CORPORA),
                     help="comma-separated corpora whose train split is fitted on")
+    ap.add_argument("--fit-only", metavar="JOIN:MERGE:MIN_COSINE",
+                    help="fit every feature and write the weights with these thresholds, skipping "
+                         "the sweeps (thresholds are then chosen over seeded orders with "
+                         "cluster_eval --orders on the train splits)")
     args = ap.parse_args()
     corpora = args.corpora.split(",")
 
@@ -213,6 +218,18 @@ def main():
         read_rows(out.stdout.splitlines(), articles, rows, corpus + ":")
         if len(articles) == before:
             sys.exit("no feature rows for %s: is it under ../shared/bench?" % corpus)
+    if args.fit_only:
+        join, merge, min_cosine = (float(x) for x in args.fit_only.split(":"))
+        w = fit_subset(rows, FEATURES)
+        write_weights(args.out, w, join, merge, min_cosine=min_cosine, header=[
+            "Story clustering model: P(same story) = sigmoid(bias + sum of weight * feature).",
+            "Written by scripts/fit_cluster_weights.py --fit-only on %s from the TRAIN splits of %s"
+            % (datetime.date.today().isoformat(), " and ".join(corpora)),
+            "(DUC 2004: even-numbered event folders; ECB+: train and dev topics):",
+            "%d articles, %d (article, story) pairs, %d positive; every feature kept."
+            % (len(articles), len(rows), sum(1 for r in rows if r[1]))])
+        print(open(args.out).read(), end="")
+        return
     tmp = args.out + ".try"
     results = []
     for names in FEATURE_SETS:

@@ -113,7 +113,44 @@ struct RunResult {
   double cluster_s = 0;
   size_t articles = 0;
   StoryClusterer::Counts counts;
-  std::vector<nb::MixedStory> mixes;  // stories holding unrelated gold events
+  std::vector<nb::MixedStory> mixes;     // stories holding unrelated gold events
+  std::vector<std::string> story, gold;  // final story and gold event per position
+};
+
+// Where the errors of runs are (CLUSTER_EVAL_ERRORS=1 with --orders): article
+// pairs wrongly together, by the two gold events, and pairs of one event
+// wrongly apart, by event; averaged over the runs.
+struct ErrorTally {
+  std::map<std::pair<std::string, std::string>, double> together;
+  std::map<std::string, double> apart;
+  size_t runs = 0;
+
+  void Add(const RunResult& r) {
+    ++runs;
+    for (size_t i = 0; i < r.story.size(); ++i) {
+      for (size_t j = i + 1; j < r.story.size(); ++j) {
+        const bool same_story = r.story[i] == r.story[j];
+        const bool same_event = r.gold[i] == r.gold[j];
+        if (same_story && !same_event) {
+          together[std::minmax(r.gold[i], r.gold[j])] += 1;
+        } else if (!same_story && same_event) {
+          apart[r.gold[i]] += 1;
+        }
+      }
+    }
+  }
+  void Print(size_t top) const {
+    std::vector<std::pair<double, std::string>> rows;
+    for (const auto& [k, v] : together) rows.emplace_back(v / runs, k.first + " + " + k.second);
+    std::sort(rows.rbegin(), rows.rend());
+    for (size_t i = 0; i < std::min(top, rows.size()); ++i)
+      std::printf("  together %.1f pairs: %s\n", rows[i].first, rows[i].second.c_str());
+    rows.clear();
+    for (const auto& [k, v] : apart) rows.emplace_back(v / runs, k);
+    std::sort(rows.rbegin(), rows.rend());
+    for (size_t i = 0; i < std::min(top, rows.size()); ++i)
+      std::printf("  apart %.1f pairs: %s\n", rows[i].first, rows[i].second.c_str());
+  }
 };
 
 // The positions of the stream that belong to `split`, in stream order.
@@ -169,6 +206,8 @@ RunResult RunOrder(const Analysed& a, const std::vector<size_t>& order,
     }
   }
   r.scores = nb::Score(story, gold);
+  r.story = story;
+  r.gold = gold;
   r.mixes = nb::Mixes(story, gold, related);
   r.articles = story.size();
   r.counts = clusterer.counts();
@@ -266,17 +305,25 @@ void RunOrders(const std::string& corpus, const Analysed& a, const std::vector<s
   for (const auto& split : splits) {
     const auto orders = SeededOrders(SplitIndices(a, split), n_orders, seed);
     Spread ours_b3, ours_pw, base_b3, base_pw, ours_mixed, base_mixed;
+    Spread ours_p, ours_r, base_p, base_r;
     int better = 0, at_least_005 = 0;
+    ErrorTally errors;
+    const bool tally = std::getenv("CLUSTER_EVAL_ERRORS") != nullptr;
     size_t n = 0;
     for (const auto& order : orders) {
       ++n;
       const RunResult run = RunOrder(a, order, options);
+      if (tally) errors.Add(run);
       const auto& ours = run.scores;
       size_t mixed = 0;
       const auto base = ScoreBaseline(a, baseline, order, threshold, &mixed);
       ours_mixed.Add(static_cast<double>(run.mixes.size()), n);
       base_mixed.Add(static_cast<double>(mixed), n);
       ours_b3.Add(ours.bcubed_f1, n);
+      ours_p.Add(ours.bcubed_p, n);
+      ours_r.Add(ours.bcubed_r, n);
+      base_p.Add(base.bcubed_p, n);
+      base_r.Add(base.bcubed_r, n);
       ours_pw.Add(ours.pairwise_f1, n);
       base_b3.Add(base.bcubed_f1, n);
       base_pw.Add(base.pairwise_f1, n);
@@ -288,12 +335,14 @@ void RunOrders(const std::string& corpus, const Analysed& a, const std::vector<s
         "bcubed_f1_mean=%.4f min=%.4f max=%.4f pairwise_f1_mean=%.4f min=%.4f max=%.4f | "
         "baseline threshold=%.3f (%s) bcubed_f1_mean=%.4f min=%.4f max=%.4f "
         "pairwise_f1_mean=%.4f min=%.4f max=%.4f | newsfuse_better=%d/%zu by_0.05=%d/%zu "
-        "mixed_stories newsfuse=%.1f (max %.0f) baseline=%.1f (max %.0f)\n",
+        "mixed_stories newsfuse=%.1f (max %.0f) baseline=%.1f (max %.0f) | "
+        "bcubed_p_mean newsfuse=%.4f baseline=%.4f bcubed_r_mean newsfuse=%.4f baseline=%.4f\n",
         corpus.c_str(), split.c_str(), orders.empty() ? 0 : orders[0].size(), n, ours_b3.mean,
         ours_b3.min, ours_b3.max, ours_pw.mean, ours_pw.min, ours_pw.max, threshold,
         baseline_note.c_str(), base_b3.mean, base_b3.min, base_b3.max, base_pw.mean, base_pw.min,
         base_pw.max, better, n, at_least_005, n, ours_mixed.mean, ours_mixed.max, base_mixed.mean,
-        base_mixed.max);
+        base_mixed.max, ours_p.mean, base_p.mean, ours_r.mean, base_r.mean);
+    if (tally) errors.Print(15);
     std::fflush(stdout);
   }
 }
@@ -327,7 +376,8 @@ void DumpFeatures(const Analysed& a, const std::string& split, const ClusterOpti
   std::set<std::string> seen;
   out << "# "
          "kind\tarticle\tgold_exists|is_gold\tcosine\tentity_cosine\tname_cosine\tentities_known\t"
-         "log_gap_days\tdates_known\ttitle_cosine\theavy_share\tlog_story_size\n";
+         "log_gap_days\tdates_known\ttitle_cosine\theavy_share\tlog_story_size\tactor_cosine\t"
+         "actors_known\tday_match\tdays_known\tyear_share\tyears_known\n";
   size_t n = 0;
   for (size_t i = 0; i < a.articles.size(); ++i) {
     if (split == "train" && !a.train[i]) continue;
@@ -340,7 +390,9 @@ void DumpFeatures(const Analysed& a, const std::string& split, const ClusterOpti
       out << "C\t" << n << '\t' << (c.story_id == gold_story ? 1 : 0) << '\t' << f.cosine << '\t'
           << f.entity_cosine << '\t' << f.name_cosine << '\t' << f.entities_known << '\t'
           << f.log_gap_days << '\t' << f.dates_known << '\t' << f.title_cosine << '\t'
-          << f.heavy_share << '\t' << f.log_story_size << '\n';
+          << f.heavy_share << '\t' << f.log_story_size << '\t' << f.actor_cosine << '\t'
+          << f.actors_known << '\t' << f.day_match << '\t' << f.days_known << '\t' << f.year_share
+          << '\t' << f.years_known << '\n';
     }
     seen.insert(gold_story);
     ++n;

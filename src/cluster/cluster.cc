@@ -37,6 +37,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "cluster/event_evidence.h"
 #include "cluster/fingerprint.h"
 #include "cluster/names.h"
 #include "cluster/story_state.h"
@@ -59,6 +60,7 @@ constexpr size_t kMaxCentroidTerms = 400;     // trimmed when twice this
 constexpr size_t kMaxNameTerms = 200;         // names and entity keys kept per story
 constexpr size_t kDormantCentroidTerms = 32;  // words kept by a dormant story
 constexpr size_t kDormantNameTerms = 16;      // names and entity keys likewise
+constexpr size_t kMaxStoryDays = 32;          // named days kept per story (trimmed at twice)
 constexpr size_t kDormantIndexTerms = 8;      // a dormant story is found by these
 constexpr int kShingleWidth = 3;
 constexpr int kMinShingles = 20;  // shorter bodies get no fingerprint
@@ -116,8 +118,12 @@ struct StoryClusterer::Impl {
     TermWeights names;     // capitalised words, likewise
     TermWeights entities;  // entity keys, likewise
     TermWeights title;     // headline words, likewise
-    std::vector<double> tf_idf, names_idf, entities_idf, title_idf;  // IDF per term of each
-    double tf2 = 0, names2 = 0, entities2 = 0, title2 = 0;           // squared TF-IDF norms
+    TermWeights actors;    // entity keys of people and named things, likewise
+    std::vector<double> tf_idf, names_idf, entities_idf, title_idf, actors_idf;  // IDF per term
+    double tf2 = 0, names2 = 0, entities2 = 0, title2 = 0, actors2 = 0;  // squared TF-IDF norms
+    std::vector<cluster::DayKey> days;  // calendar days the text names
+    TermWeights day_counts;             // the same, each counted once
+    int year = 0;                       // cluster::LatestYear, 0 when none
     cluster::MinHash fingerprint;
     double day = cluster::kNoDay;
   };
@@ -153,7 +159,7 @@ struct StoryClusterer::Impl {
   std::string entity_key;
   std::vector<uint64_t> hashes;
   std::unordered_map<uint32_t, uint32_t> hits;
-  ArticleWeights words_loaded, names_loaded, entities_loaded, title_loaded;
+  ArticleWeights words_loaded, names_loaded, entities_loaded, title_loaded, actors_loaded;
 
   explicit Impl(ClusterOptions opts)
       : options(opts), weights(options.weights), fingerprints(options.max_fingerprints) {
@@ -265,6 +271,17 @@ struct StoryClusterer::Impl {
       ids.push_back(dict.Intern(entity_key));
     }
     p.entities = UnitVector(ids);
+    ids.clear();
+    for (const Entity& e : a.entities) {
+      if (e.key.empty() || !cluster::IsActor(e)) continue;
+      entity_key.assign(cluster::kEntityPrefix);
+      entity_key += e.key;
+      ids.push_back(dict.Intern(entity_key));  // an entity term: counted in df with the entities
+    }
+    p.actors = UnitVector(ids);
+    p.days = cluster::MentionedDays(a);
+    for (cluster::DayKey d : p.days) p.day_counts.emplace_back(d, 1.0);
+    p.year = cluster::LatestYear(a);
     if (df.size() < dict.size()) df.resize(dict.size(), 0);
     for (const auto* v : {&p.tf, &p.names, &p.entities}) {
       for (const auto& [t, w] : *v) ++df[t];
@@ -274,6 +291,7 @@ struct StoryClusterer::Impl {
     p.names2 = Weigh(p.names, p.names_idf);
     p.entities2 = Weigh(p.entities, p.entities_idf);
     p.title2 = Weigh(p.title, p.title_idf);
+    p.actors2 = Weigh(p.actors, p.actors_idf);
     p.day = DayOf(a.article.published);
     return p;
   }
@@ -284,6 +302,7 @@ struct StoryClusterer::Impl {
     s.names_norm2 = Norm2(s.names);
     s.entities_norm2 = Norm2(s.entities);
     s.titles_norm2 = Norm2(s.titles);
+    s.actors_norm2 = Norm2(s.actors);
     s.norm_docs = docs;
     s.norm_dirty = false;
   }
@@ -298,6 +317,22 @@ struct StoryClusterer::Impl {
     }
     f.name_cosine = Cosine(names_loaded, p.names2, s.names, s.names_norm2);
     f.title_cosine = Cosine(title_loaded, p.title2, s.titles, s.titles_norm2);
+    if (!p.actors.empty() && !s.actors.empty()) {
+      f.actors_known = 1;
+      f.actor_cosine = Cosine(actors_loaded, p.actors2, s.actors, s.actors_norm2);
+    }
+    if (!p.days.empty() && !s.days.empty()) {
+      f.days_known = 1;
+      f.day_match = cluster::ShareDay(p.days, s.days) ? 1 : 0;
+    }
+    if (p.year != 0 && s.dated_by_year > 0) {
+      f.years_known = 1;
+      const auto it = std::lower_bound(s.years.begin(), s.years.end(),
+                                       std::make_pair(static_cast<uint32_t>(p.year), 0.0));
+      if (it != s.years.end() && it->first == static_cast<uint32_t>(p.year)) {
+        f.year_share = it->second / s.dated_by_year;
+      }
+    }
     f.heavy_share = heavy_share;
     f.log_story_size = std::log1p(static_cast<double>(s.story.article_ids.size()));
     const double gap = s.GapDays(p.day);
@@ -401,6 +436,12 @@ struct StoryClusterer::Impl {
     cluster::AddInto(s.names, p.names, nullptr);
     cluster::AddInto(s.entities, p.entities, nullptr);
     cluster::AddInto(s.titles, p.title, nullptr);
+    cluster::AddInto(s.actors, p.actors, nullptr);
+    cluster::AddInto(s.days, p.day_counts, nullptr);
+    if (p.year != 0) {
+      cluster::AddInto(s.years, {{static_cast<uint32_t>(p.year), 1.0}}, nullptr);
+      s.dated_by_year += 1;
+    }
     s.AddDay(p.day);
     s.last_seq = seq;
     if (s.words.size() > 2 * kMaxCentroidTerms) {
@@ -409,6 +450,8 @@ struct StoryClusterer::Impl {
     if (s.names.size() > 2 * kMaxNameTerms) cluster::Trim(s.names, kMaxNameTerms);
     if (s.entities.size() > 2 * kMaxNameTerms) cluster::Trim(s.entities, kMaxNameTerms);
     if (s.titles.size() > 2 * kMaxNameTerms) cluster::Trim(s.titles, kMaxNameTerms);
+    if (s.actors.size() > 2 * kMaxNameTerms) cluster::Trim(s.actors, kMaxNameTerms);
+    if (s.days.size() > 2 * kMaxStoryDays) cluster::Trim(s.days, kMaxStoryDays);
     fingerprints.Insert(p.fingerprint, slot, a.article.id);
   }
 
@@ -435,6 +478,8 @@ struct StoryClusterer::Impl {
     cluster::Trim(s.names, kDormantNameTerms);
     cluster::Trim(s.entities, kDormantNameTerms);
     cluster::Trim(s.titles, kDormantNameTerms);
+    cluster::Trim(s.actors, kDormantNameTerms);
+    cluster::Trim(s.days, kDormantNameTerms);
     s.norm_dirty = true;
     s.dormant_terms = cluster::TopTerms(s.words, kDormantIndexTerms);
     for (uint32_t t : s.dormant_terms) dormant_postings[t].push_back(slot);
@@ -522,6 +567,7 @@ struct StoryClusterer::Impl {
     names_loaded.Load(p.names, p.names_idf, dict.size());
     entities_loaded.Load(p.entities, p.entities_idf, dict.size());
     title_loaded.Load(p.title, p.title_idf, dict.size());
+    actors_loaded.Load(p.actors, p.actors_idf, dict.size());
     const std::vector<uint32_t> heavy = HeavyTerms(p);
     std::vector<Scored> scored = ScoreCandidates(p, heavy, postings);
     Explain(scored);
@@ -537,6 +583,7 @@ struct StoryClusterer::Impl {
     names_loaded.Clear();
     entities_loaded.Clear();
     title_loaded.Clear();
+    actors_loaded.Clear();
     return scored;
   }
 
@@ -612,6 +659,7 @@ struct StoryClusterer::Impl {
       uint32_t a = Resolve(slot), b = Resolve(s.story);
       if (a == b || stories[b].status != Status::kLive) continue;
       if (!DatesAllowMerge(stories[a], stories[b], p.day)) continue;
+      if (!OneEvent(stories[a], stories[b])) continue;
       if (b < a) std::swap(a, b);
       last.merged.push_back(stories[b].story.id);
       Merge(a, b);
@@ -625,6 +673,48 @@ struct StoryClusterer::Impl {
   bool DatesAllowMerge(const StoryState& a, const StoryState& b, double article_day) const {
     if (std::isnan(a.first_day) || std::isnan(b.first_day)) return true;
     return !std::isnan(article_day);
+  }
+
+  // TF-IDF cosine of two story centroids (under the current IDF).
+  double StoryCosine(const Centroid& a, const Centroid& b) const {
+    double dot = 0, a2 = 0, b2 = 0;
+    auto i = a.begin();
+    auto j = b.begin();
+    while (i != a.end() || j != b.end()) {
+      if (j == b.end() || (i != a.end() && i->first < j->first)) {
+        const double x = i->second * Idf(i->first);
+        a2 += x * x;
+        ++i;
+      } else if (i == a.end() || j->first < i->first) {
+        const double y = j->second * Idf(j->first);
+        b2 += y * y;
+        ++j;
+      } else {
+        const double idf = Idf(i->first);
+        const double x = i->second * idf, y = j->second * idf;
+        dot += x * y;
+        a2 += x * x;
+        b2 += y * y;
+        ++i;
+        ++j;
+      }
+    }
+    return a2 > 0 && b2 > 0 ? dot / std::sqrt(a2 * b2) : 0;
+  }
+
+  // The stories' own evidence for being one event (see ScoreWeights).
+  bool OneEvent(const StoryState& a, const StoryState& b) const {
+    if (StoryCosine(a.words, b.words) < weights.merge_min_story_cosine) return false;
+    if (!a.actors.empty() && !b.actors.empty() &&
+        StoryCosine(a.actors, b.actors) < weights.merge_min_actor_cosine) {
+      return false;
+    }
+    if (!a.days.empty() && !b.days.empty() && weights.merge_min_story_cosine > 0) {
+      std::vector<cluster::DayKey> days;
+      for (const auto& [d, n] : b.days) days.push_back(d);
+      if (!cluster::ShareDay(days, a.days)) return false;
+    }
+    return true;
   }
 
   void Replay(const std::string& story_id, const AnnotatedArticle& a) {

@@ -55,6 +55,17 @@ struct PairFeatures {
   // two texts are.
   double heavy_share = 0;
   double log_story_size = 0;  // ln(1 + articles in the story)
+  // Event identity beyond words (cluster/event_evidence.h): the TF-IDF cosine
+  // of the actors (people and named things, not places or organisations) and
+  // whether a calendar day the article names is one the story names.
+  double actor_cosine = 0;
+  double actors_known = 0;  // 1 when both sides have actors, else 0
+  double day_match = 0;
+  double days_known = 0;  // 1 when both sides name a day, else 0
+  // Share of the story's members with a year (LatestYear) whose year is the
+  // article's, when both have one.
+  double year_share = 0;
+  double years_known = 0;  // 1 when both sides have a year, else 0
 };
 
 // The scoring model: P(same story) = 1 / (1 + exp(-(bias + w . features))).
@@ -69,6 +80,12 @@ struct ScoreWeights {
   double title_cosine = 0;
   double heavy_share = 0;
   double log_story_size = 0;
+  double actor_cosine = 0;
+  double actors_known = 0;
+  double day_match = 0;
+  double days_known = 0;
+  double year_share = 0;
+  double years_known = 0;
   // An article joins its best story when the score reaches join_threshold;
   // a second live story scoring merge_threshold or more is merged in.
   double join_threshold = 0.5;
@@ -77,6 +94,16 @@ struct ScoreWeights {
   // below this: shared names and entities alone ("Ukraine", "Russia") are
   // evidence of the same country, not of the same event.
   double join_min_cosine = 0;
+  // A bridge merges two stories only when the stories themselves (not just
+  // the bridging article) look like one event: their word centroids' TF-IDF
+  // cosine reaches merge_min_story_cosine, their actors' reaches
+  // merge_min_actor_cosine when both have actors, and, when both name
+  // calendar days, they share one. One article that resembles two stories is
+  // as often a background piece on their common topic as news of one event.
+  // The day test applies only when merge_min_story_cosine is above 0 (weights
+  // files before v3 have no gates).
+  double merge_min_story_cosine = 0;
+  double merge_min_actor_cosine = 0;
 
   double Score(const PairFeatures& f) const;
   // The weights compiled in from data/cluster/weights.txt.

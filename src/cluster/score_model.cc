@@ -25,20 +25,32 @@ double* Field(ScoreWeights& w, std::string_view name) {
   if (name == "title_cosine") return &w.title_cosine;
   if (name == "heavy_share") return &w.heavy_share;
   if (name == "log_story_size") return &w.log_story_size;
+  if (name == "actor_cosine") return &w.actor_cosine;
+  if (name == "actors_known") return &w.actors_known;
+  if (name == "day_match") return &w.day_match;
+  if (name == "days_known") return &w.days_known;
+  if (name == "year_share") return &w.year_share;
+  if (name == "years_known") return &w.years_known;
+  if (name == "year_share") return &w.year_share;
+  if (name == "years_known") return &w.years_known;
   if (name == "join_threshold") return &w.join_threshold;
   if (name == "merge_threshold") return &w.merge_threshold;
   if (name == "join_min_cosine") return &w.join_min_cosine;
+  if (name == "merge_min_story_cosine") return &w.merge_min_story_cosine;
+  if (name == "merge_min_actor_cosine") return &w.merge_min_actor_cosine;
   return nullptr;
 }
 
 }  // namespace
 
 double ScoreWeights::Score(const PairFeatures& f) const {
-  const double z = bias + cosine * f.cosine + entity_cosine * f.entity_cosine +
-                   name_cosine * f.name_cosine + entities_known * f.entities_known +
-                   log_gap_days * f.log_gap_days + dates_known * f.dates_known +
-                   title_cosine * f.title_cosine + heavy_share * f.heavy_share +
-                   log_story_size * f.log_story_size;
+  const double z =
+      bias + cosine * f.cosine + entity_cosine * f.entity_cosine + name_cosine * f.name_cosine +
+      entities_known * f.entities_known + log_gap_days * f.log_gap_days +
+      dates_known * f.dates_known + title_cosine * f.title_cosine + heavy_share * f.heavy_share +
+      log_story_size * f.log_story_size + actor_cosine * f.actor_cosine +
+      actors_known * f.actors_known + day_match * f.day_match + days_known * f.days_known +
+      year_share * f.year_share + years_known * f.years_known;
   return 1.0 / (1.0 + std::exp(-z));
 }
 

@@ -63,6 +63,10 @@ void StoryState::Absorb(StoryState& other, std::vector<uint32_t>& new_terms) {
   AddInto(names, other.names, nullptr);
   AddInto(entities, other.entities, nullptr);
   AddInto(titles, other.titles, nullptr);
+  AddInto(actors, other.actors, nullptr);
+  AddInto(days, other.days, nullptr);
+  AddInto(years, other.years, nullptr);
+  dated_by_year += other.dated_by_year;
   AddDay(other.first_day);
   AddDay(other.last_day);
   last_seq = std::max(last_seq, other.last_seq);
@@ -84,6 +88,9 @@ void StoryState::Release() {
   Centroid().swap(names);
   Centroid().swap(entities);
   Centroid().swap(titles);
+  Centroid().swap(actors);
+  TermWeights().swap(days);
+  TermWeights().swap(years);
   std::vector<std::string>().swap(story.article_ids);
   story.copy_of.clear();
   std::vector<uint32_t>().swap(dormant_terms);

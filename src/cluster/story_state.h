@@ -37,12 +37,17 @@ struct StoryState {
   // (capitalised words) and entity keys. IDF is applied when comparing, with
   // the IDF of that moment.
   Centroid words, names, entities, titles;
+  Centroid actors;  // entity keys of people and named things (event_evidence.h)
+  // The calendar days members name (DayKey -> members naming it).
+  TermWeights days;
+  TermWeights years;          // members' LatestYear -> how many members have it
+  double dated_by_year = 0;   // members with a year
   double first_day = kNoDay;  // publication span of the dated members
   double last_day = kNoDay;
   uint64_t last_seq = 0;  // arrival number of the latest member
   // Squared norms of the centroids under the IDF of norm_docs; refreshed when
   // the story changes or the stream has grown by a tenth since.
-  double norm2 = 0, names_norm2 = 0, entities_norm2 = 0, titles_norm2 = 0;
+  double norm2 = 0, names_norm2 = 0, entities_norm2 = 0, titles_norm2 = 0, actors_norm2 = 0;
   uint64_t norm_docs = 0;
   bool norm_dirty = true;
   uint32_t merged_into = 0;             // when status == kMerged
