@@ -275,14 +275,10 @@ Span ClaimSpan(const Quantity& q) {
   return s;
 }
 
-// Which way a claim's hedge leans: 0 for an exact or two-sided value ("300",
-// "about 300"), +1 for a floor ("more than two years", "at least 4,000"),
-// -1 for a ceiling ("nearly five months", "up to 40").
-int Lean(const Quantity& q) {
-  if (q.low == q.high) return 0;
-  if (q.low >= q.value) return 1;
-  if (q.high <= q.value) return -1;
-  return 0;
+// A bound one way only: "more than two years", "at least 4,000", "up to 40".
+// Any value on its side satisfies it, so it disagrees with none of them.
+bool OneSidedBound(const Quantity& q) {
+  return q.low != q.high && (q.low >= q.value || q.high <= q.value);
 }
 
 // The value as one claim states it, for the sides of an approximate agreement.
@@ -293,18 +289,18 @@ std::string StatedValue(const Quantity& q) {
 
 // Two claims one fact holds that a reader would see as different values
 // of one figure: compatible (their intervals meet), near each other, and
-// apart by more than rounding ("up to 20 years", "at least 15 years") or
-// bounded one way where the other is not ("two years", "more than two
-// years"). Hedges that agree on one figure ("about 300", "300") are no
-// difference; figures far apart under one bound ("20 years", "up to 34
-// years") are two things the bound happens to cover.
+// apart by more than rounding ("about 50 sailors", "about 56 sailors").
+// A one-sided bound the other value meets ("37 yachts", "at least 37
+// yachts"; "four weeks", "at least three weeks") is no disagreement: on the
+// 40 DUC topics without gold 12 of 16 such rows were one figure told twice. Figures far apart under
+// one bound ("20 years", "up to 34 years") are two things the bound happens to cover.
 bool ApproximatelyAgree(const Claim& x, const Claim& y) {
-  if (!Agree(x, y)) return false;
+  if (!Agree(x, y) || OneSidedBound(*x.q) || OneSidedBound(*y.q)) return false;
   const double px = Representative(x.total), py = Representative(y.total);
   const double scale = std::max({std::fabs(px), std::fabs(py), 1e-9});
   const double gap = std::fabs(px - py) / scale;
   if (gap > kSoftGapHedged) return false;
-  return gap > kConversionGap || Lean(*x.q) != Lean(*y.q);
+  return gap > kConversionGap;
 }
 
 // Words inside a direct quote are a speaker's view, often a hypothetical

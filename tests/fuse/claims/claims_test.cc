@@ -188,35 +188,40 @@ TEST(ClaimsTest, HedgedNearMissIsASoftConflict) {
   EXPECT_GT(r.conflicts[0].confidence, 0.5);
 }
 
-// Issue 18: values that agree but are written differently ("213", "more
-// than 200") are an approximate agreement, shown as a soft conflict; one
-// figure under two hedges ("about 300", "300") or figures far apart under
-// one bound ("20", "up to 34") are not.
-TEST(ClaimsTest, CompatibleButDifferentlyStatedValuesAreApproximateAgreement) {
+// Issue 18: two figures whose hedges meet but that differ by more than
+// rounding ("about 50", "about 56") are an approximate agreement, shown as a
+// soft conflict. A one-sided bound the other figure meets ("213", "more
+// than 200"), one figure under two hedges ("about 300", "300") and figures
+// far apart under one bound ("20", "up to 34") are no disagreement.
+TEST(ClaimsTest, CompatibleButDifferentFiguresAreApproximateAgreement) {
   const double inf = std::numeric_limits<double>::infinity();
   StoryReport r = Fuse({
       ArticleBuilder("Metro One", {"The blast at the ferry terminal killed 213 people on Friday.",
                                    "About 300 people were evacuated from the ferry terminal.",
-                                   "The ferry company said 20 boats were damaged at the pier."})
+                                   "The ferry company said 20 boats were damaged at the pier.",
+                                   "Divers rescued about 50 sailors from the harbour overnight."})
           .Count("213", "people", 213, 213, 213)
           .Count("About 300", "people were evacuated", 300, 270, 330)
           .Count("20", "boats", 20, 20, 20)
+          .Count("about 50", "sailors", 50, 45, 55)
           .Build(),
       ArticleBuilder("Metro Two",
                      {"The blast at the ferry terminal killed more than 200 people on Friday.",
                       "Police said 300 people were evacuated from the ferry terminal.",
-                      "The ferry company said up to 34 boats were damaged at the pier."})
+                      "The ferry company said up to 34 boats were damaged at the pier.",
+                      "Divers rescued about 56 sailors from the harbour overnight."})
           .Count("more than 200", "people", 200, 200, inf)
           .Count("300", "people were evacuated", 300, 300, 300)
           .Count("up to 34", "boats", 34, 0, 34)
+          .Count("about 56", "sailors", 56, 50.4, 61.6)
           .Build(),
   });
   ASSERT_EQ(r.conflicts.size(), 1u);
   const Conflict& c = r.conflicts[0];
   EXPECT_FALSE(c.hard);
   ASSERT_EQ(c.sides.size(), 2u);
-  EXPECT_EQ(c.sides[0].value, "213");
-  EXPECT_EQ(c.sides[1].value, "\u2265 200");
+  EXPECT_EQ(c.sides[0].value, "about 50");
+  EXPECT_EQ(c.sides[1].value, "about 56");
   EXPECT_EQ(c.sides[1].sources, std::vector<std::string>{"S2"});
 }
 
