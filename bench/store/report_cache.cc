@@ -119,10 +119,10 @@ int main(int argc, char** argv) {
     return v[v.size() / 2];
   };
   std::printf(
-      "report_cache articles=%zu story=%s build_ms=%.1f cached_ms=%.2f (open_ms=%.2f "
-      "report_ms=%.2f; medians of %zu)\n",
-      story_size, story_id.c_str(), built.open_ms + built.report_ms, median(totals), median(opens),
-      median(reports), totals.size());
+      "report_cache articles=%zu story=%s build_ms=%.1f build_cpu_ms=%.1f cached_ms=%.2f "
+      "cached_cpu_ms=%.2f (open_ms=%.2f report_ms=%.2f; medians of %zu)\n",
+      story_size, story_id.c_str(), built.open_ms + built.report_ms, built.cpu_ms, median(totals),
+      median(cpus), median(opens), median(reports), totals.size());
   std::printf("try: time ./build/newsfuse story %s --db %s >/dev/null\n", story_id.c_str(),
               db.c_str());
   return 0;
