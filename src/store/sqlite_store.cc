@@ -74,7 +74,8 @@ constexpr std::array<const char*, kSqlCount> kSql = {
     "FROM story_members m JOIN articles a ON a.id = m.article_id ORDER BY m.story_id, a.seq",
     // The LIMIT sits inside the subquery so FTS5 ranks and cuts before the
     // joins, and snippet() runs only for the hits returned.
-    "SELECT a.id, IFNULL(m.story_id, ''), a.title, a.outlet, hits.snip, hits.rank FROM ("
+    "SELECT a.id, IFNULL(m.story_id, ''), a.title, a.outlet, hits.snip, hits.rank, "
+    "IFNULL(a.published, '') FROM ("
     "  SELECT rowid, snippet(articles_fts, -1, '[', ']', '…', 16) AS snip, rank"
     "  FROM articles_fts WHERE articles_fts MATCH ?1 ORDER BY rank LIMIT ?2) AS hits "
     "JOIN articles a ON a.seq = hits.rowid "
@@ -462,6 +463,7 @@ Result<std::vector<SearchHit>> SqliteStore::Search(const std::string& query, int
     hit.snippet = CollapseWhitespace(ColumnText(search.get(), 4));
     // bm25 is lower-is-better and negative; flip it so callers sort naturally.
     hit.score = -sqlite3_column_double(search.get(), 5);
+    hit.published = ColumnText(search.get(), 6);
     hits.push_back(std::move(hit));
   }
   // The statement is already prepared, so a plain SQLITE_ERROR from step can

@@ -44,8 +44,9 @@ struct SearchHit {
   std::string story_id;  // empty when not yet clustered
   std::string title;
   std::string outlet;
-  std::string snippet;  // with the matched terms marked [like this]
-  double score = 0;     // higher is better
+  std::string published;  // ISO 8601 as stored, empty when the article is undated
+  std::string snippet;    // with the matched terms marked [like this]
+  double score = 0;       // higher is better
 };
 
 struct StoryRow {

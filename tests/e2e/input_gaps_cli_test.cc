@@ -169,3 +169,21 @@ TEST_F(InputGapsCliTest, ProgressShowsWhenAskedAndNeverInAPipeOtherwise) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST_F(InputGapsCliTest, SearchHitsShowTheirDateAndOutlet) {
+  Write("feed.jsonl",
+        std::string("{\"outlet\": \"Harbour Herald\", \"title\": \"Pier opens\", \"pubDate\": "
+                    "\"2026-03-06\", \"text\": \"") +
+            kPierText +
+            "\"}\n{\"outlet\": \"Island Voice\", \"title\": \"Pier plans\", \"text\": \"The "
+            "island council wants a pier of its own like the one at Westhaven.\"}\n");
+  ASSERT_EQ(RunCli("ingest " + Path("feed.jsonl") + Db()).exit_code, 0);
+  const CliRun run = RunCli("search pier" + Db(), false);
+  ASSERT_EQ(run.exit_code, 0) << run.out;
+  EXPECT_NE(run.out.find("2026-03-06  Harbour Herald — Pier opens"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("undated  Island Voice — Pier plans"), std::string::npos) << run.out;
+}
+
+}  // namespace
