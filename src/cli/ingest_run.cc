@@ -6,6 +6,7 @@
 
 #include "cli/command.h"
 #include "cli/progress_line.h"
+#include "core/terminal_text.h"
 
 namespace newsfuse::cli {
 
@@ -56,6 +57,39 @@ class ProgressShown {
   bool drawn_ = false;
 };
 
+// "skipped 3 files: 2 unknown type .pdf, 1 hidden (...)": a folder that gave
+// fewer pages than the user expected says which files it passed over.
+void PrintSkipped(const IngestStats& stats) {
+  if (stats.skipped_why.empty()) return;
+  std::string reasons;
+  bool unknown_type = false;
+  for (const auto& [why, count] : stats.skipped_why) {
+    if (!reasons.empty()) reasons += ", ";
+    reasons += std::to_string(count) + " " + TerminalSafeLine(why);
+    unknown_type = unknown_type || why.starts_with("unknown type");
+  }
+  std::fprintf(stderr, "skipped %zu %s in folders: %s%s\n", stats.skipped_files,
+               stats.skipped_files == 1 ? "file" : "files", reasons.c_str(),
+               unknown_type ? " (a folder is read for .txt .text .html .htm .xhtml .jsonl "
+                              ".ndjson .warc, each also .gz; name a file to read it whatever "
+                              "its name)"
+                            : "");
+}
+
+void PrintIgnoredFields(const IngestStats& stats) {
+  if (stats.ignored_fields.empty()) return;
+  std::string fields;
+  for (const auto& [name, count] : stats.ignored_fields) {
+    if (!fields.empty()) fields += ", ";
+    fields += "\"" + TerminalSafeLine(name) + "\" (" + std::to_string(count) +
+              (count == 1 ? " record)" : " records)");
+  }
+  std::fprintf(stderr,
+               "ignored JSONL fields newsfuse does not read: %s (it reads url, outlet, title, "
+               "published (or published_at, pubDate, date), author, text, html)\n",
+               fields.c_str());
+}
+
 }  // namespace
 
 Result<IngestSummary> RunIngest(Pipeline& pipeline, Store& store,
@@ -82,6 +116,8 @@ Result<IngestSummary> RunIngest(Pipeline& pipeline, Store& store,
                  static_cast<long long>(result->ingested),
                  static_cast<long long>(result->duplicates),
                  static_cast<long long>(result->failed));
+    PrintSkipped(result->input);
+    PrintIgnoredFields(result->input);
     if (result->undated > 0) {
       std::fprintf(stderr,
                    "undated: %lld of %lld new articles have no publication date (clustering and "

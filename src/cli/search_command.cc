@@ -39,10 +39,14 @@ int RunSearch(const SearchArgs& args) {
   // Outlet, title and snippet are page text: stripped of escape sequences
   // and kept on their lines (core/terminal_text.h).
   for (const auto& hit : *hits) {
-    fmt::print("{}  {}  {} — {}\n    {}\n",
+    // The date tells a hit of today from one of last year at a glance.
+    fmt::print("{}  {}  {}  {} — {}\n    {}\n",
                hit.story_id.empty() ? "-" : TerminalSafeLine(hit.story_id),
-               TerminalSafeLine(hit.article_id.substr(0, 12)), TerminalSafeLine(hit.outlet),
-               TerminalSafeLine(hit.title), TerminalSafeLine(hit.snippet));
+               TerminalSafeLine(hit.article_id.substr(0, 12)),
+               hit.published.empty() ? std::string("undated")
+                                     : TerminalSafeLine(hit.published.substr(0, 10)),
+               TerminalSafeLine(hit.outlet), TerminalSafeLine(hit.title),
+               TerminalSafeLine(hit.snippet));
   }
   return 0;
 }

@@ -104,11 +104,26 @@ int RunStories(const StoriesArgs& args) {
   return 0;
 }
 
+// A report built by a read-only `story` is cached through a second,
+// writable connection, opened after the reader is closed so the last one to
+// close removes the WAL files, and waiting little: the reader already has
+// its report, and a writer busy with an ingest will change the story anyway.
+void CacheBuiltReport(const std::string& db, const std::string& builder, const StoryReport& report,
+                      int64_t story_version) {
+  SqliteStoreOptions options;
+  options.busy_timeout_ms = 200;
+  options.write_wait_ms = 200;
+  auto store = OpenSqliteStore(db, options);
+  if (!store.ok()) return;  // a read-only file or folder: served uncached
+  (void)SaveReport(**store, report, story_version, builder);
+}
+
 int RunStory(const StoryArgs& args) {
   auto store = OpenStore(args.store.db, /*read_only=*/true);
   if (!store.ok()) return Fail(store.status());
   Pipeline pipeline(**store);
-  auto report = pipeline.Report(args.id);
+  ReportOrigin origin;
+  auto report = pipeline.Report(args.id, &origin);
   if (!report.ok()) return Fail(report.status());
   const std::string text = args.format == "json"   ? RenderJson(*report)
                            : args.format == "html" ? RenderHtml(*report)
@@ -116,6 +131,12 @@ int RunStory(const StoryArgs& args) {
   // Every renderer already strips control sequences from the page's text
   // (render/render.h), so the report is printed as rendered.
   std::fputs(text.c_str(), stdout);
+  std::fflush(stdout);
+  if (!origin.from_cache && !origin.saved && origin.story_version > 0) {
+    const std::string builder = pipeline.ReportBuilder();
+    store->reset();  // the pipeline is not used past this point
+    CacheBuiltReport(args.store.db, builder, *report, origin.story_version);
+  }
   return 0;
 }
 

@@ -118,7 +118,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-enum class FileKind { kUnknown, kText, kHtml, kJsonl, kJsonlGz, kWarc, kWarcGz };
+enum class FileKind { kUnknown, kText, kHtml, kTextGz, kHtmlGz, kJsonl, kJsonlGz, kWarc, kWarcGz };
 
 FileKind KindForName(std::string_view file_name) {
   const std::string name = AsciiLower(file_name);
@@ -127,6 +127,8 @@ FileKind KindForName(std::string_view file_name) {
   if (ends(".warc")) return FileKind::kWarc;
   if (ends(".jsonl.gz") || ends(".ndjson.gz")) return FileKind::kJsonlGz;
   if (ends(".jsonl") || ends(".ndjson")) return FileKind::kJsonl;
+  if (ends(".txt.gz") || ends(".text.gz")) return FileKind::kTextGz;
+  if (ends(".html.gz") || ends(".htm.gz") || ends(".xhtml.gz")) return FileKind::kHtmlGz;
   if (ends(".txt") || ends(".text")) return FileKind::kText;
   if (ends(".html") || ends(".htm") || ends(".xhtml")) return FileKind::kHtml;
   return FileKind::kUnknown;
@@ -240,6 +242,17 @@ Status ReadFile(const fs::path& path, const std::string& locator, FileKind kind,
     return Status::Ok();
   }
   switch (kind) {
+    case FileKind::kTextGz:
+    case FileKind::kHtmlGz: {
+      PageFormat format = forced;
+      if (format == PageFormat::kAuto) {
+        format = kind == FileKind::kTextGz ? PageFormat::kText : PageFormat::kHtml;
+      }
+      GzipSource gzip(src);
+      ReadSinglePage(gzip, locator, format, ParseFileNameHints(path.filename().string()), "file",
+                     emit);
+      break;
+    }
     case FileKind::kJsonl: {
       BufferedReader in(src);
       ReadJsonl(in, locator, emit);
@@ -286,24 +299,33 @@ void Walk(const fs::path& dir, const Emitter& emit) {
   std::sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) {
     return a.path().filename().native() < b.path().filename().native();
   });
+  auto skip = [&](const std::string& why) {
+    ++emit.stats.skipped_files;
+    ++emit.stats.skipped_why[why];
+  };
   for (const auto& entry : entries) {
     const std::string name = entry.path().filename().string();
     if (name.starts_with('.')) {
-      ++emit.stats.skipped_files;
+      skip("hidden");
       continue;
     }
     std::error_code sec;
     if (entry.is_directory(sec)) {
       if (entry.is_symlink(sec)) {
-        ++emit.stats.skipped_files;
+        skip("a symlink to a directory");
       } else {
         Walk(entry.path(), emit);
       }
       continue;
     }
     const FileKind kind = KindForName(name);
-    if (!entry.is_regular_file(sec) || kind == FileKind::kUnknown) {
-      ++emit.stats.skipped_files;
+    if (!entry.is_regular_file(sec)) {
+      skip("not a regular file");
+      continue;
+    }
+    if (kind == FileKind::kUnknown) {
+      const std::string ext = AsciiLower(entry.path().extension().string());
+      skip(ext.empty() ? "unknown type (no extension)" : "unknown type " + ext);
       continue;
     }
     if (Status s = ReadFile(entry.path(), entry.path().string(), kind, emit); !s.ok()) {

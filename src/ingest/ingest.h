@@ -17,10 +17,17 @@
 //                          UTF-16 and BOMs included, happens in extract). Only
 //                          many NUL bytes (over 1% and over kStrayControlBytes)
 //                          are rejected, since legacy charsets are legitimate.
+//   .txt.gz .text.gz       the same, gzip-compressed (as a crawler saves
+//   .html.gz .htm.gz        pages); the page limit applies to the
+//   .xhtml.gz               uncompressed bytes.
 //   Either format: a few stray NUL bytes are dropped, not rejected (NUL is
 //   U+0000 in every ASCII-compatible charset; UTF-16 is left alone).
 //   .jsonl .ndjson         one page per line (.gz too): {"url","outlet","title",
-//   (.jsonl.gz .ndjson.gz)  "published","author","text"|"html"}. "author" may be
+//   (.jsonl.gz .ndjson.gz)  "published","author","text"|"html"}. The date may
+//                          also be named "published_at", "pubDate" or "date"
+//                          (the first present in that order, after
+//                          "published"); other fields are ignored and counted
+//                          in IngestStats::ignored_fields. "author" may be
 //                          a string or an array of strings (joined with ", ");
 //                          null counts as absent. "text" or "html" must be a
 //                          non-empty string; when both are, "text" wins (it is
@@ -43,7 +50,7 @@
 // Directories are walked recursively, entries of each directory in byte-wise
 // name order (deterministic), depth first. Hidden entries (".name"), files of
 // unknown extension and symlinked directories (which could loop) are skipped
-// and counted in IngestStats::skipped_files.
+// and counted in IngestStats::skipped_files, with the reason in skipped_why.
 //
 // File-name hints: a single-page file named exactly YYYY-MM-DD_slug.ext, e.g.
 // "2026-02-05_straits-times.txt", gets hint_published = "2026-02-05" and
@@ -58,6 +65,7 @@
 #include <cstdint>
 #include <functional>
 #include <istream>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -87,6 +95,15 @@ struct IngestStats {
   size_t skipped_files = 0;    // directory entries passed over (hidden, unknown extension)
   size_t skipped_records = 0;  // WARC records that are not pages (request, non-200, images...)
   uint64_t bytes_read = 0;     // raw (still compressed) bytes read from files and stdin
+  // Why directory entries were passed over, with how many each: "hidden",
+  // "a symlink to a directory", "not a regular file", "unknown type .pdf"
+  // (the lower-cased last extension, or "unknown type (no extension)"), so a
+  // folder that gives no pages can say why.
+  std::map<std::string, size_t> skipped_why;
+  // JSONL fields that are not read (see the format list), with the number
+  // of records that had each: a producer's field a user expected to count
+  // (a date under another name) is not dropped silently.
+  std::map<std::string, size_t> ignored_fields;
 };
 
 // The summed size of the files the sources name or a directory walk would

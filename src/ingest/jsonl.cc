@@ -1,3 +1,5 @@
+#include <array>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <string>
 
@@ -54,6 +56,47 @@ bool AuthorField(const json& obj, std::string* out, std::string* why) {
   return true;
 }
 
+// The names producers give the publication date, in the order they are
+// tried: "published" is ours; the others are what common feeds and scrapers
+// write (RSS pubDate, Rails and Django published_at, a plain date).
+constexpr std::array<const char*, 4> kDateFields = {"published", "published_at", "pubDate", "date"};
+constexpr std::array<const char*, 6> kOtherFields = {"url",    "outlet", "title",
+                                                     "author", "text",   "html"};
+
+bool IsKnownField(const std::string& key) {
+  for (const char* known : kDateFields) {
+    if (key == known) return true;
+  }
+  for (const char* known : kOtherFields) {
+    if (key == known) return true;
+  }
+  return false;
+}
+
+// The first date field present and not null; each present one must be a
+// string, so a malformed record is refused rather than half read.
+bool DateField(const json& obj, std::string* out, std::string* why) {
+  for (const char* key : kDateFields) {
+    std::string value;
+    if (!StringField(obj, key, &value, why)) return false;
+    if (out->empty() && !IsBlank(value)) *out = std::move(value);
+  }
+  return true;
+}
+
+// Field names come from the input: a file with a new key on every line must
+// not grow the tally without bound, nor a huge key fill the summary.
+constexpr size_t kMaxIgnoredNames = 32;
+constexpr size_t kMaxIgnoredNameBytes = 64;
+constexpr const char* kOtherIgnored = "(other fields)";
+
+void CountIgnored(const std::string& key, std::map<std::string, size_t>& tally) {
+  std::string name =
+      key.size() > kMaxIgnoredNameBytes ? key.substr(0, kMaxIgnoredNameBytes) + "..." : key;
+  if (!tally.contains(name) && tally.size() >= kMaxIgnoredNames) name = kOtherIgnored;
+  ++tally[name];
+}
+
 // Fills `*page` from one parsed line, or says why it cannot.
 bool PageFromObject(const json& obj, RawPage* page, std::string* why) {
   if (!obj.is_object()) {
@@ -64,9 +107,8 @@ bool PageFromObject(const json& obj, RawPage* page, std::string* why) {
   if (!StringField(obj, "url", &page->url, why) ||
       !StringField(obj, "outlet", &page->hint_outlet, why) ||
       !StringField(obj, "title", &page->hint_title, why) ||
-      !StringField(obj, "published", &page->hint_published, why) ||
-      !AuthorField(obj, &page->hint_author, why) || !StringField(obj, "text", &text, why) ||
-      !StringField(obj, "html", &html, why)) {
+      !DateField(obj, &page->hint_published, why) || !AuthorField(obj, &page->hint_author, why) ||
+      !StringField(obj, "text", &text, why) || !StringField(obj, "html", &html, why)) {
     return false;
   }
   if (!IsBlank(text)) {
@@ -107,6 +149,11 @@ void ReadJsonl(BufferedReader& in, const std::string& name, const Emitter& emit)
     } catch (const json::exception& e) {  // parse_error, and anything else nlohmann throws
       emit.Error(Status::BadInput(locator, "invalid JSON: " + ParseErrorText(e)));
       continue;
+    }
+    if (obj.is_object()) {
+      for (const auto& [key, value] : obj.items()) {
+        if (!IsKnownField(key)) CountIgnored(key, emit.stats.ignored_fields);
+      }
     }
     RawPage page;
     std::string why;

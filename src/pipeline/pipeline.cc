@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "pipeline/story_assigner.h"
+#include "render/render.h"
 
 namespace newsfuse {
 
@@ -177,7 +178,31 @@ Result<IngestSummary> Pipeline::Ingest(const std::vector<std::string>& sources,
   return summary;
 }
 
-Result<StoryReport> Pipeline::Report(const std::string& story_id) {
+Result<StoryReport> Pipeline::Report(const std::string& story_id, ReportOrigin* origin) {
+  ReportOrigin local;
+  ReportOrigin& how = origin ? *origin : local;
+  how = ReportOrigin{};
+  const std::string builder = ReportBuilderId(options_.fuse);
+  // A story that never had a version (none of its articles stored yet) has
+  // no cache either; GetStory below says it does not exist.
+  auto version = store_.StoryVersion(story_id);
+  if (!version.ok() && version.status().code() != Status::Code::kNotFound) {
+    return version.status();
+  }
+  if (version.ok()) {
+    how.story_version = *version;
+    auto cached = store_.GetCachedReport(story_id, builder);
+    if (!cached.ok()) return cached.status();
+    if (*cached) {
+      auto report = ParseReportJson(**cached);
+      // A cached report that no longer parses is rebuilt, never served.
+      if (report.ok()) {
+        how.from_cache = true;
+        return report;
+      }
+    }
+  }
+
   auto story = store_.GetStory(story_id);
   if (!story.ok()) return story.status();
   std::vector<AnnotatedArticle> articles;
@@ -187,7 +212,16 @@ Result<StoryReport> Pipeline::Report(const std::string& story_id) {
     if (!article.ok()) return article.status();
     articles.push_back(Analyze(std::move(article).value(), options_.analyze));
   }
-  return FuseStory(*story, articles, options_.fuse);
+  StoryReport report = FuseStory(*story, articles, options_.fuse);
+  if (version.ok()) {
+    // Caching is an optimisation: a store that refuses it (read-only, busy)
+    // still gets its report.
+    auto saved = SaveReport(store_, report, *version, builder);
+    how.saved = saved.ok() && *saved;
+  }
+  return report;
 }
+
+std::string Pipeline::ReportBuilder() const { return ReportBuilderId(options_.fuse); }
 
 }  // namespace newsfuse

@@ -22,6 +22,7 @@
 #include "extract/extract.h"
 #include "fuse/fuse.h"
 #include "ingest/ingest.h"
+#include "pipeline/report_cache.h"
 #include "store/store.h"
 
 namespace newsfuse {
@@ -93,8 +94,13 @@ class Pipeline {
   Result<IngestSummary> Ingest(const std::vector<std::string>& sources,
                                const IngestCallbacks& callbacks = {});
 
-  // The report of one story, built from its stored articles.
-  Result<StoryReport> Report(const std::string& story_id);
+  // The report of one story. Served from the store's report cache when it
+  // was built from the story's current version with these options; else
+  // built from the stored articles and cached (when the store can be
+  // written), so an unchanged story is analysed and fused once.
+  Result<StoryReport> Report(const std::string& story_id, ReportOrigin* origin = nullptr);
+  // What Report() names as the builder of the reports it caches.
+  std::string ReportBuilder() const;
 
  private:
   Store& store_;

@@ -71,9 +71,58 @@ constexpr const char* kMigration2 = R"sql(
 ALTER TABLE story_members ADD COLUMN copy_of TEXT REFERENCES articles(id) CHECK (copy_of <> '');
 )sql";
 
+// Version 3: the story version and the report cache (issue 13).
+//
+// A story's version changes in the same transaction as any change of its
+// membership (an article joining, leaving in a merge, or its copy mark
+// changing): the triggers see every write to story_members, whoever makes
+// it, so no code path can change a story and forget to bump it. The same
+// triggers drop the story's cached report, so a crash at any point leaves
+// either the old membership with its report or the new one with none.
+// story_versions keeps the row of a story merged away, so its number never
+// goes back and a report built from an older version can never pass for a
+// newer one.
+//
+// A cached report is valid while its story_version is the story's current
+// one and its builder is this build's (pipeline/report_cache.h): the builder
+// names the analysis and fusion that made the report, so a new one rebuilds
+// lazily. Existing stories start at version 1 with nothing cached.
+constexpr const char* kMigration3 = R"sql(
+CREATE TABLE story_versions (
+  story_id TEXT PRIMARY KEY,
+  version  INTEGER NOT NULL
+) WITHOUT ROWID;
+INSERT INTO story_versions(story_id, version) SELECT DISTINCT story_id, 1 FROM story_members;
+
+CREATE TABLE story_reports (
+  story_id      TEXT PRIMARY KEY,
+  story_version INTEGER NOT NULL,
+  builder       TEXT NOT NULL,
+  headline      TEXT NOT NULL,
+  report        TEXT NOT NULL  -- the report's JSON (docs/report-schema.md)
+) WITHOUT ROWID;
+
+CREATE TRIGGER story_members_added AFTER INSERT ON story_members BEGIN
+  INSERT INTO story_versions(story_id, version) VALUES (NEW.story_id, 1)
+    ON CONFLICT(story_id) DO UPDATE SET version = version + 1;
+  DELETE FROM story_reports WHERE story_id = NEW.story_id;
+END;
+CREATE TRIGGER story_members_changed AFTER UPDATE ON story_members BEGIN
+  INSERT INTO story_versions(story_id, version) VALUES (NEW.story_id, 1)
+    ON CONFLICT(story_id) DO UPDATE SET version = version + 1;
+  UPDATE story_versions SET version = version + 1
+    WHERE story_id = OLD.story_id AND OLD.story_id <> NEW.story_id;
+  DELETE FROM story_reports WHERE story_id IN (NEW.story_id, OLD.story_id);
+END;
+CREATE TRIGGER story_members_removed AFTER DELETE ON story_members BEGIN
+  UPDATE story_versions SET version = version + 1 WHERE story_id = OLD.story_id;
+  DELETE FROM story_reports WHERE story_id = OLD.story_id;
+END;
+)sql";
+
 // Index i holds the step from version i to i + 1. Append only; never edit a
 // step that has shipped, since files in the field already contain its result.
-constexpr std::array<const char*, 2> kMigrations = {kMigration1, kMigration2};
+constexpr std::array<const char*, 3> kMigrations = {kMigration1, kMigration2, kMigration3};
 static_assert(kMigrations.size() == static_cast<size_t>(kSqliteSchemaVersion),
               "kSqliteSchemaVersion must equal the number of migrations");
 

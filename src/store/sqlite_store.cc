@@ -12,6 +12,7 @@
 #include <string>
 #include <string_view>
 #include <thread>
+#include <unordered_map>
 #include <utility>
 
 #include "store/article_codec.h"
@@ -42,6 +43,10 @@ enum Sql : size_t {
   kStoryArticles,
   kAllMemberships,
   kSearch,
+  kStoryVersion,
+  kGetCachedReport,
+  kPutCachedReport,
+  kCachedHeadlines,
   kSqlCount,
 };
 
@@ -69,11 +74,24 @@ constexpr std::array<const char*, kSqlCount> kSql = {
     "FROM story_members m JOIN articles a ON a.id = m.article_id ORDER BY m.story_id, a.seq",
     // The LIMIT sits inside the subquery so FTS5 ranks and cuts before the
     // joins, and snippet() runs only for the hits returned.
-    "SELECT a.id, IFNULL(m.story_id, ''), a.title, a.outlet, hits.snip, hits.rank FROM ("
+    "SELECT a.id, IFNULL(m.story_id, ''), a.title, a.outlet, hits.snip, hits.rank, "
+    "IFNULL(a.published, '') FROM ("
     "  SELECT rowid, snippet(articles_fts, -1, '[', ']', '…', 16) AS snip, rank"
     "  FROM articles_fts WHERE articles_fts MATCH ?1 ORDER BY rank LIMIT ?2) AS hits "
     "JOIN articles a ON a.seq = hits.rowid "
     "LEFT JOIN story_members m ON m.article_id = a.id ORDER BY hits.rank",
+    "SELECT version FROM story_versions WHERE story_id = ?1",
+    "SELECT r.report FROM story_reports r JOIN story_versions v ON v.story_id = r.story_id "
+    "WHERE r.story_id = ?1 AND r.story_version = v.version AND r.builder = ?2",
+    // The version is checked in the statement that writes, so no other
+    // writer can change the story between the check and the insert.
+    "INSERT INTO story_reports(story_id, story_version, builder, headline, report) "
+    "SELECT ?1, ?2, ?3, ?4, ?5 WHERE EXISTS "
+    "(SELECT 1 FROM story_versions WHERE story_id = ?1 AND version = ?2) "
+    "ON CONFLICT(story_id) DO UPDATE SET story_version = excluded.story_version, "
+    "builder = excluded.builder, headline = excluded.headline, report = excluded.report",
+    "SELECT r.story_id, r.headline FROM story_reports r JOIN story_versions v "
+    "ON v.story_id = r.story_id AND v.version = r.story_version",
 };
 
 // Snippets cross paragraph breaks; one line reads better in a result list.
@@ -114,6 +132,12 @@ class SqliteStore final : public Store {
   Result<std::string> StoryOf(const std::string& article_id) override;
   Result<std::vector<StoryRow>> ListStories() override;
   Result<Story> GetStory(const std::string& story_id) override;
+  Result<int64_t> StoryVersion(const std::string& story_id) override;
+  Result<std::optional<std::string>> GetCachedReport(const std::string& story_id,
+                                                     const std::string& builder) override;
+  Result<bool> PutCachedReport(const std::string& story_id, int64_t story_version,
+                               const std::string& builder, const std::string& headline,
+                               const std::string& json) override;
   Result<std::unique_ptr<StoreWrite>> BeginWrite() override;
   Result<int64_t> DataVersion() override;
   Result<std::vector<SearchHit>> Search(const std::string& query, int limit) override;
@@ -126,6 +150,8 @@ class SqliteStore final : public Store {
   // Steps a statement expected to finish without rows.
   Status StepDone(sqlite3_stmt* stmt, std::string_view what);
   Result<bool> ArticleExists(const std::string& id);
+  // Replaces each listed story's headline with its current cached report's.
+  Status UseReportHeadlines(std::vector<StoryRow>& rows);
 
   std::unique_ptr<Db> db_;
   bool read_only_;
@@ -351,7 +377,68 @@ Result<std::vector<StoryRow>> SqliteStore::ListStories() {
     if (Status s = builder.Add(std::move(member)); !s.ok()) return s;
   }
   if (rc != SQLITE_DONE) return db_->Error("listing stories", rc);
-  return builder.Finish();
+  std::vector<StoryRow> rows = builder.Finish();
+  if (Status s = UseReportHeadlines(rows); !s.ok()) return s;
+  return rows;
+}
+
+Status SqliteStore::UseReportHeadlines(std::vector<StoryRow>& rows) {
+  auto stmt = Statement(kCachedHeadlines);
+  if (!stmt.ok()) return stmt.status();
+  StatementLease query(*stmt);
+  std::unordered_map<std::string, std::string> headlines;
+  int rc;
+  while ((rc = sqlite3_step(query.get())) == SQLITE_ROW) {
+    headlines.emplace(ColumnText(query.get(), 0), ColumnText(query.get(), 1));
+  }
+  if (rc != SQLITE_DONE) return db_->Error("reading cached headlines", rc);
+  for (StoryRow& row : rows) {
+    auto it = headlines.find(row.story.id);
+    if (it != headlines.end() && !it->second.empty()) row.headline = it->second;
+  }
+  return Status::Ok();
+}
+
+Result<int64_t> SqliteStore::StoryVersion(const std::string& story_id) {
+  auto stmt = Statement(kStoryVersion);
+  if (!stmt.ok()) return stmt.status();
+  StatementLease query(*stmt);
+  BindText(query.get(), 1, story_id);
+  int rc = sqlite3_step(query.get());
+  if (rc == SQLITE_DONE) return Status::NotFound("no story with id " + story_id);
+  if (rc != SQLITE_ROW) return db_->Error("reading the version of story " + story_id, rc);
+  return static_cast<int64_t>(sqlite3_column_int64(query.get(), 0));
+}
+
+Result<std::optional<std::string>> SqliteStore::GetCachedReport(const std::string& story_id,
+                                                                const std::string& builder) {
+  auto stmt = Statement(kGetCachedReport);
+  if (!stmt.ok()) return stmt.status();
+  StatementLease query(*stmt);
+  BindText(query.get(), 1, story_id);
+  BindText(query.get(), 2, builder);
+  int rc = sqlite3_step(query.get());
+  if (rc == SQLITE_DONE) return std::optional<std::string>();
+  if (rc != SQLITE_ROW) return db_->Error("reading the cached report of story " + story_id, rc);
+  return std::optional<std::string>(ColumnText(query.get(), 0));
+}
+
+Result<bool> SqliteStore::PutCachedReport(const std::string& story_id, int64_t story_version,
+                                          const std::string& builder, const std::string& headline,
+                                          const std::string& json) {
+  if (Status s = RefuseIfReadOnly("cache a report"); !s.ok()) return s;
+  auto stmt = Statement(kPutCachedReport);
+  if (!stmt.ok()) return stmt.status();
+  StatementLease upsert(*stmt);
+  BindText(upsert.get(), 1, story_id);
+  sqlite3_bind_int64(upsert.get(), 2, story_version);
+  BindText(upsert.get(), 3, builder);
+  BindText(upsert.get(), 4, headline);
+  BindText(upsert.get(), 5, json);
+  if (Status s = StepDone(upsert.get(), "caching the report of story " + story_id); !s.ok()) {
+    return s;
+  }
+  return sqlite3_changes(db_->handle()) > 0;
 }
 
 Result<std::vector<SearchHit>> SqliteStore::Search(const std::string& query, int limit) {
@@ -376,6 +463,7 @@ Result<std::vector<SearchHit>> SqliteStore::Search(const std::string& query, int
     hit.snippet = CollapseWhitespace(ColumnText(search.get(), 4));
     // bm25 is lower-is-better and negative; flip it so callers sort naturally.
     hit.score = -sqlite3_column_double(search.get(), 5);
+    hit.published = ColumnText(search.get(), 6);
     hits.push_back(std::move(hit));
   }
   // The statement is already prepared, so a plain SQLITE_ERROR from step can

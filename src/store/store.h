@@ -20,6 +20,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -43,13 +44,17 @@ struct SearchHit {
   std::string story_id;  // empty when not yet clustered
   std::string title;
   std::string outlet;
-  std::string snippet;  // with the matched terms marked [like this]
-  double score = 0;     // higher is better
+  std::string published;  // ISO 8601 as stored, empty when the article is undated
+  std::string snippet;    // with the matched terms marked [like this]
+  double score = 0;       // higher is better
 };
 
 struct StoryRow {
   Story story;
-  std::string headline;    // title of its earliest-published (else first-ingested) article
+  // The headline of the story's cached report when one is current, so the
+  // list and the report agree; else the title of its earliest-published
+  // (else first-ingested) article.
+  std::string headline;
   std::string first_seen;  // ISO 8601 (earliest publication), empty when none is dated
   std::string last_seen;   // ISO 8601 (latest publication), empty when none is dated
   std::vector<std::string> outlets;
@@ -99,6 +104,24 @@ class Store {
   // With copy_of filled. NotFound when no article belongs to `story_id`.
   virtual Result<Story> GetStory(const std::string& story_id) = 0;
 
+  // The story's version: a number that changes in the same commit as any
+  // change of the story's membership (an article added, moved away by a
+  // merge, its copy mark changed), and only then, whoever writes. NotFound
+  // for a story the store never held.
+  virtual Result<int64_t> StoryVersion(const std::string& story_id) = 0;
+  // The report JSON cached for the story when it was built from the story's
+  // current version by `builder` (pipeline/report_cache.h); nullopt when
+  // none was, or it was built from an older version or by another builder.
+  virtual Result<std::optional<std::string>> GetCachedReport(const std::string& story_id,
+                                                             const std::string& builder) = 0;
+  // Caches the report built from version `story_version` of the story,
+  // replacing the one cached before. Kept only while that version is
+  // current: a report built while another process changed the story is
+  // dropped, and the result is false. A read-only store refuses (kUsage).
+  virtual Result<bool> PutCachedReport(const std::string& story_id, int64_t story_version,
+                                       const std::string& builder, const std::string& headline,
+                                       const std::string& json) = 0;
+
   // Takes the write lock, waiting for another writer to finish (up to
   // SqliteStoreOptions::write_wait_ms), and opens a unit that every later
   // write through this Store joins until it is committed or destroyed. The
@@ -135,7 +158,7 @@ struct SqliteStoreOptions {
 
 // The schema version (PRAGMA user_version) this build reads and writes. Files
 // at an older version are migrated on a read-write open; newer ones are refused.
-inline constexpr int kSqliteSchemaVersion = 2;
+inline constexpr int kSqliteSchemaVersion = 3;
 
 // Opens (creating and migrating if needed) the SQLite store at `path`.
 // ":memory:" gives a private in-memory store (tests). Errors are kStoreError

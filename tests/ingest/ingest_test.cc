@@ -7,6 +7,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <random>
 #include <sstream>
 #include <string>
@@ -665,6 +666,97 @@ TEST(PageIdTest, ContentIdentityIncludingUrlAndOutlet) {
   d.url = "a";
   d.hint_outlet = "bc";
   EXPECT_NE(PageId(c), PageId(d));
+}
+
+}  // namespace
+}  // namespace newsfuse
+
+namespace newsfuse {
+namespace {
+
+// ---- issue 13: gzipped pages in folders, skip reasons, JSONL dates ----
+
+TEST(IngestDirTest, GzippedPagesInAFolderAreReadAndSkippedFilesSayWhy) {
+  TempDir dir;
+  const std::string text = "The valley council opened a new footbridge on Sunday.\n";
+  const std::string html =
+      "<html><head><title>Footbridge</title></head><body><p>Opened.</p>"
+      "</body></html>";
+  dir.Write("in/a.txt.gz", GzipMember(text));
+  dir.Write("in/b.html.gz", GzipMember(html));
+  dir.Write("in/c.HTM.GZ", GzipMember(html + " "));
+  dir.Write("in/d.pdf", "%PDF-1.4");
+  dir.Write("in/e.PDF", "%PDF-1.4");
+  dir.Write("in/f.gz", GzipMember(text));
+  dir.Write("in/README", "notes");
+  dir.Write("in/.cache", "x");
+  Outcome run = Ingest({dir.path() + "/in"});
+  ASSERT_TRUE(run.status.ok()) << run.status.ToString();
+  ASSERT_TRUE(run.errors.empty()) << run.errors[0].ToString();
+  ASSERT_EQ(run.pages.size(), 3u);
+  EXPECT_EQ(run.pages[0].format, PageFormat::kText);
+  EXPECT_EQ(run.pages[0].content, text);
+  EXPECT_EQ(run.pages[1].format, PageFormat::kHtml);
+  EXPECT_EQ(run.pages[1].content, html);
+  EXPECT_EQ(run.pages[2].format, PageFormat::kHtml);
+  EXPECT_EQ(run.stats.skipped_files, 5u);
+  EXPECT_EQ(run.stats.skipped_why,
+            (std::map<std::string, size_t>{{"hidden", 1},
+                                           {"unknown type (no extension)", 1},
+                                           {"unknown type .gz", 1},
+                                           {"unknown type .pdf", 2}}));
+}
+
+TEST(IngestDirTest, ACorruptGzippedPageIsOneErrorNamingTheFile) {
+  TempDir dir;
+  std::string broken = GzipMember("A page about the harbour and its new pier, long enough.\n");
+  broken.resize(broken.size() / 2);
+  const std::string path = dir.Write("in/bad.txt.gz", broken);
+  dir.Write("in/good.txt", "The pier opened.\n");
+  Outcome run = Ingest({dir.path() + "/in"});
+  ASSERT_EQ(run.pages.size(), 1u);
+  ASSERT_EQ(run.errors.size(), 1u);
+  EXPECT_EQ(run.errors[0].locator(), path);
+}
+
+TEST(IngestJsonlTest, OtherNamesOfThePublicationDateAreRead) {
+  Outcome run = IngestStream(
+      "{\"text\":\"one\",\"pubDate\":\"Tue, 03 Mar 2026 10:00:00 GMT\"}\n"
+      "{\"text\":\"two\",\"published_at\":\"2026-03-04T08:00:00Z\"}\n"
+      "{\"text\":\"three\",\"date\":\"2026-03-05\"}\n"
+      "{\"text\":\"four\",\"published\":\"2026-03-06\",\"date\":\"1999-01-01\"}\n"
+      "{\"text\":\"five\",\"date\":null,\"pubDate\":\"2026-03-07\"}\n");
+  ASSERT_TRUE(run.errors.empty()) << run.errors[0].ToString();
+  ASSERT_EQ(run.pages.size(), 5u);
+  EXPECT_EQ(run.pages[0].hint_published, "Tue, 03 Mar 2026 10:00:00 GMT");
+  EXPECT_EQ(run.pages[1].hint_published, "2026-03-04T08:00:00Z");
+  EXPECT_EQ(run.pages[2].hint_published, "2026-03-05");
+  EXPECT_EQ(run.pages[3].hint_published, "2026-03-06") << "\"published\" comes first";
+  EXPECT_EQ(run.pages[4].hint_published, "2026-03-07");
+  EXPECT_TRUE(run.stats.ignored_fields.empty());
+}
+
+TEST(IngestJsonlTest, UnknownFieldsAreCountedAndAWrongDateTypeIsAnError) {
+  Outcome run = IngestStream(
+      "{\"text\":\"one\",\"category\":\"local\",\"tags\":[\"a\"]}\n"
+      "{\"text\":\"two\",\"category\":\"sport\"}\n"
+      "{\"text\":\"three\",\"pubDate\":20260303}\n");
+  ASSERT_EQ(run.pages.size(), 2u);
+  ASSERT_EQ(run.errors.size(), 1u);
+  EXPECT_EQ(run.errors[0].locator(), "<stdin>:3");
+  EXPECT_THAT(run.errors[0].message(), HasSubstr("\"pubDate\" must be a string"));
+  EXPECT_EQ(run.stats.ignored_fields,
+            (std::map<std::string, size_t>{{"category", 2}, {"tags", 1}}));
+
+  // A new name on every line is tallied within bounds.
+  std::string many;
+  for (int i = 0; i < 100; ++i) {
+    many += "{\"text\":\"t\",\"f" + std::to_string(i) + "\":1}\n";
+  }
+  Outcome wide = IngestStream(many);
+  EXPECT_EQ(wide.pages.size(), 100u);
+  EXPECT_LE(wide.stats.ignored_fields.size(), 33u);
+  EXPECT_EQ(wide.stats.ignored_fields.at("(other fields)"), 100u - 32u);
 }
 
 }  // namespace

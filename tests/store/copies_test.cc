@@ -171,6 +171,9 @@ TEST_F(CopiesTest, AVersion1FileMigratesWithoutLosingData) {
   ASSERT_TRUE(story.ok()) << story.status().ToString();
   EXPECT_THAT(story->article_ids, ElementsAre("v1a", "v1b"));
   EXPECT_THAT(story->copy_of, IsEmpty());
+  // Version 3: stories of an older file get a version and no cached report.
+  EXPECT_EQ(*store->StoryVersion("s1"), 1);
+  EXPECT_EQ(*store->GetCachedReport("s1", "any"), std::nullopt);
   auto rows = store->ListStories();
   ASSERT_TRUE(rows.ok()) << rows.status().ToString();
   ASSERT_EQ(rows->size(), 1u);

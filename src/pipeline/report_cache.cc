@@ -1,0 +1,24 @@
+#include "pipeline/report_cache.h"
+
+#include <fmt/format.h>
+
+#include "render/render.h"
+
+namespace newsfuse {
+
+std::string ReportBuilderId(const FuseOptions& options) {
+  // Every field of FuseOptions changes the report, so all of them are named.
+  return fmt::format(
+      "report-schema={};builder={};summary-sentences={}-{};same-content={};"
+      "summary-words={}",
+      StoryReport::kSchemaVersion, kReportBuilderRevision, options.min_summary_sentences,
+      options.max_summary_sentences, options.same_content_threshold, options.max_summary_words);
+}
+
+Result<bool> SaveReport(Store& store, const StoryReport& report, int64_t story_version,
+                        const std::string& builder) {
+  return store.PutCachedReport(report.story_id, story_version, builder, report.headline,
+                               RenderJson(report));
+}
+
+}  // namespace newsfuse

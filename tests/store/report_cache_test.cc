@@ -1,0 +1,147 @@
+// The story version and the report cache (issue 13): every change of a
+// story's membership moves its version and drops its cached report in the
+// same commit; a report is served only for the version and builder it was
+// made from.
+#include <optional>
+#include <string>
+
+#include "store_test_util.h"
+
+namespace newsfuse {
+namespace {
+
+using testing::MakeArticle;
+using testing::RawDb;
+
+class ReportCacheStoreTest : public testing::TempDirTest {
+ protected:
+  void SetUp() override {
+    TempDirTest::SetUp();
+    path_ = PathOf("news.db");
+    store_ = OpenOrDie(path_);
+    ASSERT_TRUE(store_);
+    ASSERT_TRUE(store_
+                    ->PutArticles({MakeArticle("a1", "Dam opens"), MakeArticle("a2", "Dam opened"),
+                                   MakeArticle("a3", "Chess final")})
+                    .ok());
+  }
+  int64_t Version(const std::string& story) {
+    auto v = store_->StoryVersion(story);
+    EXPECT_TRUE(v.ok()) << v.status().ToString();
+    return v.ok() ? *v : -1;
+  }
+  std::optional<std::string> Cached(const std::string& story, const std::string& builder = "b1") {
+    auto r = store_->GetCachedReport(story, builder);
+    EXPECT_TRUE(r.ok()) << r.status().ToString();
+    return r.ok() ? *r : std::nullopt;
+  }
+  bool Put(const std::string& story, int64_t version, const std::string& json,
+           const std::string& builder = "b1") {
+    auto put = store_->PutCachedReport(story, version, builder, "Headline of " + json, json);
+    EXPECT_TRUE(put.ok()) << put.status().ToString();
+    return put.ok() && *put;
+  }
+  std::string path_;
+  std::unique_ptr<Store> store_;
+};
+
+TEST_F(ReportCacheStoreTest, EveryMembershipChangeMovesTheVersionAndDropsTheReport) {
+  EXPECT_EQ(store_->StoryVersion("s1").status().code(), Status::Code::kNotFound);
+  ASSERT_TRUE(store_->AssignToStory("s1", "a1").ok());
+  const int64_t v1 = Version("s1");
+  ASSERT_TRUE(Put("s1", v1, "{\"one\": 1}"));
+  EXPECT_EQ(Cached("s1"), "{\"one\": 1}");
+
+  // Assigning again where it already is changes nothing.
+  ASSERT_TRUE(store_->AssignToStory("s1", "a1").ok());
+  EXPECT_EQ(Version("s1"), v1);
+  EXPECT_EQ(Cached("s1"), "{\"one\": 1}");
+
+  // A new member.
+  ASSERT_TRUE(store_->AssignToStory("s1", "a2").ok());
+  const int64_t v2 = Version("s1");
+  EXPECT_NE(v2, v1);
+  EXPECT_EQ(Cached("s1"), std::nullopt);
+
+  // A copy mark on an existing member.
+  ASSERT_TRUE(Put("s1", v2, "{\"two\": 2}"));
+  ASSERT_TRUE(store_->AssignToStory("s1", "a2", "a1").ok());
+  const int64_t v3 = Version("s1");
+  EXPECT_NE(v3, v2);
+  EXPECT_EQ(Cached("s1"), std::nullopt);
+
+  // A merge moves a member out of s1 and into s2: both change.
+  ASSERT_TRUE(store_->AssignToStory("s2", "a3").ok());
+  ASSERT_TRUE(Put("s1", v3, "{\"three\": 3}"));
+  const int64_t s2_before = Version("s2");
+  ASSERT_TRUE(Put("s2", s2_before, "{\"s2\": 1}"));
+  ASSERT_TRUE(store_->AssignToStory("s2", "a2").ok());
+  EXPECT_NE(Version("s1"), v3);
+  EXPECT_NE(Version("s2"), s2_before);
+  EXPECT_EQ(Cached("s1"), std::nullopt);
+  EXPECT_EQ(Cached("s2"), std::nullopt);
+}
+
+TEST_F(ReportCacheStoreTest, AReportOfAnOlderVersionOrAnotherBuilderIsNotServed) {
+  ASSERT_TRUE(store_->AssignToStory("s1", "a1").ok());
+  const int64_t v1 = Version("s1");
+  ASSERT_TRUE(store_->AssignToStory("s1", "a2").ok());
+  // Built from v1 while another writer added a2: refused, nothing kept.
+  EXPECT_FALSE(Put("s1", v1, "{\"stale\": true}"));
+  EXPECT_EQ(Cached("s1"), std::nullopt);
+  EXPECT_EQ(RawDb(path_).Query("SELECT count(*) FROM story_reports"), "0");
+
+  ASSERT_TRUE(Put("s1", Version("s1"), "{\"fresh\": true}"));
+  EXPECT_EQ(Cached("s1"), "{\"fresh\": true}");
+  EXPECT_EQ(Cached("s1", "b2"), std::nullopt) << "another builder's report is not ours";
+  // A later build replaces it.
+  ASSERT_TRUE(Put("s1", Version("s1"), "{\"b2\": true}", "b2"));
+  EXPECT_EQ(Cached("s1", "b2"), "{\"b2\": true}");
+  EXPECT_EQ(Cached("s1"), std::nullopt);
+  // A story never stored has nothing to cache.
+  EXPECT_FALSE(Put("nope", 1, "{}"));
+}
+
+TEST_F(ReportCacheStoreTest, ARolledBackWriteLeavesTheVersionAndTheReport) {
+  ASSERT_TRUE(store_->AssignToStory("s1", "a1").ok());
+  const int64_t v1 = Version("s1");
+  ASSERT_TRUE(Put("s1", v1, "{\"kept\": true}"));
+  {
+    auto write = store_->BeginWrite();
+    ASSERT_TRUE(write.ok()) << write.status().ToString();
+    ASSERT_TRUE(store_->PutArticles({MakeArticle("a4", "Dam again")}).ok());
+    ASSERT_TRUE(store_->AssignToStory("s1", "a4").ok());
+    // Dropped without Commit, as a killed ingest leaves it.
+  }
+  EXPECT_EQ(Version("s1"), v1);
+  EXPECT_EQ(Cached("s1"), "{\"kept\": true}");
+}
+
+TEST_F(ReportCacheStoreTest, StoriesShowTheCachedReportsHeadline) {
+  ASSERT_TRUE(store_->AssignToStory("s1", "a1").ok());
+  auto before = store_->ListStories();
+  ASSERT_TRUE(before.ok());
+  ASSERT_EQ(before->size(), 1u);
+  EXPECT_EQ((*before)[0].headline, "Dam opens");
+  ASSERT_TRUE(store_->PutCachedReport("s1", Version("s1"), "b1", "The dam opens", "{}").ok());
+  EXPECT_EQ((*store_->ListStories())[0].headline, "The dam opens");
+  // Once the story changes, its report is stale and so is that headline.
+  ASSERT_TRUE(store_->AssignToStory("s1", "a2").ok());
+  EXPECT_EQ((*store_->ListStories())[0].headline, "Dam opens");
+}
+
+TEST_F(ReportCacheStoreTest, AReadOnlyStoreServesButDoesNotCache) {
+  ASSERT_TRUE(store_->AssignToStory("s1", "a1").ok());
+  ASSERT_TRUE(Put("s1", Version("s1"), "{\"x\": 1}"));
+  SqliteStoreOptions read_only;
+  read_only.read_only = true;
+  auto reader = OpenOrDie(path_, read_only);
+  ASSERT_TRUE(reader);
+  EXPECT_EQ(reader->GetCachedReport("s1", "b1").value(), "{\"x\": 1}");
+  auto put = reader->PutCachedReport("s1", *reader->StoryVersion("s1"), "b1", "h", "{}");
+  EXPECT_EQ(put.status().code(), Status::Code::kUsage);
+  EXPECT_EQ(Cached("s1"), "{\"x\": 1}");
+}
+
+}  // namespace
+}  // namespace newsfuse
