@@ -3,7 +3,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include <chrono>
+#include <ctime>
 #include <string>
 #include <vector>
 
@@ -112,10 +112,11 @@ TEST(FieldCapsTest, AHugeTitleHintIsCutWithAWarningNamingTheInputAndField) {
   RawPage page = JsonlLikePage();
   page.hint_title = std::string(20u << 20, 'T');
   Warnings w;
-  const auto start = std::chrono::steady_clock::now();
+  // CPU time, not wall time: CI runs this under sanitizers on a shared
+  // machine, where the wall clock measures the neighbours too.
+  const std::clock_t start = std::clock();
   const auto a = ExtractArticle(page, w.Options());
-  const double seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  const double seconds = static_cast<double>(std::clock() - start) / CLOCKS_PER_SEC;
   ASSERT_TRUE(a.ok()) << a.status().ToString();
   EXPECT_EQ(a->title.size(), kMaxTitleBytes);
   ASSERT_EQ(w.seen.size(), 1u);

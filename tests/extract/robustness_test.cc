@@ -4,7 +4,7 @@
 // orders of magnitude.
 #include <gtest/gtest.h>
 
-#include <chrono>
+#include <ctime>
 #include <random>
 #include <string>
 
@@ -23,10 +23,11 @@ Timed Extract(std::string content, PageFormat format = PageFormat::kAuto) {
   page.locator = "hostile.html";
   page.format = format;
   page.content = std::move(content);
-  const auto start = std::chrono::steady_clock::now();
+  // CPU time: under sanitizers on a shared CI machine the wall clock also
+  // measures the neighbours.
+  const std::clock_t start = std::clock();
   Result<Article> r = ExtractArticle(page);
-  return {std::move(r),
-          std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count()};
+  return {std::move(r), static_cast<double>(std::clock() - start) / CLOCKS_PER_SEC};
 }
 
 const char kParagraph[] =
