@@ -147,7 +147,7 @@ const char* TimexTypeName(Timex::Type type);
 struct Quote {
   Span content;                     // the words quoted (inside the quote marks for direct speech)
   std::optional<uint32_t> speaker;  // index into entities; empty when unresolved
-  Span speaker_span;                // the mention that names the speaker here ("he", "Witkoff")
+  Span speaker_span;                // the phrase naming the speaker, appositive included
   Span cue;                         // "said", "wrote on X", "described the talks as"
   bool direct = true;               // false for paraphrase / indirect speech
 };
