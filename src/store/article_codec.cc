@@ -47,21 +47,21 @@ Status Corrupt(const std::string& id, const char* field, const std::string& why)
 }
 
 template <typename T>
-Status ParseJson(sqlite3_stmt* stmt, int column, const std::string& id, const char* field, T& out) {
+Status ParseJson(const std::optional<std::string>& text, const std::string& id, const char* field,
+                 T& out) {
   try {
-    out = json::parse(ColumnText(stmt, column)).get<T>();
+    out = json::parse(text.value_or("")).get<T>();
     return Status::Ok();
   } catch (const json::exception& e) {
     return Corrupt(id, field, e.what());
   }
 }
 
-Status ParseDate(sqlite3_stmt* stmt, int column, const std::string& id, const char* field,
+Status ParseDate(const std::optional<std::string>& text, const std::string& id, const char* field,
                  std::optional<DateTime>& out) {
-  if (ColumnIsNull(stmt, column)) return Status::Ok();
-  std::string text = ColumnText(stmt, column);
-  out = DateTime::ParseIso(text);
-  return out ? Status::Ok() : Corrupt(id, field, "\"" + text + "\" is not ISO 8601");
+  if (!text) return Status::Ok();
+  out = DateTime::ParseIso(*text);
+  return out ? Status::Ok() : Corrupt(id, field, "\"" + *text + "\" is not ISO 8601");
 }
 
 }  // namespace
@@ -103,19 +103,29 @@ int BindArticle(sqlite3_stmt* stmt, const Article& article, const EncodedArticle
 }
 
 Result<Article> DecodeArticle(sqlite3_stmt* stmt) {
+  ArticleColumns columns;
+  for (size_t i = 0; i < columns.size(); ++i) {
+    if (!ColumnIsNull(stmt, static_cast<int>(i)))
+      columns[i] = ColumnText(stmt, static_cast<int>(i));
+  }
+  return DecodeArticleColumns(std::move(columns));
+}
+
+Result<Article> DecodeArticleColumns(ArticleColumns columns) {
   Article a;
-  a.id = ColumnText(stmt, kId);
-  a.locator = ColumnText(stmt, kLocator);
-  a.url = ColumnText(stmt, kUrl);
-  a.outlet = ColumnText(stmt, kOutlet);
-  a.title = ColumnText(stmt, kTitle);
-  a.dateline = ColumnText(stmt, kDateline);
-  a.language = ColumnText(stmt, kLanguage);
-  for (Status s : {ParseJson(stmt, kAuthors, a.id, "authors", a.authors),
-                   ParseJson(stmt, kParagraphs, a.id, "paragraphs", a.paragraphs),
-                   ParseJson(stmt, kFieldSources, a.id, "field_sources", a.field_sources),
-                   ParseDate(stmt, kPublished, a.id, "published", a.published),
-                   ParseDate(stmt, kUpdated, a.id, "updated", a.updated)}) {
+  auto text = [&](Column c) { return std::move(columns[c]).value_or(""); };
+  a.id = text(kId);
+  a.locator = text(kLocator);
+  a.url = text(kUrl);
+  a.outlet = text(kOutlet);
+  a.title = text(kTitle);
+  a.dateline = text(kDateline);
+  a.language = text(kLanguage);
+  for (Status s : {ParseJson(columns[kAuthors], a.id, "authors", a.authors),
+                   ParseJson(columns[kParagraphs], a.id, "paragraphs", a.paragraphs),
+                   ParseJson(columns[kFieldSources], a.id, "field_sources", a.field_sources),
+                   ParseDate(columns[kPublished], a.id, "published", a.published),
+                   ParseDate(columns[kUpdated], a.id, "updated", a.updated)}) {
     if (!s.ok()) return s;
   }
   return a;

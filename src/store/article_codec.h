@@ -7,6 +7,7 @@
 
 #include <sqlite3.h>
 
+#include <array>
 #include <optional>
 #include <string>
 
@@ -41,5 +42,10 @@ int BindArticle(sqlite3_stmt* stmt, const Article& article, const EncodedArticle
 // Reads the current row of a NEWSFUSE_ARTICLE_COLUMNS select. An error here
 // means the row was not written by this code: the message says which field.
 Result<Article> DecodeArticle(sqlite3_stmt* stmt);
+
+// One NEWSFUSE_ARTICLE_COLUMNS row as text (nullopt for NULL), however the
+// database delivered it: the decoding both stores share.
+using ArticleColumns = std::array<std::optional<std::string>, 12>;
+Result<Article> DecodeArticleColumns(ArticleColumns columns);
 
 }  // namespace newsfuse::store_internal

@@ -16,6 +16,7 @@
 #include <utility>
 
 #include "store/article_codec.h"
+#include "store/search_text.h"
 #include "store/sqlite_db.h"
 #include "store/sqlite_schema.h"
 #include "store/store.h"
@@ -94,22 +95,7 @@ constexpr std::array<const char*, kSqlCount> kSql = {
     "ON v.story_id = r.story_id AND v.version = r.story_version",
 };
 
-// Snippets cross paragraph breaks; one line reads better in a result list.
-std::string CollapseWhitespace(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  bool pending_space = false;
-  for (char c : text) {
-    if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
-      pending_space = !out.empty();
-      continue;
-    }
-    if (pending_space) out += ' ';
-    pending_space = false;
-    out += c;
-  }
-  return out;
-}
+using store_internal::CollapseWhitespace;
 
 class SqliteStore final : public Store {
  public:

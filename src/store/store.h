@@ -1,13 +1,14 @@
 // Store: where articles and stories live between runs.
 //
-// An interface so that SQLite (the default, one file, no server) can later be
-// joined by PostgreSQL for several machines without touching the stages.
+// An interface so that SQLite (the default, one file, no server) and
+// PostgreSQL (one database shared by several machines) serve the same stages.
 // Every write is a transaction: a crash leaves either the whole article (row
 // and search index entry) or none of it. Articles are keyed by their content
 // id, so writing the same page twice is a no-op reported as kDuplicate.
 //
 // Thread-safety: one Store object per thread; several processes may open the
-// same SQLite file (WAL mode lets readers run beside one writer).
+// same SQLite file (WAL mode lets readers run beside one writer) or the same
+// PostgreSQL schema (readers never wait; writers take turns as in SQLite).
 //
 // Several calls can be made one atomic unit, in the manner of a database
 // transaction: BeginWrite() takes the store's write lock (other writers wait
@@ -123,7 +124,7 @@ class Store {
                                        const std::string& json) = 0;
 
   // Takes the write lock, waiting for another writer to finish (up to
-  // SqliteStoreOptions::write_wait_ms), and opens a unit that every later
+  // StoreOptions::write_wait_ms), and opens a unit that every later
   // write through this Store joins until it is committed or destroyed. The
   // reads made meanwhile see the store as no other writer can change it, so
   // a caller may read, decide and write as one step. One unit at a time:
@@ -139,14 +140,15 @@ class Store {
 
   // Full-text search over titles and bodies, best first. `query` is FTS5
   // syntax: words (all must match, stemmed), "quoted phrases", OR, NOT,
-  // prefix*. A malformed query (unbalanced quote, bare hyphen as in al-Sharaa)
-  // is kUsage with the parser's message; so are an empty query and limit <= 0.
+  // prefix*, parentheses (PostgreSQL reads this same syntax; FTS5's column
+  // filters, ^ and NEAR are SQLite's alone). A malformed query (unbalanced quote, bare hyphen as in
+  // al-Sharaa) is kUsage with the parser's message; so are an empty query and limit <= 0.
   virtual Result<std::vector<SearchHit>> Search(const std::string& query, int limit) = 0;
 };
 
-struct SqliteStoreOptions {
-  // Opens an existing store for reading only: the file is never created or
-  // migrated, and every write returns kUsage.
+struct StoreOptions {
+  // Opens an existing store for reading only: the file (or PostgreSQL
+  // schema) is never created or migrated, and every write returns kUsage.
   bool read_only = false;
   // How long a call waits for another process's lock before kStoreError.
   int busy_timeout_ms = 5000;
@@ -155,6 +157,8 @@ struct SqliteStoreOptions {
   // clusters a batch, which takes seconds on a large store.
   int write_wait_ms = 10 * 60 * 1000;
 };
+// The name the options had when SQLite was the only store.
+using SqliteStoreOptions = StoreOptions;
 
 // The schema version (PRAGMA user_version) this build reads and writes. Files
 // at an older version are migrated on a read-write open; newer ones are refused.
@@ -173,8 +177,29 @@ inline constexpr int kSqliteSchemaVersion = 3;
 Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path,
                                                const SqliteStoreOptions& options = {});
 
-// The default database path: $NEWSFUSE_DB if set, else "newsfuse.db" in the
-// current directory.
+// The schema version (newsfuse_meta.schema_version) of PostgreSQL stores.
+inline constexpr int kPostgresSchemaVersion = 1;
+
+// Whether a --db argument names a PostgreSQL database (postgres:// or
+// postgresql://, libpq's URI forms) rather than a SQLite file.
+bool IsPostgresLocation(const std::string& location);
+
+// Opens (creating and migrating if needed) the PostgreSQL store in the first
+// schema of the connection's search_path (`public` unless the URI sets
+// options=-csearch_path%3D...). Errors are kStoreError and name the URI with
+// any password hidden: no server, a schema holding other tables, a newer
+// schema, a read-only open of a schema without a store. Several processes
+// may create the same new store at once. A build without libpq says so.
+Result<std::unique_ptr<Store>> OpenPostgresStore(const std::string& uri,
+                                                 const StoreOptions& options = {});
+
+// Opens the store a --db argument names: PostgreSQL for a postgres:// URI,
+// else the SQLite file at that path.
+Result<std::unique_ptr<Store>> OpenStoreAt(const std::string& location,
+                                           const StoreOptions& options = {});
+
+// The default database: $NEWSFUSE_DB if set (a path or a postgres:// URI),
+// else "newsfuse.db" in the current directory.
 std::string DefaultDatabasePath();
 
 }  // namespace newsfuse

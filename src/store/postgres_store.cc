@@ -1,0 +1,530 @@
+// The PostgreSQL implementation of Store.
+//
+// One connection per Store, with the SQLite store's contracts (store.h):
+// every write is one transaction, taken under the store's write lock (an
+// advisory lock, postgres_schema.h) so that writers take turns as in SQLite
+// and a BeginWrite unit can read, decide and write as one step; the writes
+// made inside a unit are savepoints of its transaction. Readers never wait.
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+
+#include "core/utf8.h"
+#include "store/article_codec.h"
+#include "store/postgres_db.h"
+#include "store/postgres_query.h"
+#include "store/postgres_schema.h"
+#include "store/search_text.h"
+#include "store/store.h"
+#include "store/story_rows.h"
+
+namespace newsfuse {
+namespace {
+
+using store_internal::CellText;
+using store_internal::PgConn;
+using store_internal::PgResultPtr;
+using store_internal::PgTransaction;
+
+#define NEWSFUSE_PG_ARTICLE_PARAMS "$1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12"
+
+// PostgreSQL refuses a tsvector over 1 MB, which a long enough body of
+// distinct words reaches; the index reads this much of each body, which
+// bounds it far below that (the article itself is stored whole).
+constexpr size_t kMaxIndexedBodyBytes = 256 * 1024;
+
+// Rows ForEachArticle reads per query: bounded memory, and no cursor held
+// open while the callback writes.
+constexpr int kArticlePage = 256;
+
+int64_t ToInt(const std::string& text) { return std::strtoll(text.c_str(), nullptr, 10); }
+
+int64_t AffectedRows(const PGresult* result) {
+  return ToInt(PQcmdTuples(const_cast<PGresult*>(result)));
+}
+
+Result<Article> DecodeRow(const PGresult* result, int row) {
+  store_internal::ArticleColumns columns;
+  for (size_t i = 0; i < columns.size(); ++i) {
+    const int column = static_cast<int>(i);
+    if (!store_internal::CellIsNull(result, row, column))
+      columns[i] = CellText(result, row, column);
+  }
+  return store_internal::DecodeArticleColumns(std::move(columns));
+}
+
+// libpq passes text parameters as C strings, so a NUL would silently cut
+// the value short. JSON fields escape it; the plain ones cannot.
+Status RefuseNul(const Article& a) {
+  for (const std::string* field :
+       {&a.id, &a.locator, &a.url, &a.outlet, &a.title, &a.dateline, &a.language}) {
+    if (field->find('\0') != std::string::npos) {
+      return Status::BadInput(
+          a.locator, "article " + a.id + " holds a NUL character, which PostgreSQL cannot store");
+    }
+  }
+  return Status::Ok();
+}
+
+std::string SearchText(std::string_view text, size_t max_bytes) {
+  std::string folded = store_internal::FoldDiacritics(Utf8Prefix(text, max_bytes));
+  for (char& c : folded) {
+    if (c == '\0') c = ' ';
+  }
+  return folded;
+}
+
+class PostgresStore;
+
+class PostgresWrite final : public StoreWrite {
+ public:
+  PostgresWrite(PostgresStore& store, PgConn& conn) : store_(store), txn_(conn) {}
+  ~PostgresWrite() override;
+  Status Begin(const StoreOptions& options);
+  Status Commit() override;
+
+ private:
+  PostgresStore& store_;
+  PgTransaction txn_;
+};
+
+class PostgresStore final : public Store {
+ public:
+  PostgresStore(std::unique_ptr<PgConn> conn, const StoreOptions& options)
+      : conn_(std::move(conn)), options_(options) {}
+
+  Status Init();
+
+  Result<std::vector<PutOutcome>> PutArticles(const std::vector<Article>& articles) override;
+  Result<Article> GetArticle(const std::string& id) override;
+  Result<bool> HasArticle(const std::string& id) override;
+  Result<int64_t> CountArticles() override {
+    return conn_->QueryInt("counting articles", "SELECT count(*) FROM articles");
+  }
+  Result<int64_t> CountUnassigned() override {
+    return conn_->QueryInt("counting articles in no story",
+                           "SELECT count(*) FROM articles a WHERE NOT EXISTS "
+                           "(SELECT 1 FROM story_members m WHERE m.article_id = a.id)");
+  }
+  Status ForEachArticle(const std::function<void(Article&&)>& fn) override;
+  using Store::AssignToStory;
+  Status AssignToStory(const std::string& story_id, const std::string& article_id,
+                       const std::string& copy_of) override;
+  Result<std::string> StoryOf(const std::string& article_id) override;
+  Result<std::vector<StoryRow>> ListStories() override;
+  Result<Story> GetStory(const std::string& story_id) override;
+  Result<int64_t> StoryVersion(const std::string& story_id) override;
+  Result<std::optional<std::string>> GetCachedReport(const std::string& story_id,
+                                                     const std::string& builder) override;
+  Result<bool> PutCachedReport(const std::string& story_id, int64_t story_version,
+                               const std::string& builder, const std::string& headline,
+                               const std::string& json) override;
+  Result<std::unique_ptr<StoreWrite>> BeginWrite() override;
+  Result<int64_t> DataVersion() override;
+  Result<std::vector<SearchHit>> Search(const std::string& query, int limit) override;
+
+ private:
+  friend class PostgresWrite;
+
+  Status RefuseIfReadOnly(std::string_view what) const;
+  // Runs `body` as one write: a savepoint of the open unit, else a
+  // transaction of its own under the write lock, committed here.
+  Status Write(std::string_view what, const std::function<Status()>& body);
+  // Commits the outermost transaction, counting the commit in
+  // newsfuse_meta when it wrote, so other stores see DataVersion move.
+  Status CommitOutermost(PgTransaction& txn, std::string_view what, bool wrote);
+  Result<PutOutcome> PutOne(const Article& article);
+
+  std::unique_ptr<PgConn> conn_;
+  StoreOptions options_;
+  bool unit_open_ = false;
+  bool unit_wrote_ = false;
+  int64_t seen_commits_ = 0;  // newsfuse_meta.commits as this store last accounted for it
+  int64_t data_version_ = 1;
+};
+
+PostgresWrite::~PostgresWrite() { store_.unit_open_ = false; }
+
+Status PostgresWrite::Begin(const StoreOptions& options) {
+  return txn_.Begin("starting a write", store_internal::kWriteLockSql, options.write_wait_ms,
+                    options.busy_timeout_ms);
+}
+
+Status PostgresWrite::Commit() {
+  Status status = store_.CommitOutermost(txn_, "committing", store_.unit_wrote_);
+  store_.unit_wrote_ = false;
+  return status;
+}
+
+Status PostgresStore::Init() {
+  auto commits = conn_->QueryInt("reading the commit count", "SELECT commits FROM newsfuse_meta");
+  if (!commits.ok()) return commits.status();
+  seen_commits_ = *commits;
+  return Status::Ok();
+}
+
+Status PostgresStore::RefuseIfReadOnly(std::string_view what) const {
+  if (!options_.read_only) return Status::Ok();
+  return Status::Usage(conn_->name() + ": cannot " + std::string(what) +
+                       ": the store was opened read-only");
+}
+
+Status PostgresStore::CommitOutermost(PgTransaction& txn, std::string_view what, bool wrote) {
+  int64_t counted = -1;
+  if (wrote) {
+    auto bumped = conn_->QueryInt(what,
+                                  "UPDATE newsfuse_meta SET commits = commits + 1 "
+                                  "RETURNING commits");
+    if (!bumped.ok()) return bumped.status();
+    counted = *bumped;
+  }
+  if (Status s = txn.Commit(what); !s.ok()) return s;
+  // Ours alone since this store last looked: nothing new for DataVersion.
+  // Otherwise the count keeps the gap and the next read sees the change.
+  if (wrote && counted - 1 == seen_commits_) seen_commits_ = counted;
+  return Status::Ok();
+}
+
+Status PostgresStore::Write(std::string_view what, const std::function<Status()>& body) {
+  PgTransaction txn(*conn_);
+  if (Status s = txn.Begin(what, store_internal::kWriteLockSql, options_.write_wait_ms,
+                           options_.busy_timeout_ms);
+      !s.ok()) {
+    return s;
+  }
+  if (Status s = body(); !s.ok()) return s;
+  if (txn.nested()) {
+    unit_wrote_ = true;
+    return txn.Commit(what);
+  }
+  return CommitOutermost(txn, what, /*wrote=*/true);
+}
+
+Result<PutOutcome> PostgresStore::PutOne(const Article& article) {
+  if (article.id.empty()) return Status::BadInput(article.locator, "article has no id");
+  if (Status s = RefuseNul(article); !s.ok()) return s;
+  auto encoded = store_internal::EncodeArticle(article);
+  if (!encoded.ok()) return encoded.status();
+  const std::string title_text = SearchText(article.title, kMaxIndexedBodyBytes);
+  const std::string body_text = SearchText(encoded->body, kMaxIndexedBodyBytes);
+  const std::string* published = encoded->published ? &*encoded->published : nullptr;
+  const std::string* updated = encoded->updated ? &*encoded->updated : nullptr;
+  // The row and its index entry are one row: a crash cannot split them.
+  auto inserted =
+      conn_->Exec("writing article " + article.id + " (" + article.locator + ")",
+                  "INSERT INTO articles(" NEWSFUSE_ARTICLE_COLUMNS
+                  ", search) VALUES (" NEWSFUSE_PG_ARTICLE_PARAMS
+                  ", setweight(to_tsvector('newsfuse_english', $13), 'A') || "
+                  "to_tsvector('newsfuse_english', $14)) ON CONFLICT (id) DO NOTHING",
+                  {&article.id, &article.locator, &article.url, &article.outlet, &article.title,
+                   &encoded->authors, published, updated, &article.dateline, &article.language,
+                   &encoded->paragraphs, &encoded->field_sources, &title_text, &body_text});
+  if (!inserted.ok()) return inserted.status();
+  return AffectedRows(inserted->get()) == 0 ? PutOutcome::kDuplicate : PutOutcome::kInserted;
+}
+
+Result<std::vector<PutOutcome>> PostgresStore::PutArticles(const std::vector<Article>& articles) {
+  if (Status s = RefuseIfReadOnly("write articles"); !s.ok()) return s;
+  std::vector<PutOutcome> outcomes;
+  outcomes.reserve(articles.size());
+  if (articles.empty()) return outcomes;
+  Status status = Write("committing articles", [&]() -> Status {
+    for (const Article& article : articles) {
+      auto outcome = PutOne(article);
+      if (!outcome.ok()) return outcome.status();
+      outcomes.push_back(*outcome);
+    }
+    return Status::Ok();
+  });
+  if (!status.ok()) return status;
+  return outcomes;
+}
+
+Result<Article> PostgresStore::GetArticle(const std::string& id) {
+  auto result =
+      conn_->Exec("reading article " + id,
+                  "SELECT " NEWSFUSE_ARTICLE_COLUMNS " FROM articles WHERE id = $1", {&id});
+  if (!result.ok()) return result.status();
+  if (PQntuples(result->get()) == 0) return Status::NotFound("no article with id " + id);
+  return DecodeRow(result->get(), 0);
+}
+
+Result<bool> PostgresStore::HasArticle(const std::string& id) {
+  auto result =
+      conn_->Exec("looking up article " + id, "SELECT 1 FROM articles WHERE id = $1", {&id});
+  if (!result.ok()) return result.status();
+  return PQntuples(result->get()) > 0;
+}
+
+Status PostgresStore::ForEachArticle(const std::function<void(Article&&)>& fn) {
+  std::string after = "0";
+  const std::string page = std::to_string(kArticlePage);
+  for (;;) {
+    auto result = conn_->Exec("listing articles",
+                              "SELECT " NEWSFUSE_ARTICLE_COLUMNS
+                              ", seq FROM articles WHERE seq > $1::bigint ORDER BY seq "
+                              "LIMIT $2::integer",
+                              {&after, &page});
+    if (!result.ok()) return result.status();
+    const int rows = PQntuples(result->get());
+    for (int row = 0; row < rows; ++row) {
+      auto article = DecodeRow(result->get(), row);
+      if (!article.ok()) return article.status();
+      fn(std::move(article).value());
+    }
+    if (rows < kArticlePage) return Status::Ok();
+    after = CellText(result->get(), rows - 1, 12);
+  }
+}
+
+Status PostgresStore::AssignToStory(const std::string& story_id, const std::string& article_id,
+                                    const std::string& copy_of) {
+  if (Status s = RefuseIfReadOnly("assign stories"); !s.ok()) return s;
+  if (story_id.empty()) return Status::Usage("story id must not be empty");
+  if (copy_of == article_id) {
+    return Status::Usage("article " + article_id + " cannot be a copy of itself");
+  }
+  return Write("assigning article " + article_id + " to story " + story_id, [&]() -> Status {
+    for (const std::string* id : {&article_id, &copy_of}) {
+      if (id->empty()) continue;
+      auto exists = HasArticle(*id);
+      if (!exists.ok()) return exists.status();
+      if (!*exists) return Status::NotFound("no article with id " + *id);
+    }
+    // The WHERE makes a no-change assignment no update at all, so the
+    // trigger leaves the story's version and report alone.
+    auto upserted = conn_->Exec(
+        "assigning article " + article_id + " to story " + story_id,
+        "INSERT INTO story_members(article_id, story_id, copy_of) VALUES ($1, $2, $3) "
+        "ON CONFLICT (article_id) DO UPDATE SET story_id = excluded.story_id, "
+        "copy_of = coalesce(excluded.copy_of, story_members.copy_of) "
+        "WHERE story_members.story_id <> excluded.story_id OR "
+        "coalesce(excluded.copy_of, story_members.copy_of) IS DISTINCT FROM story_members.copy_of",
+        {&article_id, &story_id, copy_of.empty() ? nullptr : &copy_of});
+    return upserted.ok() ? Status::Ok() : upserted.status();
+  });
+}
+
+Result<std::string> PostgresStore::StoryOf(const std::string& article_id) {
+  auto result =
+      conn_->Exec("reading the story of " + article_id,
+                  "SELECT story_id FROM story_members WHERE article_id = $1", {&article_id});
+  if (!result.ok()) return result.status();
+  if (PQntuples(result->get()) == 0) {
+    return Status::NotFound("article " + article_id + " is in no story");
+  }
+  return CellText(result->get(), 0, 0);
+}
+
+Result<Story> PostgresStore::GetStory(const std::string& story_id) {
+  auto result = conn_->Exec("reading story " + story_id,
+                            "SELECT m.article_id, m.copy_of FROM story_members m "
+                            "JOIN articles a ON a.id = m.article_id WHERE m.story_id = $1 "
+                            "ORDER BY a.seq",
+                            {&story_id});
+  if (!result.ok()) return result.status();
+  Story story;
+  story.id = story_id;
+  for (int row = 0; row < PQntuples(result->get()); ++row) {
+    story.article_ids.push_back(CellText(result->get(), row, 0));
+    std::string original = CellText(result->get(), row, 1);
+    if (!original.empty()) story.copy_of.emplace(story.article_ids.back(), std::move(original));
+  }
+  if (story.article_ids.empty()) return Status::NotFound("no story with id " + story_id);
+  return story;
+}
+
+Result<std::vector<StoryRow>> PostgresStore::ListStories() {
+  // Byte order groups the ids as SQLite does, whatever the database's collation.
+  auto result = conn_->Exec("listing stories",
+                            "SELECT m.story_id, a.id, a.title, a.outlet, a.published, m.copy_of "
+                            "FROM story_members m JOIN articles a ON a.id = m.article_id "
+                            "ORDER BY m.story_id COLLATE \"C\", a.seq");
+  if (!result.ok()) return result.status();
+  store_internal::StoryRowBuilder builder;
+  for (int row = 0; row < PQntuples(result->get()); ++row) {
+    store_internal::MemberRow member;
+    member.story_id = CellText(result->get(), row, 0);
+    member.article_id = CellText(result->get(), row, 1);
+    member.title = CellText(result->get(), row, 2);
+    member.outlet = CellText(result->get(), row, 3);
+    member.published = CellText(result->get(), row, 4);
+    member.copy_of = CellText(result->get(), row, 5);
+    if (Status s = builder.Add(std::move(member)); !s.ok()) return s;
+  }
+  std::vector<StoryRow> rows = builder.Finish();
+
+  auto headlines = conn_->Exec("reading cached headlines",
+                               "SELECT r.story_id, r.headline FROM story_reports r "
+                               "JOIN story_versions v ON v.story_id = r.story_id "
+                               "AND v.version = r.story_version");
+  if (!headlines.ok()) return headlines.status();
+  std::unordered_map<std::string, std::string> by_story;
+  for (int row = 0; row < PQntuples(headlines->get()); ++row) {
+    by_story.emplace(CellText(headlines->get(), row, 0), CellText(headlines->get(), row, 1));
+  }
+  for (StoryRow& row : rows) {
+    auto it = by_story.find(row.story.id);
+    if (it != by_story.end() && !it->second.empty()) row.headline = it->second;
+  }
+  return rows;
+}
+
+Result<int64_t> PostgresStore::StoryVersion(const std::string& story_id) {
+  auto result = conn_->Exec("reading the version of story " + story_id,
+                            "SELECT version FROM story_versions WHERE story_id = $1", {&story_id});
+  if (!result.ok()) return result.status();
+  if (PQntuples(result->get()) == 0) return Status::NotFound("no story with id " + story_id);
+  return ToInt(CellText(result->get(), 0, 0));
+}
+
+Result<std::optional<std::string>> PostgresStore::GetCachedReport(const std::string& story_id,
+                                                                  const std::string& builder) {
+  auto result = conn_->Exec(
+      "reading the cached report of story " + story_id,
+      "SELECT r.report FROM story_reports r JOIN story_versions v ON v.story_id = r.story_id "
+      "WHERE r.story_id = $1 AND r.story_version = v.version AND r.builder = $2",
+      {&story_id, &builder});
+  if (!result.ok()) return result.status();
+  if (PQntuples(result->get()) == 0) return std::optional<std::string>();
+  return std::optional<std::string>(CellText(result->get(), 0, 0));
+}
+
+Result<bool> PostgresStore::PutCachedReport(const std::string& story_id, int64_t story_version,
+                                            const std::string& builder, const std::string& headline,
+                                            const std::string& json) {
+  if (Status s = RefuseIfReadOnly("cache a report"); !s.ok()) return s;
+  const std::string version = std::to_string(story_version);
+  bool kept = false;
+  const std::string what = "caching the report of story " + story_id;
+  // The version is checked in the statement that writes, under the write
+  // lock, so no writer can change the story between the check and the insert.
+  Status status = Write(what, [&]() -> Status {
+    auto upserted = conn_->Exec(
+        what,
+        "INSERT INTO story_reports(story_id, story_version, builder, headline, report) "
+        "SELECT $1, $2::bigint, $3, $4, $5 WHERE EXISTS "
+        "(SELECT 1 FROM story_versions WHERE story_id = $1 AND version = $2::bigint) "
+        "ON CONFLICT (story_id) DO UPDATE SET story_version = excluded.story_version, "
+        "builder = excluded.builder, headline = excluded.headline, report = excluded.report",
+        {&story_id, &version, &builder, &headline, &json});
+    if (!upserted.ok()) return upserted.status();
+    kept = AffectedRows(upserted->get()) > 0;
+    return Status::Ok();
+  });
+  if (!status.ok()) return status;
+  return kept;
+}
+
+Result<std::unique_ptr<StoreWrite>> PostgresStore::BeginWrite() {
+  if (Status s = RefuseIfReadOnly("write"); !s.ok()) return s;
+  if (unit_open_ || conn_->transaction_status() != PQTRANS_IDLE) {
+    return Status::Usage(conn_->name() + ": a write is already open on this store");
+  }
+  auto write = std::make_unique<PostgresWrite>(*this, *conn_);
+  unit_open_ = true;
+  unit_wrote_ = false;
+  if (Status s = write->Begin(options_); !s.ok()) return s;
+  return std::unique_ptr<StoreWrite>(std::move(write));
+}
+
+Result<int64_t> PostgresStore::DataVersion() {
+  auto commits = conn_->QueryInt("reading the data version", "SELECT commits FROM newsfuse_meta");
+  if (!commits.ok()) return commits.status();
+  if (*commits != seen_commits_) {
+    seen_commits_ = *commits;
+    ++data_version_;
+  }
+  return data_version_;
+}
+
+Result<std::vector<SearchHit>> PostgresStore::Search(const std::string& query, int limit) {
+  if (query.find_first_not_of(" \t\r\n") == std::string::npos) {
+    return Status::Usage("empty search query");
+  }
+  if (limit <= 0) return Status::Usage("search limit must be positive");
+  auto tsquery = store_internal::TranslateSearchQuery(query, store_internal::kSearchConfig, 2);
+  if (!tsquery.ok()) return tsquery.status();
+  const std::string& q = tsquery->sql;
+  // Title words weigh three times body words, as SQLite's bm25(3.0, 1.0).
+  // The LIMIT sits inside so headlines are made only for the hits returned.
+  const std::string headline_options =
+      "'StartSel=\"[\", StopSel=\"]\", MaxWords=16, MinWords=6, ShortWord=0'";
+  const std::string sql =
+      "WITH hits AS (SELECT a.seq, ts_rank('{0.333, 0.333, 0.333, 1.0}', a.search, " + q +
+      ") AS rank FROM articles a WHERE a.search @@ " + q +
+      " ORDER BY rank DESC, a.seq LIMIT $1::integer) "
+      "SELECT a.id, coalesce(m.story_id, ''), a.title, a.outlet, "
+      "ts_headline('newsfuse_english', coalesce((SELECT string_agg(p, E'\\n\\n' ORDER BY n) "
+      "FROM jsonb_array_elements_text(a.paragraphs::jsonb) WITH ORDINALITY AS e(p, n)), ''), " +
+      q + ", " + headline_options + "), ts_headline('newsfuse_english', a.title, " + q + ", " +
+      headline_options +
+      "), h.rank, coalesce(a.published, '') FROM hits h "
+      "JOIN articles a ON a.seq = h.seq LEFT JOIN story_members m ON m.article_id = a.id "
+      "ORDER BY h.rank DESC, a.seq";
+  const std::string limit_text = std::to_string(limit);
+  std::vector<const std::string*> params = {&limit_text};
+  for (const std::string& p : tsquery->params) params.push_back(&p);
+  auto result = conn_->Exec("searching", sql, params);
+  if (!result.ok()) return result.status();
+
+  std::vector<SearchHit> hits;
+  for (int row = 0; row < PQntuples(result->get()); ++row) {
+    SearchHit hit;
+    hit.article_id = CellText(result->get(), row, 0);
+    hit.story_id = CellText(result->get(), row, 1);
+    hit.title = CellText(result->get(), row, 2);
+    hit.outlet = CellText(result->get(), row, 3);
+    std::string snippet = CellText(result->get(), row, 4);
+    // A hit on the title alone: the title is the snippet that shows why.
+    if (snippet.find('[') == std::string::npos) snippet = CellText(result->get(), row, 5);
+    hit.snippet = store_internal::MergeAdjacentMarks(store_internal::CollapseWhitespace(snippet));
+    hit.score = std::strtod(CellText(result->get(), row, 6).c_str(), nullptr);
+    hit.published = CellText(result->get(), row, 7);
+    hits.push_back(std::move(hit));
+  }
+  return hits;
+}
+
+Status NeedsUpgrade(const PgConn& conn, int version) {
+  if (version == 0) {
+    return Status::StoreError(conn.name() +
+                              ": not a newsfuse store yet (it is empty); "
+                              "open it read-write once to create one");
+  }
+  return Status::StoreError(conn.name() + ": schema version " + std::to_string(version) +
+                            " must be upgraded to " + std::to_string(kPostgresSchemaVersion) +
+                            "; open it read-write once");
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Store>> OpenPostgresStore(const std::string& uri,
+                                                 const StoreOptions& options) {
+  auto conn = std::make_unique<PgConn>();
+  if (Status s = conn->Connect(uri); !s.ok()) return s;
+  auto encoding = conn->Exec("reading the server encoding", "SHOW server_encoding");
+  if (!encoding.ok()) return encoding.status();
+  if (CellText(encoding->get(), 0, 0) != "UTF8") {
+    return Status::StoreError(conn->name() + ": the database's encoding is " +
+                              CellText(encoding->get(), 0, 0) +
+                              "; newsfuse needs UTF8 (createdb -E UTF8)");
+  }
+  std::string setup = "SET client_encoding = 'UTF8'; SET client_min_messages = warning";
+  // The server then refuses writes too, should one ever slip past the store.
+  if (options.read_only) setup += "; SET default_transaction_read_only = on";
+  if (Status s = conn->ExecScript("configuring the connection", setup); !s.ok()) return s;
+
+  auto version = store_internal::CheckPostgresSchema(*conn);
+  if (!version.ok()) return version.status();
+  if (options.read_only && *version < kPostgresSchemaVersion) return NeedsUpgrade(*conn, *version);
+  if (!options.read_only) {
+    if (Status s = store_internal::MigratePostgres(*conn, *version, options); !s.ok()) return s;
+  }
+  auto store = std::make_unique<PostgresStore>(std::move(conn), options);
+  if (Status s = store->Init(); !s.ok()) return s;
+  return std::unique_ptr<Store>(std::move(store));
+}
+
+}  // namespace newsfuse
