@@ -122,10 +122,9 @@ class Parser {
       quoted += c;
     }
     quoted += "':*";
-    std::string prefix_sql = "to_tsquery(" + Config() + ", " + Param(quoted) + ")";
-    if (cut == std::string::npos) return prefix_sql;
-    return "(phraseto_tsquery(" + Config() + ", " + Param(folded.substr(0, cut)) + ") <-> " +
-           prefix_sql + ")";
+    if (cut == std::string::npos) return "to_tsquery(" + Config() + ", " + Param(quoted) + ")";
+    std::string head = "phraseto_tsquery(" + Config() + ", " + Param(folded.substr(0, cut)) + ")";
+    return "(" + head + " <-> to_tsquery(" + Config() + ", " + Param(quoted) + "))";
   }
 
   Result<std::string> Primary() {

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "store/store.h"
+#include "store_backends.h"
 #include "store_test_util.h"
 
 namespace newsfuse::testing {
@@ -46,10 +47,31 @@ Article FullArticle() {
   return a;
 }
 
-class ArticlesTest : public TempDirTest {};
+class ArticlesTest : public StoreBackendTest {
+ protected:
+  // Search index entries: FTS5 keeps them in a table of their own,
+  // PostgreSQL in the article's row (a non-empty tsvector).
+  std::string IndexEntries(const std::string& location) {
+    return Raw(location)->Query(postgres()
+                                    ? "SELECT count(*) FROM articles WHERE search <> ''::tsvector"
+                                    : "SELECT count(*) FROM articles_fts_docsize");
+  }
+  // A trigger refusing an article titled 'boom', as another connection
+  // could install behind the store's back.
+  std::string SabotageSql() const {
+    if (!postgres()) {
+      return "CREATE TRIGGER sabotage BEFORE INSERT ON articles WHEN NEW.title = 'boom' "
+             "BEGIN SELECT RAISE(ABORT, 'injected failure'); END";
+    }
+    return "CREATE FUNCTION sabotage() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+           "RAISE EXCEPTION 'injected failure'; END $$; "
+           "CREATE TRIGGER sabotage BEFORE INSERT ON articles FOR EACH ROW "
+           "WHEN (NEW.title = 'boom') EXECUTE FUNCTION sabotage()";
+  }
+};
 
-TEST_F(ArticlesTest, RoundTripsEveryField) {
-  std::string path = PathOf("news.db");
+TEST_P(ArticlesTest, RoundTripsEveryField) {
+  std::string path = Location("news");
   Article full = FullArticle();
   Article bare;  // everything optional left empty
   bare.id = "bare";
@@ -76,15 +98,15 @@ TEST_F(ArticlesTest, RoundTripsEveryField) {
   EXPECT_TRUE(seen[1].paragraphs.empty());
 }
 
-TEST_F(ArticlesTest, UnknownIdIsNotFound) {
-  auto store = OpenOrDie(":memory:");
+TEST_P(ArticlesTest, UnknownIdIsNotFound) {
+  auto store = OpenOrDie(Scratch());
   auto got = store->GetArticle("nope");
   ASSERT_FALSE(got.ok());
   EXPECT_EQ(got.status().code(), Status::Code::kNotFound);
 }
 
-TEST_F(ArticlesTest, DuplicateIsReportedAndNotRewritten) {
-  std::string path = PathOf("news.db");
+TEST_P(ArticlesTest, DuplicateIsReportedAndNotRewritten) {
+  std::string path = Location("news");
   auto store = OpenOrDie(path);
   Article original = MakeArticle("a1", "Original title", "Reuters", {"walrus"});
   ASSERT_TRUE(store->PutArticles({original}).ok());
@@ -104,14 +126,13 @@ TEST_F(ArticlesTest, DuplicateIsReportedAndNotRewritten) {
   ASSERT_TRUE(put.ok());
   EXPECT_THAT(*put, ElementsAre(PutOutcome::kInserted, PutOutcome::kDuplicate));
   EXPECT_EQ(*store->CountArticles(), 3);
-  RawDb raw(path);
-  EXPECT_EQ(raw.Query("SELECT count(*) FROM articles_fts_docsize"), "3");
+  EXPECT_EQ(IndexEntries(path), "3");
 }
 
 // The batch fails on its third article, after two rows and their index
 // entries were written inside the transaction.
-TEST_F(ArticlesTest, FailedBatchLeavesNothing) {
-  std::string path = PathOf("news.db");
+TEST_P(ArticlesTest, FailedBatchLeavesNothing) {
+  std::string path = Location("news");
   auto store = OpenOrDie(path);
   Article no_id = MakeArticle("", "Broken");
   auto put =
@@ -123,8 +144,7 @@ TEST_F(ArticlesTest, FailedBatchLeavesNothing) {
   EXPECT_EQ(*store->CountArticles(), 0);
   EXPECT_EQ(store->GetArticle("a1").status().code(), Status::Code::kNotFound);
   EXPECT_TRUE(store->Search("kestrel", 10)->empty());
-  RawDb raw(path);
-  EXPECT_EQ(raw.Query("SELECT count(*) FROM articles_fts_docsize"), "0");
+  EXPECT_EQ(IndexEntries(path), "0");
 
   // The connection is still usable and the same ids can be written after.
   put = store->PutArticles({MakeArticle("a1", "Alpha kestrel")});
@@ -135,16 +155,11 @@ TEST_F(ArticlesTest, FailedBatchLeavesNothing) {
 
 // A failure the store cannot foresee (here a trigger another connection
 // installed) must also roll the whole batch back.
-TEST_F(ArticlesTest, DatabaseFailureMidBatchRollsBack) {
-  std::string path = PathOf("news.db");
+TEST_P(ArticlesTest, DatabaseFailureMidBatchRollsBack) {
+  std::string path = Location("news");
   auto store = OpenOrDie(path);
   ASSERT_TRUE(store->PutArticles({MakeArticle("old", "Kept from before")}).ok());
-  {
-    RawDb raw(path);
-    raw.Exec(
-        "CREATE TRIGGER sabotage BEFORE INSERT ON articles WHEN NEW.title = 'boom' "
-        "BEGIN SELECT RAISE(ABORT, 'injected failure'); END");
-  }
+  Raw(path)->Exec(SabotageSql());
   auto put = store->PutArticles({MakeArticle("n1", "Fresh osprey"), MakeArticle("n2", "boom")});
   ASSERT_FALSE(put.ok());
   EXPECT_EQ(put.status().code(), Status::Code::kStoreError);
@@ -155,8 +170,8 @@ TEST_F(ArticlesTest, DatabaseFailureMidBatchRollsBack) {
   EXPECT_TRUE(store->Search("osprey", 10)->empty());
 }
 
-TEST_F(ArticlesTest, InvalidUtf8IsBadInputAndWritesNothing) {
-  auto store = OpenOrDie(":memory:");
+TEST_P(ArticlesTest, InvalidUtf8IsBadInputAndWritesNothing) {
+  auto store = OpenOrDie(Scratch());
   Article bad = MakeArticle("bad", "Title", "Reuters", {"ok", std::string("bad \xff byte")});
   auto put = store->PutArticles({MakeArticle("good", "Fine"), bad});
   ASSERT_FALSE(put.ok());
@@ -165,15 +180,15 @@ TEST_F(ArticlesTest, InvalidUtf8IsBadInputAndWritesNothing) {
   EXPECT_EQ(*store->CountArticles(), 0);
 }
 
-TEST_F(ArticlesTest, EmptyBatchIsANoOp) {
-  auto store = OpenOrDie(":memory:");
+TEST_P(ArticlesTest, EmptyBatchIsANoOp) {
+  auto store = OpenOrDie(Scratch());
   auto put = store->PutArticles({});
   ASSERT_TRUE(put.ok());
   EXPECT_TRUE(put->empty());
 }
 
-TEST_F(ArticlesTest, StreamsInIngestOrderNotIdOrder) {
-  auto store = OpenOrDie(PathOf("news.db"));
+TEST_P(ArticlesTest, StreamsInIngestOrderNotIdOrder) {
+  auto store = OpenOrDie(Location("news"));
   ASSERT_TRUE(store->PutArticles({MakeArticle("c", "C"), MakeArticle("a", "A")}).ok());
   ASSERT_TRUE(store->PutArticles({MakeArticle("b", "B")}).ok());
   std::vector<std::string> ids;
@@ -186,6 +201,8 @@ TEST_F(ArticlesTest, StreamsInIngestOrderNotIdOrder) {
   ASSERT_TRUE(s.ok()) << s.ToString();
   EXPECT_THAT(ids, ElementsAre("c", "a", "b"));
 }
+
+NEWSFUSE_STORE_BACKENDS(ArticlesTest);
 
 }  // namespace
 }  // namespace newsfuse::testing

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "store/store.h"
+#include "store_backends.h"
 #include "store_test_util.h"
 
 namespace newsfuse::testing {
@@ -17,26 +18,25 @@ using ::testing::ElementsAre;
 using ::testing::IsEmpty;
 using ::testing::Pair;
 
-class CopiesTest : public TempDirTest {
- protected:
-  static void Put(Store& store, std::vector<Article> articles) {
-    auto put = store.PutArticles(articles);
-    ASSERT_TRUE(put.ok()) << put.status().ToString();
-  }
-  static void Assign(Store& store, const std::string& story, const std::string& article,
-                     const std::string& copy_of = "") {
-    Status s = store.AssignToStory(story, article, copy_of);
-    ASSERT_TRUE(s.ok()) << s.ToString();
-  }
-  static std::map<std::string, std::string> CopiesOf(Store& store, const std::string& story) {
-    auto got = store.GetStory(story);
-    EXPECT_TRUE(got.ok()) << got.status().ToString();
-    return got.ok() ? got->copy_of : std::map<std::string, std::string>{};
-  }
-};
+void Put(Store& store, std::vector<Article> articles) {
+  auto put = store.PutArticles(articles);
+  ASSERT_TRUE(put.ok()) << put.status().ToString();
+}
+void Assign(Store& store, const std::string& story, const std::string& article,
+            const std::string& copy_of = "") {
+  Status s = store.AssignToStory(story, article, copy_of);
+  ASSERT_TRUE(s.ok()) << s.ToString();
+}
+std::map<std::string, std::string> CopiesOf(Store& store, const std::string& story) {
+  auto got = store.GetStory(story);
+  EXPECT_TRUE(got.ok()) << got.status().ToString();
+  return got.ok() ? got->copy_of : std::map<std::string, std::string>{};
+}
 
-TEST_F(CopiesTest, ACopyIsStoredWithItsOriginal) {
-  auto store = OpenOrDie(":memory:");
+class CopiesTest : public StoreBackendTest {};
+
+TEST_P(CopiesTest, ACopyIsStoredWithItsOriginal) {
+  auto store = OpenOrDie(Scratch());
   Put(*store, {MakeArticle("orig", "Talks end"), MakeArticle("wire", "Talks end"),
                MakeArticle("other", "Talks end, analysis")});
   Assign(*store, "s1", "orig");
@@ -51,8 +51,8 @@ TEST_F(CopiesTest, ACopyIsStoredWithItsOriginal) {
   EXPECT_THAT((*rows)[0].story.copy_of, ElementsAre(Pair("wire", "orig")));
 }
 
-TEST_F(CopiesTest, MovingAStoryKeepsItsCopies) {
-  auto store = OpenOrDie(":memory:");
+TEST_P(CopiesTest, MovingAStoryKeepsItsCopies) {
+  auto store = OpenOrDie(Scratch());
   Put(*store, {MakeArticle("a1", "Old story"), MakeArticle("b1", "Young story"),
                MakeArticle("b2", "Young story, reprinted")});
   Assign(*store, "sa", "a1");
@@ -66,16 +66,16 @@ TEST_F(CopiesTest, MovingAStoryKeepsItsCopies) {
   EXPECT_THAT(CopiesOf(*store, "sa"), ElementsAre(Pair("b2", "b1")));
 }
 
-TEST_F(CopiesTest, BadOriginalsAreRefusedAndWriteNothing) {
-  auto store = OpenOrDie(":memory:");
+TEST_P(CopiesTest, BadOriginalsAreRefusedAndWriteNothing) {
+  auto store = OpenOrDie(Scratch());
   Put(*store, {MakeArticle("a1", "One")});
   EXPECT_EQ(store->AssignToStory("s1", "a1", "ghost").code(), Status::Code::kNotFound);
   EXPECT_EQ(store->AssignToStory("s1", "a1", "a1").code(), Status::Code::kUsage);
   EXPECT_EQ(store->StoryOf("a1").status().code(), Status::Code::kNotFound);
 }
 
-TEST_F(CopiesTest, CopiesSurviveReopen) {
-  const std::string path = PathOf("news.db");
+TEST_P(CopiesTest, CopiesSurviveReopen) {
+  const std::string path = Location("news");
   {
     auto store = OpenOrDie(path);
     ASSERT_NE(store, nullptr);
@@ -86,10 +86,15 @@ TEST_F(CopiesTest, CopiesSurviveReopen) {
   auto store = OpenOrDie(path);
   ASSERT_NE(store, nullptr);
   EXPECT_THAT(CopiesOf(*store, "s1"), ElementsAre(Pair("wire", "orig")));
-  RawDb raw(path);
-  EXPECT_EQ(raw.Query("SELECT copy_of FROM story_members WHERE article_id = 'wire'"), "orig");
-  EXPECT_EQ(raw.Query("SELECT count(*) FROM story_members WHERE copy_of IS NULL"), "1");
+  auto raw = Raw(path);
+  EXPECT_EQ(raw->Query("SELECT copy_of FROM story_members WHERE article_id = 'wire'"), "orig");
+  EXPECT_EQ(raw->Query("SELECT count(*) FROM story_members WHERE copy_of IS NULL"), "1");
 }
+
+NEWSFUSE_STORE_BACKENDS(CopiesTest);
+
+// SQLite's own history: files written by the builds before copy marks.
+class SqliteMigrationTest : public TempDirTest {};
 
 // Schema version 1 exactly as it shipped (src/store/sqlite_schema.cc,
 // kMigration1), frozen here: the test is that a file made by it still opens.
@@ -143,7 +148,7 @@ INSERT INTO articles_fts(rowid, title, body) SELECT seq, title, body FROM articl
 INSERT INTO story_members(article_id, story_id) VALUES ('v1a', 's1'), ('v1b', 's1');
 )sql";
 
-TEST_F(CopiesTest, AVersion1FileMigratesWithoutLosingData) {
+TEST_F(SqliteMigrationTest, AVersion1FileMigratesWithoutLosingData) {
   const std::string path = PathOf("v1.db");
   {
     RawDb raw(path);

@@ -7,6 +7,7 @@
 #include <filesystem>
 
 #include "store/store.h"
+#include "store_backends.h"
 #include "store_test_util.h"
 
 namespace newsfuse::testing {
@@ -15,6 +16,16 @@ namespace {
 using ::testing::HasSubstr;
 
 class OpenTest : public TempDirTest {};
+class OpenBackendTest : public StoreBackendTest {
+ protected:
+  // Stamps the store at `location` with a schema version from the future.
+  void StampVersion(const std::string& location, int version) {
+    Raw(location)->Exec(postgres()
+                            ? "UPDATE newsfuse_meta SET schema_version = " + std::to_string(version)
+                            : "PRAGMA user_version = " + std::to_string(version));
+  }
+  int CurrentVersion() const { return postgres() ? kPostgresSchemaVersion : kSqliteSchemaVersion; }
+};
 
 TEST_F(OpenTest, NewFileGetsCurrentSchemaAndWal) {
   std::string path = PathOf("news.db");
@@ -27,8 +38,8 @@ TEST_F(OpenTest, NewFileGetsCurrentSchemaAndWal) {
   EXPECT_EQ(raw.Query("SELECT count(*) FROM sqlite_schema WHERE name = 'articles_fts'"), "1");
 }
 
-TEST_F(OpenTest, ReopenKeepsData) {
-  std::string path = PathOf("news.db");
+TEST_P(OpenBackendTest, ReopenKeepsData) {
+  std::string path = Location("news");
   {
     auto store = OpenOrDie(path);
     ASSERT_TRUE(store->PutArticles({MakeArticle("a1", "Persisted heron")}).ok());
@@ -42,8 +53,8 @@ TEST_F(OpenTest, ReopenKeepsData) {
   EXPECT_EQ(store->Search("heron", 5)->size(), 1u);
 }
 
-TEST_F(OpenTest, TwoStoresOnOneFileSeeEachOthersCommits) {
-  std::string path = PathOf("news.db");
+TEST_P(OpenBackendTest, TwoStoresOnOneStoreSeeEachOthersCommits) {
+  std::string path = Location("news");
   auto writer = OpenOrDie(path);
   auto reader = OpenOrDie(path);
   ASSERT_NE(reader, nullptr);
@@ -71,15 +82,19 @@ TEST_F(OpenTest, TextFileIsRefusedAndLeftUntouched) {
   EXPECT_FALSE(std::filesystem::exists(path + "-shm"));
 }
 
-TEST_F(OpenTest, OtherSqliteDatabaseIsRefused) {
-  std::string path = PathOf("other.db");
-  { RawDb(path).Exec("CREATE TABLE recipes(name TEXT)"); }
-  std::string before = ReadBytes(path);
-  auto store = OpenSqliteStore(path);
+TEST_P(OpenBackendTest, OtherApplicationsTablesAreRefusedAndLeftAlone) {
+  std::string path = Location("other");
+  Raw(path)->Exec("CREATE TABLE recipes(name TEXT)");
+  Raw(path)->Exec("INSERT INTO recipes(name) VALUES ('soup')");
+  std::string before = postgres() ? "" : ReadBytes(path);
+  auto store = OpenStoreAt(path);
   ASSERT_FALSE(store.ok());
   EXPECT_EQ(store.status().code(), Status::Code::kStoreError);
   EXPECT_THAT(store.status().message(), HasSubstr("not a newsfuse store"));
-  EXPECT_EQ(ReadBytes(path), before);
+  if (!postgres()) {
+    EXPECT_EQ(ReadBytes(path), before);
+  }
+  EXPECT_EQ(Raw(path)->Query("SELECT name FROM recipes"), "soup");
 }
 
 TEST_F(OpenTest, EmptyFileBecomesAStore) {
@@ -90,21 +105,24 @@ TEST_F(OpenTest, EmptyFileBecomesAStore) {
   EXPECT_EQ(*store->CountArticles(), 0);
 }
 
-TEST_F(OpenTest, NewerSchemaIsRefused) {
-  std::string path = PathOf("news.db");
+TEST_P(OpenBackendTest, NewerSchemaIsRefused) {
+  std::string path = Location("news");
   { ASSERT_NE(OpenOrDie(path), nullptr); }
-  { RawDb(path).Exec("PRAGMA user_version = " + std::to_string(kSqliteSchemaVersion + 1)); }
-  std::string before = ReadBytes(path);
+  StampVersion(path, CurrentVersion() + 1);
+  std::string before = postgres() ? "" : ReadBytes(path);
   for (bool read_only : {false, true}) {
-    SqliteStoreOptions options;
+    StoreOptions options;
     options.read_only = read_only;
-    auto store = OpenSqliteStore(path, options);
+    auto store = OpenStoreAt(path, options);
     ASSERT_FALSE(store.ok());
     EXPECT_EQ(store.status().code(), Status::Code::kStoreError);
     EXPECT_THAT(store.status().message(), HasSubstr("newer"));
-    EXPECT_THAT(store.status().message(), HasSubstr(path));
+    // The message names the store (a PostgreSQL URI without its password).
+    EXPECT_THAT(store.status().message(), HasSubstr(postgres() ? "postgresql://" : path));
   }
-  EXPECT_EQ(ReadBytes(path), before);
+  if (!postgres()) {
+    EXPECT_EQ(ReadBytes(path), before);
+  }
 }
 
 TEST_F(OpenTest, ReadOnlyNeverCreatesAFile) {
@@ -118,8 +136,8 @@ TEST_F(OpenTest, ReadOnlyNeverCreatesAFile) {
   EXPECT_FALSE(std::filesystem::exists(path));
 }
 
-TEST_F(OpenTest, ReadOnlyReadsButRefusesWrites) {
-  std::string path = PathOf("news.db");
+TEST_P(OpenBackendTest, ReadOnlyReadsButRefusesWrites) {
+  std::string path = Location("news");
   {
     auto store = OpenOrDie(path);
     ASSERT_TRUE(store->PutArticles({MakeArticle("a1", "Read me")}).ok());
@@ -135,6 +153,25 @@ TEST_F(OpenTest, ReadOnlyReadsButRefusesWrites) {
   EXPECT_EQ(put.status().code(), Status::Code::kUsage);
   EXPECT_EQ(store->AssignToStory("s", "a1").code(), Status::Code::kUsage);
 }
+
+// A read-only open of an empty PostgreSQL schema creates no store in it.
+TEST_P(OpenBackendTest, ReadOnlyOfAnEmptyPlaceCreatesNothing) {
+  std::string path = postgres() ? Location("empty") : Location("missing");
+  StoreOptions options;
+  options.read_only = true;
+  auto store = OpenStoreAt(path, options);
+  ASSERT_FALSE(store.ok());
+  EXPECT_EQ(store.status().code(), Status::Code::kStoreError);
+  if (postgres()) {
+    EXPECT_EQ(
+        Raw(path)->Query("SELECT count(*) FROM pg_tables WHERE schemaname = current_schema()"),
+        "0");
+  } else {
+    EXPECT_FALSE(std::filesystem::exists(path));
+  }
+}
+
+NEWSFUSE_STORE_BACKENDS(OpenBackendTest);
 
 TEST(DefaultDatabasePathTest, EnvironmentOverridesTheDefault) {
   const char* saved = std::getenv("NEWSFUSE_DB");

@@ -5,19 +5,20 @@
 #include <optional>
 #include <string>
 
+#include "store_backends.h"
 #include "store_test_util.h"
 
 namespace newsfuse {
 namespace {
 
 using testing::MakeArticle;
-using testing::RawDb;
 
-class ReportCacheStoreTest : public testing::TempDirTest {
+class ReportCacheStoreTest : public testing::StoreBackendTest {
  protected:
   void SetUp() override {
-    TempDirTest::SetUp();
-    path_ = PathOf("news.db");
+    StoreBackendTest::SetUp();
+    if (IsSkipped()) return;
+    path_ = Location("news");
     store_ = OpenOrDie(path_);
     ASSERT_TRUE(store_);
     ASSERT_TRUE(store_
@@ -45,7 +46,7 @@ class ReportCacheStoreTest : public testing::TempDirTest {
   std::unique_ptr<Store> store_;
 };
 
-TEST_F(ReportCacheStoreTest, EveryMembershipChangeMovesTheVersionAndDropsTheReport) {
+TEST_P(ReportCacheStoreTest, EveryMembershipChangeMovesTheVersionAndDropsTheReport) {
   EXPECT_EQ(store_->StoryVersion("s1").status().code(), Status::Code::kNotFound);
   ASSERT_TRUE(store_->AssignToStory("s1", "a1").ok());
   const int64_t v1 = Version("s1");
@@ -82,14 +83,14 @@ TEST_F(ReportCacheStoreTest, EveryMembershipChangeMovesTheVersionAndDropsTheRepo
   EXPECT_EQ(Cached("s2"), std::nullopt);
 }
 
-TEST_F(ReportCacheStoreTest, AReportOfAnOlderVersionOrAnotherBuilderIsNotServed) {
+TEST_P(ReportCacheStoreTest, AReportOfAnOlderVersionOrAnotherBuilderIsNotServed) {
   ASSERT_TRUE(store_->AssignToStory("s1", "a1").ok());
   const int64_t v1 = Version("s1");
   ASSERT_TRUE(store_->AssignToStory("s1", "a2").ok());
   // Built from v1 while another writer added a2: refused, nothing kept.
   EXPECT_FALSE(Put("s1", v1, "{\"stale\": true}"));
   EXPECT_EQ(Cached("s1"), std::nullopt);
-  EXPECT_EQ(RawDb(path_).Query("SELECT count(*) FROM story_reports"), "0");
+  EXPECT_EQ(Raw(path_)->Query("SELECT count(*) FROM story_reports"), "0");
 
   ASSERT_TRUE(Put("s1", Version("s1"), "{\"fresh\": true}"));
   EXPECT_EQ(Cached("s1"), "{\"fresh\": true}");
@@ -102,7 +103,7 @@ TEST_F(ReportCacheStoreTest, AReportOfAnOlderVersionOrAnotherBuilderIsNotServed)
   EXPECT_FALSE(Put("nope", 1, "{}"));
 }
 
-TEST_F(ReportCacheStoreTest, ARolledBackWriteLeavesTheVersionAndTheReport) {
+TEST_P(ReportCacheStoreTest, ARolledBackWriteLeavesTheVersionAndTheReport) {
   ASSERT_TRUE(store_->AssignToStory("s1", "a1").ok());
   const int64_t v1 = Version("s1");
   ASSERT_TRUE(Put("s1", v1, "{\"kept\": true}"));
@@ -117,7 +118,7 @@ TEST_F(ReportCacheStoreTest, ARolledBackWriteLeavesTheVersionAndTheReport) {
   EXPECT_EQ(Cached("s1"), "{\"kept\": true}");
 }
 
-TEST_F(ReportCacheStoreTest, StoriesShowTheCachedReportsHeadline) {
+TEST_P(ReportCacheStoreTest, StoriesShowTheCachedReportsHeadline) {
   ASSERT_TRUE(store_->AssignToStory("s1", "a1").ok());
   auto before = store_->ListStories();
   ASSERT_TRUE(before.ok());
@@ -130,10 +131,10 @@ TEST_F(ReportCacheStoreTest, StoriesShowTheCachedReportsHeadline) {
   EXPECT_EQ((*store_->ListStories())[0].headline, "Dam opens");
 }
 
-TEST_F(ReportCacheStoreTest, AReadOnlyStoreServesButDoesNotCache) {
+TEST_P(ReportCacheStoreTest, AReadOnlyStoreServesButDoesNotCache) {
   ASSERT_TRUE(store_->AssignToStory("s1", "a1").ok());
   ASSERT_TRUE(Put("s1", Version("s1"), "{\"x\": 1}"));
-  SqliteStoreOptions read_only;
+  StoreOptions read_only;
   read_only.read_only = true;
   auto reader = OpenOrDie(path_, read_only);
   ASSERT_TRUE(reader);
@@ -142,6 +143,8 @@ TEST_F(ReportCacheStoreTest, AReadOnlyStoreServesButDoesNotCache) {
   EXPECT_EQ(put.status().code(), Status::Code::kUsage);
   EXPECT_EQ(Cached("s1"), "{\"x\": 1}");
 }
+
+NEWSFUSE_STORE_BACKENDS(ReportCacheStoreTest);
 
 }  // namespace
 }  // namespace newsfuse

@@ -2,8 +2,11 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "store/store.h"
 #include "store/story_rows.h"
+#include "store_backends.h"
 #include "store_test_util.h"
 
 namespace newsfuse::testing {
@@ -13,11 +16,12 @@ using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
 
-class StoriesTest : public TempDirTest {
+class StoriesTest : public StoreBackendTest {
  protected:
   void SetUp() override {
-    TempDirTest::SetUp();
-    store_ = OpenOrDie(":memory:");
+    StoreBackendTest::SetUp();
+    if (IsSkipped()) return;
+    store_ = OpenOrDie(Scratch());
     ASSERT_NE(store_, nullptr);
   }
   void Put(std::vector<Article> articles) {
@@ -31,7 +35,7 @@ class StoriesTest : public TempDirTest {
   std::unique_ptr<Store> store_;
 };
 
-TEST_F(StoriesTest, MembershipLookups) {
+TEST_P(StoriesTest, MembershipLookups) {
   Put({MakeArticle("a1", "One"), MakeArticle("a2", "Two"), MakeArticle("a3", "Three")});
   EXPECT_EQ(store_->StoryOf("a1").status().code(), Status::Code::kNotFound);
   EXPECT_EQ(store_->GetStory("s1").status().code(), Status::Code::kNotFound);
@@ -57,7 +61,7 @@ TEST_F(StoriesTest, MembershipLookups) {
   EXPECT_EQ(store_->ListStories()->size(), 1u);
 }
 
-TEST_F(StoriesTest, ListingAggregatesAndOrders) {
+TEST_P(StoriesTest, ListingAggregatesAndOrders) {
   // s1: three outlets with a repeat. a2 (2026-02-05T16:00Z) precedes a1 in
   // time, but neither in ISO text order nor in ingest order.
   Put({Published(MakeArticle("a1", "Second report", "Reuters"), "2026-02-05T20:00Z"),
@@ -98,6 +102,8 @@ TEST_F(StoriesTest, ListingAggregatesAndOrders) {
   EXPECT_THAT(s3.outlets, ElementsAre("CNN"));
 }
 
+NEWSFUSE_STORE_BACKENDS(StoriesTest);
+
 TEST(TimeKeyTest, ComparesInstantsAcrossOffsetsAndPrecisions) {
   using store_internal::TimeKeyOf;
   auto before = [](const char* a, const char* b) {
@@ -115,6 +121,7 @@ class SearchTest : public StoriesTest {
  protected:
   void SetUp() override {
     StoriesTest::SetUp();
+    if (IsSkipped()) return;
     Put({MakeArticle("ex1", "Prisoner exchange in Abu Dhabi", "Reuters",
                      {"Ukraine and Russia completed a prisoner exchange mediated in Abu Dhabi.",
                       "More exchanges of prisoners are planned."}),
@@ -127,7 +134,7 @@ class SearchTest : public StoriesTest {
   }
 };
 
-TEST_F(SearchTest, WordsMatchAllTermsAndStem) {
+TEST_P(SearchTest, WordsMatchAllTermsAndStem) {
   auto hits = store_->Search("prisoner exchange", 10);
   ASSERT_TRUE(hits.ok()) << hits.status().ToString();
   ASSERT_EQ(hits->size(), 1u);  // ex2 has "prisoner" but no "exchange"
@@ -143,7 +150,7 @@ TEST_F(SearchTest, WordsMatchAllTermsAndStem) {
   EXPECT_EQ(store_->Search("exchanges", 10)->size(), 1u);
 }
 
-TEST_F(SearchTest, PhraseNeedsAdjacentWords) {
+TEST_P(SearchTest, PhraseNeedsAdjacentWords) {
   auto hits = store_->Search("\"Abu Dhabi\"", 10);
   ASSERT_TRUE(hits.ok()) << hits.status().ToString();
   ASSERT_EQ(hits->size(), 1u);
@@ -155,7 +162,7 @@ TEST_F(SearchTest, PhraseNeedsAdjacentWords) {
   EXPECT_EQ(store_->Search("Abu Dhabi", 10)->size(), 2u);
 }
 
-TEST_F(SearchTest, RanksStrongerMatchesFirstAndHonoursLimit) {
+TEST_P(SearchTest, RanksStrongerMatchesFirstAndHonoursLimit) {
   auto hits = store_->Search("prisoner", 10);
   ASSERT_TRUE(hits.ok());
   ASSERT_EQ(hits->size(), 2u);
@@ -171,7 +178,7 @@ TEST_F(SearchTest, RanksStrongerMatchesFirstAndHonoursLimit) {
   EXPECT_THAT(*store_->Search("zeppelin", 10), IsEmpty());
 }
 
-TEST_F(SearchTest, MalformedQueriesAreUsageErrors) {
+TEST_P(SearchTest, MalformedQueriesAreUsageErrors) {
   for (const char* query : {"\"unterminated", "prisoner AND", "al-Sharaa", "(a OR"}) {
     auto hits = store_->Search(query, 10);
     ASSERT_FALSE(hits.ok()) << query;
@@ -185,6 +192,34 @@ TEST_F(SearchTest, MalformedQueriesAreUsageErrors) {
   // Quoting is the documented way around the hyphen.
   EXPECT_TRUE(store_->Search("\"al-Sharaa\"", 10).ok());
 }
+
+// The operators of the query syntax, and diacritic folding, read the same on
+// every store: the ids matched, in any order.
+TEST_P(SearchTest, OperatorsAndFoldingMatchTheSameArticles) {
+  Put({MakeArticle("zel", "Zelenský meets envoys", "DW", {"Talks in Kyiv went on late."})});
+  auto ids = [&](const char* query) {
+    auto hits = store_->Search(query, 10);
+    EXPECT_TRUE(hits.ok()) << query << ": " << hits.status().ToString();
+    std::vector<std::string> out;
+    if (hits.ok()) {
+      for (const SearchHit& hit : *hits) out.push_back(hit.article_id);
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  EXPECT_THAT(ids("prisoner OR rain"), ElementsAre("ex1", "ex2", "ex4"));
+  EXPECT_THAT(ids("prisoner NOT exchange"), ElementsAre("ex2"));
+  EXPECT_THAT(ids("prisoner AND stocks"), ElementsAre("ex2"));
+  EXPECT_THAT(ids("(stocks OR flights) NOT markets"), ElementsAre("ex3"));
+  EXPECT_THAT(ids("rain OR stocks prisoner"), ElementsAre("ex2", "ex4"));  // AND binds tighter
+  EXPECT_THAT(ids("exch*"), ElementsAre("ex1"));
+  EXPECT_THAT(ids("\"prisoner exchange\" Dhabi"), ElementsAre("ex1"));
+  EXPECT_THAT(ids("Zelensky"), ElementsAre("zel"));  // diacritics folded in the index
+  EXPECT_THAT(ids("zelenský"), ElementsAre("zel"));  // and in the query
+  EXPECT_THAT(ids("or"), IsEmpty());                 // lower case is a word, not OR
+}
+
+NEWSFUSE_STORE_BACKENDS(SearchTest);
 
 }  // namespace
 }  // namespace newsfuse::testing

@@ -6,6 +6,7 @@
 
 #include <vector>
 
+#include "store_backends.h"
 #include "store_test_util.h"
 
 namespace newsfuse {
@@ -13,10 +14,10 @@ namespace {
 
 using testing::MakeArticle;
 
-class WriteUnitTest : public testing::TempDirTest {};
+class WriteUnitTest : public testing::StoreBackendTest {};
 
-TEST_F(WriteUnitTest, ArticlesAndAssignmentsCommitTogetherOrNotAtAll) {
-  auto store = OpenOrDie(PathOf("news.db"));
+TEST_P(WriteUnitTest, ArticlesAndAssignmentsCommitTogetherOrNotAtAll) {
+  auto store = OpenOrDie(Location("news"));
   ASSERT_TRUE(store);
   {
     auto write = store->BeginWrite();
@@ -37,8 +38,8 @@ TEST_F(WriteUnitTest, ArticlesAndAssignmentsCommitTogetherOrNotAtAll) {
   EXPECT_EQ(*store->CountUnassigned(), 0);
 }
 
-TEST_F(WriteUnitTest, ARefusedBatchUndoesOnlyItself) {
-  auto store = OpenOrDie(PathOf("news.db"));
+TEST_P(WriteUnitTest, ARefusedBatchUndoesOnlyItself) {
+  auto store = OpenOrDie(Location("news"));
   ASSERT_TRUE(store);
   auto write = store->BeginWrite();
   ASSERT_TRUE(write.ok());
@@ -51,19 +52,19 @@ TEST_F(WriteUnitTest, ARefusedBatchUndoesOnlyItself) {
   EXPECT_FALSE(*store->HasArticle("a2"));
 }
 
-TEST_F(WriteUnitTest, OneUnitAtATime) {
-  auto store = OpenOrDie(PathOf("news.db"));
+TEST_P(WriteUnitTest, OneUnitAtATime) {
+  auto store = OpenOrDie(Location("news"));
   ASSERT_TRUE(store);
   auto write = store->BeginWrite();
   ASSERT_TRUE(write.ok());
   EXPECT_EQ(store->BeginWrite().status().code(), Status::Code::kUsage);
 }
 
-TEST_F(WriteUnitTest, AnotherWriterWaitsForTheLock) {
-  auto holder = OpenOrDie(PathOf("news.db"));
-  SqliteStoreOptions impatient;
+TEST_P(WriteUnitTest, AnotherWriterWaitsForTheLock) {
+  auto holder = OpenOrDie(Location("news"));
+  StoreOptions impatient;
   impatient.write_wait_ms = 200;
-  auto other = OpenOrDie(PathOf("news.db"), impatient);
+  auto other = OpenOrDie(Location("news"), impatient);
   ASSERT_TRUE(holder && other);
   auto write = holder->BeginWrite();
   ASSERT_TRUE(write.ok());
@@ -73,9 +74,9 @@ TEST_F(WriteUnitTest, AnotherWriterWaitsForTheLock) {
   EXPECT_TRUE(other->BeginWrite().ok());
 }
 
-TEST_F(WriteUnitTest, DataVersionMovesOnlyForOtherWriters) {
-  auto mine = OpenOrDie(PathOf("news.db"));
-  auto theirs = OpenOrDie(PathOf("news.db"));
+TEST_P(WriteUnitTest, DataVersionMovesOnlyForOtherWriters) {
+  auto mine = OpenOrDie(Location("news"));
+  auto theirs = OpenOrDie(Location("news"));
   ASSERT_TRUE(mine && theirs);
   const int64_t before = *mine->DataVersion();
   ASSERT_TRUE(mine->PutArticles({MakeArticle("a1", "One")}).ok());
@@ -87,14 +88,14 @@ TEST_F(WriteUnitTest, DataVersionMovesOnlyForOtherWriters) {
 
 // Was: "enabling WAL: database is locked" for one of two processes creating
 // the same new store.
-TEST_F(WriteUnitTest, ProcessesCreatingOneNewFileAllSucceed) {
+TEST_P(WriteUnitTest, ProcessesCreatingOneNewFileAllSucceed) {
   for (int round = 0; round < 20; ++round) {
-    const std::string path = PathOf("new" + std::to_string(round) + ".db");
+    const std::string path = Location("new" + std::to_string(round));
     std::vector<pid_t> children;
     for (int p = 0; p < 4; ++p) {
       pid_t pid = fork();
       if (pid == 0) {
-        auto store = OpenSqliteStore(path);
+        auto store = OpenStoreAt(path);
         if (!store.ok()) {
           std::fprintf(stderr, "%s\n", store.status().ToString().c_str());
           _exit(1);
@@ -114,6 +115,8 @@ TEST_F(WriteUnitTest, ProcessesCreatingOneNewFileAllSucceed) {
     EXPECT_EQ(*store->CountArticles(), 4) << "round " << round;
   }
 }
+
+NEWSFUSE_STORE_BACKENDS(WriteUnitTest);
 
 }  // namespace
 }  // namespace newsfuse

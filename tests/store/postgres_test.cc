@@ -1,0 +1,122 @@
+// What only the PostgreSQL store has: the query translation (no server
+// needed), choosing the backend from --db, hiding passwords, and the schema
+// it creates (GIN index, version stamp, one lock per schema).
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <chrono>
+
+#include "store/postgres_query.h"
+#include "store/search_text.h"
+#include "store/store.h"
+#include "store_backends.h"
+#include "store_test_util.h"
+
+#ifdef NEWSFUSE_HAVE_POSTGRES
+#include "store/postgres_db.h"
+#endif
+
+namespace newsfuse::testing {
+namespace {
+
+using store_internal::TranslateSearchQuery;
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+TEST(PostgresQueryTest, WordsPhrasesAndOperatorsBecomeOneExpression) {
+  auto q = TranslateSearchQuery("prisoner \"Abu Dhabi\" OR rain NOT snow", "cfg", 2);
+  ASSERT_TRUE(q.ok()) << q.status().ToString();
+  EXPECT_EQ(q->sql,
+            "((phraseto_tsquery('cfg', $2) && phraseto_tsquery('cfg', $3)) || "
+            "(phraseto_tsquery('cfg', $4) && (!!phraseto_tsquery('cfg', $5))))");
+  EXPECT_THAT(q->params, ::testing::ElementsAre("prisoner", "Abu Dhabi", "rain", "snow"));
+}
+
+TEST(PostgresQueryTest, PrefixesQuotesAndFolding) {
+  auto q = TranslateSearchQuery("exch* \"say \"\"it\"\" now\"*", "cfg", 1);
+  ASSERT_TRUE(q.ok()) << q.status().ToString();
+  EXPECT_THAT(q->params, ::testing::ElementsAre("'exch':*", "say \"it\"", "'now':*"));
+  auto folded = TranslateSearchQuery("Zelenský", "cfg", 1);
+  ASSERT_TRUE(folded.ok());
+  EXPECT_THAT(folded->params, ::testing::ElementsAre("Zelensky"));
+  // User text never reaches the SQL, only the parameters.
+  auto hostile = TranslateSearchQuery("\"'); DROP TABLE articles; --\"", "cfg", 1);
+  ASSERT_TRUE(hostile.ok());
+  EXPECT_THAT(hostile->sql, Not(HasSubstr("DROP")));
+}
+
+TEST(PostgresQueryTest, RefusesWhatFts5Refuses) {
+  for (const char* query : {"\"unterminated", "prisoner AND", "al-Sharaa", "(a OR", "a)", "NOT a",
+                            "title:word", "NEAR(a b)", "a OR OR b", "U.S."}) {
+    auto q = TranslateSearchQuery(query, "cfg", 1);
+    ASSERT_FALSE(q.ok()) << query;
+    EXPECT_EQ(q.status().code(), Status::Code::kUsage) << query;
+    EXPECT_THAT(q.status().message(), HasSubstr(query));
+  }
+}
+
+TEST(SearchTextTest, FoldsMarksAndMergesAdjacentHighlights) {
+  EXPECT_EQ(store_internal::FoldDiacritics("Zelenský, Ünïcödé, São Paulo"),
+            "Zelensky, Unicode, Sao Paulo");
+  EXPECT_EQ(store_internal::FoldDiacritics("李明"), "李明");
+  EXPECT_EQ(store_internal::MergeAdjacentMarks("in [Abu] [Dhabi] and [x]. [y]"),
+            "in [Abu Dhabi] and [x]. [y]");
+}
+
+TEST(OpenStoreAtTest, PostgresUrisGoToPostgresWithTheirPasswordHidden) {
+  EXPECT_TRUE(IsPostgresLocation("postgres://u@host/db"));
+  EXPECT_TRUE(IsPostgresLocation("postgresql://u@host/db"));
+  EXPECT_FALSE(IsPostgresLocation("news.db"));
+  EXPECT_FALSE(IsPostgresLocation("./postgres://x"));
+  // No server at this socket: the open fails, and says where without the secret.
+  auto store = OpenStoreAt("postgresql://reader:s3cret@/nodb?host=/nonexistent-newsfuse-dir");
+  ASSERT_FALSE(store.ok());
+  EXPECT_EQ(store.status().code(), Status::Code::kStoreError);
+  EXPECT_THAT(store.status().message(), Not(HasSubstr("s3cret")));
+#ifdef NEWSFUSE_HAVE_POSTGRES
+  EXPECT_THAT(store.status().message(), HasSubstr("postgresql://reader:***@/nodb"));
+  EXPECT_EQ(store_internal::RedactUri("postgres://u@h:5432/db"), "postgres://u@h:5432/db");
+  EXPECT_EQ(store_internal::RedactUri("postgres://u:p@h/db"), "postgres://u:***@h/db");
+#endif
+}
+
+// The PostgreSQL-only part of StoreBackendTest, run only for that backend.
+class PostgresSchemaTest : public StoreBackendTest {};
+
+TEST_P(PostgresSchemaTest, NewSchemaGetsVersionIndexAndSearchConfig) {
+  const std::string path = Location("news");
+  auto store = OpenOrDie(path);
+  ASSERT_NE(store, nullptr);
+  auto raw = Raw(path);
+  EXPECT_EQ(raw->Query("SELECT schema_version FROM newsfuse_meta"),
+            std::to_string(kPostgresSchemaVersion));
+  EXPECT_EQ(raw->Query("SELECT indexdef LIKE '%USING gin (search)%' FROM pg_indexes WHERE "
+                       "schemaname = current_schema() AND indexname = 'articles_search'"),
+            "t");
+  // No stop list: "the" is a word like any other, as in FTS5.
+  ASSERT_TRUE(store->PutArticles({MakeArticle("a1", "The end", "AP", {"Of the day."})}).ok());
+  EXPECT_EQ(store->Search("the", 5)->size(), 1u);
+}
+
+// Stores in two schemas of one database have a write lock each.
+TEST_P(PostgresSchemaTest, StoresInOtherSchemasDoNotWait) {
+  auto one = OpenOrDie(Location("one"));
+  StoreOptions impatient;
+  impatient.write_wait_ms = 200;
+  auto two = OpenOrDie(Location("two"), impatient);
+  auto one_again = OpenOrDie(Location("one"), impatient);
+  ASSERT_TRUE(one && two && one_again);
+  auto write = one->BeginWrite();
+  ASSERT_TRUE(write.ok()) << write.status().ToString();
+  EXPECT_TRUE(two->PutArticles({MakeArticle("b1", "Free")}).ok());
+  auto blocked = one_again->PutArticles({MakeArticle("a1", "Waits")});
+  ASSERT_FALSE(blocked.ok());
+  EXPECT_EQ(blocked.status().code(), Status::Code::kStoreError);
+  EXPECT_THAT(blocked.status().message(), HasSubstr("write lock"));
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, PostgresSchemaTest, ::testing::Values(Backend::kPostgres),
+                         BackendName);
+
+}  // namespace
+}  // namespace newsfuse::testing
