@@ -28,7 +28,9 @@ void RegisterServe(CLI::App& app, int& exit_code);
 struct StoreFlags {
   std::string db = DefaultDatabasePath();
   void Add(CLI::App& cmd) {
-    cmd.add_option("--db", db, "SQLite database (default: $NEWSFUSE_DB or ./newsfuse.db)");
+    cmd.add_option("--db", db,
+                   "SQLite file or postgres://user@host/db URI (default: $NEWSFUSE_DB or "
+                   "./newsfuse.db)");
   }
 };
 

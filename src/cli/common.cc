@@ -18,12 +18,12 @@ Result<std::unique_ptr<Store>> OpenStore(const std::string& path, bool read_only
   // A newcomer's first `stories` or `search` runs before any ingest: say what
   // to do, not only that the file is missing.
   std::error_code ec;
-  if (read_only && !std::filesystem::exists(path, ec) && !ec) {
+  if (read_only && !IsPostgresLocation(path) && !std::filesystem::exists(path, ec) && !ec) {
     return Status::StoreError("no database at " + path + " (create one with `newsfuse ingest`)");
   }
-  SqliteStoreOptions options;
+  StoreOptions options;
   options.read_only = read_only;
-  return OpenSqliteStore(path, options);
+  return OpenStoreAt(path, options);
 }
 
 bool ProgressWanted() { return isatty(fileno(stderr)) != 0; }

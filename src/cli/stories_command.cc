@@ -110,10 +110,10 @@ int RunStories(const StoriesArgs& args) {
 // its report, and a writer busy with an ingest will change the story anyway.
 void CacheBuiltReport(const std::string& db, const std::string& builder, const StoryReport& report,
                       int64_t story_version) {
-  SqliteStoreOptions options;
+  StoreOptions options;
   options.busy_timeout_ms = 200;
   options.write_wait_ms = 200;
-  auto store = OpenSqliteStore(db, options);
+  auto store = OpenStoreAt(db, options);
   if (!store.ok()) return;  // a read-only file or folder: served uncached
   (void)SaveReport(**store, report, story_version, builder);
 }

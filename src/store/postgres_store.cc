@@ -450,7 +450,7 @@ Result<std::vector<SearchHit>> PostgresStore::Search(const std::string& query, i
   // Title words weigh three times body words, as SQLite's bm25(3.0, 1.0).
   // The LIMIT sits inside so headlines are made only for the hits returned.
   const std::string headline_options =
-      "'StartSel=\"[\", StopSel=\"]\", MaxWords=16, MinWords=6, ShortWord=0'";
+      "'StartSel=\"[\", StopSel=\"]\", MaxWords=16, MinWords=10, ShortWord=0'";
   const std::string sql =
       "WITH hits AS (SELECT a.seq, ts_rank('{0.333, 0.333, 0.333, 1.0}', a.search, " + q +
       ") AS rank FROM articles a WHERE a.search @@ " + q +

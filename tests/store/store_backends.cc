@@ -48,6 +48,9 @@ class PostgresRaw final : public RawSql {
  public:
   explicit PostgresRaw(const std::string& uri) : conn_(PQconnectdb(uri.c_str())) {
     EXPECT_EQ(PQstatus(conn_), CONNECTION_OK) << PQerrorMessage(conn_);
+    // "schema does not exist, skipping" and the like are not test output.
+    PQsetNoticeProcessor(
+        conn_, [](void*, const char*) {}, nullptr);
   }
   ~PostgresRaw() override { PQfinish(conn_); }
   void Exec(const std::string& sql) override {
