@@ -8,6 +8,8 @@ PACKAGES=(
   libicu-dev          # Unicode normalisation, sentence/word breaks, charset conversion
   libgumbo-dev        # HTML5 parsing
   libsqlite3-dev      # embedded store (WAL, FTS5)
+  libpq-dev           # PostgreSQL store client (optional to build: without it, SQLite only)
+  postgresql          # a throwaway server for the PostgreSQL store tests (scripts/pg_throwaway.sh)
   libcli11-dev        # command line
   nlohmann-json3-dev  # JSON reading and writing
   libfmt-dev          # formatting
