@@ -112,16 +112,16 @@ class Parser {
   // One term: every token must appear, in order; a trailing * makes the
   // last one a prefix.
   std::string Term(const std::string& text, bool prefix) {
-    std::string folded = FoldDiacritics(text);
+    std::string folded = SearchWords(text);
     if (!prefix) return "phraseto_tsquery(" + Config() + ", " + Param(folded) + ")";
-    size_t cut = folded.find_last_of(" \t\r\n");
-    std::string last = cut == std::string::npos ? folded : folded.substr(cut + 1);
-    std::string quoted = "'";
-    for (char c : last) {
-      if (c == '\'' || c == '\\') quoted += c;  // tsquery doubles both to escape them
-      quoted += c;
+    while (!folded.empty() && folded.back() == ' ') folded.pop_back();
+    if (folded.find_first_not_of(' ') == std::string::npos) {
+      return "phraseto_tsquery(" + Config() + ", " + Param(folded) + ")";  // no word: no match
     }
-    quoted += "':*";
+    size_t cut = folded.find_last_of(' ');
+    std::string last = cut == std::string::npos ? folded : folded.substr(cut + 1);
+    // SearchWords leaves letters and numbers only: nothing to escape.
+    std::string quoted = "'" + last + "':*";
     if (cut == std::string::npos) return "to_tsquery(" + Config() + ", " + Param(quoted) + ")";
     std::string head = "phraseto_tsquery(" + Config() + ", " + Param(folded.substr(0, cut)) + ")";
     return "(" + head + " <-> to_tsquery(" + Config() + ", " + Param(quoted) + "))";

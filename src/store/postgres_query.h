@@ -26,7 +26,8 @@ struct TsQueryExpression {
 // does (kUsage naming the query): an unterminated "phrase", an operator
 // without an operand, unbalanced parentheses, a character outside a word
 // and outside quotes (the hyphen of al-Sharaa). Column filters, ^ and NEAR
-// are refused too: SQLite's alone. Terms are diacritic-folded like the index.
+// are refused too: SQLite's alone. Terms are read as the index reads text
+// (search_text.h SearchWords).
 // `config` names the text search configuration; `first_param` is the number
 // of the first $ parameter the expression may use.
 Result<TsQueryExpression> TranslateSearchQuery(std::string_view query, std::string_view config,

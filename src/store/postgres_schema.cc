@@ -11,7 +11,10 @@ namespace {
 // no crash can leave one without the other. It is written from the
 // diacritic-folded title (weight A) and body (weight D) the store passes in.
 // The dictionary is Snowball English without a stop list: FTS5's porter
-// tokenizer drops no words either, so "the" finds what SQLite finds.
+// tokenizer drops no words either, so "the" finds what SQLite finds. A
+// hyphenated word is indexed as its parts alone, as FTS5 splits it: the
+// whole word would take a position of its own, and "Hong Kong" would then
+// not be a phrase in "Hong Kong-based".
 //
 // story_members, story_versions, story_reports and the trigger keep SQLite's
 // contracts (sqlite_schema.cc, version 3): every membership change moves the
@@ -32,8 +35,8 @@ INSERT INTO newsfuse_meta(application, schema_version) VALUES ('newsfuse', 0);
 CREATE TEXT SEARCH DICTIONARY newsfuse_stem (TEMPLATE = pg_catalog.snowball, LANGUAGE = english);
 CREATE TEXT SEARCH CONFIGURATION newsfuse_english (COPY = pg_catalog.simple);
 ALTER TEXT SEARCH CONFIGURATION newsfuse_english
-  ALTER MAPPING FOR asciiword, asciihword, hword_asciipart, word, hword, hword_part
-  WITH newsfuse_stem;
+  ALTER MAPPING FOR asciiword, hword_asciipart, word, hword_part WITH newsfuse_stem;
+ALTER TEXT SEARCH CONFIGURATION newsfuse_english DROP MAPPING FOR asciihword, hword, numhword;
 
 CREATE TABLE articles (
   seq           bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,

@@ -68,11 +68,8 @@ Status RefuseNul(const Article& a) {
 }
 
 std::string SearchText(std::string_view text, size_t max_bytes) {
-  std::string folded = store_internal::FoldDiacritics(Utf8Prefix(text, max_bytes));
-  for (char& c : folded) {
-    if (c == '\0') c = ' ';
-  }
-  return folded;
+  // NUL, like all punctuation, becomes a space: libpq cannot pass it.
+  return store_internal::SearchWords(Utf8Prefix(text, max_bytes));
 }
 
 class PostgresStore;
@@ -448,12 +445,15 @@ Result<std::vector<SearchHit>> PostgresStore::Search(const std::string& query, i
   if (!tsquery.ok()) return tsquery.status();
   const std::string& q = tsquery->sql;
   // Title words weigh three times body words, as SQLite's bm25(3.0, 1.0).
+  // Cover density, damped by the log of the length, is the PostgreSQL rank
+  // closest to bm25 (which has no counterpart there: it needs corpus-wide
+  // term frequencies); the hits are the same, their order may differ.
   // The LIMIT sits inside so headlines are made only for the hits returned.
   const std::string headline_options =
-      "'StartSel=\"[\", StopSel=\"]\", MaxWords=16, MinWords=10, ShortWord=0'";
+      "'StartSel=\"[\", StopSel=\"]\", MaxWords=16, MinWords=14, ShortWord=0'";
   const std::string sql =
-      "WITH hits AS (SELECT a.seq, ts_rank('{0.333, 0.333, 0.333, 1.0}', a.search, " + q +
-      ") AS rank FROM articles a WHERE a.search @@ " + q +
+      "WITH hits AS (SELECT a.seq, ts_rank_cd('{0.333, 0.333, 0.333, 1.0}', a.search, " + q +
+      ", 1) AS rank FROM articles a WHERE a.search @@ " + q +
       " ORDER BY rank DESC, a.seq LIMIT $1::integer) "
       "SELECT a.id, coalesce(m.story_id, ''), a.title, a.outlet, "
       "ts_headline('newsfuse_english', coalesce((SELECT string_agg(p, E'\\n\\n' ORDER BY n) "

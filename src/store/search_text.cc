@@ -3,6 +3,9 @@
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
+#include <unicode/utf16.h>
+
+#include <cctype>
 
 namespace newsfuse::store_internal {
 
@@ -22,11 +25,38 @@ std::string CollapseWhitespace(std::string_view text) {
   return out;
 }
 
-std::string FoldDiacritics(std::string_view text) {
-  // Pure ASCII (most English news) has nothing to fold: skip ICU.
+namespace {
+
+bool IsWordChar(UChar32 c) {
+  switch (u_charType(c)) {
+    case U_UPPERCASE_LETTER:
+    case U_LOWERCASE_LETTER:
+    case U_TITLECASE_LETTER:
+    case U_MODIFIER_LETTER:
+    case U_OTHER_LETTER:
+    case U_DECIMAL_DIGIT_NUMBER:
+    case U_LETTER_NUMBER:
+    case U_OTHER_NUMBER:
+    case U_PRIVATE_USE_CHAR:  // unicode61 keeps these as token characters too
+      return true;
+    default:
+      return false;
+  }
+}
+
+}  // namespace
+
+std::string SearchWords(std::string_view text) {
+  // Pure ASCII (most English news) needs no normalisation: skip ICU.
   bool ascii = true;
   for (char c : text) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
-  if (ascii) return std::string(text);
+  if (ascii) {
+    std::string out(text);
+    for (char& c : out) {
+      if (std::isalnum(static_cast<unsigned char>(c)) == 0) c = ' ';
+    }
+    return out;
+  }
 
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
@@ -40,7 +70,7 @@ std::string FoldDiacritics(std::string_view text) {
   icu::UnicodeString kept;
   for (int32_t i = 0; i < decomposed.length();) {
     UChar32 c = decomposed.char32At(i);
-    if (u_charType(c) != U_NON_SPACING_MARK) kept.append(c);
+    if (u_charType(c) != U_NON_SPACING_MARK) kept.append(IsWordChar(c) ? c : UChar32{' '});
     i += U16_LENGTH(c);
   }
   icu::UnicodeString composed = nfc->normalize(kept, status);

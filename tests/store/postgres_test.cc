@@ -35,14 +35,18 @@ TEST(PostgresQueryTest, WordsPhrasesAndOperatorsBecomeOneExpression) {
 TEST(PostgresQueryTest, PrefixesQuotesAndFolding) {
   auto q = TranslateSearchQuery("exch* \"say \"\"it\"\" now\"*", "cfg", 1);
   ASSERT_TRUE(q.ok()) << q.status().ToString();
-  EXPECT_THAT(q->params, ::testing::ElementsAre("'exch':*", "say \"it\"", "'now':*"));
-  auto folded = TranslateSearchQuery("Zelenský", "cfg", 1);
+  // The phrase's last word is the prefix; the quote inside it is no word.
+  EXPECT_THAT(q->params, ::testing::ElementsAre("'exch':*", "say  it ", "'now':*"));
+  EXPECT_EQ(q->sql,
+            "(to_tsquery('cfg', $1) && (phraseto_tsquery('cfg', $2) <-> to_tsquery('cfg', $3)))");
+  auto folded = TranslateSearchQuery("Zelenský \"al-Sharaa\"", "cfg", 1);
   ASSERT_TRUE(folded.ok());
-  EXPECT_THAT(folded->params, ::testing::ElementsAre("Zelensky"));
+  EXPECT_THAT(folded->params, ::testing::ElementsAre("Zelensky", "al Sharaa"));
   // User text never reaches the SQL, only the parameters.
-  auto hostile = TranslateSearchQuery("\"'); DROP TABLE articles; --\"", "cfg", 1);
+  auto hostile = TranslateSearchQuery("\"'); DROP TABLE articles; --\"*", "cfg", 1);
   ASSERT_TRUE(hostile.ok());
   EXPECT_THAT(hostile->sql, Not(HasSubstr("DROP")));
+  EXPECT_THAT(hostile->params, ::testing::Contains("'articles':*"));
 }
 
 TEST(PostgresQueryTest, RefusesWhatFts5Refuses) {
@@ -56,9 +60,10 @@ TEST(PostgresQueryTest, RefusesWhatFts5Refuses) {
 }
 
 TEST(SearchTextTest, FoldsMarksAndMergesAdjacentHighlights) {
-  EXPECT_EQ(store_internal::FoldDiacritics("Zelenský, Ünïcödé, São Paulo"),
-            "Zelensky, Unicode, Sao Paulo");
-  EXPECT_EQ(store_internal::FoldDiacritics("李明"), "李明");
+  EXPECT_EQ(store_internal::SearchWords("Zelenský, Ünïcödé, São Paulo"),
+            "Zelensky  Unicode  Sao Paulo");
+  EXPECT_EQ(store_internal::SearchWords("李明 said: al-Sharaa, c.1998, U.S."),
+            "李明 said  al Sharaa  c 1998  U S ");
   EXPECT_EQ(store_internal::MergeAdjacentMarks("in [Abu] [Dhabi] and [x]. [y]"),
             "in [Abu Dhabi] and [x]. [y]");
 }
