@@ -47,6 +47,18 @@ bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.s
 bool EndsWith(std::string_view s, std::string_view p) {
   return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
 }
+size_t DashAt(std::string_view s, size_t pos) {
+  if (StartsWith(s.substr(pos), "\xE2\x80\x94") || StartsWith(s.substr(pos), "\xE2\x80\x93"))
+    return 3;
+  if (StartsWith(s.substr(pos), "--")) return 2;
+  if (pos < s.size() && s[pos] == '-') return 1;
+  return 0;
+}
+
+void SkipSpaces(std::string_view s, size_t& pos) {
+  while (pos < s.size() && s[pos] == ' ') ++pos;
+}
+
 bool IStartsWith(std::string_view s, std::string_view p) {
   if (s.size() < p.size()) return false;
   for (size_t i = 0; i < p.size(); ++i) {

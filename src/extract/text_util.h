@@ -34,6 +34,12 @@ bool StartsWith(std::string_view s, std::string_view prefix);
 bool EndsWith(std::string_view s, std::string_view suffix);
 bool IStartsWith(std::string_view s, std::string_view prefix);  // ASCII case-insensitive
 
+// Length of a dash at s[pos]: 3 for an em or en dash, 2 for "--", 1 for "-",
+// 0 for none.
+size_t DashAt(std::string_view s, size_t pos);
+// Advances `pos` past ASCII spaces (not tabs or newlines).
+void SkipSpaces(std::string_view s, size_t& pos);
+
 // Lines without their terminators ("\n", "\r\n" or "\r").
 std::vector<std::string_view> SplitLines(std::string_view text);
 
