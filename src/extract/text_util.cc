@@ -2,9 +2,6 @@
 
 namespace newsfuse::extract_internal {
 
-bool IsAsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
-bool IsAsciiLower(char c) { return c >= 'a' && c <= 'z'; }
-bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
 bool IsWordByte(char c) {
   return IsAsciiUpper(c) || IsAsciiLower(c) || IsAsciiDigit(c) ||
          static_cast<unsigned char>(c) >= 0x80;

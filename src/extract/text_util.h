@@ -17,14 +17,14 @@ namespace newsfuse::extract_internal {
 // The shared helpers, named here so the extractor's files keep calling them
 // unqualified.
 using newsfuse::AsciiLower;
+using newsfuse::IsAsciiDigit;
+using newsfuse::IsAsciiLower;
 using newsfuse::IsAsciiSpace;
+using newsfuse::IsAsciiUpper;
 using newsfuse::Trim;
 using newsfuse::Utf8Length;
 using newsfuse::Utf8Prefix;
 
-bool IsAsciiUpper(char c);
-bool IsAsciiLower(char c);
-bool IsAsciiDigit(char c);
 bool IsWordByte(char c);  // ASCII letter/digit or any byte >= 0x80
 
 // Collapses runs of whitespace (ASCII, U+00A0, U+2000..U+200B, U+3000) into
