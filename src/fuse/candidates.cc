@@ -19,6 +19,7 @@ std::vector<Candidate> CollectCandidates(const std::vector<const AnnotatedArticl
   std::vector<uint32_t> ids;
   for (size_t s = 0; s < members.size(); ++s) {
     const AnnotatedArticle& a = *members[s];
+    TermExtractor& extractor = terms.extractors.For(a.article.language);
     for (size_t k = 0; k < a.sentences.size(); ++k) {
       const Span span = a.sentences[k].span;
       if (span.end > a.body.size() || span.begin >= span.end) continue;
@@ -26,7 +27,7 @@ std::vector<Candidate> CollectCandidates(const std::vector<const AnnotatedArticl
       const SentenceShape shape = ShapeOf(text);
       if (!UsableAlone(shape) || JudgeSummaryLine(text) != LineFault::kNone) continue;
       ids.clear();
-      terms.extractor.Extract(text, terms.dict, ids);
+      extractor.Extract(text, terms.dict, ids);
       if (ids.empty()) continue;
       Candidate c;
       c.terms = ids;

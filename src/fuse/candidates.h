@@ -1,5 +1,5 @@
 // Candidate sentences: every sentence of every source that could stand in the
-// summary, as a TF-IDF vector over stemmed terms. IDF is taken over the
+// summary, as a TF-IDF vector over terms stemmed in the article's language. IDF is taken over the
 // story's own candidates: what every sentence of the story says ("Ukraine",
 // "talks") weighs little, what tells sentences apart weighs much. Internal to
 // src/fuse.
@@ -12,6 +12,7 @@
 
 #include "core/records.h"
 #include "fuse/term_vector.h"
+#include "text/language_terms.h"
 #include "text/terms.h"
 
 namespace newsfuse::fuse {
@@ -31,10 +32,12 @@ struct Candidate {
 };
 
 // The story's vocabulary: one dictionary for candidates and titles, so their
-// vectors share term ids, and each term's candidate count for IDF.
+// vectors share term ids, and each term's candidate count for IDF. Each
+// article's words are read with its own language's stemmer and stop words
+// (English when extraction could not tell), as clustering reads them.
 struct StoryTerms {
   TermDictionary dict;
-  TermExtractor extractor;
+  LanguageTermExtractors extractors;
   std::vector<uint32_t> df;  // candidates holding each term id
   size_t candidates = 0;
 
