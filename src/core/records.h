@@ -218,7 +218,7 @@ struct Attestation {
 // after normalisation (units, totals vs per-party counts, hedges).
 struct Fact {
   enum class Kind : uint8_t { kQuantity, kEvent, kRole };
-  std::string id;  // "F1", ... in report order (most supported first)
+  std::string id;  // "F1", ... in report order (most supporting sources first)
   Kind kind = Kind::kQuantity;
   std::string subject;  // what it is about: "prisoners of war", "front line", "Steve Witkoff"
   std::string value;    // normalised, for display: "314", "1,200 km", "2026-02-05", "special envoy"
@@ -270,9 +270,12 @@ struct TimelineEntry {
 
 // What one source adds to the story and what it leaves out.
 struct SourceCoverage {
-  std::string source;                  // ReportSource id
-  std::vector<std::string> only_here;  // Fact ids no other source supports
-  std::vector<std::string> missing;    // Fact ids most other sources support, this one not
+  std::string source;  // ReportSource id
+  // Support here is counted in voices (src/fuse/voices.h), not sources.
+  std::vector<std::string> only_here;  // Fact ids no other voice supports
+  // Fact ids this voice lacks and a strict majority of the other voices, at
+  // least two, support.
+  std::vector<std::string> missing;
 };
 
 struct StoryReport {

@@ -29,6 +29,10 @@ constexpr std::string_view TrimRight(std::string_view s) {
 }
 constexpr std::string_view Trim(std::string_view s) { return TrimRight(TrimLeft(s)); }
 
+constexpr bool IsAsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
+constexpr bool IsAsciiLower(char c) { return c >= 'a' && c <= 'z'; }
+constexpr bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
+
 constexpr char AsciiLower(char c) {
   return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
 }

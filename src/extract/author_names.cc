@@ -2,14 +2,16 @@
 
 #include <vector>
 
-#include "extract/metadata.h"
+#include "extract/date_words.h"
 #include "extract/rules.h"
 #include "extract/text_util.h"
 
 namespace newsfuse::extract_internal {
 namespace {
 
-bool IsWeekday(std::string_view lower) {
+// Full names only: "Sun" and "Sat" are names too (date_words.h's IsWeekday
+// takes the abbreviations a dateline uses).
+bool IsFullWeekday(std::string_view lower) {
   for (std::string_view d :
        {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
     if (lower == d) return true;
@@ -69,7 +71,7 @@ std::string CleanAuthorName(std::string_view raw, std::string_view outlet) {
   std::vector<std::string_view> words = SplitWords(name);
   while (!words.empty()) {
     const std::string last = AsciiLower(TrimDecor(words.back()));
-    if (!IsWeekday(last) && MonthFromName(last) == 0) break;
+    if (!IsFullWeekday(last) && MonthFromName(last) == 0) break;
     words.pop_back();
   }
   if (words.empty() || words.size() > 6) return {};

@@ -2,9 +2,10 @@
 
 #include <string>
 
-#include "extract/metadata.h"
+#include "extract/bylines.h"
 #include "extract/rules.h"
 #include "extract/text_util.h"
+#include "extract/timestamps.h"
 
 namespace newsfuse::extract_internal {
 

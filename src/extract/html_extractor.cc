@@ -6,13 +6,15 @@
 #include <algorithm>
 
 #include "extract/author_names.h"
+#include "extract/bylines.h"
 #include "extract/charset.h"
 #include "extract/html_content.h"
 #include "extract/html_dom.h"
 #include "extract/html_metadata.h"
 #include "extract/html_slim.h"
-#include "extract/metadata.h"
+#include "extract/machine_dates.h"
 #include "extract/text_util.h"
+#include "extract/title_site.h"
 
 namespace newsfuse::extract_internal {
 namespace {

@@ -12,12 +12,11 @@ namespace {
 
 bool IsAlpha(char c) { return IsAsciiUpper(c) || IsAsciiLower(c); }
 bool IsTagSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
-char Lower(char c) { return IsAsciiUpper(c) ? static_cast<char>(c - 'A' + 'a') : c; }
 
 bool EqualsLower(std::string_view s, std::string_view lower) {
   if (s.size() != lower.size()) return false;
   for (size_t i = 0; i < s.size(); ++i)
-    if (Lower(s[i]) != lower[i]) return false;
+    if (AsciiLower(s[i]) != lower[i]) return false;
   return true;
 }
 
@@ -53,7 +52,7 @@ bool IsKeptAttribute(std::string_view n, std::string_view tag) {
 bool StyleHides(std::string_view style) {
   std::string compact;
   for (char c : style)
-    if (!IsTagSpace(c)) compact += Lower(c);
+    if (!IsTagSpace(c)) compact += AsciiLower(c);
   return compact.find("display:none") != std::string::npos ||
          compact.find("visibility:hidden") != std::string::npos;
 }
@@ -86,8 +85,7 @@ TagToken ReadTag(std::string_view html, size_t lt, OnAttr&& on_attr) {
   while (i < html.size() && !IsTagSpace(html[i]) && html[i] != '/' && html[i] != '>') ++i;
   t.name = html.substr(ns, i - ns);
   if (t.name.size() < sizeof t.lower)
-    for (size_t k = 0; k < t.name.size(); ++k)
-      t.lower[k] = newsfuse::extract_internal::Lower(t.name[k]);
+    for (size_t k = 0; k < t.name.size(); ++k) t.lower[k] = newsfuse::AsciiLower(t.name[k]);
   while (i < html.size()) {
     const char c = html[i];
     if (IsTagSpace(c)) {
@@ -278,14 +276,14 @@ class Slimmer {
     }
     char lower_buf[16] = {};
     if (tag_name.size() < sizeof lower_buf)
-      for (size_t k = 0; k < tag_name.size(); ++k) lower_buf[k] = Lower(tag_name[k]);
+      for (size_t k = 0; k < tag_name.size(); ++k) lower_buf[k] = AsciiLower(tag_name[k]);
     const std::string_view lower = lower_buf;
     o += '<';
     o += tag_name;
     TagToken t = ReadTag(html_, lt, [&](const Attribute& a) {
       char an[16] = {};
       if (a.name.size() >= sizeof an) return;
-      for (size_t k = 0; k < a.name.size(); ++k) an[k] = Lower(a.name[k]);
+      for (size_t k = 0; k < a.name.size(); ++k) an[k] = AsciiLower(a.name[k]);
       const std::string_view name = an;
       if (name == "type" && lower == "script") {
         std::string v = AsciiLower(a.value);

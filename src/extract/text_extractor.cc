@@ -21,10 +21,12 @@
 #include <string>
 #include <vector>
 
+#include "extract/bylines.h"
 #include "extract/cohesion.h"
+#include "extract/dateline.h"
 #include "extract/furniture.h"
-#include "extract/metadata.h"
 #include "extract/text_util.h"
+#include "extract/timestamps.h"
 
 namespace newsfuse::extract_internal {
 namespace {

@@ -2,9 +2,6 @@
 
 namespace newsfuse::extract_internal {
 
-bool IsAsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
-bool IsAsciiLower(char c) { return c >= 'a' && c <= 'z'; }
-bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
 bool IsWordByte(char c) {
   return IsAsciiUpper(c) || IsAsciiLower(c) || IsAsciiDigit(c) ||
          static_cast<unsigned char>(c) >= 0x80;
@@ -47,6 +44,18 @@ bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.s
 bool EndsWith(std::string_view s, std::string_view p) {
   return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
 }
+size_t DashAt(std::string_view s, size_t pos) {
+  if (StartsWith(s.substr(pos), "\xE2\x80\x94") || StartsWith(s.substr(pos), "\xE2\x80\x93"))
+    return 3;
+  if (StartsWith(s.substr(pos), "--")) return 2;
+  if (pos < s.size() && s[pos] == '-') return 1;
+  return 0;
+}
+
+void SkipSpaces(std::string_view s, size_t& pos) {
+  while (pos < s.size() && s[pos] == ' ') ++pos;
+}
+
 bool IStartsWith(std::string_view s, std::string_view p) {
   if (s.size() < p.size()) return false;
   for (size_t i = 0; i < p.size(); ++i) {

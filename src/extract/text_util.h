@@ -17,14 +17,14 @@ namespace newsfuse::extract_internal {
 // The shared helpers, named here so the extractor's files keep calling them
 // unqualified.
 using newsfuse::AsciiLower;
+using newsfuse::IsAsciiDigit;
+using newsfuse::IsAsciiLower;
 using newsfuse::IsAsciiSpace;
+using newsfuse::IsAsciiUpper;
 using newsfuse::Trim;
 using newsfuse::Utf8Length;
 using newsfuse::Utf8Prefix;
 
-bool IsAsciiUpper(char c);
-bool IsAsciiLower(char c);
-bool IsAsciiDigit(char c);
 bool IsWordByte(char c);  // ASCII letter/digit or any byte >= 0x80
 
 // Collapses runs of whitespace (ASCII, U+00A0, U+2000..U+200B, U+3000) into
@@ -33,6 +33,12 @@ std::string CollapseSpace(std::string_view s);
 bool StartsWith(std::string_view s, std::string_view prefix);
 bool EndsWith(std::string_view s, std::string_view suffix);
 bool IStartsWith(std::string_view s, std::string_view prefix);  // ASCII case-insensitive
+
+// Length of a dash at s[pos]: 3 for an em or en dash, 2 for "--", 1 for "-",
+// 0 for none.
+size_t DashAt(std::string_view s, size_t pos);
+// Advances `pos` past ASCII spaces (not tabs or newlines).
+void SkipSpaces(std::string_view s, size_t& pos);
 
 // Lines without their terminators ("\n", "\r\n" or "\r").
 std::vector<std::string_view> SplitLines(std::string_view text);

@@ -1,13 +1,18 @@
 // Fuse: one report per story from the articles that tell it.
 //
-// FuseStory builds every section of StoryReport (core/records.h):
-// - headline and sources (one ReportSource per article; a copy the store
-//   marked, Story::copy_of, names its original's citation key);
-// - summary: the sentences that cover the most of what many voices state
-//   (concepts weighted by how many voices state them, each counted once:
-//   fuse/summary_select.h), never two that say the same thing, each citing
-//   every source with a sentence of the same content (cosine over stemmed
-//   terms above FuseOptions::same_content_threshold);
+// FuseStory builds every section of StoryReport (core/records.h), one stage
+// per file of src/fuse:
+// - sources (fuse/sources.h): one ReportSource per article, by publication
+//   time, undated last; a copy the store marked, Story::copy_of, names its
+//   original's citation key; first_seen and last_updated from their dates;
+// - headline (fuse/headline.h): the source title most like the others;
+//   without one, the first summary sentence, then any title not furniture;
+// - summary (fuse/candidates.h, support.h, relevance.h, summary_select.h,
+//   summary.h): the sentences that cover the most of what many voices state
+//   (concepts weighted by how many voices state them, each counted once),
+//   never two that say the same thing, each citing every source with a
+//   sentence of the same content (cosine over stemmed terms at least
+//   FuseOptions::same_content_threshold);
 // - facts, conflicts, quotes by speaker, timeline and coverage: the claims
 //   layer (fuse/claims/claims.h), which aligns what sources state across
 //   units, hedges and wording.
@@ -16,6 +21,7 @@
 // A pure function: same articles and options, same report. Articles are
 // matched to story.article_ids by id, in any order; one the story does not
 // list is left out, and a story that lists none takes every article given.
+// A story with no matching article gets an empty report (its id only).
 #pragma once
 
 #include <vector>

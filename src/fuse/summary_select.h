@@ -27,7 +27,7 @@ struct SummaryCandidate {
   uint32_t position = 0;  // sentence index within its article
   int words = 0;
   int support = 1;              // voices that state the same content
-  double relevance = 0;         // fuse.cc's support/centrality/lead score, in [0, 1]
+  double relevance = 0;         // support/centrality/lead score (fuse/relevance.h), in [0, 1]
   bool eligible = true;         // false: off-topic, may not be chosen
   std::vector<uint32_t> terms;  // index terms in text order
   std::vector<uint32_t> cites;  // outlet ids of every source that states it

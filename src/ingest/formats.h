@@ -45,7 +45,4 @@ void ReadJsonl(BufferedReader& in, const std::string& name, const Emitter& emit)
 // else null.
 void ReadWarc(BufferedReader& in, GzipSource* gzip, const std::string& name, const Emitter& emit);
 
-bool IsBlank(std::string_view s);
-std::string AsciiLower(std::string_view s);
-
 }  // namespace newsfuse::ingest_internal

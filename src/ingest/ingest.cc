@@ -10,6 +10,7 @@
 
 #include "core/date.h"
 #include "core/hash.h"
+#include "core/strings.h"
 #include "core/utf8.h"
 #include "ingest/byte_stream.h"
 #include "ingest/formats.h"
@@ -18,20 +19,6 @@ namespace newsfuse {
 namespace ingest_internal {
 
 constexpr std::string_view kBom = "\xEF\xBB\xBF";
-
-bool IsBlank(std::string_view s) {
-  return std::all_of(s.begin(), s.end(), [](char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-  });
-}
-
-std::string AsciiLower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
 
 namespace {
 
@@ -79,7 +66,7 @@ std::optional<std::string> PreparePage(PageFormat format, std::string_view what,
   }
   const std::string_view bytes = *content;
   const bool bom = bytes.starts_with(kBom);
-  if (IsBlank(bom ? bytes.substr(kBom.size()) : bytes)) {
+  if (Trim(bom ? bytes.substr(kBom.size()) : bytes).empty()) {
     return "empty " + std::string(what) + (bytes.empty() ? "" : " (only whitespace)");
   }
   // A few stray NULs (a broken crawler, a truncated write) do not make a page
@@ -104,7 +91,7 @@ std::optional<std::string> PreparePage(PageFormat format, std::string_view what,
     std::erase(*content, '\0');
     // A page of only NULs (and blanks) is as empty as a blank one.
     const std::string_view rest = *content;
-    if (IsBlank(rest.starts_with(kBom) ? rest.substr(kBom.size()) : rest)) {
+    if (Trim(rest.starts_with(kBom) ? rest.substr(kBom.size()) : rest).empty()) {
       return "empty " + std::string(what) + " (only NUL bytes and whitespace)";
     }
   }

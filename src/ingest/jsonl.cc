@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "core/strings.h"
 #include "ingest/formats.h"
 
 namespace newsfuse::ingest_internal {
@@ -49,7 +50,7 @@ bool AuthorField(const json& obj, std::string* out, std::string* why) {
       return false;
     }
     const auto& s = a.get_ref<const std::string&>();
-    if (IsBlank(s)) continue;
+    if (Trim(s).empty()) continue;
     if (!out->empty()) *out += ", ";
     *out += s;
   }
@@ -79,7 +80,7 @@ bool DateField(const json& obj, std::string* out, std::string* why) {
   for (const char* key : kDateFields) {
     std::string value;
     if (!StringField(obj, key, &value, why)) return false;
-    if (out->empty() && !IsBlank(value)) *out = std::move(value);
+    if (out->empty() && !Trim(value).empty()) *out = std::move(value);
   }
   return true;
 }
@@ -111,10 +112,10 @@ bool PageFromObject(const json& obj, RawPage* page, std::string* why) {
       !StringField(obj, "text", &text, why) || !StringField(obj, "html", &html, why)) {
     return false;
   }
-  if (!IsBlank(text)) {
+  if (!Trim(text).empty()) {
     page->format = PageFormat::kText;
     page->content = std::move(text);
-  } else if (!IsBlank(html)) {
+  } else if (!Trim(html).empty()) {
     page->format = PageFormat::kHtml;
     page->content = std::move(html);
   } else {
@@ -141,7 +142,7 @@ void ReadJsonl(BufferedReader& in, const std::string& name, const Emitter& emit)
     std::string_view view(line);
     if (line_no == 1 && view.starts_with("\xEF\xBB\xBF")) view.remove_prefix(3);
     if (!view.empty() && view.back() == '\r') view.remove_suffix(1);
-    if (IsBlank(view)) continue;
+    if (Trim(view).empty()) continue;
 
     json obj;
     try {

@@ -3,6 +3,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/strings.h"
 #include "core/terminal_text.h"
 #include "core/utf8.h"
 #include "ingest/formats.h"
@@ -15,13 +16,6 @@ constexpr size_t kMaxHeaderLines = 1024;
 // How much of a response block is read before deciding whether it is a page:
 // enough for any sane HTTP header, so a 100 MB video is skipped, not buffered.
 constexpr size_t kHttpHeadBytes = 64 << 10;
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
-    s.remove_suffix(1);
-  return s;
-}
 
 bool IsVersionLine(std::string_view line) { return line == "WARC/1.0" || line == "WARC/1.1"; }
 

@@ -3,8 +3,8 @@
 // The stages are pure functions of their input; something has to decide the
 // order they run in, batch writes, and keep the clusterer's memory in step
 // with the store. That is this layer, and only this: it holds no heuristics of
-// its own. Every front end (src/cli today; the server of issue 14) calls it, so a story is built
-// the same way whichever one asks.
+// its own. Every front end (src/cli and src/serve) calls it, so a story is built the same way
+// whichever one asks.
 //
 // Data flows one way:  sources ─ingest─► RawPage ─extract─► Article ─store─►
 //   ─analyze─► AnnotatedArticle ─cluster─► Story ─store─►  …  ─fuse─► StoryReport

@@ -1,12 +1,16 @@
 // Visible-text metadata rules: datelines, lead tags, sign-offs, bylines,
 // timestamps, machine dates; plus charset conversion and nesting caps.
-#include "extract/metadata.h"
-
 #include <gtest/gtest.h>
 
+#include "extract/bylines.h"
 #include "extract/charset.h"
+#include "extract/dateline.h"
 #include "extract/html_dom.h"
 #include "extract/html_slim.h"
+#include "extract/machine_dates.h"
+#include "extract/sign_off.h"
+#include "extract/timestamps.h"
+#include "extract/title_site.h"
 
 namespace newsfuse::extract_internal {
 namespace {

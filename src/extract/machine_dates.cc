@@ -1,0 +1,108 @@
+#include "extract/machine_dates.h"
+
+#include <cstdlib>
+
+#include "extract/date_words.h"
+#include "extract/text_util.h"
+#include "extract/timestamps.h"
+
+namespace newsfuse::extract_internal {
+
+std::optional<DateTime> ParseMachineDate(std::string_view text) {
+  std::string_view s = Trim(text);
+  DateTime d;
+  size_t pos = 0;
+  if (ParseNumericDate(s, &d, &pos)) {
+    // CMS placeholders for "no date" ("0001-01-01T00:00:00Z", the Unix epoch)
+    // are not publication dates; nothing was published on the web before 1990.
+    if (d.year < 1990) return std::nullopt;
+    if (pos < s.size() && (s[pos] == 'T' || s[pos] == ' ')) {
+      size_t p = pos + 1;
+      int h = ReadNumber(s, p, 2, 2);
+      if (h >= 0 && p < s.size() && s[p] == ':') {
+        ++p;
+        int mi = ReadNumber(s, p, 2, 2);
+        if (mi >= 0) {
+          int sec = 0;
+          bool has_sec = false;
+          if (p < s.size() && s[p] == ':') {
+            ++p;
+            sec = ReadNumber(s, p, 2, 2);
+            has_sec = sec >= 0;
+            if (sec < 0) sec = 0;
+          }
+          if (p < s.size() && (s[p] == '.' || s[p] == ',')) {  // fractional seconds
+            ++p;
+            while (p < s.size() && IsAsciiDigit(s[p])) ++p;
+          }
+          if (ValidTime(h, mi, sec)) {
+            d.hour = h;
+            d.minute = mi;
+            d.second = sec;
+            d.precision = has_sec ? DatePrecision::kSecond : DatePrecision::kMinute;
+            if (p < s.size() && (s[p] == 'Z' || s[p] == 'z')) {
+              d.utc_offset_minutes = 0;
+            } else if (p < s.size() && (s[p] == '+' || s[p] == '-')) {
+              const int sign = s[p] == '-' ? -1 : 1;
+              ++p;
+              int oh = ReadNumber(s, p, 2, 2);
+              int om = 0;
+              if (p < s.size() && s[p] == ':') ++p;
+              if (oh >= 0) {
+                int v = ReadNumber(s, p, 2, 2);
+                if (v >= 0) om = v;
+                if (oh <= 14 && om < 60) d.utc_offset_minutes = sign * (oh * 60 + om);
+              }
+            }
+          }
+        }
+      }
+    }
+    return d;
+  }
+  // Human forms ("Thu, 05 Feb 2026 10:00:00 GMT", "February 5, 2026").
+  TimestampScan scan = ScanTimestamps(Utf8Prefix(s, 200));
+  for (const auto& st : scan.stamps)
+    if (st.has_date && st.when.year > 0 && st.when.precision != DatePrecision::kMonth)
+      return st.when;
+  return std::nullopt;
+}
+
+std::optional<DateTime> DateFromPath(std::string_view path) {
+  for (size_t i = 0; i + 10 <= path.size(); ++i) {
+    if (!IsAsciiDigit(path[i]) || (i > 0 && IsAsciiDigit(path[i - 1]))) continue;
+    size_t pos = i;
+    int y = ReadNumber(path, pos, 4, 4);
+    if (y < 1990 || y > 2100 || pos >= path.size()) continue;
+    char sep = path[pos];
+    if (sep != '/' && sep != '-' && sep != '_') continue;
+    ++pos;
+    int m = ReadNumber(path, pos, 2, 2);
+    if (m < 0 || pos >= path.size() || path[pos] != sep) continue;
+    ++pos;
+    int d = ReadNumber(path, pos, 2, 2);
+    if (d < 0 || (pos < path.size() && IsAsciiDigit(path[pos]))) continue;
+    if (IsValidDate(y, m, d)) return DateTime::Day(y, m, d);
+  }
+  return std::nullopt;
+}
+
+std::optional<DateTime> CompleteYear(const DateTime& md, const DateTime& ref) {
+  if (md.month < 1 || md.day < 1 || ref.year < 1) return std::nullopt;
+  std::optional<DateTime> best;
+  int64_t best_gap = 0;
+  for (int y = ref.year - 1; y <= ref.year + 1; ++y) {
+    if (!IsValidDate(y, md.month, md.day)) continue;
+    DateTime c = md;
+    c.year = y;
+    int64_t gap = std::llabs(c.DaysSinceEpoch() - ref.DaysSinceEpoch());
+    if (!best || gap < best_gap) {
+      best = c;
+      best_gap = gap;
+    }
+  }
+  if (!best || best_gap > 120) return std::nullopt;
+  return best;
+}
+
+}  // namespace newsfuse::extract_internal

@@ -1,0 +1,26 @@
+// Machine-written dates: HTML metadata, JSON-LD, URL paths, and a month/day
+// completed with its year. Internal to src/extract; each function is pure.
+#pragma once
+
+#include <optional>
+#include <string_view>
+
+#include "core/date.h"
+
+namespace newsfuse::extract_internal {
+
+// Machine-readable dates from HTML metadata and JSON-LD: ISO 8601 with
+// optional fractional seconds and "+0000" offsets, "YYYY/MM/DD", or an
+// RFC 2822-like "Thu, 05 Feb 2026 10:00:00 GMT". nullopt when not a full date.
+std::optional<DateTime> ParseMachineDate(std::string_view text);
+
+// "/2026/02/05/" or "2026-02-05" inside a URL path or file name.
+std::optional<DateTime> DateFromPath(std::string_view path);
+
+// Completes a month/day (year 0) with the year that puts it nearest to
+// `reference` (so "Dec. 31" seen on 2026-01-01 is 2025). nullopt when the
+// result would be more than 120 days from the reference: then the reference
+// is not evidence for that date.
+std::optional<DateTime> CompleteYear(const DateTime& month_day, const DateTime& reference);
+
+}  // namespace newsfuse::extract_internal
