@@ -17,6 +17,7 @@
 #include <set>
 
 #include "fuse/claims/builders.h"
+#include "fuse/claims/compound_durations.h"
 
 namespace newsfuse::fuse {
 namespace {
@@ -77,33 +78,6 @@ struct Claim {
   Span span;
   TermVector clause{};  // measures only: the words around the number in its clause
 };
-
-bool ClauseBoundary(char c) {
-  return c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == '"' || c == '.';
-}
-
-// The words next to a measure up to the nearest clause mark, the number
-// itself left out: a sentence can hold several measures ("after about four
-// hours ... the first exchange in five months"), and the sentence as a whole
-// says little about which of them two sources share. What a duration or a
-// length is *of* is written right next to it.
-std::string ClauseAround(const AnnotatedArticle& a, Span sentence, Span q) {
-  const std::string_view body = a.body;
-  uint32_t begin = q.begin;
-  for (int words = 0; begin > sentence.begin && !ClauseBoundary(body[begin - 1]);) {
-    --begin;
-    if (body[begin] == ' ' && ++words > kClauseWordsBefore) break;
-  }
-  uint32_t end = std::min<uint32_t>(q.end, static_cast<uint32_t>(body.size()));
-  const uint32_t stop = std::min<uint32_t>(sentence.end, static_cast<uint32_t>(body.size()));
-  for (int words = 0; end < stop && !ClauseBoundary(body[end]); ++end) {
-    if (body[end] == ' ' && ++words > kClauseWordsAfter) break;
-  }
-  std::string out(body.substr(begin, q.begin - begin));
-  out += ' ';
-  out.append(body.substr(q.end, end > q.end ? end - q.end : 0));
-  return out;
-}
 
 bool Agree(const Claim& a, const Claim& b) {
   return a.stated.Overlaps(b.stated) || a.total.Overlaps(b.total) || a.stated.Overlaps(b.total) ||
@@ -314,8 +288,12 @@ bool InDirectQuote(const AnnotatedArticle& a, Span span) {
 
 std::vector<Fact> QuantityFacts(ClaimContext& ctx, std::vector<Conflict>& conflicts) {
   std::vector<Claim> claims;
+  // Claims point into these, so they are all built before the first claim.
+  std::vector<std::vector<Quantity>> quantities;
+  for (size_t s = 0; s < ctx.size(); ++s)
+    quantities.push_back(JoinCompoundDurations(ctx.article(s)));
   for (size_t s = 0; s < ctx.size(); ++s) {
-    for (const Quantity& q : ctx.article(s).quantities) {
+    for (const Quantity& q : quantities[s]) {
       // Counts are keyed by the head of what they count ("|prison"); measures
       // by their unit alone ("m"), since "front line", "front" and "a 1,200 km
       // line" name one length: for them the sentence context decides.
@@ -338,8 +316,8 @@ std::vector<Fact> QuantityFacts(ClaimContext& ctx, std::vector<Conflict>& confli
         c.total = {q.low * parties, q.high * parties};
       }
       if (!q.unit.empty())
-        c.clause =
-            ctx.Vector(ClauseAround(ctx.article(s), ctx.SentenceSpan(s, c.sentence), q.span));
+        c.clause = ctx.Vector(ClauseAround(ctx.article(s), ctx.SentenceSpan(s, c.sentence), q.span,
+                                           kClauseWordsBefore, kClauseWordsAfter));
       claims.push_back(std::move(c));
     }
   }

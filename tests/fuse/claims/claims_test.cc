@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <limits>
 #include <string>
 #include <vector>
@@ -52,6 +53,19 @@ class ArticleBuilder {
     q.low = low;
     q.high = high;
     q.unit = "m";
+    a_.quantities.push_back(q);
+    return *this;
+  }
+  // A duration as the quantity annotator reads it: seconds, the unit word as written.
+  ArticleBuilder& Duration(const std::string& text, double seconds, const std::string& stated_unit,
+                           double low = -1, double high = -1) {
+    Quantity q;
+    q.span = Find(text);
+    q.value = q.total = seconds;
+    q.low = low < 0 ? seconds : low;
+    q.high = high < 0 ? seconds : high;
+    q.unit = "s";
+    q.stated_unit = stated_unit;
     a_.quantities.push_back(q);
     return *this;
   }
@@ -833,6 +847,59 @@ TEST(ClaimsTest, CoverageNamesWhatOnlyOneSourceHasAndWhatOneLeavesOut) {
   EXPECT_EQ(r.coverage[1].only_here, std::vector<std::string>{chief->id});
   EXPECT_EQ(r.coverage[2].missing, std::vector<std::string>{survivors->id});
   EXPECT_TRUE(r.coverage[0].missing.empty());
+}
+
+// Issue 18: "1 hour 35 minutes" is one running time. Read as two durations,
+// "1 hour" conflicted with another outlet's "106 minutes" and "35 minutes"
+// agreed with nothing; joined, it is 95 minutes against 106.
+TEST(ClaimsTest, CompoundDurationIsOneValue) {
+  const std::string ran = "The festival cut of the documentary runs ";
+  std::vector<AnnotatedArticle> articles = {
+      ArticleBuilder("Alpha", {ran + "1 hour 35 minutes, its distributor said."})
+          .Duration("1 hour", 3600, "hour")
+          .Duration("35 minutes", 35 * 60, "minutes")
+          .Build(),
+      ArticleBuilder("Beta", {ran + "one hour and 35 minutes, the programme says."})
+          .Duration("one hour", 3600, "hour")
+          .Duration("35 minutes", 35 * 60, "minutes")
+          .Build(),
+      ArticleBuilder("Gamma", {ran + "106 minutes, according to the festival."})
+          .Duration("106 minutes", 106 * 60, "minutes")
+          .Build(),
+  };
+  StoryReport r = Fuse(articles);
+  ASSERT_EQ(r.conflicts.size(), 1u);
+  EXPECT_TRUE(r.conflicts[0].hard);
+  std::vector<std::string> values;
+  for (const auto& side : r.conflicts[0].sides) values.push_back(side.value);
+  std::sort(values.begin(), values.end());
+  EXPECT_EQ(values, (std::vector<std::string>{"106 minutes", "95 minutes"}));
+  // The joined value agrees with an outlet that writes it in minutes.
+  articles[2] = ArticleBuilder("Gamma", {ran + "95 minutes, according to the festival."})
+                    .Duration("95 minutes", 95 * 60, "minutes")
+                    .Build();
+  r = Fuse(articles);
+  EXPECT_TRUE(r.conflicts.empty());
+  const Fact* f = FactAbout(r, "duration");
+  ASSERT_NE(f, nullptr);
+  EXPECT_EQ(f->value, "95 minutes");
+  EXPECT_EQ(f->sources.size(), 3u);
+}
+
+// Two durations that only stand side by side are not one: an adjective's
+// ("a 10-year sentence and 6 months") or two of one unit.
+TEST(ClaimsTest, DurationsSideBySideAreNotJoinedAcrossAnAdjective) {
+  const std::string text = "The court gave him a 10-year sentence and 6 months of probation.";
+  std::vector<AnnotatedArticle> articles;
+  for (const char* outlet : {"Alpha", "Beta", "Gamma"})
+    articles.push_back(ArticleBuilder(outlet, {text})
+                           .Duration("10-year", 10 * 31556952.0, "-year")
+                           .Duration("6 months", 6 * 2629746.0, "months")
+                           .Build());
+  const StoryReport r = Fuse(articles);
+  const Fact* f = FactAbout(r, "duration");
+  ASSERT_NE(f, nullptr);
+  EXPECT_EQ(f->value, "6 months");
 }
 
 }  // namespace
