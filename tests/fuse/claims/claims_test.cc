@@ -902,5 +902,28 @@ TEST(ClaimsTest, DurationsSideBySideAreNotJoinedAcrossAnAdjective) {
   EXPECT_EQ(f->value, "6 months");
 }
 
+// Issue 18: "a 5-page note" and "an 8-page note" are one note described
+// two ways, a disagreement though the numbers are small; an 8-page letter
+// is another thing.
+TEST(ClaimsTest, SamePropertyOfTheSameNounConflicts) {
+  auto note = [](const std::string& outlet, const std::string& text, const std::string& number,
+                 double pages) {
+    return ArticleBuilder(outlet, {text}).Count(number, "page", pages, pages, pages).Build();
+  };
+  std::vector<AnnotatedArticle> articles = {
+      note("Alpha", "The coach left a 5-page note for his players before resigning on Monday.", "5",
+           5),
+      note("Beta", "The coach left an 8-page note for his players before he resigned on Monday.",
+           "8", 8),
+  };
+  StoryReport r = Fuse(articles);
+  ASSERT_EQ(r.conflicts.size(), 1u);
+  EXPECT_TRUE(r.conflicts[0].hard);
+  articles[1] =
+      note("Beta", "The coach left an 8-page letter for his players before he resigned on Monday.",
+           "8", 8);
+  EXPECT_TRUE(Fuse(articles).conflicts.empty());
+}
+
 }  // namespace
 }  // namespace newsfuse
