@@ -69,6 +69,16 @@ class ArticleBuilder {
     a_.quantities.push_back(q);
     return *this;
   }
+  // A person named in the text, matched across articles by `key`.
+  ArticleBuilder& Person(const std::string& name, const std::string& key) {
+    Entity e;
+    e.type = EntityType::kPerson;
+    e.name = name;
+    e.key = key;
+    a_.entities.push_back(e);
+    a_.mentions.push_back({Find(name), static_cast<uint32_t>(a_.entities.size() - 1)});
+    return *this;
+  }
   ArticleBuilder& Date(const std::string& text, const std::string& value) {
     Timex t;
     t.span = Find(text);
@@ -923,6 +933,48 @@ TEST(ClaimsTest, SamePropertyOfTheSameNounConflicts) {
       note("Beta", "The coach left an 8-page letter for his players before he resigned on Monday.",
            "8", 8);
   EXPECT_TRUE(Fuse(articles).conflicts.empty());
+}
+
+// Issue 18: two outlets giving one person two different given names
+// ("Alexis" / "Alexei Marlow") disagree about who it is. One name spelt
+// two ways ("Mohammed" / "Mohamed", "Oscar" / "Oskar"), a short form
+// ("Alex" / "Alexander") or an outlet that uses both forms does not.
+TEST(ClaimsTest, OnePersonWithTwoGivenNamesIsAConflict) {
+  auto widow = [](const std::string& outlet, const std::string& name, const std::string& key) {
+    return ArticleBuilder(outlet, {"The widow of " + name + " filed a complaint in court."})
+        .Person(name, key)
+        .Build();
+  };
+  StoryReport r =
+      Fuse({widow("Alpha", "Alexis Marlow", "marlow"), widow("Beta", "Alexei Marlow", "marlow"),
+            widow("Gamma", "Alexei Marlow", "marlow")});
+  ASSERT_EQ(r.conflicts.size(), 1u);
+  EXPECT_TRUE(r.conflicts[0].hard);
+  ASSERT_EQ(r.conflicts[0].sides.size(), 2u);
+  EXPECT_EQ(r.conflicts[0].sides[0].value, "Alexei Marlow");
+  EXPECT_EQ(r.conflicts[0].sides[0].sources, (std::vector<std::string>{"S2", "S3"}));
+  EXPECT_EQ(r.conflicts[0].sides[1].value, "Alexis Marlow");
+
+  for (auto [a, b] : {std::pair{"Mohammed", "Mohamed"},
+                      {"Oscar", "Oskar"},
+                      {"Alex", "Alexander"},
+                      {"Maria", "Mario"}}) {
+    SCOPED_TRACE(a);
+    const std::string first = std::string(a) + " Marlow", second = std::string(b) + " Marlow";
+    if (std::string(a) == "Maria") {
+      // Two people of one family, both named by one outlet.
+      std::vector<AnnotatedArticle> family = {
+          ArticleBuilder("Alpha", {first + " and her brother " + second + " filed a complaint."})
+              .Person(first, "marlow")
+              .Person(second, "marlow")
+              .Build(),
+          widow("Beta", second, "marlow")};
+      EXPECT_TRUE(Fuse(family).conflicts.empty());
+      continue;
+    }
+    EXPECT_TRUE(
+        Fuse({widow("Alpha", first, "marlow"), widow("Beta", second, "marlow")}).conflicts.empty());
+  }
 }
 
 }  // namespace
