@@ -24,6 +24,8 @@ std::vector<SpeakerQuotes> GroupQuotes(ClaimContext& ctx);
 std::vector<Conflict> StatementConflicts(ClaimContext& ctx);
 // One thing dated differently by two outlets in nearly the same words (date_conflicts.cc).
 std::vector<Conflict> DateConflicts(ClaimContext& ctx);
+// One person named with two different given names by two outlets (name_conflicts.cc).
+std::vector<Conflict> NameConflicts(ClaimContext& ctx);
 // Per source: facts only it has, facts most others have that it lacks (coverage.cc).
 std::vector<SourceCoverage> BuildCoverage(const ClaimContext& ctx, const std::vector<Fact>& facts);
 

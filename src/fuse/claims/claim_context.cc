@@ -122,4 +122,29 @@ std::string SpanText(const AnnotatedArticle& article, Span span) {
   return out;
 }
 
+namespace {
+bool ClauseBoundary(char c) {
+  return c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == '"' || c == '.';
+}
+}  // namespace
+
+std::string ClauseAround(const AnnotatedArticle& a, Span sentence, Span span, int words_before,
+                         int words_after) {
+  const std::string_view body = a.body;
+  uint32_t begin = span.begin;
+  for (int words = 0; begin > sentence.begin && !ClauseBoundary(body[begin - 1]);) {
+    --begin;
+    if (body[begin] == ' ' && ++words > words_before) break;
+  }
+  uint32_t end = std::min<uint32_t>(span.end, static_cast<uint32_t>(body.size()));
+  const uint32_t stop = std::min<uint32_t>(sentence.end, static_cast<uint32_t>(body.size()));
+  for (int words = 0; end < stop && !ClauseBoundary(body[end]); ++end) {
+    if (body[end] == ' ' && ++words > words_after) break;
+  }
+  std::string out(body.substr(begin, span.begin - begin));
+  out += ' ';
+  out.append(body.substr(span.end, end > span.end ? end - span.end : 0));
+  return out;
+}
+
 }  // namespace newsfuse::fuse

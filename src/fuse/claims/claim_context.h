@@ -71,4 +71,12 @@ std::string FormatNumber(double value);
 // Text of `span` inside `article`, whitespace collapsed.
 std::string SpanText(const AnnotatedArticle& article, Span span);
 
+// The words next to `span` (a number, a date) inside its own clause, up to
+// `words_before` / `words_after` words and never past a clause mark, the span
+// itself left out. A sentence can hold several measures or dates, and the
+// sentence as a whole says little about which of them two sources share;
+// what a figure or a date is *of* is written right next to it.
+std::string ClauseAround(const AnnotatedArticle& a, Span sentence, Span span, int words_before,
+                         int words_after);
+
 }  // namespace newsfuse::fuse

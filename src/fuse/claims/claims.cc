@@ -44,6 +44,7 @@ void AddClaims(const std::vector<const AnnotatedArticle*>& members, StoryReport&
 
   for (Conflict& c : StatementConflicts(ctx)) report.conflicts.push_back(std::move(c));
   for (Conflict& c : DateConflicts(ctx)) report.conflicts.push_back(std::move(c));
+  for (Conflict& c : NameConflicts(ctx)) report.conflicts.push_back(std::move(c));
   std::stable_sort(report.conflicts.begin(), report.conflicts.end(),
                    [](const Conflict& a, const Conflict& b) {
                      if (a.hard != b.hard) return a.hard;

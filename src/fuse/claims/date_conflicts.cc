@@ -25,29 +25,6 @@ constexpr double kSameClause = 0.75;
 // Words of the date's clause read on either side of it.
 constexpr int kClauseWords = 6;
 
-bool ClauseBoundary(char c) {
-  return c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == '"' || c == '.';
-}
-
-// The words around `span` inside its clause, the date itself left out.
-std::string ClauseAround(const AnnotatedArticle& a, Span sentence, Span span) {
-  const std::string_view body = a.body;
-  uint32_t begin = span.begin;
-  for (int words = 0; begin > sentence.begin && !ClauseBoundary(body[begin - 1]);) {
-    --begin;
-    if (body[begin] == ' ' && ++words > kClauseWords) break;
-  }
-  uint32_t end = std::min<uint32_t>(span.end, static_cast<uint32_t>(body.size()));
-  const uint32_t stop = std::min<uint32_t>(sentence.end, static_cast<uint32_t>(body.size()));
-  for (int words = 0; end < stop && !ClauseBoundary(body[end]); ++end) {
-    if (body[end] == ' ' && ++words > kClauseWords) break;
-  }
-  std::string out(body.substr(begin, span.begin - begin));
-  out += ' ';
-  out.append(body.substr(span.end, end > span.end ? end - span.end : 0));
-  return out;
-}
-
 // The date names its year in digits ("in 1988", "Oct. 9, 1998").
 bool WrittenWithYear(std::string_view text) {
   for (size_t i = 0; i + 4 <= text.size(); ++i) {
@@ -81,7 +58,9 @@ std::vector<Conflict> DateConflicts(ClaimContext& ctx) {
       const size_t k = ctx.SentenceOf(s, t.span);
       values_in[{s, k}].insert(t.value);
       if (t.value.find('/') != std::string::npos || !WrittenWithYear(a.Text(t.span))) continue;
-      dated.push_back({s, k, &t, ctx.Vector(ClauseAround(a, ctx.SentenceSpan(s, k), t.span))});
+      dated.push_back({s, k, &t,
+                       ctx.Vector(ClauseAround(a, ctx.SentenceSpan(s, k), t.span, kClauseWords,
+                                               kClauseWords))});
     }
   }
   // One conflict per pair of values about one thing: the side's outlets.
@@ -106,8 +85,9 @@ std::vector<Conflict> DateConflicts(ClaimContext& ctx) {
       auto [it, fresh] = found.try_emplace({x.timex->value, y.timex->value});
       Pair& p = it->second;
       if (fresh) {
-        p.conflict.subject = ClauseAround(ctx.article(x.source),
-                                          ctx.SentenceSpan(x.source, x.sentence), x.timex->span);
+        p.conflict.subject =
+            ClauseAround(ctx.article(x.source), ctx.SentenceSpan(x.source, x.sentence),
+                         x.timex->span, kClauseWords, kClauseWords);
         p.conflict.hard = true;
         p.conflict.sides.resize(2);
         p.conflict.sides[0].value = x.timex->value;

@@ -17,6 +17,7 @@
 #include <set>
 
 #include "fuse/claims/builders.h"
+#include "fuse/claims/compound_durations.h"
 
 namespace newsfuse::fuse {
 namespace {
@@ -77,33 +78,6 @@ struct Claim {
   Span span;
   TermVector clause{};  // measures only: the words around the number in its clause
 };
-
-bool ClauseBoundary(char c) {
-  return c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == '"' || c == '.';
-}
-
-// The words next to a measure up to the nearest clause mark, the number
-// itself left out: a sentence can hold several measures ("after about four
-// hours ... the first exchange in five months"), and the sentence as a whole
-// says little about which of them two sources share. What a duration or a
-// length is *of* is written right next to it.
-std::string ClauseAround(const AnnotatedArticle& a, Span sentence, Span q) {
-  const std::string_view body = a.body;
-  uint32_t begin = q.begin;
-  for (int words = 0; begin > sentence.begin && !ClauseBoundary(body[begin - 1]);) {
-    --begin;
-    if (body[begin] == ' ' && ++words > kClauseWordsBefore) break;
-  }
-  uint32_t end = std::min<uint32_t>(q.end, static_cast<uint32_t>(body.size()));
-  const uint32_t stop = std::min<uint32_t>(sentence.end, static_cast<uint32_t>(body.size()));
-  for (int words = 0; end < stop && !ClauseBoundary(body[end]); ++end) {
-    if (body[end] == ' ' && ++words > kClauseWordsAfter) break;
-  }
-  std::string out(body.substr(begin, q.begin - begin));
-  out += ' ';
-  out.append(body.substr(q.end, end > q.end ? end - q.end : 0));
-  return out;
-}
 
 bool Agree(const Claim& a, const Claim& b) {
   return a.stated.Overlaps(b.stated) || a.total.Overlaps(b.total) || a.stated.Overlaps(b.total) ||
@@ -233,6 +207,18 @@ bool Adjectival(const AnnotatedArticle& a, const Quantity& q) {
   return q.span.end < body.size() && body[q.span.end] == '-';
 }
 
+// The noun an adjectival number describes: "note" in "a 5-page note",
+// "visit" in "a three-day visit" (the word after the unit or the thing
+// counted), stemmed; empty when no word follows.
+std::string ModifiedStem(ClaimContext& ctx, const AnnotatedArticle& a, const Quantity& q) {
+  const std::string_view body = a.body;
+  size_t at = std::max(q.span.end, q.counted_span.end);
+  while (at < body.size() && (body[at] == ' ' || body[at] == '-')) ++at;
+  size_t end = at;
+  while (end < body.size() && std::isalpha(static_cast<unsigned char>(body[end]))) ++end;
+  return end > at ? ctx.HeadStem(body.substr(at, end - at)) : std::string();
+}
+
 // A number that tells a reader nothing about the event on its own. One
 // voice's number is an aside far more often than a claim about the event:
 // over the 40 DUC topics without gold two rows in three were one voice's
@@ -314,8 +300,12 @@ bool InDirectQuote(const AnnotatedArticle& a, Span span) {
 
 std::vector<Fact> QuantityFacts(ClaimContext& ctx, std::vector<Conflict>& conflicts) {
   std::vector<Claim> claims;
+  // Claims point into these, so they are all built before the first claim.
+  std::vector<std::vector<Quantity>> quantities;
+  for (size_t s = 0; s < ctx.size(); ++s)
+    quantities.push_back(JoinCompoundDurations(ctx.article(s)));
   for (size_t s = 0; s < ctx.size(); ++s) {
-    for (const Quantity& q : ctx.article(s).quantities) {
+    for (const Quantity& q : quantities[s]) {
       // Counts are keyed by the head of what they count ("|prison"); measures
       // by their unit alone ("m"), since "front line", "front" and "a 1,200 km
       // line" name one length: for them the sentence context decides.
@@ -338,8 +328,8 @@ std::vector<Fact> QuantityFacts(ClaimContext& ctx, std::vector<Conflict>& confli
         c.total = {q.low * parties, q.high * parties};
       }
       if (!q.unit.empty())
-        c.clause =
-            ctx.Vector(ClauseAround(ctx.article(s), ctx.SentenceSpan(s, c.sentence), q.span));
+        c.clause = ctx.Vector(ClauseAround(ctx.article(s), ctx.SentenceSpan(s, c.sentence), q.span,
+                                           kClauseWordsBefore, kClauseWordsAfter));
       claims.push_back(std::move(c));
     }
   }
@@ -401,7 +391,8 @@ std::vector<Fact> QuantityFacts(ClaimContext& ctx, std::vector<Conflict>& confli
     std::set<std::string> outlets, keys, counted;
     Interval total;
     bool hedged;
-    bool adjectival = false;  // "a 10-year sentence", "the 21-nation group"
+    bool adjectival = false;         // "a 10-year sentence", "the 21-nation group"
+    std::set<std::string> modifies;  // what its adjectival claims describe: "sentence", "group"
   };
   std::vector<Built> built;
   for (auto& [root, group] : groups) {
@@ -414,7 +405,11 @@ std::vector<Fact> QuantityFacts(ClaimContext& ctx, std::vector<Conflict>& confli
       const Claim& c = claims[i];
       b.keys.insert(c.key);
       if (!c.q->counted.empty()) ++subjects[c.q->counted], b.counted.insert(c.q->counted);
-      b.adjectival = b.adjectival || Adjectival(ctx.article(c.source), *c.q);
+      if (Adjectival(ctx.article(c.source), *c.q)) {
+        b.adjectival = true;
+        if (std::string m = ModifiedStem(ctx, ctx.article(c.source), *c.q); !m.empty())
+          b.modifies.insert(std::move(m));
+      }
       if (!c.hedged) {
         b.hedged = false;
         if (!exact || (c.q->distributive && !exact->q->distributive)) exact = &c;
@@ -462,8 +457,16 @@ std::vector<Fact> QuantityFacts(ClaimContext& ctx, std::vector<Conflict>& confli
       if (!shared_outlets.empty()) continue;  // one outlet states both: two different quantities
       const bool counted = shared_keys.front().front() == '|';
       // A number that modifies another noun ("a 10-year sentence", "the
-      // 21-nation group") counts that noun's property, not the story's thing.
-      if (built[a].adjectival || built[b].adjectival) continue;
+      // 21-nation group") counts that noun's property, not the story's thing;
+      // it is comparable only with the same property of the same noun ("a
+      // 5-page note" / "an 8-page note", "a three-day visit" / "a four-day
+      // visit"), which pins the thing even for a small number.
+      std::vector<std::string> same_noun;
+      std::set_intersection(built[a].modifies.begin(), built[a].modifies.end(),
+                            built[b].modifies.begin(), built[b].modifies.end(),
+                            std::back_inserter(same_noun));
+      const bool same_property = built[a].adjectival && built[b].adjectival && !same_noun.empty();
+      if ((built[a].adjectival || built[b].adjectival) && !same_property) continue;
       // The same head is not the same thing: "four terrific pitches" and
       // "19 pitches", "rebel soldiers" and "government soldiers". A count
       // conflicts only with a count of the thing named the same way.
@@ -485,7 +488,7 @@ std::vector<Fact> QuantityFacts(ClaimContext& ctx, std::vector<Conflict>& confli
       // Two small counts ("two yachts", "three yachts") are two groups far
       // more often than two accounts of one group: over the 40 DUC topics
       // without gold, every such conflict was.
-      if (counted && small) continue;
+      if (counted && small && !same_property) continue;
       const double lo = std::min(Representative(built[a].total), Representative(built[b].total));
       const double hi = std::max(Representative(built[a].total), Representative(built[b].total));
       if (!(lo > 0) || hi / lo > kMaxConflictRatio) continue;

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <limits>
 #include <string>
 #include <vector>
@@ -53,6 +54,29 @@ class ArticleBuilder {
     q.high = high;
     q.unit = "m";
     a_.quantities.push_back(q);
+    return *this;
+  }
+  // A duration as the quantity annotator reads it: seconds, the unit word as written.
+  ArticleBuilder& Duration(const std::string& text, double seconds, const std::string& stated_unit,
+                           double low = -1, double high = -1) {
+    Quantity q;
+    q.span = Find(text);
+    q.value = q.total = seconds;
+    q.low = low < 0 ? seconds : low;
+    q.high = high < 0 ? seconds : high;
+    q.unit = "s";
+    q.stated_unit = stated_unit;
+    a_.quantities.push_back(q);
+    return *this;
+  }
+  // A person named in the text, matched across articles by `key`.
+  ArticleBuilder& Person(const std::string& name, const std::string& key) {
+    Entity e;
+    e.type = EntityType::kPerson;
+    e.name = name;
+    e.key = key;
+    a_.entities.push_back(e);
+    a_.mentions.push_back({Find(name), static_cast<uint32_t>(a_.entities.size() - 1)});
     return *this;
   }
   ArticleBuilder& Date(const std::string& text, const std::string& value) {
@@ -833,6 +857,124 @@ TEST(ClaimsTest, CoverageNamesWhatOnlyOneSourceHasAndWhatOneLeavesOut) {
   EXPECT_EQ(r.coverage[1].only_here, std::vector<std::string>{chief->id});
   EXPECT_EQ(r.coverage[2].missing, std::vector<std::string>{survivors->id});
   EXPECT_TRUE(r.coverage[0].missing.empty());
+}
+
+// Issue 18: "1 hour 35 minutes" is one running time. Read as two durations,
+// "1 hour" conflicted with another outlet's "106 minutes" and "35 minutes"
+// agreed with nothing; joined, it is 95 minutes against 106.
+TEST(ClaimsTest, CompoundDurationIsOneValue) {
+  const std::string ran = "The festival cut of the documentary runs ";
+  std::vector<AnnotatedArticle> articles = {
+      ArticleBuilder("Alpha", {ran + "1 hour 35 minutes, its distributor said."})
+          .Duration("1 hour", 3600, "hour")
+          .Duration("35 minutes", 35 * 60, "minutes")
+          .Build(),
+      ArticleBuilder("Beta", {ran + "one hour and 35 minutes, the programme says."})
+          .Duration("one hour", 3600, "hour")
+          .Duration("35 minutes", 35 * 60, "minutes")
+          .Build(),
+      ArticleBuilder("Gamma", {ran + "106 minutes, according to the festival."})
+          .Duration("106 minutes", 106 * 60, "minutes")
+          .Build(),
+  };
+  StoryReport r = Fuse(articles);
+  ASSERT_EQ(r.conflicts.size(), 1u);
+  EXPECT_TRUE(r.conflicts[0].hard);
+  std::vector<std::string> values;
+  for (const auto& side : r.conflicts[0].sides) values.push_back(side.value);
+  std::sort(values.begin(), values.end());
+  EXPECT_EQ(values, (std::vector<std::string>{"106 minutes", "95 minutes"}));
+  // The joined value agrees with an outlet that writes it in minutes.
+  articles[2] = ArticleBuilder("Gamma", {ran + "95 minutes, according to the festival."})
+                    .Duration("95 minutes", 95 * 60, "minutes")
+                    .Build();
+  r = Fuse(articles);
+  EXPECT_TRUE(r.conflicts.empty());
+  const Fact* f = FactAbout(r, "duration");
+  ASSERT_NE(f, nullptr);
+  EXPECT_EQ(f->value, "95 minutes");
+  EXPECT_EQ(f->sources.size(), 3u);
+}
+
+// Two durations that only stand side by side are not one: an adjective's
+// ("a 10-year sentence and 6 months") or two of one unit.
+TEST(ClaimsTest, DurationsSideBySideAreNotJoinedAcrossAnAdjective) {
+  const std::string text = "The court gave him a 10-year sentence and 6 months of probation.";
+  std::vector<AnnotatedArticle> articles;
+  for (const char* outlet : {"Alpha", "Beta", "Gamma"})
+    articles.push_back(ArticleBuilder(outlet, {text})
+                           .Duration("10-year", 10 * 31556952.0, "-year")
+                           .Duration("6 months", 6 * 2629746.0, "months")
+                           .Build());
+  const StoryReport r = Fuse(articles);
+  const Fact* f = FactAbout(r, "duration");
+  ASSERT_NE(f, nullptr);
+  EXPECT_EQ(f->value, "6 months");
+}
+
+// Issue 18: "a 5-page note" and "an 8-page note" are one note described
+// two ways, a disagreement though the numbers are small; an 8-page letter
+// is another thing.
+TEST(ClaimsTest, SamePropertyOfTheSameNounConflicts) {
+  auto note = [](const std::string& outlet, const std::string& text, const std::string& number,
+                 double pages) {
+    return ArticleBuilder(outlet, {text}).Count(number, "page", pages, pages, pages).Build();
+  };
+  std::vector<AnnotatedArticle> articles = {
+      note("Alpha", "The coach left a 5-page note for his players before resigning on Monday.", "5",
+           5),
+      note("Beta", "The coach left an 8-page note for his players before he resigned on Monday.",
+           "8", 8),
+  };
+  StoryReport r = Fuse(articles);
+  ASSERT_EQ(r.conflicts.size(), 1u);
+  EXPECT_TRUE(r.conflicts[0].hard);
+  articles[1] =
+      note("Beta", "The coach left an 8-page letter for his players before he resigned on Monday.",
+           "8", 8);
+  EXPECT_TRUE(Fuse(articles).conflicts.empty());
+}
+
+// Issue 18: two outlets giving one person two different given names
+// ("Alexis" / "Alexei Marlow") disagree about who it is. One name spelt
+// two ways ("Mohammed" / "Mohamed", "Oscar" / "Oskar"), a short form
+// ("Alex" / "Alexander") or an outlet that uses both forms does not.
+TEST(ClaimsTest, OnePersonWithTwoGivenNamesIsAConflict) {
+  auto widow = [](const std::string& outlet, const std::string& name, const std::string& key) {
+    return ArticleBuilder(outlet, {"The widow of " + name + " filed a complaint in court."})
+        .Person(name, key)
+        .Build();
+  };
+  StoryReport r =
+      Fuse({widow("Alpha", "Alexis Marlow", "marlow"), widow("Beta", "Alexei Marlow", "marlow"),
+            widow("Gamma", "Alexei Marlow", "marlow")});
+  ASSERT_EQ(r.conflicts.size(), 1u);
+  EXPECT_TRUE(r.conflicts[0].hard);
+  ASSERT_EQ(r.conflicts[0].sides.size(), 2u);
+  EXPECT_EQ(r.conflicts[0].sides[0].value, "Alexei Marlow");
+  EXPECT_EQ(r.conflicts[0].sides[0].sources, (std::vector<std::string>{"S2", "S3"}));
+  EXPECT_EQ(r.conflicts[0].sides[1].value, "Alexis Marlow");
+
+  for (auto [a, b] : {std::pair{"Mohammed", "Mohamed"},
+                      {"Oscar", "Oskar"},
+                      {"Alex", "Alexander"},
+                      {"Maria", "Mario"}}) {
+    SCOPED_TRACE(a);
+    const std::string first = std::string(a) + " Marlow", second = std::string(b) + " Marlow";
+    if (std::string(a) == "Maria") {
+      // Two people of one family, both named by one outlet.
+      std::vector<AnnotatedArticle> family = {
+          ArticleBuilder("Alpha", {first + " and her brother " + second + " filed a complaint."})
+              .Person(first, "marlow")
+              .Person(second, "marlow")
+              .Build(),
+          widow("Beta", second, "marlow")};
+      EXPECT_TRUE(Fuse(family).conflicts.empty());
+      continue;
+    }
+    EXPECT_TRUE(
+        Fuse({widow("Alpha", first, "marlow"), widow("Beta", second, "marlow")}).conflicts.empty());
+  }
 }
 
 }  // namespace
