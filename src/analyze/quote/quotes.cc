@@ -205,6 +205,7 @@ class QuoteFinder {
         if (has_speaker_[ci]) {
           quote.speaker = speakers_[ci].entity;
           quote.speaker_span = speakers_[ci].span;
+          quote.speaker_description = speakers_[ci].description;
         }
       } else if (const int32_t prior =
                      StartsSentence(q.open) && !title ? SpeakerCueBefore(q.open) : -1;
@@ -232,6 +233,7 @@ class QuoteFinder {
         const Quote& prev = found_[static_cast<size_t>(last_direct)];
         quote.speaker = prev.speaker;
         quote.speaker_span = prev.speaker_span;
+        quote.speaker_description = prev.speaker_description;
       } else if (q.words < kMinUnattributedWords || title) {
         continue;
       }

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <string>
 
+#include "analyze/entity/gazetteer.h"
+
 namespace newsfuse::analyze::quote_internal {
 namespace {
 
@@ -186,6 +188,14 @@ SpeakerRef SpeakerResolver::ResolvePronoun(uint32_t token,
     }
     if (best || unnamed) {
       ref.entity = best;
+      if (unnamed) {
+        for (size_t i = known.size(); i-- > 0;) {
+          if (known[i].span.begin == best_pos) {
+            ref.description = known[i].description;
+            break;
+          }
+        }
+      }
       return ref;
     }
   }
@@ -223,7 +233,45 @@ bool SpeakerResolver::UnnamedPersonFits(Span span, const EntityType* wanted) con
   return c >= 'a' && c <= 'z';
 }
 
+bool SpeakerResolver::DescribesPerson(const TokenRange& phrase) const {
+  const Token& head = text_.tokens[phrase.last];
+  if (head.kind != TokenKind::kWord || head.capitalised || head.quotation >= 0) return false;
+  const std::string_view word = text_.Text(head);
+  if (word.size() >= 32 || (lex_.Classes(word) & (kPronoun | kDeterminer | kAnyCue))) return false;
+  char buf[32] = {};
+  const std::string_view lower = FoldCase(word, buf, sizeof buf);
+  // The role list (WordNet's hyponyms of official, leader, journalist, ...)
+  // holds people one at a time; news also quotes the groups that speak
+  // together and the anonymous source, which WordNet files elsewhere.
+  static constexpr std::string_view kGroups[] = {"source",    "crowd",        "media",
+                                                 "protester", "demonstrator", "resident"};
+  const auto& gaz = entity::Gazetteer::Get();
+  for (size_t strip : {0, 1, 2}) {
+    if (strip >= lower.size()) break;
+    if (strip > 0 && lower[lower.size() - 1] != 's') break;
+    if (strip == 2 && lower[lower.size() - 2] != 'e') break;
+    const std::string_view stem = lower.substr(0, lower.size() - strip);
+    const entity::LexEntry* e = gaz.Find(stem);
+    if (e && (e->flags & (entity::kRole | entity::kHonorific))) return true;
+    if (std::find(std::begin(kGroups), std::end(kGroups), stem) != std::end(kGroups)) return true;
+  }
+  return false;
+}
+
 SpeakerRef SpeakerResolver::Resolve(const Cue& cue, const std::vector<SpeakerRef>& known) const {
+  SpeakerRef ref = ResolveEntity(cue, known);
+  if (ref.entity || ref.description.size() > 0 || ref.span.size() == 0) return ref;
+  const TokenRange& phrase = cue.speaker;
+  if (phrase.first == phrase.last &&
+      (lex_.Classes(text_.Text(text_.tokens[phrase.last])) & kPronoun))
+    return ref;
+  if (DescribesPerson(phrase) || (cue.has_outer && DescribesPerson(cue.outer)))
+    ref.description = ref.span;
+  return ref;
+}
+
+SpeakerRef SpeakerResolver::ResolveEntity(const Cue& cue,
+                                          const std::vector<SpeakerRef>& known) const {
   const TokenRange& phrase = cue.speaker;
   SpeakerRef ref = ResolveHead(phrase, known);
   if (!ref.entity || article_.entities[*ref.entity].type != EntityType::kPlace) {

@@ -31,6 +31,10 @@ namespace newsfuse::analyze::quote_internal {
 struct SpeakerRef {
   std::optional<uint32_t> entity;
   Span span;
+  // No entity, but the phrase describes a person or group ("the official",
+  // "a source close to X", "court officials in Madrid"); for a pronoun, the
+  // description it refers back to. Empty otherwise.
+  Span description;
 };
 
 class SpeakerResolver {
@@ -45,6 +49,7 @@ class SpeakerResolver {
   SpeakerRef Resolve(const Cue& cue, const std::vector<SpeakerRef>& known) const;
 
  private:
+  SpeakerRef ResolveEntity(const Cue& cue, const std::vector<SpeakerRef>& known) const;
   SpeakerRef ResolveHead(const TokenRange& phrase, const std::vector<SpeakerRef>& known) const;
   const Mention* MentionOver(const Token& t) const;
   bool InsideQuotation(uint32_t byte) const;
@@ -53,6 +58,10 @@ class SpeakerResolver {
   std::optional<uint32_t> EntityByRole(std::string_view head, uint32_t before) const;
   bool TypeFits(uint32_t entity, const EntityType* wanted) const;
   bool UnnamedPersonFits(Span span, const EntityType* wanted) const;
+  // The phrase's head is a lowercase noun for a person or a group of people
+  // ("official", "officials", "source", "crowd"), not a thing ("statement",
+  // "accord"), a time ("this week") or a verb a bad parse took in ("keep").
+  bool DescribesPerson(const TokenRange& phrase) const;
   // The first capitalised word in [begin, end) outside quotes and mentions
   // that names a person entity; its position goes to `pos`.
   std::optional<uint32_t> UnmarkedPersonIn(uint32_t begin, uint32_t end, uint32_t* pos) const;
