@@ -221,8 +221,9 @@ class QuoteFinder {
                   !SameSpeaker(found_[static_cast<size_t>(last_direct)], *subject))) {
         // "Aznar dismissed the reports. ``It's nonsense.'': a whole-sentence
         // quote with no cue of its own is the words of the sentence before's
-        // subject, when that names someone other than the last speaker.
-        quote.speaker = subject->entity;
+        // subject, when that names someone other than the last speaker (and
+        // not a surname two people in the article share).
+        if (!resolver_.AmbiguousSurname(*subject)) quote.speaker = subject->entity;
         quote.speaker_span = subject->span;
       } else if (last_direct >= 0 && StartsSentence(q.open) &&
                  text_.tokens[q.open].paragraph <=
