@@ -544,9 +544,9 @@ std::string Recognizer::AppositiveRole(size_t after, size_t sent_end, int32_t& c
       }
       break;
     }
-    if (!Flag(k, kRoleModifier) && !(Lower(k) && Flag(k, kCommon) && !IsDeterminer(Key(k)))) {
-      return {};
-    }
+    // Any lower-case word may modify the role: the lists hold "science"
+    // neither as an ordinary word nor as a modifier ("the science minister").
+    if (!Flag(k, kRoleModifier) && !(Lower(k) && !IsDeterminer(Key(k)))) return {};
   }
   if (head == sent_end) return {};
   size_t last = head;

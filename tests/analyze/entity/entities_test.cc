@@ -375,5 +375,15 @@ TEST(EntityRoles, BylineRoleAfterATwoWordNameIsStillARole) {
   EXPECT_EQ(e->name, "Kim Kyung-min");
 }
 
+// An appositive role may have modifiers the word lists do not hold ("the
+// science minister"); two unknown capitalised words then still make a person.
+TEST(EntityRoles, AppositiveRoleWithAnUnlistedModifier) {
+  auto a = AnalyzeText("Later Vatrin Osmark, the science minister, left the meeting early.");
+  const Entity* e = EntityAt(a, "Vatrin Osmark");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->type, EntityType::kPerson);
+  EXPECT_TRUE(HasRole(e, "science minister"));
+}
+
 }  // namespace
 }  // namespace newsfuse
