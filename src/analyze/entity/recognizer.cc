@@ -522,7 +522,8 @@ std::string Recognizer::AppositiveRole(size_t after, size_t sent_end, int32_t& c
   if (after + 1 >= sent_end) return {};
   if (body_.substr(list[after].begin, list[after].end - list[after].begin) != ",") return {};
   size_t j = after + 1;
-  if (list[j].Has(kWord) && IsDeterminer(Key(j))) {
+  const bool determiner = list[j].Has(kWord) && IsDeterminer(Key(j));
+  if (determiner) {
     ++j;
   } else if (j + 1 < sent_end && CapWord(j) && list[j + 1].Has(kPossessive)) {
     if (country < 0) country = CountryOf(j);
@@ -544,9 +545,12 @@ std::string Recognizer::AppositiveRole(size_t after, size_t sent_end, int32_t& c
       }
       break;
     }
-    // Any lower-case word may modify the role: the lists hold "science"
-    // neither as an ordinary word nor as a modifier ("the science minister").
-    if (!Flag(k, kRoleModifier) && !(Lower(k) && !IsDeterminer(Key(k)))) return {};
+    // After a determiner any lower-case word may modify the role: the lists
+    // hold "science" neither as an ordinary word nor as a modifier ("the
+    // science minister"). Without one, ", with one lawmaker saying" is no
+    // appositive.
+    const bool modifier = (Flag(k, kCommon) || determiner) && !IsDeterminer(Key(k));
+    if (!Flag(k, kRoleModifier) && !(Lower(k) && modifier)) return {};
   }
   if (head == sent_end) return {};
   size_t last = head;

@@ -207,6 +207,11 @@ class QuoteFinder {
           quote.speaker_span = speakers_[ci].span;
           quote.speaker_description = speakers_[ci].description;
         }
+      } else if (HasOwnUnknownAttribution(q)) {
+        // ``We want prisoners,'' the crowd chanted: the words after the
+        // quote say who spoke, in a form the cue list lacks; neither the
+        // voice before nor the sentence's subject is a safe guess.
+        if (q.words < kMinUnattributedWords) continue;
       } else if (const int32_t prior =
                      StartsSentence(q.open) && !title ? SpeakerCueBefore(q.open) : -1;
                  prior >= 0) {
@@ -242,6 +247,15 @@ class QuoteFinder {
       found_.push_back(quote);
       if (quote.speaker_span.size() > 0) last_direct = static_cast<int32_t>(found_.size()) - 1;
     }
+  }
+
+  // A quote that ends on a comma inside its marks and goes on with words in
+  // its sentence has an attribution of its own after it.
+  bool HasOwnUnknownAttribution(const Quotation& q) const {
+    if (!q.closed || q.content.size() == 0 || article_.body[q.content.end - 1] != ',') return false;
+    const uint32_t next = q.close + 1;
+    return next < text_.tokens.size() && text_.IsWord(next) &&
+           text_.tokens[next].paragraph == text_.tokens[q.close].paragraph;
   }
 
   static bool SameSpeaker(const Quote& prev, const Mention& m) {

@@ -385,5 +385,17 @@ TEST(EntityRoles, AppositiveRoleWithAnUnlistedModifier) {
   EXPECT_TRUE(HasRole(e, "science minister"));
 }
 
+// Without a determiner, a phrase after a comma is no appositive: ", with
+// one lawmaker saying" gives the name no role "with one lawmaker".
+TEST(EntityRoles, PrepositionalPhraseAfterACommaIsNoRole) {
+  auto a = AnalyzeText(
+      "Norway has defended its arrest of Vatrin Osmark, with one lawmaker saying the claim was "
+      "absurd.");
+  const Entity* e = EntityAt(a, "Vatrin Osmark");
+  if (e != nullptr) {
+    for (const std::string& r : e->roles) EXPECT_EQ(r.find("lawmaker"), std::string::npos) << r;
+  }
+}
+
 }  // namespace
 }  // namespace newsfuse

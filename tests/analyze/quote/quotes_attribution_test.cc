@@ -247,5 +247,17 @@ TEST(QuoteAttributionTest, PronounGenderChoosesBetweenNamesakes) {
   EXPECT_EQ(SpeakerOf(a, "going home"), static_cast<int>(daughter));
 }
 
+// ``…,'' the crowd chanted: an attribution the cue list does not know is
+// still an attribution; the quote is not the previous speaker's.
+TEST(QuoteAttributionTest, UnknownAttributionAfterAQuoteIsNotTheLastSpeaker) {
+  AnnotatedArticle a = MakeAnnotated(
+      {"``The port will stay closed until Monday,'' Ola Berg said. Later about 300 dock workers "
+       "marched through the town. ``We want our jobs back, not more promises,'' the marchers "
+       "chanted."});
+  const uint32_t berg = AddEntity(a, EntityType::kPerson, "Ola Berg", {"Ola Berg"});
+  EXPECT_EQ(SpeakerOf(a, "The port will stay closed"), static_cast<int>(berg));
+  EXPECT_NE(SpeakerOf(a, "We want our jobs back"), static_cast<int>(berg));
+}
+
 }  // namespace
 }  // namespace newsfuse
