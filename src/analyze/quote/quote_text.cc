@@ -240,6 +240,16 @@ class Pairer {
         PairSingle(m, shape);
         continue;
       }
+      // Wire copy that opens with ' and closes with '' ('I ask for
+      // compassion,'' she said): one quote, its opening mark mistyped.
+      if (shape == MarkShape::kClosing && open_ < 0 && single_open_ >= 0 &&
+          text_.tokens[static_cast<uint32_t>(single_open_)].paragraph ==
+              text_.tokens[m].paragraph &&
+          text_.Text(text_.tokens[m]) == "''") {
+        Emit(static_cast<uint32_t>(single_open_), m, true);
+        single_open_ = -1;
+        continue;
+      }
       single_open_ = -1;  // a double mark inside single quotes: the singles were apostrophes
       const Token& tok = text_.tokens[m];
       if (open_ >= 0 && tok.paragraph != paragraph_) {

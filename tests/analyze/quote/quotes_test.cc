@@ -602,5 +602,17 @@ TEST(QuotesTest, LowNineAndInwardGuillemetsClose) {
   EXPECT_EQ(q[1].content, "The union will not sign this year.");
 }
 
+// Issue 18: wire copy sometimes opens a quote with one straight mark and
+// closes it with two ('...'').
+TEST(QuotesTest, SingleOpeningMarkClosedByTwo) {
+  AnnotatedArticle a = MakeAnnotated(
+      {"``It is very hard for us,'' Greta Lindqvist said. 'I would ask for patience from "
+       "everyone who waits for the ferry.'' The ferry left an hour late."});
+  AddEntity(a, EntityType::kPerson, "Greta Lindqvist", {"Greta Lindqvist"});
+  const auto q = Annotate(a);
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[1].content, "I would ask for patience from everyone who waits for the ferry.");
+}
+
 }  // namespace
 }  // namespace newsfuse
