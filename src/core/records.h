@@ -150,6 +150,9 @@ struct Quote {
   Span speaker_span;                // the phrase naming the speaker, appositive included
   Span cue;                         // "said", "wrote on X", "described the talks as"
   bool direct = true;               // false for paraphrase / indirect speech
+  // No entity, but a person or group is described ("a senior official", "the
+  // crowd"): that phrase, which a pronoun speaker ("he said") refers back to.
+  Span speaker_description;
 };
 
 // An article with its language annotations. Produced by analyze.
@@ -254,7 +257,8 @@ struct ReportQuote {
 };
 
 struct SpeakerQuotes {
-  std::string speaker;  // canonical name
+  std::string speaker;  // canonical name, or the description when not named
+  bool named = true;    // false: described only ("a senior official"), never a person's name
   std::string role;     // the role most sources give, empty when none
   std::vector<ReportQuote> quotes;
 };

@@ -1,5 +1,6 @@
 #include "analyze/entity/recognizer.h"
 
+#include <algorithm>
 #include <utility>
 
 #include "analyze/entity/name_key.h"
@@ -316,7 +317,10 @@ void Recognizer::ClassifyRun(std::vector<Segment> segs, size_t sent_end,
     if (!(f & kTitle)) continue;
     bool names_after = true;
     for (size_t k = r + 1; k < segs.size(); ++k) {
-      const uint32_t g = FlagsOf(segs[k].entry);
+      uint32_t g = FlagsOf(segs[k].entry);
+      // "Foreign Secretary Robin Cook": a role word that ends a name of two
+      // words or more after the title is a surname, not a second title.
+      if (k > r + 1 && k + 1 == segs.size()) g &= ~kTitle;
       if (g & (kTitle | kOrgWord | kCountryName | kDemonym)) names_after = false;
       if ((g & kNotName) && k == r + 1) names_after = false;
     }
@@ -380,7 +384,8 @@ void Recognizer::ClassifyRun(std::vector<Segment> segs, size_t sent_end,
     return;
   }
   int32_t ctx_country = -1;
-  const bool cue = CueAfter(e, sent_end) || !RoleBefore(b, ctx_country).empty() ||
+  const bool cue = CueAfter(e, sent_end) || AgeAfter(e, sent_end) ||
+                   !RoleBefore(b, ctx_country).empty() ||
                    !AppositiveRole(e, sent_end, ctx_country).empty();
   if (e - b == 1) {
     const Token& t = list[b];
@@ -449,7 +454,9 @@ void Recognizer::EmitPerson(const std::vector<Segment>& segs, size_t first, int3
   // "Kim Kyung-min Reporter": a trailing title is a role, not a surname.
   size_t last_seg = segs.size() - 1;
   std::string trailing_role;
-  while (last_seg > first && (FlagsOf(segs[last_seg].entry) & kRole)) {
+  // A role word after one name word is the surname ("Robin Cook", "Ann
+  // Judge"): stripping it would leave a lone first name.
+  while (last_seg > first + 1 && (FlagsOf(segs[last_seg].entry) & kRole)) {
     trailing_role = std::string(Text(segs[last_seg].begin, segs.back().end));
     e = segs[--last_seg].end;
   }
@@ -515,7 +522,8 @@ std::string Recognizer::AppositiveRole(size_t after, size_t sent_end, int32_t& c
   if (after + 1 >= sent_end) return {};
   if (body_.substr(list[after].begin, list[after].end - list[after].begin) != ",") return {};
   size_t j = after + 1;
-  if (list[j].Has(kWord) && IsDeterminer(Key(j))) {
+  const bool determiner = list[j].Has(kWord) && IsDeterminer(Key(j));
+  if (determiner) {
     ++j;
   } else if (j + 1 < sent_end && CapWord(j) && list[j + 1].Has(kPossessive)) {
     if (country < 0) country = CountryOf(j);
@@ -537,9 +545,12 @@ std::string Recognizer::AppositiveRole(size_t after, size_t sent_end, int32_t& c
       }
       break;
     }
-    if (!Flag(k, kRoleModifier) && !(Lower(k) && Flag(k, kCommon) && !IsDeterminer(Key(k)))) {
-      return {};
-    }
+    // After a determiner any lower-case word may modify the role: the lists
+    // hold "science" neither as an ordinary word nor as a modifier ("the
+    // science minister"). Without one, ", with one lawmaker saying" is no
+    // appositive.
+    const bool modifier = (Flag(k, kCommon) || determiner) && !IsDeterminer(Key(k));
+    if (!Flag(k, kRoleModifier) && !(Lower(k) && modifier)) return {};
   }
   if (head == sent_end) return {};
   size_t last = head;
@@ -568,6 +579,20 @@ bool Recognizer::PlausiblePlace(size_t b, size_t e, int32_t place_index) const {
   const std::string_view k = Key(b - 1);
   return k == "in" || k == "at" || k == "near" || k == "from" || k == "to" || k == "outside" ||
          k == "into" || k == "of";
+}
+
+// "Ecevit, 73, said": only a person is given an age between commas.
+bool Recognizer::AgeAfter(size_t after, size_t sent_end) const {
+  const auto& list = tokens_.list;
+  if (after + 2 >= sent_end) return false;
+  auto is = [&](size_t k, std::string_view text) {
+    return body_.substr(list[k].begin, list[k].end - list[k].begin) == text;
+  };
+  if (!is(after, ",") || !is(after + 2, ",")) return false;
+  const std::string_view age =
+      body_.substr(list[after + 1].begin, list[after + 1].end - list[after + 1].begin);
+  if (age.empty() || age.size() > 3 || age[0] == '0') return false;
+  return std::all_of(age.begin(), age.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
 }
 
 bool Recognizer::CueAfter(size_t after, size_t sent_end) const {

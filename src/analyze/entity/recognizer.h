@@ -73,6 +73,7 @@ class Recognizer {
   std::string RoleBefore(size_t first, int32_t& country) const;
   std::string AppositiveRole(size_t after, size_t sent_end, int32_t& country) const;
   bool CueAfter(size_t after, size_t sent_end) const;
+  bool AgeAfter(size_t after, size_t sent_end) const;
   bool PlausiblePlace(size_t b, size_t e, int32_t place_index) const;
   const LexEntry* Lookup(const Token& t) const;
   const LexEntry* Entry(size_t i) const;

@@ -240,6 +240,16 @@ class Pairer {
         PairSingle(m, shape);
         continue;
       }
+      // Wire copy that opens with ' and closes with '' ('I ask for
+      // compassion,'' she said): one quote, its opening mark mistyped.
+      if (shape == MarkShape::kClosing && open_ < 0 && single_open_ >= 0 &&
+          text_.tokens[static_cast<uint32_t>(single_open_)].paragraph ==
+              text_.tokens[m].paragraph &&
+          text_.Text(text_.tokens[m]) == "''") {
+        Emit(static_cast<uint32_t>(single_open_), m, true);
+        single_open_ = -1;
+        continue;
+      }
       single_open_ = -1;  // a double mark inside single quotes: the singles were apostrophes
       const Token& tok = text_.tokens[m];
       if (open_ >= 0 && tok.paragraph != paragraph_) {
@@ -251,11 +261,11 @@ class Pairer {
         FinishUnclosed(LastTokenOfParagraph(paragraph_) + 1);
       }
       if (open_ < 0) {
-        if (shape != MarkShape::kClosing) Open(m);
+        if (shape != MarkShape::kClosing || OpensReversed(m)) Open(m);
         continue;
       }
       if (shape == MarkShape::kOpening &&
-          shapes_[static_cast<uint32_t>(open_)] == MarkShape::kOpening) {
+          shapes_[static_cast<uint32_t>(open_)] == MarkShape::kOpening && !ClosesLow9(m)) {
         FinishUnclosed(m);  // a lost closing mark: the old quote ends here
         Open(m);
         continue;
@@ -286,6 +296,22 @@ class Pairer {
     uint32_t words = 0;
     for (uint32_t k = o + 1; k < m; ++k) words += text_.tokens[k].kind == TokenKind::kWord ? 1 : 0;
     if (words >= 2) Emit(o, m, true);
+  }
+
+  // The German and Central European convention opens low and closes with
+  // the English opening mark: „So ist es“. Pairing that “ as an opening
+  // mark would quote the rest of the paragraph.
+  // German print also quotes »so« and Danish »so«: guillemets pointing in.
+  bool ClosesLow9(uint32_t m) const {
+    const std::string_view open = text_.Text(text_.tokens[static_cast<uint32_t>(open_)]);
+    const std::string_view mark = text_.Text(text_.tokens[m]);
+    return (open == "\u201E" && mark == "\u201C") || (open == "\u00BB" && mark == "\u00AB");
+  }
+  // A » with a word right after it (no space) opens a quote.
+  bool OpensReversed(uint32_t m) const {
+    return text_.Text(text_.tokens[m]) == "\u00BB" && m + 1 < text_.tokens.size() &&
+           text_.tokens[m + 1].begin == text_.tokens[m].end &&
+           text_.tokens[m + 1].kind == TokenKind::kWord;
   }
 
   bool IsParagraphStart(uint32_t m) const {

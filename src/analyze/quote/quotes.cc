@@ -205,7 +205,13 @@ class QuoteFinder {
         if (has_speaker_[ci]) {
           quote.speaker = speakers_[ci].entity;
           quote.speaker_span = speakers_[ci].span;
+          quote.speaker_description = speakers_[ci].description;
         }
+      } else if (HasOwnUnknownAttribution(q)) {
+        // ``We want prisoners,'' the crowd chanted: the words after the
+        // quote say who spoke, in a form the cue list lacks; neither the
+        // voice before nor the sentence's subject is a safe guess.
+        if (q.words < kMinUnattributedWords) continue;
       } else if (const int32_t prior =
                      StartsSentence(q.open) && !title ? SpeakerCueBefore(q.open) : -1;
                  prior >= 0) {
@@ -220,8 +226,9 @@ class QuoteFinder {
                   !SameSpeaker(found_[static_cast<size_t>(last_direct)], *subject))) {
         // "Aznar dismissed the reports. ``It's nonsense.'': a whole-sentence
         // quote with no cue of its own is the words of the sentence before's
-        // subject, when that names someone other than the last speaker.
-        quote.speaker = subject->entity;
+        // subject, when that names someone other than the last speaker (and
+        // not a surname two people in the article share).
+        if (!resolver_.AmbiguousSurname(*subject)) quote.speaker = subject->entity;
         quote.speaker_span = subject->span;
       } else if (last_direct >= 0 && StartsSentence(q.open) &&
                  text_.tokens[q.open].paragraph <=
@@ -232,6 +239,7 @@ class QuoteFinder {
         const Quote& prev = found_[static_cast<size_t>(last_direct)];
         quote.speaker = prev.speaker;
         quote.speaker_span = prev.speaker_span;
+        quote.speaker_description = prev.speaker_description;
       } else if (q.words < kMinUnattributedWords || title) {
         continue;
       }
@@ -239,6 +247,15 @@ class QuoteFinder {
       found_.push_back(quote);
       if (quote.speaker_span.size() > 0) last_direct = static_cast<int32_t>(found_.size()) - 1;
     }
+  }
+
+  // A quote that ends on a comma inside its marks and goes on with words in
+  // its sentence has an attribution of its own after it.
+  bool HasOwnUnknownAttribution(const Quotation& q) const {
+    if (!q.closed || q.content.size() == 0 || article_.body[q.content.end - 1] != ',') return false;
+    const uint32_t next = q.close + 1;
+    return next < text_.tokens.size() && text_.IsWord(next) &&
+           text_.tokens[next].paragraph == text_.tokens[q.close].paragraph;
   }
 
   static bool SameSpeaker(const Quote& prev, const Mention& m) {

@@ -99,6 +99,7 @@ class ReportedSpeech {
     if (has_speaker_[c]) {
       q.speaker = speakers_[c].entity;
       q.speaker_span = speakers_[c].span;
+      q.speaker_description = speakers_[c].description;
     }
     found_.push_back(q);
   }

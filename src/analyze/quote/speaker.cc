@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <string>
 
+#include "analyze/entity/gazetteer.h"
+
 namespace newsfuse::analyze::quote_internal {
 namespace {
 
@@ -69,8 +71,7 @@ void SpeakerResolver::BuildIndex() const {
     index_.by_name.emplace(ent.name, e);
     for (const std::string& a : ent.aliases) index_.by_name.emplace(a, e);
     if (ent.type != EntityType::kPerson) continue;
-    auto [it, fresh] = index_.by_surname.emplace(LastWord(ent.name), std::pair{e, 0});
-    ++it->second.second;
+    index_.by_surname[LastWord(ent.name)].push_back(e);
     // A role holds a word when the word stands between spaces in it.
     for (std::string_view role : ent.roles) {
       for (size_t b = 0; b <= role.size();) {
@@ -94,7 +95,7 @@ std::optional<uint32_t> SpeakerResolver::EntityByName(std::string_view name) con
   // one person has it.
   if (auto it = index_.by_name.find(name); it != index_.by_name.end()) return it->second;
   auto it = index_.by_surname.find(name);
-  if (it != index_.by_surname.end() && it->second.second == 1) return it->second.first;
+  if (it != index_.by_surname.end() && it->second.size() == 1) return it->second.front();
   return std::nullopt;
 }
 
@@ -125,6 +126,51 @@ std::optional<uint32_t> SpeakerResolver::EntityByRole(std::string_view head,
   return best;
 }
 
+char SpeakerResolver::GenderOf(uint32_t entity) const {
+  const std::string& name = article_.entities[entity].name;
+  const std::string_view first = std::string_view(name).substr(0, name.find(' '));
+  if (first.size() == name.size() || first.size() >= 32) return '?';
+  char buf[32] = {};
+  const entity::LexEntry* e = entity::Gazetteer::Get().Find(FoldCase(first, buf, sizeof buf));
+  if (e == nullptr || !(e->flags & entity::kFirstName)) return '?';
+  return e->gender == 'm' || e->gender == 'f' ? e->gender : '?';
+}
+
+bool SpeakerResolver::AmbiguousSurname(const Mention& m) const {
+  if (m.entity >= article_.entities.size() ||
+      article_.entities[m.entity].type != EntityType::kPerson) {
+    return false;
+  }
+  const std::string_view text = article_.Text(m.span);
+  if (text.find(' ') != std::string_view::npos) return false;
+  BuildIndex();
+  const auto it = index_.by_surname.find(text);
+  return it != index_.by_surname.end() && it->second.size() > 1;
+}
+
+std::optional<uint32_t> SpeakerResolver::PronounTarget(const Mention& m, char gender,
+                                                       bool* ambiguous) const {
+  *ambiguous = false;
+  // The first-name list's gender is not trusted to overrule the subject
+  // rule on its own ("Ola" is listed female, and is a Norwegian man's name);
+  // only to choose between namesakes.
+  if (!AmbiguousSurname(m)) return m.entity;
+  // "Lucia Pinochet ... Pinochet, 82, ... he said": the namesake of the
+  // pronoun's gender, when every other one is known to be of the other.
+  std::optional<uint32_t> fit;
+  for (uint32_t e : index_.by_surname.find(article_.Text(m.span))->second) {
+    const char g = GenderOf(e);
+    if (gender != '?' && g != '?' && g != gender) continue;
+    if (fit || g == '?' || gender == '?') {
+      *ambiguous = true;
+      return std::nullopt;
+    }
+    fit = e;
+  }
+  *ambiguous = !fit;
+  return fit;
+}
+
 SpeakerRef SpeakerResolver::ResolvePronoun(uint32_t token,
                                            const std::vector<SpeakerRef>& known) const {
   const Token& t = text_.tokens[token];
@@ -139,8 +185,17 @@ SpeakerRef SpeakerResolver::ResolvePronoun(uint32_t token,
     ref.entity = annotated->entity;
     return ref;
   }
-  if (annotated) ref.entity = annotated->entity;
   const EntityType* wanted = lex_.PronounType(text_.Text(t));
+  // The pronoun's gender picks between namesakes ("Lucia Pinochet ...
+  // Pinochet, 82, ... he said") and vetoes the entity annotator's guess.
+  const char gender = text_.WordIs(token, "he") || text_.WordIs(token, "him")    ? 'm'
+                      : text_.WordIs(token, "she") || text_.WordIs(token, "her") ? 'f'
+                                                                                 : '?';
+  auto gender_fits = [&](uint32_t e) {
+    const char g = GenderOf(e);
+    return gender == '?' || g == '?' || g == gender;
+  };
+  if (annotated && gender_fits(annotated->entity)) ref.entity = annotated->entity;
   const auto& ms = article_.mentions;
   for (uint32_t d = 0; d <= kPronounLookback && d <= t.sentence; ++d) {
     const Span sent = text_.sentences[t.sentence - d];
@@ -149,19 +204,26 @@ SpeakerRef SpeakerResolver::ResolvePronoun(uint32_t token,
     uint32_t best_pos = UINT32_MAX;
     auto it = std::lower_bound(ms.begin(), ms.end(), sent.begin,
                                [](const Mention& m, uint32_t b) { return m.span.begin < b; });
+    bool blocked = false;  // the subject is a surname two people share
     for (; it != ms.end() && it->span.begin < limit; ++it) {
       if (it->entity >= article_.entities.size() || !TypeFits(it->entity, wanted)) continue;
       if (it->kind == MentionKind::kPronoun || InsideQuotation(it->span.begin)) continue;
-      best = it->entity;
+      bool ambiguous = false;
+      const std::optional<uint32_t> target = PronounTarget(*it, gender, &ambiguous);
+      best = target;
       best_pos = it->span.begin;
+      blocked = ambiguous;
       break;
     }
     // A person's name the entity annotator left unmarked ("Throughout the
     // years, Ecevit, 73, has ...") is still someone the pronoun can mean.
     if (wanted != nullptr && *wanted == EntityType::kPerson) {
+      uint32_t pos = best_pos;
       if (const std::optional<uint32_t> e =
-              UnmarkedPersonIn(sent.begin, std::min(limit, best_pos), &best_pos)) {
+              UnmarkedPersonIn(sent.begin, std::min(limit, best_pos), &pos)) {
         best = e;
+        best_pos = pos;
+        blocked = false;
       }
     }
     // The earliest known speaker in the sentence before `limit`, earlier than
@@ -182,10 +244,23 @@ SpeakerRef SpeakerResolver::ResolvePronoun(uint32_t token,
         best_pos = k.span.begin;
         from_known = true;
         unnamed = !k.entity;
+        blocked = false;
       }
+    }
+    if (blocked) {
+      ref.entity.reset();
+      return ref;
     }
     if (best || unnamed) {
       ref.entity = best;
+      if (unnamed) {
+        for (size_t i = known.size(); i-- > 0;) {
+          if (known[i].span.begin == best_pos) {
+            ref.description = known[i].description;
+            break;
+          }
+        }
+      }
       return ref;
     }
   }
@@ -223,7 +298,45 @@ bool SpeakerResolver::UnnamedPersonFits(Span span, const EntityType* wanted) con
   return c >= 'a' && c <= 'z';
 }
 
+bool SpeakerResolver::DescribesPerson(const TokenRange& phrase) const {
+  const Token& head = text_.tokens[phrase.last];
+  if (head.kind != TokenKind::kWord || head.capitalised || head.quotation >= 0) return false;
+  const std::string_view word = text_.Text(head);
+  if (word.size() >= 32 || (lex_.Classes(word) & (kPronoun | kDeterminer | kAnyCue))) return false;
+  char buf[32] = {};
+  const std::string_view lower = FoldCase(word, buf, sizeof buf);
+  // The role list (WordNet's hyponyms of official, leader, journalist, ...)
+  // holds people one at a time; news also quotes the groups that speak
+  // together and the anonymous source, which WordNet files elsewhere.
+  static constexpr std::string_view kGroups[] = {"source",    "crowd",        "media",
+                                                 "protester", "demonstrator", "resident"};
+  const auto& gaz = entity::Gazetteer::Get();
+  for (size_t strip : {0, 1, 2}) {
+    if (strip >= lower.size()) break;
+    if (strip > 0 && lower[lower.size() - 1] != 's') break;
+    if (strip == 2 && lower[lower.size() - 2] != 'e') break;
+    const std::string_view stem = lower.substr(0, lower.size() - strip);
+    const entity::LexEntry* e = gaz.Find(stem);
+    if (e && (e->flags & (entity::kRole | entity::kHonorific))) return true;
+    if (std::find(std::begin(kGroups), std::end(kGroups), stem) != std::end(kGroups)) return true;
+  }
+  return false;
+}
+
 SpeakerRef SpeakerResolver::Resolve(const Cue& cue, const std::vector<SpeakerRef>& known) const {
+  SpeakerRef ref = ResolveEntity(cue, known);
+  if (ref.entity || ref.description.size() > 0 || ref.span.size() == 0) return ref;
+  const TokenRange& phrase = cue.speaker;
+  if (phrase.first == phrase.last &&
+      (lex_.Classes(text_.Text(text_.tokens[phrase.last])) & kPronoun))
+    return ref;
+  if (DescribesPerson(phrase) || (cue.has_outer && DescribesPerson(cue.outer)))
+    ref.description = ref.span;
+  return ref;
+}
+
+SpeakerRef SpeakerResolver::ResolveEntity(const Cue& cue,
+                                          const std::vector<SpeakerRef>& known) const {
   const TokenRange& phrase = cue.speaker;
   SpeakerRef ref = ResolveHead(phrase, known);
   if (!ref.entity || article_.entities[*ref.entity].type != EntityType::kPlace) {
@@ -296,6 +409,7 @@ SpeakerRef SpeakerResolver::ResolveHead(const TokenRange& phrase,
       // (PolNeAR's source spans include it).
       ref.span.begin = text_.tokens[k - 1].begin;
     }
+    if (ref.entity == m->entity && AmbiguousSurname(*m)) ref.entity.reset();
     return ref;
   }
   if (head.capitalised && !(lex_.Classes(text_.Text(head)) & kTitle)) {

@@ -31,6 +31,10 @@ namespace newsfuse::analyze::quote_internal {
 struct SpeakerRef {
   std::optional<uint32_t> entity;
   Span span;
+  // No entity, but the phrase describes a person or group ("the official",
+  // "a source close to X", "court officials in Madrid"); for a pronoun, the
+  // description it refers back to. Empty otherwise.
+  Span description;
 };
 
 class SpeakerResolver {
@@ -44,7 +48,13 @@ class SpeakerResolver {
   // article. The speaker of `cue` (which has one).
   SpeakerRef Resolve(const Cue& cue, const std::vector<SpeakerRef>& known) const;
 
+  // A bare surname ("Hollis") in an article that names two people with it
+  // ("Dan Hollis", his daughter "Maya Hollis"): the mention's entity is the
+  // entity annotator's guess, and a quote is never credited on a guess.
+  bool AmbiguousSurname(const Mention& m) const;
+
  private:
+  SpeakerRef ResolveEntity(const Cue& cue, const std::vector<SpeakerRef>& known) const;
   SpeakerRef ResolveHead(const TokenRange& phrase, const std::vector<SpeakerRef>& known) const;
   const Mention* MentionOver(const Token& t) const;
   bool InsideQuotation(uint32_t byte) const;
@@ -52,7 +62,17 @@ class SpeakerResolver {
   std::optional<uint32_t> EntityByName(std::string_view name) const;
   std::optional<uint32_t> EntityByRole(std::string_view head, uint32_t before) const;
   bool TypeFits(uint32_t entity, const EntityType* wanted) const;
+  // 'm' or 'f' from a known first name; '?' otherwise.
+  char GenderOf(uint32_t entity) const;
+  // The entity a mention gives a pronoun of `gender` ('m', 'f', '?'); for an
+  // ambiguous surname the one namesake the gender allows, or none with
+  // *ambiguous set.
+  std::optional<uint32_t> PronounTarget(const Mention& m, char gender, bool* ambiguous) const;
   bool UnnamedPersonFits(Span span, const EntityType* wanted) const;
+  // The phrase's head is a lowercase noun for a person or a group of people
+  // ("official", "officials", "source", "crowd"), not a thing ("statement",
+  // "accord"), a time ("this week") or a verb a bad parse took in ("keep").
+  bool DescribesPerson(const TokenRange& phrase) const;
   // The first capitalised word in [begin, end) outside quotes and mentions
   // that names a person entity; its position goes to `pos`.
   std::optional<uint32_t> UnmarkedPersonIn(uint32_t begin, uint32_t end, uint32_t* pos) const;
@@ -68,8 +88,8 @@ class SpeakerResolver {
   struct Index {
     bool built = false;
     std::unordered_map<std::string_view, uint32_t> by_name;  // name or alias -> first entity
-    std::unordered_map<std::string_view, std::pair<uint32_t, int>> by_surname;  // first, count
-    std::unordered_map<std::string, std::vector<uint32_t>> by_role_word;        // folded; persons
+    std::unordered_map<std::string_view, std::vector<uint32_t>> by_surname;  // persons
+    std::unordered_map<std::string, std::vector<uint32_t>> by_role_word;     // folded; persons
     std::vector<std::vector<uint32_t>> mention_starts;  // per entity, ascending
   };
   mutable Index index_;

@@ -338,5 +338,64 @@ TEST(EntityRobustness, OddInputsGiveValidSpans) {
   }
 }
 
+// Issue 18: an age appositive marks a bare surname as a person ("Telek, 68,
+// said"), so a quote's "he" and its speaker find him.
+TEST(EntityPersons, SurnameWithAnAgeAppositiveIsAPerson) {
+  auto a = AnalyzeText(
+      "The coalition talks dragged on through the week. Throughout the years, Telek, 68, has "
+      "kept his party together.");
+  const Entity* e = EntityAt(a, "Telek");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->type, EntityType::kPerson);
+}
+
+TEST(EntityPersons, NumberBetweenCommasAfterAPlaceIsNoAge) {
+  auto a = AnalyzeText("Exports from Norway rose in 2024, 12, the ministry said.");
+  const Entity* e = EntityAt(a, "Norway");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->type, EntityType::kPlace);
+}
+
+// A role word that is also a surname ("Cook", "Judge") after a first name
+// ends the name, not the title: "Foreign Secretary Robin Cook" is one person.
+TEST(EntityRoles, TitleThenFirstNameThenARoleWordSurname) {
+  auto a = AnalyzeText("Foreign Secretary Robin Cook flew to Madrid on Tuesday.");
+  const Entity* e = EntityAt(a, "Robin Cook");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->type, EntityType::kPerson);
+  EXPECT_EQ(e->name, "Robin Cook");
+  ASSERT_FALSE(e->roles.empty());
+  EXPECT_NE(e->roles[0].find("Secretary"), std::string::npos);
+}
+
+TEST(EntityRoles, BylineRoleAfterATwoWordNameIsStillARole) {
+  auto a = AnalyzeText("The story was filed from Busan by Kim Kyung-min Reporter on Monday.");
+  const Entity* e = EntityAt(a, "Kim Kyung-min");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->name, "Kim Kyung-min");
+}
+
+// An appositive role may have modifiers the word lists do not hold ("the
+// science minister"); two unknown capitalised words then still make a person.
+TEST(EntityRoles, AppositiveRoleWithAnUnlistedModifier) {
+  auto a = AnalyzeText("Later Vatrin Osmark, the science minister, left the meeting early.");
+  const Entity* e = EntityAt(a, "Vatrin Osmark");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->type, EntityType::kPerson);
+  EXPECT_TRUE(HasRole(e, "science minister"));
+}
+
+// Without a determiner, a phrase after a comma is no appositive: ", with
+// one lawmaker saying" gives the name no role "with one lawmaker".
+TEST(EntityRoles, PrepositionalPhraseAfterACommaIsNoRole) {
+  auto a = AnalyzeText(
+      "Norway has defended its arrest of Vatrin Osmark, with one lawmaker saying the claim was "
+      "absurd.");
+  const Entity* e = EntityAt(a, "Vatrin Osmark");
+  if (e != nullptr) {
+    for (const std::string& r : e->roles) EXPECT_EQ(r.find("lawmaker"), std::string::npos) << r;
+  }
+}
+
 }  // namespace
 }  // namespace newsfuse

@@ -224,5 +224,40 @@ TEST(QuoteAttributionTest, SpeakerSpanIsTheWholePhraseWhenTheNameResolves) {
   EXPECT_EQ(a.Text(a.quotes[0].speaker_span), "Harbour Board spokesman Pavel Dunmore");
 }
 
+// Issue 18: a daughter's words were credited to her father. A bare surname
+// two people in the article share names neither of them for sure.
+TEST(QuoteAttributionTest, SharedSurnameAloneCreditsNeitherNamesake) {
+  AnnotatedArticle a = MakeAnnotated(
+      {"The actor Tomas Brandt left hospital on Monday with his daughter Greta Brandt. Brandt "
+       "thanked the nurses at length. ``I owe them everything I have,'' Brandt said."});
+  AddEntity(a, EntityType::kPerson, "Tomas Brandt", {"Tomas Brandt"});
+  AddEntity(a, EntityType::kPerson, "Greta Brandt", {"Greta Brandt", "Brandt"});
+  EXPECT_EQ(SpeakerOf(a, "I owe them"), -1);
+}
+
+// "he said" after a surname two people share goes to the namesake of that
+// gender when the other is known to be of the other one.
+TEST(QuoteAttributionTest, PronounGenderChoosesBetweenNamesakes) {
+  AnnotatedArticle a = MakeAnnotated(
+      {"Tomas Brandt and Greta Brandt left the clinic together. Brandt looked tired. ``We are "
+       "going home at last,'' she said."});
+  AddEntity(a, EntityType::kPerson, "Tomas Brandt", {"Tomas Brandt"});
+  const uint32_t daughter =
+      AddEntity(a, EntityType::kPerson, "Greta Brandt", {"Greta Brandt", "Brandt"});
+  EXPECT_EQ(SpeakerOf(a, "going home"), static_cast<int>(daughter));
+}
+
+// ``…,'' the crowd chanted: an attribution the cue list does not know is
+// still an attribution; the quote is not the previous speaker's.
+TEST(QuoteAttributionTest, UnknownAttributionAfterAQuoteIsNotTheLastSpeaker) {
+  AnnotatedArticle a = MakeAnnotated(
+      {"``The port will stay closed until Monday,'' Ola Berg said. Later about 300 dock workers "
+       "marched through the town. ``We want our jobs back, not more promises,'' the marchers "
+       "chanted."});
+  const uint32_t berg = AddEntity(a, EntityType::kPerson, "Ola Berg", {"Ola Berg"});
+  EXPECT_EQ(SpeakerOf(a, "The port will stay closed"), static_cast<int>(berg));
+  EXPECT_NE(SpeakerOf(a, "We want our jobs back"), static_cast<int>(berg));
+}
+
 }  // namespace
 }  // namespace newsfuse

@@ -585,5 +585,34 @@ TEST(QuotesTest, CapitalAfterAFinishedQuoteStartsTheNextAttribution) {
   EXPECT_TRUE(second);
 }
 
+// Issue 18: the German convention closes with the English opening mark
+// („…“) and German print also points guillemets inward (»…«); read as
+// English marks, either quotes the rest of the paragraph.
+TEST(QuotesTest, LowNineAndInwardGuillemetsClose) {
+  AnnotatedArticle a = MakeAnnotated(
+      {"Greta Lindqvist said: \u201eThe plant will reopen in May.\u201c Then the workers went "
+       "home to their families.",
+       "Tomas Berg said: \u00bbThe union will not sign this year.\u00ab The talks ended early in "
+       "the evening."});
+  AddEntity(a, EntityType::kPerson, "Greta Lindqvist", {"Greta Lindqvist"});
+  AddEntity(a, EntityType::kPerson, "Tomas Berg", {"Tomas Berg"});
+  const auto q = Annotate(a);
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[0].content, "The plant will reopen in May.");
+  EXPECT_EQ(q[1].content, "The union will not sign this year.");
+}
+
+// Issue 18: wire copy sometimes opens a quote with one straight mark and
+// closes it with two ('...'').
+TEST(QuotesTest, SingleOpeningMarkClosedByTwo) {
+  AnnotatedArticle a = MakeAnnotated(
+      {"``It is very hard for us,'' Greta Lindqvist said. 'I would ask for patience from "
+       "everyone who waits for the ferry.'' The ferry left an hour late."});
+  AddEntity(a, EntityType::kPerson, "Greta Lindqvist", {"Greta Lindqvist"});
+  const auto q = Annotate(a);
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[1].content, "I would ask for patience from everyone who waits for the ferry.");
+}
+
 }  // namespace
 }  // namespace newsfuse
