@@ -120,9 +120,12 @@ TEST(StoryMergeTest, FeaturesOfTwoStories) {
   EXPECT_EQ(g.dates_known, 0);
 }
 
-TEST(StoryMergeTest, TheFittedModelIsOnAndWantsAgreementBeyondWords) {
-  const StoryMergeWeights& w = ScoreWeights::Fitted().story_merge;
-  EXPECT_GT(w.min_cosine, 0);
+// The fitted story model ships switched off (min_cosine 0; see
+// data/cluster/weights.txt); these test its weights with the pass on.
+TEST(StoryMergeTest, TheFittedStoryModelWantsAgreementBeyondWords) {
+  StoryMergeWeights w = ScoreWeights::Fitted().story_merge;
+  EXPECT_EQ(w.min_cosine, 0);
+  w.min_cosine = 0.15;
   cluster::StoryPairFeatures same, other_day;
   same.cosine = other_day.cosine = 0.5;
   same.log_small = other_day.log_small = std::log(4.0);
