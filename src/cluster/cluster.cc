@@ -31,6 +31,8 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <deque>
 #include <map>
 #include <memory>
@@ -40,6 +42,7 @@
 #include "cluster/event_evidence.h"
 #include "cluster/fingerprint.h"
 #include "cluster/names.h"
+#include "cluster/story_merge.h"
 #include "cluster/story_state.h"
 #include "text/terms.h"
 
@@ -645,6 +648,7 @@ struct StoryClusterer::Impl {
     }
     Join(slot, a, p, original ? original->article_id : std::string());
     if (target && options.merge_stories) MergeBridged(slot, scored, p);
+    if (options.merge_stories) MergeSameEvent(Resolve(slot));
     last.story_id = stories[Resolve(slot)].story.id;
     Sweep();
     return last.story_id;
@@ -666,6 +670,49 @@ struct StoryClusterer::Impl {
     }
   }
 
+  // The live stories that share the heaviest terms of story `slot`'s
+  // centroid, most shared first (at most kMaxCandidates).
+  std::vector<uint32_t> StoryNeighbours(uint32_t slot) {
+    const StoryState& s = stories[slot];
+    TermWeights heavy = s.words;
+    for (auto& [t, w] : heavy) w *= Idf(t);
+    const std::vector<uint32_t> top = cluster::TopTerms(heavy, kCandidateTerms);
+    hits.clear();
+    for (uint32_t t : top) {
+      auto it = postings.find(t);
+      if (it == postings.end() || it->second.size() > kMaxPostingScan) continue;
+      for (uint32_t o : it->second) {
+        if (o != slot) ++hits[o];
+      }
+    }
+    std::vector<std::pair<uint32_t, uint32_t>> ranked(hits.begin(), hits.end());
+    const size_t k = std::min(kMaxCandidates, ranked.size());
+    std::partial_sort(ranked.begin(), ranked.begin() + k, ranked.end(),
+                      [](const auto& a, const auto& b) {
+                        return a.second != b.second ? a.second > b.second : a.first < b.first;
+                      });
+    std::vector<uint32_t> out;
+    for (size_t i = 0; i < k; ++i) out.push_back(ranked[i].first);
+    return out;
+  }
+
+  // The story that just grew is compared with its live neighbours as a whole
+  // (cluster/story_merge.h); those that are the same event merge, the younger
+  // into the older. Each merge changes the story, so the rest are compared
+  // with the merged one.
+  void MergeSameEvent(uint32_t slot) {
+    if (weights.story_merge.min_cosine <= 0) return;
+    for (uint32_t other : StoryNeighbours(slot)) {
+      uint32_t a = Resolve(slot), b = Resolve(other);
+      if (a == b || stories[b].status != Status::kLive) continue;
+      const auto f = cluster::CompareStories(stories[a], stories[b], StreamIdf());
+      if (!cluster::SameEvent(weights.story_merge, f)) continue;
+      if (b < a) std::swap(a, b);
+      last.merged.push_back(stories[b].story.id);
+      Merge(a, b);
+    }
+  }
+
   // Only a dated article can say that two dated stories are one happening
   // rather than the same subject at different times. (Two live stories are
   // never further apart than the dormancy window, so the bridge's date is the
@@ -675,31 +722,10 @@ struct StoryClusterer::Impl {
     return !std::isnan(article_day);
   }
 
-  // TF-IDF cosine of two story centroids (under the current IDF).
+  cluster::StreamIdf StreamIdf() const { return cluster::StreamIdf{&df, docs}; }
+
   double StoryCosine(const Centroid& a, const Centroid& b) const {
-    double dot = 0, a2 = 0, b2 = 0;
-    auto i = a.begin();
-    auto j = b.begin();
-    while (i != a.end() || j != b.end()) {
-      if (j == b.end() || (i != a.end() && i->first < j->first)) {
-        const double x = i->second * Idf(i->first);
-        a2 += x * x;
-        ++i;
-      } else if (i == a.end() || j->first < i->first) {
-        const double y = j->second * Idf(j->first);
-        b2 += y * y;
-        ++j;
-      } else {
-        const double idf = Idf(i->first);
-        const double x = i->second * idf, y = j->second * idf;
-        dot += x * y;
-        a2 += x * x;
-        b2 += y * y;
-        ++i;
-        ++j;
-      }
-    }
-    return a2 > 0 && b2 > 0 ? dot / std::sqrt(a2 * b2) : 0;
+    return cluster::CentroidCosine(a, b, StreamIdf());
   }
 
   // The stories' own evidence for being one event (see ScoreWeights).

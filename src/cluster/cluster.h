@@ -68,6 +68,28 @@ struct PairFeatures {
   double years_known = 0;  // 1 when both sides have a year, else 0
 };
 
+// The story-to-story model: P(same event) = sigmoid(bias + w . features) of
+// two live stories (cluster/story_merge.h), fitted on the train streams. Two
+// stories merge when it reaches `threshold` and their word cosine reaches
+// `min_cosine`; min_cosine 0 turns the pass off.
+struct StoryMergeWeights {
+  double bias = 0;
+  double cosine = 0;         // word centroids
+  double title_cosine = 0;   // headline centroids
+  double name_cosine = 0;    // capitalised words
+  double entity_cosine = 0;  // entity keys
+  double actors_known = 0;   // both have actors
+  double actor_cosine = 0;   // people and named things
+  double days_known = 0;     // both name calendar days
+  double day_shared = 0;     // they share one, within a day
+  double log_small = 0;      // ln(1 + articles in the smaller story)
+  double log_large = 0;      // ln(1 + articles in the larger story)
+  double dates_known = 0;    // both have dated members
+  double log_gap = 0;        // ln(1 + days between their publication spans)
+  double threshold = 1;
+  double min_cosine = 0;
+};
+
 // The scoring model: P(same story) = 1 / (1 + exp(-(bias + w . features))).
 struct ScoreWeights {
   double bias = 0;
@@ -104,6 +126,8 @@ struct ScoreWeights {
   // files before v3 have no gates).
   double merge_min_story_cosine = 0;
   double merge_min_actor_cosine = 0;
+  // Story-to-story merging (cluster/story_merge.h); "story_*" in the file.
+  StoryMergeWeights story_merge;
 
   double Score(const PairFeatures& f) const;
   // The weights compiled in from data/cluster/weights.txt.

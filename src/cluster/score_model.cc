@@ -31,13 +31,26 @@ double* Field(ScoreWeights& w, std::string_view name) {
   if (name == "days_known") return &w.days_known;
   if (name == "year_share") return &w.year_share;
   if (name == "years_known") return &w.years_known;
-  if (name == "year_share") return &w.year_share;
-  if (name == "years_known") return &w.years_known;
   if (name == "join_threshold") return &w.join_threshold;
   if (name == "merge_threshold") return &w.merge_threshold;
   if (name == "join_min_cosine") return &w.join_min_cosine;
   if (name == "merge_min_story_cosine") return &w.merge_min_story_cosine;
   if (name == "merge_min_actor_cosine") return &w.merge_min_actor_cosine;
+  if (name == "story_bias") return &w.story_merge.bias;
+  if (name == "story_cosine") return &w.story_merge.cosine;
+  if (name == "story_title_cosine") return &w.story_merge.title_cosine;
+  if (name == "story_name_cosine") return &w.story_merge.name_cosine;
+  if (name == "story_entity_cosine") return &w.story_merge.entity_cosine;
+  if (name == "story_actors_known") return &w.story_merge.actors_known;
+  if (name == "story_actor_cosine") return &w.story_merge.actor_cosine;
+  if (name == "story_days_known") return &w.story_merge.days_known;
+  if (name == "story_day_shared") return &w.story_merge.day_shared;
+  if (name == "story_log_small") return &w.story_merge.log_small;
+  if (name == "story_log_large") return &w.story_merge.log_large;
+  if (name == "story_dates_known") return &w.story_merge.dates_known;
+  if (name == "story_log_gap") return &w.story_merge.log_gap;
+  if (name == "story_threshold") return &w.story_merge.threshold;
+  if (name == "story_min_cosine") return &w.story_merge.min_cosine;
   return nullptr;
 }
 
