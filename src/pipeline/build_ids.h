@@ -1,0 +1,18 @@
+// Names of the code that built a cached result, derived from its sources at
+// build time (src/pipeline/source_ids.cmake), so a cache keyed by them is
+// invalidated by any change to that code, with no revision to bump by hand.
+#pragma once
+
+#include <string_view>
+
+namespace newsfuse {
+
+// Hash of what decides an article's analysis: src/core, src/text,
+// src/analyze and the word lists under data/text and data/analyze.
+std::string_view AnalysisBuildId();
+
+// Hash of what decides a story's report: the analysis inputs plus src/fuse
+// and src/render.
+std::string_view ReportBuildId();
+
+}  // namespace newsfuse
