@@ -15,4 +15,8 @@ std::string_view AnalysisBuildId();
 // and src/render.
 std::string_view ReportBuildId();
 
+// Hash of what decides the analysis results kept for the clusterer
+// (cluster_signals.h): the analysis inputs plus src/cluster and the codec.
+std::string_view ClusterSignalsBuildId();
+
 }  // namespace newsfuse

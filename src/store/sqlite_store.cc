@@ -47,6 +47,7 @@ enum Sql : size_t {
   kGetCachedReport,
   kPutCachedReport,
   kCachedHeadlines,
+  kPutSignals,
   kSqlCount,
 };
 
@@ -92,6 +93,9 @@ constexpr std::array<const char*, kSqlCount> kSql = {
     "builder = excluded.builder, headline = excluded.headline, report = excluded.report",
     "SELECT r.story_id, r.headline FROM story_reports r JOIN story_versions v "
     "ON v.story_id = r.story_id AND v.version = r.story_version",
+    "INSERT INTO article_signals(article_id, analyser, signals) VALUES (?1, ?2, ?3) "
+    "ON CONFLICT(article_id) DO UPDATE SET analyser = excluded.analyser, "
+    "signals = excluded.signals",
 };
 
 // Snippets cross paragraph breaks; one line reads better in a result list.
@@ -126,6 +130,9 @@ class SqliteStore final : public Store {
   Result<int64_t> CountArticles() override;
   Result<int64_t> CountUnassigned() override;
   Status ForEachArticle(const std::function<void(Article&&)>& fn) override;
+  Status ForEachStoredArticle(const std::function<void(StoredArticle&&)>& fn) override;
+  Status PutArticleSignals(const std::string& article_id, const std::string& analyser,
+                           const std::string& signals) override;
   using Store::AssignToStory;
   Status AssignToStory(const std::string& story_id, const std::string& article_id,
                        const std::string& copy_of) override;
@@ -293,6 +300,49 @@ Status SqliteStore::ForEachArticle(const std::function<void(Article&&)>& fn) {
     fn(std::move(article).value());
   }
   return rc == SQLITE_DONE ? Status::Ok() : db_->Error("listing articles", rc);
+}
+
+Status SqliteStore::ForEachStoredArticle(const std::function<void(StoredArticle&&)>& fn) {
+  // One walk with the joins, not a lookup per article: the restore reads
+  // every stored article. Prepared per call, as in ForEachArticle.
+  auto stmt = db_->Prepare("SELECT " NEWSFUSE_ARTICLE_COLUMNS
+                           ", m.story_id, s.analyser, s.signals FROM articles "
+                           "LEFT JOIN story_members m ON m.article_id = articles.id "
+                           "LEFT JOIN article_signals s ON s.article_id = articles.id "
+                           "ORDER BY articles.seq",
+                           "listing articles with their stories");
+  if (!stmt.ok()) return stmt.status();
+  constexpr int kStory = 12;  // the first column after NEWSFUSE_ARTICLE_COLUMNS
+  auto text = [&](int column) {
+    const unsigned char* value = sqlite3_column_text(stmt->get(), column);
+    return value ? std::string(reinterpret_cast<const char*>(value),
+                               static_cast<size_t>(sqlite3_column_bytes(stmt->get(), column)))
+                 : std::string();
+  };
+  int rc;
+  while ((rc = sqlite3_step(stmt->get())) == SQLITE_ROW) {
+    auto article = store_internal::DecodeArticle(stmt->get());
+    if (!article.ok()) return article.status();
+    StoredArticle stored{std::move(article).value(), text(kStory), text(kStory + 1),
+                         text(kStory + 2)};
+    fn(std::move(stored));
+  }
+  return rc == SQLITE_DONE ? Status::Ok() : db_->Error("listing articles with their stories", rc);
+}
+
+Status SqliteStore::PutArticleSignals(const std::string& article_id, const std::string& analyser,
+                                      const std::string& signals) {
+  if (Status s = RefuseIfReadOnly("keep article signals"); !s.ok()) return s;
+  auto exists = ArticleExists(article_id);
+  if (!exists.ok()) return exists.status();
+  if (!*exists) return Status::NotFound("no article with id " + article_id);
+  auto stmt = Statement(kPutSignals);
+  if (!stmt.ok()) return stmt.status();
+  StatementLease upsert(*stmt);
+  BindText(upsert.get(), 1, article_id);
+  BindText(upsert.get(), 2, analyser);
+  BindText(upsert.get(), 3, signals);
+  return StepDone(upsert.get(), "keeping the signals of article " + article_id);
 }
 
 Result<bool> SqliteStore::ArticleExists(const std::string& id) {

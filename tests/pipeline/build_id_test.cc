@@ -20,7 +20,7 @@ namespace {
 namespace fs = std::filesystem;
 
 struct Ids {
-  std::string analysis, report;
+  std::string analysis, report, signals;
 };
 
 // Runs the build step on `inputs` and reads back the two ids it wrote.
@@ -40,6 +40,9 @@ Ids RunSourceIds(const fs::path& root, const fs::path& inputs, const fs::path& o
     ids.analysis = m[1];
   if (std::regex_search(s, m, std::regex(R"re(ReportBuildId\(\) \{ return "([0-9a-f]+)")re")))
     ids.report = m[1];
+  if (std::regex_search(s, m,
+                        std::regex(R"re(ClusterSignalsBuildId\(\) \{ return "([0-9a-f]+)")re")))
+    ids.signals = m[1];
   return ids;
 }
 
@@ -65,6 +68,7 @@ TEST_F(BuildIdTest, TheCompiledIdsAreThoseOfTheSourcesAsTheyAreNow) {
   ASSERT_EQ(now.analysis.size(), 16u);
   EXPECT_EQ(now.analysis, AnalysisBuildId());
   EXPECT_EQ(now.report, ReportBuildId());
+  EXPECT_EQ(now.signals, ClusterSignalsBuildId());
   EXPECT_NE(AnalysisBuildId(), ReportBuildId());
 }
 
