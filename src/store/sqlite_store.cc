@@ -76,7 +76,7 @@ constexpr std::array<const char*, kSqlCount> kSql = {
     // The LIMIT sits inside the subquery so FTS5 ranks and cuts before the
     // joins, and snippet() runs only for the hits returned.
     "SELECT a.id, IFNULL(m.story_id, ''), a.title, a.outlet, hits.snip, hits.rank, "
-    "IFNULL(a.published, '') FROM ("
+    "IFNULL(a.published, ''), IFNULL(m.copy_of, '') FROM ("
     "  SELECT rowid, snippet(articles_fts, -1, '[', ']', '…', 16) AS snip, rank"
     "  FROM articles_fts WHERE articles_fts MATCH ?1 ORDER BY rank LIMIT ?2) AS hits "
     "JOIN articles a ON a.seq = hits.rowid "
@@ -514,6 +514,7 @@ Result<std::vector<SearchHit>> SqliteStore::Search(const std::string& query, int
     // bm25 is lower-is-better and negative; flip it so callers sort naturally.
     hit.score = -sqlite3_column_double(search.get(), 5);
     hit.published = ColumnText(search.get(), 6);
+    hit.copy_of = ColumnText(search.get(), 7);
     hits.push_back(std::move(hit));
   }
   // The statement is already prepared, so a plain SQLITE_ERROR from step can

@@ -47,6 +47,9 @@ struct SearchHit {
   std::string published;  // ISO 8601 as stored, empty when the article is undated
   std::string snippet;    // with the matched terms marked [like this]
   double score = 0;       // higher is better
+  // The article this one is a near-duplicate of (its story's copy mark),
+  // empty when it is not a copy; lets a front end fold reprints.
+  std::string copy_of{};
 };
 
 struct StoryRow {
