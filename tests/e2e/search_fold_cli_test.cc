@@ -67,10 +67,10 @@ TEST_F(SearchFoldCliTest, ReprintsAreOneLineAndOtherArticlesKeepTheirs) {
                               std::string(kReservoir) + " Editing by the news desk.")
                       << Line("Council Gazette", "Pipeline to the valley approved", kPipeline);
   const CliRun ingest = RunCli("ingest " + feed + Db());
-  ASSERT_EQ(ingest.exit_code, 0) << ingest.err;
+  ASSERT_EQ(ingest.exit_code, 0) << ingest.out;
 
   const CliRun search = RunCli("search Kessel reservoir" + Db());
-  ASSERT_EQ(search.exit_code, 0) << search.err;
+  ASSERT_EQ(search.exit_code, 0) << search.out;
   // Three reports of one text: one line, and the two others named.
   EXPECT_EQ(Count(search.out, "+ 2 near-duplicates"), 1u) << search.out;
   EXPECT_EQ(Count(search.out, "— Reservoir at forty-year low") +
@@ -88,7 +88,7 @@ TEST_F(SearchFoldCliTest, WithoutCopiesEveryHitHasItsLine) {
                       << Line("Council Gazette", "Pipeline to the valley approved", kPipeline);
   ASSERT_EQ(RunCli("ingest " + feed + Db()).exit_code, 0);
   const CliRun search = RunCli("search reservoir" + Db());
-  ASSERT_EQ(search.exit_code, 0) << search.err;
+  ASSERT_EQ(search.exit_code, 0) << search.out;
   EXPECT_EQ(Count(search.out, "— Reservoir at forty-year low"), 1u) << search.out;
   EXPECT_EQ(Count(search.out, "— Pipeline to the valley approved"), 1u) << search.out;
   EXPECT_EQ(search.out.find("near-duplicate"), std::string::npos) << search.out;
