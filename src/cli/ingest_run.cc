@@ -108,6 +108,14 @@ Result<IngestSummary> RunIngest(Pipeline& pipeline, Store& store,
   auto result = pipeline.Ingest(sources, callbacks);
   if (progress) progress->Clear();
   if (result.ok()) {
+    if (result->reanalysed > 0) {
+      // Once per new analyser: the restore of the clusterer reads the
+      // analysis kept with each article, and this build's was missing.
+      std::fprintf(stderr,
+                   "re-analysed %lld stored articles: their kept analysis was made by another "
+                   "build of newsfuse (done once; later runs read it)\n",
+                   static_cast<long long>(result->reanalysed));
+    }
     if (result->recovered > 0) {
       std::fprintf(stderr, "recovered %lld articles left without a story by an interrupted run\n",
                    static_cast<long long>(result->recovered));

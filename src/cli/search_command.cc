@@ -1,6 +1,9 @@
 #include <fmt/format.h>
 
 #include <cstdio>
+#include <map>
+#include <string>
+#include <vector>
 
 #include "cli/command.h"
 #include "cli/plain_query.h"
@@ -16,6 +19,36 @@ struct SearchArgs {
   bool raw_fts = false;
 };
 
+// Hits fetched per hit shown, so folding copies still fills the list.
+constexpr int kFoldHeadroom = 3;
+
+// One line of the result list: a hit and the near-duplicates folded into it.
+struct FoldedHit {
+  const SearchHit* hit = nullptr;
+  std::vector<const SearchHit*> copies;
+};
+
+// Folds each copy (the clusterer's mark, SearchHit::copy_of) into the best
+// hit of its family: the original, or the best-ranked copy of the same
+// original when the original itself did not match. A wire story reprinted by
+// ten outlets is one line with "+ 9 near-duplicates", not ten lines.
+std::vector<FoldedHit> FoldCopies(const std::vector<SearchHit>& hits, size_t limit) {
+  std::vector<FoldedHit> out;
+  std::map<std::string, size_t> line_of;  // family (original's id) -> line
+  for (const SearchHit& hit : hits) {
+    const std::string& family = hit.copy_of.empty() ? hit.article_id : hit.copy_of;
+    auto it = line_of.find(family);
+    if (it != line_of.end()) {
+      out[it->second].copies.push_back(&hit);
+      continue;
+    }
+    if (out.size() == limit) continue;  // later hits may still be copies of shown ones
+    line_of.emplace(family, out.size());
+    out.push_back(FoldedHit{&hit, {}});
+  }
+  return out;
+}
+
 int RunSearch(const SearchArgs& args) {
   auto store = OpenStore(args.store.db, /*read_only=*/true);
   if (!store.ok()) return Fail(store.status());
@@ -29,7 +62,8 @@ int RunSearch(const SearchArgs& args) {
     if (!built.ok()) return Fail(built.status());
     query = std::move(built).value();
   }
-  auto hits = (*store)->Search(query, args.limit);
+  // More than asked: folding copies may merge several hits into one line.
+  auto hits = (*store)->Search(query, args.limit * kFoldHeadroom);
   if (!hits.ok()) return Fail(hits.status());
   // An empty screen reads as a fault; say the search ran and found nothing.
   if (hits->empty()) {
@@ -38,7 +72,8 @@ int RunSearch(const SearchArgs& args) {
   }
   // Outlet, title and snippet are page text: stripped of escape sequences
   // and kept on their lines (core/terminal_text.h).
-  for (const auto& hit : *hits) {
+  for (const FoldedHit& folded : FoldCopies(*hits, static_cast<size_t>(args.limit))) {
+    const SearchHit& hit = *folded.hit;
     // The date tells a hit of today from one of last year at a glance.
     fmt::print("{}  {}  {}  {} — {}\n    {}\n",
                hit.story_id.empty() ? "-" : TerminalSafeLine(hit.story_id),
@@ -47,6 +82,16 @@ int RunSearch(const SearchArgs& args) {
                                      : TerminalSafeLine(hit.published.substr(0, 10)),
                TerminalSafeLine(hit.outlet), TerminalSafeLine(hit.title),
                TerminalSafeLine(hit.snippet));
+    if (!folded.copies.empty()) {
+      std::string outlets;
+      for (const SearchHit* copy : folded.copies) {
+        outlets +=
+            (outlets.empty() ? "" : ", ") +
+            TerminalSafeLine(copy->outlet.empty() ? copy->article_id.substr(0, 12) : copy->outlet);
+      }
+      fmt::print("    + {} near-duplicate{} ({})\n", folded.copies.size(),
+                 folded.copies.size() == 1 ? "" : "s", outlets);
+    }
   }
   return 0;
 }

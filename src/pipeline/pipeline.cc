@@ -1,5 +1,7 @@
 #include "pipeline/pipeline.h"
 
+#include <time.h>
+
 #include <optional>
 #include <utility>
 
@@ -20,6 +22,25 @@ Pipeline::Pipeline(Store& store, PipelineOptions options)
     : store_(store), options_(std::move(options)) {}
 
 namespace {
+
+// Adds the CPU time of its scope on this thread to a counter of seconds: on
+// a shared machine wall time also counts the waits for a core.
+class Stopwatch {
+ public:
+  explicit Stopwatch(double& total) : total_(total), start_(ThreadSeconds()) {}
+  ~Stopwatch() { total_ += ThreadSeconds() - start_; }
+  Stopwatch(const Stopwatch&) = delete;
+  Stopwatch& operator=(const Stopwatch&) = delete;
+
+ private:
+  static double ThreadSeconds() {
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) / 1e9;
+  }
+  double& total_;
+  double start_;
+};
 
 // One batch read from the sources, with the analysis of each article the
 // store did not yet hold when the batch was read.
@@ -52,12 +73,18 @@ class BatchWriter {
 
  private:
   Status WriteLocked(Batch& batch, StoreWrite& write) {
-    auto recovered = assigner_.Sync();
-    if (!recovered.ok()) return recovered.status();
+    IngestTimes& times = summary_.times;
+    Result<SyncOutcome> synced = SyncOutcome{};
+    {
+      Stopwatch watch(times.restore);
+      synced = assigner_.Sync();
+    }
+    if (!synced.ok()) return synced.status();
 
     // The store's answer per article; nullopt for one it refused.
     std::vector<std::optional<PutOutcome>> outcomes(batch.articles.size());
     std::vector<Status> refused;
+    std::optional<Stopwatch> put_watch(std::in_place, times.put);
     auto put = store_.PutArticles(batch.articles);
     if (put.ok()) {
       for (size_t i = 0; i < put->size(); ++i) outcomes[i] = (*put)[i];
@@ -77,7 +104,9 @@ class BatchWriter {
     } else {
       return put.status();
     }
+    put_watch.reset();
 
+    std::optional<Stopwatch> assign_watch(std::in_place, times.assign);
     int64_t ingested = 0, duplicates = 0, undated = 0;
     for (size_t i = 0; i < batch.articles.size(); ++i) {
       if (!outcomes[i]) continue;
@@ -92,9 +121,14 @@ class BatchWriter {
       if (!batch.analyses[i]) batch.analyses[i] = Analyze(batch.articles[i], analyze_);
       if (Status s = assigner_.Assign(*batch.analyses[i]); !s.ok()) return s;
     }
-    if (Status s = write.Commit(); !s.ok()) return s;
+    assign_watch.reset();
+    {
+      Stopwatch watch(times.commit);
+      if (Status s = write.Commit(); !s.ok()) return s;
+    }
 
-    summary_.recovered += *recovered;
+    summary_.recovered += synced->recovered;
+    summary_.reanalysed += synced->reanalysed;
     summary_.ingested += ingested;
     summary_.duplicates += duplicates;
     summary_.undated += undated;
@@ -147,6 +181,7 @@ Result<IngestSummary> Pipeline::Ingest(const std::vector<std::string>& sources,
       }
       if (*known) continue;
       any_new = true;
+      Stopwatch watch(summary.times.analyze);
       batch.analyses[i] = Analyze(batch.articles[i], options_.analyze);
     }
     if (any_new) {

@@ -40,6 +40,17 @@ struct PipelineOptions {
   size_t batch_size = 256;
 };
 
+// Where an ingest spent its CPU time, in seconds of the ingesting thread
+// (bench/store/incremental prints it): what is not here is reading and
+// extraction. Waits (for the write lock, for the disk) are not counted.
+struct IngestTimes {
+  double restore = 0;  // bringing the clusterer in step with the store
+  double analyze = 0;  // analysing the new articles
+  double put = 0;      // writing the new articles
+  double assign = 0;   // clustering them and writing their stories
+  double commit = 0;
+};
+
 struct IngestSummary {
   int64_t pages = 0;       // pages read from the sources
   int64_t ingested = 0;    // new articles stored
@@ -51,9 +62,15 @@ struct IngestSummary {
   // Stored articles found in no story (left by an interrupted run of an older
   // build) and clustered by this run.
   int64_t recovered = 0;
+  // Stored articles analysed again to restore the clusterer, because the
+  // analysis kept with them was made by another build (or none was kept: a
+  // store written before signals were kept). Their new analysis is kept, so
+  // this happens once per change of the analyser.
+  int64_t reanalysed = 0;
   // What reading the sources saw (bytes read, skipped files), kept current
   // while the run goes on so on_progress can show it.
   IngestStats input;
+  IngestTimes times;
   // Ids of every article the sources contained, new or duplicate, in order:
   // what a caller needs to find "the stories of these files".
   std::vector<std::string> article_ids;

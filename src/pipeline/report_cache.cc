@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "pipeline/build_ids.h"
 #include "render/render.h"
 
 namespace newsfuse {
@@ -11,7 +12,7 @@ std::string ReportBuilderId(const FuseOptions& options) {
   return fmt::format(
       "report-schema={};builder={};summary-sentences={}-{};same-content={};"
       "summary-words={}",
-      StoryReport::kSchemaVersion, kReportBuilderRevision, options.min_summary_sentences,
+      StoryReport::kSchemaVersion, ReportBuildId(), options.min_summary_sentences,
       options.max_summary_sentences, options.same_content_threshold, options.max_summary_words);
 }
 

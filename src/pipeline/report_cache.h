@@ -14,14 +14,11 @@
 
 namespace newsfuse {
 
-// Bump when analysis or fusion would give a different report for the same
-// articles (a new annotator, a changed summary selection, a report field):
-// every report cached by an older build is then rebuilt on its next read.
-inline constexpr int kReportBuilderRevision = 1;
-
-// Names what builds a report: the report schema, kReportBuilderRevision and
-// the fusion options, so a report made with other options (a longer summary)
-// is never served for these.
+// Names what builds a report: the report schema, the build id of the
+// analysis, fusion and rendering sources (ReportBuildId, build_ids.h: any
+// edit to them gives a new one, so a report cached by an older build is
+// rebuilt on its next read) and the fusion options, so a report made with
+// other options (a longer summary) is never served for these.
 std::string ReportBuilderId(const FuseOptions& options);
 
 // How Pipeline::Report got its report, for callers that cache elsewhere or

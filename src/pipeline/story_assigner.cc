@@ -2,11 +2,17 @@
 
 #include <string>
 #include <utility>
+#include <vector>
+
+#include "pipeline/cluster_signals.h"
 
 namespace newsfuse {
 
 StoryAssigner::StoryAssigner(Store& store, AnalyzeOptions analyze, ClusterOptions cluster)
-    : store_(store), analyze_(analyze), cluster_options_(cluster) {}
+    : store_(store),
+      analyze_(analyze),
+      cluster_options_(cluster),
+      analyser_(ClusterSignalsAnalyser()) {}
 
 StoryAssigner::~StoryAssigner() = default;
 
@@ -15,43 +21,60 @@ void StoryAssigner::Forget() {
   seen_version_.reset();
 }
 
-Result<int64_t> StoryAssigner::Sync() {
+Result<SyncOutcome> StoryAssigner::Sync() {
   auto version = store_.DataVersion();
   if (!version.ok()) return version.status();
-  if (clusterer_ && seen_version_ == *version) return int64_t{0};
+  if (clusterer_ && seen_version_ == *version) return SyncOutcome{};
 
   // The replay makes a run that adds ten articles to a store of a thousand
-  // see the same stories a single long run would have. It costs one analysis
-  // per stored article (issue 13 removes that cost, not this contract).
+  // see the same stories a single long run would have.
   Forget();
   clusterer_ = std::make_unique<StoryClusterer>(cluster_options_);
-  int64_t recovered = 0;
+  SyncOutcome outcome;
   Status failure;
-  Status walk = store_.ForEachArticle([&](Article&& article) {
+  // Signals recomputed now, written after the walk rather than into the
+  // table it reads.
+  std::vector<std::pair<std::string, std::string>> refreshed;
+  Status walk = store_.ForEachStoredArticle([&](StoredArticle&& stored) {
     if (!failure.ok()) return;
-    auto story = store_.StoryOf(article.id);
-    if (story.ok()) {
-      clusterer_->Restore(*story, Analyze(std::move(article), analyze_));
-    } else if (story.status().code() == Status::Code::kNotFound) {
+    std::optional<AnnotatedArticle> analysed;
+    if (stored.signals_by == analyser_) {
+      auto decoded = DecodeClusterSignals(stored.article, stored.signals);
+      if (decoded.ok()) analysed = std::move(decoded).value();
+    }
+    if (!analysed) {
+      analysed = Analyze(std::move(stored.article), analyze_);
+      ++outcome.reanalysed;
+      refreshed.emplace_back(analysed->article.id, EncodeClusterSignals(*analysed));
+    }
+    if (!stored.story_id.empty()) {
+      clusterer_->Restore(stored.story_id, *analysed);
+    } else {
       // Decided now, in its place in ingest order, as the interrupted run
       // would have decided it.
-      failure = Decide(Analyze(std::move(article), analyze_));
-      ++recovered;
-    } else {
-      failure = story.status();
+      failure = Decide(*analysed);
+      ++outcome.recovered;
     }
   });
+  for (const auto& [id, signals] : refreshed) {
+    if (!walk.ok() || !failure.ok()) break;
+    failure = store_.PutArticleSignals(id, analyser_, signals);
+  }
   if (!walk.ok() || !failure.ok()) {
     Forget();
     return walk.ok() ? failure : walk;
   }
   seen_version_ = *version;
-  return recovered;
+  return outcome;
 }
 
 Status StoryAssigner::Assign(const AnnotatedArticle& article) {
   if (!clusterer_) return Status::Usage("StoryAssigner::Assign before Sync");
   Status s = Decide(article);
+  // In the same unit as the story, so a replay finds the signals of every
+  // article it finds in a story.
+  if (s.ok())
+    s = store_.PutArticleSignals(article.article.id, analyser_, EncodeClusterSignals(article));
   if (!s.ok()) Forget();
   return s;
 }

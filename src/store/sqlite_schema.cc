@@ -120,9 +120,23 @@ CREATE TRIGGER story_members_removed AFTER DELETE ON story_members BEGIN
 END;
 )sql";
 
+// Version 4: analysis results kept with each article (issue 13), so the
+// clusterer is restored from them instead of re-analysing every stored
+// article. `analyser` names the analysis that made `signals` (a build id):
+// rows made by another one are recomputed by the next writer, lazily. A
+// separate table, so articles are untouched and older rows simply have none.
+constexpr const char* kMigration4 = R"sql(
+CREATE TABLE article_signals (
+  article_id TEXT PRIMARY KEY REFERENCES articles(id),
+  analyser   TEXT NOT NULL,
+  signals    TEXT NOT NULL
+) WITHOUT ROWID;
+)sql";
+
 // Index i holds the step from version i to i + 1. Append only; never edit a
 // step that has shipped, since files in the field already contain its result.
-constexpr std::array<const char*, 3> kMigrations = {kMigration1, kMigration2, kMigration3};
+constexpr std::array<const char*, 4> kMigrations = {kMigration1, kMigration2, kMigration3,
+                                                    kMigration4};
 static_assert(kMigrations.size() == static_cast<size_t>(kSqliteSchemaVersion),
               "kSqliteSchemaVersion must equal the number of migrations");
 

@@ -48,6 +48,7 @@ enum Sql : size_t {
   kGetCachedReport,
   kPutCachedReport,
   kCachedHeadlines,
+  kPutSignals,
   kSqlCount,
 };
 
@@ -76,7 +77,7 @@ constexpr std::array<const char*, kSqlCount> kSql = {
     // The LIMIT sits inside the subquery so FTS5 ranks and cuts before the
     // joins, and snippet() runs only for the hits returned.
     "SELECT a.id, IFNULL(m.story_id, ''), a.title, a.outlet, hits.snip, hits.rank, "
-    "IFNULL(a.published, '') FROM ("
+    "IFNULL(a.published, ''), IFNULL(m.copy_of, '') FROM ("
     "  SELECT rowid, snippet(articles_fts, -1, '[', ']', '…', 16) AS snip, rank"
     "  FROM articles_fts WHERE articles_fts MATCH ?1 ORDER BY rank LIMIT ?2) AS hits "
     "JOIN articles a ON a.seq = hits.rowid "
@@ -93,6 +94,9 @@ constexpr std::array<const char*, kSqlCount> kSql = {
     "builder = excluded.builder, headline = excluded.headline, report = excluded.report",
     "SELECT r.story_id, r.headline FROM story_reports r JOIN story_versions v "
     "ON v.story_id = r.story_id AND v.version = r.story_version",
+    "INSERT INTO article_signals(article_id, analyser, signals) VALUES (?1, ?2, ?3) "
+    "ON CONFLICT(article_id) DO UPDATE SET analyser = excluded.analyser, "
+    "signals = excluded.signals",
 };
 
 using store_internal::CollapseWhitespace;
@@ -112,6 +116,9 @@ class SqliteStore final : public Store {
   Result<int64_t> CountArticles() override;
   Result<int64_t> CountUnassigned() override;
   Status ForEachArticle(const std::function<void(Article&&)>& fn) override;
+  Status ForEachStoredArticle(const std::function<void(StoredArticle&&)>& fn) override;
+  Status PutArticleSignals(const std::string& article_id, const std::string& analyser,
+                           const std::string& signals) override;
   using Store::AssignToStory;
   Status AssignToStory(const std::string& story_id, const std::string& article_id,
                        const std::string& copy_of) override;
@@ -279,6 +286,49 @@ Status SqliteStore::ForEachArticle(const std::function<void(Article&&)>& fn) {
     fn(std::move(article).value());
   }
   return rc == SQLITE_DONE ? Status::Ok() : db_->Error("listing articles", rc);
+}
+
+Status SqliteStore::ForEachStoredArticle(const std::function<void(StoredArticle&&)>& fn) {
+  // One walk with the joins, not a lookup per article: the restore reads
+  // every stored article. Prepared per call, as in ForEachArticle.
+  auto stmt = db_->Prepare("SELECT " NEWSFUSE_ARTICLE_COLUMNS
+                           ", m.story_id, s.analyser, s.signals FROM articles "
+                           "LEFT JOIN story_members m ON m.article_id = articles.id "
+                           "LEFT JOIN article_signals s ON s.article_id = articles.id "
+                           "ORDER BY articles.seq",
+                           "listing articles with their stories");
+  if (!stmt.ok()) return stmt.status();
+  constexpr int kStory = 12;  // the first column after NEWSFUSE_ARTICLE_COLUMNS
+  auto text = [&](int column) {
+    const unsigned char* value = sqlite3_column_text(stmt->get(), column);
+    return value ? std::string(reinterpret_cast<const char*>(value),
+                               static_cast<size_t>(sqlite3_column_bytes(stmt->get(), column)))
+                 : std::string();
+  };
+  int rc;
+  while ((rc = sqlite3_step(stmt->get())) == SQLITE_ROW) {
+    auto article = store_internal::DecodeArticle(stmt->get());
+    if (!article.ok()) return article.status();
+    StoredArticle stored{std::move(article).value(), text(kStory), text(kStory + 1),
+                         text(kStory + 2)};
+    fn(std::move(stored));
+  }
+  return rc == SQLITE_DONE ? Status::Ok() : db_->Error("listing articles with their stories", rc);
+}
+
+Status SqliteStore::PutArticleSignals(const std::string& article_id, const std::string& analyser,
+                                      const std::string& signals) {
+  if (Status s = RefuseIfReadOnly("keep article signals"); !s.ok()) return s;
+  auto exists = ArticleExists(article_id);
+  if (!exists.ok()) return exists.status();
+  if (!*exists) return Status::NotFound("no article with id " + article_id);
+  auto stmt = Statement(kPutSignals);
+  if (!stmt.ok()) return stmt.status();
+  StatementLease upsert(*stmt);
+  BindText(upsert.get(), 1, article_id);
+  BindText(upsert.get(), 2, analyser);
+  BindText(upsert.get(), 3, signals);
+  return StepDone(upsert.get(), "keeping the signals of article " + article_id);
 }
 
 Result<bool> SqliteStore::ArticleExists(const std::string& id) {
@@ -450,6 +500,7 @@ Result<std::vector<SearchHit>> SqliteStore::Search(const std::string& query, int
     // bm25 is lower-is-better and negative; flip it so callers sort naturally.
     hit.score = -sqlite3_column_double(search.get(), 5);
     hit.published = ColumnText(search.get(), 6);
+    hit.copy_of = ColumnText(search.get(), 7);
     hits.push_back(std::move(hit));
   }
   // The statement is already prepared, so a plain SQLITE_ERROR from step can

@@ -48,6 +48,9 @@ struct SearchHit {
   std::string published;  // ISO 8601 as stored, empty when the article is undated
   std::string snippet;    // with the matched terms marked [like this]
   double score = 0;       // higher is better
+  // The article this one is a near-duplicate of (its story's copy mark),
+  // empty when it is not a copy; lets a front end fold reprints.
+  std::string copy_of{};
 };
 
 struct StoryRow {
@@ -59,6 +62,17 @@ struct StoryRow {
   std::string first_seen;  // ISO 8601 (earliest publication), empty when none is dated
   std::string last_seen;   // ISO 8601 (latest publication), empty when none is dated
   std::vector<std::string> outlets;
+};
+
+// One stored article with what restoring the clusterer needs
+// (Store::ForEachStoredArticle).
+struct StoredArticle {
+  Article article;
+  std::string story_id;  // empty when the article is in no story
+  // The analysis results kept with the article (Store::PutArticleSignals)
+  // and the analyser that made them; both empty when none are kept.
+  std::string signals_by;
+  std::string signals;
 };
 
 class Store {
@@ -82,6 +96,36 @@ class Store {
   // Calls `fn` for every article in ingest order, streaming. `fn` may call
   // back into the store.
   virtual Status ForEachArticle(const std::function<void(Article&&)>& fn) = 0;
+  // Like ForEachArticle, with each article's story and kept signals. This
+  // default finds the story per article and keeps no signals (the pipeline
+  // then re-analyses); a store that keeps them overrides both calls.
+  virtual Status ForEachStoredArticle(const std::function<void(StoredArticle&&)>& fn) {
+    Status failure;
+    Status walk = ForEachArticle([&](Article&& article) {
+      if (!failure.ok()) return;
+      StoredArticle stored;
+      auto story = StoryOf(article.id);
+      if (story.ok()) {
+        stored.story_id = std::move(story).value();
+      } else if (story.status().code() != Status::Code::kNotFound) {
+        failure = story.status();
+        return;
+      }
+      stored.article = std::move(article);
+      fn(std::move(stored));
+    });
+    return walk.ok() ? failure : walk;
+  }
+  // Keeps `signals`, the results of analysing a stored article that later
+  // stages need (opaque to the store), made by `analyser`; replaces what was
+  // kept before. Joins an open BeginWrite unit like every write, so signals
+  // are committed with the articles and stories they describe. NotFound for
+  // an unknown article. The default keeps nothing.
+  virtual Status PutArticleSignals(const std::string& article_id, const std::string& analyser,
+                                   const std::string& signals) {
+    (void)article_id, (void)analyser, (void)signals;
+    return Status::Ok();
+  }
 
   // Records that `article_id` belongs to `story_id` (idempotent). An article
   // is in at most one story, so assigning it elsewhere moves it (merges).
@@ -162,7 +206,7 @@ using SqliteStoreOptions = StoreOptions;
 
 // The schema version (PRAGMA user_version) this build reads and writes. Files
 // at an older version are migrated on a read-write open; newer ones are refused.
-inline constexpr int kSqliteSchemaVersion = 3;
+inline constexpr int kSqliteSchemaVersion = 4;
 
 // Opens (creating and migrating if needed) the SQLite store at `path`.
 // ":memory:" gives a private in-memory store (tests). Errors are kStoreError
