@@ -8,4 +8,4 @@ if ! command -v chromium >/dev/null 2>&1; then
   apt-get install -y -qq chromium
 fi
 # puppeteer-core never downloads a browser; the variable guards the others.
-PUPPETEER_SKIP_DOWNLOAD=1 npm install --prefix tests/browser --no-audit --no-fund --loglevel=error
+PUPPETEER_SKIP_DOWNLOAD=1 npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error

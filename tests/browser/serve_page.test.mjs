@@ -31,24 +31,48 @@ const check = (ok, what) => {
   console.log(`${ok ? "ok  " : "FAIL"} ${what}`);
 };
 
-// News written for this test: two events, three reports each.
-const lines = (event, place, person, thing, day) =>
-  [0, 1, 2].map((i) => ({
-    url: `https://outlet${i}.example/${event}`,
-    outlet: ["Harbour Daily", "Valley Post", "Coast Herald"][i],
-    title: [`${place} ${thing} closed after storm`, `Storm shuts ${place} ${thing}`,
-      `${place} ${thing} stays shut, says ${person}`][i],
-    published: `2026-04-0${day + i}`,
-    text: `The ${thing} in ${place} was closed on Monday after a storm damaged it, ` +
-      `${person} said. ${person}, who runs the ${place} works office, said repairs to the ` +
-      `${thing} would take weeks.\n\nResidents of ${place} said the ${thing} had been ` +
-      `weak for years. Report ${i} on the ${place} ${thing}.`,
-  }));
+// News written for this test: three unrelated events, three reports each
+// (the third is posted during the test).
+const EVENTS = {
+  a: {
+    titles: ["Brellick ferry pier closed after storm", "Storm shuts Brellick ferry pier",
+      "Brellick pier stays shut, says Anka Dovrin"],
+    text: (i) => `The ferry pier in Brellick was closed on Monday after a storm tore away ` +
+      `its timber decking, harbour master Anka Dovrin said. Ferries to the Osk islands will ` +
+      `sail from the north quay until divers inspect the pilings.\n\nFishermen in Brellick ` +
+      `said the gale had been the worst in a decade. Report ${i} from the harbour.`,
+    day: 1,
+  },
+  b: {
+    titles: ["Saltmere council cuts school budget", "Saltmere votes to trim school spending",
+      "Orrin Gask defends Saltmere school cuts"],
+    text: (i) => `Councillors in Saltmere voted nine to four on Thursday to cut the school ` +
+      `budget by six percent, treasurer Orrin Gask said. Teachers' unions called the vote a ` +
+      `betrayal and promised a ballot on strikes.\n\nParents gathered outside the Saltmere ` +
+      `town hall with placards about class sizes. Report ${i} from the council.`,
+    day: 4,
+  },
+  c: {
+    titles: ["Fire guts Quorvath tram depot", "Quorvath trams halted after depot blaze",
+      "Ilse Marrow: Quorvath depot fire was electrical"],
+    text: (i) => `A fire gutted the Quorvath tram depot overnight, destroying eleven ` +
+      `carriages, fire chief Ilse Marrow said. Tram services across Quorvath are suspended and ` +
+      `replacement buses run every ten minutes.\n\nInvestigators believe a faulty charger ` +
+      `started the blaze. Report ${i} from the depot.`,
+    day: 6,
+  },
+};
+const reports = (key) => [0, 1, 2].map((i) => ({
+  url: `https://outlet${i}.example/${key}`,
+  outlet: ["Harbour Daily", "Valley Post", "Coast Herald"][i],
+  title: EVENTS[key].titles[i],
+  published: `2026-04-0${EVENTS[key].day + i % 2}`,
+  text: EVENTS[key].text(i),
+}));
 const work = mkdtempSync(join(tmpdir(), "newsfuse_browser_"));
 const db = join(work, "store.db");
 const feed = join(work, "news.jsonl");
-writeFileSync(feed, [...lines("a", "Brellick", "Anka Dovrin", "ferry pier", 1),
-  ...lines("b", "Saltmere", "Orrin Gask", "rail bridge", 4)]
+writeFileSync(feed, [...reports("a"), ...reports("b")]
   .map((a) => JSON.stringify(a)).join("\n") + "\n");
 const ingest = spawnSync(binary, ["ingest", "--db", db, feed], { encoding: "utf8" });
 if (ingest.status !== 0) {
@@ -91,7 +115,8 @@ try {
     await page.waitForSelector("#stories li a");
     const headlines = await page.$$eval("#stories li a", (as) => as.map((a) => a.textContent));
     check(headlines.some((h) => h.includes("Brellick")) &&
-      headlines.some((h) => h.includes("Saltmere")), `${width}px: both stories listed`);
+      headlines.some((h) => h.includes("Saltmere")),
+    `${width}px: both stories listed (${headlines.join(" | ")})`);
     const overflow = await page.evaluate(() =>
       document.documentElement.scrollWidth - document.documentElement.clientWidth);
     check(overflow <= 0, `${width}px: list has no sideways scrolling (overflow ${overflow}px)`);
@@ -100,7 +125,7 @@ try {
 
   // Search by keyboard: type, Enter.
   await page.focus("#q");
-  await page.keyboard.type("Saltmere bridge");
+  await page.keyboard.type("Saltmere budget");
   await page.keyboard.press("Enter");
   await page.waitForSelector("#hits li");
   const marks = await page.$$eval("#hits mark", (ms) => ms.map((m) => m.textContent));
@@ -119,7 +144,7 @@ try {
   await page.screenshot({ path: join(outDir, "story-390.png"), fullPage: true });
   const storyOverflow = await page.evaluate(() =>
     document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  console.log(`note: story page at 390px overflows by ${storyOverflow}px`);
+  check(storyOverflow <= 0, `390px: story page has no sideways scrolling (overflow ${storyOverflow}px)`);
 
   // Live: a POST elsewhere shows up in an open list without a reload.
   await page.setViewport({ width: 1280, height: 900 });
@@ -128,7 +153,7 @@ try {
   const posted = await fetch(base + "/api/articles", {
     method: "POST",
     headers: { "Content-Type": "application/json" },
-    body: JSON.stringify(lines("c", "Quorvath", "Ilse Marrow", "tram depot", 5)[0]),
+    body: JSON.stringify(reports("c")[0]),
   });
   check(posted.status === 201, `POST answered ${posted.status}`);
   const live = await page.waitForFunction(
