@@ -7,6 +7,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
+# Chromium and puppeteer-core for tests/browser; without them that test skips.
+bash scripts/browser_setup.sh || echo "test.sh: browser test will skip (setup failed)" >&2
 BUILD_DIR=${BUILD_DIR:-build}
 JOBS=${JOBS:-$(nproc)}
 # ccache, where installed, only saves time on a machine that built before.

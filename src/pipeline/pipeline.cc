@@ -21,6 +21,8 @@ Result<Article> ExtractPage(const RawPage& page, const ExtractOptions& options) 
 Pipeline::Pipeline(Store& store, PipelineOptions options)
     : store_(store), options_(std::move(options)) {}
 
+Pipeline::~Pipeline() = default;
+
 namespace {
 
 // Adds the CPU time of its scope on this thread to a counter of seconds: on
@@ -147,10 +149,22 @@ class BatchWriter {
 
 Result<IngestSummary> Pipeline::Ingest(const std::vector<std::string>& sources,
                                        const IngestCallbacks& callbacks) {
+  return IngestFrom(
+      [&](const PageCallback& on_page, const PageErrorCallback& on_error, IngestStats* stats) {
+        return ReadSources(sources, options_.ingest, on_page, on_error, stats);
+      },
+      callbacks);
+}
+
+Result<IngestSummary> Pipeline::IngestFrom(const PageReader& read,
+                                           const IngestCallbacks& callbacks) {
   IngestSummary summary;
   Batch batch;
   Status store_failure;
-  StoryAssigner assigner(store_, options_.analyze, options_.cluster);
+  if (!assigner_) {
+    assigner_ = std::make_unique<StoryAssigner>(store_, options_.analyze, options_.cluster);
+  }
+  StoryAssigner& assigner = *assigner_;
 
   const std::function<void(const Status&)> report_error = [&](const Status& s) {
     ++summary.failed;
@@ -196,8 +210,7 @@ Result<IngestSummary> Pipeline::Ingest(const std::vector<std::string>& sources,
   // A field cut to its cap is told to the user but is not a failed page.
   ExtractOptions extract = options_.extract;
   if (!extract.on_warning) extract.on_warning = callbacks.on_error;
-  Status read = ReadSources(
-      sources, options_.ingest,
+  Status read_status = read(
       [&](RawPage&& page) {
         ++summary.pages;
         auto article = ExtractPage(page, extract);
@@ -209,7 +222,7 @@ Result<IngestSummary> Pipeline::Ingest(const std::vector<std::string>& sources,
       report_error, &summary.input);
   flush();
   if (!store_failure.ok()) return store_failure;
-  if (!read.ok()) report_error(read);
+  if (!read_status.ok()) report_error(read_status);
   return summary;
 }
 

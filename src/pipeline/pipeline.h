@@ -12,6 +12,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -89,9 +90,18 @@ struct IngestCallbacks {
 // must not turn an old page into a new article.
 Result<Article> ExtractPage(const RawPage& page, const ExtractOptions& options);
 
+class StoryAssigner;
+
+// Brings pages for Pipeline::IngestFrom: each page to `on_page`, each bad one
+// to `on_error`, counting into `stats`; non-ok only when a source cannot be
+// opened at all (as ReadSources).
+using PageReader = std::function<Status(const PageCallback& on_page,
+                                        const PageErrorCallback& on_error, IngestStats* stats)>;
+
 class Pipeline {
  public:
   Pipeline(Store& store, PipelineOptions options = {});
+  ~Pipeline();
 
   // Reads the sources, extracts and stores new articles, and assigns each new
   // article to a story, in read order. Bad pages are reported and skipped;
@@ -110,6 +120,11 @@ class Pipeline {
   // batches in the order they were committed.
   Result<IngestSummary> Ingest(const std::vector<std::string>& sources,
                                const IngestCallbacks& callbacks = {});
+  // Ingest from pages a front end holds rather than files (the server's
+  // request bodies), with everything else as above. The clusterer is kept
+  // between calls on one Pipeline, so a long-lived caller replays the store
+  // only when another process has written to it.
+  Result<IngestSummary> IngestFrom(const PageReader& read, const IngestCallbacks& callbacks = {});
 
   // The report of one story. Served from the store's report cache when it
   // was built from the story's current version with these options; else
@@ -122,6 +137,7 @@ class Pipeline {
  private:
   Store& store_;
   PipelineOptions options_;
+  std::unique_ptr<StoryAssigner> assigner_;  // made on first ingest
 };
 
 }  // namespace newsfuse

@@ -7,6 +7,7 @@
 #include "pipeline/pipeline.h"
 #include "render/render.h"
 #include "serve/paging.h"
+#include "serve/story_filter.h"
 
 namespace newsfuse::serve {
 namespace {
@@ -16,6 +17,8 @@ using nlohmann::json;
 constexpr int kDefaultLimit = 20;
 constexpr int kMaxLimit = 100;
 constexpr size_t kMaxQueryBytes = 1000;
+// GET /api/stories?q= keeps the stories of this many best article hits.
+constexpr int kMaxStoryQueryHits = 1000;
 
 // Page text may hold invalid UTF-8; replace it rather than throw.
 std::string Dump(const json& doc) {
@@ -31,13 +34,20 @@ Reply JsonReply(const json& doc) {
 
 json DateOrNull(const std::string& iso) { return iso.empty() ? json() : json(iso); }
 
-// One value of `name`: absent, or kUsage when given twice (which one was meant
-// cannot be known).
-Result<std::optional<std::string>> Param(const Params& params, const std::string& name) {
-  auto [first, last] = params.equal_range(name);
-  if (first == last) return std::optional<std::string>();
-  if (std::next(first) != last) return Status::Usage(name + " is given more than once");
-  return std::optional<std::string>(first->second);
+// q as given (absent allowed unless `required`), refused when too long or not
+// UTF-8 (percent-escapes can carry any bytes; the store holds UTF-8 only).
+Result<std::optional<std::string>> CheckedQuery(const Params& params, bool required) {
+  auto q = OneParam(params, "q");
+  if (!q.ok()) return q;
+  if (!*q) {
+    if (required) return Status::Usage("q is required: the words to search for");
+    return q;
+  }
+  if ((*q)->size() > kMaxQueryBytes) {
+    return Status::Usage("q is longer than " + std::to_string(kMaxQueryBytes) + " bytes");
+  }
+  if (FirstInvalidUtf8(**q)) return Status::Usage("q is not valid UTF-8");
+  return q;
 }
 
 Result<StorePool::Lease> Acquire(ApiContext& api) { return api.pool.Acquire(); }
@@ -71,6 +81,13 @@ std::string WithBackLink(std::string html) {
 
 }  // namespace
 
+Result<std::optional<std::string>> OneParam(const Params& params, const std::string& name) {
+  auto [first, last] = params.equal_range(name);
+  if (first == last) return std::optional<std::string>();
+  if (std::next(first) != last) return Status::Usage(name + " is given more than once");
+  return std::optional<std::string>(first->second);
+}
+
 bool IsValidId(std::string_view id) {
   if (id.empty() || id.size() > 200) return false;
   for (char c : id) {
@@ -98,11 +115,11 @@ bool IfNoneMatchHits(std::string_view header, std::string_view etag) {
 }
 
 Reply ListStoriesReply(ApiContext& api, const Params& params) {
-  auto limit_text = Param(params, "limit");
+  auto limit_text = OneParam(params, "limit");
   if (!limit_text.ok()) return StatusReply(limit_text.status());
   auto limit = ParseLimit(*limit_text, "limit", kDefaultLimit, kMaxLimit);
   if (!limit.ok()) return StatusReply(limit.status());
-  auto cursor_text = Param(params, "cursor");
+  auto cursor_text = OneParam(params, "cursor");
   if (!cursor_text.ok()) return StatusReply(cursor_text.status());
   std::optional<StoryKey> after;
   if (*cursor_text) {
@@ -110,11 +127,30 @@ Reply ListStoriesReply(ApiContext& api, const Params& params) {
     if (!key.ok()) return StatusReply(key.status());
     after = std::move(key).value();
   }
+  auto filter = ParseStoryFilter(params);
+  if (!filter.ok()) return StatusReply(filter.status());
+  auto q = CheckedQuery(params, /*required=*/false);
+  if (!q.ok()) return StatusReply(q.status());
   auto lease = Acquire(api);
   if (!lease.ok()) return Unavailable(lease.status());
-  auto rows = (*lease)->ListStories();
-  if (!rows.ok()) return Failed(*lease, rows.status());
-  const StoryPage page = PageOfStories(*rows, after, *limit);
+  if (*q) {
+    auto fts = api.plain_words_to_fts(**q);
+    if (!fts.ok()) return StatusReply(fts.status());
+    auto hits = (*lease)->Search(*fts, kMaxStoryQueryHits);
+    if (!hits.ok()) return Failed(*lease, hits.status());
+    filter->story_ids.emplace();
+    for (const SearchHit& hit : *hits) {
+      if (!hit.story_id.empty()) filter->story_ids->insert(hit.story_id);
+    }
+  }
+  auto all = (*lease)->ListStories();
+  if (!all.ok()) return Failed(*lease, all.status());
+  const size_t total = all->size();
+  std::vector<StoryRow> rows;
+  for (StoryRow& row : *all) {
+    if (Keeps(*filter, row)) rows.push_back(std::move(row));
+  }
+  const StoryPage page = PageOfStories(rows, after, *limit);
   json list = json::array();
   for (const StoryRow* row : page.rows) {
     list.push_back(json{{"id", row->story.id},
@@ -125,7 +161,8 @@ Reply ListStoriesReply(ApiContext& api, const Params& params) {
                         {"last_seen", DateOrNull(row->last_seen)},
                         {"outlets", row->outlets}});
   }
-  return JsonReply(json{{"total_stories", rows->size()},
+  return JsonReply(json{{"total_stories", total},
+                        {"matching_stories", rows.size()},
                         {"stories", std::move(list)},
                         {"next_cursor", page.next_cursor ? json(*page.next_cursor) : json()}});
 }
@@ -184,16 +221,9 @@ Reply ArticleReply(ApiContext& api, const std::string& id) {
 }
 
 Reply SearchReply(ApiContext& api, const Params& params) {
-  auto q = Param(params, "q");
+  auto q = CheckedQuery(params, /*required=*/true);
   if (!q.ok()) return StatusReply(q.status());
-  if (!*q) return ErrorReply(400, "bad_request", "q is required: the words to search for");
-  if ((*q)->size() > kMaxQueryBytes) {
-    return ErrorReply(400, "bad_request",
-                      "q is longer than " + std::to_string(kMaxQueryBytes) + " bytes");
-  }
-  // Percent-escapes can carry any bytes; the store holds UTF-8 text only.
-  if (FirstInvalidUtf8(**q)) return ErrorReply(400, "bad_request", "q is not valid UTF-8");
-  auto limit_text = Param(params, "limit");
+  auto limit_text = OneParam(params, "limit");
   if (!limit_text.ok()) return StatusReply(limit_text.status());
   auto limit = ParseLimit(*limit_text, "limit", kDefaultLimit, kMaxLimit);
   if (!limit.ok()) return StatusReply(limit.status());

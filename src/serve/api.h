@@ -5,6 +5,7 @@
 
 #include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -24,6 +25,10 @@ struct ApiContext {
 
 // Decoded query parameters (a name may repeat).
 using Params = std::multimap<std::string, std::string>;
+
+// One value of `name`: absent, or kUsage when given twice (which one was
+// meant cannot be known).
+Result<std::optional<std::string>> OneParam(const Params& params, const std::string& name);
 
 // Story and article ids as the store makes them: 1 to 200 of [A-Za-z0-9._-].
 // Anything else is answered 400 before the store is asked.

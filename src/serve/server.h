@@ -1,10 +1,12 @@
 // Serve: `newsfuse serve`, the store over HTTP (issue 14): a JSON API and a
 // small web page, for readers who follow stories in a browser.
 //
-// The server only reads. It answers from the same SQLite file the CLI writes,
-// through read-only connections that each see every commit made before their
-// read began (WAL), so `newsfuse ingest` may run beside it and its stories
-// show up on the next request. The API is documented in docs/api.md.
+// The server reads through read-only connections that each see every commit
+// made before their read began (WAL), so `newsfuse ingest` may run beside it
+// and its stories show up on the next request. It writes only for POST
+// /api/articles, through one connection of its own and the pipeline the CLI
+// ingests with (serve/ingester.h). The API is documented in docs/api.md and
+// at /api/openapi.json.
 //
 // Nothing a client sends can stop the process: every handler turns a failure
 // into a JSON error ({"error", "detail"}) with its 4xx/5xx status.
@@ -27,16 +29,18 @@ struct ServeOptions {
   // (cli/plain_query.h), so /api/search reads words as `newsfuse search` does.
   // Required.
   std::function<Result<std::string>(std::string_view)> plain_words_to_fts;
-  // Largest request body accepted (413 beyond): the API takes no body yet.
-  size_t max_body_bytes = 64 * 1024;
+  // Largest request body accepted (413 beyond): one article posted.
+  size_t max_body_bytes = 2 << 20;
+  // How often /api/events asks the store whether another process wrote.
+  int events_poll_ms = 500;
 };
 
 class Server {
  public:
-  // Opens the store (creating an empty one when the file does not exist, so
-  // a server may start before the first ingest) and binds the socket.
-  // kStoreError for a store that cannot be opened, kIoError when the address
-  // cannot be bound, kUsage for missing options.
+  // Opens the store and binds the socket. kStoreError for a store that does
+  // not exist (as the CLI's read commands: the first ingest creates it) or
+  // cannot be opened, kIoError when the address cannot be bound, kUsage for
+  // missing options.
   static Result<std::unique_ptr<Server>> Bind(ServeOptions options);
   ~Server();
 

@@ -372,7 +372,7 @@ TEST_F(ServeApiTest, EveryBadRequestGetsAJsonErrorAndTheServerStaysUp) {
     }
   }
   // A body over the limit is refused before it is read into memory.
-  auto big = client.Post("/api/stories", std::string(100 * 1024, 'x'), "application/json");
+  auto big = client.Post("/api/stories", std::string(3 << 20, 'x'), "application/json");
   ASSERT_TRUE(big);
   EXPECT_EQ(big->status, 413);
   EXPECT_EQ(Body(big)["error"], "payload_too_large");
@@ -498,15 +498,22 @@ TEST(ServeLiveTest, CliIngestWhileServingShowsUpAndChangesTheStorysVersion) {
   EXPECT_EQ(server.Stop(), 0) << "SIGTERM ends the server cleanly";
 }
 
-TEST(ServeStartTest, AMissingStoreIsCreatedEmptyAndABusyPortIsRefused) {
+TEST(ServeStartTest, AMissingStoreIsRefusedAsTheCliDoesAndABusyPortIsRefused) {
   TempStore store;
+  const auto missing = RunCli("serve --db " + store.db() + " --listen 127.0.0.1:0");
+  EXPECT_EQ(missing.exit_code, 3) << missing.out;
+  EXPECT_NE(
+      missing.out.find("no database at " + store.db() + " (create one with `newsfuse ingest`)"),
+      std::string::npos)
+      << missing.out;
+  EXPECT_FALSE(std::filesystem::exists(store.db())) << "serve must not create the store";
+  ASSERT_EQ(store.Ingest("news.jsonl", SyntheticNews(1, 2, 3)), "");
   ServerProcess server;
   ASSERT_TRUE(server.Start(store.db(), store.Path("serve.log"))) << server.error();
   auto list = server.Client().Get("/api/stories");
   ASSERT_TRUE(list);
   ASSERT_EQ(list->status, 200);
-  EXPECT_EQ(Body(list)["total_stories"], 0);
-  EXPECT_TRUE(Body(list)["stories"].empty());
+  EXPECT_EQ(Body(list)["total_stories"], 1);
   const auto taken =
       RunCli("serve --db " + store.db() + " --listen 127.0.0.1:" + std::to_string(server.port()));
   EXPECT_EQ(taken.exit_code, 2) << taken.out;

@@ -56,6 +56,7 @@ int RawStatus(int port, const std::string& bytes, bool hang_up = false) {
 
 TEST(ServeRawHttpTest, MalformedRequestsNeverStopTheServer) {
   TempStore store;
+  ASSERT_EQ(store.Ingest("news.jsonl", testing::SyntheticNews(1, 2, 11)), "");
   ServerProcess server;
   ASSERT_TRUE(server.Start(store.db(), store.Path("serve.log"))) << server.error();
   const std::string long_target(9000, 'a');
@@ -74,6 +75,12 @@ TEST(ServeRawHttpTest, MalformedRequestsNeverStopTheServer) {
       {"bad chunk",
        "POST /api/stories HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
        "zz\r\nhello\r\n0\r\n\r\n"},
+      {"article, bad chunk",
+       "POST /api/articles HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+       "Transfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n"},
+      {"article, length over the limit",
+       "POST /api/articles HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+       "Content-Length: 3000000\r\n\r\n{"},
       {"bad percent escape", "GET /api/stories/%zz%0 HTTP/1.1\r\nHost: x\r\n\r\n"},
       {"invalid UTF-8 query", "GET /api/search?q=%ff%fe%80 HTTP/1.1\r\nHost: x\r\n\r\n"},
       {"invalid UTF-8 id", "GET /api/articles/%ff HTTP/1.1\r\nHost: x\r\n\r\n"},
@@ -96,6 +103,11 @@ TEST(ServeRawHttpTest, MalformedRequestsNeverStopTheServer) {
   EXPECT_EQ(
       RawStatus(server.port(), "POST /api/stories HTTP/1.1\r\nContent-Length: 50\r\n\r\n{", true),
       0);
+  EXPECT_EQ(RawStatus(server.port(),
+                      "POST /api/articles HTTP/1.1\r\nContent-Type: application/json\r\n"
+                      "Content-Length: 500\r\n\r\n{\"text\": \"half an arti",
+                      true),
+            0);
   EXPECT_TRUE(server.Alive());
   EXPECT_EQ(
       RawStatus(server.port(), "GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"),

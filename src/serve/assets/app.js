@@ -84,8 +84,29 @@ async function search(event) {
   }
 }
 
+// Live: when a story is created or changes (a POST, or an ingest in another
+// process), the list is drawn again from its first page, so the order stays
+// right. Events that come together are drawn once.
+function follow() {
+  if (!window.EventSource) return;
+  let timer = null;
+  const redraw = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      cursor = null;
+      document.getElementById("stories").replaceChildren();
+      loadStories();
+    }, 200);
+  };
+  const events = new EventSource("/api/events");
+  for (const type of ["story-created", "story-updated", "story-removed", "reset"]) {
+    events.addEventListener(type, redraw);
+  }
+}
+
 document.addEventListener("DOMContentLoaded", () => {
   document.getElementById("search").addEventListener("submit", search);
   document.getElementById("more").addEventListener("click", loadStories);
   loadStories();
+  follow();
 });

@@ -1,0 +1,172 @@
+// The web page of `newsfuse serve` in headless Chromium: the list, search, a
+// story page, and a live update after a POST, at 1280 and 390 px, with no
+// console errors. Skips (exit 77) saying why when Chromium or puppeteer-core
+// (scripts/browser_setup.sh) is missing.
+//
+//   node serve_page.test.mjs NEWSFUSE_BINARY OUT_DIR
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createInterface } from "node:readline";
+
+const SKIP = 77;
+const [binary, outDir] = process.argv.slice(2);
+const chromium = process.env.CHROMIUM || "/usr/bin/chromium";
+if (!existsSync(chromium)) {
+  console.log(`SKIP: no Chromium at ${chromium} (apt-get install chromium, or set CHROMIUM)`);
+  process.exit(SKIP);
+}
+let puppeteer;
+try {
+  puppeteer = (await import("puppeteer-core")).default;
+} catch {
+  console.log("SKIP: puppeteer-core is not installed (run scripts/browser_setup.sh)");
+  process.exit(SKIP);
+}
+
+const failures = [];
+const check = (ok, what) => {
+  if (!ok) failures.push(what);
+  console.log(`${ok ? "ok  " : "FAIL"} ${what}`);
+};
+
+// News written for this test: three unrelated events, three reports each
+// (the third is posted during the test).
+const EVENTS = {
+  a: {
+    titles: ["Brellick ferry pier closed after storm", "Storm shuts Brellick ferry pier",
+      "Brellick pier stays shut, says Anka Dovrin"],
+    text: (i) => `The ferry pier in Brellick was closed on Monday after a storm tore away ` +
+      `its timber decking, harbour master Anka Dovrin said. Ferries to the Osk islands will ` +
+      `sail from the north quay until divers inspect the pilings.\n\nFishermen in Brellick ` +
+      `said the gale had been the worst in a decade. Report ${i} from the harbour.`,
+    day: 1,
+  },
+  b: {
+    titles: ["Saltmere council cuts school budget", "Saltmere votes to trim school spending",
+      "Orrin Gask defends Saltmere school cuts"],
+    text: (i) => `Councillors in Saltmere voted nine to four on Thursday to cut the school ` +
+      `budget by six percent, treasurer Orrin Gask said. Teachers' unions called the vote a ` +
+      `betrayal and promised a ballot on strikes.\n\nParents gathered outside the Saltmere ` +
+      `town hall with placards about class sizes. Report ${i} from the council.`,
+    day: 4,
+  },
+  c: {
+    titles: ["Fire guts Quorvath tram depot", "Quorvath trams halted after depot blaze",
+      "Ilse Marrow: Quorvath depot fire was electrical"],
+    text: (i) => `A fire gutted the Quorvath tram depot overnight, destroying eleven ` +
+      `carriages, fire chief Ilse Marrow said. Tram services across Quorvath are suspended and ` +
+      `replacement buses run every ten minutes.\n\nInvestigators believe a faulty charger ` +
+      `started the blaze. Report ${i} from the depot.`,
+    day: 6,
+  },
+};
+const reports = (key) => [0, 1, 2].map((i) => ({
+  url: `https://outlet${i}.example/${key}`,
+  outlet: ["Harbour Daily", "Valley Post", "Coast Herald"][i],
+  title: EVENTS[key].titles[i],
+  published: `2026-04-0${EVENTS[key].day + i % 2}`,
+  text: EVENTS[key].text(i),
+}));
+const work = mkdtempSync(join(tmpdir(), "newsfuse_browser_"));
+const db = join(work, "store.db");
+const feed = join(work, "news.jsonl");
+writeFileSync(feed, [...reports("a"), ...reports("b")]
+  .map((a) => JSON.stringify(a)).join("\n") + "\n");
+const ingest = spawnSync(binary, ["ingest", "--db", db, feed], { encoding: "utf8" });
+if (ingest.status !== 0) {
+  console.log("FAIL ingest: " + ingest.stderr);
+  process.exit(1);
+}
+
+const server = spawn(binary, ["serve", "--db", db, "--listen", "127.0.0.1:0"],
+  { stdio: ["ignore", "pipe", "inherit"] });
+const base = await new Promise((resolve, reject) => {
+  const timer = setTimeout(() => reject(new Error("no port line in 10 s")), 10000);
+  createInterface({ input: server.stdout }).once("line", (line) => {
+    clearTimeout(timer);
+    resolve(line.slice(line.indexOf("http://")).replace(/\/$/, ""));
+  });
+});
+
+const profile = join(work, "profile");
+const browser = await puppeteer.launch({
+  executablePath: chromium,
+  headless: true,
+  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    `--user-data-dir=${profile}`],
+});
+mkdirSync(outDir, { recursive: true });
+try {
+  const page = await browser.newPage();
+  const errors = [];
+  page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
+  page.on("pageerror", (e) => errors.push(String(e)));
+  page.on("requestfailed", (r) => {
+    // The event stream is cut when the page is left; that is no error.
+    if (!r.url().endsWith("/api/events")) errors.push("request failed: " + r.url());
+  });
+
+  for (const width of [1280, 390]) {
+    await page.setViewport({ width, height: 900 });
+    await page.goto(base + "/", { waitUntil: "networkidle2" });
+    await page.waitForSelector("#stories li a");
+    const headlines = await page.$$eval("#stories li a", (as) => as.map((a) => a.textContent));
+    check(headlines.some((h) => h.includes("Brellick")) &&
+      headlines.some((h) => h.includes("Saltmere")),
+    `${width}px: both stories listed (${headlines.join(" | ")})`);
+    const overflow = await page.evaluate(() =>
+      document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    check(overflow <= 0, `${width}px: list has no sideways scrolling (overflow ${overflow}px)`);
+    await page.screenshot({ path: join(outDir, `list-${width}.png`), fullPage: true });
+  }
+
+  // Search by keyboard: type, Enter.
+  await page.focus("#q");
+  await page.keyboard.type("Saltmere budget");
+  await page.keyboard.press("Enter");
+  await page.waitForSelector("#hits li");
+  const marks = await page.$$eval("#hits mark", (ms) => ms.map((m) => m.textContent));
+  check(marks.some((m) => /Saltmere/i.test(m)), "search marks the matched words");
+  const hitTitles = await page.$$eval("#hits li > a", (as) => as.map((a) => a.textContent));
+  check(hitTitles.length > 0 && hitTitles.every((t) => /Saltmere/.test(t)),
+    "every hit is a Saltmere report");
+
+  // Open the story from the list; it links back to the list.
+  const link = await page.$$eval("#stories li a", (as) =>
+    as.find((a) => a.textContent.includes("Brellick")).getAttribute("href"));
+  await page.goto(base + link, { waitUntil: "load" });
+  const body = await page.$eval("body", (b) => b.innerText);
+  check(body.includes("Brellick") && body.includes("Anka Dovrin"), "story page shows the story");
+  check(await page.$('a[href="/"]') !== null, "story page links back to the list");
+  await page.screenshot({ path: join(outDir, "story-390.png"), fullPage: true });
+  const storyOverflow = await page.evaluate(() =>
+    document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  check(storyOverflow <= 0, `390px: story page has no sideways scrolling (overflow ${storyOverflow}px)`);
+
+  // Live: a POST elsewhere shows up in an open list without a reload.
+  await page.setViewport({ width: 1280, height: 900 });
+  await page.goto(base + "/", { waitUntil: "networkidle2" });
+  await page.waitForSelector("#stories li a");
+  const posted = await fetch(base + "/api/articles", {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify(reports("c")[0]),
+  });
+  check(posted.status === 201, `POST answered ${posted.status}`);
+  const live = await page.waitForFunction(
+    () => [...document.querySelectorAll("#stories li a")]
+      .some((a) => a.textContent.includes("Quorvath")), { timeout: 10000 })
+    .then(() => true, () => false);
+  check(live, "the posted story appears in the open list");
+  await page.screenshot({ path: join(outDir, "list-live-1280.png"), fullPage: true });
+
+  check(errors.length === 0, "no console errors" + (errors.length ? ": " + errors.join(" | ") : ""));
+} finally {
+  await browser.close();
+  server.kill("SIGTERM");
+  rmSync(work, { recursive: true, force: true });
+}
+process.exit(failures.length ? 1 : 0);
