@@ -282,6 +282,29 @@ TEST(FuseTest, Deterministic) {
   }
 }
 
+// Issue 18 end to end (annotators and fusion): two outlets give one note
+// five and eight pages, one in a number word; a page count of another
+// document is no conflict.
+TEST(FuseTest, PageCountsWrittenAsWordsOrDigitsConflict) {
+  auto article = [](const char* id, const char* outlet, const char* text) {
+    return MakeArticle(id, outlet, "Coach resigns", {text}, DateTime::Day(2026, 3, 2));
+  };
+  const std::vector<AnnotatedArticle> articles = Annotate({
+      article("p1000000000000000000000000000001", "Coast Herald",
+              "The coach left an eight-page note for his players before resigning on Monday."),
+      article("p2000000000000000000000000000002", "Daily Meridian",
+              "The coach left a 5-page note for his players before he resigned on Monday."),
+      article("p3000000000000000000000000000003", "Northern Wire",
+              "The club published a 12-page report on the season on Monday."),
+  });
+  const StoryReport report = FuseStory(StoryOf(articles), articles);
+  ASSERT_EQ(report.conflicts.size(), 1u);
+  std::vector<std::string> values;
+  for (const auto& side : report.conflicts[0].sides) values.push_back(side.value);
+  std::sort(values.begin(), values.end());
+  EXPECT_EQ(values, (std::vector<std::string>{"5", "8"}));
+}
+
 TEST(FuseTest, EmptyStoryGivesEmptyReport) {
   const StoryReport report = FuseStory(Story{"sx", {"missing"}}, {});
   EXPECT_EQ(report.story_id, "sx");

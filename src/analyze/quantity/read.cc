@@ -1,6 +1,9 @@
 // Scanner::Read: from a number to a Quantity, or to nothing when the
 // surroundings show it is a date, a year, a time, a score or part of a name.
+#include <cctype>
 #include <cmath>
+#include <string>
+#include <string_view>
 
 #include "analyze/quantity/scanner.h"
 
@@ -8,6 +11,25 @@ namespace newsfuse::analyze::quantity {
 namespace {
 
 bool IsOne(const NumberReading& n) { return !n.digits && !n.share && !n.scaled && n.value == 1; }
+
+// After a number word and a hyphen, a plain noun counts things ("eight-page",
+// "three-room"); a fixed compound does not ("three-way talks", "one-sided",
+// "a two-state solution", "one-on-one", "a one-man show"), nor an
+// adjective or participle ("two-faced", "three-pronged", "one-time").
+bool PlainNounAfterNumberWord(std::string_view word) {
+  std::string w;
+  for (char c : word) w += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  static constexpr std::string_view kCompounds[] = {
+      "way",   "ways",   "sided",  "fold",        "time",  "times", "star", "man", "woman", "state",
+      "party", "on",     "of",     "to",          "and",   "in",    "by",   "up",  "off",   "out",
+      "some",  "handed", "legged", "dimensional", "horse", "liner", "shot", "stop"};
+  for (std::string_view c : kCompounds)
+    if (w == c) return false;
+  for (std::string_view end : {"ed", "ing", "ly", "al", "ful", "ish", "ic"})
+    if (w.size() > end.size() + 1 && w.compare(w.size() - end.size(), end.size(), end) == 0)
+      return false;
+  return true;
+}
 
 bool Reject(Expression& e, size_t skip_to) {
   e.skip_to = skip_to;
@@ -131,9 +153,11 @@ bool Scanner::ReadUnitAfter(Expression& e) {
     }
   }
   // "three-way talks", "a 20-strong force": compound adjectives, not counts;
-  // but "a 1,500-page report" counts pages (the word is a noun).
+  // but "a 1,500-page report" and "an eight-page note" count pages (the
+  // word is a noun).
   if (hyphen && !e.unit) {
-    if (!e.n.digits || Is(k, "strong") || Is(k, "odd") || Is(k, "year") || Is(k, "old"))
+    if (Is(k, "strong") || Is(k, "odd") || Is(k, "year") || Is(k, "old") ||
+        (!e.n.digits && !PlainNounAfterNumberWord(Text(k))))
       return Reject(e, k);
     e.hyphen_noun = k;
   }

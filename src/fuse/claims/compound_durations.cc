@@ -19,9 +19,9 @@ double UnitSeconds(std::string_view stated) {
   if (w == "month") return 2629746;
   if (w == "week") return 604800;
   if (w == "day") return 86400;
-  if (w == "hour") return 3600;
-  if (w == "minute") return 60;
-  if (w == "second") return 1;
+  if (w == "hour" || w == "hr") return 3600;  // "1 hr 35 min" as a listing writes it
+  if (w == "minute" || w == "min") return 60;
+  if (w == "second" || w == "sec") return 1;
   return 0;
 }
 

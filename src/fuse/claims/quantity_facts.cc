@@ -120,12 +120,25 @@ double SecondsPer(std::string_view stated) {
     const char* stem;
     double seconds;
   };
-  for (const Unit& u :
-       {Unit{"year", 31556952}, Unit{"month", 2629746}, Unit{"week", 604800}, Unit{"day", 86400},
-        Unit{"hour", 3600}, Unit{"minute", 60}, Unit{"second", 1}}) {
+  for (const Unit& u : {Unit{"year", 31556952}, Unit{"month", 2629746}, Unit{"week", 604800},
+                        Unit{"day", 86400}, Unit{"hour", 3600}, Unit{"minute", 60},
+                        Unit{"second", 1}, Unit{"hr", 3600}, Unit{"min", 60}, Unit{"sec", 1}}) {
     if (w.find(u.stem) != std::string::npos) return u.seconds;
   }
   return 0;
+}
+
+// The unit word a duration is shown with: as written, abbreviations spelled
+// out ("1 hr 35 min" is shown as "95 minutes", not "95 mins").
+std::string DurationWord(std::string_view stated) {
+  std::string w = Lower(stated);
+  if (!w.empty() && w.front() == '-') w.erase(0, 1);  // "17-year rule"
+  std::string bare = w;
+  if (!bare.empty() && bare.back() == 's') bare.pop_back();
+  if (bare == "hr") return "hour";
+  if (bare == "min") return "minute";
+  if (bare == "sec") return "second";
+  return w;
 }
 
 // A hedge shown as the source meant it (intervals as the quantity
@@ -162,8 +175,7 @@ std::string DisplayValue(double value, const std::string& unit, const std::strin
     // is shown in the largest unit that fits.
     if (const double per = SecondsPer(stated_unit); per > 0) {
       const double n = std::round(value / per * 10) / 10;
-      std::string word = Lower(stated_unit);
-      if (!word.empty() && word.front() == '-') word.erase(0, 1);  // "17-year rule"
+      std::string word = DurationWord(stated_unit);
       if (n != 1 && word.back() != 's') word += 's';
       if (n == 1 && word.back() == 's') word.pop_back();
       return FormatNumber(n) + " " + word;

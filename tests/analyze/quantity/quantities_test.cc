@@ -284,5 +284,35 @@ TEST(QuantitiesTest, OddInputDoesNotCrash) {
   }
 }
 
+// Issue 18: "an eight-page note" counts pages as "a 5-page note" does, so
+// two outlets' page counts can be compared; fixed compounds after a number
+// word stay no counts.
+TEST(QuantitiesTest, NumberWordJoinedToANounCountsIt) {
+  const Quantity eight = Only("He left an eight-page note.", "eight");
+  EXPECT_EQ(eight.value, 8);
+  EXPECT_EQ(eight.counted, "page");
+  EXPECT_EQ(Only("She wrote a twenty-five-page letter.", "twenty-five").counted, "page");
+  EXPECT_EQ(Only("They rented a one-room flat.", "one").counted, "room");
+  EXPECT_EQ(Spans("The three-way talks ended."), Strings{});
+  EXPECT_EQ(Spans("It was a one-sided contest."), Strings{});
+  EXPECT_EQ(Spans("Both backed a two-state solution."), Strings{});
+  EXPECT_EQ(Spans("They met one-on-one."), Strings{});
+  EXPECT_EQ(Spans("The three-pronged attack failed."), Strings{});
+}
+
+// Issue 18: listings write running times as "1 hr 35 min"; each part is a
+// duration (the claims layer joins them), not a count of "hr".
+TEST(QuantitiesTest, AbbreviatedTimeUnitsAreDurations) {
+  const AnnotatedArticle a = AnalyzeText("The film runs 1 hr 35 min and the trailer 90 secs.");
+  ASSERT_EQ(a.quantities.size(), 3u);
+  EXPECT_EQ(a.Text(a.quantities[0].span), "1 hr");
+  EXPECT_EQ(a.quantities[0].unit, "s");
+  EXPECT_EQ(a.quantities[0].value, 3600);
+  EXPECT_EQ(a.Text(a.quantities[1].span), "35 min");
+  EXPECT_EQ(a.quantities[1].value, 35 * 60);
+  EXPECT_EQ(a.quantities[2].value, 90);
+  EXPECT_TRUE(a.quantities[0].counted.empty());
+}
+
 }  // namespace
 }  // namespace newsfuse

@@ -896,6 +896,27 @@ TEST(ClaimsTest, CompoundDurationIsOneValue) {
   EXPECT_EQ(f->sources.size(), 3u);
 }
 
+// A listing's abbreviations ("1 hr 35 min") join as the words do and are
+// shown spelt out.
+TEST(ClaimsTest, AbbreviatedCompoundDurationIsOneValue) {
+  const std::string ran = "The festival cut of the documentary runs ";
+  std::vector<AnnotatedArticle> articles;
+  for (const char* outlet : {"Alpha", "Beta"})
+    articles.push_back(ArticleBuilder(outlet, {ran + "1 hr 35 min, its distributor said."})
+                           .Duration("1 hr", 3600, "hr")
+                           .Duration("35 min", 35 * 60, "min")
+                           .Build());
+  articles.push_back(ArticleBuilder("Gamma", {ran + "106 minutes, according to the festival."})
+                         .Duration("106 minutes", 106 * 60, "minutes")
+                         .Build());
+  const StoryReport r = Fuse(articles);
+  ASSERT_EQ(r.conflicts.size(), 1u);
+  std::vector<std::string> values;
+  for (const auto& side : r.conflicts[0].sides) values.push_back(side.value);
+  std::sort(values.begin(), values.end());
+  EXPECT_EQ(values, (std::vector<std::string>{"106 minutes", "95 minutes"}));
+}
+
 // Two durations that only stand side by side are not one: an adjective's
 // ("a 10-year sentence and 6 months") or two of one unit.
 TEST(ClaimsTest, DurationsSideBySideAreNotJoinedAcrossAnAdjective) {
