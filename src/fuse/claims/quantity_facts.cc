@@ -252,7 +252,9 @@ bool ContextFree(const Fact& f, size_t voices) {
       "themselve", "themselves", "them",    "they", "it",   "itself", "him",
       "himself",   "her",        "herself", "one",  "ones", "other",  "others"};
   if (voices < 2) return true;
-  if (f.unit.empty() && f.low == 1 && f.high == 1) return true;
+  // An exact pair ("the two leaders", "the two key parties") points back
+  // at people or groups the story already named; it is no count either.
+  if (f.unit.empty() && f.low == f.high && f.high <= 2) return true;
   if (f.unit.empty() && kPronouns.count(Lower(f.subject))) return true;
   if (f.unit == "m" && f.high < kShortLength) return true;
   if (f.unit == "s") return voices < 3;

@@ -640,6 +640,24 @@ TEST(ClaimsTest, CountsOfOneShortLengthsAndTwoVoicesSmallCountsDropped) {
   EXPECT_EQ(officials->value, "3");
 }
 
+// Issue 18: an exact pair points back at what the story named ("the two
+// leaders"), however many voices repeat it; a bounded pair ("at least two
+// ministers") makes a point of the size and stays.
+TEST(ClaimsTest, ExactPairIsNoFactEvenWithManyVoices) {
+  std::vector<AnnotatedArticle> articles;
+  for (const char* outlet : {"Alpha", "Beta", "Gamma"})
+    articles.push_back(
+        ArticleBuilder(outlet, {"The two leaders met in Geneva as at least two ministers quit."})
+            .Count("two", "leaders", 2, 2, 2)
+            .Count("at least two", "ministers", 2, 2, std::numeric_limits<double>::infinity())
+            .Build());
+  const StoryReport r = Fuse(articles);
+  EXPECT_EQ(FactAbout(r, "leaders"), nullptr);
+  const Fact* ministers = FactAbout(r, "ministers");
+  ASSERT_NE(ministers, nullptr);
+  EXPECT_EQ(ministers->value, "\u2265 2");
+}
+
 // Issue 18: roles are noun phrases; clause fragments the entity annotator
 // attached ("and daughter", "told reporters in ...") are no role rows.
 TEST(ClaimsTest, RoleFragmentsAreNoRoles) {
