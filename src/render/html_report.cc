@@ -133,8 +133,9 @@ void Quotes(const StoryReport& r, std::string& out) {
       out += fmt::format("<h3>{}{}</h3>", Esc(sp.speaker),
                          sp.role.empty() ? "" : ", <i>" + Esc(sp.role) + "</i>");
     } else {
-      out += fmt::format("<h3 class=unnamed><i>{}</i> <span class=src>(speaker not named)</span></h3>",
-                         Esc(sp.speaker));
+      out +=
+          fmt::format("<h3 class=unnamed><i>{}</i> <span class=src>(speaker not named)</span></h3>",
+                      Esc(sp.speaker));
     }
     for (const auto& q : sp.quotes) {
       if (q.wording.empty()) continue;

@@ -140,8 +140,8 @@ void QuotesSection(const StoryReport& r, std::string& out) {
     // A described speaker ("a senior official") is a description, not a
     // name: set in italics and said to be unnamed, never bold like a person.
     if (sp.named) {
-      out += fmt::format("\n**{}**{}\n\n", Md(sp.speaker),
-                         sp.role.empty() ? "" : ", " + Md(sp.role));
+      out +=
+          fmt::format("\n**{}**{}\n\n", Md(sp.speaker), sp.role.empty() ? "" : ", " + Md(sp.role));
     } else {
       out += fmt::format("\n*{}* (speaker not named)\n\n", Md(sp.speaker));
     }

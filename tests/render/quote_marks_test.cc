@@ -57,7 +57,8 @@ StoryReport ReportWithDescribedSpeaker() {
   SpeakerQuotes unnamed;
   unnamed.speaker = "a port official";
   unnamed.named = false;
-  unnamed.quotes.push_back({true, {"S2"}, {{"S2", "Nobody told us the cranes would stop", Span{}}}});
+  unnamed.quotes.push_back(
+      {true, {"S2"}, {{"S2", "Nobody told us the cranes would stop", Span{}}}});
   r.quotes.push_back(unnamed);
   return r;
 }

@@ -346,8 +346,8 @@ class Resolver {
     // is no person to call by that name: the name must end in a name, not in
     // an ordinary word or a place or organisation word.
     const LexEntry* last = gaz_.Find(key.substr(key.rfind(' ') + 1));
-    if (last != nullptr && (last->flags & (kCommon | kOrgWord | kPlaceWord | kCity | kRegion |
-                                           kCountryName | kOrg)))
+    if (last != nullptr &&
+        (last->flags & (kCommon | kOrgWord | kPlaceWord | kCity | kRegion | kCountryName | kOrg)))
       return;
     auto [it, inserted] = by_given_.emplace(given, static_cast<int32_t>(k));
     if (!inserted && it->second != static_cast<int32_t>(k)) it->second = -1;

@@ -242,8 +242,7 @@ SpeakerRef SpeakerResolver::ResolvePronoun(uint32_t token,
     for (size_t i = known.size(); i-- > 0;) {
       const SpeakerRef& k = known[i];
       if (k.span.begin < sent.begin) break;
-      const bool earlier = k.span.begin < best_pos ||
-                           (from_known && k.span.begin == best_pos) ||
+      const bool earlier = k.span.begin < best_pos || (from_known && k.span.begin == best_pos) ||
                            (!from_known && k.after_verb && (k.entity || k.description.size() > 0));
       const bool fits = k.entity ? TypeFits(*k.entity, wanted) : UnnamedPersonFits(k.span, wanted);
       if (k.span.begin < limit && earlier && fits) {
