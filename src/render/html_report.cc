@@ -128,8 +128,15 @@ void Quotes(const StoryReport& r, std::string& out) {
   if (r.quotes.empty()) return;
   out += "<h2>Quotes</h2>";
   for (const auto& sp : r.quotes) {
-    out += fmt::format("<h3>{}{}</h3>", Esc(sp.speaker),
-                       sp.role.empty() ? "" : ", <i>" + Esc(sp.role) + "</i>");
+    // A described speaker ("a senior official") is a description, not a name.
+    if (sp.named) {
+      out += fmt::format("<h3>{}{}</h3>", Esc(sp.speaker),
+                         sp.role.empty() ? "" : ", <i>" + Esc(sp.role) + "</i>");
+    } else {
+      out +=
+          fmt::format("<h3 class=unnamed><i>{}</i> <span class=src>(speaker not named)</span></h3>",
+                      Esc(sp.speaker));
+    }
     for (const auto& q : sp.quotes) {
       if (q.wording.empty()) continue;
       // A paraphrase is never in quote marks: they promise the speaker's own words.

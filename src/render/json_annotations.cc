@@ -82,6 +82,9 @@ json QuoteJson(const AnnotatedArticle& a, const Quote& q) {
           {"speaker", speaker},
           {"speaker_span", q.speaker_span.size() ? SpanJson(a, q.speaker_span) : json(nullptr)},
           {"cue", q.cue.size() ? SpanJson(a, q.cue) : json(nullptr)},
+          // An unnamed speaker's description ("a senior official"), null when there is none.
+          {"speaker_description",
+           q.speaker_description.size() ? SpanJson(a, q.speaker_description) : json(nullptr)},
           {"direct", q.direct}};
 }
 

@@ -71,7 +71,12 @@ json SpeakerJson(const SpeakerQuotes& sp) {
     quotes.push_back(
         {{"direct", q.direct}, {"sources", q.sources}, {"wording", AttestationsJson(q.wording)}});
   }
-  return {{"speaker", sp.speaker}, {"role", sp.role}, {"quotes", std::move(quotes)}};
+  // "named": false marks a described speaker ("a senior official"): the
+  // phrase is a description, not a name, and must never read as one.
+  return {{"speaker", sp.speaker},
+          {"named", sp.named},
+          {"role", sp.role},
+          {"quotes", std::move(quotes)}};
 }
 
 json TimelineJson(const TimelineEntry& e) {
@@ -181,6 +186,7 @@ void ReadClaims(const json& doc, StoryReport& r) {
   for (const auto& j : doc.value("quotes", json::array())) {
     SpeakerQuotes sp;
     Read(j, "speaker", sp.speaker);
+    Read(j, "named", sp.named);  // absent in reports written before it: a name
     Read(j, "role", sp.role);
     for (const auto& q : j.value("quotes", json::array())) {
       ReportQuote rq;

@@ -137,7 +137,14 @@ void QuotesSection(const StoryReport& r, std::string& out) {
   if (r.quotes.empty()) return;
   out += "\n## Quotes\n";
   for (const auto& sp : r.quotes) {
-    out += fmt::format("\n**{}**{}\n\n", Md(sp.speaker), sp.role.empty() ? "" : ", " + Md(sp.role));
+    // A described speaker ("a senior official") is a description, not a
+    // name: set in italics and said to be unnamed, never bold like a person.
+    if (sp.named) {
+      out +=
+          fmt::format("\n**{}**{}\n\n", Md(sp.speaker), sp.role.empty() ? "" : ", " + Md(sp.role));
+    } else {
+      out += fmt::format("\n*{}* (speaker not named)\n\n", Md(sp.speaker));
+    }
     for (const auto& q : sp.quotes) {
       if (q.wording.empty()) continue;
       // A paraphrase is never in quote marks: they promise the speaker's own words.

@@ -50,5 +50,59 @@ TEST(RenderQuoteMarksTest, JsonKeepsTheKind) {
   EXPECT_FALSE(back->quotes[0].quotes[1].direct);
 }
 
+// A described speaker ("a senior official") is kept apart from named people
+// and must not be shown as if the description were a name.
+StoryReport ReportWithDescribedSpeaker() {
+  StoryReport r = ReportWithBothKinds();
+  SpeakerQuotes unnamed;
+  unnamed.speaker = "a port official";
+  unnamed.named = false;
+  unnamed.quotes.push_back(
+      {true, {"S2"}, {{"S2", "Nobody told us the cranes would stop", Span{}}}});
+  r.quotes.push_back(unnamed);
+  return r;
+}
+
+TEST(RenderQuoteMarksTest, JsonRoundTripsNamed) {
+  const std::string text = RenderJson(ReportWithDescribedSpeaker());
+  EXPECT_NE(text.find("\"named\": false"), std::string::npos) << text;
+  const auto back = ParseReportJson(text);
+  ASSERT_TRUE(back.ok());
+  ASSERT_EQ(back->quotes.size(), 2u);
+  EXPECT_TRUE(back->quotes[0].named);
+  EXPECT_FALSE(back->quotes[1].named);
+  EXPECT_EQ(back->quotes[1].speaker, "a port official");
+  // Rendering the parsed report again gives the same JSON.
+  EXPECT_EQ(RenderJson(*back), text);
+}
+
+TEST(RenderQuoteMarksTest, JsonWithoutNamedReadsAsNamed) {
+  // Reports stored before the field existed: every speaker was a name.
+  std::string text = RenderJson(ReportWithBothKinds());
+  const size_t at = text.find("\"named\": true,");
+  ASSERT_NE(at, std::string::npos) << text;
+  text.erase(at, std::string("\"named\": true,").size());
+  const auto back = ParseReportJson(text);
+  ASSERT_TRUE(back.ok());
+  ASSERT_EQ(back->quotes.size(), 1u);
+  EXPECT_TRUE(back->quotes[0].named);
+}
+
+TEST(RenderQuoteMarksTest, MarkdownShowsADescribedSpeakerAsUnnamed) {
+  const std::string md = RenderMarkdown(ReportWithDescribedSpeaker());
+  EXPECT_NE(md.find("**Ingrid Solberg**"), std::string::npos) << md;
+  EXPECT_EQ(md.find("**a port official**"), std::string::npos) << md;
+  EXPECT_NE(md.find("*a port official* (speaker not named)"), std::string::npos) << md;
+  EXPECT_NE(md.find("\u201cNobody told us the cranes would stop\u201d"), std::string::npos) << md;
+}
+
+TEST(RenderQuoteMarksTest, HtmlShowsADescribedSpeakerAsUnnamed) {
+  const std::string html = RenderHtml(ReportWithDescribedSpeaker());
+  EXPECT_NE(html.find("<h3>Ingrid Solberg</h3>"), std::string::npos);
+  EXPECT_EQ(html.find("<h3>a port official"), std::string::npos);
+  EXPECT_NE(html.find("<i>a port official</i> <span class=src>(speaker not named)</span>"),
+            std::string::npos);
+}
+
 }  // namespace
 }  // namespace newsfuse

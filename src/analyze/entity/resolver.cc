@@ -280,6 +280,16 @@ class Resolver {
       Assign(i, best);
       return;
     }
+    // No surname matches: a given name that one person of the story bears
+    // ("Mahathir" for Mahathir Mohamad, "Anwar" for Anwar Ibrahim, "Syed"
+    // for Syed Husin Ali). News refers to many Malay, Arab, Indonesian and
+    // Thai people by the given name, and to children by theirs. Two people
+    // with that given name make the word no one's.
+    if (auto it = by_given_.find(c.last_key); it != by_given_.end() && it->second >= 0) {
+      AddAlias(drafts_[it->second], surface);
+      Assign(i, it->second);
+      return;
+    }
     if (c.person_cue) {
       int32_t e = Find(EntityType::kPerson, c.last_key);
       if (e < 0) {
@@ -303,6 +313,44 @@ class Resolver {
     ForEachSurnameKey(drafts_[k], [&](const std::string& key) {
       first_with_key_.emplace(key, static_cast<int32_t>(k));
     });
+    AddGivenName(k);
+  }
+
+  // The person's given name: the first word of a name of two words or more,
+  // past abbreviated titles ("Gen."). -1 marks a given name two people share.
+  void AddGivenName(size_t k) {
+    const Draft& d = drafts_[k];
+    if (d.words < 2) return;
+    const std::string key = NameKey(d.entity.name, gaz_.translit());
+    size_t b = 0;
+    const std::string_view name = d.entity.name;
+    // Skip words written with a period ("Gen.", "B.J."): titles and initials.
+    size_t word_begin = 0, word_index = 0;
+    for (;;) {
+      const size_t sp = name.find(' ', word_begin);
+      if (sp == std::string_view::npos) return;  // only the surname is left
+      if (name[sp - 1] != '.') break;
+      word_begin = sp + 1;
+      ++word_index;
+    }
+    for (size_t w = 0; w < word_index; ++w) {
+      b = key.find(' ', b);
+      if (b == std::string::npos) return;
+      ++b;
+    }
+    const size_t e = key.find(' ', b);
+    if (e == std::string::npos) return;
+    const std::string given = key.substr(b, e - b);
+    if (given.size() < 3) return;
+    // A building or an organisation a first name opened ("Casper City Hall")
+    // is no person to call by that name: the name must end in a name, not in
+    // an ordinary word or a place or organisation word.
+    const LexEntry* last = gaz_.Find(key.substr(key.rfind(' ') + 1));
+    if (last != nullptr &&
+        (last->flags & (kCommon | kOrgWord | kPlaceWord | kCity | kRegion | kCountryName | kOrg)))
+      return;
+    auto [it, inserted] = by_given_.emplace(given, static_cast<int32_t>(k));
+    if (!inserted && it->second != static_cast<int32_t>(k)) it->second = -1;
   }
 
   // Candidate j, now behind the sweep: if it names a person, that person is
@@ -420,6 +468,8 @@ class Resolver {
   // the person answering to it named last before the sweep's position.
   std::unordered_map<std::string, int32_t> first_with_key_;
   std::unordered_map<std::string, int32_t> last_named_;
+  // Given-name key -> the one person bearing it, or -1 when two do.
+  std::unordered_map<std::string, int32_t> by_given_;
   // Initials of every non-person name of two words or more -> the latest
   // such draft, for acronyms ("UAE").
   std::unordered_map<std::string, int32_t> by_initials_;

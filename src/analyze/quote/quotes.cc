@@ -49,6 +49,7 @@ class QuoteFinder {
       const Cue& cue = cues_[c];
       if (cue.has_speaker) {
         speakers_[c] = resolver_.Resolve(cue, known);
+        speakers_[c].after_verb = cue.speaker_after;
         has_speaker_[c] = true;
         WidenToSource(cue, &speakers_[c].span);
         // Unresolved phrases too ("said the official"), not pronouns: a later

@@ -227,7 +227,12 @@ SpeakerRef SpeakerResolver::ResolvePronoun(uint32_t token,
       }
     }
     // The earliest known speaker in the sentence before `limit`, earlier than
-    // the mention found; on a tie between known speakers, the first listed.
+    // the mention found, or after its verb wherever the mention is: the
+    // reported words come first then and may name someone else ("Most of the
+    // content about Anwar is false, said Azzman ... ``...,'' he said" is
+    // Azzman's), provided it names or describes a person (a misread "said
+    // the prison sentences" does not). On a tie between known speakers, the
+    // first listed.
     // Read from the back, down to the sentence: `known` is in body order.
     // A speaker no entity names ("said the official") is still the one a
     // "he said" right after refers to: the pronoun then stays unresolved
@@ -237,7 +242,8 @@ SpeakerRef SpeakerResolver::ResolvePronoun(uint32_t token,
     for (size_t i = known.size(); i-- > 0;) {
       const SpeakerRef& k = known[i];
       if (k.span.begin < sent.begin) break;
-      const bool earlier = k.span.begin < best_pos || (from_known && k.span.begin == best_pos);
+      const bool earlier = k.span.begin < best_pos || (from_known && k.span.begin == best_pos) ||
+                           (!from_known && k.after_verb && (k.entity || k.description.size() > 0));
       const bool fits = k.entity ? TypeFits(*k.entity, wanted) : UnnamedPersonFits(k.span, wanted);
       if (k.span.begin < limit && earlier && fits) {
         best = k.entity;

@@ -35,6 +35,9 @@ struct SpeakerRef {
   // "a source close to X", "court officials in Madrid"); for a pronoun, the
   // description it refers back to. Empty otherwise.
   Span description;
+  // The phrase follows its verb ("..., said Azzman"): what the sentence
+  // reports comes before it.
+  bool after_verb = false;
 };
 
 class SpeakerResolver {

@@ -397,5 +397,42 @@ TEST(EntityRoles, PrepositionalPhraseAfterACommaIsNoRole) {
   }
 }
 
+// Many people in the news are called by their given name (Malay, Arab,
+// Indonesian, Thai names): a bare word that is the given name of the one
+// person of the article who bears it is that person.
+TEST(EntityAliases, GivenNameOfOnePersonIsThatPerson) {
+  auto a = AnalyzeText(
+      "Prime Minister Rahimat Osmanbek opened the session on Monday. Critics say Rahimat has "
+      "ruled for too long.");
+  const Entity* full = EntityAt(a, "Rahimat Osmanbek");
+  ASSERT_NE(full, nullptr);
+  EXPECT_EQ(EntityAt(a, "Rahimat"), full);
+}
+
+TEST(EntityAliases, GivenNameTwoPeopleShareIsNoOnes) {
+  auto a = AnalyzeText(
+      "Prime Minister Rahimat Osmanbek met opposition leader Rahimat Dulkarov on Monday. Critics "
+      "say Rahimat has ruled for too long.");
+  const Entity* one = EntityAt(a, "Rahimat Osmanbek");
+  const Entity* two = EntityAt(a, "Rahimat Dulkarov");
+  ASSERT_NE(one, nullptr);
+  ASSERT_NE(two, nullptr);
+  const Entity* bare = EntityAt(a, "Rahimat");
+  EXPECT_NE(bare, one);
+  EXPECT_NE(bare, two);
+}
+
+// A first name opening a building's name makes no person to call by it.
+TEST(EntityAliases, GivenNameOfABuildingIsNoOnes) {
+  auto a = AnalyzeText(
+      "Mourners gathered outside Casper City Hall on Friday. Later Casper said the service "
+      "would be held on Monday.");
+  const Entity* hall = EntityAt(a, "Casper City Hall");
+  const Entity* bare = EntityAt(a, "Casper", 1);
+  if (hall != nullptr) {
+    EXPECT_NE(bare, hall);
+  }
+}
+
 }  // namespace
 }  // namespace newsfuse

@@ -259,5 +259,28 @@ TEST(QuoteAttributionTest, UnknownAttributionAfterAQuoteIsNotTheLastSpeaker) {
   EXPECT_NE(SpeakerOf(a, "We want our jobs back"), static_cast<int>(berg));
 }
 
+// "CLAUSE, said X. ``...,'' he said": X is the sentence's subject even when
+// the clause before it names another man first.
+TEST(QuoteAttributionTest, PronounAfterAnInvertedCueIsItsSpeaker) {
+  AnnotatedArticle a = MakeAnnotated(
+      {"Most of what is written about Tomas Brenner is false, said Erik Lindqvist, head of the "
+       "network company. ``No site has been blocked by the government,'' he said."});
+  const uint32_t brenner = AddEntity(a, EntityType::kPerson, "Tomas Brenner", {"Tomas Brenner"});
+  const uint32_t lindqvist =
+      AddEntity(a, EntityType::kPerson, "Erik Lindqvist", {"Erik Lindqvist"});
+  EXPECT_EQ(SpeakerOf(a, "No site has been blocked"), static_cast<int>(lindqvist));
+  EXPECT_NE(SpeakerOf(a, "No site has been blocked"), static_cast<int>(brenner));
+}
+
+// ... unless the phrase after the verb is no person ("said the prison
+// sentences were ..."): then the subject named before the verb stays.
+TEST(QuoteAttributionTest, PronounIgnoresAMisreadInversion) {
+  AnnotatedArticle a = MakeAnnotated(
+      {"Rep. Nora Halvik, who has long criticised the ministry, said the prison sentences "
+       "handed out on Monday were unjust. ``They are pathetic, really pathetic,'' she said."});
+  const uint32_t halvik = AddEntity(a, EntityType::kPerson, "Nora Halvik", {"Nora Halvik"});
+  EXPECT_EQ(SpeakerOf(a, "They are pathetic"), static_cast<int>(halvik));
+}
+
 }  // namespace
 }  // namespace newsfuse
