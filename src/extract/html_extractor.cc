@@ -196,15 +196,34 @@ Result<Draft> ExtractFromHtml(const RawPage& page, const ExtractOptions& options
   // Dates.
   SetDate(a.published, "published", a, m.ld_published, "json-ld");
   {
-    std::string v = MetaValue(
-        m,
-        {"article:published_time", "og:published_time", "og:article:published_time",
-         "datepublished", "pubdate", "publishdate", "publish-date", "publish_date",
-         "published_time", "publication_date", "date_published", "date-published",
-         "citation_publication_date", "dc.date.issued", "dcterms.issued", "dc.date.created",
-         "dcterms.created", "dcterms.date", "dc.date", "date", "sailthru.date", "parsely-pub-date",
-         "article.published", "originalpublicationdate", "release_date", "rnews:datepublished"},
-        &src);
+    std::string v = MetaValue(m,
+                              {"article:published_time",
+                               "og:published_time",
+                               "og:article:published_time",
+                               "datepublished",
+                               "pubdate",
+                               "publishdate",
+                               "publish-date",
+                               "publish_date",
+                               "published_time",
+                               "publication_date",
+                               "date_published",
+                               "date-published",
+                               "citation_publication_date",
+                               "dc.date.issued",
+                               "dcterms.issued",
+                               "dc.date.created",
+                               "dcterms.created",
+                               "dcterms.date",
+                               "dc.date",
+                               "date",
+                               "sailthru.date",
+                               "parsely-pub-date",
+                               "article.published",
+                               "originalpublicationdate",
+                               "release_date",
+                               "rnews:datepublished"},
+                              &src);
     SetDate(a.published, "published", a, v, src);
   }
   SetDate(a.published, "published", a, m.itemprop_published, "itemprop");

@@ -188,8 +188,8 @@ HtmlMeta ReadHtmlMeta(const GumboNode* root, const std::vector<std::string>& jso
       const char* cls = Attr(n, "class");
       const char* id = Attr(n, "id");
       bool dated = Tag(n) == GUMBO_TAG_TIME;
-      for (std::string_view k : {"date", "datum", "time", "publish", "posted", "fecha", "byline",
-                                 "meta"})
+      for (std::string_view k :
+           {"date", "datum", "time", "publish", "posted", "fecha", "byline", "meta"})
         dated = dated || ContainsCi(cls, k) || ContainsCi(id, k);
       if (dated) {
         std::string t = TextOf(n, 400);

@@ -108,9 +108,10 @@ std::optional<DateTime> NumericAt(std::string_view s, size_t i, bool month_first
 std::optional<DateTime> WordsAt(const std::vector<Token>& t, size_t k) {
   const int month = t[k].digits ? 0 : MonthFromAnyName(t[k].text);
   if (month == 0) return std::nullopt;
-  auto is_filler = [](const Token& x) { return x.text == "de" || x.text == "del" || x.text == "th" ||
-                                               x.text == "st" || x.text == "nd" || x.text == "rd" ||
-                                               x.text == "er"; };
+  auto is_filler = [](const Token& x) {
+    return x.text == "de" || x.text == "del" || x.text == "th" || x.text == "st" ||
+           x.text == "nd" || x.text == "rd" || x.text == "er";
+  };
   auto year_after = [&](size_t j) -> int {
     for (size_t n = 0; j < t.size() && n < 3; ++j, ++n) {
       if (t[j].digits) return Number(t[j], 4, 4);
@@ -149,23 +150,28 @@ int MonthFromAnyName(std::string_view w) {
   static const std::unordered_map<std::string_view, int> kMonths = [] {
     std::unordered_map<std::string_view, int> m;
     const std::vector<std::pair<int, std::vector<std::string_view>>> names = {
-        {1, {"january", "jan", "januar", "jänner", "janvier", "janv", "enero", "ene", "janeiro",
-             "gennaio", "gen", "januari"}},
-        {2, {"february", "feb", "februar", "février", "fév", "févr", "fevrier", "febrero",
-             "fevereiro", "fev", "febbraio", "februari"}},
+        {1,
+         {"january", "jan", "januar", "jänner", "janvier", "janv", "enero", "ene", "janeiro",
+          "gennaio", "gen", "januari"}},
+        {2,
+         {"february", "feb", "februar", "février", "fév", "févr", "fevrier", "febrero", "fevereiro",
+          "fev", "febbraio", "februari"}},
         {3, {"march", "mar", "märz", "mär", "maerz", "mars", "marzo", "março", "marco", "maart"}},
         {4, {"april", "apr", "avril", "avr", "abril", "abr", "aprile"}},
         {5, {"may", "mai", "mayo", "maio", "maggio", "mag", "mei"}},
         {6, {"june", "jun", "juni", "juin", "junio", "junho", "giugno", "giu"}},
         {7, {"july", "jul", "juli", "juillet", "juil", "julio", "julho", "luglio", "lug"}},
         {8, {"august", "aug", "août", "aout", "agosto", "ago", "augustus"}},
-        {9, {"september", "sep", "sept", "septembre", "septiembre", "setiembre", "setembro", "set",
-             "settembre"}},
-        {10, {"october", "oct", "oktober", "okt", "octobre", "octubre", "outubro", "out", "ottobre",
-              "ott"}},
+        {9,
+         {"september", "sep", "sept", "septembre", "septiembre", "setiembre", "setembro", "set",
+          "settembre"}},
+        {10,
+         {"october", "oct", "oktober", "okt", "octobre", "octubre", "outubro", "out", "ottobre",
+          "ott"}},
         {11, {"november", "nov", "novembre", "noviembre", "novembro"}},
-        {12, {"december", "dec", "dezember", "dez", "décembre", "déc", "decembre", "diciembre",
-              "dic", "dezembro", "dicembre"}},
+        {12,
+         {"december", "dec", "dezember", "dez", "décembre", "déc", "decembre", "diciembre", "dic",
+          "dezembro", "dicembre"}},
     };
     for (const auto& [num, list] : names)
       for (std::string_view n : list) m.emplace(n, num);

@@ -22,7 +22,9 @@ std::string Iso(std::string_view text, bool month_first = false) {
 TEST(VisibleDatesTest, NumericForms) {
   EXPECT_EQ(Iso("Letzte Aktualisierung: 18.01.2018"), "2018-01-18");
   EXPECT_EQ(Iso("posted 2018-06-10 09:12"), "2018-06-10");
-  EXPECT_EQ(Iso("\xE8\xB3\xAA\xE5\x95\x8F 2020\xE5\xB9\xB4" "07\xE6\x9C\x88" "03\xE6\x97\xA5"),
+  EXPECT_EQ(Iso("\xE8\xB3\xAA\xE5\x95\x8F 2020\xE5\xB9\xB4"
+                "07\xE6\x9C\x88"
+                "03\xE6\x97\xA5"),
             "2020-07-03");
   // Slashes: day first unless the page is US English; a number above 12
   // settles the order either way.
@@ -34,10 +36,17 @@ TEST(VisibleDatesTest, NumericForms) {
 
 TEST(VisibleDatesTest, MonthNamesInSeveralLanguages) {
   EXPECT_EQ(Iso("Eingetragen am 3. Januar 2020 vom Team"), "2020-01-03");
-  EXPECT_EQ(Iso("Nov\xC2\xA0" "23,\xC2\xA0" "2020\xC2\xA0" "at\xC2\xA0" "5:02\xC2\xA0" "AM"),
+  EXPECT_EQ(Iso("Nov\xC2\xA0"
+                "23,\xC2\xA0"
+                "2020\xC2\xA0"
+                "at\xC2\xA0"
+                "5:02\xC2\xA0"
+                "AM"),
             "2020-11-23");
   EXPECT_EQ(Iso("Mi\xC3\xA9rcoles, 15 de Abril de 2020"), "2020-04-15");
-  EXPECT_EQ(Iso("jeudi 27 juin 2019, par la r\xC3\xA9" "daction"), "2019-06-27");
+  EXPECT_EQ(Iso("jeudi 27 juin 2019, par la r\xC3\xA9"
+                "daction"),
+            "2019-06-27");
   EXPECT_EQ(Iso("Blog entry by A. Writer | 28 April, 2017"), "2017-04-28");
   EXPECT_EQ(Iso("Posted the September 1st, 2017 at 0h00"), "2017-09-01");
   EXPECT_EQ(MonthFromAnyName("m\xC3\xA4rz"), 3);
