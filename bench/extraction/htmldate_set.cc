@@ -114,9 +114,10 @@ void HtmldateDates(const fs::path& dir, HalfSelection halves, int worst) {
     auto a = ExtractArticle(raw);
     seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     ++pages;
-    std::string got;
+    std::string got, why;
     if (!a.ok()) {
       ++failures;
+      why = " failed: " + a.status().message();
     } else if (a->published && a->published->precision >= DatePrecision::kDay) {
       got = a->published->ToIso().substr(0, 10);
       ++sources[half][a->field_sources["published"]];
@@ -124,8 +125,8 @@ void HtmldateDates(const fs::path& dir, HalfSelection halves, int worst) {
     counts[half][it.subset].Add(got, it.date);
     counts[half]["all"].Add(got, it.date);
     if (got != it.date)
-      misses[half].push_back("want=" + (it.date.empty() ? "-" : it.date) +
-                             " got=" + (got.empty() ? "-" : got) + " " + it.file + " " + it.url);
+      misses[half].push_back("want=" + (it.date.empty() ? "-" : it.date) + " got=" +
+                             (got.empty() ? "-" : got) + " " + it.file + " " + it.url + why);
   }
   for (const Half half : {Half::kDev, Half::kHeldOut}) {
     if (!halves.Wants(half)) continue;

@@ -15,6 +15,7 @@
 #include "extract/machine_dates.h"
 #include "extract/text_util.h"
 #include "extract/title_site.h"
+#include "extract/visible_dates.h"
 
 namespace newsfuse::extract_internal {
 namespace {
@@ -195,11 +196,34 @@ Result<Draft> ExtractFromHtml(const RawPage& page, const ExtractOptions& options
   // Dates.
   SetDate(a.published, "published", a, m.ld_published, "json-ld");
   {
-    std::string v = MetaValue(
-        m,
-        {"article:published_time", "og:published_time", "datepublished", "pubdate", "publishdate",
-         "publish-date", "dc.date.issued", "dc.date", "date", "sailthru.date", "parsely-pub-date"},
-        &src);
+    std::string v = MetaValue(m,
+                              {"article:published_time",
+                               "og:published_time",
+                               "og:article:published_time",
+                               "datepublished",
+                               "pubdate",
+                               "publishdate",
+                               "publish-date",
+                               "publish_date",
+                               "published_time",
+                               "publication_date",
+                               "date_published",
+                               "date-published",
+                               "citation_publication_date",
+                               "dc.date.issued",
+                               "dcterms.issued",
+                               "dc.date.created",
+                               "dcterms.created",
+                               "dcterms.date",
+                               "dc.date",
+                               "date",
+                               "sailthru.date",
+                               "parsely-pub-date",
+                               "article.published",
+                               "originalpublicationdate",
+                               "release_date",
+                               "rnews:datepublished"},
+                              &src);
     SetDate(a.published, "published", a, v, src);
   }
   SetDate(a.published, "published", a, m.itemprop_published, "itemprop");
@@ -209,6 +233,19 @@ Result<Draft> ExtractFromHtml(const RawPage& page, const ExtractOptions& options
       if (auto d = DateFromPath(u)) {
         a.published = d;
         a.field_sources["published"] = "url";
+        break;
+      }
+    }
+  }
+  if (!a.published) {
+    // The date printed for readers, read from the elements that name a date.
+    // Numeric "04/05/2020" is month first only on US-English pages.
+    const std::string lang = AsciiLower(m.html_lang);
+    const bool month_first = lang == "en" || IStartsWith(lang, "en-us");
+    for (const std::string& t : m.date_texts) {
+      if (auto d = FirstDateInText(t, month_first)) {
+        a.published = d;
+        a.field_sources["published"] = "visible-date";
         break;
       }
     }

@@ -183,6 +183,19 @@ HtmlMeta ReadHtmlMeta(const GumboNode* root, const std::vector<std::string>& jso
         if (field.empty()) field = v ? std::string(v) : TextOf(n, 200);
       }
     }
+    if (m.date_texts.size() < 6 && Tag(n) != GUMBO_TAG_META && Tag(n) != GUMBO_TAG_BODY &&
+        Tag(n) != GUMBO_TAG_HTML && Tag(n) != GUMBO_TAG_INPUT && Tag(n) != GUMBO_TAG_FORM) {
+      const char* cls = Attr(n, "class");
+      const char* id = Attr(n, "id");
+      bool dated = Tag(n) == GUMBO_TAG_TIME;
+      for (std::string_view k :
+           {"date", "datum", "time", "publish", "posted", "fecha", "byline", "meta"})
+        dated = dated || ContainsCi(cls, k) || ContainsCi(id, k);
+      if (dated) {
+        std::string t = TextOf(n, 400);
+        if (!t.empty() && t.size() <= 200) m.date_texts.push_back(std::move(t));
+      }
+    }
     if (Tag(n) == GUMBO_TAG_A && m.rel_authors.size() < 5 && ContainsCi(Attr(n, "rel"), "author")) {
       std::string t = TextOf(n, 200);
       if (!t.empty()) m.rel_authors.push_back(t);

@@ -21,6 +21,10 @@ struct HtmlMeta {
   std::vector<std::string> rel_authors;   // link text of rel=author
   std::vector<std::string> byline_texts;  // text of elements with class/id byline/author
   std::string time_datetime;              // first <time datetime>
+  // Text of the first few short elements whose class or id names a date
+  // ("entry-date", "datum", "post-meta") and of <time> elements, in page
+  // order: where a page prints its date for readers (visible_dates.h).
+  std::vector<std::string> date_texts;
   std::string itemprop_published, itemprop_modified;
   // From JSON-LD article objects (first one wins per field).
   std::string ld_headline, ld_published, ld_modified, ld_publisher, ld_language;
