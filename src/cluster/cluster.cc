@@ -40,6 +40,7 @@
 #include <utility>
 
 #include "cluster/event_evidence.h"
+#include "cluster/event_gate.h"
 #include "cluster/fingerprint.h"
 #include "cluster/names.h"
 #include "cluster/story_merge.h"
@@ -603,7 +604,8 @@ struct StoryClusterer::Impl {
         std::expm1(s.features.log_gap_days) > options.dormant_after_days) {
       threshold = std::max(threshold, weights.merge_threshold);
     }
-    return s.score >= threshold && s.features.cosine >= weights.join_min_cosine;
+    return s.score >= threshold && s.features.cosine >= weights.join_min_cosine &&
+           cluster::EventEvidence(weights, s.features);
   }
 
   // A recent article this one is a near-duplicate of, and its (live or

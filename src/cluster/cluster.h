@@ -126,6 +126,12 @@ struct ScoreWeights {
   // files before v3 have no gates).
   double merge_min_story_cosine = 0;
   double merge_min_actor_cosine = 0;
+  // The event gate (cluster/event_gate.h): below this word cosine a join or
+  // bridge also needs a headline cosine of event_min_title or an actor
+  // cosine of event_min_actor (both sides with actors). 0 turns it off.
+  double event_band_cosine = 0;
+  double event_min_title = 1;
+  double event_min_actor = 1;
   // Story-to-story merging (cluster/story_merge.h); "story_*" in the file.
   StoryMergeWeights story_merge;
 
