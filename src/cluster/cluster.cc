@@ -823,8 +823,7 @@ namespace {
 
 // The build plus everything in the options that changes a decision: a
 // state made under other weights or limits is not this clusterer's.
-std::string StateIdentity(std::string_view build, const ClusterOptions& o,
-                          const ScoreWeights& w) {
+std::string StateIdentity(std::string_view build, const ClusterOptions& o, const ScoreWeights& w) {
   static_assert(sizeof(ScoreWeights) % sizeof(double) == 0, "ScoreWeights: doubles only");
   cluster::ByteWriter bytes;
   const auto* d = reinterpret_cast<const unsigned char*>(&w);
@@ -836,9 +835,9 @@ std::string StateIdentity(std::string_view build, const ClusterOptions& o,
   bytes.U64(o.max_fingerprints);
   bytes.U64(o.merge_stories ? 1 : 0);
   char digest[17];
-  std::snprintf(digest, sizeof digest, "%016llx",
-                static_cast<unsigned long long>(
-                    XXH3_64bits(bytes.bytes().data(), bytes.bytes().size())));
+  std::snprintf(
+      digest, sizeof digest, "%016llx",
+      static_cast<unsigned long long>(XXH3_64bits(bytes.bytes().data(), bytes.bytes().size())));
   return std::string(build) + "/" + digest;
 }
 
@@ -852,15 +851,16 @@ ClusterStateChanges StoryClusterer::TakeStateChanges(std::string_view build) {
   if (m.dict.size() > first_term || out.full) {
     cluster::ByteWriter w;
     w.U64(m.dict.size() - first_term);
-    for (size_t t = first_term; t < m.dict.size(); ++t) w.Str(m.dict.Term(static_cast<uint32_t>(t)));
+    for (size_t t = first_term; t < m.dict.size(); ++t)
+      w.Str(m.dict.Term(static_cast<uint32_t>(t)));
     out.put.emplace_back(cluster::TermsKey(static_cast<uint32_t>(first_term)),
                          std::move(w.bytes()));
   }
   for (size_t begin = 0; begin < m.df.size(); begin += cluster::kDfChunk) {
     const size_t end = std::min(m.df.size(), begin + cluster::kDfChunk);
-    const bool same = !out.full && m.saved_df.size() >= end &&
-                      std::equal(m.df.begin() + begin, m.df.begin() + end,
-                                 m.saved_df.begin() + begin);
+    const bool same =
+        !out.full && m.saved_df.size() >= end &&
+        std::equal(m.df.begin() + begin, m.df.begin() + end, m.saved_df.begin() + begin);
     if (same) continue;
     cluster::ByteWriter w;
     w.U64(end - begin);

@@ -49,7 +49,7 @@ struct IngestTimes {
   double analyze = 0;  // analysing the new articles
   double put = 0;      // writing the new articles
   double assign = 0;   // clustering them and writing their stories
-  double commit = 0;  // saving the clusterer's state and committing
+  double commit = 0;   // saving the clusterer's state and committing
 };
 
 struct IngestSummary {

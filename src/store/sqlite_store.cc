@@ -377,8 +377,7 @@ Result<std::vector<std::pair<std::string, std::string>>> SqliteStore::GetCluster
   while ((rc = sqlite3_step(stmt->get())) == SQLITE_ROW) {
     const auto* value = static_cast<const char*>(sqlite3_column_blob(stmt->get(), 1));
     const auto size = static_cast<size_t>(sqlite3_column_bytes(stmt->get(), 1));
-    rows.emplace_back(ColumnText(stmt->get(), 0),
-                      value ? std::string(value, size) : std::string());
+    rows.emplace_back(ColumnText(stmt->get(), 0), value ? std::string(value, size) : std::string());
   }
   if (rc != SQLITE_DONE) return db_->Error(what, rc);
   return rows;
