@@ -26,9 +26,9 @@ bool KeyNumber(std::string_view key, uint64_t& number) {
   for (char c : key.substr(2)) {
     uint64_t digit;
     if (c >= '0' && c <= '9') {
-      digit = static_cast<uint64_t>(c - '0');
+      digit = static_cast<unsigned char>(c) - static_cast<unsigned char>('0');
     } else if (c >= 'a' && c <= 'f') {
-      digit = static_cast<uint64_t>(c - 'a' + 10);
+      digit = static_cast<unsigned char>(c) - static_cast<unsigned char>('a') + 10U;
     } else {
       return false;
     }
