@@ -116,6 +116,12 @@ Result<IngestSummary> RunIngest(Pipeline& pipeline, Store& store,
                    "build of newsfuse (done once; later runs read it)\n",
                    static_cast<long long>(result->reanalysed));
     }
+    if (!result->state_rebuilt.empty()) {
+      std::fprintf(stderr,
+                   "rebuilt the clusterer's state by replaying the store (%s); it is kept now, "
+                   "so later runs load it\n",
+                   result->state_rebuilt.c_str());
+    }
     if (result->recovered > 0) {
       std::fprintf(stderr, "recovered %lld articles left without a story by an interrupted run\n",
                    static_cast<long long>(result->recovered));

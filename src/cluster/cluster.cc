@@ -43,6 +43,7 @@
 #include "cluster/event_gate.h"
 #include "cluster/fingerprint.h"
 #include "cluster/names.h"
+#include "cluster/snapshot.h"
 #include "cluster/story_merge.h"
 #include "cluster/story_state.h"
 #include "text/terms.h"
@@ -164,6 +165,22 @@ struct StoryClusterer::Impl {
   std::vector<uint64_t> hashes;
   std::unordered_map<uint32_t, uint32_t> hits;
   ArticleWeights words_loaded, names_loaded, entities_loaded, title_loaded, actors_loaded;
+  // What TakeStateChanges gave last, so the next gives only what changed:
+  // stories touched since (joined, merged, put to sleep, norms refreshed),
+  // terms interned since, df chunks that differ, fingerprints added/evicted.
+  bool saved = false;
+  size_t saved_terms = 0;
+  std::vector<uint32_t> saved_df;
+  uint64_t saved_fp_first = 0, saved_fp_end = 0;
+  std::vector<uint32_t> touched;
+  std::vector<uint8_t> touched_flag;  // by slot
+
+  void Touch(uint32_t slot) {
+    if (slot >= touched_flag.size()) touched_flag.resize(slot + 1, 0);
+    if (touched_flag[slot]) return;
+    touched_flag[slot] = 1;
+    touched.push_back(slot);
+  }
 
   explicit Impl(ClusterOptions opts)
       : options(opts), weights(options.weights), fingerprints(options.max_fingerprints) {
@@ -309,6 +326,7 @@ struct StoryClusterer::Impl {
     s.actors_norm2 = Norm2(s.actors);
     s.norm_docs = docs;
     s.norm_dirty = false;
+    Touch(static_cast<uint32_t>(&s - stories.data()));
   }
 
   PairFeatures Features(const Prepared& p, StoryState& s, double heavy_share) {
@@ -414,6 +432,7 @@ struct StoryClusterer::Impl {
     story_index.emplace(std::move(id), slot);
     live.push_back(slot);
     ++counts.live;
+    Touch(slot);
     return slot;
   }
 
@@ -426,6 +445,7 @@ struct StoryClusterer::Impl {
   void Join(uint32_t slot, const AnnotatedArticle& a, const Prepared& p,
             const std::string& copy_of) {
     if (stories[slot].status == Status::kDormant) Revive(slot);
+    Touch(slot);
     StoryState& s = stories[slot];
     s.story.article_ids.push_back(a.article.id);
     if (!copy_of.empty()) {
@@ -461,6 +481,8 @@ struct StoryClusterer::Impl {
 
   // The younger story `from` becomes part of `into`.
   void Merge(uint32_t into, uint32_t from) {
+    Touch(into);
+    Touch(from);
     StoryState& dst = stories[into];
     StoryState& src = stories[from];
     for (const auto& [t, w] : src.words) EraseFrom(postings, t, from);
@@ -476,6 +498,7 @@ struct StoryClusterer::Impl {
   }
 
   void Sleep(uint32_t slot) {
+    Touch(slot);
     StoryState& s = stories[slot];
     for (const auto& [t, w] : s.words) EraseFrom(postings, t, slot);
     cluster::Trim(s.words, kDormantCentroidTerms);
@@ -497,6 +520,7 @@ struct StoryClusterer::Impl {
       StoryState& o = stories[old];
       if (o.status != Status::kDormant || o.dormant_generation != gen) continue;  // revived since
       for (uint32_t t : o.dormant_terms) EraseFrom(dormant_postings, t, old);
+      Touch(old);
       o.status = Status::kArchived;
       o.Release();
       --counts.dormant;
@@ -505,6 +529,7 @@ struct StoryClusterer::Impl {
   }
 
   void Revive(uint32_t slot) {
+    Touch(slot);
     StoryState& s = stories[slot];
     for (uint32_t t : s.dormant_terms) EraseFrom(dormant_postings, t, slot);
     std::vector<uint32_t>().swap(s.dormant_terms);
@@ -756,6 +781,7 @@ struct StoryClusterer::Impl {
     uint32_t slot = it != story_index.end() ? Resolve(it->second) : NewStory(story_id);
     if (stories[slot].status == Status::kArchived) {
       // Forgotten by memory but named by the store: it comes back as live.
+      Touch(slot);
       stories[slot].status = Status::kLive;
       live.push_back(slot);
       --counts.archived;
@@ -790,5 +816,214 @@ std::vector<Story> StoryClusterer::Stories() const {
 }
 
 StoryClusterer::Counts StoryClusterer::counts() const { return impl_->counts; }
+
+uint64_t StoryClusterer::arrivals() const { return impl_->seq; }
+
+// ---- Persisted state (cluster/snapshot.h) ----
+
+namespace {
+
+// The build plus everything in the options that changes a decision: a
+// state made under other weights or limits is not this clusterer's.
+std::string StateIdentity(std::string_view build, const ClusterOptions& o, const ScoreWeights& w) {
+  static_assert(sizeof(ScoreWeights) % sizeof(double) == 0, "ScoreWeights: doubles only");
+  cluster::ByteWriter bytes;
+  const auto* d = reinterpret_cast<const unsigned char*>(&w);
+  bytes.bytes().append(reinterpret_cast<const char*>(d), sizeof w);
+  bytes.F64(o.dormant_after_days);
+  bytes.U64(o.max_live_stories);
+  bytes.U64(o.max_dormant_stories);
+  bytes.F64(o.copy_min_similarity);
+  bytes.U64(o.max_fingerprints);
+  bytes.U64(o.merge_stories ? 1 : 0);
+  char digest[17];
+  std::snprintf(
+      digest, sizeof digest, "%016llx",
+      static_cast<unsigned long long>(XXH3_64bits(bytes.bytes().data(), bytes.bytes().size())));
+  return std::string(build) + "/" + digest;
+}
+
+}  // namespace
+
+ClusterStateChanges StoryClusterer::TakeStateChanges(std::string_view build) {
+  Impl& m = *impl_;
+  ClusterStateChanges out;
+  out.full = !m.saved;
+  const size_t first_term = out.full ? 0 : m.saved_terms;
+  if (m.dict.size() > first_term || out.full) {
+    cluster::ByteWriter w;
+    w.U64(m.dict.size() - first_term);
+    for (size_t t = first_term; t < m.dict.size(); ++t)
+      w.Str(m.dict.Term(static_cast<uint32_t>(t)));
+    out.put.emplace_back(cluster::TermsKey(static_cast<uint32_t>(first_term)),
+                         std::move(w.bytes()));
+  }
+  for (size_t begin = 0; begin < m.df.size(); begin += cluster::kDfChunk) {
+    const size_t end = std::min(m.df.size(), begin + cluster::kDfChunk);
+    const bool same =
+        !out.full && m.saved_df.size() >= end &&
+        std::equal(m.df.begin() + begin, m.df.begin() + end, m.saved_df.begin() + begin);
+    if (same) continue;
+    cluster::ByteWriter w;
+    w.U64(end - begin);
+    for (size_t t = begin; t < end; ++t) w.U64(m.df[t]);
+    out.put.emplace_back(cluster::DfKey(static_cast<uint32_t>(begin / cluster::kDfChunk)),
+                         std::move(w.bytes()));
+  }
+  if (out.full) {
+    m.touched.clear();
+    for (uint32_t slot = 0; slot < m.stories.size(); ++slot) m.touched.push_back(slot);
+  }
+  std::sort(m.touched.begin(), m.touched.end());
+  for (uint32_t slot : m.touched) {
+    out.put.emplace_back(cluster::StoryKey(slot), cluster::EncodeStory(m.stories[slot]));
+  }
+  m.touched.clear();
+  m.touched_flag.assign(m.touched_flag.size(), 0);
+  const uint64_t fp_first = m.fingerprints.first_seq(), fp_end = m.fingerprints.end_seq();
+  if (!out.full) {
+    for (uint64_t seq = m.saved_fp_first; seq < std::min(fp_first, m.saved_fp_end); ++seq) {
+      out.erase.push_back(cluster::FingerprintKey(seq));
+    }
+  }
+  for (uint64_t seq = out.full ? fp_first : std::max(fp_first, m.saved_fp_end); seq < fp_end;
+       ++seq) {
+    out.put.emplace_back(cluster::FingerprintKey(seq),
+                         cluster::EncodeFingerprint(m.fingerprints.At(seq)));
+  }
+  cluster::ByteWriter meta;
+  meta.Str(StateIdentity(build, m.options, m.weights));
+  meta.U64(m.seq);
+  meta.U64(m.docs);
+  meta.F64(m.clock);
+  meta.F64(m.last_sweep);
+  for (size_t n : {m.counts.live, m.counts.dormant, m.counts.archived, m.counts.merged,
+                   m.counts.copies, m.counts.revived}) {
+    meta.U64(n);
+  }
+  meta.U64(m.stories.size());
+  meta.U64(m.dict.size());
+  meta.U64(m.df.size());
+  meta.U64(fp_first);
+  meta.U64(fp_end);
+  meta.U64(m.dormant_queue.size());
+  for (const auto& [slot, generation] : m.dormant_queue) {
+    meta.U64(slot);
+    meta.U64(generation);
+  }
+  out.put.emplace_back(std::string(cluster::kMetaKey), std::move(meta.bytes()));
+
+  m.saved = true;
+  m.saved_terms = m.dict.size();
+  m.saved_df = m.df;
+  m.saved_fp_first = fp_first;
+  m.saved_fp_end = fp_end;
+  return out;
+}
+
+bool StoryClusterer::LoadState(const std::vector<std::pair<std::string, std::string>>& rows,
+                               std::string_view build, std::string* why) {
+  auto fail = [&](const std::string& reason) {
+    if (why) *why = reason;
+    return false;
+  };
+  auto fresh = std::make_unique<Impl>(impl_->options);
+  Impl& m = *fresh;
+  const std::string* meta_row = nullptr;
+  std::map<uint64_t, const std::string*> terms, df, stories, prints;
+  for (const auto& [key, value] : rows) {
+    if (key == cluster::kMetaKey) {
+      meta_row = &value;
+      continue;
+    }
+    uint64_t n = 0;
+    if (!cluster::KeyNumber(key, n)) return fail("unknown clusterer state row '" + key + "'");
+    auto& part = key[0] == 't' ? terms : key[0] == 'd' ? df : key[0] == 's' ? stories : prints;
+    if (key[0] != 't' && key[0] != 'd' && key[0] != 's' && key[0] != 'f') {
+      return fail("unknown clusterer state row '" + key + "'");
+    }
+    part[n] = &value;
+  }
+  if (!meta_row) return fail("no clusterer state kept");
+  cluster::ByteReader meta(*meta_row);
+  const std::string identity = meta.Str();
+  if (identity != StateIdentity(build, m.options, m.weights)) {
+    return fail("the clusterer's state was kept by another build or other options");
+  }
+  m.seq = meta.U64();
+  m.docs = meta.U64();
+  m.clock = meta.F64();
+  m.last_sweep = meta.F64();
+  for (size_t* n : {&m.counts.live, &m.counts.dormant, &m.counts.archived, &m.counts.merged,
+                    &m.counts.copies, &m.counts.revived}) {
+    *n = meta.U64();
+  }
+  const uint64_t story_count = meta.U64(), term_count = meta.U64(), df_count = meta.U64();
+  const uint64_t fp_first = meta.U64(), fp_end = meta.U64(), queued = meta.U64();
+  if (!meta.ok() || queued > meta_row->size()) return fail("clusterer state: bad meta row");
+  for (uint64_t i = 0; i < queued; ++i) {
+    const uint32_t slot = meta.U32(), generation = meta.U32();
+    m.dormant_queue.emplace_back(slot, generation);
+  }
+  if (!meta.done()) return fail("clusterer state: bad meta row");
+
+  for (const auto& [first, value] : terms) {
+    if (first != m.dict.size()) return fail("clusterer state: a gap in the terms");
+    cluster::ByteReader r(*value);
+    const uint64_t n = r.U64();
+    for (uint64_t i = 0; i < n && r.ok(); ++i) {
+      const std::string term = r.Str();
+      if (m.dict.Intern(term) + 1 != m.dict.size()) return fail("clusterer state: bad terms");
+    }
+    if (!r.done()) return fail("clusterer state: bad terms");
+  }
+  if (m.dict.size() != term_count || df_count > term_count) {
+    return fail("clusterer state: terms do not match the meta row");
+  }
+  m.df.assign(df_count, 0);
+  for (const auto& [chunk, value] : df) {
+    cluster::ByteReader r(*value);
+    const uint64_t n = r.U64();
+    const uint64_t begin = chunk * cluster::kDfChunk;
+    if (begin + n > df_count) return fail("clusterer state: bad df row");
+    for (uint64_t i = 0; i < n; ++i) m.df[begin + i] = r.U32();
+    if (!r.done()) return fail("clusterer state: bad df row");
+  }
+  if (stories.size() != story_count) return fail("clusterer state: stories missing");
+  m.stories.resize(story_count);
+  uint32_t slot = 0;
+  for (const auto& [n, value] : stories) {
+    if (n != slot || !cluster::DecodeStory(*value, m.stories[slot])) {
+      return fail("clusterer state: bad story row " + std::to_string(n));
+    }
+    StoryState& s = m.stories[slot];
+    m.story_index.emplace(s.story.id, slot);
+    if (s.status == Status::kLive) {
+      m.live.push_back(slot);
+      for (const auto& [t, w] : s.words) m.postings[t].push_back(slot);
+    } else if (s.status == Status::kDormant) {
+      for (uint32_t t : s.dormant_terms) m.dormant_postings[t].push_back(slot);
+    }
+    ++slot;
+  }
+  m.fingerprints.Reset(fp_first);
+  for (uint64_t seq = fp_first; seq < fp_end; ++seq) {
+    auto it = prints.find(seq);
+    cluster::FingerprintIndex::Entry e;
+    if (it == prints.end() || !cluster::DecodeFingerprint(*it->second, e) ||
+        e.story >= story_count) {
+      return fail("clusterer state: fingerprint " + std::to_string(seq) + " missing or bad");
+    }
+    m.fingerprints.Insert(e.fingerprint, e.story, std::move(e.article_id));
+  }
+  if (m.fingerprints.end_seq() != fp_end) return fail("clusterer state: bad fingerprints");
+  m.saved = true;
+  m.saved_terms = m.dict.size();
+  m.saved_df = m.df;
+  m.saved_fp_first = fp_first;
+  m.saved_fp_end = fp_end;
+  impl_ = std::move(fresh);
+  return true;
+}
 
 }  // namespace newsfuse

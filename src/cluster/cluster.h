@@ -30,6 +30,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/records.h"
@@ -189,6 +190,15 @@ struct ClusterOptions {
   bool explain = false;  // fill ClusterDecision::candidates
 };
 
+// The clusterer's state as keyed rows of bytes for a store to keep
+// (cluster/snapshot.h has the layout): what changed since the last
+// TakeStateChanges, or all of it.
+struct ClusterStateChanges {
+  std::vector<std::pair<std::string, std::string>> put;  // key -> value, replacing
+  std::vector<std::string> erase;                        // keys no longer part of it
+  bool full = false;  // the whole state: every row not in `put` is stale
+};
+
 class StoryClusterer {
  public:
   explicit StoryClusterer(ClusterOptions options = {});
@@ -215,6 +225,21 @@ class StoryClusterer {
   // The stories the clusterer holds (live and dormant; not archived or merged
   // away), in order of creation.
   std::vector<Story> Stories() const;
+
+  // Persisting the state, so a later run loads it instead of replaying every
+  // decision (Restore). `build` names the code that wrote it (the caller's
+  // build id); the options are added to it. The first call after
+  // construction gives the whole state, later ones what changed since.
+  ClusterStateChanges TakeStateChanges(std::string_view build);
+  // Loads rows written by TakeStateChanges (all of them, any order) into a
+  // clusterer that has seen no article. False, with the reason in `why` and
+  // the clusterer as constructed, when they were written by another build or
+  // other options or do not decode. A loaded clusterer's next
+  // TakeStateChanges gives only what changes after the load.
+  bool LoadState(const std::vector<std::pair<std::string, std::string>>& rows,
+                 std::string_view build, std::string* why);
+  // Articles added or restored so far (a loaded state's included).
+  uint64_t arrivals() const;
 
   struct Counts {
     size_t live = 0, dormant = 0, archived = 0, merged = 0, copies = 0, revived = 0;

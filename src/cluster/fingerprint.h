@@ -56,6 +56,18 @@ class FingerprintIndex {
   void Insert(const MinHash& fingerprint, uint32_t story, std::string article_id);
   size_t size() const { return entries_.size(); }
 
+  // For saving and loading the index (cluster/snapshot.h): the entries by
+  // sequence number, first_seq() <= seq < end_seq().
+  uint64_t first_seq() const { return first_seq_; }
+  uint64_t end_seq() const { return first_seq_ + entries_.size(); }
+  const Entry& At(uint64_t seq) const { return entries_[seq - first_seq_]; }
+  // Empties the index; the next Insert gets sequence number `first_seq`.
+  void Reset(uint64_t first_seq) {
+    entries_.clear();
+    bands_.clear();
+    first_seq_ = first_seq;
+  }
+
  private:
   static uint64_t BandKey(const MinHash& f, int band);
   void EvictOldest();

@@ -125,12 +125,16 @@ class BatchWriter {
     }
     assign_watch.reset();
     {
+      // The clusterer's state goes into the same unit as the articles it
+      // describes: a crash leaves both or neither.
       Stopwatch watch(times.commit);
+      if (Status s = assigner_.SaveState(); !s.ok()) return s;
       if (Status s = write.Commit(); !s.ok()) return s;
     }
 
     summary_.recovered += synced->recovered;
     summary_.reanalysed += synced->reanalysed;
+    if (!synced->state_rebuilt.empty()) summary_.state_rebuilt = synced->state_rebuilt;
     summary_.ingested += ingested;
     summary_.duplicates += duplicates;
     summary_.undated += undated;

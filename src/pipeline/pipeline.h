@@ -49,7 +49,7 @@ struct IngestTimes {
   double analyze = 0;  // analysing the new articles
   double put = 0;      // writing the new articles
   double assign = 0;   // clustering them and writing their stories
-  double commit = 0;
+  double commit = 0;   // saving the clusterer's state and committing
 };
 
 struct IngestSummary {
@@ -68,6 +68,10 @@ struct IngestSummary {
   // store written before signals were kept). Their new analysis is kept, so
   // this happens once per change of the analyser.
   int64_t reanalysed = 0;
+  // Why the clusterer's state was rebuilt by replaying the stored decisions
+  // instead of loaded (made by another build, none kept yet); empty when it
+  // was loaded. Rebuilt once: the rebuilt state is kept.
+  std::string state_rebuilt;
   // What reading the sources saw (bytes read, skipped files), kept current
   // while the run goes on so on_progress can show it.
   IngestStats input;

@@ -26,11 +26,23 @@ Result<SyncOutcome> StoryAssigner::Sync() {
   if (!version.ok()) return version.status();
   if (clusterer_ && seen_version_ == *version) return SyncOutcome{};
 
-  // The replay makes a run that adds ten articles to a store of a thousand
-  // see the same stories a single long run would have.
+  // The state loaded or replayed makes a run that adds ten articles to a
+  // store of a thousand see the same stories a single long run would have.
   Forget();
-  clusterer_ = std::make_unique<StoryClusterer>(cluster_options_);
   SyncOutcome outcome;
+  if (store_.KeepsClusterState()) {
+    auto loaded = LoadState(outcome.state_rebuilt);
+    if (!loaded.ok()) {
+      Forget();
+      return loaded.status();
+    }
+    if (*loaded) {
+      seen_version_ = *version;
+      return outcome;
+    }
+  }
+  // A new clusterer: its first SaveState writes the whole state.
+  clusterer_ = std::make_unique<StoryClusterer>(cluster_options_);
   Status failure;
   // Signals recomputed now, written after the walk rather than into the
   // table it reads.
@@ -66,6 +78,48 @@ Result<SyncOutcome> StoryAssigner::Sync() {
   }
   seen_version_ = *version;
   return outcome;
+}
+
+Result<bool> StoryAssigner::LoadState(std::string& why) {
+  auto rows = store_.GetClusterState();
+  if (!rows.ok()) return rows.status();
+  auto articles = store_.CountArticles();
+  if (!articles.ok()) return articles.status();
+  if (rows->empty()) {
+    if (*articles == 0) {  // a new store: nothing to load or replay
+      clusterer_ = std::make_unique<StoryClusterer>(cluster_options_);
+      return true;
+    }
+    why = "no clusterer state kept (a store written by an older build)";
+    return false;
+  }
+  // Left by an interrupted run of a build that stored articles before
+  // clustering them: the replay clusters them in their place.
+  auto unassigned = store_.CountUnassigned();
+  if (!unassigned.ok()) return unassigned.status();
+  if (*unassigned > 0) {
+    why = "articles in no story to recover";
+    return false;
+  }
+  clusterer_ = std::make_unique<StoryClusterer>(cluster_options_);
+  if (!clusterer_->LoadState(*rows, analyser_, &why)) return false;
+  // Committed with the articles, so the counts agree unless something wrote
+  // articles without the state (which no build of this schema does).
+  if (clusterer_->arrivals() != static_cast<uint64_t>(*articles)) {
+    why = "the clusterer's state describes " + std::to_string(clusterer_->arrivals()) +
+          " articles, the store holds " + std::to_string(*articles);
+    return false;
+  }
+  return true;
+}
+
+Status StoryAssigner::SaveState() {
+  if (!clusterer_) return Status::Usage("StoryAssigner::SaveState before Sync");
+  if (!store_.KeepsClusterState()) return Status::Ok();
+  const ClusterStateChanges changes = clusterer_->TakeStateChanges(analyser_);
+  Status s = store_.PutClusterState(changes.put, changes.erase, changes.full);
+  if (!s.ok()) Forget();
+  return s;
 }
 
 Status StoryAssigner::Assign(const AnnotatedArticle& article) {

@@ -12,13 +12,20 @@
 // each article's analysis from the signals kept with it
 // (pipeline/cluster_signals.h), written in the same unit as the article's
 // story, so it analyses only articles whose signals are missing or were made
-// by another build (and keeps theirs, once). Persisting the clusterer's whole
-// state (issue 13) would replace the replay itself.
+// by another build (and keeps theirs, once).
+//
+// A store that keeps the clusterer's state (Store::KeepsClusterState) spares
+// even that: SaveState writes what the batch changed (stories touched, terms
+// and fingerprints added) into the same unit as the batch's articles, and
+// Sync loads it instead of replaying. The state is named by the build of the
+// clusterer and its options: one kept by another is replayed and rewritten
+// once (SyncOutcome::state_rebuilt says why).
 #pragma once
 
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <string>
 
 #include "analyze/analyze.h"
 #include "cluster/cluster.h"
@@ -35,6 +42,10 @@ struct SyncOutcome {
   // Stored articles analysed again because no signals of this build were
   // kept with them (a store written by an older build, or a new analyser).
   int64_t reanalysed = 0;
+  // Why the clusterer's state was rebuilt by replaying the store rather than
+  // loaded ("kept by another build", "none kept"); empty when it was loaded
+  // or the store keeps none.
+  std::string state_rebuilt;
 };
 
 class StoryAssigner {
@@ -54,12 +65,19 @@ class StoryAssigner {
   // its arrival merged into another, and its signals.
   Status Assign(const AnnotatedArticle& article);
 
+  // Writes what the clusterer changed since the last save into the open
+  // unit, so it commits with the batch (nothing when the store keeps no state).
+  Status SaveState();
+
   // After the caller's write rolled back, the clusterer holds decisions the
   // store does not: drop it, so the next Sync rebuilds it.
   void Forget();
 
  private:
   Status Decide(const AnnotatedArticle& article);
+  // Loads the kept state into a new clusterer; false (and why) when there is
+  // none usable and the store must be replayed.
+  Result<bool> LoadState(std::string& why);
 
   Store& store_;
   AnalyzeOptions analyze_;

@@ -95,9 +95,18 @@ CREATE TRIGGER story_members_changed AFTER INSERT OR UPDATE OR DELETE ON story_m
   FOR EACH ROW EXECUTE FUNCTION newsfuse_story_member_changed();
 )sql";
 
+// Version 2: the clusterer's state (SQLite's version 5, issue 13): rows of
+// bytes by key (cluster/snapshot.h), written with the articles they describe.
+constexpr const char* kMigration2 = R"sql(
+CREATE TABLE cluster_state (
+  key   text COLLATE "C" PRIMARY KEY,
+  value bytea NOT NULL
+);
+)sql";
+
 // Index i holds the step from version i to i + 1. Append only; never edit a
 // step that has shipped, since databases in the field already contain it.
-constexpr std::array<const char*, 1> kMigrations = {kMigration1};
+constexpr std::array<const char*, 2> kMigrations = {kMigration1, kMigration2};
 static_assert(kMigrations.size() == static_cast<size_t>(kPostgresSchemaVersion),
               "kPostgresSchemaVersion must equal the number of migrations");
 

@@ -105,6 +105,10 @@ class PostgresStore final : public Store {
                            "(SELECT 1 FROM story_members m WHERE m.article_id = a.id)");
   }
   Status ForEachArticle(const std::function<void(Article&&)>& fn) override;
+  Status PutClusterState(const std::vector<std::pair<std::string, std::string>>& put,
+                         const std::vector<std::string>& erase, bool replace_all) override;
+  Result<std::vector<std::pair<std::string, std::string>>> GetClusterState() override;
+  bool KeepsClusterState() const override { return true; }
   using Store::AssignToStory;
   Status AssignToStory(const std::string& story_id, const std::string& article_id,
                        const std::string& copy_of) override;
@@ -301,6 +305,77 @@ Status PostgresStore::AssignToStory(const std::string& story_id, const std::stri
         {&article_id, &story_id, copy_of.empty() ? nullptr : &copy_of});
     return upserted.ok() ? Status::Ok() : upserted.status();
   });
+}
+
+namespace {
+
+// The state's bytes pass as hex text: libpq's text parameters stop at a NUL.
+std::string Hex(std::string_view bytes) {
+  static constexpr char kDigits[] = "0123456789abcdef";
+  std::string out;
+  out.reserve(bytes.size() * 2);
+  for (char c : bytes) {
+    const auto b = static_cast<unsigned char>(c);
+    out.push_back(kDigits[b >> 4]);
+    out.push_back(kDigits[b & 15]);
+  }
+  return out;
+}
+
+int HexDigit(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  return -1;
+}
+
+}  // namespace
+
+Status PostgresStore::PutClusterState(const std::vector<std::pair<std::string, std::string>>& put,
+                                      const std::vector<std::string>& erase, bool replace_all) {
+  if (Status s = RefuseIfReadOnly("keep the clusterer's state"); !s.ok()) return s;
+  const std::string what = "keeping the clusterer's state";
+  return Write(what, [&]() -> Status {
+    if (replace_all) {
+      auto cleared = conn_->Exec(what, "DELETE FROM cluster_state", {});
+      if (!cleared.ok()) return cleared.status();
+    }
+    for (const std::string& key : erase) {
+      auto erased = conn_->Exec(what, "DELETE FROM cluster_state WHERE key = $1", {&key});
+      if (!erased.ok()) return erased.status();
+    }
+    for (const auto& [key, value] : put) {
+      const std::string hex = Hex(value);
+      auto upserted = conn_->Exec(what,
+                                  "INSERT INTO cluster_state(key, value) VALUES ($1, "
+                                  "decode($2, 'hex')) ON CONFLICT (key) DO UPDATE SET "
+                                  "value = excluded.value",
+                                  {&key, &hex});
+      if (!upserted.ok()) return upserted.status();
+    }
+    return Status::Ok();
+  });
+}
+
+Result<std::vector<std::pair<std::string, std::string>>> PostgresStore::GetClusterState() {
+  const std::string what = "reading the clusterer's state";
+  auto result =
+      conn_->Exec(what, "SELECT key, encode(value, 'hex') FROM cluster_state ORDER BY key", {});
+  if (!result.ok()) return result.status();
+  std::vector<std::pair<std::string, std::string>> rows;
+  const int n = PQntuples(result->get());
+  rows.reserve(static_cast<size_t>(n));
+  for (int i = 0; i < n; ++i) {
+    const std::string hex = CellText(result->get(), i, 1);
+    std::string bytes;
+    bytes.reserve(hex.size() / 2);
+    for (size_t j = 0; j + 1 < hex.size(); j += 2) {
+      const int hi = HexDigit(hex[j]), lo = HexDigit(hex[j + 1]);
+      if (hi < 0 || lo < 0) return Status::StoreError(what + ": a value is not hex");
+      bytes.push_back(static_cast<char>(hi * 16 + lo));
+    }
+    rows.emplace_back(CellText(result->get(), i, 0), std::move(bytes));
+  }
+  return rows;
 }
 
 Result<std::string> PostgresStore::StoryOf(const std::string& article_id) {

@@ -133,10 +133,22 @@ CREATE TABLE article_signals (
 ) WITHOUT ROWID;
 )sql";
 
+// Version 5: the clusterer's state (issue 13), rows of bytes by key
+// (cluster/snapshot.h), written in the same transaction as the articles and
+// stories they describe, so a writer loads them instead of replaying every
+// stored decision. A store migrated from version 4 has none: the first
+// writer replays once and writes them.
+constexpr const char* kMigration5 = R"sql(
+CREATE TABLE cluster_state (
+  key   TEXT PRIMARY KEY,
+  value BLOB NOT NULL
+) WITHOUT ROWID;
+)sql";
+
 // Index i holds the step from version i to i + 1. Append only; never edit a
 // step that has shipped, since files in the field already contain its result.
-constexpr std::array<const char*, 4> kMigrations = {kMigration1, kMigration2, kMigration3,
-                                                    kMigration4};
+constexpr std::array<const char*, 5> kMigrations = {kMigration1, kMigration2, kMigration3,
+                                                    kMigration4, kMigration5};
 static_assert(kMigrations.size() == static_cast<size_t>(kSqliteSchemaVersion),
               "kSqliteSchemaVersion must equal the number of migrations");
 

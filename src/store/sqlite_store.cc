@@ -49,6 +49,8 @@ enum Sql : size_t {
   kPutCachedReport,
   kCachedHeadlines,
   kPutSignals,
+  kPutState,
+  kEraseState,
   kSqlCount,
 };
 
@@ -97,6 +99,9 @@ constexpr std::array<const char*, kSqlCount> kSql = {
     "INSERT INTO article_signals(article_id, analyser, signals) VALUES (?1, ?2, ?3) "
     "ON CONFLICT(article_id) DO UPDATE SET analyser = excluded.analyser, "
     "signals = excluded.signals",
+    "INSERT INTO cluster_state(key, value) VALUES (?1, ?2) "
+    "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+    "DELETE FROM cluster_state WHERE key = ?1",
 };
 
 using store_internal::CollapseWhitespace;
@@ -119,6 +124,10 @@ class SqliteStore final : public Store {
   Status ForEachStoredArticle(const std::function<void(StoredArticle&&)>& fn) override;
   Status PutArticleSignals(const std::string& article_id, const std::string& analyser,
                            const std::string& signals) override;
+  Status PutClusterState(const std::vector<std::pair<std::string, std::string>>& put,
+                         const std::vector<std::string>& erase, bool replace_all) override;
+  Result<std::vector<std::pair<std::string, std::string>>> GetClusterState() override;
+  bool KeepsClusterState() const override { return true; }
   using Store::AssignToStory;
   Status AssignToStory(const std::string& story_id, const std::string& article_id,
                        const std::string& copy_of) override;
@@ -329,6 +338,49 @@ Status SqliteStore::PutArticleSignals(const std::string& article_id, const std::
   BindText(upsert.get(), 2, analyser);
   BindText(upsert.get(), 3, signals);
   return StepDone(upsert.get(), "keeping the signals of article " + article_id);
+}
+
+Status SqliteStore::PutClusterState(const std::vector<std::pair<std::string, std::string>>& put,
+                                    const std::vector<std::string>& erase, bool replace_all) {
+  if (Status s = RefuseIfReadOnly("keep the clusterer's state"); !s.ok()) return s;
+  const std::string what = "keeping the clusterer's state";
+  store_internal::WriteTransaction txn(*db_);
+  if (Status s = txn.Begin(what); !s.ok()) return s;
+  if (replace_all) {
+    if (Status s = db_->Exec("DELETE FROM cluster_state", what); !s.ok()) return s;
+  }
+  for (const std::string& key : erase) {
+    auto stmt = Statement(kEraseState);
+    if (!stmt.ok()) return stmt.status();
+    StatementLease del(*stmt);
+    BindText(del.get(), 1, key);
+    if (Status s = StepDone(del.get(), what); !s.ok()) return s;
+  }
+  for (const auto& [key, value] : put) {
+    auto stmt = Statement(kPutState);
+    if (!stmt.ok()) return stmt.status();
+    StatementLease upsert(*stmt);
+    BindText(upsert.get(), 1, key);
+    // A blob: the bytes are not text. Bound without a copy, as BindText does.
+    sqlite3_bind_blob64(upsert.get(), 2, value.data(), value.size(), SQLITE_STATIC);
+    if (Status s = StepDone(upsert.get(), what); !s.ok()) return s;
+  }
+  return txn.Commit(what);
+}
+
+Result<std::vector<std::pair<std::string, std::string>>> SqliteStore::GetClusterState() {
+  const std::string what = "reading the clusterer's state";
+  auto stmt = db_->Prepare("SELECT key, value FROM cluster_state ORDER BY key", what);
+  if (!stmt.ok()) return stmt.status();
+  std::vector<std::pair<std::string, std::string>> rows;
+  int rc;
+  while ((rc = sqlite3_step(stmt->get())) == SQLITE_ROW) {
+    const auto* value = static_cast<const char*>(sqlite3_column_blob(stmt->get(), 1));
+    const auto size = static_cast<size_t>(sqlite3_column_bytes(stmt->get(), 1));
+    rows.emplace_back(ColumnText(stmt->get(), 0), value ? std::string(value, size) : std::string());
+  }
+  if (rc != SQLITE_DONE) return db_->Error(what, rc);
+  return rows;
 }
 
 Result<bool> SqliteStore::ArticleExists(const std::string& id) {

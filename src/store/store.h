@@ -23,6 +23,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/records.h"
@@ -127,6 +128,24 @@ class Store {
     return Status::Ok();
   }
 
+  // The clusterer's state (StoryClusterer::TakeStateChanges), kept so a
+  // writer loads it instead of replaying every stored decision: rows of
+  // opaque bytes by key. Writes `put` (replacing rows of the same key) and
+  // drops `erase`; with `replace_all`, drops every other row first. Joins an
+  // open BeginWrite unit like every write, so the state is committed with
+  // the articles and stories it describes, or not at all. The default keeps
+  // nothing: KeepsClusterState() is false and the pipeline replays.
+  virtual Status PutClusterState(const std::vector<std::pair<std::string, std::string>>& put,
+                                 const std::vector<std::string>& erase, bool replace_all) {
+    (void)put, (void)erase, (void)replace_all;
+    return Status::Ok();
+  }
+  // Every kept row, in key order (byte order); none by default.
+  virtual Result<std::vector<std::pair<std::string, std::string>>> GetClusterState() {
+    return std::vector<std::pair<std::string, std::string>>{};
+  }
+  virtual bool KeepsClusterState() const { return false; }
+
   // Records that `article_id` belongs to `story_id` (idempotent). An article
   // is in at most one story, so assigning it elsewhere moves it (merges).
   // `copy_of` names the article it is a near-duplicate of (the clusterer's
@@ -206,7 +225,7 @@ using SqliteStoreOptions = StoreOptions;
 
 // The schema version (PRAGMA user_version) this build reads and writes. Files
 // at an older version are migrated on a read-write open; newer ones are refused.
-inline constexpr int kSqliteSchemaVersion = 4;
+inline constexpr int kSqliteSchemaVersion = 5;
 
 // Opens (creating and migrating if needed) the SQLite store at `path`.
 // ":memory:" gives a private in-memory store (tests). Errors are kStoreError
@@ -222,7 +241,7 @@ Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path,
                                                const SqliteStoreOptions& options = {});
 
 // The schema version (newsfuse_meta.schema_version) of PostgreSQL stores.
-inline constexpr int kPostgresSchemaVersion = 1;
+inline constexpr int kPostgresSchemaVersion = 2;
 
 // Whether a --db argument names a PostgreSQL database (postgres:// or
 // postgresql://, libpq's URI forms) rather than a SQLite file.

@@ -147,8 +147,10 @@ TEST_F(SignalsRestoreTest, SignalsOfAnotherBuildAreRecomputedOnceAndCounted) {
   ASSERT_TRUE(whole && split);
   Runs(*whole, {parts_});
   Runs(*split, {{parts_[0]}});
-  // As an older analyser would have left them: another name, and one row
-  // that no longer parses.
+  // As an older build would have left them: no clusterer state it can load
+  // (so the store is replayed), signals of another name, and one row that
+  // no longer parses.
+  ASSERT_TRUE(split->PutClusterState({}, {}, true).ok());
   const auto first = Stored(*split);
   ASSERT_FALSE(first.empty());
   for (const StoredArticle& a : first) {
@@ -164,6 +166,39 @@ TEST_F(SignalsRestoreTest, SignalsOfAnotherBuildAreRecomputedOnceAndCounted) {
   for (const StoredArticle& a : Stored(*split)) {
     EXPECT_EQ(a.signals_by, ClusterSignalsAnalyser()) << a.article.id;
   }
+}
+
+TEST_F(SignalsRestoreTest, RunsLoadTheKeptClustererStateInsteadOfReplaying) {
+  auto whole = Open("whole.db");
+  auto split = Open("split.db");
+  ASSERT_TRUE(whole && split);
+  Runs(*whole, {parts_});
+  Runs(*split, {{parts_[0]}});
+  auto rows = split->GetClusterState();
+  ASSERT_TRUE(rows.ok() && !rows->empty());
+  // Unreadable signals would force a re-analysis if the store were replayed.
+  for (const StoredArticle& a : Stored(*split)) {
+    ASSERT_TRUE(split->PutArticleSignals(a.article.id, ClusterSignalsAnalyser(), "{x").ok());
+  }
+  const auto sums = Runs(*split, {{parts_[1]}, {parts_[2]}});
+  for (const auto& sum : sums) {
+    EXPECT_EQ(sum.reanalysed, 0);
+    EXPECT_EQ(sum.state_rebuilt, "");
+  }
+  EXPECT_EQ(Partition(*split), Partition(*whole));
+}
+
+TEST_F(SignalsRestoreTest, AClustererStateItCannotReadIsRebuiltOnceAndSaid) {
+  auto whole = Open("whole.db");
+  auto split = Open("split.db");
+  ASSERT_TRUE(whole && split);
+  Runs(*whole, {parts_});
+  Runs(*split, {{parts_[0]}});
+  ASSERT_TRUE(split->PutClusterState({{"m", "written by someone else"}}, {}, false).ok());
+  const auto sums = Runs(*split, {{parts_[1]}, {parts_[2]}});
+  EXPECT_NE(sums[0].state_rebuilt, "");
+  EXPECT_EQ(sums[1].state_rebuilt, "") << "the rebuilt state is kept";
+  EXPECT_EQ(Partition(*split), Partition(*whole));
 }
 
 TEST_F(SignalsRestoreTest, AStoreWithoutSignalsIsRestoredByAnalysis) {

@@ -1,0 +1,229 @@
+#include "cluster/snapshot.h"
+
+#include <cinttypes>
+#include <cstdio>
+#include <cstring>
+
+namespace newsfuse::cluster {
+namespace {
+
+std::string HexKey(char prefix, uint64_t n, int width) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%c/%0*" PRIx64, prefix, width, n);
+  return buf;
+}
+
+}  // namespace
+
+std::string StoryKey(uint32_t slot) { return HexKey('s', slot, 8); }
+std::string FingerprintKey(uint64_t seq) { return HexKey('f', seq, 16); }
+std::string TermsKey(uint32_t first_id) { return HexKey('t', first_id, 8); }
+std::string DfKey(uint32_t chunk) { return HexKey('d', chunk, 8); }
+
+bool KeyNumber(std::string_view key, uint64_t& number) {
+  if (key.size() < 3 || key[1] != '/' || key.size() > 18) return false;
+  number = 0;
+  for (char c : key.substr(2)) {
+    uint64_t digit;
+    if (c >= '0' && c <= '9') {
+      digit = static_cast<unsigned char>(c) - static_cast<unsigned char>('0');
+    } else if (c >= 'a' && c <= 'f') {
+      digit = static_cast<unsigned char>(c) - static_cast<unsigned char>('a') + 10U;
+    } else {
+      return false;
+    }
+    number = number * 16 + digit;
+  }
+  return true;
+}
+
+void ByteWriter::U64(uint64_t v) {
+  while (v >= 0x80) {
+    out_.push_back(static_cast<char>((v & 0x7f) | 0x80));
+    v >>= 7;
+  }
+  out_.push_back(static_cast<char>(v));
+}
+
+void ByteWriter::F64(double v) {
+  uint64_t bits;
+  std::memcpy(&bits, &v, sizeof bits);
+  for (int i = 0; i < 8; ++i) out_.push_back(static_cast<char>((bits >> (8 * i)) & 0xff));
+}
+
+void ByteWriter::Str(std::string_view s) {
+  U64(s.size());
+  out_.append(s);
+}
+
+void ByteWriter::Weights(const TermWeights& w) {
+  U64(w.size());
+  uint32_t previous = 0;
+  for (const auto& [t, x] : w) {
+    U64(t - previous);
+    previous = t;
+    F64(x);
+  }
+}
+
+void ByteWriter::Ids(const std::vector<uint32_t>& ids) {
+  U64(ids.size());
+  for (uint32_t id : ids) U64(id);
+}
+
+uint64_t ByteReader::U64() {
+  uint64_t v = 0;
+  for (int shift = 0; shift < 64; shift += 7) {
+    if (!ok_ || in_.empty()) break;
+    const auto byte = static_cast<unsigned char>(in_.front());
+    in_.remove_prefix(1);
+    v |= static_cast<uint64_t>(byte & 0x7f) << shift;
+    if ((byte & 0x80) == 0) return v;
+  }
+  ok_ = false;
+  return 0;
+}
+
+uint32_t ByteReader::U32() {
+  const uint64_t v = U64();
+  if (v > UINT32_MAX) {
+    ok_ = false;
+    return 0;
+  }
+  return static_cast<uint32_t>(v);
+}
+
+double ByteReader::F64() {
+  if (!ok_ || in_.size() < 8) {
+    ok_ = false;
+    return 0;
+  }
+  uint64_t bits = 0;
+  for (int i = 0; i < 8; ++i) {
+    bits |= static_cast<uint64_t>(static_cast<unsigned char>(in_[i])) << (8 * i);
+  }
+  in_.remove_prefix(8);
+  double v;
+  std::memcpy(&v, &bits, sizeof v);
+  return v;
+}
+
+std::string ByteReader::Str() {
+  const uint64_t n = U64();
+  if (!ok_ || n > in_.size()) {
+    ok_ = false;
+    return {};
+  }
+  std::string s(in_.substr(0, n));
+  in_.remove_prefix(n);
+  return s;
+}
+
+TermWeights ByteReader::Weights() {
+  const uint64_t n = U64();
+  TermWeights w;
+  if (!ok_ || n > in_.size()) {  // each entry takes at least one byte
+    ok_ = false;
+    return w;
+  }
+  w.reserve(n);
+  uint64_t t = 0;
+  for (uint64_t i = 0; i < n && ok_; ++i) {
+    t += U64();
+    const double x = F64();
+    w.emplace_back(static_cast<uint32_t>(t), x);
+  }
+  if (t > UINT32_MAX) ok_ = false;
+  return w;
+}
+
+std::vector<uint32_t> ByteReader::Ids() {
+  const uint64_t n = U64();
+  std::vector<uint32_t> ids;
+  if (!ok_ || n > in_.size()) {
+    ok_ = false;
+    return ids;
+  }
+  ids.reserve(n);
+  for (uint64_t i = 0; i < n && ok_; ++i) ids.push_back(U32());
+  return ids;
+}
+
+std::string EncodeStory(const StoryState& s) {
+  ByteWriter w;
+  w.Str(s.story.id);
+  w.U64(s.story.article_ids.size());
+  for (const auto& id : s.story.article_ids) w.Str(id);
+  w.U64(s.story.copy_of.size());
+  for (const auto& [copy, original] : s.story.copy_of) {
+    w.Str(copy);
+    w.Str(original);
+  }
+  w.U64(static_cast<uint64_t>(s.status));
+  for (const auto* c : {&s.words, &s.names, &s.entities, &s.titles, &s.actors, &s.days, &s.years}) {
+    w.Weights(*c);
+  }
+  for (double x : {s.dated_by_year, s.first_day, s.last_day, s.norm2, s.names_norm2,
+                   s.entities_norm2, s.titles_norm2, s.actors_norm2}) {
+    w.F64(x);
+  }
+  w.U64(s.last_seq);
+  w.U64(s.norm_docs);
+  w.U64(s.norm_dirty ? 1 : 0);
+  w.U64(s.merged_into);
+  w.U64(s.dormant_generation);
+  w.Ids(s.dormant_terms);
+  return std::move(w.bytes());
+}
+
+bool DecodeStory(std::string_view bytes, StoryState& s) {
+  ByteReader r(bytes);
+  s = StoryState{};
+  s.story.id = r.Str();
+  const uint64_t members = r.U64();
+  if (members > bytes.size()) return false;
+  for (uint64_t i = 0; i < members && r.ok(); ++i) s.story.article_ids.push_back(r.Str());
+  const uint64_t copies = r.U64();
+  if (copies > bytes.size()) return false;
+  for (uint64_t i = 0; i < copies && r.ok(); ++i) {
+    std::string copy = r.Str();
+    s.story.copy_of[copy] = r.Str();
+  }
+  const uint64_t status = r.U64();
+  if (status > static_cast<uint64_t>(StoryState::Status::kMerged)) return false;
+  s.status = static_cast<StoryState::Status>(status);
+  for (auto* c : {&s.words, &s.names, &s.entities, &s.titles, &s.actors, &s.days, &s.years}) {
+    *c = r.Weights();
+  }
+  for (double* x : {&s.dated_by_year, &s.first_day, &s.last_day, &s.norm2, &s.names_norm2,
+                    &s.entities_norm2, &s.titles_norm2, &s.actors_norm2}) {
+    *x = r.F64();
+  }
+  s.last_seq = r.U64();
+  s.norm_docs = r.U64();
+  s.norm_dirty = r.U64() != 0;
+  s.merged_into = r.U32();
+  s.dormant_generation = r.U32();
+  s.dormant_terms = r.Ids();
+  return r.done();
+}
+
+std::string EncodeFingerprint(const FingerprintIndex::Entry& e) {
+  ByteWriter w;
+  w.U64(e.story);
+  w.Str(e.article_id);
+  w.U64(e.fingerprint.empty ? 1 : 0);
+  for (uint32_t m : e.fingerprint.mins) w.U64(m);
+  return std::move(w.bytes());
+}
+
+bool DecodeFingerprint(std::string_view bytes, FingerprintIndex::Entry& e) {
+  ByteReader r(bytes);
+  e.story = r.U32();
+  e.article_id = r.Str();
+  e.fingerprint.empty = r.U64() != 0;
+  for (uint32_t& m : e.fingerprint.mins) m = r.U32();
+  return r.done();
+}
+
+}  // namespace newsfuse::cluster

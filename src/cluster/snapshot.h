@@ -1,0 +1,77 @@
+// The clusterer's state as keyed rows of bytes (internal to cluster), so a
+// store can keep it and a later run load it instead of replaying every
+// stored decision (issue 13).
+//
+// Rows, by key (keys sort in the order they must be read):
+//   "d/<chunk>"  df counts of kDfChunk term ids (rewritten when one changes)
+//   "f/<seq>"    one near-duplicate fingerprint (added and evicted one by one)
+//   "m"          the scalars: build, arrivals, IDF document count, clock,
+//                counts, dormant queue, sizes of the parts above and below
+//   "s/<slot>"   one story's state (rewritten when the story changed)
+//   "t/<id>"     the dictionary's terms from that id on (appended only)
+// Per-story and per-fingerprint rows keep the write of one ingest
+// proportional to what it changed, not to the store.
+//
+// The encoding is little-endian varints and the bits of doubles, so a state
+// loaded is the state saved to the bit, and decisions after a load are those
+// of one long run.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "cluster/fingerprint.h"
+#include "cluster/story_state.h"
+
+namespace newsfuse::cluster {
+
+inline constexpr uint32_t kDfChunk = 16384;  // term ids per df row
+inline constexpr std::string_view kMetaKey = "m";
+
+std::string StoryKey(uint32_t slot);
+std::string FingerprintKey(uint64_t seq);
+std::string TermsKey(uint32_t first_id);
+std::string DfKey(uint32_t chunk);
+// The number after a key's "x/" prefix; false when it is not hex.
+bool KeyNumber(std::string_view key, uint64_t& number);
+
+class ByteWriter {
+ public:
+  void U64(uint64_t v);
+  void F64(double v);
+  void Str(std::string_view s);
+  void Weights(const TermWeights& w);  // term ids delta-coded (sorted)
+  void Ids(const std::vector<uint32_t>& ids);
+  std::string& bytes() { return out_; }
+
+ private:
+  std::string out_;
+};
+
+// Reads what ByteWriter wrote; after a short or malformed input every read
+// returns zero and ok() is false.
+class ByteReader {
+ public:
+  explicit ByteReader(std::string_view in) : in_(in) {}
+  uint64_t U64();
+  uint32_t U32();  // a U64 that must fit
+  double F64();
+  std::string Str();
+  TermWeights Weights();
+  std::vector<uint32_t> Ids();
+  bool ok() const { return ok_; }
+  bool done() const { return ok_ && in_.empty(); }
+
+ private:
+  std::string_view in_;
+  bool ok_ = true;
+};
+
+std::string EncodeStory(const StoryState& s);
+bool DecodeStory(std::string_view bytes, StoryState& s);
+std::string EncodeFingerprint(const FingerprintIndex::Entry& e);
+bool DecodeFingerprint(std::string_view bytes, FingerprintIndex::Entry& e);
+
+}  // namespace newsfuse::cluster
