@@ -300,6 +300,11 @@ void Server::Impl::Install() {
              reply.content_type = std::string(found->content_type);
              return reply;
            }));
+  // Browsers ask for it on every page (the story report too); "no icon"
+  // rather than a 404 each time, which they log as an error.
+  http.Get("/favicon.ico", [](const httplib::Request&, httplib::Response& res) {
+    res.status = 204;
+  });
   http.Get("/", asset);
   http.Get(R"(/assets/[^/]+)", asset);
 

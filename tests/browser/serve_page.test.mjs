@@ -112,7 +112,9 @@ mkdirSync(outDir, { recursive: true });
 try {
   const page = await browser.newPage();
   const errors = [];
-  page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
+  page.on("console", (m) => {
+    if (m.type() === "error") errors.push(m.text() + (m.location()?.url ? " (" + m.location().url + ")" : ""));
+  });
   page.on("pageerror", (e) => errors.push(String(e)));
   // The pages forbid inline and foreign scripts (CSP); axe is put in by the
   // test, so the test alone is let past it.
