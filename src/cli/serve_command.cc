@@ -76,8 +76,8 @@ int RunServe(const ServeArgs& args) {
   const bool v6 = host.find(':') != std::string::npos;
   // One line on stdout, flushed, that scripts and tests wait for: the real
   // port when 0 was asked.
-  std::printf("newsfuse: serving %s on http://%s%s%s:%d/\n", Shown(args.store.db).c_str(), v6 ? "[" : "",
-              host.c_str(), v6 ? "]" : "", (*server)->port());
+  std::printf("newsfuse: serving %s on http://%s%s%s:%d/\n", Shown(args.store.db).c_str(),
+              v6 ? "[" : "", host.c_str(), v6 ? "]" : "", (*server)->port());
   std::fflush(stdout);
 
   std::thread stopper([&] {

@@ -236,8 +236,7 @@ void Server::Impl::Install() {
                  "# HELP newsfuse_report_cache_misses_total Story reads that fused the story.\n"
                  "# TYPE newsfuse_report_cache_misses_total counter\n"
                  "newsfuse_report_cache_misses_total " +
-                 std::to_string(cache.misses()) + "\n" + IngestMetrics(ingester) +
-                 WatchMetrics());
+                 std::to_string(cache.misses()) + "\n" + IngestMetrics(ingester) + WatchMetrics());
              return reply;
            }));
   http.Get("/api/stories", handle([this](const httplib::Request& req) {
@@ -273,9 +272,8 @@ void Server::Impl::Install() {
   http.Get("/api/search",
            handle([this](const httplib::Request& req) { return SearchReply(api, req.params); }));
   http.Get(R"(/stories/([^/]+))", handle([this, first_match](const httplib::Request& req) {
-             Reply reply =
-                 StoryReply(api, first_match(req), req.get_header_value("If-None-Match"),
-                            StoryFormat::kHtml, req.get_header_value("Accept-Encoding"));
+             Reply reply = StoryReply(api, first_match(req), req.get_header_value("If-None-Match"),
+                                      StoryFormat::kHtml, req.get_header_value("Accept-Encoding"));
              // The report page has inline CSS and SVG and runs no script.
              reply.headers.emplace_back("Content-Security-Policy",
                                         "default-src 'none'; style-src 'unsafe-inline'; "
@@ -302,9 +300,8 @@ void Server::Impl::Install() {
            }));
   // Browsers ask for it on every page (the story report too); "no icon"
   // rather than a 404 each time, which they log as an error.
-  http.Get("/favicon.ico", [](const httplib::Request&, httplib::Response& res) {
-    res.status = 204;
-  });
+  http.Get("/favicon.ico",
+           [](const httplib::Request&, httplib::Response& res) { res.status = 204; });
   http.Get("/", asset);
   http.Get(R"(/assets/[^/]+)", asset);
 

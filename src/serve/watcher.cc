@@ -105,7 +105,8 @@ struct DirWatcher::Impl {
         const auto* event = reinterpret_cast<const inotify_event*>(buf.data() + at);
         at += static_cast<ssize_t>(sizeof(inotify_event) + event->len);
         if (event->mask & IN_Q_OVERFLOW) {
-          on_notice("watch " + dir + ": events were lost (queue overflow); reading the folder again");
+          on_notice("watch " + dir +
+                    ": events were lost (queue overflow); reading the folder again");
           Rescan();
           continue;
         }
@@ -121,8 +122,8 @@ struct DirWatcher::Impl {
   }
 };
 
-Result<std::unique_ptr<DirWatcher>> DirWatcher::Start(const std::string& dir,
-                                                      OnArrival on_arrival, OnNotice on_notice) {
+Result<std::unique_ptr<DirWatcher>> DirWatcher::Start(const std::string& dir, OnArrival on_arrival,
+                                                      OnNotice on_notice) {
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) return Status::Usage("--watch " + dir + ": not a folder");
   auto impl = std::make_unique<Impl>();

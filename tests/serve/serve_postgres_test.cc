@@ -101,8 +101,11 @@ TEST_F(ServePostgresTest, ServesAndStoresOnPostgres) {
   // A POST is stored in PostgreSQL: the CLI sees it, and the story it joined
   // has a new version.
   const auto& last = news.back();
-  const json article = {{"url", last.url},       {"outlet", last.outlet}, {"title", last.title},
-                        {"published_at", last.published}, {"text", last.text}};
+  const json article = {{"url", last.url},
+                        {"outlet", last.outlet},
+                        {"title", last.title},
+                        {"published_at", last.published},
+                        {"text", last.text}};
   auto posted = client.Post("/api/articles", article.dump(), "application/json");
   ASSERT_TRUE(posted);
   ASSERT_EQ(posted->status, 201) << posted->body;
@@ -112,8 +115,8 @@ TEST_F(ServePostgresTest, ServesAndStoresOnPostgres) {
   auto health = client.Get("/healthz");
   ASSERT_TRUE(health);
   EXPECT_EQ(json::parse(health->body)["articles"].get<size_t>(), news.size());
-  const json cli_article = CliJson("story " + joined_id + " --format json --db " +
-                                   Quoted(location_));
+  const json cli_article =
+      CliJson("story " + joined_id + " --format json --db " + Quoted(location_));
   bool found = false;
   for (const auto& source : cli_article["sources"]) found |= source["article_id"] == article_id;
   EXPECT_TRUE(found) << "the posted article is not in the CLI's story " << joined_id;

@@ -92,8 +92,8 @@ TEST(ServeWatchTest, DroppedFilesMakeTheStoriesTheCliIngestMakes) {
     EXPECT_EQ(ArticlesServed(server), 6) << "a half-written file was read";
     out << text.substr(half);
   }
-  ASSERT_TRUE(WaitFor([&] { return ArticlesServed(server) == 12; })) << ReadAll(
-      watched.Path("serve.log"));
+  ASSERT_TRUE(WaitFor([&] { return ArticlesServed(server) == 12; }))
+      << ReadAll(watched.Path("serve.log"));
 
   // Written under a hidden name, then renamed in: how careful writers publish.
   {
@@ -102,8 +102,8 @@ TEST(ServeWatchTest, DroppedFilesMakeTheStoriesTheCliIngestMakes) {
     EXPECT_EQ(ArticlesServed(server), 12) << "a hidden file was read";
     std::filesystem::rename(inbox + "/.renamed.jsonl.tmp", inbox + "/renamed.jsonl");
   }
-  ASSERT_TRUE(WaitFor([&] { return ArticlesServed(server) == 18; })) << ReadAll(
-      watched.Path("serve.log"));
+  ASSERT_TRUE(WaitFor([&] { return ArticlesServed(server) == 18; }))
+      << ReadAll(watched.Path("serve.log"));
 
   // The stories listed by the API are the ones the CLI made from the same files.
   auto list = server.Client().Get("/api/stories?limit=100");
@@ -135,8 +135,9 @@ TEST(ServeWatchTest, BadFilesAreReportedByNameAndWatchingGoesOn) {
   // in, the bad ones have been dealt with.
   const std::vector<SyntheticArticle> good(news.begin() + 1, news.end());
   std::ofstream(inbox + "/good.jsonl") << ToJsonl(good);
-  ASSERT_TRUE(WaitFor([&] { return ArticlesServed(server) == 1 + static_cast<int64_t>(good.size()); }))
-      << ReadAll(store.Path("serve.log"));
+  ASSERT_TRUE(WaitFor([&] {
+    return ArticlesServed(server) == 1 + static_cast<int64_t>(good.size());
+  })) << ReadAll(store.Path("serve.log"));
 
   EXPECT_TRUE(server.Alive());
   const std::string log = ReadAll(store.Path("serve.log"));
