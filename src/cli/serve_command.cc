@@ -8,6 +8,7 @@
 #include "cli/command.h"
 #include "cli/plain_query.h"
 #include "serve/server.h"
+#include "store/store.h"
 
 namespace newsfuse::cli {
 namespace {
@@ -15,7 +16,20 @@ namespace {
 struct ServeArgs {
   StoreFlags store;
   std::string listen = "127.0.0.1:8080";
+  std::string watch;
 };
+
+// The --db as the startup line shows it: a PostgreSQL URI's password hidden.
+std::string Shown(const std::string& db) {
+  if (!IsPostgresLocation(db)) return db;
+  const size_t scheme = db.find("://") + 3;
+  const size_t at = db.find('@', scheme);
+  const size_t slash = db.find('/', scheme);
+  if (at == std::string::npos || (slash != std::string::npos && slash < at)) return db;
+  const size_t colon = db.find(':', scheme);
+  if (colon == std::string::npos || colon > at) return db;
+  return db.substr(0, colon + 1) + "***" + db.substr(at);
+}
 
 // "HOST:PORT" or "[IPv6]:PORT"; port 0 takes any free port.
 Result<std::pair<std::string, int>> ParseListen(const std::string& text) {
@@ -54,6 +68,7 @@ int RunServe(const ServeArgs& args) {
   options.db_path = args.store.db;
   options.host = listen->first;
   options.port = listen->second;
+  options.watch_dir = args.watch;
   options.plain_words_to_fts = [](std::string_view words) { return PlainWordsToFts(words); };
   auto server = serve::Server::Bind(std::move(options));
   if (!server.ok()) return Fail(server.status());
@@ -61,8 +76,8 @@ int RunServe(const ServeArgs& args) {
   const bool v6 = host.find(':') != std::string::npos;
   // One line on stdout, flushed, that scripts and tests wait for: the real
   // port when 0 was asked.
-  std::printf("newsfuse: serving %s on http://%s%s%s:%d/\n", args.store.db.c_str(), v6 ? "[" : "",
-              host.c_str(), v6 ? "]" : "", (*server)->port());
+  std::printf("newsfuse: serving %s on http://%s%s%s:%d/\n", Shown(args.store.db).c_str(),
+              v6 ? "[" : "", host.c_str(), v6 ? "]" : "", (*server)->port());
   std::fflush(stdout);
 
   std::thread stopper([&] {
@@ -86,6 +101,9 @@ void RegisterServe(CLI::App& app, int& exit_code) {
       "serve", "Serve the store over HTTP: a JSON API and a web page (docs/api.md)");
   cmd->add_option("--listen", args->listen, "HOST:PORT to listen on (port 0: any free port)")
       ->capture_default_str();
+  cmd->add_option("--watch", args->watch,
+                  "Folder whose new files are ingested as they arrive (as `ingest` reads a "
+                  "folder)");
   args->store.Add(*cmd);
   cmd->callback([args, &exit_code] { exit_code = RunServe(*args); });
 }

@@ -6,6 +6,7 @@
 #include "core/utf8.h"
 #include "pipeline/pipeline.h"
 #include "render/render.h"
+#include "serve/gzip.h"
 #include "serve/paging.h"
 #include "serve/story_filter.h"
 
@@ -143,12 +144,12 @@ Reply ListStoriesReply(ApiContext& api, const Params& params) {
       if (!hit.story_id.empty()) filter->story_ids->insert(hit.story_id);
     }
   }
-  auto all = (*lease)->ListStories();
+  auto all = lease->ListStories();
   if (!all.ok()) return Failed(*lease, all.status());
-  const size_t total = all->size();
-  std::vector<StoryRow> rows;
-  for (StoryRow& row : *all) {
-    if (Keeps(*filter, row)) rows.push_back(std::move(row));
+  const size_t total = (*all)->size();
+  std::vector<const StoryRow*> rows;
+  for (const StoryRow& row : **all) {
+    if (Keeps(*filter, row)) rows.push_back(&row);
   }
   const StoryPage page = PageOfStories(rows, after, *limit);
   json list = json::array();
@@ -167,25 +168,57 @@ Reply ListStoriesReply(ApiContext& api, const Params& params) {
                         {"next_cursor", page.next_cursor ? json(*page.next_cursor) : json()}});
 }
 
+// The story's ETag: from memory when the store's version number of the story
+// is the one it was worked out at, else from its members (one read of them).
+Result<std::string> CurrentEtag(ApiContext& api, StorePool::Lease& lease, const std::string& id) {
+  auto number = lease->StoryVersion(id);
+  if (number.ok()) {
+    if (auto known = api.etags.Find(id, *number)) return *known;
+  } else if (number.status().code() != Status::Code::kNotFound) {
+    return number.status();
+  }
+  auto story = lease->GetStory(id);
+  if (!story.ok()) return story.status();
+  std::string etag = StoryVersion(*story, api.salt);
+  // Kept only when no commit came between the two reads: then the number
+  // and the members read belong to the same version.
+  if (number.ok()) {
+    auto again = lease->StoryVersion(id);
+    if (again.ok() && *again == *number) api.etags.Put(id, *number, etag);
+  }
+  return etag;
+}
+
 Reply StoryReply(ApiContext& api, const std::string& id, std::string_view if_none_match,
-                 StoryFormat format) {
+                 StoryFormat format, std::string_view accept_encoding) {
   if (!IsValidId(id)) return BadId("story");
   auto lease = Acquire(api);
   if (!lease.ok()) return Unavailable(lease.status());
-  auto story = (*lease)->GetStory(id);
-  if (!story.ok()) return Failed(*lease, story.status());
-  const std::string etag = StoryVersion(*story, api.salt);
+  auto tag = CurrentEtag(api, *lease, id);
+  if (!tag.ok()) return Failed(*lease, tag.status());
+  const std::string& etag = *tag;
   Reply reply;
   reply.content_type =
       format == StoryFormat::kJson ? "application/json" : "text/html; charset=utf-8";
   // Readers revalidate every time: a live story changes under them.
   reply.headers.emplace_back("Cache-Control", "no-cache");
+  // The body differs by Accept-Encoding, so a cache must key on it.
+  reply.headers.emplace_back("Vary", "Accept-Encoding");
   if (!if_none_match.empty() && IfNoneMatchHits(if_none_match, etag)) {
     reply.status = 304;
     reply.headers.emplace_back("ETag", etag);
     return reply;
   }
   const std::string key = etag + (format == StoryFormat::kJson ? " json" : " html");
+  const bool gzip = AcceptsGzip(accept_encoding);
+  if (gzip) {
+    if (auto coded = api.cache.Find(key + " gzip")) {
+      reply.headers.emplace_back("ETag", etag);
+      reply.headers.emplace_back("Content-Encoding", "gzip");
+      reply.shared_body = std::move(coded);
+      return reply;
+    }
+  }
   std::shared_ptr<const std::string> body = api.cache.Find(key);
   bool versioned = true;
   if (!body) {
@@ -201,7 +234,16 @@ Reply StoryReply(ApiContext& api, const std::string& id, std::string_view if_non
     if (versioned) api.cache.Put(key, body);
   }
   if (versioned) reply.headers.emplace_back("ETag", etag);
-  reply.body = *body;
+  if (gzip && versioned) {
+    // Compressed once per version; the next gzip reader takes it from above.
+    if (auto coded = Gzip(*body)) {
+      api.cache.Put(key + " gzip", coded);
+      reply.headers.emplace_back("Content-Encoding", "gzip");
+      reply.shared_body = std::move(coded);
+      return reply;
+    }
+  }
+  reply.shared_body = std::move(body);
   return reply;
 }
 

@@ -19,6 +19,7 @@ namespace newsfuse::serve {
 struct ApiContext {
   StorePool& pool;
   ReportCache& cache;
+  EtagMemo& etags;
   std::string salt;  // see StoryVersion
   std::function<Result<std::string>(std::string_view)> plain_words_to_fts;
 };
@@ -43,8 +44,10 @@ Reply ListStoriesReply(ApiContext& api, const Params& params);
 enum class StoryFormat { kJson, kHtml };
 // The report as `newsfuse story ID --format json|html` prints it, with an
 // ETag of the story's version; 304 with no body when `if_none_match` names it.
+// The body is the cached bytes themselves (Reply::shared_body), gzip-coded
+// when `accept_encoding` takes gzip.
 Reply StoryReply(ApiContext& api, const std::string& id, std::string_view if_none_match,
-                 StoryFormat format);
+                 StoryFormat format, std::string_view accept_encoding = {});
 
 Reply ArticleReply(ApiContext& api, const std::string& id);
 Reply SearchReply(ApiContext& api, const Params& params);

@@ -62,10 +62,10 @@ void EventHub::Run() {
 // next poll with a fresh connection; clients see nothing of it.
 void EventHub::Check() {
   if (!store_) {
-    SqliteStoreOptions options;
+    StoreOptions options;
     options.read_only = true;
     options.busy_timeout_ms = 2000;
-    auto store = OpenSqliteStore(db_path_, options);
+    auto store = OpenStoreAt(db_path_, options);
     if (!store.ok()) return;
     store_ = std::move(store).value();
     seen_data_version_.reset();

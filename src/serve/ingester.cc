@@ -170,20 +170,35 @@ Reply Ingester::Post(const PostRequest& request) {
   return Ingest(std::move(page).value());
 }
 
+Status Ingester::OpenLocked() {
+  if (store_) return Status::Ok();
+  StoreOptions options;
+  // A client waits this long for a CLI ingest holding the write lock, then
+  // is told to come back, rather than holding its connection for minutes.
+  options.write_wait_ms = 30 * 1000;
+  auto store = OpenStoreAt(db_path_, options);
+  if (!store.ok()) return store.status();
+  store_ = std::move(store).value();
+  pipeline_ = std::make_unique<Pipeline>(*store_);
+  return Status::Ok();
+}
+
+Result<Ingester::PathOutcome> Ingester::IngestPath(const std::string& path) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (Status opened = OpenLocked(); !opened.ok()) return opened;
+  PathOutcome outcome;
+  IngestCallbacks callbacks;
+  callbacks.on_error = [&](const Status& s) { outcome.errors.push_back(s); };
+  auto summary = pipeline_->Ingest({path}, callbacks);
+  if (!summary.ok()) return summary.status();
+  outcome.summary = std::move(summary).value();
+  return outcome;
+}
+
 Reply Ingester::Ingest(RawPage page) {
   std::lock_guard<std::mutex> lock(mutex_);
-  if (!store_) {
-    SqliteStoreOptions options;
-    // A client waits this long for a CLI ingest holding the write lock, then
-    // is told to come back, rather than holding its connection for minutes.
-    options.write_wait_ms = 30 * 1000;
-    auto store = OpenSqliteStore(db_path_, options);
-    if (!store.ok()) {
-      return ErrorReply(503, "unavailable",
-                        "store cannot be written: " + store.status().ToString());
-    }
-    store_ = std::move(store).value();
-    pipeline_ = std::make_unique<Pipeline>(*store_);
+  if (Status opened = OpenLocked(); !opened.ok()) {
+    return ErrorReply(503, "unavailable", "store cannot be written: " + opened.ToString());
   }
   std::vector<Status> errors;
   IngestCallbacks callbacks;

@@ -16,6 +16,7 @@
 #include <mutex>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "pipeline/pipeline.h"
 #include "serve/reply.h"
@@ -43,12 +44,24 @@ class Ingester {
   // lock too long).
   Reply Post(const PostRequest& request);
 
+  // A file or folder read as `newsfuse ingest PATH` reads it (--watch),
+  // through the connection the posts use, so the two take turns. Not ok only
+  // when the store cannot be written or the path cannot be opened at all; a
+  // bad page is in `errors` (its locator names the file) and `summary.failed`.
+  struct PathOutcome {
+    IngestSummary summary;
+    std::vector<Status> errors;
+  };
+  Result<PathOutcome> IngestPath(const std::string& path);
+
   uint64_t ingested() const { return ingested_; }
   uint64_t duplicates() const { return duplicates_; }
   uint64_t refused() const { return refused_; }
 
  private:
   Reply Ingest(RawPage page);
+  // Opens the read-write connection on first use; under mutex_.
+  Status OpenLocked();
 
   std::string db_path_;
   std::mutex mutex_;  // one post at a time: the Store and Pipeline are one thread's

@@ -69,22 +69,30 @@ Result<StoryKey> DecodeCursor(std::string_view cursor) {
 
 StoryPage PageOfStories(std::vector<StoryRow>& rows, const std::optional<StoryKey>& after,
                         int limit) {
-  auto key_of = [](const StoryRow& row) { return StoryKey{row.last_seen, row.story.id}; };
-  std::sort(rows.begin(), rows.end(), [&](const StoryRow& a, const StoryRow& b) {
+  std::vector<const StoryRow*> pointers;
+  pointers.reserve(rows.size());
+  for (const StoryRow& row : rows) pointers.push_back(&row);
+  return PageOfStories(pointers, after, limit);
+}
+
+StoryPage PageOfStories(std::vector<const StoryRow*>& rows, const std::optional<StoryKey>& after,
+                        int limit) {
+  auto key_of = [](const StoryRow* row) { return StoryKey{row->last_seen, row->story.id}; };
+  std::sort(rows.begin(), rows.end(), [&](const StoryRow* a, const StoryRow* b) {
     return ComesBefore(key_of(a), key_of(b));
   });
   auto first = rows.begin();
   if (after) {
     first = std::upper_bound(
         rows.begin(), rows.end(), *after,
-        [&](const StoryKey& key, const StoryRow& row) { return ComesBefore(key, key_of(row)); });
+        [&](const StoryKey& key, const StoryRow* row) { return ComesBefore(key, key_of(row)); });
   }
   StoryPage page;
   for (auto it = first; it != rows.end() && static_cast<int>(page.rows.size()) < limit; ++it) {
-    page.rows.push_back(&*it);
+    page.rows.push_back(*it);
   }
   if (!page.rows.empty() && first + static_cast<long>(page.rows.size()) != rows.end()) {
-    page.next_cursor = EncodeCursor(key_of(*page.rows.back()));
+    page.next_cursor = EncodeCursor(key_of(page.rows.back()));
   }
   return page;
 }

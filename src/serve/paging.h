@@ -43,5 +43,9 @@ struct StoryPage {
 // Up to `limit` rows that come after `after` (all when absent), in order.
 StoryPage PageOfStories(std::vector<StoryRow>& rows, const std::optional<StoryKey>& after,
                         int limit);
+// The same over rows held elsewhere (the pool's shared list): `rows` is
+// sorted, the rows themselves are not touched.
+StoryPage PageOfStories(std::vector<const StoryRow*>& rows, const std::optional<StoryKey>& after,
+                        int limit);
 
 }  // namespace newsfuse::serve

@@ -2,6 +2,7 @@
 // read (and tested) as functions from a request's parts to a reply.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -15,6 +16,10 @@ struct Reply {
   int status = 200;
   std::string content_type = "application/json";
   std::string body;
+  // When set, the body instead: bytes shared with the report cache, sent
+  // without a copy and never compressed again by the HTTP library (a body
+  // given here is sent as it is: set Content-Encoding when it is coded).
+  std::shared_ptr<const std::string> shared_body;
   std::vector<std::pair<std::string, std::string>> headers;
 };
 

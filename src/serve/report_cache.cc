@@ -17,6 +17,19 @@ std::string StoryVersion(const Story& story, std::string_view salt) {
   return "\"" + ContentHash(text) + "\"";
 }
 
+std::optional<std::string> EtagMemo::Find(const std::string& story_id, int64_t store_version) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  auto it = by_story_.find(story_id);
+  if (it == by_story_.end() || it->second.first != store_version) return std::nullopt;
+  return it->second.second;
+}
+
+void EtagMemo::Put(const std::string& story_id, int64_t store_version, std::string etag) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (by_story_.size() >= max_entries_ && !by_story_.contains(story_id)) by_story_.clear();
+  by_story_[story_id] = {store_version, std::move(etag)};
+}
+
 std::shared_ptr<const std::string> ReportCache::Find(const std::string& key) {
   std::lock_guard<std::mutex> lock(mutex_);
   auto it = index_.find(key);

@@ -13,6 +13,7 @@
 #include <list>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <unordered_map>
 
@@ -22,6 +23,24 @@ namespace newsfuse::serve {
 
 // A quoted strong entity tag ("\"<32 hex>\"") for `story` under `salt`.
 std::string StoryVersion(const Story& story, std::string_view salt);
+
+// The ETag (StoryVersion) last worked out for each story, with the store's
+// version number of the story (Store::StoryVersion) it was worked out at.
+// The number changes in the same commit as any change of the story's
+// members, so while it is unchanged the ETag is too: a cached read then
+// costs one indexed lookup instead of reading every member. Bounded: past
+// `max_entries` stories it starts again empty.
+class EtagMemo {
+ public:
+  explicit EtagMemo(size_t max_entries) : max_entries_(max_entries) {}
+  std::optional<std::string> Find(const std::string& story_id, int64_t store_version);
+  void Put(const std::string& story_id, int64_t store_version, std::string etag);
+
+ private:
+  size_t max_entries_;
+  std::mutex mutex_;
+  std::unordered_map<std::string, std::pair<int64_t, std::string>> by_story_;
+};
 
 // Least recently used entries leave once the bodies pass `max_bytes`.
 class ReportCache {

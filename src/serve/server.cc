@@ -2,7 +2,9 @@
 
 #include <httplib.h>
 
+#include <atomic>
 #include <chrono>
+#include <cstdio>
 #include <filesystem>
 #include <random>
 #include <vector>
@@ -14,7 +16,9 @@
 #include "serve/report_cache.h"
 #include "serve/routes.h"
 #include "serve/store_pool.h"
+#include "serve/watcher.h"
 #include "serve/web_assets.h"
+#include "store/store.h"
 
 namespace newsfuse::serve {
 namespace {
@@ -52,6 +56,16 @@ void Send(const Reply& reply, httplib::Response& res) {
   res.status = reply.status;
   for (const auto& [name, value] : reply.headers) res.set_header(name, value);
   if (reply.status == 304) return;
+  if (reply.shared_body) {
+    // Sent from the cached bytes, no copy; a body given by a provider of known
+    // length is also one the library does not compress again.
+    std::shared_ptr<const std::string> body = reply.shared_body;
+    res.set_content_provider(body->size(), reply.content_type,
+                             [body](size_t offset, size_t length, httplib::DataSink& sink) {
+                               return sink.write(body->data() + offset, length);
+                             });
+    return;
+  }
   res.set_content(reply.body, reply.content_type);
 }
 
@@ -109,11 +123,16 @@ struct Server::Impl {
       : options(std::move(opts)),
         pool(options.db_path),
         cache(64 << 20),
-        api{pool, cache, RandomSalt(), options.plain_words_to_fts},
+        etags(1 << 16),
+        api{pool, cache, etags, RandomSalt(), options.plain_words_to_fts},
         ingester(options.db_path),
         events(options.db_path, api.salt, std::chrono::milliseconds(options.events_poll_ms)) {}
 
   void Install();
+  // One arrival in the watched folder: ingested, logged, counted; nothing
+  // in the file can stop the watching.
+  void IngestArrival(const std::string& path);
+  std::string WatchMetrics() const;
   void StreamEvents(const httplib::Request& req, httplib::Response& res);
   // Counted before the answer is sent, so a client that has its answer
   // finds it in the next /metrics.
@@ -122,6 +141,7 @@ struct Server::Impl {
   ServeOptions options;
   StorePool pool;
   ReportCache cache;
+  EtagMemo etags;
   ApiContext api;
   Ingester ingester;
   // Before `http`, so it outlives the worker threads that wait on it.
@@ -129,7 +149,47 @@ struct Server::Impl {
   Metrics metrics;
   httplib::Server http;
   int port = 0;
+  std::atomic<uint64_t> watch_ok{0}, watch_bad{0}, watch_failed{0};
+  // Last: stopped first, so its thread never sees the rest half destroyed.
+  std::unique_ptr<DirWatcher> watcher;
 };
+
+void Server::Impl::IngestArrival(const std::string& path) {
+  try {
+    auto outcome = ingester.IngestPath(path);
+    if (!outcome.ok()) {
+      ++watch_failed;
+      std::fprintf(stderr, "newsfuse: watch: %s: not ingested: %s\n", path.c_str(),
+                   outcome.status().ToString().c_str());
+      return;
+    }
+    const IngestSummary& sum = outcome->summary;
+    for (const Status& error : outcome->errors) {
+      std::fprintf(stderr, "newsfuse: watch: %s\n", error.ToString().c_str());
+    }
+    const bool bad = sum.failed > 0 || (sum.pages == 0 && !outcome->errors.empty());
+    ++(bad ? watch_bad : watch_ok);
+    std::fprintf(stderr, "newsfuse: watch: %s: %lld new, %lld duplicate, %lld failed\n",
+                 path.c_str(), static_cast<long long>(sum.ingested),
+                 static_cast<long long>(sum.duplicates), static_cast<long long>(sum.failed));
+    if (sum.ingested > 0) events.Poke();
+  } catch (const std::exception& e) {
+    ++watch_failed;
+    std::fprintf(stderr, "newsfuse: watch: %s: not ingested: %s\n", path.c_str(), e.what());
+  }
+}
+
+std::string Server::Impl::WatchMetrics() const {
+  if (!watcher) return "";
+  auto line = [](const char* outcome, uint64_t n) {
+    return std::string("newsfuse_watch_files_total{outcome=\"") + outcome + "\"} " +
+           std::to_string(n) + "\n";
+  };
+  return "# HELP newsfuse_watch_files_total Files ingested from the --watch folder, by outcome "
+         "(with_errors: some pages were bad; failed: not read at all).\n"
+         "# TYPE newsfuse_watch_files_total counter\n" +
+         line("ok", watch_ok) + line("with_errors", watch_bad) + line("failed", watch_failed);
+}
 
 void Server::Impl::Install() {
   http.set_payload_max_length(options.max_body_bytes);
@@ -176,7 +236,7 @@ void Server::Impl::Install() {
                  "# HELP newsfuse_report_cache_misses_total Story reads that fused the story.\n"
                  "# TYPE newsfuse_report_cache_misses_total counter\n"
                  "newsfuse_report_cache_misses_total " +
-                 std::to_string(cache.misses()) + "\n" + IngestMetrics(ingester));
+                 std::to_string(cache.misses()) + "\n" + IngestMetrics(ingester) + WatchMetrics());
              return reply;
            }));
   http.Get("/api/stories", handle([this](const httplib::Request& req) {
@@ -184,7 +244,7 @@ void Server::Impl::Install() {
            }));
   http.Get(R"(/api/stories/([^/]+))", handle([this, first_match](const httplib::Request& req) {
              return StoryReply(api, first_match(req), req.get_header_value("If-None-Match"),
-                               StoryFormat::kJson);
+                               StoryFormat::kJson, req.get_header_value("Accept-Encoding"));
            }));
   http.Get(R"(/api/articles/([^/]+))", handle([this, first_match](const httplib::Request& req) {
              return ArticleReply(api, first_match(req));
@@ -213,7 +273,7 @@ void Server::Impl::Install() {
            handle([this](const httplib::Request& req) { return SearchReply(api, req.params); }));
   http.Get(R"(/stories/([^/]+))", handle([this, first_match](const httplib::Request& req) {
              Reply reply = StoryReply(api, first_match(req), req.get_header_value("If-None-Match"),
-                                      StoryFormat::kHtml);
+                                      StoryFormat::kHtml, req.get_header_value("Accept-Encoding"));
              // The report page has inline CSS and SVG and runs no script.
              reply.headers.emplace_back("Content-Security-Policy",
                                         "default-src 'none'; style-src 'unsafe-inline'; "
@@ -238,6 +298,10 @@ void Server::Impl::Install() {
              reply.content_type = std::string(found->content_type);
              return reply;
            }));
+  // Browsers ask for it on every page (the story report too); "no icon"
+  // rather than a 404 each time, which they log as an error.
+  http.Get("/favicon.ico",
+           [](const httplib::Request&, httplib::Response& res) { res.status = 204; });
   http.Get("/", asset);
   http.Get(R"(/assets/[^/]+)", asset);
 
@@ -353,8 +417,11 @@ Result<std::unique_ptr<Server>> Server::Bind(ServeOptions options) {
   }
   // As the CLI's read commands: a mistyped path must not become a new empty
   // store that the first POST then fills beside the real one.
+  // (A PostgreSQL store is checked by the read-only open below, which
+  // refuses a schema without one.)
   std::error_code ec;
-  if (!std::filesystem::exists(options.db_path, ec) && !ec) {
+  if (!IsPostgresLocation(options.db_path) && !std::filesystem::exists(options.db_path, ec) &&
+      !ec) {
     return Status::StoreError("no database at " + options.db_path +
                               " (create one with `newsfuse ingest`)");
   }
@@ -376,6 +443,14 @@ Result<std::unique_ptr<Server>> Server::Bind(ServeOptions options) {
     return Status::IoError(host + ":" + std::to_string(impl->options.port),
                            "cannot listen there (address in use, or not an address of this "
                            "machine)");
+  }
+  if (!impl->options.watch_dir.empty()) {
+    Impl* raw = impl.get();
+    auto watcher = DirWatcher::Start(
+        impl->options.watch_dir, [raw](const std::string& path) { raw->IngestArrival(path); },
+        [](const std::string& line) { std::fprintf(stderr, "newsfuse: %s\n", line.c_str()); });
+    if (!watcher.ok()) return watcher.status();
+    impl->watcher = std::move(watcher).value();
   }
   return std::unique_ptr<Server>(new Server(std::move(impl)));
 }

@@ -31,13 +31,18 @@ struct ServeOptions {
   std::function<Result<std::string>(std::string_view)> plain_words_to_fts;
   // Largest request body accepted (413 beyond): one article posted.
   size_t max_body_bytes = 2 << 20;
+  // A folder whose arriving files are ingested (serve/watcher.h); empty:
+  // none. Each file's outcome, and each bad page with its file's name, is
+  // logged on stderr and counted in /metrics.
+  std::string watch_dir;
   // How often /api/events asks the store whether another process wrote.
   int events_poll_ms = 500;
 };
 
 class Server {
  public:
-  // Opens the store and binds the socket. kStoreError for a store that does
+  // Opens the store, binds the socket and starts watching watch_dir (kUsage
+  // when it is not a folder). kStoreError for a store that does
   // not exist (as the CLI's read commands: the first ingest creates it) or
   // cannot be opened, kIoError when the address cannot be bound, kUsage for
   // missing options.

@@ -9,6 +9,7 @@
 
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -23,29 +24,40 @@ class StorePool {
 
   // One connection, returned to the pool when the Lease ends unless it was
   // discarded (after a store error, so a broken connection is not reused).
+  using StoryRows = std::shared_ptr<const std::vector<StoryRow>>;
+  struct Connection {
+    std::unique_ptr<Store> store;
+    std::optional<int64_t> rows_version;  // DataVersion when `rows` was read
+    StoryRows rows;
+  };
+
   class Lease {
    public:
-    Lease(StorePool* pool, std::unique_ptr<Store> store) : pool_(pool), store_(std::move(store)) {}
+    Lease(StorePool* pool, std::unique_ptr<Connection> conn)
+        : pool_(pool), conn_(std::move(conn)) {}
     Lease(Lease&&) = default;
     Lease& operator=(Lease&&) = default;
     ~Lease();
-    Store& operator*() const { return *store_; }
-    Store* operator->() const { return store_.get(); }
-    void Discard() { store_.reset(); }
+    Store& operator*() const { return *conn_->store; }
+    Store* operator->() const { return conn_->store.get(); }
+    void Discard() { conn_.reset(); }
+    // Store::ListStories, from this connection's memory when nothing was
+    // committed since it was read (the rows are shared, never changed).
+    Result<StoryRows> ListStories();
 
    private:
     StorePool* pool_;
-    std::unique_ptr<Store> store_;
+    std::unique_ptr<Connection> conn_;
   };
 
   Result<Lease> Acquire();
 
  private:
-  void Release(std::unique_ptr<Store> store);
+  void Release(std::unique_ptr<Connection> conn);
 
   std::string path_;
   std::mutex mutex_;
-  std::vector<std::unique_ptr<Store>> idle_;
+  std::vector<std::unique_ptr<Connection>> idle_;
 };
 
 }  // namespace newsfuse::serve

@@ -5,7 +5,8 @@
 //
 //   node serve_page.test.mjs NEWSFUSE_BINARY OUT_DIR
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
@@ -22,6 +23,15 @@ try {
   puppeteer = (await import("puppeteer-core")).default;
 } catch {
   console.log("SKIP: puppeteer-core is not installed (run scripts/browser_setup.sh)");
+  process.exit(SKIP);
+}
+
+// axe-core (pinned in package.json) checks each page against WCAG 2 A and AA.
+let axeSource;
+try {
+  axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+} catch {
+  console.log("SKIP: axe-core is not installed (run scripts/browser_setup.sh)");
   process.exit(SKIP);
 }
 
@@ -102,8 +112,22 @@ mkdirSync(outDir, { recursive: true });
 try {
   const page = await browser.newPage();
   const errors = [];
-  page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
+  page.on("console", (m) => {
+    if (m.type() === "error") errors.push(m.text() + (m.location()?.url ? " (" + m.location().url + ")" : ""));
+  });
   page.on("pageerror", (e) => errors.push(String(e)));
+  // The pages forbid inline and foreign scripts (CSP); axe is put in by the
+  // test, so the test alone is let past it.
+  await page.setBypassCSP(true);
+  const accessible = async (what) => {
+    await page.addScriptTag({ content: axeSource });
+    const result = await page.evaluate(() =>
+      window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa"] } }));
+    const found = result.violations.map((v) =>
+      `${v.id} (${v.impact}, ${v.nodes.length}x: ${v.nodes[0].target.join(" ")})`);
+    check(found.length === 0, `${what}: axe finds no WCAG 2 A/AA violations` +
+      (found.length ? ": " + found.join("; ") : ` (${result.passes.length} rules pass)`));
+  };
   page.on("requestfailed", (r) => {
     // The event stream is cut when the page is left; that is no error.
     if (!r.url().endsWith("/api/events")) errors.push("request failed: " + r.url());
@@ -120,6 +144,7 @@ try {
     const overflow = await page.evaluate(() =>
       document.documentElement.scrollWidth - document.documentElement.clientWidth);
     check(overflow <= 0, `${width}px: list has no sideways scrolling (overflow ${overflow}px)`);
+    await accessible(`${width}px list`);
     await page.screenshot({ path: join(outDir, `list-${width}.png`), fullPage: true });
   }
 
@@ -145,6 +170,7 @@ try {
   const storyOverflow = await page.evaluate(() =>
     document.documentElement.scrollWidth - document.documentElement.clientWidth);
   check(storyOverflow <= 0, `390px: story page has no sideways scrolling (overflow ${storyOverflow}px)`);
+  await accessible("390px story page");
 
   // Live: a POST elsewhere shows up in an open list without a reload.
   await page.setViewport({ width: 1280, height: 900 });

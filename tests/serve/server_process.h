@@ -14,6 +14,7 @@
 #include <chrono>
 #include <string>
 #include <thread>
+#include <vector>
 
 namespace newsfuse::testing {
 
@@ -26,7 +27,14 @@ class ServerProcess {
 
   // Waits up to 10 s for the line that names the port. False (with the
   // reason in error()) when the server did not start.
-  bool Start(const std::string& db, const std::string& log_path) {
+  // `extra` arguments (e.g. --watch DIR) follow the usual ones.
+  bool Start(const std::string& db, const std::string& log_path,
+             const std::vector<std::string>& extra = {}) {
+    std::vector<std::string> args = {NEWSFUSE_CLI, "serve", "--db", db, "--listen", "127.0.0.1:0"};
+    args.insert(args.end(), extra.begin(), extra.end());
+    std::vector<char*> argv;
+    for (std::string& arg : args) argv.push_back(arg.data());
+    argv.push_back(nullptr);
     int out[2];
     if (pipe(out) != 0) return Failed("pipe failed");
     const pid_t parent = getpid();
@@ -39,8 +47,7 @@ class ServerProcess {
       int log = open(log_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
       if (log >= 0) dup2(log, 2);
       close(out[0]);
-      execl(NEWSFUSE_CLI, NEWSFUSE_CLI, "serve", "--db", db.c_str(), "--listen", "127.0.0.1:0",
-            static_cast<char*>(nullptr));
+      execv(NEWSFUSE_CLI, argv.data());
       _exit(127);
     }
     close(out[1]);
