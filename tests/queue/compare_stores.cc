@@ -38,15 +38,19 @@ Snapshot Read(const std::string& location) {
   snap.articles = *count;
   snap.unassigned = *unassigned;
   for (const auto& row : *rows) {
-    std::string members;
+    // Sorted: a story lists its articles in the order they were stored,
+    // which is the workers' finishing order, not the decision order.
+    std::set<std::string> sorted;
     for (const auto& id : row.story.article_ids) {
       ++snap.memberships;
       snap.ids.insert(id);
-      members += id;
+      std::string member = id;
       auto copy = row.story.copy_of.find(id);
-      if (copy != row.story.copy_of.end()) members += "/" + copy->second;
-      members += " ";
+      if (copy != row.story.copy_of.end()) member += "/" + copy->second;
+      sorted.insert(member);
     }
+    std::string members;
+    for (const auto& m : sorted) members += m + " ";
     snap.stories[row.story.id] = members;
   }
   snap.ok = true;
