@@ -76,9 +76,8 @@ class ClusterWorker {
     double idle_since = WallSeconds();
     bool own_pending = true;  // the predecessor's unfinished batch first
     while (!StopRequested().load()) {
-      auto pages =
-          queue_.Read(kClusterGroup, kLeaderConsumer, args_.batch_size, own_pending ? 0 : 1000,
-                      own_pending);
+      auto pages = queue_.Read(kClusterGroup, kLeaderConsumer, args_.batch_size,
+                               own_pending ? 0 : 1000, own_pending);
       if (!pages.ok()) return pages.status();
       if (pages->empty()) {
         if (own_pending) {

@@ -25,7 +25,6 @@ struct EnqueueArgs {
   int64_t max_backlog = 10000;
 };
 
-
 int RunEnqueue(const EnqueueArgs& args) {
   auto queue = PageQueue::Open(args.queue.url);
   if (!queue.ok()) return Fail(queue.status());
@@ -78,7 +77,8 @@ int RunEnqueue(const EnqueueArgs& args) {
   if (!queue_failure.ok()) return Fail(queue_failure);
   if (!read.ok()) on_error(read);
   const double seconds = WallSeconds() - start;
-  std::fprintf(stderr, "enqueued %lld pages (%lld failed) in %.1f s (%.1f s waiting on the backlog)\n",
+  std::fprintf(stderr,
+               "enqueued %lld pages (%lld failed) in %.1f s (%.1f s waiting on the backlog)\n",
                static_cast<long long>(pages), static_cast<long long>(failed), seconds, waited);
   return exit_code;
 }

@@ -55,8 +55,7 @@ class Worker {
     double idle_since = WallSeconds();
     while (!StopRequested().load()) {
       double t = WallSeconds();
-      auto claimed =
-          queue_.Claim(kWorkerGroup, args_.name, args_.claim_after_ms, args_.batch_size);
+      auto claimed = queue_.Claim(kWorkerGroup, args_.name, args_.claim_after_ms, args_.batch_size);
       if (!claimed.ok()) return claimed.status();
       std::vector<QueuedPage> pages = std::move(claimed).value();
       if (pages.empty()) {
@@ -232,10 +231,9 @@ int RunWorker(WorkerArgs args) {
   std::fprintf(stderr,
                "worker %s: %lld pages, %lld stored, %lld duplicate, %lld failed in %.1f s; "
                "seconds: extract %.2f, analyse %.2f (CPU), store %.2f, queue %.2f (wall)\n",
-               args.name.c_str(), static_cast<long long>(c.pages),
-               static_cast<long long>(c.stored), static_cast<long long>(c.duplicates),
-               static_cast<long long>(c.failed), WallSeconds() - start, c.extract, c.analyse,
-               c.store, c.queue);
+               args.name.c_str(), static_cast<long long>(c.pages), static_cast<long long>(c.stored),
+               static_cast<long long>(c.duplicates), static_cast<long long>(c.failed),
+               WallSeconds() - start, c.extract, c.analyse, c.store, c.queue);
   if (!status.ok()) return Fail(status);
   return 0;
 }

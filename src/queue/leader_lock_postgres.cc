@@ -18,7 +18,8 @@ struct ResultFree {
 
 // The store's write lock is (1313232211, schema); the leader's is the next
 // class id, so the two never meet.
-constexpr const char* kTryLock = "SELECT pg_try_advisory_lock(1313232212, hashtext(current_schema()))";
+constexpr const char* kTryLock =
+    "SELECT pg_try_advisory_lock(1313232212, hashtext(current_schema()))";
 
 class PostgresLeaderLock final : public LeaderLock {
  public:
@@ -48,8 +49,8 @@ Result<std::unique_ptr<LeaderLock>> LeaderLock::Acquire(const std::string& uri, 
                                                         const std::function<void()>& on_wait) {
   std::unique_ptr<PGconn, ConnFree> conn(PQconnectdb(uri.c_str()));
   if (PQstatus(conn.get()) != CONNECTION_OK) {
-    return Status::StoreError(Shown(uri) + ": cannot connect for the leader lock: " +
-                              PQerrorMessage(conn.get()));
+    return Status::StoreError(
+        Shown(uri) + ": cannot connect for the leader lock: " + PQerrorMessage(conn.get()));
   }
   for (;;) {
     std::unique_ptr<PGresult, ResultFree> r(PQexec(conn.get(), kTryLock));

@@ -5,8 +5,9 @@ namespace newsfuse {
 
 Result<std::unique_ptr<LeaderLock>> LeaderLock::Acquire(const std::string& uri, int,
                                                         const std::function<void()>&) {
-  return Status::Usage(uri + ": the cluster-worker's leader lock needs PostgreSQL support "
-                             "(libpq-dev) and Redis support (libhiredis-dev) in the build");
+  return Status::Usage(uri +
+                       ": the cluster-worker's leader lock needs PostgreSQL support "
+                       "(libpq-dev) and Redis support (libhiredis-dev) in the build");
 }
 
 }  // namespace newsfuse

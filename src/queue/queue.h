@@ -78,8 +78,8 @@ class PageQueue {
   // `consumer` and not acknowledged (what it held when it died), else new
   // entries, waiting up to `block_ms` for one (0: do not wait).
   virtual Result<std::vector<QueuedPage>> Read(const std::string& group,
-                                               const std::string& consumer, int count,
-                                               int block_ms, bool own_pending) = 0;
+                                               const std::string& consumer, int count, int block_ms,
+                                               bool own_pending) = 0;
   // XAUTOCLAIM: takes over entries pending for longer than `min_idle_ms` in
   // `group` (a dead or stuck consumer's). Entries trimmed meanwhile are
   // dropped from the pending list by the server and not returned.

@@ -4,7 +4,6 @@
 #include <unistd.h>
 
 #include <cstdio>
-
 #include <memory>
 #include <utility>
 
@@ -58,8 +57,8 @@ class RedisQueue final : public PageQueue {
 
   Result<std::vector<QueuedPage>> Read(const std::string& group, const std::string& consumer,
                                        int count, int block_ms, bool own_pending) override {
-    std::vector<std::string> args = {"XREADGROUP", "GROUP", group, consumer,
-                                     "COUNT",      std::to_string(count)};
+    std::vector<std::string> args = {"XREADGROUP", "GROUP", group,
+                                     consumer,     "COUNT", std::to_string(count)};
     if (block_ms > 0 && !own_pending) {
       args.emplace_back("BLOCK");
       args.push_back(std::to_string(block_ms));
@@ -115,7 +114,8 @@ class RedisQueue final : public PageQueue {
     auto reply = Command({"XPENDING", address_.stream, group});
     if (!reply.ok()) return reply.status();
     const redisReply* r = reply->get();
-    if (r->type != REDIS_REPLY_ARRAY || r->elements < 1 || r->element[0]->type != REDIS_REPLY_INTEGER)
+    if (r->type != REDIS_REPLY_ARRAY || r->elements < 1 ||
+        r->element[0]->type != REDIS_REPLY_INTEGER)
       return Failed("XPENDING: unexpected reply");
     return static_cast<int64_t>(r->element[0]->integer);
   }
@@ -225,8 +225,7 @@ class RedisQueue final : public PageQueue {
     for (int i = 0; i < kReconnectSeconds * 5; ++i) {
       usleep(200 * 1000);
       timeval timeout{5, 0};
-      redisContext* fresh =
-          redisConnectWithTimeout(address_.host.c_str(), address_.port, timeout);
+      redisContext* fresh = redisConnectWithTimeout(address_.host.c_str(), address_.port, timeout);
       if (fresh && !fresh->err) {
         timeval none{0, 0};
         redisSetTimeout(fresh, none);

@@ -24,12 +24,13 @@ int main(int argc, char** argv) {
   const auto news = newsfuse::testing::SyntheticNews(events, per_event, seed);
   std::vector<std::string> lines;
   for (const auto& a : news) {
-    lines.push_back(nlohmann::json{{"url", a.url},
-                                   {"outlet", a.outlet},
-                                   {"title", a.title},
-                                   {"published", a.published},
-                                   {"text", a.text}}
-                        .dump());
+    lines.push_back(nlohmann::json{
+        {"url", a.url},
+        {"outlet", a.outlet},
+        {"title", a.title},
+        {"published", a.published},
+        {"text",
+         a.text}}.dump());
   }
   const size_t n = lines.size();
   std::vector<std::string> out;
