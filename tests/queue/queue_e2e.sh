@@ -99,7 +99,9 @@ else
   # Enqueue and the steady worker may have met the Redis restart: run them
   # again (enqueue from the start: pages already stored come back as
   # duplicates and are stored once).
-  wait "$enq" || { echo "enqueue stopped ($(tail -1 "$work/enqueue.err")); enqueuing again"; \
+  # Exit 2 is the broken lines of the feed; anything else is the Redis restart.
+  rc=0; wait "$enq" || rc=$?
+  [ "$rc" -le 2 ] || { echo "enqueue stopped ($(tail -1 "$work/enqueue.err")); enqueuing again"; \
     "$nf" enqueue "$work/feed.jsonl" --queue "$queue" --max-backlog 300 2>>"$work/enqueue.err" || true; }
   wait "$steady" || { echo "steady worker stopped; starting it again"; start_worker steady worker-steady.err; wait "$last_pid"; }
   wait "$last" || { start_worker last2 victims.err; wait "$last_pid"; }
