@@ -214,14 +214,16 @@ int RunClusterWorker(const ClusterWorkerArgs& args) {
                               "advisory lock; on one machine, `newsfuse ingest` clusters)"));
   }
   StopOnSignals();
+  // Connected before waiting as a standby: a connection that breaks later is
+  // re-made (Redis restarting as the leader dies), a first connect is not.
+  auto queue = PageQueue::Open(args.queue.url);
+  if (!queue.ok()) return Fail(queue.status());
   bool told = false;
   auto lock = LeaderLock::Acquire(args.store.db, 500, [&] {
     if (!told) std::fprintf(stderr, "cluster-worker: standby, another cluster-worker leads\n");
     told = true;
   });
   if (!lock.ok()) return Fail(lock.status());
-  auto queue = PageQueue::Open(args.queue.url);
-  if (!queue.ok()) return Fail(queue.status());
   auto store = OpenStore(args.store.db, /*read_only=*/false);
   if (!store.ok()) return Fail(store.status());
   ClusterWorker worker(**queue, **store, args);
