@@ -10,6 +10,8 @@ PACKAGES=(
   libsqlite3-dev      # embedded store (WAL, FTS5)
   libpq-dev           # PostgreSQL store client (optional to build: without it, SQLite only)
   postgresql          # a throwaway server for the PostgreSQL store tests (scripts/pg_throwaway.sh)
+  libhiredis-dev      # Redis Streams client for enqueue/worker/cluster-worker (optional to build)
+  redis-server        # throwaway servers for the queue tests (scripts/redis_throwaway.sh)
   libcli11-dev        # command line
   nlohmann-json3-dev  # JSON reading and writing
   libfmt-dev          # formatting

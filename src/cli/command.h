@@ -23,6 +23,10 @@ void RegisterSearch(CLI::App& app, int& exit_code);
 void RegisterExtract(CLI::App& app, int& exit_code);
 void RegisterAnalyze(CLI::App& app, int& exit_code);
 void RegisterServe(CLI::App& app, int& exit_code);
+// Scale-out over Redis Streams and PostgreSQL (docs/deploy.md).
+void RegisterEnqueue(CLI::App& app, int& exit_code);
+void RegisterWorker(CLI::App& app, int& exit_code);
+void RegisterClusterWorker(CLI::App& app, int& exit_code);
 
 // Shared by the commands that read or write a store.
 struct StoreFlags {

@@ -21,6 +21,9 @@ int main(int argc, char** argv) {
   newsfuse::cli::RegisterExtract(app, exit_code);
   newsfuse::cli::RegisterAnalyze(app, exit_code);
   newsfuse::cli::RegisterServe(app, exit_code);
+  newsfuse::cli::RegisterEnqueue(app, exit_code);
+  newsfuse::cli::RegisterWorker(app, exit_code);
+  newsfuse::cli::RegisterClusterWorker(app, exit_code);
   // A first word that is no option and no command is a mistyped command.
   if (argc > 1 && argv[1][0] != '-' && app.get_subcommands({}).size() > 0) {
     std::vector<std::string> names;

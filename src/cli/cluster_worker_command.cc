@@ -1,0 +1,264 @@
+// `newsfuse cluster-worker`: the one consumer that assigns stories, in the
+// order pages were enqueued (docs/deploy.md).
+//
+// Why one, and why in stream order: every clustering decision depends on all
+// the decisions before it, so the stories equal those of one `newsfuse
+// ingest` over the same pages only if the articles are decided in the same
+// order by one clusterer. Workers store articles in whatever order they
+// finish; this process reads the stream in entry order (its own consumer
+// group), waits until each page's article is stored (or a worker noted that
+// the page gave none), and decides it then. Exactly one runs per store: the
+// leader holds a PostgreSQL advisory lock and a second process waits as a
+// standby until the leader's connection ends.
+//
+// Crash safety: the stories of a batch are committed in one store write,
+// then the batch is acknowledged. A leader killed between the two leaves the
+// batch pending; its successor re-reads it and finds those articles already
+// in stories (skipped), so each article is decided once.
+#include <unistd.h>
+
+#include <cstdio>
+#include <optional>
+#include <set>
+
+#include "cli/command.h"
+#include "cli/queue_flags.h"
+#include "pipeline/cluster_signals.h"
+#include "queue/leader_lock.h"
+#include "queue/queue.h"
+
+namespace newsfuse::cli {
+namespace {
+
+// The clusterer reads its group as this one consumer: only the lock holder
+// reads, so a successor finds its predecessor's pending entries as its own.
+constexpr const char* kLeaderConsumer = "leader";
+
+struct ClusterWorkerArgs {
+  QueueFlags queue;
+  StoreFlags store;
+  ClusterFlags cluster;
+  int batch_size = 256;
+  double idle_exit = 0;
+};
+
+class ClusterWorker {
+ public:
+  ClusterWorker(PageQueue& queue, Store& store, const ClusterWorkerArgs& args)
+      : queue_(queue), store_(store), args_(args), analyser_(ClusterSignalsAnalyser()) {
+    PipelineOptions options;
+    args.cluster.ApplyTo(options);
+    cluster_options_ = options.cluster;
+  }
+
+  // Rebuilds the clusterer from the stories already stored (by a previous
+  // leader or by `newsfuse ingest`), in the store's ingest order. Articles
+  // in no story are left: the stream still holds them, in their order.
+  Status Restore() {
+    clusterer_ = std::make_unique<StoryClusterer>(cluster_options_);
+    Status failure;
+    Status walk = store_.ForEachStoredArticle([&](StoredArticle&& stored) {
+      if (!failure.ok() || stored.story_id.empty()) return;
+      std::optional<AnnotatedArticle> analysed;
+      if (stored.signals_by == analyser_) {
+        auto decoded = DecodeClusterSignals(stored.article, stored.signals);
+        if (decoded.ok()) analysed = std::move(decoded).value();
+      }
+      if (!analysed) analysed = Analyze(std::move(stored.article), AnalyzeOptions{});
+      clusterer_->Restore(stored.story_id, *analysed);
+      ++restored_;
+    });
+    return walk.ok() ? failure : walk;
+  }
+
+  Status Run() {
+    if (Status s = queue_.EnsureGroup(kClusterGroup); !s.ok()) return s;
+    double idle_since = WallSeconds();
+    bool own_pending = true;  // the predecessor's unfinished batch first
+    while (!StopRequested().load()) {
+      auto pages = queue_.Read(kClusterGroup, kLeaderConsumer, args_.batch_size,
+                               own_pending ? 0 : 1000, own_pending);
+      if (!pages.ok()) return pages.status();
+      if (pages->empty()) {
+        if (own_pending) {
+          own_pending = false;
+          continue;
+        }
+        if (args_.idle_exit > 0 && WallSeconds() - idle_since >= args_.idle_exit) break;
+        continue;
+      }
+      if (Status s = Handle(*pages); !s.ok()) return s;
+      idle_since = WallSeconds();
+    }
+    return Status::Ok();
+  }
+
+  int64_t restored() const { return restored_; }
+  int64_t assigned() const { return assigned_; }
+  int64_t skipped() const { return skipped_; }
+  double wait_seconds() const { return wait_; }
+  double decide_seconds() const { return decide_; }
+
+ private:
+  // The page's article id once it is stored, nullopt when it will never be
+  // (no page, or a worker set it aside). Waits for the workers otherwise.
+  Result<std::optional<std::string>> Await(const QueuedPage& queued) {
+    if (!queued.problem.ok()) return std::optional<std::string>();
+    const std::string id = PageId(queued.page);
+    const double start = WallSeconds();
+    double told = start;
+    for (;;) {
+      auto known = store_.HasArticle(id);
+      if (!known.ok()) return known.status();
+      if (*known) return std::optional<std::string>(id);
+      auto failed = queue_.GetNote("failed", id);
+      if (!failed.ok()) return failed.status();
+      if (*failed) return std::optional<std::string>();
+      if (StopRequested().load()) return Status::IoError(queued.page.locator, "stopped");
+      if (WallSeconds() - told > 30) {
+        told = WallSeconds();
+        std::fprintf(stderr, "cluster-worker: waiting %.0f s for a worker to store %s (%s)\n",
+                     told - start, queued.page.locator.c_str(), queued.entry_id.c_str());
+      }
+      usleep(50 * 1000);
+    }
+  }
+
+  Status Handle(const std::vector<QueuedPage>& pages) {
+    std::vector<std::string> ready;  // article ids, in stream order
+    const double wait_start = WallSeconds();
+    for (const QueuedPage& queued : pages) {
+      auto id = Await(queued);
+      if (!id.ok()) return id.status();
+      if (*id) ready.push_back(**id);
+    }
+    wait_ += WallSeconds() - wait_start;
+
+    const double decide_start = WallSeconds();
+    auto write = store_.BeginWrite();
+    if (!write.ok()) return write.status();
+    std::set<std::string> seen;
+    std::vector<std::string> decided;
+    for (const std::string& id : ready) {
+      // A page enqueued twice, or a batch re-read after a crash: the
+      // article's story was decided already.
+      if (!seen.insert(id).second) continue;
+      auto story = store_.StoryOf(id);
+      if (story.ok()) {
+        ++skipped_;
+        continue;
+      }
+      if (story.status().code() != Status::Code::kNotFound) return story.status();
+      auto article = store_.GetArticle(id);
+      if (!article.ok()) return article.status();
+      auto signals = queue_.GetNote("signals", id);
+      if (!signals.ok()) return signals.status();
+      std::optional<AnnotatedArticle> analysed;
+      if (*signals) {
+        auto decoded = DecodeClusterSignals(*article, **signals);
+        if (decoded.ok()) analysed = std::move(decoded).value();
+      }
+      if (!analysed) analysed = Analyze(std::move(article).value(), AnalyzeOptions{});
+      if (Status s = Decide(*analysed); !s.ok()) return s;
+      decided.push_back(id);
+    }
+    if (Status s = (*write)->Commit(); !s.ok()) return s;
+    decide_ += WallSeconds() - decide_start;
+    assigned_ += static_cast<int64_t>(decided.size());
+
+    std::vector<std::string> entry_ids;
+    for (const QueuedPage& queued : pages) entry_ids.push_back(queued.entry_id);
+    if (Status s = queue_.Ack(kClusterGroup, entry_ids); !s.ok()) return s;
+    if (Status s = queue_.DeleteNotes("signals", decided); !s.ok()) return s;
+    // Every group is done with the entries before this batch's last: the
+    // workers stored (or set aside) each one before it could be decided.
+    return queue_.TrimBefore(pages.back().entry_id);
+  }
+
+  // As the pipeline's StoryAssigner decides: the article's story and copy
+  // mark, and the move of every article of a story its arrival merged away.
+  Status Decide(const AnnotatedArticle& article) {
+    const std::string story_id = clusterer_->Add(article);
+    const ClusterDecision& decision = clusterer_->last_decision();
+    if (Status s = store_.AssignToStory(story_id, article.article.id, decision.copy_of); !s.ok())
+      return s;
+    for (const std::string& merged : decision.merged) {
+      auto old = store_.GetStory(merged);
+      if (!old.ok()) {
+        if (old.status().code() == Status::Code::kNotFound) continue;
+        return old.status();
+      }
+      for (const std::string& id : old->article_ids) {
+        if (Status s = store_.AssignToStory(story_id, id); !s.ok()) return s;
+      }
+    }
+    return Status::Ok();
+  }
+
+  PageQueue& queue_;
+  Store& store_;
+  const ClusterWorkerArgs& args_;
+  std::string analyser_;
+  ClusterOptions cluster_options_;
+  std::unique_ptr<StoryClusterer> clusterer_;
+  int64_t restored_ = 0, assigned_ = 0, skipped_ = 0;
+  double wait_ = 0, decide_ = 0;
+};
+
+int RunClusterWorker(const ClusterWorkerArgs& args) {
+  if (args.queue.url.empty())
+    return Fail(Status::Usage("cluster-worker: no --queue given and $NEWSFUSE_QUEUE is not set"));
+  if (!IsPostgresLocation(args.store.db)) {
+    return Fail(Status::Usage("cluster-worker: --db " + args.store.db +
+                              " is not a postgres:// URI (the leader lock is a PostgreSQL "
+                              "advisory lock; on one machine, `newsfuse ingest` clusters)"));
+  }
+  StopOnSignals();
+  // Connected before waiting as a standby: a connection that breaks later is
+  // re-made (Redis restarting as the leader dies), a first connect is not.
+  auto queue = PageQueue::Open(args.queue.url);
+  if (!queue.ok()) return Fail(queue.status());
+  bool told = false;
+  auto lock = LeaderLock::Acquire(args.store.db, 500, [&] {
+    if (!told) std::fprintf(stderr, "cluster-worker: standby, another cluster-worker leads\n");
+    told = true;
+  });
+  if (!lock.ok()) return Fail(lock.status());
+  auto store = OpenStore(args.store.db, /*read_only=*/false);
+  if (!store.ok()) return Fail(store.status());
+  ClusterWorker worker(**queue, **store, args);
+  const double start = WallSeconds();
+  if (Status s = worker.Restore(); !s.ok()) return Fail(s);
+  std::fprintf(stderr, "cluster-worker: leading; %lld stored articles restored in %.1f s\n",
+               static_cast<long long>(worker.restored()), WallSeconds() - start);
+  Status status = worker.Run();
+  std::fprintf(stderr,
+               "cluster-worker: %lld assigned, %lld already in a story, in %.1f s; seconds: "
+               "waiting for workers %.2f, deciding and committing %.2f\n",
+               static_cast<long long>(worker.assigned()), static_cast<long long>(worker.skipped()),
+               WallSeconds() - start, worker.wait_seconds(), worker.decide_seconds());
+  if (!status.ok()) return Fail(status);
+  return 0;
+}
+
+}  // namespace
+
+void RegisterClusterWorker(CLI::App& app, int& exit_code) {
+  auto args = std::make_shared<ClusterWorkerArgs>();
+  CLI::App* cmd = app.add_subcommand(
+      "cluster-worker",
+      "Assign stored articles to stories in stream order (one leader per store, others wait)");
+  args->queue.Add(*cmd);
+  args->store.Add(*cmd);
+  args->cluster.Add(*cmd);
+  cmd->add_option("--batch-size", args->batch_size, "Pages decided per commit")
+      ->check(CLI::Range(1, 100000))
+      ->capture_default_str();
+  cmd->add_option("--idle-exit", args->idle_exit,
+                  "Leave after this many seconds with no new page (0: never)")
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
+  cmd->callback([args, &exit_code] { exit_code = RunClusterWorker(*args); });
+}
+
+}  // namespace newsfuse::cli
