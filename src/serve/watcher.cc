@@ -11,6 +11,7 @@
 #include <cstring>
 #include <filesystem>
 #include <thread>
+#include <unordered_map>
 #include <vector>
 
 namespace newsfuse::serve {
@@ -58,6 +59,19 @@ struct DirWatcher::Impl {
   int inotify_fd = -1;
   int stop_fd = -1;
   std::thread thread;
+  // Listed when watching starts, before the thread runs: a file written
+  // after Start returns arrives as an event only, so a caller that waits for
+  // Start gets each file exactly once.
+  std::vector<fs::path> present_at_start;
+  // The size and modification time of each path when it was last offered.
+  // The listing at start and a late close event can name the same finished
+  // file; offering it again would ingest it twice and count it twice.
+  struct Stamp {
+    fs::file_time_type modified;
+    std::uintmax_t size = 0;
+    bool operator==(const Stamp&) const = default;
+  };
+  std::unordered_map<std::string, Stamp> offered;
 
   ~Impl() {
     if (thread.joinable()) {
@@ -77,19 +91,30 @@ struct DirWatcher::Impl {
     const std::string name = path.filename().string();
     if (name.empty() || name.front() == '.') return;
     if (!is_dir && !IsWatchedName(name)) return;
+    std::error_code time_ec, size_ec;
+    const Stamp stamp{fs::last_write_time(path, time_ec),
+                      is_dir ? 0 : fs::file_size(path, size_ec)};
+    if (time_ec || size_ec) return;  // gone again before it could be read
+    auto [it, fresh] = offered.try_emplace(path.string(), stamp);
+    if (!fresh) {
+      if (it->second == stamp) return;
+      it->second = stamp;
+    }
     on_arrival(path.string());
   }
 
-  void Rescan() {
-    for (const fs::path& path : Entries(dir)) {
+  void Offer(const std::vector<fs::path>& paths) {
+    for (const fs::path& path : paths) {
       std::error_code ec;
       const bool is_dir = fs::is_directory(path, ec) && !fs::is_symlink(path, ec);
       if (is_dir || fs::is_regular_file(path, ec)) Offer(path, is_dir);
     }
   }
 
+  void Rescan() { Offer(Entries(dir)); }
+
   void Run() {
-    Rescan();
+    Offer(present_at_start);
     alignas(inotify_event) std::array<char, 64 * 1024> buf{};
     for (;;) {
       std::array<pollfd, 2> fds = {pollfd{inotify_fd, POLLIN, 0}, pollfd{stop_fd, POLLIN, 0}};
@@ -142,6 +167,7 @@ Result<std::unique_ptr<DirWatcher>> DirWatcher::Start(const std::string& dir, On
   if (inotify_add_watch(impl->inotify_fd, dir.c_str(), mask) < 0) {
     return Status::IoError(dir, std::string("cannot watch: ") + std::strerror(errno));
   }
+  impl->present_at_start = Entries(dir);
   Impl* raw = impl.get();
   impl->thread = std::thread([raw] { raw->Run(); });
   return std::unique_ptr<DirWatcher>(new DirWatcher(std::move(impl)));

@@ -30,8 +30,9 @@ class DirWatcher {
   // Called on the watcher's thread, one path at a time, for each file (of a
   // watched name) or folder that arrives; then also for each one already in
   // the folder when watching starts, and again for every entry when the
-  // kernel's event queue overflowed (events were lost). A path given twice
-  // is harmless to ingest: the store keeps an article once.
+  // kernel's event queue overflowed (events were lost). A file unchanged
+  // (same size and modification time) since it was last given is not given
+  // again, so each finished file is ingested and counted once.
   using OnArrival = std::function<void(const std::string& path)>;
   // Called with a line to log when the folder itself goes away or the
   // queue overflows.
