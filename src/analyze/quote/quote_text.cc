@@ -393,6 +393,7 @@ bool QuoteText::EndsWith(uint32_t i, std::string_view suffix) const {
 }
 
 uint32_t QuoteText::SentenceStart(uint32_t k) const {
+  if (k >= tokens.size()) return static_cast<uint32_t>(tokens.size());
   const Token& t = tokens[k];
   while (k > 0 && tokens[k - 1].sentence == t.sentence && tokens[k - 1].paragraph == t.paragraph)
     --k;
@@ -400,6 +401,9 @@ uint32_t QuoteText::SentenceStart(uint32_t k) const {
 }
 
 uint32_t QuoteText::SentenceEnd(uint32_t k) const {
+  // Callers step one past a token ("the clause after this comma"), which may
+  // be the end of the text: no sentence is left, so it ends where it starts.
+  if (k >= tokens.size()) return static_cast<uint32_t>(tokens.size());
   const Token& t = tokens[k];
   while (k + 1 < tokens.size() && tokens[k + 1].sentence == t.sentence &&
          tokens[k + 1].paragraph == t.paragraph)

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "analyze/quote/quote_fixture.h"
+#include "analyze/quote/quote_text.h"
 
 namespace newsfuse {
 namespace {
@@ -278,6 +279,21 @@ TEST(QuotesTest, ReportedSpeechKeptApart) {
   EXPECT_EQ(q[2].cue, "According to");
   EXPECT_EQ(q[3].content, "Three people were arrested overnight");
   EXPECT_EQ(q[3].speaker_span, "local police");
+}
+
+// Found by analyze_quotes_fuzzer: the clause after the comma starts one past
+// the last token, and reading its sentence read past the token array.
+TEST(QuotesTest, AccordingToAtTheEndOfTheTextReportsNothing) {
+  for (const char* text : {"According to the health ministry,", "According to Peskov, ,"}) {
+    AnnotatedArticle a = MakeAnnotated({text});
+    AddEntity(a, EntityType::kPerson, "Dmitry Peskov", {"Peskov"});
+    EXPECT_TRUE(Annotate(a).empty()) << text;
+  }
+  const AnnotatedArticle a = MakeAnnotated({"According to Peskov,"});
+  const auto text = analyze::quote_internal::BuildQuoteText(a.body, a.sentences);
+  const auto past_end = static_cast<uint32_t>(text.tokens.size());
+  EXPECT_EQ(text.SentenceEnd(past_end), past_end);
+  EXPECT_EQ(text.SentenceStart(past_end), past_end);
 }
 
 TEST(QuotesTest, QuotedFragmentInsideReportedClauseGivesBoth) {
