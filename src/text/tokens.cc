@@ -169,6 +169,10 @@ bool IsSymbolOf(const Tokens& t, size_t i, char c) {
 }  // namespace
 
 void Tokenize(std::string_view text, const std::vector<Sentence>& sentences, Tokens& out) {
+  if (sentences.empty()) {
+    Tokenize(text, out);
+    return;
+  }
   out.text = text;
   out.list.clear();
   out.sentence_first.clear();

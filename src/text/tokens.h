@@ -81,7 +81,9 @@ struct Tokens {
 };
 
 // Scans each sentence span of `text` (spans outside the text or empty give
-// no tokens). Replaces `out`; reuses its buffers.
+// no tokens); with no sentences at all, scans the whole text as one sentence
+// (an article too short or odd for the splitter still has words). Replaces
+// `out`; reuses its buffers.
 void Tokenize(std::string_view text, const std::vector<Sentence>& sentences, Tokens& out);
 // Scans `text` as one sentence.
 void Tokenize(std::string_view text, Tokens& out);
