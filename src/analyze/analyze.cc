@@ -42,7 +42,7 @@ AnnotatedArticle Analyze(Article article, const AnalyzeOptions& /*options*/) {
   text::Tokenize(out.body, out.sentences, tokens);
   analyze::AnnotateEntities(out);
   analyze::AnnotateQuantities(out, tokens);
-  analyze::AnnotateTime(out);
+  analyze::AnnotateTime(out, tokens);
   analyze::AnnotateQuotes(out);
   return out;
 }
