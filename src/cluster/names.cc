@@ -12,14 +12,21 @@ namespace {
 // opening or closing quote, and "_" (wire-story separators).
 bool StartsSentence(std::string_view symbol) {
   return symbol == "." || symbol == "!" || symbol == "?" || symbol == ":" || symbol == "\"" ||
-         symbol == "_" || symbol == "\u201c" || symbol == "\u201d";
+         symbol == "_";
 }
 
-// "Zelensky's" names Zelensky: the possessive is cut from the term.
-std::string_view WithoutPossessive(std::string_view w) {
-  for (std::string_view s : {std::string_view("'s"), std::string_view("\u2019s")}) {
-    if (w.size() > s.size() && w.substr(w.size() - s.size()) == s)
-      return w.substr(0, w.size() - s.size());
+// "Zelensky's" names Zelensky and "I'm" is no name: a final clitic ('s, 'm,
+// 'd, 'll, 're, 've, n't) is cut, leaving "O'Brien" whole.
+std::string_view WithoutClitic(std::string_view w) {
+  for (std::string_view apostrophe : {std::string_view("'"), std::string_view("\u2019")}) {
+    const size_t at = w.rfind(apostrophe);
+    if (at == std::string_view::npos || at == 0) continue;
+    const std::string_view rest = w.substr(at + apostrophe.size());
+    if ((rest == "t" || rest == "T") && (w[at - 1] == 'n' || w[at - 1] == 'N'))
+      return w.substr(0, at - 1);
+    if (rest == "s" || rest == "S" || rest == "m" || rest == "M" || rest == "d" || rest == "D" ||
+        rest == "ll" || rest == "re" || rest == "ve")
+      return w.substr(0, at);
   }
   return w;
 }
@@ -39,18 +46,25 @@ void NameTerms(std::string_view text, TermDictionary& dict, std::vector<uint32_t
       if (t.IsSymbol() && StartsSentence(tokens.Text(t))) sentence_start = true;
       continue;
     }
-    // A hyphenated name is one term ("Kyung-min", "Al-Assad"): words joined
-    // by glued hyphens.
+    // A hyphenated name is one term ("Kyung-min", "Al-Assad", "AK-47"):
+    // words, and numbers after the first word, joined by glued hyphens.
     size_t last = i;
     while (tokens.Glued(last) && tokens.Text(last + 1) == "-" && tokens.Glued(last + 1) &&
-           tokens[last + 2].IsWord())
+           !tokens[last + 2].IsSymbol())
       last += 2;
     if (t.Has(text::kCapital) && !sentence_start) {
       word.assign(kNamePrefix);
       for (size_t k = i; k <= last; ++k) {
-        const std::string_view piece = tokens.Text(k);
-        text::AppendFolded(k == last ? WithoutPossessive(piece) : piece, word);
+        std::string_view piece = tokens.Text(k);
+        // A dotted word names by its first part ("TVGuide.com" -> tvguide);
+        // a dotted acronym ("U.S.") is then too short to count: as a name
+        // term "U.S." would join every American story.
+        if (tokens[k].Has(text::kDotted)) piece = piece.substr(0, piece.find('.'));
+        text::AppendFolded(k == last ? WithoutClitic(piece) : piece, word);
       }
+      // Straight and curly apostrophes spell one name ("O'Brien", "O’Brien").
+      for (size_t p = word.find("\u2019"); p != std::string::npos; p = word.find("\u2019", p))
+        word.replace(p, 3, "'");
       // At least three characters: initials and "Mr" say little.
       if (Utf8Length(word) >= kNamePrefix.size() + 3) out.push_back(dict.Intern(word));
     }

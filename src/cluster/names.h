@@ -25,7 +25,7 @@ inline constexpr std::string_view kEntityPrefix = "\x02";
 // order: the words of the one token scan (text/tokens.h), so names in any
 // cased script count ("Sánchez", "Зеленский"); case-folded, hyphenated names
 // whole ("kyung-min"), a possessive cut ("Zelensky's" -> "zelensky"), at least
-// three characters.
+// three characters; dotted acronyms ("U.S.") are not names here.
 void NameTerms(std::string_view text, TermDictionary& dict, std::vector<uint32_t>& out);
 
 }  // namespace newsfuse::cluster

@@ -17,15 +17,25 @@ struct CodePoint {
   Class cls = Class::kSymbol;
 };
 
-Class ClassOf(UChar32 c) {
-  if (c < 0x80) {
-    if (c == ' ' || (c >= '\t' && c <= '\r')) return Class::kSpace;
-    if (c >= '0' && c <= '9') return Class::kDigit;
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return Class::kLetter;
-    if (c == '\'') return Class::kApostrophe;
-    if (c == '.') return Class::kPeriod;
-    return Class::kSymbol;
+// Most of a news text is ASCII: its classes come from a table.
+constexpr Class AsciiClass(int c) {
+  if (c == ' ' || (c >= '\t' && c <= '\r')) return Class::kSpace;
+  if (c >= '0' && c <= '9') return Class::kDigit;
+  if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return Class::kLetter;
+  if (c == '\'') return Class::kApostrophe;
+  if (c == '.') return Class::kPeriod;
+  return Class::kSymbol;
+}
+struct AsciiTable {
+  Class cls[128];
+  constexpr AsciiTable() : cls() {
+    for (int c = 0; c < 128; ++c) cls[c] = AsciiClass(c);
   }
+};
+constexpr AsciiTable kAscii;
+
+Class ClassOf(UChar32 c) {
+  if (c >= 0 && c < 0x80) return kAscii.cls[c];
   if (c < 0) return Class::kSymbol;  // an invalid byte
   if (c == 0x2019) return Class::kApostrophe;
   if (u_isUWhiteSpace(c)) return Class::kSpace;
@@ -45,7 +55,7 @@ CodePoint At(std::string_view s, size_t i, size_t end) {
   const auto b = static_cast<unsigned char>(s[i]);
   if (b < 0x80) {
     cp.c = b;
-    cp.cls = ClassOf(b);
+    cp.cls = kAscii.cls[b];
     return cp;
   }
   auto j = static_cast<int32_t>(i);
@@ -117,7 +127,21 @@ class SentenceScanner {
     bool dotted = false, apostrophe = false, non_ascii = false, first_letter = true;
     CodePoint cp = first;
     while (true) {
-      if (cp.cls == Class::kLetter) {
+      if (cp.cls == Class::kLetter && cp.c < 0x80) {
+        // The common case: a run of ASCII letters, no lookups.
+        if (first_letter && cp.c <= 'Z') flags |= kCapital;
+        first_letter = false;
+        while (i < end) {
+          const auto b = static_cast<unsigned char>(s_[i]);
+          if (b >= 'a' && b <= 'z') {
+            ++lower;
+          } else if (!(b >= 'A' && b <= 'Z')) {
+            break;
+          }
+          ++letters;
+          ++i;
+        }
+      } else if (cp.cls == Class::kLetter) {
         if (cp.c >= 0x80) non_ascii = true;
         if (cp.c < 0x80 ? (cp.c >= 'a' && cp.c <= 'z') : u_islower(cp.c) != 0) ++lower;
         const bool upper =
