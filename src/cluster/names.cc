@@ -46,11 +46,12 @@ void NameTerms(std::string_view text, TermDictionary& dict, std::vector<uint32_t
       if (t.IsSymbol() && StartsSentence(tokens.Text(t))) sentence_start = true;
       continue;
     }
-    // A hyphenated name is one term ("Kyung-min", "Al-Assad", "AK-47"):
-    // words, and numbers after the first word, joined by glued hyphens.
+    // A hyphenated name is one term ("Kyung-min", "Al-Assad"): words joined
+    // by glued hyphens. Not through a dotted word: "U.S.-led" is no name.
     size_t last = i;
-    while (tokens.Glued(last) && tokens.Text(last + 1) == "-" && tokens.Glued(last + 1) &&
-           !tokens[last + 2].IsSymbol())
+    while (!tokens[last].Has(text::kDotted) && tokens.Glued(last) && tokens.Text(last + 1) == "-" &&
+           tokens.Glued(last + 1) && tokens[last + 2].IsWord() &&
+           !tokens[last + 2].Has(text::kDotted))
       last += 2;
     if (t.Has(text::kCapital) && !sentence_start) {
       word.assign(kNamePrefix);

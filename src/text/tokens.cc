@@ -1,7 +1,7 @@
 #include "text/tokens.h"
 
-#include <unicode/uchar.h>
 #include <unicode/ucasemap.h>
+#include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
 #include <memory>
@@ -228,8 +228,8 @@ size_t ClockAt(const Tokens& t, size_t i) {
 
 size_t IsoDateAt(const Tokens& t, size_t i) {
   if (IsNumberOf(t, i, 4, 4) && t.Glued(i) && IsSymbolOf(t, i + 1, '-') && t.Glued(i + 1) &&
-      IsNumberOf(t, i + 2, 2, 2) && t.Glued(i + 2) && IsSymbolOf(t, i + 3, '-') &&
-      t.Glued(i + 3) && IsNumberOf(t, i + 4, 2, 2))
+      IsNumberOf(t, i + 2, 2, 2) && t.Glued(i + 2) && IsSymbolOf(t, i + 3, '-') && t.Glued(i + 3) &&
+      IsNumberOf(t, i + 4, 2, 2))
     return i + 5;
   return i;
 }
@@ -260,10 +260,9 @@ void AppendFolded(std::string_view token_text, std::string& out) {
   // Folding grows a code point to at most three; UTF-8 at most 3x the bytes.
   out.resize(base + 3 * token_text.size() + 4);
   status = U_ZERO_ERROR;
-  const int32_t n = ucasemap_utf8FoldCase(map.get(), out.data() + base,
-                                          static_cast<int32_t>(out.size() - base),
-                                          token_text.data(),
-                                          static_cast<int32_t>(token_text.size()), &status);
+  const int32_t n =
+      ucasemap_utf8FoldCase(map.get(), out.data() + base, static_cast<int32_t>(out.size() - base),
+                            token_text.data(), static_cast<int32_t>(token_text.size()), &status);
   if (U_FAILURE(status) || n < 0) {
     out.resize(base);
     out.append(token_text);  // unfoldable (invalid UTF-8): kept as written

@@ -37,14 +37,14 @@ namespace newsfuse::text {
 enum class Kind : uint8_t { kWord, kNumber, kSymbol };
 
 enum TokenFlag : uint16_t {
-  kSpaceBefore = 1u << 0,     // whitespace or the sentence start precedes it
-  kCapital = 1u << 1,         // a word whose first letter is upper or title case (any script)
-  kAllCaps = 1u << 2,         // a word of two or more letters, none lower case ("UAE", "U.S.")
-  kInnerApostrophe = 1u << 3, // a word with ' or ’ inside ("O'Brien", "Zelenskyy’s")
-  kDotted = 1u << 4,          // a word with inner periods, final one included ("U.S.", "a.m.")
-  kNonAscii = 1u << 5,        // has a code point above U+007F
-  kSentenceStart = 1u << 6,   // the first token of its sentence
-  kLineBefore = 1u << 7,      // a line break lies between it and the previous token
+  kSpaceBefore = 1u << 0,      // whitespace or the sentence start precedes it
+  kCapital = 1u << 1,          // a word whose first letter is upper or title case (any script)
+  kAllCaps = 1u << 2,          // a word of two or more letters, none lower case ("UAE", "U.S.")
+  kInnerApostrophe = 1u << 3,  // a word with ' or ’ inside ("O'Brien", "Zelenskyy’s")
+  kDotted = 1u << 4,           // a word with inner periods, final one included ("U.S.", "a.m.")
+  kNonAscii = 1u << 5,         // has a code point above U+007F
+  kSentenceStart = 1u << 6,    // the first token of its sentence
+  kLineBefore = 1u << 7,       // a line break lies between it and the previous token
 };
 
 struct Token {

@@ -126,8 +126,8 @@ TEST(TokenAgreementTest, NameTermsAreTheCapitalisedBaseWords) {
   for (uint32_t id : ids) names.insert(dict.Term(id).substr(cluster::kNamePrefix.size()));
   // Non-ASCII names are seen, folded, possessives cut, hyphenated names whole.
   // Curly apostrophes are read as straight ones, so "O’Brien" meets "O'Brien".
-  for (const char* n : {"sánchez", "зеленский", "kyung-min", "o'brien", "путин", "zürich",
-                        "ærøskøbing"}) {
+  for (const char* n :
+       {"sánchez", "зеленский", "kyung-min", "o'brien", "путин", "zürich", "ærøskøbing"}) {
     EXPECT_TRUE(names.count(n)) << n;
   }
   // Sentence-initial capitals say nothing: "Pedro", "The", "Officials".
@@ -152,7 +152,8 @@ TEST(TokenAgreementTest, SentenceShapeCountsTheBaseWords) {
   EXPECT_EQ(c.words, 25);
   EXPECT_EQ(c.quoted_words, 3);
   EXPECT_TRUE(fuse::UsableAlone(c));
-  EXPECT_FALSE(fuse::UsableAlone(fuse::ShapeOf("RUSSIA SEES PROGRESS IN TALKS WITH КИЕВ ON MONDAY")));
+  EXPECT_FALSE(
+      fuse::UsableAlone(fuse::ShapeOf("RUSSIA SEES PROGRESS IN TALKS WITH КИЕВ ON MONDAY")));
   EXPECT_TRUE(fuse::ShapeOf("Did Sánchez agree to the talks in Zürich on Monday?”").question);
 }
 

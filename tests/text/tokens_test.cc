@@ -24,8 +24,8 @@ using V = std::vector<std::string>;
 
 TEST(TokensTest, WordsNumbersAndSymbols) {
   const Tokens t = Scan("Officials said 1,200.5 tonnes ($5m) arrived.");
-  EXPECT_EQ(Texts(t), (V{"Officials", "said", "1,200.5", "tonnes", "(", "$", "5", "m", ")",
-                         "arrived", "."}));
+  EXPECT_EQ(Texts(t),
+            (V{"Officials", "said", "1,200.5", "tonnes", "(", "$", "5", "m", ")", "arrived", "."}));
   EXPECT_TRUE(t[0].IsWord());
   EXPECT_TRUE(t[0].Has(kCapital));
   EXPECT_TRUE(t[0].Has(kSentenceStart));
@@ -62,7 +62,8 @@ TEST(TokensTest, ApostrophesInsideWordsStraightAndCurly) {
 
 TEST(TokensTest, DottedAbbreviationsKeepTheirPeriod) {
   const Tokens t = Scan("The U.S. envoy left at 9 a.m. on Feb. 5");
-  EXPECT_EQ(Texts(t), (V{"The", "U.S.", "envoy", "left", "at", "9", "a.m.", "on", "Feb", ".", "5"}));
+  EXPECT_EQ(Texts(t),
+            (V{"The", "U.S.", "envoy", "left", "at", "9", "a.m.", "on", "Feb", ".", "5"}));
   EXPECT_TRUE(t[1].Has(kDotted));
   EXPECT_TRUE(t[1].Has(kAllCaps));
   EXPECT_TRUE(t[6].Has(kDotted));
@@ -111,7 +112,9 @@ TEST(TokensTest, SentencesBoundTokensAndRanges) {
 }
 
 TEST(TokensTest, InvalidUtf8IsASymbolNotAFailure) {
-  const Tokens t = Scan("ab\xFF" "cd");
+  const Tokens t = Scan(
+      "ab\xFF"
+      "cd");
   EXPECT_EQ(Texts(t), (V{"ab", "\xFF", "cd"}));
   EXPECT_TRUE(t[1].IsSymbol());
 }

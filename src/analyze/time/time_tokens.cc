@@ -2,7 +2,6 @@
 
 #include <cstdlib>
 
-
 namespace newsfuse::analyze::time {
 namespace {
 
@@ -51,8 +50,7 @@ bool IsPlainSuffix(const text::Tokens& b, size_t i) {
 size_t NumberEnd(const text::Tokens& b, size_t i) {
   if (size_t e = text::IsoDateAt(b, i); e != i) return e;
   if (IsNumberOf(b, i, 1, 2) && IsGluedSymbol(b, i, "/") && IsNumberOf(b, i + 2, 1, 2) &&
-      IsGluedSymbol(b, i + 2, "/") &&
-      (IsNumberOf(b, i + 4, 4, 4) || IsNumberOf(b, i + 4, 2, 2)))
+      IsGluedSymbol(b, i + 2, "/") && (IsNumberOf(b, i + 4, 4, 4) || IsNumberOf(b, i + 4, 2, 2)))
     return i + 5;
   size_t j = i;
   while ((IsGluedSymbol(b, j, ".") || IsGluedSymbol(b, j, ",") || IsGluedSymbol(b, j, ":")) &&
