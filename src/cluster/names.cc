@@ -15,8 +15,8 @@ bool StartsSentence(std::string_view symbol) {
          symbol == "_";
 }
 
-// "Zelensky's" names Zelensky and "I'm" is no name: a final clitic ('s, 'm,
-// 'd, 'll, 're, 've, n't) is cut, leaving "O'Brien" whole.
+// The last word of a hyphenated name loses a final clitic ('s, 'm, 'd, 'll,
+// 're, 've, n't): "Al-Qaida's" names al-qaida.
 std::string_view WithoutClitic(std::string_view w) {
   for (std::string_view apostrophe : {std::string_view("'"), std::string_view("\u2019")}) {
     const size_t at = w.rfind(apostrophe);
@@ -29,6 +29,48 @@ std::string_view WithoutClitic(std::string_view w) {
       return w.substr(0, at);
   }
   return w;
+}
+
+// Emits `piece` as a name when it is capitalised and at least three
+// characters long.
+void Emit(std::string_view piece, std::string& word, TermDictionary& dict,
+          std::vector<uint32_t>& out) {
+  if (piece.empty()) return;
+  text::Tokens one;
+  text::Tokenize(piece, one);
+  if (one.size() == 0 || !one[0].Has(text::kCapital)) return;
+  word.assign(kNamePrefix);
+  text::AppendFolded(piece, word);
+  if (Utf8Length(word) >= kNamePrefix.size() + 3) out.push_back(dict.Intern(word));
+}
+
+// A word with inner apostrophes names by its parts, the way news spells a
+// name inconsistently: "O'Brien", "O’Brien" and "OBrien's" all give "brien",
+// "Zelensky's" gives "zelensky", "I'm" and "don't" give nothing. The first
+// part counts only mid-sentence; the later ones always (a capital after an
+// apostrophe is the name's own).
+void EmitApostrophed(std::string_view w, bool sentence_start, std::string& word,
+                     TermDictionary& dict, std::vector<uint32_t>& out) {
+  size_t begin = 0;
+  bool first = true;
+  while (begin <= w.size()) {
+    size_t end = w.size(), next = w.size() + 1;
+    for (size_t k = begin; k < w.size(); ++k) {
+      if (w[k] == '\'') {
+        end = k;
+        next = k + 1;
+        break;
+      }
+      if (w.substr(k, 3) == "\u2019") {
+        end = k;
+        next = k + 3;
+        break;
+      }
+    }
+    if (!(first && sentence_start)) Emit(w.substr(begin, end - begin), word, dict, out);
+    first = false;
+    begin = next;
+  }
 }
 
 }  // namespace
@@ -53,7 +95,9 @@ void NameTerms(std::string_view text, TermDictionary& dict, std::vector<uint32_t
            tokens.Glued(last + 1) && tokens[last + 2].IsWord() &&
            !tokens[last + 2].Has(text::kDotted))
       last += 2;
-    if (t.Has(text::kCapital) && !sentence_start) {
+    if (last == i && t.Has(text::kInnerApostrophe)) {
+      EmitApostrophed(tokens.Text(t), sentence_start, word, dict, out);
+    } else if (t.Has(text::kCapital) && !sentence_start) {
       word.assign(kNamePrefix);
       for (size_t k = i; k <= last; ++k) {
         std::string_view piece = tokens.Text(k);
@@ -63,9 +107,10 @@ void NameTerms(std::string_view text, TermDictionary& dict, std::vector<uint32_t
         if (tokens[k].Has(text::kDotted)) piece = piece.substr(0, piece.find('.'));
         text::AppendFolded(k == last ? WithoutClitic(piece) : piece, word);
       }
-      // Straight and curly apostrophes spell one name ("O'Brien", "O’Brien").
-      for (size_t p = word.find("\u2019"); p != std::string::npos; p = word.find("\u2019", p))
-        word.replace(p, 3, "'");
+      // A hyphen before a number stays: "AK-47" and "AK-74" meet as "ak-".
+      if (tokens.Glued(last) && tokens.Text(last + 1) == "-" && tokens.Glued(last + 1) &&
+          tokens[last + 2].IsNumber())
+        word.push_back('-');
       // At least three characters: initials and "Mr" say little.
       if (Utf8Length(word) >= kNamePrefix.size() + 3) out.push_back(dict.Intern(word));
     }

@@ -24,8 +24,11 @@ inline constexpr std::string_view kEntityPrefix = "\x02";
 // Appends a term id per capitalised mid-sentence word of `text`, in text
 // order: the words of the one token scan (text/tokens.h), so names in any
 // cased script count ("Sánchez", "Зеленский"); case-folded, hyphenated names
-// whole ("kyung-min"), a possessive cut ("Zelensky's" -> "zelensky"), at least
-// three characters; dotted acronyms ("U.S.") are not names here.
+// whole ("kyung-min"), a word with apostrophes by its parts ("O'Brien" ->
+// "brien", "Zelensky's" -> "zelensky", "I'm" -> none), a dotted word by its
+// first part ("TVGuide.com" -> "tvguide"; "U.S." is too short), at least three
+// characters. On ASCII text this is the term set of the byte scanner it
+// replaced, so the fitted cluster weights still apply.
 void NameTerms(std::string_view text, TermDictionary& dict, std::vector<uint32_t>& out);
 
 }  // namespace newsfuse::cluster
