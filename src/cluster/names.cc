@@ -89,11 +89,11 @@ void NameTerms(std::string_view text, TermDictionary& dict, std::vector<uint32_t
       continue;
     }
     // A hyphenated name is one term ("Kyung-min", "Al-Assad"): words joined
-    // by glued hyphens. Not through a dotted word: "U.S.-led" is no name.
+    // by glued hyphens. A dotted word ends the run and gives its first part
+    // ("D-N.Y." -> "d-n", a party label); none starts one ("U.S.-led").
     size_t last = i;
     while (!tokens[last].Has(text::kDotted) && tokens.Glued(last) && tokens.Text(last + 1) == "-" &&
-           tokens.Glued(last + 1) && tokens[last + 2].IsWord() &&
-           !tokens[last + 2].Has(text::kDotted))
+           tokens.Glued(last + 1) && tokens[last + 2].IsWord())
       last += 2;
     if (last == i && t.Has(text::kInnerApostrophe)) {
       EmitApostrophed(tokens.Text(t), sentence_start, word, dict, out);
