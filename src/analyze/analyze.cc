@@ -7,6 +7,7 @@
 #include "analyze/quote/quotes.h"
 #include "analyze/time/timexes.h"
 #include "text/sentences.h"
+#include "text/tokens.h"
 
 namespace newsfuse {
 
@@ -34,9 +35,14 @@ AnnotatedArticle WithSentences(Article article) {
 
 AnnotatedArticle Analyze(Article article, const AnalyzeOptions& /*options*/) {
   AnnotatedArticle out = WithSentences(std::move(article));
+  // The one scan of the body (issue 17): every annotator that reads words
+  // reads these tokens. Reused per thread: an article allocates only when it
+  // is longer than any this thread has seen.
+  thread_local text::Tokens tokens;
+  text::Tokenize(out.body, out.sentences, tokens);
   analyze::AnnotateEntities(out);
-  analyze::AnnotateQuantities(out);
-  analyze::AnnotateTime(out);
+  analyze::AnnotateQuantities(out, tokens);
+  analyze::AnnotateTime(out, tokens);
   analyze::AnnotateQuotes(out);
   return out;
 }

@@ -1,9 +1,7 @@
 #include "fuse/sentence_shape.h"
 
-#include <unicode/uchar.h>
-#include <unicode/utf8.h>
-
-#include <cstdint>
+#include "core/utf8.h"
+#include "text/tokens.h"
 
 namespace newsfuse::fuse {
 namespace {
@@ -11,39 +9,55 @@ namespace {
 constexpr int kMinWords = 6;         // fragments, datelines, captions
 constexpr int kShortQuoteWords = 8;  // `"We agreed," he said.` says little alone
 
+bool Joins(std::string_view symbol) { return symbol == "-" || symbol == "'" || symbol == "\u2019"; }
+
+// What may follow a final '?' and still leave the sentence a question.
+bool Closing(std::string_view symbol) {
+  return symbol == "\"" || symbol == "\u201d" || symbol == "\u2019" || symbol == "'" ||
+         symbol == ")";
+}
+
 }  // namespace
 
 SentenceShape ShapeOf(std::string_view s) {
+  thread_local text::Tokens tokens;  // reused across sentences
+  text::Tokenize(s, tokens);
   SentenceShape shape;
-  bool in_word = false, in_quote = false;
-  UChar32 last = 0;
-  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
-  const int32_t n = static_cast<int32_t>(s.size());
-  for (int32_t i = 0; i < n;) {
-    UChar32 c;
-    U8_NEXT(p, i, n, c);
-    if (c < 0) c = 0xFFFD;
-    if (c == '"')
-      in_quote = !in_quote;
-    else if (c == 0x201C)
-      in_quote = true;
-    else if (c == 0x201D)
-      in_quote = false;
-    const bool word_char = u_isalnum(c);
-    if (word_char && !in_word) {
+  bool in_quote = false;
+  std::string_view last;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    const text::Token& t = tokens[i];
+    const std::string_view tx = tokens.Text(t);
+    if (t.IsSymbol()) {
+      if (tx == "\"")
+        in_quote = !in_quote;
+      else if (tx == "\u201c")
+        in_quote = true;
+      else if (tx == "\u201d")
+        in_quote = false;
+      if (!Closing(tx)) last = tx;
+      continue;
+    }
+    last = tx;
+    // A word is a run of word and number tokens, glued directly or by a
+    // hyphen or apostrophe: "5km", "F-16", "1,200" and "U.S." count once.
+    const bool continues =
+        !t.Has(text::kSpaceBefore) && i > 0 &&
+        (!tokens[i - 1].IsSymbol() ||
+         (Joins(tokens.Text(i - 1)) && i > 1 && tokens.Glued(i - 2) && !tokens[i - 2].IsSymbol()));
+    if (!continues) {
       ++shape.words;
       if (in_quote) ++shape.quoted_words;
     }
-    in_word = word_char || (in_word && (c == '\'' || c == 0x2019 || c == '-'));
-    if (u_isalpha(c)) {
-      ++shape.letters;
-      if (u_isupper(c)) ++shape.upper;
-    }
-    if (!u_isUWhiteSpace(c) && c != '"' && c != 0x201D && c != 0x2019 && c != '\'' && c != ')') {
-      last = c;
+    if (t.IsWord()) {
+      // Capitals by word shape: a word in capitals counts all its letters,
+      // a capitalised word its first.
+      const int n = static_cast<int>(Utf8Length(tx));
+      shape.letters += n;
+      shape.upper += t.Has(text::kAllCaps) ? n : t.Has(text::kCapital) ? 1 : 0;
     }
   }
-  shape.question = last == '?';
+  shape.question = last == "?";
   return shape;
 }
 

@@ -6,15 +6,17 @@
 
 namespace newsfuse::fuse {
 
+// Read from the one token scan (text/tokens.h), so a word here is the words
+// and numbers other stages see.
 struct SentenceShape {
-  int words = 0;         // runs of letters and digits (inner ' ’ - kept)
-  int quoted_words = 0;  // of those, inside quotation marks
-  int letters = 0;
-  int upper = 0;          // capital letters
+  int words = 0;          // word and number tokens, glued runs ("F-16", "5km", "don't") once
+  int quoted_words = 0;   // of those, inside quotation marks
+  int letters = 0;        // code points in word tokens
+  int upper = 0;          // of those, capitals: all of an all-caps word, else a capital initial
   bool question = false;  // ends in '?' (closing quotes and brackets aside)
 };
 
-// Never fails: invalid UTF-8 counts as U+FFFD.
+// Never fails: an invalid byte is a symbol.
 SentenceShape ShapeOf(std::string_view sentence);
 
 // False for what a summary cannot use alone: fragments, questions, short

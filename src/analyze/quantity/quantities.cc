@@ -4,14 +4,16 @@
 
 namespace newsfuse::analyze {
 
-void AnnotateQuantities(AnnotatedArticle& article) {
+void AnnotateQuantities(AnnotatedArticle& article, const text::Tokens& tokens) {
   quantity::Scanner scanner(article.body, quantity::GetLexicon());
-  if (article.sentences.empty()) {
-    if (!article.body.empty())
-      scanner.Scan(Span{0, static_cast<uint32_t>(article.body.size())}, article.quantities);
-    return;
-  }
-  for (const Sentence& s : article.sentences) scanner.Scan(s.span, article.quantities);
+  for (size_t s = 0; s + 1 < tokens.sentence_first.size(); ++s)
+    scanner.Scan(tokens, s, article.quantities);
+}
+
+void AnnotateQuantities(AnnotatedArticle& article) {
+  text::Tokens tokens;
+  text::Tokenize(article.body, article.sentences, tokens);
+  AnnotateQuantities(article, tokens);
 }
 
 }  // namespace newsfuse::analyze

@@ -96,8 +96,8 @@ bool Scanner::AtSentenceStart(size_t i) const {
   return true;
 }
 
-void Scanner::Scan(Span sentence, std::vector<Quantity>& out) {
-  Tokenize(body_.substr(sentence.begin, sentence.size()), sentence.begin, tokens_);
+void Scanner::Scan(const text::Tokens& tokens, size_t sentence, std::vector<Quantity>& out) {
+  SentenceTokens(tokens, sentence, tokens_);
   sentence_out_begin_ = out.size();
   last_date_ = static_cast<size_t>(-1);
   for (size_t i = 0; i < Size(); ++i) {

@@ -67,8 +67,9 @@ class Scanner {
  public:
   Scanner(std::string_view body, const Lexicon& lexicon) : body_(body), lex_(lexicon) {}
 
-  // Appends the quantities of the sentence at `sentence` to `out`.
-  void Scan(Span sentence, std::vector<Quantity>& out);
+  // Appends the quantities of sentence `sentence` of `tokens` (the scan of
+  // the body given to the constructor) to `out`.
+  void Scan(const text::Tokens& tokens, size_t sentence, std::vector<Quantity>& out);
 
  private:
   // Token access.

@@ -2,14 +2,11 @@
 
 #include <cstdlib>
 
-#include "core/utf8.h"
-
 namespace newsfuse::analyze::time {
 namespace {
 
 bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-bool IsSpace(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f'; }
 
 // The leading digits of s as a number, saturating: no date field needs more
 // than four digits, and a long digit run must not overflow.
@@ -23,52 +20,44 @@ int ParseInt(std::string_view s) {
   return v;
 }
 
-// End of a word starting at i: letters, with inner apostrophes ("won't",
-// "valentine's") and dotted initials ("a.m.", "U.S.") kept in one token.
-size_t ScanWord(std::string_view s, size_t i) {
-  size_t j = i;
-  while (j < s.size() && IsAsciiLetter(s[j])) ++j;
-  if (j - i == 1 && j + 2 <= s.size() && s[j] == '.' && IsAsciiLetter(s[j + 1])) {
-    // dotted abbreviation: letter '.' letter '.' ...
-    size_t k = j;
-    while (k + 1 < s.size() && s[k] == '.' && IsAsciiLetter(s[k + 1]) &&
-           (k + 2 >= s.size() || !IsAsciiLetter(s[k + 2])))
-      k += 2;
-    if (k < s.size() && s[k] == '.') ++k;
-    return k;
-  }
-  while (j + 1 < s.size() && s[j] == '\'' && IsAsciiLetter(s[j + 1])) {
-    ++j;
-    while (j < s.size() && IsAsciiLetter(s[j])) ++j;
-  }
-  return j;
+bool IsNumberOf(const text::Tokens& b, size_t i, size_t min_digits, size_t max_digits) {
+  if (i >= b.size() || !b[i].IsNumber()) return false;
+  const std::string_view s = b.Text(i);
+  if (s.size() < min_digits || s.size() > max_digits) return false;
+  for (char c : s)
+    if (!IsDigit(c)) return false;
+  return true;
 }
 
-// End of a number starting at i: digits with inner [.,:] groups ("1,200",
-// "3.5", "10:30"), an ISO date, a slashed date, and letters glued on
-// ("5th", "1990s", "10am").
-size_t ScanNumber(std::string_view s, size_t i) {
+bool IsGluedSymbol(const text::Tokens& b, size_t i, std::string_view sym) {
+  return b.Glued(i) && b[i + 1].IsSymbol() && b.Text(i + 1) == sym && b.Glued(i + 1);
+}
+
+// A word the rules may read glued to a number: ASCII letters only ("th",
+// "am", "s"), not "p.m." or "km's".
+bool IsPlainSuffix(const text::Tokens& b, size_t i) {
+  if (!b[i].IsWord() || b[i].Has(text::kDotted) || b[i].Has(text::kInnerApostrophe)) return false;
+  for (char c : b.Text(i))
+    if (!IsAsciiLetter(c)) return false;
+  return true;
+}
+
+// One past the last base token of the number token starting at base token i:
+// an ISO date ("2026-02-05"), a slashed date ("2/5/2026"), digit groups
+// joined by [.,:] ("10:30", "3:07:35"), and letters glued on ("5th",
+// "1990s", "10am", "10:30pm"). These are the special cuts of text/tokens.h,
+// read as views over the base tokens.
+size_t NumberEnd(const text::Tokens& b, size_t i) {
+  if (size_t e = text::IsoDateAt(b, i); e != i) return e;
+  if (IsNumberOf(b, i, 1, 2) && IsGluedSymbol(b, i, "/") && IsNumberOf(b, i + 2, 1, 2) &&
+      IsGluedSymbol(b, i + 2, "/") && (IsNumberOf(b, i + 4, 4, 4) || IsNumberOf(b, i + 4, 2, 2)))
+    return i + 5;
   size_t j = i;
-  while (j < s.size() && IsDigit(s[j])) ++j;
-  if (j - i == 4 && j + 6 <= s.size() && s[j] == '-' && IsDigit(s[j + 1]) && IsDigit(s[j + 2]) &&
-      s[j + 3] == '-' && IsDigit(s[j + 4]) && IsDigit(s[j + 5]) &&
-      (j + 6 == s.size() || !IsDigit(s[j + 6])))
-    return j + 6;
-  if (j - i <= 2 && j < s.size() && s[j] == '/') {
-    size_t k = j + 1, d = k;
-    while (k < s.size() && IsDigit(s[k])) ++k;
-    if (k - d >= 1 && k - d <= 2 && k < s.size() && s[k] == '/') {
-      size_t y = k + 1, e = y;
-      while (e < s.size() && IsDigit(s[e])) ++e;
-      if (e - y == 4 || e - y == 2) return e;
-    }
-  }
-  while (j + 1 < s.size() && (s[j] == '.' || s[j] == ',' || s[j] == ':') && IsDigit(s[j + 1])) {
-    ++j;
-    while (j < s.size() && IsDigit(s[j])) ++j;
-  }
-  while (j < s.size() && IsAsciiLetter(s[j])) ++j;
-  return j;
+  while ((IsGluedSymbol(b, j, ".") || IsGluedSymbol(b, j, ",") || IsGluedSymbol(b, j, ":")) &&
+         b[j + 2].IsNumber())
+    j += 2;
+  if (b.Glued(j) && IsPlainSuffix(b, j + 1)) ++j;
+  return j + 1;
 }
 
 bool AllDigits(std::string_view s) {
@@ -173,37 +162,23 @@ bool InTemporalContext(const TokenizedText& out, const WordTable& words, size_t 
 
 }  // namespace
 
-void Tokenize(std::string_view text, const WordTable& words, TokenizedText& out) {
+void Tokenize(const text::Tokens& base, const WordTable& words, TokenizedText& out) {
+  const std::string_view text = base.text;
   out.lower.assign(text);
   for (char& c : out.lower)
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   out.tokens.clear();
   out.features.clear();
-  const std::string_view s = text;
-  size_t i = 0;
-  while (i < s.size()) {
-    char c = s[i];
-    if (IsSpace(c)) {
-      ++i;
-      continue;
-    }
-    size_t end;
-    if (IsAsciiLetter(c))
-      end = ScanWord(s, i);
-    else if (IsDigit(c))
-      end = ScanNumber(s, i);
-    else if (c == '\'' && i + 1 < s.size() && IsAsciiLetter(s[i + 1]))
-      end = ScanWord(s, i + 1);
-    else
-      end = i + Utf8SequenceLength(static_cast<unsigned char>(c));
-    if (end > s.size()) end = s.size();
+  for (size_t i = 0; i < base.size();) {
+    const size_t next = base[i].IsNumber() ? NumberEnd(base, i) : i + 1;
     Token t;
-    t.begin = static_cast<uint32_t>(i);
-    t.end = static_cast<uint32_t>(end);
-    t.lower = std::string_view(out.lower).substr(i, end - i);
-    t.capitalised = c >= 'A' && c <= 'Z';
+    t.begin = base[i].begin;
+    t.end = base[next - 1].end;
+    t.lower = std::string_view(out.lower).substr(t.begin, t.end - t.begin);
+    // The rules' words are English: an ASCII capital, as the lexicon spells them.
+    t.capitalised = text[t.begin] >= 'A' && text[t.begin] <= 'Z';
     out.tokens.push_back(t);
-    i = end;
+    i = next;
   }
   // Classes, once the neighbours of every token are known.
   for (size_t k = 0; k < out.tokens.size(); ++k) {
@@ -222,6 +197,16 @@ void Tokenize(std::string_view text, const WordTable& words, TokenizedText& out)
       AddFeature(out, t, e.cls, 0, e.value);
     }
   }
+}
+
+}  // namespace newsfuse::analyze::time
+
+namespace newsfuse::analyze::time {
+
+void Tokenize(std::string_view text, const WordTable& words, TokenizedText& out) {
+  thread_local text::Tokens base;
+  text::Tokenize(text, base);
+  Tokenize(base, words, out);
 }
 
 }  // namespace newsfuse::analyze::time

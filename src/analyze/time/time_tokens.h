@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "analyze/time/time_lexicon.h"
+#include "text/tokens.h"
 
 namespace newsfuse::analyze::time {
 
@@ -47,7 +48,14 @@ struct TokenizedText {
   bool Has(const Token& t, WordClass cls) const { return Find(t, cls) != nullptr; }
 };
 
-// Splits `text` into tokens and assigns their classes.
+// Reads the tokens of the one scan `base` (text/tokens.h) as the rules see
+// them and assigns their classes. A base word is a rule token as it stands
+// (so "Sánchez" is one token here as everywhere); numbers join their glued
+// special cuts ("10:30", "2026-02-05", "2/5/2026", "5th", "10am"), which the
+// rules read as one token. `base.text` must outlive `out` (Token::lower views
+// a lower-cased copy, but spans index it).
+void Tokenize(const text::Tokens& base, const WordTable& words, TokenizedText& out);
+// The same, scanning `text` as one sentence first (tests, single sentences).
 void Tokenize(std::string_view text, const WordTable& words, TokenizedText& out);
 
 }  // namespace newsfuse::analyze::time

@@ -161,11 +161,17 @@ void SentenceRanges(const AnnotatedArticle& article, const TokenizedText& text,
 }  // namespace
 
 void AnnotateTime(AnnotatedArticle& article) {
+  thread_local text::Tokens base;
+  text::Tokenize(article.body, article.sentences, base);
+  AnnotateTime(article, base);
+}
+
+void AnnotateTime(AnnotatedArticle& article, const text::Tokens& base) {
   const time::TimeRules& rules = time::TimeRules::Get();
   thread_local TokenizedText text;
   thread_local std::vector<std::pair<uint32_t, uint32_t>> sentences;
   thread_local std::string raw_value;
-  time::Tokenize(article.body, rules.words(), text);
+  time::Tokenize(base, rules.words(), text);
   SentenceRanges(article, text, sentences);
   const std::optional<DateTime>& anchor = article.article.published;
 

@@ -16,6 +16,7 @@
 #pragma once
 
 #include "core/records.h"
+#include "text/tokens.h"
 
 namespace newsfuse::analyze {
 
@@ -23,5 +24,8 @@ namespace newsfuse::analyze {
 // punctuation is used) and article.article.published; appends to
 // article.timexes in body order, spans never overlapping.
 void AnnotateTime(AnnotatedArticle& article);
+// The same on the article's one scan. REQUIRES: `tokens` is
+// text::Tokenize(article.body, article.sentences), as Analyze makes it.
+void AnnotateTime(AnnotatedArticle& article, const text::Tokens& tokens);
 
 }  // namespace newsfuse::analyze

@@ -1,0 +1,163 @@
+// Issue 17: the stages that read words read the one scan, so they agree on
+// the tokens of text with accents, CJK, Cyrillic, curly apostrophes and
+// dotted abbreviations. Each stage is run on the same text and its tokens or
+// spans are checked against the base scan (text/tokens.h).
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "analyze/analyze.h"
+#include "analyze/quantity/tokens.h"
+#include "analyze/time/time_rules.h"
+#include "analyze/time/time_tokens.h"
+#include "cluster/names.h"
+#include "fuse/sentence_shape.h"
+#include "text/sentences.h"
+#include "text/tokens.h"
+
+namespace newsfuse {
+namespace {
+
+// Written for this test: every hard case in one paragraph.
+constexpr std::string_view kText =
+    "Pedro Sánchez met Зеленский and Kyung-min Lee in 東京 on 2026-02-05 at 10:30. "
+    "The U.S. envoy said O’Brien’s team had sent 1,200 tonnes of grain and about 5km of "
+    "pipe, and Владимир Путин’s aides don’t deny it. "
+    "Officials in Zürich said the talks would resume on Feb. 9 at 9 a.m., and "
+    "Ærøskøbing’s mayor said “nothing is agreed” before 2/5/2026.";
+
+struct Fixture {
+  AnnotatedArticle article;
+  text::Tokens tokens;
+  std::set<uint32_t> begins, ends;  // byte offsets where base tokens begin and end
+
+  Fixture() {
+    Article a;
+    a.paragraphs.emplace_back(kText);
+    a.language = "en";
+    article = Analyze(std::move(a));
+    text::Tokenize(article.body, article.sentences, tokens);
+    for (const text::Token& t : tokens.list) {
+      begins.insert(t.begin);
+      ends.insert(t.end);
+    }
+  }
+};
+
+std::vector<std::string> BaseWords(const text::Tokens& t) {
+  std::vector<std::string> out;
+  for (const text::Token& k : t.list)
+    if (k.IsWord()) out.emplace_back(t.Text(k));
+  return out;
+}
+
+TEST(TokenAgreementTest, BaseScanReadsEveryScriptAsWords) {
+  Fixture f;
+  const std::vector<std::string> words = BaseWords(f.tokens);
+  for (const char* w : {"Sánchez", "Зеленский", "東京", "O’Brien’s", "U.S.", "Путин’s", "don’t",
+                        "Zürich", "a.m.", "Ærøskøbing’s"}) {
+    EXPECT_NE(std::find(words.begin(), words.end(), w), words.end()) << w;
+  }
+  ASSERT_GE(f.article.sentences.size(), 3u);
+  EXPECT_EQ(f.tokens.sentence_first.size(), f.article.sentences.size() + 1);
+}
+
+TEST(TokenAgreementTest, QuantityTokensAreTheBaseTokens) {
+  Fixture f;
+  std::vector<analyze::quantity::Token> q;
+  for (size_t s = 0; s + 1 < f.tokens.sentence_first.size(); ++s) {
+    analyze::quantity::SentenceTokens(f.tokens, s, q);
+    ASSERT_EQ(q.size(), f.tokens.SentenceEnd(s) - f.tokens.SentenceBegin(s));
+    for (size_t k = 0; k < q.size(); ++k) {
+      const text::Token& b = f.tokens[f.tokens.SentenceBegin(s) + k];
+      EXPECT_EQ(q[k].begin, b.begin);
+      EXPECT_EQ(q[k].end, b.end);
+      EXPECT_EQ(q[k].capital, b.IsWord() && b.Has(text::kCapital));
+    }
+  }
+}
+
+TEST(TokenAgreementTest, TimeTokensAreRunsOfBaseTokensAndWordsAreWhole) {
+  Fixture f;
+  analyze::time::TokenizedText tt;
+  analyze::time::Tokenize(f.tokens, analyze::time::TimeRules::Get().words(), tt);
+  std::set<std::string> time_words;
+  for (const auto& t : tt.tokens) {
+    EXPECT_TRUE(f.begins.count(t.begin)) << t.begin;
+    EXPECT_TRUE(f.ends.count(t.end)) << t.end;
+    time_words.emplace(f.article.body.substr(t.begin, t.end - t.begin));
+  }
+  // Every base word is a rule token as it stands, except a suffix the rules
+  // read with its number ("5km").
+  for (size_t i = 0; i < f.tokens.size(); ++i) {
+    if (!f.tokens[i].IsWord() || (i > 0 && f.tokens[i - 1].IsNumber() && f.tokens.Glued(i - 1)))
+      continue;
+    EXPECT_TRUE(time_words.count(std::string(f.tokens.Text(i)))) << f.tokens.Text(i);
+  }
+  EXPECT_TRUE(time_words.count("5km"));
+  // The special cuts are single rule tokens.
+  for (const char* cut : {"2026-02-05", "10:30", "2/5/2026"})
+    EXPECT_TRUE(time_words.count(cut)) << cut;
+}
+
+TEST(TokenAgreementTest, AnnotationSpansFallOnTokenBoundaries) {
+  Fixture f;
+  ASSERT_FALSE(f.article.quantities.empty());
+  ASSERT_FALSE(f.article.timexes.empty());
+  for (const Quantity& q : f.article.quantities) {
+    EXPECT_TRUE(f.begins.count(q.span.begin)) << f.article.Text(q.span);
+    EXPECT_TRUE(f.ends.count(q.span.end)) << f.article.Text(q.span);
+  }
+  for (const Timex& t : f.article.timexes) {
+    EXPECT_TRUE(f.begins.count(t.span.begin)) << f.article.Text(t.span);
+    EXPECT_TRUE(f.ends.count(t.span.end)) << f.article.Text(t.span);
+  }
+}
+
+TEST(TokenAgreementTest, NameTermsAreTheCapitalisedBaseWords) {
+  Fixture f;
+  TermDictionary dict;
+  std::vector<uint32_t> ids;
+  cluster::NameTerms(f.article.body, dict, ids);
+  std::set<std::string> names;
+  for (uint32_t id : ids) names.insert(dict.Term(id).substr(cluster::kNamePrefix.size()));
+  // Non-ASCII names are seen, folded, possessives cut, hyphenated names whole.
+  // A name with an apostrophe counts by its parts: "O’Brien’s" -> "brien".
+  for (const char* n :
+       {"sánchez", "зеленский", "kyung-min", "brien", "путин", "zürich", "ærøskøbing"}) {
+    EXPECT_TRUE(names.count(n)) << n;
+  }
+  // Sentence-initial capitals say nothing: "Pedro", "The", "Officials".
+  for (const char* n : {"pedro", "the", "officials"}) EXPECT_FALSE(names.count(n)) << n;
+  // Contractions and possessives are not names: "don’t", "Путин’s" -> "путин".
+  for (const char* n : {"don", "o’brien’s", "путин’s", "s"}) EXPECT_FALSE(names.count(n)) << n;
+}
+
+TEST(TokenAgreementTest, SentenceShapeCountsTheBaseWords) {
+  // Words are the base scan's words and numbers; a run glued by a hyphen or
+  // an apostrophe counts once ("Kyung-min", "2026-02-05", "5km"), as do
+  // "U.S." and "1,200"; ":" and "/" separate ("10:30" is two).
+  const fuse::SentenceShape a = fuse::ShapeOf(
+      "Pedro Sánchez met Зеленский and Kyung-min Lee in 東京 on 2026-02-05 at 10:30.");
+  EXPECT_EQ(a.words, 14);
+  const fuse::SentenceShape b = fuse::ShapeOf(
+      "The U.S. envoy said O’Brien’s team had sent 1,200 tonnes of grain and about 5km of "
+      "pipe, and Владимир Путин’s aides don’t deny it.");
+  EXPECT_EQ(b.words, 24);
+  EXPECT_EQ(b.quoted_words, 0);
+  const fuse::SentenceShape c = fuse::ShapeOf(
+      "Officials in Zürich said the talks would resume on Feb. 9 at 9 a.m., and "
+      "Ærøskøbing’s mayor said “nothing is agreed” before 2/5/2026.");
+  EXPECT_EQ(c.words, 25);
+  EXPECT_EQ(c.quoted_words, 3);
+  EXPECT_TRUE(fuse::UsableAlone(c));
+  EXPECT_FALSE(
+      fuse::UsableAlone(fuse::ShapeOf("RUSSIA SEES PROGRESS IN TALKS WITH КИЕВ ON MONDAY")));
+  EXPECT_TRUE(fuse::ShapeOf("Did Sánchez agree to the talks in Zürich on Monday?”").question);
+}
+
+}  // namespace
+}  // namespace newsfuse
