@@ -184,7 +184,8 @@ void ConflictCensus(const fs::path& duc) {
         if (std::getenv("CLAIMS_CENSUS_FULL"))
           for (const auto& side : c.sides)
             for (const auto& w : side.wording)
-              std::printf("      %s %s: %s\n", side.value.c_str(), w.source.c_str(), ClaimSentence(articles, report, w).c_str());
+              std::printf("      %s %s: %s\n", side.value.c_str(), w.source.c_str(),
+                          ClaimSentence(articles, report, w).c_str());
       }
     }
   }

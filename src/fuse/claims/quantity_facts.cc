@@ -571,8 +571,7 @@ std::vector<Fact> QuantityFacts(ClaimContext& ctx, std::vector<Conflict>& confli
           const bool spread = x.spread.low != x.stated.low || x.spread.high != x.stated.high ||
                               y.spread.low != y.stated.low || y.spread.high != y.stated.high;
           spreads_meet |= spread && x.spread.Overlaps(y.spread);
-          if (SameTimeFrame(x.days, y.days))
-            context_sim = std::max(context_sim, context_of(x, y));
+          if (SameTimeFrame(x.days, y.days)) context_sim = std::max(context_sim, context_of(x, y));
         }
       }
       if (spreads_meet) continue;
@@ -594,7 +593,8 @@ std::vector<Fact> QuantityFacts(ClaimContext& ctx, std::vector<Conflict>& confli
       // their sentences.
       double clause = 0;
       for (size_t i : built[a].claims)
-        for (size_t j : built[b].claims) clause = std::max(clause, clause_sim(claims[i], claims[j]));
+        for (size_t j : built[b].claims)
+          clause = std::max(clause, clause_sim(claims[i], claims[j]));
       if (clause < kConflictClause) continue;
       Conflict c;
       c.subject = built[a].fact.subject;

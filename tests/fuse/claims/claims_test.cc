@@ -1030,8 +1030,10 @@ TEST(ClaimsTest, OnePersonWithTwoGivenNamesIsAConflict) {
 TEST(ClaimsTest, FiguresOfDifferentDaysAreNoConflict) {
   auto pair = [](const std::string& day_a, const std::string& value_a, const std::string& day_b,
                  const std::string& value_b) {
-    const std::string a = "Rescuers pulled 40 sailors from the sea on " + day_a + ", officials said.";
-    const std::string b = "Rescuers pulled 55 sailors from the sea on " + day_b + ", officials said.";
+    const std::string a =
+        "Rescuers pulled 40 sailors from the sea on " + day_a + ", officials said.";
+    const std::string b =
+        "Rescuers pulled 55 sailors from the sea on " + day_b + ", officials said.";
     return Fuse({ArticleBuilder("North Post", {a})
                      .Count("40", "sailors", 40, 40, 40)
                      .Date(day_a, value_a)
@@ -1052,8 +1054,10 @@ TEST(ClaimsTest, FiguresOfDifferentDaysAreNoConflict) {
 // An outlet that gives a spread in one sentence ("30 votes in some wards and
 // as much as 45 in others") disagrees with no figure its spread meets.
 TEST(ClaimsTest, FigureInsideAnotherOutletsSpreadIsNoConflict) {
-  const std::string a = "The mayor leads by 30 votes in some wards and as much as 45 votes in others.";
-  const std::string b = "The mayor leads by 40 votes in some wards and as much as 60 votes in others.";
+  const std::string a =
+      "The mayor leads by 30 votes in some wards and as much as 45 votes in others.";
+  const std::string b =
+      "The mayor leads by 40 votes in some wards and as much as 60 votes in others.";
   StoryReport spread = Fuse({ArticleBuilder("North Post", {a})
                                  .Count("30", "votes", 30, 30, 30)
                                  .Count("45", "votes", 45, 45, 45)
@@ -1063,12 +1067,13 @@ TEST(ClaimsTest, FigureInsideAnotherOutletsSpreadIsNoConflict) {
                                  .Count("60", "votes", 60, 60, 60)
                                  .Build()});
   EXPECT_TRUE(spread.conflicts.empty());
-  StoryReport single = Fuse({ArticleBuilder("North Post", {"The mayor leads by 30 votes in the wards."})
-                                 .Count("30", "votes", 30, 30, 30)
-                                 .Build(),
-                             ArticleBuilder("South Post", {"The mayor leads by 40 votes in the wards."})
-                                 .Count("40", "votes", 40, 40, 40)
-                                 .Build()});
+  StoryReport single =
+      Fuse({ArticleBuilder("North Post", {"The mayor leads by 30 votes in the wards."})
+                .Count("30", "votes", 30, 30, 30)
+                .Build(),
+            ArticleBuilder("South Post", {"The mayor leads by 40 votes in the wards."})
+                .Count("40", "votes", 40, 40, 40)
+                .Build()});
   ASSERT_EQ(single.conflicts.size(), 1u);
   EXPECT_TRUE(single.conflicts[0].hard);
 }
@@ -1082,16 +1087,14 @@ TEST(ClaimsTest, FiguresWhoseOwnClausesShareNothingAreNoConflict) {
     return Fuse({ArticleBuilder("North Post", {a}).Percent(pct, 20).Build(),
                  ArticleBuilder("South Post", {b}).Percent("30 percent", 30).Build()});
   };
-  EXPECT_TRUE(
-      with("Lakeside Brewing shares rose $7, or 20 percent, to $42 after the merger news.",
-           "20 percent")
-          .conflicts.empty());
+  EXPECT_TRUE(with("Lakeside Brewing shares rose $7, or 20 percent, to $42 after the merger news.",
+                   "20 percent")
+                  .conflicts.empty());
   const StoryReport alike =
       with("Lakeside Brewing shares rose 20 percent after the merger news.", "20 percent");
   ASSERT_EQ(alike.conflicts.size(), 1u);
   EXPECT_TRUE(alike.conflicts[0].hard);
 }
-
 
 // Issue 18: a sentence supports one event row. "Ruled from 1990 until 2004"
 // beside another outlet's "took over in 1990" and a third's "left in 2004"
@@ -1099,7 +1102,8 @@ TEST(ClaimsTest, FiguresWhoseOwnClausesShareNothingAreNoConflict) {
 // one other voice.
 TEST(ClaimsTest, EventRowsShareNoSentence) {
   StoryReport r = Fuse(
-      {ArticleBuilder("North Post", {"The harbour master ruled the port of Bergen from 1990 until 2004."})
+      {ArticleBuilder("North Post",
+                      {"The harbour master ruled the port of Bergen from 1990 until 2004."})
            .Date("1990", "1990")
            .Date("2004", "2004")
            .Build(),
@@ -1125,11 +1129,12 @@ TEST(ClaimsTest, EventRowsShareNoSentence) {
 // event is. Undated, nothing tells background apart, so both stay.
 TEST(ClaimsTest, BackgroundEventIsNoFactRowInADatedStory) {
   auto article = [](const std::string& outlet) {
-    AnnotatedArticle a = ArticleBuilder(outlet, {"The port of Bergen reopened on Tuesday after the storm.",
-                                                 "The harbour master has run the port of Bergen since 1991."})
-                             .Date("Tuesday", "2026-03-03")
-                             .Date("1991", "1991")
-                             .Build();
+    AnnotatedArticle a =
+        ArticleBuilder(outlet, {"The port of Bergen reopened on Tuesday after the storm.",
+                                "The harbour master has run the port of Bergen since 1991."})
+            .Date("Tuesday", "2026-03-03")
+            .Date("1991", "1991")
+            .Build();
     a.timexes[1].precision = DatePrecision::kYear;
     a.article.published = DateTime::ParseIso("2026-03-04");
     return a;
