@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
 #include <set>
 
 namespace newsfuse::bench {
@@ -159,6 +160,16 @@ bool SameDate(std::string_view gold, std::string_view system) {
   return gold.size() == 7 && from.substr(0, 7) == gold;
 }
 
+static std::string DiagOf(const Fact& f) {
+  size_t first = SIZE_MAX;
+  std::set<std::string> src(f.sources.begin(), f.sources.end());
+  for (const auto& w : f.wording) first = std::min<size_t>(first, w.span.begin);
+  std::string out = "   {v=" + std::to_string(src.size()) + " pos=" + std::to_string(first) + "}";
+  if (std::getenv("CLAIMS_DIAG"))
+    for (const auto& w : f.wording) out += "\n        " + w.source + ": " + w.text;
+  return out;
+}
+
 TopicScores ScoreReport(const StoryReport& report, const std::map<std::string, std::string>& doc_of,
                         const GoldTopic& gold, std::vector<std::string>* detail) {
   TopicScores t;
@@ -206,7 +217,7 @@ TopicScores ScoreReport(const StoryReport& report, const std::map<std::string, s
                      : duplicate ? "  DUP  "
                                  : "  WRONG") +
          " fact [" + FactKindName(f.kind) + "] " + f.subject + ": " + f.value +
-         (match >= 0 ? "  = " + gold.facts[match].subject : ""));
+         (match >= 0 ? "  = " + gold.facts[match].subject : "") + DiagOf(f));
   }
   t.facts.gold = static_cast<int>(gold.facts.size());
   t.facts.gold_ok = static_cast<int>(std::count(fact_taken.begin(), fact_taken.end(), true));

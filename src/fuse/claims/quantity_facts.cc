@@ -44,6 +44,10 @@ constexpr int kClauseWordsAfter = 4;
 // differ; a clause that is merely alike ("percent of [children]") is not
 // enough, nor is a shared clause in sentences about something else.
 constexpr double kSameClause = 0.75;
+// A hard conflict's two figures need at least this likeness of their own
+// clauses (see QuantityFacts); every right conflict on the dev topics has
+// over 0.5, the one wrong pair on the open topics it removes has 0.
+constexpr double kConflictClause = 0.2;
 constexpr double kClauseSentenceFloor = 0.25;
 // Counts from this size up identify a fact across different nouns.
 constexpr double kDistinctiveCount = 10;
@@ -77,6 +81,11 @@ struct Claim {
   bool hedged;
   Span span;
   TermVector clause{};  // measures only: the words around the number in its clause
+  // What this outlet's sentence spans for the thing: the claim alone, or
+  // from its lowest to its highest figure when the sentence gives several
+  // ("trailing by 10 points in some polls and as much as 18 in others").
+  Interval spread{0, 0};
+  std::vector<std::pair<std::string, std::string>> days;  // DaysOf its sentence
 };
 
 bool Agree(const Claim& a, const Claim& b) {
@@ -310,6 +319,41 @@ bool InDirectQuote(const AnnotatedArticle& a, Span span) {
     if (q.direct && q.content.begin <= span.begin && span.begin < q.content.end) return true;
   return false;
 }
+// The days a sentence dates what it reports ("Sunday", "on Nov. 22", "Dec.
+// 14-15"), as [from, to] TIMEX3 values: resolved days, or an unresolved
+// weekday ("XXXX-WXX-7") when the article has no date. Months, years and
+// durations are left out: they frame a story, not one report of a figure.
+std::vector<std::pair<std::string, std::string>> DaysOf(const AnnotatedArticle& a, Span sentence) {
+  std::vector<std::pair<std::string, std::string>> days;
+  for (const Timex& t : a.timexes) {
+    if (t.type != Timex::Type::kDate || t.span.begin < sentence.begin ||
+        t.span.begin >= sentence.end)
+      continue;
+    const size_t slash = t.value.find('/');
+    std::string from = t.value.substr(0, slash);
+    std::string to = slash == std::string::npos ? from : t.value.substr(slash + 1);
+    const bool day = from.size() == 10 && to.size() == 10 && from[4] == '-' && from[7] == '-';
+    const bool weekday = from.rfind("XXXX-WXX-", 0) == 0 && from == to;
+    if (day || weekday) days.emplace_back(std::move(from), std::move(to));
+  }
+  return days;
+}
+
+// Two sentences report one time frame unless each dates what it says to a
+// day and no day of one meets a day of the other ("205 dissidents issued a
+// petition Sunday" / "214 dissidents planned fasts beginning Thursday"). A
+// figure told of two different days is two events or a figure that moved
+// (a rescue count, a poll, a share price), not two outlets disagreeing.
+bool SameTimeFrame(const std::vector<std::pair<std::string, std::string>>& x,
+                   const std::vector<std::pair<std::string, std::string>>& y) {
+  if (x.empty() || y.empty()) return true;
+  for (const auto& [xf, xt] : x)
+    for (const auto& [yf, yt] : y)
+      // An unresolved weekday compares only with another: against a
+      // resolved day it says nothing, so the frame may be the same.
+      if ((xf[0] == 'X') != (yf[0] == 'X') || (xf <= yt && yf <= xt)) return true;
+  return false;
+}
 }  // namespace
 
 std::vector<Fact> QuantityFacts(ClaimContext& ctx, std::vector<Conflict>& conflicts) {
@@ -336,7 +380,10 @@ std::vector<Fact> QuantityFacts(ClaimContext& ctx, std::vector<Conflict>& confli
               {q.low, q.high},
               {q.low, q.high},
               q.low != q.high,
-              ClaimSpan(q)};
+              ClaimSpan(q),
+              {},
+              {q.low, q.high},
+              {}};
       if (q.distributive && q.value != 0) {
         const double parties = q.total / q.value;
         c.total = {q.low * parties, q.high * parties};
@@ -350,6 +397,20 @@ std::vector<Fact> QuantityFacts(ClaimContext& ctx, std::vector<Conflict>& confli
 
   std::map<std::string, std::vector<size_t>> by_key;
   for (size_t i = 0; i < claims.size(); ++i) by_key[claims[i].key].push_back(i);
+  for (Claim& c : claims) {
+    c.spread = c.stated;
+    c.days = DaysOf(ctx.article(c.source), ctx.SentenceSpan(c.source, c.sentence));
+  }
+  for (const auto& [key, members] : by_key) {
+    for (size_t a : members) {
+      for (size_t b : members) {
+        Claim& x = claims[a];
+        const Claim& y = claims[b];
+        if (x.source != y.source || x.sentence != y.sentence) continue;
+        x.spread = {std::min(x.spread.low, y.stated.low), std::max(x.spread.high, y.stated.high)};
+      }
+    }
+  }
   // How surely two claims speak of the same thing: their sentences alike,
   // or, for measures, their own clauses nearly the same (then as sure as a
   // conflict between measures needs).
@@ -361,6 +422,14 @@ std::vector<Fact> QuantityFacts(ClaimContext& ctx, std::vector<Conflict>& confli
     return sentence;
   };
 
+  // Likeness of two figures' own clauses (words next to the number).
+  auto clause_sim = [&](const Claim& x, const Claim& y) {
+    auto vec = [&](const Claim& c) {
+      return ctx.Vector(ClauseAround(ctx.article(c.source), ctx.SentenceSpan(c.source, c.sentence),
+                                     c.q->span, kClauseWordsBefore, kClauseWordsAfter));
+    };
+    return Cosine(vec(x), vec(y));
+  };
   UnionFind uf(claims.size());
   for (const auto& [key, members] : by_key) {
     const double context = key.front() == '|' ? kSameContextCount : kSameContextUnit;
@@ -492,10 +561,20 @@ std::vector<Fact> QuantityFacts(ClaimContext& ctx, std::vector<Conflict>& confli
         if (same_thing.empty()) continue;
       }
       double context_sim = 0;
+      bool spreads_meet = false;
       for (size_t i : built[a].claims) {
-        for (size_t j : built[b].claims)
-          context_sim = std::max(context_sim, context_of(claims[i], claims[j]));
+        for (size_t j : built[b].claims) {
+          const Claim& x = claims[i];
+          const Claim& y = claims[j];
+          // An outlet that itself gives a spread ("10 points in some polls,
+          // 18 in others") disagrees with no figure its spread meets.
+          const bool spread = x.spread.low != x.stated.low || x.spread.high != x.stated.high ||
+                              y.spread.low != y.stated.low || y.spread.high != y.stated.high;
+          spreads_meet |= spread && x.spread.Overlaps(y.spread);
+          if (SameTimeFrame(x.days, y.days)) context_sim = std::max(context_sim, context_of(x, y));
+        }
       }
+      if (spreads_meet) continue;
       // Small counts (two yachts, three murders) recur in any story about
       // different groups; they conflict only in sentences much alike.
       const bool small = std::max(built[a].total.low, built[b].total.low) < kDistinctiveCount;
@@ -508,6 +587,15 @@ std::vector<Fact> QuantityFacts(ClaimContext& ctx, std::vector<Conflict>& confli
       if (!(lo > 0) || hi / lo > kMaxConflictRatio) continue;
       const double needed = counted ? kConflictContext : kConflictContextUnit;
       if (context_sim < needed) continue;
+      // What a figure is of is written next to it: two figures whose own
+      // clauses share no word ("Mobil's rose [14 percent]" / "rose $7.625, or
+      // [9.7 percent], to $86") are not shown to be one thing, however alike
+      // their sentences.
+      double clause = 0;
+      for (size_t i : built[a].claims)
+        for (size_t j : built[b].claims)
+          clause = std::max(clause, clause_sim(claims[i], claims[j]));
+      if (clause < kConflictClause) continue;
       Conflict c;
       c.subject = built[a].fact.subject;
       const double gap = RelativeGap(built[a].total, built[b].total);
@@ -554,6 +642,7 @@ std::vector<Fact> QuantityFacts(ClaimContext& ctx, std::vector<Conflict>& confli
         for (size_t i : x->second) {
           for (size_t j : y->second) {
             if (!ApproximatelyAgree(claims[i], claims[j])) continue;
+            if (!SameTimeFrame(claims[i].days, claims[j].days)) continue;
             differ = true;
             context = std::max(context, context_of(claims[i], claims[j]));
           }

@@ -69,6 +69,14 @@ class ArticleBuilder {
     a_.quantities.push_back(q);
     return *this;
   }
+  ArticleBuilder& Percent(const std::string& text, double value) {
+    Quantity q;
+    q.span = Find(text);
+    q.value = q.total = q.low = q.high = value;
+    q.unit = "%";
+    a_.quantities.push_back(q);
+    return *this;
+  }
   // A person named in the text, matched across articles by `key`.
   ArticleBuilder& Person(const std::string& name, const std::string& key) {
     Entity e;
@@ -1014,6 +1022,134 @@ TEST(ClaimsTest, OnePersonWithTwoGivenNamesIsAConflict) {
     EXPECT_TRUE(
         Fuse({widow("Alpha", first, "marlow"), widow("Beta", second, "marlow")}).conflicts.empty());
   }
+}
+
+// Issue 18: conflicts only between claims of the same time frame. A figure
+// two outlets tie to two different days is two events or a figure that
+// moved, not a disagreement; the same figures on the same day are one.
+TEST(ClaimsTest, FiguresOfDifferentDaysAreNoConflict) {
+  auto pair = [](const std::string& day_a, const std::string& value_a, const std::string& day_b,
+                 const std::string& value_b) {
+    const std::string a =
+        "Rescuers pulled 40 sailors from the sea on " + day_a + ", officials said.";
+    const std::string b =
+        "Rescuers pulled 55 sailors from the sea on " + day_b + ", officials said.";
+    return Fuse({ArticleBuilder("North Post", {a})
+                     .Count("40", "sailors", 40, 40, 40)
+                     .Date(day_a, value_a)
+                     .Build(),
+                 ArticleBuilder("South Post", {b})
+                     .Count("55", "sailors", 55, 55, 55)
+                     .Date(day_b, value_b)
+                     .Build()});
+  };
+  EXPECT_TRUE(pair("Sunday", "XXXX-WXX-7", "Thursday", "XXXX-WXX-4").conflicts.empty());
+  EXPECT_TRUE(pair("Sunday", "2026-03-01", "Thursday", "2026-03-05").conflicts.empty());
+  EXPECT_EQ(pair("Sunday", "XXXX-WXX-7", "Sunday", "XXXX-WXX-7").conflicts.size(), 1u);
+  EXPECT_EQ(pair("Sunday", "2026-03-01", "Sunday", "2026-03-01").conflicts.size(), 1u);
+  // A resolved day against an undated weekday: the frame may be the same.
+  EXPECT_EQ(pair("Sunday", "2026-03-01", "Thursday", "XXXX-WXX-4").conflicts.size(), 1u);
+}
+
+// An outlet that gives a spread in one sentence ("30 votes in some wards and
+// as much as 45 in others") disagrees with no figure its spread meets.
+TEST(ClaimsTest, FigureInsideAnotherOutletsSpreadIsNoConflict) {
+  const std::string a =
+      "The mayor leads by 30 votes in some wards and as much as 45 votes in others.";
+  const std::string b =
+      "The mayor leads by 40 votes in some wards and as much as 60 votes in others.";
+  StoryReport spread = Fuse({ArticleBuilder("North Post", {a})
+                                 .Count("30", "votes", 30, 30, 30)
+                                 .Count("45", "votes", 45, 45, 45)
+                                 .Build(),
+                             ArticleBuilder("South Post", {b})
+                                 .Count("40", "votes", 40, 40, 40)
+                                 .Count("60", "votes", 60, 60, 60)
+                                 .Build()});
+  EXPECT_TRUE(spread.conflicts.empty());
+  StoryReport single =
+      Fuse({ArticleBuilder("North Post", {"The mayor leads by 30 votes in the wards."})
+                .Count("30", "votes", 30, 30, 30)
+                .Build(),
+            ArticleBuilder("South Post", {"The mayor leads by 40 votes in the wards."})
+                .Count("40", "votes", 40, 40, 40)
+                .Build()});
+  ASSERT_EQ(single.conflicts.size(), 1u);
+  EXPECT_TRUE(single.conflicts[0].hard);
+}
+
+// What a figure is of is written next to it: "rose $7, or [20 percent], to
+// $42" says nothing beside the share that "rose [30 percent] after" shares,
+// so the two are not shown to be one thing; written alike, they conflict.
+TEST(ClaimsTest, FiguresWhoseOwnClausesShareNothingAreNoConflict) {
+  const std::string b = "Lakeside Brewing shares rose 30 percent after the merger news.";
+  auto with = [&](const std::string& a, const std::string& pct) {
+    return Fuse({ArticleBuilder("North Post", {a}).Percent(pct, 20).Build(),
+                 ArticleBuilder("South Post", {b}).Percent("30 percent", 30).Build()});
+  };
+  EXPECT_TRUE(with("Lakeside Brewing shares rose $7, or 20 percent, to $42 after the merger news.",
+                   "20 percent")
+                  .conflicts.empty());
+  const StoryReport alike =
+      with("Lakeside Brewing shares rose 20 percent after the merger news.", "20 percent");
+  ASSERT_EQ(alike.conflicts.size(), 1u);
+  EXPECT_TRUE(alike.conflicts[0].hard);
+}
+
+// Issue 18: a sentence supports one event row. "Ruled from 1990 until 2004"
+// beside another outlet's "took over in 1990" and a third's "left in 2004"
+// would otherwise quote the first sentence in two rows, each then resting on
+// one other voice.
+TEST(ClaimsTest, EventRowsShareNoSentence) {
+  StoryReport r = Fuse(
+      {ArticleBuilder("North Post",
+                      {"The harbour master ruled the port of Bergen from 1990 until 2004."})
+           .Date("1990", "1990")
+           .Date("2004", "2004")
+           .Build(),
+       ArticleBuilder("South Post", {"The harbour master took over the port of Bergen in 1990."})
+           .Date("1990", "1990")
+           .Build(),
+       ArticleBuilder("East Post", {"The harbour master left the port of Bergen in 2004."})
+           .Date("2004", "2004")
+           .Build()});
+  std::vector<std::pair<std::string, std::string>> quoted;
+  for (const Fact& f : r.facts) {
+    if (f.kind != Fact::Kind::kEvent) continue;
+    EXPECT_GE(f.sources.size(), 2u);
+    for (const Attestation& w : f.wording) quoted.emplace_back(w.source, w.text);
+  }
+  EXPECT_FALSE(quoted.empty());
+  std::sort(quoted.begin(), quoted.end());
+  EXPECT_EQ(std::adjacent_find(quoted.begin(), quoted.end()), quoted.end());
+}
+
+// Issue 18: in a dated story, an event that ended long before the reports
+// ("ran the port from 1991") is background, no fact row; the story's own
+// event is. Undated, nothing tells background apart, so both stay.
+TEST(ClaimsTest, BackgroundEventIsNoFactRowInADatedStory) {
+  auto article = [](const std::string& outlet) {
+    AnnotatedArticle a =
+        ArticleBuilder(outlet, {"The port of Bergen reopened on Tuesday after the storm.",
+                                "The harbour master has run the port of Bergen since 1991."})
+            .Date("Tuesday", "2026-03-03")
+            .Date("1991", "1991")
+            .Build();
+    a.timexes[1].precision = DatePrecision::kYear;
+    a.article.published = DateTime::ParseIso("2026-03-04");
+    return a;
+  };
+  auto event_dates = [](const StoryReport& r) {
+    std::vector<std::string> dates;
+    for (const Fact& f : r.facts)
+      if (f.kind == Fact::Kind::kEvent) dates.push_back(f.value);
+    std::sort(dates.begin(), dates.end());
+    return dates;
+  };
+  std::vector<AnnotatedArticle> dated = {article("North Post"), article("South Post")};
+  EXPECT_EQ(event_dates(Fuse(dated)), std::vector<std::string>{"2026-03-03"});
+  for (AnnotatedArticle& a : dated) a.article.published.reset();
+  EXPECT_EQ(event_dates(Fuse(dated)), (std::vector<std::string>{"1991", "2026-03-03"}));
 }
 
 }  // namespace
