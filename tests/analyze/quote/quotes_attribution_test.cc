@@ -2,6 +2,7 @@
 // prose where the name next to the cue is not (only) the speaker's.
 #include <gtest/gtest.h>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -280,6 +281,29 @@ TEST(QuoteAttributionTest, PronounIgnoresAMisreadInversion) {
        "handed out on Monday were unjust. ``They are pathetic, really pathetic,'' she said."});
   const uint32_t halvik = AddEntity(a, EntityType::kPerson, "Nora Halvik", {"Nora Halvik"});
   EXPECT_EQ(SpeakerOf(a, "They are pathetic"), static_cast<int>(halvik));
+}
+
+// "and asked" with no subject of its own goes on from the cue before it,
+// unless that cue sits inside what another speaker reports ("She said
+// authorities have denied ..., and asked"): then it goes on from the one who
+// reports, not from the subject of the reported clause.
+TEST(QuoteAttributionTest, ConjunctVerbAfterANestedCueGoesOnFromTheReporter) {
+  AnnotatedArticle a = MakeAnnotated(
+      {"Lena Varga met reporters on Monday.",
+       "She said authorities have denied lawyers access to her husband, and asked: ``How are "
+       "they going to prepare for his defense?''",
+       "Otto Kellner denied the claim and added: ``The files were open to every lawyer who "
+       "asked for them.''"});
+  const uint32_t varga = AddEntity(a, EntityType::kPerson, "Lena Varga", {"Lena Varga"});
+  const uint32_t kellner = AddEntity(a, EntityType::kPerson, "Otto Kellner", {"Otto Kellner"});
+  analyze::AnnotateQuotes(a);
+  const Quote* nested = nullptr;
+  for (const Quote& q : a.quotes)
+    if (std::string(a.Text(q.content)).find("How are they") != std::string::npos) nested = &q;
+  ASSERT_NE(nested, nullptr);
+  EXPECT_EQ(nested->speaker, std::optional<uint32_t>(varga));
+  EXPECT_EQ(nested->speaker_description.size(), 0u);
+  EXPECT_EQ(SpeakerOf(a, "files were open"), static_cast<int>(kellner));
 }
 
 }  // namespace
