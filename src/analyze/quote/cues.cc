@@ -117,9 +117,13 @@ bool WalkBack(const Words& w, int64_t i, int64_t lo, TokenRange* out) {
 
 // A proper name: every word capitalised, no determiner, no title at its end
 // ("Kirill Dmitriev", "DTEK"; not "the mayor of Kharkiv", "The Chancellor").
+// A "the" before a title belongs to the name as written ("the Rev. Anne Kitch").
 bool NameLike(const Words& w, const TokenRange& r) {
   if (w.Classes(r.last) & kTitle) return false;
-  for (uint32_t k = r.first; k <= r.last; ++k) {
+  const uint32_t first =
+      r.first < r.last && w.Is(r.first, "the") && (w.Classes(r.first + 1) & kTitle) ? r.first + 1
+                                                                                    : r.first;
+  for (uint32_t k = first; k <= r.last; ++k) {
     if (!w.Capitalised(k) || (w.Classes(k) & kDeterminer)) return false;
   }
   return true;

@@ -198,6 +198,7 @@ class QuoteFinder {
             !text_.IsPunct(q.open - 1, ':')) {
           c = -1;
         }
+        if (c >= 0 && AnswersAnEarlierQuote(q, cues_[static_cast<size_t>(c)])) c = -1;
       }
       if (after) after_cue_[static_cast<size_t>(c)] = true;
       if (c >= 0) {
@@ -251,12 +252,27 @@ class QuoteFinder {
   }
 
   // A quote that ends on a comma inside its marks and goes on with words in
-  // its sentence has an attribution of its own after it.
+  // its sentence has an attribution of its own after it; so has one ending on
+  // "?" or "!" that a lowercase word goes on from (``What?'' came the reply
+  // from the officer).
   bool HasOwnUnknownAttribution(const Quotation& q) const {
-    if (!q.closed || q.content.size() == 0 || article_.body[q.content.end - 1] != ',') return false;
+    if (!q.closed || q.content.size() == 0) return false;
+    const char last = article_.body[q.content.end - 1];
+    if (last != ',' && last != '?' && last != '!') return false;
     const uint32_t next = q.close + 1;
     return next < text_.tokens.size() && text_.IsWord(next) &&
-           text_.tokens[next].paragraph == text_.tokens[q.close].paragraph;
+           text_.tokens[next].paragraph == text_.tokens[q.close].paragraph &&
+           (last == ',' || !text_.tokens[next].capitalised);
+  }
+
+  // X shouted: ``The vote is over!'' ``What?'' came the reply: the second
+  // quote answers the first, whose cue it must not take when it has an
+  // attribution of its own after it.
+  bool AnswersAnEarlierQuote(const Quotation& q, const Cue& cue) const {
+    if (!HasOwnUnknownAttribution(q) || article_.body[q.content.end - 1] == ',') return false;
+    for (uint32_t k = cue.last + 1; k < q.open; ++k)
+      if (text_.tokens[k].quotation >= 0) return true;
+    return false;
   }
 
   static bool SameSpeaker(const Quote& prev, const Mention& m) {

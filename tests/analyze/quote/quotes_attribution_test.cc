@@ -306,5 +306,34 @@ TEST(QuoteAttributionTest, ConjunctVerbAfterANestedCueGoesOnFromTheReporter) {
   EXPECT_EQ(SpeakerOf(a, "files were open"), static_cast<int>(kellner));
 }
 
+// "his cousin, the Rev. Anne Kitch, said": the name in apposition speaks,
+// the "the" before its title notwithstanding; "his cousin, the pastor, said"
+// names no one, and the person named before is not the speaker.
+TEST(QuoteAttributionTest, NameAfterTheAndATitleInAppositionSpeaks) {
+  AnnotatedArticle a = MakeAnnotated(
+      {"Anne Kitch led the service on Friday.",
+       "``He made every life around him better,'' his cousin, the Rev. Anne Kitch, said.",
+       "``He never missed a Sunday in twenty years,'' his uncle, the pastor, said."});
+  const uint32_t kitch = AddEntity(a, EntityType::kPerson, "Anne Kitch", {"Anne Kitch"});
+  EXPECT_EQ(SpeakerOf(a, "every life around"), static_cast<int>(kitch));
+  EXPECT_EQ(SpeakerOf(a, "never missed a Sunday"), -1);
+}
+
+// ``What?'' came the reply from the officer: words after a question go on
+// the sentence with an attribution the cue list lacks; the voice before
+// (the doorman) is not the speaker. A question followed by a new sentence
+// still goes on from the voice before.
+TEST(QuoteAttributionTest, QuestionWithItsOwnUnknownAttributionIsNotContinued) {
+  AnnotatedArticle a = MakeAnnotated(
+      {"In the corridor, Karl Brenner shouted to a guard: ``The vote is over!'' ``What? "
+       "Already?'' came the reply from the guard.",
+       "``Is it over?'' Karl Brenner asked. ``Are you sure the count has ended already?'' "
+       "The guard nodded."});
+  const uint32_t brenner = AddEntity(a, EntityType::kPerson, "Karl Brenner", {"Karl Brenner"});
+  EXPECT_EQ(SpeakerOf(a, "The vote is over"), static_cast<int>(brenner));
+  EXPECT_LT(SpeakerOf(a, "What? Already"), 0);
+  EXPECT_EQ(SpeakerOf(a, "Are you sure"), static_cast<int>(brenner));
+}
+
 }  // namespace
 }  // namespace newsfuse

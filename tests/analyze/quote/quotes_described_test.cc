@@ -141,5 +141,15 @@ TEST(QuoteDescribedTest, StatementWithNoWrittenIssuerHasNoSpeaker) {
   EXPECT_FALSE(indefinite->speaker.has_value());
 }
 
+// Plain person nouns the role list lacks are descriptions too.
+TEST(QuoteDescribedTest, PersonNounsAreDescriptions) {
+  AnnotatedArticle a = MakeAnnotated(
+      {"\u201cHe would joke about everything and never lost his temper,\u201d said a "
+       "brother-in-law, who asked not to be named. \u201cThe case was always about the "
+       "browser,\u201d one person said."});
+  EXPECT_EQ(DescriptionOf(a, "never lost his temper"), "a brother-in-law");
+  EXPECT_EQ(DescriptionOf(a, "always about the browser"), "one person");
+}
+
 }  // namespace
 }  // namespace newsfuse
