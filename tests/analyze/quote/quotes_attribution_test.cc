@@ -335,5 +335,21 @@ TEST(QuoteAttributionTest, QuestionWithItsOwnUnknownAttributionIsNotContinued) {
   EXPECT_EQ(SpeakerOf(a, "Are you sure"), static_cast<int>(brenner));
 }
 
+// ``...,'' NAME VERBed with a verb the cue list lacks: the named person
+// spoke; with more words after the verb ("Reyes recalled nothing of it") or
+// an object-taking form, no speaker is guessed.
+TEST(QuoteAttributionTest, NamedPersonWithAnUnlistedVerbAfterTheQuoteSpeaks) {
+  AnnotatedArticle a = MakeAnnotated(
+      {"``The president is getting everything he wants from this budget,'' Mara Quint "
+       "lamented. ``We should have seen it coming,'' sighed Ivo Reyes, a senator.",
+       "``The hall was full of people from every district of the city,'' Ivo Reyes "
+       "remembered them all."});
+  const uint32_t quint = AddEntity(a, EntityType::kPerson, "Mara Quint", {"Mara Quint"});
+  const uint32_t reyes = AddEntity(a, EntityType::kPerson, "Ivo Reyes", {"Ivo Reyes"});
+  EXPECT_EQ(SpeakerOf(a, "getting everything"), static_cast<int>(quint));
+  EXPECT_EQ(SpeakerOf(a, "seen it coming"), static_cast<int>(reyes));
+  EXPECT_EQ(SpeakerOf(a, "hall was full"), -1);
+}
+
 }  // namespace
 }  // namespace newsfuse
