@@ -39,6 +39,8 @@ uint16_t ClassOf(std::string_view name) {
   if (name == "bare") return kBare;
   if (name == "title") return kTitle;
   if (name == "aux") return kAux;
+  if (name == "group") return kGroup;
+  if (name == "document") return kDocument;
   return 0;
 }
 

@@ -26,9 +26,11 @@ enum WordClass : uint16_t {
   kSkip = 1 << 5,
   kStop = 1 << 6,
   kDeterminer = 1 << 7,
-  kBare = 1 << 8,   // takes a clause with no "that": "said the talks ..."
-  kTitle = 1 << 9,  // "Prime Minister", "Chief Executive" before a name
-  kAux = 1 << 10,   // could, would, had, was
+  kBare = 1 << 8,       // takes a clause with no "that": "said the talks ..."
+  kTitle = 1 << 9,      // "Prime Minister", "Chief Executive" before a name
+  kAux = 1 << 10,       // could, would, had, was
+  kGroup = 1 << 11,     // the group, the ministry, protesters: a body that speaks as one
+  kDocument = 1 << 12,  // the statement, the letter: speaks for whoever issued it
 };
 
 constexpr uint16_t kAnyCue = kSpeech | kObject | kFrame | kThought;

@@ -117,9 +117,13 @@ bool WalkBack(const Words& w, int64_t i, int64_t lo, TokenRange* out) {
 
 // A proper name: every word capitalised, no determiner, no title at its end
 // ("Kirill Dmitriev", "DTEK"; not "the mayor of Kharkiv", "The Chancellor").
+// A "the" before a title belongs to the name as written ("the Rev. Anne Kitch").
 bool NameLike(const Words& w, const TokenRange& r) {
   if (w.Classes(r.last) & kTitle) return false;
-  for (uint32_t k = r.first; k <= r.last; ++k) {
+  const uint32_t first =
+      r.first < r.last && w.Is(r.first, "the") && (w.Classes(r.first + 1) & kTitle) ? r.first + 1
+                                                                                    : r.first;
+  for (uint32_t k = first; k <= r.last; ++k) {
     if (!w.Capitalised(k) || (w.Classes(k) & kDeterminer)) return false;
   }
   return true;
@@ -334,6 +338,23 @@ int32_t LastCueInSentence(const std::vector<Cue>& cues, const QuoteText& text, u
   return -1;
 }
 
+// The cue `k` is itself inside what an earlier cue of its sentence reports
+// ("She said [authorities have denied lawyers access], and asked: ..."): the
+// index of that earlier cue, whose speaker a verb with no subject of its own
+// after `k` goes on from ("and asked" is hers); -1 when `k` is not nested.
+// (PolNeAR train+dev, tuned on: source exact matches 7,068 -> 7,076, against
+// 7,068 -> 7,067 when such a verb got no speaker at all.)
+int32_t InsideReportedClause(const std::vector<Cue>& cues, const QuoteText& text, int32_t k) {
+  const Cue& inner = cues[static_cast<size_t>(k)];
+  const uint32_t sentence = text.tokens[inner.verb].sentence;
+  for (size_t j = static_cast<size_t>(k); j-- > 0;) {
+    if (text.tokens[cues[j].verb].sentence != sentence) return -1;
+    if (cues[j].has_speaker && !cues[j].speaker_after && cues[j].verb < inner.subject_begin)
+      return static_cast<int32_t>(j);
+  }
+  return -1;
+}
+
 // "Court officials in Madrid said", "a rights group in Paris said": the
 // walk stops at the preposition; the phrase before it is kept for the
 // resolver, which reads it when the phrase after it names a place.
@@ -461,7 +482,8 @@ std::vector<Cue> FindCues(const QuoteText& text, const CueLexicon& lex) {
       cue.speaker_after = true;
       cue.subject_begin = i;
     } else if (before >= 0) {
-      cue.shares_speaker_of = before;  // "and added that"
+      const int32_t outer = InsideReportedClause(cues, text, before);
+      cue.shares_speaker_of = outer >= 0 ? outer : before;  // "and added that"
     }
     if (!cue.has_speaker) cue.subject_begin = i;
     cue.source = cue.speaker;

@@ -198,6 +198,7 @@ class QuoteFinder {
             !text_.IsPunct(q.open - 1, ':')) {
           c = -1;
         }
+        if (c >= 0 && AnswersAnEarlierQuote(q, cues_[static_cast<size_t>(c)])) c = -1;
       }
       if (after) after_cue_[static_cast<size_t>(c)] = true;
       if (c >= 0) {
@@ -211,8 +212,15 @@ class QuoteFinder {
       } else if (HasOwnUnknownAttribution(q)) {
         // ``We want prisoners,'' the crowd chanted: the words after the
         // quote say who spoke, in a form the cue list lacks; neither the
-        // voice before nor the sentence's subject is a safe guess.
-        if (q.words < kMinUnattributedWords) continue;
+        // voice before nor the sentence's subject is a safe guess. When they
+        // are a named person and one past-tense verb, and nothing more
+        // (``...,'' McIntosh lamented.), that person spoke.
+        if (const Mention* m = NamedSpeakerAfter(q)) {
+          if (!resolver_.AmbiguousSurname(*m)) quote.speaker = m->entity;
+          quote.speaker_span = m->span;
+        } else if (q.words < kMinUnattributedWords) {
+          continue;
+        }
       } else if (const int32_t prior =
                      StartsSentence(q.open) && !title ? SpeakerCueBefore(q.open) : -1;
                  prior >= 0) {
@@ -251,12 +259,74 @@ class QuoteFinder {
   }
 
   // A quote that ends on a comma inside its marks and goes on with words in
-  // its sentence has an attribution of its own after it.
+  // its sentence has an attribution of its own after it; so has one ending on
+  // "?" or "!" that a lowercase word goes on from (``What?'' came the reply
+  // from the officer).
   bool HasOwnUnknownAttribution(const Quotation& q) const {
-    if (!q.closed || q.content.size() == 0 || article_.body[q.content.end - 1] != ',') return false;
+    if (!q.closed || q.content.size() == 0) return false;
+    const char last = article_.body[q.content.end - 1];
+    if (last != ',' && last != '?' && last != '!') return false;
     const uint32_t next = q.close + 1;
     return next < text_.tokens.size() && text_.IsWord(next) &&
-           text_.tokens[next].paragraph == text_.tokens[q.close].paragraph;
+           text_.tokens[next].paragraph == text_.tokens[q.close].paragraph &&
+           (last == ',' || !text_.tokens[next].capitalised);
+  }
+
+  // ``...,'' NAME VERBed. / ``...,'' VERBed NAME, with one lowercase verb in
+  // "-ed" the cue list lacks ("lamented", "sighed", "reflected") and a person
+  // the entity annotator named: the person, else nullptr.
+  const Mention* NamedSpeakerAfter(const Quotation& q) const {
+    if (article_.body[q.content.end - 1] != ',') return nullptr;
+    const size_t n = text_.tokens.size();
+    auto past_verb = [&](uint32_t k) {
+      if (!text_.IsWord(k) || text_.tokens[k].capitalised) return false;
+      const std::string_view w = text_.Text(text_.tokens[k]);
+      return w.size() > 4 && w.substr(w.size() - 2) == "ed";
+    };
+    auto ends_clause = [&](uint32_t k) {
+      return k >= n || text_.EndsSentence(k) || text_.IsPunct(k, ',') ||
+             text_.tokens[k].paragraph != text_.tokens[q.close].paragraph;
+    };
+    auto person_at = [&](uint32_t k) -> const Mention* {
+      const Mention* m = MentionAt(text_.tokens[k].begin);
+      return m != nullptr && m->kind != MentionKind::kPronoun && IsVoice(*m) ? m : nullptr;
+    };
+    auto token_after = [&](uint32_t byte) {
+      uint32_t k = q.close + 1;
+      while (k < n && text_.tokens[k].begin < byte) ++k;
+      return k;
+    };
+    const uint32_t first = q.close + 1;
+    if (first >= n) return nullptr;
+    if (const Mention* m = person_at(first)) {  // "McIntosh lamented."
+      const uint32_t verb = token_after(m->span.end);
+      return past_verb(verb) && ends_clause(verb + 1) ? m : nullptr;
+    }
+    if (past_verb(first) && first + 1 < n) {  // "sighed Henry Hyde, ..."
+      const Mention* m = person_at(first + 1);
+      return m != nullptr && ends_clause(token_after(m->span.end)) ? m : nullptr;
+    }
+    return nullptr;
+  }
+
+  // The mention starting at `byte`, or nullptr.
+  const Mention* MentionAt(uint32_t byte) const {
+    const auto& ms = article_.mentions;
+    auto it = std::lower_bound(ms.begin(), ms.end(), byte,
+                               [](const Mention& m, uint32_t b) { return m.span.begin < b; });
+    return it != ms.end() && it->span.begin == byte && it->entity < article_.entities.size()
+               ? &*it
+               : nullptr;
+  }
+
+  // X shouted: ``The vote is over!'' ``What?'' came the reply: the second
+  // quote answers the first, whose cue it must not take when it has an
+  // attribution of its own after it.
+  bool AnswersAnEarlierQuote(const Quotation& q, const Cue& cue) const {
+    if (!HasOwnUnknownAttribution(q) || article_.body[q.content.end - 1] == ',') return false;
+    for (uint32_t k = cue.last + 1; k < q.open; ++k)
+      if (text_.tokens[k].quotation >= 0) return true;
+    return false;
   }
 
   static bool SameSpeaker(const Quote& prev, const Mention& m) {

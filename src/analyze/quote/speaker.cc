@@ -9,6 +9,10 @@ namespace newsfuse::analyze::quote_internal {
 namespace {
 
 constexpr uint32_t kPronounLookback = 4;  // sentences
+// Tokens read back from "the statement" for the statement it refers to, and
+// the words allowed between its issuer and the noun ("in a joint statement").
+constexpr uint32_t kDocumentLookback = 400;
+constexpr uint32_t kDocumentSubjectGap = 4;
 
 bool EndsPossessive(std::string_view w) {
   return (w.size() > 2 && (w.substr(w.size() - 2) == "'s" || w.back() == '\'')) ||
@@ -312,10 +316,9 @@ bool SpeakerResolver::DescribesPerson(const TokenRange& phrase) const {
   char buf[32] = {};
   const std::string_view lower = FoldCase(word, buf, sizeof buf);
   // The role list (WordNet's hyponyms of official, leader, journalist, ...)
-  // holds people one at a time; news also quotes the groups that speak
-  // together and the anonymous source, which WordNet files elsewhere.
-  static constexpr std::string_view kGroups[] = {"source",    "crowd",        "media",
-                                                 "protester", "demonstrator", "resident"};
+  // holds people one at a time; news also quotes the bodies that speak as
+  // one and the anonymous source, which WordNet files elsewhere: the "group"
+  // words of cues.txt.
   const auto& gaz = entity::Gazetteer::Get();
   for (size_t strip : {0, 1, 2}) {
     if (strip >= lower.size()) break;
@@ -324,7 +327,7 @@ bool SpeakerResolver::DescribesPerson(const TokenRange& phrase) const {
     const std::string_view stem = lower.substr(0, lower.size() - strip);
     const entity::LexEntry* e = gaz.Find(stem);
     if (e && (e->flags & (entity::kRole | entity::kHonorific))) return true;
-    if (std::find(std::begin(kGroups), std::end(kGroups), stem) != std::end(kGroups)) return true;
+    if (lex_.Classes(stem) & kGroup) return true;
   }
   return false;
 }
@@ -336,9 +339,70 @@ SpeakerRef SpeakerResolver::Resolve(const Cue& cue, const std::vector<SpeakerRef
   if (phrase.first == phrase.last &&
       (lex_.Classes(text_.Text(text_.tokens[phrase.last])) & kPronoun))
     return ref;
-  if (DescribesPerson(phrase) || (cue.has_outer && DescribesPerson(cue.outer)))
+  if (DescribesPerson(phrase) || (cue.has_outer && DescribesPerson(cue.outer))) {
     ref.description = ref.span;
+    return ref;
+  }
+  ref.entity = DocumentAuthor(phrase, known);
   return ref;
+}
+
+std::optional<uint32_t> SpeakerResolver::DocumentAuthor(
+    const TokenRange& phrase, const std::vector<SpeakerRef>& known) const {
+  const Token& head = text_.tokens[phrase.last];
+  const std::string_view noun = text_.Text(head);
+  // Only "the statement": it refers back to one the text introduced; "a
+  // statement said" is a new one whose author is not written.
+  if (head.capitalised || !(lex_.Classes(noun) & kDocument) || !text_.WordIs(phrase.first, "the"))
+    return std::nullopt;
+  // The nearest earlier mention of the same noun outside quotes, in this
+  // paragraph or the two before; only that one is read.
+  std::optional<uint32_t> at;
+  for (uint32_t j = phrase.first, steps = 0; j > 0 && steps < kDocumentLookback; ++steps) {
+    const Token& t = text_.tokens[--j];
+    if (t.paragraph + 2 < head.paragraph) break;
+    if (t.quotation < 0 && t.kind == TokenKind::kWord && text_.Text(t) == noun) {
+      at = j;
+      break;
+    }
+  }
+  if (!at) return std::nullopt;
+  const uint32_t k = *at;
+  const Token& found = text_.tokens[k];
+  // "the statement said" again: the author found for the earlier one.
+  for (size_t i = known.size(); i-- > 0;) {
+    if (known[i].span.begin <= found.begin && found.end <= known[i].span.end)
+      return known[i].entity;
+    if (known[i].span.end < found.begin) break;
+  }
+  auto speaks = [&](const Mention* m) -> std::optional<uint32_t> {
+    if (m == nullptr || m->kind == MentionKind::kPronoun || m->entity >= article_.entities.size() ||
+        article_.entities[m->entity].type == EntityType::kPlace || AmbiguousSurname(*m)) {
+      return std::nullopt;
+    }
+    return m->entity;
+  };
+  // "a statement by the 15 EU countries", "a letter from Ruiz"
+  if (text_.WordIs(k + 1, "by") || text_.WordIs(k + 1, "from")) {
+    const uint32_t name = text_.WordIs(k + 2, "the") ? k + 3 : k + 2;
+    if (name < text_.tokens.size() && text_.tokens[name].sentence == found.sentence)
+      return speaks(MentionOver(text_.tokens[name]));
+  }
+  // "The Northern League, in a statement, said", "Ruiz issued a statement":
+  // the subject that opens the sentence, a few words before the noun. Not a
+  // possessive ("Milosevic's office issued a statement" is the office's).
+  uint32_t first = text_.SentenceStart(k);
+  if (text_.WordIs(first, "the")) ++first;
+  const Mention* m = MentionOver(text_.tokens[first]);
+  if (m == nullptr || m->span.begin > text_.tokens[first].begin || m->span.end > found.begin)
+    return std::nullopt;
+  const std::string_view after = std::string_view(article_.body).substr(m->span.end, 4);
+  if (after.starts_with("'") || after.starts_with("\xE2\x80\x99")) return std::nullopt;
+  uint32_t words = 0;
+  for (uint32_t j = first; j < k; ++j)
+    if (text_.IsWord(j) && text_.tokens[j].begin >= m->span.end) ++words;
+  if (words > kDocumentSubjectGap) return std::nullopt;
+  return speaks(m);
 }
 
 SpeakerRef SpeakerResolver::ResolveEntity(const Cue& cue,

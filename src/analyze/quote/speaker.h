@@ -76,6 +76,10 @@ class SpeakerResolver {
   // ("official", "officials", "source", "crowd"), not a thing ("statement",
   // "accord"), a time ("this week") or a verb a bad parse took in ("keep").
   bool DescribesPerson(const TokenRange& phrase) const;
+  // "the statement said": the entity the text earlier said issued that
+  // statement, or none.
+  std::optional<uint32_t> DocumentAuthor(const TokenRange& phrase,
+                                         const std::vector<SpeakerRef>& known) const;
   // The first capitalised word in [begin, end) outside quotes and mentions
   // that names a person entity; its position goes to `pos`.
   std::optional<uint32_t> UnmarkedPersonIn(uint32_t begin, uint32_t end, uint32_t* pos) const;

@@ -2,6 +2,7 @@
 // prose where the name next to the cue is not (only) the speaker's.
 #include <gtest/gtest.h>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -280,6 +281,74 @@ TEST(QuoteAttributionTest, PronounIgnoresAMisreadInversion) {
        "handed out on Monday were unjust. ``They are pathetic, really pathetic,'' she said."});
   const uint32_t halvik = AddEntity(a, EntityType::kPerson, "Nora Halvik", {"Nora Halvik"});
   EXPECT_EQ(SpeakerOf(a, "They are pathetic"), static_cast<int>(halvik));
+}
+
+// "and asked" with no subject of its own goes on from the cue before it,
+// unless that cue sits inside what another speaker reports ("She said
+// authorities have denied ..., and asked"): then it goes on from the one who
+// reports, not from the subject of the reported clause.
+TEST(QuoteAttributionTest, ConjunctVerbAfterANestedCueGoesOnFromTheReporter) {
+  AnnotatedArticle a = MakeAnnotated(
+      {"Lena Varga met reporters on Monday.",
+       "She said authorities have denied lawyers access to her husband, and asked: ``How are "
+       "they going to prepare for his defense?''",
+       "Otto Kellner denied the claim and added: ``The files were open to every lawyer who "
+       "asked for them.''"});
+  const uint32_t varga = AddEntity(a, EntityType::kPerson, "Lena Varga", {"Lena Varga"});
+  const uint32_t kellner = AddEntity(a, EntityType::kPerson, "Otto Kellner", {"Otto Kellner"});
+  analyze::AnnotateQuotes(a);
+  const Quote* nested = nullptr;
+  for (const Quote& q : a.quotes)
+    if (std::string(a.Text(q.content)).find("How are they") != std::string::npos) nested = &q;
+  ASSERT_NE(nested, nullptr);
+  EXPECT_EQ(nested->speaker, std::optional<uint32_t>(varga));
+  EXPECT_EQ(nested->speaker_description.size(), 0u);
+  EXPECT_EQ(SpeakerOf(a, "files were open"), static_cast<int>(kellner));
+}
+
+// "his cousin, the Rev. Anne Kitch, said": the name in apposition speaks,
+// the "the" before its title notwithstanding; "his cousin, the pastor, said"
+// names no one, and the person named before is not the speaker.
+TEST(QuoteAttributionTest, NameAfterTheAndATitleInAppositionSpeaks) {
+  AnnotatedArticle a = MakeAnnotated(
+      {"Anne Kitch led the service on Friday.",
+       "``He made every life around him better,'' his cousin, the Rev. Anne Kitch, said.",
+       "``He never missed a Sunday in twenty years,'' his uncle, the pastor, said."});
+  const uint32_t kitch = AddEntity(a, EntityType::kPerson, "Anne Kitch", {"Anne Kitch"});
+  EXPECT_EQ(SpeakerOf(a, "every life around"), static_cast<int>(kitch));
+  EXPECT_EQ(SpeakerOf(a, "never missed a Sunday"), -1);
+}
+
+// ``What?'' came the reply from the officer: words after a question go on
+// the sentence with an attribution the cue list lacks; the voice before
+// (the doorman) is not the speaker. A question followed by a new sentence
+// still goes on from the voice before.
+TEST(QuoteAttributionTest, QuestionWithItsOwnUnknownAttributionIsNotContinued) {
+  AnnotatedArticle a = MakeAnnotated(
+      {"In the corridor, Karl Brenner shouted to a guard: ``The vote is over!'' ``What? "
+       "Already?'' came the reply from the guard.",
+       "``Is it over?'' Karl Brenner asked. ``Are you sure the count has ended already?'' "
+       "The guard nodded."});
+  const uint32_t brenner = AddEntity(a, EntityType::kPerson, "Karl Brenner", {"Karl Brenner"});
+  EXPECT_EQ(SpeakerOf(a, "The vote is over"), static_cast<int>(brenner));
+  EXPECT_LT(SpeakerOf(a, "What? Already"), 0);
+  EXPECT_EQ(SpeakerOf(a, "Are you sure"), static_cast<int>(brenner));
+}
+
+// ``...,'' NAME VERBed with a verb the cue list lacks: the named person
+// spoke; with more words after the verb ("Reyes recalled nothing of it") or
+// an object-taking form, no speaker is guessed.
+TEST(QuoteAttributionTest, NamedPersonWithAnUnlistedVerbAfterTheQuoteSpeaks) {
+  AnnotatedArticle a = MakeAnnotated(
+      {"``The president is getting everything he wants from this budget,'' Mara Quint "
+       "lamented. ``We should have seen it coming,'' sighed Ivo Reyes, a senator.",
+       "``The hall was full of people from every district of the city,'' Ivo Reyes "
+       "remembered them all."});
+  const uint32_t quint = AddEntity(a, EntityType::kPerson, "Mara Quint", {"Mara Quint"});
+  const uint32_t reyes = AddEntity(a, EntityType::kPerson, "Ivo Reyes", {"Ivo Reyes"});
+  EXPECT_EQ(SpeakerOf(a, "getting everything"), static_cast<int>(quint));
+  EXPECT_EQ(SpeakerOf(a, "seen it coming"), static_cast<int>(reyes));
+  EXPECT_EQ(SpeakerOf(a, "hall was full"), -1);
 }
 
 }  // namespace

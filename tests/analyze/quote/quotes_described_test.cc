@@ -84,5 +84,72 @@ TEST(QuoteDescribedTest, NamedSpeakerHasNoDescription) {
   EXPECT_EQ(q->speaker_description.size(), 0u);
 }
 
+// The bodies news quotes by what they are (the "group" words of cues.txt):
+// the quote is kept as theirs, unnamed; a group word that is not the head of
+// the speaker phrase ("the committee's report") describes no speaker.
+TEST(QuoteDescribedTest, OrganisationNounsAreDescriptions) {
+  AnnotatedArticle a = MakeAnnotated(
+      {"\u201cWe will file the appeal on Monday morning at the latest,\u201d the committee "
+       "said. \u201cThe decision ignores every witness we brought to the hearing,\u201d the "
+       "ministry added."});
+  EXPECT_EQ(DescriptionOf(a, "file the appeal"), "the committee");
+  EXPECT_EQ(DescriptionOf(a, "ignores every witness"), "the ministry");
+}
+
+TEST(QuoteDescribedTest, OrganisationNounThatIsNotTheHeadIsNoDescription) {
+  AnnotatedArticle a = MakeAnnotated(
+      {"\u201cThe bridge was closed for safety reasons and will reopen in June,\u201d the "
+       "committee's report said."});
+  const Quote* q = QuoteWith(a, "bridge was closed");
+  ASSERT_NE(q, nullptr);
+  EXPECT_FALSE(q->speaker.has_value());
+  EXPECT_EQ(DescriptionOf(a, "bridge was closed"), "");
+}
+
+// "the statement said" speaks for whoever the text said issued it: the
+// subject of the sentence that introduced the statement, or the name after
+// "a statement by"; a second "the statement said" is the same author.
+TEST(QuoteDescribedTest, TheStatementIsItsIssuers) {
+  AnnotatedArticle a = MakeAnnotated(
+      {"The Northern League, in a statement released on Friday, rejected the plan.",
+       "\u201cNo region should pay for the debts of another one,\u201d the statement said. "
+       "\u201cWe will vote against it in every committee,\u201d the statement added."});
+  const uint32_t league =
+      AddEntity(a, EntityType::kOrganization, "Northern League", {"Northern League"});
+  const Quote* first = QuoteWith(a, "No region should pay");
+  ASSERT_NE(first, nullptr);
+  EXPECT_EQ(first->speaker, league);
+  const Quote* second = QuoteWith(a, "vote against it");
+  ASSERT_NE(second, nullptr);
+  EXPECT_EQ(second->speaker, league);
+}
+
+// Abstains: an indefinite "a statement said" (a new statement, author not
+// written), a statement its subject did not issue as a name ("Ruiz's office
+// issued a statement" is the office's), a statement far back.
+TEST(QuoteDescribedTest, StatementWithNoWrittenIssuerHasNoSpeaker) {
+  AnnotatedArticle a = MakeAnnotated(
+      {"Ruiz's office issued a statement on Friday.",
+       "\u201cThe talks were useful but nothing was decided,\u201d the statement said.",
+       "\u201cThe port stays closed until the inquiry ends,\u201d a statement said."});
+  AddEntity(a, EntityType::kPerson, "Tomas Ruiz", {"Ruiz"});
+  const Quote* office = QuoteWith(a, "talks were useful");
+  ASSERT_NE(office, nullptr);
+  EXPECT_FALSE(office->speaker.has_value());
+  const Quote* indefinite = QuoteWith(a, "port stays closed");
+  ASSERT_NE(indefinite, nullptr);
+  EXPECT_FALSE(indefinite->speaker.has_value());
+}
+
+// Plain person nouns the role list lacks are descriptions too.
+TEST(QuoteDescribedTest, PersonNounsAreDescriptions) {
+  AnnotatedArticle a = MakeAnnotated(
+      {"\u201cHe would joke about everything and never lost his temper,\u201d said a "
+       "brother-in-law, who asked not to be named. \u201cThe case was always about the "
+       "browser,\u201d one person said."});
+  EXPECT_EQ(DescriptionOf(a, "never lost his temper"), "a brother-in-law");
+  EXPECT_EQ(DescriptionOf(a, "always about the browser"), "one person");
+}
+
 }  // namespace
 }  // namespace newsfuse
