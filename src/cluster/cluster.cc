@@ -129,6 +129,7 @@ struct StoryClusterer::Impl {
     std::vector<cluster::DayKey> days;  // calendar days the text names
     TermWeights day_counts;             // the same, each counted once
     int year = 0;                       // cluster::LatestYear, 0 when none
+    TermWeights anchor;  // tf's kAnchorTerms heaviest TF-IDF terms (StoryState::anchors)
     cluster::MinHash fingerprint;
     double day = cluster::kNoDay;
   };
@@ -314,7 +315,24 @@ struct StoryClusterer::Impl {
     p.title2 = Weigh(p.title, p.title_idf);
     p.actors2 = Weigh(p.actors, p.actors_idf);
     p.day = DayOf(a.article.published);
+    if (weights.anchor_min_cosine > 0) p.anchor = AnchorOf(p);
     return p;
+  }
+
+  // The article's kAnchorTerms heaviest terms under the IDF of its arrival,
+  // with their tf weights, in term order.
+  static TermWeights AnchorOf(const Prepared& p) {
+    TermWeights heavy = p.tf;
+    for (size_t i = 0; i < heavy.size(); ++i) heavy[i].second *= p.tf_idf[i];
+    cluster::Trim(heavy, cluster::kAnchorTerms);
+    TermWeights anchor;
+    anchor.reserve(heavy.size());
+    auto it = p.tf.begin();
+    for (const auto& [t, w] : heavy) {  // sorted by term, as p.tf is
+      while (it->first != t) ++it;
+      anchor.push_back(*it);
+    }
+    return anchor;
   }
 
   void RefreshNorms(StoryState& s) {
@@ -324,6 +342,8 @@ struct StoryClusterer::Impl {
     s.entities_norm2 = Norm2(s.entities);
     s.titles_norm2 = Norm2(s.titles);
     s.actors_norm2 = Norm2(s.actors);
+    s.anchor_norms2.clear();
+    for (const auto& anchor : s.anchors) s.anchor_norms2.push_back(Norm2(anchor));
     s.norm_docs = docs;
     s.norm_dirty = false;
     Touch(static_cast<uint32_t>(&s - stories.data()));
@@ -353,6 +373,13 @@ struct StoryClusterer::Impl {
                                        std::make_pair(static_cast<uint32_t>(p.year), 0.0));
       if (it != s.years.end() && it->first == static_cast<uint32_t>(p.year)) {
         f.year_share = it->second / s.dated_by_year;
+      }
+    }
+    if (!s.anchors.empty() && s.story.article_ids.size() >= 2) {
+      f.anchors_known = 1;
+      for (size_t i = 0; i < s.anchors.size(); ++i) {
+        f.anchor_cosine = std::max(f.anchor_cosine,
+                                   Cosine(words_loaded, p.tf2, s.anchors[i], s.anchor_norms2[i]));
       }
     }
     f.heavy_share = heavy_share;
@@ -447,6 +474,9 @@ struct StoryClusterer::Impl {
     if (stories[slot].status == Status::kDormant) Revive(slot);
     Touch(slot);
     StoryState& s = stories[slot];
+    if (s.story.article_ids.empty() && weights.anchor_min_cosine > 0) {
+      s.anchors.push_back(p.anchor);
+    }
     s.story.article_ids.push_back(a.article.id);
     if (!copy_of.empty()) {
       s.story.copy_of[a.article.id] = copy_of;
@@ -628,6 +658,10 @@ struct StoryClusterer::Impl {
     if (s.features.dates_known > 0 &&
         std::expm1(s.features.log_gap_days) > options.dormant_after_days) {
       threshold = std::max(threshold, weights.merge_threshold);
+    }
+    if (weights.anchor_min_cosine > 0 && s.features.anchors_known > 0 &&
+        s.features.anchor_cosine < weights.anchor_min_cosine) {
+      return false;
     }
     return s.score >= threshold && s.features.cosine >= weights.join_min_cosine &&
            cluster::EventEvidence(weights, s.features);

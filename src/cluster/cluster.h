@@ -67,6 +67,13 @@ struct PairFeatures {
   // article's, when both have one.
   double year_share = 0;
   double years_known = 0;  // 1 when both sides have a year, else 0
+  // The best word cosine of the article with one of the story's anchors (its
+  // first article, and the first articles of stories merged into it), when
+  // the story has two or more members: how far the story has chained away
+  // from what it began as does not show in its centroid. Not a model input;
+  // ScoreWeights::anchor_min_cosine gates on it.
+  double anchor_cosine = 0;
+  double anchors_known = 0;  // 1 when the story has anchors and two or more members
 };
 
 // The story-to-story model: P(same event) = sigmoid(bias + w . features) of
@@ -133,6 +140,12 @@ struct ScoreWeights {
   double event_band_cosine = 0;
   double event_min_title = 1;
   double event_min_actor = 1;
+  // Anti-chaining (issue 12): a join into a story of two or more members, or
+  // a bridge, also needs a word cosine of anchor_min_cosine with one of the
+  // story's anchors (PairFeatures::anchor_cosine). On a crawl of unrelated
+  // pages stories grow by chaining: A draws B on one topic word, B draws C on
+  // another, and the centroid follows. 0 turns it off.
+  double anchor_min_cosine = 0;
   // Story-to-story merging (cluster/story_merge.h); "story_*" in the file.
   StoryMergeWeights story_merge;
 

@@ -39,6 +39,7 @@ double* Field(ScoreWeights& w, std::string_view name) {
   if (name == "event_band_cosine") return &w.event_band_cosine;
   if (name == "event_min_title") return &w.event_min_title;
   if (name == "event_min_actor") return &w.event_min_actor;
+  if (name == "anchor_min_cosine") return &w.anchor_min_cosine;
   if (name == "story_bias") return &w.story_merge.bias;
   if (name == "story_cosine") return &w.story_merge.cosine;
   if (name == "story_title_cosine") return &w.story_merge.title_cosine;

@@ -173,6 +173,10 @@ std::string EncodeStory(const StoryState& s) {
   w.U64(s.merged_into);
   w.U64(s.dormant_generation);
   w.Ids(s.dormant_terms);
+  w.U64(s.anchors.size());
+  for (const auto& a : s.anchors) w.Weights(a);
+  w.U64(s.anchor_norms2.size());
+  for (double x : s.anchor_norms2) w.F64(x);
   return std::move(w.bytes());
 }
 
@@ -205,6 +209,12 @@ bool DecodeStory(std::string_view bytes, StoryState& s) {
   s.merged_into = r.U32();
   s.dormant_generation = r.U32();
   s.dormant_terms = r.Ids();
+  const uint64_t anchors = r.U64();
+  if (anchors > kMaxAnchors) return false;
+  for (uint64_t i = 0; i < anchors && r.ok(); ++i) s.anchors.push_back(r.Weights());
+  const uint64_t norms = r.U64();
+  if (norms > kMaxAnchors) return false;
+  for (uint64_t i = 0; i < norms && r.ok(); ++i) s.anchor_norms2.push_back(r.F64());
   return r.done();
 }
 

@@ -67,6 +67,10 @@ void StoryState::Absorb(StoryState& other, std::vector<uint32_t>& new_terms) {
   AddInto(days, other.days, nullptr);
   AddInto(years, other.years, nullptr);
   dated_by_year += other.dated_by_year;
+  for (auto& anchor : other.anchors) {
+    if (anchors.size() >= kMaxAnchors) break;
+    anchors.push_back(std::move(anchor));
+  }
   AddDay(other.first_day);
   AddDay(other.last_day);
   last_seq = std::max(last_seq, other.last_seq);
@@ -84,6 +88,8 @@ double StoryState::GapDays(double day) const {
 }
 
 void StoryState::Release() {
+  std::vector<TermWeights>().swap(anchors);
+  std::vector<double>().swap(anchor_norms2);
   Centroid().swap(words);
   Centroid().swap(names);
   Centroid().swap(entities);

@@ -19,6 +19,9 @@ using TermWeights = std::vector<std::pair<uint32_t, double>>;  // sorted by term
 // the table, so sums over it come out the same on every run.
 using Centroid = TermWeights;
 
+inline constexpr size_t kAnchorTerms = 64;  // terms kept of an anchor article
+inline constexpr size_t kMaxAnchors = 4;    // anchors kept per story (merges add theirs)
+
 inline constexpr double kNoDay = std::numeric_limits<double>::quiet_NaN();
 
 // Adds `tf` into `c`; appends the terms new to `c` to `new_terms` when given.
@@ -38,6 +41,14 @@ struct StoryState {
   // the IDF of that moment.
   Centroid words, names, entities, titles;
   Centroid actors;  // entity keys of people and named things (event_evidence.h)
+  // The word vectors of the story's first article and of the first articles
+  // of stories merged into it (at most kMaxAnchors; each its kAnchorTerms
+  // heaviest TF-IDF terms on arrival, with unit tf weights; IDF is applied
+  // when comparing), and their squared norms, refreshed with norm2. A join
+  // must resemble one of them (ScoreWeights::anchor_min_cosine), so a story
+  // cannot drift away from what it began as one chained article at a time.
+  std::vector<TermWeights> anchors;
+  std::vector<double> anchor_norms2;
   // The calendar days members name (DayKey -> members naming it).
   TermWeights days;
   TermWeights years;          // members' LatestYear -> how many members have it
