@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "cli/command.h"
+#include "cli/name_aliases.h"
 #include "cli/plain_query.h"
 #include "core/terminal_text.h"
 
@@ -58,7 +59,10 @@ int RunSearch(const SearchArgs& args) {
   for (const auto& word : args.words) typed += (typed.empty() ? "" : " ") + word;
   std::string query = typed;
   if (!args.raw_fts) {
-    auto built = PlainWordsToFts(typed);
+    // Names match their other spellings the store's analysis knows of.
+    Store& names = **store;
+    auto built = PlainWordsToFts(
+        typed, [&names](std::string_view word) { return NameVariants(names, word); });
     if (!built.ok()) return Fail(built.status());
     query = std::move(built).value();
   }
