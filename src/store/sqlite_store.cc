@@ -619,11 +619,17 @@ Result<std::vector<std::string>> SqliteStore::IndexedWords(const std::string& fr
 Result<bool> SqliteStore::HasEntityKey(const std::string& key) {
   // The signals are the pipeline's JSON, entities as [type, "key"]
   // (pipeline/cluster_signals.h): the key closes a pair, so `,"key"]`
-  // matches that key and no longer one.
-  auto stmt = db_->Prepare("SELECT 1 FROM article_signals WHERE instr(signals, ?1) > 0 LIMIT 1",
-                           "looking up an entity key");
+  // matches that key and no longer one, and ` key"]` a longer key's last
+  // word ("muammar qaddafi", a full name the analysis kept whole).
+  auto stmt = db_->Prepare(
+      "SELECT 1 FROM article_signals WHERE instr(signals, ?1) > 0 OR instr(signals, ?2) > 0 "
+      "LIMIT 1",
+      "looking up an entity key");
   if (!stmt.ok()) return stmt.status();
-  BindText(stmt->get(), 1, ",\"" + key + "\"]");
+  // Bound without a copy (BindText): the patterns must outlive the step.
+  const std::string whole = ",\"" + key + "\"]", last_word = " " + key + "\"]";
+  BindText(stmt->get(), 1, whole);
+  BindText(stmt->get(), 2, last_word);
   const int rc = sqlite3_step(stmt->get());
   if (rc == SQLITE_ROW) return true;
   if (rc != SQLITE_DONE) return db_->Error("looking up an entity key", rc);

@@ -219,7 +219,7 @@ class Store {
     return std::vector<std::string>{};
   }
   // Whether the analysis kept with some stored article (PutArticleSignals)
-  // names an entity whose key is `key`. Default: no.
+  // names an entity whose key is `key` or ends in it (a surname). Default: no.
   virtual Result<bool> HasEntityKey(const std::string& key) {
     (void)key;
     return false;
