@@ -105,9 +105,11 @@ int RunSearch(const SearchArgs& args) {
 void RegisterSearch(CLI::App& app, int& exit_code) {
   auto args = std::make_shared<SearchArgs>();
   CLI::App* cmd = app.add_subcommand("search", "Full-text search over stored articles");
-  cmd->add_option("query", args->words,
-                  "Words (all must match), '\"a quoted phrase\"', -word to exclude (quote the "
-                  "whole query when it starts with -)")
+  cmd->add_option(
+         "query", args->words,
+         "Words (all must match; a name also matches its other spellings in the store: "
+         "Zelensky finds Zelenskiy), '\"a quoted phrase\"' (no variants), -word to exclude "
+         "(quote the whole query when it starts with -)")
       ->required();
   cmd->add_flag("--fts", args->raw_fts,
                 "Pass the query as raw FTS5 syntax (OR, NOT, NEAR, prefix*, column filters)");
