@@ -3,8 +3,20 @@
 // fresh store at PATH, then times the report of the story they form: once
 // built (analysis and fusion), then served from the report cache. Prints
 //   report_cache articles=N story=ID build_ms=... cached_ms=... (median of 21)
-// and the `newsfuse story` command that reads the same store, so the
-// end-to-end figure can be timed from a shell.
+// Then end to end through the binary (--cli PATH, default the newsfuse built
+// with the bench), process start-up included, as a user's shell runs it:
+// `newsfuse --version` (start-up alone) and `newsfuse story ID` served from
+// the cache, 21 runs each; then one more article of the event is ingested
+// and `story ID` run three times: the first rebuilds the report, the next
+// two read the rebuilt one. Prints
+//   report_cache_cli ... version_ms=... story_cached_ms=... (best/median, wall
+//   and the child's CPU) changed_ms=first,second,third rebuilt_once=yes|no
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -38,20 +50,78 @@ int Fail(const newsfuse::Status& s) {
   return 1;
 }
 
+// One run of the binary with stdout and stderr to /dev/null: wall ms from
+// spawn to exit, and the child's CPU ms (user + system). -1 when it fails.
+struct CliTime {
+  double wall_ms = -1, cpu_ms = -1;
+};
+CliTime RunCli(const std::string& cli, const std::vector<std::string>& args) {
+  std::vector<std::string> all = {cli};
+  all.insert(all.end(), args.begin(), args.end());
+  std::vector<char*> argv;
+  for (auto& a : all) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
+  posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
+  CliTime t;
+  const auto start = std::chrono::steady_clock::now();
+  pid_t pid = 0;
+  const int rc = posix_spawn(&pid, cli.c_str(), &actions, nullptr, argv.data(), environ);
+  posix_spawn_file_actions_destroy(&actions);
+  if (rc != 0) return t;
+  int status = 0;
+  rusage usage{};
+  if (wait4(pid, &status, 0, &usage) != pid || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
+    return t;
+  t.wall_ms = MillisSince(start);
+  t.cpu_ms = (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1e3 +
+             (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e3;
+  return t;
+}
+
+double Best(std::vector<double> v) { return *std::min_element(v.begin(), v.end()); }
+double Median(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  return v[v.size() / 2];
+}
+
+// Best and median wall and CPU of 21 runs of `args`.
+std::string Timed(const std::string& cli, const std::vector<std::string>& args) {
+  std::vector<double> wall, cpu;
+  for (int i = 0; i < 21; ++i) {
+    const CliTime t = RunCli(cli, args);
+    if (t.wall_ms < 0) return "failed";
+    wall.push_back(t.wall_ms);
+    cpu.push_back(t.cpu_ms);
+  }
+  char out[160];
+  std::snprintf(out, sizeof out, "%.1f/%.1f (cpu %.1f/%.1f)", Best(wall), Median(wall), Best(cpu),
+                Median(cpu));
+  return out;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   int articles = 100;
+  std::string cli = NEWSFUSE_CLI;
   std::string db = (std::filesystem::temp_directory_path() / "newsfuse-report-cache.db").string();
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string flag = argv[i];
     if (flag == "--articles") articles = std::atoi(argv[i + 1]);
     if (flag == "--db") db = argv[i + 1];
+    if (flag == "--cli") cli = argv[i + 1];
   }
   for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(db + suffix);
-  const std::string feed = db + ".jsonl";
-  std::ofstream(feed) << newsfuse::testing::ToJsonl(
-      newsfuse::testing::SyntheticNews(1, articles, 20261205));
+  const std::string feed = db + ".jsonl", later = db + ".later.jsonl";
+  // One more article of the same event than the store starts with: the
+  // last one is ingested later, to change the story.
+  auto news = newsfuse::testing::SyntheticNews(1, articles + 1, 20261205);
+  std::ofstream(later) << newsfuse::testing::ToJsonl({news.back()});
+  news.pop_back();
+  std::ofstream(feed) << newsfuse::testing::ToJsonl(news);
 
   std::string story_id;
   size_t story_size = 0;
@@ -123,7 +193,40 @@ int main(int argc, char** argv) {
       "cached_cpu_ms=%.2f (open_ms=%.2f report_ms=%.2f; medians of %zu)\n",
       story_size, story_id.c_str(), built.open_ms + built.report_ms, built.cpu_ms, median(totals),
       median(cpus), median(opens), median(reports), totals.size());
-  std::printf("try: time ./build/newsfuse story %s --db %s >/dev/null\n", story_id.c_str(),
+
+  // End to end through the binary.
+  const std::string version = Timed(cli, {"--version"});
+  const std::string cached = Timed(cli, {"story", story_id, "--db", db});
+  {
+    auto store = newsfuse::OpenSqliteStore(db);
+    if (!store.ok()) return Fail(store.status());
+    newsfuse::Pipeline pipeline(**store);
+    auto ingest = pipeline.Ingest({later});
+    if (!ingest.ok()) return Fail(ingest.status());
+  }
+  // Whether the store holds a current report for the story.
+  auto cached_now = [&]() {
+    newsfuse::SqliteStoreOptions options;
+    options.read_only = true;
+    auto store = newsfuse::OpenSqliteStore(db, options);
+    if (!store.ok()) std::exit(Fail(store.status()));
+    newsfuse::Pipeline pipeline(**store);
+    auto json = (*store)->GetCachedReport(story_id, pipeline.ReportBuilder());
+    return json.ok() && json->has_value();
+  };
+  const bool stale_after_ingest = !cached_now();
+  std::vector<double> changed;
+  bool current_after_each = true;
+  for (int i = 0; i < 3; ++i) {
+    changed.push_back(RunCli(cli, {"story", story_id, "--db", db}).wall_ms);
+    current_after_each = current_after_each && cached_now();
+  }
+  std::printf(
+      "report_cache_cli articles=%zu version_ms=%s story_cached_ms=%s (best/median of 21, wall) "
+      "changed_ms=%.0f,%.0f,%.0f rebuilt_once=%s\n",
+      story_size, version.c_str(), cached.c_str(), changed[0], changed[1], changed[2],
+      stale_after_ingest && current_after_each ? "yes" : "no");
+  std::printf("try: time %s story %s --db %s >/dev/null\n", cli.c_str(), story_id.c_str(),
               db.c_str());
   return 0;
 }

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <functional>
 #include <memory>
 #include <string>
@@ -50,6 +51,27 @@ struct ClusterFlags {
   }
   void ApplyTo(PipelineOptions& options) const {
     options.cluster.dormant_after_days = dormant_after_days;
+  }
+};
+
+// Shared by the commands that print reports (story, digest). The default
+// summary stays short (5-8 sentences); a reader asking for N words gets
+// sentences up to about N words, as many as the story has to give.
+struct SummaryFlags {
+  int summary_words = 0;  // 0: the default sentence bounds
+  void Add(CLI::App& cmd) {
+    cmd.add_option("--summary-words", summary_words,
+                   "Summary length in words (default: 5 to 8 sentences)")
+        ->check(CLI::Range(10, 5000));
+  }
+  void ApplyTo(PipelineOptions& options) const {
+    if (summary_words <= 0) return;
+    options.fuse.max_summary_words = summary_words;
+    options.fuse.min_summary_sentences = 1;
+    // Room for the budget in sentences of ~8 words or more; the budget,
+    // not the count, ends the summary.
+    options.fuse.max_summary_sentences =
+        std::max(options.fuse.max_summary_sentences, summary_words / 8);
   }
 };
 

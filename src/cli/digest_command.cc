@@ -23,6 +23,7 @@ namespace {
 struct DigestArgs {
   StoreFlags store;
   ClusterFlags cluster;
+  SummaryFlags summary;
   std::vector<std::string> sources;
   std::string out_dir = "reports";
   std::string print = "summary";
@@ -105,6 +106,7 @@ int RunDigest(const DigestArgs& args) {
   if (!store.ok()) return Fail(store.status());
   PipelineOptions options;
   args.cluster.ApplyTo(options);
+  args.summary.ApplyTo(options);
   Pipeline pipeline(**store, options);
   auto summary = RunIngest(pipeline, **store, args.sources, args.progress);
   if (!summary.ok()) return Fail(summary.status());
@@ -158,6 +160,7 @@ void RegisterDigest(CLI::App& app, int& exit_code) {
       ->capture_default_str();
   args->store.Add(*cmd);
   args->cluster.Add(*cmd);
+  args->summary.Add(*cmd);
   args->progress.Add(*cmd);
   cmd->callback([args, &exit_code] { exit_code = RunDigest(*args); });
 }

@@ -39,7 +39,7 @@ std::string Joined(const std::vector<std::string>& parts, const char* separator)
 
 }  // namespace
 
-Result<std::string> PlainWordsToFts(std::string_view words) {
+Result<std::string> PlainWordsToFts(std::string_view words, const WordVariants& variants) {
   std::vector<std::string> wanted, excluded;
   size_t i = 0;
   while (i < words.size()) {
@@ -53,7 +53,8 @@ Result<std::string> PlainWordsToFts(std::string_view words) {
       ++i;
     }
     std::string_view term;
-    if (words[i] == '"') {
+    const bool quoted = words[i] == '"';
+    if (quoted) {
       const size_t close = words.find('"', i + 1);
       const size_t end = close == std::string_view::npos ? words.size() : close;
       term = words.substr(i + 1, end - i - 1);
@@ -65,7 +66,15 @@ Result<std::string> PlainWordsToFts(std::string_view words) {
       i = end;
     }
     if (!HasTokenText(term)) continue;
-    (exclude ? excluded : wanted).push_back(FtsString(term));
+    std::vector<std::string> alternatives;
+    if (!exclude && !quoted && variants) alternatives = variants(term);
+    if (alternatives.empty()) {
+      (exclude ? excluded : wanted).push_back(FtsString(term));
+      continue;
+    }
+    std::string any = "(" + FtsString(term);
+    for (const std::string& other : alternatives) any += " OR " + FtsString(other);
+    wanted.push_back(any + ")");
   }
   if (wanted.empty()) {
     return Status::Usage("search query '" + std::string(words) + "' has no word to look for" +

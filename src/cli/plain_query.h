@@ -3,8 +3,10 @@
 // be a syntax error. Raw FTS5 syntax stays available behind --fts.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/status.h"
 
@@ -18,8 +20,11 @@ namespace newsfuse::cli {
 //   - a word that starts with '-' (after a blank or at the start) is excluded:
 //     (all other words) NOT (excluded1 OR excluded2);
 //   - FTS5 keywords typed as words (OR, NOT, NEAR) are searched as words.
+//   - a bare word for which `variants` gives other spellings (index words,
+//     cli/name_aliases.h) matches any of them: ("Zelensky" OR "zelenskii").
 // Returns kUsage naming `words` when nothing is left to search for (empty,
 // only punctuation, or only excluded words: FTS5 cannot match "not X" alone).
-Result<std::string> PlainWordsToFts(std::string_view words);
+using WordVariants = std::function<std::vector<std::string>(std::string_view word)>;
+Result<std::string> PlainWordsToFts(std::string_view words, const WordVariants& variants = {});
 
 }  // namespace newsfuse::cli

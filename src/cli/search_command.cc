@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "cli/command.h"
+#include "cli/name_aliases.h"
 #include "cli/plain_query.h"
 #include "core/terminal_text.h"
 
@@ -58,7 +59,10 @@ int RunSearch(const SearchArgs& args) {
   for (const auto& word : args.words) typed += (typed.empty() ? "" : " ") + word;
   std::string query = typed;
   if (!args.raw_fts) {
-    auto built = PlainWordsToFts(typed);
+    // Names match their other spellings the store's analysis knows of.
+    Store& names = **store;
+    auto built = PlainWordsToFts(
+        typed, [&names](std::string_view word) { return NameVariants(names, word); });
     if (!built.ok()) return Fail(built.status());
     query = std::move(built).value();
   }
@@ -101,9 +105,11 @@ int RunSearch(const SearchArgs& args) {
 void RegisterSearch(CLI::App& app, int& exit_code) {
   auto args = std::make_shared<SearchArgs>();
   CLI::App* cmd = app.add_subcommand("search", "Full-text search over stored articles");
-  cmd->add_option("query", args->words,
-                  "Words (all must match), '\"a quoted phrase\"', -word to exclude (quote the "
-                  "whole query when it starts with -)")
+  cmd->add_option(
+         "query", args->words,
+         "Words (all must match; a name also matches its other spellings in the store: "
+         "Zelensky finds Zelenskiy), '\"a quoted phrase\"' (no variants), -word to exclude "
+         "(quote the whole query when it starts with -)")
       ->required();
   cmd->add_flag("--fts", args->raw_fts,
                 "Pass the query as raw FTS5 syntax (OR, NOT, NEAR, prefix*, column filters)");

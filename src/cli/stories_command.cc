@@ -62,6 +62,7 @@ std::string StoriesJson(const std::vector<StoryRow>& rows, size_t shown, size_t 
 
 struct StoryArgs {
   StoreFlags store;
+  SummaryFlags summary;
   std::string id;
   std::string format = "md";
 };
@@ -121,7 +122,9 @@ void CacheBuiltReport(const std::string& db, const std::string& builder, const S
 int RunStory(const StoryArgs& args) {
   auto store = OpenStore(args.store.db, /*read_only=*/true);
   if (!store.ok()) return Fail(store.status());
-  Pipeline pipeline(**store);
+  PipelineOptions options;
+  args.summary.ApplyTo(options);
+  Pipeline pipeline(**store, options);
   ReportOrigin origin;
   auto report = pipeline.Report(args.id, &origin);
   if (!report.ok()) return Fail(report.status());
@@ -165,6 +168,7 @@ void RegisterStory(CLI::App& app, int& exit_code) {
   cmd->add_option("id", args->id, "Story id, as `newsfuse stories` lists it")->required();
   cmd->add_option("--format", args->format, "md, json or html")
       ->check(CLI::IsMember({"md", "json", "html"}));
+  args->summary.Add(*cmd);
   args->store.Add(*cmd);
   cmd->callback([args, &exit_code] { exit_code = RunStory(*args); });
 }

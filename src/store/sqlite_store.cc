@@ -106,13 +106,36 @@ constexpr std::array<const char*, kSqlCount> kSql = {
 
 using store_internal::CollapseWhitespace;
 
+// A read-only connection to a WAL store creates the -wal and -shm files it
+// reads through but, not being allowed to write, never removes them: every
+// `stories` or `search` left two files behind. The last read-write
+// connection to close checkpoints and removes both, so one is opened and
+// closed after the reader, where the file may be written; while another
+// process still has the store open it is not the last, and the files stay
+// for that process, as they must.
+void RemoveWalFilesLeftByReading(const std::string& path) {
+  Db writer;
+  if (!writer.Open(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX).ok()) return;
+  if (sqlite3_db_readonly(writer.handle(), "main") != 0) return;
+  writer.SetTimeouts(/*busy_ms=*/50, /*write_wait_ms=*/50);
+  // The WAL is only closed (and removed) by a connection that opened it.
+  (void)writer.QueryInt("PRAGMA user_version", "closing the WAL");
+}
+
 class SqliteStore final : public Store {
  public:
-  SqliteStore(std::unique_ptr<Db> db, bool read_only) : db_(std::move(db)), read_only_(read_only) {}
+  // `tidy_wal`: a read-only store that found no -wal/-shm files beside the
+  // database removes the ones its reading created when it closes.
+  SqliteStore(std::unique_ptr<Db> db, bool read_only, bool tidy_wal = false)
+      : db_(std::move(db)), read_only_(read_only), tidy_wal_(tidy_wal) {}
 
   ~SqliteStore() override {
-    // Finalize before the connection closes (Db's destructor runs after).
+    // Finalize before the connection closes.
     for (auto& stmt : statements_) stmt.reset();
+    if (!tidy_wal_) return;
+    const std::string path = db_->path();
+    db_.reset();
+    RemoveWalFilesLeftByReading(path);
   }
 
   Result<std::vector<PutOutcome>> PutArticles(const std::vector<Article>& articles) override;
@@ -143,6 +166,9 @@ class SqliteStore final : public Store {
   Result<std::unique_ptr<StoreWrite>> BeginWrite() override;
   Result<int64_t> DataVersion() override;
   Result<std::vector<SearchHit>> Search(const std::string& query, int limit) override;
+  Result<std::vector<std::string>> IndexedWords(const std::string& from,
+                                                const std::string& to) override;
+  Result<bool> HasEntityKey(const std::string& key) override;
 
  private:
   Result<int64_t> CountQuery(Sql which, std::string_view what);
@@ -157,6 +183,7 @@ class SqliteStore final : public Store {
 
   std::unique_ptr<Db> db_;
   bool read_only_;
+  bool tidy_wal_;
   std::array<StatementPtr, kSqlCount> statements_;
 };
 
@@ -566,6 +593,49 @@ Result<std::vector<SearchHit>> SqliteStore::Search(const std::string& query, int
   return hits;
 }
 
+Result<std::vector<std::string>> SqliteStore::IndexedWords(const std::string& from,
+                                                           const std::string& to) {
+  // fts5vocab reads the index's own term list; a TEMP table, so a read-only
+  // connection may create it and the store file is untouched.
+  if (Status s = db_->Exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_vocab "
+                           "USING fts5vocab(main, 'articles_fts', 'row')",
+                           "reading the search vocabulary");
+      !s.ok()) {
+    return s;
+  }
+  auto stmt = db_->Prepare("SELECT term FROM temp.search_vocab WHERE term >= ?1 AND term < ?2",
+                           "reading the search vocabulary");
+  if (!stmt.ok()) return stmt.status();
+  BindText(stmt->get(), 1, from);
+  BindText(stmt->get(), 2, to);
+  std::vector<std::string> words;
+  int rc;
+  while ((rc = sqlite3_step(stmt->get())) == SQLITE_ROW)
+    words.push_back(ColumnText(stmt->get(), 0));
+  if (rc != SQLITE_DONE) return db_->Error("reading the search vocabulary", rc);
+  return words;
+}
+
+Result<bool> SqliteStore::HasEntityKey(const std::string& key) {
+  // The signals are the pipeline's JSON, entities as [type, "key"]
+  // (pipeline/cluster_signals.h): the key closes a pair, so `,"key"]`
+  // matches that key and no longer one, and ` key"]` a longer key's last
+  // word ("muammar qaddafi", a full name the analysis kept whole).
+  auto stmt = db_->Prepare(
+      "SELECT 1 FROM article_signals WHERE instr(signals, ?1) > 0 OR instr(signals, ?2) > 0 "
+      "LIMIT 1",
+      "looking up an entity key");
+  if (!stmt.ok()) return stmt.status();
+  // Bound without a copy (BindText): the patterns must outlive the step.
+  const std::string whole = ",\"" + key + "\"]", last_word = " " + key + "\"]";
+  BindText(stmt->get(), 1, whole);
+  BindText(stmt->get(), 2, last_word);
+  const int rc = sqlite3_step(stmt->get());
+  if (rc == SQLITE_ROW) return true;
+  if (rc != SQLITE_DONE) return db_->Error("looking up an entity key", rc);
+  return false;
+}
+
 // ---- Opening ----
 
 int OpenFlags(bool read_only) {
@@ -675,6 +745,10 @@ Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path,
                                                const SqliteStoreOptions& options) {
   auto db = std::make_unique<Db>();
   const bool exists = path != ":memory:" && std::filesystem::exists(path);
+  std::error_code ec;
+  const bool tidy_wal = options.read_only && exists &&
+                        !std::filesystem::exists(path + "-wal", ec) &&
+                        !std::filesystem::exists(path + "-shm", ec);
   if (Status s = db->Open(path, OpenFlags(options.read_only)); !s.ok()) {
     if (options.read_only && (db->last_error_code() & 0xff) == SQLITE_CANTOPEN) {
       return Status::StoreError(path + ": no store there (a read-only open never creates one)");
@@ -726,7 +800,7 @@ Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path,
     if (!options.read_only && IsUnwritable(db->last_error_code())) return Unwritable(path);
     return configured;
   }
-  return std::unique_ptr<Store>(new SqliteStore(std::move(db), options.read_only));
+  return std::unique_ptr<Store>(new SqliteStore(std::move(db), options.read_only, tidy_wal));
 }
 
 std::string DefaultDatabasePath() {

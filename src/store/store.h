@@ -207,6 +207,23 @@ class Store {
   // filters, ^ and NEAR are SQLite's alone). A malformed query (unbalanced quote, bare hyphen as in
   // al-Sharaa) is kUsage with the parser's message; so are an empty query and limit <= 0.
   virtual Result<std::vector<SearchHit>> Search(const std::string& query, int limit) = 0;
+
+  // For search's spelling variants of names (Zelenskiy for Zelensky): the
+  // words of the full-text index from `from` (inclusive) to `to` (exclusive),
+  // as the index holds them (lower-case, diacritics folded, stemmed). The
+  // default, for a store without such an index, has none.
+  virtual Result<std::vector<std::string>> IndexedWords(const std::string& from,
+                                                        const std::string& to) {
+    (void)from;
+    (void)to;
+    return std::vector<std::string>{};
+  }
+  // Whether the analysis kept with some stored article (PutArticleSignals)
+  // names an entity whose key is `key` or ends in it (a surname). Default: no.
+  virtual Result<bool> HasEntityKey(const std::string& key) {
+    (void)key;
+    return false;
+  }
 };
 
 struct StoreOptions {

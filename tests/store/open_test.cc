@@ -62,6 +62,41 @@ TEST_P(OpenBackendTest, TwoStoresOnOneStoreSeeEachOthersCommits) {
   EXPECT_EQ(*reader->CountArticles(), 1);
 }
 
+// What search's name variants read (cli/name_aliases.h): the index's words
+// by range, and whether stored analysis names an entity by a key.
+TEST_F(OpenTest, IndexedWordsAndEntityKeysForNameVariants) {
+  std::string path = PathOf("news.db");
+  {
+    auto store = OpenOrDie(path);
+    ASSERT_NE(store, nullptr);
+    ASSERT_TRUE(
+        store->PutArticles({MakeArticle("a1", "Zelenskiy meets envoys", "Wire", {"Zebras too."})})
+            .ok());
+    ASSERT_TRUE(store
+                    ->PutArticleSignals("a1", "test",
+                                        R"({"e":[[0,"zelensky"],[3,"muammar qaddafi"]],"t":[]})")
+                    .ok());
+  }
+  SqliteStoreOptions options;
+  options.read_only = true;
+  auto reader = OpenSqliteStore(path, options);
+  ASSERT_TRUE(reader.ok()) << reader.status().ToString();
+  auto z = (*reader)->IndexedWords("z", "{");
+  ASSERT_TRUE(z.ok()) << z.status().ToString();
+  EXPECT_THAT(*z, ::testing::UnorderedElementsAre("zebra", "zelenskii"));
+  auto none = (*reader)->IndexedWords("x", "y");
+  ASSERT_TRUE(none.ok());
+  EXPECT_TRUE(none->empty());
+  EXPECT_TRUE(*(*reader)->HasEntityKey("zelensky"));
+  EXPECT_TRUE(*(*reader)->HasEntityKey("qaddafi")) << "a full name's last word";
+  EXPECT_TRUE(*(*reader)->HasEntityKey("muammar qaddafi"));
+  EXPECT_FALSE(*(*reader)->HasEntityKey("zelen")) << "a key is matched whole";
+  EXPECT_FALSE(*(*reader)->HasEntityKey("muammar")) << "only the last word stands alone";
+  reader->reset();
+  EXPECT_FALSE(std::filesystem::exists(path + "-wal")) << "the reader tidied its WAL files";
+  EXPECT_FALSE(std::filesystem::exists(path + "-shm"));
+}
+
 TEST_F(OpenTest, TextFileIsRefusedAndLeftUntouched) {
   std::string path = PathOf("notes.txt");
   const std::string content =
