@@ -16,10 +16,6 @@ std::vector<Fact> QuantityFacts(ClaimContext& ctx, std::vector<Conflict>& confli
 // within a window around the publication dates), as the timeline shows;
 // otherwise background dates too, which the fact table may still list.
 std::vector<TimelineEntry> BuildTimeline(ClaimContext& ctx, bool story_window_only);
-// A date (TIMEX3 value or interval) that ended well before the first day the
-// story's sources were published: background history ("ruled from 1973 until
-// 1990"), not the story's event. False when no source is dated (timeline.cc).
-bool BeforeStoryWindow(const ClaimContext& ctx, const std::string& date);
 // People's roles as the sources give them (role_facts.cc).
 std::vector<Fact> RoleFacts(ClaimContext& ctx);
 // Quotes grouped by canonical speaker, translations merged (quote_groups.cc).

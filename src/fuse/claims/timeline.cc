@@ -368,12 +368,4 @@ std::vector<TimelineEntry> BuildTimeline(ClaimContext& ctx, bool story_window_on
   return out;
 }
 
-bool BeforeStoryWindow(const ClaimContext& ctx, const std::string& date) {
-  DateRange r;
-  if (!ParseRange(date, r)) return false;
-  const Window w = PublicationWindow(ctx);
-  const auto end = LastDayNumber(r.end);
-  return w.first && end && *end < *w.first - kBackgroundDays;
-}
-
 }  // namespace newsfuse::fuse

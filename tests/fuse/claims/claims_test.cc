@@ -1096,61 +1096,6 @@ TEST(ClaimsTest, FiguresWhoseOwnClausesShareNothingAreNoConflict) {
   EXPECT_TRUE(alike.conflicts[0].hard);
 }
 
-// Issue 18: a sentence supports one event row. "Ruled from 1990 until 2004"
-// beside another outlet's "took over in 1990" and a third's "left in 2004"
-// would otherwise quote the first sentence in two rows, each then resting on
-// one other voice.
-TEST(ClaimsTest, EventRowsShareNoSentence) {
-  StoryReport r = Fuse(
-      {ArticleBuilder("North Post",
-                      {"The harbour master ruled the port of Bergen from 1990 until 2004."})
-           .Date("1990", "1990")
-           .Date("2004", "2004")
-           .Build(),
-       ArticleBuilder("South Post", {"The harbour master took over the port of Bergen in 1990."})
-           .Date("1990", "1990")
-           .Build(),
-       ArticleBuilder("East Post", {"The harbour master left the port of Bergen in 2004."})
-           .Date("2004", "2004")
-           .Build()});
-  std::vector<std::pair<std::string, std::string>> quoted;
-  for (const Fact& f : r.facts) {
-    if (f.kind != Fact::Kind::kEvent) continue;
-    EXPECT_GE(f.sources.size(), 2u);
-    for (const Attestation& w : f.wording) quoted.emplace_back(w.source, w.text);
-  }
-  EXPECT_FALSE(quoted.empty());
-  std::sort(quoted.begin(), quoted.end());
-  EXPECT_EQ(std::adjacent_find(quoted.begin(), quoted.end()), quoted.end());
-}
-
-// Issue 18: in a dated story, an event that ended long before the reports
-// ("ran the port from 1991") is background, no fact row; the story's own
-// event is. Undated, nothing tells background apart, so both stay.
-TEST(ClaimsTest, BackgroundEventIsNoFactRowInADatedStory) {
-  auto article = [](const std::string& outlet) {
-    AnnotatedArticle a =
-        ArticleBuilder(outlet, {"The port of Bergen reopened on Tuesday after the storm.",
-                                "The harbour master has run the port of Bergen since 1991."})
-            .Date("Tuesday", "2026-03-03")
-            .Date("1991", "1991")
-            .Build();
-    a.timexes[1].precision = DatePrecision::kYear;
-    a.article.published = DateTime::ParseIso("2026-03-04");
-    return a;
-  };
-  auto event_dates = [](const StoryReport& r) {
-    std::vector<std::string> dates;
-    for (const Fact& f : r.facts)
-      if (f.kind == Fact::Kind::kEvent) dates.push_back(f.value);
-    std::sort(dates.begin(), dates.end());
-    return dates;
-  };
-  std::vector<AnnotatedArticle> dated = {article("North Post"), article("South Post")};
-  EXPECT_EQ(event_dates(Fuse(dated)), std::vector<std::string>{"2026-03-03"});
-  for (AnnotatedArticle& a : dated) a.article.published.reset();
-  EXPECT_EQ(event_dates(Fuse(dated)), (std::vector<std::string>{"1991", "2026-03-03"}));
-}
 
 }  // namespace
 }  // namespace newsfuse
