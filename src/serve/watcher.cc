@@ -65,7 +65,9 @@ struct DirWatcher::Impl {
   std::vector<fs::path> present_at_start;
   // The size and modification time of each path when it was last offered.
   // The listing at start and a late close event can name the same finished
-  // file; offering it again would ingest it twice and count it twice.
+  // file; offering it again would ingest it twice and count it twice. A path
+  // is forgotten when its file is deleted or moved out, so the map is no
+  // larger than the folder and a file put back arrives again.
   struct Stamp {
     fs::file_time_type modified;
     std::uintmax_t size = 0;
@@ -141,6 +143,10 @@ struct DirWatcher::Impl {
         }
         if (event->len == 0) continue;
         const fs::path path = fs::path(dir) / event->name;
+        if (event->mask & (IN_DELETE | IN_MOVED_FROM)) {
+          offered.erase(path.string());
+          continue;
+        }
         Offer(path, (event->mask & IN_ISDIR) != 0);
       }
     }
@@ -162,8 +168,9 @@ Result<std::unique_ptr<DirWatcher>> DirWatcher::Start(const std::string& dir, On
   }
   // Complete files only: closed after writing, or renamed in. A plain
   // IN_CREATE or IN_MODIFY would catch a file half written.
-  const uint32_t mask =
-      IN_CLOSE_WRITE | IN_MOVED_TO | IN_DELETE_SELF | IN_MOVE_SELF | IN_ONLYDIR | IN_EXCL_UNLINK;
+  // Deletions and moves out only forget a path (see `offered`).
+  const uint32_t mask = IN_CLOSE_WRITE | IN_MOVED_TO | IN_DELETE | IN_MOVED_FROM | IN_DELETE_SELF |
+                        IN_MOVE_SELF | IN_ONLYDIR | IN_EXCL_UNLINK;
   if (inotify_add_watch(impl->inotify_fd, dir.c_str(), mask) < 0) {
     return Status::IoError(dir, std::string("cannot watch: ") + std::strerror(errno));
   }

@@ -68,6 +68,13 @@ class Arrivals {
 
 void Write(const std::string& path, const std::string& text) { std::ofstream(path) << text; }
 
+// Starts watching `folder`, counting into `arrivals`; fails the test if it cannot.
+std::unique_ptr<DirWatcher> StartWatching(const Folder& folder, Arrivals& arrivals) {
+  auto watcher = DirWatcher::Start(folder.path(), arrivals.Callback(), [](const std::string&) {});
+  EXPECT_TRUE(watcher.ok()) << watcher.status().ToString();
+  return watcher.ok() ? std::move(watcher).value() : nullptr;
+}
+
 // Gives the writer's events time to reach the watcher, so a test can check
 // that nothing more arrived.
 void Settle() { std::this_thread::sleep_for(std::chrono::milliseconds(300)); }
@@ -76,8 +83,8 @@ TEST(DirWatcherTest, AFileAlreadyThereAndClosedAgainUnchangedArrivesOnce) {
   Folder folder;
   Write(folder.Path("before.txt"), "An article written before watching began.\n");
   Arrivals arrivals;
-  auto watcher = DirWatcher::Start(folder.path(), arrivals.Callback(), [](const std::string&) {});
-  ASSERT_TRUE(watcher.ok()) << watcher.status().ToString();
+  const auto watcher = StartWatching(folder, arrivals);
+  ASSERT_NE(watcher, nullptr);
   // Opened for writing and closed with nothing written: a close event for a
   // file that is the one already listed.
   { std::ofstream(folder.Path("before.txt"), std::ios::app); }
@@ -89,8 +96,8 @@ TEST(DirWatcherTest, AFileAlreadyThereAndClosedAgainUnchangedArrivesOnce) {
 TEST(DirWatcherTest, FilesWrittenAfterStartArriveOnceEach) {
   Folder folder;
   Arrivals arrivals;
-  auto watcher = DirWatcher::Start(folder.path(), arrivals.Callback(), [](const std::string&) {});
-  ASSERT_TRUE(watcher.ok()) << watcher.status().ToString();
+  const auto watcher = StartWatching(folder, arrivals);
+  ASSERT_NE(watcher, nullptr);
   Write(folder.Path("a.jsonl"), "{\"text\": \"one\"}\n");
   Write(folder.Path("b.html"), "<p>two</p>");
   Write(folder.Path("skipped.pdf"), "%PDF");
@@ -103,14 +110,45 @@ TEST(DirWatcherTest, FilesWrittenAfterStartArriveOnceEach) {
 TEST(DirWatcherTest, AFileRewrittenWithNewContentArrivesAgain) {
   Folder folder;
   Arrivals arrivals;
-  auto watcher = DirWatcher::Start(folder.path(), arrivals.Callback(), [](const std::string&) {});
-  ASSERT_TRUE(watcher.ok()) << watcher.status().ToString();
+  const auto watcher = StartWatching(folder, arrivals);
+  ASSERT_NE(watcher, nullptr);
   Write(folder.Path("live.txt"), "First version.\n");
   ASSERT_TRUE(arrivals.WaitForTotal(1));
   Write(folder.Path("live.txt"), "Second version, longer than the first.\n");
   ASSERT_TRUE(arrivals.WaitForTotal(2));
   Settle();
   EXPECT_EQ(arrivals.Counts(), (std::map<std::string, int>{{"live.txt", 2}}));
+}
+
+// A file deleted (or moved out) and put back with the same size and time is
+// a new arrival: what was offered is forgotten when its file leaves, which
+// also keeps that memory as small as the folder.
+TEST(DirWatcherTest, AFileDeletedAndPutBackUnchangedArrivesAgain) {
+  Folder folder;
+  Arrivals arrivals;
+  const auto watcher = StartWatching(folder, arrivals);
+  ASSERT_NE(watcher, nullptr);
+  const std::string text = "The same article, filed twice.\n";
+  Write(folder.Path("again.txt"), text);
+  ASSERT_TRUE(arrivals.WaitForTotal(1));
+  const auto modified = fs::last_write_time(folder.Path("again.txt"));
+  // Put back under a hidden name first, so the watcher sees it only once its
+  // time is the old one: the same size and time as when it was offered.
+  auto put_back = [&] {
+    Write(folder.Path(".staged"), text);
+    fs::last_write_time(folder.Path(".staged"), modified);
+    fs::rename(folder.Path(".staged"), folder.Path("again.txt"));
+  };
+  fs::remove(folder.Path("again.txt"));
+  Settle();
+  put_back();
+  ASSERT_TRUE(arrivals.WaitForTotal(2));
+  fs::rename(folder.Path("again.txt"), folder.Path(".moved-out"));
+  Settle();
+  put_back();
+  ASSERT_TRUE(arrivals.WaitForTotal(3));
+  Settle();
+  EXPECT_EQ(arrivals.Counts(), (std::map<std::string, int>{{"again.txt", 3}}));
 }
 
 }  // namespace

@@ -1096,6 +1096,5 @@ TEST(ClaimsTest, FiguresWhoseOwnClausesShareNothingAreNoConflict) {
   EXPECT_TRUE(alike.conflicts[0].hard);
 }
 
-
 }  // namespace
 }  // namespace newsfuse
