@@ -409,7 +409,19 @@ SpeakerRef SpeakerResolver::ResolveEntity(const Cue& cue,
                                           const std::vector<SpeakerRef>& known) const {
   const TokenRange& phrase = cue.speaker;
   SpeakerRef ref = ResolveHead(phrase, known);
-  if (!ref.entity || article_.entities[*ref.entity].type != EntityType::kPlace) {
+  // "Fishermen in Brellick said": a name after "in" or "near" is where the
+  // speakers are, whatever type the entity annotator gave a name it did not
+  // know ("Brellick" alone reads like a surname). "at" and "from" stay
+  // affiliations: "analysts at Goldman Sachs", "officials from Gazprom".
+  bool where_they_are = false;
+  if (ref.entity) {
+    uint32_t before = phrase.last;
+    while (before > 0 && text_.tokens[before].begin >= ref.span.begin) --before;
+    where_they_are = before + 1 >= phrase.first && text_.tokens[before].end <= ref.span.begin &&
+                     (text_.WordIs(before, "in") || text_.WordIs(before, "near"));
+  }
+  if (!where_they_are &&
+      (!ref.entity || article_.entities[*ref.entity].type != EntityType::kPlace)) {
     // The span is the whole phrase as written, role words included ("White
     // House spokesman Josh Earnest"): PolNeAR's source spans are, and the
     // entity already names the person.
@@ -443,6 +455,9 @@ SpeakerRef SpeakerResolver::ResolveEntity(const Cue& cue,
   // report rather than credited to a place (measured: crediting the country
   // lost more precision than it gained recall on the claims dev topics).
   ref.entity.reset();
+  if (where_they_are) {
+    ref.span = Span{text_.tokens[phrase.first].begin, text_.tokens[phrase.last].end};
+  }
   return ref;
 }
 

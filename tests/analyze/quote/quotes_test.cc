@@ -537,6 +537,30 @@ TEST(QuotesTest, PlaceIsNeverTheSpeaker) {
   EXPECT_TRUE(group && treaty && ferry);
 }
 
+// A name after "in" or "near" is where the speakers are even when the
+// entity annotator did not know it as a place and typed it a person (a lone
+// unknown capitalised word reads like a surname); "at" names whom they work for.
+TEST(QuotesTest, UnknownNameAfterInIsWhereTheSpeakersAreNotWhoSpeaks) {
+  AnnotatedArticle a =
+      MakeAnnotated({"Fishermen in Brellick said the gale had been the worst in a decade.",
+                     "Two guards near Ostrava said the gate had been left open.",
+                     "Analysts at Hollin Marsh said rates would fall."});
+  const uint32_t brellick = AddEntity(a, EntityType::kPerson, "Brellick", {"Brellick"});
+  const uint32_t ostrava = AddEntity(a, EntityType::kPerson, "Ostrava", {"Ostrava"});
+  const uint32_t bank = AddEntity(a, EntityType::kOrganization, "Hollin Marsh", {"Hollin Marsh"});
+  const auto q = Annotate(a);
+  ASSERT_EQ(q.size(), 3u);
+  EXPECT_EQ(q[0].speaker, -1);
+  EXPECT_EQ(q[0].speaker_span, "Fishermen in Brellick");
+  EXPECT_EQ(q[1].speaker, -1);
+  EXPECT_EQ(q[1].speaker_span, "Two guards near Ostrava");
+  EXPECT_EQ(q[2].speaker, static_cast<int>(bank));
+  for (const auto& x : q) {
+    EXPECT_NE(x.speaker, static_cast<int>(brellick)) << x.content;
+    EXPECT_NE(x.speaker, static_cast<int>(ostrava)) << x.content;
+  }
+}
+
 // Issue 18: a country named after the verb, inside a longer phrase or after
 // "in" is not the speaker either.
 TEST(QuotesTest, PlaceAfterTheVerbIsNotTheSpeaker) {
