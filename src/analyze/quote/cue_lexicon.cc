@@ -41,6 +41,7 @@ uint16_t ClassOf(std::string_view name) {
   if (name == "aux") return kAux;
   if (name == "group") return kGroup;
   if (name == "document") return kDocument;
+  if (name == "period") return kPeriod;
   return 0;
 }
 

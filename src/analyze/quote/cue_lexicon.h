@@ -31,6 +31,7 @@ enum WordClass : uint16_t {
   kAux = 1 << 10,       // could, would, had, was
   kGroup = 1 << 11,     // the group, the ministry, protesters: a body that speaks as one
   kDocument = 1 << 12,  // the statement, the letter: speaks for whoever issued it
+  kPeriod = 1 << 13,    // week, month: "said this week that" is when, not what
 };
 
 constexpr uint16_t kAnyCue = kSpeech | kObject | kFrame | kThought;

@@ -109,7 +109,19 @@ class ReportedSpeech {
     const Cue& cue = cues_[c];
     const size_t n = text_.tokens.size();
     uint32_t j = cue.last + 1;
-    while (j < n && text_.IsWord(j) && IsWordClass(j, kSkip) && !IsWordClass(j, kPronoun)) ++j;
+    auto skip_adverbs = [&] {
+      while (j < n && text_.IsWord(j) && IsWordClass(j, kSkip) && !IsWordClass(j, kPronoun)) ++j;
+    };
+    skip_adverbs();
+    // "said this week that", "said last month the talks": when it was said,
+    // not what ("this year's budget" is no time phrase: "year's" is no period).
+    while (j + 1 < n &&
+           (text_.WordIs(j, "this") || text_.WordIs(j, "last") || text_.WordIs(j, "next") ||
+            text_.WordIs(j, "earlier")) &&
+           IsWordClass(j + 1, kPeriod)) {
+      j += 2;
+      skip_adverbs();
+    }
     bool that = false;
     if (cue.classes & kObject) {
       for (uint32_t k = j; k < n && k < j + 5 && text_.IsWord(k); ++k) {

@@ -296,6 +296,20 @@ TEST(QuotesTest, AccordingToAtTheEndOfTheTextReportsNothing) {
   EXPECT_EQ(text.SentenceStart(past_end), past_end);
 }
 
+// A time phrase between the verb and its clause says when, not what.
+TEST(QuotesTest, TimePhraseAfterTheVerbIsNotPartOfTheClause) {
+  AnnotatedArticle a =
+      MakeAnnotated({"Mira Kohl said this week that about 5,000 homes had lost power.",
+                     "Mira Kohl said earlier this month the levy would rise.",
+                     "Mira Kohl said this year's harvest was the worst since 1990."});
+  AddEntity(a, EntityType::kPerson, "Mira Kohl", {"Mira Kohl"});
+  const auto q = Annotate(a);
+  ASSERT_EQ(q.size(), 3u);
+  EXPECT_EQ(q[0].content, "about 5,000 homes had lost power");
+  EXPECT_EQ(q[1].content, "the levy would rise");
+  EXPECT_EQ(q[2].content, "this year's harvest was the worst since 1990");
+}
+
 TEST(QuotesTest, QuotedFragmentInsideReportedClauseGivesBoth) {
   AnnotatedArticle a =
       MakeAnnotated({"Umerov said the delegation sought a \u201cdignified and lasting peace,\u201d "
