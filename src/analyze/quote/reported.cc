@@ -69,7 +69,8 @@ class ReportedSpeech {
           text_.WordIs(k + 1, "whereas") || text_.WordIs(k + 1, "which") ||
           (next.size() > 5 && next.substr(next.size() - 3) == "ing" &&
            !text_.tokens[k + 1].capitalised)) {
-        end = k;
+        // `movement," while`: the closing mark stays with its opening one.
+        end = text_.tokens[k].kind == TokenKind::kCloseQuote ? k + 1 : k;
         break;
       }
     }

@@ -310,6 +310,23 @@ TEST(QuotesTest, TimePhraseAfterTheVerbIsNotPartOfTheClause) {
   EXPECT_EQ(q[2].content, "this year's harvest was the worst since 1990");
 }
 
+// A clause cut at `," while` keeps the closing mark of the quotation it
+// ends with: a paraphrase never shows an opening mark without its close.
+TEST(QuotesTest, ClauseCutAfterAQuotationKeepsItsClosingMark) {
+  AnnotatedArticle a = MakeAnnotated(
+      {"Ivo Brandt noted Thursday that talks showed \"progress\" and \"steady movement,\" while "
+       "criticizing what he called interference."});
+  AddEntity(a, EntityType::kPerson, "Ivo Brandt", {"Ivo Brandt"});
+  const auto q = Annotate(a);
+  bool clause = false;
+  for (const auto& x : q) {
+    if (x.direct) continue;
+    clause = true;
+    EXPECT_EQ(x.content, "talks showed \"progress\" and \"steady movement,\"");
+  }
+  EXPECT_TRUE(clause);
+}
+
 TEST(QuotesTest, QuotedFragmentInsideReportedClauseGivesBoth) {
   AnnotatedArticle a =
       MakeAnnotated({"Umerov said the delegation sought a \u201cdignified and lasting peace,\u201d "
