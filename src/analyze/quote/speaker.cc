@@ -413,12 +413,39 @@ SpeakerRef SpeakerResolver::ResolveEntity(const Cue& cue,
   // speakers are, whatever type the entity annotator gave a name it did not
   // know ("Brellick" alone reads like a surname). "at" and "from" stay
   // affiliations: "analysts at Goldman Sachs", "officials from Gazprom".
-  bool where_they_are = false;
+  // The word before the name: "Fishermen [in] Brellick", "a lawyer [for] Ruth Vane".
+  std::optional<uint32_t> before_name;
   if (ref.entity) {
-    uint32_t before = phrase.last;
-    while (before > 0 && text_.tokens[before].begin >= ref.span.begin) --before;
-    where_they_are = before + 1 >= phrase.first && text_.tokens[before].end <= ref.span.begin &&
-                     (text_.WordIs(before, "in") || text_.WordIs(before, "near"));
+    uint32_t k = phrase.last;
+    while (k > 0 && text_.tokens[k].begin >= ref.span.begin) --k;
+    // "an aide to Senator Ruth Vane": past the titles written before the name.
+    while (k >= phrase.first && k > 0 && text_.IsWord(k) &&
+           (lex_.Classes(text_.Text(text_.tokens[k])) & kTitle))
+      --k;
+    if (k + 1 >= phrase.first && text_.tokens[k].end <= ref.span.begin) before_name = k;
+  }
+  auto before_is = [&](std::string_view word) {
+    return before_name && text_.WordIs(*before_name, word);
+  };
+  // "Fishermen in Brellick said": a name after "in" or "near" is where the
+  // speakers are, whatever type the entity annotator gave a name it did not
+  // know ("Brellick" alone reads like a surname). "at" and "from" stay
+  // affiliations: "analysts at Goldman Sachs", "officials from Gazprom".
+  const bool where_they_are = before_is("in") || before_is("near");
+  // "a lawyer for Ruth Vane said", "an aide to Senator Vane said": the lawyer
+  // speaks, not the client, so the quote is the described speaker's. A
+  // spokesman for a company speaks as the company; only people are kept apart.
+  if (ref.entity && article_.entities[*ref.entity].type == EntityType::kPerson &&
+      (before_is("for") || before_is("to") || before_is("of")) && *before_name >= 1 &&
+      DescribesPerson(TokenRange{*before_name - 1, *before_name - 1})) {
+    uint32_t begin = std::min(phrase.first, *before_name - 1);
+    if (begin == *before_name - 1 && begin > 0 && text_.IsWord(begin - 1) &&
+        (lex_.Classes(text_.Text(text_.tokens[begin - 1])) & kDeterminer))
+      --begin;
+    SpeakerRef described;
+    described.span = Span{text_.tokens[begin].begin, text_.tokens[phrase.last].end};
+    described.description = described.span;
+    return described;
   }
   if (!where_they_are &&
       (!ref.entity || article_.entities[*ref.entity].type != EntityType::kPlace)) {

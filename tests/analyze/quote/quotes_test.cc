@@ -592,6 +592,25 @@ TEST(QuotesTest, UnknownNameAfterInIsWhereTheSpeakersAreNotWhoSpeaks) {
   }
 }
 
+// "A lawyer for X said" is the lawyer's: crediting X would put a third
+// person's words in X's mouth. A company's spokesman still speaks as it.
+TEST(QuotesTest, AnAgentOfAPersonSpeaksForThemselves) {
+  AnnotatedArticle a = MakeAnnotated({"A lawyer for Ruth Vane said the charges were false.",
+                                      "An aide to Senator Ruth Vane said the vote was close.",
+                                      "A spokesman for Hollin Marsh said rates would fall.",
+                                      "Ruth Vane said she would appeal."});
+  const uint32_t vane = AddEntity(a, EntityType::kPerson, "Ruth Vane", {"Ruth Vane"});
+  const uint32_t bank = AddEntity(a, EntityType::kOrganization, "Hollin Marsh", {"Hollin Marsh"});
+  const auto q = Annotate(a);
+  ASSERT_EQ(q.size(), 4u);
+  EXPECT_EQ(q[0].speaker, -1);
+  EXPECT_EQ(q[0].speaker_span, "A lawyer for Ruth Vane");
+  EXPECT_EQ(q[1].speaker, -1);
+  EXPECT_EQ(q[1].speaker_span, "An aide to Senator Ruth Vane");
+  EXPECT_EQ(q[2].speaker, static_cast<int>(bank));
+  EXPECT_EQ(q[3].speaker, static_cast<int>(vane));
+}
+
 // Issue 18: a country named after the verb, inside a longer phrase or after
 // "in" is not the speaker either.
 TEST(QuotesTest, PlaceAfterTheVerbIsNotTheSpeaker) {
