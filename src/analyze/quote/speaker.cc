@@ -284,6 +284,13 @@ std::optional<uint32_t> SpeakerResolver::UnmarkedPersonIn(uint32_t begin, uint32
   for (; tk != text_.tokens.end() && tk->begin < end; ++tk) {
     if (tk->kind != TokenKind::kWord || !tk->capitalised || tk->quotation >= 0) continue;
     if (MentionOver(*tk) != nullptr) continue;
+    // "At the White House, Clinton said": a word of a longer capitalised
+    // name is not the surname it spells (Rick White).
+    const auto next = tk + 1;
+    const bool in_longer_name = next != text_.tokens.end() && next->kind == TokenKind::kWord &&
+                                next->capitalised && next->sentence == tk->sentence &&
+                                next->begin == tk->end + 1;
+    if (in_longer_name) continue;
     const std::optional<uint32_t> e = EntityByName(text_.Text(*tk));
     if (e && article_.entities[*e].type == EntityType::kPerson) {
       *pos = tk->begin;

@@ -611,6 +611,20 @@ TEST(QuotesTest, AnAgentOfAPersonSpeaksForThemselves) {
   EXPECT_EQ(q[3].speaker, static_cast<int>(vane));
 }
 
+// "White" in "the White House" is not Rick White: a word of a longer
+// capitalised name never stands for the surname it spells.
+TEST(QuotesTest, AWordOfALongerNameIsNotASurnameForAPronoun) {
+  AnnotatedArticle a =
+      MakeAnnotated({"Five members lost their seats, among them Rick White of Washington.",
+                     "At the White House, President Bill Clinton called the results a vindication.",
+                     "\u201cThey are clear and unambiguous,\u201d he said."});
+  AddEntity(a, EntityType::kPerson, "Rick White", {"Rick White"});
+  const uint32_t clinton = AddEntity(a, EntityType::kPerson, "Bill Clinton", {"Bill Clinton"});
+  const auto q = Annotate(a);
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, static_cast<int>(clinton));
+}
+
 // Issue 18: a country named after the verb, inside a longer phrase or after
 // "in" is not the speaker either.
 TEST(QuotesTest, PlaceAfterTheVerbIsNotTheSpeaker) {
