@@ -416,6 +416,20 @@ SpeakerRef SpeakerResolver::ResolveEntity(const Cue& cue,
                                           const std::vector<SpeakerRef>& known) const {
   const TokenRange& phrase = cue.speaker;
   SpeakerRef ref = ResolveHead(phrase, known);
+  // "Pinochet's son, Augusto, said": a name beside a possessive of the same
+  // person is a relative or an agent who shares the name, never the person.
+  if (ref.entity && !cue.speaker_after) {
+    for (uint32_t k = cue.subject_begin; k < phrase.first && k < text_.tokens.size(); ++k) {
+      const std::string_view word = text_.Text(text_.tokens[k]);
+      const bool possessive = word.ends_with("'s") || word.ends_with("\xE2\x80\x99s");
+      const Mention* m = possessive ? MentionOver(text_.tokens[k]) : nullptr;
+      if (m == nullptr || m->entity != *ref.entity) continue;
+      SpeakerRef described;
+      described.span = Span{text_.tokens[cue.subject_begin].begin, text_.tokens[phrase.last].end};
+      described.description = described.span;
+      return described;
+    }
+  }
   // "Fishermen in Brellick said": a name after "in" or "near" is where the
   // speakers are, whatever type the entity annotator gave a name it did not
   // know ("Brellick" alone reads like a surname). "at" and "from" stay

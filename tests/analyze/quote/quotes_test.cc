@@ -625,6 +625,22 @@ TEST(QuotesTest, AWordOfALongerNameIsNotASurnameForAPronoun) {
   EXPECT_EQ(q[0].speaker, static_cast<int>(clinton));
 }
 
+// "Pinochet's son, Augusto" shares a name with his father; the entity that
+// name finds is the father, who is not the one speaking.
+TEST(QuotesTest, ANameBesideAPossessiveOfTheSamePersonIsSomeoneElse) {
+  AnnotatedArticle a = MakeAnnotated(
+      {"Augusto Pinochet was arrested in London.",
+       "Pinochet's son, Augusto, said the family would hire the best lawyers in London.",
+       "Pinochet said he was innocent."});
+  const uint32_t general = AddEntity(a, EntityType::kPerson, "Augusto Pinochet",
+                                     {"Augusto Pinochet", "Pinochet", "Augusto"});
+  const auto q = Annotate(a);
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[0].speaker, -1);
+  EXPECT_EQ(q[0].speaker_span, "Pinochet's son, Augusto");
+  EXPECT_EQ(q[1].speaker, static_cast<int>(general));
+}
+
 // Issue 18: a country named after the verb, inside a longer phrase or after
 // "in" is not the speaker either.
 TEST(QuotesTest, PlaceAfterTheVerbIsNotTheSpeaker) {
