@@ -206,6 +206,35 @@ class ReportedSpeech {
     if (ContentSpan(start, comma, &content)) Emit(c, content);
   }
 
+  // The earlier cue of `c`'s sentence in whose reported clause `c` sits
+  // (that cue's verb comes before `c`'s subject), or -1.
+  int64_t OuterCue(size_t c) const {
+    const Cue& inner = cues_[c];
+    const uint32_t sentence = text_.tokens[inner.verb].sentence;
+    for (size_t j = c; j-- > 0;) {
+      const Cue& outer = cues_[j];
+      if (text_.tokens[outer.verb].sentence != sentence) return -1;
+      if (outer.has_speaker && !outer.speaker_after && !outer.according &&
+          (outer.classes & (kSpeech | kObject)) && !(outer.classes & kThought) &&
+          outer.last < inner.subject_begin)
+        return static_cast<int64_t>(j);
+    }
+    return -1;
+  }
+
+  // "X said the rebels were tired because they believed Y": what X says
+  // they think, not words of theirs, so crediting them misquotes them.
+  // "X said he thought Y" is X's own.
+  bool ThoughtReportedBySomeoneElse(size_t c) const {
+    if (!(cues_[c].classes & kThought)) return false;
+    const int64_t outer = OuterCue(c);
+    if (outer < 0) return false;
+    const SpeakerRef& them = speakers_[static_cast<size_t>(outer)];
+    const SpeakerRef& me = speakers_[c];
+    // Only a named other is a misquote; an unresolved "they" names no one.
+    return me.entity && them.entity && *me.entity != *them.entity;
+  }
+
   // "According to X, CLAUSE." and "CLAUSE, according to X."
   void According(size_t c) {
     const Cue& cue = cues_[c];
@@ -251,6 +280,7 @@ std::vector<Quote> ReportedSpeech::Run() {
     }
     if ((cue.classes & kFrame) && !(cue.classes & (kSpeech | kObject | kThought)))
       continue;  // frames quote, they do not report
+    if (ThoughtReportedBySomeoneElse(c)) continue;
     if (!after_cue_[c]) {
       if (!cue.speaker_after) ClauseAfter(c);  // "said Peskov, the spokesman" is no clause
       ClauseBefore(c);

@@ -327,6 +327,23 @@ TEST(QuotesTest, ClauseCutAfterAQuotationKeepsItsClosingMark) {
   EXPECT_TRUE(clause);
 }
 
+// "X said the rebels were tired because they believed Y": what X says they
+// think is X's report, not words of theirs; only X is quoted.
+TEST(QuotesTest, AThoughtInsideSomeoneElsesClauseIsNotItsSubjectsStatement) {
+  AnnotatedArticle a = MakeAnnotated(
+      {"Mira Kohl, in an interview with the Harbour Gazette, said the rebels were tired because "
+       "they believed the war was lost.",
+       "The rebels believe the war can still be won."});
+  const uint32_t kohl = AddEntity(a, EntityType::kPerson, "Mira Kohl", {"Mira Kohl"});
+  AddEntity(a, EntityType::kOrganization, "Harbour Gazette", {"Harbour Gazette"});
+  const auto q = Annotate(a);
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[0].speaker, static_cast<int>(kohl));
+  EXPECT_EQ(q[0].content, "the rebels were tired because they believed the war was lost");
+  EXPECT_EQ(q[1].content, "the war can still be won");
+  EXPECT_EQ(q[1].speaker_span, "The rebels");
+}
+
 TEST(QuotesTest, QuotedFragmentInsideReportedClauseGivesBoth) {
   AnnotatedArticle a =
       MakeAnnotated({"Umerov said the delegation sought a \u201cdignified and lasting peace,\u201d "
