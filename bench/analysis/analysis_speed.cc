@@ -111,7 +111,7 @@ void Measure(const char* corpus, const std::vector<Article>& articles, int repea
         a.quantities.clear();
         a.timexes.clear();
         a.quotes.clear();
-        if (part.annotate == analyze::AnnotateEntities) {
+        if (std::strcmp(part.name, "entities") == 0) {
           a.entities.clear();
           a.mentions.clear();
         }
