@@ -43,7 +43,7 @@ AnnotatedArticle Analyze(Article article, const AnalyzeOptions& /*options*/) {
   analyze::AnnotateEntities(out, tokens);
   analyze::AnnotateQuantities(out, tokens);
   analyze::AnnotateTime(out, tokens);
-  analyze::AnnotateQuotes(out);
+  analyze::AnnotateQuotes(out, tokens);
   return out;
 }
 

@@ -205,9 +205,11 @@ class SentenceTokenizer {
     // see the word the lists hold.
     size_t key_end = end;
     if ((flags & kPeriod) && key_end > begin) --key_end;
-    for (size_t i = begin; i < key_end; ++i) {
-      const char c = s_[i];
-      out_.keys.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
+    const size_t base = out_.keys.size();
+    out_.keys.append(s_.substr(begin, key_end - begin));
+    for (size_t i = base; i < out_.keys.size(); ++i) {
+      char& c = out_.keys[i];
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
     }
     t.key_end = static_cast<uint32_t>(out_.keys.size());
     out_.list.push_back(t);
