@@ -93,7 +93,14 @@ std::string_view Scanner::Key(size_t first, size_t last) {
 
 const NumberWord* Scanner::NumberWordAt(size_t i) {
   if (!IsWord(i)) return nullptr;
-  if (number_word_[i] == &kUnknownNumberWord) number_word_[i] = lex_.numbers.Find(Key(i, i));
+  if (number_word_[i] == &kUnknownNumberWord) {
+    // A word already in lower case with no curly apostrophe is its own key:
+    // looked up as it stands, without copying it.
+    const std::string_view t = Text(i);
+    bool own_key = true;
+    for (const char c : t) own_key = own_key && !(c >= 'A' && c <= 'Z') && c != '\xE2';
+    number_word_[i] = lex_.numbers.Find(own_key ? t : Key(i, i));
+  }
   return number_word_[i];
 }
 
