@@ -252,12 +252,10 @@ void Tokenize(const text::Tokens& base, const Gazetteer& gazetteer, Tokens& out)
       // A plain ASCII word ("said", "UAE") or digit run ("1998") that no
       // glued word, number or connector continues: the base token is the
       // entity token. A glued period ends it unless a word goes on after it.
-      const bool plain =
-          !t.Has(text::kNonAscii | text::kInnerApostrophe | text::kDotted) &&
-          (t.IsWord() || base.Text(i).find_first_of(",.") == std::string_view::npos);
+      const bool plain = !t.Has(text::kNonAscii | text::kInnerApostrophe | text::kDotted) &&
+                         (t.IsWord() || base.Text(i).find_first_of(",.") == std::string_view::npos);
       // Word() takes a glued period only when no word character follows it.
-      const bool period =
-          next == "." && (!base.Glued(i + 1) || base[i + 2].IsSymbol());
+      const bool period = next == "." && (!base.Glued(i + 1) || base[i + 2].IsSymbol());
       if (plain && (!glued || period || (base[i + 1].IsSymbol() && !IsConnector(next)))) {
         done = cut.PlainWord(t.begin, t.end, t.IsNumber(), t.Has(text::kCapital),
                              t.Has(text::kAllCaps), period, first_word);

@@ -26,9 +26,8 @@ std::vector<Sentence> Split(std::string_view text) {
 std::vector<std::string> Show(std::string_view body, const Tokens& t) {
   std::vector<std::string> out;
   for (const Token& k : t.list) {
-    out.push_back(std::string(body.substr(k.begin, k.end - k.begin)) + "|" +
-                  std::string(t.Key(k)) + "|" + std::to_string(k.flags) + "|" +
-                  std::to_string(k.sentence));
+    out.push_back(std::string(body.substr(k.begin, k.end - k.begin)) + "|" + std::string(t.Key(k)) +
+                  "|" + std::to_string(k.flags) + "|" + std::to_string(k.sentence));
   }
   return out;
 }
@@ -79,7 +78,7 @@ TEST(EntityTokensTest, PlainWordsComeFromTheScan) {
   EXPECT_EQ(t.Key(t.list[0]), "adm");
   EXPECT_TRUE(t.list[0].Has(kPeriod));
   EXPECT_TRUE(t.list[0].Has(kSentenceStart));
-  EXPECT_TRUE(t.list[3].Has(kAllCaps));  // NATO
+  EXPECT_TRUE(t.list[3].Has(kAllCaps));   // NATO
   EXPECT_FALSE(t.list[2].Has(kCapital));  // told
   EXPECT_FALSE(t.list[6].Has(kPeriod));   // "Brussels" leaves the full stop
   EXPECT_EQ(text.substr(t.list[7].begin, 1), ".");
