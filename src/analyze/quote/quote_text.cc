@@ -457,6 +457,9 @@ QuoteText BuildQuoteText(std::string_view body, const std::vector<Sentence>& sen
     for (const Sentence& s : sentences) text.sentences.push_back(s.span);
   }
   Tokenizer tokenizer{body, text, {}, {}, scan};
+  // About one token per five bytes of news text: reserved once, not grown.
+  text.tokens.reserve(body.size() / 4 + 16);
+  tokenizer.shapes.reserve(body.size() / 4 + 16);
   tokenizer.sentence_ends.reserve(text.sentences.size());
   for (const Span& s : text.sentences) tokenizer.sentence_ends.push_back(s.end);
   std::sort(tokenizer.sentence_ends.begin(), tokenizer.sentence_ends.end());
