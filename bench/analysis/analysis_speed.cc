@@ -4,12 +4,20 @@
 //
 //   analysis_speed [--repeat K]
 //   analysis_speed --pathological [--mb M] [--kind dates|numbers|names|quotes|mixed]
+//   analysis_speed --dump FILE
+//   analysis_speed --analyze-only [--repeat K]
 //
 // Prints, per corpus, the whole Analyze() and each annotator alone (on
 // articles already split into sentences), as MB/s of body text by process CPU
 // time, best of K runs: CPU time is the figure that holds on a shared machine.
 // The annotation counts are printed too, so a speed-up that silently drops
 // annotations shows. Target (issue 4): Analyze() >= 5 MB/s.
+//
+// --dump writes the annotations of every seed and DUC article (the JSON of
+// `newsfuse analyze`, one article per line) to FILE, so a change meant to
+// keep outputs can be checked byte for byte against the previous build.
+// --analyze-only times only Analyze() on the DUC articles, K times: a clean
+// run for a profiler (perf record) without the per-annotator passes.
 //
 // --pathological (issue 11): one article per kind of tests/analyze/
 // pathological_text.h (M MB, default 1, of date words, numbers, capitalised
@@ -33,6 +41,7 @@
 #include "analyze/quote/quotes.h"
 #include "analyze/time/timexes.h"
 #include "bench_env.h"
+#include "render/json_annotations.h"
 #include "text/seed_corpus.h"
 #include "text/sentences.h"
 
@@ -102,7 +111,7 @@ void Measure(const char* corpus, const std::vector<Article>& articles, int repea
         a.quantities.clear();
         a.timexes.clear();
         a.quotes.clear();
-        if (part.annotate == analyze::AnnotateEntities) {
+        if (std::strcmp(part.name, "entities") == 0) {
           a.entities.clear();
           a.mentions.clear();
         }
@@ -161,6 +170,28 @@ void MeasurePathological(double megabytes, std::string_view only) {
   }
 }
 
+// Every seed and DUC article's annotations, one JSON line each.
+int Dump(const char* path) {
+  std::FILE* f = std::fopen(path, "w");
+  if (f == nullptr) {
+    std::fprintf(stderr, "analysis_speed: cannot write %s\n", path);
+    return 1;
+  }
+  size_t n = 0;
+  for (const auto& corpus : {testing::SeedArticles(), testing::DucArticles(50, 10)}) {
+    for (const Article& a : corpus) {
+      std::string line = RenderAnnotationsJson(Analyze(a));
+      for (char& c : line)
+        if (c == '\n') c = ' ';
+      std::fprintf(f, "%s\n", line.c_str());
+      ++n;
+    }
+  }
+  std::fclose(f);
+  std::printf("analysis_speed dumped %zu articles to %s\n", n, path);
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -168,12 +199,26 @@ int main(int argc, char** argv) {
   bool pathological = false;
   double pathological_mb = 1;
   std::string_view kind;
+  bool analyze_only = false;
   for (int i = 1; i < argc; ++i) {
     if (std::strcmp(argv[i], "--pathological") == 0) pathological = true;
+    if (std::strcmp(argv[i], "--analyze-only") == 0) analyze_only = true;
     if (i + 1 == argc) continue;
     if (std::strcmp(argv[i], "--repeat") == 0) repeat = std::max(1, std::atoi(argv[i + 1]));
     if (std::strcmp(argv[i], "--mb") == 0) pathological_mb = std::atof(argv[i + 1]);
     if (std::strcmp(argv[i], "--kind") == 0) kind = argv[i + 1];
+    if (std::strcmp(argv[i], "--dump") == 0) return Dump(argv[i + 1]);
+  }
+  if (analyze_only) {
+    const std::vector<Article> duc = testing::DucArticles(50, 10);
+    double bytes = 0;
+    for (const Article& a : duc) bytes += static_cast<double>(a.Body().size());
+    const double spent = Best(repeat, [&] {
+      for (const Article& a : duc) Analyze(a);
+    });
+    std::printf("analysis_speed corpus=duc2004 stage=analyze cpu_s=%.4f mb_per_s=%.2f\n", spent,
+                bytes / 1e6 / spent);
+    return 0;
   }
   if (pathological) {
     MeasurePathological(pathological_mb, kind);

@@ -40,10 +40,10 @@ AnnotatedArticle Analyze(Article article, const AnalyzeOptions& /*options*/) {
   // is longer than any this thread has seen.
   thread_local text::Tokens tokens;
   text::Tokenize(out.body, out.sentences, tokens);
-  analyze::AnnotateEntities(out);
+  analyze::AnnotateEntities(out, tokens);
   analyze::AnnotateQuantities(out, tokens);
   analyze::AnnotateTime(out, tokens);
-  analyze::AnnotateQuotes(out);
+  analyze::AnnotateQuotes(out, tokens);
   return out;
 }
 

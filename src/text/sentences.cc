@@ -140,26 +140,32 @@ void SentenceSplitter::Impl::SplitParagraph(std::string_view text, size_t begin,
   // U+FFFD (one per maximal bad subsequence), so spans still cover them. Line
   // breaks inside a paragraph become spaces: ICU would end a sentence at each
   // one, which breaks hard-wrapped text mid-sentence.
-  u16.clear();
-  offset.clear();
   const uint8_t* s = reinterpret_cast<const uint8_t*>(text.data()) + begin;
   const int32_t n = static_cast<int32_t>(end - begin);
+  // A UTF-8 sequence never gives more UTF-16 units than it has bytes, so n
+  // units are enough: written by index, not pushed one by one.
+  u16.resize(static_cast<size_t>(n));
+  offset.resize(static_cast<size_t>(n) + 1);
+  size_t k = 0;
   for (int32_t i = 0; i < n;) {
     const int32_t start = i;
     UChar32 c;
     U8_NEXT(s, i, n, c);
     if (c < 0) c = 0xFFFD;
     if (c == '\n' || c == '\r') c = ' ';
+    const auto at = static_cast<uint32_t>(begin + static_cast<size_t>(start));
     if (c <= 0xFFFF) {
-      u16.push_back(static_cast<UChar>(c));
-      offset.push_back(static_cast<uint32_t>(begin + start));
+      u16[k] = static_cast<UChar>(c);
+      offset[k++] = at;
     } else {
-      u16.push_back(U16_LEAD(c));
-      u16.push_back(U16_TRAIL(c));
-      offset.push_back(static_cast<uint32_t>(begin + start));
-      offset.push_back(static_cast<uint32_t>(begin + start));
+      u16[k] = U16_LEAD(c);
+      offset[k++] = at;
+      u16[k] = U16_TRAIL(c);
+      offset[k++] = at;
     }
   }
+  u16.resize(k);
+  offset.resize(k);
   offset.push_back(static_cast<uint32_t>(end));
   const int32_t len = static_cast<int32_t>(u16.size());
 

@@ -7,7 +7,7 @@
 
 namespace newsfuse::analyze {
 
-void AnnotateEntities(AnnotatedArticle& article) {
+void AnnotateEntities(AnnotatedArticle& article, const text::Tokens& scan) {
   const entity::Gazetteer& gazetteer = entity::Gazetteer::Get();
   // Scratch buffers reused across articles on this thread: tokens are the
   // bulk of the allocation, and Analyze runs article after article.
@@ -21,9 +21,15 @@ void AnnotateEntities(AnnotatedArticle& article) {
     whole.push_back(Sentence{Span{0, static_cast<uint32_t>(article.body.size())}, 0});
     sentences = &whole;
   }
-  entity::Tokenize(article.body, *sentences, gazetteer, tokens);
+  entity::Tokenize(scan, gazetteer, tokens);
   entity::Recognizer(article.body, *sentences, tokens, gazetteer).Run(candidates);
   entity::Resolve(candidates, article.body, gazetteer, article.entities, article.mentions);
+}
+
+void AnnotateEntities(AnnotatedArticle& article) {
+  text::Tokens scan;
+  text::Tokenize(article.body, article.sentences, scan);
+  AnnotateEntities(article, scan);
 }
 
 }  // namespace newsfuse::analyze

@@ -9,12 +9,17 @@
 #pragma once
 
 #include "core/records.h"
+#include "text/tokens.h"
 
 namespace newsfuse::analyze {
 
 // Reads article.body and article.sentences (the whole body is one sentence
 // when there are none); appends to article.entities, in order of first
 // mention, and to article.mentions, in body order.
+// REQUIRES: `tokens` is the scan of article.body and article.sentences
+// (text::Tokenize), as Analyze makes once for every annotator.
+void AnnotateEntities(AnnotatedArticle& article, const text::Tokens& tokens);
+// The same, scanning the body itself (for callers running this annotator alone).
 void AnnotateEntities(AnnotatedArticle& article);
 
 }  // namespace newsfuse::analyze

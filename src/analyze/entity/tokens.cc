@@ -4,6 +4,7 @@
 #include <unicode/utf8.h>
 
 #include "analyze/entity/gazetteer.h"
+#include "text/tokens.h"
 
 namespace newsfuse::analyze::entity {
 namespace {
@@ -38,9 +39,11 @@ class SentenceTokenizer {
   SentenceTokenizer(std::string_view body, const Gazetteer& gaz, Tokens& out, uint32_t sentence)
       : s_(body), gaz_(gaz), out_(out), sentence_(sentence) {}
 
-  void Run(size_t begin, size_t end) {
+  // Cuts [begin, end) byte by byte: the exact rules, for the glued runs the
+  // base tokens alone cannot settle. `first_word` is true until the
+  // sentence's first word is emitted.
+  void Run(size_t begin, size_t end, bool& first_word) {
     size_t pos = begin;
-    bool first_word = true;
     while (pos < end) {
       const CodePoint cp = Decode(s_, pos);
       if (cp.len <= 0) break;
@@ -49,16 +52,43 @@ class SentenceTokenizer {
         continue;
       }
       if (!IsWordChar(cp.c)) {
-        // A possessive "'" after a plural name ("the Emirates' role").
-        const bool poss = IsApostrophe(cp.c) && !out_.list.empty() && out_.list.back().end == pos &&
-                          out_.list.back().Has(kWord);
-        Emit(pos, pos + cp.len, poss ? kPossessive : 0);
+        EmitSymbol(pos, pos + cp.len);
         pos += cp.len;
         continue;
       }
       pos = Word(pos, end, first_word);
       first_word = false;
     }
+  }
+
+  // A symbol outside any word. A possessive "'" after a plural name ("the
+  // Emirates' role") is marked.
+  void EmitSymbol(size_t begin, size_t end) {
+    const UChar32 c = Decode(s_, begin).c;
+    const bool poss = IsApostrophe(c) && !out_.list.empty() && out_.list.back().end == begin &&
+                      out_.list.back().Has(kWord);
+    Emit(begin, end, poss ? kPossessive : 0);
+  }
+
+  // A plain ASCII word or digit run [begin, end) that ends the word: what
+  // Word() would emit for it, without decoding it again. A period glued
+  // after it (not followed by a word character) is taken as Word() takes it:
+  // after an initial ("J.") or a rank abbreviation ("Adm."). Returns where
+  // the token ends.
+  size_t PlainWord(size_t begin, size_t end, bool digits, bool capital, bool all_caps,
+                   bool period_follows, bool first) {
+    uint16_t flags = kWord;
+    if (digits) flags |= kDigit;
+    if (capital) flags |= kCapital;
+    if (all_caps) flags |= kAllCaps;
+    if (first) flags |= kSentenceStart;
+    if (period_follows &&
+        ((end - begin == 1 && capital) || (!digits && Abbreviation(begin, end)))) {
+      flags |= kPeriod;
+      ++end;
+    }
+    Emit(begin, end, flags);
+    return end;
   }
 
  private:
@@ -175,9 +205,11 @@ class SentenceTokenizer {
     // see the word the lists hold.
     size_t key_end = end;
     if ((flags & kPeriod) && key_end > begin) --key_end;
-    for (size_t i = begin; i < key_end; ++i) {
-      const char c = s_[i];
-      out_.keys.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
+    const size_t base = out_.keys.size();
+    out_.keys.append(s_.substr(begin, key_end - begin));
+    for (size_t i = base; i < out_.keys.size(); ++i) {
+      char& c = out_.keys[i];
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
     }
     t.key_end = static_cast<uint32_t>(out_.keys.size());
     out_.list.push_back(t);
@@ -190,19 +222,75 @@ class SentenceTokenizer {
   mutable std::string scratch_;
 };
 
+// A connector Word() may carry a word across: a hyphen, an apostrophe or a
+// period ("Kyung-min", "O'Brien's", "J.", "U.S.A.").
+bool IsConnector(std::string_view t) { return t == "-" || t == "'" || t == "\u2019" || t == "."; }
+
 }  // namespace
 
-void Tokenize(std::string_view body, const std::vector<Sentence>& sentences,
-              const Gazetteer& gazetteer, Tokens& out) {
+void Tokenize(const text::Tokens& base, const Gazetteer& gazetteer, Tokens& out) {
+  const std::string_view body = base.text;
   out.list.clear();
   out.keys.clear();
-  out.list.reserve(body.size() / 5 + 16);
+  out.list.reserve(base.size() + 16);
   out.keys.reserve(body.size());
+  const size_t sentences = base.sentence_first.empty() ? 0 : base.sentence_first.size() - 1;
+  for (size_t k = 0; k < sentences; ++k) {
+    SentenceTokenizer cut(body, gazetteer, out, static_cast<uint32_t>(k));
+    bool first_word = true;
+    size_t done = 0;  // bytes before this are cut
+    const size_t last = base.SentenceEnd(k);
+    for (size_t i = base.SentenceBegin(k); i < last; ++i) {
+      const text::Token& t = base[i];
+      if (t.begin < done) continue;  // inside a run already cut byte by byte
+      const bool glued = base.Glued(i);
+      const std::string_view next = glued ? base.Text(i + 1) : std::string_view();
+      if (t.IsSymbol()) {
+        cut.EmitSymbol(t.begin, t.end);
+        continue;
+      }
+      // A plain ASCII word ("said", "UAE") or digit run ("1998") that no
+      // glued word, number or connector continues: the base token is the
+      // entity token. A glued period ends it unless a word goes on after it.
+      const bool plain = !t.Has(text::kNonAscii | text::kInnerApostrophe | text::kDotted) &&
+                         (t.IsWord() || base.Text(i).find_first_of(",.") == std::string_view::npos);
+      // Word() takes a glued period only when no word character follows it.
+      const bool period = next == "." && (!base.Glued(i + 1) || base[i + 2].IsSymbol());
+      if (plain && (!glued || period || (base[i + 1].IsSymbol() && !IsConnector(next)))) {
+        done = cut.PlainWord(t.begin, t.end, t.IsNumber(), t.Has(text::kCapital),
+                             t.Has(text::kAllCaps), period, first_word);
+        first_word = false;
+        continue;
+      }
+      // Anything else (accents, "O'Brien's", "U.S.", "G7", "Kyung-min",
+      // "1,200"): the whole glued run, byte by byte. Runs end at a space,
+      // which no entity word crosses, so the cut is the same as if the whole
+      // sentence were read byte by byte.
+      const size_t run_end = base[text::GluedRunAt(base, i) - 1].end;
+      cut.Run(t.begin, run_end, first_word);
+      done = run_end;
+    }
+  }
+}
+
+void TokenizeBytes(std::string_view body, const std::vector<Sentence>& sentences,
+                   const Gazetteer& gazetteer, Tokens& out) {
+  out.list.clear();
+  out.keys.clear();
   for (size_t i = 0; i < sentences.size(); ++i) {
     const Span sp = sentences[i].span;
     if (sp.end > body.size() || sp.begin >= sp.end) continue;
-    SentenceTokenizer(body, gazetteer, out, static_cast<uint32_t>(i)).Run(sp.begin, sp.end);
+    bool first_word = true;
+    SentenceTokenizer(body, gazetteer, out, static_cast<uint32_t>(i))
+        .Run(sp.begin, sp.end, first_word);
   }
+}
+
+void Tokenize(std::string_view body, const std::vector<Sentence>& sentences,
+              const Gazetteer& gazetteer, Tokens& out) {
+  text::Tokens base;
+  text::Tokenize(body, sentences, base);
+  Tokenize(base, gazetteer, out);
 }
 
 }  // namespace newsfuse::analyze::entity

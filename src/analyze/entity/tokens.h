@@ -7,6 +7,12 @@
 // "Kyung-min"). A possessive "'s" becomes its own token, so "Zelensky's"
 // yields the name "Zelensky". A hyphenated word whose first part is a place or
 // nationality ("US-brokered") is split so that part can be tagged.
+//
+// The cut is read off the article's one scan (text/tokens.h, issue 17): a
+// plain base token (an ASCII word or digit run with nothing glued on that
+// could continue it) is an entity token as it stands; only the glued runs
+// that hold accents, apostrophes, hyphens, dots or letter-digit mixes are cut
+// again byte by byte, by the rules above.
 #pragma once
 
 #include <cstdint>
@@ -15,6 +21,7 @@
 #include <vector>
 
 #include "core/records.h"
+#include "text/tokens.h"
 
 namespace newsfuse::analyze::entity {
 
@@ -47,7 +54,16 @@ struct Tokens {
   }
 };
 
-// Tokenises each sentence of `body`, appending to `out` (cleared first).
+// The entity tokens of each sentence of the scan `base`, into `out` (cleared
+// first); spans are into base.text, sentence indexes are base's.
+void Tokenize(const text::Tokens& base, const Gazetteer& gazetteer, Tokens& out);
+// The same cut made byte by byte over each whole sentence, without the scan:
+// the reference the cut above must equal (tests/analyze/entity/tokens_test).
+// It differs only on spaces other than ' ', tab, CR, LF and U+00A0 (a thin
+// space is a symbol token here, no token above) and on invalid UTF-8.
+void TokenizeBytes(std::string_view body, const std::vector<Sentence>& sentences,
+                   const Gazetteer& gazetteer, Tokens& out);
+// Scans `body` first (text::Tokenize), then as above.
 void Tokenize(std::string_view body, const std::vector<Sentence>& sentences,
               const Gazetteer& gazetteer, Tokens& out);
 

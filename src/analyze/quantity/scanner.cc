@@ -9,6 +9,10 @@ namespace {
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
 
+// Marks a side-array entry not looked up yet (nullptr means "not in the list").
+const NumberWord kUnknownNumberWord{};
+const Context kUnknownContext{};
+
 char Lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
 // The interval a hedge allows around v. "Approximately" is read as ten per
@@ -67,25 +71,43 @@ std::string_view Scanner::Key(size_t first, size_t last) {
   for (size_t j = first; j <= last && j < Size(); ++j) {
     if (j > first && !tokens_[j].glued) key_.push_back(' ');
     const std::string_view t = Text(j);
+    const size_t base = key_.size();
+    key_.append(t);
+    char* out = key_.data() + base;
+    size_t n = 0;
     for (size_t k = 0; k < t.size(); ++k) {
-      if (t.compare(k, 3, "\u2019") == 0) {  // a curly apostrophe reads as a straight one
-        key_.push_back('\'');
+      // A curly apostrophe reads as a straight one (its first byte, 0xE2,
+      // is checked first: the full compare on every byte cost more than the
+      // rest of the key).
+      if (t[k] == '\xE2' && t.compare(k, 3, "\u2019") == 0) {
+        out[n++] = '\'';
         k += 2;
       } else {
-        key_.push_back(Lower(t[k]));
+        out[n++] = Lower(t[k]);
       }
     }
+    key_.resize(base + n);
   }
   return key_;
 }
 
 const NumberWord* Scanner::NumberWordAt(size_t i) {
-  return IsWord(i) ? lex_.numbers.Find(Key(i, i)) : nullptr;
+  if (!IsWord(i)) return nullptr;
+  if (number_word_[i] == &kUnknownNumberWord) {
+    // A word already in lower case with no curly apostrophe is its own key:
+    // looked up as it stands, without copying it.
+    const std::string_view t = Text(i);
+    bool own_key = true;
+    for (const char c : t) own_key = own_key && !(c >= 'A' && c <= 'Z') && c != '\xE2';
+    number_word_[i] = lex_.numbers.Find(own_key ? t : Key(i, i));
+  }
+  return number_word_[i];
 }
 
 bool Scanner::ContextAt(size_t i, Context cls) {
   if (i >= Size() || tokens_[i].kind != TokenKind::kWord) return false;
-  const Context* c = lex_.context.Find(Key(i, i));
+  if (context_[i] == &kUnknownContext) context_[i] = lex_.context.Find(Key(i, i));
+  const Context* c = context_[i];
   if (!c || *c != cls) return false;
   return (cls != Context::kMonth && cls != Context::kWeekday) || tokens_[i].capital;
 }
@@ -98,6 +120,8 @@ bool Scanner::AtSentenceStart(size_t i) const {
 
 void Scanner::Scan(const text::Tokens& tokens, size_t sentence, std::vector<Quantity>& out) {
   SentenceTokens(tokens, sentence, tokens_);
+  number_word_.assign(Size(), &kUnknownNumberWord);
+  context_.assign(Size(), &kUnknownContext);
   sentence_out_begin_ = out.size();
   last_date_ = static_cast<size_t>(-1);
   for (size_t i = 0; i < Size(); ++i) {

@@ -118,6 +118,11 @@ class Scanner {
   std::string_view body_;
   const Lexicon& lex_;
   std::vector<Token> tokens_;
+  // Lexicon classes of this sentence's tokens, looked up once each (side
+  // arrays indexed by token, issue 17): the readers ask about the same token
+  // many times, and each lookup builds a key and hashes it.
+  std::vector<const NumberWord*> number_word_;
+  std::vector<const Context*> context_;
   std::string key_;
   size_t sentence_out_begin_ = 0;               // index in `out` of this sentence's first quantity
   size_t last_date_ = static_cast<size_t>(-1);  // token of the last day-of-month read

@@ -10,6 +10,7 @@
 #include <utility>
 
 #include "text/sentences.h"
+#include "text/tokens.h"
 #include "text/word_lists.h"
 
 namespace newsfuse::analyze::quote_internal {
@@ -59,7 +60,17 @@ const std::unordered_set<std::string>& Abbreviations() {
   return set;
 }
 
-bool IsWordChar(UChar32 c) { return u_isalnum(c) || (U_GET_GC_MASK(c) & U_GC_M_MASK) != 0; }
+// ASCII is answered without ICU: most of a news text is ASCII, and these are
+// asked once per byte.
+bool IsWordChar(UChar32 c) {
+  if (c >= 0 && c < 0x80)
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  return u_isalnum(c) || (U_GET_GC_MASK(c) & U_GC_M_MASK) != 0;
+}
+bool IsSpace(UChar32 c) {
+  if (c >= 0 && c < 0x80) return c == ' ' || (c >= '\t' && c <= '\r');
+  return c == 0xA0 || u_isUWhiteSpace(c);
+}
 
 // Characters that join two word parts: "U.S.", "don't", "Ukraine’s",
 // "co-founder", "1,200".
@@ -80,6 +91,29 @@ struct Tokenizer {
   QuoteText& out;
   std::vector<uint32_t> sentence_ends;  // sorted
   std::vector<MarkShape> shapes;        // per token, for pairing
+  const text::Tokens* scan = nullptr;   // the article's one scan, when given
+  size_t scan_next = 0;                 // first scan token not before the cursor
+
+  // The scan token starting at byte i when it is a word as it stands: an
+  // ASCII word with no inner apostrophe or period ("said", "NATO") or a run
+  // of digits, with nothing after it that ScanWord would join on (a letter,
+  // digit, joiner or non-ASCII byte). Returns its end, or 0.
+  size_t PlainWordAt(size_t i) {
+    if (scan == nullptr) return 0;
+    while (scan_next < scan->size() && (*scan)[scan_next].begin < i) ++scan_next;
+    if (scan_next >= scan->size() || (*scan)[scan_next].begin != i) return 0;
+    const text::Token& t = (*scan)[scan_next];
+    if (t.IsWord()) {
+      if (t.Has(text::kNonAscii | text::kInnerApostrophe | text::kDotted)) return 0;
+    } else if (!t.IsNumber() || scan->Text(t).find_first_of(",.") != std::string_view::npos) {
+      return 0;
+    }
+    if (t.end < body.size()) {
+      const auto c = static_cast<unsigned char>(body[t.end]);
+      if (c >= 0x80 || IsWordChar(c) || IsJoiner(c)) return 0;
+    }
+    return t.end;
+  }
 
   // A period a sentence ends on is never part of the word before it
   // ("wrote on X.", "said Wu."), even when the word looks like an initial.
@@ -109,7 +143,7 @@ struct Tokenizer {
     while (i < body.size()) {
       size_t next = 0;
       const UChar32 c = DecodeAt(body, i, &next);
-      if (c == '\n' || c == ' ' || c == '\t' || c == '\r' || c == 0xA0 || u_isUWhiteSpace(c)) {
+      if (IsSpace(c)) {
         if (c == '\n') {
           if (newline_seen && paragraph_started) {
             ++paragraph;
@@ -150,7 +184,8 @@ struct Tokenizer {
         continue;
       }
       t.capitalised = u_isupper(c) || u_istitle(c);
-      i = ScanWord(i, next);
+      const size_t plain = PlainWordAt(i);
+      i = plain != 0 ? plain : ScanWord(i, next);
       t.end = static_cast<uint32_t>(i);
       t.kind = TokenKind::kWord;
       Push(t, MarkShape::kNone);
@@ -411,7 +446,8 @@ uint32_t QuoteText::SentenceEnd(uint32_t k) const {
   return k + 1;
 }
 
-QuoteText BuildQuoteText(std::string_view body, const std::vector<Sentence>& sentences) {
+QuoteText BuildQuoteText(std::string_view body, const std::vector<Sentence>& sentences,
+                         const text::Tokens* scan) {
   QuoteText text;
   text.body = body;
   if (sentences.empty()) {
@@ -420,7 +456,10 @@ QuoteText BuildQuoteText(std::string_view body, const std::vector<Sentence>& sen
     text.sentences.reserve(sentences.size());
     for (const Sentence& s : sentences) text.sentences.push_back(s.span);
   }
-  Tokenizer tokenizer{body, text, {}, {}};
+  Tokenizer tokenizer{body, text, {}, {}, scan};
+  // About one token per five bytes of news text: reserved once, not grown.
+  text.tokens.reserve(body.size() / 4 + 16);
+  tokenizer.shapes.reserve(body.size() / 4 + 16);
   tokenizer.sentence_ends.reserve(text.sentences.size());
   for (const Span& s : text.sentences) tokenizer.sentence_ends.push_back(s.end);
   std::sort(tokenizer.sentence_ends.begin(), tokenizer.sentence_ends.end());

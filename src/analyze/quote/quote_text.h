@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/records.h"
+#include "text/tokens.h"
 
 namespace newsfuse::analyze::quote_internal {
 
@@ -59,6 +60,11 @@ struct QuoteText {
 
 // Tokenises `body`, pairs its quote marks and assigns tokens to `sentences`
 // (which must be in body order; an empty list is computed with the ICU splitter).
-QuoteText BuildQuoteText(std::string_view body, const std::vector<Sentence>& sentences);
+// With `scan` (the article's one scan, text::Tokenize of the same body, or
+// null), a plain word of the scan (an ASCII word or digit run that nothing
+// glued continues) is taken as it stands; everything else is read byte by
+// byte. The tokens are the same either way (tests/analyze/quote).
+QuoteText BuildQuoteText(std::string_view body, const std::vector<Sentence>& sentences,
+                         const text::Tokens* scan = nullptr);
 
 }  // namespace newsfuse::analyze::quote_internal

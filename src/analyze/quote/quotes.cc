@@ -19,10 +19,10 @@ constexpr uint32_t kMinUnattributedWords = 6;
 
 class QuoteFinder {
  public:
-  explicit QuoteFinder(AnnotatedArticle& article)
+  QuoteFinder(AnnotatedArticle& article, const text::Tokens* scan)
       : article_(article),
         lex_(CueLexicon::Default()),
-        text_(BuildQuoteText(article.body, article.sentences)),
+        text_(BuildQuoteText(article.body, article.sentences, scan)),
         cues_(FindCues(text_, lex_)),
         resolver_(article, text_, lex_) {}
 
@@ -439,9 +439,14 @@ class QuoteFinder {
 
 }  // namespace
 
+void AnnotateQuotes(AnnotatedArticle& article, const text::Tokens& tokens) {
+  if (article.body.empty()) return;
+  QuoteFinder(article, &tokens).Run();
+}
+
 void AnnotateQuotes(AnnotatedArticle& article) {
   if (article.body.empty()) return;
-  QuoteFinder(article).Run();
+  QuoteFinder(article, nullptr).Run();
 }
 
 }  // namespace newsfuse::analyze

@@ -27,11 +27,16 @@
 #pragma once
 
 #include "core/records.h"
+#include "text/tokens.h"
 
 namespace newsfuse::analyze {
 
 // Reads article.body, sentences (computed when empty) and entities/mentions;
 // appends to article.quotes in body order.
 void AnnotateQuotes(AnnotatedArticle& article);
+// The same, reading plain words off `tokens`, the scan of article.body and
+// article.sentences (text::Tokenize) that Analyze makes once; the quotes
+// found are the same.
+void AnnotateQuotes(AnnotatedArticle& article, const text::Tokens& tokens);
 
 }  // namespace newsfuse::analyze
