@@ -15,6 +15,7 @@
 #include "extract/sign_off.h"
 #include "extract/text_extractor.h"
 #include "extract/text_util.h"
+#include "extract/url_outlet.h"
 
 namespace newsfuse {
 namespace {
@@ -101,6 +102,10 @@ void ApplyHints(const RawPage& page, Draft& draft) {
   }
   SetOutlet(a, page.hint_outlet, "hint");
   SetOutlet(a, draft.weak_outlet, draft.weak_outlet_source.c_str());
+  // No name anywhere: the site the URL belongs to ("theguardian.com"), so
+  // unnamed pages of different sites are not one empty outlet. The fetch URL
+  // first, else the page's own canonical URL.
+  SetOutlet(a, OutletFromUrl(page.url.empty() ? a.url : page.url), "url-host");
   if (a.authors.empty() && !Trim(page.hint_author).empty()) {
     a.authors.push_back(CollapseSpace(page.hint_author));
     a.field_sources["authors"] = "hint";
