@@ -11,6 +11,7 @@
 #include "extract/html_extractor.h"
 #include "extract/language.h"
 #include "extract/machine_dates.h"
+#include "extract/not_article.h"
 #include "extract/rules.h"
 #include "extract/sign_off.h"
 #include "extract/text_extractor.h"
@@ -159,6 +160,10 @@ Result<Article> ExtractArticle(const RawPage& page, const ExtractOptions& option
   ApplyHints(page, *draft);
   Article& a = draft->article;
   if (a.paragraphs.empty()) return Status::BadInput(page.locator, "no article text found");
+  // A consent wall, login wall, script shell or index page: said as such, so
+  // the notice's words are not stored as a story.
+  if (auto why = NotArticleReason(a, draft->kind))
+    return Status::BadInput(page.locator, "not an article: " + *why);
   a.id = ContentHash(page.content);
   a.locator = page.locator;
   // The URL the page was fetched from wins; the page's own canonical URL

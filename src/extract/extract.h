@@ -45,7 +45,10 @@ struct ExtractOptions {
   std::function<void(const Status&)> on_warning;
 };
 
-// Returns BadInput (naming page.locator) when no article text could be found.
+// Returns BadInput (naming page.locator) when no article text could be found,
+// and "not an article: <reason>" when the page is a cookie or consent wall, a
+// login wall, an "enable JavaScript" shell, a browser check or an index page
+// (extract/not_article.h).
 Result<Article> ExtractArticle(const RawPage& page, const ExtractOptions& options = {});
 
 }  // namespace newsfuse

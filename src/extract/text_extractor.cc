@@ -25,6 +25,7 @@
 #include "extract/cohesion.h"
 #include "extract/dateline.h"
 #include "extract/furniture.h"
+#include "extract/not_article.h"
 #include "extract/text_util.h"
 #include "extract/timestamps.h"
 
@@ -164,7 +165,14 @@ Result<Draft> ExtractFromText(const RawPage& page, std::string_view text,
   }
   if (start == units.size()) {
     size_t longest = 0;
-    for (auto& u : units) longest = std::max(longest, Utf8Length(u.text));
+    std::vector<std::string> blocks;
+    for (auto& u : units) {
+      longest = std::max(longest, Utf8Length(u.text));
+      blocks.push_back(u.text);
+    }
+    // A login wall or consent notice in scraped text: said as such.
+    if (auto why = NoticeReason(blocks))
+      return Status::BadInput(page.locator, "not an article: " + *why);
     return Status::BadInput(
         page.locator, "no article text found (longest line " + std::to_string(longest) + " chars)");
   }
