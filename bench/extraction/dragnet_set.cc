@@ -11,9 +11,9 @@
 #include <vector>
 
 #include "extract/extract.h"
-#include "rejections.h"
 #include "gzip_file.h"
 #include "lcs_metric.h"
+#include "rejections.h"
 #include "shingle_metric.h"
 
 namespace newsfuse::bench {

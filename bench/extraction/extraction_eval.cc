@@ -34,10 +34,10 @@
 #include "date_truth.h"
 #include "dragnet_set.h"
 #include "extract/extract.h"
-#include "rejections.h"
 #include "gzip_file.h"
 #include "htmldate_set.h"
 #include "readability_meta.h"
+#include "rejections.h"
 #include "set_split.h"
 #include "shingle_metric.h"
 

@@ -8,8 +8,8 @@
 #include <vector>
 
 #include "extract/extract.h"
-#include "rejections.h"
 #include "gzip_file.h"
+#include "rejections.h"
 
 namespace newsfuse::bench {
 namespace {

@@ -312,9 +312,8 @@ Result<Draft> ExtractFromHtml(const RawPage& page, const ExtractOptions& options
     if (!Trim(slim.noscript_text).empty()) blocks.push_back(slim.noscript_text);
     if (auto why = NoticeReason(blocks))
       return Status::BadInput(page.locator, "not an article: " + *why);
-    return Status::BadInput(page.locator,
-                            "no article text found (longest block " + std::to_string(chars) +
-                                " chars)");
+    return Status::BadInput(
+        page.locator, "no article text found (longest block " + std::to_string(chars) + " chars)");
   };
   if (content.paragraphs.empty()) return no_text(content.longest_block);
   // A page whose every candidate is one short line is not an article.

@@ -42,7 +42,9 @@ bool IsArticleType(const json& type) {
 // A page that lists other pages. Not ItemList: recipes and listicles carry
 // one inside an article.
 bool IsListingType(const json& type) {
-  auto check = [](const std::string& t) { return t == "CollectionPage" || t == "SearchResultsPage"; };
+  auto check = [](const std::string& t) {
+    return t == "CollectionPage" || t == "SearchResultsPage";
+  };
   if (type.is_string()) return check(type.get<std::string>());
   if (type.is_array())
     for (const auto& t : type)

@@ -75,8 +75,7 @@ bool HasAny(std::string_view text, const std::vector<std::string>& phrases, bool
 
 bool EndsSentence(std::string_view p) {
   p = Trim(p);
-  while (!p.empty() && (p.back() == '"' || p.back() == ')' || p.back() == '\''))
-    p.remove_suffix(1);
+  while (!p.empty() && (p.back() == '"' || p.back() == ')' || p.back() == '\'')) p.remove_suffix(1);
   if (EndsWith(p, "\xE2\x80\x9D")) p.remove_suffix(3);  // closing quotation mark
   return !p.empty() && (p.back() == '.' || p.back() == '!' || p.back() == '?');
 }

@@ -34,9 +34,9 @@ std::string ToUnicodeHost(const std::string& host) {
   if (U_FAILURE(err)) return host;
   std::string out(host.size() * 4 + 16, '\0');
   UIDNAInfo info = UIDNA_INFO_INITIALIZER;
-  const int32_t n = uidna_nameToUnicodeUTF8(idna, host.data(), static_cast<int32_t>(host.size()),
-                                            out.data(), static_cast<int32_t>(out.size()), &info,
-                                            &err);
+  const int32_t n =
+      uidna_nameToUnicodeUTF8(idna, host.data(), static_cast<int32_t>(host.size()), out.data(),
+                              static_cast<int32_t>(out.size()), &info, &err);
   uidna_close(idna);
   if (U_FAILURE(err) || info.errors != 0 || n <= 0 || n > static_cast<int32_t>(out.size()))
     return host;

@@ -102,9 +102,9 @@ TEST(NotArticleTest, ScriptShellAndBrowserCheckAreRefused) {
 
 TEST(NotArticleTest, ArticleWithAScriptNoticeIsKept) {
   // A video player's "enable JavaScript" line inside a full story.
-  auto a = ExtractArticle(Html(
-      "<title>Dam reopens</title>",
-      std::string(kStory) + "<p>Please enable JavaScript to watch this video.</p>"));
+  auto a = ExtractArticle(
+      Html("<title>Dam reopens</title>",
+           std::string(kStory) + "<p>Please enable JavaScript to watch this video.</p>"));
   ASSERT_TRUE(a.ok()) << a.status().ToString();
 }
 

@@ -31,7 +31,9 @@ TEST(RegistrableDomainTest, PublicSuffixRules) {
   // An unlisted top-level domain: the last label is the suffix.
   EXPECT_EQ(RegistrableDomain("www.valley.example-tld"), "valley.example-tld");
   // Internationalised names match the list's Unicode rules and read in Unicode.
-  EXPECT_EQ(RegistrableDomain("www.xn--bcher-kva.de"), "b\xC3\xBC" "cher.de");
+  EXPECT_EQ(RegistrableDomain("www.xn--bcher-kva.de"),
+            "b\xC3\xBC"
+            "cher.de");
   // No site name: a public suffix itself, one label, an address, empty labels.
   EXPECT_EQ(RegistrableDomain("co.uk"), "");
   EXPECT_EQ(RegistrableDomain("com"), "");
@@ -81,7 +83,8 @@ RawPage Page(const std::string& url, const std::string& head) {
 }
 
 TEST(UrlOutletTest, UnnamedPagesOfTwoSitesAreTwoOutlets) {
-  auto a = ExtractArticle(Page("https://www.valleyherald.com/news/dam", "<title>Dam reopens</title>"));
+  auto a =
+      ExtractArticle(Page("https://www.valleyherald.com/news/dam", "<title>Dam reopens</title>"));
   auto b = ExtractArticle(Page("https://m.riverpost.co.uk/dam", "<title>Dam reopens</title>"));
   auto c = ExtractArticle(Page("https://amp.valleyherald.com/dam", "<title>Dam reopens</title>"));
   ASSERT_TRUE(a.ok() && b.ok() && c.ok());
