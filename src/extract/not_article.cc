@@ -111,7 +111,28 @@ std::optional<std::string> NoticeReason(const std::vector<std::string>& blocks) 
   return std::nullopt;
 }
 
+bool LooksLikeReadme(std::string_view text) {
+  const auto& sections = GetRules().Phrases("readme.section");
+  int headings = 0;
+  bool fence = false;
+  for (std::string_view line : SplitLines(text.substr(0, 1 << 16))) {
+    line = Trim(line);
+    if (StartsWith(line, "```")) fence = true;
+    if (line.empty() || line.front() != '#') continue;
+    while (!line.empty() && line.front() == '#') line.remove_prefix(1);
+    if (line.empty() || line.front() != ' ') continue;  // "#hashtag" is no heading
+    const std::string title = CollapseSpace(AsciiLower(Trim(line)));
+    for (const auto& s : sections)
+      if (title == s) {
+        ++headings;
+        break;
+      }
+  }
+  return fence && headings >= 2;
+}
+
 std::optional<std::string> NotArticleReason(const Article& a, const PageKind& kind) {
+  if (kind.readme) return std::string("software README or manual");
   if (auto why = NoticeReason(a.paragraphs)) return why;
   if (!kind.listing_schema) return std::nullopt;
   int prose = 0;

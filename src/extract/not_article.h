@@ -1,6 +1,6 @@
 // Pages that are a notice, not a story: a cookie or consent wall, a login or
 // sign-up wall ("See more of X on Facebook"), an "enable JavaScript" shell, a
-// browser check, or an index page listing other pages. ExtractArticle reports
+// browser check, an index page listing other pages, or a software README. ExtractArticle reports
 // them as "not an article: <reason>" instead of storing the notice's words as
 // a story.
 //
@@ -13,6 +13,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/records.h"
@@ -24,6 +25,9 @@ struct PageKind {
   // JSON-LD says CollectionPage or SearchResultsPage, no object of the page
   // is an article type, and og:type is not "article".
   bool listing_schema = false;
+  // Plain text in Markdown with a software README's sections and a code
+  // fence (LooksLikeReadme).
+  bool readme = false;
 };
 
 // The reason, e.g. "cookie or consent notice", when `a` (its paragraphs
@@ -34,5 +38,9 @@ std::optional<std::string> NotArticleReason(const Article& a, const PageKind& ki
 // why a page with no article text has none (the HTML and text paths' failure
 // messages), where it cannot refuse anything that was an article.
 std::optional<std::string> NoticeReason(const std::vector<std::string>& blocks);
+
+// Raw text with at least two Markdown headings naming README sections
+// ("## Installation", "# Usage") and a ``` code fence.
+bool LooksLikeReadme(std::string_view text);
 
 }  // namespace newsfuse::extract_internal

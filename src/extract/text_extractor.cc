@@ -154,6 +154,7 @@ Result<Draft> ExtractFromText(const RawPage& page, std::string_view text,
   text = Utf8Prefix(text, kMaxTextBytes);
   std::vector<Unit> units = ReadUnits(text, options);
   Draft draft;
+  draft.kind.readme = LooksLikeReadme(text);
   Article& a = draft.article;
 
   size_t start = units.size();
@@ -171,6 +172,8 @@ Result<Draft> ExtractFromText(const RawPage& page, std::string_view text,
       blocks.push_back(u.text);
     }
     // A login wall or consent notice in scraped text: said as such.
+    if (draft.kind.readme)
+      return Status::BadInput(page.locator, "not an article: software README or manual");
     if (auto why = NoticeReason(blocks))
       return Status::BadInput(page.locator, "not an article: " + *why);
     return Status::BadInput(

@@ -146,5 +146,33 @@ TEST(NotArticleTest, PlainTextNoticeIsRefused) {
   EXPECT_EQ(a.status().message(), "not an article: login or sign-up notice");
 }
 
+RawPage Text(const std::string& text) {
+  RawPage page;
+  page.locator = "README.md";
+  page.format = PageFormat::kText;
+  page.content = text;
+  return page;
+}
+
+TEST(NotArticleTest, SoftwareReadmeIsRefused) {
+  const std::string readme =
+      "# riverkit\n\nA small library that reads river gauge data from public sensors and "
+      "writes tidy tables for later analysis.\n\n## Installation\n\n```\nmake install\n```\n\n"
+      "## Usage\n\nCall the reader with the station code; it returns one row per hour of "
+      "readings, with gaps marked.\n\n## License\n\nMIT\n";
+  EXPECT_EQ(Refusal(Text(readme)), "not an article: software README or manual");
+}
+
+TEST(NotArticleTest, TextWithHashtagsOrOneSectionWordIsKept) {
+  // A story whose lines begin with hashtags, and a story with one "Usage"
+  // heading and no code: not a README.
+  const std::string story =
+      "Dam reopens after repairs\n\n#usage #install\n\nThe river dam reopened on Monday after "
+      "eight months of repairs to its spillway gates, the county water board said.\n\n"
+      "# Usage\n\nEngineers said the new gates can release twice as much water during spring "
+      "floods, and the road will reopen next week.\n";
+  EXPECT_EQ(Refusal(Text(story)), "");
+}
+
 }  // namespace
 }  // namespace newsfuse
