@@ -25,6 +25,7 @@ PACKAGES=(
   libbenchmark-dev
   iso-codes           # country names for the gazetteer
   wordnet-base        # ROUGE's irregular-form table (bench/summary)
+  publicsuffix        # Public Suffix List: the outlet named by a URL's host (src/extract)
   clang-14 libclang-rt-14-dev  # libFuzzer + sanitizers (scripts/fuzz.sh)
   clang-format clang-tidy      # style checks (scripts/format.sh --check, scripts/tidy.sh)
 )

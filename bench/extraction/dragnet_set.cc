@@ -13,6 +13,7 @@
 #include "extract/extract.h"
 #include "gzip_file.h"
 #include "lcs_metric.h"
+#include "rejections.h"
 #include "shingle_metric.h"
 
 namespace newsfuse::bench {
@@ -136,6 +137,7 @@ void DragnetBodies(const fs::path& dir, HalfSelection halves, int worst) {
       pages.push_back(std::move(p));
     }
   }
+  int failures = 0;
   for (Page& p : pages) {
     RawPage raw;
     raw.locator = p.id;
@@ -152,6 +154,9 @@ void DragnetBodies(const fs::path& dir, HalfSelection halves, int worst) {
     if (auto a = ExtractArticle(raw); a.ok()) {
       p.predicted = a->title + "\n";
       for (const auto& para : a->paragraphs) p.predicted += para + "\n";
+    } else {
+      ++failures;
+      NoteRejection("dragnet", p.id, a.status());
     }
     p.lcs_content = ScoreLcs(p.predicted, p.content);
     p.lcs_article = ScoreLcs(p.predicted, p.article);
@@ -168,6 +173,7 @@ void DragnetBodies(const fs::path& dir, HalfSelection halves, int worst) {
     PrintGroup(name.c_str(), group, true);
     PrintWorst(name.c_str(), group, worst);
   }
+  std::printf("extraction_dragnet_failures pages=%zu failures=%d\n", pages.size(), failures);
   PrintPublished();
 }
 

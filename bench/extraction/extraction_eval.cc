@@ -37,6 +37,7 @@
 #include "gzip_file.h"
 #include "htmldate_set.h"
 #include "readability_meta.h"
+#include "rejections.h"
 #include "set_split.h"
 #include "shingle_metric.h"
 
@@ -242,6 +243,7 @@ int main(int argc, char** argv) {
         else {
           predicted[i].clear();
           ++failures;
+          if (r == 0) bench::NoteRejection("scrapinghub", pages[i].key, article.status());
         }
       }
       best_cpu = std::min(best_cpu, CpuSeconds() - cpu_start);
@@ -249,6 +251,21 @@ int main(int argc, char** argv) {
           std::min(best_seconds,
                    std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
     }
+  }
+
+  if (peer.empty()) {
+    // Where each page's outlet came from (issue 13: a page naming no site gets
+    // its URL's registrable domain), and how many pages are left without one.
+    std::map<std::string, int> outlet_from;
+    for (const Page& p : pages) {
+      auto a = ExtractArticle(HtmlPage(p, /*with_url=*/true));
+      if (!a.ok()) continue;
+      const auto src = a->field_sources.find("outlet");
+      ++outlet_from[a->outlet.empty() ? "none" : src == a->field_sources.end() ? "?" : src->second];
+    }
+    std::printf("extraction_outlets pages=%zu", pages.size());
+    for (const auto& [src, n] : outlet_from) std::printf(" from:%s=%d", src.c_str(), n);
+    std::printf("\n");
   }
 
   std::vector<bench::PageScore> scores;

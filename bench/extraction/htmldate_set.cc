@@ -9,6 +9,7 @@
 
 #include "extract/extract.h"
 #include "gzip_file.h"
+#include "rejections.h"
 
 namespace newsfuse::bench {
 namespace {
@@ -118,6 +119,7 @@ void HtmldateDates(const fs::path& dir, HalfSelection halves, int worst) {
     if (!a.ok()) {
       ++failures;
       why = " failed: " + a.status().message();
+      NoteRejection("htmldate", it.file, a.status());
     } else if (a->published && a->published->precision >= DatePrecision::kDay) {
       got = a->published->ToIso().substr(0, 10);
       ++sources[half][a->field_sources["published"]];

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "extract/extract.h"
+#include "rejections.h"
 
 namespace newsfuse::bench {
 namespace {
@@ -73,7 +74,10 @@ void ReadabilityMetadata(const fs::path& dir, bool misses) {
     raw.format = PageFormat::kHtml;
     raw.content = ReadAll(page / "source.html");
     auto got = ExtractArticle(raw);
-    if (!got.ok()) ++failures;
+    if (!got.ok()) {
+      ++failures;
+      NoteRejection("readability", name, got.status());
+    }
     const std::string title = got.ok() ? got->title : "";
     std::string authors;
     if (got.ok())

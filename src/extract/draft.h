@@ -4,6 +4,7 @@
 #include <string>
 
 #include "core/records.h"
+#include "extract/not_article.h"
 
 namespace newsfuse::extract_internal {
 
@@ -18,6 +19,7 @@ struct Draft {
   // when neither the page nor the hints name the outlet.
   std::string weak_outlet;
   std::string weak_outlet_source;
+  PageKind kind;  // what the HTML path knows of the page type (not_article.h)
 };
 
 }  // namespace newsfuse::extract_internal

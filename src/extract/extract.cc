@@ -11,10 +11,12 @@
 #include "extract/html_extractor.h"
 #include "extract/language.h"
 #include "extract/machine_dates.h"
+#include "extract/not_article.h"
 #include "extract/rules.h"
 #include "extract/sign_off.h"
 #include "extract/text_extractor.h"
 #include "extract/text_util.h"
+#include "extract/url_outlet.h"
 
 namespace newsfuse {
 namespace {
@@ -101,6 +103,10 @@ void ApplyHints(const RawPage& page, Draft& draft) {
   }
   SetOutlet(a, page.hint_outlet, "hint");
   SetOutlet(a, draft.weak_outlet, draft.weak_outlet_source.c_str());
+  // No name anywhere: the site the URL belongs to ("theguardian.com"), so
+  // unnamed pages of different sites are not one empty outlet. The fetch URL
+  // first, else the page's own canonical URL.
+  SetOutlet(a, OutletFromUrl(page.url.empty() ? a.url : page.url), "url-host");
   if (a.authors.empty() && !Trim(page.hint_author).empty()) {
     a.authors.push_back(CollapseSpace(page.hint_author));
     a.field_sources["authors"] = "hint";
@@ -154,6 +160,10 @@ Result<Article> ExtractArticle(const RawPage& page, const ExtractOptions& option
   ApplyHints(page, *draft);
   Article& a = draft->article;
   if (a.paragraphs.empty()) return Status::BadInput(page.locator, "no article text found");
+  // A consent wall, login wall, script shell or index page: said as such, so
+  // the notice's words are not stored as a story.
+  if (auto why = NotArticleReason(a, draft->kind))
+    return Status::BadInput(page.locator, "not an article: " + *why);
   a.id = ContentHash(page.content);
   a.locator = page.locator;
   // The URL the page was fetched from wins; the page's own canonical URL

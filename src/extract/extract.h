@@ -17,7 +17,9 @@
 // Article::url is the RawPage's URL; when the page came without one, an HTML
 // page's own absolute <link rel=canonical> or og:url fills it
 // (field_sources "url"). The outlet is og:site_name, JSON-LD publisher, a
-// publisher meta tag, or else the <title> tag's site suffix.
+// publisher meta tag, or else the <title> tag's site suffix; a page that names
+// none gets its URL's registrable domain ("www.theguardian.com" ->
+// "theguardian.com", field_sources "url-host"; extract/url_outlet.h).
 //
 // UTF-16 pages (a BOM, or the NUL pattern of UTF-16 text) are decoded; a few
 // stray NUL bytes do not make a page binary (core/utf8.h, LooksBinary).
@@ -43,7 +45,10 @@ struct ExtractOptions {
   std::function<void(const Status&)> on_warning;
 };
 
-// Returns BadInput (naming page.locator) when no article text could be found.
+// Returns BadInput (naming page.locator) when no article text could be found,
+// and "not an article: <reason>" when the page is a cookie or consent wall, a
+// login wall, an "enable JavaScript" shell, a browser check or an index page
+// (extract/not_article.h).
 Result<Article> ExtractArticle(const RawPage& page, const ExtractOptions& options = {});
 
 }  // namespace newsfuse

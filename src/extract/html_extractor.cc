@@ -13,6 +13,7 @@
 #include "extract/html_metadata.h"
 #include "extract/html_slim.h"
 #include "extract/machine_dates.h"
+#include "extract/not_article.h"
 #include "extract/text_util.h"
 #include "extract/title_site.h"
 #include "extract/visible_dates.h"
@@ -148,6 +149,14 @@ Result<Draft> ExtractFromHtml(const RawPage& page, const ExtractOptions& options
   if (a.outlet.empty() && !site.empty()) {
     a.outlet = site;
     a.field_sources["outlet"] = "title-suffix";
+  }
+
+  // A listing page by its own schema data, unless anything calls it an article.
+  {
+    const auto og_type = m.meta.find("og:type");
+    const bool og_article =
+        og_type != m.meta.end() && AsciiLower(Trim(og_type->second)) == "article";
+    draft.kind.listing_schema = m.ld_listing && !m.ld_article && !og_article;
   }
 
   // Canonical URL: the address the page names for itself, so a report can
@@ -295,13 +304,20 @@ Result<Draft> ExtractFromHtml(const RawPage& page, const ExtractOptions& options
     longest = ld_chars;
     a.field_sources["body"] = "json-ld";
   }
-  if (content.paragraphs.empty())
-    return Status::BadInput(page.locator, "no article text found (longest block " +
-                                              std::to_string(content.longest_block) + " chars)");
+  // No article text: said as a notice when the page is one (a consent wall,
+  // a script shell's <noscript> message), else by its longest block.
+  auto no_text = [&](size_t chars) {
+    std::vector<std::string> blocks = content.paragraphs;
+    if (blocks.empty()) blocks.push_back(TextOf(dom.root(), 1 << 14));
+    if (!Trim(slim.noscript_text).empty()) blocks.push_back(slim.noscript_text);
+    if (auto why = NoticeReason(blocks))
+      return Status::BadInput(page.locator, "not an article: " + *why);
+    return Status::BadInput(
+        page.locator, "no article text found (longest block " + std::to_string(chars) + " chars)");
+  };
+  if (content.paragraphs.empty()) return no_text(content.longest_block);
   // A page whose every candidate is one short line is not an article.
-  if (longest < static_cast<size_t>(options.min_paragraph_chars))
-    return Status::BadInput(page.locator, "no article text found (longest block " +
-                                              std::to_string(longest) + " chars)");
+  if (longest < static_cast<size_t>(options.min_paragraph_chars)) return no_text(longest);
   a.paragraphs = std::move(content.paragraphs);
   if (a.title.empty() && !m.first_h1.empty()) {
     a.title = m.first_h1;

@@ -39,6 +39,19 @@ bool IsArticleType(const json& type) {
   return false;
 }
 
+// A page that lists other pages. Not ItemList: recipes and listicles carry
+// one inside an article.
+bool IsListingType(const json& type) {
+  auto check = [](const std::string& t) {
+    return t == "CollectionPage" || t == "SearchResultsPage";
+  };
+  if (type.is_string()) return check(type.get<std::string>());
+  if (type.is_array())
+    for (const auto& t : type)
+      if (t.is_string() && check(t.get<std::string>())) return true;
+  return false;
+}
+
 // schema.org author: "Name", {"name": ...}, or an array of either.
 void AuthorNames(const json& a, std::vector<std::string>& out) {
   auto one = [&](const json& x) {
@@ -131,7 +144,11 @@ void ReadJsonLd(std::string_view text, HtmlMeta& m) {
       continue;
     }
     if (!j.is_object()) continue;
-    if (j.contains("@type") && IsArticleType(j["@type"])) ReadArticleObject(j, m);
+    if (j.contains("@type") && IsArticleType(j["@type"])) {
+      m.ld_article = true;
+      ReadArticleObject(j, m);
+    }
+    if (j.contains("@type") && IsListingType(j["@type"])) m.ld_listing = true;
     if (d < 6) {
       if (j.contains("@graph")) queue.push_back({&j["@graph"], d + 1});
       if (j.contains("mainEntity")) queue.push_back({&j["mainEntity"], d + 1});

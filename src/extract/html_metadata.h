@@ -31,6 +31,9 @@ struct HtmlMeta {
   std::string ld_body;  // articleBody, line breaks kept (a body candidate)
   std::vector<std::string> ld_authors;
   int ld_blocks = 0, ld_invalid = 0;
+  // Page types JSON-LD states: an article type on any object; a listing
+  // (CollectionPage, SearchResultsPage) on any object (not_article.h).
+  bool ld_article = false, ld_listing = false;
 };
 
 // `json_ld`: the script bodies SlimMarkup lifted out before parsing.

@@ -262,6 +262,21 @@ class Slimmer {
     out_.markup += '>';
   }
 
+  void KeepNoscriptText(std::string_view body) {
+    std::string& o = out_.noscript_text;
+    bool in_tag = false;
+    o += ' ';
+    for (char c : body) {
+      if (o.size() >= 4096) return;
+      if (c == '<') in_tag = true;
+      if (!in_tag) o += c;
+      if (c == '>') {
+        in_tag = false;
+        o += ' ';
+      }
+    }
+  }
+
   size_t StartTag(size_t lt) {
     std::string& o = out_.markup;
     const size_t mark = o.size();
@@ -308,6 +323,7 @@ class Slimmer {
       const size_t body_end = close == std::string_view::npos ? html_.size() : close;
       if (json_ld && out_.json_ld.size() < 20)
         out_.json_ld.emplace_back(html_.substr(t.end, body_end - t.end));
+      if (lower == "noscript") KeepNoscriptText(html_.substr(t.end, body_end - t.end));
       if (close == std::string_view::npos) return html_.size();
       const size_t gt = html_.find('>', close);
       return gt == std::string_view::npos ? html_.size() : gt + 1;

@@ -31,6 +31,10 @@ inline constexpr int kMaxNesting = 400;
 struct SlimHtml {
   std::string markup;                // what gumbo parses
   std::vector<std::string> json_ld;  // bodies of <script type="application/ld+json">
+  // Text of <noscript> bodies (markup removed, first 4 KB): never article
+  // text, but on a script-only shell it is the page's one message ("enable
+  // JavaScript"), read only to name why such a page has no article.
+  std::string noscript_text;
 };
 
 SlimHtml SlimMarkup(std::string_view html, int max_depth = kMaxNesting);

@@ -59,6 +59,7 @@ const Rules& GetRules() {
     Rules r;
     ParseRulesText(kFurnitureData, r);
     ParseRulesText(kHtmlHintsData, r);
+    ParseRulesText(kNotArticleData, r);
     return r;
   }();
   return rules;

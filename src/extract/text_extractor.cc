@@ -25,6 +25,7 @@
 #include "extract/cohesion.h"
 #include "extract/dateline.h"
 #include "extract/furniture.h"
+#include "extract/not_article.h"
 #include "extract/text_util.h"
 #include "extract/timestamps.h"
 
@@ -153,6 +154,7 @@ Result<Draft> ExtractFromText(const RawPage& page, std::string_view text,
   text = Utf8Prefix(text, kMaxTextBytes);
   std::vector<Unit> units = ReadUnits(text, options);
   Draft draft;
+  draft.kind.readme = LooksLikeReadme(text);
   Article& a = draft.article;
 
   size_t start = units.size();
@@ -164,7 +166,16 @@ Result<Draft> ExtractFromText(const RawPage& page, std::string_view text,
   }
   if (start == units.size()) {
     size_t longest = 0;
-    for (auto& u : units) longest = std::max(longest, Utf8Length(u.text));
+    std::vector<std::string> blocks;
+    for (auto& u : units) {
+      longest = std::max(longest, Utf8Length(u.text));
+      blocks.push_back(u.text);
+    }
+    // A login wall or consent notice in scraped text: said as such.
+    if (draft.kind.readme)
+      return Status::BadInput(page.locator, "not an article: software README or manual");
+    if (auto why = NoticeReason(blocks))
+      return Status::BadInput(page.locator, "not an article: " + *why);
     return Status::BadInput(
         page.locator, "no article text found (longest line " + std::to_string(longest) + " chars)");
   }
