@@ -108,13 +108,15 @@ double ByteReader::F64() {
   return v;
 }
 
-std::string ByteReader::Str() {
+std::string ByteReader::Str() { return std::string(View()); }
+
+std::string_view ByteReader::View() {
   const uint64_t n = U64();
   if (!ok_ || n > in_.size()) {
     ok_ = false;
     return {};
   }
-  std::string s(in_.substr(0, n));
+  const std::string_view s = in_.substr(0, n);
   in_.remove_prefix(n);
   return s;
 }

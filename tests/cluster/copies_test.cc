@@ -2,6 +2,7 @@
 // are marked as copies; other reports of the same event are not copies.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -75,6 +76,65 @@ TEST(FingerprintTest, IndexFindsNearAndForgetsTheOldest) {
   EXPECT_EQ(index.size(), 2u);
   EXPECT_EQ(index.FindNear(cluster::Fingerprint(a, 3, 20), 0.7), nullptr);
   ASSERT_NE(index.FindNear(cluster::Fingerprint(b, 3, 20), 0.99), nullptr);
+}
+
+// The index's chains (one per band key, newest first, cut at the oldest kept
+// entry) against a scan of every kept entry: the same answer after every
+// insert and eviction, also when many entries share band keys.
+TEST(FingerprintTest, IndexAgreesWithAScanThroughInsertsAndEvictions) {
+  constexpr size_t kCapacity = 7;
+  cluster::FingerprintIndex index(kCapacity);
+  struct Kept {
+    cluster::MinHash f;
+    std::string id;
+  };
+  std::vector<Kept> kept;  // what the index should hold, oldest first
+  // Found by the index: shares all kRows minima of one band, and is similar.
+  auto scan = [&](const cluster::MinHash& probe, double min_similarity) -> const Kept* {
+    for (const Kept& k : kept) {
+      bool band_shared = false;
+      for (int b = 0; b < cluster::kBands && !band_shared; ++b) {
+        band_shared = std::equal(k.f.mins.begin() + b * cluster::kRows,
+                                 k.f.mins.begin() + (b + 1) * cluster::kRows,
+                                 probe.mins.begin() + b * cluster::kRows);
+      }
+      if (band_shared && cluster::Similarity(k.f, probe) >= min_similarity) return &k;
+    }
+    return nullptr;
+  };
+  // Five texts and variants of each (a word or two changed): variants share
+  // most bands, so chains grow longer than one.
+  auto text = [](int family, int variant) {
+    std::vector<uint64_t> t;
+    for (int i = 0; i < 80; ++i) t.push_back(static_cast<uint64_t>(family) * 1000 + i);
+    for (int v = 0; v < variant % 4; ++v) t[static_cast<size_t>(7 + 19 * v)] = 999999 - v;
+    return t;
+  };
+  int checked_hits = 0;
+  for (int step = 0; step < 60; ++step) {
+    const int family = (step * 3) % 5, variant = step / 5;
+    const cluster::MinHash f = cluster::Fingerprint(text(family, variant), 3, 20);
+    ASSERT_FALSE(f.empty);
+    for (int probe_family = 0; probe_family < 5; ++probe_family) {
+      for (double min_similarity : {0.5, 0.7, 0.95}) {
+        const cluster::MinHash probe = cluster::Fingerprint(text(probe_family, 1), 3, 20);
+        const Kept* want = scan(probe, min_similarity);
+        const auto* got = index.FindNear(probe, min_similarity);
+        ASSERT_EQ(got == nullptr, want == nullptr) << "step " << step;
+        if (want) {
+          EXPECT_EQ(got->article_id, want->id) << "step " << step;
+          ++checked_hits;
+        }
+      }
+    }
+    const std::string id = "a" + std::to_string(step);
+    index.Insert(f, static_cast<uint32_t>(step), id);
+    kept.push_back({f, id});
+    if (kept.size() > kCapacity) kept.erase(kept.begin());
+    ASSERT_EQ(index.size(), kept.size());
+    EXPECT_EQ(index.first_seq(), static_cast<uint64_t>(step + 1 - kept.size()));
+  }
+  EXPECT_GT(checked_hits, 100) << "the probes must find copies, or the test checks nothing";
 }
 
 TEST(CopiesTest, ReprintJoinsTheOriginalAndIsMarkedAsCopy) {
