@@ -1013,6 +1013,8 @@ bool StoryClusterer::LoadState(const std::vector<std::pair<std::string, std::str
   }
   if (!meta.done()) return fail("clusterer state: bad meta row");
 
+  if (term_count > UINT32_MAX) return fail("clusterer state: bad meta row");
+  m.dict.Reserve(term_count);
   for (const auto& [first, value] : terms) {
     if (first != m.dict.size()) return fail("clusterer state: a gap in the terms");
     cluster::ByteReader r(*value);
@@ -1038,7 +1040,9 @@ bool StoryClusterer::LoadState(const std::vector<std::pair<std::string, std::str
   if (stories.size() != story_count) return fail("clusterer state: stories missing");
   m.stories.resize(story_count);
   m.story_index.reserve(story_count);
-  m.postings.reserve(term_count);  // no rehash while the live stories' terms go in
+  // Live stories per term, counted first so each posting list is allocated
+  // once at its size (a million push_backs into growing vectors at 100k).
+  std::vector<uint32_t> live_per_term(term_count, 0);
   uint32_t slot = 0;
   for (const auto& [n, value] : stories) {
     if (n != slot || !cluster::DecodeStory(*value, m.stories[slot])) {
@@ -1047,12 +1051,28 @@ bool StoryClusterer::LoadState(const std::vector<std::pair<std::string, std::str
     StoryState& s = m.stories[slot];
     m.story_index.emplace(s.story.id, slot);
     if (s.status == Status::kLive) {
+      for (const auto& [t, w] : s.words) {
+        if (t >= term_count) return fail("clusterer state: bad story row " + std::to_string(n));
+        ++live_per_term[t];
+      }
+    }
+    ++slot;
+  }
+  m.postings.reserve(
+      term_count - static_cast<size_t>(std::count(live_per_term.begin(), live_per_term.end(), 0U)));
+  for (uint32_t t = 0; t < term_count; ++t) {
+    if (live_per_term[t] > 0) m.postings[t].reserve(live_per_term[t]);
+  }
+  // In slot order, as before: the posting lists' order is the one a load
+  // has always given.
+  for (slot = 0; slot < story_count; ++slot) {
+    const StoryState& s = m.stories[slot];
+    if (s.status == Status::kLive) {
       m.live.push_back(slot);
       for (const auto& [t, w] : s.words) m.postings[t].push_back(slot);
     } else if (s.status == Status::kDormant) {
       for (uint32_t t : s.dormant_terms) m.dormant_postings[t].push_back(slot);
     }
-    ++slot;
   }
   m.fingerprints.Reset(fp_first);
   if (fp_end < fp_first) return fail("clusterer state: bad fingerprints");

@@ -188,6 +188,7 @@ bool DecodeStory(std::string_view bytes, StoryState& s) {
   s.story.id = r.Str();
   const uint64_t members = r.U64();
   if (members > bytes.size()) return false;
+  s.story.article_ids.reserve(members);
   for (uint64_t i = 0; i < members && r.ok(); ++i) s.story.article_ids.push_back(r.Str());
   const uint64_t copies = r.U64();
   if (copies > bytes.size()) return false;

@@ -3,7 +3,10 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <map>
+#include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "analyze/analyze.h"
@@ -192,6 +195,50 @@ TEST(CopiesTest, ARecrawlOfTheSamePageIsACopy) {
   const std::string story = clusterer.Add(Analyze(Original()));
   EXPECT_EQ(clusterer.Add(Analyze(again)), story);
   EXPECT_EQ(clusterer.last_decision().copy_of, Original().id);
+}
+
+// The kept state through evictions from a small near-duplicate index: a run
+// saved and loaded again after every article decides each article, copies
+// included, as one long run does, and keeps no evicted fingerprint's row.
+TEST(CopiesTest, StateLoadedAfterEveryArticleDecidesAsOneRun) {
+  ClusterOptions options;
+  options.max_fingerprints = 3;
+  const auto seeds = testing::SeedArticles();
+  ASSERT_GE(seeds.size(), 5u);
+  Article again = Original();
+  again.id = "e3000000000000000000000000000003";
+  Article late = Original();
+  late.id = "e4000000000000000000000000000004";
+  // The reprint and the first re-crawl come while the original (or its
+  // reprint) is kept; the late re-crawl after three other articles pushed
+  // them out.
+  const std::vector<AnnotatedArticle> stream = {
+      Analyze(Original()), Analyze(Reprint()), Analyze(seeds[0]), Analyze(seeds[1]), Analyze(again),
+      Analyze(seeds[2]),   Analyze(seeds[3]),  Analyze(seeds[4]), Analyze(late)};
+  StoryClusterer one(options);
+  std::vector<std::pair<std::string, std::string>> want;  // story, copy_of
+  for (const auto& a : stream) want.emplace_back(one.Add(a), one.last_decision().copy_of);
+  EXPECT_FALSE(want[1].second.empty());
+  EXPECT_FALSE(want[4].second.empty());
+  EXPECT_TRUE(want[8].second.empty()) << "evicted originals are not found";
+
+  std::map<std::string, std::string> kept;  // the store's rows
+  auto clusterer = std::make_unique<StoryClusterer>(options);
+  for (size_t i = 0; i < stream.size(); ++i) {
+    EXPECT_EQ(clusterer->Add(stream[i]), want[i].first) << i;
+    EXPECT_EQ(clusterer->last_decision().copy_of, want[i].second) << i;
+    const ClusterStateChanges changes = clusterer->TakeStateChanges("test-build");
+    if (changes.full) kept.clear();
+    for (const std::string& key : changes.erase) kept.erase(key);
+    for (const auto& [key, value] : changes.put) kept[key] = value;
+    const auto prints = std::count_if(kept.begin(), kept.end(),
+                                      [](const auto& row) { return row.first[0] == 'f'; });
+    EXPECT_LE(prints, 3) << i;
+    clusterer = std::make_unique<StoryClusterer>(options);
+    std::string why;
+    ASSERT_TRUE(clusterer->LoadState({kept.begin(), kept.end()}, "test-build", &why)) << why;
+  }
+  EXPECT_EQ(clusterer->counts().copies, one.counts().copies);
 }
 
 }  // namespace
