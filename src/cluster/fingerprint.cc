@@ -51,18 +51,21 @@ uint64_t FingerprintIndex::BandKey(const MinHash& f, int band) {
 const FingerprintIndex::Entry* FingerprintIndex::FindNear(const MinHash& fingerprint,
                                                           double min_similarity) const {
   if (fingerprint.empty) return nullptr;
-  uint64_t best_seq = UINT64_MAX;
+  uint64_t best_seq = kNone;
   for (int band = 0; band < kBands; ++band) {
-    auto [it, end] = bands_.equal_range(BandKey(fingerprint, band));
-    for (; it != end; ++it) {
-      const uint64_t seq = it->second;
+    auto head = bands_.find(BandKey(fingerprint, band));
+    if (head == bands_.end()) continue;
+    // Newest first: once below best_seq every older one is too, yet an older
+    // match is what is wanted (the original), so walk the whole chain.
+    for (uint64_t seq = head->second; seq != kNone && seq >= first_seq_;
+         seq = links_[seq - first_seq_][band]) {
       if (seq >= best_seq) continue;
       if (Similarity(entries_[seq - first_seq_].fingerprint, fingerprint) >= min_similarity) {
         best_seq = seq;
       }
     }
   }
-  return best_seq == UINT64_MAX ? nullptr : &entries_[best_seq - first_seq_];
+  return best_seq == kNone ? nullptr : &entries_[best_seq - first_seq_];
 }
 
 void FingerprintIndex::Insert(const MinHash& fingerprint, uint32_t story, std::string article_id) {
@@ -70,21 +73,26 @@ void FingerprintIndex::Insert(const MinHash& fingerprint, uint32_t story, std::s
   if (entries_.size() >= capacity_) EvictOldest();
   const uint64_t seq = first_seq_ + entries_.size();
   entries_.push_back(Entry{fingerprint, story, std::move(article_id)});
-  for (int band = 0; band < kBands; ++band) bands_.emplace(BandKey(fingerprint, band), seq);
+  auto& links = links_.emplace_back();
+  for (int band = 0; band < kBands; ++band) {
+    auto [it, inserted] = bands_.try_emplace(BandKey(fingerprint, band), seq);
+    // Links point to older entries only (a key repeated across bands of one
+    // fingerprint would loop), so every walk ends.
+    links[band] = inserted || it->second == seq ? kNone : it->second;
+    it->second = seq;
+  }
 }
 
 void FingerprintIndex::EvictOldest() {
   const Entry& e = entries_.front();
+  // Newer entries' links to it end their chains once first_seq_ passes it;
+  // only a key whose newest entry it is must go.
   for (int band = 0; band < kBands; ++band) {
-    auto [it, end] = bands_.equal_range(BandKey(e.fingerprint, band));
-    for (; it != end; ++it) {
-      if (it->second == first_seq_) {
-        bands_.erase(it);
-        break;
-      }
-    }
+    auto head = bands_.find(BandKey(e.fingerprint, band));
+    if (head != bands_.end() && head->second == first_seq_) bands_.erase(head);
   }
   entries_.pop_front();
+  links_.pop_front();
   ++first_seq_;
 }
 

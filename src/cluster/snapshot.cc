@@ -108,13 +108,15 @@ double ByteReader::F64() {
   return v;
 }
 
-std::string ByteReader::Str() {
+std::string ByteReader::Str() { return std::string(View()); }
+
+std::string_view ByteReader::View() {
   const uint64_t n = U64();
   if (!ok_ || n > in_.size()) {
     ok_ = false;
     return {};
   }
-  std::string s(in_.substr(0, n));
+  const std::string_view s = in_.substr(0, n);
   in_.remove_prefix(n);
   return s;
 }
@@ -186,6 +188,7 @@ bool DecodeStory(std::string_view bytes, StoryState& s) {
   s.story.id = r.Str();
   const uint64_t members = r.U64();
   if (members > bytes.size()) return false;
+  s.story.article_ids.reserve(members);
   for (uint64_t i = 0; i < members && r.ok(); ++i) s.story.article_ids.push_back(r.Str());
   const uint64_t copies = r.U64();
   if (copies > bytes.size()) return false;

@@ -59,6 +59,7 @@ class ByteReader {
   uint32_t U32();  // a U64 that must fit
   double F64();
   std::string Str();
+  std::string_view View();  // a Str() without the copy, valid while the input is
   TermWeights Weights();
   std::vector<uint32_t> Ids();
   bool ok() const { return ok_; }

@@ -29,6 +29,8 @@ class TermDictionary {
   uint32_t Find(std::string_view term) const;
   const std::string& Term(uint32_t id) const { return terms_[id]; }
   size_t size() const { return terms_.size(); }
+  // Room for n terms without rehashing (a loaded dictionary is interned whole).
+  void Reserve(size_t n) { ids_.reserve(n); }
 
   // What TermExtractor made of a surface form before (a token as the text
   // spells it, plus the extractor's settings): a word seen once costs one

@@ -2,7 +2,11 @@
 // are marked as copies; other reports of the same event are not copies.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <map>
+#include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "analyze/analyze.h"
@@ -77,6 +81,65 @@ TEST(FingerprintTest, IndexFindsNearAndForgetsTheOldest) {
   ASSERT_NE(index.FindNear(cluster::Fingerprint(b, 3, 20), 0.99), nullptr);
 }
 
+// The index's chains (one per band key, newest first, cut at the oldest kept
+// entry) against a scan of every kept entry: the same answer after every
+// insert and eviction, also when many entries share band keys.
+TEST(FingerprintTest, IndexAgreesWithAScanThroughInsertsAndEvictions) {
+  constexpr size_t kCapacity = 7;
+  cluster::FingerprintIndex index(kCapacity);
+  struct Kept {
+    cluster::MinHash f;
+    std::string id;
+  };
+  std::vector<Kept> kept;  // what the index should hold, oldest first
+  // Found by the index: shares all kRows minima of one band, and is similar.
+  auto scan = [&](const cluster::MinHash& probe, double min_similarity) -> const Kept* {
+    for (const Kept& k : kept) {
+      bool band_shared = false;
+      for (int b = 0; b < cluster::kBands && !band_shared; ++b) {
+        band_shared = std::equal(k.f.mins.begin() + b * cluster::kRows,
+                                 k.f.mins.begin() + (b + 1) * cluster::kRows,
+                                 probe.mins.begin() + b * cluster::kRows);
+      }
+      if (band_shared && cluster::Similarity(k.f, probe) >= min_similarity) return &k;
+    }
+    return nullptr;
+  };
+  // Five texts and variants of each (a word or two changed): variants share
+  // most bands, so chains grow longer than one.
+  auto text = [](int family, int variant) {
+    std::vector<uint64_t> t;
+    for (int i = 0; i < 80; ++i) t.push_back(static_cast<uint64_t>(family) * 1000 + i);
+    for (int v = 0; v < variant % 4; ++v) t[static_cast<size_t>(7 + 19 * v)] = 999999 - v;
+    return t;
+  };
+  int checked_hits = 0;
+  for (int step = 0; step < 60; ++step) {
+    const int family = (step * 3) % 5, variant = step / 5;
+    const cluster::MinHash f = cluster::Fingerprint(text(family, variant), 3, 20);
+    ASSERT_FALSE(f.empty);
+    for (int probe_family = 0; probe_family < 5; ++probe_family) {
+      for (double min_similarity : {0.5, 0.7, 0.95}) {
+        const cluster::MinHash probe = cluster::Fingerprint(text(probe_family, 1), 3, 20);
+        const Kept* want = scan(probe, min_similarity);
+        const auto* got = index.FindNear(probe, min_similarity);
+        ASSERT_EQ(got == nullptr, want == nullptr) << "step " << step;
+        if (want) {
+          EXPECT_EQ(got->article_id, want->id) << "step " << step;
+          ++checked_hits;
+        }
+      }
+    }
+    const std::string id = "a" + std::to_string(step);
+    index.Insert(f, static_cast<uint32_t>(step), id);
+    kept.push_back({f, id});
+    if (kept.size() > kCapacity) kept.erase(kept.begin());
+    ASSERT_EQ(index.size(), kept.size());
+    EXPECT_EQ(index.first_seq(), static_cast<uint64_t>(step + 1 - kept.size()));
+  }
+  EXPECT_GT(checked_hits, 100) << "the probes must find copies, or the test checks nothing";
+}
+
 TEST(CopiesTest, ReprintJoinsTheOriginalAndIsMarkedAsCopy) {
   StoryClusterer clusterer;
   const auto original = Analyze(Original());
@@ -132,6 +195,50 @@ TEST(CopiesTest, ARecrawlOfTheSamePageIsACopy) {
   const std::string story = clusterer.Add(Analyze(Original()));
   EXPECT_EQ(clusterer.Add(Analyze(again)), story);
   EXPECT_EQ(clusterer.last_decision().copy_of, Original().id);
+}
+
+// The kept state through evictions from a small near-duplicate index: a run
+// saved and loaded again after every article decides each article, copies
+// included, as one long run does, and keeps no evicted fingerprint's row.
+TEST(CopiesTest, StateLoadedAfterEveryArticleDecidesAsOneRun) {
+  ClusterOptions options;
+  options.max_fingerprints = 3;
+  const auto seeds = testing::SeedArticles();
+  ASSERT_GE(seeds.size(), 5u);
+  Article again = Original();
+  again.id = "e3000000000000000000000000000003";
+  Article late = Original();
+  late.id = "e4000000000000000000000000000004";
+  // The reprint and the first re-crawl come while the original (or its
+  // reprint) is kept; the late re-crawl after three other articles pushed
+  // them out.
+  const std::vector<AnnotatedArticle> stream = {
+      Analyze(Original()), Analyze(Reprint()), Analyze(seeds[0]), Analyze(seeds[1]), Analyze(again),
+      Analyze(seeds[2]),   Analyze(seeds[3]),  Analyze(seeds[4]), Analyze(late)};
+  StoryClusterer one(options);
+  std::vector<std::pair<std::string, std::string>> want;  // story, copy_of
+  for (const auto& a : stream) want.emplace_back(one.Add(a), one.last_decision().copy_of);
+  EXPECT_FALSE(want[1].second.empty());
+  EXPECT_FALSE(want[4].second.empty());
+  EXPECT_TRUE(want[8].second.empty()) << "evicted originals are not found";
+
+  std::map<std::string, std::string> kept;  // the store's rows
+  auto clusterer = std::make_unique<StoryClusterer>(options);
+  for (size_t i = 0; i < stream.size(); ++i) {
+    EXPECT_EQ(clusterer->Add(stream[i]), want[i].first) << i;
+    EXPECT_EQ(clusterer->last_decision().copy_of, want[i].second) << i;
+    const ClusterStateChanges changes = clusterer->TakeStateChanges("test-build");
+    if (changes.full) kept.clear();
+    for (const std::string& key : changes.erase) kept.erase(key);
+    for (const auto& [key, value] : changes.put) kept[key] = value;
+    const auto prints = std::count_if(kept.begin(), kept.end(),
+                                      [](const auto& row) { return row.first[0] == 'f'; });
+    EXPECT_LE(prints, 3) << i;
+    clusterer = std::make_unique<StoryClusterer>(options);
+    std::string why;
+    ASSERT_TRUE(clusterer->LoadState({kept.begin(), kept.end()}, "test-build", &why)) << why;
+  }
+  EXPECT_EQ(clusterer->counts().copies, one.counts().copies);
 }
 
 }  // namespace
