@@ -59,7 +59,7 @@ std::vector<Conflict> DateConflicts(ClaimContext& ctx) {
       values_in[{s, k}].insert(t.value);
       if (t.value.find('/') != std::string::npos || !WrittenWithYear(a.Text(t.span))) continue;
       dated.push_back({s, k, &t,
-                       ctx.Vector(ClauseAround(a, ctx.SentenceSpan(s, k), t.span, kClauseWords,
+                       ctx.Vector(s, ClauseAround(a, ctx.SentenceSpan(s, k), t.span, kClauseWords,
                                                kClauseWords))});
     }
   }

@@ -5,7 +5,6 @@
 // and "never" negate verbs whose scope needs parsing, and a wrong conflict
 // costs the reader more than a missed one.
 #include <algorithm>
-#include <cctype>
 #include <map>
 #include <set>
 #include <string_view>
@@ -46,32 +45,42 @@ bool IsDeterminer(std::string_view w) {
 }
 
 struct Token {
-  std::string text;  // lowercased
+  std::string text;  // case-folded
   uint32_t begin, end;
   bool ends_clause = false;  // followed by , . ; : and the like: a phrase ends here
+  bool capital = false;      // written with a capital initial (any script)
 };
 
-std::vector<Token> Words(std::string_view text, uint32_t base) {
+// The words of sentence `k` from the story's one scan: word and number
+// tokens, a hyphenated compound ("Kyiv-based", "F-16") one word, folded so
+// "Sánchez" and "SÁNCHEZ" meet.
+std::vector<Token> Words(const text::Tokens& t, size_t k) {
   std::vector<Token> out;
-  size_t i = 0;
-  while (i < text.size()) {
-    while (i < text.size() && !std::isalnum(static_cast<unsigned char>(text[i]))) ++i;
-    const size_t start = i;
-    std::string w;
-    while (i < text.size() &&
-           (std::isalnum(static_cast<unsigned char>(text[i])) || text[i] == '-')) {
-      w += static_cast<char>(std::tolower(static_cast<unsigned char>(text[i])));
+  if (k + 1 >= t.sentence_first.size()) return out;
+  const size_t end = t.SentenceEnd(k);
+  for (size_t i = t.SentenceBegin(k); i < end; ++i) {
+    if (t[i].IsSymbol()) continue;
+    const size_t first = i;
+    // Glued word, number and hyphen tokens, a hyphen only between two of the others.
+    while (i + 1 < end && t.Glued(i) &&
+           (!t[i + 1].IsSymbol() ||
+            (t.Text(i + 1) == "-" && i + 2 < end && t.Glued(i + 1) && !t[i + 2].IsSymbol())))
       ++i;
-    }
-    size_t next = i;
-    while (next < text.size() && text[next] == ' ') ++next;
-    const bool ends = next < text.size() &&
-                      std::string_view(",.;:!?()\"").find(text[next]) != std::string_view::npos;
-    if (!w.empty())
-      out.push_back({std::move(w), base + static_cast<uint32_t>(start),
-                     base + static_cast<uint32_t>(i), ends});
+    Token w;
+    w.begin = t[first].begin;
+    w.end = t[i].end;
+    text::AppendFolded(t.text.substr(w.begin, w.end - w.begin), w.text);
+    w.capital = t[first].Has(text::kCapital);
+    w.ends_clause = i + 1 < end && t[i + 1].IsSymbol() && t[i + 1].end - t[i + 1].begin == 1 &&
+                    std::string_view(",.;:!?()\"").find(t.Text(i + 1)[0]) != std::string_view::npos;
+    out.push_back(std::move(w));
   }
   return out;
+}
+
+// "didn't", "won’t": the scan keeps the contraction one word.
+bool NegatedContraction(std::string_view w) {
+  return w.ends_with("n't") || w.ends_with("n\u2019t");
 }
 
 // Any negation in a sentence: one that says "X" while negating something
@@ -83,10 +92,7 @@ bool HasNegation(const std::vector<Token>& w) {
       "no",   "not",    "never",  "without", "nor",      "neither", "nothing",
       "none", "denied", "denies", "deny",    "rejected", "refused"};
   for (size_t i = 0; i < w.size(); ++i) {
-    if (kWords.count(w[i].text)) return true;
-    // "didn't", "won't": the apostrophe splits "didn" from "t".
-    if (w[i].text == "t" && i > 0 && w[i - 1].text.back() == 'n' && w[i].begin == w[i - 1].end + 1)
-      return true;
+    if (kWords.count(w[i].text) || NegatedContraction(w[i].text)) return true;
   }
   return false;
 }
@@ -113,10 +119,6 @@ bool InsideDirectQuote(const AnnotatedArticle& a, uint32_t byte) {
   return false;
 }
 
-bool Capitalised(const AnnotatedArticle& a, uint32_t byte) {
-  return byte < a.body.size() && std::isupper(static_cast<unsigned char>(a.body[byte]));
-}
-
 struct Occurrence {
   size_t source, sentence, word;
 };
@@ -134,7 +136,7 @@ std::vector<Conflict> StatementConflicts(ClaimContext& ctx) {
   for (size_t s = 0; s < ctx.size(); ++s) {
     const AnnotatedArticle& a = ctx.article(s);
     for (size_t k = 0; k < a.sentences.size(); ++k) {
-      words[s].push_back(Words(a.Text(a.sentences[k].span), a.sentences[k].span.begin));
+      words[s].push_back(Words(ctx.tokens(s), k));
       const auto& w = words[s].back();
       for (size_t i = 0; i + 1 < w.size(); ++i) {
         // "No, ..." answers a question; a "no" a speaker says is their view.
@@ -207,7 +209,7 @@ std::vector<Conflict> StatementConflicts(ClaimContext& ctx) {
       if (!match) continue;
       if (i == 0 || !IsDeterminer(w[i - 1].text) || HasNegation(w) || Irrealis(w)) continue;
       const AnnotatedArticle& other = ctx.article(s);
-      if (Capitalised(other, w[i].begin) || InsideDirectQuote(other, w[i].begin)) continue;
+      if (w[i].capital || InsideDirectQuote(other, w[i].begin)) continue;
       const double sim = Cosine(ctx.SentenceVector(s, k), ctx.SentenceVector(n.source, n.sentence));
       if (sim < kSameEvent) continue;
       last_source = s;
