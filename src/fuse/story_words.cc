@@ -2,6 +2,7 @@
 
 #include <absl/container/flat_hash_map.h>
 #include <absl/container/flat_hash_set.h>
+#include <absl/hash/hash.h>
 #include <libstemmer.h>
 
 #include "core/strings.h"
@@ -28,7 +29,7 @@ std::pair<size_t, size_t> LastApostrophe(std::string_view w) {
 // Lets the memo be probed with a token's view: no string built per token.
 struct SurfaceHash {
   using is_transparent = void;
-  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  size_t operator()(std::string_view s) const { return absl::Hash<std::string_view>{}(s); }
 };
 struct SurfaceEq {
   using is_transparent = void;
@@ -158,30 +159,29 @@ void TokenTerms::Extract(const text::Tokens& tokens, size_t begin, size_t end,
 
 StoryWords::StoryWords(const std::vector<const AnnotatedArticle*>& members)
     : articles_(members.size()) {
-  std::vector<uint32_t> ids;
   for (size_t s = 0; s < members.size(); ++s) {
     const AnnotatedArticle& a = *members[s];
     Article& out = articles_[s];
     text::Tokenize(a.body, a.sentences, out.tokens);
-    TokenTerms& terms = For(a.article.language);
-    const size_t sentences = out.tokens.sentence_first.empty() ? 0 : out.tokens.sentence_first.size() - 1;
-    out.term_first.reserve(sentences + 1);
-    for (size_t k = 0; k < sentences; ++k) {
-      out.term_first.push_back(static_cast<uint32_t>(out.terms.size()));
-      terms.Extract(out.tokens, out.tokens.SentenceBegin(k), out.tokens.SentenceEnd(k), dict_,
-                    out.terms);
-    }
-    out.term_first.push_back(static_cast<uint32_t>(out.terms.size()));
+    out.terms = &For(a.article.language);
+    const size_t sentences =
+        out.tokens.sentence_first.empty() ? 0 : out.tokens.sentence_first.size() - 1;
+    out.by_sentence.resize(sentences);
+    out.ready.resize(sentences, false);
   }
 }
 
 StoryWords::~StoryWords() = default;
 
-std::span<const uint32_t> StoryWords::SentenceTerms(size_t s, size_t k) const {
-  const Article& a = articles_[s];
-  if (k + 1 >= a.term_first.size()) return {};
-  return std::span<const uint32_t>(a.terms).subspan(a.term_first[k],
-                                                    a.term_first[k + 1] - a.term_first[k]);
+std::span<const uint32_t> StoryWords::SentenceTerms(size_t s, size_t k) {
+  Article& a = articles_[s];
+  if (k >= a.by_sentence.size()) return {};
+  if (!a.ready[k]) {
+    a.terms->Extract(a.tokens, a.tokens.SentenceBegin(k), a.tokens.SentenceEnd(k), dict_,
+                     a.by_sentence[k]);
+    a.ready[k] = true;
+  }
+  return a.by_sentence[k];
 }
 
 void StoryWords::TermsOf(std::string_view text, std::string_view language_tag,

@@ -57,8 +57,9 @@ class StoryWords {
   // The tokens of member `s`'s body, sentence by sentence.
   const text::Tokens& tokens(size_t s) const { return articles_[s].tokens; }
   // The term ids of sentence `k` of member `s`, in text order (empty past
-  // the last sentence).
-  std::span<const uint32_t> SentenceTerms(size_t s, size_t k) const;
+  // the last sentence). Read on first use: a story's candidates and claims
+  // look at only some of its sentences. The span lives as long as this object.
+  std::span<const uint32_t> SentenceTerms(size_t s, size_t k);
   // The term ids of any other text (a title, a clause, a role), read in
   // `language_tag`'s primary language (English when empty), appended to `out`.
   void TermsOf(std::string_view text, std::string_view language_tag, std::vector<uint32_t>& out);
@@ -69,8 +70,9 @@ class StoryWords {
  private:
   struct Article {
     text::Tokens tokens;
-    std::vector<uint32_t> terms;       // every sentence's, in order
-    std::vector<uint32_t> term_first;  // first term of sentence k; size = sentences + 1
+    TokenTerms* terms = nullptr;                      // its language's
+    std::vector<std::vector<uint32_t>> by_sentence;  // filled on first use
+    std::vector<bool> ready;
   };
   TokenTerms& For(std::string_view language_tag);
 

@@ -14,9 +14,16 @@ namespace {
 
 // Raw counts, normalised: a claim's few words are compared as they stand.
 TermVector CountVector(std::span<const uint32_t> ids) {
-  std::map<uint32_t, double> counts;
-  for (uint32_t t : ids) counts[t] += 1;
-  TermVector v(counts.begin(), counts.end());
+  thread_local std::vector<uint32_t> sorted;
+  sorted.assign(ids.begin(), ids.end());
+  std::sort(sorted.begin(), sorted.end());
+  TermVector v;
+  for (size_t i = 0; i < sorted.size();) {
+    size_t j = i;
+    while (j < sorted.size() && sorted[j] == sorted[i]) ++j;
+    v.emplace_back(sorted[i], static_cast<double>(j - i));
+    i = j;
+  }
   Normalise(v);
   return v;
 }
