@@ -20,7 +20,8 @@ constexpr std::string_view kCurlyApostrophe = "\u2019";
 std::pair<size_t, size_t> LastApostrophe(std::string_view w) {
   for (size_t i = w.size(); i-- > 1;) {
     if (w[i] == '\'') return {i, 1};
-    if (i + kCurlyApostrophe.size() <= w.size() && w.substr(i, kCurlyApostrophe.size()) == kCurlyApostrophe)
+    if (i + kCurlyApostrophe.size() <= w.size() &&
+        w.substr(i, kCurlyApostrophe.size()) == kCurlyApostrophe)
       return {i, kCurlyApostrophe.size()};
   }
   return {std::string_view::npos, 0};
@@ -76,7 +77,8 @@ uint32_t TokenTerms::Impl::TermOf(std::string_view surface, bool number, bool ac
   // goes; "'s", "'ll", "'re", "'ve", "'d", "'m" are cut ("Europe's" -> "europe").
   if (auto [apos, len] = LastApostrophe(folded); apos != std::string_view::npos) {
     const size_t suffix = folded.size() - apos - len;
-    if (folded[apos - 1] == 'n' && suffix == 1 && folded.back() == 't') return TermDictionary::kNoTerm;
+    if (folded[apos - 1] == 'n' && suffix == 1 && folded.back() == 't')
+      return TermDictionary::kNoTerm;
     if (suffix >= 1 && suffix <= 2) folded.resize(apos);
   }
   // "u.s." -> "us": dotted and undotted spellings of an acronym meet.
@@ -92,8 +94,8 @@ uint32_t TokenTerms::Impl::TermOf(std::string_view surface, bool number, bool ac
         sb_stemmer_stem(stemmer, reinterpret_cast<const sb_symbol*>(folded.data()),
                         static_cast<int>(folded.size()));
     if (stemmed)
-      return dict.Intern(std::string_view(reinterpret_cast<const char*>(stemmed),
-                                          sb_stemmer_length(stemmer)));
+      return dict.Intern(
+          std::string_view(reinterpret_cast<const char*>(stemmed), sb_stemmer_length(stemmer)));
   }
   return dict.Intern(folded);
 }
@@ -101,8 +103,8 @@ uint32_t TokenTerms::Impl::TermOf(std::string_view surface, bool number, bool ac
 TokenTerms::TokenTerms(std::string_view language) : impl_(std::make_unique<Impl>(language)) {}
 TokenTerms::~TokenTerms() = default;
 
-void TokenTerms::Extract(const text::Tokens& tokens, size_t begin, size_t end,
-                         TermDictionary& dict, std::vector<uint32_t>& out) {
+void TokenTerms::Extract(const text::Tokens& tokens, size_t begin, size_t end, TermDictionary& dict,
+                         std::vector<uint32_t>& out) {
   end = std::min(end, tokens.size());
   // A text mostly in capitals (a subhead, a shouted title) reads "AND" as
   // the stop word, not an acronym: over 60% of its letters upper case.
@@ -141,8 +143,8 @@ void TokenTerms::Extract(const text::Tokens& tokens, size_t begin, size_t end,
     const bool number = !has_word;
     // An acronym in capitals ("US", "WHO", "IT") is a name, not the stop
     // word it spells, unless the whole text is in capitals.
-    const bool acronym = !number && !shouting && last == i && first.Has(text::kAllCaps) &&
-                         Utf8Length(surface) <= 6;
+    const bool acronym =
+        !number && !shouting && last == i && first.Has(text::kAllCaps) && Utf8Length(surface) <= 6;
     i = last;
     // Capitals and dots decide the reading, so the memo keys on the surface
     // as written; the acronym test above depends only on it and `shouting`.

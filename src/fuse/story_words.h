@@ -70,7 +70,7 @@ class StoryWords {
  private:
   struct Article {
     text::Tokens tokens;
-    TokenTerms* terms = nullptr;                      // its language's
+    TokenTerms* terms = nullptr;                     // its language's
     std::vector<std::vector<uint32_t>> by_sentence;  // filled on first use
     std::vector<bool> ready;
   };

@@ -10,9 +10,9 @@ TEST(EditDistance, CountsInsertionsDeletionsAndSubstitutions) {
   EXPECT_EQ(EditDistance("", "story"), 5u);
   EXPECT_EQ(EditDistance("story", ""), 5u);
   EXPECT_EQ(EditDistance("story", "story"), 0u);
-  EXPECT_EQ(EditDistance("storys", "story"), 1u);     // one deletion
-  EXPECT_EQ(EditDistance("storys", "stories"), 2u);   // y->i, insert e
-  EXPECT_EQ(EditDistance("Alexis", "Alexei"), 2u);    // two substitutions
+  EXPECT_EQ(EditDistance("storys", "story"), 1u);    // one deletion
+  EXPECT_EQ(EditDistance("storys", "stories"), 2u);  // y->i, insert e
+  EXPECT_EQ(EditDistance("Alexis", "Alexei"), 2u);   // two substitutions
   EXPECT_EQ(EditDistance("kitten", "sitting"), 3u);
 }
 

@@ -60,7 +60,7 @@ std::vector<Conflict> DateConflicts(ClaimContext& ctx) {
       if (t.value.find('/') != std::string::npos || !WrittenWithYear(a.Text(t.span))) continue;
       dated.push_back({s, k, &t,
                        ctx.Vector(s, ClauseAround(a, ctx.SentenceSpan(s, k), t.span, kClauseWords,
-                                               kClauseWords))});
+                                                  kClauseWords))});
     }
   }
   // One conflict per pair of values about one thing: the side's outlets.

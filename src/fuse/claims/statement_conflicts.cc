@@ -81,9 +81,9 @@ std::vector<Token> Words(const text::Tokens& t, size_t k) {
     w.end = t[last].end;
     text::AppendFolded(t.text.substr(w.begin, w.end - w.begin), w.text);
     w.capital = t[first].Has(text::kCapital);
-    w.ends_clause = last + 1 < end && t[last + 1].IsSymbol() &&
-                    t[last + 1].end - t[last + 1].begin == 1 &&
-                    std::string_view(",.;:!?()\"").find(t.Text(last + 1)[0]) != std::string_view::npos;
+    w.ends_clause =
+        last + 1 < end && t[last + 1].IsSymbol() && t[last + 1].end - t[last + 1].begin == 1 &&
+        std::string_view(",.;:!?()\"").find(t.Text(last + 1)[0]) != std::string_view::npos;
     out.push_back(std::move(w));
   });
   return out;

@@ -398,10 +398,11 @@ TEST(ClaimsTest, NegatedPhraseWithAccentsIsOneWordEverywhere) {
   ASSERT_EQ(r.conflicts.size(), 1u);
   EXPECT_EQ(r.conflicts[0].subject, "régime change");
 
-  EXPECT_TRUE(Fuse({negating, ArticleBuilder("West Post", {"The Bergen ferry talks didn\u2019t "
-                                                           "bring a régime change for the harbour."})
-                                  .Build()})
-                  .conflicts.empty());
+  EXPECT_TRUE(
+      Fuse({negating, ArticleBuilder("West Post", {"The Bergen ferry talks didn\u2019t "
+                                                   "bring a régime change for the harbour."})
+                          .Build()})
+          .conflicts.empty());
 }
 
 // Issue 18: "no X" against "X" only when the other side asserts X as a
@@ -1116,7 +1117,6 @@ TEST(ClaimsTest, FiguresWhoseOwnClausesShareNothingAreNoConflict) {
   ASSERT_EQ(alike.conflicts.size(), 1u);
   EXPECT_TRUE(alike.conflicts[0].hard);
 }
-
 
 }  // namespace
 }  // namespace newsfuse
