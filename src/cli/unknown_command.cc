@@ -3,28 +3,10 @@
 #include <algorithm>
 #include <utility>
 
+#include "core/edit_distance.h"
 #include "core/terminal_text.h"
 
 namespace newsfuse::cli {
-namespace {
-
-// Levenshtein distance; command names are short, so the full table is cheap.
-size_t EditDistance(const std::string& a, const std::string& b) {
-  std::vector<size_t> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    size_t diagonal = row[0];
-    row[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      const size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] != b[j - 1])});
-      diagonal = above;
-    }
-  }
-  return row[b.size()];
-}
-
-}  // namespace
 
 std::string UnknownCommandMessage(const std::string& typed,
                                   const std::vector<std::string>& commands) {

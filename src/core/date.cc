@@ -3,6 +3,22 @@
 #include <cstdio>
 
 namespace newsfuse {
+
+const char* DatePrecisionName(DatePrecision p) {
+  switch (p) {
+    case DatePrecision::kYear:
+      return "year";
+    case DatePrecision::kMonth:
+      return "month";
+    case DatePrecision::kDay:
+      return "day";
+    case DatePrecision::kMinute:
+      return "minute";
+    case DatePrecision::kSecond:
+      return "second";
+  }
+  return "day";
+}
 namespace {
 
 bool IsLeap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }

@@ -18,6 +18,9 @@ namespace newsfuse {
 
 enum class DatePrecision : uint8_t { kYear, kMonth, kDay, kMinute, kSecond };
 
+// "year", "month", "day", "minute", "second": the name reports and JSON use.
+const char* DatePrecisionName(DatePrecision p);
+
 struct DateTime {
   int year = 0;
   int month = 0;  // 1..12, 0 when precision is kYear

@@ -17,18 +17,19 @@ std::vector<Candidate> CollectCandidates(const std::vector<const AnnotatedArticl
                                          StoryTerms& terms) {
   std::vector<Candidate> cands;
   std::vector<uint32_t> ids;
+  const TermDictionary& dict = terms.words.dict();
   for (size_t s = 0; s < members.size(); ++s) {
     const AnnotatedArticle& a = *members[s];
-    TermExtractor& extractor = terms.extractors.For(a.article.language);
+    const text::Tokens& tokens = terms.words.tokens(s);
     for (size_t k = 0; k < a.sentences.size(); ++k) {
       const Span span = a.sentences[k].span;
       if (span.end > a.body.size() || span.begin >= span.end) continue;
       std::string_view text = a.Text(span);
-      const SentenceShape shape = ShapeOf(text);
+      const SentenceShape shape = ShapeOf(tokens, tokens.SentenceBegin(k), tokens.SentenceEnd(k));
       if (!UsableAlone(shape) || JudgeSummaryLine(text) != LineFault::kNone) continue;
-      ids.clear();
-      extractor.Extract(text, terms.dict, ids);
-      if (ids.empty()) continue;
+      const std::span<const uint32_t> sentence_terms = terms.words.SentenceTerms(s, k);
+      if (sentence_terms.empty()) continue;
+      ids.assign(sentence_terms.begin(), sentence_terms.end());
       Candidate c;
       c.terms = ids;
       c.words = shape.words;
@@ -38,7 +39,7 @@ std::vector<Candidate> CollectCandidates(const std::vector<const AnnotatedArticl
       c.span = span;
       c.text = text;
       c.vec = LogFrequencies(ids);
-      if (terms.df.size() < terms.dict.size()) terms.df.resize(terms.dict.size(), 0);
+      if (terms.df.size() < dict.size()) terms.df.resize(dict.size(), 0);
       for (const auto& [t, w] : c.vec) ++terms.df[t];
       cands.push_back(std::move(c));
     }

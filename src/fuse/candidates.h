@@ -11,9 +11,8 @@
 #include <vector>
 
 #include "core/records.h"
+#include "fuse/story_words.h"
 #include "fuse/term_vector.h"
-#include "text/language_terms.h"
-#include "text/terms.h"
 
 namespace newsfuse::fuse {
 
@@ -31,13 +30,12 @@ struct Candidate {
   std::vector<size_t> supporters;  // source indices, sorted, own included
 };
 
-// The story's vocabulary: one dictionary for candidates and titles, so their
-// vectors share term ids, and each term's candidate count for IDF. Each
-// article's words are read with its own language's stemmer and stop words
-// (English when extraction could not tell), as clustering reads them.
+// The story's term weights over its words (fuse/story_words.h: one
+// dictionary for candidates, titles and claims, each article read in its own
+// language): each term's candidate count for IDF.
 struct StoryTerms {
-  TermDictionary dict;
-  LanguageTermExtractors extractors;
+  explicit StoryTerms(StoryWords& story_words) : words(story_words) {}
+  StoryWords& words;         // must outlive this object
   std::vector<uint32_t> df;  // candidates holding each term id
   size_t candidates = 0;
 
@@ -49,7 +47,7 @@ struct StoryTerms {
 // The candidates of `members`, in member then sentence order. Sentences that
 // cannot stand alone (fuse/sentence_shape.h) or are page furniture
 // (JudgeSummaryLine) are left out before they weigh in term weights.
-// Fills `terms`, which must be fresh.
+// Fills `terms`, which must be fresh and read `members`.
 std::vector<Candidate> CollectCandidates(const std::vector<const AnnotatedArticle*>& members,
                                          StoryTerms& terms);
 

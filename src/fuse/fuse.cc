@@ -23,17 +23,18 @@ StoryReport FuseStory(const Story& story, const std::vector<AnnotatedArticle>& a
   fuse::AddSources(story, members, report);
   if (members.empty()) return report;
 
-  fuse::StoryTerms terms;
+  fuse::StoryWords words(members);
+  fuse::StoryTerms terms(words);
   std::vector<fuse::Candidate> cands = fuse::CollectCandidates(members, terms);
   report.headline = fuse::HeadlineFromTitles(members, terms);
 
   const std::vector<std::string> voice_of = fuse::VoiceKeys(members, report.sources);
   const size_t n_voices = std::set<std::string>(voice_of.begin(), voice_of.end()).size();
-  fuse::CountSupport(cands, terms.dict.size(), voice_of, options.same_content_threshold);
-  fuse::ScoreRelevance(cands, members.size(), terms.dict.size(), n_voices);
+  fuse::CountSupport(cands, words.dict().size(), voice_of, options.same_content_threshold);
+  fuse::ScoreRelevance(cands, members.size(), words.dict().size(), n_voices);
   fuse::AddSummary(cands, voice_of, options, report);
   fuse::FallBackHeadline(members, report);
-  fuse::AddClaims(members, report);
+  fuse::AddClaims(members, words, report);
   return report;
 }
 

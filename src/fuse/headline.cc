@@ -19,7 +19,7 @@ std::string HeadlineFromTitles(const std::vector<const AnnotatedArticle*>& membe
         it != article.field_sources.end() && it->second == "lead")
       continue;
     ids.clear();
-    terms.extractors.For(article.language).Extract(article.title, terms.dict, ids);
+    terms.words.TermsOf(article.title, article.language, ids);
     std::sort(ids.begin(), ids.end());
     TermVector v = LogFrequencies(ids);
     for (auto& [t, w] : v) w *= terms.Idf(t);

@@ -1,5 +1,7 @@
 #include "fuse/sentence_shape.h"
 
+#include <algorithm>
+
 #include "core/utf8.h"
 #include "text/tokens.h"
 
@@ -22,10 +24,15 @@ bool Closing(std::string_view symbol) {
 SentenceShape ShapeOf(std::string_view s) {
   thread_local text::Tokens tokens;  // reused across sentences
   text::Tokenize(s, tokens);
+  return ShapeOf(tokens, 0, tokens.size());
+}
+
+SentenceShape ShapeOf(const text::Tokens& tokens, size_t begin, size_t end) {
+  end = std::min(end, tokens.size());
   SentenceShape shape;
   bool in_quote = false;
   std::string_view last;
-  for (size_t i = 0; i < tokens.size(); ++i) {
+  for (size_t i = begin; i < end; ++i) {
     const text::Token& t = tokens[i];
     const std::string_view tx = tokens.Text(t);
     if (t.IsSymbol()) {
@@ -42,9 +49,9 @@ SentenceShape ShapeOf(std::string_view s) {
     // A word is a run of word and number tokens, glued directly or by a
     // hyphen or apostrophe: "5km", "F-16", "1,200" and "U.S." count once.
     const bool continues =
-        !t.Has(text::kSpaceBefore) && i > 0 &&
-        (!tokens[i - 1].IsSymbol() ||
-         (Joins(tokens.Text(i - 1)) && i > 1 && tokens.Glued(i - 2) && !tokens[i - 2].IsSymbol()));
+        !t.Has(text::kSpaceBefore) && i > begin &&
+        (!tokens[i - 1].IsSymbol() || (Joins(tokens.Text(i - 1)) && i > begin + 1 &&
+                                       tokens.Glued(i - 2) && !tokens[i - 2].IsSymbol()));
     if (!continues) {
       ++shape.words;
       if (in_quote) ++shape.quoted_words;

@@ -2,7 +2,10 @@
 // its words, quotation marks and capitals. Internal to src/fuse.
 #pragma once
 
+#include <cstddef>
 #include <string_view>
+
+#include "text/tokens.h"
 
 namespace newsfuse::fuse {
 
@@ -18,6 +21,8 @@ struct SentenceShape {
 
 // Never fails: an invalid byte is a symbol.
 SentenceShape ShapeOf(std::string_view sentence);
+// The same over tokens [begin, end) of a scan already made (one sentence's).
+SentenceShape ShapeOf(const text::Tokens& tokens, size_t begin, size_t end);
 
 // False for what a summary cannot use alone: fragments, questions, short
 // quotations with little around them, subheads set in capitals.

@@ -12,44 +12,20 @@
 #include <string>
 
 #include "core/terminal_text.h"
+#include "render/html_text.h"
 #include "render/render.h"
 #include "render/web_url.h"
 
 namespace newsfuse {
 namespace {
 
+using render_internal::HtmlEscape;
 using render_internal::IsWebUrl;
 using render_internal::LinkTarget;
 
 // Control characters are dropped too: HTML has no use for them, and the page
 // is also printed to terminals (`newsfuse story --format html`).
-std::string Esc(std::string_view text) {
-  const std::string s = TerminalSafe(text);
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
+std::string Esc(std::string_view text) { return HtmlEscape(TerminalSafe(text)); }
 
 std::string Cites(const std::vector<std::string>& ids) {
   std::string out;

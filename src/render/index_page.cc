@@ -5,35 +5,14 @@
 #include <string_view>
 
 #include "core/terminal_text.h"
+#include "render/html_text.h"
 #include "render/render.h"
 
 namespace newsfuse {
 namespace {
 
 std::string HtmlText(std::string_view text) {
-  std::string out;
-  for (char c : TerminalSafeLine(text)) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
+  return render_internal::HtmlEscape(TerminalSafeLine(text));
 }
 
 // Backslash before every character that could start Markdown syntax or raw

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
+#include "core/date.h"
 #include "core/terminal_text.h"
 
 namespace newsfuse {
@@ -25,22 +26,6 @@ const char* MentionKindName(MentionKind kind) {
       return "pronoun";
   }
   return "name";
-}
-
-const char* PrecisionName(DatePrecision p) {
-  switch (p) {
-    case DatePrecision::kYear:
-      return "year";
-    case DatePrecision::kMonth:
-      return "month";
-    case DatePrecision::kDay:
-      return "day";
-    case DatePrecision::kMinute:
-      return "minute";
-    case DatePrecision::kSecond:
-      return "second";
-  }
-  return "day";
 }
 
 // A number, or null for the unbounded end of an interval.
@@ -123,7 +108,7 @@ std::string RenderAnnotationsJson(const AnnotatedArticle& a) {
     timexes.push_back(WithSpan(a, t.span,
                                {{"type", TimexTypeName(t.type)},
                                 {"value", t.value},
-                                {"precision", PrecisionName(t.precision)},
+                                {"precision", DatePrecisionName(t.precision)},
                                 {"anchor", t.anchor}}));
   json& quotes = doc["quotes"] = json::array();
   for (const Quote& q : a.quotes) quotes.push_back(QuoteJson(a, q));
@@ -165,7 +150,7 @@ std::string RenderAnnotationsText(const AnnotatedArticle& a) {
   out += fmt::format("\n## timexes ({})\n", a.timexes.size());
   for (const Timex& t : a.timexes)
     out += fmt::format("[{}-{}] \"{}\" {} {} ({}{}{})\n", t.span.begin, t.span.end, text(t.span),
-                       TimexTypeName(t.type), t.value, PrecisionName(t.precision),
+                       TimexTypeName(t.type), t.value, DatePrecisionName(t.precision),
                        t.anchor.empty() ? "" : ", anchor ", t.anchor);
   out += fmt::format("\n## quotes ({})\n", a.quotes.size());
   for (const Quote& q : a.quotes) {

@@ -41,5 +41,23 @@ TEST(DateTimeTest, WeekdayAndDayArithmeticAgree) {
             DateTime::Day(2024, 2, 29));
 }
 
+TEST(DateTimeTest, PrecisionNamesMatchTheIsoGrains) {
+  // Each name is the grain ToIso writes at that precision.
+  const DateTime t = *DateTime::ParseIso("2026-02-06T04:04:05");
+  for (DatePrecision p : {DatePrecision::kYear, DatePrecision::kMonth, DatePrecision::kDay,
+                          DatePrecision::kMinute, DatePrecision::kSecond}) {
+    DateTime at = t;
+    at.precision = p;
+    const std::string iso = at.ToIso();
+    const std::string name = DatePrecisionName(p);
+    const size_t expected_length = name == "year"     ? 4
+                                   : name == "month"  ? 7
+                                   : name == "day"    ? 10
+                                   : name == "minute" ? 16
+                                                      : 19;
+    EXPECT_EQ(iso.size(), expected_length) << name << " " << iso;
+  }
+}
+
 }  // namespace
 }  // namespace newsfuse

@@ -4,28 +4,35 @@
 #include <cctype>
 #include <cmath>
 #include <map>
+#include <span>
 
 #include "fuse/voices.h"
 
 namespace newsfuse::fuse {
 
-double Cosine(const TermVector& a, const TermVector& b) {
-  double dot = 0;
-  size_t i = 0, j = 0;
-  while (i < a.size() && j < b.size()) {
-    if (a[i].first < b[j].first)
-      ++i;
-    else if (a[i].first > b[j].first)
-      ++j;
-    else
-      dot += a[i++].second * b[j++].second;
+namespace {
+
+// Raw counts, normalised: a claim's few words are compared as they stand.
+TermVector CountVector(std::span<const uint32_t> ids) {
+  thread_local std::vector<uint32_t> sorted;
+  sorted.assign(ids.begin(), ids.end());
+  std::sort(sorted.begin(), sorted.end());
+  TermVector v;
+  for (size_t i = 0; i < sorted.size();) {
+    size_t j = i;
+    while (j < sorted.size() && sorted[j] == sorted[i]) ++j;
+    v.emplace_back(sorted[i], static_cast<double>(j - i));
+    i = j;
   }
-  return dot;
+  Normalise(v);
+  return v;
 }
 
+}  // namespace
+
 ClaimContext::ClaimContext(const std::vector<const AnnotatedArticle*>& members,
-                           const StoryReport& report)
-    : members_(members), outlet_keys_(VoiceKeys(members, report.sources)) {
+                           const StoryReport& report, StoryWords& words)
+    : members_(members), outlet_keys_(VoiceKeys(members, report.sources)), words_(&words) {
   for (size_t s = 0; s < members_.size(); ++s) {
     source_ids_.push_back(s < report.sources.size() ? report.sources[s].id
                                                     : "S" + std::to_string(s + 1));
@@ -46,27 +53,17 @@ Span ClaimContext::SentenceSpan(size_t s, size_t sentence) const {
   return sentence < sentences.size() ? sentences[sentence].span : Span{};
 }
 
-TermVector ClaimContext::Vector(std::string_view text) {
+TermVector ClaimContext::Vector(size_t s, std::string_view text) {
   scratch_.clear();
-  extractor_.Extract(text, dict_, scratch_);
-  std::map<uint32_t, double> counts;
-  for (uint32_t t : scratch_) counts[t] += 1;
-  TermVector v(counts.begin(), counts.end());
-  double norm = 0;
-  for (const auto& [t, w] : v) norm += w * w;
-  norm = std::sqrt(norm);
-  if (norm > 0) {
-    for (auto& [t, w] : v) w /= norm;
-  }
-  return v;
+  words_->TermsOf(text, members_[s]->article.language, scratch_);
+  return CountVector(scratch_);
 }
 
 const TermVector& ClaimContext::SentenceVector(size_t s, size_t sentence) {
   static const TermVector kEmpty;
   if (sentence >= sentence_vectors_[s].size()) return kEmpty;
   if (!sentence_ready_[s][sentence]) {
-    sentence_vectors_[s][sentence] =
-        Vector(members_[s]->Text(members_[s]->sentences[sentence].span));
+    sentence_vectors_[s][sentence] = CountVector(words_->SentenceTerms(s, sentence));
     sentence_ready_[s][sentence] = true;
   }
   return sentence_vectors_[s][sentence];
@@ -77,8 +74,9 @@ std::string ClaimContext::HeadStem(std::string_view phrase) {
   // post-modifier: "prisoners [of war]", "drones [launched overnight]".
   size_t cut = phrase.find(" of ");
   if (cut != std::string_view::npos) phrase = phrase.substr(0, cut);
-  std::vector<std::string> terms = extractor_.Terms(phrase);
-  return terms.empty() ? std::string() : terms.back();
+  scratch_.clear();
+  words_->TermsOf(phrase, "en", scratch_);
+  return scratch_.empty() ? std::string() : words_->dict().Term(scratch_.back());
 }
 
 std::string FormatNumber(double value) {

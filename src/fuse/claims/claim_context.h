@@ -9,14 +9,13 @@
 #include <vector>
 
 #include "core/records.h"
-#include "text/terms.h"
+#include "fuse/story_words.h"
+#include "fuse/term_vector.h"
 
 namespace newsfuse::fuse {
 
-// A sparse, L2-normalised term vector, sorted by term id.
-using TermVector = std::vector<std::pair<uint32_t, double>>;
-
-double Cosine(const TermVector& a, const TermVector& b);
+// The cosine of two normalised term vectors (fuse/term_vector.h).
+inline double Cosine(const TermVector& a, const TermVector& b) { return Dot(a, b); }
 
 // Disjoint sets over 0..n-1 with path halving: claims that agree pairwise
 // (hedged intervals that chain, reports of one event) form one group.
@@ -35,7 +34,9 @@ class UnionFind {
 
 class ClaimContext {
  public:
-  ClaimContext(const std::vector<const AnnotatedArticle*>& members, const StoryReport& report);
+  // `words` reads the same `members`; both must outlive this object.
+  ClaimContext(const std::vector<const AnnotatedArticle*>& members, const StoryReport& report,
+               StoryWords& words);
 
   size_t size() const { return members_.size(); }
   const AnnotatedArticle& article(size_t s) const { return *members_[s]; }
@@ -44,12 +45,16 @@ class ClaimContext {
   // and its original, are one (fuse/voices.h).
   const std::string& outlet_key(size_t s) const { return outlet_keys_[s]; }
 
+  // The story's one scan of source `s`'s body (fuse/story_words.h).
+  const text::Tokens& tokens(size_t s) const { return words_->tokens(s); }
   // Index of the sentence of source `s` that contains `span`, or the nearest before it.
   size_t SentenceOf(size_t s, Span span) const;
   Span SentenceSpan(size_t s, size_t sentence) const;
-  // Term vector of a sentence (cached) and of any text (stemmed, stop words out).
+  // Term vector of a sentence (cached), from the story's one scan
+  // (fuse/story_words.h): stemmed in the article's language, stop words out.
   const TermVector& SentenceVector(size_t s, size_t sentence);
-  TermVector Vector(std::string_view text);
+  // The same for any text of source `s` (a clause, a quote, a role).
+  TermVector Vector(size_t s, std::string_view text);
   // Stemmed head word of a noun phrase: "prisoners of war" -> "prison",
   // "attack drones" -> "drone". Empty when the phrase has no content word.
   std::string HeadStem(std::string_view phrase);
@@ -60,8 +65,7 @@ class ClaimContext {
   std::vector<std::string> outlet_keys_;
   std::vector<std::vector<TermVector>> sentence_vectors_;
   std::vector<std::vector<bool>> sentence_ready_;
-  TermDictionary dict_;
-  TermExtractor extractor_;
+  StoryWords* words_;
   std::vector<uint32_t> scratch_;
 };
 

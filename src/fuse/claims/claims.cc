@@ -10,7 +10,13 @@
 namespace newsfuse::fuse {
 
 void AddClaims(const std::vector<const AnnotatedArticle*>& members, StoryReport& report) {
-  ClaimContext ctx(members, report);
+  StoryWords words(members);
+  AddClaims(members, words, report);
+}
+
+void AddClaims(const std::vector<const AnnotatedArticle*>& members, StoryWords& words,
+               StoryReport& report) {
+  ClaimContext ctx(members, report, words);
   std::vector<Fact> facts = QuantityFacts(ctx, report.conflicts);
   report.timeline = BuildTimeline(ctx, true);
   // A dated event several outlets report is a fact in its own right ("talks

@@ -16,4 +16,9 @@ namespace newsfuse::fuse {
 // already be filled. Appends to the claim sections of `report`.
 void AddClaims(const std::vector<const AnnotatedArticle*>& members, StoryReport& report);
 
+class StoryWords;
+// The same, reading the scan FuseStory already made of `members`.
+void AddClaims(const std::vector<const AnnotatedArticle*>& members, StoryWords& words,
+               StoryReport& report);
+
 }  // namespace newsfuse::fuse

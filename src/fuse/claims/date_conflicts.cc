@@ -59,8 +59,8 @@ std::vector<Conflict> DateConflicts(ClaimContext& ctx) {
       values_in[{s, k}].insert(t.value);
       if (t.value.find('/') != std::string::npos || !WrittenWithYear(a.Text(t.span))) continue;
       dated.push_back({s, k, &t,
-                       ctx.Vector(ClauseAround(a, ctx.SentenceSpan(s, k), t.span, kClauseWords,
-                                               kClauseWords))});
+                       ctx.Vector(s, ClauseAround(a, ctx.SentenceSpan(s, k), t.span, kClauseWords,
+                                                  kClauseWords))});
     }
   }
   // One conflict per pair of values about one thing: the side's outlets.

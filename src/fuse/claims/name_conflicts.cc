@@ -20,6 +20,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/edit_distance.h"
+#include "core/strings.h"
 #include "fuse/claims/builders.h"
 
 namespace newsfuse::fuse {
@@ -27,27 +29,6 @@ namespace {
 
 constexpr size_t kMaxEdits = 2;
 constexpr size_t kMinGivenName = 4;
-
-std::string Fold(std::string_view w) {
-  std::string out;
-  for (char c : w) out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
-size_t EditDistance(const std::string& a, const std::string& b) {
-  std::vector<size_t> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    size_t diagonal = row[0];
-    row[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      const size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] != b[j - 1])});
-      diagonal = up;
-    }
-  }
-  return row[b.size()];
-}
 
 // The word without its vowels (y counted as one) and doubled letters, first
 // letter kept, and a hard c or q written as k ("Oscar"/"Oskar").
@@ -95,7 +76,7 @@ std::vector<Conflict> NameConflicts(ClaimContext& ctx) {
       if (entity.type != EntityType::kPerson || entity.key.empty()) continue;
       const size_t space = entity.name.find(' ');
       if (space == std::string::npos) continue;
-      const std::string given = Fold(std::string_view(entity.name).substr(0, space));
+      const std::string given = AsciiLower(std::string_view(entity.name).substr(0, space));
       Form& form = people[entity.key][given];
       if (form.name.empty()) form.name = entity.name;
       form.outlets.insert(ctx.outlet_key(s));

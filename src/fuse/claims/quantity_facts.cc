@@ -389,8 +389,8 @@ std::vector<Fact> QuantityFacts(ClaimContext& ctx, std::vector<Conflict>& confli
         c.total = {q.low * parties, q.high * parties};
       }
       if (!q.unit.empty())
-        c.clause = ctx.Vector(ClauseAround(ctx.article(s), ctx.SentenceSpan(s, c.sentence), q.span,
-                                           kClauseWordsBefore, kClauseWordsAfter));
+        c.clause = ctx.Vector(s, ClauseAround(ctx.article(s), ctx.SentenceSpan(s, c.sentence),
+                                              q.span, kClauseWordsBefore, kClauseWordsAfter));
       claims.push_back(std::move(c));
     }
   }
@@ -425,7 +425,8 @@ std::vector<Fact> QuantityFacts(ClaimContext& ctx, std::vector<Conflict>& confli
   // Likeness of two figures' own clauses (words next to the number).
   auto clause_sim = [&](const Claim& x, const Claim& y) {
     auto vec = [&](const Claim& c) {
-      return ctx.Vector(ClauseAround(ctx.article(c.source), ctx.SentenceSpan(c.source, c.sentence),
+      return ctx.Vector(c.source,
+                        ClauseAround(ctx.article(c.source), ctx.SentenceSpan(c.source, c.sentence),
                                      c.q->span, kClauseWordsBefore, kClauseWordsAfter));
     };
     return Cosine(vec(x), vec(y));

@@ -147,7 +147,7 @@ std::vector<SpeakerQuotes> GroupQuotes(ClaimContext& ctx) {
         for (const std::string& r : e->roles) ++sp.roles[r];
       std::string text = SpanText(a, q.content);
       if (text.empty()) continue;
-      sp.claims.push_back({s, &q, ctx.Vector(text), std::move(text)});
+      sp.claims.push_back({s, &q, ctx.Vector(s, text), std::move(text)});
     }
   }
 

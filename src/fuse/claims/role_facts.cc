@@ -108,7 +108,7 @@ std::vector<Fact> RoleFacts(ClaimContext& ctx) {
       for (const std::string& stated : e.roles) {
         std::string role = RolePhrase(stated);
         if (role.empty()) continue;
-        TermVector words = ctx.Vector(role);
+        TermVector words = ctx.Vector(s, role);
         by_person[e.key].push_back({s, &e, std::move(role), std::move(words)});
       }
     }

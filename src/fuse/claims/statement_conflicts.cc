@@ -5,12 +5,12 @@
 // and "never" negate verbs whose scope needs parsing, and a wrong conflict
 // costs the reader more than a missed one.
 #include <algorithm>
-#include <cctype>
 #include <map>
 #include <set>
 #include <string_view>
 #include <unordered_map>
 
+#include "core/strings.h"
 #include "fuse/claims/builders.h"
 
 namespace newsfuse::fuse {
@@ -46,32 +46,62 @@ bool IsDeterminer(std::string_view w) {
 }
 
 struct Token {
-  std::string text;  // lowercased
+  std::string text;  // case-folded
   uint32_t begin, end;
   bool ends_clause = false;  // followed by , . ; : and the like: a phrase ends here
+  bool capital = false;      // written with a capital initial (any script)
 };
 
-std::vector<Token> Words(std::string_view text, uint32_t base) {
-  std::vector<Token> out;
-  size_t i = 0;
-  while (i < text.size()) {
-    while (i < text.size() && !std::isalnum(static_cast<unsigned char>(text[i]))) ++i;
-    const size_t start = i;
-    std::string w;
-    while (i < text.size() &&
-           (std::isalnum(static_cast<unsigned char>(text[i])) || text[i] == '-')) {
-      w += static_cast<char>(std::tolower(static_cast<unsigned char>(text[i])));
+// Calls fn(first, last) with the token range of each word of sentence `k`
+// of the story's one scan: word and number tokens, a hyphenated compound
+// ("Kyiv-based", "F-16") one word.
+template <class Fn>
+void ForEachWord(const text::Tokens& t, size_t k, Fn fn) {
+  if (k + 1 >= t.sentence_first.size()) return;
+  const size_t end = t.SentenceEnd(k);
+  for (size_t i = t.SentenceBegin(k); i < end; ++i) {
+    if (t[i].IsSymbol()) continue;
+    const size_t first = i;
+    // Glued word, number and hyphen tokens, a hyphen only between two of the others.
+    while (i + 1 < end && t.Glued(i) &&
+           (!t[i + 1].IsSymbol() ||
+            (t.Text(i + 1) == "-" && i + 2 < end && t.Glued(i + 1) && !t[i + 2].IsSymbol())))
       ++i;
-    }
-    size_t next = i;
-    while (next < text.size() && text[next] == ' ') ++next;
-    const bool ends = next < text.size() &&
-                      std::string_view(",.;:!?()\"").find(text[next]) != std::string_view::npos;
-    if (!w.empty())
-      out.push_back({std::move(w), base + static_cast<uint32_t>(start),
-                     base + static_cast<uint32_t>(i), ends});
+    fn(first, i);
   }
+}
+
+// The words of sentence `k`, folded so "Sánchez" and "SÁNCHEZ" meet.
+std::vector<Token> Words(const text::Tokens& t, size_t k) {
+  std::vector<Token> out;
+  const size_t end = k + 1 < t.sentence_first.size() ? t.SentenceEnd(k) : 0;
+  ForEachWord(t, k, [&](size_t first, size_t last) {
+    Token w;
+    w.begin = t[first].begin;
+    w.end = t[last].end;
+    text::AppendFolded(t.text.substr(w.begin, w.end - w.begin), w.text);
+    w.capital = t[first].Has(text::kCapital);
+    w.ends_clause =
+        last + 1 < end && t[last + 1].IsSymbol() && t[last + 1].end - t[last + 1].begin == 1 &&
+        std::string_view(",.;:!?()\"").find(t.Text(last + 1)[0]) != std::string_view::npos;
+    out.push_back(std::move(w));
+  });
   return out;
+}
+
+// Whether sentence `k` has the word "no" in any case: only those can negate.
+bool HasNo(const text::Tokens& t, size_t k) {
+  if (k + 1 >= t.sentence_first.size()) return false;
+  for (size_t i = t.SentenceBegin(k); i < t.SentenceEnd(k); ++i) {
+    const std::string_view w = t.Text(i);
+    if (w.size() == 2 && AsciiLower(w[0]) == 'n' && AsciiLower(w[1]) == 'o') return true;
+  }
+  return false;
+}
+
+// "didn't", "won’t": the scan keeps the contraction one word.
+bool NegatedContraction(std::string_view w) {
+  return w.ends_with("n't") || w.ends_with("n\u2019t");
 }
 
 // Any negation in a sentence: one that says "X" while negating something
@@ -83,10 +113,7 @@ bool HasNegation(const std::vector<Token>& w) {
       "no",   "not",    "never",  "without", "nor",      "neither", "nothing",
       "none", "denied", "denies", "deny",    "rejected", "refused"};
   for (size_t i = 0; i < w.size(); ++i) {
-    if (kWords.count(w[i].text)) return true;
-    // "didn't", "won't": the apostrophe splits "didn" from "t".
-    if (w[i].text == "t" && i > 0 && w[i - 1].text.back() == 'n' && w[i].begin == w[i - 1].end + 1)
-      return true;
+    if (kWords.count(w[i].text) || NegatedContraction(w[i].text)) return true;
   }
   return false;
 }
@@ -113,10 +140,6 @@ bool InsideDirectQuote(const AnnotatedArticle& a, uint32_t byte) {
   return false;
 }
 
-bool Capitalised(const AnnotatedArticle& a, uint32_t byte) {
-  return byte < a.body.size() && std::isupper(static_cast<unsigned char>(a.body[byte]));
-}
-
 struct Occurrence {
   size_t source, sentence, word;
 };
@@ -129,13 +152,27 @@ struct Negated {
 }  // namespace
 
 std::vector<Conflict> StatementConflicts(ClaimContext& ctx) {
+  // Each sentence's folded words, made when first needed: most sentences
+  // have no "no" and none of the negated phrases.
   std::vector<std::vector<std::vector<Token>>> words(ctx.size());
+  std::vector<std::vector<bool>> worded(ctx.size());
+  for (size_t s = 0; s < ctx.size(); ++s) {
+    words[s].resize(ctx.article(s).sentences.size());
+    worded[s].resize(ctx.article(s).sentences.size(), false);
+  }
+  auto words_of = [&](size_t s, size_t k) -> const std::vector<Token>& {
+    if (!worded[s][k]) {
+      words[s][k] = Words(ctx.tokens(s), k);
+      worded[s][k] = true;
+    }
+    return words[s][k];
+  };
   std::vector<Negated> negated;
   for (size_t s = 0; s < ctx.size(); ++s) {
     const AnnotatedArticle& a = ctx.article(s);
     for (size_t k = 0; k < a.sentences.size(); ++k) {
-      words[s].push_back(Words(a.Text(a.sentences[k].span), a.sentences[k].span.begin));
-      const auto& w = words[s].back();
+      if (!HasNo(ctx.tokens(s), k)) continue;
+      const auto& w = words_of(s, k);
       for (size_t i = 0; i + 1 < w.size(); ++i) {
         // "No, ..." answers a question; a "no" a speaker says is their view.
         if (w[i].text != "no" || w[i].ends_clause || InsideDirectQuote(a, w[i].begin)) continue;
@@ -177,12 +214,17 @@ std::vector<Conflict> StatementConflicts(ClaimContext& ctx) {
   std::unordered_map<std::string_view, std::vector<Occurrence>> index;
   for (const Negated& n : negated) index.try_emplace(n.phrase[0]);
   if (!index.empty()) {
+    std::string folded;  // one buffer: no string kept per word of the story
     for (size_t s = 0; s < ctx.size(); ++s) {
+      const text::Tokens& t = ctx.tokens(s);
       for (size_t k = 0; k < words[s].size(); ++k) {
-        for (size_t i = 0; i < words[s][k].size(); ++i) {
-          if (auto it = index.find(words[s][k][i].text); it != index.end())
-            it->second.push_back({s, k, i});
-        }
+        size_t i = 0;
+        ForEachWord(t, k, [&](size_t first, size_t last) {
+          folded.clear();
+          text::AppendFolded(t.text.substr(t[first].begin, t[last].end - t[first].begin), folded);
+          if (auto it = index.find(folded); it != index.end()) it->second.push_back({s, k, i});
+          ++i;
+        });
       }
     }
   }
@@ -200,14 +242,14 @@ std::vector<Conflict> StatementConflicts(ClaimContext& ctx) {
       const size_t s = o.source, k = o.sentence, i = o.word;
       if (s == last_source && k == last_sentence) continue;  // one match per sentence
       if (ctx.outlet_key(s) == ctx.outlet_key(n.source)) continue;
-      const auto& w = words[s][k];
+      const auto& w = words_of(s, k);
       if (i + n.phrase.size() > w.size()) continue;
       bool match = true;
       for (size_t j = 1; j < n.phrase.size() && match; ++j) match = w[i + j].text == n.phrase[j];
       if (!match) continue;
       if (i == 0 || !IsDeterminer(w[i - 1].text) || HasNegation(w) || Irrealis(w)) continue;
       const AnnotatedArticle& other = ctx.article(s);
-      if (Capitalised(other, w[i].begin) || InsideDirectQuote(other, w[i].begin)) continue;
+      if (w[i].capital || InsideDirectQuote(other, w[i].begin)) continue;
       const double sim = Cosine(ctx.SentenceVector(s, k), ctx.SentenceVector(n.source, n.sentence));
       if (sim < kSameEvent) continue;
       last_source = s;

@@ -11,6 +11,7 @@
 #include <set>
 #include <string_view>
 
+#include "core/date.h"
 #include "fuse/claims/builders.h"
 
 namespace newsfuse::fuse {
@@ -53,17 +54,6 @@ bool ParseRange(const std::string& value, DateRange& out) {
   out.begin = pad(out.begin, false);
   out.end = pad(out.end, true);
   return out.begin <= out.end;
-}
-
-const char* PrecisionName(DatePrecision p) {
-  switch (p) {
-    case DatePrecision::kYear:
-      return "year";
-    case DatePrecision::kMonth:
-      return "month";
-    default:
-      return "day";
-  }
 }
 
 // Day number of a day-precision value ("2026-02-05"), or nullopt.
@@ -320,7 +310,8 @@ std::vector<TimelineEntry> BuildTimeline(ClaimContext& ctx, bool story_window_on
     }
     const Event& lead = events[group.front()];
     b.entry.date = lead.timex->value;
-    b.entry.precision = PrecisionName(lead.timex->precision);
+    // A timeline row is a day at the finest: a stated time of day is the day's.
+    b.entry.precision = DatePrecisionName(std::min(lead.timex->precision, DatePrecision::kDay));
     // An event reported over consecutive days spans them all.
     std::string first = lead.range.begin, last = lead.range.end;
     for (size_t i : group) {

@@ -383,6 +383,28 @@ TEST(ClaimsTest, NegatedStatementAgainstAnotherOutletIsAConflict) {
   EXPECT_EQ(r.conflicts[0].sides[1].sources, std::vector<std::string>{"S2"});
 }
 
+// Issue 17: statement conflicts read the story's one token scan, so an
+// accented word is one word ("régime" is not "r" + "gime", which cut the
+// phrase short before), and a curly "didn’t" still negates its sentence.
+TEST(ClaimsTest, NegatedPhraseWithAccentsIsOneWordEverywhere) {
+  const AnnotatedArticle negating =
+      ArticleBuilder("North Post",
+                     {"The Bergen ferry talks ended with no régime change for the harbour."})
+          .Build();
+  const StoryReport r =
+      Fuse({negating, ArticleBuilder("South Post", {"The Bergen ferry talks ended in a régime "
+                                                    "change for the harbour, officials said."})
+                          .Build()});
+  ASSERT_EQ(r.conflicts.size(), 1u);
+  EXPECT_EQ(r.conflicts[0].subject, "régime change");
+
+  EXPECT_TRUE(
+      Fuse({negating, ArticleBuilder("West Post", {"The Bergen ferry talks didn\u2019t "
+                                                   "bring a régime change for the harbour."})
+                          .Build()})
+          .conflicts.empty());
+}
+
 // Issue 18: "no X" against "X" only when the other side asserts X as a
 // claim: never a sentence against its own copy, a sentence that negates
 // something else, a name, or words a speaker says in quote marks.
