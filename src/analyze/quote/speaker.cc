@@ -412,6 +412,14 @@ std::optional<uint32_t> SpeakerResolver::DocumentAuthor(
   return speaks(m);
 }
 
+// Tokens [first, last] as a speaker no entity names: shown as written.
+SpeakerRef SpeakerResolver::DescribedSpeaker(uint32_t first, uint32_t last) const {
+  SpeakerRef described;
+  described.span = Span{text_.tokens[first].begin, text_.tokens[last].end};
+  described.description = described.span;
+  return described;
+}
+
 SpeakerRef SpeakerResolver::ResolveEntity(const Cue& cue,
                                           const std::vector<SpeakerRef>& known) const {
   const TokenRange& phrase = cue.speaker;
@@ -424,16 +432,9 @@ SpeakerRef SpeakerResolver::ResolveEntity(const Cue& cue,
       const bool possessive = word.ends_with("'s") || word.ends_with("\xE2\x80\x99s");
       const Mention* m = possessive ? MentionOver(text_.tokens[k]) : nullptr;
       if (m == nullptr || m->entity != *ref.entity) continue;
-      SpeakerRef described;
-      described.span = Span{text_.tokens[cue.subject_begin].begin, text_.tokens[phrase.last].end};
-      described.description = described.span;
-      return described;
+      return DescribedSpeaker(cue.subject_begin, phrase.last);
     }
   }
-  // "Fishermen in Brellick said": a name after "in" or "near" is where the
-  // speakers are, whatever type the entity annotator gave a name it did not
-  // know ("Brellick" alone reads like a surname). "at" and "from" stay
-  // affiliations: "analysts at Goldman Sachs", "officials from Gazprom".
   // The word before the name: "Fishermen [in] Brellick", "a lawyer [for] Ruth Vane".
   std::optional<uint32_t> before_name;
   if (ref.entity) {
@@ -463,10 +464,7 @@ SpeakerRef SpeakerResolver::ResolveEntity(const Cue& cue,
     if (begin == *before_name - 1 && begin > 0 && text_.IsWord(begin - 1) &&
         (lex_.Classes(text_.Text(text_.tokens[begin - 1])) & kDeterminer))
       --begin;
-    SpeakerRef described;
-    described.span = Span{text_.tokens[begin].begin, text_.tokens[phrase.last].end};
-    described.description = described.span;
-    return described;
+    return DescribedSpeaker(begin, phrase.last);
   }
   if (!where_they_are &&
       (!ref.entity || article_.entities[*ref.entity].type != EntityType::kPlace)) {

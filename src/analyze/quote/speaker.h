@@ -58,6 +58,7 @@ class SpeakerResolver {
 
  private:
   SpeakerRef ResolveEntity(const Cue& cue, const std::vector<SpeakerRef>& known) const;
+  SpeakerRef DescribedSpeaker(uint32_t first, uint32_t last) const;
   SpeakerRef ResolveHead(const TokenRange& phrase, const std::vector<SpeakerRef>& known) const;
   const Mention* MentionOver(const Token& t) const;
   bool InsideQuotation(uint32_t byte) const;
