@@ -502,9 +502,24 @@ std::string Recognizer::RoleBefore(size_t first, int32_t& country) const {
   if (body_.substr(list[j].begin, list[j].end - list[j].begin) == "," && j > 0) --j;
   if (list[j].sentence != sentence || !Lower(j) || !Flag(j, kRole)) return {};
   size_t start = j;
-  while (start > 0 && list[start - 1].sentence == sentence && Lower(start - 1) &&
+  // A sentence opens with a capital: "First lady Hillara Voss", "Former
+  // envoy ..." keep their first word.
+  while (start > 0 && list[start - 1].sentence == sentence &&
+         (Lower(start - 1) || list[start - 1].Has(kSentenceStart)) &&
          Flag(start - 1, kRole | kRoleModifier) && !Flag(start - 1, kConnector)) {
     --start;
+  }
+  // "the harbour master, Tom Reilly": as in an appositive, after a
+  // determiner any lower-case word may modify the role, listed or not.
+  for (size_t k = start, words = 0; k > 0 && words <= 2; ++words) {
+    const size_t p = k - 1;
+    if (list[p].sentence != sentence || !list[p].Has(kWord) || !Lower(p)) break;
+    if (IsDeterminer(Key(p))) {
+      start = k;
+      break;
+    }
+    if (Flag(p, kConnector | kCueVerb)) break;
+    k = p;
   }
   if (start > 0 && list[start - 1].sentence == sentence) {
     size_t p = start - 1;
@@ -553,6 +568,9 @@ std::string Recognizer::AppositiveRole(size_t after, size_t sent_end, int32_t& c
     if (!Flag(k, kRoleModifier) && !(Lower(k) && modifier)) return {};
   }
   if (head == sent_end) return {};
+  // "Buck Williams, former vice president Herb Williams, ...": a role right
+  // before a capitalised name titles that name, not the one before the comma.
+  if (head + 1 < sent_end && CapWord(head + 1)) return {};
   size_t last = head;
   if (head + 1 < sent_end && list[head + 1].Has(kWord)) {
     const std::string_view k = Key(head + 1);

@@ -214,6 +214,23 @@ bool QuotedAs(const Words& w, uint32_t i, uint32_t lo, TokenRange* out, uint32_t
   return false;
 }
 
+// "an aide to Senator Vane", "a spokesman for Hollin Marsh": the walk stops
+// at the preposition, but the subject starts at the agent noun before it
+// (and its determiner). The resolver decides whose words they are; the
+// subject's start is what ties a quote that ends right before it ("...,"
+// an aide to Senator Vane said) to this cue.
+uint32_t AgentBegin(const Words& w, const TokenRange& phrase, uint32_t lo) {
+  const uint32_t first = phrase.first;
+  if (first < lo + 2) return first;
+  const uint32_t prep = first - 1;
+  if (!(w.Is(prep, "for") || w.Is(prep, "to") || w.Is(prep, "of"))) return first;
+  const uint32_t noun = prep - 1;
+  if (!w.IsWord(noun) || w.Capitalised(noun)) return first;
+  if (w.Classes(noun) & (kStop | kAnyCue | kSkip | kPronoun | kDeterminer | kAux)) return first;
+  if (noun > lo && w.IsWord(noun - 1) && (w.Classes(noun - 1) & kDeterminer)) return noun - 1;
+  return noun;
+}
+
 bool PhraseBeforeImpl(const Words& w, uint32_t end, uint32_t lo, TokenRange* out,
                       uint32_t* subject_begin) {
   int64_t i = static_cast<int64_t>(end) - 1;
@@ -239,7 +256,7 @@ bool PhraseBeforeImpl(const Words& w, uint32_t end, uint32_t lo, TokenRange* out
     return true;
   }
   if (!WalkBack(w, i, lo, out)) return false;
-  *subject_begin = out->first;
+  *subject_begin = AgentBegin(w, *out, lo);
   // "a source close to Roberts", "people familiar with the talks": the name
   // is who the speaker is near, never the speaker.
   if (out->first >= lo + 2 && IsProximity(w, out->first - 2) &&

@@ -301,7 +301,7 @@ class Pairer {
       }
       if (shape == MarkShape::kOpening &&
           shapes_[static_cast<uint32_t>(open_)] == MarkShape::kOpening && !ClosesLow9(m)) {
-        FinishUnclosed(m);  // a lost closing mark: the old quote ends here
+        FinishUnclosed(LostClosingMark(m));
         Open(m);
         continue;
       }
@@ -356,6 +356,15 @@ class Pairer {
   uint32_t LastTokenOfParagraph(uint32_t p) const {
     if (p + 1 < text_.paragraph_first_token.size()) return text_.paragraph_first_token[p + 1] - 1;
     return static_cast<uint32_t>(text_.tokens.size()) - 1;
+  }
+  // A quote whose closing mark was lost (``... a deal. He added, ``...)
+  // ends at the last sentence boundary before the next opening mark `m`:
+  // the sentence that holds `m` ("He added,") is the reporter's, and its cue
+  // introduces the next quote. Within one sentence the old quote ends at `m`.
+  uint32_t LostClosingMark(uint32_t m) const {
+    const uint32_t start = text_.SentenceStart(m);
+    const uint32_t open = static_cast<uint32_t>(open_);
+    return start > open + 1 && start < m ? start : m;
   }
   void Open(uint32_t m) {
     open_ = static_cast<int32_t>(m);
@@ -464,12 +473,14 @@ QuoteText BuildQuoteText(std::string_view body, const std::vector<Sentence>& sen
   for (const Span& s : text.sentences) tokenizer.sentence_ends.push_back(s.end);
   std::sort(tokenizer.sentence_ends.begin(), tokenizer.sentence_ends.end());
   tokenizer.Run();
-  Pairer(text, tokenizer.shapes).Run();
+  // Sentences first: the pairer ends a quote whose closing mark was lost at
+  // a sentence boundary.
   uint32_t s = 0;
   for (Token& t : text.tokens) {
     while (s + 1 < text.sentences.size() && text.sentences[s].end <= t.begin) ++s;
     t.sentence = s;
   }
+  Pairer(text, tokenizer.shapes).Run();
   return text;
 }
 

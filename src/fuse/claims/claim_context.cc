@@ -104,14 +104,34 @@ std::string FormatNumber(double value) {
   return value < 0 ? "-" + out : out;
 }
 
+namespace {
+// The mark a quote that runs over several paragraphs reopens each new
+// paragraph with (news style leaves the previous one unclosed); 0 when none.
+size_t ReopeningMark(std::string_view s) {
+  for (std::string_view mark : {"``", "\"", "\u201C", "\u00AB", "\u201E"})
+    if (s.starts_with(mark)) return mark.size();
+  return 0;
+}
+}  // namespace
+
 std::string SpanText(const AnnotatedArticle& article, Span span) {
   if (span.end > article.body.size() || span.begin >= span.end) return {};
+  const std::string_view text = article.Text(span);
   std::string out;
-  bool space = false;
-  for (char c : article.Text(span)) {
+  bool space = false, new_paragraph = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
     if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
       space = !out.empty();
+      new_paragraph |= c == '\n' && !out.empty();
       continue;
+    }
+    if (new_paragraph) {
+      new_paragraph = false;
+      if (const size_t mark = ReopeningMark(text.substr(i)); mark > 0) {
+        i += mark - 1;
+        continue;
+      }
     }
     if (space) out += ' ';
     space = false;

@@ -16,6 +16,7 @@
 #include <set>
 
 #include "fuse/claims/builders.h"
+#include "fuse/claims/namesakes.h"
 
 namespace newsfuse::fuse {
 namespace {
@@ -35,64 +36,31 @@ std::string Lower(std::string_view s) {
   return out;
 }
 
-std::string EntityKey(const Entity& e) { return e.key.empty() ? e.name : e.key; }
+// A stock phrase of a few words ("in the near future", "a new era") shares
+// most of its words with many longer remarks; the cosine then joins two
+// different remarks. A short quote joins a long one only when the long one
+// says it word for word; two short ones, or two long ones, by their words.
+constexpr size_t kShortQuoteWords = 4;
 
-// The words before a person's surname as the article writes the name
-// ("Lucia Pinochet" -> {"lucia"}); empty for a bare surname or a non-person.
-// Abbreviated titles ("Gen.") are left out.
-std::set<std::string> GivenNames(const Entity& e) {
-  std::set<std::string> out;
-  if (e.type != EntityType::kPerson) return out;
-  for (size_t b = 0; b < e.name.size();) {
-    const size_t sp = e.name.find(' ', b);
-    if (sp == std::string::npos) break;  // the last word is the surname
-    const std::string_view w = std::string_view(e.name).substr(b, sp - b);
-    if (w.size() > 1 && w.back() != '.') out.insert(Lower(w));
-    b = sp + 1;
-  }
-  return out;
+std::string Trimmed(std::string_view s) {
+  auto alnum = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; };
+  size_t b = 0, e = s.size();
+  while (b < e && !alnum(s[b])) ++b;
+  while (e > b && !alnum(s[e - 1])) --e;
+  return Lower(s.substr(b, e - b));
 }
 
-bool Disjoint(const std::set<std::string>& a, const std::set<std::string>& b) {
-  return std::none_of(a.begin(), a.end(), [&](const std::string& w) { return b.count(w) > 0; });
+bool SameRemark(const QuoteClaim& a, const QuoteClaim& b) {
+  const bool a_short = a.words.size() < kShortQuoteWords;
+  const bool b_short = b.words.size() < kShortQuoteWords;
+  if (a_short != b_short) {
+    const QuoteClaim& small = a_short ? a : b;
+    const QuoteClaim& large = a_short ? b : a;
+    const std::string needle = Trimmed(small.text);
+    return !needle.empty() && Lower(large.text).find(needle) != std::string::npos;
+  }
+  return Cosine(a.words, b.words) >= kSameQuote;
 }
-
-// Per surname key, the full names written with it; two people share the key
-// when two of these have no given name in common ("Lucia" / "Augusto"),
-// while "Premier-designate Bulent Ecevit" and "Bulent Ecevit" are one.
-class Namesakes {
- public:
-  void Add(const Entity& e) {
-    std::set<std::string> given = GivenNames(e);
-    if (!given.empty()) names_[EntityKey(e)].insert(std::move(given));
-  }
-  // The word telling this person from namesakes in the story ("lucia"), the
-  // name as written for a bare surname among namesakes, or "" when the key
-  // names one person.
-  std::string Tag(const Entity& e) const {
-    const auto it = names_.find(EntityKey(e));
-    if (it == names_.end() || !Split(it->second)) return {};
-    const std::set<std::string> given = GivenNames(e);
-    if (given.empty()) return e.name;
-    std::string best;
-    int best_n = -1;
-    for (const std::string& w : given) {
-      const int n = static_cast<int>(std::count_if(it->second.begin(), it->second.end(),
-                                                   [&](const auto& g) { return g.count(w) > 0; }));
-      if (n > best_n) best = w, best_n = n;
-    }
-    return best;
-  }
-
- private:
-  static bool Split(const std::set<std::set<std::string>>& names) {
-    for (auto a = names.begin(); a != names.end(); ++a)
-      for (auto b = std::next(a); b != names.end(); ++b)
-        if (Disjoint(*a, *b)) return true;
-    return false;
-  }
-  std::map<std::string, std::set<std::set<std::string>>> names_;
-};
 
 }  // namespace
 
@@ -120,10 +88,9 @@ std::vector<SpeakerQuotes> GroupQuotes(ClaimContext& ctx) {
           q.speaker && *q.speaker < a.entities.size() ? &a.entities[*q.speaker] : nullptr;
       std::string key, name;
       if (e != nullptr) {
-        key = EntityKey(*e);
+        if (EntityKey(*e).empty()) continue;
+        key = namesakes.PersonKey(*e);
         name = e->name;
-        if (key.empty()) continue;
-        if (const std::string tag = namesakes.Tag(*e); !tag.empty()) key += "|" + tag;
       } else if (q.direct && q.speaker_description.size() > 0 &&
                  q.speaker_description.end <= a.body.size()) {
         // Direct speech only: a paraphrase credited to "officials" is most
@@ -171,9 +138,8 @@ std::vector<SpeakerQuotes> GroupQuotes(ClaimContext& ctx) {
         // in quote marks or not at all, so mixing would put a reporter's
         // words in the speaker's mouth.
         return m.front()->quote->direct == c.quote->direct &&
-               std::any_of(m.begin(), m.end(), [&](const QuoteClaim* o) {
-                 return Cosine(o->words, c.words) >= kSameQuote;
-               });
+               std::any_of(m.begin(), m.end(),
+                           [&](const QuoteClaim* o) { return SameRemark(*o, c); });
       });
       if (it == merged.end())
         merged.push_back({&c});

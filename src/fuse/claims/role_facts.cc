@@ -10,6 +10,7 @@
 #include <utility>
 
 #include "fuse/claims/builders.h"
+#include "fuse/claims/namesakes.h"
 
 namespace newsfuse::fuse {
 namespace {
@@ -101,6 +102,11 @@ std::set<std::string> Actors(const ClaimContext& ctx) {
 
 std::vector<Fact> RoleFacts(ClaimContext& ctx) {
   const std::set<std::string> actors = Actors(ctx);
+  // Namesakes ("Hillary Rodham Clinton", "President Bill Clinton") are two
+  // people: a role given to one must not be shown as the other's.
+  Namesakes namesakes;
+  for (size_t s = 0; s < ctx.size(); ++s)
+    for (const Entity& e : ctx.article(s).entities) namesakes.Add(e);
   std::map<std::string, std::vector<RoleClaim>> by_person;
   for (size_t s = 0; s < ctx.size(); ++s) {
     for (const Entity& e : ctx.article(s).entities) {
@@ -109,7 +115,7 @@ std::vector<Fact> RoleFacts(ClaimContext& ctx) {
         std::string role = RolePhrase(stated);
         if (role.empty()) continue;
         TermVector words = ctx.Vector(s, role);
-        by_person[e.key].push_back({s, &e, std::move(role), std::move(words)});
+        by_person[namesakes.PersonKey(e)].push_back({s, &e, std::move(role), std::move(words)});
       }
     }
   }

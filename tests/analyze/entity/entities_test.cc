@@ -385,6 +385,37 @@ TEST(EntityRoles, AppositiveRoleWithAnUnlistedModifier) {
   EXPECT_TRUE(HasRole(e, "science minister"));
 }
 
+// The same before the name: the words between a determiner and the role
+// word belong to the role ("harbour" is in no list of role modifiers).
+TEST(EntityRoles, RoleBeforeTheNameKeepsItsUnlistedModifier) {
+  auto a = AnalyzeText("On Monday the harbour master, Tomas Reilly, closed the port.");
+  const Entity* e = EntityAt(a, "Tomas Reilly");
+  ASSERT_NE(e, nullptr);
+  EXPECT_TRUE(HasRole(e, "harbour master"));
+  EXPECT_FALSE(HasRole(e, "master"));
+  // No determiner: only the listed words are the role.
+  auto b = AnalyzeText("Crews hailed harbour master Tomas Reilly on Monday.");
+  EXPECT_FALSE(HasRole(EntityAt(b, "Tomas Reilly"), "hailed harbour master"));
+}
+
+// The first word of a sentence is capitalised whatever it is: a role
+// modifier there still belongs to the role.
+TEST(EntityRoles, SentenceInitialRoleModifierIsKept) {
+  auto a = AnalyzeText("Former envoy Tomas Reilly arrived in Geneva on Monday.");
+  EXPECT_TRUE(HasRole(EntityAt(a, "Tomas Reilly"), "Former envoy"));
+}
+
+// A role after a comma that runs straight into a capitalised name titles
+// that name: ", former vice president Herb Calder," is Calder's role.
+TEST(EntityRoles, AppositiveRoleBeforeAnotherNameIsThatNamesRole) {
+  auto a = AnalyzeText(
+      "The board heard Tomas Reilly, former vice president Herb Calder, and two clerks.");
+  const Entity* reilly = EntityAt(a, "Tomas Reilly");
+  ASSERT_NE(reilly, nullptr);
+  for (const std::string& r : reilly->roles) EXPECT_EQ(r.find("president"), std::string::npos) << r;
+  EXPECT_TRUE(HasRole(EntityAt(a, "Herb Calder"), "former vice president"));
+}
+
 // Without a determiner, a phrase after a comma is no appositive: ", with
 // one lawmaker saying" gives the name no role "with one lawmaker".
 TEST(EntityRoles, PrepositionalPhraseAfterACommaIsNoRole) {

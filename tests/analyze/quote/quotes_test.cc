@@ -628,6 +628,39 @@ TEST(QuotesTest, AnAgentOfAPersonSpeaksForThemselves) {
   EXPECT_EQ(q[3].speaker, static_cast<int>(vane));
 }
 
+// The same agents after the quote they speak: the quote ends right before
+// "an aide to", which is where the cue's subject starts.
+TEST(QuotesTest, AQuoteBeforeAnAgentOfAPersonIsTheAgents) {
+  AnnotatedArticle a =
+      MakeAnnotated({"\u201cThe vote was close,\u201d an aide to Senator Ruth Vane "
+                     "said.",
+                     "\u201cRates will fall,\u201d a spokesman for Hollin Marsh said.",
+                     "\u201cI will appeal,\u201d Ruth Vane said."});
+  const uint32_t vane = AddEntity(a, EntityType::kPerson, "Ruth Vane", {"Ruth Vane"});
+  const uint32_t bank = AddEntity(a, EntityType::kOrganization, "Hollin Marsh", {"Hollin Marsh"});
+  const auto q = Annotate(a);
+  ASSERT_EQ(q.size(), 3u);
+  EXPECT_EQ(q[0].content, "The vote was close");
+  EXPECT_EQ(q[0].speaker, -1);
+  EXPECT_EQ(q[0].speaker_span, "an aide to Senator Ruth Vane");
+  EXPECT_EQ(q[1].speaker, static_cast<int>(bank));
+  EXPECT_EQ(q[2].speaker, static_cast<int>(vane));
+}
+
+// A quote whose closing mark was lost ends at the sentence before the next
+// opening mark: "He added," is the reporter's, and introduces the next quote.
+TEST(QuotesTest, AQuoteWithALostClosingMarkEndsAtTheSentenceBeforeTheNextQuote) {
+  AnnotatedArticle a = MakeAnnotated(
+      {"``We will not sign until the deal is fair,'' Ruth Vane said. ``The talks go on. He "
+       "added, ``Nobody leaves the table.''"});
+  const uint32_t vane = AddEntity(a, EntityType::kPerson, "Ruth Vane", {"Ruth Vane"});
+  const auto q = Annotate(a);
+  ASSERT_EQ(q.size(), 3u);
+  EXPECT_EQ(q[1].content, "The talks go on.");
+  EXPECT_EQ(q[2].content, "Nobody leaves the table.");
+  EXPECT_EQ(q[2].speaker, static_cast<int>(vane));
+}
+
 // "White" in "the White House" is not Rick White: a word of a longer
 // capitalised name never stands for the surname it spells.
 TEST(QuotesTest, AWordOfALongerNameIsNotASurnameForAPronoun) {

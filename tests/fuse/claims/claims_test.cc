@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -764,6 +765,33 @@ TEST(ClaimsTest, OneVoicesRoleBesideAnAgreedRoleIsDropped) {
   for (const Fact& f : r.facts)
     if (f.kind == Fact::Kind::kRole && f.subject == "Olav Dahl") dahl.push_back(f.value);
   EXPECT_EQ(dahl, std::vector<std::string>{"Mayor"});
+}
+
+// Issue 18: two people of one surname, both named in full, are two people:
+// the role one outlet gives one of them is not shown as the other's.
+TEST(ClaimsTest, NamesakesKeepTheirOwnRoles) {
+  auto with = [](AnnotatedArticle a, const std::string& name, std::vector<std::string> roles) {
+    Entity e;
+    e.type = EntityType::kPerson;
+    e.name = name;
+    e.key = "dahl";
+    e.roles = std::move(roles);
+    a.entities.push_back(e);
+    return a;
+  };
+  StoryReport r =
+      Fuse({with(with(ArticleBuilder("Alpha", {"Mayor Olav Dahl met his wife Karin Dahl."}).Build(),
+                      "Olav Dahl", {"Mayor"}),
+                 "Karin Dahl", {}),
+            with(ArticleBuilder("Beta", {"Mayor Olav Dahl opened the bridge."}).Build(),
+                 "Olav Dahl", {"mayor"}),
+            with(ArticleBuilder("Gamma", {"Karin Dahl, a painter, watched."}).Build(), "Karin Dahl",
+                 {"painter"})});
+  std::map<std::string, std::vector<std::string>> roles;
+  for (const Fact& f : r.facts)
+    if (f.kind == Fact::Kind::kRole) roles[f.subject].push_back(f.value);
+  EXPECT_EQ(roles["Olav Dahl"], std::vector<std::string>{"Mayor"});
+  EXPECT_EQ(roles["Karin Dahl"], std::vector<std::string>{"painter"});
 }
 
 // Issue 18: a paraphrase is never grouped with (and so shown as) direct speech.

@@ -182,5 +182,49 @@ TEST(QuoteGroupsTest, SpeakerNeitherNamedNorDescribedIsLeftOut) {
   EXPECT_EQ(SpeakerOf(Fuse(articles), "reject the ruling"), nullptr);
 }
 
+// A quote over two paragraphs: the second opens with a quote mark, which is
+// the newspaper's convention, not the speaker's words.
+TEST(QuoteGroupsTest, AQuoteOverTwoParagraphsDropsTheReopeningMark) {
+  const std::vector<AnnotatedArticle> articles = {
+      Article("Wire One",
+              "Ilkin Dora said: \"We will rebuild the yard.\n\n\"It will take years,\" she said.")
+          .Person("Ilkin Dora", "dora")
+          .Said("We will rebuild the yard.\n\n\"It will take years")
+          .Build(),
+  };
+  const StoryReport r = Fuse(articles);
+  ASSERT_EQ(r.quotes.size(), 1u);
+  ASSERT_EQ(r.quotes[0].quotes.size(), 1u);
+  EXPECT_EQ(r.quotes[0].quotes[0].wording[0].text, "We will rebuild the yard. It will take years");
+}
+
+// A stock phrase shares words with many longer remarks: it joins one only
+// when that remark says it word for word.
+TEST(QuoteGroupsTest, AShortPhraseJoinsALongQuoteOnlyWhenQuotedFromIt) {
+  const std::vector<AnnotatedArticle> articles = {
+      Article("Wire One",
+              "\"The yard has a future here, near the coast, with its welders,\" Ilkin Dora "
+              "said.")
+          .Person("Ilkin Dora", "dora")
+          .Said("The yard has a future here, near the coast, with its welders")
+          .Build(),
+      Article("Wire Two", "Talks will resume \"in the near future,\" Dora said.")
+          .Person("Dora", "dora")
+          .Said("in the near future")
+          .Build(),
+      Article("Wire Three", "Dora called it \"a future here\" for the town.")
+          .Person("Dora", "dora")
+          .Said("a future here")
+          .Build(),
+  };
+  const StoryReport r = Fuse(articles);
+  ASSERT_EQ(r.quotes.size(), 1u);
+  const SpeakerQuotes& dora = r.quotes[0];
+  ASSERT_EQ(dora.quotes.size(), 2u);
+  EXPECT_EQ(dora.quotes[0].wording.size(), 2u);  // the long remark and its quoted part
+  EXPECT_EQ(dora.quotes[1].wording.size(), 1u);
+  EXPECT_EQ(dora.quotes[1].wording[0].text, "in the near future");
+}
+
 }  // namespace
 }  // namespace newsfuse
