@@ -51,6 +51,7 @@ th{background:#f5f5f5}td.yes{background:#e7f4ea;text-align:center}td.no{color:#b
 blockquote{margin:.3rem 0 .3rem 1rem;color:#333}.src{color:#666;font-size:.85rem}
 .card{padding:.4rem .6rem;margin:.3rem 0;border:1px solid #eee;border-radius:4px}.card:target{background:#fff8d6}
 svg text{font:12px system-ui,sans-serif}
+.grid{overflow-x:auto;max-width:100%}th a{overflow-wrap:normal}.legend{font-size:.85rem;color:#555}
 ol.summary li{position:relative}
 .tip{display:none;position:absolute;left:0;right:0;top:100%;z-index:2;background:#fff;color:#1b1b1b;border:1px solid #999;border-radius:4px;padding:.4rem .6rem;box-shadow:0 2px 8px #0004;font-size:.92rem}
 a.cite:hover+.tip,a.cite:focus+.tip,.tip.open{display:block}
@@ -94,12 +95,17 @@ void Summary(const StoryReport& r, std::string& out) {
   out += "</ol>";
 }
 
+// Columns are named by outlet, with the citation id beside it, and a legend
+// says what the marks mean. The table scrolls inside its own box, so a phone
+// never scrolls the page sideways; the box takes focus so a keyboard can too.
 void FactTable(const StoryReport& r, std::string& out) {
   if (r.facts.empty()) return;
-  out += "<h2>Facts</h2><table><tr><th>Fact</th><th>Value</th>";
+  out +=
+      "<h2 id=facts-h>Facts</h2><div class=grid role=region aria-labelledby=facts-h "
+      "tabindex=0><table><tr><th scope=col>Fact</th><th scope=col>Value</th>";
   for (const auto& s : r.sources) {
-    out += fmt::format("<th title=\"{}\"><a href=\"#src-{}\">{}</a></th>", Esc(s.outlet), Esc(s.id),
-                       Esc(s.id));
+    out += fmt::format("<th scope=col><a href=\"#src-{0}\">{1}</a> <span class=src>{0}</span></th>",
+                       Esc(s.id), Esc(OutletOf(r, s.id)));
   }
   out += "</tr>";
   for (const auto& f : r.facts) {
@@ -114,7 +120,11 @@ void FactTable(const StoryReport& r, std::string& out) {
     }
     out += "</tr>";
   }
-  out += "</table>";
+  out +=
+      "</table></div><p class=legend><b>&#10003;</b> the outlet states this fact (hold the "
+      "pointer on it for the outlet&rsquo;s words) &middot; <b>&middot;</b> it does not "
+      "mention it. A column per article: S1, S2&hellip; are the citation ids of "
+      "<a href=\"#sources-h\">Sources</a>.</p>";
 }
 
 void Conflicts(const StoryReport& r, std::string& out) {
@@ -248,7 +258,7 @@ void Coverage(const StoryReport& r, std::string& out) {
 }
 
 void Sources(const StoryReport& r, std::string& out) {
-  out += "<h2>Sources</h2>";
+  out += "<h2 id=sources-h>Sources</h2>";
   for (const auto& s : r.sources) {
     out += fmt::format("<div class=card id=\"src-{}\"><b>[{}]</b> {}", Esc(s.id), Esc(s.id),
                        Esc(s.outlet.empty() ? "(unknown outlet)" : s.outlet));

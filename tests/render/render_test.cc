@@ -213,6 +213,15 @@ TEST(RenderHtmlTest, SelfContainedEscapedAndLinked) {
             std::string::npos)
       << html;
   EXPECT_EQ(html.find("tip-2-"), std::string::npos);
+  // The fact grid names its columns by outlet (with the citation id) and has
+  // a legend; it scrolls in its own focusable box, not the page.
+  EXPECT_NE(html.find("<th scope=col><a href=\"#src-S2\">Valley Herald</a> "
+                      "<span class=src>S2</span></th>"),
+            std::string::npos)
+      << html;
+  EXPECT_NE(html.find("<p class=legend>"), std::string::npos);
+  EXPECT_NE(html.find("class=grid role=region aria-labelledby=facts-h tabindex=0"),
+            std::string::npos);
   // Two dated entries, two bars on the timeline.
   size_t bars = 0;
   for (size_t at = html.find("<rect"); at != std::string::npos; at = html.find("<rect", at + 1))
