@@ -199,6 +199,13 @@ struct ReportSource {
   std::string copy_of{};
 };
 
+// One source's own wording of a fact, quote or event.
+struct Attestation {
+  std::string source;  // ReportSource id
+  std::string text;    // the words as that source wrote them
+  Span span;           // where, in that source's body
+};
+
 struct SummarySentence {
   std::string text;
   std::vector<std::string> citations;  // ReportSource ids that state this content
@@ -207,13 +214,10 @@ struct SummarySentence {
   // How many voices back it: an outlet's articles, or a reprint and its
   // original, count once (src/fuse/voices.h).
   double support = 0;
-};
-
-// One source's own wording of a fact, quote or event.
-struct Attestation {
-  std::string source;  // ReportSource id
-  std::string text;    // the words as that source wrote them
-  Span span;           // where, in that source's body
+  // Each cited source's own sentence for this content, in citation order, so
+  // a reader can see how every outlet put it (the page's citation popovers).
+  // The {} lets older aggregate initialisers leave it out.
+  std::vector<Attestation> wording{};
 };
 
 // A claim several sources can support: a quantity of a thing, a dated event,

@@ -63,11 +63,32 @@ void AddSummary(const std::vector<Candidate>& cands, const std::vector<std::stri
   });
   if (overflow) chosen.push_back(*overflow);
 
+  // Each source's candidates, to find a citing source's own sentence.
+  std::vector<std::vector<size_t>> by_source(report.sources.size());
+  for (size_t j = 0; j < cands.size(); ++j) by_source[cands[j].source].push_back(j);
+
   for (size_t i : chosen) {
     const Candidate& c = cands[i];
     SummarySentence out;
     out.text = std::string(c.text);
-    for (size_t s : c.supporters) out.citations.push_back(report.sources[s].id);
+    for (size_t s : c.supporters) {
+      out.citations.push_back(report.sources[s].id);
+      // The source's sentence closest to the chosen one: the one that made it
+      // a supporter (fuse/support.h), so a reader sees how that outlet put it.
+      size_t best = i;
+      if (s != c.source) {
+        double best_dot = -1;
+        for (size_t j : by_source[s]) {
+          const double dot = Dot(c.vec, cands[j].vec);
+          if (dot > best_dot) {
+            best_dot = dot;
+            best = j;
+          }
+        }
+      }
+      out.wording.push_back(
+          {report.sources[s].id, std::string(cands[best].text), cands[best].span});
+    }
     out.from_source = report.sources[c.source].id;
     out.span = c.span;
     out.support = c.support;

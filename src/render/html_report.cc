@@ -51,21 +51,61 @@ th{background:#f5f5f5}td.yes{background:#e7f4ea;text-align:center}td.no{color:#b
 blockquote{margin:.3rem 0 .3rem 1rem;color:#333}.src{color:#666;font-size:.85rem}
 .card{padding:.4rem .6rem;margin:.3rem 0;border:1px solid #eee;border-radius:4px}.card:target{background:#fff8d6}
 svg text{font:12px system-ui,sans-serif}
+.grid{overflow-x:auto;max-width:100%}th a{overflow-wrap:normal}.legend{font-size:.85rem;color:#555}
+ol.summary li{position:relative}
+.tip{display:none;position:absolute;left:0;right:0;top:100%;z-index:2;background:#fff;color:#1b1b1b;border:1px solid #999;border-radius:4px;padding:.4rem .6rem;box-shadow:0 2px 8px #0004;font-size:.92rem}
+a.cite:hover+.tip,a.cite:focus+.tip,.tip.open{display:block}
 )css";
 
+const ReportSource* SourceOf(const StoryReport& r, const std::string& id) {
+  for (const auto& s : r.sources) {
+    if (s.id == id) return &s;
+  }
+  return nullptr;
+}
+
+std::string OutletOf(const StoryReport& r, const std::string& id) {
+  const ReportSource* s = SourceOf(r, id);
+  return s == nullptr || s->outlet.empty() ? id : s->outlet;
+}
+
+// Each citation carries its outlet's own sentence in a tooltip the citation
+// is described by: shown on hover and on keyboard focus by CSS alone (the
+// offline file runs no script), read by screen readers as the link's
+// description; the served page adds tap-to-open (assets/story.js).
 void Summary(const StoryReport& r, std::string& out) {
-  out += "<h2>Summary</h2><ol>";
-  for (const auto& s : r.summary)
-    out += fmt::format("<li>{}{}</li>", Esc(s.text), Cites(s.citations));
+  out += "<h2>Summary</h2><ol class=summary>";
+  for (size_t i = 0; i < r.summary.size(); ++i) {
+    const SummarySentence& s = r.summary[i];
+    out += "<li>" + Esc(s.text);
+    for (const auto& id : s.citations) {
+      const Attestation* w = WordingOf(s.wording, id);
+      if (w == nullptr) {
+        out += Cites({id});
+        continue;
+      }
+      const std::string tip = fmt::format("tip-{}-{}", i + 1, Esc(id));
+      out += fmt::format(
+          "<a class=cite href=\"#src-{0}\" aria-describedby=\"{1}\">{0}</a>"
+          "<span class=tip role=tooltip id=\"{1}\"><b>{2}</b> ({0}): &ldquo;{3}&rdquo;</span>",
+          Esc(id), tip, Esc(OutletOf(r, id)), Esc(w->text));
+    }
+    out += "</li>";
+  }
   out += "</ol>";
 }
 
+// Columns are named by outlet, with the citation id beside it, and a legend
+// says what the marks mean. The table scrolls inside its own box, so a phone
+// never scrolls the page sideways; the box takes focus so a keyboard can too.
 void FactTable(const StoryReport& r, std::string& out) {
   if (r.facts.empty()) return;
-  out += "<h2>Facts</h2><table><tr><th>Fact</th><th>Value</th>";
+  out +=
+      "<h2 id=facts-h>Facts</h2><div class=grid role=region aria-labelledby=facts-h "
+      "tabindex=0><table><tr><th scope=col>Fact</th><th scope=col>Value</th>";
   for (const auto& s : r.sources) {
-    out += fmt::format("<th title=\"{}\"><a href=\"#src-{}\">{}</a></th>", Esc(s.outlet), Esc(s.id),
-                       Esc(s.id));
+    out += fmt::format("<th scope=col><a href=\"#src-{0}\">{1}</a> <span class=src>{0}</span></th>",
+                       Esc(s.id), Esc(OutletOf(r, s.id)));
   }
   out += "</tr>";
   for (const auto& f : r.facts) {
@@ -80,7 +120,11 @@ void FactTable(const StoryReport& r, std::string& out) {
     }
     out += "</tr>";
   }
-  out += "</table>";
+  out +=
+      "</table></div><p class=legend><b>&#10003;</b> the outlet states this fact (hold the "
+      "pointer on it for the outlet&rsquo;s words) &middot; <b>&middot;</b> it does not "
+      "mention it. A column per article: S1, S2&hellip; are the citation ids of "
+      "<a href=\"#sources-h\">Sources</a>.</p>";
 }
 
 void Conflicts(const StoryReport& r, std::string& out) {
@@ -214,7 +258,7 @@ void Coverage(const StoryReport& r, std::string& out) {
 }
 
 void Sources(const StoryReport& r, std::string& out) {
-  out += "<h2>Sources</h2>";
+  out += "<h2 id=sources-h>Sources</h2>";
   for (const auto& s : r.sources) {
     out += fmt::format("<div class=card id=\"src-{}\"><b>[{}]</b> {}", Esc(s.id), Esc(s.id),
                        Esc(s.outlet.empty() ? "(unknown outlet)" : s.outlet));

@@ -25,19 +25,20 @@ json SourceJson(const ReportSource& s) {
           {"copy_of", s.copy_of}};
 }
 
-json SummaryJson(const SummarySentence& s) {
-  return {{"text", s.text},
-          {"citations", s.citations},
-          {"from_source", s.from_source},
-          {"span", SpanJson(s.span)},
-          {"support", s.support}};
-}
-
 json AttestationsJson(const std::vector<Attestation>& wording) {
   json out = json::array();
   for (const auto& w : wording)
     out.push_back({{"source", w.source}, {"text", w.text}, {"span", SpanJson(w.span)}});
   return out;
+}
+
+json SummaryJson(const SummarySentence& s) {
+  return {{"text", s.text},
+          {"citations", s.citations},
+          {"from_source", s.from_source},
+          {"span", SpanJson(s.span)},
+          {"support", s.support},
+          {"wording", AttestationsJson(s.wording)}};
 }
 
 json FactJson(const Fact& f) {
@@ -275,6 +276,7 @@ Result<StoryReport> ParseReportJson(const std::string& text) {
       if (auto it = s.find("span"); it != s.end() && it->is_array() && it->size() == 2) {
         sent.span = Span{ReadOffset((*it)[0]), ReadOffset((*it)[1])};
       }
+      sent.wording = ReadWording(s);  // absent in reports written before it
       r.summary.push_back(std::move(sent));
     }
     ReadClaims(doc, r);

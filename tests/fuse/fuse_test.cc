@@ -94,6 +94,23 @@ void ExpectWellFormed(const StoryReport& report, const std::vector<AnnotatedArti
                                   [&](const auto& a) { return a.article.id == src->article_id; });
     ASSERT_NE(art, articles.end());
     EXPECT_EQ(art->Text(s.span), s.text);
+    // One own sentence per citation, in citation order, where its span says.
+    ASSERT_EQ(s.wording.size(), s.citations.size()) << s.text;
+    for (size_t i = 0; i < s.wording.size(); ++i) {
+      const Attestation& w = s.wording[i];
+      EXPECT_EQ(w.source, s.citations[i]);
+      if (w.source == s.from_source) {
+        EXPECT_EQ(w.text, s.text);
+      }
+      const auto cited = std::find_if(report.sources.begin(), report.sources.end(),
+                                      [&](const auto& r) { return r.id == w.source; });
+      ASSERT_NE(cited, report.sources.end());
+      const auto own = std::find_if(articles.begin(), articles.end(), [&](const auto& a) {
+        return a.article.id == cited->article_id;
+      });
+      ASSERT_NE(own, articles.end());
+      EXPECT_EQ(own->Text(w.span), w.text);
+    }
   }
 }
 
@@ -115,6 +132,11 @@ TEST(FuseTest, SentenceStatedByThreeSourcesCitesAllThree) {
   ASSERT_NE(lead, report.summary.end());
   EXPECT_EQ(lead->citations, (std::vector<std::string>{"S1", "S2", "S3"}));
   EXPECT_EQ(lead->support, 3);
+  // Each outlet's own sentence of it, not the one shown (the popovers of the page).
+  ASSERT_EQ(lead->wording.size(), 3u);
+  EXPECT_EQ(lead->wording[1].text.rfind("A magnitude 6.1 earthquake struck", 0), 0u);
+  EXPECT_NE(lead->wording[1].text.find("officials said"), std::string::npos);
+  EXPECT_EQ(lead->wording[2].text.rfind("At least 12 people were killed", 0), 0u);
   // Most supported first.
   EXPECT_EQ(report.summary.front().support, 3);
   for (size_t i = 1; i < report.summary.size(); ++i) {

@@ -25,6 +25,8 @@ StoryReport SampleReport() {
                {"S2", "a2", "Valley Herald", "Budget vote", "", "", {}, "b.txt"}};
   r.summary = {{"The council approved the budget on Monday.", {"S1", "S2"}, "S1", Span{0, 42}, 2},
                {"Work starts in May.", {"S2"}, "S2", Span{10, 29}, 1}};
+  r.summary[0].wording = {{"S1", "The council approved the budget on Monday.", Span{0, 42}},
+                          {"S2", "Valley Herald's own <sentence> of it.", Span{4, 40}}};
   return r;
 }
 
@@ -42,6 +44,9 @@ TEST(RenderJsonTest, RoundTripsEveryField) {
   EXPECT_EQ(back->summary[0].citations, (std::vector<std::string>{"S1", "S2"}));
   EXPECT_EQ(back->summary[1].span, (Span{10, 29}));
   EXPECT_DOUBLE_EQ(back->summary[0].support, 2);
+  ASSERT_EQ(back->summary[0].wording.size(), 2u);
+  EXPECT_EQ(back->summary[0].wording[1].text, "Valley Herald's own <sentence> of it.");
+  EXPECT_EQ(back->summary[0].wording[1].span, (Span{4, 40}));
 }
 
 TEST(RenderJsonTest, CarriesSchemaVersion) {
@@ -200,6 +205,23 @@ TEST(RenderHtmlTest, SelfContainedEscapedAndLinked) {
   EXPECT_NE(html.find("href=\"#src-S1\""), std::string::npos);
   EXPECT_NE(html.find("id=\"src-S2\""), std::string::npos);
   EXPECT_NE(html.find("title=\"1200 new trees\""), std::string::npos);
+  // A citation is described by a tooltip with its outlet's own sentence,
+  // escaped; a citation without wording (an older report) is a plain link.
+  EXPECT_NE(html.find("aria-describedby=\"tip-1-S2\""), std::string::npos) << html;
+  EXPECT_NE(html.find("role=tooltip id=\"tip-1-S2\"><b>Valley Herald</b> (S2): "
+                      "&ldquo;Valley Herald&#39;s own &lt;sentence&gt; of it.&rdquo;"),
+            std::string::npos)
+      << html;
+  EXPECT_EQ(html.find("tip-2-"), std::string::npos);
+  // The fact grid names its columns by outlet (with the citation id) and has
+  // a legend; it scrolls in its own focusable box, not the page.
+  EXPECT_NE(html.find("<th scope=col><a href=\"#src-S2\">Valley Herald</a> "
+                      "<span class=src>S2</span></th>"),
+            std::string::npos)
+      << html;
+  EXPECT_NE(html.find("<p class=legend>"), std::string::npos);
+  EXPECT_NE(html.find("class=grid role=region aria-labelledby=facts-h tabindex=0"),
+            std::string::npos);
   // Two dated entries, two bars on the timeline.
   size_t bars = 0;
   for (size_t at = html.find("<rect"); at != std::string::npos; at = html.find("<rect", at + 1))
