@@ -23,7 +23,10 @@ void RegisterStory(CLI::App& app, int& exit_code);
 void RegisterSearch(CLI::App& app, int& exit_code);
 void RegisterExtract(CLI::App& app, int& exit_code);
 void RegisterAnalyze(CLI::App& app, int& exit_code);
+// `serve` runs the newsfuse-serve binary (serve_exec.cc), which AddServe
+// builds: the HTTP server's libraries load only when serving.
 void RegisterServe(CLI::App& app, int& exit_code);
+void AddServe(CLI::App& cmd, int& exit_code);
 // Scale-out over Redis Streams and PostgreSQL (docs/deploy.md).
 void RegisterEnqueue(CLI::App& app, int& exit_code);
 void RegisterWorker(CLI::App& app, int& exit_code);

@@ -2,7 +2,9 @@
 
 #include <chrono>
 #include <cstdio>
+#include <map>
 #include <set>
+#include <string_view>
 
 #include "cli/command.h"
 #include "cli/progress_line.h"
@@ -90,6 +92,31 @@ void PrintIgnoredFields(const IngestStats& stats) {
                fields.c_str());
 }
 
+// The extractors say "not an article: <reason>" for a page that is a notice,
+// a README or an index (extract.h); "" for any other error.
+std::string NotArticleReason(const Status& s) {
+  constexpr std::string_view kPrefix = "not an article: ";
+  if (s.code() != Status::Code::kBadInput || !s.message().starts_with(kPrefix)) return "";
+  return s.message().substr(kPrefix.size());
+}
+
+// "refused 2 pages as not articles (nothing stored from them): 1 software
+// README or manual, 1 index or list page": said apart from the failures, so
+// a reader of the summary knows these were recognised, not broken.
+void PrintRefused(const std::map<std::string, int64_t>& refused) {
+  if (refused.empty()) return;
+  int64_t total = 0;
+  std::string reasons;
+  for (const auto& [why, count] : refused) {
+    total += count;
+    if (!reasons.empty()) reasons += ", ";
+    reasons += std::to_string(count) + " " + TerminalSafeLine(why);
+  }
+  std::fprintf(stderr, "refused %lld %s as not articles (nothing stored from %s): %s\n",
+               static_cast<long long>(total), total == 1 ? "page" : "pages",
+               total == 1 ? "it" : "them", reasons.c_str());
+}
+
 }  // namespace
 
 Result<IngestSummary> RunIngest(Pipeline& pipeline, Store& store,
@@ -98,8 +125,10 @@ Result<IngestSummary> RunIngest(Pipeline& pipeline, Store& store,
   std::optional<ProgressShown> progress;
   if (flags.Wanted()) progress.emplace(store, SourceBytes(sources));
   IngestCallbacks callbacks;
+  std::map<std::string, int64_t> refused;  // not-an-article reason -> pages
   callbacks.on_error = [&](const Status& s) {
     if (progress) progress->Clear();
+    if (std::string why = NotArticleReason(s); !why.empty()) ++refused[why];
     std::fprintf(stderr, "newsfuse: %s\n", s.ToString().c_str());
   };
   if (progress) {
@@ -130,6 +159,7 @@ Result<IngestSummary> RunIngest(Pipeline& pipeline, Store& store,
                  static_cast<long long>(result->ingested),
                  static_cast<long long>(result->duplicates),
                  static_cast<long long>(result->failed));
+    PrintRefused(refused);
     PrintSkipped(result->input);
     PrintIgnoredFields(result->input);
     if (result->undated > 0) {

@@ -1,4 +1,5 @@
-// `newsfuse serve`: the store over HTTP (src/serve, docs/api.md).
+// `newsfuse-serve` (what `newsfuse serve` runs): the store over HTTP
+// (src/serve, docs/api.md).
 #include <signal.h>
 
 #include <charconv>
@@ -95,17 +96,15 @@ int RunServe(const ServeArgs& args) {
 
 }  // namespace
 
-void RegisterServe(CLI::App& app, int& exit_code) {
+void AddServe(CLI::App& cmd, int& exit_code) {
   auto args = std::make_shared<ServeArgs>();
-  CLI::App* cmd = app.add_subcommand(
-      "serve", "Serve the store over HTTP: a JSON API and a web page (docs/api.md)");
-  cmd->add_option("--listen", args->listen, "HOST:PORT to listen on (port 0: any free port)")
+  cmd.add_option("--listen", args->listen, "HOST:PORT to listen on (port 0: any free port)")
       ->capture_default_str();
-  cmd->add_option("--watch", args->watch,
-                  "Folder whose new files are ingested as they arrive (as `ingest` reads a "
-                  "folder)");
-  args->store.Add(*cmd);
-  cmd->callback([args, &exit_code] { exit_code = RunServe(*args); });
+  cmd.add_option("--watch", args->watch,
+                 "Folder whose new files are ingested as they arrive (as `ingest` reads a "
+                 "folder)");
+  args->store.Add(cmd);
+  cmd.callback([args, &exit_code] { exit_code = RunServe(*args); });
 }
 
 }  // namespace newsfuse::cli

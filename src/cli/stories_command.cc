@@ -125,6 +125,16 @@ int RunStory(const StoryArgs& args) {
   PipelineOptions options;
   args.summary.ApplyTo(options);
   Pipeline pipeline(**store, options);
+  if (args.format == "md") {
+    // An unchanged story prints the Markdown cached with its report: no
+    // analysis, no JSON parse, no rendering.
+    auto cached = CachedMarkdown(**store, args.id, pipeline.ReportBuilder());
+    if (!cached.ok()) return Fail(cached.status());
+    if (*cached) {
+      std::fputs((*cached)->c_str(), stdout);
+      return 0;
+    }
+  }
   ReportOrigin origin;
   auto report = pipeline.Report(args.id, &origin);
   if (!report.ok()) return Fail(report.status());

@@ -18,8 +18,21 @@ std::string ReportBuilderId(const FuseOptions& options) {
 
 Result<bool> SaveReport(Store& store, const StoryReport& report, int64_t story_version,
                         const std::string& builder) {
-  return store.PutCachedReport(report.story_id, story_version, builder, report.headline,
-                               RenderJson(report));
+  auto put = store.PutCachedReport(report.story_id, story_version, builder, report.headline,
+                                   RenderJson(report));
+  if (!put.ok() || !*put) return put;
+  // The Markdown too, rendered from the report just built: what `story`
+  // prints by default then costs one read. Kept second and optional: without
+  // it (a store that keeps none, a crash in between) the JSON still serves.
+  auto markdown =
+      store.PutCachedMarkdown(report.story_id, story_version, builder, RenderMarkdown(report));
+  if (!markdown.ok()) return markdown.status();
+  return true;
+}
+
+Result<std::optional<std::string>> CachedMarkdown(Store& store, const std::string& story_id,
+                                                  const std::string& builder) {
+  return store.GetCachedMarkdown(story_id, builder);
 }
 
 }  // namespace newsfuse

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include "core/records.h"
@@ -34,7 +35,13 @@ struct ReportOrigin {
 
 // Caches `report`, built from `story_version` by `builder`, in `store`.
 // False when the story changed meanwhile (nothing is kept).
+// Its Markdown (RenderMarkdown) is cached with it.
 Result<bool> SaveReport(Store& store, const StoryReport& report, int64_t story_version,
                         const std::string& builder);
+
+// The Markdown cached with the story's current report by `builder`, nullopt
+// when there is none: the caller builds the report (Pipeline::Report).
+Result<std::optional<std::string>> CachedMarkdown(Store& store, const std::string& story_id,
+                                                  const std::string& builder);
 
 }  // namespace newsfuse

@@ -38,7 +38,10 @@ PgConn::~PgConn() {
 Status PgConn::Connect(const std::string& uri) {
   name_ = RedactUri(uri);
   conn_ = PQconnectdb(uri.c_str());
-  if (conn_ == nullptr) return Status::StoreError(name_ + ": cannot connect: out of memory");
+  // Null also when libpq could not be loaded (libpq_lazy.cc): its error says why.
+  if (conn_ == nullptr) {
+    return Status::StoreError(name_ + ": cannot connect: " + Trimmed(PQerrorMessage(nullptr)));
+  }
   if (PQstatus(conn_) != CONNECTION_OK) {
     return Status::StoreError(name_ + ": cannot connect: " + Trimmed(PQerrorMessage(conn_)));
   }

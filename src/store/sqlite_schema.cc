@@ -145,10 +145,20 @@ CREATE TABLE cluster_state (
 ) WITHOUT ROWID;
 )sql";
 
+// Version 6: the report's Markdown cached beside its JSON (issue 13), so
+// `newsfuse story ID` prints an unchanged story without parsing and
+// rendering a JSON of some 440 KB for 100 sources. Reports cached before
+// are dropped (the next read rebuilds each once) rather than kept without
+// their Markdown: the cache is only a cache.
+constexpr const char* kMigration6 = R"sql(
+DELETE FROM story_reports;
+ALTER TABLE story_reports ADD COLUMN markdown TEXT;
+)sql";
+
 // Index i holds the step from version i to i + 1. Append only; never edit a
 // step that has shipped, since files in the field already contain its result.
-constexpr std::array<const char*, 5> kMigrations = {kMigration1, kMigration2, kMigration3,
-                                                    kMigration4, kMigration5};
+constexpr std::array<const char*, 6> kMigrations = {kMigration1, kMigration2, kMigration3,
+                                                    kMigration4, kMigration5, kMigration6};
 static_assert(kMigrations.size() == static_cast<size_t>(kSqliteSchemaVersion),
               "kSqliteSchemaVersion must equal the number of migrations");
 

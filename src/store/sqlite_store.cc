@@ -47,6 +47,8 @@ enum Sql : size_t {
   kStoryVersion,
   kGetCachedReport,
   kPutCachedReport,
+  kGetCachedMarkdown,
+  kPutCachedMarkdown,
   kCachedHeadlines,
   kPutSignals,
   kPutState,
@@ -63,8 +65,12 @@ constexpr std::array<const char*, kSqlCount> kSql = {
     "SELECT " NEWSFUSE_ARTICLE_COLUMNS " FROM articles WHERE id = ?1",
     "SELECT 1 FROM articles WHERE id = ?1",
     "SELECT count(*) FROM articles",
-    "SELECT count(*) FROM articles a WHERE NOT EXISTS "
-    "(SELECT 1 FROM story_members m WHERE m.article_id = a.id)",
+    // Every member is a distinct stored article (article_id is the key and
+    // references articles, foreign keys on; articles are never deleted), so
+    // the difference of two counts, each a scan of a small index, is the
+    // number of articles in no story: no probe per stored article, run by
+    // every ingest (bench/store/README.md).
+    "SELECT (SELECT count(*) FROM articles) - (SELECT count(*) FROM story_members)",
     // ?3 is NULL unless the caller names an original; a move (a merge)
     // passes none and so keeps the copy mark already recorded.
     "INSERT INTO story_members(article_id, story_id, copy_of) VALUES (?1, ?2, ?3) "
@@ -93,7 +99,15 @@ constexpr std::array<const char*, kSqlCount> kSql = {
     "SELECT ?1, ?2, ?3, ?4, ?5 WHERE EXISTS "
     "(SELECT 1 FROM story_versions WHERE story_id = ?1 AND version = ?2) "
     "ON CONFLICT(story_id) DO UPDATE SET story_version = excluded.story_version, "
-    "builder = excluded.builder, headline = excluded.headline, report = excluded.report",
+    "builder = excluded.builder, headline = excluded.headline, report = excluded.report, "
+    "markdown = NULL",
+    "SELECT r.markdown FROM story_reports r JOIN story_versions v ON v.story_id = r.story_id "
+    "WHERE r.story_id = ?1 AND r.story_version = v.version AND r.builder = ?2 "
+    "AND r.markdown IS NOT NULL",
+    // Attaches only to the report of that version by that builder: one that
+    // replaced it meanwhile keeps its own (or none).
+    "UPDATE story_reports SET markdown = ?4 "
+    "WHERE story_id = ?1 AND story_version = ?2 AND builder = ?3",
     "SELECT r.story_id, r.headline FROM story_reports r JOIN story_versions v "
     "ON v.story_id = r.story_id AND v.version = r.story_version",
     "INSERT INTO article_signals(article_id, analyser, signals) VALUES (?1, ?2, ?3) "
@@ -163,6 +177,10 @@ class SqliteStore final : public Store {
   Result<bool> PutCachedReport(const std::string& story_id, int64_t story_version,
                                const std::string& builder, const std::string& headline,
                                const std::string& json) override;
+  Result<std::optional<std::string>> GetCachedMarkdown(const std::string& story_id,
+                                                       const std::string& builder) override;
+  Result<bool> PutCachedMarkdown(const std::string& story_id, int64_t story_version,
+                                 const std::string& builder, const std::string& markdown) override;
   Result<std::unique_ptr<StoreWrite>> BeginWrite() override;
   Result<int64_t> DataVersion() override;
   Result<std::vector<SearchHit>> Search(const std::string& query, int limit) override;
@@ -551,6 +569,36 @@ Result<bool> SqliteStore::PutCachedReport(const std::string& story_id, int64_t s
   BindText(upsert.get(), 4, headline);
   BindText(upsert.get(), 5, json);
   if (Status s = StepDone(upsert.get(), "caching the report of story " + story_id); !s.ok()) {
+    return s;
+  }
+  return sqlite3_changes(db_->handle()) > 0;
+}
+
+Result<std::optional<std::string>> SqliteStore::GetCachedMarkdown(const std::string& story_id,
+                                                                  const std::string& builder) {
+  auto stmt = Statement(kGetCachedMarkdown);
+  if (!stmt.ok()) return stmt.status();
+  StatementLease query(*stmt);
+  BindText(query.get(), 1, story_id);
+  BindText(query.get(), 2, builder);
+  int rc = sqlite3_step(query.get());
+  if (rc == SQLITE_DONE) return std::optional<std::string>();
+  if (rc != SQLITE_ROW) return db_->Error("reading the cached report of story " + story_id, rc);
+  return std::optional<std::string>(ColumnText(query.get(), 0));
+}
+
+Result<bool> SqliteStore::PutCachedMarkdown(const std::string& story_id, int64_t story_version,
+                                            const std::string& builder,
+                                            const std::string& markdown) {
+  if (Status s = RefuseIfReadOnly("cache a report"); !s.ok()) return s;
+  auto stmt = Statement(kPutCachedMarkdown);
+  if (!stmt.ok()) return stmt.status();
+  StatementLease update(*stmt);
+  BindText(update.get(), 1, story_id);
+  sqlite3_bind_int64(update.get(), 2, story_version);
+  BindText(update.get(), 3, builder);
+  BindText(update.get(), 4, markdown);
+  if (Status s = StepDone(update.get(), "caching the report of story " + story_id); !s.ok()) {
     return s;
   }
   return sqlite3_changes(db_->handle()) > 0;

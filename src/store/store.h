@@ -185,6 +185,23 @@ class Store {
   virtual Result<bool> PutCachedReport(const std::string& story_id, int64_t story_version,
                                        const std::string& builder, const std::string& headline,
                                        const std::string& json) = 0;
+  // The report's Markdown (what `newsfuse story ID` prints by default), kept
+  // beside its JSON so that printing an unchanged story neither parses nor
+  // renders it. Get answers under the same conditions as GetCachedReport;
+  // Put attaches `markdown` to the report cached for that version by that
+  // builder, false when that is no longer the cached one. A store that keeps
+  // no Markdown (the default) answers nullopt and false: callers render from
+  // the JSON.
+  virtual Result<std::optional<std::string>> GetCachedMarkdown(const std::string& story_id,
+                                                               const std::string& builder) {
+    (void)story_id, (void)builder;
+    return std::optional<std::string>();
+  }
+  virtual Result<bool> PutCachedMarkdown(const std::string& story_id, int64_t story_version,
+                                         const std::string& builder, const std::string& markdown) {
+    (void)story_id, (void)story_version, (void)builder, (void)markdown;
+    return false;
+  }
 
   // Takes the write lock, waiting for another writer to finish (up to
   // StoreOptions::write_wait_ms), and opens a unit that every later
@@ -242,7 +259,7 @@ using SqliteStoreOptions = StoreOptions;
 
 // The schema version (PRAGMA user_version) this build reads and writes. Files
 // at an older version are migrated on a read-write open; newer ones are refused.
-inline constexpr int kSqliteSchemaVersion = 5;
+inline constexpr int kSqliteSchemaVersion = 6;
 
 // Opens (creating and migrating if needed) the SQLite store at `path`.
 // ":memory:" gives a private in-memory store (tests). Errors are kStoreError

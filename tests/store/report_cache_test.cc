@@ -144,6 +144,53 @@ TEST_P(ReportCacheStoreTest, AReadOnlyStoreServesButDoesNotCache) {
   EXPECT_EQ(Cached("s1"), "{\"x\": 1}");
 }
 
+TEST_P(ReportCacheStoreTest, TheMarkdownIsServedWithItsReportAndDroppedWithIt) {
+  // PostgreSQL keeps no Markdown (its callers render from the JSON).
+  if (postgres()) GTEST_SKIP() << "the Markdown cache is SQLite's";
+  ASSERT_TRUE(store_->AssignToStory("s1", "a1").ok());
+  const int64_t v1 = Version("s1");
+  auto markdown = [&](const std::string& builder = "b1") {
+    auto r = store_->GetCachedMarkdown("s1", builder);
+    EXPECT_TRUE(r.ok()) << r.status().ToString();
+    return r.ok() ? *r : std::nullopt;
+  };
+  // Nothing to attach to before the report is cached.
+  EXPECT_FALSE(store_->PutCachedMarkdown("s1", v1, "b1", "# early").value());
+  ASSERT_TRUE(Put("s1", v1, "{\"one\": 1}"));
+  EXPECT_EQ(markdown(), std::nullopt);
+  ASSERT_TRUE(store_->PutCachedMarkdown("s1", v1, "b1", "# The dam opens\n").value());
+  EXPECT_EQ(markdown(), "# The dam opens\n");
+  EXPECT_EQ(markdown("b2"), std::nullopt);
+  // Not for another version or builder than the cached report's.
+  EXPECT_FALSE(store_->PutCachedMarkdown("s1", v1 + 1, "b1", "# later").value());
+  EXPECT_FALSE(store_->PutCachedMarkdown("s1", v1, "b2", "# other").value());
+  EXPECT_EQ(markdown(), "# The dam opens\n");
+  // A new report replaces the Markdown too, until its own is put.
+  ASSERT_TRUE(Put("s1", v1, "{\"two\": 2}"));
+  EXPECT_EQ(markdown(), std::nullopt);
+  ASSERT_TRUE(store_->PutCachedMarkdown("s1", v1, "b1", "# Two\n").value());
+  // A change of the story drops it with its report.
+  ASSERT_TRUE(store_->AssignToStory("s1", "a2").ok());
+  EXPECT_EQ(markdown(), std::nullopt);
+  EXPECT_EQ(Cached("s1"), std::nullopt);
+}
+
+TEST_P(ReportCacheStoreTest, MigratingToTheMarkdownColumnEmptiesTheCache) {
+  if (postgres()) GTEST_SKIP() << "the Markdown cache is SQLite's";
+  ASSERT_TRUE(store_->AssignToStory("s1", "a1").ok());
+  ASSERT_TRUE(Put("s1", Version("s1"), "{\"old\": true}"));
+  store_.reset();
+  // The store as version 5 left it: a cached report, no Markdown column.
+  Raw(path_)->Exec("ALTER TABLE story_reports DROP COLUMN markdown");
+  Raw(path_)->Exec("PRAGMA user_version = 5");
+  store_ = OpenOrDie(path_);
+  ASSERT_TRUE(store_);
+  EXPECT_EQ(Cached("s1"), std::nullopt);  // rebuilt once, on its next read
+  ASSERT_TRUE(Put("s1", Version("s1"), "{\"new\": true}"));
+  EXPECT_TRUE(store_->PutCachedMarkdown("s1", Version("s1"), "b1", "# New\n").value());
+  EXPECT_EQ(store_->GetCachedMarkdown("s1", "b1").value(), "# New\n");
+}
+
 NEWSFUSE_STORE_BACKENDS(ReportCacheStoreTest);
 
 }  // namespace
