@@ -190,7 +190,7 @@ int main(int argc, char** argv) {
   if (peer.empty()) {
     if (wants("seeds")) SeedDateAccuracy(fs::path(NEWSFUSE_SOURCE_DIR) / "examples/seeds");
     if (wants("readability"))
-      bench::ReadabilityMetadata(shared_bench / "readability-testpages", worst > 0);
+      bench::ReadabilityMetadata(shared_bench / "readability-testpages", halves, worst > 0);
     if (wants("htmldate")) bench::HtmldateDates(shared_bench / "htmldate-eval", halves, worst);
     if (wants("dragnet")) bench::DragnetBodies(shared_bench / "dragnet", halves, worst);
   }

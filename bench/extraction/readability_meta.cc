@@ -8,6 +8,7 @@
 
 #include "extract/extract.h"
 #include "rejections.h"
+#include "set_split.h"
 
 namespace newsfuse::bench {
 namespace {
@@ -51,7 +52,28 @@ std::string ReadAll(const fs::path& p) {
 
 }  // namespace
 
-void ReadabilityMetadata(const fs::path& dir, bool misses) {
+namespace {
+
+struct Tally {
+  int pages = 0, failures = 0;
+  int title_n = 0, title_exact = 0, title_contained = 0;
+  int author_n = 0, author_exact = 0, author_contained = 0, author_none_n = 0, author_invented = 0;
+};
+
+void PrintTally(const char* half, const Tally& t) {
+  auto frac = [](int a, int b) { return b ? static_cast<double>(a) / b : 0.0; };
+  std::printf(
+      "extraction_readability_meta half=%s pages=%d failures=%d title_n=%d title_exact=%.3f "
+      "title_contained=%.3f author_n=%d author_exact=%.3f author_contained=%.3f "
+      "author_none_n=%d author_invented=%d\n",
+      half, t.pages, t.failures, t.title_n, frac(t.title_exact, t.title_n),
+      frac(t.title_contained, t.title_n), t.author_n, frac(t.author_exact, t.author_n),
+      frac(t.author_contained, t.author_n), t.author_none_n, t.author_invented);
+}
+
+}  // namespace
+
+void ReadabilityMetadata(const fs::path& dir, HalfSelection halves, bool misses) {
   std::ifstream index(dir / "index.csv");
   if (!index) {
     std::printf("skipped: %s not found\n", (dir / "index.csv").c_str());
@@ -59,15 +81,18 @@ void ReadabilityMetadata(const fs::path& dir, bool misses) {
   }
   std::string line;
   std::getline(index, line);  // header
-  int pages = 0, failures = 0;
-  int title_n = 0, title_exact = 0, title_contained = 0;
-  int author_n = 0, author_exact = 0, author_contained = 0, author_none_n = 0, author_invented = 0;
+  Tally tally[2];             // by Half
   while (std::getline(index, line)) {
     const std::string name = line.substr(0, line.find(','));
     const fs::path page = dir / "pages" / name;
     const json want = json::parse(ReadAll(page / "expected-metadata.json"), nullptr, false);
     if (want.is_discarded()) continue;
-    ++pages;
+    const Half half = HalfOf(name);
+    Tally& t = tally[static_cast<int>(half)];
+    // Misses are listed for the selected halves only, so tuning never sees a
+    // held-out page unless asked to.
+    const bool list = misses && halves.Wants(half);
+    ++t.pages;
     RawPage raw;
     raw.locator = name;
     raw.url = "http://fakehost/test/page.html";
@@ -75,7 +100,7 @@ void ReadabilityMetadata(const fs::path& dir, bool misses) {
     raw.content = ReadAll(page / "source.html");
     auto got = ExtractArticle(raw);
     if (!got.ok()) {
-      ++failures;
+      ++t.failures;
       NoteRejection("readability", name, got.status());
     }
     const std::string title = got.ok() ? got->title : "";
@@ -85,43 +110,46 @@ void ReadabilityMetadata(const fs::path& dir, bool misses) {
 
     if (want.contains("title") && want["title"].is_string() &&
         !want["title"].get<std::string>().empty()) {
-      ++title_n;
+      ++t.title_n;
       const std::string w = want["title"].get<std::string>();
       const bool exact = Norm(w, false) == Norm(title, false);
-      title_exact += exact;
-      title_contained += Contained(Norm(w, true), Norm(title, true));
-      if (misses && !exact)
+      t.title_exact += exact;
+      t.title_contained += Contained(Norm(w, true), Norm(title, true));
+      if (list && !exact)
         std::printf("title_miss %s want=\"%s\" got=\"%s\"\n", name.c_str(), Norm(w, false).c_str(),
                     Norm(title, false).c_str());
     }
     const bool has_byline = want.contains("byline") && want["byline"].is_string() &&
                             !Norm(want["byline"].get<std::string>(), false).empty();
     if (has_byline) {
-      ++author_n;
+      ++t.author_n;
       const std::string w = DropByPrefix(Norm(want["byline"].get<std::string>(), true));
       const std::string g = Norm(authors, true);
       const bool exact = w == g;
       const bool contained = Contained(w, g);
-      author_exact += exact;
-      author_contained += contained;
-      if (misses && !contained)
+      t.author_exact += exact;
+      t.author_contained += contained;
+      if (list && !contained)
         std::printf("author_miss %s want=\"%s\" got=\"%s\"\n", name.c_str(), w.c_str(), g.c_str());
     } else {
-      ++author_none_n;
+      ++t.author_none_n;
       if (!authors.empty()) {
-        ++author_invented;
-        if (misses) std::printf("author_invented %s got=\"%s\"\n", name.c_str(), authors.c_str());
+        ++t.author_invented;
+        if (list) std::printf("author_invented %s got=\"%s\"\n", name.c_str(), authors.c_str());
       }
     }
   }
-  auto frac = [](int a, int b) { return b ? static_cast<double>(a) / b : 0.0; };
-  std::printf(
-      "extraction_readability_meta pages=%d failures=%d title_n=%d title_exact=%.3f "
-      "title_contained=%.3f author_n=%d author_exact=%.3f author_contained=%.3f "
-      "author_none_n=%d author_invented=%d\n",
-      pages, failures, title_n, frac(title_exact, title_n), frac(title_contained, title_n),
-      author_n, frac(author_exact, author_n), frac(author_contained, author_n), author_none_n,
-      author_invented);
+  Tally all;
+  for (const Tally& t : tally) {
+    all.pages += t.pages, all.failures += t.failures;
+    all.title_n += t.title_n, all.title_exact += t.title_exact;
+    all.title_contained += t.title_contained, all.author_n += t.author_n;
+    all.author_exact += t.author_exact, all.author_contained += t.author_contained;
+    all.author_none_n += t.author_none_n, all.author_invented += t.author_invented;
+  }
+  if (halves.dev) PrintTally("dev", tally[static_cast<int>(Half::kDev)]);
+  if (halves.held_out) PrintTally("held-out", tally[static_cast<int>(Half::kHeldOut)]);
+  if (halves.dev && halves.held_out) PrintTally("all", all);
 }
 
 }  // namespace newsfuse::bench

@@ -8,10 +8,15 @@
 
 #include <filesystem>
 
+#include "set_split.h"
+
 namespace newsfuse::bench {
 
-// Prints one "extraction_readability_meta ..." line, and with `misses` one line
-// per disagreeing page. Prints "skipped: ..." when `dir` has no index.csv.
-void ReadabilityMetadata(const std::filesystem::path& dir, bool misses);
+// Prints one "extraction_readability_meta half=..." line per selected half
+// (and half=all when both are), and with `misses` one line per disagreeing page
+// of the selected halves. The half is HalfOf(page folder name), the same fixed
+// hash split as htmldate-eval and Dragnet. Prints "skipped: ..." when `dir`
+// has no index.csv.
+void ReadabilityMetadata(const std::filesystem::path& dir, HalfSelection halves, bool misses);
 
 }  // namespace newsfuse::bench

@@ -122,25 +122,36 @@ Result<Draft> ExtractFromHtml(const RawPage& page, const ExtractOptions& options
     a.field_sources["outlet"] = src;
   }
 
-  // Title: og:title, JSON-LD headline, then <title> or <h1>, each without a
-  // site affix. With no stated outlet, the site is what the <title> tag adds
-  // after a strong separator, and the same words are stripped from og:title.
+  // Title: the candidate (og:title, JSON-LD headline, <title>, <h1>) most
+  // others agree with; with no agreement og:title, JSON-LD headline, then
+  // <title> or <h1>; each without a site affix. With no stated outlet, the site is what the <title>
+  // tag adds after a strong separator, and the same words are stripped from og:title.
   std::string site, guessed_site = a.outlet;
   const std::string tag_title = StripTitleSite(m.title_tag, a.outlet, &site);
   if (guessed_site.empty()) guessed_site = site;
-  if (std::string v = MetaValue(m, {"og:title", "twitter:title"}, &src); !v.empty()) {
-    a.title = StripTitleSite(v, guessed_site, nullptr);
-    a.field_sources["title"] = src == "meta:og:title" ? "og:title" : "twitter:title";
-  } else if (!m.ld_headline.empty()) {
-    a.title = StripTitleSite(m.ld_headline, guessed_site, nullptr);
+  const std::string social = MetaValue(m, {"og:title", "twitter:title"}, &src);
+  const std::string social_src = src == "meta:og:title" ? "og:title" : "twitter:title";
+  const std::string headline =
+      m.ld_headline.empty() ? "" : StripTitleSite(m.ld_headline, guessed_site, nullptr);
+  const std::string h1 = m.first_h1.size() < 400 ? m.first_h1 : "";
+  const std::vector<std::string> candidates = {
+      social.empty() ? "" : StripTitleSite(social, guessed_site, nullptr), headline, tag_title, h1};
+  static const char* const kCandidateSource[] = {"", "json-ld", "title-tag", "h1"};
+  if (const int agreed = MostAgreedTitle(candidates); agreed >= 0) {
+    a.title = candidates[agreed];
+    a.field_sources["title"] = agreed == 0 ? social_src : kCandidateSource[agreed];
+  } else if (!social.empty()) {
+    a.title = candidates[0];
+    a.field_sources["title"] = social_src;
+  } else if (!headline.empty()) {
+    a.title = headline;
     a.field_sources["title"] = "json-ld";
-  } else if (!m.first_h1.empty() && m.first_h1.size() < 400 &&
-             (tag_title.empty() || ContainsFolded(tag_title, m.first_h1) ||
-              SplitWords(tag_title).size() < 3)) {
+  } else if (!h1.empty() && (tag_title.empty() || ContainsFolded(tag_title, h1) ||
+                             SplitWords(tag_title).size() < 3)) {
     // The <h1> is the headline when the <title> repeats it or says too little;
     // otherwise it is often a section name ("Health Center") or a word of the
     // body, and the <title> names the page.
-    a.title = m.first_h1;
+    a.title = h1;
     a.field_sources["title"] = "h1";
   } else if (!tag_title.empty()) {
     a.title = tag_title;

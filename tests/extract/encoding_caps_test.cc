@@ -151,6 +151,8 @@ TEST(FieldCapsTest, HtmlMetadataIsCappedAtACharacterBoundary) {
   while (title.size() < 50000) title += "\xC3\xA9t\xC3\xA9 ";
   std::string html = kHtml;
   html.insert(html.find("<title>"), "<meta property=\"og:title\" content=\"" + title + "\">");
+  // The <title> says the same, so no shorter candidate is preferred to it.
+  html.replace(html.find("River floods"), std::string("River floods the old town").size(), title);
   Warnings w;
   RawPage page;
   page.locator = "crawl.warc.gz@1234";

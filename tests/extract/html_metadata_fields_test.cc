@@ -118,6 +118,28 @@ TEST(HtmlTitleTest, TitleTagBeatsAnH1ThatIsASectionName) {
   EXPECT_EQ(b->title, "Dam opens after repairs") << Dump(*b);
 }
 
+TEST(HtmlTitleTest, TheHeadlineTheCandidatesAgreeOnWins) {
+  // og:title is a social teaser; JSON-LD, <title> and <h1> share the headline.
+  auto a = ExtractArticle(HtmlPage(
+      R"(<meta property="og:title" content="You will not believe what the gates can do">
+<title>Dam opens after eight months of repairs - Valley Herald</title>
+<script type="application/ld+json">{"@type": "NewsArticle",
+"headline": "Dam opens after eight months of repairs"}</script>)",
+      "<h1>Dam opens after eight months of repairs</h1>"));
+  ASSERT_TRUE(a.ok()) << a.status().ToString();
+  EXPECT_EQ(a->title, "Dam opens after eight months of repairs") << Dump(*a);
+  EXPECT_EQ(a->field_sources.at("title"), "json-ld");
+  // The JSON-LD headline is a description; <title> and <h1> agree, and the
+  // hyphen-separated site name the <title> adds is dropped.
+  auto b = ExtractArticle(HtmlPage(
+      R"(<title>Spillway gate - Riverpedia</title>
+<script type="application/ld+json">{"@type": "Article",
+"headline": "movable barrier that controls the flow over a dam"}</script>)",
+      "<h1>Spillway gate</h1>"));
+  ASSERT_TRUE(b.ok()) << b.status().ToString();
+  EXPECT_EQ(b->title, "Spillway gate") << Dump(*b);
+}
+
 TEST(HtmlBodyTest, JsonLdArticleBodyWhenTheMarkupHasNone) {
   RawPage page;
   page.locator = "ld.html";

@@ -110,6 +110,19 @@ TEST(TitleSiteTest, StripsKnownOrBarSeparatedSite) {
   EXPECT_EQ(StripTitleSite("Peace talks - what next", "", nullptr), "Peace talks - what next");
 }
 
+TEST(TitleSiteTest, AgreementBetweenCandidates) {
+  EXPECT_EQ(TitleAgreement("Dam opens", "DAM  opens"), 2);
+  EXPECT_EQ(TitleAgreement("Dam opens after repairs", "Dam opens after repairs - Herald"), 2);
+  EXPECT_EQ(TitleAgreement("Dam opens after repairs", "Herald | Dam opens after repairs"), 2);
+  EXPECT_EQ(TitleAgreement("Dam opens after repairs", "Valley Herald: Dam opens after repairs"), 2);
+  EXPECT_EQ(TitleAgreement("Dam opens after repairs", "Dam opens after repairs again"), 1);
+  EXPECT_EQ(TitleAgreement("Dam", "Dam opens after eight months of repairs"), 0);
+  EXPECT_EQ(MostAgreedTitle({"Teaser", "Dam opens", "Dam opens - Herald", "Dam opens"}), 1);
+  // The winner carries a site affix another candidate lacks: the bare one.
+  EXPECT_EQ(MostAgreedTitle({"", "", "Dam opens - Herald", "Dam opens"}), 3);
+  EXPECT_EQ(MostAgreedTitle({"A teaser", "A description", "The page", ""}), -1);
+}
+
 TEST(CharsetTest, DeclaredAndUndeclaredLegacyCharsets) {
   std::string used;
   // "Привет" in windows-1251.
