@@ -24,6 +24,7 @@
 #include "cli/command.h"
 #include "cli/queue_flags.h"
 #include "pipeline/cluster_signals.h"
+#include "pipeline/story_assigner.h"
 #include "queue/leader_lock.h"
 #include "queue/queue.h"
 
@@ -175,24 +176,10 @@ class ClusterWorker {
     return queue_.TrimBefore(pages.back().entry_id);
   }
 
-  // As the pipeline's StoryAssigner decides: the article's story and copy
-  // mark, and the move of every article of a story its arrival merged away.
+  // The pipeline's own decision (DecideStory), so these stories are
+  // `ingest`'s stories.
   Status Decide(const AnnotatedArticle& article) {
-    const std::string story_id = clusterer_->Add(article);
-    const ClusterDecision& decision = clusterer_->last_decision();
-    if (Status s = store_.AssignToStory(story_id, article.article.id, decision.copy_of); !s.ok())
-      return s;
-    for (const std::string& merged : decision.merged) {
-      auto old = store_.GetStory(merged);
-      if (!old.ok()) {
-        if (old.status().code() == Status::Code::kNotFound) continue;
-        return old.status();
-      }
-      for (const std::string& id : old->article_ids) {
-        if (Status s = store_.AssignToStory(story_id, id); !s.ok()) return s;
-      }
-    }
-    return Status::Ok();
+    return DecideStory(*clusterer_, store_, article);
   }
 
   PageQueue& queue_;

@@ -145,63 +145,55 @@ class Worker {
     for (const WorkItem& item : items) {
       if (Status s = queue_.PutNote("signals", item.article->id, item.signals); !s.ok()) return s;
     }
-    auto write = store_.BeginWrite();
-    if (!write.ok()) return write.status();
     std::vector<Article> articles;
     for (const WorkItem& item : items) articles.push_back(*item.article);
+    // No BeginWrite: a batch of inserts decides nothing, and outside a unit
+    // PostgreSQL stores it without the write lock, so workers store in
+    // parallel beside the cluster-worker's long decide-and-commit units.
     auto outcomes = store_.PutArticles(articles);
+    counts_.store += WallSeconds() - t;
     if (!outcomes.ok() && outcomes.status().code() == Status::Code::kBadInput) {
       // One article the store refuses undoes the batch: store them one by
       // one so only that one is set aside.
-      write->reset();
-      counts_.store += WallSeconds() - t;
       for (WorkItem& item : items) {
-        std::vector<WorkItem> one;
-        one.push_back(std::move(item));
-        if (Status s = StoreOne(one, pages); !s.ok()) return s;
+        if (Status s = StoreOne(item, pages); !s.ok()) return s;
       }
       return Status::Ok();
     }
     if (!outcomes.ok()) return outcomes.status();
     for (size_t i = 0; i < items.size(); ++i) {
-      if ((*outcomes)[i] == PutOutcome::kDuplicate) {
-        ++counts_.duplicates;
-        continue;
-      }
-      ++counts_.stored;
-      // Kept in the store too, so a cluster-worker that takes over replays
-      // stored stories without analysing again.
-      if (Status s = store_.PutArticleSignals(items[i].article->id, analyser_, items[i].signals);
-          !s.ok()) {
-        return s;
-      }
+      if (Status s = Count((*outcomes)[i], items[i]); !s.ok()) return s;
     }
-    Status committed = (*write)->Commit();
-    counts_.store += WallSeconds() - t;
-    return committed;
+    return Status::Ok();
   }
 
-  Status StoreOne(std::vector<WorkItem>& one, const std::vector<QueuedPage>& pages) {
-    auto write = store_.BeginWrite();
-    if (!write.ok()) return write.status();
-    auto outcome = store_.PutArticles({*one.front().article});
+  Status StoreOne(const WorkItem& item, const std::vector<QueuedPage>& pages) {
+    const double t = WallSeconds();
+    auto outcome = store_.PutArticles({*item.article});
+    counts_.store += WallSeconds() - t;
     if (!outcome.ok() && outcome.status().code() == Status::Code::kBadInput) {
-      write->reset();
       for (const QueuedPage& queued : pages) {
-        if (queued.entry_id == one.front().entry_id) return SetAside(queued, outcome.status());
+        if (queued.entry_id == item.entry_id) return SetAside(queued, outcome.status());
       }
       return Status::Ok();
     }
     if (!outcome.ok()) return outcome.status();
-    if (outcome->front() == PutOutcome::kDuplicate) {
+    return Count(outcome->front(), item);
+  }
+
+  Status Count(PutOutcome outcome, const WorkItem& item) {
+    if (outcome == PutOutcome::kDuplicate) {
       ++counts_.duplicates;
-    } else {
-      ++counts_.stored;
-      const WorkItem& item = one.front();
-      if (Status s = store_.PutArticleSignals(item.article->id, analyser_, item.signals); !s.ok())
-        return s;
+      return Status::Ok();
     }
-    return (*write)->Commit();
+    ++counts_.stored;
+    // Kept in the store too (by a store that keeps them), so a cluster-worker
+    // that takes over replays stored stories without analysing again. A
+    // crash before this write costs only that analysis.
+    const double t = WallSeconds();
+    Status s = store_.PutArticleSignals(item.article->id, analyser_, item.signals);
+    counts_.store += WallSeconds() - t;
+    return s;
   }
 
   PageQueue& queue_;

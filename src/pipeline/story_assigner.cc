@@ -134,18 +134,22 @@ Status StoryAssigner::Assign(const AnnotatedArticle& article) {
 }
 
 Status StoryAssigner::Decide(const AnnotatedArticle& article) {
-  const std::string story_id = clusterer_->Add(article);
-  const ClusterDecision& decision = clusterer_->last_decision();
+  return DecideStory(*clusterer_, store_, article);
+}
+
+Status DecideStory(StoryClusterer& clusterer, Store& store, const AnnotatedArticle& article) {
+  const std::string story_id = clusterer.Add(article);
+  const ClusterDecision& decision = clusterer.last_decision();
   // A copy is recorded with its original, so `stories` and the report can
   // tell independent reporting from a reprint.
-  if (Status s = store_.AssignToStory(story_id, article.article.id, decision.copy_of); !s.ok()) {
+  if (Status s = store.AssignToStory(story_id, article.article.id, decision.copy_of); !s.ok()) {
     return s;
   }
   // A bridge article showed two stories are one: the clusterer has merged
   // them in memory, and the store must agree, or the next replay and
   // `newsfuse stories` would still show two.
   for (const std::string& merged : decision.merged) {
-    auto old = store_.GetStory(merged);
+    auto old = store.GetStory(merged);
     if (!old.ok()) {
       if (old.status().code() == Status::Code::kNotFound)
         continue;  // never stored: nothing to move
@@ -153,7 +157,7 @@ Status StoryAssigner::Decide(const AnnotatedArticle& article) {
     }
     for (const std::string& id : old->article_ids) {
       // A move: the store keeps each article's copy mark.
-      if (Status s = store_.AssignToStory(story_id, id); !s.ok()) return s;
+      if (Status s = store.AssignToStory(story_id, id); !s.ok()) return s;
     }
   }
   return Status::Ok();

@@ -48,6 +48,14 @@ struct SyncOutcome {
   std::string state_rebuilt;
 };
 
+// Clusters `article` after every article `clusterer` has seen and records
+// the decision in `store`: the article's story and copy mark, and the move
+// of every article of a story its arrival merged into another. The one
+// decision of both `ingest` (StoryAssigner) and the queue's cluster-worker,
+// so their stories cannot drift apart. REQUIRES an open StoreWrite on
+// `store`; after a failure the clusterer is ahead of the store (Forget it).
+Status DecideStory(StoryClusterer& clusterer, Store& store, const AnnotatedArticle& article);
+
 class StoryAssigner {
  public:
   // `store` must outlive the assigner.

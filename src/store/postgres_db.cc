@@ -126,6 +126,8 @@ Status PgTransaction::Begin(std::string_view what, const std::string& lock_sql, 
   }
   if (Status s = conn_.ExecScript(what, "BEGIN"); !s.ok()) return s;
   open_ = true;
+  if (lock_sql.empty())
+    return conn_.ExecScript(what, "SET LOCAL lock_timeout = " + std::to_string(busy_ms));
   // Only the wait for the lock is long: once held, nothing else blocks.
   if (Status s = conn_.ExecScript(what, "SET LOCAL lock_timeout = " + std::to_string(wait_ms));
       !s.ok()) {

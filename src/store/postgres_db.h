@@ -29,6 +29,8 @@ std::string RedactUri(std::string_view uri);
 
 // SQLSTATE of a lock wait that ran out (lock_timeout).
 inline constexpr std::string_view kLockNotAvailable = "55P03";
+// SQLSTATE of a transaction the server rolled back to break a deadlock.
+inline constexpr std::string_view kDeadlockDetected = "40P01";
 
 class PgConn {
  public:
@@ -74,7 +76,8 @@ namespace newsfuse::store_internal {
 
 // A write transaction that rolls back unless committed, as sqlite_db.h's
 // WriteTransaction: begun outside a transaction it is BEGIN plus the
-// caller's lock (waited for up to `wait_ms`); begun inside one it is a
+// caller's lock (waited for up to `wait_ms`; none when `lock_sql` is
+// empty); begun inside one it is a
 // SAVEPOINT, whose rollback undoes only its own writes. In PostgreSQL a
 // failed statement spoils its whole transaction, so the savepoint is also
 // what lets a unit carry on after one of its batches is refused.

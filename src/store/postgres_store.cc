@@ -5,9 +5,17 @@
 // advisory lock, postgres_schema.h) so that writers take turns as in SQLite
 // and a BeginWrite unit can read, decide and write as one step; the writes
 // made inside a unit are savepoints of its transaction. Readers never wait.
+//
+// The one exception is PutArticles outside a unit: it takes no lock, so N
+// queue workers store in parallel. It needs none: the insert decides
+// nothing from what it reads, and INSERT ... ON CONFLICT DO NOTHING on the
+// content id is atomic against every other writer (one of two racing
+// inserts of an id waits for the other's transaction, then skips the row).
+#include <algorithm>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 
 #include "core/utf8.h"
@@ -33,6 +41,10 @@ using store_internal::PgTransaction;
 // distinct words reaches; the index reads this much of each body, which
 // bounds it far below that (the article itself is stored whole).
 constexpr size_t kMaxIndexedBodyBytes = 256 * 1024;
+
+// Articles per INSERT statement: 14 parameters each, far below PostgreSQL's
+// 65,535 per statement, and one round trip for a whole worker batch.
+constexpr size_t kInsertRows = 512;
 
 // Rows ForEachArticle reads per query: bounded memory, and no cursor held
 // open while the callback writes.
@@ -130,12 +142,16 @@ class PostgresStore final : public Store {
 
   Status RefuseIfReadOnly(std::string_view what) const;
   // Runs `body` as one write: a savepoint of the open unit, else a
-  // transaction of its own under the write lock, committed here.
-  Status Write(std::string_view what, const std::function<Status()>& body);
+  // transaction of its own, under the write lock unless `lock` is false,
+  // committed here.
+  Status Write(std::string_view what, const std::function<Status()>& body, bool lock = true);
   // Commits the outermost transaction, counting the commit in
   // newsfuse_meta when it wrote, so other stores see DataVersion move.
   Status CommitOutermost(PgTransaction& txn, std::string_view what, bool wrote);
-  Result<PutOutcome> PutOne(const Article& article);
+  // One multi-row INSERT of `articles` (at most kInsertRows), ids of the
+  // rows it wrote added to `inserted`.
+  Status InsertRows(const std::vector<const Article*>& articles,
+                    std::unordered_multiset<std::string>& inserted);
 
   std::unique_ptr<PgConn> conn_;
   StoreOptions options_;
@@ -187,10 +203,13 @@ Status PostgresStore::CommitOutermost(PgTransaction& txn, std::string_view what,
   return Status::Ok();
 }
 
-Status PostgresStore::Write(std::string_view what, const std::function<Status()>& body) {
+Status PostgresStore::Write(std::string_view what, const std::function<Status()>& body, bool lock) {
   PgTransaction txn(*conn_);
-  if (Status s = txn.Begin(what, store_internal::kWriteLockSql, options_.write_wait_ms,
-                           options_.busy_timeout_ms);
+  // Unlocked, a row lock (an id another transaction is inserting) is the
+  // only wait, and as long as that writer's unit may be.
+  if (Status s = txn.Begin(what, lock ? store_internal::kWriteLockSql : std::string(),
+                           options_.write_wait_ms,
+                           lock ? options_.busy_timeout_ms : options_.write_wait_ms);
       !s.ok()) {
     return s;
   }
@@ -202,43 +221,107 @@ Status PostgresStore::Write(std::string_view what, const std::function<Status()>
   return CommitOutermost(txn, what, /*wrote=*/true);
 }
 
-Result<PutOutcome> PostgresStore::PutOne(const Article& article) {
-  if (article.id.empty()) return Status::BadInput(article.locator, "article has no id");
-  if (Status s = RefuseNul(article); !s.ok()) return s;
-  auto encoded = store_internal::EncodeArticle(article);
-  if (!encoded.ok()) return encoded.status();
-  const std::string title_text = SearchText(article.title, kMaxIndexedBodyBytes);
-  const std::string body_text = SearchText(encoded->body, kMaxIndexedBodyBytes);
-  const std::string* published = encoded->published ? &*encoded->published : nullptr;
-  const std::string* updated = encoded->updated ? &*encoded->updated : nullptr;
-  // The row and its index entry are one row: a crash cannot split them.
-  auto inserted =
-      conn_->Exec("writing article " + article.id + " (" + article.locator + ")",
-                  "INSERT INTO articles(" NEWSFUSE_ARTICLE_COLUMNS
-                  ", search) VALUES (" NEWSFUSE_PG_ARTICLE_PARAMS
-                  ", setweight(to_tsvector('newsfuse_english', $13), 'A') || "
-                  "to_tsvector('newsfuse_english', $14)) ON CONFLICT (id) DO NOTHING",
-                  {&article.id, &article.locator, &article.url, &article.outlet, &article.title,
-                   &encoded->authors, published, updated, &article.dateline, &article.language,
-                   &encoded->paragraphs, &encoded->field_sources, &title_text, &body_text});
-  if (!inserted.ok()) return inserted.status();
-  return AffectedRows(inserted->get()) == 0 ? PutOutcome::kDuplicate : PutOutcome::kInserted;
+Status PostgresStore::InsertRows(const std::vector<const Article*>& articles,
+                                 std::unordered_multiset<std::string>& inserted) {
+  // Encoded first: the strings the parameters point at live until Exec.
+  struct Encoded {
+    store_internal::EncodedArticle columns;
+    std::string title_text, body_text;
+  };
+  std::vector<Encoded> encoded;
+  encoded.reserve(articles.size());
+  std::string sql = "INSERT INTO articles(" NEWSFUSE_ARTICLE_COLUMNS ", search) VALUES ";
+  std::vector<const std::string*> params;
+  params.reserve(articles.size() * 14);
+  for (const Article* article : articles) {
+    if (article->id.empty()) return Status::BadInput(article->locator, "article has no id");
+    if (Status s = RefuseNul(*article); !s.ok()) return s;
+    auto columns = store_internal::EncodeArticle(*article);
+    if (!columns.ok()) return columns.status();
+    encoded.push_back({std::move(columns).value(), {}, {}});
+  }
+  for (size_t i = 0; i < articles.size(); ++i) {
+    const Article& a = *articles[i];
+    Encoded& e = encoded[i];
+    e.title_text = SearchText(a.title, kMaxIndexedBodyBytes);
+    e.body_text = SearchText(e.columns.body, kMaxIndexedBodyBytes);
+    const std::string* published = e.columns.published ? &*e.columns.published : nullptr;
+    const std::string* updated = e.columns.updated ? &*e.columns.updated : nullptr;
+    // The row and its index entry are one row: a crash cannot split them.
+    sql += i == 0 ? "(" : ", (";
+    for (int k = 1; k <= 14; ++k) {
+      const std::string p = "$" + std::to_string(params.size() + static_cast<size_t>(k));
+      if (k == 13) {
+        sql += "setweight(to_tsvector('newsfuse_english', " + p + "), 'A') || ";
+      } else if (k == 14) {
+        sql += "to_tsvector('newsfuse_english', " + p + "))";
+      } else {
+        sql += p + ", ";
+      }
+    }
+    for (const std::string* param : std::initializer_list<const std::string*>{
+             &a.id, &a.locator, &a.url, &a.outlet, &a.title, &e.columns.authors, published, updated,
+             &a.dateline, &a.language, &e.columns.paragraphs, &e.columns.field_sources,
+             &e.title_text, &e.body_text}) {
+      params.push_back(param);
+    }
+  }
+  // Rows go in in VALUES order (seq follows the batch); an id stored
+  // already, or twice in the batch, is skipped and not returned.
+  sql += " ON CONFLICT (id) DO NOTHING RETURNING id";
+  // One statement cannot say which row failed: the message names the range.
+  auto result = conn_->Exec("writing " + std::to_string(articles.size()) + " articles (" +
+                                articles.front()->id + " .. " + articles.back()->id + ", first " +
+                                articles.front()->locator + ")",
+                            sql, params);
+  if (!result.ok()) return result.status();
+  for (int row = 0; row < PQntuples(result->get()); ++row) {
+    inserted.insert(CellText(result->get(), row, 0));
+  }
+  return Status::Ok();
 }
 
 Result<std::vector<PutOutcome>> PostgresStore::PutArticles(const std::vector<Article>& articles) {
   if (Status s = RefuseIfReadOnly("write articles"); !s.ok()) return s;
   std::vector<PutOutcome> outcomes;
-  outcomes.reserve(articles.size());
   if (articles.empty()) return outcomes;
-  Status status = Write("committing articles", [&]() -> Status {
-    for (const Article& article : articles) {
-      auto outcome = PutOne(article);
-      if (!outcome.ok()) return outcome.status();
-      outcomes.push_back(*outcome);
+  std::unordered_multiset<std::string> inserted;
+  bool deadlock = false;  // read before the rollback clears the SQLSTATE
+  const auto body = [&]() -> Status {
+    inserted.clear();
+    std::vector<const Article*> chunk;
+    for (size_t i = 0; i < articles.size(); i += kInsertRows) {
+      chunk.clear();
+      for (size_t j = i; j < std::min(articles.size(), i + kInsertRows); ++j)
+        chunk.push_back(&articles[j]);
+      if (Status s = InsertRows(chunk, inserted); !s.ok()) {
+        deadlock = conn_->last_sqlstate() == store_internal::kDeadlockDetected;
+        return s;
+      }
     }
     return Status::Ok();
-  });
+  };
+  // Two unlocked writers inserting the same ids in opposite orders wait for
+  // each other; the server breaks that by rolling one back, which then runs
+  // again (and finds the other's rows stored).
+  Status status;
+  for (int attempt = 0;; ++attempt) {
+    deadlock = false;
+    status = Write("committing articles", body, /*lock=*/false);
+    if (status.ok() || unit_open_ || attempt == 5 || !deadlock) break;
+  }
   if (!status.ok()) return status;
+  outcomes.reserve(articles.size());
+  for (const Article& article : articles) {
+    // The first of an id in the batch is the one written.
+    auto it = inserted.find(article.id);
+    if (it == inserted.end()) {
+      outcomes.push_back(PutOutcome::kDuplicate);
+    } else {
+      inserted.erase(it);
+      outcomes.push_back(PutOutcome::kInserted);
+    }
+  }
   return outcomes;
 }
 

@@ -114,10 +114,55 @@ TEST_P(PostgresSchemaTest, StoresInOtherSchemasDoNotWait) {
   auto write = one->BeginWrite();
   ASSERT_TRUE(write.ok()) << write.status().ToString();
   EXPECT_TRUE(two->PutArticles({MakeArticle("b1", "Free")}).ok());
-  auto blocked = one_again->PutArticles({MakeArticle("a1", "Waits")});
+  auto blocked = one_again->BeginWrite();
   ASSERT_FALSE(blocked.ok());
   EXPECT_EQ(blocked.status().code(), Status::Code::kStoreError);
   EXPECT_THAT(blocked.status().message(), HasSubstr("write lock"));
+}
+
+// Queue workers store in parallel: an insert outside a unit takes no write
+// lock, so it neither waits for a writer deciding stories nor makes one wait.
+TEST_P(PostgresSchemaTest, ArticleInsertsDoNotWaitForTheWriteLock) {
+  StoreOptions impatient;
+  impatient.write_wait_ms = 200;
+  auto decider = OpenOrDie(Location("news"));
+  auto worker = OpenOrDie(Location("news"), impatient);
+  ASSERT_TRUE(decider && worker);
+  ASSERT_TRUE(decider->PutArticles({MakeArticle("old", "Stored before")}).ok());
+  auto unit = decider->BeginWrite();
+  ASSERT_TRUE(unit.ok()) << unit.status().ToString();
+  auto outcomes = worker->PutArticles(
+      {MakeArticle("w1", "Harbour strike"), MakeArticle("old", "Stored before"),
+       MakeArticle("w2", "Bridge reopens"), MakeArticle("w1", "Harbour strike")});
+  ASSERT_TRUE(outcomes.ok()) << outcomes.status().ToString();
+  EXPECT_EQ(*outcomes, (std::vector<PutOutcome>{PutOutcome::kInserted, PutOutcome::kDuplicate,
+                                                PutOutcome::kInserted, PutOutcome::kDuplicate}));
+  // Committed at once: the unit's reads see the new rows, in batch order.
+  EXPECT_TRUE(*decider->HasArticle("w2"));
+  ASSERT_TRUE(decider->AssignToStory("s1", "w1").ok());
+  ASSERT_TRUE((*unit)->Commit().ok());
+  std::vector<std::string> ids;
+  ASSERT_TRUE(worker->ForEachArticle([&](Article&& a) { ids.push_back(a.id); }).ok());
+  EXPECT_EQ(ids, (std::vector<std::string>{"old", "w1", "w2"}));
+  EXPECT_EQ(worker->Search("bridge", 5)->size(), 1u);
+}
+
+// Over 512 articles (one INSERT's rows) go in several statements of one
+// transaction, outcomes still in order.
+TEST_P(PostgresSchemaTest, LargeBatchesKeepOrderAndOutcomes) {
+  auto store = OpenOrDie(Location("news"));
+  ASSERT_NE(store, nullptr);
+  std::vector<Article> batch;
+  for (int i = 0; i < 1100; ++i) {
+    batch.push_back(MakeArticle("a" + std::to_string(i % 1000), "Title " + std::to_string(i)));
+  }
+  auto outcomes = store->PutArticles(batch);
+  ASSERT_TRUE(outcomes.ok()) << outcomes.status().ToString();
+  for (int i = 0; i < 1100; ++i) {
+    EXPECT_EQ((*outcomes)[i], i < 1000 ? PutOutcome::kInserted : PutOutcome::kDuplicate) << i;
+  }
+  EXPECT_EQ(*store->CountArticles(), 1000);
+  EXPECT_EQ(store->GetArticle("a999")->title, "Title 999");
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, PostgresSchemaTest, ::testing::Values(Backend::kPostgres),
