@@ -61,7 +61,10 @@ class NotArticleCliTest : public ::testing::Test {
   }
   std::set<std::string> StoryIds() {
     std::set<std::string> ids;
-    for (const auto& s : Stories()["stories"]) ids.insert(s["id"].get<std::string>());
+    // Held in a local: a range-for over a member of the temporary Stories()
+    // reads freed memory once the temporary dies.
+    const nlohmann::json stories = Stories();
+    for (const auto& s : stories["stories"]) ids.insert(s["id"].get<std::string>());
     return ids;
   }
   fs::path dir_;

@@ -54,16 +54,17 @@ class StoryCacheCliTest : public ::testing::Test {
   }
   std::set<std::string> StoryIds() {
     std::set<std::string> ids;
-    for (const auto& s : Stories()["stories"]) ids.insert(s["id"].get<std::string>());
+    // Held in a local: a range-for over a member of the temporary Stories()
+    // reads freed memory once the temporary dies.
+    const nlohmann::json stories = Stories();
+    for (const auto& s : stories["stories"]) ids.insert(s["id"].get<std::string>());
     return ids;
   }
   fs::path dir_;
   std::string db_;
 };
 
-// DISABLED: fails at its first ingest (exit code) in the session-13 run; not yet
-// diagnosed (the store test of the Markdown cache passes).
-TEST_F(StoryCacheCliTest, DISABLED_StoryPrintsTheMarkdownCachedWithTheReportUntilTheStoryChanges) {
+TEST_F(StoryCacheCliTest, StoryPrintsTheMarkdownCachedWithTheReportUntilTheStoryChanges) {
   const std::string first =
       Write("first.jsonl", Line("Marrowby Courier", "Last span of the footbridge lifted", kBridge) +
                                Line("Dale Herald", "Marrowby footbridge span in place",
