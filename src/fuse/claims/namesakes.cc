@@ -1,18 +1,13 @@
 #include "fuse/claims/namesakes.h"
 
 #include <algorithm>
-#include <cctype>
 #include <iterator>
 #include <string_view>
 
+#include "core/strings.h"
+
 namespace newsfuse::fuse {
 namespace {
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 // The words before a person's surname as the article writes the name
 // ("Lucia Pinochet" -> {"lucia"}); empty for a bare surname or a non-person.
@@ -24,7 +19,7 @@ std::set<std::string> GivenNames(const Entity& e) {
     const size_t sp = e.name.find(' ', b);
     if (sp == std::string::npos) break;  // the last word is the surname
     const std::string_view w = std::string_view(e.name).substr(b, sp - b);
-    if (w.size() > 1 && w.back() != '.') out.insert(Lower(w));
+    if (w.size() > 1 && w.back() != '.') out.insert(AsciiLower(w));
     b = sp + 1;
   }
   return out;

@@ -15,6 +15,7 @@
 #include <map>
 #include <set>
 
+#include "core/strings.h"
 #include "fuse/claims/builders.h"
 #include "fuse/claims/namesakes.h"
 
@@ -30,12 +31,6 @@ struct QuoteClaim {
   std::string text;
 };
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 // A stock phrase of a few words ("in the near future", "a new era") shares
 // most of its words with many longer remarks; the cosine then joins two
 // different remarks. A short quote joins a long one only when the long one
@@ -47,7 +42,7 @@ std::string Trimmed(std::string_view s) {
   size_t b = 0, e = s.size();
   while (b < e && !alnum(s[b])) ++b;
   while (e > b && !alnum(s[e - 1])) --e;
-  return Lower(s.substr(b, e - b));
+  return AsciiLower(s.substr(b, e - b));
 }
 
 bool SameRemark(const QuoteClaim& a, const QuoteClaim& b) {
@@ -57,7 +52,7 @@ bool SameRemark(const QuoteClaim& a, const QuoteClaim& b) {
     const QuoteClaim& small = a_short ? a : b;
     const QuoteClaim& large = a_short ? b : a;
     const std::string needle = Trimmed(small.text);
-    return !needle.empty() && Lower(large.text).find(needle) != std::string::npos;
+    return !needle.empty() && AsciiLower(large.text).find(needle) != std::string::npos;
   }
   return Cosine(a.words, b.words) >= kSameQuote;
 }
@@ -98,7 +93,7 @@ std::vector<SpeakerQuotes> GroupQuotes(ClaimContext& ctx) {
         // topics 20 of 28 such rows matched no gold statement).
         name = std::string(a.Text(q.speaker_description));
         // A key no entity key can take: an entity's key never starts with a space.
-        key = " " + Lower(name);
+        key = " " + AsciiLower(name);
       } else {
         continue;
       }
