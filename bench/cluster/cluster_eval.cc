@@ -184,9 +184,13 @@ RunResult RunOrder(const Analysed& a, const std::vector<size_t>& order,
     for (const auto& m : clusterer.last_decision().merged) merged_into[m] = story.back();
     if (verbose) {
       const auto& d = clusterer.last_decision();
-      std::fprintf(stderr, "%s gold=%s story=%s best=%.3f cos=%.3f copy_of=%s merged=%zu",
-                   a.articles[i].article.locator.c_str(), a.gold[i].c_str(), d.story_id.c_str(),
-                   d.best_score, d.best_cosine, d.copy_of.c_str(), d.merged.size());
+      const auto& art = a.articles[i].article;
+      std::fprintf(stderr,
+                   "%s gold=%s story=%s best=%.3f cos=%.3f copy_of=%s merged=%zu url=%s "
+                   "published=%s title=\"%s\"",
+                   art.locator.c_str(), a.gold[i].c_str(), d.story_id.c_str(), d.best_score,
+                   d.best_cosine, d.copy_of.c_str(), d.merged.size(), art.url.c_str(),
+                   art.published ? art.published->ToIso().c_str() : "-", art.title.c_str());
       for (const auto& c : d.candidates) {
         if (c.story_id != d.best_story) continue;
         const auto& f = c.features;

@@ -43,6 +43,7 @@
 #include "cluster/event_gate.h"
 #include "cluster/fingerprint.h"
 #include "cluster/names.h"
+#include "cluster/site_vocabulary.h"
 #include "cluster/snapshot.h"
 #include "cluster/story_merge.h"
 #include "cluster/story_state.h"
@@ -95,6 +96,9 @@ class ArticleWeights {
     for (size_t i = 0; i < v.size(); ++i) dense_[v[i].first] = v[i].second * idf[i] * idf[i];
     loaded_ = &v;
   }
+  // The term says nothing for this article (SiteVocabulary): its dot
+  // products lose it, its norm keeps it.
+  void Zero(uint32_t term) { dense_[term] = 0; }
   void Clear() {
     if (loaded_) {
       for (const auto& [t, w] : *loaded_) dense_[t] = 0;
@@ -132,6 +136,8 @@ struct StoryClusterer::Impl {
     TermWeights anchor;  // tf's kAnchorTerms heaviest TF-IDF terms (StoryState::anchors)
     cluster::MinHash fingerprint;
     double day = cluster::kNoDay;
+    std::string site;                 // cluster::SiteOf its URL
+    std::vector<uint32_t> site_only;  // its words and names only its site has used
   };
   struct Scored {
     uint32_t story;
@@ -158,6 +164,8 @@ struct StoryClusterer::Impl {
   std::vector<uint32_t> live;                               // live story slots
   std::deque<std::pair<uint32_t, uint32_t>> dormant_queue;  // (slot, generation)
   cluster::FingerprintIndex fingerprints;
+  cluster::SiteVocabulary sites;
+  std::vector<uint32_t> touched_sites;  // site slots changed since TakeStateChanges
   Counts counts;
   ClusterDecision last;
   // Scratch, reused across articles.
@@ -305,6 +313,15 @@ struct StoryClusterer::Impl {
     for (cluster::DayKey d : p.days) p.day_counts.emplace_back(d, 1.0);
     p.year = cluster::LatestYear(a);
     if (df.size() < dict.size()) df.resize(dict.size(), 0);
+    p.site = cluster::SiteOf(a.article.url);
+    if (!p.site.empty()) {
+      ids.clear();
+      for (const auto* v : {&p.tf, &p.names}) {
+        for (const auto& [t, w] : *v) ids.push_back(t);
+      }
+      sites.SiteOnly(p.site, ids, df, docs, p.site_only);
+      ids.clear();
+    }
     for (const auto* v : {&p.tf, &p.names, &p.entities}) {
       for (const auto& [t, w] : *v) ++df[t];
     }
@@ -627,6 +644,10 @@ struct StoryClusterer::Impl {
     entities_loaded.Load(p.entities, p.entities_idf, dict.size());
     title_loaded.Load(p.title, p.title_idf, dict.size());
     actors_loaded.Load(p.actors, p.actors_idf, dict.size());
+    for (uint32_t t : p.site_only) {
+      words_loaded.Zero(t);
+      names_loaded.Zero(t);
+    }
     const std::vector<uint32_t> heavy = HeavyTerms(p);
     std::vector<Scored> scored = ScoreCandidates(p, heavy, postings);
     Explain(scored);
@@ -711,8 +732,26 @@ struct StoryClusterer::Impl {
     if (target && options.merge_stories) MergeBridged(slot, scored, p);
     if (options.merge_stories) MergeSameEvent(Resolve(slot));
     last.story_id = stories[Resolve(slot)].story.id;
+    RecordSite(p);
     Sweep();
     return last.story_id;
+  }
+
+  // The page's words (heaviest first) and names join its site's vocabulary.
+  void RecordSite(const Prepared& p) {
+    if (p.site.empty()) return;
+    TermWeights heavy = p.tf;
+    for (size_t i = 0; i < heavy.size(); ++i) heavy[i].second *= p.tf_idf[i];
+    std::sort(heavy.begin(), heavy.end(), [](const auto& a, const auto& b) {
+      return a.second != b.second ? a.second > b.second : a.first < b.first;
+    });
+    ids.clear();
+    for (const auto& [t, w] : heavy) ids.push_back(t);
+    if (ids.size() > cluster::kSiteTermsPerPage) ids.resize(cluster::kSiteTermsPerPage);
+    for (const auto& [t, w] : p.names) ids.push_back(t);
+    const int64_t slot = sites.Record(p.site, ids, seq);
+    ids.clear();
+    if (slot >= 0) touched_sites.push_back(static_cast<uint32_t>(slot));
   }
 
   // Other live stories the article scores highly with are the same event:
@@ -826,6 +865,7 @@ struct StoryClusterer::Impl {
     const bool copy = original && original->slot == slot;
     Join(slot, a, p, copy ? original->article_id : std::string());
     last.story_id = stories[slot].story.id;
+    RecordSite(p);
     Sweep();
   }
 };
@@ -912,6 +952,17 @@ ClusterStateChanges StoryClusterer::TakeStateChanges(std::string_view build) {
   for (uint32_t slot : m.touched) {
     out.put.emplace_back(cluster::StoryKey(slot), cluster::EncodeStory(m.stories[slot]));
   }
+  if (out.full) {
+    m.touched_sites.clear();
+    for (uint32_t slot = 0; slot < m.sites.sites().size(); ++slot) m.touched_sites.push_back(slot);
+  }
+  std::sort(m.touched_sites.begin(), m.touched_sites.end());
+  m.touched_sites.erase(std::unique(m.touched_sites.begin(), m.touched_sites.end()),
+                        m.touched_sites.end());
+  for (uint32_t slot : m.touched_sites) {
+    out.put.emplace_back(cluster::SiteKey(slot), cluster::EncodeSite(m.sites.sites()[slot]));
+  }
+  m.touched_sites.clear();
   m.touched.clear();
   m.touched_flag.assign(m.touched_flag.size(), 0);
   const uint64_t fp_first = m.fingerprints.first_seq(), fp_end = m.fingerprints.end_seq();
@@ -967,7 +1018,7 @@ bool StoryClusterer::LoadState(const std::vector<std::pair<std::string, std::str
   // Each part's rows by number: vectors sorted once rather than maps (a
   // node per row was a tenth of a load of 60,000 rows).
   using Part = std::vector<std::pair<uint64_t, const std::string*>>;
-  Part terms, df, stories, prints;
+  Part terms, df, stories, prints, sites;
   for (const auto& [key, value] : rows) {
     if (key == cluster::kMetaKey) {
       meta_row = &value;
@@ -975,13 +1026,17 @@ bool StoryClusterer::LoadState(const std::vector<std::pair<std::string, std::str
     }
     uint64_t n = 0;
     if (!cluster::KeyNumber(key, n)) return fail("unknown clusterer state row '" + key + "'");
-    auto& part = key[0] == 't' ? terms : key[0] == 'd' ? df : key[0] == 's' ? stories : prints;
-    if (key[0] != 't' && key[0] != 'd' && key[0] != 's' && key[0] != 'f') {
+    auto& part = key[0] == 't'   ? terms
+                 : key[0] == 'd' ? df
+                 : key[0] == 's' ? stories
+                 : key[0] == 'h' ? sites
+                                 : prints;
+    if (key[0] != 't' && key[0] != 'd' && key[0] != 's' && key[0] != 'f' && key[0] != 'h') {
       return fail("unknown clusterer state row '" + key + "'");
     }
     part.emplace_back(n, &value);
   }
-  for (Part* part : {&terms, &df, &stories, &prints}) {
+  for (Part* part : {&terms, &df, &stories, &prints, &sites}) {
     // Sorted and free of repeats, as a store's keys are; a duplicate key
     // would be a corrupt row.
     std::sort(part->begin(), part->end());
@@ -1073,6 +1128,18 @@ bool StoryClusterer::LoadState(const std::vector<std::pair<std::string, std::str
     } else if (s.status == Status::kDormant) {
       for (uint32_t t : s.dormant_terms) m.dormant_postings[t].push_back(slot);
     }
+  }
+  for (const auto& [n, value] : sites) {
+    cluster::SiteVocabulary::Site site;
+    if (n >= cluster::kMaxSites || !cluster::DecodeSite(*value, site)) {
+      return fail("clusterer state: bad site row " + std::to_string(n));
+    }
+    for (const auto& page : site.recent) {
+      for (uint32_t t : page) {
+        if (t >= term_count) return fail("clusterer state: bad site row " + std::to_string(n));
+      }
+    }
+    m.sites.Restore(static_cast<uint32_t>(n), std::move(site));
   }
   m.fingerprints.Reset(fp_first);
   if (fp_end < fp_first) return fail("clusterer state: bad fingerprints");

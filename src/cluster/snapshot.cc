@@ -19,6 +19,28 @@ std::string StoryKey(uint32_t slot) { return HexKey('s', slot, 8); }
 std::string FingerprintKey(uint64_t seq) { return HexKey('f', seq, 16); }
 std::string TermsKey(uint32_t first_id) { return HexKey('t', first_id, 8); }
 std::string DfKey(uint32_t chunk) { return HexKey('d', chunk, 8); }
+std::string SiteKey(uint32_t slot) { return HexKey('h', slot, 8); }
+
+std::string EncodeSite(const SiteVocabulary::Site& s) {
+  ByteWriter w;
+  w.Str(s.name);
+  w.U64(s.pages);
+  w.U64(s.last_seq);
+  w.U64(s.recent.size());
+  for (const auto& page : s.recent) w.Ids(page);
+  return std::move(w.bytes());
+}
+
+bool DecodeSite(std::string_view bytes, SiteVocabulary::Site& s) {
+  ByteReader r(bytes);
+  s.name = r.Str();
+  s.pages = r.U64();
+  s.last_seq = r.U64();
+  const uint64_t n = r.U64();
+  if (!r.ok() || n > kSitePages) return false;
+  for (uint64_t i = 0; i < n; ++i) s.recent.push_back(r.Ids());
+  return r.done();
+}
 
 bool KeyNumber(std::string_view key, uint64_t& number) {
   if (key.size() < 3 || key[1] != '/' || key.size() > 18) return false;

@@ -5,6 +5,7 @@
 // Rows, by key (keys sort in the order they must be read):
 //   "d/<chunk>"  df counts of kDfChunk term ids (rewritten when one changes)
 //   "f/<seq>"    one near-duplicate fingerprint (added and evicted one by one)
+//   "h/<slot>"   one site's vocabulary (site_vocabulary.h; rewritten when it changed)
 //   "m"          the scalars: build, arrivals, IDF document count, clock,
 //                counts, dormant queue, sizes of the parts above and below
 //   "s/<slot>"   one story's state (rewritten when the story changed)
@@ -23,6 +24,7 @@
 #include <vector>
 
 #include "cluster/fingerprint.h"
+#include "cluster/site_vocabulary.h"
 #include "cluster/story_state.h"
 
 namespace newsfuse::cluster {
@@ -34,6 +36,7 @@ std::string StoryKey(uint32_t slot);
 std::string FingerprintKey(uint64_t seq);
 std::string TermsKey(uint32_t first_id);
 std::string DfKey(uint32_t chunk);
+std::string SiteKey(uint32_t slot);
 // The number after a key's "x/" prefix; false when it is not hex.
 bool KeyNumber(std::string_view key, uint64_t& number);
 
@@ -72,6 +75,8 @@ class ByteReader {
 
 std::string EncodeStory(const StoryState& s);
 bool DecodeStory(std::string_view bytes, StoryState& s);
+std::string EncodeSite(const SiteVocabulary::Site& s);
+bool DecodeSite(std::string_view bytes, SiteVocabulary::Site& s);
 std::string EncodeFingerprint(const FingerprintIndex::Entry& e);
 bool DecodeFingerprint(std::string_view bytes, FingerprintIndex::Entry& e);
 
