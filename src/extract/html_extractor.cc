@@ -326,9 +326,13 @@ Result<Draft> ExtractFromHtml(const RawPage& page, const ExtractOptions& options
     return Status::BadInput(
         page.locator, "no article text found (longest block " + std::to_string(chars) + " chars)");
   };
-  if (content.paragraphs.empty()) return no_text(content.longest_block);
   // A page whose every candidate is one short line is not an article.
-  if (longest < static_cast<size_t>(options.min_paragraph_chars)) return no_text(longest);
+  if (content.paragraphs.empty() || longest < static_cast<size_t>(options.min_paragraph_chars)) {
+    Status why = no_text(content.paragraphs.empty() ? content.longest_block : longest);
+    if (!options.metadata_without_body) return why;
+    draft.refused = why.message();
+    return draft;
+  }
   a.paragraphs = std::move(content.paragraphs);
   if (a.title.empty() && !m.first_h1.empty()) {
     a.title = m.first_h1;
