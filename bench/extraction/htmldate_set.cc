@@ -130,8 +130,10 @@ void HtmldateDates(const fs::path& dir, HalfSelection halves, int worst) {
     counts[half][it.subset].Add(got, it.date);
     counts[half]["all"].Add(got, it.date);
     if (got != it.date)
-      misses[half].push_back("want=" + (it.date.empty() ? "-" : it.date) + " got=" +
-                             (got.empty() ? "-" : got) + " " + it.file + " " + it.url + why);
+      misses[half].push_back("want=" + (it.date.empty() ? "-" : it.date) +
+                             " got=" + (got.empty() ? "-" : got) +
+                             (got.empty() ? "" : " from=" + a->field_sources["published"]) + " " +
+                             it.file + " " + it.url + why);
   }
   for (const Half half : {Half::kDev, Half::kHeldOut}) {
     if (!halves.Wants(half)) continue;

@@ -247,15 +247,23 @@ Result<Draft> ExtractFromHtml(const RawPage& page, const ExtractOptions& options
     SetDate(a.published, "published", a, v, src);
   }
   SetDate(a.published, "published", a, m.itemprop_published, "itemprop");
+  SetDate(a.published, "published", a, m.ld_other_published, "json-ld-page");
   SetDate(a.published, "published", a, m.time_datetime, "time-element");
-  if (!a.published) {
-    for (const std::string& u : {page.url, m.canonical_url, MetaValue(m, {"og:url"}, nullptr)}) {
-      if (auto d = DateFromPath(u)) {
-        a.published = d;
-        a.field_sources["published"] = "url";
-        break;
-      }
-    }
+  std::optional<DateTime> url_day;
+  for (const std::string& u : {page.url, m.canonical_url, MetaValue(m, {"og:url"}, nullptr)})
+    if ((url_day = DateFromPath(u))) break;
+  if (!a.published && url_day) {
+    a.published = url_day;
+    a.field_sources["published"] = "url";
+  } else if (a.published && url_day && a.published->utc_offset_minutes == 0 &&
+             a.published->DaysSinceEpoch() != url_day->DaysSinceEpoch() &&
+             FallsOnDaySomewhere(*a.published, *url_day)) {
+    // A UTC instant ("2023-11-09T03:28Z") does not say the writer's calendar
+    // day; the page's own address does ("/2023/11/08/"): the day it names is
+    // the publication day, and the instant is consistent with it.
+    a.field_sources["published"] = "url (" + a.field_sources["published"] + " " +
+                                   a.published->ToIso() + " is that day in another time zone)";
+    a.published = url_day;
   }
   if (!a.published) {
     // The date printed for readers, read from the elements that name a date.

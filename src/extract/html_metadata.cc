@@ -147,6 +147,9 @@ void ReadJsonLd(std::string_view text, HtmlMeta& m) {
     if (j.contains("@type") && IsArticleType(j["@type"])) {
       m.ld_article = true;
       ReadArticleObject(j, m);
+    } else if (m.ld_other_published.empty()) {
+      for (const char* key : {"datePublished", "uploadDate"})
+        if (m.ld_other_published.empty() && j.contains(key)) m.ld_other_published = Str(j[key]);
     }
     if (j.contains("@type") && IsListingType(j["@type"])) m.ld_listing = true;
     if (d < 6) {

@@ -64,5 +64,75 @@ or reject all cookies.</p></div></body></html>)";
   EXPECT_FALSE(a->field_sources["refused"].empty()) << Dump(*a);
 }
 
+const char* kBody = R"(<article>
+<p>The ferry between the two islands will run every hour from next week, the operator said.</p>
+<p>Passengers asked for more evening crossings after the summer timetable ended in October.</p>
+</article>)";
+
+TEST(UrlDatesTest, PathForms) {
+  using extract_internal::DateFromPath;
+  auto iso = [](std::string_view p) {
+    auto d = DateFromPath(p);
+    return d ? d->ToIso() : "-";
+  };
+  EXPECT_EQ(iso("https://example.org/2021/03/14/ferry-times/"), "2021-03-14");
+  EXPECT_EQ(iso("https://example.org/news/2021-03-14-ferry"), "2021-03-14");
+  EXPECT_EQ(iso("https://example.org/news/20210314/ferry"), "2021-03-14");
+  EXPECT_EQ(iso("https://example.org/ferry_20210314.html"), "2021-03-14");
+  // Inside a longer number (an archive timestamp, an id) it is no date.
+  EXPECT_EQ(iso("https://archive.example/web/20210314120000/x"), "-");
+  EXPECT_EQ(iso("https://example.org/article/120210314"), "-");
+  EXPECT_EQ(iso("https://example.org/news/20211399/x"), "-");
+}
+
+TEST(UrlDatesTest, UtcInstantTakesTheDayThePageAddressNames) {
+  // 03:28 UTC on the 9th is the evening of the 8th in the Americas, and the
+  // page's canonical address says the 8th.
+  const std::string head = R"(<title>Ferry</title>
+<link rel="canonical" href="https://example.org/2023/11/08/ferry-times/">
+<meta property="article:published_time" content="2023-11-09T03:28:35+00:00">)";
+  auto a = ExtractArticle(Html("<html><head>" + head + "</head><body>" + kBody + "</body></html>"));
+  ASSERT_TRUE(a.ok()) << a.status().ToString();
+  EXPECT_EQ(Published(a), "2023-11-08") << Dump(*a);
+
+  // A stated local offset is the writer's own day: kept.
+  const std::string local = R"(<title>Ferry</title>
+<link rel="canonical" href="https://example.org/2023/11/08/ferry-times/">
+<meta property="article:published_time" content="2023-11-09T03:28:35+01:00">)";
+  auto b =
+      ExtractArticle(Html("<html><head>" + local + "</head><body>" + kBody + "</body></html>"));
+  ASSERT_TRUE(b.ok()) << b.status().ToString();
+  EXPECT_EQ(Published(b), "2023-11-09") << Dump(*b);
+
+  // A UTC instant days away from the address's day is not that day anywhere.
+  const std::string far = R"(<title>Ferry</title>
+<link rel="canonical" href="https://example.org/2023/11/08/ferry-times/">
+<meta property="article:published_time" content="2023-11-12T10:00:00Z">)";
+  auto c = ExtractArticle(Html("<html><head>" + far + "</head><body>" + kBody + "</body></html>"));
+  ASSERT_TRUE(c.ok()) << c.status().ToString();
+  EXPECT_EQ(Published(c), "2023-11-12") << Dump(*c);
+}
+
+TEST(JsonLdDatesTest, UntypedScriptAndNonArticleObjectsGiveTheDate) {
+  // A schema.org object in a <script> without a type attribute.
+  const std::string untyped = R"(<html><head><title>Ferry</title>
+<script>{"@context": "http://schema.org", "@type": "NewsArticle",
+ "datePublished": "2022-01-28T06:00:00+01:00"}</script></head><body>)" +
+                              std::string(kBody) + "</body></html>";
+  EXPECT_EQ(Published(ExtractArticle(Html(untyped))), "2022-01-28");
+  // A script that is code is not read.
+  const std::string code = R"(<html><head><title>Ferry</title>
+<script>var x = {"@context": "http://schema.org", "datePublished": "2022-01-28"};</script>
+</head><body>)" + std::string(kBody) +
+                           "</body></html>";
+  EXPECT_EQ(Published(ExtractArticle(Html(code))), "-");
+  // Only a WebPage or a video states the date.
+  const std::string video = R"(<html><head><title>Ferry</title>
+<script type="application/ld+json">{"@type": "VideoObject", "name": "Ferry",
+ "uploadDate": "2020-04-04T20:57:00+02:00"}</script></head><body>)" +
+                            std::string(kBody) + "</body></html>";
+  EXPECT_EQ(Published(ExtractArticle(Html(video))), "2020-04-04");
+}
+
 }  // namespace
 }  // namespace newsfuse
