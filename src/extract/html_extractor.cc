@@ -14,6 +14,7 @@
 #include "extract/html_slim.h"
 #include "extract/machine_dates.h"
 #include "extract/not_article.h"
+#include "extract/page_text_dates.h"
 #include "extract/text_util.h"
 #include "extract/title_site.h"
 #include "extract/visible_dates.h"
@@ -275,6 +276,14 @@ Result<Draft> ExtractFromHtml(const RawPage& page, const ExtractOptions& options
         a.published = d;
         a.field_sources["published"] = "visible-date";
         break;
+      }
+    }
+    // Last: a date in the page's running text, after a publication label
+    // first ("Datum: 26. Januar 2022"), never after an update word.
+    if (!a.published) {
+      if (auto d = DateInPageText(dom.root(), month_first)) {
+        a.published = d;
+        a.field_sources["published"] = "page-text";
       }
     }
   }

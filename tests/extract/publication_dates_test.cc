@@ -134,5 +134,35 @@ TEST(JsonLdDatesTest, UntypedScriptAndNonArticleObjectsGiveTheDate) {
   EXPECT_EQ(Published(ExtractArticle(Html(video))), "2020-04-04");
 }
 
+std::string PageWith(const std::string& before_body) {
+  return "<html><head><title>Ferry</title></head><body>" + before_body + kBody + "</body></html>";
+}
+
+TEST(PageTextDatesTest, ALabelledDateInRunningTextIsThePublicationDate) {
+  // No metadata, no date-named class: the label says which date it is.
+  auto a =
+      ExtractArticle(Html(PageWith("<div><span>Zuletzt aktualisiert 03.02.2022</span></div>"
+                                   "<dl><dt>Datum</dt><dd>26. Januar 2022</dd></dl>")));
+  ASSERT_TRUE(a.ok()) << a.status().ToString();
+  EXPECT_EQ(Published(a), "2022-01-26") << Dump(*a);
+  EXPECT_EQ(a->field_sources["published"], "page-text");
+
+  // A label in another language, from the generated label words.
+  auto b = ExtractArticle(Html(PageWith("<p><small>Publié le 5 mars 2021</small></p>")));
+  EXPECT_EQ(Published(b), "2021-03-05");
+}
+
+TEST(PageTextDatesTest, UpdateCopyrightAndLinkDatesAreNotPublicationDates) {
+  auto a = ExtractArticle(
+      Html(PageWith("<p>Updated 03.02.2022</p><a href=\"/x\">Older story, 02.01.2022</a>"
+                    "<footer>\xC2\xA9 01.01.2020 Harbour Press</footer>")));
+  ASSERT_TRUE(a.ok()) << a.status().ToString();
+  EXPECT_EQ(Published(a), "-") << Dump(*a);
+
+  // With nothing else, the first plain date in the text is taken.
+  auto b = ExtractArticle(Html(PageWith("<p>Harbour, 14.03.2021</p>")));
+  EXPECT_EQ(Published(b), "2021-03-14");
+}
+
 }  // namespace
 }  // namespace newsfuse
