@@ -184,10 +184,14 @@ Result<Draft> ExtractFromHtml(const RawPage& page, const ExtractOptions& options
     }
   }
 
-  // Authors.
-  if (std::string v = MetaValue(
-          m, {"author", "article:author", "byl", "dc.creator", "parsely-author", "sailthru.author"},
-          &src);
+  // Authors. JSON-LD first: its author is typed (a Person's name, not a
+  // handle or a page title); then Dublin Core's creator, which a page sets on
+  // purpose, before the generic name=author that themes fill with anything.
+  AddAuthors(a, m.ld_authors, "json-ld");
+  if (std::string v = MetaValue(m,
+                                {"dc:creator", "dc.creator", "dcterms.creator", "author",
+                                 "article:author", "byl", "parsely-author", "sailthru.author"},
+                                &src);
       !v.empty() && !LooksLikeUrl(v)) {
     std::vector<std::string> names;
     // "Jane Doe, John Roe" / "Jane Doe and John Roe"
@@ -210,7 +214,6 @@ Result<Draft> ExtractFromHtml(const RawPage& page, const ExtractOptions& options
     names.push_back(cur);
     AddAuthors(a, names, src.c_str());
   }
-  AddAuthors(a, m.ld_authors, "json-ld");
   AddAuthors(a, m.rel_authors, "rel-author");
   for (const auto& b : m.byline_texts) AddAuthors(a, NamesFromBylineText(b), "byline-element");
 

@@ -178,8 +178,11 @@ HtmlMeta ReadHtmlMeta(const GumboNode* root, const std::vector<std::string>& jso
         const char* content = Attr(n, "content");
         if (!content) break;
         for (const char* key : {"property", "name", "itemprop", "http-equiv"}) {
-          std::string k = AttrLower(n, key);
-          if (!k.empty()) m.meta.emplace(k, CollapseSpace(content));
+          // RDFa: property (and, in practice, name) may list several names
+          // separated by spaces ("dc:creator twitter:site_name").
+          const std::string names = AttrLower(n, key);
+          for (std::string_view k : SplitWords(names))
+            m.meta.emplace(std::string(k), CollapseSpace(content));
         }
         break;
       }
