@@ -67,5 +67,13 @@ TEST(AuthorSourcesTest, TypedAndDublinCoreAuthorsBeatTheGenericMetaAuthor) {
   EXPECT_EQ(Authors(ExtractArticle(dc)), "Nora Vik");
 }
 
+TEST(AuthorSourcesTest, ADateAfterTheBylineNameIsNotPartOfIt) {
+  auto a = Page("", R"(<div class="FeatureByline"> By <b>Nora Vik</b> March 25, 2015</div>)");
+  EXPECT_EQ(Authors(ExtractArticle(a)), "Nora Vik");
+  // A number-free second name stays whole.
+  auto b = Page("", R"(<div class="byline">By Nora Vik and Ola Berg</div>)");
+  EXPECT_EQ(Authors(ExtractArticle(b)), "Nora Vik; Ola Berg");
+}
+
 }  // namespace
 }  // namespace newsfuse
