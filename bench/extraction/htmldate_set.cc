@@ -112,23 +112,28 @@ void HtmldateDates(const fs::path& dir, HalfSelection halves, int worst) {
       continue;
     }
     const auto start = std::chrono::steady_clock::now();
-    auto a = ExtractArticle(raw);
+    Result<Article> a = Status::BadInput(it.file, "not run");
+    const Status refused = ExtractMetadata(raw, a);
     seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     ++pages;
     std::string got, why;
-    if (!a.ok()) {
+    if (!refused.ok()) {
       ++failures;
-      why = " failed: " + a.status().message();
-      NoteRejection("htmldate", it.file, a.status());
-    } else if (a->published && a->published->precision >= DatePrecision::kDay) {
+      why = " refused: " + refused.message();
+      NoteRejection("htmldate", it.file, refused);
+    }
+    // A page refused for its body is still dated from its metadata.
+    if (a.ok() && a->published && a->published->precision >= DatePrecision::kDay) {
       got = a->published->ToIso().substr(0, 10);
       ++sources[half][a->field_sources["published"]];
     }
     counts[half][it.subset].Add(got, it.date);
     counts[half]["all"].Add(got, it.date);
     if (got != it.date)
-      misses[half].push_back("want=" + (it.date.empty() ? "-" : it.date) + " got=" +
-                             (got.empty() ? "-" : got) + " " + it.file + " " + it.url + why);
+      misses[half].push_back("want=" + (it.date.empty() ? "-" : it.date) +
+                             " got=" + (got.empty() ? "-" : got) +
+                             (got.empty() ? "" : " from=" + a->field_sources["published"]) + " " +
+                             it.file + " " + it.url + why);
   }
   for (const Half half : {Half::kDev, Half::kHeldOut}) {
     if (!halves.Wants(half)) continue;

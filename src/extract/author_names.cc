@@ -24,9 +24,36 @@ std::string_view TrimDecor(std::string_view s) {
   auto decor = [](char c) {
     return IsAsciiSpace(c) || c == ':' || c == ',' || c == '|' || c == '-';
   };
-  while (!s.empty() && decor(s.front())) s.remove_prefix(1);
-  while (!s.empty() && decor(s.back())) s.remove_suffix(1);
+  // Dashes, bullets, a full-width colon and a no-break space a template puts
+  // between a name and the date after it ("Jane Doe —").
+  static constexpr std::string_view kWide[] = {"\xE2\x80\x94", "\xE2\x80\x93", "\xC2\xB7",
+                                               "\xE2\x80\xA2", "\xEF\xBC\x9A", "\xC2\xA0"};
+  for (bool again = true; again;) {
+    again = false;
+    while (!s.empty() && decor(s.front())) s.remove_prefix(1);
+    while (!s.empty() && decor(s.back())) s.remove_suffix(1);
+    for (std::string_view w : kWide) {
+      if (StartsWith(s, w)) s.remove_prefix(w.size()), again = true;
+      if (EndsWith(s, w)) s.remove_suffix(w.size()), again = true;
+    }
+  }
   return s;
+}
+
+// A user name or URL slug ("devindra", "jdoe_42"): one word, no capital,
+// ASCII only. Scripts without case (Chinese, Arabic) are not judged.
+bool LooksLikeHandle(std::string_view name) {
+  if (name.find(' ') != std::string_view::npos) return false;
+  for (char c : name)
+    if (IsAsciiUpper(c) || static_cast<unsigned char>(c) >= 0x80) return false;
+  return true;
+}
+
+// "作者：" and "Автор:" end the generated prefixes in a colon; a full-width
+// colon or none at all follows a prefix in scripts written without spaces.
+bool EndsPrefix(std::string_view rest) {
+  return rest.empty() || rest.front() == ' ' || rest.front() == ':' ||
+         StartsWith(rest, "\xEF\xBC\x9A") || static_cast<unsigned char>(rest.front()) >= 0xE3;
 }
 
 }  // namespace
@@ -41,13 +68,20 @@ std::string StripAuthorPrefix(std::string_view text) {
     size_t best = 0;
     for (const std::string& p : GetRules().Phrases("authorprefix"))
       if (p.size() > best && StartsWith(lower, p) && lower.size() > p.size() &&
-          (lower[p.size()] == ' ' || lower[p.size()] == ':'))
+          EndsPrefix(std::string_view(lower).substr(p.size())))
         best = p.size();
     if (best > 0) {
       name = std::string(TrimDecor(std::string_view(name).substr(best)));
       again = true;
     }
   }
+  // Words after the name: "%s による投稿" (Japanese), "%s bejegyzése" (Hungarian).
+  const std::string lower = AsciiLower(name);
+  for (const std::string& p : GetRules().Phrases("authorsuffix"))
+    if (lower.size() > p.size() && EndsWith(lower, p)) {
+      name = std::string(TrimDecor(std::string_view(name).substr(0, name.size() - p.size())));
+      break;
+    }
   return name;
 }
 
@@ -83,7 +117,7 @@ std::string CleanAuthorName(std::string_view raw, std::string_view outlet) {
     out += (out.empty() ? "" : " ") + std::string(w);
   }
   out = std::string(TrimDecor(out));
-  if (out.empty() || out.size() > 80) return {};
+  if (out.empty() || out.size() > 80 || LooksLikeHandle(out)) return {};
   const std::string lo = AsciiLower(out), lout = AsciiLower(CollapseSpace(outlet));
   // A name that contains the outlet can be a person's own blog ("Ann Lee (annlee)"
   // on "Ann Lee"), so only a name equal to the outlet or part of it is refused.

@@ -50,6 +50,21 @@ std::vector<std::string> ParseByline(std::string_view line) {
   std::vector<std::string> parts;
   std::string cur;
   std::vector<std::string_view> words = SplitWords(rest);
+  // "By Nathan Willis March 25, 2015": the names end where a date begins.
+  // A month name counts only before a number ("May Chen" is a name).
+  auto has_digit = [](std::string_view w) {
+    for (char c : w)
+      if (IsAsciiDigit(c)) return true;
+    return false;
+  };
+  for (size_t i = 1; i < words.size(); ++i) {
+    const bool month = MonthFromName(AsciiLower(StripDecor(words[i]))) != 0 &&
+                       i + 1 < words.size() && has_digit(words[i + 1]);
+    if (month || has_digit(words[i])) {
+      words.resize(i);
+      break;
+    }
+  }
   for (size_t i = 0; i < words.size(); ++i) {
     std::string_view w = words[i];
     if (w == "and" || w == "&" || w == "AND") {

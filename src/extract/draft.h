@@ -20,6 +20,9 @@ struct Draft {
   std::string weak_outlet;
   std::string weak_outlet_source;
   PageKind kind;  // what the HTML path knows of the page type (not_article.h)
+  // Why the path found no body, when ExtractOptions::metadata_without_body
+  // asked for the metadata anyway (article.paragraphs is then empty).
+  std::string refused;
 };
 
 }  // namespace newsfuse::extract_internal

@@ -159,11 +159,18 @@ Result<Article> ExtractArticle(const RawPage& page, const ExtractOptions& option
   ApplyLeadRules(page, *draft);
   ApplyHints(page, *draft);
   Article& a = draft->article;
-  if (a.paragraphs.empty()) return Status::BadInput(page.locator, "no article text found");
+  std::string refused = draft->refused;
+  if (refused.empty() && a.paragraphs.empty()) refused = "no article text found";
   // A consent wall, login wall, script shell or index page: said as such, so
   // the notice's words are not stored as a story.
-  if (auto why = NotArticleReason(a, draft->kind))
-    return Status::BadInput(page.locator, "not an article: " + *why);
+  if (refused.empty())
+    if (auto why = NotArticleReason(a, draft->kind)) refused = "not an article: " + *why;
+  if (!refused.empty()) {
+    if (!options.metadata_without_body) return Status::BadInput(page.locator, refused);
+    // Metadata only: the notice's words are no body.
+    a.paragraphs.clear();
+    a.field_sources["refused"] = refused;
+  }
   a.id = ContentHash(page.content);
   a.locator = page.locator;
   // The URL the page was fetched from wins; the page's own canonical URL

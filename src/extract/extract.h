@@ -43,12 +43,21 @@ struct ExtractOptions {
   // the field; the article is still returned. Unset: the cut is silent, so a
   // front end must set it to tell the user (the CLI prints it on stderr).
   std::function<void(const Status&)> on_warning;
+  // A page refused for its body ("no article text found", "not an article:
+  // ...") still states its metadata: a script-rendered page or a consent wall
+  // usually carries the article's date, title and author in <meta> and
+  // JSON-LD. When set, such a page is returned with no paragraphs and
+  // field_sources["refused"] = the refusal message, so a caller that wants
+  // the metadata (the date evaluation, a report linking the page) gets it.
+  // Unset (the default): the page is refused with BadInput as before.
+  bool metadata_without_body = false;
 };
 
 // Returns BadInput (naming page.locator) when no article text could be found,
 // and "not an article: <reason>" when the page is a cookie or consent wall, a
 // login wall, an "enable JavaScript" shell, a browser check or an index page
-// (extract/not_article.h).
+// (extract/not_article.h); with ExtractOptions::metadata_without_body, such a
+// page comes back with its metadata and no paragraphs instead.
 Result<Article> ExtractArticle(const RawPage& page, const ExtractOptions& options = {});
 
 }  // namespace newsfuse

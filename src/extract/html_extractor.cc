@@ -14,6 +14,7 @@
 #include "extract/html_slim.h"
 #include "extract/machine_dates.h"
 #include "extract/not_article.h"
+#include "extract/page_text_dates.h"
 #include "extract/text_util.h"
 #include "extract/title_site.h"
 #include "extract/visible_dates.h"
@@ -183,10 +184,14 @@ Result<Draft> ExtractFromHtml(const RawPage& page, const ExtractOptions& options
     }
   }
 
-  // Authors.
-  if (std::string v = MetaValue(
-          m, {"author", "article:author", "byl", "dc.creator", "parsely-author", "sailthru.author"},
-          &src);
+  // Authors. JSON-LD first: its author is typed (a Person's name, not a
+  // handle or a page title); then Dublin Core's creator, which a page sets on
+  // purpose, before the generic name=author that themes fill with anything.
+  AddAuthors(a, m.ld_authors, "json-ld");
+  if (std::string v = MetaValue(m,
+                                {"dc:creator", "dc.creator", "dcterms.creator", "author",
+                                 "article:author", "byl", "parsely-author", "sailthru.author"},
+                                &src);
       !v.empty() && !LooksLikeUrl(v)) {
     std::vector<std::string> names;
     // "Jane Doe, John Roe" / "Jane Doe and John Roe"
@@ -209,7 +214,6 @@ Result<Draft> ExtractFromHtml(const RawPage& page, const ExtractOptions& options
     names.push_back(cur);
     AddAuthors(a, names, src.c_str());
   }
-  AddAuthors(a, m.ld_authors, "json-ld");
   AddAuthors(a, m.rel_authors, "rel-author");
   for (const auto& b : m.byline_texts) AddAuthors(a, NamesFromBylineText(b), "byline-element");
 
@@ -247,15 +251,23 @@ Result<Draft> ExtractFromHtml(const RawPage& page, const ExtractOptions& options
     SetDate(a.published, "published", a, v, src);
   }
   SetDate(a.published, "published", a, m.itemprop_published, "itemprop");
+  SetDate(a.published, "published", a, m.ld_other_published, "json-ld-page");
   SetDate(a.published, "published", a, m.time_datetime, "time-element");
-  if (!a.published) {
-    for (const std::string& u : {page.url, m.canonical_url, MetaValue(m, {"og:url"}, nullptr)}) {
-      if (auto d = DateFromPath(u)) {
-        a.published = d;
-        a.field_sources["published"] = "url";
-        break;
-      }
-    }
+  std::optional<DateTime> url_day;
+  for (const std::string& u : {page.url, m.canonical_url, MetaValue(m, {"og:url"}, nullptr)})
+    if ((url_day = DateFromPath(u))) break;
+  if (!a.published && url_day) {
+    a.published = url_day;
+    a.field_sources["published"] = "url";
+  } else if (a.published && url_day && a.published->utc_offset_minutes == 0 &&
+             a.published->DaysSinceEpoch() != url_day->DaysSinceEpoch() &&
+             FallsOnDaySomewhere(*a.published, *url_day)) {
+    // A UTC instant ("2023-11-09T03:28Z") does not say the writer's calendar
+    // day; the page's own address does ("/2023/11/08/"): the day it names is
+    // the publication day, and the instant is consistent with it.
+    a.field_sources["published"] = "url (" + a.field_sources["published"] + " " +
+                                   a.published->ToIso() + " is that day in another time zone)";
+    a.published = url_day;
   }
   if (!a.published) {
     // The date printed for readers, read from the elements that name a date.
@@ -267,6 +279,14 @@ Result<Draft> ExtractFromHtml(const RawPage& page, const ExtractOptions& options
         a.published = d;
         a.field_sources["published"] = "visible-date";
         break;
+      }
+    }
+    // Last: a date in the page's running text, after a publication label
+    // first ("Datum: 26. Januar 2022"), never after an update word.
+    if (!a.published) {
+      if (auto d = DateInPageText(dom.root(), month_first)) {
+        a.published = d;
+        a.field_sources["published"] = "page-text";
       }
     }
   }
@@ -326,9 +346,13 @@ Result<Draft> ExtractFromHtml(const RawPage& page, const ExtractOptions& options
     return Status::BadInput(
         page.locator, "no article text found (longest block " + std::to_string(chars) + " chars)");
   };
-  if (content.paragraphs.empty()) return no_text(content.longest_block);
   // A page whose every candidate is one short line is not an article.
-  if (longest < static_cast<size_t>(options.min_paragraph_chars)) return no_text(longest);
+  if (content.paragraphs.empty() || longest < static_cast<size_t>(options.min_paragraph_chars)) {
+    Status why = no_text(content.paragraphs.empty() ? content.longest_block : longest);
+    if (!options.metadata_without_body) return why;
+    draft.refused = why.message();
+    return draft;
+  }
   a.paragraphs = std::move(content.paragraphs);
   if (a.title.empty() && !m.first_h1.empty()) {
     a.title = m.first_h1;

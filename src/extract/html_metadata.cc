@@ -147,6 +147,9 @@ void ReadJsonLd(std::string_view text, HtmlMeta& m) {
     if (j.contains("@type") && IsArticleType(j["@type"])) {
       m.ld_article = true;
       ReadArticleObject(j, m);
+    } else if (m.ld_other_published.empty()) {
+      for (const char* key : {"datePublished", "uploadDate"})
+        if (m.ld_other_published.empty() && j.contains(key)) m.ld_other_published = Str(j[key]);
     }
     if (j.contains("@type") && IsListingType(j["@type"])) m.ld_listing = true;
     if (d < 6) {
@@ -175,8 +178,11 @@ HtmlMeta ReadHtmlMeta(const GumboNode* root, const std::vector<std::string>& jso
         const char* content = Attr(n, "content");
         if (!content) break;
         for (const char* key : {"property", "name", "itemprop", "http-equiv"}) {
-          std::string k = AttrLower(n, key);
-          if (!k.empty()) m.meta.emplace(k, CollapseSpace(content));
+          // RDFa: property (and, in practice, name) may list several names
+          // separated by spaces ("dc:creator twitter:site_name").
+          const std::string names = AttrLower(n, key);
+          for (std::string_view k : SplitWords(names))
+            m.meta.emplace(std::string(k), CollapseSpace(content));
         }
         break;
       }

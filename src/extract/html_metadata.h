@@ -28,6 +28,10 @@ struct HtmlMeta {
   std::string itemprop_published, itemprop_modified;
   // From JSON-LD article objects (first one wins per field).
   std::string ld_headline, ld_published, ld_modified, ld_publisher, ld_language;
+  // datePublished (else uploadDate) of the first JSON-LD object that is not an
+  // article (WebPage, VideoObject): the page's date when no article object
+  // states one.
+  std::string ld_other_published;
   std::string ld_body;  // articleBody, line breaks kept (a body candidate)
   std::vector<std::string> ld_authors;
   int ld_blocks = 0, ld_invalid = 0;

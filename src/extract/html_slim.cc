@@ -37,6 +37,16 @@ bool IsVoidOrOptionalEnd(std::string_view n) {
 }
 
 // Raw-text bodies that are never page text: dropped with their element.
+// A script body that is a schema.org JSON object: opens with '{' or '[' and
+// names "@context" and schema.org in its first few hundred bytes.
+bool LooksLikeUntypedJsonLd(std::string_view body) {
+  body = Trim(body);
+  if (body.empty() || (body.front() != '{' && body.front() != '[')) return false;
+  const std::string_view head = body.substr(0, 300);
+  return head.find("\"@context\"") != std::string_view::npos &&
+         head.find("schema.org") != std::string_view::npos;
+}
+
 bool IsDroppedRawText(std::string_view n) {
   return OneOf(n,
                {"script", "style", "xmp", "iframe", "noembed", "noframes", "noscript", "textarea"});
@@ -280,7 +290,7 @@ class Slimmer {
   size_t StartTag(size_t lt) {
     std::string& o = out_.markup;
     const size_t mark = o.size();
-    bool json_ld = false;
+    bool json_ld = false, typed = false;
     // The tag's lowercase name is known only after ReadTag; attributes are
     // written optimistically and dropped with the tag when it is not kept.
     std::string_view tag_name;
@@ -303,6 +313,7 @@ class Slimmer {
       if (name == "type" && lower == "script") {
         std::string v = AsciiLower(a.value);
         json_ld = v.find("ld+json") != std::string::npos;
+        typed = true;
       } else if (name == "style") {
         if (StyleHides(a.value)) o += " hidden";
       } else if (IsKeptAttribute(name, lower)) {
@@ -321,8 +332,11 @@ class Slimmer {
       o.resize(mark);
       const size_t close = FindEndTag(html_, lower, t.end);
       const size_t body_end = close == std::string_view::npos ? html_.size() : close;
-      if (json_ld && out_.json_ld.size() < 20)
-        out_.json_ld.emplace_back(html_.substr(t.end, body_end - t.end));
+      const std::string_view body = html_.substr(t.end, body_end - t.end);
+      // Some templates print their schema.org object in a <script> without a
+      // type: read as JSON-LD when it opens as one ({"@context": ...schema.org).
+      if (!json_ld && !typed && lower == "script") json_ld = LooksLikeUntypedJsonLd(body);
+      if (json_ld && out_.json_ld.size() < 20) out_.json_ld.emplace_back(body);
       if (lower == "noscript") KeepNoscriptText(html_.substr(t.end, body_end - t.end));
       if (close == std::string_view::npos) return html_.size();
       const size_t gt = html_.find('>', close);

@@ -84,7 +84,27 @@ std::optional<DateTime> DateFromPath(std::string_view path) {
     if (d < 0 || (pos < path.size() && IsAsciiDigit(path[pos]))) continue;
     if (IsValidDate(y, m, d)) return DateTime::Day(y, m, d);
   }
+  // "/20260205/", "/20260205-story", "_20260205.html": eight digits standing
+  // alone between separators.
+  auto separator = [](char c) { return c == '/' || c == '-' || c == '_' || c == '.'; };
+  for (size_t i = 0; i + 8 <= path.size(); ++i) {
+    if (!IsAsciiDigit(path[i]) || i == 0 || !separator(path[i - 1])) continue;
+    size_t pos = i;
+    const int y = ReadNumber(path, pos, 4, 4), m = ReadNumber(path, pos, 2, 2),
+              d = ReadNumber(path, pos, 2, 2);
+    if (pos != i + 8 || (pos < path.size() && !separator(path[pos]))) continue;
+    if (y >= 1990 && y <= 2100 && IsValidDate(y, m, d)) return DateTime::Day(y, m, d);
+  }
   return std::nullopt;
+}
+
+bool FallsOnDaySomewhere(const DateTime& when, const DateTime& day) {
+  if (!when.utc_offset_minutes || when.precision < DatePrecision::kMinute) return false;
+  const int64_t utc =
+      (when.DaysSinceEpoch() * 24 * 60) + when.hour * 60 + when.minute - *when.utc_offset_minutes;
+  const int64_t day_start = day.DaysSinceEpoch() * 24 * 60;
+  // Local day D in zone z covers UTC [D - z, D + 24h - z), z in [-12h, +14h].
+  return utc >= day_start - 14 * 60 && utc < day_start + 24 * 60 + 12 * 60;
 }
 
 std::optional<DateTime> CompleteYear(const DateTime& md, const DateTime& ref) {

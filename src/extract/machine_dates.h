@@ -14,8 +14,15 @@ namespace newsfuse::extract_internal {
 // RFC 2822-like "Thu, 05 Feb 2026 10:00:00 GMT". nullopt when not a full date.
 std::optional<DateTime> ParseMachineDate(std::string_view text);
 
-// "/2026/02/05/" or "2026-02-05" inside a URL path or file name.
+// "/2026/02/05/", "2026-02-05" or "/20260205/" inside a URL path or file
+// name (the eight-digit form only as a whole path segment or file-name part,
+// not inside a longer number such as an archive's 14-digit timestamp).
 std::optional<DateTime> DateFromPath(std::string_view path);
+
+// True when `instant` (time and UTC offset stated) falls on the calendar day
+// `day` in some time zone between UTC-12 and UTC+14: "2023-11-09T03:28Z" is
+// the evening of 8 November in New York.
+bool FallsOnDaySomewhere(const DateTime& instant, const DateTime& day);
 
 // Completes a month/day (year 0) with the year that puts it nearest to
 // `reference` (so "Dec. 31" seen on 2026-01-01 is 2025). nullopt when the

@@ -60,6 +60,7 @@ const Rules& GetRules() {
     ParseRulesText(kFurnitureData, r);
     ParseRulesText(kHtmlHintsData, r);
     ParseRulesText(kNotArticleData, r);
+    ParseRulesText(kBylineWordsData, r);
     return r;
   }();
   return rules;
