@@ -35,6 +35,11 @@ Result<std::optional<std::string>> OneParam(const Params& params, const std::str
 // Anything else is answered 400 before the store is asked.
 bool IsValidId(std::string_view id);
 
+// The served story page's Content-Security-Policy for a page asked for at
+// `host` (the Host header): inline CSS and SVG, exactly one script
+// (/assets/story.js) and one connection (/api/events).
+std::string StoryPageCsp(std::string_view host);
+
 // True when an If-None-Match header value ("*", or a list of entity tags,
 // weak or strong) names `etag`.
 bool IfNoneMatchHits(std::string_view header, std::string_view etag);

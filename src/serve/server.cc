@@ -274,10 +274,9 @@ void Server::Impl::Install() {
   http.Get(R"(/stories/([^/]+))", handle([this, first_match](const httplib::Request& req) {
              Reply reply = StoryReply(api, first_match(req), req.get_header_value("If-None-Match"),
                                       StoryFormat::kHtml, req.get_header_value("Accept-Encoding"));
-             // The report page has inline CSS and SVG and runs no script.
+             // Inline CSS and SVG; one script, and its one event stream.
              reply.headers.emplace_back("Content-Security-Policy",
-                                        "default-src 'none'; style-src 'unsafe-inline'; "
-                                        "img-src data:; base-uri 'none'; form-action 'none'");
+                                        StoryPageCsp(req.get_header_value("Host")));
              return reply;
            }));
   auto asset = handle([](const httplib::Request& req) {

@@ -14,6 +14,7 @@ namespace {
 
 using nlohmann::json;
 using testing::CliJson;
+using testing::CliRun;
 using testing::RunCli;
 using testing::ServerProcess;
 using testing::SyntheticArticle;
@@ -414,6 +415,40 @@ TEST_F(ServeApiTest, WebPageIsServedFromTheBinaryWithNothingFromElsewhere) {
   EXPECT_NE(html->get_header_value("Content-Security-Policy").find("default-src 'none'"),
             std::string::npos);
   EXPECT_FALSE(html->get_header_value("ETag").empty());
+}
+
+// The served story page runs one script, served from the binary, and the
+// policy lets it load nothing else; the CLI's report (the offline export)
+// stays a page without any script.
+TEST_F(ServeApiTest, StoryPageRunsOnlyItsOwnScriptAndTheExportNone) {
+  const std::string id = CliStories()["stories"][0]["id"].get<std::string>();
+  auto html = Get("/stories/" + id);
+  ASSERT_TRUE(html);
+  ASSERT_EQ(html->status, 200);
+  const std::string origin = "http://127.0.0.1:" + std::to_string(server_->port());
+  const std::string csp = html->get_header_value("Content-Security-Policy");
+  EXPECT_NE(csp.find("script-src " + origin + "/assets/story.js;"), std::string::npos) << csp;
+  EXPECT_NE(csp.find("connect-src " + origin + "/api/events;"), std::string::npos) << csp;
+  EXPECT_EQ(csp.find("unsafe-eval"), std::string::npos) << csp;
+  const std::string& body = html->body;
+  const size_t script = body.find("<script src=\"/assets/story.js\" defer></script>");
+  ASSERT_NE(script, std::string::npos);
+  EXPECT_LT(script, body.find("</head>"));
+  EXPECT_EQ(body.find("<script", script + 1), std::string::npos) << "one script only";
+  EXPECT_NE(body.find("<p id=story-status role=status></p>"), std::string::npos);
+
+  auto js = Get("/assets/story.js");
+  ASSERT_TRUE(js);
+  EXPECT_EQ(js->status, 200);
+  EXPECT_EQ(js->get_header_value("Content-Type"), "text/javascript; charset=utf-8");
+  EXPECT_NE(js->body.find("new EventSource(\"/api/events\")"), std::string::npos);
+  EXPECT_NE(js->body.find("This story was updated"), std::string::npos);
+  EXPECT_EQ(js->body.find("://"), std::string::npos);
+
+  CliRun offline = RunCli("story " + id + " --format html" + Db(), /*with_stderr=*/false);
+  ASSERT_EQ(offline.exit_code, 0);
+  EXPECT_NE(offline.out.find("</html>"), std::string::npos);
+  EXPECT_EQ(offline.out.find("<script"), std::string::npos);
 }
 
 // A server and a CLI ingest on one store at once: what the CLI commits shows

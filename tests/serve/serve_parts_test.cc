@@ -94,6 +94,20 @@ TEST(IfNoneMatchTest, ListsWeakTagsAndStar) {
   EXPECT_FALSE(IfNoneMatchHits(",,,", etag));
 }
 
+TEST(StoryPageCspTest, AllowsExactlyItsScriptAndItsEventStream) {
+  const std::string csp = StoryPageCsp("127.0.0.1:8080");
+  EXPECT_NE(csp.find("default-src 'none';"), std::string::npos) << csp;
+  EXPECT_NE(csp.find("script-src http://127.0.0.1:8080/assets/story.js;"), std::string::npos)
+      << csp;
+  EXPECT_NE(csp.find("connect-src http://127.0.0.1:8080/api/events;"), std::string::npos) << csp;
+  // A Host that could break out of the header is never written into it.
+  for (const char* bad : {"", "a b", "x;script-src *", "h\r\nSet-Cookie: x=1", "h'"}) {
+    const std::string fallback = StoryPageCsp(bad);
+    EXPECT_NE(fallback.find("script-src 'self';"), std::string::npos) << bad;
+    EXPECT_EQ(fallback.find(std::string(bad).empty() ? "\x01" : bad), std::string::npos) << bad;
+  }
+}
+
 TEST(IdTest, OnlyStoreShapedIds) {
   EXPECT_TRUE(IsValidId("s0807dd7249cf"));
   EXPECT_TRUE(IsValidId("s0807dd7249cf689160bab9d9f2ef8aea-2"));
