@@ -100,6 +100,40 @@ bool IsPlainHost(std::string_view host) {
   return true;
 }
 
+// The digest of a listed story at the version its row was read at: from
+// memory, else from its report (the cached JSON when a reader asked for it,
+// else fused now and the JSON kept for the reader who opens it next).
+Result<StoryDigest> DigestFor(ApiContext& api, StorePool::Lease& lease, const Story& story) {
+  const std::string version = StoryVersion(story, api.salt);
+  if (auto known = api.digests.Find(version)) return *known;
+  const std::string key = version + " json";
+  if (auto cached = api.cache.Find(key)) {
+    auto report = ParseReportJson(*cached);
+    if (report.ok()) {
+      StoryDigest digest = DigestOf(*report);
+      api.digests.Put(version, digest);
+      return digest;
+    }
+  }
+  Pipeline pipeline(*lease);
+  auto report = pipeline.Report(story.id);
+  if (!report.ok()) return report.status();
+  StoryDigest digest = DigestOf(*report);
+  // Kept only when the story did not change while it was fused.
+  auto again = lease->GetStory(story.id);
+  if (again.ok() && StoryVersion(*again, api.salt) == version) {
+    api.digests.Put(version, digest);
+    api.cache.Put(key, std::make_shared<const std::string>(RenderJson(*report)));
+  }
+  return digest;
+}
+
+json DigestJson(const StoryDigest& digest) {
+  return json{{"first_day", digest.first_day.empty() ? json() : json(digest.first_day)},
+              {"articles_per_day", digest.articles_per_day},
+              {"undated_articles", digest.undated}};
+}
+
 }  // namespace
 
 Result<std::optional<std::string>> OneParam(const Params& params, const std::string& name) {
@@ -185,13 +219,18 @@ Reply ListStoriesReply(ApiContext& api, const Params& params) {
   const StoryPage page = PageOfStories(rows, after, *limit);
   json list = json::array();
   for (const StoryRow* row : page.rows) {
+    auto digest = DigestFor(api, *lease, row->story);
+    if (!digest.ok()) return Failed(*lease, digest.status());
     list.push_back(json{{"id", row->story.id},
                         {"headline", row->headline},
                         {"articles", row->story.article_ids.size()},
                         {"copies", row->story.copy_of.size()},
                         {"first_seen", DateOrNull(row->first_seen)},
                         {"last_seen", DateOrNull(row->last_seen)},
-                        {"outlets", row->outlets}});
+                        {"outlets", row->outlets},
+                        {"coverage", DigestJson(*digest)},
+                        {"conflicts", digest->conflicts},
+                        {"disputed", digest->conflicts > 0}});
   }
   return JsonReply(json{{"total_stories", total},
                         {"matching_stories", rows.size()},

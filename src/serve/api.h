@@ -13,6 +13,7 @@
 #include "serve/reply.h"
 #include "serve/report_cache.h"
 #include "serve/store_pool.h"
+#include "serve/story_digest.h"
 
 namespace newsfuse::serve {
 
@@ -20,6 +21,7 @@ struct ApiContext {
   StorePool& pool;
   ReportCache& cache;
   EtagMemo& etags;
+  DigestMemo& digests;
   std::string salt;  // see StoryVersion
   std::function<Result<std::string>(std::string_view)> plain_words_to_fts;
 };

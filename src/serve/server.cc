@@ -124,7 +124,8 @@ struct Server::Impl {
         pool(options.db_path),
         cache(64 << 20),
         etags(1 << 16),
-        api{pool, cache, etags, RandomSalt(), options.plain_words_to_fts},
+        digests(1 << 16),
+        api{pool, cache, etags, digests, RandomSalt(), options.plain_words_to_fts},
         ingester(options.db_path),
         events(options.db_path, api.salt, std::chrono::milliseconds(options.events_poll_ms)) {}
 
@@ -142,6 +143,7 @@ struct Server::Impl {
   StorePool pool;
   ReportCache cache;
   EtagMemo etags;
+  DigestMemo digests;
   ApiContext api;
   Ingester ingester;
   // Before `http`, so it outlives the worker threads that wait on it.

@@ -57,10 +57,18 @@ const EVENTS = {
   b: {
     titles: ["Saltmere council cuts school budget", "Saltmere votes to trim school spending",
       "Orrin Gask defends Saltmere school cuts"],
-    text: (i) => `Councillors in Saltmere voted nine to four on Thursday to cut the school ` +
-      `budget by six percent, treasurer Orrin Gask said. Teachers' unions called the vote a ` +
-      `betrayal and promised a ballot on strikes.\n\nParents gathered outside the Saltmere ` +
-      `town hall with placards about class sizes. Report ${i} from the council.`,
+    // Three tellings, one of them with another number: a disputed story.
+    text: (i) => [
+      `Councillors in Saltmere voted nine to four on Thursday to cut the school budget, ` +
+        `treasurer Orrin Gask said. The cut removes 40 teaching posts from the town's ` +
+        `schools.\n\nParents gathered outside the Saltmere town hall with placards about class sizes.`,
+      `Saltmere's council has approved cuts to school spending after a heated Thursday ` +
+        `meeting. Treasurer Orrin Gask told reporters that 25 teaching posts would go by ` +
+        `September.\n\nTeachers' unions called the decision a betrayal and promised a ballot on strikes.`,
+      `Orrin Gask, the Saltmere treasurer, defended the council's school cuts on Friday. He ` +
+        `said 40 teaching posts had to go because the town's reserves were empty.\n\nThe vote ` +
+        `on Thursday was nine to four, with unions threatening strikes.`,
+    ][i],
     day: 4,
   },
   c: {
@@ -142,6 +150,23 @@ try {
     check(headlines.some((h) => h.includes("Brellick")) &&
       headlines.some((h) => h.includes("Saltmere")),
     `${width}px: both stories listed (${headlines.join(" | ")})`);
+    // Each story's coverage as a sparkline (both span two days), and the
+    // badge on the one whose sources disagree only.
+    const items = await page.$$eval("#stories li", (lis) => lis.map((li) => ({
+      headline: li.querySelector("a").textContent,
+      badge: li.querySelector(".badge")?.textContent || "",
+      bars: li.querySelectorAll("svg.spark[role=img] rect").length,
+      label: li.querySelector("svg.spark")?.getAttribute("aria-label") || "",
+      meta: li.querySelector(".meta").textContent,
+    })));
+    const saltmere = items.find((i) => i.headline.includes("Saltmere"));
+    const brellick = items.find((i) => i.headline.includes("Brellick"));
+    check(saltmere?.badge === "disputed" && brellick?.badge === "",
+      `${width}px: only the Saltmere story is marked disputed (${items.map((i) => i.badge || "-").join(", ")})`);
+    check(items.every((i) => i.bars === 2 && /^Coverage: \d+ articles over 2 days from 2026-04-0\d/.test(i.label)),
+      `${width}px: each story has a coverage sparkline with a label (${items.map((i) => i.label).join(" | ")})`);
+    check(/3 outlets · 2026-04-04 – 2026-04-05/.test(saltmere?.meta || ""),
+      `${width}px: outlet count and date range (${saltmere?.meta})`);
     const overflow = await page.evaluate(() =>
       document.documentElement.scrollWidth - document.documentElement.clientWidth);
     check(overflow <= 0, `${width}px: list has no sideways scrolling (overflow ${overflow}px)`);

@@ -8,6 +8,7 @@
 #include "serve/metrics.h"
 #include "serve/paging.h"
 #include "serve/report_cache.h"
+#include "serve/story_digest.h"
 
 namespace newsfuse::serve {
 namespace {
@@ -106,6 +107,42 @@ TEST(StoryPageCspTest, AllowsExactlyItsScriptAndItsEventStream) {
     EXPECT_NE(fallback.find("script-src 'self';"), std::string::npos) << bad;
     EXPECT_EQ(fallback.find(std::string(bad).empty() ? "\x01" : bad), std::string::npos) << bad;
   }
+}
+
+TEST(StoryDigestTest, CountsArticlesPerDayWithEmptyDaysAndConflicts) {
+  StoryReport report;
+  for (const char* published : {"2026-04-03T09:00:00+02:00", "2026-04-01", "2026-04-03", "2026-04",
+                                "", "2026-04-05T23:59"}) {
+    ReportSource source;
+    source.published = published;
+    report.sources.push_back(source);
+  }
+  const StoryDigest digest = DigestOf(report);
+  EXPECT_EQ(digest.first_day, "2026-04-01");
+  EXPECT_EQ(digest.articles_per_day, (std::vector<int>{1, 0, 2, 0, 1}));
+  EXPECT_EQ(digest.undated, 2) << "a month and no date are no day";
+  EXPECT_EQ(digest.conflicts, 0);
+  report.conflicts.emplace_back();
+  EXPECT_EQ(DigestOf(report).conflicts, 1);
+  // A story of no dated article draws nothing.
+  StoryReport undated;
+  undated.sources.emplace_back();
+  EXPECT_EQ(DigestOf(undated).first_day, "");
+  EXPECT_TRUE(DigestOf(undated).articles_per_day.empty());
+}
+
+TEST(StoryDigestTest, KeepsTheLatestDaysOfALongStory) {
+  StoryReport report;
+  for (const char* published : {"2024-01-01", "2026-04-01", "2026-04-02"}) {
+    ReportSource source;
+    source.published = published;
+    report.sources.push_back(source);
+  }
+  const StoryDigest digest = DigestOf(report);
+  ASSERT_EQ(digest.articles_per_day.size(), static_cast<size_t>(kMaxDigestDays));
+  EXPECT_EQ(digest.articles_per_day.back(), 1);
+  EXPECT_EQ(digest.articles_per_day[kMaxDigestDays - 2], 1);
+  EXPECT_EQ(digest.first_day, "2025-04-02");
 }
 
 TEST(IdTest, OnlyStoreShapedIds) {
