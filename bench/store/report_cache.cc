@@ -11,11 +11,6 @@
 // two read the rebuilt one. Prints
 //   report_cache_cli ... version_ms=... story_cached_ms=... (best/median, wall
 //   and the child's CPU) changed_ms=first,second,third rebuilt_once=yes|no
-#include <fcntl.h>
-#include <spawn.h>
-#include <sys/resource.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
@@ -27,6 +22,7 @@
 #include <string>
 #include <vector>
 
+#include "cli_time.h"
 #include "pipeline/pipeline.h"
 #include "synthetic_news.h"
 
@@ -50,36 +46,8 @@ int Fail(const newsfuse::Status& s) {
   return 1;
 }
 
-// One run of the binary with stdout and stderr to /dev/null: wall ms from
-// spawn to exit, and the child's CPU ms (user + system). -1 when it fails.
-struct CliTime {
-  double wall_ms = -1, cpu_ms = -1;
-};
-CliTime RunCli(const std::string& cli, const std::vector<std::string>& args) {
-  std::vector<std::string> all = {cli};
-  all.insert(all.end(), args.begin(), args.end());
-  std::vector<char*> argv;
-  for (auto& a : all) argv.push_back(a.data());
-  argv.push_back(nullptr);
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
-  posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
-  CliTime t;
-  const auto start = std::chrono::steady_clock::now();
-  pid_t pid = 0;
-  const int rc = posix_spawn(&pid, cli.c_str(), &actions, nullptr, argv.data(), environ);
-  posix_spawn_file_actions_destroy(&actions);
-  if (rc != 0) return t;
-  int status = 0;
-  rusage usage{};
-  if (wait4(pid, &status, 0, &usage) != pid || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
-    return t;
-  t.wall_ms = MillisSince(start);
-  t.cpu_ms = (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1e3 +
-             (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e3;
-  return t;
-}
+using newsfuse::bench::CliTime;
+using newsfuse::bench::RunCli;
 
 double Best(std::vector<double> v) { return *std::min_element(v.begin(), v.end()); }
 double Median(std::vector<double> v) {

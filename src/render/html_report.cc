@@ -54,7 +54,7 @@ svg text{font:12px system-ui,sans-serif}
 .grid{overflow-x:auto;max-width:100%}th a{overflow-wrap:normal}.legend{font-size:.85rem;color:#555}
 ol.summary li{position:relative}
 .tip{display:none;position:absolute;left:0;right:0;top:100%;z-index:2;background:#fff;color:#1b1b1b;border:1px solid #999;border-radius:4px;padding:.4rem .6rem;box-shadow:0 2px 8px #0004;font-size:.92rem}
-a.cite:hover+.tip,a.cite:focus+.tip,.tip.open{display:block}
+a.cite:hover+.tip,a.cite:focus+.tip,.tip.open{display:block}ol.summary a.cite+.tip.shut{display:none}
 )css";
 
 const ReportSource* SourceOf(const StoryReport& r, const std::string& id) {

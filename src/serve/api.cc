@@ -69,15 +69,69 @@ Reply BadId(std::string_view what) {
                     std::string(what) + " id must be 1 to 200 letters, digits, '.', '_' or '-'");
 }
 
-// A link back to the list on the story page; the report stays a page of its
-// own (the offline export) and knows nothing of the server.
-std::string WithBackLink(std::string html) {
+// What the served story page adds to the report: a link back to the list,
+// the status region the live notice goes in, and its one script. The report
+// stays a page of its own (the offline export, no script) and knows nothing
+// of the server.
+std::string WithPageChrome(std::string html) {
+  const size_t head_end = html.find("</head>");
+  if (head_end != std::string::npos) {
+    html.insert(head_end, "<script src=\"/assets/story.js\" defer></script>");
+  }
   const std::string body = "<body>";
   const size_t at = html.find(body);
   if (at != std::string::npos) {
-    html.insert(at + body.size(), "<p><a href=\"/\">&larr; All stories</a></p>");
+    html.insert(at + body.size(),
+                "<p><a href=\"/\">&larr; All stories</a></p>"
+                "<p id=story-status role=status></p>");
   }
   return html;
+}
+
+// A Host header fit to be written into a header: a name or an address and a
+// port, nothing else.
+bool IsPlainHost(std::string_view host) {
+  if (host.empty() || host.size() > 255) return false;
+  for (char c : host) {
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                    c == '.' || c == '-' || c == ':' || c == '[' || c == ']';
+    if (!ok) return false;
+  }
+  return true;
+}
+
+// The digest of a listed story at the version its row was read at: from
+// memory, else from its report (the cached JSON when a reader asked for it,
+// else fused now and the JSON kept for the reader who opens it next).
+Result<StoryDigest> DigestFor(ApiContext& api, StorePool::Lease& lease, const Story& story) {
+  const std::string version = StoryVersion(story, api.salt);
+  if (auto known = api.digests.Find(version)) return *known;
+  const std::string key = version + " json";
+  if (auto cached = api.cache.Find(key)) {
+    auto report = ParseReportJson(*cached);
+    if (report.ok()) {
+      StoryDigest digest = DigestOf(*report);
+      api.digests.Put(version, digest);
+      return digest;
+    }
+  }
+  Pipeline pipeline(*lease);
+  auto report = pipeline.Report(story.id);
+  if (!report.ok()) return report.status();
+  StoryDigest digest = DigestOf(*report);
+  // Kept only when the story did not change while it was fused.
+  auto again = lease->GetStory(story.id);
+  if (again.ok() && StoryVersion(*again, api.salt) == version) {
+    api.digests.Put(version, digest);
+    api.cache.Put(key, std::make_shared<const std::string>(RenderJson(*report)));
+  }
+  return digest;
+}
+
+json DigestJson(const StoryDigest& digest) {
+  return json{{"first_day", digest.first_day.empty() ? json() : json(digest.first_day)},
+              {"articles_per_day", digest.articles_per_day},
+              {"undated_articles", digest.undated}};
 }
 
 }  // namespace
@@ -97,6 +151,17 @@ bool IsValidId(std::string_view id) {
     if (!ok) return false;
   }
   return true;
+}
+
+std::string StoryPageCsp(std::string_view host) {
+  // A CSP source with a path names one URL exactly, but needs the host; the
+  // browser asked for this page at `host`, so its script and stream are
+  // there too. Without a usable Host, the server's own origin as a whole.
+  const std::string origin = IsPlainHost(host) ? "http://" + std::string(host) : "";
+  const std::string script = origin.empty() ? "'self'" : origin + "/assets/story.js";
+  const std::string events = origin.empty() ? "'self'" : origin + "/api/events";
+  return "default-src 'none'; script-src " + script + "; connect-src " + events +
+         "; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 }
 
 bool IfNoneMatchHits(std::string_view header, std::string_view etag) {
@@ -154,13 +219,18 @@ Reply ListStoriesReply(ApiContext& api, const Params& params) {
   const StoryPage page = PageOfStories(rows, after, *limit);
   json list = json::array();
   for (const StoryRow* row : page.rows) {
+    auto digest = DigestFor(api, *lease, row->story);
+    if (!digest.ok()) return Failed(*lease, digest.status());
     list.push_back(json{{"id", row->story.id},
                         {"headline", row->headline},
                         {"articles", row->story.article_ids.size()},
                         {"copies", row->story.copy_of.size()},
                         {"first_seen", DateOrNull(row->first_seen)},
                         {"last_seen", DateOrNull(row->last_seen)},
-                        {"outlets", row->outlets}});
+                        {"outlets", row->outlets},
+                        {"coverage", DigestJson(*digest)},
+                        {"conflicts", digest->conflicts},
+                        {"disputed", digest->conflicts > 0}});
   }
   return JsonReply(json{{"total_stories", total},
                         {"matching_stories", rows.size()},
@@ -226,7 +296,7 @@ Reply StoryReply(ApiContext& api, const std::string& id, std::string_view if_non
     auto report = pipeline.Report(id);
     if (!report.ok()) return Failed(*lease, report.status());
     body = std::make_shared<const std::string>(
-        format == StoryFormat::kJson ? RenderJson(*report) : WithBackLink(RenderHtml(*report)));
+        format == StoryFormat::kJson ? RenderJson(*report) : WithPageChrome(RenderHtml(*report)));
     // An ingest may have changed the story between the two reads: then the
     // report is of no version we can name, so it is neither tagged nor kept.
     auto again = (*lease)->GetStory(id);

@@ -13,6 +13,7 @@
 #include "serve/reply.h"
 #include "serve/report_cache.h"
 #include "serve/store_pool.h"
+#include "serve/story_digest.h"
 
 namespace newsfuse::serve {
 
@@ -20,6 +21,7 @@ struct ApiContext {
   StorePool& pool;
   ReportCache& cache;
   EtagMemo& etags;
+  DigestMemo& digests;
   std::string salt;  // see StoryVersion
   std::function<Result<std::string>(std::string_view)> plain_words_to_fts;
 };
@@ -34,6 +36,11 @@ Result<std::optional<std::string>> OneParam(const Params& params, const std::str
 // Story and article ids as the store makes them: 1 to 200 of [A-Za-z0-9._-].
 // Anything else is answered 400 before the store is asked.
 bool IsValidId(std::string_view id);
+
+// The served story page's Content-Security-Policy for a page asked for at
+// `host` (the Host header): inline CSS and SVG, exactly one script
+// (/assets/story.js) and one connection (/api/events).
+std::string StoryPageCsp(std::string_view host);
 
 // True when an If-None-Match header value ("*", or a list of entity tags,
 // weak or strong) names `etag`.

@@ -124,7 +124,8 @@ struct Server::Impl {
         pool(options.db_path),
         cache(64 << 20),
         etags(1 << 16),
-        api{pool, cache, etags, RandomSalt(), options.plain_words_to_fts},
+        digests(1 << 16),
+        api{pool, cache, etags, digests, RandomSalt(), options.plain_words_to_fts},
         ingester(options.db_path),
         events(options.db_path, api.salt, std::chrono::milliseconds(options.events_poll_ms)) {}
 
@@ -142,6 +143,7 @@ struct Server::Impl {
   StorePool pool;
   ReportCache cache;
   EtagMemo etags;
+  DigestMemo digests;
   ApiContext api;
   Ingester ingester;
   // Before `http`, so it outlives the worker threads that wait on it.
@@ -274,10 +276,9 @@ void Server::Impl::Install() {
   http.Get(R"(/stories/([^/]+))", handle([this, first_match](const httplib::Request& req) {
              Reply reply = StoryReply(api, first_match(req), req.get_header_value("If-None-Match"),
                                       StoryFormat::kHtml, req.get_header_value("Accept-Encoding"));
-             // The report page has inline CSS and SVG and runs no script.
+             // Inline CSS and SVG; one script, and its one event stream.
              reply.headers.emplace_back("Content-Security-Policy",
-                                        "default-src 'none'; style-src 'unsafe-inline'; "
-                                        "img-src data:; base-uri 'none'; form-action 'none'");
+                                        StoryPageCsp(req.get_header_value("Host")));
              return reply;
            }));
   auto asset = handle([](const httplib::Request& req) {

@@ -9,6 +9,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <thread>
@@ -198,6 +199,12 @@ class SqliteStore final : public Store {
   Result<bool> ArticleExists(const std::string& id);
   // Replaces each listed story's headline with its current cached report's.
   Status UseReportHeadlines(std::vector<StoryRow>& rows);
+  Result<std::optional<std::string>> GetCachedText(Sql which, const std::string& story_id,
+                                                   const std::string& builder);
+  // Binds story, version and builder, then `texts` from parameter 4 on.
+  Result<bool> PutCachedText(Sql which, const std::string& story_id, int64_t story_version,
+                             const std::string& builder,
+                             std::initializer_list<const std::string*> texts);
 
   std::unique_ptr<Db> db_;
   bool read_only_;
@@ -543,9 +550,12 @@ Result<int64_t> SqliteStore::StoryVersion(const std::string& story_id) {
   return static_cast<int64_t>(sqlite3_column_int64(query.get(), 0));
 }
 
-Result<std::optional<std::string>> SqliteStore::GetCachedReport(const std::string& story_id,
-                                                                const std::string& builder) {
-  auto stmt = Statement(kGetCachedReport);
+// The report and its Markdown are two text columns of one cache row: they are
+// read and written alike, only the statement and the texts bound differ.
+Result<std::optional<std::string>> SqliteStore::GetCachedText(Sql which,
+                                                              const std::string& story_id,
+                                                              const std::string& builder) {
+  auto stmt = Statement(which);
   if (!stmt.ok()) return stmt.status();
   StatementLease query(*stmt);
   BindText(query.get(), 1, story_id);
@@ -554,54 +564,46 @@ Result<std::optional<std::string>> SqliteStore::GetCachedReport(const std::strin
   if (rc == SQLITE_DONE) return std::optional<std::string>();
   if (rc != SQLITE_ROW) return db_->Error("reading the cached report of story " + story_id, rc);
   return std::optional<std::string>(ColumnText(query.get(), 0));
+}
+
+Result<bool> SqliteStore::PutCachedText(Sql which, const std::string& story_id,
+                                        int64_t story_version, const std::string& builder,
+                                        std::initializer_list<const std::string*> texts) {
+  if (Status s = RefuseIfReadOnly("cache a report"); !s.ok()) return s;
+  auto stmt = Statement(which);
+  if (!stmt.ok()) return stmt.status();
+  StatementLease write(*stmt);
+  BindText(write.get(), 1, story_id);
+  sqlite3_bind_int64(write.get(), 2, story_version);
+  BindText(write.get(), 3, builder);
+  int index = 4;
+  for (const std::string* text : texts) BindText(write.get(), index++, *text);
+  if (Status s = StepDone(write.get(), "caching the report of story " + story_id); !s.ok()) {
+    return s;
+  }
+  return sqlite3_changes(db_->handle()) > 0;
+}
+
+Result<std::optional<std::string>> SqliteStore::GetCachedReport(const std::string& story_id,
+                                                                const std::string& builder) {
+  return GetCachedText(kGetCachedReport, story_id, builder);
 }
 
 Result<bool> SqliteStore::PutCachedReport(const std::string& story_id, int64_t story_version,
                                           const std::string& builder, const std::string& headline,
                                           const std::string& json) {
-  if (Status s = RefuseIfReadOnly("cache a report"); !s.ok()) return s;
-  auto stmt = Statement(kPutCachedReport);
-  if (!stmt.ok()) return stmt.status();
-  StatementLease upsert(*stmt);
-  BindText(upsert.get(), 1, story_id);
-  sqlite3_bind_int64(upsert.get(), 2, story_version);
-  BindText(upsert.get(), 3, builder);
-  BindText(upsert.get(), 4, headline);
-  BindText(upsert.get(), 5, json);
-  if (Status s = StepDone(upsert.get(), "caching the report of story " + story_id); !s.ok()) {
-    return s;
-  }
-  return sqlite3_changes(db_->handle()) > 0;
+  return PutCachedText(kPutCachedReport, story_id, story_version, builder, {&headline, &json});
 }
 
 Result<std::optional<std::string>> SqliteStore::GetCachedMarkdown(const std::string& story_id,
                                                                   const std::string& builder) {
-  auto stmt = Statement(kGetCachedMarkdown);
-  if (!stmt.ok()) return stmt.status();
-  StatementLease query(*stmt);
-  BindText(query.get(), 1, story_id);
-  BindText(query.get(), 2, builder);
-  int rc = sqlite3_step(query.get());
-  if (rc == SQLITE_DONE) return std::optional<std::string>();
-  if (rc != SQLITE_ROW) return db_->Error("reading the cached report of story " + story_id, rc);
-  return std::optional<std::string>(ColumnText(query.get(), 0));
+  return GetCachedText(kGetCachedMarkdown, story_id, builder);
 }
 
 Result<bool> SqliteStore::PutCachedMarkdown(const std::string& story_id, int64_t story_version,
                                             const std::string& builder,
                                             const std::string& markdown) {
-  if (Status s = RefuseIfReadOnly("cache a report"); !s.ok()) return s;
-  auto stmt = Statement(kPutCachedMarkdown);
-  if (!stmt.ok()) return stmt.status();
-  StatementLease update(*stmt);
-  BindText(update.get(), 1, story_id);
-  sqlite3_bind_int64(update.get(), 2, story_version);
-  BindText(update.get(), 3, builder);
-  BindText(update.get(), 4, markdown);
-  if (Status s = StepDone(update.get(), "caching the report of story " + story_id); !s.ok()) {
-    return s;
-  }
-  return sqlite3_changes(db_->handle()) > 0;
+  return PutCachedText(kPutCachedMarkdown, story_id, story_version, builder, {&markdown});
 }
 
 Result<std::vector<SearchHit>> SqliteStore::Search(const std::string& query, int limit) {

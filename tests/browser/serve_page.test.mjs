@@ -41,8 +41,9 @@ const check = (ok, what) => {
   console.log(`${ok ? "ok  " : "FAIL"} ${what}`);
 };
 
-// News written for this test: three unrelated events, three reports each
-// (the third is posted during the test).
+// News written for this test: three unrelated events, three reports each.
+// The third Brellick report is posted while its story page is open, and the
+// first Quorvath report while the list is open.
 const EVENTS = {
   a: {
     titles: ["Brellick ferry pier closed after storm", "Storm shuts Brellick ferry pier",
@@ -56,10 +57,18 @@ const EVENTS = {
   b: {
     titles: ["Saltmere council cuts school budget", "Saltmere votes to trim school spending",
       "Orrin Gask defends Saltmere school cuts"],
-    text: (i) => `Councillors in Saltmere voted nine to four on Thursday to cut the school ` +
-      `budget by six percent, treasurer Orrin Gask said. Teachers' unions called the vote a ` +
-      `betrayal and promised a ballot on strikes.\n\nParents gathered outside the Saltmere ` +
-      `town hall with placards about class sizes. Report ${i} from the council.`,
+    // Three tellings, one of them with another number: a disputed story.
+    text: (i) => [
+      `Councillors in Saltmere voted nine to four on Thursday to cut the school budget, ` +
+        `treasurer Orrin Gask said. The cut removes 40 teaching posts from the town's ` +
+        `schools.\n\nParents gathered outside the Saltmere town hall with placards about class sizes.`,
+      `Saltmere's council has approved cuts to school spending after a heated Thursday ` +
+        `meeting. Treasurer Orrin Gask told reporters that 25 teaching posts would go by ` +
+        `September.\n\nTeachers' unions called the decision a betrayal and promised a ballot on strikes.`,
+      `Orrin Gask, the Saltmere treasurer, defended the council's school cuts on Friday. He ` +
+        `said 40 teaching posts had to go because the town's reserves were empty.\n\nThe vote ` +
+        `on Thursday was nine to four, with unions threatening strikes.`,
+    ][i],
     day: 4,
   },
   c: {
@@ -82,7 +91,7 @@ const reports = (key) => [0, 1, 2].map((i) => ({
 const work = mkdtempSync(join(tmpdir(), "newsfuse_browser_"));
 const db = join(work, "store.db");
 const feed = join(work, "news.jsonl");
-writeFileSync(feed, [...reports("a"), ...reports("b")]
+writeFileSync(feed, [...reports("a").slice(0, 2), ...reports("b")]
   .map((a) => JSON.stringify(a)).join("\n") + "\n");
 const ingest = spawnSync(binary, ["ingest", "--db", db, feed], { encoding: "utf8" });
 if (ingest.status !== 0) {
@@ -141,6 +150,23 @@ try {
     check(headlines.some((h) => h.includes("Brellick")) &&
       headlines.some((h) => h.includes("Saltmere")),
     `${width}px: both stories listed (${headlines.join(" | ")})`);
+    // Each story's coverage as a sparkline (both span two days), and the
+    // badge on the one whose sources disagree only.
+    const items = await page.$$eval("#stories li", (lis) => lis.map((li) => ({
+      headline: li.querySelector("a").textContent,
+      badge: li.querySelector(".badge")?.textContent || "",
+      bars: li.querySelectorAll("svg.spark[role=img] rect").length,
+      label: li.querySelector("svg.spark")?.getAttribute("aria-label") || "",
+      meta: li.querySelector(".meta").textContent,
+    })));
+    const saltmere = items.find((i) => i.headline.includes("Saltmere"));
+    const brellick = items.find((i) => i.headline.includes("Brellick"));
+    check(saltmere?.badge === "disputed" && brellick?.badge === "",
+      `${width}px: only the Saltmere story is marked disputed (${items.map((i) => i.badge || "-").join(", ")})`);
+    check(items.every((i) => i.bars === 2 && /^Coverage: \d+ articles over 2 days from 2026-04-0\d/.test(i.label)),
+      `${width}px: each story has a coverage sparkline with a label (${items.map((i) => i.label).join(" | ")})`);
+    check(/3 outlets · 2026-04-04 – 2026-04-05/.test(saltmere?.meta || ""),
+      `${width}px: outlet count and date range (${saltmere?.meta})`);
     const overflow = await page.evaluate(() =>
       document.documentElement.scrollWidth - document.documentElement.clientWidth);
     check(overflow <= 0, `${width}px: list has no sideways scrolling (overflow ${overflow}px)`);
@@ -162,6 +188,8 @@ try {
   // Open the story from the list; it links back to the list.
   const link = await page.$$eval("#stories li a", (as) =>
     as.find((a) => a.textContent.includes("Brellick")).getAttribute("href"));
+  // A phone: touch as well as a mouse, so a tap is a tap.
+  await page.setViewport({ width: 390, height: 900, hasTouch: true, isMobile: true });
   await page.goto(base + link, { waitUntil: "load" });
   const body = await page.$eval("body", (b) => b.innerText);
   check(body.includes("Brellick") && body.includes("Anka Dovrin"), "story page shows the story");
@@ -171,6 +199,70 @@ try {
     document.documentElement.scrollWidth - document.documentElement.clientWidth);
   check(storyOverflow <= 0, `390px: story page has no sideways scrolling (overflow ${storyOverflow}px)`);
   await accessible("390px story page");
+
+  // Citations: the outlet's sentence on hover and on keyboard focus (CSS), on
+  // a tap (story.js); Escape hides it whichever way it opened.
+  const shown = (id) => page.evaluate((tip) =>
+    getComputedStyle(document.getElementById(tip)).display !== "none", id);
+  const cites = await page.$$eval("a.cite[aria-describedby]", (as) =>
+    as.map((a) => a.getAttribute("aria-describedby")));
+  check(cites.length >= 2, `story page has citations with the outlet's words (${cites.length})`);
+  if (cites.length >= 2) {
+    const [first, second] = cites;
+    const cite = (id) => `a.cite[aria-describedby="${id}"]`;
+    check(!(await shown(first)), "a citation's sentence is hidden until asked for");
+    await page.focus(cite(first));
+    check(await shown(first), "keyboard focus on a citation shows its sentence");
+    await page.keyboard.press("Escape");
+    check(!(await shown(first)), "Escape hides the sentence focus showed");
+    await page.hover(cite(second));
+    check(await shown(second), "hovering a citation shows its sentence");
+    await page.mouse.move(1, 1);
+    await page.evaluate(() => document.activeElement?.blur());
+    const before = await page.evaluate(() => location.hash);
+    await page.tap(cite(first));
+    check(await shown(first) && await page.evaluate(() => location.hash) === before,
+      "a tap on a citation opens its sentence (and stays on it)");
+    check(await page.$eval(cite(first), (a) => a.getAttribute("aria-expanded")) === "true",
+      "the tapped citation says it is expanded");
+    await page.keyboard.press("Escape");
+    check(!(await shown(first)), "Escape closes a tapped sentence");
+  }
+
+  // Live, on the story page with its own Content-Security-Policy in force:
+  // a report of the same event posted elsewhere brings the notice.
+  const live = await browser.newPage();
+  live.on("console", (m) => {
+    if (m.type() === "error") errors.push("live page: " + m.text());
+  });
+  live.on("pageerror", (e) => errors.push("live page: " + String(e)));
+  await live.setViewport({ width: 390, height: 900 });
+  await live.goto(base + link, { waitUntil: "load" });
+  const ran = await live.waitForFunction(
+    () => document.querySelector("a.cite[aria-expanded]") !== null, { timeout: 5000 })
+    .then(() => true, () => false);
+  check(ran, "story.js runs under the page's own Content-Security-Policy");
+  check(await live.$eval("#story-status", (s) => s.textContent) === "",
+    "no notice before the story changes");
+  // The stream is open once the server has greeted it; give it a moment.
+  await new Promise((r) => setTimeout(r, 500));
+  const joined = await fetch(base + "/api/articles", {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify(reports("a")[2]),
+  });
+  const joinedBody = await joined.json();
+  check(joined.status === 201 && link.endsWith("/" + joinedBody.story?.id),
+    `the third Brellick report joins the open story (${joined.status}, ${joinedBody.story?.id})`);
+  const noticed = await live.waitForFunction(
+    () => document.getElementById("story-status").textContent
+      .includes("This story was updated — reload"), { timeout: 10000 })
+    .then(() => true, () => false);
+  check(noticed, "the open story page says it was updated");
+  check(await live.$eval("#story-status a", (a) => a.getAttribute("href")) === link,
+    "the notice links to the story");
+  await live.screenshot({ path: join(outDir, "story-updated-390.png"), fullPage: true });
+  await live.close();
 
   // Live: a POST elsewhere shows up in an open list without a reload.
   await page.setViewport({ width: 1280, height: 900 });
@@ -182,11 +274,11 @@ try {
     body: JSON.stringify(reports("c")[0]),
   });
   check(posted.status === 201, `POST answered ${posted.status}`);
-  const live = await page.waitForFunction(
+  const listed = await page.waitForFunction(
     () => [...document.querySelectorAll("#stories li a")]
       .some((a) => a.textContent.includes("Quorvath")), { timeout: 10000 })
     .then(() => true, () => false);
-  check(live, "the posted story appears in the open list");
+  check(listed, "the posted story appears in the open list");
   await page.screenshot({ path: join(outDir, "list-live-1280.png"), fullPage: true });
 
   check(errors.length === 0, "no console errors" + (errors.length ? ": " + errors.join(" | ") : ""));

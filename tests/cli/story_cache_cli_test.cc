@@ -2,28 +2,20 @@
 // cache, without analysing, parsing or rendering again, and rebuilds it once
 // the story changes (issue 13). Text written for this test.
 #include <gtest/gtest.h>
-#include <unistd.h>
 
-#include <filesystem>
-#include <fstream>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <string>
 
-#include "cli_runner.h"
+#include "cli_store_fixture.h"
 #include "pipeline/pipeline.h"
 
 namespace newsfuse {
 namespace {
 
-namespace fs = std::filesystem;
 using testing::CliRun;
+using testing::Line;
 using testing::RunCli;
-
-std::string Line(const std::string& outlet, const std::string& title, const std::string& text) {
-  return "{\"outlet\": \"" + outlet + "\", \"title\": \"" + title +
-         "\", \"published\": \"2026-04-14\", \"text\": \"" + text + "\"}\n";
-}
 
 constexpr const char* kBridge =
     "Workers lifted the last steel span of the Marrowby footbridge into place on Tuesday. "
@@ -31,38 +23,7 @@ constexpr const char* kBridge =
     "council said. Residents of Marrowby have crossed the river by ferry since the old bridge "
     "was closed.";
 
-class StoryCacheCliTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("newsfuse-live-cli-" + std::to_string(::getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-    db_ = (dir_ / "news.db").string();
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-  std::string Write(const std::string& name, const std::string& text) {
-    fs::create_directories((dir_ / name).parent_path());
-    std::ofstream(dir_ / name, std::ios::binary) << text;
-    return (dir_ / name).string();
-  }
-  nlohmann::json Stories() {
-    const CliRun run = RunCli("stories --format json --db " + db_, false);
-    EXPECT_EQ(run.exit_code, 0) << run.out;
-    return run.exit_code == 0 ? nlohmann::json::parse(run.out) : nlohmann::json();
-  }
-  std::set<std::string> StoryIds() {
-    std::set<std::string> ids;
-    // Held in a local: a range-for over a member of the temporary Stories()
-    // reads freed memory once the temporary dies.
-    const nlohmann::json stories = Stories();
-    for (const auto& s : stories["stories"]) ids.insert(s["id"].get<std::string>());
-    return ids;
-  }
-  fs::path dir_;
-  std::string db_;
-};
+using StoryCacheCliTest = testing::CliStoreTest;
 
 TEST_F(StoryCacheCliTest, StoryPrintsTheMarkdownCachedWithTheReportUntilTheStoryChanges) {
   const std::string first =

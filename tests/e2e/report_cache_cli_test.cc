@@ -2,13 +2,11 @@
 // cache and rebuilds it when the story changes (issue 13), through the
 // binary, on text written for this test.
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <filesystem>
-#include <fstream>
 #include <string>
 
-#include "cli_runner.h"
+#include "cli_store_fixture.h"
 #include "pipeline/pipeline.h"
 
 namespace newsfuse {
@@ -16,35 +14,25 @@ namespace {
 
 namespace fs = std::filesystem;
 using testing::CliRun;
+using testing::Line;
 using testing::RunCli;
 
-std::string Line(const std::string& outlet, const std::string& title, const std::string& text) {
-  return "{\"outlet\": \"" + outlet + "\", \"title\": \"" + title +
-         "\", \"published\": \"2026-03-02\", \"text\": \"" + text + "\"}\n";
-}
-
+constexpr const char* kDate = "2026-03-02";
 constexpr const char* kLock =
     "Engineers opened the new river lock at Calder Ferry on Monday after three years of work. "
     "The lock lets barges pass the old weir without unloading, the canal trust said. "
     "Boat owners at Calder Ferry had waited for the lock since the weir closed.";
 
-class ReportCacheCliTest : public ::testing::Test {
+class ReportCacheCliTest : public testing::CliStoreTest {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("newsfuse-report-cache-" + std::to_string(::getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-    db_ = (dir_ / "news.db").string();
-    std::ofstream(dir_ / "first.jsonl") << Line("Canal Weekly", "Calder Ferry lock opens", kLock)
-                                        << Line("Barge News", "New lock at Calder Ferry",
-                                                std::string(kLock) + " Tolls start in May.");
-    std::ofstream(dir_ / "later.jsonl")
-        << Line("River Times", "Barges pass the Calder Ferry lock",
-                std::string(kLock) + " The first barge carried grain.");
+    CliStoreTest::SetUp();
+    Write("first.jsonl", Line("Canal Weekly", "Calder Ferry lock opens", kLock, kDate) +
+                             Line("Barge News", "New lock at Calder Ferry",
+                                  std::string(kLock) + " Tolls start in May.", kDate));
+    Write("later.jsonl", Line("River Times", "Barges pass the Calder Ferry lock",
+                              std::string(kLock) + " The first barge carried grain.", kDate));
   }
-  void TearDown() override { fs::remove_all(dir_); }
 
   std::string OnlyStory() {
     auto store = OpenSqliteStore(db_);
@@ -76,9 +64,6 @@ class ReportCacheCliTest : public ::testing::Test {
                                          ReportBuilderId(FuseOptions{}), headline, json);
     ASSERT_TRUE(put.ok() && *put);
   }
-
-  fs::path dir_;
-  std::string db_;
 };
 
 TEST_F(ReportCacheCliTest, StoryIsBuiltOnceThenServedFromTheCacheUntilTheStoryChanges) {

@@ -8,6 +8,7 @@
 #include "serve/metrics.h"
 #include "serve/paging.h"
 #include "serve/report_cache.h"
+#include "serve/story_digest.h"
 
 namespace newsfuse::serve {
 namespace {
@@ -92,6 +93,56 @@ TEST(IfNoneMatchTest, ListsWeakTagsAndStar) {
   EXPECT_FALSE(IfNoneMatchHits("abc", etag));
   EXPECT_FALSE(IfNoneMatchHits("", etag));
   EXPECT_FALSE(IfNoneMatchHits(",,,", etag));
+}
+
+TEST(StoryPageCspTest, AllowsExactlyItsScriptAndItsEventStream) {
+  const std::string csp = StoryPageCsp("127.0.0.1:8080");
+  EXPECT_NE(csp.find("default-src 'none';"), std::string::npos) << csp;
+  EXPECT_NE(csp.find("script-src http://127.0.0.1:8080/assets/story.js;"), std::string::npos)
+      << csp;
+  EXPECT_NE(csp.find("connect-src http://127.0.0.1:8080/api/events;"), std::string::npos) << csp;
+  // A Host that could break out of the header is never written into it.
+  for (const char* bad : {"", "a b", "x;script-src *", "h\r\nSet-Cookie: x=1", "h'"}) {
+    const std::string fallback = StoryPageCsp(bad);
+    EXPECT_NE(fallback.find("script-src 'self';"), std::string::npos) << bad;
+    EXPECT_EQ(fallback.find(std::string(bad).empty() ? "\x01" : bad), std::string::npos) << bad;
+  }
+}
+
+TEST(StoryDigestTest, CountsArticlesPerDayWithEmptyDaysAndConflicts) {
+  StoryReport report;
+  for (const char* published : {"2026-04-03T09:00:00+02:00", "2026-04-01", "2026-04-03", "2026-04",
+                                "", "2026-04-05T23:59"}) {
+    ReportSource source;
+    source.published = published;
+    report.sources.push_back(source);
+  }
+  const StoryDigest digest = DigestOf(report);
+  EXPECT_EQ(digest.first_day, "2026-04-01");
+  EXPECT_EQ(digest.articles_per_day, (std::vector<int>{1, 0, 2, 0, 1}));
+  EXPECT_EQ(digest.undated, 2) << "a month and no date are no day";
+  EXPECT_EQ(digest.conflicts, 0);
+  report.conflicts.emplace_back();
+  EXPECT_EQ(DigestOf(report).conflicts, 1);
+  // A story of no dated article draws nothing.
+  StoryReport undated;
+  undated.sources.emplace_back();
+  EXPECT_EQ(DigestOf(undated).first_day, "");
+  EXPECT_TRUE(DigestOf(undated).articles_per_day.empty());
+}
+
+TEST(StoryDigestTest, KeepsTheLatestDaysOfALongStory) {
+  StoryReport report;
+  for (const char* published : {"2024-01-01", "2026-04-01", "2026-04-02"}) {
+    ReportSource source;
+    source.published = published;
+    report.sources.push_back(source);
+  }
+  const StoryDigest digest = DigestOf(report);
+  ASSERT_EQ(digest.articles_per_day.size(), static_cast<size_t>(kMaxDigestDays));
+  EXPECT_EQ(digest.articles_per_day.back(), 1);
+  EXPECT_EQ(digest.articles_per_day[kMaxDigestDays - 2], 1);
+  EXPECT_EQ(digest.first_day, "2025-04-02");
 }
 
 TEST(IdTest, OnlyStoreShapedIds) {

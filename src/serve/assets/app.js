@@ -18,16 +18,59 @@ async function getJson(url) {
   return body;
 }
 
+const plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+// Articles per day as bars, one a day, days without any left empty: the
+// shape of the coverage at a glance. Drawn here, no chart library; the
+// label says the same in words.
+function sparkline(coverage) {
+  const counts = coverage?.articles_per_day || [];
+  if (!coverage?.first_day || counts.length < 2) return null;
+  const NS = "http://www.w3.org/2000/svg";
+  const bar = 4, gap = 1, height = 20;
+  const top = Math.max(...counts);
+  const svg = document.createElementNS(NS, "svg");
+  svg.setAttribute("class", "spark");
+  svg.setAttribute("viewBox", `0 0 ${counts.length * (bar + gap)} ${height}`);
+  // Wide enough to read at two days, never wider than a phone can spare.
+  svg.setAttribute("width", String(Math.max(40, Math.min(120, counts.length * 8))));
+  svg.setAttribute("height", String(height));
+  svg.setAttribute("preserveAspectRatio", "none");
+  svg.setAttribute("role", "img");
+  const busiest = counts.indexOf(top);
+  svg.setAttribute("aria-label", `Coverage: ${plural(counts.reduce((a, b) => a + b, 0), "article")}` +
+    ` over ${plural(counts.length, "day")} from ${coverage.first_day}, most (${top}) on day ${busiest + 1}`);
+  counts.forEach((n, i) => {
+    if (!n) return;
+    const rect = document.createElementNS(NS, "rect");
+    const h = Math.max(2, Math.round((n / top) * height));
+    rect.setAttribute("x", String(i * (bar + gap)));
+    rect.setAttribute("y", String(height - h));
+    rect.setAttribute("width", String(bar));
+    rect.setAttribute("height", String(h));
+    svg.append(rect);
+  });
+  return svg;
+}
+
 function storyItem(story) {
   const li = el("li");
   const link = el("a", story.headline || story.id);
   link.href = "/stories/" + encodeURIComponent(story.id);
   li.append(link);
+  if (story.disputed) {
+    const badge = el("span", "disputed", "badge");
+    badge.title = `The sources disagree on ${plural(story.conflicts, "point")}`;
+    li.append(" ", badge);
+  }
   const independent = story.articles - story.copies;
   const range = story.first_seen === story.last_seen
     ? day(story.first_seen) : day(story.first_seen) + " – " + day(story.last_seen);
-  li.append(el("div", `${story.articles} articles (${independent} independent) · ` +
-    `${story.outlets.length} outlets · ${range}`, "meta"));
+  const meta = el("div", `${plural(story.articles, "article")} (${independent} independent) · ` +
+    `${plural(story.outlets.length, "outlet")} · ${range}`, "meta");
+  const spark = sparkline(story.coverage);
+  if (spark) meta.append(" ", spark);
+  li.append(meta);
   if (story.outlets.length) li.append(el("div", story.outlets.join(", "), "meta"));
   return li;
 }
