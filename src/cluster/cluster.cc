@@ -742,12 +742,16 @@ struct StoryClusterer::Impl {
     if (p.site.empty()) return;
     TermWeights heavy = p.tf;
     for (size_t i = 0; i < heavy.size(); ++i) heavy[i].second *= p.tf_idf[i];
-    std::sort(heavy.begin(), heavy.end(), [](const auto& a, const auto& b) {
-      return a.second != b.second ? a.second > b.second : a.first < b.first;
-    });
+    if (heavy.size() > cluster::kSiteTermsPerPage) {
+      // Which terms, not their order: a selection, not a sort.
+      std::nth_element(heavy.begin(), heavy.begin() + cluster::kSiteTermsPerPage, heavy.end(),
+                       [](const auto& a, const auto& b) {
+                         return a.second != b.second ? a.second > b.second : a.first < b.first;
+                       });
+      heavy.resize(cluster::kSiteTermsPerPage);
+    }
     ids.clear();
     for (const auto& [t, w] : heavy) ids.push_back(t);
-    if (ids.size() > cluster::kSiteTermsPerPage) ids.resize(cluster::kSiteTermsPerPage);
     for (const auto& [t, w] : p.names) ids.push_back(t);
     const int64_t slot = sites.Record(p.site, ids, seq);
     ids.clear();
@@ -802,6 +806,7 @@ struct StoryClusterer::Impl {
   // with the merged one.
   void MergeSameEvent(uint32_t slot) {
     if (weights.story_merge.min_cosine <= 0) return;
+    if (!cluster::StoryCheckpoint(stories[slot].story.article_ids.size())) return;
     for (uint32_t other : StoryNeighbours(slot)) {
       uint32_t a = Resolve(slot), b = Resolve(other);
       if (a == b || stories[b].status != Status::kLive) continue;

@@ -23,6 +23,8 @@
 // seen forgotten first).
 #pragma once
 
+#include <absl/container/flat_hash_map.h>
+
 #include <cstdint>
 #include <deque>
 #include <string>
@@ -45,10 +47,10 @@ class SiteVocabulary {
  public:
   struct Site {
     std::string name;
-    uint64_t pages = 0;                            // pages of the site seen, all time
-    uint64_t last_seq = 0;                         // arrival of its latest page
-    std::deque<std::vector<uint32_t>> recent;      // terms of its last kSitePages pages
-    std::unordered_map<uint32_t, uint32_t> count;  // term -> pages of `recent` holding it
+    uint64_t pages = 0;                             // pages of the site seen, all time
+    uint64_t last_seq = 0;                          // arrival of its latest page
+    std::deque<std::vector<uint32_t>> recent;       // terms of its last kSitePages pages
+    absl::flat_hash_map<uint32_t, uint32_t> count;  // term -> pages of `recent` holding it
   };
 
   // Of `terms` (an article's term ids), those only `site` has used: held by

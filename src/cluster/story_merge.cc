@@ -82,4 +82,11 @@ bool SameEvent(const StoryMergeWeights& w, const StoryPairFeatures& f) {
   return StoryMergeScore(w, f) >= w.threshold;
 }
 
+bool StoryCheckpoint(size_t members) {
+  for (size_t at = 2; at <= members; at += (at + 1) / 2) {
+    if (at == members) return true;
+  }
+  return false;
+}
+
 }  // namespace newsfuse::cluster

@@ -46,4 +46,13 @@ double StoryMergeScore(const StoryMergeWeights& w, const StoryPairFeatures& f);
 // Whether the model says the two stories are one event.
 bool SameEvent(const StoryMergeWeights& w, const StoryPairFeatures& f);
 
+// Whether a story that has just grown to `members` articles is compared with
+// its neighbours: at 2, 3, 5, 8, 12, 18, 27, ... (each about half as large again as
+// the last), not at every growth. A story's centroid moves less with each
+// article, so comparing it again at every one repeats the last comparison at
+// a cost of up to 32 neighbours over four centroids; a new story of one
+// article (what the online decision just turned down) waits until it grows
+// or a neighbour does.
+bool StoryCheckpoint(size_t members);
+
 }  // namespace newsfuse::cluster

@@ -127,21 +127,46 @@ void FactTable(const StoryReport& r, std::string& out) {
       "<a href=\"#sources-h\">Sources</a>.</p>";
 }
 
-void Conflicts(const StoryReport& r, std::string& out) {
+// "Harbour Gazette (S1)": the outlet a reader knows, with the id the
+// citations and the Sources list use.
+std::string Named(const StoryReport& r, const std::string& id) {
+  return fmt::format("{} (<a class=src href=\"#src-{}\">{}</a>)", Esc(OutletOf(r, id)), Esc(id),
+                     Esc(id));
+}
+
+std::string NamedList(const StoryReport& r, const std::vector<std::string>& ids) {
+  std::string out;
+  for (size_t i = 0; i < ids.size(); ++i) {
+    if (i > 0) out += i + 1 == ids.size() ? " and " : ", ";
+    out += Named(r, ids[i]);
+  }
+  return out;
+}
+
+// Where the sources disagree comes first after the headline: a reader should
+// know what is contested before reading the summary that states one side.
+// Each side names its outlets and quotes their words.
+void Disagreements(const StoryReport& r, std::string& out) {
   if (r.conflicts.empty()) return;
-  out += "<h2>Conflicts</h2>";
+  out += fmt::format(
+      "<section class=disputes aria-labelledby=disputes-h><h2 id=disputes-h>"
+      "Where the sources disagree ({})</h2>",
+      r.conflicts.size());
   for (const auto& c : r.conflicts) {
     out += fmt::format(
-        "<div class={}><p><b>{}</b> <span class=src>{} conflict, confidence {:.2f}</span></p>",
+        "<div class={}><p><b>{}</b> <span class=src>{} conflict, confidence {:.2f}</span></p><ul>",
         c.hard ? "hard" : "soft", Esc(c.subject), c.hard ? "hard" : "soft", c.confidence);
     for (const auto& side : c.sides) {
-      out += fmt::format("<p>{}{}</p>", Esc(side.value), Cites(side.sources));
+      out += fmt::format("<li>{} {}: <b>{}</b>", NamedList(r, side.sources),
+                         side.sources.size() == 1 ? "says" : "say", Esc(side.value));
       for (const auto& w : side.wording)
-        out += fmt::format("<blockquote>{} <span class=src>{}</span></blockquote>", Esc(w.text),
-                           Esc(w.source));
+        out += fmt::format("<blockquote>&ldquo;{}&rdquo; <span class=src>{}</span></blockquote>",
+                           Esc(w.text), Esc(OutletOf(r, w.source)));
+      out += "</li>";
     }
-    out += "</div>";
+    out += "</ul></div>";
   }
+  out += "</section>";
 }
 
 void Quotes(const StoryReport& r, std::string& out) {
@@ -238,23 +263,53 @@ void TimelineSvg(const StoryReport& r, std::string& out) {
   out += "</table>";
 }
 
-void Coverage(const StoryReport& r, std::string& out) {
-  std::string rows;
-  auto links = [](const std::vector<std::string>& ids) {
-    std::string s;
-    for (const auto& id : ids) s += fmt::format("<a href=\"#fact-{0}\">{0}</a> ", Esc(id));
-    return s;
-  };
-  for (const auto& c : r.coverage) {
-    if (c.only_here.empty() && c.missing.empty()) continue;
-    rows += fmt::format("<tr><td><a href=\"#src-{0}\">{0}</a></td><td>{1}</td><td>{2}</td></tr>",
-                        Esc(c.source), links(c.only_here), links(c.missing));
+const Fact* FactOf(const StoryReport& r, const std::string& id) {
+  for (const auto& f : r.facts) {
+    if (f.id == id) return &f;
   }
-  if (rows.empty()) return;
-  out +=
-      "<h2>Coverage</h2><table><tr><th>Source</th><th>Only this source</th><th>Most others report, "
-      "this one leaves out</th></tr>" +
-      rows + "</table>";
+  return nullptr;
+}
+
+// "trees: 1,200", linked to its row of the fact grid.
+std::string FactPhrase(const Fact& f) {
+  return fmt::format("<a href=\"#fact-{}\">{}: {}</a>", Esc(f.id), Esc(f.subject), Esc(f.value));
+}
+
+// Per outlet, in sentences: what it alone reports (in its own words) and what
+// it leaves out that most others report. Outlets that add and omit nothing
+// are not listed.
+void Coverage(const StoryReport& r, std::string& out) {
+  std::string items;
+  for (const auto& c : r.coverage) {
+    std::string alone, left_out;
+    for (const auto& id : c.only_here) {
+      const Fact* f = FactOf(r, id);
+      if (f == nullptr) continue;
+      alone += alone.empty() ? "" : "; ";
+      alone += FactPhrase(*f);
+      if (const Attestation* w = WordingOf(f->wording, c.source))
+        alone += fmt::format(" (&ldquo;{}&rdquo;)", Esc(w->text));
+    }
+    for (const auto& id : c.missing) {
+      const Fact* f = FactOf(r, id);
+      if (f == nullptr) continue;
+      left_out += left_out.empty() ? "" : "; ";
+      left_out += FactPhrase(*f);
+    }
+    if (alone.empty() && left_out.empty()) continue;
+    items += "<li>";
+    if (!alone.empty()) {
+      items += fmt::format("Only {} reports {}.", Named(r, c.source), alone);
+    }
+    if (!left_out.empty()) {
+      items += fmt::format("{}{} does not mention what most others report: {}.",
+                           alone.empty() ? "" : " ", alone.empty() ? Named(r, c.source) : "It",
+                           left_out);
+    }
+    items += "</li>";
+  }
+  if (items.empty()) return;
+  out += "<h2>What each outlet adds or leaves out</h2><ul class=coverage>" + items + "</ul>";
 }
 
 void Sources(const StoryReport& r, std::string& out) {
@@ -299,9 +354,9 @@ std::string RenderHtml(const StoryReport& report) {
     out += " to " + Esc(report.last_updated);
   out += "</p>";
   if (StoryUndated(report)) out += fmt::format("<p class=meta>{}.</p>", Esc(kUndatedNotice));
+  Disagreements(report, out);
   Summary(report, out);
   FactTable(report, out);
-  Conflicts(report, out);
   Quotes(report, out);
   TimelineSvg(report, out);
   Coverage(report, out);

@@ -229,6 +229,36 @@ try {
     check(!(await shown(first)), "Escape closes a tapped sentence");
   }
 
+  // The disputed story: where its sources disagree comes before the summary,
+  // naming who says what; what each outlet adds or leaves out is in words.
+  const saltmereLink = await page.evaluate(async () => {
+    const list = await (await fetch("/api/stories")).json();
+    return "/stories/" + list.stories.find((s) => s.headline.includes("Saltmere")).id;
+  });
+  await page.goto(base + saltmereLink, { waitUntil: "load" });
+  const layout = await page.evaluate(() => {
+    const heads = [...document.querySelectorAll("h2")].map((h) => h.textContent);
+    return {
+      heads,
+      disputes: document.querySelector("section.disputes")?.innerText || "",
+      coverage: [...document.querySelectorAll("ul.coverage li")].map((li) => li.textContent),
+    };
+  });
+  check(layout.heads[0]?.startsWith("Where the sources disagree") &&
+    layout.heads.indexOf("Summary") > 0,
+  `disagreements come first (${layout.heads.join(" | ")})`);
+  check(/(Harbour Daily|Valley Post|Coast Herald) \(S\d+\) (and .* )?says?: 40/.test(layout.disputes) &&
+    /Valley Post \(S\d+\) says: 25/.test(layout.disputes) && layout.disputes.includes("25 teaching posts"),
+  `each side names its outlets and quotes them (${layout.disputes.replace(/\s+/g, " ")})`);
+  check(layout.coverage.length > 0 && layout.coverage.every((c) =>
+    /^(Only )?(Harbour Daily|Valley Post|Coast Herald) \(S\d+\) /.test(c)),
+  `coverage per outlet in words (${layout.coverage.join(" | ")})`);
+  const disputedOverflow = await page.evaluate(() =>
+    document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  check(disputedOverflow <= 0, `390px: disputed story has no sideways scrolling (overflow ${disputedOverflow}px)`);
+  await accessible("390px disputed story page");
+  await page.screenshot({ path: join(outDir, "story-disputed-390.png"), fullPage: true });
+
   // Live, on the story page with its own Content-Security-Policy in force:
   // a report of the same event posted elsewhere brings the notice.
   const live = await browser.newPage();

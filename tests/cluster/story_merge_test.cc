@@ -138,5 +138,30 @@ TEST(StoryMergeTest, TheFittedStoryModelWantsAgreementBeyondWords) {
   EXPECT_FALSE(cluster::SameEvent(w, nothing));
 }
 
+TEST(StoryMergeTest, StoriesAreComparedAtCheckpointSizes) {
+  std::vector<size_t> at;
+  for (size_t n = 1; n <= 30; ++n) {
+    if (cluster::StoryCheckpoint(n)) at.push_back(n);
+  }
+  EXPECT_EQ(at, (std::vector<size_t>{2, 3, 5, 8, 12, 18, 27}));
+}
+
+// A story of one article is what the online decision just turned down: the
+// pass waits until it (or a neighbour) grows. Here no article ever joins and
+// the story model merges any two neighbours, so before checkpoints the second
+// report's new story merged at once.
+TEST(StoryMergeTest, ANewStoryOfOneArticleIsNotComparedYet) {
+  ClusterOptions options = Options(true);
+  options.weights.join_threshold = 1.1;
+  options.weights.story_merge.bias = 10;
+  StoryClusterer clusterer(options);
+  clusterer.Add(Report("c1000000000000000000000000000001", "Landslide buries road above Tarnby",
+                       "A landslide buried the mountain road above Tarnby after rain."));
+  clusterer.Add(Report("c2000000000000000000000000000002", "Landslide above Tarnby",
+                       "Mud from the landslide covered the road above Tarnby."));
+  EXPECT_TRUE(clusterer.last_decision().merged.empty());
+  EXPECT_EQ(clusterer.Stories().size(), 2u);
+}
+
 }  // namespace
 }  // namespace newsfuse

@@ -229,5 +229,41 @@ TEST(RenderHtmlTest, SelfContainedEscapedAndLinked) {
   EXPECT_EQ(bars, 2u);
 }
 
+TEST(RenderHtmlTest, DisagreementsComeFirstNamingTheOutlets) {
+  const std::string html = RenderHtml(ReportWithClaims());
+  const size_t disputes = html.find("<h2 id=disputes-h>Where the sources disagree (1)</h2>");
+  ASSERT_NE(disputes, std::string::npos) << html;
+  EXPECT_LT(disputes, html.find("<h2>Summary</h2>"));
+  // Each side says which outlet says what, and quotes it.
+  EXPECT_NE(html.find("<li>Harbour Gazette (<a class=src href=\"#src-S1\">S1</a>) says: "
+                      "<b>4 million</b><blockquote>&ldquo;a budget of 4 million&rdquo;"),
+            std::string::npos)
+      << html;
+  EXPECT_NE(
+      html.find("Valley Herald (<a class=src href=\"#src-S2\">S2</a>) says: <b>6 million</b>"),
+      std::string::npos);
+  // A report without conflicts has no such section.
+  StoryReport calm = ReportWithClaims();
+  calm.conflicts.clear();
+  EXPECT_EQ(RenderHtml(calm).find("disputes-h"), std::string::npos);
+}
+
+TEST(RenderHtmlTest, CoverageIsSaidInWordsPerOutlet) {
+  StoryReport r = ReportWithClaims();
+  r.coverage = {{"S1", {}, {"F2"}}, {"S2", {"F1"}, {}}};
+  const std::string html = RenderHtml(r);
+  EXPECT_NE(html.find("<h2>What each outlet adds or leaves out</h2>"), std::string::npos) << html;
+  // What an outlet alone reports, in its own words, linked to the fact grid.
+  EXPECT_NE(html.find("<li>Only Valley Herald (<a class=src href=\"#src-S2\">S2</a>) reports "
+                      "<a href=\"#fact-F1\">trees: 1,200</a> (&ldquo;1200 new trees&rdquo;).</li>"),
+            std::string::npos)
+      << html;
+  EXPECT_NE(html.find("<li>Harbour Gazette (<a class=src href=\"#src-S1\">S1</a>) does not mention "
+                      "what most others report: <a href=\"#fact-F2\">trees: 1,200</a>.</li>"),
+            std::string::npos)
+      << html;
+  EXPECT_EQ(html.find("Only this source"), std::string::npos) << "the old table is gone";
+}
+
 }  // namespace
 }  // namespace newsfuse
