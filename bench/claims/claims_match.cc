@@ -160,6 +160,21 @@ bool SameDate(std::string_view gold, std::string_view system) {
   return gold.size() == 7 && from.substr(0, 7) == gold;
 }
 
+// Kuhn's augmenting path: finds row `r` a gold fact, re-seating earlier rows
+// where that frees one.
+static bool AugmentMatching(int r, const std::vector<std::vector<size_t>>& can,
+                            std::vector<bool>& seen, std::vector<int>& row_of_gold) {
+  for (size_t g : can[r]) {
+    if (seen[g]) continue;
+    seen[g] = true;
+    if (row_of_gold[g] < 0 || AugmentMatching(row_of_gold[g], can, seen, row_of_gold)) {
+      row_of_gold[g] = r;
+      return true;
+    }
+  }
+  return false;
+}
+
 static std::string DiagOf(const Fact& f) {
   size_t first = SIZE_MAX;
   std::set<std::string> src(f.sources.begin(), f.sources.end());
@@ -180,6 +195,8 @@ TopicScores ScoreReport(const StoryReport& report, const std::map<std::string, s
   // Facts (quantities, events) one-to-one: a second row for one gold fact is a duplicate.
   std::vector<bool> fact_taken(gold.facts.size(), false);
   std::vector<bool> role_found(gold.roles.size(), false);
+  std::vector<const Fact*> fact_rows;         // quantity and event rows, in report order
+  std::vector<std::vector<size_t>> fact_can;  // per row: the gold facts it could be
   for (const Fact& f : report.facts) {
     const auto items = Items(f.wording, doc_of);
     if (f.kind == Fact::Kind::kRole) {
@@ -200,24 +217,40 @@ TopicScores ScoreReport(const StoryReport& report, const std::map<std::string, s
       continue;
     }
     ++t.facts.sys;
-    int match = -1;
-    bool duplicate = false;
+    fact_rows.push_back(&f);
+    std::vector<size_t> can;
     for (size_t g = 0; g < gold.facts.size(); ++g) {
       if (!AnyOverlap(items, gold.facts[g].evidence)) continue;
       if (f.kind == Fact::Kind::kQuantity && !NumbersAgree(f.value, gold.facts[g])) continue;
-      if (fact_taken[g]) {
-        duplicate = true;
-        continue;
-      }
-      match = static_cast<int>(g);
-      break;
+      can.push_back(g);
     }
-    if (match >= 0) fact_taken[match] = true, ++t.facts.sys_ok;
-    note(std::string(match >= 0  ? "  ok   "
-                     : duplicate ? "  DUP  "
-                                 : "  WRONG") +
+    fact_can.push_back(std::move(can));
+  }
+  // One-to-one as a maximum matching, not first come first served: a row
+  // whose words overlap two gold facts must not take the one a later row
+  // could only match, or the later row is counted a duplicate though each
+  // row states a different gold fact.
+  std::vector<int> row_of_gold(gold.facts.size(), -1);
+  for (size_t r = 0; r < fact_rows.size(); ++r) {
+    std::vector<bool> seen(gold.facts.size(), false);
+    AugmentMatching(static_cast<int>(r), fact_can, seen, row_of_gold);
+  }
+  std::vector<int> gold_of_row(fact_rows.size(), -1);
+  for (size_t g = 0; g < gold.facts.size(); ++g)
+    if (row_of_gold[g] >= 0)
+      gold_of_row[row_of_gold[g]] = static_cast<int>(g), fact_taken[g] = true;
+  for (size_t r = 0; r < fact_rows.size(); ++r) {
+    const Fact& f = *fact_rows[r];
+    const int match = gold_of_row[r];
+    t.facts.sys_ok += match >= 0;
+    note(std::string(match >= 0             ? "  ok   "
+                     : !fact_can[r].empty() ? "  DUP  "
+                                            : "  WRONG") +
          " fact [" + FactKindName(f.kind) + "] " + f.subject + ": " + f.value +
-         (match >= 0 ? "  = " + gold.facts[match].subject : "") + DiagOf(f));
+         (match >= 0             ? "  = " + gold.facts[match].subject
+          : !fact_can[r].empty() ? "  ~ " + gold.facts[fact_can[r].front()].subject
+                                 : "") +
+         DiagOf(f));
   }
   t.facts.gold = static_cast<int>(gold.facts.size());
   t.facts.gold_ok = static_cast<int>(std::count(fact_taken.begin(), fact_taken.end(), true));

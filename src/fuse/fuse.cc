@@ -34,7 +34,7 @@ StoryReport FuseStory(const Story& story, const std::vector<AnnotatedArticle>& a
   fuse::ScoreRelevance(cands, members.size(), words.dict().size(), n_voices);
   fuse::AddSummary(cands, voice_of, options, report);
   fuse::FallBackHeadline(members, report);
-  fuse::AddClaims(members, words, report);
+  fuse::AddClaims(members, words, cands, options.same_content_threshold, report);
   return report;
 }
 

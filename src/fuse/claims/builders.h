@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "core/records.h"
+#include "fuse/candidates.h"
 #include "fuse/claims/claim_context.h"
 
 namespace newsfuse::fuse {
@@ -16,6 +17,11 @@ std::vector<Fact> QuantityFacts(ClaimContext& ctx, std::vector<Conflict>& confli
 // within a window around the publication dates), as the timeline shows;
 // otherwise background dates too, which the fact table may still list.
 std::vector<TimelineEntry> BuildTimeline(ClaimContext& ctx, bool story_window_only);
+// Claims two or more outlets state in nearly the same words (Dot of the
+// candidates' vectors >= `same_claim`), one row each, leaving out sentences
+// a row of `already` quotes (event_facts.cc). Reads each candidate's support.
+std::vector<Fact> CorroboratedEvents(ClaimContext& ctx, const std::vector<Candidate>& cands,
+                                     const std::vector<Fact>& already, double same_claim);
 // People's roles as the sources give them (role_facts.cc).
 std::vector<Fact> RoleFacts(ClaimContext& ctx);
 // Quotes grouped by canonical speaker, translations merged (quote_groups.cc).

@@ -5,17 +5,29 @@
 #include <string>
 #include <utility>
 
+#include "fuse/candidates.h"
 #include "fuse/claims/builders.h"
+#include "fuse/fuse.h"
+#include "fuse/relevance.h"
+#include "fuse/support.h"
+#include "fuse/voices.h"
 
 namespace newsfuse::fuse {
 
 void AddClaims(const std::vector<const AnnotatedArticle*>& members, StoryReport& report) {
   StoryWords words(members);
-  AddClaims(members, words, report);
+  StoryTerms terms(words);
+  std::vector<Candidate> cands = CollectCandidates(members, terms);
+  const std::vector<std::string> voice_of = VoiceKeys(members, report.sources);
+  const size_t n_voices = std::set<std::string>(voice_of.begin(), voice_of.end()).size();
+  const FuseOptions defaults;
+  CountSupport(cands, words.dict().size(), voice_of, defaults.same_content_threshold);
+  ScoreRelevance(cands, members.size(), words.dict().size(), n_voices);
+  AddClaims(members, words, cands, defaults.same_content_threshold, report);
 }
 
 void AddClaims(const std::vector<const AnnotatedArticle*>& members, StoryWords& words,
-               StoryReport& report) {
+               const std::vector<Candidate>& cands, double same_claim, StoryReport& report) {
   ClaimContext ctx(members, report, words);
   std::vector<Fact> facts = QuantityFacts(ctx, report.conflicts);
   report.timeline = BuildTimeline(ctx, true);
@@ -24,22 +36,26 @@ void AddClaims(const std::vector<const AnnotatedArticle*>& members, StoryWords& 
   // coverage, background dates included ("appointed army commander in 1989").
   // One sentence that names several dates ("ruled from 1973 until 1990")
   // would give one row per date, each quoting the same words: a reader sees
-  // one claim repeated, so the sentences' first date keeps the row.
-  std::set<std::vector<std::pair<std::string, std::string>>> worded;
+  // one claim repeated, so a sentence is quoted by the first entry that
+  // holds it (the timeline's order), and a later entry keeps a row only
+  // with what two outlets still say in other sentences.
+  std::set<std::pair<std::string, std::string>> quoted;
   for (const TimelineEntry& e : BuildTimeline(ctx, false)) {
-    if (e.sources.size() < 2) continue;
-    std::vector<std::pair<std::string, std::string>> words;
-    for (const auto& w : e.wording) words.emplace_back(w.source, w.text);
-    std::sort(words.begin(), words.end());
-    if (!worded.insert(std::move(words)).second) continue;
     Fact f;
     f.kind = Fact::Kind::kEvent;
     f.subject = e.what;
     f.value = e.place.empty() ? e.date : e.date + ", " + e.place;
-    f.sources = e.sources;
-    f.wording = e.wording;
+    for (const Attestation& w : e.wording) {
+      if (quoted.count({w.source, w.text})) continue;
+      f.wording.push_back(w);
+      if (std::find(f.sources.begin(), f.sources.end(), w.source) == f.sources.end())
+        f.sources.push_back(w.source);
+    }
+    if (f.sources.size() < 2) continue;
+    for (const Attestation& w : f.wording) quoted.insert({w.source, w.text});
     facts.push_back(std::move(f));
   }
+  for (Fact& f : CorroboratedEvents(ctx, cands, facts, same_claim)) facts.push_back(std::move(f));
   for (Fact& f : RoleFacts(ctx)) facts.push_back(std::move(f));
 
   // Most supported first; ties keep the builder order (quantities, events, roles).

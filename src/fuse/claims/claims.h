@@ -17,8 +17,11 @@ namespace newsfuse::fuse {
 void AddClaims(const std::vector<const AnnotatedArticle*>& members, StoryReport& report);
 
 class StoryWords;
-// The same, reading the scan FuseStory already made of `members`.
+struct Candidate;
+// The same, reading the scan FuseStory already made of `members` and its
+// summary candidates with their support counted (fuse/support.h): a claim
+// several outlets state alike is found the way the summary finds it.
 void AddClaims(const std::vector<const AnnotatedArticle*>& members, StoryWords& words,
-               StoryReport& report);
+               const std::vector<Candidate>& cands, double same_claim, StoryReport& report);
 
 }  // namespace newsfuse::fuse

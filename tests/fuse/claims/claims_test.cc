@@ -1146,5 +1146,62 @@ TEST(ClaimsTest, FiguresWhoseOwnClausesShareNothingAreNoConflict) {
   EXPECT_TRUE(alike.conflicts[0].hard);
 }
 
+// What three outlets state alike is a fact row with all three behind it,
+// though it holds no figure and no date; what only two share, an outlet's
+// guess, and a speaker's quoted words are not.
+const Fact* EventAbout(const StoryReport& r, const std::string& part) {
+  for (const Fact& f : r.facts)
+    if (f.kind == Fact::Kind::kEvent && f.subject.find(part) != std::string::npos) return &f;
+  return nullptr;
+}
+
+std::vector<AnnotatedArticle> CouncilStory(int outlets_on_ferry) {
+  const std::vector<std::string> outlets = {"North Post", "South Post", "East Wire", "West Herald"};
+  const std::vector<std::string> approval = {
+      "The harbour council approved the new ferry terminal after a long debate.",
+      "After a long debate the harbour council approved the new ferry terminal.",
+      "The harbour council approved the new ferry terminal following a long debate.",
+      "Councillors gathered in the old town hall under heavy rain."};
+  const std::vector<std::string> guess = {
+      "The decision could delay the reopening of the fish market.",
+      "The decision could delay the reopening of the old fish market.",
+      "The decision could delay the reopening of the fish market by months.",
+      "Fishermen unloaded their boats as usual on the quay."};
+  const std::string remark = "This terminal will change the life of every islander for good";
+  std::vector<AnnotatedArticle> out;
+  for (size_t i = 0; i < outlets.size(); ++i) {
+    std::vector<std::string> paragraphs = {
+        approval[i], guess[i], "``" + remark + ",'' the harbour master Anna Berg said."};
+    paragraphs.push_back(static_cast<int>(i) < outlets_on_ferry
+                             ? "Ferry tickets to the northern islands will cost twelve crowns."
+                             : "Parking near the harbour remains free on Sundays.");
+    ArticleBuilder b(outlets[i], paragraphs);
+    b.Said("Anna Berg", "berg", "harbour master", remark);
+    out.push_back(b.Build());
+  }
+  return out;
+}
+
+TEST(ClaimsTest, AClaimThreeOutletsStateAlikeIsAnEventFact) {
+  const std::vector<AnnotatedArticle> articles = CouncilStory(3);
+  const StoryReport r = Fuse(articles);
+  const Fact* approved = EventAbout(r, "approved the new ferry terminal");
+  ASSERT_NE(approved, nullptr);
+  EXPECT_EQ(approved->sources, (std::vector<std::string>{"S1", "S2", "S3"}));
+  ASSERT_EQ(approved->wording.size(), 3u);
+  EXPECT_NE(approved->wording[1].text.find("After a long debate"), std::string::npos);
+  EXPECT_NE(EventAbout(r, "Ferry tickets"), nullptr);
+  // The outlets' guess and the harbour master's words are shared by all
+  // four, yet neither is a fact: one is speculation, the other a quote
+  // (in newswire's ``...'' marks, which only the quote annotator reads).
+  EXPECT_EQ(EventAbout(r, "could delay"), nullptr);
+  EXPECT_EQ(EventAbout(r, "change the life"), nullptr);
+}
+
+TEST(ClaimsTest, TwoOutletsSharingASentenceAreNoEventFact) {
+  const std::vector<AnnotatedArticle> articles = CouncilStory(2);
+  EXPECT_EQ(EventAbout(Fuse(articles), "Ferry tickets"), nullptr);
+}
+
 }  // namespace
 }  // namespace newsfuse
