@@ -28,14 +28,13 @@ constexpr double kMaxQuotedShare = 0.34;
 // rows of the editors' facts for every three that were not (bench/claims).
 constexpr size_t kMinVoices = 3;
 
-
 // Words that make a sentence a guess about what is or may happen ("could
 // affect", "may travel", "appears to be"): an outlet's speculation, not a
 // claim a reader can check against other outlets.
 bool Speculative(std::string_view body, const text::Tokens& tokens, size_t sentence) {
   static const std::set<std::string, std::less<>> kWords = {
-      "could", "may", "might", "perhaps", "possibly", "probably", "appears", "appear", "seems",
-      "seem"};
+      "could",    "may",     "might",  "perhaps", "possibly",
+      "probably", "appears", "appear", "seems",   "seem"};
   for (size_t k = tokens.SentenceBegin(sentence); k < tokens.SentenceEnd(sentence); ++k) {
     const text::Token& t = tokens[k];
     if (!t.IsWord()) continue;
@@ -149,7 +148,8 @@ std::vector<Fact> CorroboratedEvents(ClaimContext& ctx, const std::vector<Candid
       used[j] = true;
       const Candidate& c = cands[j];
       f.sources.push_back(ctx.source_id(c.source));
-      f.wording.push_back({ctx.source_id(c.source), SpanText(ctx.article(c.source), c.span), c.span});
+      f.wording.push_back(
+          {ctx.source_id(c.source), SpanText(ctx.article(c.source), c.span), c.span});
     }
     facts.push_back(std::move(f));
   }
