@@ -313,13 +313,14 @@ struct StoryClusterer::Impl {
     for (cluster::DayKey d : p.days) p.day_counts.emplace_back(d, 1.0);
     p.year = cluster::LatestYear(a);
     if (df.size() < dict.size()) df.resize(dict.size(), 0);
+    p.day = DayOf(a.article.published);
     p.site = cluster::SiteOf(a.article.url);
     if (!p.site.empty()) {
       ids.clear();
       for (const auto* v : {&p.tf, &p.names}) {
         for (const auto& [t, w] : *v) ids.push_back(t);
       }
-      sites.SiteOnly(p.site, ids, df, docs, p.site_only);
+      sites.SiteOnly(p.site, ids, p.day, df, docs, p.site_only);
       ids.clear();
     }
     for (const auto* v : {&p.tf, &p.names, &p.entities}) {
@@ -331,7 +332,6 @@ struct StoryClusterer::Impl {
     p.entities2 = Weigh(p.entities, p.entities_idf);
     p.title2 = Weigh(p.title, p.title_idf);
     p.actors2 = Weigh(p.actors, p.actors_idf);
-    p.day = DayOf(a.article.published);
     if (weights.anchor_min_cosine > 0) p.anchor = AnchorOf(p);
     return p;
   }
@@ -753,7 +753,7 @@ struct StoryClusterer::Impl {
     ids.clear();
     for (const auto& [t, w] : heavy) ids.push_back(t);
     for (const auto& [t, w] : p.names) ids.push_back(t);
-    const int64_t slot = sites.Record(p.site, ids, seq);
+    const int64_t slot = sites.Record(p.site, ids, p.day, seq);
     ids.clear();
     if (slot >= 0) touched_sites.push_back(static_cast<uint32_t>(slot));
   }
@@ -1140,7 +1140,11 @@ bool StoryClusterer::LoadState(const std::vector<std::pair<std::string, std::str
       return fail("clusterer state: bad site row " + std::to_string(n));
     }
     for (const auto& page : site.recent) {
-      for (uint32_t t : page) {
+      // SiteOnly looks terms up by binary search.
+      if (!std::is_sorted(page.terms.begin(), page.terms.end())) {
+        return fail("clusterer state: bad site row " + std::to_string(n));
+      }
+      for (uint32_t t : page.terms) {
         if (t >= term_count) return fail("clusterer state: bad site row " + std::to_string(n));
       }
     }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 
 namespace newsfuse::cluster {
 
@@ -19,11 +20,11 @@ std::string SiteOf(std::string_view url) {
   return host;
 }
 
-void SiteVocabulary::SiteOnly(std::string_view site, const std::vector<uint32_t>& terms,
+void SiteVocabulary::SiteOnly(std::string_view site, const std::vector<uint32_t>& terms, double day,
                               const std::vector<uint32_t>& df, uint64_t docs,
                               std::vector<uint32_t>& out) const {
   out.clear();
-  if (site.empty()) return;
+  if (site.empty() || std::isnan(day)) return;
   const auto it = by_name_.find(std::string(site));
   if (it == by_name_.end()) return;
   const Site& s = sites_[it->second];
@@ -33,12 +34,21 @@ void SiteVocabulary::SiteOnly(std::string_view site, const std::vector<uint32_t>
     const auto c = s.count.find(t);
     if (c == s.count.end()) continue;
     // df counts every page that used t; c->second of them are the site's.
-    if (t < df.size() && df[t] <= c->second) out.push_back(t);
+    if (t >= df.size() || df[t] > c->second) continue;
+    // Few terms get here (most words are other sites' too), so a look
+    // through at most kSitePages pages each is cheap.
+    for (const Page& page : s.recent) {
+      if (std::abs(day - page.day) >= kSiteApartDays &&  // false for an undated page
+          std::binary_search(page.terms.begin(), page.terms.end(), t)) {
+        out.push_back(t);
+        break;
+      }
+    }
   }
 }
 
 int64_t SiteVocabulary::Record(std::string_view site, const std::vector<uint32_t>& terms,
-                               uint64_t seq) {
+                               double day, uint64_t seq) {
   if (site.empty()) return -1;
   uint32_t slot;
   const auto it = by_name_.find(std::string(site));
@@ -65,9 +75,9 @@ int64_t SiteVocabulary::Record(std::string_view site, const std::vector<uint32_t
   std::sort(kept.begin(), kept.end());
   kept.erase(std::unique(kept.begin(), kept.end()), kept.end());
   for (uint32_t t : kept) ++s.count[t];
-  s.recent.push_back(std::move(kept));
+  s.recent.push_back(Page{day, std::move(kept)});
   if (s.recent.size() > kSitePages) {
-    for (uint32_t t : s.recent.front()) {
+    for (uint32_t t : s.recent.front().terms) {
       auto c = s.count.find(t);
       if (--c->second == 0) s.count.erase(c);
     }
@@ -81,8 +91,8 @@ int64_t SiteVocabulary::Record(std::string_view site, const std::vector<uint32_t
 void SiteVocabulary::Restore(uint32_t slot, Site site) {
   if (slot >= sites_.size()) sites_.resize(slot + 1);
   site.count.clear();
-  for (const auto& page : site.recent) {
-    for (uint32_t t : page) ++site.count[t];
+  for (const Page& page : site.recent) {
+    for (uint32_t t : page.terms) ++site.count[t];
   }
   if (!sites_[slot].name.empty()) by_name_.erase(sites_[slot].name);
   sites_[slot] = std::move(site);

@@ -27,7 +27,10 @@ std::string EncodeSite(const SiteVocabulary::Site& s) {
   w.U64(s.pages);
   w.U64(s.last_seq);
   w.U64(s.recent.size());
-  for (const auto& page : s.recent) w.Ids(page);
+  for (const auto& page : s.recent) {
+    w.F64(page.day);
+    w.Ids(page.terms);
+  }
   return std::move(w.bytes());
 }
 
@@ -38,7 +41,10 @@ bool DecodeSite(std::string_view bytes, SiteVocabulary::Site& s) {
   s.last_seq = r.U64();
   const uint64_t n = r.U64();
   if (!r.ok() || n > kSitePages) return false;
-  for (uint64_t i = 0; i < n; ++i) s.recent.push_back(r.Ids());
+  for (uint64_t i = 0; i < n; ++i) {
+    const double day = r.F64();
+    s.recent.push_back(SiteVocabulary::Page{day, r.Ids()});
+  }
   return r.done();
 }
 
