@@ -114,6 +114,12 @@ size_t ReopeningMark(std::string_view s) {
 }
 }  // namespace
 
+bool InDirectQuote(const AnnotatedArticle& a, Span span) {
+  for (const Quote& q : a.quotes)
+    if (q.direct && q.content.begin < span.end && span.begin < q.content.end) return true;
+  return false;
+}
+
 std::string SpanText(const AnnotatedArticle& article, Span span) {
   if (span.end > article.body.size() || span.begin >= span.end) return {};
   const std::string_view text = article.Text(span);

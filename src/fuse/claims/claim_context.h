@@ -72,6 +72,10 @@ class ClaimContext {
 // "157", "1,200", "2.5", "1.2 million": a value as a person would write it.
 std::string FormatNumber(double value);
 
+// Whether `span` overlaps the words of a direct quote of `a`: those are a
+// speaker's, not the outlet's own claim, and who said them is shown apart.
+bool InDirectQuote(const AnnotatedArticle& a, Span span);
+
 // Text of `span` inside `article`, whitespace collapsed.
 std::string SpanText(const AnnotatedArticle& article, Span span);
 

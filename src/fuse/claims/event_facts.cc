@@ -12,6 +12,7 @@
 
 #include "core/strings.h"
 #include "fuse/claims/builders.h"
+#include "fuse/claims/modality.h"
 #include "fuse/sentence_shape.h"
 
 namespace newsfuse::fuse {
@@ -27,21 +28,6 @@ constexpr double kMaxQuotedShare = 0.34;
 // as a claim the story rests on. On the dev topics a second voice added two
 // rows of the editors' facts for every three that were not (bench/claims).
 constexpr size_t kMinVoices = 3;
-
-// Words that make a sentence a guess about what is or may happen ("could
-// affect", "may travel", "appears to be"): an outlet's speculation, not a
-// claim a reader can check against other outlets.
-bool Speculative(std::string_view body, const text::Tokens& tokens, size_t sentence) {
-  static const std::set<std::string, std::less<>> kWords = {
-      "could",    "may",     "might",  "perhaps", "possibly",
-      "probably", "appears", "appear", "seems",   "seem"};
-  for (size_t k = tokens.SentenceBegin(sentence); k < tokens.SentenceEnd(sentence); ++k) {
-    const text::Token& t = tokens[k];
-    if (!t.IsWord()) continue;
-    if (kWords.count(AsciiLower(body.substr(t.begin, t.end - t.begin)))) return true;
-  }
-  return false;
-}
 
 bool Overlaps(Span a, Span b) { return a.begin < b.end && b.begin < a.end; }
 
@@ -69,17 +55,16 @@ std::vector<Fact> CorroboratedEvents(ClaimContext& ctx, const std::vector<Candid
     const SentenceShape shape =
         ShapeOf(tokens, tokens.SentenceBegin(c.position), tokens.SentenceEnd(c.position));
     if (shape.quoted_words > kMaxQuotedShare * shape.words) continue;
-    bool quotes = false;
-    for (const Quote& q : ctx.article(c.source).quotes)
-      quotes |= q.direct && Overlaps(q.content, c.span);
-    if (quotes) continue;
+    if (InDirectQuote(ctx.article(c.source), c.span)) continue;
     bool claimed = false;
     for (Span t : taken[c.source]) claimed |= Overlaps(t, c.span);
     if (claimed) {
       stated.push_back(i);
       continue;
     }
-    if (Speculative(ctx.article(c.source).body, tokens, c.position)) continue;
+    // An outlet's guess ("could affect", "appears to be") is no claim a
+    // reader can check against other outlets.
+    if (SentenceIsModal(Modality::kGuess, ctx.article(c.source).body, tokens, c.position)) continue;
     usable.push_back(i);
   }
   // The most widely stated and most central claims seed first, so a group is

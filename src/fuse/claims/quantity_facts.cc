@@ -16,8 +16,10 @@
 #include <map>
 #include <set>
 
+#include "core/strings.h"
 #include "fuse/claims/builders.h"
 #include "fuse/claims/compound_durations.h"
+#include "fuse/claims/modality.h"
 
 namespace newsfuse::fuse {
 namespace {
@@ -38,6 +40,7 @@ constexpr double kConflictContextUnit = 0.45;
 // few enough that the rest of a long sentence does not dilute it.
 constexpr int kClauseWordsBefore = 6;
 constexpr int kClauseWordsAfter = 4;
+constexpr int kModalWordsBefore = 3;
 // Measures written in nearly the same words ("the first prisoner exchange
 // in [five months]", "their first large-scale prisoner exchange in [nearly
 // five months]") are about one thing though the rest of their sentences
@@ -86,6 +89,11 @@ struct Claim {
   // ("trailing by 10 points in some polls and as much as 18 in others").
   Interval spread{0, 0};
   std::vector<std::pair<std::string, std::string>> days;  // DaysOf its sentence
+  // False when the figure's own clause only expects, proposes or supposes it
+  // ("would accept a deal to finance for six months", "an expected eight
+  // percent"): another outlet's other figure is then another proposal or an
+  // unmet forecast, not an account that contradicts it.
+  bool asserted = true;
 };
 
 bool Agree(const Claim& a, const Claim& b) {
@@ -314,11 +322,38 @@ bool ApproximatelyAgree(const Claim& x, const Claim& y) {
 
 // Words inside a direct quote are a speaker's view, often a hypothetical
 // ("if we go below 41 seats"), not the outlet's statement of the figure.
-bool InDirectQuote(const AnnotatedArticle& a, Span span) {
-  for (const Quote& q : a.quotes)
-    if (q.direct && q.content.begin <= span.begin && span.begin < q.content.end) return true;
+bool IsAsciiLetter(char c) { return IsAsciiLower(c) || IsAsciiUpper(c); }
+
+// The few words before a figure in its clause hold a word that leaves it
+// unasserted (fuse/claims/modality.h): "an expected eight percent", "would
+// reach 50", "expected to top 300". Only the nearest words: a modal further
+// off governs another verb as often as the figure ("could be broadened to
+// include some 3,000 people who were killed", "the 95 members present were
+// asked whether ...": both figures stated as so).
+bool ClauseIsModal(const AnnotatedArticle& a, Span sentence, Span figure) {
+  const std::string clause = ClauseAround(a, sentence, figure, kModalWordsBefore, 0);
+  size_t i = 0;
+  while (i < clause.size()) {
+    while (i < clause.size() && !IsAsciiLetter(clause[i])) ++i;
+    size_t j = i;
+    while (j < clause.size() && IsAsciiLetter(clause[j])) ++j;
+    if (j > i && IsModalWord(Modality::kUnasserted, AsciiLower(clause.substr(i, j - i))))
+      return true;
+    i = j;
+  }
   return false;
 }
+
+// The counted form of a stated unit's last word: "percentage points" ->
+// "point", "square miles" -> "mile"; "" for a unit of one word or none.
+std::string UnitHead(const std::string& stated_unit) {
+  const size_t space = stated_unit.rfind(' ');
+  if (space == std::string::npos) return {};
+  std::string head = AsciiLower(std::string_view(stated_unit).substr(space + 1));
+  if (head.size() > 1 && head.back() == 's') head.pop_back();
+  return head;
+}
+
 // The days a sentence dates what it reports ("Sunday", "on Nov. 22", "Dec.
 // 14-15"), as [from, to] TIMEX3 values: resolved days, or an unresolved
 // weekday ("XXXX-WXX-7") when the article has no date. Months, years and
@@ -399,7 +434,9 @@ std::vector<Fact> QuantityFacts(ClaimContext& ctx, std::vector<Conflict>& confli
   for (size_t i = 0; i < claims.size(); ++i) by_key[claims[i].key].push_back(i);
   for (Claim& c : claims) {
     c.spread = c.stated;
-    c.days = DaysOf(ctx.article(c.source), ctx.SentenceSpan(c.source, c.sentence));
+    const Span sentence = ctx.SentenceSpan(c.source, c.sentence);
+    c.days = DaysOf(ctx.article(c.source), sentence);
+    c.asserted = !ClauseIsModal(ctx.article(c.source), sentence, c.q->span);
   }
   for (const auto& [key, members] : by_key) {
     for (size_t a : members) {
@@ -409,6 +446,22 @@ std::vector<Fact> QuantityFacts(ClaimContext& ctx, std::vector<Conflict>& confli
         if (x.source != y.source || x.sentence != y.sentence) continue;
         x.spread = {std::min(x.spread.low, y.stated.low), std::max(x.spread.high, y.stated.high)};
       }
+    }
+  }
+  // A spread that names its unit once: "by 10 percentage points in some polls
+  // and as much as 18 points in others" writes the second figure as a count
+  // of the unit's last word.
+  // Both figures take the spread: each is one end of the same range.
+  for (Claim& x : claims) {
+    const std::string head = UnitHead(x.q->stated_unit);
+    if (head.empty()) continue;
+    for (Claim& y : claims) {
+      if (y.source != x.source || y.sentence != x.sentence || !y.q->unit.empty() ||
+          y.q->counted != head)
+        continue;
+      const Interval both{std::min(x.spread.low, y.spread.low),
+                          std::max(x.spread.high, y.spread.high)};
+      x.spread = y.spread = both;
     }
   }
   // How surely two claims speak of the same thing: their sentences alike,
@@ -576,6 +629,12 @@ std::vector<Fact> QuantityFacts(ClaimContext& ctx, std::vector<Conflict>& confli
         }
       }
       if (spreads_meet) continue;
+      // Each side needs a figure some outlet states as so, not only one it
+      // expects or proposes.
+      bool asserted[2] = {false, false};
+      for (int side = 0; side < 2; ++side)
+        for (size_t i : built[side == 0 ? a : b].claims) asserted[side] |= claims[i].asserted;
+      if (!asserted[0] || !asserted[1]) continue;
       // Small counts (two yachts, three murders) recur in any story about
       // different groups; they conflict only in sentences much alike.
       const bool small = std::max(built[a].total.low, built[b].total.low) < kDistinctiveCount;

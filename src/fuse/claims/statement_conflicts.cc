@@ -12,6 +12,7 @@
 
 #include "core/strings.h"
 #include "fuse/claims/builders.h"
+#include "fuse/claims/modality.h"
 
 namespace newsfuse::fuse {
 namespace {
@@ -123,20 +124,8 @@ bool HasNegation(const std::vector<Token>& w) {
 // asserts nothing about X: against a later "no X" it is an unmet
 // expectation, not a disagreement.
 bool Irrealis(const std::vector<Token>& w) {
-  static const std::set<std::string_view> kWords = {
-      "expected", "expect", "expects", "would",    "will",    "could",  "may",
-      "might",    "should", "if",      "whether",  "hope",    "hoped",  "hopes",
-      "plan",     "plans",  "planned", "want",     "wants",   "wanted", "seek",
-      "seeks",    "sought", "demand",  "demanded", "demands", "urged",  "possible"};
   for (const Token& t : w)
-    if (kWords.count(t.text)) return true;
-  return false;
-}
-
-// Words inside a direct quote are a speaker's view, not a source's claim.
-bool InsideDirectQuote(const AnnotatedArticle& a, uint32_t byte) {
-  for (const Quote& q : a.quotes)
-    if (q.direct && q.content.begin <= byte && byte < q.content.end) return true;
+    if (IsModalWord(Modality::kUnasserted, t.text)) return true;
   return false;
 }
 
@@ -175,7 +164,9 @@ std::vector<Conflict> StatementConflicts(ClaimContext& ctx) {
       const auto& w = words_of(s, k);
       for (size_t i = 0; i + 1 < w.size(); ++i) {
         // "No, ..." answers a question; a "no" a speaker says is their view.
-        if (w[i].text != "no" || w[i].ends_clause || InsideDirectQuote(a, w[i].begin)) continue;
+        if (w[i].text != "no" || w[i].ends_clause ||
+            InDirectQuote(a, Span{w[i].begin, w[i].begin + 1}))
+          continue;
         // The noun phrase under "no": content words, coordinations allowed
         // ("no joint political or security statement"), up to a function word.
         std::vector<std::string_view> np;
@@ -249,7 +240,7 @@ std::vector<Conflict> StatementConflicts(ClaimContext& ctx) {
       if (!match) continue;
       if (i == 0 || !IsDeterminer(w[i - 1].text) || HasNegation(w) || Irrealis(w)) continue;
       const AnnotatedArticle& other = ctx.article(s);
-      if (w[i].capital || InsideDirectQuote(other, w[i].begin)) continue;
+      if (w[i].capital || InDirectQuote(other, Span{w[i].begin, w[i].begin + 1})) continue;
       const double sim = Cosine(ctx.SentenceVector(s, k), ctx.SentenceVector(n.source, n.sentence));
       if (sim < kSameEvent) continue;
       last_source = s;

@@ -70,6 +70,24 @@ class ArticleBuilder {
     a_.quantities.push_back(q);
     return *this;
   }
+  // A measure as the quantity annotator reads it: `unit` normalised, `stated_unit` as written.
+  ArticleBuilder& Measure(const std::string& text, double value, const std::string& unit,
+                          const std::string& stated_unit) {
+    Quantity q;
+    q.span = Find(text);
+    q.value = q.total = q.low = q.high = value;
+    q.unit = unit;
+    q.stated_unit = stated_unit;
+    a_.quantities.push_back(q);
+    return *this;
+  }
+  // A count whose noun is written `thing` and read as `lemma` ("points" -> "point").
+  ArticleBuilder& CountOf(const std::string& number, const std::string& thing,
+                          const std::string& lemma, double value) {
+    Count(number, thing, value, value, value);
+    a_.quantities.back().counted = lemma;
+    return *this;
+  }
   ArticleBuilder& Percent(const std::string& text, double value) {
     Quantity q;
     q.span = Find(text);
@@ -114,6 +132,8 @@ class ArticleBuilder {
  private:
   AnnotatedArticle a_;
 };
+
+std::string FormatNumberForTest(double v) { return std::to_string(static_cast<int>(v)); }
 
 StoryReport Fuse(const std::vector<AnnotatedArticle>& articles) {
   StoryReport report;
@@ -1126,6 +1146,52 @@ TEST(ClaimsTest, FigureInsideAnotherOutletsSpreadIsNoConflict) {
                 .Build()});
   ASSERT_EQ(single.conflicts.size(), 1u);
   EXPECT_TRUE(single.conflicts[0].hard);
+}
+
+// A spread may name its unit once: "by 10 percentage points in some polls
+// and as much as 18 points in others" spans 10 to 18 percentage points, and
+// meets another outlet's 15.
+TEST(ClaimsTest, SpreadThatNamesItsUnitOnceIsNoConflict) {
+  auto outlet = [](const std::string& name, double low, double high) {
+    const std::string l = FormatNumberForTest(low), h = FormatNumberForTest(high);
+    return ArticleBuilder(name, {"Senator Alder trails Mayor Quint by " + l +
+                                 " percentage points in some polls and as much as " + h +
+                                 " points in others."})
+        .Measure(l + " percentage points", low, "pp", "percentage points")
+        .CountOf(h, "points in others", "point", high)
+        .Build();
+  };
+  const StoryReport spread = Fuse({outlet("North Post", 10, 18), outlet("South Post", 15, 20)});
+  EXPECT_TRUE(spread.conflicts.empty())
+      << spread.conflicts[0].subject << ": " << spread.conflicts[0].sides[0].value << " / "
+      << spread.conflicts[0].sides[1].value;
+  auto single = [](const std::string& name, const std::string& points, double value) {
+    return ArticleBuilder(name, {"Senator Alder trails Mayor Quint by " + points +
+                                 " percentage points in the polls."})
+        .Measure(points + " percentage points", value, "pp", "percentage points")
+        .Build();
+  };
+  EXPECT_EQ(Fuse({single("North Post", "10", 10), single("South Post", "15", 15)}).conflicts.size(),
+            1u);
+}
+
+// A figure its own outlet only expects or proposes ("an expected 8 percent",
+// "would fund it for six months") is no account that another outlet's figure
+// contradicts; stated as so by both, the two figures conflict.
+TEST(ClaimsTest, ExpectedOrProposedFigureIsNoConflict) {
+  auto outlet = [](const std::string& name, const std::string& before, const std::string& share,
+                   double value) {
+    return ArticleBuilder(name, {"The Marlow budget deficit, " + before + share +
+                                 " of national output, is to be cut to zero by 2030."})
+        .Measure(share, value, "%", "percent")
+        .Build();
+  };
+  const auto stated = outlet("North Post", "equal to ", "7 percent", 7);
+  EXPECT_TRUE(
+      Fuse({stated, outlet("South Post", "an expected ", "9 percent", 9)}).conflicts.empty());
+  EXPECT_TRUE(
+      Fuse({stated, outlet("South Post", "which could reach ", "9 percent", 9)}).conflicts.empty());
+  EXPECT_EQ(Fuse({stated, outlet("South Post", "equal to ", "9 percent", 9)}).conflicts.size(), 1u);
 }
 
 // What a figure is of is written next to it: "rose $7, or [20 percent], to

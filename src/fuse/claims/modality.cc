@@ -1,0 +1,64 @@
+#include "fuse/claims/modality.h"
+
+#include <cstdio>
+#include <cstdlib>
+#include <set>
+#include <sstream>
+#include <string>
+
+#include "core/strings.h"
+
+namespace newsfuse::fuse {
+namespace {
+
+#include "modality_data.inc"
+
+struct ModalWords {
+  std::set<std::string, std::less<>> guess, unasserted;
+};
+
+// Parsed once. The file is ours and embedded, so a line that names no class
+// is a mistake in this build: said on stderr and fatal, never skipped.
+const ModalWords& Words() {
+  static const ModalWords words = [] {
+    ModalWords w;
+    std::istringstream lines(kModalityData);
+    std::string line;
+    int number = 0;
+    while (std::getline(lines, line)) {
+      ++number;
+      if (line.empty() || line[0] == '#') continue;
+      std::istringstream fields(line);
+      std::string kind, word;
+      fields >> kind;
+      auto* into = kind == "guess" ? &w.guess : kind == "unasserted" ? &w.unasserted : nullptr;
+      if (!into) {
+        std::fprintf(stderr, "data/fuse/modality.txt:%d: unknown class '%s'\n", number,
+                     kind.c_str());
+        std::abort();
+      }
+      while (fields >> word) into->insert(word);
+    }
+    return w;
+  }();
+  return words;
+}
+
+}  // namespace
+
+bool IsModalWord(Modality m, std::string_view lowered) {
+  const ModalWords& w = Words();
+  return (m == Modality::kGuess ? w.guess : w.unasserted).count(lowered) > 0;
+}
+
+bool SentenceIsModal(Modality m, std::string_view body, const text::Tokens& tokens,
+                     size_t sentence) {
+  for (size_t k = tokens.SentenceBegin(sentence); k < tokens.SentenceEnd(sentence); ++k) {
+    const text::Token& t = tokens[k];
+    if (t.IsWord() && IsModalWord(m, AsciiLower(body.substr(t.begin, t.end - t.begin))))
+      return true;
+  }
+  return false;
+}
+
+}  // namespace newsfuse::fuse
