@@ -148,10 +148,12 @@ Result<Draft> ExtractFromHtml(const RawPage& page, const ExtractOptions& options
     a.title = headline;
     a.field_sources["title"] = "json-ld";
   } else if (!h1.empty() && (tag_title.empty() || ContainsFolded(tag_title, h1) ||
-                             SplitWords(tag_title).size() < 3)) {
-    // The <h1> is the headline when the <title> repeats it or says too little;
-    // otherwise it is often a section name ("Health Center") or a word of the
-    // body, and the <title> names the page.
+                             (SplitWords(tag_title).size() < 3 &&
+                              SplitWords(h1).size() >= SplitWords(tag_title).size()))) {
+    // The <h1> is the headline when the <title> repeats it or says too little
+    // (fewer than three words, and no more than the <h1>); otherwise it is often a
+    // section name ("Health Center"), a logo or a word of the body, and the
+    // <title> names the page.
     a.title = h1;
     a.field_sources["title"] = "h1";
   } else if (!tag_title.empty()) {
