@@ -196,8 +196,10 @@ HtmlMeta ReadHtmlMeta(const GumboNode* root, const std::vector<std::string>& jso
         // The first <time> that dates the page, not a teaser, comment or banner
         // beside it (page_time.h); a page's own <title> comes before its body.
         if (m.time_datetime.empty() && Attr(n, "datetime") && ++times_seen <= 40 &&
-            DatesThePage(n, m.title_tag))
+            DatesThePage(n, m.title_tag)) {
           m.time_datetime = Attr(n, "datetime");
+          m.time_text = TextOf(n, 200);
+        }
         break;
       default:
         break;

@@ -66,6 +66,20 @@ TEST(PageTimeTest, TheBannerDateAndCommentDatesDoNotDateTheStory) {
             "-");
 }
 
+TEST(PageTimeTest, TheDayATimePrintsBeatsItsAttributeOnAnotherDay) {
+  // The theme fills datetime with the modified instant; readers see the day
+  // of publication.
+  EXPECT_EQ(Published(R"(<div class="story"><h1>Dam opens after repairs</h1>
+<time datetime="2019-07-03T10:18:46Z">Published 29 June 2019</time>)" +
+                      std::string(kStory) + "</div>"),
+            "2019-06-29 time-element-text");
+  // A printed update date does not replace the attribute.
+  EXPECT_EQ(Published(R"(<div class="story"><h1>Dam opens after repairs</h1>
+<time datetime="2019-06-29T10:18:46Z">Updated 3 July 2019</time>)" +
+                      std::string(kStory) + "</div>"),
+            "2019-06-29 time-element");
+}
+
 TEST(PageTimeTest, ABlogPostLinkingItsOwnHeadlineKeepsItsDate) {
   // Old blog themes print the post's headline as a link beside its date; the
   // page's <title> names it, so it is not another article's teaser.
