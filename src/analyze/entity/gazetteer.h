@@ -9,11 +9,13 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <utility>
 #include <vector>
+
+#include "text/string_map.h"
 
 namespace newsfuse::analyze::entity {
 
@@ -68,7 +70,9 @@ struct StringHash {
   using is_transparent = void;
   size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
 };
-using PhraseMap = std::unordered_map<std::string, LexEntry, StringHash, std::equal_to<>>;
+// Open addressing (text/string_map.h): the recogniser asks about every
+// capitalised word. Immutable once built, so entry pointers stay valid.
+using PhraseMap = text::StringMap<LexEntry>;
 
 class Gazetteer {
  public:
@@ -103,8 +107,8 @@ class Gazetteer {
 
   PhraseMap phrases_;
   PhraseMap exact_;
-  std::unordered_map<std::string, int32_t, StringHash, std::equal_to<>> folded_places_;
-  std::unordered_map<std::string, std::string, StringHash, std::equal_to<>> acronyms_;
+  text::StringMap<int32_t> folded_places_;
+  text::StringMap<std::string> acronyms_;
   std::vector<Country> countries_;
   std::vector<Place> places_;
   std::vector<std::pair<std::string, std::string>> translit_;

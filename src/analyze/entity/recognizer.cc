@@ -32,13 +32,26 @@ Recognizer::Recognizer(std::string_view body, const std::vector<newsfuse::Senten
       sentences_(sentences),
       tokens_(tokens),
       gaz_(gazetteer),
-      entries_(tokens.list.size(), Unlooked()) {}
+      entries_(tokens.list.size(), Unlooked()),
+      key_entries_(tokens.list.size(), Unlooked()) {}
 
 // The entry of token i, looked up once: the rules ask several questions of
 // the same word, and each lookup hashes it.
 const LexEntry* Recognizer::Entry(size_t i) const {
-  if (entries_[i] == Unlooked()) entries_[i] = Lookup(tokens_.list[i]);
+  if (entries_[i] == Unlooked()) {
+    const Token& t = tokens_.list[i];
+    const LexEntry* exact = LookupExact(t);
+    entries_[i] = exact != nullptr ? exact : KeyEntry(i);
+  }
   return entries_[i];
+}
+
+// The entry of token i's lower-case key alone (no case-sensitive form), also
+// looked up once: Entry() falls back to it and SegmentRun() starts every
+// phrase from it.
+const LexEntry* Recognizer::KeyEntry(size_t i) const {
+  if (key_entries_[i] == Unlooked()) key_entries_[i] = gaz_.Find(Key(i));
+  return key_entries_[i];
 }
 
 void Recognizer::Run(std::vector<Candidate>& out) {
@@ -70,11 +83,6 @@ bool Recognizer::Lower(size_t i) const {
 const LexEntry* Recognizer::LookupExact(const Token& t) const {
   if (!t.Has(kAllCaps) && !t.Has(kPeriod)) return nullptr;
   return gaz_.FindExact(body_.substr(t.begin, t.end - t.begin));
-}
-
-const LexEntry* Recognizer::Lookup(const Token& t) const {
-  if (const LexEntry* e = LookupExact(t)) return e;
-  return gaz_.Find(tokens_.Key(t));
 }
 
 bool Recognizer::Flag(size_t i, uint32_t flag) const {
@@ -145,8 +153,8 @@ void Recognizer::SegmentRun(size_t b, size_t e, std::vector<Segment>& segs) cons
   while (i < e) {
     const LexEntry* best = Entry(i);
     size_t best_end = i + 1;
-    scratch_.assign(tokens_.Key(list[i]));
-    const LexEntry* cur = gaz_.Find(scratch_);
+    const LexEntry* cur = KeyEntry(i);
+    if (cur != nullptr && (cur->flags & kPrefix)) scratch_.assign(tokens_.Key(list[i]));
     for (size_t k = i + 1; k < e && k - i < static_cast<size_t>(gaz_.max_phrase_words()); ++k) {
       if (cur == nullptr || !(cur->flags & kPrefix)) break;
       scratch_.push_back(' ');

@@ -75,8 +75,8 @@ class Recognizer {
   bool CueAfter(size_t after, size_t sent_end) const;
   bool AgeAfter(size_t after, size_t sent_end) const;
   bool PlausiblePlace(size_t b, size_t e, int32_t place_index) const;
-  const LexEntry* Lookup(const Token& t) const;
   const LexEntry* Entry(size_t i) const;
+  const LexEntry* KeyEntry(size_t i) const;
   static const LexEntry* Unlooked() {
     static const LexEntry kUnlooked;
     return &kUnlooked;
@@ -94,7 +94,8 @@ class Recognizer {
   const std::vector<newsfuse::Sentence>& sentences_;
   const Tokens& tokens_;
   const Gazetteer& gaz_;
-  mutable std::vector<const LexEntry*> entries_;  // per token; Unlooked() until asked
+  mutable std::vector<const LexEntry*> entries_;      // per token; Unlooked() until asked
+  mutable std::vector<const LexEntry*> key_entries_;  // per token, by key only; likewise
   mutable std::string scratch_;
 };
 
