@@ -66,6 +66,16 @@ struct LexEntry {
   char gender = '?';     // first names and courtesy titles: 'm', 'f' or '?'
 };
 
+// A role, rank abbreviation or courtesy title: titles the name after it.
+constexpr uint32_t kTitle = kRole | kHonorific | kCourtesy;
+// A word the lists know as (part of) a name of some kind.
+constexpr uint32_t kNameLike = kCountryName | kDemonym | kCity | kRegion | kOrg | kFirstName |
+                               kRole | kHonorific | kCourtesy | kOrgWord;
+
+// An entry's flags without kPrefix (which only says a longer phrase starts
+// with it); 0 for no entry.
+inline uint32_t FlagsOf(const LexEntry* e) { return e == nullptr ? 0 : e->flags & ~kPrefix; }
+
 struct StringHash {
   using is_transparent = void;
   size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
