@@ -26,6 +26,7 @@
 // scripts/fit_cluster_weights.py; measured figures: bench/cluster/README.md.
 #include "cluster/cluster.h"
 
+#include <absl/container/flat_hash_map.h>
 #include <xxhash.h>
 
 #include <algorithm>
@@ -76,8 +77,13 @@ double DayOf(const std::optional<DateTime>& t) {
   return static_cast<double>(t->DaysSinceEpoch()) + t->hour / 24.0 + t->minute / 1440.0;
 }
 
-void EraseFrom(std::unordered_map<uint32_t, std::vector<uint32_t>>& index, uint32_t term,
-               uint32_t story) {
+// Term -> story slots. Open addressing rather than std::unordered_map: a load
+// of a kept state makes one entry per term of every live story, and a node
+// allocated for each is malloc work the load need not do; no decision walks
+// the table, so its order does not matter.
+using PostingIndex = absl::flat_hash_map<uint32_t, std::vector<uint32_t>>;
+
+void EraseFrom(PostingIndex& index, uint32_t term, uint32_t story) {
   auto it = index.find(term);
   if (it == index.end()) return;
   auto& v = it->second;
@@ -158,9 +164,9 @@ struct StoryClusterer::Impl {
   double clock = cluster::kNoDay;  // latest publication day seen
   double last_sweep = cluster::kNoDay;
   std::vector<StoryState> stories;
-  std::unordered_map<std::string, uint32_t> story_index;         // id -> slot
-  std::unordered_map<uint32_t, std::vector<uint32_t>> postings;  // term -> live stories
-  std::unordered_map<uint32_t, std::vector<uint32_t>> dormant_postings;
+  std::unordered_map<std::string, uint32_t> story_index;  // id -> slot
+  PostingIndex postings;                                  // term -> live stories
+  PostingIndex dormant_postings;
   std::vector<uint32_t> live;                               // live story slots
   std::deque<std::pair<uint32_t, uint32_t>> dormant_queue;  // (slot, generation)
   cluster::FingerprintIndex fingerprints;
@@ -424,9 +430,8 @@ struct StoryClusterer::Impl {
   }
 
   // Scores the stories of `index` that share heavy terms, best first.
-  std::vector<Scored> ScoreCandidates(
-      const Prepared& p, const std::vector<uint32_t>& heavy,
-      const std::unordered_map<uint32_t, std::vector<uint32_t>>& index) {
+  std::vector<Scored> ScoreCandidates(const Prepared& p, const std::vector<uint32_t>& heavy,
+                                      const PostingIndex& index) {
     hits.clear();
     for (uint32_t t : heavy) {
       auto it = index.find(t);
@@ -694,7 +699,7 @@ struct StoryClusterer::Impl {
     uint32_t slot;
     std::string article_id;
   };
-  std::optional<Original> FindOriginal(const Prepared& p) const {
+  std::optional<Original> FindOriginal(const Prepared& p) {
     if (p.fingerprint.empty) return std::nullopt;
     const auto* e = fingerprints.FindNear(p.fingerprint, options.copy_min_similarity);
     if (!e) return std::nullopt;
@@ -1152,7 +1157,6 @@ bool StoryClusterer::LoadState(const std::vector<std::pair<std::string, std::str
   }
   m.fingerprints.Reset(fp_first);
   if (fp_end < fp_first) return fail("clusterer state: bad fingerprints");
-  m.fingerprints.Reserve(fp_end - fp_first);
   uint64_t seq = fp_first;
   for (const auto& [n, value] : prints) {
     if (n < fp_first || n >= fp_end) continue;  // not part of the index (as before)

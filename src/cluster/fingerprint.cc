@@ -49,8 +49,15 @@ uint64_t FingerprintIndex::BandKey(const MinHash& f, int band) {
 }
 
 const FingerprintIndex::Entry* FingerprintIndex::FindNear(const MinHash& fingerprint,
-                                                          double min_similarity) const {
+                                                          double min_similarity) {
   if (fingerprint.empty) return nullptr;
+  if (!indexed_) {
+    if (scans_ < scans_before_index_) {
+      ++scans_;
+      return Scan(fingerprint, min_similarity);
+    }
+    BuildTable();
+  }
   uint64_t best_seq = kNone;
   for (int band = 0; band < kBands; ++band) {
     auto head = bands_.find(BandKey(fingerprint, band));
@@ -68,11 +75,31 @@ const FingerprintIndex::Entry* FingerprintIndex::FindNear(const MinHash& fingerp
   return best_seq == kNone ? nullptr : &entries_[best_seq - first_seq_];
 }
 
-void FingerprintIndex::Insert(const MinHash& fingerprint, uint32_t story, std::string article_id) {
-  if (capacity_ == 0 || fingerprint.empty) return;
-  if (entries_.size() >= capacity_) EvictOldest();
-  const uint64_t seq = first_seq_ + entries_.size();
-  entries_.push_back(Entry{fingerprint, story, std::move(article_id)});
+const FingerprintIndex::Entry* FingerprintIndex::Scan(const MinHash& fingerprint,
+                                                      double min_similarity) const {
+  // Oldest first, so the first found is the one the table gives. Equal
+  // minima are what the table's equal band keys stand for (its keys differ
+  // from them only by a 64-bit hash collision).
+  for (const Entry& e : entries_) {
+    if (Similarity(e.fingerprint, fingerprint) < min_similarity) continue;
+    for (int band = 0; band < kBands; ++band) {
+      const auto* a = e.fingerprint.mins.data() + band * kRows;
+      if (std::equal(a, a + kRows, fingerprint.mins.data() + band * kRows)) return &e;
+    }
+  }
+  return nullptr;
+}
+
+void FingerprintIndex::BuildTable() {
+  bands_.clear();
+  links_.clear();
+  bands_.reserve(entries_.size() * kBands);
+  indexed_ = true;
+  for (uint64_t seq = first_seq_; seq < end_seq(); ++seq) Link(seq);
+}
+
+void FingerprintIndex::Link(uint64_t seq) {
+  const MinHash& fingerprint = entries_[seq - first_seq_].fingerprint;
   auto& links = links_.emplace_back();
   for (int band = 0; band < kBands; ++band) {
     auto [it, inserted] = bands_.try_emplace(BandKey(fingerprint, band), seq);
@@ -83,16 +110,26 @@ void FingerprintIndex::Insert(const MinHash& fingerprint, uint32_t story, std::s
   }
 }
 
+void FingerprintIndex::Insert(const MinHash& fingerprint, uint32_t story, std::string article_id) {
+  if (capacity_ == 0 || fingerprint.empty) return;
+  if (entries_.size() >= capacity_) EvictOldest();
+  const uint64_t seq = first_seq_ + entries_.size();
+  entries_.push_back(Entry{fingerprint, story, std::move(article_id)});
+  if (indexed_) Link(seq);
+}
+
 void FingerprintIndex::EvictOldest() {
   const Entry& e = entries_.front();
-  // Newer entries' links to it end their chains once first_seq_ passes it;
-  // only a key whose newest entry it is must go.
-  for (int band = 0; band < kBands; ++band) {
-    auto head = bands_.find(BandKey(e.fingerprint, band));
-    if (head != bands_.end() && head->second == first_seq_) bands_.erase(head);
+  if (indexed_) {
+    // Newer entries' links to it end their chains once first_seq_ passes it;
+    // only a key whose newest entry it is must go.
+    for (int band = 0; band < kBands; ++band) {
+      auto head = bands_.find(BandKey(e.fingerprint, band));
+      if (head != bands_.end() && head->second == first_seq_) bands_.erase(head);
+    }
+    links_.pop_front();
   }
   entries_.pop_front();
-  links_.pop_front();
   ++first_seq_;
 }
 

@@ -148,10 +148,12 @@ Result<Draft> ExtractFromHtml(const RawPage& page, const ExtractOptions& options
     a.title = headline;
     a.field_sources["title"] = "json-ld";
   } else if (!h1.empty() && (tag_title.empty() || ContainsFolded(tag_title, h1) ||
-                             SplitWords(tag_title).size() < 3)) {
-    // The <h1> is the headline when the <title> repeats it or says too little;
-    // otherwise it is often a section name ("Health Center") or a word of the
-    // body, and the <title> names the page.
+                             (SplitWords(tag_title).size() < 3 &&
+                              SplitWords(h1).size() >= SplitWords(tag_title).size()))) {
+    // The <h1> is the headline when the <title> repeats it or says too little
+    // (fewer than three words, and no more than the <h1>); otherwise it is often a
+    // section name ("Health Center"), a logo or a word of the body, and the
+    // <title> names the page.
     a.title = h1;
     a.field_sources["title"] = "h1";
   } else if (!tag_title.empty()) {
@@ -252,7 +254,22 @@ Result<Draft> ExtractFromHtml(const RawPage& page, const ExtractOptions& options
   }
   SetDate(a.published, "published", a, m.itemprop_published, "itemprop");
   SetDate(a.published, "published", a, m.ld_other_published, "json-ld-page");
-  SetDate(a.published, "published", a, m.time_datetime, "time-element");
+  // Numeric "04/05/2020" is month first only on US-English pages.
+  const std::string page_lang = AsciiLower(m.html_lang);
+  const bool month_first = page_lang == "en" || IStartsWith(page_lang, "en-us");
+  if (!a.published) {
+    SetDate(a.published, "published", a, m.time_datetime, "time-element");
+    // The day a <time> prints for readers ("Publié le 29 juin 2019") over its
+    // datetime attribute when they differ: themes fill the attribute with the
+    // modified instant, or a UTC instant on the next day; the printed date is
+    // the writer's calendar day. Not when the text says it is an update.
+    const auto shown = FirstDateInText(m.time_text, month_first);
+    if (a.published && shown && shown->DaysSinceEpoch() != a.published->DaysSinceEpoch() &&
+        !UpdateWordBefore(" " + AsciiLower(m.time_text))) {
+      a.published = shown;
+      a.field_sources["published"] = "time-element-text";
+    }
+  }
   std::optional<DateTime> url_day;
   for (const std::string& u : {page.url, m.canonical_url, MetaValue(m, {"og:url"}, nullptr)})
     if ((url_day = DateFromPath(u))) break;
@@ -271,9 +288,6 @@ Result<Draft> ExtractFromHtml(const RawPage& page, const ExtractOptions& options
   }
   if (!a.published) {
     // The date printed for readers, read from the elements that name a date.
-    // Numeric "04/05/2020" is month first only on US-English pages.
-    const std::string lang = AsciiLower(m.html_lang);
-    const bool month_first = lang == "en" || IStartsWith(lang, "en-us");
     for (const std::string& t : m.date_texts) {
       if (auto d = FirstDateInText(t, month_first)) {
         a.published = d;

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "extract/page_time.h"
 #include "extract/text_util.h"
 
 namespace newsfuse::extract_internal {
@@ -161,6 +162,7 @@ void ReadJsonLd(std::string_view text, HtmlMeta& m) {
 
 HtmlMeta ReadHtmlMeta(const GumboNode* root, const std::vector<std::string>& json_ld) {
   HtmlMeta m;
+  int times_seen = 0, dated_seen = 0;  // bounds DatesThePage's work per page
   for (const std::string& body : json_ld) ReadJsonLd(body, m);
   for (const GumboNode* n : Elements(root)) {
     switch (Tag(n)) {
@@ -191,7 +193,13 @@ HtmlMeta ReadHtmlMeta(const GumboNode* root, const std::vector<std::string>& jso
           m.canonical_url = Attr(n, "href");
         break;
       case GUMBO_TAG_TIME:
-        if (m.time_datetime.empty() && Attr(n, "datetime")) m.time_datetime = Attr(n, "datetime");
+        // The first <time> that dates the page, not a teaser, comment or banner
+        // beside it (page_time.h); a page's own <title> comes before its body.
+        if (m.time_datetime.empty() && Attr(n, "datetime") && ++times_seen <= 40 &&
+            DatesThePage(n, m.title_tag)) {
+          m.time_datetime = Attr(n, "datetime");
+          m.time_text = TextOf(n, 200);
+        }
         break;
       default:
         break;
@@ -214,7 +222,7 @@ HtmlMeta ReadHtmlMeta(const GumboNode* root, const std::vector<std::string>& jso
       for (std::string_view k :
            {"date", "datum", "time", "publish", "posted", "fecha", "byline", "meta"})
         dated = dated || ContainsCi(cls, k) || ContainsCi(id, k);
-      if (dated) {
+      if (dated && ++dated_seen <= 60 && DatesThePage(n, m.title_tag)) {
         std::string t = TextOf(n, 400);
         if (!t.empty() && t.size() <= 200) m.date_texts.push_back(std::move(t));
       }

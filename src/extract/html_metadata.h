@@ -20,7 +20,8 @@ struct HtmlMeta {
   std::string canonical_url;
   std::vector<std::string> rel_authors;   // link text of rel=author
   std::vector<std::string> byline_texts;  // text of elements with class/id byline/author
-  std::string time_datetime;              // first <time datetime>
+  std::string time_datetime;              // first <time datetime> dating the page
+  std::string time_text;                  // what that <time> prints
   // Text of the first few short elements whose class or id names a date
   // ("entry-date", "datum", "post-meta") and of <time> elements, in page
   // order: where a page prints its date for readers (visible_dates.h).

@@ -11,20 +11,6 @@
 namespace newsfuse::extract_internal {
 namespace {
 
-// Words that make a date the page's update or copyright date, not its
-// publication date. The `updated` words of furniture.txt are English; these
-// add the languages of the pages newsfuse reads most (short on purpose: a
-// missed one only lets an update date through where no publication date is
-// printed at all).
-bool UpdateWordBefore(std::string_view lower_before) {
-  for (const std::string& w : GetRules().updated)
-    if (lower_before.find(w) != std::string_view::npos) return true;
-  for (std::string_view w : {"aktualisiert", "geändert", "stand:", "stand ", "mis à jour",
-                             "actualizado", "aggiornato", "bijgewerkt", "\xC2\xA9", "copyright"})
-    if (lower_before.find(w) != std::string_view::npos) return true;
-  return false;
-}
-
 // An unlabelled date next to these words is an event's (an appointment, a
 // deadline, an opening), not the page's: "Termin: 10.06.2018".
 bool EventWordIn(std::string_view lower) {
@@ -43,6 +29,18 @@ bool PublicationLabelBefore(std::string_view lower_before) {
 }
 
 }  // namespace
+
+// The `updated` words of furniture.txt are English; these add the languages of
+// the pages newsfuse reads most (short on purpose: a missed one only lets an
+// update date through where no publication date is printed at all).
+bool UpdateWordBefore(std::string_view lower_before) {
+  for (const std::string& w : GetRules().updated)
+    if (lower_before.find(w) != std::string_view::npos) return true;
+  for (std::string_view w : {"aktualisiert", "geändert", "stand:", "stand ", "mis à jour",
+                             "actualizado", "aggiornato", "bijgewerkt", "\xC2\xA9", "copyright"})
+    if (lower_before.find(w) != std::string_view::npos) return true;
+  return false;
+}
 
 std::optional<DateTime> DateInPageText(const GumboNode* root, bool month_first) {
   std::optional<DateTime> first_plain;

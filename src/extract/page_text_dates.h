@@ -7,6 +7,7 @@
 #include <gumbo.h>
 
 #include <optional>
+#include <string_view>
 
 #include "core/date.h"
 
@@ -19,6 +20,11 @@ namespace newsfuse::extract_internal {
 // else the first full date of a node that no update or copyright word opens
 // ("Updated", "Aktualisiert", "Stand", "©") or event word ("Termin",
 // "deadline") marks. nullopt when neither is found.
+// Words that make a date the page's update or copyright date, not its
+// publication date ("updated", "aktualisiert", "mis à jour", "©"), in
+// lower-case text.
+bool UpdateWordBefore(std::string_view lower_before);
+
 std::optional<DateTime> DateInPageText(const GumboNode* root, bool month_first);
 
 }  // namespace newsfuse::extract_internal

@@ -83,10 +83,16 @@ TEST(FingerprintTest, IndexFindsNearAndForgetsTheOldest) {
 
 // The index's chains (one per band key, newest first, cut at the oldest kept
 // entry) against a scan of every kept entry: the same answer after every
-// insert and eviction, also when many entries share band keys.
-TEST(FingerprintTest, IndexAgreesWithAScanThroughInsertsAndEvictions) {
+// insert and eviction, also when many entries share band keys; whether the
+// index answers by its own scan (before its table pays), by its table from
+// the first lookup, or builds the table midway, after evictions (as after a
+// load of a kept state).
+class FingerprintIndexTest : public ::testing::TestWithParam<size_t> {};
+
+TEST_P(FingerprintIndexTest, AgreesWithAScanThroughInsertsAndEvictions) {
   constexpr size_t kCapacity = 7;
-  cluster::FingerprintIndex index(kCapacity);
+  const size_t scans_before_index = GetParam();
+  cluster::FingerprintIndex index(kCapacity, scans_before_index);
   struct Kept {
     cluster::MinHash f;
     std::string id;
@@ -138,7 +144,14 @@ TEST(FingerprintTest, IndexAgreesWithAScanThroughInsertsAndEvictions) {
     EXPECT_EQ(index.first_seq(), static_cast<uint64_t>(step + 1 - kept.size()));
   }
   EXPECT_GT(checked_hits, 100) << "the probes must find copies, or the test checks nothing";
+  // 60 steps of 15 lookups: the table is built unless the scans outlast them.
+  EXPECT_EQ(index.indexed(), scans_before_index < 60 * 15);
 }
+
+// 0: the table from the first lookup; 150: built at step 10, after the first
+// evictions (capacity 7); beyond the run's 900 lookups: scans only.
+INSTANTIATE_TEST_SUITE_P(ScansBeforeTheTable, FingerprintIndexTest,
+                         ::testing::Values(size_t{0}, size_t{150}, size_t{100000}));
 
 TEST(CopiesTest, ReprintJoinsTheOriginalAndIsMarkedAsCopy) {
   StoryClusterer clusterer;

@@ -118,6 +118,18 @@ TEST(HtmlTitleTest, TitleTagBeatsAnH1ThatIsASectionName) {
   EXPECT_EQ(b->title, "Dam opens after repairs") << Dump(*b);
 }
 
+TEST(HtmlTitleTest, AShortTitleTagBeatsAnH1OfFewerWords) {
+  // A one-word <h1> is a section name or a logo; the two-word <title> says more.
+  auto a = ExtractArticle(HtmlPage("<title>Spillway Repairs</title>", "<h1>Dams</h1>"));
+  ASSERT_TRUE(a.ok()) << a.status().ToString();
+  EXPECT_EQ(a->title, "Spillway Repairs") << Dump(*a);
+  EXPECT_EQ(a->field_sources.at("title"), "title-tag");
+  // A <title> that says too little still yields to a longer <h1>.
+  auto b = ExtractArticle(HtmlPage("<title>Dams</title>", "<h1>Spillway gates reopen</h1>"));
+  ASSERT_TRUE(b.ok()) << b.status().ToString();
+  EXPECT_EQ(b->title, "Spillway gates reopen") << Dump(*b);
+}
+
 TEST(HtmlTitleTest, TheHeadlineTheCandidatesAgreeOnWins) {
   // og:title is a social teaser; JSON-LD, <title> and <h1> share the headline.
   auto a = ExtractArticle(HtmlPage(

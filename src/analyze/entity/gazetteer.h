@@ -9,11 +9,13 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <utility>
 #include <vector>
+
+#include "text/string_map.h"
 
 namespace newsfuse::analyze::entity {
 
@@ -64,11 +66,23 @@ struct LexEntry {
   char gender = '?';     // first names and courtesy titles: 'm', 'f' or '?'
 };
 
+// A role, rank abbreviation or courtesy title: titles the name after it.
+constexpr uint32_t kTitle = kRole | kHonorific | kCourtesy;
+// A word the lists know as (part of) a name of some kind.
+constexpr uint32_t kNameLike = kCountryName | kDemonym | kCity | kRegion | kOrg | kFirstName |
+                               kRole | kHonorific | kCourtesy | kOrgWord;
+
+// An entry's flags without kPrefix (which only says a longer phrase starts
+// with it); 0 for no entry.
+inline uint32_t FlagsOf(const LexEntry* e) { return e == nullptr ? 0 : e->flags & ~kPrefix; }
+
 struct StringHash {
   using is_transparent = void;
   size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
 };
-using PhraseMap = std::unordered_map<std::string, LexEntry, StringHash, std::equal_to<>>;
+// Open addressing (text/string_map.h): the recogniser asks about every
+// capitalised word. Immutable once built, so entry pointers stay valid.
+using PhraseMap = text::StringMap<LexEntry>;
 
 class Gazetteer {
  public:
@@ -103,8 +117,8 @@ class Gazetteer {
 
   PhraseMap phrases_;
   PhraseMap exact_;
-  std::unordered_map<std::string, int32_t, StringHash, std::equal_to<>> folded_places_;
-  std::unordered_map<std::string, std::string, StringHash, std::equal_to<>> acronyms_;
+  text::StringMap<int32_t> folded_places_;
+  text::StringMap<std::string> acronyms_;
   std::vector<Country> countries_;
   std::vector<Place> places_;
   std::vector<std::pair<std::string, std::string>> translit_;

@@ -8,12 +8,6 @@
 namespace newsfuse::analyze::entity {
 namespace {
 
-constexpr uint32_t kNameLike = kCountryName | kDemonym | kCity | kRegion | kOrg | kFirstName |
-                               kRole | kHonorific | kCourtesy | kOrgWord;
-constexpr uint32_t kTitle = kRole | kHonorific | kCourtesy;
-
-uint32_t FlagsOf(const LexEntry* e) { return e == nullptr ? 0 : e->flags & ~kPrefix; }
-
 bool IsDeterminer(std::string_view k) { return k == "the" || k == "a" || k == "an"; }
 
 // Words after which an appositive role stops: a relative clause or a verb
@@ -32,13 +26,26 @@ Recognizer::Recognizer(std::string_view body, const std::vector<newsfuse::Senten
       sentences_(sentences),
       tokens_(tokens),
       gaz_(gazetteer),
-      entries_(tokens.list.size(), Unlooked()) {}
+      entries_(tokens.list.size(), Unlooked()),
+      key_entries_(tokens.list.size(), Unlooked()) {}
 
 // The entry of token i, looked up once: the rules ask several questions of
 // the same word, and each lookup hashes it.
 const LexEntry* Recognizer::Entry(size_t i) const {
-  if (entries_[i] == Unlooked()) entries_[i] = Lookup(tokens_.list[i]);
+  if (entries_[i] == Unlooked()) {
+    const Token& t = tokens_.list[i];
+    const LexEntry* exact = LookupExact(t);
+    entries_[i] = exact != nullptr ? exact : KeyEntry(i);
+  }
   return entries_[i];
+}
+
+// The entry of token i's lower-case key alone (no case-sensitive form), also
+// looked up once: Entry() falls back to it and SegmentRun() starts every
+// phrase from it.
+const LexEntry* Recognizer::KeyEntry(size_t i) const {
+  if (key_entries_[i] == Unlooked()) key_entries_[i] = gaz_.Find(Key(i));
+  return key_entries_[i];
 }
 
 void Recognizer::Run(std::vector<Candidate>& out) {
@@ -70,11 +77,6 @@ bool Recognizer::Lower(size_t i) const {
 const LexEntry* Recognizer::LookupExact(const Token& t) const {
   if (!t.Has(kAllCaps) && !t.Has(kPeriod)) return nullptr;
   return gaz_.FindExact(body_.substr(t.begin, t.end - t.begin));
-}
-
-const LexEntry* Recognizer::Lookup(const Token& t) const {
-  if (const LexEntry* e = LookupExact(t)) return e;
-  return gaz_.Find(tokens_.Key(t));
 }
 
 bool Recognizer::Flag(size_t i, uint32_t flag) const {
@@ -145,8 +147,8 @@ void Recognizer::SegmentRun(size_t b, size_t e, std::vector<Segment>& segs) cons
   while (i < e) {
     const LexEntry* best = Entry(i);
     size_t best_end = i + 1;
-    scratch_.assign(tokens_.Key(list[i]));
-    const LexEntry* cur = gaz_.Find(scratch_);
+    const LexEntry* cur = KeyEntry(i);
+    if (cur != nullptr && (cur->flags & kPrefix)) scratch_.assign(tokens_.Key(list[i]));
     for (size_t k = i + 1; k < e && k - i < static_cast<size_t>(gaz_.max_phrase_words()); ++k) {
       if (cur == nullptr || !(cur->flags & kPrefix)) break;
       scratch_.push_back(' ');
@@ -192,258 +194,6 @@ void Recognizer::EmitSimple(size_t b, size_t e, EntityType type, MentionKind kin
   if (!expansion.empty()) text = expansion;
   c.last_key = NameKey(text, type == EntityType::kPlace ? gaz_.translit() : kNoFolds);
   out.push_back(std::move(c));
-}
-
-void Recognizer::ClassifyRun(std::vector<Segment> segs, size_t sent_end,
-                             std::vector<Candidate>& out) {
-  const auto& list = tokens_.list;
-  // A shouted heading ("RUSSIA SEES PROGRESS") names nothing reliably.
-  int caps = 0;
-  for (const Segment& s : segs) {
-    for (size_t k = s.begin; k < s.end; ++k) caps += list[k].Has(kAllCaps) && !list[k].Has(kPeriod);
-  }
-  if (caps >= 3) return;
-  // A sentence-initial ordinary word ("Officials", "Talks", "On") is dropped;
-  // a first name or a title there still opens a name.
-  while (!segs.empty() && list[segs.front().begin].Has(kSentenceStart)) {
-    const Segment& s = segs.front();
-    uint32_t f = FlagsOf(s.entry);
-    if (list[s.begin].Has(kAllCaps)) f &= ~kCommon;
-    const bool common = (f & kCommon) != 0;
-    if ((f & kFirstName) && segs.size() > 1) break;
-    if (f & (kTitle | kCountryName | kDemonym)) break;
-    if ((f & (kCity | kRegion | kOrg | kOrgWord | kFirstName)) && !common) break;
-    // An unknown word that is no ordinary word stays: alone it is only a
-    // bare candidate, which the resolver keeps when it is a known surname
-    // ("Zelenskiy later said") or has person context ("Peskov said").
-    if (!(f & kNameLike) && !common) break;
-    segs.erase(segs.begin());
-    if (!segs.empty()) break;
-  }
-  // Months, weekdays and one-letter words are not names by themselves ("May",
-  // "X"); "Theresa May" keeps hers behind a first name.
-  while (!segs.empty()) {
-    const Segment& s = segs.front();
-    const Token& t = list[s.begin];
-    const bool one_letter = s.end - s.begin == 1 && t.end - t.begin == 1;
-    if (!((FlagsOf(s.entry) & kNotName) || one_letter)) break;
-    segs.erase(segs.begin());
-  }
-  if (segs.empty()) return;
-  if (segs.size() > 1 && (FlagsOf(segs.back().entry) & kNotName) &&
-      !(FlagsOf(segs[segs.size() - 2].entry) & (kFirstName | kCourtesy))) {
-    segs.pop_back();
-  }
-
-  // Connectors join words only inside an organisation name; "Ukraine and
-  // Russia" is two places.
-  bool has_org_word = false, has_connector = false;
-  for (const Segment& s : segs) {
-    const uint32_t f = FlagsOf(s.entry);
-    has_org_word |= (f & kOrgWord) != 0;
-    has_connector |= s.end - s.begin == 1 && (f & kConnector) && Lower(s.begin);
-  }
-  // "Professor Lawrence White of New York University": a titled or first-named
-  // person before the connector is not part of the organisation after it.
-  if (has_connector && has_org_word) {
-    bool person_left = false;
-    for (size_t k = 0; k < segs.size(); ++k) {
-      const uint32_t f = FlagsOf(segs[k].entry);
-      if (segs[k].end - segs[k].begin == 1 && (f & kConnector) && Lower(segs[k].begin)) {
-        if (person_left && k + 1 < segs.size()) {
-          ClassifyRun(std::vector<Segment>(segs.begin(), segs.begin() + k), sent_end, out);
-          ClassifyRun(std::vector<Segment>(segs.begin() + k + 1, segs.end()), sent_end, out);
-          return;
-        }
-        break;
-      }
-      if (f & kOrgWord) break;
-      person_left |= (f & (kFirstName | kCourtesy | kHonorific)) != 0;
-    }
-  }
-  if (has_connector && !has_org_word) {
-    std::vector<Segment> part;
-    for (const Segment& s : segs) {
-      if (s.end - s.begin == 1 && (FlagsOf(s.entry) & kConnector) && Lower(s.begin)) {
-        if (!part.empty()) ClassifyRun(std::move(part), sent_end, out);
-        part.clear();
-      } else {
-        part.push_back(s);
-      }
-    }
-    if (!part.empty()) ClassifyRun(std::move(part), sent_end, out);
-    return;
-  }
-
-  // "U.S. European Command Alexus Grynkewich": an organisation, then a person.
-  for (size_t r = 0; r + 2 < segs.size(); ++r) {
-    bool names = (FlagsOf(segs[r].entry) & kOrgWord) != 0;
-    for (size_t k = r + 1; names && k < segs.size(); ++k) {
-      names = !(FlagsOf(segs[k].entry) & (kOrgWord | kCommon | kConnector | kTitle)) &&
-              !list[segs[k].begin].Has(kAllCaps);
-    }
-    if (names) {
-      ClassifyRun(std::vector<Segment>(segs.begin(), segs.begin() + r + 1), sent_end, out);
-      EmitPerson(segs, r + 1, -1, "", '?', sent_end, out);
-      return;
-    }
-  }
-
-  // A leading nationality or country titles what follows ("Russian President
-  // Vladimir Putin", "U.S. Treasury"): its own mention, unless the rest is an
-  // organisation whose name includes it ("Russian Direct Investment Fund").
-  int32_t country = -1;
-  while (segs.size() > 1 && (FlagsOf(segs.front().entry) & (kDemonym | kCountryName)) &&
-         segs.front().entry->country >= 0) {
-    const Segment s = segs.front();
-    if (has_org_word && !(FlagsOf(segs[1].entry) & kTitle)) {
-      Candidate c = Make(segs.front().begin, segs.back().end);
-      c.type = EntityType::kOrganization;
-      c.country = s.entry->country;
-      c.last_key = NameKey(Text(segs.front().begin, segs.back().end), {});
-      out.push_back(std::move(c));
-      return;
-    }
-    const bool demonym = (s.entry->flags & kDemonym) && !(s.entry->flags & kCountryName);
-    EmitSimple(s.begin, s.end, EntityType::kPlace,
-               demonym ? MentionKind::kNationality : MentionKind::kName, s.entry->country, -1, out);
-    country = s.entry->country;
-    segs.erase(segs.begin());
-  }
-
-  // A title inside the run names the person after it.
-  for (size_t r = segs.size() - 1; r-- > 0;) {
-    const uint32_t f = FlagsOf(segs[r].entry);
-    if (!(f & kTitle)) continue;
-    bool names_after = true;
-    for (size_t k = r + 1; k < segs.size(); ++k) {
-      uint32_t g = FlagsOf(segs[k].entry);
-      // "Foreign Secretary Robin Cook": a role word that ends a name of two
-      // words or more after the title is a surname, not a second title.
-      if (k > r + 1 && k + 1 == segs.size()) g &= ~kTitle;
-      if (g & (kTitle | kOrgWord | kCountryName | kDemonym)) names_after = false;
-      if ((g & kNotName) && k == r + 1) names_after = false;
-    }
-    // "General Staff" is not General Mr Staff: one ordinary word is no name.
-    if (r + 2 == segs.size() && (FlagsOf(segs[r + 1].entry) & kCommon) &&
-        !(FlagsOf(segs[r + 1].entry) & kFirstName)) {
-      names_after = false;
-    }
-    if (!names_after) break;
-    std::string role;
-    char gender = '?';
-    if (f & kCourtesy) {
-      gender = segs[r].entry->gender;
-      if (r > 0) role = std::string(Text(segs[0].begin, segs[r - 1].end));
-    } else {
-      role = std::string(Text(segs[0].begin, segs[r].end));
-    }
-    EmitPerson(segs, r + 1, country, std::move(role), gender, sent_end, out);
-    return;
-  }
-
-  const size_t b = segs.front().begin, e = segs.back().end;
-  const uint32_t whole = segs.size() == 1 ? FlagsOf(segs[0].entry) : 0;
-  if (has_org_word || (whole & kOrg)) {
-    EmitSimple(b, e, EntityType::kOrganization, MentionKind::kName, country, -1, out);
-    return;
-  }
-  if (segs.size() == 1 && segs[0].entry != nullptr) {
-    const LexEntry& le = *segs[0].entry;
-    if ((whole & kCountryName) && le.country >= 0) {
-      EmitSimple(b, e, EntityType::kPlace, MentionKind::kName, le.country, -1, out);
-      return;
-    }
-    if ((whole & kDemonym) && le.country >= 0) {
-      EmitSimple(b, e, EntityType::kPlace, MentionKind::kNationality, le.country, -1, out);
-      return;
-    }
-    if ((whole & (kCity | kRegion)) && le.place >= 0 && !(whole & kFirstName) &&
-        (e - b > 1 || !(whole & kCommon)) && PlausiblePlace(b, e, le.place)) {
-      EmitSimple(b, e, EntityType::kPlace, MentionKind::kName, -1, le.place, out);
-      return;
-    }
-    if (e - b == 1 && (whole & (kRole | kHonorific | kCourtesy | kOrgWord))) return;
-  }
-  if (segs.size() >= 2 && (FlagsOf(segs[0].entry) & (kFirstName | kCourtesy)) &&
-      !list[segs[0].begin].Has(kAllCaps)) {
-    EmitPerson(segs, 0, country, "", '?', sent_end, out);
-    return;
-  }
-  const int32_t folded = gaz_.FindFoldedPlace(NameKey(Text(b, e), gaz_.translit()));
-  if (folded >= 0 && PlausiblePlace(b, e, folded)) {
-    EmitSimple(b, e, EntityType::kPlace, MentionKind::kName, -1, folded, out);
-    return;
-  }
-  // "Donetsk Oblast", "Kursk region": a place named with its kind.
-  if (segs.size() >= 2 && (FlagsOf(segs.back().entry) & kPlaceWord)) {
-    const int32_t within =
-        gaz_.FindFoldedPlace(NameKey(Text(b, segs.back().begin), gaz_.translit()));
-    EmitSimple(b, e, EntityType::kPlace, MentionKind::kName, -1, -1, out);
-    if (within >= 0) out.back().place_code = gaz_.places()[within].code;
-    return;
-  }
-  int32_t ctx_country = -1;
-  const bool cue = CueAfter(e, sent_end) || AgeAfter(e, sent_end) ||
-                   !RoleBefore(b, ctx_country).empty() ||
-                   !AppositiveRole(e, sent_end, ctx_country).empty();
-  if (e - b == 1) {
-    const Token& t = list[b];
-    // A plural nationality: "Russians", "Ukrainians".
-    const std::string_view k = tokens_.Key(t);
-    if (k.size() > 3 && k.back() == 's') {
-      const LexEntry* d = gaz_.Find(k.substr(0, k.size() - 1));
-      if (d != nullptr && (d->flags & kDemonym) && d->country >= 0) {
-        EmitSimple(b, e, EntityType::kPlace, MentionKind::kNationality, d->country, -1, out);
-        return;
-      }
-    }
-    // "OK", "POW": capitals on a word the lists know is not an acronym.
-    if (t.Has(kAllCaps) && gaz_.Find(k) != nullptr && (gaz_.Find(k)->flags & kCommon)) return;
-    // "the state nuclear corporation Rosatom said": named by its kind.
-    if (b > 0 && list[b - 1].sentence == t.sentence && Lower(b - 1) && Flag(b - 1, kOrgWord)) {
-      EmitSimple(b, e, EntityType::kOrganization, MentionKind::kName, country, -1, out);
-      return;
-    }
-    Candidate c = Make(b, e);
-    c.bare = true;
-    c.acronym = t.Has(kAllCaps);
-    c.person_cue = cue && !c.acronym;
-    c.type = c.acronym ? EntityType::kOrganization : EntityType::kPerson;
-    c.last_key = NameKey(Text(b, e), gaz_.translit());
-    if (!c.acronym) {
-      c.country = ctx_country;
-      RoleBefore(b, c.country);
-    }
-    out.push_back(std::move(c));
-    return;
-  }
-  bool any_caps = false;
-  int common = 0;
-  for (size_t k = b; k < e; ++k) {
-    any_caps |= list[k].Has(kAllCaps);
-    common += Flag(k, kCommon) && !Flag(k, kConnector);
-  }
-  if (cue && !any_caps) {
-    EmitPerson(segs, 0, country, "", '?', sent_end, out);
-    return;
-  }
-  // Other names ("World War Two") are kept, title-case phrases of ordinary
-  // words ("Talks End With Only Agreement", "Last Updated At") are not.
-  if (Flag(b, kCommon) && !list[b].Has(kAllCaps)) {
-    // "Get ST", "Becoming Chinese": the ordinary first word is not the name.
-    segs.erase(segs.begin());
-    for (Segment& s : segs) {
-      if (s.begin == b + 1) {
-        ClassifyRun(std::move(segs), sent_end, out);
-        return;
-      }
-    }
-    return;
-  }
-  if (!list[b].Has(kSentenceStart) && common <= 1) {
-    EmitSimple(b, e, EntityType::kOther, MentionKind::kName, country, -1, out);
-  }
 }
 
 void Recognizer::EmitPerson(const std::vector<Segment>& segs, size_t first, int32_t country,

@@ -65,7 +65,26 @@ class Recognizer {
   void ScanSentence(size_t begin, size_t end, std::vector<Candidate>& out);
   size_t ExtendRun(size_t i, size_t end) const;
   void SegmentRun(size_t begin, size_t end, std::vector<Segment>& segs) const;
+  // What a run names (classify_run.cc): the stanzas below, tried in order;
+  // each returns true when it settled the run.
   void ClassifyRun(std::vector<Segment> segs, size_t sent_end, std::vector<Candidate>& out);
+  bool Shouted(const std::vector<Segment>& segs) const;
+  void DropNonNames(std::vector<Segment>& segs) const;
+  bool IsConnector(const Segment& s) const;
+  bool SplitAtConnector(const std::vector<Segment>& segs, bool has_org_word, size_t sent_end,
+                        std::vector<Candidate>& out);
+  bool SplitOrganizationThenPerson(const std::vector<Segment>& segs, size_t sent_end,
+                                   std::vector<Candidate>& out);
+  bool TakeLeadingCountries(std::vector<Segment>& segs, bool has_org_word, int32_t& country,
+                            std::vector<Candidate>& out);
+  bool EmitTitledPerson(const std::vector<Segment>& segs, int32_t country, size_t sent_end,
+                        std::vector<Candidate>& out);
+  bool EmitByLexicon(const std::vector<Segment>& segs, bool has_org_word, int32_t country,
+                     size_t sent_end, std::vector<Candidate>& out);
+  void EmitByContext(std::vector<Segment> segs, int32_t country, size_t sent_end,
+                     std::vector<Candidate>& out);
+  void EmitSingleWord(size_t b, int32_t country, bool cue, int32_t ctx_country,
+                      std::vector<Candidate>& out);
   void EmitPerson(const std::vector<Segment>& segs, size_t first, int32_t country, std::string role,
                   char gender, size_t sent_end, std::vector<Candidate>& out);
   void EmitSimple(size_t b, size_t e, EntityType type, MentionKind kind, int32_t country,
@@ -75,8 +94,8 @@ class Recognizer {
   bool CueAfter(size_t after, size_t sent_end) const;
   bool AgeAfter(size_t after, size_t sent_end) const;
   bool PlausiblePlace(size_t b, size_t e, int32_t place_index) const;
-  const LexEntry* Lookup(const Token& t) const;
   const LexEntry* Entry(size_t i) const;
+  const LexEntry* KeyEntry(size_t i) const;
   static const LexEntry* Unlooked() {
     static const LexEntry kUnlooked;
     return &kUnlooked;
@@ -94,7 +113,8 @@ class Recognizer {
   const std::vector<newsfuse::Sentence>& sentences_;
   const Tokens& tokens_;
   const Gazetteer& gaz_;
-  mutable std::vector<const LexEntry*> entries_;  // per token; Unlooked() until asked
+  mutable std::vector<const LexEntry*> entries_;      // per token; Unlooked() until asked
+  mutable std::vector<const LexEntry*> key_entries_;  // per token, by key only; likewise
   mutable std::string scratch_;
 };
 

@@ -8,22 +8,17 @@
 #pragma once
 
 #include <cstdint>
-#include <functional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
+
+#include "text/string_map.h"
 
 namespace newsfuse::analyze::quantity {
 
-struct KeyHash {
-  using is_transparent = void;
-  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
-
 template <typename T>
 struct PhraseTable {
-  std::unordered_map<std::string, T, KeyHash, std::equal_to<>> entries;
-  int max_tokens = 1;  // an upper bound on tokens per phrase, for scanning
+  text::StringMap<T> entries;  // open addressing: asked about every word
+  int max_tokens = 1;          // an upper bound on tokens per phrase, for scanning
   const T* Find(std::string_view key) const {
     auto it = entries.find(key);
     return it == entries.end() ? nullptr : &it->second;

@@ -8,10 +8,10 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "core/records.h"
+#include "text/string_map.h"
 
 namespace newsfuse::analyze::quote_internal {
 
@@ -53,12 +53,9 @@ class CueLexicon {
   const std::vector<Phrase>& According() const { return according_; }
 
  private:
-  struct Hash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
-  std::unordered_map<std::string, uint16_t, Hash, std::equal_to<>> classes_;
-  std::unordered_map<std::string, EntityType, Hash, std::equal_to<>> pronoun_types_;
+  // Open addressing (text/string_map.h): Classes() is asked about every word.
+  text::StringMap<uint16_t> classes_;
+  text::StringMap<EntityType> pronoun_types_;
   std::vector<Phrase> tails_;
   std::vector<Phrase> according_;
 };
