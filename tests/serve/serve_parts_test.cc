@@ -2,7 +2,10 @@
 // the report cache and the metrics text.
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <chrono>
 #include <set>
+#include <thread>
 
 #include "serve/api.h"
 #include "serve/metrics.h"
@@ -143,6 +146,38 @@ TEST(StoryDigestTest, KeepsTheLatestDaysOfALongStory) {
   EXPECT_EQ(digest.articles_per_day.back(), 1);
   EXPECT_EQ(digest.articles_per_day[kMaxDigestDays - 2], 1);
   EXPECT_EQ(digest.first_day, "2025-04-02");
+}
+
+TEST(DigestMemoTest, KeepsEachStorysLastDigestEvenOfNoVersion) {
+  DigestMemo memo(16);
+  StoryDigest first;
+  first.conflicts = 1;
+  memo.Put("\"v1\"", "s1", first);
+  StoryDigest changing;
+  changing.conflicts = 2;
+  memo.Put("", "s1", changing);  // fused while the story changed
+  EXPECT_EQ(memo.Find("\"v1\"")->conflicts, 1);
+  EXPECT_FALSE(memo.Find("").has_value());
+  EXPECT_EQ(memo.FindLatest("s1")->conflicts, 2);
+  EXPECT_FALSE(memo.FindLatest("s2").has_value());
+}
+
+TEST(DigestMemoTest, OneReaderAtATimeFusesAStory) {
+  DigestMemo memo(16);
+  ASSERT_TRUE(memo.BeginFusing("s1", /*wait=*/false));
+  EXPECT_FALSE(memo.BeginFusing("s1", /*wait=*/false));
+  EXPECT_TRUE(memo.BeginFusing("s2", /*wait=*/false));
+  std::atomic<bool> took{false};
+  std::thread waiter([&] {
+    took = memo.BeginFusing("s1", /*wait=*/true);
+    memo.EndFusing("s1");
+  });
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  EXPECT_FALSE(took);  // still waiting for the first reader
+  memo.EndFusing("s1");
+  waiter.join();
+  EXPECT_TRUE(took);
+  EXPECT_TRUE(memo.BeginFusing("s1", /*wait=*/false));
 }
 
 TEST(IdTest, OnlyStoreShapedIds) {
