@@ -7,6 +7,7 @@
 #include "pipeline/pipeline.h"
 #include "render/render.h"
 #include "serve/gzip.h"
+#include "serve/highlights.h"
 #include "serve/paging.h"
 #include "serve/story_filter.h"
 
@@ -148,6 +149,17 @@ Result<StoryDigest> DigestFor(ApiContext& api, StorePool::Lease& lease, const St
   api.digests.Put(versioned ? version : "", story.id, digest);
   if (versioned) api.cache.Put(key, std::make_shared<const std::string>(RenderJson(*report)));
   return digest;
+}
+
+// [{"text": "The "}, {"text": "Varnel", "match": true}, ...]
+json PartsJson(const std::vector<TextPart>& parts) {
+  json list = json::array();
+  for (const TextPart& part : parts) {
+    json item{{"text", part.text}};
+    if (part.match) item["match"] = true;
+    list.push_back(std::move(item));
+  }
+  return list;
 }
 
 json DigestJson(const StoryDigest& digest) {
@@ -370,11 +382,14 @@ Reply SearchReply(ApiContext& api, const Params& params) {
   if (!hits.ok()) return Failed(*lease, hits.status());
   json list = json::array();
   for (const SearchHit& hit : *hits) {
+    const std::vector<TextPart> snippet = SnippetParts(hit.snippet);
     list.push_back(json{{"article_id", hit.article_id},
                         {"story_id", hit.story_id.empty() ? json() : json(hit.story_id)},
                         {"title", hit.title},
                         {"outlet", hit.outlet},
                         {"snippet", hit.snippet},
+                        {"title_parts", PartsJson(TitleParts(hit.title, snippet))},
+                        {"snippet_parts", PartsJson(snippet)},
                         {"score", hit.score}});
   }
   return JsonReply(json{{"query", **q}, {"hits", std::move(list)}});

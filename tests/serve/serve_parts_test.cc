@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "serve/api.h"
+#include "serve/highlights.h"
 #include "serve/metrics.h"
 #include "serve/paging.h"
 #include "serve/report_cache.h"
@@ -178,6 +179,29 @@ TEST(DigestMemoTest, OneReaderAtATimeFusesAStory) {
   waiter.join();
   EXPECT_TRUE(took);
   EXPECT_TRUE(memo.BeginFusing("s1", /*wait=*/false));
+}
+
+std::string Drawn(const std::vector<TextPart>& parts) {
+  std::string out;
+  for (const TextPart& part : parts) out += part.match ? "<" + part.text + ">" : part.text;
+  return out;
+}
+
+TEST(HighlightsTest, SnippetMarksBecomePartsAndStrayBracketsStayText) {
+  EXPECT_EQ(Drawn(SnippetParts("The [Varnel] bridge [was] shut")),
+            "The <Varnel> bridge <was> shut");
+  EXPECT_EQ(Drawn(SnippetParts("[Abu Dhabi] talks")), "<Abu Dhabi> talks");
+  EXPECT_EQ(Drawn(SnippetParts("a [b [c] d [] e [f")), "a [b <c> d [] e [f");
+  EXPECT_EQ(Drawn(SnippetParts("no marks")), "no marks");
+  EXPECT_TRUE(SnippetParts("").empty());
+}
+
+TEST(HighlightsTest, TitleWordsAreMarkedWhenTheSnippetMarksTheirTerm) {
+  const auto snippet = SnippetParts("the [bridge] over the [Varnel] closed");
+  EXPECT_EQ(Drawn(TitleParts("Floods close VARNEL Bridges, bridgehead open", snippet)),
+            "Floods close <VARNEL> <Bridges>, bridgehead open");
+  EXPECT_EQ(Drawn(TitleParts("Nothing here", snippet)), "Nothing here");
+  EXPECT_EQ(Drawn(TitleParts("Varnel", SnippetParts("no marks"))), "Varnel");
 }
 
 TEST(IdTest, OnlyStoreShapedIds) {
