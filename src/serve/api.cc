@@ -7,6 +7,7 @@
 #include "pipeline/pipeline.h"
 #include "render/render.h"
 #include "serve/gzip.h"
+#include "serve/highlights.h"
 #include "serve/paging.h"
 #include "serve/story_filter.h"
 
@@ -20,6 +21,8 @@ constexpr int kMaxLimit = 100;
 constexpr size_t kMaxQueryBytes = 1000;
 // GET /api/stories?q= keeps the stories of this many best article hits.
 constexpr int kMaxStoryQueryHits = 1000;
+// Changed stories one list read fuses again for their digests (DigestFor).
+constexpr int kListRefreshes = 1;
 
 // Page text may hold invalid UTF-8; replace it rather than throw.
 std::string Dump(const json& doc) {
@@ -103,7 +106,14 @@ bool IsPlainHost(std::string_view host) {
 // The digest of a listed story at the version its row was read at: from
 // memory, else from its report (the cached JSON when a reader asked for it,
 // else fused now and the JSON kept for the reader who opens it next).
-Result<StoryDigest> DigestFor(ApiContext& api, StorePool::Lease& lease, const Story& story) {
+//
+// A story that changed since it was last fused shows its last digest instead
+// when `*refreshes` is spent or another reader is fusing it: one list read
+// fuses at most that many such stories, so a list read beside an ingest,
+// which changes the newest stories all the time, no longer fuses all of
+// them (see DigestMemo). A story never fused is fused whatever the budget.
+Result<StoryDigest> DigestFor(ApiContext& api, StorePool::Lease& lease, const Story& story,
+                              int* refreshes) {
   const std::string version = StoryVersion(story, api.salt);
   if (auto known = api.digests.Find(version)) return *known;
   const std::string key = version + " json";
@@ -111,21 +121,45 @@ Result<StoryDigest> DigestFor(ApiContext& api, StorePool::Lease& lease, const St
     auto report = ParseReportJson(*cached);
     if (report.ok()) {
       StoryDigest digest = DigestOf(*report);
-      api.digests.Put(version, digest);
+      api.digests.Put(version, story.id, digest);
       return digest;
     }
   }
+  auto last = api.digests.FindLatest(story.id);
+  if (last && *refreshes <= 0) return *last;
+  if (!api.digests.BeginFusing(story.id, /*wait=*/false)) {
+    if (last) return *last;
+    api.digests.BeginFusing(story.id, /*wait=*/true);
+  }
+  if (last) --*refreshes;
+  struct Turn {
+    DigestMemo& memo;
+    const std::string& id;
+    ~Turn() { memo.EndFusing(id); }
+  } turn{api.digests, story.id};
+  // The reader before may have fused this very version while this one waited.
+  if (auto known = api.digests.Find(version)) return *known;
   Pipeline pipeline(*lease);
   auto report = pipeline.Report(story.id);
   if (!report.ok()) return report.status();
   StoryDigest digest = DigestOf(*report);
-  // Kept only when the story did not change while it was fused.
+  // Kept by version only when the story did not change while it was fused.
   auto again = lease->GetStory(story.id);
-  if (again.ok() && StoryVersion(*again, api.salt) == version) {
-    api.digests.Put(version, digest);
-    api.cache.Put(key, std::make_shared<const std::string>(RenderJson(*report)));
-  }
+  const bool versioned = again.ok() && StoryVersion(*again, api.salt) == version;
+  api.digests.Put(versioned ? version : "", story.id, digest);
+  if (versioned) api.cache.Put(key, std::make_shared<const std::string>(RenderJson(*report)));
   return digest;
+}
+
+// [{"text": "The "}, {"text": "Varnel", "match": true}, ...]
+json PartsJson(const std::vector<TextPart>& parts) {
+  json list = json::array();
+  for (const TextPart& part : parts) {
+    json item{{"text", part.text}};
+    if (part.match) item["match"] = true;
+    list.push_back(std::move(item));
+  }
+  return list;
 }
 
 json DigestJson(const StoryDigest& digest) {
@@ -218,8 +252,9 @@ Reply ListStoriesReply(ApiContext& api, const Params& params) {
   }
   const StoryPage page = PageOfStories(rows, after, *limit);
   json list = json::array();
+  int refreshes = kListRefreshes;
   for (const StoryRow* row : page.rows) {
-    auto digest = DigestFor(api, *lease, row->story);
+    auto digest = DigestFor(api, *lease, row->story, &refreshes);
     if (!digest.ok()) return Failed(*lease, digest.status());
     list.push_back(json{{"id", row->story.id},
                         {"headline", row->headline},
@@ -347,11 +382,14 @@ Reply SearchReply(ApiContext& api, const Params& params) {
   if (!hits.ok()) return Failed(*lease, hits.status());
   json list = json::array();
   for (const SearchHit& hit : *hits) {
+    const std::vector<TextPart> snippet = SnippetParts(hit.snippet);
     list.push_back(json{{"article_id", hit.article_id},
                         {"story_id", hit.story_id.empty() ? json() : json(hit.story_id)},
                         {"title", hit.title},
                         {"outlet", hit.outlet},
                         {"snippet", hit.snippet},
+                        {"title_parts", PartsJson(TitleParts(hit.title, snippet))},
+                        {"snippet_parts", PartsJson(snippet)},
                         {"score", hit.score}});
   }
   return JsonReply(json{{"query", **q}, {"hits", std::move(list)}});

@@ -40,10 +40,33 @@ std::optional<StoryDigest> DigestMemo::Find(const std::string& version) {
   return it->second;
 }
 
-void DigestMemo::Put(const std::string& version, StoryDigest digest) {
+std::optional<StoryDigest> DigestMemo::FindLatest(const std::string& story_id) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  auto it = by_story_.find(story_id);
+  if (it == by_story_.end()) return std::nullopt;
+  return it->second;
+}
+
+void DigestMemo::Put(const std::string& version, const std::string& story_id, StoryDigest digest) {
   std::lock_guard<std::mutex> lock(mutex_);
   if (by_version_.size() >= max_entries_) by_version_.clear();
-  by_version_.insert_or_assign(version, std::move(digest));
+  if (by_story_.size() >= max_entries_) by_story_.clear();
+  by_story_.insert_or_assign(story_id, digest);
+  if (!version.empty()) by_version_.insert_or_assign(version, std::move(digest));
+}
+
+bool DigestMemo::BeginFusing(const std::string& story_id, bool wait) {
+  std::unique_lock<std::mutex> lock(mutex_);
+  if (wait) fused_.wait(lock, [&] { return !fusing_.contains(story_id); });
+  return fusing_.insert(story_id).second;
+}
+
+void DigestMemo::EndFusing(const std::string& story_id) {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    fusing_.erase(story_id);
+  }
+  fused_.notify_all();
 }
 
 }  // namespace newsfuse::serve

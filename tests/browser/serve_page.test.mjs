@@ -181,6 +181,8 @@ try {
   await page.waitForSelector("#hits li");
   const marks = await page.$$eval("#hits mark", (ms) => ms.map((m) => m.textContent));
   check(marks.some((m) => /Saltmere/i.test(m)), "search marks the matched words");
+  const titleMarks = await page.$$eval("#hits li > a mark", (ms) => ms.map((m) => m.textContent));
+  check(titleMarks.some((m) => /Saltmere/i.test(m)), "search marks the matched words in titles");
   const hitTitles = await page.$$eval("#hits li > a", (as) => as.map((a) => a.textContent));
   check(hitTitles.length > 0 && hitTitles.every((t) => /Saltmere/.test(t)),
     "every hit is a Saltmere report");

@@ -232,6 +232,23 @@ TEST_F(ServeApiTest, SearchReadsPlainWordsAsTheCliDoes) {
       api.push_back(hit["article_id"].get<std::string>().substr(0, 12));
       EXPECT_FALSE(hit["story_id"].is_null());
       EXPECT_NE(hit["snippet"].get<std::string>().find('['), std::string::npos);
+      // The parts give the title and the snippet back, with the place marked.
+      std::string title_text, snippet_text, marked;
+      for (const auto& part : hit["title_parts"]) {
+        title_text += part["text"].get<std::string>();
+        if (part.value("match", false)) marked += part["text"].get<std::string>() + "|";
+      }
+      EXPECT_EQ(title_text, hit["title"]);
+      if (hit["title"].get<std::string>().find(place) != std::string::npos) {
+        EXPECT_NE(marked.find(place + "|"), std::string::npos) << marked;
+      }
+      bool snippet_marked = false;
+      for (const auto& part : hit["snippet_parts"]) {
+        snippet_text += part["text"].get<std::string>();
+        snippet_marked = snippet_marked || part.value("match", false);
+      }
+      EXPECT_TRUE(snippet_marked);
+      EXPECT_EQ(snippet_text.find('['), std::string::npos) << snippet_text;
     }
     std::string cli_words = words;
     const auto cli = RunCli("search -n 10" + Db() + " -- '" + cli_words + "'", false);

@@ -2,9 +2,13 @@
 // the report cache and the metrics text.
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <chrono>
 #include <set>
+#include <thread>
 
 #include "serve/api.h"
+#include "serve/highlights.h"
 #include "serve/metrics.h"
 #include "serve/paging.h"
 #include "serve/report_cache.h"
@@ -143,6 +147,61 @@ TEST(StoryDigestTest, KeepsTheLatestDaysOfALongStory) {
   EXPECT_EQ(digest.articles_per_day.back(), 1);
   EXPECT_EQ(digest.articles_per_day[kMaxDigestDays - 2], 1);
   EXPECT_EQ(digest.first_day, "2025-04-02");
+}
+
+TEST(DigestMemoTest, KeepsEachStorysLastDigestEvenOfNoVersion) {
+  DigestMemo memo(16);
+  StoryDigest first;
+  first.conflicts = 1;
+  memo.Put("\"v1\"", "s1", first);
+  StoryDigest changing;
+  changing.conflicts = 2;
+  memo.Put("", "s1", changing);  // fused while the story changed
+  EXPECT_EQ(memo.Find("\"v1\"")->conflicts, 1);
+  EXPECT_FALSE(memo.Find("").has_value());
+  EXPECT_EQ(memo.FindLatest("s1")->conflicts, 2);
+  EXPECT_FALSE(memo.FindLatest("s2").has_value());
+}
+
+TEST(DigestMemoTest, OneReaderAtATimeFusesAStory) {
+  DigestMemo memo(16);
+  ASSERT_TRUE(memo.BeginFusing("s1", /*wait=*/false));
+  EXPECT_FALSE(memo.BeginFusing("s1", /*wait=*/false));
+  EXPECT_TRUE(memo.BeginFusing("s2", /*wait=*/false));
+  std::atomic<bool> took{false};
+  std::thread waiter([&] {
+    took = memo.BeginFusing("s1", /*wait=*/true);
+    memo.EndFusing("s1");
+  });
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  EXPECT_FALSE(took);  // still waiting for the first reader
+  memo.EndFusing("s1");
+  waiter.join();
+  EXPECT_TRUE(took);
+  EXPECT_TRUE(memo.BeginFusing("s1", /*wait=*/false));
+}
+
+std::string Drawn(const std::vector<TextPart>& parts) {
+  std::string out;
+  for (const TextPart& part : parts) out += part.match ? "<" + part.text + ">" : part.text;
+  return out;
+}
+
+TEST(HighlightsTest, SnippetMarksBecomePartsAndStrayBracketsStayText) {
+  EXPECT_EQ(Drawn(SnippetParts("The [Varnel] bridge [was] shut")),
+            "The <Varnel> bridge <was> shut");
+  EXPECT_EQ(Drawn(SnippetParts("[Abu Dhabi] talks")), "<Abu Dhabi> talks");
+  EXPECT_EQ(Drawn(SnippetParts("a [b [c] d [] e [f")), "a [b <c> d [] e [f");
+  EXPECT_EQ(Drawn(SnippetParts("no marks")), "no marks");
+  EXPECT_TRUE(SnippetParts("").empty());
+}
+
+TEST(HighlightsTest, TitleWordsAreMarkedWhenTheSnippetMarksTheirTerm) {
+  const auto snippet = SnippetParts("the [bridge] over the [Varnel] closed");
+  EXPECT_EQ(Drawn(TitleParts("Floods close VARNEL Bridges, bridgehead open", snippet)),
+            "Floods close <VARNEL> <Bridges>, bridgehead open");
+  EXPECT_EQ(Drawn(TitleParts("Nothing here", snippet)), "Nothing here");
+  EXPECT_EQ(Drawn(TitleParts("Varnel", SnippetParts("no marks"))), "Varnel");
 }
 
 TEST(IdTest, OnlyStoreShapedIds) {

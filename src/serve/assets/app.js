@@ -94,14 +94,13 @@ async function loadStories() {
   }
 }
 
-// Snippets mark matched terms [like this]; show them as <mark> text.
-function snippet(text) {
-  const div = el("div", undefined, "meta");
-  text.split(/(\[[^\]]*\])/).forEach((part) => {
-    if (part.startsWith("[") && part.endsWith("]")) div.append(el("mark", part.slice(1, -1)));
-    else if (part) div.append(document.createTextNode(part));
-  });
-  return div;
+// A hit's title and snippet come as parts, the matched words flagged
+// (docs/api.md); they are drawn as <mark>, all text as text.
+function parts(node, list) {
+  for (const part of list) {
+    node.append(part.match ? el("mark", part.text) : document.createTextNode(part.text));
+  }
+  return node;
 }
 
 async function search(event) {
@@ -117,9 +116,11 @@ async function search(event) {
     if (!result.hits.length) hits.append(el("li", "No matches."));
     for (const hit of result.hits) {
       const li = el("li");
-      const title = el(hit.story_id ? "a" : "span", hit.title || hit.article_id);
+      const title = el(hit.story_id ? "a" : "span");
+      if (hit.title) parts(title, hit.title_parts);
+      else title.textContent = hit.article_id;
       if (hit.story_id) title.href = "/stories/" + encodeURIComponent(hit.story_id);
-      li.append(title, el("div", hit.outlet, "meta"), snippet(hit.snippet));
+      li.append(title, el("div", hit.outlet, "meta"), parts(el("div", undefined, "meta"), hit.snippet_parts));
       hits.append(li);
     }
   } catch (error) {
