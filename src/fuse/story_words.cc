@@ -1,13 +1,12 @@
 #include "fuse/story_words.h"
 
-#include <absl/container/flat_hash_map.h>
 #include <absl/container/flat_hash_set.h>
-#include <absl/hash/hash.h>
 #include <libstemmer.h>
 
 #include "core/strings.h"
 #include "core/utf8.h"
 #include "text/language_terms.h"
+#include "text/string_map.h"
 #include "text/word_lists.h"
 
 namespace newsfuse::fuse {
@@ -27,24 +26,15 @@ std::pair<size_t, size_t> LastApostrophe(std::string_view w) {
   return {std::string_view::npos, 0};
 }
 
-// Lets the memo be probed with a token's view: no string built per token.
-struct SurfaceHash {
-  using is_transparent = void;
-  size_t operator()(std::string_view s) const { return absl::Hash<std::string_view>{}(s); }
-};
-struct SurfaceEq {
-  using is_transparent = void;
-  bool operator()(std::string_view a, std::string_view b) const { return a == b; }
-};
-
 }  // namespace
 
 struct TokenTerms::Impl {
   sb_stemmer* stemmer = nullptr;  // null for a language Snowball lacks
   absl::flat_hash_set<std::string_view> stop_words;
   // Surface form -> term id (or kNoTerm), one memo per reading: a text in
-  // capitals reads "AND" as a stop word, other text as an acronym.
-  absl::flat_hash_map<std::string, uint32_t, SurfaceHash, SurfaceEq> memo[2];
+  // capitals reads "AND" as a stop word, other text as an acronym. Probed
+  // with a token's view: no string built per token.
+  text::StringMap<uint32_t> memo[2];
   std::string folded;
 
   explicit Impl(std::string_view language) {
