@@ -2,10 +2,11 @@
 
 #include <cstdlib>
 
+#include "core/strings.h"
+
 namespace newsfuse::analyze::time {
 namespace {
 
-bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
 // The leading digits of s as a number, saturating: no date field needs more

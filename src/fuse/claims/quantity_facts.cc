@@ -322,8 +322,6 @@ bool ApproximatelyAgree(const Claim& x, const Claim& y) {
 
 // Words inside a direct quote are a speaker's view, often a hypothetical
 // ("if we go below 41 seats"), not the outlet's statement of the figure.
-bool IsAsciiLetter(char c) { return IsAsciiLower(c) || IsAsciiUpper(c); }
-
 // The few words before a figure in its clause hold a word that leaves it
 // unasserted (fuse/claims/modality.h): "an expected eight percent", "would
 // reach 50", "expected to top 300". Only the nearest words: a modal further
