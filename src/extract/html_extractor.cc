@@ -51,13 +51,16 @@ std::vector<std::string> NamesFromBylineText(const std::string& text) {
   return ParseByline("By " + StripAuthorPrefix(text));
 }
 
-void AddAuthors(Article& a, const std::vector<std::string>& names, const char* source) {
+// `person`: the page types these names as persons (JSON-LD "@type": "Person"),
+// so a name that is also the outlet is a personal site's owner, not the outlet.
+void AddAuthors(Article& a, const std::vector<std::string>& names, const char* source,
+                bool person = false) {
   if (!a.authors.empty()) return;
   for (const auto& raw : names) {
     // A title suffix is often the author's own name on a personal site, so
     // only an outlet the page states as such rules a name out.
     const auto src = a.field_sources.find("outlet");
-    const bool stated = src != a.field_sources.end() && src->second != "title-suffix";
+    const bool stated = !person && src != a.field_sources.end() && src->second != "title-suffix";
     const std::string n = CleanAuthorName(raw, stated ? a.outlet : "");
     if (n.empty()) continue;
     bool dup = false;
@@ -189,7 +192,7 @@ Result<Draft> ExtractFromHtml(const RawPage& page, const ExtractOptions& options
   // Authors. JSON-LD first: its author is typed (a Person's name, not a
   // handle or a page title); then Dublin Core's creator, which a page sets on
   // purpose, before the generic name=author that themes fill with anything.
-  AddAuthors(a, m.ld_authors, "json-ld");
+  AddAuthors(a, m.ld_authors, "json-ld", m.ld_authors_person);
   if (std::string v = MetaValue(m,
                                 {"dc:creator", "dc.creator", "dcterms.creator", "author",
                                  "article:author", "byl", "parsely-author", "sailthru.author"},

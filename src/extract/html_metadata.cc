@@ -54,11 +54,16 @@ bool IsListingType(const json& type) {
 }
 
 // schema.org author: "Name", {"name": ...}, or an array of either.
-void AuthorNames(const json& a, std::vector<std::string>& out) {
+// `person`: whether every name kept came from an object typed Person.
+void AuthorNames(const json& a, std::vector<std::string>& out, bool& person) {
+  person = true;
   auto one = [&](const json& x) {
     std::string name = x.is_object() && x.contains("name") ? Str(x["name"]) : Str(x);
-    if (!name.empty() && name.find("://") == std::string::npos && out.size() < 10)
+    if (!name.empty() && name.find("://") == std::string::npos && out.size() < 10) {
       out.push_back(name);
+      person = person && x.is_object() && x.contains("@type") && x["@type"].is_string() &&
+               x["@type"].get<std::string>() == "Person";
+    }
   };
   if (a.is_array()) {
     for (const auto& x : a) one(x);
@@ -79,7 +84,8 @@ void ReadArticleObject(const json& o, HtmlMeta& m) {
   set(m.ld_language, "inLanguage");
   if (m.ld_body.empty() && o.contains("articleBody") && o["articleBody"].is_string())
     m.ld_body = o["articleBody"].get<std::string>();
-  if (m.ld_authors.empty() && o.contains("author")) AuthorNames(o["author"], m.ld_authors);
+  if (m.ld_authors.empty() && o.contains("author"))
+    AuthorNames(o["author"], m.ld_authors, m.ld_authors_person);
   if (m.ld_publisher.empty() && o.contains("publisher")) {
     const json& p = o["publisher"];
     if (p.is_object() && p.contains("name"))

@@ -35,6 +35,9 @@ struct HtmlMeta {
   std::string ld_other_published;
   std::string ld_body;  // articleBody, line breaks kept (a body candidate)
   std::vector<std::string> ld_authors;
+  // Every ld_authors entry came from an object typed "Person": the page says
+  // it is a person even when the name is also the publisher's (a personal site).
+  bool ld_authors_person = false;
   int ld_blocks = 0, ld_invalid = 0;
   // Page types JSON-LD states: an article type on any object; a listing
   // (CollectionPage, SearchResultsPage) on any object (not_article.h).

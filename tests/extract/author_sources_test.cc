@@ -75,5 +75,25 @@ TEST(AuthorSourcesTest, ADateAfterTheBylineNameIsNotPartOfIt) {
   EXPECT_EQ(Authors(ExtractArticle(b)), "Nora Vik; Ola Berg");
 }
 
+TEST(AuthorSourcesTest, APersonWhoIsAlsoThePublisherIsThePersonalSitesAuthor) {
+  // A personal site publishes under its owner's name: JSON-LD types the
+  // author a Person, so that name is kept though it is also the outlet.
+  auto own = Page(R"(<script type="application/ld+json">{"@type":"Article",
+"author":{"@type":"Person","name":"Nora Vik"},
+"publisher":{"@type":"Organization","name":"Nora Vik"}}</script>)");
+  auto a = ExtractArticle(own);
+  EXPECT_EQ(Authors(a), "Nora Vik");
+  EXPECT_EQ(a.ok() ? a->outlet : "", "Nora Vik");
+  // An author given untyped (or as an Organization) that is the outlet's own
+  // name is still the outlet, not a person.
+  auto outlet = Page(R"(<script type="application/ld+json">{"@type":"NewsArticle",
+"author":{"@type":"Organization","name":"Harbour Post"},
+"publisher":{"@type":"Organization","name":"Harbour Post"}}</script>)");
+  EXPECT_EQ(Authors(ExtractArticle(outlet)), "");
+  auto plain = Page(R"(<script type="application/ld+json">{"@type":"NewsArticle",
+"author":"Harbour Post","publisher":{"@type":"Organization","name":"Harbour Post"}}</script>)");
+  EXPECT_EQ(Authors(ExtractArticle(plain)), "");
+}
+
 }  // namespace
 }  // namespace newsfuse
