@@ -72,6 +72,21 @@ void AuthorNames(const json& a, std::vector<std::string>& out, bool& person) {
   }
 }
 
+// A byline-classed element that names someone other than the page's author:
+// a "follow this author" widget (it lists the site's columnists) or a reader
+// comment's byline. Without this test they used up the few byline slots
+// before the page's own byline further down.
+bool OthersByline(const GumboNode* n) {
+  if (ContainsCi(Attr(n, "class"), "follow") || ContainsCi(Attr(n, "id"), "follow")) return true;
+  for (const GumboNode* a = n; a != nullptr && IsElement(a); a = a->parent) {
+    if (Tag(a) == GUMBO_TAG_BODY) break;
+    if (HintOf(a).never > 0) return true;
+    if (a != n && (ContainsCi(Attr(a, "class"), "follow") || ContainsCi(Attr(a, "id"), "follow")))
+      return true;
+  }
+  return false;
+}
+
 void ReadArticleObject(const json& o, HtmlMeta& m) {
   auto set = [&](std::string& field, const char* key) {
     if (field.empty() && o.contains(key)) field = Str(o[key]);
@@ -244,7 +259,7 @@ HtmlMeta ReadHtmlMeta(const GumboNode* root, const std::vector<std::string>& jso
       const bool byline = ContainsCi(cls, "byline") || ContainsCi(id, "byline") ||
                           ((ContainsCi(cls, "author") || ContainsCi(id, "author")) &&
                            !ContainsCi(cls, "authorbox") && !ContainsCi(id, "authorbox"));
-      if (byline) {
+      if (byline && !OthersByline(n)) {
         std::string t = TextOf(n, 300);
         if (!t.empty() && t.size() < 200) m.byline_texts.push_back(t);
       }

@@ -95,5 +95,18 @@ TEST(AuthorSourcesTest, APersonWhoIsAlsoThePublisherIsThePersonalSitesAuthor) {
   EXPECT_EQ(Authors(ExtractArticle(plain)), "");
 }
 
+TEST(AuthorSourcesTest, FollowWidgetsAndCommentBylinesDoNotHideThePagesByline) {
+  // A "follow our columnists" box and a reader comment come before the
+  // article's byline in the markup; neither names the page's author.
+  auto a = Page("", R"(<ul class="follow-authors">
+<li class="author-follow">Ola Berg <button>Follow</button></li>
+<li class="author-follow">Kari Dahl <button>Follow</button></li>
+<li class="author-follow">Per Lund <button>Follow</button></li>
+</ul>
+<ul class="comments-list"><li><div class="byline">By Eva Holm</div><p>Great news!</p></li></ul>
+<div class="author">NORA VIK</div>)");
+  EXPECT_EQ(Authors(ExtractArticle(a)), "Nora Vik");
+}
+
 }  // namespace
 }  // namespace newsfuse
