@@ -95,6 +95,24 @@ std::optional<DateTime> DateFromPath(std::string_view path) {
     if (pos != i + 8 || (pos < path.size() && !separator(path[pos]))) continue;
     if (y >= 1990 && y <= 2100 && IsValidDate(y, m, d)) return DateTime::Day(y, m, d);
   }
+  // "/meldungen/29-10-2021": a day and month before the year, as a whole path
+  // segment. Day first in most of the world, month first in the US, so only
+  // when one reading alone is a date ("05-04-2021" says nothing).
+  for (size_t i = 1; i + 10 <= path.size(); ++i) {
+    if (path[i - 1] != '/' || !IsAsciiDigit(path[i])) continue;
+    size_t pos = i;
+    const int a = ReadNumber(path, pos, 2, 2);
+    if (a < 0 || pos >= path.size() || (path[pos] != '-' && path[pos] != '.')) continue;
+    const char sep = path[pos++];
+    const int b = ReadNumber(path, pos, 2, 2);
+    if (b < 0 || pos >= path.size() || path[pos] != sep) continue;
+    ++pos;
+    const int y = ReadNumber(path, pos, 4, 4);
+    if (y < 1990 || y > 2100 || (pos < path.size() && path[pos] != '/')) continue;
+    const bool day_first = IsValidDate(y, b, a), month_first = IsValidDate(y, a, b);
+    if (day_first != month_first)
+      return day_first ? DateTime::Day(y, b, a) : DateTime::Day(y, a, b);
+  }
   return std::nullopt;
 }
 

@@ -16,7 +16,9 @@ std::optional<DateTime> ParseMachineDate(std::string_view text);
 
 // "/2026/02/05/", "2026-02-05" or "/20260205/" inside a URL path or file
 // name (the eight-digit form only as a whole path segment or file-name part,
-// not inside a longer number such as an archive's 14-digit timestamp).
+// not inside a longer number such as an archive's 14-digit timestamp); last,
+// a whole segment "/29-10-2021" when only one of day-first and month-first
+// reads it as a date.
 std::optional<DateTime> DateFromPath(std::string_view path);
 
 // True when `instant` (time and UTC offset stated) falls on the calendar day

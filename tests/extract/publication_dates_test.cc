@@ -83,6 +83,11 @@ TEST(UrlDatesTest, PathForms) {
   EXPECT_EQ(iso("https://archive.example/web/20210314120000/x"), "-");
   EXPECT_EQ(iso("https://example.org/article/120210314"), "-");
   EXPECT_EQ(iso("https://example.org/news/20211399/x"), "-");
+  // Day and month before the year as a whole segment, when only one order is a date.
+  EXPECT_EQ(iso("https://example.org/meldungen/29-10-2021"), "2021-10-29");
+  EXPECT_EQ(iso("https://example.org/notes/10.29.2021/"), "2021-10-29");
+  EXPECT_EQ(iso("https://example.org/meldungen/05-04-2021"), "-");
+  EXPECT_EQ(iso("https://example.org/id/29-10-20214"), "-");
 }
 
 TEST(UrlDatesTest, UtcInstantTakesTheDayThePageAddressNames) {
