@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "extract/date_words.h"
 #include "extract/html_dom.h"
 #include "extract/rules.h"
 #include "extract/text_util.h"
@@ -42,6 +43,20 @@ bool UpdateWordBefore(std::string_view lower_before) {
   return false;
 }
 
+// A full date in the first three words of `text`, which open with it (a
+// number or a month name first): "01.02.2022 Der ...", "March 3, 2021 - ...".
+static std::optional<DateTime> OpeningDate(const std::string& text, bool month_first) {
+  const std::vector<std::string_view> words = SplitWords(text);
+  if (words.empty()) return std::nullopt;
+  const std::string_view w0 = words.front();
+  if (!IsAsciiDigit(w0[0]) && MonthFromName(AsciiLower(StripDecor(w0))) == 0) return std::nullopt;
+  std::string prefix;
+  for (size_t i = 0; i < words.size() && i < 3; ++i) prefix += std::string(words[i]) + " ";
+  auto d = FirstDateInText(prefix, month_first);
+  if (!d || d->precision < DatePrecision::kDay || d->year == 0) return std::nullopt;
+  return d;
+}
+
 std::optional<DateTime> DateInPageText(const GumboNode* root, bool month_first) {
   std::optional<DateTime> first_plain;
   // The label may sit in the node before the date ("<dt>Datum</dt><dd>...").
@@ -56,14 +71,23 @@ std::optional<DateTime> DateInPageText(const GumboNode* root, bool month_first) 
     for (unsigned k = 0; k < kids.length; ++k) {
       const auto* n = static_cast<const GumboNode*>(kids.data[k]);
       if (n->type != GUMBO_NODE_TEXT) continue;
-      const std::string text = CollapseSpace(n->v.text.text);
+      std::string text = CollapseSpace(n->v.text.text);
       if (text.empty()) continue;
       if (++nodes > 5000) return first_plain;
+      std::optional<DateTime> d;
       if (text.size() > 160) {
-        previous.clear();
-        continue;
+        // Running text is not read, except a date opening it: a press
+        // release's first paragraph "01.02.2022 Der Arbeitsmarkt ist ..."
+        // states its day as a dateline does.
+        d = OpeningDate(text, month_first);
+        if (!d) {
+          previous.clear();
+          continue;
+        }
+        text.resize(24);  // labels and update words are read around the date only
+      } else {
+        d = FirstDateInText(text, month_first);
       }
-      auto d = FirstDateInText(text, month_first);
       if (!d) {
         previous = text;
         continue;

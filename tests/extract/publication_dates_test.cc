@@ -169,5 +169,32 @@ TEST(PageTextDatesTest, UpdateCopyrightAndLinkDatesAreNotPublicationDates) {
   EXPECT_EQ(Published(b), "2021-03-14");
 }
 
+TEST(PageTextDatesTest, ADateOpeningALongParagraphDatesThePage) {
+  // A press release opens its first paragraph with its day; the paragraph is
+  // long running text, otherwise not read for dates.
+  const std::string release =
+      "<html><head><title>Ferry</title></head><body><article><h1>More crossings</h1>"
+      "<p><strong>14.03.2021 The ferry between the two islands will run every hour next "
+      "week, the operator said on Sunday, after passengers had asked for more evening "
+      "crossings when the summer timetable ended.</strong></p>"
+      "<p>The operator said the extra crossings would be reviewed at the end of the winter, "
+      "on 30.04.2021, when the spring timetable is drawn up with the harbour office and the "
+      "island councils.</p></article></body></html>";
+  auto a = ExtractArticle(Html(release));
+  ASSERT_TRUE(a.ok()) << a.status().ToString();
+  EXPECT_EQ(Published(a), "2021-03-14") << Dump(*a);
+  EXPECT_EQ(a->field_sources["published"], "page-text");
+
+  // A date inside long running text, not opening it, is still not read.
+  const std::string inside =
+      "<html><head><title>Ferry</title></head><body><article>"
+      "<p>The ferry between the two islands will run every hour from next week, the operator "
+      "said. The extra crossings will be reviewed at the end of the winter, on 30.04.2021, "
+      "when the spring timetable is drawn up for the islands.</p>"
+      "<p>Passengers asked for more evening crossings after the summer timetable ended in "
+      "October.</p></article></body></html>";
+  EXPECT_EQ(Published(ExtractArticle(Html(inside))), "-");
+}
+
 }  // namespace
 }  // namespace newsfuse
