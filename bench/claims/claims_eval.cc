@@ -164,6 +164,13 @@ void ConflictCensus(const fs::path& duc) {
     for (const auto& a : articles) story.article_ids.push_back(a.article.id);
     const StoryReport report = FuseStory(story, articles);
     ++stories;
+    if (std::getenv("CLAIMS_CENSUS_FACTS") && !dated.count(topic))
+      for (const Fact& f : report.facts) {
+        std::printf("  %s fact [%s] %s: %s [%zu outlets]\n", topic.c_str(), FactKindName(f.kind),
+                    f.subject.c_str(), f.value.c_str(), f.sources.size());
+        for (const auto& w : f.wording)
+          std::printf("      %s: %s\n", w.source.c_str(), w.text.substr(0, 160).c_str());
+      }
     for (const Conflict& c : report.conflicts) {
       ++conflicts;
       hard += c.hard;

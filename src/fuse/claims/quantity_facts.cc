@@ -528,6 +528,66 @@ std::vector<Fact> QuantityFacts(ClaimContext& ctx, std::vector<Conflict>& confli
     bool hedged;
     bool adjectival = false;         // "a 10-year sentence", "the 21-nation group"
     std::set<std::string> modifies;  // what its adjectival claims describe: "sentence", "group"
+    const Claim* lead = nullptr;     // the claim whose value the row shows
+  };
+  auto SetValue = [](Built& b) {
+    const Quantity& q = *b.lead->q;
+    b.fact.unit = q.unit;
+    b.total = b.lead->total;
+    b.fact.low = b.lead->total.low;
+    b.fact.high = b.lead->total.high;
+    b.fact.value = DisplayValue(q.total != 0 ? q.total : q.value, q.unit, q.stated_unit);
+    if (q.distributive) b.fact.value += " (" + FormatNumber(q.value) + " each)";
+    if (b.hedged) b.fact.value = WithHedge(b.fact.value, q.value, q.low, q.high);
+  };
+  // A fact row shows one value and the outlets that state it. Agreement
+  // joined its claims transitively, so a bound or a hedge between them can
+  // hold values that differ: "up to seven astronauts" joins "six astronauts"
+  // and "two astronauts". The row shows the stated value most outlets meet,
+  // and only the outlets whose own figure meets it; the others are no
+  // support for that value (the grouping, and so the conflicts, stay as they are).
+  // A bound far from the value ("above $18 million" beside "$800 million")
+  // is true of it but says something else: support only within the factor
+  // under which two figures are one thing (kMaxConflictRatio).
+  auto supports = [](const Claim& c, const Claim& lead) {
+    if (!Agree(c, lead)) return false;
+    if (!OneSidedBound(*c.q)) return true;
+    const double x = Representative(c.total), y = Representative(lead.total);
+    return x > 0 && y > 0 && std::max(x, y) / std::min(x, y) <= kMaxConflictRatio;
+  };
+  auto NarrowToStatedValue = [&](ClaimContext& cx, const std::vector<Claim>& all, Built& b) {
+    auto outlets_meeting = [&](const Claim& lead) {
+      std::set<std::string> met;
+      for (size_t i : b.claims)
+        if (supports(all[i], lead)) met.insert(cx.outlet_key(all[i].source));
+      return met.size();
+    };
+    const Claim* best = b.lead;
+    size_t best_met = outlets_meeting(*best);
+    for (size_t i : b.claims) {
+      const Claim& c = all[i];
+      if (c.hedged) continue;
+      const size_t met = outlets_meeting(c);
+      if (met > best_met) best = &c, best_met = met;
+    }
+    b.lead = best;
+    b.fact.sources.clear();
+    b.fact.wording.clear();
+    b.outlets.clear();
+    b.hedged = true;
+    for (size_t i : b.claims) {
+      const Claim& c = all[i];
+      if (!supports(c, *b.lead)) continue;
+      b.hedged &= c.hedged;
+      if (std::find(b.fact.sources.begin(), b.fact.sources.end(), cx.source_id(c.source)) !=
+          b.fact.sources.end())
+        continue;
+      b.fact.sources.push_back(cx.source_id(c.source));
+      b.fact.wording.push_back(
+          {cx.source_id(c.source), SpanText(cx.article(c.source), c.span), c.span});
+      b.outlets.insert(cx.outlet_key(c.source));
+    }
+    SetValue(b);
   };
   std::vector<Built> built;
   for (auto& [root, group] : groups) {
@@ -567,14 +627,9 @@ std::vector<Fact> QuantityFacts(ClaimContext& ctx, std::vector<Conflict>& confli
       }
     }
     if (b.fact.subject.empty()) b.fact.subject = DimensionName(q.unit);
-    b.fact.unit = q.unit;
-    b.total = lead.total;
-    b.fact.low = lead.total.low;
-    b.fact.high = lead.total.high;
-    b.fact.value = DisplayValue(q.total != 0 ? q.total : q.value, q.unit, q.stated_unit);
-    if (q.distributive) b.fact.value += " (" + FormatNumber(q.value) + " each)";
-    if (b.hedged) b.fact.value = WithHedge(b.fact.value, q.value, q.low, q.high);
     b.claims = group;
+    b.lead = exact ? exact : &claims[group.front()];
+    SetValue(b);
     built.push_back(std::move(b));
   }
 
@@ -737,6 +792,7 @@ std::vector<Fact> QuantityFacts(ClaimContext& ctx, std::vector<Conflict>& confli
   }
   std::vector<Fact> facts;
   for (auto& b : built) {
+    NarrowToStatedValue(ctx, claims, b);
     if (ContextFree(b.fact, b.outlets.size())) continue;
     // "the 124-member council", "his 17-year rule", "a six-year term": the
     // number is a property of another noun (its size, a tenure), shown as a

@@ -171,6 +171,47 @@ TEST(QuotesTest, DescribedAsFrame) {
   EXPECT_EQ(q[0].speaker, static_cast<int>(e));
 }
 
+// "rejected X as ``...''" frames a quoted description like "described X as".
+TEST(QuotesTest, RejectedAsFrame) {
+  AnnotatedArticle a = MakeAnnotated(
+      {"Mayor Ilse Brandt, who rejected the auditors' findings as \u201cpure fiction,\u201d met "
+       "the council on Monday."});
+  const uint32_t e = AddEntity(a, EntityType::kPerson, "Ilse Brandt", {"Ilse Brandt"});
+  const auto q = Annotate(a);
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].content, "pure fiction");
+  EXPECT_EQ(q[0].cue, "rejected the auditors' findings as");
+  EXPECT_EQ(q[0].speaker, static_cast<int>(e));
+}
+
+// "X issued a statement Sunday calling the deal ``...''": the statement is
+// not the speaker; its issuer, the subject of "issued", is.
+TEST(QuotesTest, ParticipleAfterAnIssuedDocumentIsTheIssuers) {
+  AnnotatedArticle a = MakeAnnotated(
+      {"Nadia Sorel issued a statement Sunday calling the settlement \u201ca betrayal\u201d and "
+       "thanking the members."});
+  const uint32_t e = AddEntity(a, EntityType::kPerson, "Nadia Sorel", {"Nadia Sorel"});
+  const auto q = Annotate(a);
+  ASSERT_FALSE(q.empty());
+  EXPECT_EQ(q[0].content, "a betrayal");
+  EXPECT_EQ(q[0].speaker, static_cast<int>(e));
+  EXPECT_EQ(q[0].speaker_span, "Nadia Sorel");
+}
+
+// A long appositive (17 words, a relative clause inside) still ties the name
+// before it to the verb after it.
+TEST(QuotesTest, LongAppositiveKeepsItsSpeaker) {
+  AnnotatedArticle a = MakeAnnotated(
+      {"Tomas Varga, chairman of the regional water board and the head of the committee that "
+       "drafted the 1994 charter, told reporters Sunday \u201cevery reservoir is full\u201d "
+       "after the rains."});
+  const uint32_t e = AddEntity(a, EntityType::kPerson, "Tomas Varga", {"Tomas Varga"});
+  const auto q = Annotate(a);
+  ASSERT_FALSE(q.empty());
+  EXPECT_EQ(q[0].content, "every reservoir is full");
+  EXPECT_EQ(q[0].speaker, static_cast<int>(e));
+}
+
 TEST(QuotesTest, WroteOnXTheCueNotThePerson) {
   AnnotatedArticle a = MakeAnnotated({"\"The count was fair and final,\" Kowalski wrote on X."});
   const uint32_t e = AddEntity(a, EntityType::kPerson, "Jan Kowalski", {"Kowalski"});

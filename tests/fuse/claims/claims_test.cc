@@ -651,6 +651,47 @@ TEST(ClaimsTest, ContextFreeNumbersDroppedDurationsAndBoundsKeptAsWritten) {
   EXPECT_EQ(unions->value, "\u2265 5");
 }
 
+// Issue 18: a one-sided bound meets two different figures ("up to 40
+// miners" meets 12 and 31), so agreement joins them into one group; the fact
+// row shows the figure most outlets state and quotes only the outlets whose
+// own figure is that one, never "31 miners" as support for 12. A bound far
+// below the figure ("more than 2 miners") is true of it but no support.
+TEST(ClaimsTest, FactRowQuotesOnlyOutletsThatStateItsValue) {
+  const double inf = std::numeric_limits<double>::infinity();
+  auto article = [](const std::string& outlet, const std::string& text) {
+    return ArticleBuilder(outlet, {text});
+  };
+  std::vector<AnnotatedArticle> articles = {
+      article("Alpha", "Rescuers at the flooded colliery pulled 12 miners out alive on Monday.")
+          .Count("12", "miners", 12, 12, 12)
+          .Build(),
+      article("Beta", "Rescuers at the flooded colliery pulled 12 miners out alive on Monday.")
+          .Count("12", "miners", 12, 12, 12)
+          .Build(),
+      article("Gamma", "Rescuers at the flooded colliery pulled 12 miners out alive Monday night.")
+          .Count("12", "miners", 12, 12, 12)
+          .Build(),
+      article("Delta", "Rescuers at the flooded colliery pulled 31 miners out alive on Monday.")
+          .Count("31", "miners", 31, 31, 31)
+          .Build(),
+      article("Epsilon", "Rescuers at the flooded colliery pulled up to 40 miners out alive.")
+          .Count("up to 40", "miners", 40, 0, 40)
+          .Build(),
+      article("Zeta", "Rescuers at the flooded colliery pulled more than 2 miners out alive.")
+          .Count("more than 2", "miners", 2, 2, inf)
+          .Build(),
+  };
+  StoryReport r = Fuse(articles);
+  const Fact* miners = FactAbout(r, "miner");
+  ASSERT_NE(miners, nullptr);
+  EXPECT_EQ(miners->value, "12");
+  EXPECT_EQ(miners->sources, (std::vector<std::string>{"S1", "S2", "S3"}));
+  for (const Attestation& w : miners->wording) {
+    EXPECT_EQ(w.text.find("31"), std::string::npos) << w.text;
+    EXPECT_EQ(w.text.find("more than 2"), std::string::npos) << w.text;
+  }
+}
+
 // Issue 18: a count of one, a pronoun's count, a short length and a small
 // count two voices give are no facts; a small count three voices give is.
 TEST(ClaimsTest, CountsOfOneShortLengthsAndTwoVoicesSmallCountsDropped) {
