@@ -10,13 +10,21 @@
 #       every page is stored once, every article is in exactly one story, and
 #       the stories equal the single-process run.
 # Needs NEWSFUSE_TEST_PG (scripts/pg_throwaway.sh) and redis-server; skips
-# (exit 77) with the reason when either is missing.
+# (exit 77) with the reason when either is missing, or fails (exit 1) with
+# NEWSFUSE_REQUIRE_SERVERS=1, as in CI (.ci/run), where a skip would hide them.
 set -euo pipefail
 nf=$1 feed=$2 compare=$3 mode=$4
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 
-skip() { echo "SKIP: $*"; exit 77; }
+skip() {
+  if [ "${NEWSFUSE_REQUIRE_SERVERS:-0}" = 1 ]; then
+    echo "FAIL: $* (NEWSFUSE_REQUIRE_SERVERS=1: this run must not skip it)"
+    exit 1
+  fi
+  echo "SKIP: $*"
+  exit 77
+}
 [ -n "${NEWSFUSE_TEST_PG:-}" ] || skip "NEWSFUSE_TEST_PG is not set (start a server: scripts/pg_throwaway.sh)"
 command -v redis-server >/dev/null || skip "redis-server is not installed (scripts/setup.sh)"
 command -v psql >/dev/null || skip "psql is not installed"

@@ -1,7 +1,8 @@
 // `newsfuse serve --db postgres://...`: the API on a PostgreSQL store answers
 // what it answers on SQLite, and a POST is stored there. Needs
 // NEWSFUSE_TEST_PG (scripts/pg_throwaway.sh), like the store tests, and
-// psql to make a schema of its own; skips otherwise.
+// psql to make a schema of its own; skips otherwise (fails with
+// NEWSFUSE_REQUIRE_SERVERS=1, as in CI).
 #include <gtest/gtest.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -11,6 +12,7 @@
 #include <nlohmann/json.hpp>
 #include <random>
 
+#include "require_servers.h"
 #include "serve_fixture.h"
 
 namespace newsfuse {
@@ -31,13 +33,15 @@ class ServePostgresTest : public ::testing::Test {
   void SetUp() override {
     const char* uri = std::getenv("NEWSFUSE_TEST_PG");
     if (uri == nullptr || *uri == '\0') {
-      GTEST_SKIP() << "NEWSFUSE_TEST_PG is not set: the PostgreSQL run is skipped";
+      NEWSFUSE_SKIP_WITHOUT_SERVER("NEWSFUSE_TEST_PG is not set: the PostgreSQL run is skipped");
     }
     uri_ = uri;
     std::random_device device;
     schema_ = "nfserve_" + std::to_string(getpid()) + "_" + std::to_string(device() % 100000);
     const testing::CliRun made = Psql("CREATE SCHEMA " + schema_);
-    if (made.exit_code != 0) GTEST_SKIP() << "psql could not make a schema: " << made.out;
+    if (made.exit_code != 0) {
+      NEWSFUSE_SKIP_WITHOUT_SERVER("psql could not make a schema: " << made.out);
+    }
     made_ = true;
     location_ = uri_ + (uri_.find('?') == std::string::npos ? "?" : "&") +
                 "options=-csearch_path%3D" + schema_;

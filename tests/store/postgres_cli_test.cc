@@ -77,7 +77,7 @@ class PostgresCliTest : public StoreBackendTest {
  protected:
   void SetUp() override {
     StoreBackendTest::SetUp();
-    if (IsSkipped()) return;
+    if (IsSkipped() || HasFatalFailure()) return;
     dir_ = fs::temp_directory_path() / ("newsfuse-pg-cli-" + std::to_string(getpid()));
     fs::remove_all(dir_);
     fs::create_directories(dir_ / "corpus");

@@ -12,6 +12,8 @@
 #include <libpq-fe.h>
 #endif
 
+#include "require_servers.h"
+
 namespace newsfuse::testing {
 namespace {
 
@@ -107,11 +109,12 @@ std::unique_ptr<RawSql> OpenRawSql(Backend backend, const std::string& location)
 void StoreBackendTest::SetUp() {
   if (postgres()) {
 #ifndef NEWSFUSE_HAVE_POSTGRES
-    GTEST_SKIP() << "built without libpq: the PostgreSQL store is not in this build";
+    NEWSFUSE_SKIP_WITHOUT_SERVER("built without libpq: the PostgreSQL store is not in this build");
 #endif
     if (TestPostgresUri().empty()) {
-      GTEST_SKIP() << "NEWSFUSE_TEST_PG is not set: PostgreSQL runs skipped (scripts/test.sh "
-                      "starts a throwaway server and sets it)";
+      NEWSFUSE_SKIP_WITHOUT_SERVER(
+          "NEWSFUSE_TEST_PG is not set: PostgreSQL runs skipped (scripts/test.sh starts a "
+          "throwaway server and sets it)");
     }
     return;
   }
