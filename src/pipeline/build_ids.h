@@ -16,7 +16,13 @@ std::string_view AnalysisBuildId();
 std::string_view ReportBuildId();
 
 // Hash of what decides the analysis results kept for the clusterer
-// (cluster_signals.h): the analysis inputs plus src/cluster and the codec.
+// (cluster_signals.h): the analysis inputs plus the codec. The clusterer's
+// code is not in it: the codec alone picks what is kept, so a change to
+// src/cluster leaves every stored article's signals valid.
 std::string_view ClusterSignalsBuildId();
+
+// Hash of what decides the clusterer's kept state (StoryClusterer::
+// TakeStateChanges): the signals' inputs plus src/cluster.
+std::string_view ClusterStateBuildId();
 
 }  // namespace newsfuse

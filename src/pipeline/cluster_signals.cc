@@ -18,6 +18,8 @@ std::string ClusterSignalsAnalyser() {
   return "cluster-signals/" + std::string(ClusterSignalsBuildId());
 }
 
+std::string ClusterStateBuilder() { return "cluster-state/" + std::string(ClusterStateBuildId()); }
+
 std::string EncodeClusterSignals(const AnnotatedArticle& analysed) {
   // Short keys and arrays: one row per stored article.
   nlohmann::json entities = nlohmann::json::array();

@@ -7,8 +7,11 @@
 // cluster.cc's Prepare and event_evidence.cc); the signals are exactly
 // those, so an article rebuilt from them is clustered as the full analysis
 // would be. ClusterSignalsAnalyser() names the code behind them (the
-// analysis, the clusterer and this codec, by build id): signals kept by
-// another build are recomputed.
+// analysis and this codec, by build id): signals kept by another build are
+// recomputed. The clusterer's own code is not part of that name: what it
+// reads is what this codec keeps (signals_test checks that it decides alike
+// from signals and from the full analysis), so a clusterer that starts
+// reading more must change this codec, which changes the name.
 #pragma once
 
 #include <string>
@@ -21,6 +24,11 @@ namespace newsfuse {
 
 // What made the signals this build writes and accepts.
 std::string ClusterSignalsAnalyser();
+
+// What made the clusterer's kept state this build writes and accepts: the
+// signals' code plus the clusterer's. A state kept by another is replayed
+// from the signals (no analysis when only the clusterer changed).
+std::string ClusterStateBuilder();
 
 // The signals of an analysed article (JSON).
 std::string EncodeClusterSignals(const AnnotatedArticle& analysed);

@@ -12,7 +12,8 @@ StoryAssigner::StoryAssigner(Store& store, AnalyzeOptions analyze, ClusterOption
     : store_(store),
       analyze_(analyze),
       cluster_options_(cluster),
-      analyser_(ClusterSignalsAnalyser()) {}
+      analyser_(ClusterSignalsAnalyser()),
+      state_builder_(ClusterStateBuilder()) {}
 
 StoryAssigner::~StoryAssigner() = default;
 
@@ -102,7 +103,7 @@ Result<bool> StoryAssigner::LoadState(std::string& why) {
     return false;
   }
   clusterer_ = std::make_unique<StoryClusterer>(cluster_options_);
-  if (!clusterer_->LoadState(*rows, analyser_, &why)) return false;
+  if (!clusterer_->LoadState(*rows, state_builder_, &why)) return false;
   // Committed with the articles, so the counts agree unless something wrote
   // articles without the state (which no build of this schema does).
   if (clusterer_->arrivals() != static_cast<uint64_t>(*articles)) {
@@ -116,7 +117,7 @@ Result<bool> StoryAssigner::LoadState(std::string& why) {
 Status StoryAssigner::SaveState() {
   if (!clusterer_) return Status::Usage("StoryAssigner::SaveState before Sync");
   if (!store_.KeepsClusterState()) return Status::Ok();
-  const ClusterStateChanges changes = clusterer_->TakeStateChanges(analyser_);
+  const ClusterStateChanges changes = clusterer_->TakeStateChanges(state_builder_);
   Status s = store_.PutClusterState(changes.put, changes.erase, changes.full);
   if (!s.ok()) Forget();
   return s;

@@ -19,7 +19,8 @@
 // and fingerprints added) into the same unit as the batch's articles, and
 // Sync loads it instead of replaying. The state is named by the build of the
 // clusterer and its options: one kept by another is replayed and rewritten
-// once (SyncOutcome::state_rebuilt says why).
+// once (SyncOutcome::state_rebuilt says why), from the kept signals when
+// only the clusterer changed.
 #pragma once
 
 #include <cstdint>
@@ -90,7 +91,8 @@ class StoryAssigner {
   Store& store_;
   AnalyzeOptions analyze_;
   ClusterOptions cluster_options_;
-  std::string analyser_;  // ClusterSignalsAnalyser()
+  std::string analyser_;       // ClusterSignalsAnalyser()
+  std::string state_builder_;  // ClusterStateBuilder()
   std::unique_ptr<StoryClusterer> clusterer_;
   std::optional<int64_t> seen_version_;  // Store::DataVersion() the clusterer reflects
 };

@@ -20,7 +20,7 @@ namespace {
 namespace fs = std::filesystem;
 
 struct Ids {
-  std::string analysis, report, signals;
+  std::string analysis, report, signals, state;
 };
 
 // Runs the build step on `inputs` and reads back the two ids it wrote.
@@ -43,6 +43,8 @@ Ids RunSourceIds(const fs::path& root, const fs::path& inputs, const fs::path& o
   if (std::regex_search(s, m,
                         std::regex(R"re(ClusterSignalsBuildId\(\) \{ return "([0-9a-f]+)")re")))
     ids.signals = m[1];
+  if (std::regex_search(s, m, std::regex(R"re(ClusterStateBuildId\(\) \{ return "([0-9a-f]+)")re")))
+    ids.state = m[1];
   return ids;
 }
 
@@ -69,6 +71,8 @@ TEST_F(BuildIdTest, TheCompiledIdsAreThoseOfTheSourcesAsTheyAreNow) {
   EXPECT_EQ(now.analysis, AnalysisBuildId());
   EXPECT_EQ(now.report, ReportBuildId());
   EXPECT_EQ(now.signals, ClusterSignalsBuildId());
+  EXPECT_EQ(now.state, ClusterStateBuildId());
+  EXPECT_NE(ClusterSignalsBuildId(), ClusterStateBuildId());
   EXPECT_NE(AnalysisBuildId(), ReportBuildId());
 }
 
@@ -99,6 +103,38 @@ TEST_F(BuildIdTest, AnEditToAReportSourceChangesTheReportIdAndOnlyIt) {
   const Ids undone = RunSourceIds(dir_, inputs, dir_ / "ids.cc");
   EXPECT_EQ(undone.analysis, before.analysis);
   EXPECT_EQ(undone.report, before.report);
+}
+
+// A change to the clusterer leaves every stored article's signals valid (a
+// kept store replays its state from them, analysing nothing); a change to the
+// analysis or to the signals' codec makes both stale.
+TEST_F(BuildIdTest, AnEditToTheClustererChangesTheStateIdAndNotTheSignalsId) {
+  Write("annotate.cc", "int Annotate() { return 1; }\n");
+  Write("codec.cc", "int Encode() { return 1; }\n");
+  Write("cluster.cc", "int Cluster() { return 1; }\n");
+  const fs::path inputs = dir_ / "inputs.cmake";
+  std::ofstream(inputs.string()) << "set(ANALYSIS_INPUTS \"" << (dir_ / "annotate.cc").string()
+                                 << "\")\nset(SIGNALS_INPUTS \"" << (dir_ / "codec.cc").string()
+                                 << "\")\nset(CLUSTER_INPUTS \"" << (dir_ / "cluster.cc").string()
+                                 << "\")\n";
+  const Ids before = RunSourceIds(dir_, inputs, dir_ / "ids.cc");
+  ASSERT_FALSE(before.signals.empty());
+  ASSERT_FALSE(before.state.empty());
+
+  Write("cluster.cc", "int Cluster() { return 2; }\n");
+  const Ids cluster_edited = RunSourceIds(dir_, inputs, dir_ / "ids.cc");
+  EXPECT_EQ(cluster_edited.signals, before.signals);
+  EXPECT_NE(cluster_edited.state, before.state);
+
+  Write("codec.cc", "int Encode() { return 2; }\n");
+  const Ids codec_edited = RunSourceIds(dir_, inputs, dir_ / "ids.cc");
+  EXPECT_NE(codec_edited.signals, cluster_edited.signals);
+  EXPECT_NE(codec_edited.state, cluster_edited.state);
+
+  Write("annotate.cc", "int Annotate() { return 2; }\n");
+  const Ids analysis_edited = RunSourceIds(dir_, inputs, dir_ / "ids.cc");
+  EXPECT_NE(analysis_edited.signals, codec_edited.signals);
+  EXPECT_NE(analysis_edited.state, codec_edited.state);
 }
 
 TEST(ReportBuilderIdTest, NamesTheReportBuildId) {

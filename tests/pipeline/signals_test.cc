@@ -13,6 +13,8 @@
 #include <vector>
 
 #include "analyze/analyze.h"
+#include "cluster/cluster.h"
+#include "core/date.h"
 #include "pipeline/cluster_signals.h"
 #include "pipeline/pipeline.h"
 #include "synthetic_news.h"
@@ -65,6 +67,46 @@ TEST(ClusterSignalsTest, KeepWhatTheClustererReadsOfTheAnalysis) {
   for (const Timex& t : decoded->timexes) got_dates.push_back(t.value);
   EXPECT_EQ(got_dates, want_dates);
   EXPECT_NE(std::find(got_dates.begin(), got_dates.end(), "2025-03-03"), got_dates.end());
+}
+
+// What makes it safe to keep the clusterer's code out of the signals' build
+// id (build_ids.h): the clusterer decides from decoded signals exactly as
+// from the full analysis. A clusterer that reads more of the analysis than
+// the codec keeps fails here, and must change the codec (and so the id).
+TEST(ClusterSignalsTest, TheClustererDecidesAlikeFromSignalsAndFromTheAnalysis) {
+  StoryClusterer from_analysis, from_signals;
+  int joined = 0;
+  for (const auto& made : testing::SyntheticNews(5, 8, 91)) {
+    Article article;
+    article.id = made.url;
+    article.url = made.url;
+    article.outlet = made.outlet;
+    article.title = made.title;
+    article.language = "en";
+    article.published = DateTime::ParseIso(made.published);
+    for (size_t at = 0; at <= made.text.size();) {
+      const size_t end = std::min(made.text.find("\n\n", at), made.text.size());
+      article.paragraphs.push_back(made.text.substr(at, end - at));
+      at = end + 2;
+    }
+    const AnnotatedArticle analysed = Analyze(article);
+    Article copy = article;
+    auto decoded = DecodeClusterSignals(copy, EncodeClusterSignals(analysed));
+    ASSERT_TRUE(decoded.ok()) << decoded.status().ToString();
+
+    const std::string want = from_analysis.Add(analysed);
+    const std::string got = from_signals.Add(*decoded);
+    const ClusterDecision& a = from_analysis.last_decision();
+    const ClusterDecision& b = from_signals.last_decision();
+    EXPECT_EQ(got, want) << article.id;
+    EXPECT_EQ(b.best_story, a.best_story) << article.id;
+    EXPECT_EQ(b.best_cosine, a.best_cosine) << article.id;
+    EXPECT_EQ(b.best_score, a.best_score) << article.id;
+    EXPECT_EQ(b.copy_of, a.copy_of) << article.id;
+    EXPECT_EQ(b.merged, a.merged) << article.id;
+    joined += a.joined ? 1 : 0;
+  }
+  EXPECT_GT(joined, 20) << "the stream should exercise joins, not only new stories";
 }
 
 TEST(ClusterSignalsTest, UnreadableSignalsAreAnErrorAndLeaveTheArticle) {
