@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 
+#include "core/strings.h"
 #include "core/utf8.h"
 #include "pipeline/pipeline.h"
 #include "render/render.h"
@@ -203,9 +204,7 @@ bool IfNoneMatchHits(std::string_view header, std::string_view etag) {
   while (pos < header.size()) {
     size_t comma = header.find(',', pos);
     if (comma == std::string_view::npos) comma = header.size();
-    std::string_view tag = header.substr(pos, comma - pos);
-    while (!tag.empty() && (tag.front() == ' ' || tag.front() == '\t')) tag.remove_prefix(1);
-    while (!tag.empty() && (tag.back() == ' ' || tag.back() == '\t')) tag.remove_suffix(1);
+    std::string_view tag = Trim(header.substr(pos, comma - pos));
     // If-None-Match compares weakly (RFC 9110 13.1.2): W/"x" matches "x".
     if (tag.substr(0, 2) == "W/") tag.remove_prefix(2);
     if (tag == "*" || tag == etag) return true;

@@ -5,6 +5,7 @@
 #include <sstream>
 #include <vector>
 
+#include "core/strings.h"
 #include "core/utf8.h"
 #include "ingest/ingest.h"
 
@@ -18,19 +19,6 @@ constexpr const char* kLocator = "POST /api/articles";
 constexpr size_t kMaxUrlBytes = 2048;
 constexpr size_t kMaxOutletBytes = 200;
 
-std::string Lower(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
-
-std::string_view Trim(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-  return text;
-}
-
 struct MediaType {
   std::string type;     // lower case, no parameters
   std::string charset;  // lower case, unquoted; empty when not given
@@ -39,17 +27,17 @@ struct MediaType {
 MediaType ParseMediaType(std::string_view header) {
   MediaType media;
   size_t semi = header.find(';');
-  media.type = Lower(Trim(header.substr(0, semi)));
+  media.type = AsciiLower(Trim(header.substr(0, semi)));
   while (semi != std::string_view::npos) {
     const size_t next = header.find(';', semi + 1);
     std::string_view param = Trim(header.substr(semi + 1, next - semi - 1));
     const size_t eq = param.find('=');
-    if (eq != std::string_view::npos && Lower(Trim(param.substr(0, eq))) == "charset") {
+    if (eq != std::string_view::npos && AsciiLower(Trim(param.substr(0, eq))) == "charset") {
       std::string_view value = Trim(param.substr(eq + 1));
       if (value.size() >= 2 && value.front() == '"' && value.back() == '"') {
         value = value.substr(1, value.size() - 2);
       }
-      media.charset = Lower(value);
+      media.charset = AsciiLower(value);
     }
     semi = next;
   }
@@ -62,7 +50,7 @@ Reply Bad(std::string_view detail) { return ErrorReply(400, "bad_request", detai
 // page was fetched from, and part of the article's identity (PageId).
 bool IsPageUrl(std::string_view url) {
   if (url.size() > kMaxUrlBytes) return false;
-  const std::string lower = Lower(url.substr(0, 8));
+  const std::string lower = AsciiLower(url.substr(0, 8));
   const size_t scheme = lower.starts_with("https://") ? 8 : lower.starts_with("http://") ? 7 : 0;
   if (scheme == 0 || url.size() == scheme || url[scheme] == '/') return false;
   for (unsigned char c : url) {

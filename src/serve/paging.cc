@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <charconv>
 
+#include "core/hex.h"
+
 namespace newsfuse::serve {
 
 Result<int> ParseLimit(const std::optional<std::string>& text, std::string_view name, int fallback,
@@ -31,12 +33,6 @@ constexpr char kHex[] = "0123456789abcdef";
 // Separates the two fields; neither an ISO date nor a story id holds it.
 constexpr char kSeparator = '\n';
 
-int HexValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  return -1;
-}
-
 }  // namespace
 
 // Hex: opaque to clients, and safe in a query string without escaping.
@@ -56,7 +52,7 @@ Result<StoryKey> DecodeCursor(std::string_view cursor) {
   if (cursor.empty() || cursor.size() % 2 != 0 || cursor.size() > 2048) return bad;
   std::string plain;
   for (size_t i = 0; i < cursor.size(); i += 2) {
-    const int hi = HexValue(cursor[i]), lo = HexValue(cursor[i + 1]);
+    const int hi = LowerHexValue(cursor[i]), lo = LowerHexValue(cursor[i + 1]);
     if (hi < 0 || lo < 0) return bad;
     plain += static_cast<char>(hi * 16 + lo);
   }

@@ -18,6 +18,7 @@
 #include <unordered_set>
 #include <utility>
 
+#include "core/hex.h"
 #include "core/utf8.h"
 #include "store/article_codec.h"
 #include "store/postgres_db.h"
@@ -405,12 +406,6 @@ std::string Hex(std::string_view bytes) {
   return out;
 }
 
-int HexDigit(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  return -1;
-}
-
 }  // namespace
 
 Status PostgresStore::PutClusterState(const std::vector<std::pair<std::string, std::string>>& put,
@@ -452,7 +447,7 @@ Result<std::vector<std::pair<std::string, std::string>>> PostgresStore::GetClust
     std::string bytes;
     bytes.reserve(hex.size() / 2);
     for (size_t j = 0; j + 1 < hex.size(); j += 2) {
-      const int hi = HexDigit(hex[j]), lo = HexDigit(hex[j + 1]);
+      const int hi = LowerHexValue(hex[j]), lo = LowerHexValue(hex[j + 1]);
       if (hi < 0 || lo < 0) return Status::StoreError(what + ": a value is not hex");
       bytes.push_back(static_cast<char>(hi * 16 + lo));
     }

@@ -1,8 +1,9 @@
 // Index terms: the words retrieval and similarity work on.
 //
 // Words come from ICU's word break iterator, are case-folded, stripped of
-// possessive 's, and stemmed with Snowball (English) so "talks", "talked" and
-// "talking" meet. Stop words (data/text/stopwords_en.txt) are dropped, except
+// possessive 's, and stemmed with Snowball in TermOptions::language (English
+// by default) so "talks", "talked" and "talking" meet. Stop words of that
+// language (data/text/stopwords_<code>.txt) are dropped, except
 // acronyms in capitals or with dots ("US", "U.S.", "IT"), which become "us",
 // "it" as names. Numbers are kept whole without grouping commas ("1,200" ->
 // "1200"); contractions in "n't" are dropped, other clitics cut ("we'll" -> "we"). The result is a
@@ -27,6 +28,8 @@ class TermDictionary {
   uint32_t Intern(std::string_view term);
   // The id of `term` or UINT32_MAX when never seen.
   uint32_t Find(std::string_view term) const;
+  // REQUIRES: `id` came from this dictionary. The reference stays valid as
+  // long as the dictionary (terms are never moved or removed).
   const std::string& Term(uint32_t id) const { return terms_[id]; }
   size_t size() const { return terms_.size(); }
   // Room for n terms without rehashing (a loaded dictionary is interned whole).
@@ -38,6 +41,8 @@ class TermDictionary {
   // interning. The memo lives here, not in the extractor, because the ids it
   // holds are this dictionary's. kNoTerm marks a form that yields no term.
   static constexpr uint32_t kNoTerm = UINT32_MAX;
+  // The remembered term of `surface`, or nullptr. The pointer is valid only
+  // until the next RememberSurface (the table may grow and move its values).
   const uint32_t* FindSurface(std::u16string_view surface) const;
   void RememberSurface(std::u16string_view surface, uint32_t term);
 

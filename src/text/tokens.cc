@@ -177,6 +177,12 @@ class SentenceScanner {
   uint32_t sentence_;
 };
 
+bool IsSymbolOf(const Tokens& t, size_t i, char c) {
+  return i < t.size() && t[i].IsSymbol() && t.Text(i) == std::string_view(&c, 1);
+}
+
+}  // namespace
+
 bool IsNumberOf(const Tokens& t, size_t i, size_t min_digits, size_t max_digits) {
   if (i >= t.size() || !t[i].IsNumber()) return false;
   const std::string_view s = t.Text(i);
@@ -185,12 +191,6 @@ bool IsNumberOf(const Tokens& t, size_t i, size_t min_digits, size_t max_digits)
     if (!IsAsciiDigit(c)) return false;
   return true;
 }
-
-bool IsSymbolOf(const Tokens& t, size_t i, char c) {
-  return i < t.size() && t[i].IsSymbol() && t.Text(i) == std::string_view(&c, 1);
-}
-
-}  // namespace
 
 void Tokenize(std::string_view text, const std::vector<Sentence>& sentences, Tokens& out) {
   if (sentences.empty()) {

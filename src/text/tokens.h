@@ -88,6 +88,11 @@ void Tokenize(std::string_view text, const std::vector<Sentence>& sentences, Tok
 // Scans `text` as one sentence.
 void Tokenize(std::string_view text, Tokens& out);
 
+// True when token `i` exists and is a number of min_digits..max_digits
+// ASCII digits and nothing else (no group comma or decimal point): the
+// pieces the special cuts below and the time rules' dates are made of.
+bool IsNumberOf(const Tokens& t, size_t i, size_t min_digits, size_t max_digits);
+
 // Special cuts, read as views over the base tokens. Each returns the index
 // one past its last token, or `i` when the tokens at `i` are not that shape.
 // "10:30" / "9:05": number(1-2 digits) ':' number(2 digits), glued.

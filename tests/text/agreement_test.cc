@@ -2,8 +2,9 @@
 // the tokens of text with accents, CJK, Cyrillic, curly apostrophes and
 // dotted abbreviations. Each stage is run on the same text and its tokens or
 // spans are checked against the base scan (text/tokens.h): quantity, time,
-// entity and quote tokens, cluster name terms, fuse sentence shapes, and the
-// spans of the annotations.
+// entity and quote tokens, cluster name terms, fuse sentence shapes, fusion's
+// index terms against clustering's, the words statement conflicts compare,
+// and the spans of the annotations.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -19,8 +20,11 @@
 #include "analyze/time/time_rules.h"
 #include "analyze/time/time_tokens.h"
 #include "cluster/names.h"
+#include "fuse/claims/statement_words.h"
 #include "fuse/sentence_shape.h"
+#include "fuse/story_words.h"
 #include "text/sentences.h"
+#include "text/terms.h"
 #include "text/tokens.h"
 
 namespace newsfuse {
@@ -228,6 +232,47 @@ TEST(TokenAgreementTest, QuoteTokensAreRunsOfBaseTokens) {
   const analyze::quote_internal::QuoteText alone =
       analyze::quote_internal::BuildQuoteText(f.article.body, f.article.sentences);
   EXPECT_EQ(TextsOf(f.article.body, alone.tokens), words);
+}
+
+TEST(TokenAgreementTest, FusionTermsAreClusteringTermsOfEachSentence) {
+  // Fusion takes index terms from the one scan (fuse/story_words.h);
+  // clustering runs ICU's word rules over the text (text/terms.h). Both must
+  // give the same terms for every sentence, in any script.
+  Fixture f;
+  const std::vector<const AnnotatedArticle*> members = {&f.article};
+  fuse::StoryWords words(members);
+  ASSERT_EQ(words.tokens(0).list.size(), f.tokens.list.size());  // the same scan
+  TermExtractor clustering(TermOptions{.language = "en"});
+  std::set<std::string> all;
+  for (size_t k = 0; k < f.article.sentences.size(); ++k) {
+    std::vector<std::string> fusion;
+    for (uint32_t id : words.SentenceTerms(0, k)) fusion.push_back(words.dict().Term(id));
+    EXPECT_EQ(fusion, clustering.Terms(f.article.Text(f.article.sentences[k].span))) << k;
+    all.insert(fusion.begin(), fusion.end());
+  }
+  // Accents, Cyrillic and CJK are whole terms; a dotted acronym loses its
+  // dots, a curly possessive is cut, a contraction in "n’t" drops.
+  for (const char* t : {"sánchez", "зеленский", "東京", "us", "o’brien", "zürich"})
+    EXPECT_TRUE(all.count(t)) << t;
+  for (const char* t : {"don’t", "don", "o’brien’s", "s"}) EXPECT_FALSE(all.count(t)) << t;
+}
+
+TEST(TokenAgreementTest, StatementWordsAreRunsOfBaseTokens) {
+  Fixture f;
+  std::vector<std::string> words;
+  for (size_t k = 0; k < f.article.sentences.size(); ++k) {
+    for (const fuse::StatementWord& w : fuse::StatementWords(f.tokens, k)) {
+      EXPECT_TRUE(f.begins.count(w.begin)) << w.text;
+      EXPECT_TRUE(f.ends.count(w.end)) << w.text;
+      words.push_back(w.text);
+    }
+  }
+  // Folded, and whole in every script ("Sánchez" is one word, not two).
+  for (const char* w : {"sánchez", "зеленский", "東京", "kyung-min", "u.s.", "o’brien’s", "don’t",
+                        "zürich", "a.m.", "2026-02-05", "5km", "владимир"})
+    EXPECT_TRUE(Holds(words, w)) << w;
+  for (const char* w : {"s", "nchez", "o", "brien"}) EXPECT_FALSE(Holds(words, w)) << w;
+  EXPECT_TRUE(fuse::StatementWords(f.tokens, f.article.sentences.size()).empty());
 }
 
 }  // namespace

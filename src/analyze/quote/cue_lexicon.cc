@@ -2,17 +2,11 @@
 
 #include <algorithm>
 
+#include "text/word_lists.h"
+
 namespace newsfuse::analyze::quote_internal {
 namespace {
 #include "embedded_data.inc"
-
-std::string_view TrimView(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r'))
-    s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
-    s.remove_suffix(1);
-  return s;
-}
 
 std::vector<std::string_view> Words(std::string_view line) {
   std::vector<std::string_view> words;
@@ -57,13 +51,7 @@ std::string_view FoldCase(std::string_view word, char* buf, size_t size) {
 }
 
 CueLexicon::CueLexicon(std::string_view data) {
-  size_t pos = 0;
-  while (pos <= data.size()) {
-    size_t eol = data.find('\n', pos);
-    if (eol == std::string_view::npos) eol = data.size();
-    const std::string_view line = TrimView(data.substr(pos, eol - pos));
-    pos = eol + 1;
-    if (line.empty() || line.front() == '#') continue;
+  for (std::string_view line : word_lists::Lines(data)) {
     const std::vector<std::string_view> words = Words(line);
     if (words.size() < 2) continue;
     const std::string_view kind = words[0];

@@ -5,17 +5,17 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "core/strings.h"
+
 namespace newsfuse::analyze::time {
 namespace {
-
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
 // Leading digits as a number, saturating at a million: no count or date field
 // in a timex is larger, and "99999999999 years" must not overflow.
 int ToInt(std::string_view s) {
   int v = 0;
   for (char c : s) {
-    if (!IsDigit(c)) break;
+    if (!IsAsciiDigit(c)) break;
     v = std::min(v * 10 + (c - '0'), 1000000);
   }
   return v;
@@ -39,8 +39,8 @@ struct Cursor {
   // Digits, optionally with a decimal part; empty when none.
   std::string_view Number() {
     size_t j = i;
-    while (j < s.size() &&
-           (IsDigit(s[j]) || (s[j] == '.' && j > i && j + 1 < s.size() && IsDigit(s[j + 1]))))
+    while (j < s.size() && (IsAsciiDigit(s[j]) ||
+                            (s[j] == '.' && j > i && j + 1 < s.size() && IsAsciiDigit(s[j + 1]))))
       ++j;
     std::string_view n = s.substr(i, j - i);
     i = j;
@@ -205,7 +205,7 @@ struct Undef {
       month = ToInt(m);
       rest = std::string(m);
       if (!month_only && c.s.substr(c.i, 1) == "-" && c.i + 2 < c.s.size() &&
-          IsDigit(c.s[c.i + 1])) {
+          IsAsciiDigit(c.s[c.i + 1])) {
         ++c.i;
         std::string_view d = c.Number();
         day = ToInt(d);
@@ -354,11 +354,11 @@ std::optional<ResolvedValue> ResolveValue(std::string_view raw,
   }
   // A stated calendar date must exist.
   const std::string& v = out.value;
-  if (v.size() >= 10 && IsDigit(v[0]) && v[4] == '-' && IsDigit(v[5]) && v[7] == '-' &&
-      IsDigit(v[8])) {
+  if (v.size() >= 10 && IsAsciiDigit(v[0]) && v[4] == '-' && IsAsciiDigit(v[5]) && v[7] == '-' &&
+      IsAsciiDigit(v[8])) {
     int y = ToInt(v), m = ToInt(v.substr(5)), d = ToInt(v.substr(8));
     if (!IsValidDate(y, m, d)) return std::nullopt;
-  } else if (v.size() >= 7 && IsDigit(v[0]) && v[4] == '-' && IsDigit(v[5])) {
+  } else if (v.size() >= 7 && IsAsciiDigit(v[0]) && v[4] == '-' && IsAsciiDigit(v[5])) {
     int m = ToInt(v.substr(5));
     if (m < 1 || m > 12) return std::nullopt;
   }
@@ -367,13 +367,15 @@ std::optional<ResolvedValue> ResolveValue(std::string_view raw,
 }
 
 DatePrecision ValuePrecision(std::string_view v) {
-  if (v.find('T') != std::string_view::npos && v.size() > 11 && IsDigit(v.back()))
+  if (v.find('T') != std::string_view::npos && v.size() > 11 && IsAsciiDigit(v.back()))
     return DatePrecision::kMinute;
-  if (v.size() >= 10 && v[4] == '-' && v[7] == '-' && IsDigit(v[8])) return DatePrecision::kDay;
+  if (v.size() >= 10 && v[4] == '-' && v[7] == '-' && IsAsciiDigit(v[8]))
+    return DatePrecision::kDay;
   if (v.size() >= 7 && v[4] == '-') return DatePrecision::kMonth;
-  if (v.size() >= 4 && IsDigit(v[0]) && IsDigit(v[3])) return DatePrecision::kYear;
-  if (v.size() >= 1 && IsDigit(v[0])) return DatePrecision::kYear;  // decade "199", century "19"
-  return DatePrecision::kDay;  // PRESENT_REF and the like: about a day
+  if (v.size() >= 4 && IsAsciiDigit(v[0]) && IsAsciiDigit(v[3])) return DatePrecision::kYear;
+  if (v.size() >= 1 && IsAsciiDigit(v[0]))
+    return DatePrecision::kYear;  // decade "199", century "19"
+  return DatePrecision::kDay;     // PRESENT_REF and the like: about a day
 }
 
 }  // namespace newsfuse::analyze::time

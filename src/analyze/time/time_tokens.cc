@@ -7,27 +7,16 @@
 namespace newsfuse::analyze::time {
 namespace {
 
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-
 // The leading digits of s as a number, saturating: no date field needs more
 // than four digits, and a long digit run must not overflow.
 int ParseInt(std::string_view s) {
   int v = 0;
   for (char c : s) {
-    if (!IsDigit(c)) break;
+    if (!IsAsciiDigit(c)) break;
     if (v > 99999999) return v;
     v = v * 10 + (c - '0');
   }
   return v;
-}
-
-bool IsNumberOf(const text::Tokens& b, size_t i, size_t min_digits, size_t max_digits) {
-  if (i >= b.size() || !b[i].IsNumber()) return false;
-  const std::string_view s = b.Text(i);
-  if (s.size() < min_digits || s.size() > max_digits) return false;
-  for (char c : s)
-    if (!IsDigit(c)) return false;
-  return true;
 }
 
 bool IsGluedSymbol(const text::Tokens& b, size_t i, std::string_view sym) {
@@ -50,8 +39,9 @@ bool IsPlainSuffix(const text::Tokens& b, size_t i) {
 // read as views over the base tokens.
 size_t NumberEnd(const text::Tokens& b, size_t i) {
   if (size_t e = text::IsoDateAt(b, i); e != i) return e;
-  if (IsNumberOf(b, i, 1, 2) && IsGluedSymbol(b, i, "/") && IsNumberOf(b, i + 2, 1, 2) &&
-      IsGluedSymbol(b, i + 2, "/") && (IsNumberOf(b, i + 4, 4, 4) || IsNumberOf(b, i + 4, 2, 2)))
+  if (text::IsNumberOf(b, i, 1, 2) && IsGluedSymbol(b, i, "/") &&
+      text::IsNumberOf(b, i + 2, 1, 2) && IsGluedSymbol(b, i + 2, "/") &&
+      (text::IsNumberOf(b, i + 4, 4, 4) || text::IsNumberOf(b, i + 4, 2, 2)))
     return i + 5;
   size_t j = i;
   while ((IsGluedSymbol(b, j, ".") || IsGluedSymbol(b, j, ",") || IsGluedSymbol(b, j, ":")) &&
@@ -64,7 +54,7 @@ size_t NumberEnd(const text::Tokens& b, size_t i) {
 bool AllDigits(std::string_view s) {
   if (s.empty()) return false;
   for (char c : s)
-    if (!IsDigit(c)) return false;
+    if (!IsAsciiDigit(c)) return false;
   return true;
 }
 
@@ -78,14 +68,14 @@ int ClockValue(std::string_view s) {
   size_t i = 0;
   int h = 0, m = 0;
   size_t hd = 0;
-  while (i < s.size() && IsDigit(s[i]) && hd <= 2) h = h * 10 + (s[i++] - '0'), ++hd;
+  while (i < s.size() && IsAsciiDigit(s[i]) && hd <= 2) h = h * 10 + (s[i++] - '0'), ++hd;
   if (hd == 0 || hd > 2) return -1;
   bool colon = false;
   if (i < s.size() && s[i] == ':') {
     colon = true;
     ++i;
     size_t md = 0;
-    while (i < s.size() && IsDigit(s[i]) && md <= 2) m = m * 10 + (s[i++] - '0'), ++md;
+    while (i < s.size() && IsAsciiDigit(s[i]) && md <= 2) m = m * 10 + (s[i++] - '0'), ++md;
     if (md != 2) return -1;
     if (i < s.size() && s[i] == ':') return -1;  // h:mm:ss is a race time, not a clock
   }
@@ -104,7 +94,7 @@ int ClockValue(std::string_view s) {
 void ClassifyNumber(TokenizedText& out, Token& t) {
   std::string_view s = t.lower;
   size_t digits = 0;
-  while (digits < s.size() && IsDigit(s[digits])) ++digits;
+  while (digits < s.size() && IsAsciiDigit(s[digits])) ++digits;
   std::string_view head = s.substr(0, digits), tail = s.substr(digits);
   if (s.size() == 10 && s[4] == '-') {
     AddFeature(out, t, WordClass::kIsoDate, 0, s);
@@ -146,14 +136,14 @@ void ClassifyNumber(TokenizedText& out, Token& t) {
 // count only beside a number or after a temporal preposition.
 bool InTemporalContext(const TokenizedText& out, const WordTable& words, size_t index) {
   const auto& toks = out.tokens;
-  auto is_number = [&](size_t k) { return k < toks.size() && IsDigit(toks[k].lower[0]); };
+  auto is_number = [&](size_t k) { return k < toks.size() && IsAsciiDigit(toks[k].lower[0]); };
   if (is_number(index + 1)) return true;
   if (index + 2 < toks.size() && toks[index + 1].lower == "." && is_number(index + 2)) return true;
   if (index + 2 < toks.size() && toks[index + 1].lower == "," && is_number(index + 2)) return true;
   if (index > 0) {
     std::string_view prev = toks[index - 1].lower;
     if (prev == "-" && index > 1) prev = toks[index - 2].lower;  // "mid-March"
-    if (IsDigit(prev[0])) return true;                           // "5 May"
+    if (IsAsciiDigit(prev[0])) return true;                      // "5 May"
     if (const WordEntry* w = words.Find(prev))
       for (const LexiconEntry& e : w->entries)
         if (e.cls == WordClass::kMonthCtx) return true;
@@ -185,7 +175,7 @@ void Tokenize(const text::Tokens& base, const WordTable& words, TokenizedText& o
   for (size_t k = 0; k < out.tokens.size(); ++k) {
     Token& t = out.tokens[k];
     t.first_feature = static_cast<uint32_t>(out.features.size());
-    if (IsDigit(t.lower[0])) {
+    if (IsAsciiDigit(t.lower[0])) {
       ClassifyNumber(out, t);
       continue;
     }

@@ -13,6 +13,7 @@
 #include "core/strings.h"
 #include "fuse/claims/builders.h"
 #include "fuse/claims/modality.h"
+#include "fuse/claims/statement_words.h"
 
 namespace newsfuse::fuse {
 namespace {
@@ -46,50 +47,6 @@ bool IsDeterminer(std::string_view w) {
   return kWords.count(w) > 0;
 }
 
-struct Token {
-  std::string text;  // case-folded
-  uint32_t begin, end;
-  bool ends_clause = false;  // followed by , . ; : and the like: a phrase ends here
-  bool capital = false;      // written with a capital initial (any script)
-};
-
-// Calls fn(first, last) with the token range of each word of sentence `k`
-// of the story's one scan: word and number tokens, a hyphenated compound
-// ("Kyiv-based", "F-16") one word.
-template <class Fn>
-void ForEachWord(const text::Tokens& t, size_t k, Fn fn) {
-  if (k + 1 >= t.sentence_first.size()) return;
-  const size_t end = t.SentenceEnd(k);
-  for (size_t i = t.SentenceBegin(k); i < end; ++i) {
-    if (t[i].IsSymbol()) continue;
-    const size_t first = i;
-    // Glued word, number and hyphen tokens, a hyphen only between two of the others.
-    while (i + 1 < end && t.Glued(i) &&
-           (!t[i + 1].IsSymbol() ||
-            (t.Text(i + 1) == "-" && i + 2 < end && t.Glued(i + 1) && !t[i + 2].IsSymbol())))
-      ++i;
-    fn(first, i);
-  }
-}
-
-// The words of sentence `k`, folded so "Sánchez" and "SÁNCHEZ" meet.
-std::vector<Token> Words(const text::Tokens& t, size_t k) {
-  std::vector<Token> out;
-  const size_t end = k + 1 < t.sentence_first.size() ? t.SentenceEnd(k) : 0;
-  ForEachWord(t, k, [&](size_t first, size_t last) {
-    Token w;
-    w.begin = t[first].begin;
-    w.end = t[last].end;
-    text::AppendFolded(t.text.substr(w.begin, w.end - w.begin), w.text);
-    w.capital = t[first].Has(text::kCapital);
-    w.ends_clause =
-        last + 1 < end && t[last + 1].IsSymbol() && t[last + 1].end - t[last + 1].begin == 1 &&
-        std::string_view(",.;:!?()\"").find(t.Text(last + 1)[0]) != std::string_view::npos;
-    out.push_back(std::move(w));
-  });
-  return out;
-}
-
 // Whether sentence `k` has the word "no" in any case: only those can negate.
 bool HasNo(const text::Tokens& t, size_t k) {
   if (k + 1 >= t.sentence_first.size()) return false;
@@ -109,7 +66,7 @@ bool NegatedContraction(std::string_view w) {
 // else ("did not issue a joint statement") asserts nothing about X, and a
 // sentence that says "no X" itself (a copy, or a paraphrase of the negating
 // one) must never be its own opposite.
-bool HasNegation(const std::vector<Token>& w) {
+bool HasNegation(const std::vector<StatementWord>& w) {
   static const std::set<std::string_view> kWords = {
       "no",   "not",    "never",  "without", "nor",      "neither", "nothing",
       "none", "denied", "denies", "deny",    "rejected", "refused"};
@@ -123,8 +80,8 @@ bool HasNegation(const std::vector<Token>& w) {
 // was expected", "expected to issue a decree", "would sign an accord")
 // asserts nothing about X: against a later "no X" it is an unmet
 // expectation, not a disagreement.
-bool Irrealis(const std::vector<Token>& w) {
-  for (const Token& t : w)
+bool Irrealis(const std::vector<StatementWord>& w) {
+  for (const StatementWord& t : w)
     if (IsModalWord(Modality::kUnasserted, t.text)) return true;
   return false;
 }
@@ -143,15 +100,15 @@ struct Negated {
 std::vector<Conflict> StatementConflicts(ClaimContext& ctx) {
   // Each sentence's folded words, made when first needed: most sentences
   // have no "no" and none of the negated phrases.
-  std::vector<std::vector<std::vector<Token>>> words(ctx.size());
+  std::vector<std::vector<std::vector<StatementWord>>> words(ctx.size());
   std::vector<std::vector<bool>> worded(ctx.size());
   for (size_t s = 0; s < ctx.size(); ++s) {
     words[s].resize(ctx.article(s).sentences.size());
     worded[s].resize(ctx.article(s).sentences.size(), false);
   }
-  auto words_of = [&](size_t s, size_t k) -> const std::vector<Token>& {
+  auto words_of = [&](size_t s, size_t k) -> const std::vector<StatementWord>& {
     if (!worded[s][k]) {
-      words[s][k] = Words(ctx.tokens(s), k);
+      words[s][k] = StatementWords(ctx.tokens(s), k);
       worded[s][k] = true;
     }
     return words[s][k];
