@@ -210,6 +210,10 @@ void Server::Impl::Install() {
   http.set_read_timeout(5, 0);
   http.set_write_timeout(5, 0);
   http.set_keep_alive_max_count(1000);
+  // The library sends a response's head and its body in two writes; with
+  // Nagle's algorithm the body can wait in the kernel for the client's
+  // (delayed) acknowledgement of the head.
+  http.set_tcp_nodelay(true);
   // A worker thread serves one connection at a time, and an event stream
   // holds its connection open: more workers than event streams allowed.
   http.new_task_queue = [] { return new httplib::ThreadPool(kWorkers); };
