@@ -1,6 +1,7 @@
 #include "serve/server.h"
 
 #include <httplib.h>
+#include <sched.h>
 
 #include <atomic>
 #include <chrono>
@@ -11,6 +12,7 @@
 
 #include "serve/api.h"
 #include "serve/events.h"
+#include "serve/fifo_gate.h"
 #include "serve/ingester.h"
 #include "serve/metrics.h"
 #include "serve/report_cache.h"
@@ -122,6 +124,15 @@ void WidenAcceptQueue(socket_t sock) {
   if (sock != INVALID_SOCKET) ::listen(sock, SOMAXCONN);
 }
 
+// Handlers that may run at once: two per core the server may use, so one
+// can read the store while another computes.
+size_t HandlerSlots() {
+  cpu_set_t cpus;
+  CPU_ZERO(&cpus);
+  const int n = sched_getaffinity(0, sizeof cpus, &cpus) == 0 ? CPU_COUNT(&cpus) : 1;
+  return 2 * static_cast<size_t>(n > 0 ? n : 1);
+}
+
 // When routing of the current request began, per worker thread: the HTTP
 // library takes a request from parsing to its answer on one thread.
 thread_local std::optional<std::chrono::steady_clock::time_point> t_started;
@@ -137,7 +148,8 @@ struct Server::Impl {
         digests(1 << 16),
         api{pool, cache, etags, digests, RandomSalt(), options.plain_words_to_fts},
         ingester(options.db_path),
-        events(options.db_path, api.salt, std::chrono::milliseconds(options.events_poll_ms)) {}
+        events(options.db_path, api.salt, std::chrono::milliseconds(options.events_poll_ms)),
+        gate(HandlerSlots()) {}
 
   void Install();
   // One arrival in the watched folder: ingested, logged, counted; nothing
@@ -158,6 +170,9 @@ struct Server::Impl {
   Ingester ingester;
   // Before `http`, so it outlives the worker threads that wait on it.
   EventHub events;
+  // Every handler but the event stream's (which waits for changes) runs
+  // inside it.
+  FifoGate gate;
   Metrics metrics;
   httplib::Server http;
   int port = 0;
@@ -230,12 +245,15 @@ void Server::Impl::Install() {
   // a 500 with a JSON body instead of ending the process.
   auto handle = [this](auto&& fn) {
     return [this, fn](const httplib::Request& req, httplib::Response& res) {
-      try {
-        Send(fn(req), res);
-      } catch (const std::exception& e) {
-        Send(ErrorReply(500, "internal", e.what()), res);
-      } catch (...) {
-        Send(ErrorReply(500, "internal", "unexpected failure"), res);
+      {
+        FifoGate::Pass pass = gate.Enter();
+        try {
+          Send(fn(req), res);
+        } catch (const std::exception& e) {
+          Send(ErrorReply(500, "internal", e.what()), res);
+        } catch (...) {
+          Send(ErrorReply(500, "internal", "unexpected failure"), res);
+        }
       }
       Count(req, res.status);
     };
