@@ -1,6 +1,7 @@
 #include "serve/server.h"
 
 #include <httplib.h>
+#include <sched.h>
 
 #include <atomic>
 #include <chrono>
@@ -11,6 +12,7 @@
 
 #include "serve/api.h"
 #include "serve/events.h"
+#include "serve/fifo_gate.h"
 #include "serve/ingester.h"
 #include "serve/metrics.h"
 #include "serve/report_cache.h"
@@ -112,6 +114,25 @@ std::optional<uint64_t> LastEventId(const httplib::Request& req) {
   return value;
 }
 
+// The library listens with an accept queue of 5 connections. Clients that
+// connect at once beyond it (wrk's 64 connections at its start) have the
+// last step of their handshake dropped and retried by the kernel 1, 3, 7 s
+// later while their first request waits (TcpExtListenOverflows counted
+// 170-360 in each 8 s run of 64 connections). Listening again on the bound
+// socket only changes the queue's length.
+void WidenAcceptQueue(socket_t sock) {
+  if (sock != INVALID_SOCKET) ::listen(sock, SOMAXCONN);
+}
+
+// Handlers that may run at once: two per core the server may use, so one
+// can read the store while another computes.
+size_t HandlerSlots() {
+  cpu_set_t cpus;
+  CPU_ZERO(&cpus);
+  const int n = sched_getaffinity(0, sizeof cpus, &cpus) == 0 ? CPU_COUNT(&cpus) : 1;
+  return 2 * static_cast<size_t>(n > 0 ? n : 1);
+}
+
 // When routing of the current request began, per worker thread: the HTTP
 // library takes a request from parsing to its answer on one thread.
 thread_local std::optional<std::chrono::steady_clock::time_point> t_started;
@@ -127,7 +148,8 @@ struct Server::Impl {
         digests(1 << 16),
         api{pool, cache, etags, digests, RandomSalt(), options.plain_words_to_fts},
         ingester(options.db_path),
-        events(options.db_path, api.salt, std::chrono::milliseconds(options.events_poll_ms)) {}
+        events(options.db_path, api.salt, std::chrono::milliseconds(options.events_poll_ms)),
+        gate(HandlerSlots()) {}
 
   void Install();
   // One arrival in the watched folder: ingested, logged, counted; nothing
@@ -148,9 +170,14 @@ struct Server::Impl {
   Ingester ingester;
   // Before `http`, so it outlives the worker threads that wait on it.
   EventHub events;
+  // Every handler but the event stream's (which waits for changes) runs
+  // inside it.
+  FifoGate gate;
   Metrics metrics;
   httplib::Server http;
   int port = 0;
+  // The listening socket, kept to widen its accept queue after bind.
+  std::atomic<socket_t> listen_socket{INVALID_SOCKET};
   std::atomic<uint64_t> watch_ok{0}, watch_bad{0}, watch_failed{0};
   // Last: stopped first, so its thread never sees the rest half destroyed.
   std::unique_ptr<DirWatcher> watcher;
@@ -198,27 +225,35 @@ void Server::Impl::Install() {
   http.set_read_timeout(5, 0);
   http.set_write_timeout(5, 0);
   http.set_keep_alive_max_count(1000);
+  // The library sends a response's head and its body in two writes; with
+  // Nagle's algorithm the body can wait in the kernel for the client's
+  // (delayed) acknowledgement of the head.
+  http.set_tcp_nodelay(true);
   // A worker thread serves one connection at a time, and an event stream
   // holds its connection open: more workers than event streams allowed.
   http.new_task_queue = [] { return new httplib::ThreadPool(kWorkers); };
   http.set_default_headers({{"X-Content-Type-Options", "nosniff"}});
   // The library's default also sets SO_REUSEPORT, which lets a second server
   // share a port that is in use instead of failing to start.
-  http.set_socket_options([](socket_t sock) {
+  http.set_socket_options([this](socket_t sock) {
     int yes = 1;
     setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    listen_socket = sock;
   });
 
   // Every handler runs inside this: an exception from anywhere below becomes
   // a 500 with a JSON body instead of ending the process.
   auto handle = [this](auto&& fn) {
     return [this, fn](const httplib::Request& req, httplib::Response& res) {
-      try {
-        Send(fn(req), res);
-      } catch (const std::exception& e) {
-        Send(ErrorReply(500, "internal", e.what()), res);
-      } catch (...) {
-        Send(ErrorReply(500, "internal", "unexpected failure"), res);
+      {
+        FifoGate::Pass pass = gate.Enter();
+        try {
+          Send(fn(req), res);
+        } catch (const std::exception& e) {
+          Send(ErrorReply(500, "internal", e.what()), res);
+        } catch (...) {
+          Send(ErrorReply(500, "internal", "unexpected failure"), res);
+        }
       }
       Count(req, res.status);
     };
@@ -440,6 +475,7 @@ Result<std::unique_ptr<Server>> Server::Bind(ServeOptions options) {
   } else {
     impl->port = -1;
   }
+  if (impl->port > 0) WidenAcceptQueue(impl->listen_socket);
   if (impl->port <= 0) {
     return Status::IoError(host + ":" + std::to_string(impl->options.port),
                            "cannot listen there (address in use, or not an address of this "

@@ -4,10 +4,13 @@
 
 #include <atomic>
 #include <chrono>
+#include <mutex>
+#include <optional>
 #include <set>
 #include <thread>
 
 #include "serve/api.h"
+#include "serve/fifo_gate.h"
 #include "serve/highlights.h"
 #include "serve/metrics.h"
 #include "serve/paging.h"
@@ -241,6 +244,49 @@ TEST(ReportCacheTest, KeepsRecentBodiesWithinItsBudget) {
   EXPECT_EQ(cache.Find("huge"), nullptr);
   EXPECT_EQ(cache.hits(), 3u);
   EXPECT_EQ(cache.misses(), 2u);
+}
+
+// Waits (a few seconds at most) until `gate` has `n` threads waiting.
+bool WaitForWaiting(serve::FifoGate& gate, size_t n) {
+  for (int i = 0; i < 5000 && gate.waiting() != n; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  return gate.waiting() == n;
+}
+
+TEST(FifoGateTest, AdmitsUpToItsSlotsThenInArrivalOrder) {
+  serve::FifoGate gate(2);
+  std::optional<serve::FifoGate::Pass> first(gate.Enter());
+  std::optional<serve::FifoGate::Pass> second(gate.Enter());
+  EXPECT_EQ(gate.waiting(), 0u);
+
+  std::mutex order_mutex;
+  std::vector<int> order;
+  std::vector<std::thread> threads;
+  for (int i = 0; i < 3; ++i) {
+    threads.emplace_back([&, i] {
+      serve::FifoGate::Pass pass = gate.Enter();
+      std::lock_guard<std::mutex> lock(order_mutex);
+      order.push_back(i);
+    });
+    // The next one starts only once this one is queued.
+    ASSERT_TRUE(WaitForWaiting(gate, static_cast<size_t>(i) + 1));
+  }
+  {
+    std::lock_guard<std::mutex> lock(order_mutex);
+    EXPECT_TRUE(order.empty());
+  }
+  // One slot frees: only the earliest waiter enters; it leaves at once and
+  // passes the slot on down the queue; the other slot stays held.
+  first.reset();
+  for (auto& thread : threads) thread.join();
+  EXPECT_EQ(order, (std::vector<int>{0, 1, 2}));
+  EXPECT_EQ(gate.waiting(), 0u);
+  // Both slots are usable again once the second pass is gone too.
+  second.reset();
+  serve::FifoGate::Pass a = gate.Enter();
+  serve::FifoGate::Pass b = gate.Enter();
+  EXPECT_EQ(gate.waiting(), 0u);
 }
 
 TEST(MetricsTest, CountsAndCumulativeBuckets) {
