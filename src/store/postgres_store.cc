@@ -476,7 +476,7 @@ Result<Story> PostgresStore::GetStory(const std::string& story_id) {
   auto result = conn_->Exec("reading story " + story_id,
                             "SELECT m.article_id, m.copy_of FROM story_members m "
                             "JOIN articles a ON a.id = m.article_id WHERE m.story_id = $1 "
-                            "ORDER BY a.seq",
+                            "ORDER BY m.seq",
                             {&story_id});
   if (!result.ok()) return result.status();
   Story story;
@@ -495,7 +495,7 @@ Result<std::vector<StoryRow>> PostgresStore::ListStories() {
   auto result = conn_->Exec("listing stories",
                             "SELECT m.story_id, a.id, a.title, a.outlet, a.published, m.copy_of "
                             "FROM story_members m JOIN articles a ON a.id = m.article_id "
-                            "ORDER BY m.story_id COLLATE \"C\", a.seq");
+                            "ORDER BY m.story_id COLLATE \"C\", m.seq");
   if (!result.ok()) return result.status();
   store_internal::StoryRowBuilder builder;
   for (int row = 0; row < PQntuples(result->get()); ++row) {

@@ -162,8 +162,9 @@ class Store {
   // story id of an article, or NotFound when unassigned.
   virtual Result<std::string> StoryOf(const std::string& article_id) = 0;
   // Most recent last_seen first, undated stories last, ties by id. A story's
-  // article_ids are in ingest order, its copy_of filled; outlets in order of
-  // first appearance.
+  // article_ids are in ingest order (PostgreSQL: the order they joined the
+  // story, the same for one `ingest`, the stream order for queue workers),
+  // its copy_of filled; outlets in order of first appearance.
   virtual Result<std::vector<StoryRow>> ListStories() = 0;
   // With copy_of filled. NotFound when no article belongs to `story_id`.
   virtual Result<Story> GetStory(const std::string& story_id) = 0;
@@ -275,7 +276,7 @@ Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path,
                                                const SqliteStoreOptions& options = {});
 
 // The schema version (newsfuse_meta.schema_version) of PostgreSQL stores.
-inline constexpr int kPostgresSchemaVersion = 2;
+inline constexpr int kPostgresSchemaVersion = 3;
 
 // Whether a --db argument names a PostgreSQL database (postgres:// or
 // postgresql://, libpq's URI forms) rather than a SQLite file.

@@ -165,6 +165,37 @@ TEST_P(PostgresSchemaTest, LargeBatchesKeepOrderAndOutcomes) {
   EXPECT_EQ(store->GetArticle("a999")->title, "Title 999");
 }
 
+// Queue workers store articles in the order they finish; the cluster-worker
+// decides them in stream order. A story lists its articles in the order
+// they joined it, so its reader-visible order (headline ties, outlets,
+// sources of one date) is the decisions', as with one `ingest`; a merge
+// keeps each moved article's place.
+TEST_P(PostgresSchemaTest, StoriesListArticlesInTheOrderTheyJoined) {
+  auto store = OpenOrDie(Location("news"));
+  ASSERT_NE(store, nullptr);
+  ASSERT_TRUE(store
+                  ->PutArticles({MakeArticle("late", "Stored first, decided last", "Outlet A"),
+                                 MakeArticle("early", "Stored second, decided first", "Outlet B"),
+                                 MakeArticle("other", "Another story", "Outlet C")})
+                  .ok());
+  ASSERT_TRUE(store->AssignToStory("s1", "early").ok());
+  ASSERT_TRUE(store->AssignToStory("s2", "other").ok());
+  ASSERT_TRUE(store->AssignToStory("s1", "late").ok());
+  EXPECT_EQ(store->GetStory("s1")->article_ids, (std::vector<std::string>{"early", "late"}));
+  auto rows = store->ListStories();
+  ASSERT_TRUE(rows.ok()) << rows.status().ToString();
+  for (const StoryRow& row : *rows) {
+    if (row.story.id == "s1") {
+      EXPECT_EQ(row.story.article_ids, (std::vector<std::string>{"early", "late"}));
+      EXPECT_EQ(row.outlets, (std::vector<std::string>{"Outlet B", "Outlet A"}));
+    }
+  }
+  // s2 merges into s1: "other" joined before "late" and keeps that place.
+  ASSERT_TRUE(store->AssignToStory("s1", "other").ok());
+  EXPECT_EQ(store->GetStory("s1")->article_ids,
+            (std::vector<std::string>{"early", "other", "late"}));
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, PostgresSchemaTest, ::testing::Values(Backend::kPostgres),
                          BackendName);
 
