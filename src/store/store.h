@@ -117,6 +117,29 @@ class Store {
     });
     return walk.ok() ? failure : walk;
   }
+  // The stored articles among `ids`, each with its story (signals are not
+  // read), in no particular order; an id not stored is left out. For a
+  // reader of a whole batch (the queue's cluster-worker): this default asks
+  // per id, PostgreSQL answers the batch in one round trip.
+  virtual Result<std::vector<StoredArticle>> GetStoredArticles(
+      const std::vector<std::string>& ids) {
+    std::vector<StoredArticle> found;
+    for (const std::string& id : ids) {
+      auto article = GetArticle(id);
+      if (!article.ok() && article.status().code() == Status::Code::kNotFound) continue;
+      if (!article.ok()) return article.status();
+      StoredArticle stored;
+      stored.article = std::move(article).value();
+      auto story = StoryOf(id);
+      if (story.ok()) {
+        stored.story_id = std::move(story).value();
+      } else if (story.status().code() != Status::Code::kNotFound) {
+        return story.status();
+      }
+      found.push_back(std::move(stored));
+    }
+    return found;
+  }
   // Keeps `signals`, the results of analysing a stored article that later
   // stages need (opaque to the store), made by `analyser`; replaces what was
   // kept before. Joins an open BeginWrite unit like every write, so signals

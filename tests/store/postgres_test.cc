@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <map>
 
 #include "store/postgres_query.h"
 #include "store/search_text.h"
@@ -194,6 +195,26 @@ TEST_P(PostgresSchemaTest, StoriesListArticlesInTheOrderTheyJoined) {
   ASSERT_TRUE(store->AssignToStory("s1", "other").ok());
   EXPECT_EQ(store->GetStory("s1")->article_ids,
             (std::vector<std::string>{"early", "other", "late"}));
+}
+
+// The cluster-worker reads a batch in one query: the stored ones, each with
+// its story, the rest left out.
+TEST_P(PostgresSchemaTest, StoredArticlesOfABatchInOneCall) {
+  auto store = OpenOrDie(Location("news"));
+  ASSERT_NE(store, nullptr);
+  ASSERT_TRUE(
+      store->PutArticles({MakeArticle("a1", "Harbour strike"), MakeArticle("a2", "Bridge")}).ok());
+  ASSERT_TRUE(store->AssignToStory("s1", "a2").ok());
+  auto found = store->GetStoredArticles({"a2", "missing", "a1"});
+  ASSERT_TRUE(found.ok()) << found.status().ToString();
+  std::map<std::string, std::string> stories;
+  for (const StoredArticle& stored : *found) stories[stored.article.id] = stored.story_id;
+  EXPECT_EQ(stories, (std::map<std::string, std::string>{{"a1", ""}, {"a2", "s1"}}));
+  for (const StoredArticle& stored : *found) {
+    if (stored.article.id == "a1") {
+      EXPECT_EQ(stored.article.title, "Harbour strike");
+    }
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, PostgresSchemaTest, ::testing::Values(Backend::kPostgres),
