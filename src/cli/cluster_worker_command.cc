@@ -20,6 +20,7 @@
 #include <cstdio>
 #include <optional>
 #include <set>
+#include <unordered_map>
 
 #include "cli/command.h"
 #include "cli/queue_flags.h"
@@ -101,76 +102,94 @@ class ClusterWorker {
   double decide_seconds() const { return decide_; }
 
  private:
-  // The page's article id once it is stored, nullopt when it will never be
-  // (no page, or a worker set it aside). Waits for the workers otherwise.
-  Result<std::optional<std::string>> Await(const QueuedPage& queued) {
-    if (!queued.problem.ok()) return std::optional<std::string>();
-    const std::string id = PageId(queued.page);
+  // The stored articles of the batch's pages, by id, once every page's is
+  // stored or noted as giving none (no page, or a worker set it aside); waits
+  // for the workers meanwhile. A batch costs one store query and one
+  // HMGET a round, not a round trip per page (bench/scale/README.md).
+  Result<std::unordered_map<std::string, StoredArticle>> Await(
+      const std::vector<QueuedPage>& pages) {
+    std::unordered_map<std::string, StoredArticle> stored;
+    std::vector<std::string> missing;
+    for (const QueuedPage& queued : pages) {
+      if (queued.problem.ok()) missing.push_back(PageId(queued.page));
+    }
     const double start = WallSeconds();
     double told = start;
     for (;;) {
-      auto known = store_.HasArticle(id);
-      if (!known.ok()) return known.status();
-      if (*known) return std::optional<std::string>(id);
-      auto failed = queue_.GetNote("failed", id);
+      auto found = store_.GetStoredArticles(missing);
+      if (!found.ok()) return found.status();
+      for (StoredArticle& article : *found) {
+        const std::string id = article.article.id;
+        stored.emplace(id, std::move(article));
+      }
+      std::erase_if(missing, [&](const std::string& id) { return stored.count(id) > 0; });
+      if (missing.empty()) return stored;
+      auto failed = queue_.GetNotes("failed", missing);
       if (!failed.ok()) return failed.status();
-      if (*failed) return std::optional<std::string>();
-      if (StopRequested().load()) return Status::IoError(queued.page.locator, "stopped");
+      std::vector<std::string> still;
+      for (size_t i = 0; i < missing.size(); ++i) {
+        if (!(*failed)[i]) still.push_back(missing[i]);
+      }
+      missing = std::move(still);
+      if (missing.empty()) return stored;
+      if (StopRequested().load()) return Status::IoError(missing.front(), "stopped");
       if (WallSeconds() - told > 30) {
         told = WallSeconds();
-        std::fprintf(stderr, "cluster-worker: waiting %.0f s for a worker to store %s (%s)\n",
-                     told - start, queued.page.locator.c_str(), queued.entry_id.c_str());
+        std::fprintf(stderr,
+                     "cluster-worker: waiting %.0f s for the workers to store %zu pages "
+                     "(first %s)\n",
+                     told - start, missing.size(), missing.front().c_str());
       }
       usleep(50 * 1000);
     }
   }
 
   Status Handle(const std::vector<QueuedPage>& pages) {
-    std::vector<std::string> ready;  // article ids, in stream order
     const double wait_start = WallSeconds();
+    auto stored = Await(pages);
+    if (!stored.ok()) return stored.status();
+    // Article ids in stream order, each once: a page enqueued twice, or a
+    // batch re-read after a crash whose articles are in stories already, is
+    // decided no second time. The stories read here are current: only the
+    // leader assigns stories in this store.
+    std::vector<std::string> ready;
+    std::set<std::string> seen;
     for (const QueuedPage& queued : pages) {
-      auto id = Await(queued);
-      if (!id.ok()) return id.status();
-      if (*id) ready.push_back(**id);
+      if (!queued.problem.ok()) continue;
+      const std::string id = PageId(queued.page);
+      auto it = stored->find(id);
+      if (it == stored->end() || !seen.insert(id).second) continue;
+      if (!it->second.story_id.empty()) {
+        ++skipped_;
+        continue;
+      }
+      ready.push_back(id);
     }
+    auto signals = queue_.GetNotes("signals", ready);
+    if (!signals.ok()) return signals.status();
     wait_ += WallSeconds() - wait_start;
 
     const double decide_start = WallSeconds();
     auto write = store_.BeginWrite();
     if (!write.ok()) return write.status();
-    std::set<std::string> seen;
-    std::vector<std::string> decided;
-    for (const std::string& id : ready) {
-      // A page enqueued twice, or a batch re-read after a crash: the
-      // article's story was decided already.
-      if (!seen.insert(id).second) continue;
-      auto story = store_.StoryOf(id);
-      if (story.ok()) {
-        ++skipped_;
-        continue;
-      }
-      if (story.status().code() != Status::Code::kNotFound) return story.status();
-      auto article = store_.GetArticle(id);
-      if (!article.ok()) return article.status();
-      auto signals = queue_.GetNote("signals", id);
-      if (!signals.ok()) return signals.status();
+    for (size_t i = 0; i < ready.size(); ++i) {
+      Article& article = (*stored)[ready[i]].article;
       std::optional<AnnotatedArticle> analysed;
-      if (*signals) {
-        auto decoded = DecodeClusterSignals(*article, **signals);
+      if ((*signals)[i]) {
+        auto decoded = DecodeClusterSignals(article, *(*signals)[i]);
         if (decoded.ok()) analysed = std::move(decoded).value();
       }
-      if (!analysed) analysed = Analyze(std::move(article).value(), AnalyzeOptions{});
+      if (!analysed) analysed = Analyze(std::move(article), AnalyzeOptions{});
       if (Status s = Decide(*analysed); !s.ok()) return s;
-      decided.push_back(id);
     }
     if (Status s = (*write)->Commit(); !s.ok()) return s;
     decide_ += WallSeconds() - decide_start;
-    assigned_ += static_cast<int64_t>(decided.size());
+    assigned_ += static_cast<int64_t>(ready.size());
 
     std::vector<std::string> entry_ids;
     for (const QueuedPage& queued : pages) entry_ids.push_back(queued.entry_id);
     if (Status s = queue_.Ack(kClusterGroup, entry_ids); !s.ok()) return s;
-    if (Status s = queue_.DeleteNotes("signals", decided); !s.ok()) return s;
+    if (Status s = queue_.DeleteNotes("signals", ready); !s.ok()) return s;
     // Every group is done with the entries before this batch's last: the
     // workers stored (or set aside) each one before it could be decided.
     return queue_.TrimBefore(pages.back().entry_id);
@@ -221,7 +240,7 @@ int RunClusterWorker(const ClusterWorkerArgs& args) {
   Status status = worker.Run();
   std::fprintf(stderr,
                "cluster-worker: %lld assigned, %lld already in a story, in %.1f s; seconds: "
-               "waiting for workers %.2f, deciding and committing %.2f\n",
+               "waiting for workers and reading %.2f, deciding and committing %.2f\n",
                static_cast<long long>(worker.assigned()), static_cast<long long>(worker.skipped()),
                WallSeconds() - start, worker.wait_seconds(), worker.decide_seconds());
   if (!status.ok()) return Fail(status);

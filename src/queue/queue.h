@@ -99,6 +99,9 @@ class PageQueue {
   virtual Result<std::optional<std::string>> GetNote(const std::string& table,
                                                      const std::string& key) = 0;
   virtual Status DeleteNotes(const std::string& table, const std::vector<std::string>& keys) = 0;
+  // HMGET: the notes of `keys`, in their order, in one round trip.
+  virtual Result<std::vector<std::optional<std::string>>> GetNotes(
+      const std::string& table, const std::vector<std::string>& keys) = 0;
 
  protected:
   explicit PageQueue(std::string url) : url_(std::move(url)) {}

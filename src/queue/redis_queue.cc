@@ -144,6 +144,27 @@ class RedisQueue final : public PageQueue {
     return Command(args).status();
   }
 
+  Result<std::vector<std::optional<std::string>>> GetNotes(
+      const std::string& table, const std::vector<std::string>& keys) override {
+    std::vector<std::optional<std::string>> notes;
+    if (keys.empty()) return notes;
+    std::vector<std::string> args = {"HMGET", address_.stream + ":" + table};
+    args.insert(args.end(), keys.begin(), keys.end());
+    auto reply = Command(args);
+    if (!reply.ok()) return reply.status();
+    const redisReply* r = reply->get();
+    if (r->type != REDIS_REPLY_ARRAY || r->elements != keys.size())
+      return Failed("HMGET: unexpected reply");
+    for (size_t i = 0; i < r->elements; ++i) {
+      if (r->element[i]->type == REDIS_REPLY_NIL) {
+        notes.emplace_back();
+      } else {
+        notes.emplace_back(Str(r->element[i]));
+      }
+    }
+    return notes;
+  }
+
  private:
   Status Failed(const std::string& what) const { return Status::IoError(url(), what); }
 

@@ -31,6 +31,8 @@ std::string RedactUri(std::string_view uri);
 inline constexpr std::string_view kLockNotAvailable = "55P03";
 // SQLSTATE of a transaction the server rolled back to break a deadlock.
 inline constexpr std::string_view kDeadlockDetected = "40P01";
+// SQLSTATE of a row naming a row of another table that does not exist.
+inline constexpr std::string_view kForeignKeyViolation = "23503";
 
 class PgConn {
  public:

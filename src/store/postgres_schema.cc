@@ -104,9 +104,28 @@ CREATE TABLE cluster_state (
 );
 )sql";
 
+// Version 3: a story lists its articles in the order they joined it (seq,
+// kept when a merge moves one), not the order they were stored. With one
+// `ingest` the two are the same (store, then decide in order); with queue
+// workers the rows go in in whatever order workers finish, and only the
+// cluster-worker's decisions follow the stream, so that order is what makes
+// the story list and the reports equal those of `ingest` (headline ties,
+// outlets in order of appearance, sources of one date). Rows kept from
+// version 2 take their article's seq, so their order does not change.
+constexpr const char* kMigration3 = R"sql(
+CREATE SEQUENCE story_members_seq;
+ALTER TABLE story_members ADD COLUMN seq bigint;
+UPDATE story_members m SET seq = a.seq FROM articles a WHERE a.id = m.article_id;
+SELECT setval('story_members_seq', coalesce((SELECT max(seq) FROM articles), 0) + 1, false);
+ALTER TABLE story_members ALTER COLUMN seq SET DEFAULT nextval('story_members_seq');
+ALTER TABLE story_members ALTER COLUMN seq SET NOT NULL;
+CREATE INDEX story_members_by_story_seq ON story_members(story_id, seq);
+DROP INDEX story_members_by_story;
+)sql";
+
 // Index i holds the step from version i to i + 1. Append only; never edit a
 // step that has shipped, since databases in the field already contain it.
-constexpr std::array<const char*, 2> kMigrations = {kMigration1, kMigration2};
+constexpr std::array<const char*, 3> kMigrations = {kMigration1, kMigration2, kMigration3};
 static_assert(kMigrations.size() == static_cast<size_t>(kPostgresSchemaVersion),
               "kPostgresSchemaVersion must equal the number of migrations");
 

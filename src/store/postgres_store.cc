@@ -51,6 +51,9 @@ constexpr size_t kInsertRows = 512;
 // open while the callback writes.
 constexpr int kArticlePage = 256;
 
+// Ids per GetStoredArticles query: a cluster-worker batch in one round trip.
+constexpr size_t kLookupRows = 1000;
+
 int64_t ToInt(const std::string& text) { return std::strtoll(text.c_str(), nullptr, 10); }
 
 int64_t AffectedRows(const PGresult* result) {
@@ -109,6 +112,8 @@ class PostgresStore final : public Store {
   Result<std::vector<PutOutcome>> PutArticles(const std::vector<Article>& articles) override;
   Result<Article> GetArticle(const std::string& id) override;
   Result<bool> HasArticle(const std::string& id) override;
+  Result<std::vector<StoredArticle>> GetStoredArticles(
+      const std::vector<std::string>& ids) override;
   Result<int64_t> CountArticles() override {
     return conn_->QueryInt("counting articles", "SELECT count(*) FROM articles");
   }
@@ -342,6 +347,34 @@ Result<bool> PostgresStore::HasArticle(const std::string& id) {
   return PQntuples(result->get()) > 0;
 }
 
+Result<std::vector<StoredArticle>> PostgresStore::GetStoredArticles(
+    const std::vector<std::string>& ids) {
+  std::vector<StoredArticle> found;
+  for (size_t i = 0; i < ids.size(); i += kLookupRows) {
+    const size_t end = std::min(ids.size(), i + kLookupRows);
+    std::string sql = "SELECT " NEWSFUSE_ARTICLE_COLUMNS
+                      ", (SELECT m.story_id FROM story_members m WHERE m.article_id = "
+                      "articles.id) FROM articles WHERE id IN (";
+    std::vector<const std::string*> params;
+    for (size_t j = i; j < end; ++j) {
+      sql += (j == i ? "$" : ", $") + std::to_string(j - i + 1);
+      params.push_back(&ids[j]);
+    }
+    sql += ")";
+    auto result = conn_->Exec("reading " + std::to_string(end - i) + " articles", sql, params);
+    if (!result.ok()) return result.status();
+    for (int row = 0; row < PQntuples(result->get()); ++row) {
+      auto article = DecodeRow(result->get(), row);
+      if (!article.ok()) return article.status();
+      StoredArticle stored;
+      stored.article = std::move(article).value();
+      stored.story_id = CellText(result->get(), row, 12);
+      found.push_back(std::move(stored));
+    }
+  }
+  return found;
+}
+
 Status PostgresStore::ForEachArticle(const std::function<void(Article&&)>& fn) {
   std::string after = "0";
   const std::string page = std::to_string(kArticlePage);
@@ -370,25 +403,35 @@ Status PostgresStore::AssignToStory(const std::string& story_id, const std::stri
   if (copy_of == article_id) {
     return Status::Usage("article " + article_id + " cannot be a copy of itself");
   }
-  return Write("assigning article " + article_id + " to story " + story_id, [&]() -> Status {
-    for (const std::string* id : {&article_id, &copy_of}) {
-      if (id->empty()) continue;
-      auto exists = HasArticle(*id);
-      if (!exists.ok()) return exists.status();
-      if (!*exists) return Status::NotFound("no article with id " + *id);
-    }
-    // The WHERE makes a no-change assignment no update at all, so the
-    // trigger leaves the story's version and report alone.
-    auto upserted = conn_->Exec(
-        "assigning article " + article_id + " to story " + story_id,
-        "INSERT INTO story_members(article_id, story_id, copy_of) VALUES ($1, $2, $3) "
-        "ON CONFLICT (article_id) DO UPDATE SET story_id = excluded.story_id, "
-        "copy_of = coalesce(excluded.copy_of, story_members.copy_of) "
-        "WHERE story_members.story_id <> excluded.story_id OR "
-        "coalesce(excluded.copy_of, story_members.copy_of) IS DISTINCT FROM story_members.copy_of",
-        {&article_id, &story_id, copy_of.empty() ? nullptr : &copy_of});
-    return upserted.ok() ? Status::Ok() : upserted.status();
-  });
+  // The foreign keys check that both articles exist, in the same round
+  // trip (the cluster-worker assigns one article after another); only a
+  // refused row asks which one is missing.
+  bool unknown_article = false;  // read before the rollback clears the SQLSTATE
+  Status status =
+      Write("assigning article " + article_id + " to story " + story_id, [&]() -> Status {
+        // The WHERE makes a no-change assignment no update at all, so the
+        // trigger leaves the story's version and report alone.
+        auto upserted = conn_->Exec(
+            "assigning article " + article_id + " to story " + story_id,
+            "INSERT INTO story_members(article_id, story_id, copy_of) VALUES ($1, $2, $3) "
+            "ON CONFLICT (article_id) DO UPDATE SET story_id = excluded.story_id, "
+            "copy_of = coalesce(excluded.copy_of, story_members.copy_of) "
+            "WHERE story_members.story_id <> excluded.story_id OR "
+            "coalesce(excluded.copy_of, story_members.copy_of) IS DISTINCT FROM "
+            "story_members.copy_of",
+            {&article_id, &story_id, copy_of.empty() ? nullptr : &copy_of});
+        unknown_article =
+            !upserted.ok() && conn_->last_sqlstate() == store_internal::kForeignKeyViolation;
+        return upserted.ok() ? Status::Ok() : upserted.status();
+      });
+  if (!unknown_article) return status;
+  for (const std::string* id : {&article_id, &copy_of}) {
+    if (id->empty()) continue;
+    auto exists = HasArticle(*id);
+    if (!exists.ok()) return exists.status();
+    if (!*exists) return Status::NotFound("no article with id " + *id);
+  }
+  return status;
 }
 
 namespace {
@@ -471,7 +514,7 @@ Result<Story> PostgresStore::GetStory(const std::string& story_id) {
   auto result = conn_->Exec("reading story " + story_id,
                             "SELECT m.article_id, m.copy_of FROM story_members m "
                             "JOIN articles a ON a.id = m.article_id WHERE m.story_id = $1 "
-                            "ORDER BY a.seq",
+                            "ORDER BY m.seq",
                             {&story_id});
   if (!result.ok()) return result.status();
   Story story;
@@ -490,7 +533,7 @@ Result<std::vector<StoryRow>> PostgresStore::ListStories() {
   auto result = conn_->Exec("listing stories",
                             "SELECT m.story_id, a.id, a.title, a.outlet, a.published, m.copy_of "
                             "FROM story_members m JOIN articles a ON a.id = m.article_id "
-                            "ORDER BY m.story_id COLLATE \"C\", a.seq");
+                            "ORDER BY m.story_id COLLATE \"C\", m.seq");
   if (!result.ok()) return result.status();
   store_internal::StoryRowBuilder builder;
   for (int row = 0; row < PQntuples(result->get()); ++row) {

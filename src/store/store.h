@@ -117,6 +117,29 @@ class Store {
     });
     return walk.ok() ? failure : walk;
   }
+  // The stored articles among `ids`, each with its story (signals are not
+  // read), in no particular order; an id not stored is left out. For a
+  // reader of a whole batch (the queue's cluster-worker): this default asks
+  // per id, PostgreSQL answers the batch in one round trip.
+  virtual Result<std::vector<StoredArticle>> GetStoredArticles(
+      const std::vector<std::string>& ids) {
+    std::vector<StoredArticle> found;
+    for (const std::string& id : ids) {
+      auto article = GetArticle(id);
+      if (!article.ok() && article.status().code() == Status::Code::kNotFound) continue;
+      if (!article.ok()) return article.status();
+      StoredArticle stored;
+      stored.article = std::move(article).value();
+      auto story = StoryOf(id);
+      if (story.ok()) {
+        stored.story_id = std::move(story).value();
+      } else if (story.status().code() != Status::Code::kNotFound) {
+        return story.status();
+      }
+      found.push_back(std::move(stored));
+    }
+    return found;
+  }
   // Keeps `signals`, the results of analysing a stored article that later
   // stages need (opaque to the store), made by `analyser`; replaces what was
   // kept before. Joins an open BeginWrite unit like every write, so signals
@@ -162,8 +185,9 @@ class Store {
   // story id of an article, or NotFound when unassigned.
   virtual Result<std::string> StoryOf(const std::string& article_id) = 0;
   // Most recent last_seen first, undated stories last, ties by id. A story's
-  // article_ids are in ingest order, its copy_of filled; outlets in order of
-  // first appearance.
+  // article_ids are in ingest order (PostgreSQL: the order they joined the
+  // story, the same for one `ingest`, the stream order for queue workers),
+  // its copy_of filled; outlets in order of first appearance.
   virtual Result<std::vector<StoryRow>> ListStories() = 0;
   // With copy_of filled. NotFound when no article belongs to `story_id`.
   virtual Result<Story> GetStory(const std::string& story_id) = 0;
@@ -275,7 +299,7 @@ Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path,
                                                const SqliteStoreOptions& options = {});
 
 // The schema version (newsfuse_meta.schema_version) of PostgreSQL stores.
-inline constexpr int kPostgresSchemaVersion = 2;
+inline constexpr int kPostgresSchemaVersion = 3;
 
 // Whether a --db argument names a PostgreSQL database (postgres:// or
 // postgresql://, libpq's URI forms) rather than a SQLite file.

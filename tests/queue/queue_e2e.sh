@@ -118,3 +118,22 @@ else
 fi
 
 "$compare" "$work/single.db" "$db"
+
+# What a reader sees must be equal too, byte for byte: the story list and
+# every story's report (JSON) from each store.
+same() {  # what, args of newsfuse...
+  local what=$1; shift
+  "$nf" "$@" --db "$work/single.db" >"$work/ref.json"
+  "$nf" "$@" --db "$db" >"$work/got.json"
+  cmp -s "$work/ref.json" "$work/got.json" && return 0
+  echo "$what differs (reference, then the distributed run):"
+  diff "$work/ref.json" "$work/got.json" | head -20
+  return 1
+}
+same "the story list" stories --format json
+reports=0
+for id in $(grep -o '"id": "s[0-9a-f]*"' "$work/ref.json" | cut -d'"' -f4); do
+  same "story $id" story "$id" --format json
+  reports=$((reports + 1))
+done
+echo "story list and $reports story reports equal"

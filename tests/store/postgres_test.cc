@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <map>
 
 #include "store/postgres_query.h"
 #include "store/search_text.h"
@@ -163,6 +164,57 @@ TEST_P(PostgresSchemaTest, LargeBatchesKeepOrderAndOutcomes) {
   }
   EXPECT_EQ(*store->CountArticles(), 1000);
   EXPECT_EQ(store->GetArticle("a999")->title, "Title 999");
+}
+
+// Queue workers store articles in the order they finish; the cluster-worker
+// decides them in stream order. A story lists its articles in the order
+// they joined it, so its reader-visible order (headline ties, outlets,
+// sources of one date) is the decisions', as with one `ingest`; a merge
+// keeps each moved article's place.
+TEST_P(PostgresSchemaTest, StoriesListArticlesInTheOrderTheyJoined) {
+  auto store = OpenOrDie(Location("news"));
+  ASSERT_NE(store, nullptr);
+  ASSERT_TRUE(store
+                  ->PutArticles({MakeArticle("late", "Stored first, decided last", "Outlet A"),
+                                 MakeArticle("early", "Stored second, decided first", "Outlet B"),
+                                 MakeArticle("other", "Another story", "Outlet C")})
+                  .ok());
+  ASSERT_TRUE(store->AssignToStory("s1", "early").ok());
+  ASSERT_TRUE(store->AssignToStory("s2", "other").ok());
+  ASSERT_TRUE(store->AssignToStory("s1", "late").ok());
+  EXPECT_EQ(store->GetStory("s1")->article_ids, (std::vector<std::string>{"early", "late"}));
+  auto rows = store->ListStories();
+  ASSERT_TRUE(rows.ok()) << rows.status().ToString();
+  for (const StoryRow& row : *rows) {
+    if (row.story.id == "s1") {
+      EXPECT_EQ(row.story.article_ids, (std::vector<std::string>{"early", "late"}));
+      EXPECT_EQ(row.outlets, (std::vector<std::string>{"Outlet B", "Outlet A"}));
+    }
+  }
+  // s2 merges into s1: "other" joined before "late" and keeps that place.
+  ASSERT_TRUE(store->AssignToStory("s1", "other").ok());
+  EXPECT_EQ(store->GetStory("s1")->article_ids,
+            (std::vector<std::string>{"early", "other", "late"}));
+}
+
+// The cluster-worker reads a batch in one query: the stored ones, each with
+// its story, the rest left out.
+TEST_P(PostgresSchemaTest, StoredArticlesOfABatchInOneCall) {
+  auto store = OpenOrDie(Location("news"));
+  ASSERT_NE(store, nullptr);
+  ASSERT_TRUE(
+      store->PutArticles({MakeArticle("a1", "Harbour strike"), MakeArticle("a2", "Bridge")}).ok());
+  ASSERT_TRUE(store->AssignToStory("s1", "a2").ok());
+  auto found = store->GetStoredArticles({"a2", "missing", "a1"});
+  ASSERT_TRUE(found.ok()) << found.status().ToString();
+  std::map<std::string, std::string> stories;
+  for (const StoredArticle& stored : *found) stories[stored.article.id] = stored.story_id;
+  EXPECT_EQ(stories, (std::map<std::string, std::string>{{"a1", ""}, {"a2", "s1"}}));
+  for (const StoredArticle& stored : *found) {
+    if (stored.article.id == "a1") {
+      EXPECT_EQ(stored.article.title, "Harbour strike");
+    }
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, PostgresSchemaTest, ::testing::Values(Backend::kPostgres),

@@ -49,7 +49,14 @@ TEST_P(StoriesTest, MembershipLookups) {
   auto story = store_->GetStory("s1");
   ASSERT_TRUE(story.ok());
   EXPECT_EQ(story->id, "s1");
-  EXPECT_THAT(story->article_ids, ElementsAre("a1", "a2"));  // ingest order
+  // Ingest order; PostgreSQL lists them in the order they joined, which is
+  // ingest order for `ingest` and stream order for queue workers
+  // (PostgresSchemaTest.StoriesListArticlesInTheOrderTheyJoined).
+  if (postgres()) {
+    EXPECT_THAT(story->article_ids, ElementsAre("a2", "a1"));
+  } else {
+    EXPECT_THAT(story->article_ids, ElementsAre("a1", "a2"));
+  }
 
   // Re-assigning moves the article (a merge); the emptied story disappears.
   Assign("s2", "a3");
@@ -57,7 +64,11 @@ TEST_P(StoriesTest, MembershipLookups) {
   Assign("s2", "a2");
   EXPECT_EQ(*store_->StoryOf("a1"), "s2");
   EXPECT_EQ(store_->GetStory("s1").status().code(), Status::Code::kNotFound);
-  EXPECT_THAT(store_->GetStory("s2")->article_ids, ElementsAre("a1", "a2", "a3"));
+  if (postgres()) {  // a move keeps its place
+    EXPECT_THAT(store_->GetStory("s2")->article_ids, ElementsAre("a2", "a1", "a3"));
+  } else {
+    EXPECT_THAT(store_->GetStory("s2")->article_ids, ElementsAre("a1", "a2", "a3"));
+  }
   EXPECT_EQ(store_->ListStories()->size(), 1u);
 }
 
