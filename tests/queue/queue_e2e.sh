@@ -120,11 +120,14 @@ fi
 "$compare" "$work/single.db" "$db"
 
 # What a reader sees must be equal too, byte for byte: the story list and
-# every story's report (JSON) from each store.
+# every story's report (JSON) from each store. All but a source's locator: a
+# page the feed holds twice (same bytes, same id) is stored from whichever
+# copy a worker stored first, so its file:line may name the later line.
 same() {  # what, args of newsfuse...
   local what=$1; shift
-  "$nf" "$@" --db "$work/single.db" >"$work/ref.json"
-  "$nf" "$@" --db "$db" >"$work/got.json"
+  local mask='s/"locator": "[^"]*"/"locator": ""/'
+  "$nf" "$@" --db "$work/single.db" | sed "$mask" >"$work/ref.json"
+  "$nf" "$@" --db "$db" | sed "$mask" >"$work/got.json"
   cmp -s "$work/ref.json" "$work/got.json" && return 0
   echo "$what differs (reference, then the distributed run):"
   diff "$work/ref.json" "$work/got.json" | head -20
