@@ -320,8 +320,6 @@ bool ApproximatelyAgree(const Claim& x, const Claim& y) {
   return gap > kConversionGap;
 }
 
-// Words inside a direct quote are a speaker's view, often a hypothetical
-// ("if we go below 41 seats"), not the outlet's statement of the figure.
 // The few words before a figure in its clause hold a word that leaves it
 // unasserted (fuse/claims/modality.h): "an expected eight percent", "would
 // reach 50", "expected to top 300". Only the nearest words: a modal further
@@ -555,17 +553,17 @@ std::vector<Fact> QuantityFacts(ClaimContext& ctx, std::vector<Conflict>& confli
     const double x = Representative(c.total), y = Representative(lead.total);
     return x > 0 && y > 0 && std::max(x, y) / std::min(x, y) <= kMaxConflictRatio;
   };
-  auto NarrowToStatedValue = [&](ClaimContext& cx, const std::vector<Claim>& all, Built& b) {
+  auto NarrowToStatedValue = [&](Built& b) {
     auto outlets_meeting = [&](const Claim& lead) {
       std::set<std::string> met;
       for (size_t i : b.claims)
-        if (supports(all[i], lead)) met.insert(cx.outlet_key(all[i].source));
+        if (supports(claims[i], lead)) met.insert(ctx.outlet_key(claims[i].source));
       return met.size();
     };
     const Claim* best = b.lead;
     size_t best_met = outlets_meeting(*best);
     for (size_t i : b.claims) {
-      const Claim& c = all[i];
+      const Claim& c = claims[i];
       if (c.hedged) continue;
       const size_t met = outlets_meeting(c);
       if (met > best_met) best = &c, best_met = met;
@@ -575,17 +573,16 @@ std::vector<Fact> QuantityFacts(ClaimContext& ctx, std::vector<Conflict>& confli
     b.fact.wording.clear();
     b.outlets.clear();
     b.hedged = true;
+    std::set<size_t> seen;
     for (size_t i : b.claims) {
-      const Claim& c = all[i];
+      const Claim& c = claims[i];
       if (!supports(c, *b.lead)) continue;
       b.hedged &= c.hedged;
-      if (std::find(b.fact.sources.begin(), b.fact.sources.end(), cx.source_id(c.source)) !=
-          b.fact.sources.end())
-        continue;
-      b.fact.sources.push_back(cx.source_id(c.source));
+      if (!seen.insert(c.source).second) continue;
+      b.fact.sources.push_back(ctx.source_id(c.source));
       b.fact.wording.push_back(
-          {cx.source_id(c.source), SpanText(cx.article(c.source), c.span), c.span});
-      b.outlets.insert(cx.outlet_key(c.source));
+          {ctx.source_id(c.source), SpanText(ctx.article(c.source), c.span), c.span});
+      b.outlets.insert(ctx.outlet_key(c.source));
     }
     SetValue(b);
   };
@@ -628,7 +625,7 @@ std::vector<Fact> QuantityFacts(ClaimContext& ctx, std::vector<Conflict>& confli
     }
     if (b.fact.subject.empty()) b.fact.subject = DimensionName(q.unit);
     b.claims = group;
-    b.lead = exact ? exact : &claims[group.front()];
+    b.lead = &lead;
     SetValue(b);
     built.push_back(std::move(b));
   }
@@ -792,7 +789,7 @@ std::vector<Fact> QuantityFacts(ClaimContext& ctx, std::vector<Conflict>& confli
   }
   std::vector<Fact> facts;
   for (auto& b : built) {
-    NarrowToStatedValue(ctx, claims, b);
+    NarrowToStatedValue(b);
     if (ContextFree(b.fact, b.outlets.size())) continue;
     // "the 124-member council", "his 17-year rule", "a six-year term": the
     // number is a property of another noun (its size, a tenure), shown as a
