@@ -8,7 +8,8 @@
 namespace newsfuse::analyze::quote_internal {
 namespace {
 
-constexpr uint32_t kPronounLookback = 4;  // sentences
+constexpr uint32_t kPronounLookback = 4;   // sentences
+constexpr uint32_t kNamesakeLookback = 2;  // sentences
 // Tokens read back from "the statement" for the statement it refers to, and
 // the words allowed between its issuer and the noun ("in a joint statement").
 constexpr uint32_t kDocumentLookback = 400;
@@ -507,6 +508,73 @@ SpeakerRef SpeakerResolver::ResolveEntity(const Cue& cue,
   return ref;
 }
 
+// "Secretary-General", "Vice-President": a title written with a hyphen is a
+// title when each part is one.
+bool SpeakerResolver::IsTitleWord(std::string_view word) const {
+  if (word.find('-') == std::string_view::npos) return false;
+  for (size_t b = 0; b <= word.size();) {
+    const size_t dash = std::min(word.find('-', b), word.size());
+    if (dash == b || !(lex_.Classes(word.substr(b, dash - b)) & kTitle)) return false;
+    b = dash + 1;
+  }
+  return true;
+}
+
+// Token k is (part of) a mention of a place or organisation other than
+// `entity`: "Ambassador to Russia Andrew Wood" is Andrew Wood, and "Russia"
+// is where he serves, not a first name of another Wood.
+bool SpeakerResolver::NamesSomethingElse(uint32_t k, uint32_t entity) const {
+  const Mention* m = MentionOver(text_.tokens[k]);
+  return m != nullptr && m->entity != entity && m->kind != MentionKind::kPronoun &&
+         article_.entities[m->entity].type != EntityType::kPerson;
+}
+
+// "McKinney's father, Bill, also condemned the attack. [Two sentences about
+// him.] ``...,'' McKinney said": a possessive of the surname within the
+// pronoun lookback brings in a relative or agent the annotator may not have
+// named, whom the bare surname may mean.
+bool SpeakerResolver::RelativeNamedBefore(Span surname) const {
+  const std::string_view name = article_.Text(surname);
+  auto it = std::lower_bound(text_.tokens.begin(), text_.tokens.end(), surname.begin,
+                             [](const Token& t, uint32_t b) { return t.begin < b; });
+  if (it == text_.tokens.end()) return false;
+  const uint32_t sentence = it->sentence;
+  while (it != text_.tokens.begin()) {
+    --it;
+    if (it->sentence + kPronounLookback < sentence) break;
+    const std::string_view w = text_.Text(*it);
+    if (w.size() > name.size() && w.starts_with(name) && EndsPossessive(w)) return true;
+  }
+  return false;
+}
+
+// A bare surname two people share, right after one of them spoke: "Race
+// spokesman Peter Campbell said ... ``It's supposition,'' Campbell said" is
+// Peter Campbell's, as a reader takes it, when the speaker just before is
+// that namesake and spoke in this sentence or the two before it. Anything
+// further back stays unresolved: a quote is never credited on a guess.
+std::optional<uint32_t> SpeakerResolver::LastSpeakerNamed(
+    const Mention& m, const std::vector<SpeakerRef>& known) const {
+  const std::string_view surname = article_.Text(m.span);
+  auto sentence_of = [&](uint32_t byte) {
+    const auto& ss = text_.sentences;
+    const auto it = std::upper_bound(ss.begin(), ss.end(), byte,
+                                     [](uint32_t b, const Span& s) { return b < s.begin; });
+    return static_cast<uint32_t>(it == ss.begin() ? 0 : it - ss.begin() - 1);
+  };
+  const uint32_t sentence = sentence_of(m.span.begin);
+  for (size_t i = known.size(); i-- > 0;) {
+    const SpeakerRef& k = known[i];
+    if (k.span.begin >= m.span.begin) continue;
+    if (!k.entity || article_.entities[*k.entity].type != EntityType::kPerson) return std::nullopt;
+    if (LastWord(article_.entities[*k.entity].name) != surname) return std::nullopt;
+    const uint32_t spoke = sentence_of(k.span.begin);
+    if (spoke + kNamesakeLookback < sentence) return std::nullopt;
+    return k.entity;
+  }
+  return std::nullopt;
+}
+
 SpeakerRef SpeakerResolver::ResolveHead(const TokenRange& phrase,
                                         const std::vector<SpeakerRef>& known) const {
   const Token& head = text_.tokens[phrase.last];
@@ -526,6 +594,7 @@ SpeakerRef SpeakerResolver::ResolveHead(const TokenRange& phrase,
     if (m->span.begin > first && k > phrase.first && text_.IsWord(k - 1) &&
         text_.tokens[k - 1].capitalised && text_.tokens[k - 1].quotation < 0 &&
         !(lex_.Classes(text_.Text(text_.tokens[k - 1])) & (kTitle | kDeterminer | kSkip)) &&
+        !IsTitleWord(text_.Text(text_.tokens[k - 1])) && !NamesSomethingElse(k - 1, m->entity) &&
         !EndsPossessive(text_.Text(text_.tokens[k - 1])) &&
         text_.Text(text_.tokens[k - 1]).back() != '.' &&  // "Mrs. Ciller", "Gen. Smith"
         article_.entities[m->entity].type == EntityType::kPerson &&
@@ -540,7 +609,18 @@ SpeakerRef SpeakerResolver::ResolveHead(const TokenRange& phrase,
       // (PolNeAR's source spans include it).
       ref.span.begin = text_.tokens[k - 1].begin;
     }
-    if (ref.entity == m->entity && AmbiguousSurname(*m)) ref.entity.reset();
+    if (ref.entity == m->entity && AmbiguousSurname(*m))
+      ref.entity = RelativeNamedBefore(m->span) ? std::nullopt : LastSpeakerNamed(*m, known);
+    // "``...,'' Daly said" where the annotator filed the bare surname as a
+    // place while the article names Pat Daly: a place never speaks, and the
+    // one person of that surname is the reader's reading.
+    if (ref.entity == m->entity && article_.entities[m->entity].type == EntityType::kPlace &&
+        phrase.first == phrase.last) {
+      BuildIndex();
+      const auto it = index_.by_surname.find(article_.Text(m->span));
+      if (it != index_.by_surname.end() && it->second.size() == 1 && !RelativeNamedBefore(m->span))
+        ref.entity = it->second.front();
+    }
     return ref;
   }
   if (head.capitalised && !(lex_.Classes(text_.Text(head)) & kTitle)) {

@@ -84,6 +84,14 @@ class SpeakerResolver {
   // The first capitalised word in [begin, end) outside quotes and mentions
   // that names a person entity; its position goes to `pos`.
   std::optional<uint32_t> UnmarkedPersonIn(uint32_t begin, uint32_t end, uint32_t* pos) const;
+  bool IsTitleWord(std::string_view word) const;
+  bool NamesSomethingElse(uint32_t token, uint32_t entity) const;
+  // A possessive of the name at `surname` ("Daly's") within the pronoun lookback.
+  bool RelativeNamedBefore(Span surname) const;
+  // The person the last speaker before `m` names, when that speaker spoke
+  // shortly before and shares `m`'s surname; else none.
+  std::optional<uint32_t> LastSpeakerNamed(const Mention& m,
+                                           const std::vector<SpeakerRef>& known) const;
   void BuildIndex() const;
 
   const AnnotatedArticle& article_;

@@ -236,6 +236,61 @@ TEST(QuoteAttributionTest, SharedSurnameAloneCreditsNeitherNamesake) {
   EXPECT_EQ(SpeakerOf(a, "I owe them"), -1);
 }
 
+// ... but right after one namesake spoke, the bare surname goes on with
+// that speaker, as a reader takes it; further back it stays unresolved.
+TEST(QuoteAttributionTest, SharedSurnameRightAfterANamesakeSpokeIsThatSpeaker) {
+  AnnotatedArticle a = MakeAnnotated(
+      {"The sailor Tomas Brandt was pulled from the sea on Monday. Harbour spokesman Erik "
+       "Brandt said the search had taken nine hours. ``The water was very cold,'' Brandt said.",
+       "Rescuers praised the crew. The boat was towed to port. Repairs will take weeks. ``I "
+       "owe them my life,'' Brandt said."});
+  AddEntity(a, EntityType::kPerson, "Tomas Brandt", {"Tomas Brandt"});
+  const uint32_t spokesman =
+      AddEntity(a, EntityType::kPerson, "Erik Brandt", {"Erik Brandt", "Brandt"});
+  EXPECT_EQ(SpeakerOf(a, "The water was very cold"), static_cast<int>(spokesman));
+  EXPECT_EQ(SpeakerOf(a, "I owe them my life"), -1);
+}
+
+// A possessive of the surname shortly before ("Varga's father, Imre")
+// brings in a relative the bare surname may mean: no namesake reading, and
+// no reading of a surname the annotator filed as a place either.
+TEST(QuoteAttributionTest, SurnameAfterARelativesPossessiveStaysUnresolved) {
+  AnnotatedArticle a = MakeAnnotated(
+      {"Police arrested Lars Varga on Friday. Varga's father, Imre, condemned the attack. His "
+       "van had been used in the kidnapping. ``The press blew it out of proportion,'' Varga told "
+       "a local paper."});
+  AddEntity(a, EntityType::kPerson, "Lars Varga", {"Lars Varga"});
+  AddEntity(a, EntityType::kPlace, "Varga", {"Varga"});
+  EXPECT_EQ(SpeakerOf(a, "blew it out"), -1);
+}
+
+// A place never speaks: "Daly said" where the annotator filed "Daly" as a
+// place, in an article that names one person Daly, is that person's.
+TEST(QuoteAttributionTest, SurnameFiledAsAPlaceIsTheOnePersonOfThatName) {
+  AnnotatedArticle a = MakeAnnotated(
+      {"The campaign is counting on voters like Timothy Daly, a 38-year-old teacher. ``I am tired "
+       "of the party's games,'' Daly said."});
+  const uint32_t daly = AddEntity(a, EntityType::kPerson, "Timothy Daly", {"Timothy Daly"});
+  AddEntity(a, EntityType::kPlace, "Daly", {"Daly"});
+  EXPECT_EQ(SpeakerOf(a, "I am tired"), static_cast<int>(daly));
+}
+
+// "Ambassador to Norway Erik Lund", "NATO Secretary-General Erik Lund": the
+// capitalised word before the name is a place or a title, not a first name
+// of another Lund.
+TEST(QuoteAttributionTest, PlaceOrHyphenatedTitleBeforeANameIsNoFirstName) {
+  AnnotatedArticle a = MakeAnnotated(
+      {"Asked about the report, British Ambassador to Norway Erik Lund said, ``We do not comment "
+       "on these things.'' Later NATO Secretary-General Anna Sild said, ``The alliance stands "
+       "together.''"});
+  AddEntity(a, EntityType::kPlace, "Norway", {"Norway"});
+  const uint32_t lund = AddEntity(a, EntityType::kPerson, "Erik Lund", {"Erik Lund"});
+  AddEntity(a, EntityType::kOrganization, "NATO", {"NATO"});
+  const uint32_t sild = AddEntity(a, EntityType::kPerson, "Anna Sild", {"Anna Sild"});
+  EXPECT_EQ(SpeakerOf(a, "We do not comment"), static_cast<int>(lund));
+  EXPECT_EQ(SpeakerOf(a, "The alliance stands"), static_cast<int>(sild));
+}
+
 // "he said" after a surname two people share goes to the namesake of that
 // gender when the other is known to be of the other one.
 TEST(QuoteAttributionTest, PronounGenderChoosesBetweenNamesakes) {
