@@ -351,8 +351,78 @@ SpeakerRef SpeakerResolver::Resolve(const Cue& cue, const std::vector<SpeakerRef
     ref.description = ref.span;
     return ref;
   }
+  if (const std::optional<uint32_t> named = PersonInAppositive(cue)) {
+    ref.entity = named;
+    return ref;
+  }
+  if (const std::optional<Span> name = UnknownPersonName(cue)) {
+    ref.description = *name;
+    return ref;
+  }
   ref.entity = DocumentAuthor(phrase, known);
   return ref;
+}
+
+// "the leader of the majority, Rep. Dick Armey of Texas, told": a role the
+// resolver cannot place, then the person it names in the appositive. Only
+// one person named there, by a full name.
+std::optional<uint32_t> SpeakerResolver::PersonInAppositive(const Cue& cue) const {
+  if (cue.source.last <= cue.speaker.last || !text_.IsPunct(cue.speaker.last + 1, ',') ||
+      cue.source.first > cue.speaker.first)
+    return std::nullopt;
+  std::optional<uint32_t> person;
+  for (uint32_t k = cue.speaker.last + 2; k <= cue.source.last; ++k) {
+    const Mention* m = MentionOver(text_.tokens[k]);
+    if (m == nullptr || m->kind == MentionKind::kPronoun ||
+        article_.entities[m->entity].type != EntityType::kPerson)
+      continue;
+    // "Bill Fitch, Bird's first coach": a possessive names whom the
+    // appositive's person belongs to, not the person.
+    const std::string_view after = std::string_view(article_.body).substr(m->span.end, 4);
+    if (after.starts_with("'") || after.starts_with("\xE2\x80\x99")) return std::nullopt;
+    // A full name only: a lone capitalised word the annotator took for a
+    // person is as often a modifier ("the Netscape chairman").
+    if (article_.Text(m->span).find(' ') == std::string_view::npos) continue;
+    if (person && *person != m->entity) return std::nullopt;
+    person = m->entity;
+  }
+  return person;
+}
+
+// A person's name the entity annotator did not know, as the speaker phrase:
+// "said Bill Readdy, shuttle program director" (a first name, then
+// capitalised words), or one capitalised word with an appositive that says
+// it is a person ("observed Clark, the Netscape chairman"). Shown as written
+// rather than dropping the quote; never a surname two known people share,
+// and never a word some entity already claims.
+std::optional<Span> SpeakerResolver::UnknownPersonName(const Cue& cue) const {
+  const TokenRange& phrase = cue.speaker;
+  uint32_t first = phrase.first;
+  while (first < phrase.last && text_.IsWord(first) &&
+         (lex_.Classes(text_.Text(text_.tokens[first])) & (kTitle | kDeterminer)))
+    ++first;
+  for (uint32_t k = first; k <= phrase.last; ++k) {
+    const Token& t = text_.tokens[k];
+    if (!text_.IsWord(k) || !t.capitalised || t.quotation >= 0 || MentionOver(t) != nullptr ||
+        (lex_.Classes(text_.Text(t)) & (kTitle | kPronoun | kDeterminer)) ||
+        EndsPossessive(text_.Text(t)))
+      return std::nullopt;
+  }
+  BuildIndex();
+  if (index_.by_surname.count(text_.Text(text_.tokens[phrase.last]))) return std::nullopt;
+  const Span name{text_.tokens[first].begin, text_.tokens[phrase.last].end};
+  if (phrase.last > first) {
+    char buf[32] = {};
+    const std::string_view given = text_.Text(text_.tokens[first]);
+    if (given.size() >= sizeof buf) return std::nullopt;
+    const entity::LexEntry* e = entity::Gazetteer::Get().Find(FoldCase(given, buf, sizeof buf));
+    if (e != nullptr && (e->flags & entity::kFirstName)) return name;
+  }
+  // One word: only with an appositive whose head is a person noun.
+  if (cue.source.last > phrase.last && text_.IsPunct(phrase.last + 1, ',') &&
+      DescribesPerson(TokenRange{cue.source.last, cue.source.last}))
+    return name;
+  return std::nullopt;
 }
 
 std::optional<uint32_t> SpeakerResolver::DocumentAuthor(
@@ -482,13 +552,8 @@ SpeakerRef SpeakerResolver::ResolveEntity(const Cue& cue,
   // Paris said" is the group's, "court officials in Madrid said" the
   // officials'. The head then sits before the preposition, inside the
   // phrase or (the walk stops at "in") in the cue's outer phrase.
-  if (cue.has_outer) {
-    SpeakerRef outer = ResolveHead(cue.outer, known);
-    if (outer.entity && article_.entities[*outer.entity].type == EntityType::kPlace)
-      outer.entity.reset();
-    outer.span = Span{text_.tokens[cue.outer.first].begin, text_.tokens[phrase.last].end};
-    return outer;
-  }
+  // "Rep. Dick Armey of Texas" inside "the leader of the majority, ...": the
+  // person before the place speaks, whatever the outer phrase says.
   for (uint32_t k = phrase.last; k > phrase.first; --k) {
     if (!IsLocativePreposition(text_, k)) continue;
     if (k - 1 >= phrase.first && text_.IsWord(k - 1)) {
@@ -496,6 +561,13 @@ SpeakerRef SpeakerResolver::ResolveEntity(const Cue& cue,
       if (inner.entity && article_.entities[*inner.entity].type != EntityType::kPlace) return inner;
     }
     break;
+  }
+  if (cue.has_outer) {
+    SpeakerRef outer = ResolveHead(cue.outer, known);
+    if (outer.entity && article_.entities[*outer.entity].type == EntityType::kPlace)
+      outer.entity.reset();
+    outer.span = Span{text_.tokens[cue.outer.first].begin, text_.tokens[phrase.last].end};
+    return outer;
   }
   // "Chile argues", "Israel said": the country stands for its government,
   // but which official spoke is not written; the quote is dropped from the

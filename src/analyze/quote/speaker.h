@@ -92,6 +92,11 @@ class SpeakerResolver {
   // shortly before and shares `m`'s surname; else none.
   std::optional<uint32_t> LastSpeakerNamed(const Mention& m,
                                            const std::vector<SpeakerRef>& known) const;
+  // The written name of a person no entity names, when the speaker phrase
+  // is one; else none.
+  std::optional<Span> UnknownPersonName(const Cue& cue) const;
+  // The one person named in the appositive of an unresolved speaker phrase.
+  std::optional<uint32_t> PersonInAppositive(const Cue& cue) const;
   void BuildIndex() const;
 
   const AnnotatedArticle& article_;

@@ -291,6 +291,39 @@ TEST(QuoteAttributionTest, PlaceOrHyphenatedTitleBeforeANameIsNoFirstName) {
   EXPECT_EQ(SpeakerOf(a, "The alliance stands"), static_cast<int>(sild));
 }
 
+// A role the resolver cannot place, then the person its appositive names by
+// full name: that person; a possessive there names someone else.
+TEST(QuoteAttributionTest, PersonNamedInTheAppositiveOfARoleSpeaks) {
+  AnnotatedArticle a = MakeAnnotated(
+      {"``You have set us an example,'' the leader of the majority, Rep. Nils Aronsen of Ohio, "
+       "told the speaker on Saturday. ``We will lose,'' said a spokesman for the union, the "
+       "largest group in Nils Aronsen's coalition."});
+  const uint32_t aronsen =
+      AddEntity(a, EntityType::kPerson, "Nils Aronsen", {"Nils Aronsen", "Aronsen"});
+  AddEntity(a, EntityType::kPlace, "Ohio", {"Ohio"});
+  EXPECT_EQ(SpeakerOf(a, "You have set us"), static_cast<int>(aronsen));
+  EXPECT_NE(SpeakerOf(a, "We will lose"), static_cast<int>(aronsen));
+}
+
+// A person the entity annotator missed, named next to the cue with a first
+// name or with an appositive that says what the person is: kept as written
+// instead of dropping the quote.
+TEST(QuoteAttributionTest, UnknownNameNextToTheCueIsADescribedSpeaker) {
+  AnnotatedArticle a = MakeAnnotated(
+      {"``Sure, it is frustrating,'' said Peter Quarrie, the launch director. ``We do not cut "
+       "corners,'' observed Vantongeren, the company chairman. ``Nobody came,'' said Flemmings."});
+  analyze::AnnotateQuotes(a);
+  std::vector<std::string> described;
+  for (const Quote& q : a.quotes) {
+    EXPECT_FALSE(q.speaker.has_value());
+    described.emplace_back(q.speaker_description.size() ? a.Text(q.speaker_description) : "");
+  }
+  ASSERT_EQ(described.size(), 3u);
+  EXPECT_EQ(described[0], "Peter Quarrie");
+  EXPECT_EQ(described[1], "Vantongeren");
+  EXPECT_EQ(described[2], "");  // one unknown word, nothing says it is a person
+}
+
 // "he said" after a surname two people share goes to the namesake of that
 // gender when the other is known to be of the other one.
 TEST(QuoteAttributionTest, PronounGenderChoosesBetweenNamesakes) {
