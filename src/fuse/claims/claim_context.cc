@@ -152,8 +152,8 @@ bool ClauseBoundary(char c) {
 }
 }  // namespace
 
-std::string ClauseAround(const AnnotatedArticle& a, Span sentence, Span span, int words_before,
-                         int words_after) {
+Span ClauseSpan(const AnnotatedArticle& a, Span sentence, Span span, int words_before,
+                int words_after) {
   const std::string_view body = a.body;
   uint32_t begin = span.begin;
   for (int words = 0; begin > sentence.begin && !ClauseBoundary(body[begin - 1]);) {
@@ -165,9 +165,18 @@ std::string ClauseAround(const AnnotatedArticle& a, Span sentence, Span span, in
   for (int words = 0; end < stop && !ClauseBoundary(body[end]); ++end) {
     if (body[end] == ' ' && ++words > words_after) break;
   }
-  std::string out(body.substr(begin, span.begin - begin));
+  while (begin < span.begin && body[begin] == ' ') ++begin;
+  while (end > span.end && body[end - 1] == ' ') --end;
+  return Span{begin, end};
+}
+
+std::string ClauseAround(const AnnotatedArticle& a, Span sentence, Span span, int words_before,
+                         int words_after) {
+  const std::string_view body = a.body;
+  const Span clause = ClauseSpan(a, sentence, span, words_before, words_after);
+  std::string out(body.substr(clause.begin, span.begin - clause.begin));
   out += ' ';
-  out.append(body.substr(span.end, end > span.end ? end - span.end : 0));
+  out.append(body.substr(span.end, clause.end > span.end ? clause.end - span.end : 0));
   return out;
 }
 

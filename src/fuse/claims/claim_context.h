@@ -87,4 +87,8 @@ std::string SpanText(const AnnotatedArticle& article, Span span);
 std::string ClauseAround(const AnnotatedArticle& a, Span sentence, Span span, int words_before,
                          int words_after);
 
+// The same clause as one span of the body, `span` included.
+Span ClauseSpan(const AnnotatedArticle& a, Span sentence, Span span, int words_before,
+                int words_after);
+
 }  // namespace newsfuse::fuse

@@ -20,6 +20,7 @@
 #include "fuse/claims/builders.h"
 #include "fuse/claims/compound_durations.h"
 #include "fuse/claims/modality.h"
+#include "text/word_lists.h"
 
 namespace newsfuse::fuse {
 namespace {
@@ -69,6 +70,10 @@ constexpr double kConversionGap = 0.10;
 constexpr size_t kSmallCountVoices = 3;
 // Lengths below this (metres) are sizes of things, not of the event.
 constexpr double kShortLength = 10;
+// A measure's row is named by this much of its own clause around the figure.
+constexpr int kSubjectWordsBefore = 8;
+constexpr int kSubjectWordsAfter = 6;
+constexpr size_t kMinSubjectWords = 2;
 
 struct Interval {
   double low, high;
@@ -122,6 +127,59 @@ std::string DimensionName(const std::string& unit) {
   if (unit == "kg") return "mass";
   if (unit.size() == 3 && std::isupper(static_cast<unsigned char>(unit[0]))) return "amount";
   return "quantity";
+}
+
+// A measure names no counted thing ("$800 million in guaranteed contracts",
+// "a 50 percent tax"): "amount: 800 million USD" tells a reader nothing, so
+// the row is named by the figure's own clause as its source wrote it. Only
+// when the clause is the bare figure is the dimension the name.
+std::string MeasureSubject(ClaimContext& ctx, const Claim& c) {
+  const AnnotatedArticle& a = ctx.article(c.source);
+  const Span clause = ClauseSpan(a, ctx.SentenceSpan(c.source, c.sentence), c.q->span,
+                                 kSubjectWordsBefore, kSubjectWordsAfter);
+  std::string_view around = std::string_view(a.body).substr(clause.begin, clause.size());
+  const std::string_view figure = a.Text(c.q->span);
+  auto words = [](std::string_view s) {
+    size_t n = 0;
+    for (size_t i = 0; i < s.size(); ++i)
+      if (IsAsciiLetter(s[i]) && (i == 0 || !IsAsciiLetter(s[i - 1]))) ++n;
+    return n;
+  };
+  if (words(around) < words(figure) + kMinSubjectWords) return DimensionName(c.q->unit);
+  // The window cuts mid-phrase ("that would most", "on the New York"): the
+  // function words at its ends are dropped, never the figure's own words.
+  static const std::set<std::string, std::less<>> kStop = [] {
+    std::set<std::string, std::less<>> words;
+    for (std::string_view w : word_lists::Lines(word_lists::StopWordsEn()))
+      words.insert(std::string(w));
+    return words;
+  }();
+  const bool english = a.article.language.empty() || a.article.language.starts_with("en");
+  auto droppable = [&](std::string_view w) {
+    return w.find_first_not_of("_-") == std::string_view::npos ||
+           (english && kStop.count(AsciiLower(w)) > 0);
+  };
+  const size_t fig_begin = c.q->span.begin - clause.begin;
+  const size_t fig_end = c.q->span.end - clause.begin;
+  size_t b = 0, e = around.size();
+  while (b < fig_begin) {
+    const size_t sp = around.find(' ', b);
+    if (sp == std::string_view::npos || sp > fig_begin || !droppable(around.substr(b, sp - b)))
+      break;
+    b = sp + 1;
+  }
+  while (e > fig_end) {
+    const size_t sp = around.rfind(' ', e - 1);
+    if (sp == std::string_view::npos || sp < fig_end ||
+        !droppable(around.substr(sp + 1, e - sp - 1)))
+      break;
+    e = sp;
+  }
+  around = around.substr(b, e - b);
+  std::string out(around);
+  for (char& ch : out)
+    if (ch == '\n') ch = ' ';
+  return out;
 }
 
 std::string Lower(std::string_view s) {
@@ -527,6 +585,7 @@ std::vector<Fact> QuantityFacts(ClaimContext& ctx, std::vector<Conflict>& confli
     bool adjectival = false;         // "a 10-year sentence", "the 21-nation group"
     std::set<std::string> modifies;  // what its adjectival claims describe: "sentence", "group"
     const Claim* lead = nullptr;     // the claim whose value the row shows
+    bool named_by_clause = false;    // no counted noun: named by its lead's clause
   };
   auto SetValue = [](Built& b) {
     const Quantity& q = *b.lead->q;
@@ -613,7 +672,6 @@ std::vector<Fact> QuantityFacts(ClaimContext& ctx, std::vector<Conflict>& confli
       b.outlets.insert(ctx.outlet_key(c.source));
     }
     const Claim& lead = exact ? *exact : claims[group.front()];
-    const Quantity& q = *lead.q;
     b.fact.kind = Fact::Kind::kQuantity;
     // The name most sources give the thing; a measure with none is named by its dimension.
     int best = 0;
@@ -623,7 +681,10 @@ std::vector<Fact> QuantityFacts(ClaimContext& ctx, std::vector<Conflict>& confli
         b.fact.subject = name;
       }
     }
-    if (b.fact.subject.empty()) b.fact.subject = DimensionName(q.unit);
+    if (b.fact.subject.empty()) {
+      b.fact.subject = MeasureSubject(ctx, lead);
+      b.named_by_clause = true;
+    }
     b.claims = group;
     b.lead = &lead;
     SetValue(b);
@@ -790,6 +851,8 @@ std::vector<Fact> QuantityFacts(ClaimContext& ctx, std::vector<Conflict>& confli
   std::vector<Fact> facts;
   for (auto& b : built) {
     NarrowToStatedValue(b);
+    // The row shows its lead's value, so it is named by the lead's clause.
+    if (b.named_by_clause) b.fact.subject = MeasureSubject(ctx, *b.lead);
     if (ContextFree(b.fact, b.outlets.size())) continue;
     // "the 124-member council", "his 17-year rule", "a six-year term": the
     // number is a property of another noun (its size, a tenure), shown as a
