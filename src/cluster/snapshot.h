@@ -44,6 +44,7 @@ class ByteWriter {
  public:
   void U64(uint64_t v);
   void F64(double v);
+  void Fixed32(uint32_t v);  // four bytes, little-endian
   void Str(std::string_view s);
   void Weights(const TermWeights& w);  // term ids delta-coded (sorted)
   void Ids(const std::vector<uint32_t>& ids);
@@ -62,7 +63,8 @@ class ByteReader {
   uint32_t U32();  // a U64 that must fit
   double F64();
   std::string Str();
-  std::string_view View();  // a Str() without the copy, valid while the input is
+  std::string_view View();         // a Str() without the copy, valid while the input is
+  std::string_view Raw(size_t n);  // the next n bytes as they are
   TermWeights Weights();
   std::vector<uint32_t> Ids();
   bool ok() const { return ok_; }
