@@ -10,6 +10,9 @@
 namespace newsfuse::analyze::quantity {
 namespace {
 
+// Words read back from a number for a word of weight ("a mass of [1 million]").
+constexpr size_t kWeightLookback = 3;
+
 bool IsOne(const NumberReading& n) { return !n.digits && !n.share && !n.scaled && n.value == 1; }
 
 // After a number word and a hyphen, a plain noun counts things ("eight-page",
@@ -122,6 +125,21 @@ bool Scanner::ReadScale(Expression& e) {
   return true;
 }
 
+// "a mass of 1 million pounds", "weighing 2 million pounds": a scaled
+// "pounds" after a word of weight is weight, not sterling. The words are the
+// few English ones that name weight itself; a wider list would guess.
+bool Scanner::WeightBefore(size_t first) const {
+  static constexpr std::string_view kWeightWords[] = {"mass",    "weight",   "weighs",
+                                                      "weighed", "weighing", "weigh"};
+  for (size_t k = first, words = 0; k > 0 && words < kWeightLookback; --k) {
+    if (!IsWord(k - 1)) continue;
+    ++words;
+    for (std::string_view w : kWeightWords)
+      if (Is(k - 1, w)) return true;
+  }
+  return false;
+}
+
 // "1,200 km", "750-mile", "-5C", "20%", "5 million dollars".
 bool Scanner::ReadUnitAfter(Expression& e) {
   if (e.n.share) return true;
@@ -136,7 +154,7 @@ bool Scanner::ReadUnitAfter(Expression& e) {
   if (e.currency.empty() && !hyphen) {
     if (const std::string* c = MatchAt(lex_.currency_after, k, end)) {
       e.currency = *c;
-    } else if (e.n.scaled && (Is(k, "pounds") || Is(k, "pound"))) {
+    } else if (e.n.scaled && (Is(k, "pounds") || Is(k, "pound")) && !WeightBefore(e.first)) {
       e.currency = "GBP";  // "5 million pounds" is money; "500 pounds" is weight
       end = k;
     }

@@ -76,6 +76,8 @@ class Scanner {
   size_t Size() const { return tokens_.size(); }
   std::string_view Text(size_t i) const;
   bool Is(size_t i, std::string_view lower_word) const;  // ASCII case-insensitive
+  // A word of weight ("mass of", "weighing") among the few words before token `first`.
+  bool WeightBefore(size_t first) const;
   bool IsWord(size_t i) const { return i < Size() && tokens_[i].kind == TokenKind::kWord; }
   bool IsSymbol(size_t i, std::string_view s) const;
   bool Glued(size_t i) const { return i < Size() && tokens_[i].glued; }

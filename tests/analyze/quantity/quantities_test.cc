@@ -145,6 +145,18 @@ TEST(QuantitiesTest, TemperaturesBecomeCelsius) {
   EXPECT_NEAR(Only("It was 68°F by noon.", "68°F").value, 20, 1e-6);
 }
 
+// Issue 18: "a mass of 1 million pounds" was read as sterling. A scaled
+// "pounds" is money, unless a word of weight stands just before it.
+TEST(QuantitiesTest, ScaledPoundsAfterAWordOfWeightAreWeight) {
+  EXPECT_EQ(Only("The deal was worth 5 million pounds to the club.", "5 million pounds").unit,
+            "GBP");
+  const Quantity mass =
+      Only("The finished hull will have a mass of 2 million pounds.", "2 million pounds");
+  EXPECT_EQ(mass.unit, "kg");
+  EXPECT_NEAR(mass.value, 907184.74, 0.01);
+  EXPECT_EQ(Only("The new crane weighs 3 million pounds.", "3 million pounds").unit, "kg");
+}
+
 TEST(QuantitiesTest, CurrenciesBecomeIsoCodes) {
   const Quantity usd = Only("The Pentagon announced a $400 million package.", "$400 million");
   EXPECT_EQ(usd.unit, "USD");
