@@ -3,6 +3,8 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
+
 #include "analyze/entity/gazetteer.h"
 #include "text/tokens.h"
 
@@ -50,14 +52,17 @@ class SentenceView {
 
   void Run(size_t first, size_t last) {
     bool first_word = true;
+    size_t at = 0;  // when not 0: the next word starts at this byte inside base token i
     for (size_t i = first; i < last;) {
       const text::Token& t = base_[i];
-      if (t.IsSymbol()) {
+      if (t.IsSymbol() && at == 0) {
         Symbol(i);
         ++i;
         continue;
       }
-      i = Word(i, last, first_word);
+      const Next next = Word(i, at != 0 ? at : t.begin, last, first_word);
+      i = next.token;
+      at = next.at;
       first_word = false;
     }
   }
@@ -75,25 +80,33 @@ class SentenceView {
     Emit(t.begin, t.end, poss ? kPossessive : 0);
   }
 
-  // The entity word starting at base token i; returns the next base token
-  // to read.
-  size_t Word(size_t i, size_t last, bool first) {
-    const size_t begin = base_[i].begin;
+  // Where reading goes on: base token `token`, from byte `at` inside it when
+  // `at` is not 0.
+  struct Next {
+    size_t token = 0;
+    size_t at = 0;
+  };
+
+  // The entity word starting at byte `begin` of base token i; returns where
+  // reading goes on.
+  Next Word(size_t i, size_t begin, size_t last, bool first) {
     uint16_t flags = kWord;
-    if (base_[i].IsWord() && base_[i].Has(text::kCapital)) flags |= kCapital;
+    if (IsUpperAt(begin)) flags |= kCapital;
     size_t j = i;  // the last part taken
     size_t split_at = 0;
     for (;;) {
       const text::Token& part = base_[j];
       if (part.IsNumber()) flags |= kDigit;
+      if (part.Has(text::kDotted)) {
+        if (const Next n = DottedRunOn(j, begin, flags, first); n.token != 0) return n;
+        if (s_[part.end - 1] == '.') break;  // "U.S." took its final period: the word ends
+      }
       // "Zelensky's" in one base word: the name ends before the possessive.
       if (const size_t poss = PossessiveAt(j, last); poss != 0) {
         EmitWord(begin, poss, flags, first, nullptr);
         Emit(poss, part.end, kPossessive);
-        return j + 1;
+        return {j + 1, 0};
       }
-      // A dotted word took its final period ("U.S."): the word ends there.
-      if (part.Has(text::kDotted) && s_[part.end - 1] == '.') break;
       if (!Glued(j, last)) break;
       const size_t k = j + 1;
       if (!base_[k].IsSymbol()) {  // letters and digits glued: "G7", "5km"
@@ -114,7 +127,7 @@ class SentenceView {
         if (IsLoneS(k + 1, last)) {
           EmitWord(begin, base_[k].begin, flags, first, nullptr);
           Emit(base_[k].begin, base_[k + 1].end, kPossessive);
-          return k + 2;
+          return {k + 2, 0};
         }
         j = k + 1;
         continue;
@@ -125,7 +138,7 @@ class SentenceView {
           j = k + 1;
           continue;
         }
-        if ((len == 1 && (flags & kCapital)) || Abbreviation(begin, base_[k].begin)) {
+        if (TakesPeriod(begin, base_[k].begin, flags)) {
           flags |= kPeriod;
           j = k;
         }
@@ -138,10 +151,55 @@ class SentenceView {
       // The rest is read again as words of its own ("brokered").
       size_t next = j;
       while (base_[next].begin > split_at + 1) --next;
-      return next;
+      return {next, 0};
     }
-    EmitWord(begin, base_[j].end, flags, first, i == j ? &base_[i] : nullptr);
-    return j + 1;
+    const bool whole = i == j && begin == base_[i].begin;
+    EmitWord(begin, base_[j].end, flags, first, whole ? &base_[i] : nullptr);
+    return {j + 1, 0};
+  }
+
+  // A dotted base word is one entity word only while each period follows a
+  // single character ("U.S.", "a.m."); a period after a longer part ends it,
+  // as a space would: "U.N.refugee" -> "U.N." + "refugee", "Rep.e" -> "Rep."
+  // + "e", "MSN.com" -> "MSN" + "." + "com". Emits the word and returns
+  // where reading goes on, or {0, 0} when every period is inner to the word.
+  Next DottedRunOn(size_t j, size_t begin, uint16_t flags, bool first) {
+    const text::Token& t = base_[j];
+    for (size_t p = std::max<size_t>(begin, t.begin); p < t.end; ++p) {
+      if (s_[p] != '.') continue;
+      const size_t len = p - begin;
+      const bool inner = p + 1 < t.end;
+      if (inner && len == 1) continue;
+      const bool take = TakesPeriod(begin, p, flags);
+      if (!inner && take) return {};  // the word's own final period: "U.S.", "D."
+      if (take) flags |= kPeriod;
+      EmitWord(begin, take ? p + 1 : p, flags, first, nullptr);
+      if (!take) Emit(p, p + 1, 0);
+      if (p + 1 < t.end) return {j, p + 1};
+      return {j + 1, 0};
+    }
+    return {};
+  }
+
+  // Whether the period at `dot` belongs to the word [begin, dot): an initial
+  // ("J."), a dotted acronym so far ("U.S") or a rank abbreviation ("Adm.").
+  bool TakesPeriod(size_t begin, size_t dot, uint16_t flags) const {
+    const size_t len = dot - begin;
+    return (len == 1 && (flags & kCapital)) || Dotted(begin, dot) || Abbreviation(begin, dot);
+  }
+
+  bool Dotted(size_t begin, size_t dot) const {
+    // "U.S" so far (letters separated by dots) takes its final period.
+    return dot - begin >= 3 && s_[begin + 1] == '.';
+  }
+
+  bool IsUpperAt(size_t i) const {
+    const auto b = static_cast<unsigned char>(s_[i]);
+    if (b < 0x80) return b >= 'A' && b <= 'Z';
+    auto k = static_cast<int32_t>(i);
+    UChar32 c = 0;
+    U8_NEXT(s_.data(), k, static_cast<int32_t>(s_.size()), c);
+    return c >= 0 && u_isupper(c);
   }
 
   // The byte where a final "'s" / "’s" of base word j starts, or 0.

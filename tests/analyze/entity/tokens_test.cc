@@ -49,6 +49,18 @@ TEST(EntityTokensTest, GluedRunsAreJoinedIntoNames) {
                                      "and", "the", "1990", "'s", "boom", "."}));
 }
 
+TEST(EntityTokensTest, ADottedWordRunningOnIsCutAsASpaceWouldCutIt) {
+  // Typed without a space after the period: the period ends the first word
+  // unless it follows a single letter.
+  const std::string a = "The U.N.refugee agency, Rep.e Smith, MSN.com and Ph.D. holders.";
+  EXPECT_EQ(Texts(a, Cut(a)),
+            (Words{"The", "U.N.", "refugee", "agency", ",", "Rep.", "e", "Smith", ",", "MSN", ".",
+                   "com", "and", "Ph", ".", "D.", "holders", "."}));
+  const std::string b = "Sen. Smith (R-N.Y.) met x.y. officials.";
+  EXPECT_EQ(Texts(b, Cut(b)),
+            (Words{"Sen.", "Smith", "(", "R-N", ".", "Y.", ")", "met", "x.y.", "officials", "."}));
+}
+
 TEST(EntityTokensTest, NumbersAreWholeAndNonAsciiNamesAreOneWord) {
   const std::string a = "Sánchez met Зеленский in São Paulo: 1,200.5 tonnes, 12.5% and 5km.";
   EXPECT_EQ(Texts(a, Cut(a)), (Words{"Sánchez", "met", "Зеленский", "in", "São", "Paulo", ":",
@@ -77,7 +89,7 @@ TEST(EntityTokensTest, FlagsAndKeysOfJoinedAndCutWords) {
   EXPECT_TRUE(u.list[5].Has(kDigit));
 }
 
-TEST(EntityTokensTest, EveryCutFallsOnTheScanOrCutsAPossessiveOnTheSeedReports) {
+TEST(EntityTokensTest, EveryCutFallsOnTheScanOrAtAPossessiveOrPeriodOnTheSeedReports) {
   size_t n = 0;
   for (const Article& a : testing::SeedArticles()) {
     const std::string body = a.Body();
@@ -90,8 +102,11 @@ TEST(EntityTokensTest, EveryCutFallsOnTheScanOrCutsAPossessiveOnTheSeedReports) 
     for (size_t k = 0; k < t.list.size(); ++k) {
       const Token& e = t.list[k];
       const bool cut_before = k + 1 < t.list.size() && t.list[k + 1].Has(kPossessive);
-      EXPECT_TRUE(begins[e.begin] || e.Has(kPossessive)) << body.substr(e.begin, 20);
-      EXPECT_TRUE(ends[e.end] || cut_before) << body.substr(e.begin, 20);
+      // A dotted word running on ("U.N.refugee") is cut at a period.
+      const bool at_period =
+          (e.begin > 0 && body[e.begin - 1] == '.') || (e.end < body.size() && body[e.end] == '.');
+      EXPECT_TRUE(begins[e.begin] || e.Has(kPossessive) || at_period) << body.substr(e.begin, 20);
+      EXPECT_TRUE(ends[e.end] || cut_before || at_period) << body.substr(e.begin, 20);
     }
     ++n;
   }
