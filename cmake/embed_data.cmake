@@ -1,12 +1,16 @@
 # newsfuse_embed_data: the one way a library embeds a data file (issue 17).
 #
-#   newsfuse_embed_data(<output.inc> [LINES <regex>] <symbol> <file> [<symbol> <file> ...])
+#   newsfuse_embed_data(<output.inc> [LINES <regex>] [TABLE <name>]
+#                       <symbol> <file> [<symbol> <file> ...])
 #
 # Writes <output.inc> (relative paths: under CMAKE_CURRENT_BINARY_DIR) with
 # one line per file,
 #   static constexpr const char <symbol>[] = R"NFDATA(<the file's text>)NFDATA";
-# to be #included once by the file that parses it. Data is compiled in rather
-# than read at run time: an installed binary cannot lose its data directory and
+# to be #included once by the file that parses it. With TABLE, the files are
+# also listed by name, for data looked up by a key such as a language code:
+#   static constexpr struct { const char* file; const char* text; } <name>[] =
+#       {{"<file name without directory or extension>", <symbol>}, ...};
+# Data is compiled in rather than read at run time: an installed binary cannot lose its data directory and
 # a test cannot pass against one list while the binary ships another. Each
 # file is a CMAKE_CONFIGURE_DEPENDS, so editing it re-runs CMake, and the
 # output is rewritten only when its text changes, so only its includer
@@ -17,7 +21,7 @@
 # with LINES every line that is not blank or a '#' comment must match <regex>
 # (the line's file and number are said).
 function(newsfuse_embed_data output)
-  cmake_parse_arguments(PARSE_ARGV 1 ARG "" "LINES" "")
+  cmake_parse_arguments(PARSE_ARGV 1 ARG "" "LINES;TABLE" "")
   set(pairs ${ARG_UNPARSED_ARGUMENTS})
   list(LENGTH pairs n)
   math(EXPR odd "${n} % 2")
@@ -68,7 +72,13 @@ function(newsfuse_embed_data output)
       endforeach()
     endif()
     string(APPEND content "static constexpr const char ${symbol}[] = R\"NFDATA(${text})NFDATA\";\n")
+    get_filename_component(name ${file} NAME_WE)
+    string(APPEND table "    {\"${name}\", ${symbol}},\n")
   endforeach()
+  if(ARG_TABLE)
+    string(APPEND content "static constexpr struct {\n  const char* file;\n  const char* text;\n"
+                          "} ${ARG_TABLE}[] = {\n${table}};\n")
+  endif()
   # Written beside the output and copied only when the text changed, so an
   # unrelated re-configure does not rebuild the includer.
   file(WRITE ${output}.new "${content}")
