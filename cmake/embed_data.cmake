@@ -1,12 +1,18 @@
 # newsfuse_embed_data: the one way a library embeds a data file (issue 17).
 #
-#   newsfuse_embed_data(<output.inc> [LINES <regex>] <symbol> <file> [<symbol> <file> ...])
+#   newsfuse_embed_data(<output.inc> [LINES <regex>] [TABLE <name>] [DROP <regex>]
+#                       <symbol> <file> [<symbol> <file> ...])
 #
 # Writes <output.inc> (relative paths: under CMAKE_CURRENT_BINARY_DIR) with
 # one line per file,
 #   static constexpr const char <symbol>[] = R"NFDATA(<the file's text>)NFDATA";
-# to be #included once by the file that parses it. Data is compiled in rather
-# than read at run time: an installed binary cannot lose its data directory and
+# to be #included once by the file that parses it. With TABLE, the files are
+# also listed by name, for data looked up by a key such as a language code:
+#   static constexpr struct { const char* file; const char* text; } <name>[] =
+#       {{"<file name without directory or extension>", <symbol>}, ...};
+# With DROP, the lines matching <regex> are left out (a list shipped by another
+# project, with its own comment syntax) and the rest joined by newlines.
+# Data is compiled in rather than read at run time: an installed binary cannot lose its data directory and
 # a test cannot pass against one list while the binary ships another. Each
 # file is a CMAKE_CONFIGURE_DEPENDS, so editing it re-runs CMake, and the
 # output is rewritten only when its text changes, so only its includer
@@ -17,7 +23,7 @@
 # with LINES every line that is not blank or a '#' comment must match <regex>
 # (the line's file and number are said).
 function(newsfuse_embed_data output)
-  cmake_parse_arguments(PARSE_ARGV 1 ARG "" "LINES" "")
+  cmake_parse_arguments(PARSE_ARGV 1 ARG "" "LINES;TABLE;DROP" "")
   set(pairs ${ARG_UNPARSED_ARGUMENTS})
   list(LENGTH pairs n)
   math(EXPR odd "${n} % 2")
@@ -42,7 +48,7 @@ function(newsfuse_embed_data output)
     if(NOT delimiter EQUAL -1)
       message(FATAL_ERROR "${file}: holds \")NFDATA\", which would end the embedded string")
     endif()
-    if(ARG_LINES)
+    if(ARG_LINES OR ARG_DROP)
       # Lines one by one, as a CMake list: the characters lists treat
       # specially (';' '[' ']' '\') are masked first and put back per line.
       string(REPLACE "\\" "<nf-bs>" masked "${text}")
@@ -51,14 +57,26 @@ function(newsfuse_embed_data output)
       string(REPLACE "]" "<nf-rb>" masked "${masked}")
       string(REPLACE "\n" ";" lines "${masked}")
       set(number 0)
+      set(joined "")
+      set(first TRUE)
       foreach(line IN LISTS lines)
         math(EXPR number "${number} + 1")
+        set(raw "${line}")
         string(REPLACE "<nf-sc>" ";" line "${line}")
         string(REPLACE "<nf-lb>" "[" line "${line}")
         string(REPLACE "<nf-rb>" "]" line "${line}")
         string(REPLACE "<nf-bs>" "\\" line "${line}")
+        if(ARG_DROP AND line MATCHES "${ARG_DROP}")
+          continue()
+        endif()
+        if(ARG_DROP AND first)
+          set(joined "${raw}")
+          set(first FALSE)
+        elseif(ARG_DROP)
+          string(APPEND joined "\n${raw}")
+        endif()
         string(STRIP "${line}" stripped)
-        if(stripped STREQUAL "" OR stripped MATCHES "^#")
+        if(NOT ARG_LINES OR stripped STREQUAL "" OR stripped MATCHES "^#")
           continue()
         endif()
         if(NOT line MATCHES "${ARG_LINES}")
@@ -66,9 +84,22 @@ function(newsfuse_embed_data output)
                               "(${ARG_LINES})")
         endif()
       endforeach()
+      if(ARG_DROP)
+        # The kept lines, joined by newlines while masked, unmasked once.
+        string(REPLACE "<nf-sc>" ";" joined "${joined}")
+        string(REPLACE "<nf-lb>" "[" joined "${joined}")
+        string(REPLACE "<nf-rb>" "]" joined "${joined}")
+        string(REPLACE "<nf-bs>" "\\" text "${joined}")
+      endif()
     endif()
     string(APPEND content "static constexpr const char ${symbol}[] = R\"NFDATA(${text})NFDATA\";\n")
+    get_filename_component(name ${file} NAME_WE)
+    string(APPEND table "    {\"${name}\", ${symbol}},\n")
   endforeach()
+  if(ARG_TABLE)
+    string(APPEND content "static constexpr struct {\n  const char* file;\n  const char* text;\n"
+                          "} ${ARG_TABLE}[] = {\n${table}};\n")
+  endif()
   # Written beside the output and copied only when the text changed, so an
   # unrelated re-configure does not rebuild the includer.
   file(WRITE ${output}.new "${content}")

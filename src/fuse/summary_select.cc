@@ -88,6 +88,12 @@ Concepts BuildConcepts(const std::vector<SummaryCandidate>& cands) {
   return c;
 }
 
+// Whether candidate i says what a chosen one already says.
+bool RepeatsChosen(size_t i, const std::vector<size_t>& chosen,
+                   const std::function<bool(size_t, size_t)>& same_content) {
+  return std::any_of(chosen.begin(), chosen.end(), [&](size_t k) { return same_content(i, k); });
+}
+
 // Appends, for each outlet no chosen sentence cites, the candidate citing it
 // with the most uncovered weight per word, while there is room.
 void CiteEveryOutlet(const std::vector<SummaryCandidate>& cands, const Concepts& concepts,
@@ -127,14 +133,7 @@ void CiteEveryOutlet(const std::vector<SummaryCandidate>& cands, const Concepts&
       if (gain <= 0) continue;  // it would only repeat the summary
       const double score = gain / std::pow(c.words, kLengthPower);
       if (best >= 0 && score <= best_score) continue;
-      bool duplicate = false;
-      for (size_t k : chosen) {
-        if (same_content(i, k)) {
-          duplicate = true;
-          break;
-        }
-      }
-      if (duplicate) continue;
+      if (RepeatsChosen(i, chosen, same_content)) continue;
       best = static_cast<long>(i);
       best_score = score;
     }
@@ -177,14 +176,7 @@ std::vector<size_t> SelectByCoverage(const std::vector<SummaryCandidate>& cands,
           (gain + relevance_weight * c.relevance) / std::pow(c.words, kLengthPower);
       // Candidates come in source and sentence order: a tie keeps the earlier.
       if (best >= 0 && score <= best_score) continue;
-      bool duplicate = false;
-      for (size_t k : chosen) {
-        if (same_content(i, k)) {
-          duplicate = true;
-          break;
-        }
-      }
-      if (duplicate) continue;
+      if (RepeatsChosen(i, chosen, same_content)) continue;
       best = static_cast<long>(i);
       best_score = score;
       best_gain = gain;

@@ -24,6 +24,7 @@
 #include "store/postgres_db.h"
 #include "store/postgres_query.h"
 #include "store/postgres_schema.h"
+#include "store/schema_version.h"
 #include "store/search_text.h"
 #include "store/store.h"
 #include "store/story_rows.h"
@@ -683,17 +684,6 @@ Result<std::vector<SearchHit>> PostgresStore::Search(const std::string& query, i
   return hits;
 }
 
-Status NeedsUpgrade(const PgConn& conn, int version) {
-  if (version == 0) {
-    return Status::StoreError(conn.name() +
-                              ": not a newsfuse store yet (it is empty); "
-                              "open it read-write once to create one");
-  }
-  return Status::StoreError(conn.name() + ": schema version " + std::to_string(version) +
-                            " must be upgraded to " + std::to_string(kPostgresSchemaVersion) +
-                            "; open it read-write once");
-}
-
 }  // namespace
 
 Result<std::unique_ptr<Store>> OpenPostgresStore(const std::string& uri,
@@ -714,7 +704,8 @@ Result<std::unique_ptr<Store>> OpenPostgresStore(const std::string& uri,
 
   auto version = store_internal::CheckPostgresSchema(*conn);
   if (!version.ok()) return version.status();
-  if (options.read_only && *version < kPostgresSchemaVersion) return NeedsUpgrade(*conn, *version);
+  if (options.read_only && *version < kPostgresSchemaVersion)
+    return store_internal::ReadOnlyNeedsUpgrade(conn->name(), *version, kPostgresSchemaVersion);
   if (!options.read_only) {
     if (Status s = store_internal::MigratePostgres(*conn, *version, options); !s.ok()) return s;
   }

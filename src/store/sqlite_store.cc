@@ -17,6 +17,7 @@
 #include <utility>
 
 #include "store/article_codec.h"
+#include "store/schema_version.h"
 #include "store/search_text.h"
 #include "store/sqlite_db.h"
 #include "store/sqlite_schema.h"
@@ -778,17 +779,6 @@ Result<std::unique_ptr<Db>> OpenImmutable(const std::string& path,
   return db;
 }
 
-Status ReadOnlyNeedsUpgrade(const Db& db, int version) {
-  if (version == 0) {
-    return Status::StoreError(db.path() +
-                              ": not a newsfuse store yet (it is empty); "
-                              "open it read-write once to create one");
-  }
-  return Status::StoreError(db.path() + ": schema version " + std::to_string(version) +
-                            " must be upgraded to " + std::to_string(kSqliteSchemaVersion) +
-                            "; open it read-write once");
-}
-
 }  // namespace
 
 Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path,
@@ -842,7 +832,7 @@ Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path,
     return version.status();
   }
   if (options.read_only && *version < kSqliteSchemaVersion) {
-    return ReadOnlyNeedsUpgrade(*db, *version);
+    return store_internal::ReadOnlyNeedsUpgrade(db->path(), *version, kSqliteSchemaVersion);
   }
   Status configured = Configure(*db, options);
   if (configured.ok() && !options.read_only) configured = store_internal::Migrate(*db, *version);

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "text/word_lists.h"
+
 namespace newsfuse {
 namespace {
 
@@ -111,6 +113,20 @@ TEST(TermsTest, NonLatinWordsAndBadBytesAreSafe) {
       ElementsAre("zelenskyy", "\u0437\u0435\u043b\u0435\u043d\u0441\u044c\u043a\u0438\u0439"));
   EXPECT_THAT(ex.Terms("bad \xff bytes"), ElementsAre("bad", "byte"));
   EXPECT_TRUE(ex.Terms("").empty());
+}
+
+// The stop lists are embedded by file name (data/text/stopwords_<code>.txt)
+// and found by the language code.
+TEST(WordListsTest, StopListsAreFoundByLanguageCode) {
+  const std::vector<std::string_view> de = word_lists::Lines(word_lists::StopWords("de"));
+  EXPECT_NE(std::find(de.begin(), de.end(), "und"), de.end());
+  const std::vector<std::string_view> ru = word_lists::Lines(word_lists::StopWords("ru"));
+  EXPECT_NE(std::find(ru.begin(), ru.end(), "\u0438"), ru.end());  // "и"
+  EXPECT_EQ(word_lists::StopWordsEn(), word_lists::StopWords("en"));
+  EXPECT_TRUE(word_lists::StopWords("xx").empty());
+  EXPECT_TRUE(word_lists::StopWords("").empty());
+  EXPECT_FALSE(word_lists::Lines(word_lists::AbbreviationsEn()).empty());
+  EXPECT_FALSE(word_lists::Lines(word_lists::SentenceStartersEn()).empty());
 }
 
 }  // namespace

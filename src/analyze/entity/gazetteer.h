@@ -19,7 +19,7 @@
 
 namespace newsfuse::analyze::entity {
 
-// The embedded texts of data/analyze/entity/*.tsv (gazetteer_data.cc.in).
+// The embedded texts of data/analyze/entity/*.tsv (newsfuse_embed_data).
 struct GazetteerTexts {
   std::string_view countries, cities, first_names, roles, honorifics, lexicon_places, lexicon_orgs,
       common_words, curated;

@@ -8,11 +8,11 @@
 // yields the name "Zelensky". A hyphenated word whose first part is a place or
 // nationality ("US-brokered") is split so that part can be tagged.
 //
-// The cut is read off the article's one scan (text/tokens.h, issue 17): a
-// plain base token (an ASCII word or digit run with nothing glued on that
-// could continue it) is an entity token as it stands; only the glued runs
-// that hold accents, apostrophes, hyphens, dots or letter-digit mixes are cut
-// again byte by byte, by the rules above.
+// The tokens are a view over the article's one scan (text/tokens.h, issue
+// 17): an entity word is a run of glued base words and numbers, joined across
+// a hyphen or an apostrophe, with the period of an initial or a rank
+// abbreviation; only a possessive is cut inside a base token. A number is whole ("1,200", "12.5"):
+// numbers are never names.
 #pragma once
 
 #include <cstdint>
@@ -57,12 +57,6 @@ struct Tokens {
 // The entity tokens of each sentence of the scan `base`, into `out` (cleared
 // first); spans are into base.text, sentence indexes are base's.
 void Tokenize(const text::Tokens& base, const Gazetteer& gazetteer, Tokens& out);
-// The same cut made byte by byte over each whole sentence, without the scan:
-// the reference the cut above must equal (tests/analyze/entity/tokens_test).
-// It differs only on spaces other than ' ', tab, CR, LF and U+00A0 (a thin
-// space is a symbol token here, no token above) and on invalid UTF-8.
-void TokenizeBytes(std::string_view body, const std::vector<Sentence>& sentences,
-                   const Gazetteer& gazetteer, Tokens& out);
 // Scans `body` first (text::Tokenize), then as above.
 void Tokenize(std::string_view body, const std::vector<Sentence>& sentences,
               const Gazetteer& gazetteer, Tokens& out);

@@ -74,9 +74,10 @@ bool IsSpace(UChar32 c) {
 
 // Characters that join two word parts: "U.S.", "don't", "Ukraine’s",
 // "co-founder", "1,200".
-bool IsJoiner(UChar32 c) {
-  return c == '\'' || c == 0x2019 || c == '-' || c == '.' || c == ',' || c == '&';
+bool IsJoiner(std::string_view t) {
+  return t == "'" || t == "\u2019" || t == "-" || t == "." || t == "," || t == "&";
 }
+bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
 
 UChar32 DecodeAt(std::string_view s, size_t i, size_t* next) {
   int32_t pos = static_cast<int32_t>(i);
@@ -91,29 +92,8 @@ struct Tokenizer {
   QuoteText& out;
   std::vector<uint32_t> sentence_ends;  // sorted
   std::vector<MarkShape> shapes;        // per token, for pairing
-  const text::Tokens* scan = nullptr;   // the article's one scan, when given
-  size_t scan_next = 0;                 // first scan token not before the cursor
-
-  // The scan token starting at byte i when it is a word as it stands: an
-  // ASCII word with no inner apostrophe or period ("said", "NATO") or a run
-  // of digits, with nothing after it that ScanWord would join on (a letter,
-  // digit, joiner or non-ASCII byte). Returns its end, or 0.
-  size_t PlainWordAt(size_t i) {
-    if (scan == nullptr) return 0;
-    while (scan_next < scan->size() && (*scan)[scan_next].begin < i) ++scan_next;
-    if (scan_next >= scan->size() || (*scan)[scan_next].begin != i) return 0;
-    const text::Token& t = (*scan)[scan_next];
-    if (t.IsWord()) {
-      if (t.Has(text::kNonAscii | text::kInnerApostrophe | text::kDotted)) return 0;
-    } else if (!t.IsNumber() || scan->Text(t).find_first_of(",.") != std::string_view::npos) {
-      return 0;
-    }
-    if (t.end < body.size()) {
-      const auto c = static_cast<unsigned char>(body[t.end]);
-      if (c >= 0x80 || IsWordChar(c) || IsJoiner(c)) return 0;
-    }
-    return t.end;
-  }
+  const text::Tokens& scan;             // the article's one scan
+  size_t scan_next = 0;                 // first scan token not wholly before the cursor
 
   // A period a sentence ends on is never part of the word before it
   // ("wrote on X.", "said Wu."), even when the word looks like an initial.
@@ -184,8 +164,7 @@ struct Tokenizer {
         continue;
       }
       t.capitalised = u_isupper(c) || u_istitle(c);
-      const size_t plain = PlainWordAt(i);
-      i = plain != 0 ? plain : ScanWord(i, next);
+      i = WordAt(i, next);
       t.end = static_cast<uint32_t>(i);
       t.kind = TokenKind::kWord;
       Push(t, MarkShape::kNone);
@@ -225,35 +204,55 @@ struct Tokenizer {
     return {MarkShape::kNone, 0};
   }
 
-  size_t ScanWord(size_t start, size_t i) {
+  bool Glued(size_t k) const { return scan.Glued(k); }
+  bool IsPart(size_t k) const { return k < scan.size() && !scan[k].IsSymbol(); }
+
+  // The word starting at byte `start` (a word character; `after_first` is
+  // where its first code point ends), read off the scan: the scan token there
+  // and the glued tokens a joiner carries it across ("U.S.", "don't",
+  // "Ukraine’s", "co-founder", "AT&T", "1,20"), with the final period of an
+  // abbreviation, an initial or a dotted word unless the sentence ends on it.
+  // Returns where the word ends.
+  size_t WordAt(size_t start, size_t after_first) {
+    while (scan_next < scan.size() && scan[scan_next].end <= start) ++scan_next;
+    // Text outside every sentence span has no scan tokens: one code point.
+    if (scan_next >= scan.size() || scan[scan_next].begin > start) return after_first;
+    size_t j = scan_next;
     bool has_dot = false;
-    size_t letters = 1;
-    while (i < body.size()) {
-      size_t next = 0;
-      const UChar32 c = DecodeAt(body, i, &next);
-      if (IsWordChar(c)) {
-        i = next;
-        ++letters;
+    for (;;) {
+      const text::Token& t = scan[j];
+      has_dot = has_dot || t.Has(text::kDotted);
+      // A dotted word took its final period ("U.S."): the word ends there,
+      // or before it when the sentence does.
+      if (t.Has(text::kDotted) && body[t.end - 1] == '.')
+        return EndsSentenceAt(t.end) ? t.end - 1 : t.end;
+      if (!Glued(j)) return t.end;
+      const size_t k = j + 1;
+      if (!scan[k].IsSymbol()) {  // letters and digits glued: "G7", "5km"
+        j = k;
         continue;
       }
-      if (IsJoiner(c) && next < body.size()) {
-        size_t after = 0;
-        const UChar32 d = DecodeAt(body, next, &after);
-        if (IsWordChar(d) &&
-            (c != ',' || (u_isdigit(d) && i > 0 && body[i - 1] >= '0' && body[i - 1] <= '9'))) {
-          has_dot = has_dot || c == '.';
-          i = after;
-          continue;
-        }
+      const std::string_view sym = scan.Text(k);
+      bool joins = Glued(k) && IsPart(k + 1) && IsJoiner(sym);
+      // A comma joins digits only: "1,20", not "Paris,France".
+      if (joins && sym == ",")
+        joins = IsAsciiDigit(body[scan[k].begin - 1]) && IsAsciiDigit(body[scan[k + 1].begin]);
+      if (joins) {
+        has_dot = has_dot || sym == ".";
+        j = k + 1;
+        continue;
       }
-      // "U.S.", initials and "Mr." keep their final period.
-      if (c == '.') {
-        const bool title = Abbreviations().count(std::string(body.substr(start, i - start))) > 0;
-        if ((title || has_dot || letters == 1) && !EndsSentenceAt(next)) i = next;
+      // "Mr.", initials and "U.S." keep their final period.
+      if (sym == ".") {
+        const std::string_view word = body.substr(start, scan[k].begin - start);
+        const bool title = Abbreviations().count(std::string(word)) > 0;
+        size_t one = 0;
+        DecodeAt(word, 0, &one);
+        if ((title || has_dot || one == word.size()) && !EndsSentenceAt(scan[k].end))
+          return scan[k].end;
       }
-      break;
+      return scan[k].begin;
     }
-    return i;
   }
 
   void Push(const Token& t, MarkShape shape) {
@@ -465,7 +464,15 @@ QuoteText BuildQuoteText(std::string_view body, const std::vector<Sentence>& sen
     text.sentences.reserve(sentences.size());
     for (const Sentence& s : sentences) text.sentences.push_back(s.span);
   }
-  Tokenizer tokenizer{body, text, {}, {}, scan};
+  text::Tokens own_scan;
+  if (scan == nullptr) {
+    std::vector<Sentence> spans;
+    spans.reserve(text.sentences.size());
+    for (const Span& sp : text.sentences) spans.push_back(Sentence{sp, 0});
+    text::Tokenize(body, spans, own_scan);
+    scan = &own_scan;
+  }
+  Tokenizer tokenizer{body, text, {}, {}, *scan};
   // About one token per five bytes of news text: reserved once, not grown.
   text.tokens.reserve(body.size() / 4 + 16);
   tokenizer.shapes.reserve(body.size() / 4 + 16);

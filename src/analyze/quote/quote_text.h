@@ -60,10 +60,10 @@ struct QuoteText {
 
 // Tokenises `body`, pairs its quote marks and assigns tokens to `sentences`
 // (which must be in body order; an empty list is computed with the ICU splitter).
-// With `scan` (the article's one scan, text::Tokenize of the same body, or
-// null), a plain word of the scan (an ASCII word or digit run that nothing
-// glued continues) is taken as it stands; everything else is read byte by
-// byte. The tokens are the same either way (tests/analyze/quote).
+// Words are read off `scan`, the article's one scan (text::Tokenize of the
+// same body and sentences), as runs of its tokens; with null, the body is
+// scanned here first. Quote marks, other punctuation and paragraph breaks
+// are read from the bytes between words.
 QuoteText BuildQuoteText(std::string_view body, const std::vector<Sentence>& sentences,
                          const text::Tokens* scan = nullptr);
 
