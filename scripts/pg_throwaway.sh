@@ -56,6 +56,13 @@ case "$action" in
     ;;
   stop)
     [ -d "$dir" ] || exit 0
+    # Only a directory `start` made is removed: a wrong DIR (a caller that
+    # took the socket URI's parent, say /tmp) must not lose what else is there.
+    if [ ! -e "$dir/initdb.log" ] && [ ! -d "$dir/data" ]; then
+      rmdir "$dir" 2>/dev/null && exit 0
+      echo "$0: $dir holds no throwaway cluster (no initdb.log, no data/); nothing removed" >&2
+      exit 1
+    fi
     if [ -f "$dir/data/postmaster.pid" ]; then
       as_owner "$(find_bin pg_ctl)" -D "$dir/data" -m immediate -w stop >/dev/null 2>&1 || true
     fi

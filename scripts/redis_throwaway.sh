@@ -49,6 +49,13 @@ case "$action" in
     ;;
   stop)
     [ -d "$dir" ] || exit 0
+    # Only a directory `start` made is removed (it holds the port file): a
+    # wrong DIR must not lose what else is there.
+    if [ ! -f "$dir/port" ]; then
+      rmdir "$dir" 2>/dev/null && exit 0
+      echo "$0: $dir holds no throwaway Redis (no port file); nothing removed" >&2
+      exit 1
+    fi
     if [ -f "$dir/redis.pid" ]; then
       redis-cli -p "$(cat "$dir/port")" shutdown nosave >/dev/null 2>&1 \
         || kill -9 "$(cat "$dir/redis.pid")" 2>/dev/null || true
