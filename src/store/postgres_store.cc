@@ -64,6 +64,10 @@ constexpr size_t kLookupRows = 1000;
 // Story assignments per upsert: 3 parameters each.
 constexpr size_t kAssignRows = 1000;
 
+// Clusterer state rows per statement; the full state of a large store is
+// many statements of one transaction.
+constexpr size_t kStateRows = 1000;
+
 struct Assignment {
   std::string story_id, article_id, copy_of;  // copy_of empty: keep the mark held
 };
@@ -526,22 +530,45 @@ Status PostgresStore::PutClusterState(const std::vector<std::pair<std::string, s
                                       const std::vector<std::string>& erase, bool replace_all) {
   if (Status s = RefuseIfReadOnly("keep the clusterer's state"); !s.ok()) return s;
   const std::string what = "keeping the clusterer's state";
+  // A batch changes a row per article (its fingerprint) and per story it
+  // touched: a statement per kStateRows rows, not per row.
+  std::vector<std::string> hex;
+  hex.reserve(put.size());
+  for (const auto& row : put) hex.push_back(Hex(row.second));
   return Write(what, [&]() -> Status {
     if (replace_all) {
       auto cleared = conn_->Exec(what, "DELETE FROM cluster_state", {});
       if (!cleared.ok()) return cleared.status();
     }
-    for (const std::string& key : erase) {
-      auto erased = conn_->Exec(what, "DELETE FROM cluster_state WHERE key = $1", {&key});
+    for (size_t i = 0; i < erase.size(); i += kStateRows) {
+      const size_t end = std::min(erase.size(), i + kStateRows);
+      std::string sql = "DELETE FROM cluster_state WHERE key IN (";
+      std::vector<const std::string*> params;
+      for (size_t j = i; j < end; ++j) {
+        sql += (j == i ? "$" : ", $") + std::to_string(params.size() + 1);
+        params.push_back(&erase[j]);
+      }
+      auto erased = conn_->Exec(what, sql + ")", params);
       if (!erased.ok()) return erased.status();
     }
-    for (const auto& [key, value] : put) {
-      const std::string hex = Hex(value);
-      auto upserted = conn_->Exec(what,
-                                  "INSERT INTO cluster_state(key, value) VALUES ($1, "
-                                  "decode($2, 'hex')) ON CONFLICT (key) DO UPDATE SET "
-                                  "value = excluded.value",
-                                  {&key, &hex});
+    for (size_t i = 0; i < put.size(); i += kStateRows) {
+      const size_t end = std::min(put.size(), i + kStateRows);
+      // One statement may not update a key twice: the last value wins, as
+      // it would row by row.
+      std::unordered_map<std::string_view, size_t> last;
+      for (size_t j = i; j < end; ++j) last[put[j].first] = j;
+      std::string sql = "INSERT INTO cluster_state(key, value) VALUES ";
+      std::vector<const std::string*> params;
+      for (size_t j = i; j < end; ++j) {
+        if (last[put[j].first] != j) continue;
+        const size_t p = params.size();
+        sql += (p == 0 ? "($" : ", ($") + std::to_string(p + 1) + ", decode($" +
+               std::to_string(p + 2) + ", 'hex'))";
+        params.push_back(&put[j].first);
+        params.push_back(&hex[j]);
+      }
+      sql += " ON CONFLICT (key) DO UPDATE SET value = excluded.value";
+      auto upserted = conn_->Exec(what, sql, params);
       if (!upserted.ok()) return upserted.status();
     }
     return Status::Ok();
