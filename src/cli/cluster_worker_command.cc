@@ -11,10 +11,13 @@
 // leader holds a PostgreSQL advisory lock and a second process waits as a
 // standby until the leader's connection ends.
 //
-// Crash safety: the stories of a batch are committed in one store write,
-// then the batch is acknowledged. A leader killed between the two leaves the
-// batch pending; its successor re-reads it and finds those articles already
-// in stories (skipped), so each article is decided once.
+// Crash safety: the stories of a batch and what the batch changed in the
+// clusterer's state (Store::PutClusterState) are committed in one store
+// write, then the batch is acknowledged. A leader killed between the two
+// leaves the batch pending; its successor loads the state, which includes
+// the batch, re-reads the batch and finds those articles already in stories
+// (skipped), so each article is decided once. Loading the state instead of
+// replaying every stored story keeps a takeover seconds long on a large store.
 #include <unistd.h>
 
 #include <cstdio>
@@ -53,10 +56,16 @@ class ClusterWorker {
     cluster_options_ = options.cluster;
   }
 
-  // Rebuilds the clusterer from the stories already stored (by a previous
-  // leader or by `newsfuse ingest`), in the store's ingest order. Articles
-  // in no story are left: the stream still holds them, in their order.
+  // Loads the clusterer's state the previous leader (or `newsfuse ingest`)
+  // committed with its stories. Only when none is usable (none kept, kept by
+  // another build, or not describing the stored stories) rebuilds it from
+  // the stories already stored, in the store's ingest order, and keeps the
+  // rebuilt state at once. Articles in no story are left: the stream still
+  // holds them, in their order.
   Status Restore() {
+    auto loaded = LoadKeptState();
+    if (!loaded.ok()) return loaded.status();
+    if (*loaded) return Status::Ok();
     clusterer_ = std::make_unique<StoryClusterer>(cluster_options_);
     Status failure;
     Status walk = store_.ForEachStoredArticle([&](StoredArticle&& stored) {
@@ -70,9 +79,15 @@ class ClusterWorker {
       clusterer_->Restore(stored.story_id, *analysed);
       ++restored_;
     });
-    return walk.ok() ? failure : walk;
+    if (!walk.ok()) return walk;
+    if (!failure.ok()) return failure;
+    // Kept now rather than with the next batch: a successor of a leader
+    // that dies before deciding anything would replay again.
+    auto write = store_.BeginWrite();
+    if (!write.ok()) return write.status();
+    if (Status s = SaveState(); !s.ok()) return s;
+    return (*write)->Commit();
   }
-
   Status Run() {
     if (Status s = queue_.EnsureGroup(kClusterGroup); !s.ok()) return s;
     double idle_since = WallSeconds();
@@ -96,6 +111,8 @@ class ClusterWorker {
   }
 
   int64_t restored() const { return restored_; }
+  bool state_loaded() const { return state_loaded_; }
+  const std::string& why_replayed() const { return why_replayed_; }
   int64_t assigned() const { return assigned_; }
   int64_t skipped() const { return skipped_; }
   double wait_seconds() const { return wait_; }
@@ -182,6 +199,7 @@ class ClusterWorker {
       if (!analysed) analysed = Analyze(std::move(article), AnalyzeOptions{});
       if (Status s = Decide(*analysed); !s.ok()) return s;
     }
+    if (Status s = SaveState(); !s.ok()) return s;
     if (Status s = (*write)->Commit(); !s.ok()) return s;
     decide_ += WallSeconds() - decide_start;
     assigned_ += static_cast<int64_t>(ready.size());
@@ -195,6 +213,59 @@ class ClusterWorker {
     return queue_.TrimBefore(pages.back().entry_id);
   }
 
+  // True with clusterer_ set when the kept state describes exactly the
+  // stored stories; false (why_replayed_ says why) when it must be rebuilt.
+  Result<bool> LoadKeptState() {
+    auto rows = store_.GetClusterState();
+    if (!rows.ok()) return rows.status();
+    auto assigned = CountAssigned();
+    if (!assigned.ok()) return assigned.status();
+    if (rows->empty()) {
+      if (*assigned == 0) {  // a new store: nothing to load or replay
+        clusterer_ = std::make_unique<StoryClusterer>(cluster_options_);
+        state_loaded_ = true;
+        return true;
+      }
+      why_replayed_ = "no clusterer state kept";
+      return false;
+    }
+    clusterer_ = std::make_unique<StoryClusterer>(cluster_options_);
+    if (!clusterer_->LoadState(*rows, state_builder_, &why_replayed_)) return false;
+    // Only the leader assigns stories, so the state a leader committed
+    // describes every stored story; a store whose stories were written
+    // without it (a build that kept none) is replayed instead.
+    if (clusterer_->arrivals() != static_cast<uint64_t>(*assigned)) {
+      why_replayed_ = "the kept state describes " + std::to_string(clusterer_->arrivals()) +
+                      " articles, the stories hold " + std::to_string(*assigned);
+      return false;
+    }
+    restored_ = *assigned;
+    state_loaded_ = true;
+    return true;
+  }
+
+  // Articles in a story. Workers store articles meanwhile, without a lock:
+  // counted again until no article arrived between the two counts (stored
+  // articles are never deleted), so the difference is one moment's. Should
+  // they never pause, the last count may be off, which costs a replay.
+  Result<int64_t> CountAssigned() {
+    for (int attempt = 1;; ++attempt) {
+      auto before = store_.CountArticles();
+      if (!before.ok()) return before.status();
+      auto unassigned = store_.CountUnassigned();
+      if (!unassigned.ok()) return unassigned.status();
+      auto after = store_.CountArticles();
+      if (!after.ok()) return after.status();
+      if (*after == *before || attempt == 20) return *before - *unassigned;
+    }
+  }
+
+  // What the batch changed in the clusterer's state, into the open write.
+  Status SaveState() {
+    const ClusterStateChanges changes = clusterer_->TakeStateChanges(state_builder_);
+    return store_.PutClusterState(changes.put, changes.erase, changes.full);
+  }
+
   // The pipeline's own decision (DecideStory), so these stories are
   // `ingest`'s stories.
   Status Decide(const AnnotatedArticle& article) {
@@ -205,9 +276,12 @@ class ClusterWorker {
   Store& store_;
   const ClusterWorkerArgs& args_;
   std::string analyser_;
+  std::string state_builder_ = ClusterStateBuilder();
   ClusterOptions cluster_options_;
   std::unique_ptr<StoryClusterer> clusterer_;
   int64_t restored_ = 0, assigned_ = 0, skipped_ = 0;
+  bool state_loaded_ = false;
+  std::string why_replayed_;
   double wait_ = 0, decide_ = 0;
 };
 
@@ -235,8 +309,15 @@ int RunClusterWorker(const ClusterWorkerArgs& args) {
   ClusterWorker worker(**queue, **store, args);
   const double start = WallSeconds();
   if (Status s = worker.Restore(); !s.ok()) return Fail(s);
-  std::fprintf(stderr, "cluster-worker: leading; %lld stored articles restored in %.1f s\n",
-               static_cast<long long>(worker.restored()), WallSeconds() - start);
+  if (worker.state_loaded()) {
+    std::fprintf(stderr,
+                 "cluster-worker: leading; kept state of %lld stored articles loaded in %.1f s\n",
+                 static_cast<long long>(worker.restored()), WallSeconds() - start);
+  } else {
+    std::fprintf(stderr, "cluster-worker: leading; %lld stored articles replayed in %.1f s (%s)\n",
+                 static_cast<long long>(worker.restored()), WallSeconds() - start,
+                 worker.why_replayed().c_str());
+  }
   Status status = worker.Run();
   std::fprintf(stderr,
                "cluster-worker: %lld assigned, %lld already in a story, in %.1f s; seconds: "

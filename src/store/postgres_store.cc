@@ -6,6 +6,13 @@
 // and a BeginWrite unit can read, decide and write as one step; the writes
 // made inside a unit are savepoints of its transaction. Readers never wait.
 //
+// Story assignments made inside a unit are held and written as one
+// multi-row upsert when anything next reads stories (or at Commit): a
+// cluster-worker batch decides hundreds of articles, and a savepoint and an
+// upsert each were its bound (bench/scale/README.md). So inside a unit an
+// unknown article is reported by that read or by Commit, not by
+// AssignToStory.
+//
 // The one exception is PutArticles outside a unit: it takes no lock, so N
 // queue workers store in parallel. It needs none: the insert decides
 // nothing from what it reads, and INSERT ... ON CONFLICT DO NOTHING on the
@@ -54,6 +61,17 @@ constexpr int kArticlePage = 256;
 
 // Ids per GetStoredArticles query: a cluster-worker batch in one round trip.
 constexpr size_t kLookupRows = 1000;
+
+// Story assignments per upsert: 3 parameters each.
+constexpr size_t kAssignRows = 1000;
+
+// Clusterer state rows per statement; the full state of a large store is
+// many statements of one transaction.
+constexpr size_t kStateRows = 1000;
+
+struct Assignment {
+  std::string story_id, article_id, copy_of;  // copy_of empty: keep the mark held
+};
 
 int64_t ToInt(const std::string& text) { return std::strtoll(text.c_str(), nullptr, 10); }
 
@@ -119,6 +137,7 @@ class PostgresStore final : public Store {
     return conn_->QueryInt("counting articles", "SELECT count(*) FROM articles");
   }
   Result<int64_t> CountUnassigned() override {
+    if (Status s = FlushAssignments(); !s.ok()) return s;
     return conn_->QueryInt("counting articles in no story",
                            "SELECT count(*) FROM articles a WHERE NOT EXISTS "
                            "(SELECT 1 FROM story_members m WHERE m.article_id = a.id)");
@@ -155,6 +174,12 @@ class PostgresStore final : public Store {
   // Commits the outermost transaction, counting the commit in
   // newsfuse_meta when it wrote, so other stores see DataVersion move.
   Status CommitOutermost(PgTransaction& txn, std::string_view what, bool wrote);
+  // Writes `rows` (no article twice) as one write: one upsert per
+  // kAssignRows; NotFound naming an unknown article or original.
+  Status WriteAssignments(const std::vector<Assignment>& rows);
+  // Writes the assignments held in the open unit; every read of stories
+  // calls it first.
+  Status FlushAssignments();
   // One multi-row INSERT of `articles` (at most kInsertRows), ids of the
   // rows it wrote added to `inserted`.
   Status InsertRows(const std::vector<const Article*>& articles,
@@ -164,11 +189,18 @@ class PostgresStore final : public Store {
   StoreOptions options_;
   bool unit_open_ = false;
   bool unit_wrote_ = false;
+  std::vector<Assignment> held_;                        // in the order first assigned
+  std::unordered_map<std::string, size_t> held_index_;  // article id -> index in held_
   int64_t seen_commits_ = 0;  // newsfuse_meta.commits as this store last accounted for it
   int64_t data_version_ = 1;
 };
 
-PostgresWrite::~PostgresWrite() { store_.unit_open_ = false; }
+PostgresWrite::~PostgresWrite() {
+  // Not committed: what the unit held goes with its rollback.
+  store_.held_.clear();
+  store_.held_index_.clear();
+  store_.unit_open_ = false;
+}
 
 Status PostgresWrite::Begin(const StoreOptions& options) {
   return txn_.Begin("starting a write", store_internal::kWriteLockSql, options.write_wait_ms,
@@ -176,6 +208,7 @@ Status PostgresWrite::Begin(const StoreOptions& options) {
 }
 
 Status PostgresWrite::Commit() {
+  if (Status s = store_.FlushAssignments(); !s.ok()) return s;
   Status status = store_.CommitOutermost(txn_, "committing", store_.unit_wrote_);
   store_.unit_wrote_ = false;
   return status;
@@ -350,6 +383,7 @@ Result<bool> PostgresStore::HasArticle(const std::string& id) {
 
 Result<std::vector<StoredArticle>> PostgresStore::GetStoredArticles(
     const std::vector<std::string>& ids) {
+  if (Status s = FlushAssignments(); !s.ok()) return s;
   std::vector<StoredArticle> found;
   for (size_t i = 0; i < ids.size(); i += kLookupRows) {
     const size_t end = std::min(ids.size(), i + kLookupRows);
@@ -404,33 +438,74 @@ Status PostgresStore::AssignToStory(const std::string& story_id, const std::stri
   if (copy_of == article_id) {
     return Status::Usage("article " + article_id + " cannot be a copy of itself");
   }
+  if (!unit_open_) return WriteAssignments({{story_id, article_id, copy_of}});
+  // Assigned again before any read: the later story wins and an empty
+  // copy_of keeps the mark, as two upserts in turn would leave it.
+  auto [it, added] = held_index_.emplace(article_id, held_.size());
+  if (added) {
+    held_.push_back({story_id, article_id, copy_of});
+  } else {
+    Assignment& held = held_[it->second];
+    held.story_id = story_id;
+    if (!copy_of.empty()) held.copy_of = copy_of;
+  }
+  return Status::Ok();
+}
+
+Status PostgresStore::FlushAssignments() {
+  if (held_.empty()) return Status::Ok();
+  std::vector<Assignment> rows = std::move(held_);
+  held_.clear();
+  held_index_.clear();
+  return WriteAssignments(rows);
+}
+
+Status PostgresStore::WriteAssignments(const std::vector<Assignment>& rows) {
+  const std::string what =
+      rows.size() == 1 ? "assigning article " + rows[0].article_id + " to story " + rows[0].story_id
+                       : "assigning " + std::to_string(rows.size()) +
+                             " articles to stories (first " + rows[0].article_id + ")";
   // The foreign keys check that both articles exist, in the same round
-  // trip (the cluster-worker assigns one article after another); only a
-  // refused row asks which one is missing.
+  // trip; only a refused statement asks which one is missing.
   bool unknown_article = false;  // read before the rollback clears the SQLSTATE
-  Status status =
-      Write("assigning article " + article_id + " to story " + story_id, [&]() -> Status {
-        // The WHERE makes a no-change assignment no update at all, so the
-        // trigger leaves the story's version and report alone.
-        auto upserted = conn_->Exec(
-            "assigning article " + article_id + " to story " + story_id,
-            "INSERT INTO story_members(article_id, story_id, copy_of) VALUES ($1, $2, $3) "
-            "ON CONFLICT (article_id) DO UPDATE SET story_id = excluded.story_id, "
-            "copy_of = coalesce(excluded.copy_of, story_members.copy_of) "
-            "WHERE story_members.story_id <> excluded.story_id OR "
-            "coalesce(excluded.copy_of, story_members.copy_of) IS DISTINCT FROM "
-            "story_members.copy_of",
-            {&article_id, &story_id, copy_of.empty() ? nullptr : &copy_of});
-        unknown_article =
-            !upserted.ok() && conn_->last_sqlstate() == store_internal::kForeignKeyViolation;
-        return upserted.ok() ? Status::Ok() : upserted.status();
-      });
+  Status status = Write(what, [&]() -> Status {
+    for (size_t i = 0; i < rows.size(); i += kAssignRows) {
+      const size_t end = std::min(rows.size(), i + kAssignRows);
+      // VALUES order is the order the rows join their stories (seq).
+      std::string sql = "INSERT INTO story_members(article_id, story_id, copy_of) VALUES ";
+      std::vector<const std::string*> params;
+      for (size_t j = i; j < end; ++j) {
+        const size_t p = params.size();
+        sql += (j == i ? "($" : ", ($") + std::to_string(p + 1) + ", $" + std::to_string(p + 2) +
+               ", $" + std::to_string(p + 3) + ")";
+        params.push_back(&rows[j].article_id);
+        params.push_back(&rows[j].story_id);
+        params.push_back(rows[j].copy_of.empty() ? nullptr : &rows[j].copy_of);
+      }
+      // The WHERE makes a no-change assignment no update at all, so the
+      // trigger leaves the story's version and report alone.
+      sql +=
+          " ON CONFLICT (article_id) DO UPDATE SET story_id = excluded.story_id, "
+          "copy_of = coalesce(excluded.copy_of, story_members.copy_of) "
+          "WHERE story_members.story_id <> excluded.story_id OR "
+          "coalesce(excluded.copy_of, story_members.copy_of) IS DISTINCT FROM "
+          "story_members.copy_of";
+      auto upserted = conn_->Exec(what, sql, params);
+      if (!upserted.ok()) {
+        unknown_article = conn_->last_sqlstate() == store_internal::kForeignKeyViolation;
+        return upserted.status();
+      }
+    }
+    return Status::Ok();
+  });
   if (!unknown_article) return status;
-  for (const std::string* id : {&article_id, &copy_of}) {
-    if (id->empty()) continue;
-    auto exists = HasArticle(*id);
-    if (!exists.ok()) return exists.status();
-    if (!*exists) return Status::NotFound("no article with id " + *id);
+  for (const Assignment& row : rows) {
+    for (const std::string* id : {&row.article_id, &row.copy_of}) {
+      if (id->empty()) continue;
+      auto exists = HasArticle(*id);
+      if (!exists.ok()) return exists.status();
+      if (!*exists) return Status::NotFound("no article with id " + *id);
+    }
   }
   return status;
 }
@@ -456,22 +531,45 @@ Status PostgresStore::PutClusterState(const std::vector<std::pair<std::string, s
                                       const std::vector<std::string>& erase, bool replace_all) {
   if (Status s = RefuseIfReadOnly("keep the clusterer's state"); !s.ok()) return s;
   const std::string what = "keeping the clusterer's state";
+  // A batch changes a row per article (its fingerprint) and per story it
+  // touched: a statement per kStateRows rows, not per row.
+  std::vector<std::string> hex;
+  hex.reserve(put.size());
+  for (const auto& row : put) hex.push_back(Hex(row.second));
   return Write(what, [&]() -> Status {
     if (replace_all) {
       auto cleared = conn_->Exec(what, "DELETE FROM cluster_state", {});
       if (!cleared.ok()) return cleared.status();
     }
-    for (const std::string& key : erase) {
-      auto erased = conn_->Exec(what, "DELETE FROM cluster_state WHERE key = $1", {&key});
+    for (size_t i = 0; i < erase.size(); i += kStateRows) {
+      const size_t end = std::min(erase.size(), i + kStateRows);
+      std::string sql = "DELETE FROM cluster_state WHERE key IN (";
+      std::vector<const std::string*> params;
+      for (size_t j = i; j < end; ++j) {
+        sql += (j == i ? "$" : ", $") + std::to_string(params.size() + 1);
+        params.push_back(&erase[j]);
+      }
+      auto erased = conn_->Exec(what, sql + ")", params);
       if (!erased.ok()) return erased.status();
     }
-    for (const auto& [key, value] : put) {
-      const std::string hex = Hex(value);
-      auto upserted = conn_->Exec(what,
-                                  "INSERT INTO cluster_state(key, value) VALUES ($1, "
-                                  "decode($2, 'hex')) ON CONFLICT (key) DO UPDATE SET "
-                                  "value = excluded.value",
-                                  {&key, &hex});
+    for (size_t i = 0; i < put.size(); i += kStateRows) {
+      const size_t end = std::min(put.size(), i + kStateRows);
+      // One statement may not update a key twice: the last value wins, as
+      // it would row by row.
+      std::unordered_map<std::string_view, size_t> last;
+      for (size_t j = i; j < end; ++j) last[put[j].first] = j;
+      std::string sql = "INSERT INTO cluster_state(key, value) VALUES ";
+      std::vector<const std::string*> params;
+      for (size_t j = i; j < end; ++j) {
+        if (last[put[j].first] != j) continue;
+        const size_t p = params.size();
+        sql += (p == 0 ? "($" : ", ($") + std::to_string(p + 1) + ", decode($" +
+               std::to_string(p + 2) + ", 'hex'))";
+        params.push_back(&put[j].first);
+        params.push_back(&hex[j]);
+      }
+      sql += " ON CONFLICT (key) DO UPDATE SET value = excluded.value";
+      auto upserted = conn_->Exec(what, sql, params);
       if (!upserted.ok()) return upserted.status();
     }
     return Status::Ok();
@@ -501,6 +599,7 @@ Result<std::vector<std::pair<std::string, std::string>>> PostgresStore::GetClust
 }
 
 Result<std::string> PostgresStore::StoryOf(const std::string& article_id) {
+  if (Status s = FlushAssignments(); !s.ok()) return s;
   auto result =
       conn_->Exec("reading the story of " + article_id,
                   "SELECT story_id FROM story_members WHERE article_id = $1", {&article_id});
@@ -512,6 +611,7 @@ Result<std::string> PostgresStore::StoryOf(const std::string& article_id) {
 }
 
 Result<Story> PostgresStore::GetStory(const std::string& story_id) {
+  if (Status s = FlushAssignments(); !s.ok()) return s;
   auto result = conn_->Exec("reading story " + story_id,
                             "SELECT m.article_id, m.copy_of FROM story_members m "
                             "JOIN articles a ON a.id = m.article_id WHERE m.story_id = $1 "
@@ -530,6 +630,7 @@ Result<Story> PostgresStore::GetStory(const std::string& story_id) {
 }
 
 Result<std::vector<StoryRow>> PostgresStore::ListStories() {
+  if (Status s = FlushAssignments(); !s.ok()) return s;
   // Byte order groups the ids as SQLite does, whatever the database's collation.
   auto result = conn_->Exec("listing stories",
                             "SELECT m.story_id, a.id, a.title, a.outlet, a.published, m.copy_of "
@@ -566,6 +667,7 @@ Result<std::vector<StoryRow>> PostgresStore::ListStories() {
 }
 
 Result<int64_t> PostgresStore::StoryVersion(const std::string& story_id) {
+  if (Status s = FlushAssignments(); !s.ok()) return s;
   auto result = conn_->Exec("reading the version of story " + story_id,
                             "SELECT version FROM story_versions WHERE story_id = $1", {&story_id});
   if (!result.ok()) return result.status();
@@ -575,6 +677,7 @@ Result<int64_t> PostgresStore::StoryVersion(const std::string& story_id) {
 
 Result<std::optional<std::string>> PostgresStore::GetCachedReport(const std::string& story_id,
                                                                   const std::string& builder) {
+  if (Status s = FlushAssignments(); !s.ok()) return s;
   auto result = conn_->Exec(
       "reading the cached report of story " + story_id,
       "SELECT r.report FROM story_reports r JOIN story_versions v ON v.story_id = r.story_id "
@@ -588,6 +691,7 @@ Result<std::optional<std::string>> PostgresStore::GetCachedReport(const std::str
 Result<bool> PostgresStore::PutCachedReport(const std::string& story_id, int64_t story_version,
                                             const std::string& builder, const std::string& headline,
                                             const std::string& json) {
+  if (Status s = FlushAssignments(); !s.ok()) return s;
   if (Status s = RefuseIfReadOnly("cache a report"); !s.ok()) return s;
   const std::string version = std::to_string(story_version);
   bool kept = false;
@@ -634,6 +738,7 @@ Result<int64_t> PostgresStore::DataVersion() {
 }
 
 Result<std::vector<SearchHit>> PostgresStore::Search(const std::string& query, int limit) {
+  if (Status s = FlushAssignments(); !s.ok()) return s;
   if (query.find_first_not_of(" \t\r\n") == std::string::npos) {
     return Status::Usage("empty search query");
   }

@@ -217,6 +217,49 @@ TEST_P(PostgresSchemaTest, StoredArticlesOfABatchInOneCall) {
   }
 }
 
+// Inside a unit the assignments are held and written in one statement when
+// stories are next read or at Commit (a cluster-worker batch's hundreds of
+// decisions in one round trip): reads see them as written, an article
+// assigned twice ends where the two writes in turn would leave it, and an
+// unknown article is reported by Commit, which then keeps nothing.
+TEST_P(PostgresSchemaTest, AssignmentsOfAUnitAreWrittenTogether) {
+  auto store = OpenOrDie(Location("news"));
+  ASSERT_NE(store, nullptr);
+  ASSERT_TRUE(store
+                  ->PutArticles({MakeArticle("a1", "Dam opens"), MakeArticle("a2", "Dam opens"),
+                                 MakeArticle("a3", "Dam opens, reprint")})
+                  .ok());
+  {
+    auto unit = store->BeginWrite();
+    ASSERT_TRUE(unit.ok()) << unit.status().ToString();
+    ASSERT_TRUE(store->AssignToStory("s1", "a2").ok());
+    ASSERT_TRUE(store->AssignToStory("s2", "a1").ok());
+    ASSERT_TRUE(store->AssignToStory("s1", "a3", "a2").ok());
+    ASSERT_TRUE(store->AssignToStory("s2", "a3").ok());  // moved before any read: mark kept
+    auto s2 = store->GetStory("s2");
+    ASSERT_TRUE(s2.ok()) << s2.status().ToString();
+    EXPECT_EQ(s2->article_ids, (std::vector<std::string>{"a1", "a3"}));
+    EXPECT_EQ(s2->copy_of, (std::map<std::string, std::string>{{"a3", "a2"}}));
+    EXPECT_EQ(*store->StoryOf("a2"), "s1");
+    ASSERT_TRUE(store->AssignToStory("s1", "a1").ok());  // a merge after the read
+    EXPECT_EQ(store->GetStory("s1")->article_ids, (std::vector<std::string>{"a2", "a1"}));
+    ASSERT_TRUE((*unit)->Commit().ok());
+  }
+  EXPECT_EQ(*store->CountUnassigned(), 0);
+  EXPECT_EQ(*store->StoryOf("a3"), "s2");
+
+  ASSERT_TRUE(store->PutArticles({MakeArticle("a4", "Bridge")}).ok());
+  auto unit = store->BeginWrite();
+  ASSERT_TRUE(unit.ok()) << unit.status().ToString();
+  ASSERT_TRUE(store->AssignToStory("s3", "a4").ok());
+  ASSERT_TRUE(store->AssignToStory("s3", "ghost").ok());
+  Status committed = (*unit)->Commit();
+  EXPECT_EQ(committed.code(), Status::Code::kNotFound);
+  EXPECT_THAT(committed.ToString(), HasSubstr("ghost"));
+  unit->reset();  // the unit rolled back, a4's assignment with it
+  EXPECT_EQ(store->StoryOf("a4").status().code(), Status::Code::kNotFound);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, PostgresSchemaTest, ::testing::Values(Backend::kPostgres),
                          BackendName);
 

@@ -4,6 +4,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <string>
+#include <utility>
 #include <vector>
 
 #include "store_backends.h"
@@ -114,6 +116,44 @@ TEST_P(WriteUnitTest, ProcessesCreatingOneNewFileAllSucceed) {
     ASSERT_TRUE(store);
     EXPECT_EQ(*store->CountArticles(), 4) << "round " << round;
   }
+}
+
+// The clusterer's kept rows: committed with their unit or not at all, put
+// rows replace, erased ones go, replace_all drops the rest; a batch of rows
+// larger than one statement's, and a key put twice (the later value wins).
+TEST_P(WriteUnitTest, ClusterStateRowsCommitWithTheirUnit) {
+  auto store = OpenOrDie(Location("news"));
+  ASSERT_TRUE(store);
+  using Rows = std::vector<std::pair<std::string, std::string>>;
+  Rows many;
+  for (int i = 0; i < 2500; ++i) {
+    many.emplace_back("f/" + std::to_string(10000 + i), std::string("v\0", 2) + std::to_string(i));
+  }
+  many.emplace_back("m", "first");
+  many.emplace_back("m", "second");
+  {
+    auto write = store->BeginWrite();
+    ASSERT_TRUE(write.ok());
+    ASSERT_TRUE(store->PutClusterState(many, {}, true).ok());
+  }
+  EXPECT_TRUE(store->GetClusterState()->empty());
+
+  auto write = store->BeginWrite();
+  ASSERT_TRUE(write.ok());
+  ASSERT_TRUE(store->PutClusterState(many, {}, true).ok());
+  std::vector<std::string> erase;
+  for (int i = 0; i < 1500; ++i) erase.push_back("f/" + std::to_string(10000 + i));
+  ASSERT_TRUE(store->PutClusterState({{"f/10000", "back"}}, erase, false).ok());
+  ASSERT_TRUE((*write)->Commit().ok());
+  auto rows = store->GetClusterState();
+  ASSERT_TRUE(rows.ok()) << rows.status().ToString();
+  ASSERT_EQ(rows->size(), 1002u);  // 1,000 f/ rows kept, f/10000 put back, m
+  EXPECT_EQ(rows->front(), (std::pair<std::string, std::string>{"f/10000", "back"}));
+  EXPECT_EQ((*rows)[1].second, std::string("v\0", 2) + "1500");
+  EXPECT_EQ(rows->back(), (std::pair<std::string, std::string>{"m", "second"}));
+
+  ASSERT_TRUE(store->PutClusterState({{"m", "only"}}, {}, true).ok());
+  EXPECT_EQ(*store->GetClusterState(), (Rows{{"m", "only"}}));
 }
 
 NEWSFUSE_STORE_BACKENDS(WriteUnitTest);
