@@ -118,6 +118,29 @@ TEST(UrlDatesTest, UtcInstantTakesTheDayThePageAddressNames) {
   EXPECT_EQ(Published(c), "2023-11-12") << Dump(*c);
 }
 
+TEST(LocalTimeTest, TheSameInstantWithTheWritersOffsetGivesTheWritersDay) {
+  // 22:40 UTC on the 3rd is 00:40 on the 4th in Vienna; the page states both.
+  const std::string both = R"(<title>Tram</title>
+<script type="application/ld+json">{"@type":"NewsArticle",
+ "datePublished":"2021-06-03T22:40:00Z"}</script>
+<meta name="date" content="Fri, 04 Jun 2021 00:40:00 +0200">)";
+  auto a = ExtractArticle(Html("<html><head>" + both + "</head><body>" + kBody + "</body></html>"));
+  ASSERT_TRUE(a.ok()) << a.status().ToString();
+  EXPECT_EQ(Published(a), "2021-06-04") << Dump(*a);
+  EXPECT_EQ(a->published->utc_offset_minutes, 120) << Dump(*a);
+
+  // Another instant with an offset (a modified time, a related story) is not
+  // the same moment: the UTC day stays.
+  const std::string other = R"(<title>Tram</title>
+<script type="application/ld+json">{"@type":"NewsArticle",
+ "datePublished":"2021-06-03T22:40:00Z"}</script>
+<time datetime="2021-06-04T09:15:00+02:00">4 June</time>)";
+  auto b =
+      ExtractArticle(Html("<html><head>" + other + "</head><body>" + kBody + "</body></html>"));
+  ASSERT_TRUE(b.ok()) << b.status().ToString();
+  EXPECT_EQ(Published(b), "2021-06-03") << Dump(*b);
+}
+
 TEST(JsonLdDatesTest, UntypedScriptAndNonArticleObjectsGiveTheDate) {
   // A schema.org object in a <script> without a type attribute.
   const std::string untyped = R"(<html><head><title>Ferry</title>
