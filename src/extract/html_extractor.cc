@@ -318,6 +318,16 @@ Result<Draft> ExtractFromHtml(const RawPage& page, const ExtractOptions& options
         break;
       }
     }
+    // The byline's date ("Jane Doe, 21. Jan. 2015"): the author's line
+    // states when the piece appeared, unless it says it is an update.
+    for (size_t i = 0; !a.published && i < m.byline_texts.size(); ++i) {
+      const std::string& t = m.byline_texts[i];
+      if (UpdateWordBefore(" " + AsciiLower(t))) continue;
+      if (auto d = FirstDateInText(t, month_first)) {
+        a.published = d;
+        a.field_sources["published"] = "byline-element";
+      }
+    }
     // Last: a date in the page's running text, after a publication label
     // first ("Datum: 26. Januar 2022"), never after an update word.
     if (!a.published) {

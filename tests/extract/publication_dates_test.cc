@@ -141,6 +141,24 @@ TEST(LocalTimeTest, TheSameInstantWithTheWritersOffsetGivesTheWritersDay) {
   EXPECT_EQ(Published(b), "2021-06-03") << Dump(*b);
 }
 
+TEST(BylineDatesTest, TheBylinesDateBeatsACitedDateInTheText) {
+  // No machine date; the byline states the day, and the body cites an older
+  // piece "vom 15. Okt. 2014" (a labelled date in running text).
+  const std::string page = R"(<html><head><title>Zinsen und Sparquote</title></head><body>
+<h1>Zinsen und Sparquote</h1>
+<div class="author"><a href="/autoren/mira-holm/">Mira Holm</a>, 21. Jan. 2015</div>
+<p>Die Sparquote der privaten Haushalte ist im vergangenen Jahr erneut gestiegen, obwohl die Zinsen
+auf Einlagen kaum noch etwas einbringen, wie neue Zahlen zeigen.</p>
+<p>Siehe auch den Beitrag vom 15. Okt. 2014.</p></body></html>)";
+  EXPECT_EQ(Published(ExtractArticle(Html(page))), "2015-01-21");
+
+  // An update stated in the byline is no publication date.
+  std::string updated = page;
+  updated.replace(updated.find(", 21. Jan."), 2, ", aktualisiert ");
+  const auto b = ExtractArticle(Html(updated));
+  EXPECT_NE(Published(b), "2015-01-21");
+}
+
 TEST(JsonLdDatesTest, UntypedScriptAndNonArticleObjectsGiveTheDate) {
   // A schema.org object in a <script> without a type attribute.
   const std::string untyped = R"(<html><head><title>Ferry</title>
