@@ -196,6 +196,12 @@ TEST(PageTextDatesTest, ALabelledDateInRunningTextIsThePublicationDate) {
   // A label in another language, from the generated label words.
   auto b = ExtractArticle(Html(PageWith("<p><small>Publié le 5 mars 2021</small></p>")));
   EXPECT_EQ(Published(b), "2021-03-05");
+
+  // "Erstellt am" (created on) labels the day over an earlier plain date.
+  auto c =
+      ExtractArticle(Html(PageWith("<div><span>Saison 12.10.2021</span></div>"
+                                   "<small>Erstellt am: 30.01.2022 18:36</small>")));
+  EXPECT_EQ(Published(c), "2022-01-30") << Dump(*c);
 }
 
 TEST(PageTextDatesTest, UpdateCopyrightAndLinkDatesAreNotPublicationDates) {
