@@ -296,6 +296,21 @@ std::vector<Para> Emit(const GumboNode* container, const StatsMap& st) {
     }
     if (!IsElement(n)) continue;
     const GumboTag t = Tag(n);
+    // A short data cell ("200 g", "pearl barley") is one field of its row:
+    // the row is the paragraph, so an ingredient or fact table survives the
+    // short-line filter. Long cells are layout and stay blocks.
+    if ((t == GUMBO_TAG_TD || t == GUMBO_TAG_TH) && !SkipSubtree(n, container, st)) {
+      const auto it = st.find(n);
+      if (it != st.end() && it->second.chars < 100) {
+        buf += ' ';
+        if (f.exit) continue;
+        stack.push_back({n, true, f.in_link});
+        const GumboVector& cells = n->v.element.children;
+        for (unsigned i = cells.length; i-- > 0;)
+          stack.push_back({static_cast<const GumboNode*>(cells.data[i]), false, f.in_link});
+        continue;
+      }
+    }
     if (f.exit) {
       if (IsBlockTag(t)) flush();
       continue;

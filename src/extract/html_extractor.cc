@@ -22,6 +22,33 @@
 namespace newsfuse::extract_internal {
 namespace {
 
+constexpr const char* kPublishedMetaKeys[] = {"article:published_time",
+                                              "og:published_time",
+                                              "og:article:published_time",
+                                              "datepublished",
+                                              "pubdate",
+                                              "publishdate",
+                                              "publish-date",
+                                              "publish_date",
+                                              "published_time",
+                                              "publication_date",
+                                              "date_published",
+                                              "date-published",
+                                              "citation_publication_date",
+                                              "dc.date.issued",
+                                              "dcterms.issued",
+                                              "dc.date.created",
+                                              "dcterms.created",
+                                              "dcterms.date",
+                                              "dc.date",
+                                              "date",
+                                              "sailthru.date",
+                                              "parsely-pub-date",
+                                              "article.published",
+                                              "originalpublicationdate",
+                                              "release_date",
+                                              "rnews:datepublished"};
+
 std::string MetaValue(const HtmlMeta& m, std::initializer_list<const char*> keys,
                       std::string* which) {
   for (const char* k : keys) {
@@ -224,36 +251,12 @@ Result<Draft> ExtractFromHtml(const RawPage& page, const ExtractOptions& options
 
   // Dates.
   SetDate(a.published, "published", a, m.ld_published, "json-ld");
-  {
-    std::string v = MetaValue(m,
-                              {"article:published_time",
-                               "og:published_time",
-                               "og:article:published_time",
-                               "datepublished",
-                               "pubdate",
-                               "publishdate",
-                               "publish-date",
-                               "publish_date",
-                               "published_time",
-                               "publication_date",
-                               "date_published",
-                               "date-published",
-                               "citation_publication_date",
-                               "dc.date.issued",
-                               "dcterms.issued",
-                               "dc.date.created",
-                               "dcterms.created",
-                               "dcterms.date",
-                               "dc.date",
-                               "date",
-                               "sailthru.date",
-                               "parsely-pub-date",
-                               "article.published",
-                               "originalpublicationdate",
-                               "release_date",
-                               "rnews:datepublished"},
-                              &src);
-    SetDate(a.published, "published", a, v, src);
+  for (const char* key : kPublishedMetaKeys) {
+    // The first key the page fills decides, as the page's own choice of field.
+    auto it = m.meta.find(key);
+    if (it == m.meta.end() || it->second.empty()) continue;
+    SetDate(a.published, "published", a, it->second, std::string("meta:") + key);
+    break;
   }
   SetDate(a.published, "published", a, m.itemprop_published, "itemprop");
   SetDate(a.published, "published", a, m.ld_other_published, "json-ld-page");
@@ -271,6 +274,23 @@ Result<Draft> ExtractFromHtml(const RawPage& page, const ExtractOptions& options
         !UpdateWordBefore(" " + AsciiLower(m.time_text))) {
       a.published = shown;
       a.field_sources["published"] = "time-element-text";
+    }
+  }
+  if (a.published && a.published->utc_offset_minutes == 0) {
+    // A UTC instant says the moment, not the writer's day; the same moment
+    // stated elsewhere with the page's own offset ("00:04 +0200") does.
+    std::vector<std::pair<std::string, std::string>> stated = {{"itemprop", m.itemprop_published},
+                                                               {"time-element", m.time_datetime}};
+    for (const char* key : kPublishedMetaKeys)
+      if (auto it = m.meta.find(key); it != m.meta.end())
+        stated.emplace_back(std::string("meta:") + key, it->second);
+    for (const auto& [from, text] : stated) {
+      const auto d = text.empty() ? std::nullopt : ParseMachineDate(text);
+      if (d && d->utc_offset_minutes.value_or(0) != 0 && SameInstant(*d, *a.published)) {
+        a.published = d;
+        a.field_sources["published"] = from + " (the same instant in local time)";
+        break;
+      }
     }
   }
   std::optional<DateTime> url_day;
@@ -296,6 +316,16 @@ Result<Draft> ExtractFromHtml(const RawPage& page, const ExtractOptions& options
         a.published = d;
         a.field_sources["published"] = "visible-date";
         break;
+      }
+    }
+    // The byline's date ("Jane Doe, 21. Jan. 2015"): the author's line
+    // states when the piece appeared, unless it says it is an update.
+    for (size_t i = 0; !a.published && i < m.byline_texts.size(); ++i) {
+      const std::string& t = m.byline_texts[i];
+      if (UpdateWordBefore(" " + AsciiLower(t))) continue;
+      if (auto d = FirstDateInText(t, month_first)) {
+        a.published = d;
+        a.field_sources["published"] = "byline-element";
       }
     }
     // Last: a date in the page's running text, after a publication label

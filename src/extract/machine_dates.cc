@@ -1,12 +1,42 @@
 #include "extract/machine_dates.h"
 
+#include <algorithm>
 #include <cstdlib>
+#include <string>
 
 #include "extract/date_words.h"
 #include "extract/text_util.h"
 #include "extract/timestamps.h"
 
 namespace newsfuse::extract_internal {
+namespace {
+
+// The zone closing an RFC 2822 date: "+0200", "-05:00", "GMT", "UTC",
+// "GMT+0000". nullopt when the text ends otherwise (the zone is unknown).
+std::optional<int> TrailingOffset(std::string_view s) {
+  s = Trim(s);
+  if (s.size() >= 5) {
+    std::string_view t = s.substr(s.size() - 5);
+    if (t[2] == ':' && s.size() >= 6) t = s.substr(s.size() - 6);
+    const char sign = t[0];
+    std::string digits;
+    for (char c : t.substr(1))
+      if (c != ':') digits += c;
+    if ((sign == '+' || sign == '-') && digits.size() == 4 &&
+        std::all_of(digits.begin(), digits.end(), [](char c) { return IsAsciiDigit(c); })) {
+      const int h = std::stoi(digits.substr(0, 2)), m = std::stoi(digits.substr(2));
+      if (h <= 14 && m < 60) return (sign == '-' ? -1 : 1) * (h * 60 + m);
+      return std::nullopt;
+    }
+  }
+  if (s.size() >= 4) {
+    const std::string_view z = s.substr(s.size() - 4);
+    if (z == " GMT" || z == " UTC") return 0;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
 
 std::optional<DateTime> ParseMachineDate(std::string_view text) {
   std::string_view s = Trim(text);
@@ -62,9 +92,12 @@ std::optional<DateTime> ParseMachineDate(std::string_view text) {
   }
   // Human forms ("Thu, 05 Feb 2026 10:00:00 GMT", "February 5, 2026").
   TimestampScan scan = ScanTimestamps(Utf8Prefix(s, 200));
-  for (const auto& st : scan.stamps)
-    if (st.has_date && st.when.year > 0 && st.when.precision != DatePrecision::kMonth)
-      return st.when;
+  for (const auto& st : scan.stamps) {
+    if (!st.has_date || st.when.year <= 0 || st.when.precision == DatePrecision::kMonth) continue;
+    DateTime when = st.when;
+    if (when.precision >= DatePrecision::kMinute) when.utc_offset_minutes = TrailingOffset(s);
+    return when;
+  }
   return std::nullopt;
 }
 
@@ -116,10 +149,27 @@ std::optional<DateTime> DateFromPath(std::string_view path) {
   return std::nullopt;
 }
 
+namespace {
+
+// Minutes since the epoch in UTC; the caller checks offset and precision.
+int64_t UtcMinutes(const DateTime& when) {
+  return (when.DaysSinceEpoch() * 24 * 60) + when.hour * 60 + when.minute -
+         *when.utc_offset_minutes;
+}
+
+bool IsInstant(const DateTime& when) {
+  return when.utc_offset_minutes && when.precision >= DatePrecision::kMinute;
+}
+
+}  // namespace
+
+bool SameInstant(const DateTime& a, const DateTime& b) {
+  return IsInstant(a) && IsInstant(b) && UtcMinutes(a) == UtcMinutes(b);
+}
+
 bool FallsOnDaySomewhere(const DateTime& when, const DateTime& day) {
-  if (!when.utc_offset_minutes || when.precision < DatePrecision::kMinute) return false;
-  const int64_t utc =
-      (when.DaysSinceEpoch() * 24 * 60) + when.hour * 60 + when.minute - *when.utc_offset_minutes;
+  if (!IsInstant(when)) return false;
+  const int64_t utc = UtcMinutes(when);
   const int64_t day_start = day.DaysSinceEpoch() * 24 * 60;
   // Local day D in zone z covers UTC [D - z, D + 24h - z), z in [-12h, +14h].
   return utc >= day_start - 14 * 60 && utc < day_start + 24 * 60 + 12 * 60;

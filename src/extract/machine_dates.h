@@ -26,6 +26,10 @@ std::optional<DateTime> DateFromPath(std::string_view path);
 // the evening of 8 November in New York.
 bool FallsOnDaySomewhere(const DateTime& instant, const DateTime& day);
 
+// True when both state a time and a UTC offset and name the same minute:
+// "2019-10-18T22:04Z" and "Sat, 19 Oct 2019 00:04 +0200".
+bool SameInstant(const DateTime& a, const DateTime& b);
+
 // Completes a month/day (year 0) with the year that puts it nearest to
 // `reference` (so "Dec. 31" seen on 2026-01-01 is 2025). nullopt when the
 // result would be more than 120 days from the reference: then the reference

@@ -24,7 +24,8 @@ bool EventWordIn(std::string_view lower) {
 bool PublicationLabelBefore(std::string_view lower_before) {
   for (const std::string& w : GetRules().Phrases("datepublished"))
     if (lower_before.find(w) != std::string_view::npos) return true;
-  for (std::string_view w : {"datum", " date", " vom ", "erschienen", "posted"})
+  for (std::string_view w :
+       {"datum", " date", " vom ", "erschienen", "posted", "erstellt am", "created on", "créé le"})
     if (lower_before.find(w) != std::string_view::npos) return true;
   return false;
 }

@@ -58,6 +58,16 @@ std::optional<DateTime> Make(int y, int m, int d) {
   return DateTime::Day(y, m, d);
 }
 
+// Past one space at `p`: ASCII, no-break (U+00A0), thin (U+2009), hair
+// (U+200A) or narrow no-break (U+202F).
+size_t SkipDateSpace(std::string_view s, size_t p) {
+  if (p < s.size() && s[p] == ' ') return p + 1;
+  if (s.substr(p, 2) == "\xC2\xA0") return p + 2;
+  for (std::string_view thin : {"\xE2\x80\x89", "\xE2\x80\x8A", "\xE2\x80\xAF"})
+    if (s.substr(p, 3) == thin) return p + 3;
+  return p;
+}
+
 // Numeric dates at position i of the raw text: "2018-06-10", "10.06.2018",
 // "06/10/2018", "2020年07月03日". `i` starts a run of digits.
 std::optional<DateTime> NumericAt(std::string_view s, size_t i, bool month_first, size_t* end) {
@@ -85,9 +95,16 @@ std::optional<DateTime> NumericAt(std::string_view s, size_t i, bool month_first
   const char sep = s[p];
   if (sep != '-' && sep != '.' && sep != '/') return std::nullopt;
   ++p;
+  // German typesetting spaces a dotted date ("4. 2. 2022"), often with a thin
+  // or no-break space; no other separator is written spaced.
+  auto skip_space = [&] {
+    if (sep == '.') p = SkipDateSpace(s, p);
+  };
+  skip_space();
   const int b = read(p, 1, 2);
   if (b < 0 || p >= s.size() || s[p] != sep) return std::nullopt;
   ++p;
+  skip_space();
   const size_t c_start = p;
   const int c = read(p, 1, 4);
   if (c < 0) return std::nullopt;

@@ -57,6 +57,47 @@ TEST(HtmlContentTest, BodyCutIntoOneParagraphPerCardIsKeptWhole) {
   EXPECT_EQ(a.paragraphs.back().rfind("The findings were published", 0), 0u);
 }
 
+TEST(HtmlContentTest, AGuidesListAndTableInsideTheArticleAreKept) {
+  // A recipe: intro, an ingredient table and a numbered method list inside the
+  // article container; a site menu list outside it.
+  const std::string html = std::string("<html><body>") + kNav +
+                           R"(<article><h1>Barley soup for cold evenings</h1>
+<p>This soup takes an hour, most of it unattended, and keeps for three days in the fridge; it is
+the dish our readers asked for most often this winter.</p>
+<table class="ingredients"><tr><td>200 g</td><td>pearl barley</td></tr>
+<tr><td>2</td><td>carrots, diced</td></tr><tr><td>1.5 l</td><td>vegetable stock</td></tr></table>
+<ol><li>Rinse the barley and soak it for twenty minutes in cold water.</li>
+<li>Soften the carrots in a little oil, add the barley and the stock, and simmer for forty minutes.</li>
+<li>Season with salt and pepper and serve with dark bread.</li></ol>
+<p>Leftovers thicken overnight; loosen them with a splash of stock when you reheat the soup.</p>
+</article></body></html>)";
+  const std::string text = Joined(Html(html));
+  EXPECT_NE(text.find("pearl barley"), std::string::npos) << text;
+  EXPECT_NE(text.find("vegetable stock"), std::string::npos) << text;
+  EXPECT_NE(text.find("Rinse the barley"), std::string::npos) << text;
+  EXPECT_NE(text.find("Season with salt"), std::string::npos) << text;
+  EXPECT_NE(text.find("Leftovers thicken"), std::string::npos) << text;
+  EXPECT_EQ(text.find("Business"), std::string::npos) << text;
+}
+
+TEST(HtmlContentTest, ACommentSignUpPromptNeverWinsOverTheStory) {
+  // A German news page: the story in short paragraphs, then a comment box
+  // whose sign-up prompt is one long block.
+  const std::string html = std::string("<html><body>") + kNav +
+                           R"(<div class="article-text">
+<p>Der Stadtrat hat am Dienstag den Bau einer neuen Radbrücke über den Fluss beschlossen.</p>
+<p>Die Brücke soll 2027 fertig sein und rund zwölf Millionen Euro kosten, sagte die Bürgermeisterin.</p>
+<p>Anwohner hatten seit Jahren eine sichere Verbindung zwischen den beiden Ufern gefordert.</p></div>
+<div class="comments"><p>Um Kommentare schreiben zu können, müssen Sie sich anmelden oder registrieren.
+Mit Ihrer Registrierung akzeptieren Sie unsere Nutzungsbedingungen und die Regeln für Kommentare in
+unserer Community, die Sie jederzeit in Ihrem Konto nachlesen und ändern können.</p></div>
+</body></html>)";
+  const std::string text = Joined(Html(html));
+  EXPECT_NE(text.find("Radbrücke"), std::string::npos) << text;
+  EXPECT_NE(text.find("Anwohner hatten"), std::string::npos) << text;
+  EXPECT_EQ(text.find("Kommentare schreiben"), std::string::npos) << text;
+}
+
 TEST(HtmlContentTest, BrSeparatedTextBesideALinkColumnIsTheArticle) {
   std::string html = "<html><body><div class=\"row\"><div class=\"col-3\"><ul>";
   for (int y = 2005; y <= 2018; ++y)

@@ -118,6 +118,47 @@ TEST(UrlDatesTest, UtcInstantTakesTheDayThePageAddressNames) {
   EXPECT_EQ(Published(c), "2023-11-12") << Dump(*c);
 }
 
+TEST(LocalTimeTest, TheSameInstantWithTheWritersOffsetGivesTheWritersDay) {
+  // 22:40 UTC on the 3rd is 00:40 on the 4th in Vienna; the page states both.
+  const std::string both = R"(<title>Tram</title>
+<script type="application/ld+json">{"@type":"NewsArticle",
+ "datePublished":"2021-06-03T22:40:00Z"}</script>
+<meta name="date" content="Fri, 04 Jun 2021 00:40:00 +0200">)";
+  auto a = ExtractArticle(Html("<html><head>" + both + "</head><body>" + kBody + "</body></html>"));
+  ASSERT_TRUE(a.ok()) << a.status().ToString();
+  EXPECT_EQ(Published(a), "2021-06-04") << Dump(*a);
+  EXPECT_EQ(a->published->utc_offset_minutes, 120) << Dump(*a);
+
+  // Another instant with an offset (a modified time, a related story) is not
+  // the same moment: the UTC day stays.
+  const std::string other = R"(<title>Tram</title>
+<script type="application/ld+json">{"@type":"NewsArticle",
+ "datePublished":"2021-06-03T22:40:00Z"}</script>
+<time datetime="2021-06-04T09:15:00+02:00">4 June</time>)";
+  auto b =
+      ExtractArticle(Html("<html><head>" + other + "</head><body>" + kBody + "</body></html>"));
+  ASSERT_TRUE(b.ok()) << b.status().ToString();
+  EXPECT_EQ(Published(b), "2021-06-03") << Dump(*b);
+}
+
+TEST(BylineDatesTest, TheBylinesDateBeatsACitedDateInTheText) {
+  // No machine date; the byline states the day, and the body cites an older
+  // piece "vom 15. Okt. 2014" (a labelled date in running text).
+  const std::string page = R"(<html><head><title>Zinsen und Sparquote</title></head><body>
+<h1>Zinsen und Sparquote</h1>
+<div class="author"><a href="/autoren/mira-holm/">Mira Holm</a>, 21. Jan. 2015</div>
+<p>Die Sparquote der privaten Haushalte ist im vergangenen Jahr erneut gestiegen, obwohl die Zinsen
+auf Einlagen kaum noch etwas einbringen, wie neue Zahlen zeigen.</p>
+<p>Siehe auch den Beitrag vom 15. Okt. 2014.</p></body></html>)";
+  EXPECT_EQ(Published(ExtractArticle(Html(page))), "2015-01-21");
+
+  // An update stated in the byline is no publication date.
+  std::string updated = page;
+  updated.replace(updated.find(", 21. Jan."), 2, ", aktualisiert ");
+  const auto b = ExtractArticle(Html(updated));
+  EXPECT_NE(Published(b), "2015-01-21");
+}
+
 TEST(JsonLdDatesTest, UntypedScriptAndNonArticleObjectsGiveTheDate) {
   // A schema.org object in a <script> without a type attribute.
   const std::string untyped = R"(<html><head><title>Ferry</title>
@@ -155,6 +196,12 @@ TEST(PageTextDatesTest, ALabelledDateInRunningTextIsThePublicationDate) {
   // A label in another language, from the generated label words.
   auto b = ExtractArticle(Html(PageWith("<p><small>Publié le 5 mars 2021</small></p>")));
   EXPECT_EQ(Published(b), "2021-03-05");
+
+  // "Erstellt am" (created on) labels the day over an earlier plain date.
+  auto c =
+      ExtractArticle(Html(PageWith("<div><span>Saison 12.10.2021</span></div>"
+                                   "<small>Erstellt am: 30.01.2022 18:36</small>")));
+  EXPECT_EQ(Published(c), "2022-01-30") << Dump(*c);
 }
 
 TEST(PageTextDatesTest, UpdateCopyrightAndLinkDatesAreNotPublicationDates) {

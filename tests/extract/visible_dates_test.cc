@@ -34,6 +34,24 @@ TEST(VisibleDatesTest, NumericForms) {
   EXPECT_EQ(Iso("06/20/2019"), "2019-06-20");
 }
 
+TEST(VisibleDatesTest, SpacedDottedDates) {
+  // "4. 2. 2022" as German typesetting spaces it: ASCII, thin or no-break.
+  EXPECT_EQ(Iso("Tennisverband Nord 4. 2. 2022"), "2022-02-04");
+  EXPECT_EQ(Iso("Verband 4.\xE2\x80\x89"
+                "2.\xE2\x80\x89"
+                "2022."),
+            "2022-02-04");
+  EXPECT_EQ(Iso("am 17.\xC2\xA0M\xC3\xA4rz 2021 und 9.\xC2\xA0"
+                "3.\xC2\xA0"
+                "2021"),
+            "2021-03-17");
+  // Only dotted dates: "4 - 2 - 2022" and "4 / 2 / 2022" are no dates, nor a
+  // list "Punkte 3. 4. 12".
+  EXPECT_EQ(Iso("Ergebnis 4 - 2 - 2022"), "-");
+  EXPECT_EQ(Iso("Seite 4 / 2 / 2022"), "-");
+  EXPECT_EQ(Iso("Punkte 3. 4. 12"), "-");
+}
+
 TEST(VisibleDatesTest, MonthNamesInSeveralLanguages) {
   EXPECT_EQ(Iso("Eingetragen am 3. Januar 2020 vom Team"), "2020-01-03");
   EXPECT_EQ(Iso("Nov\xC2\xA0"
