@@ -150,7 +150,11 @@ bool Appositive(const Words& w, uint32_t comma2, uint32_t lo, TokenRange* out,
       // "Sen. Ann Vale, R-Ore., said": the period of an abbreviation right
       // before the closing comma; "(D-Calif.)" and "(FSB)" in parentheses.
       const bool abbreviation = text.IsPunct(u, '.') && u + 1 == comma2;
-      if (!(text.IsPunct(u, '-') || text.IsPunct(u, '(') || text.IsPunct(u, ')') || abbreviation))
+      // "Joe Torre, the Yankees' manager, said": a plural possessive's mark.
+      const bool possessive = text.IsPunct(u, '\'') && u > 0 && text.IsWord(u - 1) &&
+                              text.tokens[u - 1].end == text.tokens[u].begin;
+      if (!(text.IsPunct(u, '-') || text.IsPunct(u, '(') || text.IsPunct(u, ')') || abbreviation ||
+            possessive))
         return false;
     }
   }

@@ -99,6 +99,18 @@ TEST(QuotesTest, AppositiveWithAbbreviationOrParenthesis) {
   EXPECT_EQ(q[1].speaker, static_cast<int>(mols));
 }
 
+// A plural possessive's mark in the appositive ("the Hornets' coach") keeps
+// the appositive one: the name before it speaks.
+TEST(QuotesTest, AppositiveWithAPluralPossessive) {
+  AnnotatedArticle a = MakeAnnotated(
+      {"``We played our worst half of the year,'' Lena Osk, the Hornets' coach, said after the "
+       "game."});
+  const uint32_t osk = AddEntity(a, EntityType::kPerson, "Lena Osk", {"Lena Osk"});
+  const auto q = Annotate(a);
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, static_cast<int>(osk));
+}
+
 // "yelled" reports words as "shouted" does.
 TEST(QuotesTest, YelledIsASpeechCue) {
   AnnotatedArticle a = MakeAnnotated(
