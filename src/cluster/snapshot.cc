@@ -174,13 +174,7 @@ std::string_view ByteReader::Raw(size_t n) {
 
 std::string_view ByteReader::View() {
   const uint64_t n = U64();
-  if (!ok_ || n > in_.size()) {
-    ok_ = false;
-    return {};
-  }
-  const std::string_view s = in_.substr(0, n);
-  in_.remove_prefix(n);
-  return s;
+  return ok_ ? Raw(n) : std::string_view();
 }
 
 TermWeights ByteReader::Weights() {
