@@ -50,6 +50,11 @@ const Mention* SpeakerResolver::MentionOver(const Token& t) const {
   return nullptr;
 }
 
+std::vector<Token>::const_iterator SpeakerResolver::TokenAt(uint32_t byte) const {
+  return std::lower_bound(text_.tokens.begin(), text_.tokens.end(), byte,
+                          [](const Token& t, uint32_t b) { return t.begin < b; });
+}
+
 bool SpeakerResolver::InsideQuotation(uint32_t byte) const {
   auto it = std::upper_bound(text_.tokens.begin(), text_.tokens.end(), byte,
                              [](uint32_t b, const Token& t) { return b < t.begin; });
@@ -607,8 +612,7 @@ bool SpeakerResolver::NamesSomethingElse(uint32_t k, uint32_t entity) const {
 // named, whom the bare surname may mean.
 bool SpeakerResolver::RelativeNamedBefore(Span surname) const {
   const std::string_view name = article_.Text(surname);
-  auto it = std::lower_bound(text_.tokens.begin(), text_.tokens.end(), surname.begin,
-                             [](const Token& t, uint32_t b) { return t.begin < b; });
+  auto it = TokenAt(surname.begin);
   if (it == text_.tokens.end()) return false;
   const uint32_t sentence = it->sentence;
   while (it != text_.tokens.begin()) {
@@ -628,19 +632,17 @@ bool SpeakerResolver::RelativeNamedBefore(Span surname) const {
 std::optional<uint32_t> SpeakerResolver::LastSpeakerNamed(
     const Mention& m, const std::vector<SpeakerRef>& known) const {
   const std::string_view surname = article_.Text(m.span);
-  auto sentence_of = [&](uint32_t byte) {
-    const auto& ss = text_.sentences;
-    const auto it = std::upper_bound(ss.begin(), ss.end(), byte,
-                                     [](uint32_t b, const Span& s) { return b < s.begin; });
-    return static_cast<uint32_t>(it == ss.begin() ? 0 : it - ss.begin() - 1);
-  };
-  const uint32_t sentence = sentence_of(m.span.begin);
+  const auto at = TokenAt(m.span.begin);
+  if (at == text_.tokens.end()) return std::nullopt;
+  const uint32_t sentence = at->sentence;
   for (size_t i = known.size(); i-- > 0;) {
     const SpeakerRef& k = known[i];
     if (k.span.begin >= m.span.begin) continue;
     if (!k.entity || article_.entities[*k.entity].type != EntityType::kPerson) return std::nullopt;
     if (LastWord(article_.entities[*k.entity].name) != surname) return std::nullopt;
-    const uint32_t spoke = sentence_of(k.span.begin);
+    const auto said = TokenAt(k.span.begin);
+    if (said == text_.tokens.end()) return std::nullopt;
+    const uint32_t spoke = said->sentence;
     if (spoke + kNamesakeLookback < sentence) return std::nullopt;
     return k.entity;
   }

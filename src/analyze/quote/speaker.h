@@ -62,6 +62,9 @@ class SpeakerResolver {
   SpeakerRef ResolveHead(const TokenRange& phrase, const std::vector<SpeakerRef>& known) const;
   const Mention* MentionOver(const Token& t) const;
   bool InsideQuotation(uint32_t byte) const;
+  // The first token starting at or after `byte` (a mention's or a speaker
+  // span's start is a token's); end() when none.
+  std::vector<Token>::const_iterator TokenAt(uint32_t byte) const;
   SpeakerRef ResolvePronoun(uint32_t token, const std::vector<SpeakerRef>& known) const;
   std::optional<uint32_t> EntityByName(std::string_view name) const;
   std::optional<uint32_t> EntityByRole(std::string_view head, uint32_t before) const;
