@@ -272,6 +272,7 @@ const Fact* FactOf(const StoryReport& r, const std::string& id) {
 
 // "trees: 1,200", linked to its row of the fact grid.
 std::string FactPhrase(const Fact& f) {
+  if (f.value.empty()) return fmt::format("<a href=\"#fact-{}\">{}</a>", Esc(f.id), Esc(f.subject));
   return fmt::format("<a href=\"#fact-{}\">{}: {}</a>", Esc(f.id), Esc(f.subject), Esc(f.value));
 }
 

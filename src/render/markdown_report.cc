@@ -113,9 +113,13 @@ void FactsSection(const StoryReport& r, std::string& out) {
   // width as columns. The HTML report draws the facts-by-outlets table.
   out += "\n## Facts\n\n";
   for (const auto& f : r.facts) {
-    out += fmt::format("- **{}** {}: {} {}\n", Md(f.id),
-                       f.subject.empty() ? FactKindName(f.kind) : Md(f.subject), Md(f.value),
-                       Citations(f.sources));
+    // An event row is its own sentence and may carry no date or place: no
+    // dangling colon then.
+    const std::string subject = f.subject.empty() ? FactKindName(f.kind) : Md(f.subject);
+    out += f.value.empty()
+               ? fmt::format("- **{}** {} {}\n", Md(f.id), subject, Citations(f.sources))
+               : fmt::format("- **{}** {}: {} {}\n", Md(f.id), subject, Md(f.value),
+                             Citations(f.sources));
   }
 }
 

@@ -191,6 +191,20 @@ TEST(RenderMarkdownTest, ClaimSectionsAreListedWithCitations) {
   EXPECT_NE(md.find("- [S2] only here: F1"), std::string::npos);
 }
 
+// An event row is its own sentence and may have no date or place: it is
+// listed without a dangling colon.
+TEST(RenderMarkdownTest, EventRowWithoutValueHasNoColon) {
+  StoryReport r = ReportWithClaims();
+  Fact event;
+  event.id = "F3";
+  event.kind = Fact::Kind::kEvent;
+  event.subject = "The bridge reopened.";
+  event.sources = {"S1", "S2"};
+  r.facts.push_back(event);
+  const std::string md = RenderMarkdown(r);
+  EXPECT_NE(md.find("- **F3** The bridge reopened. [S1][S2]"), std::string::npos) << md;
+}
+
 TEST(RenderHtmlTest, SelfContainedEscapedAndLinked) {
   const std::string html = RenderHtml(ReportWithClaims());
   EXPECT_EQ(html.rfind("<!doctype html>", 0), 0u);

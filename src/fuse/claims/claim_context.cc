@@ -6,6 +6,7 @@
 #include <map>
 #include <span>
 
+#include "core/strings.h"
 #include "fuse/voices.h"
 
 namespace newsfuse::fuse {
@@ -147,7 +148,14 @@ std::string SpanText(const AnnotatedArticle& article, Span span) {
 }
 
 namespace {
-bool ClauseBoundary(char c) {
+// The mark at `at` ends a clause, unless it is a digit group or decimal
+// separator ("10,000 athletes", "2.8 million"), which a clause cut there
+// would leave as "000 athletes".
+bool ClauseBoundary(std::string_view body, size_t at) {
+  const char c = body[at];
+  if ((c == ',' || c == '.') && at > 0 && at + 1 < body.size() && IsAsciiDigit(body[at - 1]) &&
+      IsAsciiDigit(body[at + 1]))
+    return false;
   return c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == '"' || c == '.';
 }
 }  // namespace
@@ -156,13 +164,13 @@ Span ClauseSpan(const AnnotatedArticle& a, Span sentence, Span span, int words_b
                 int words_after) {
   const std::string_view body = a.body;
   uint32_t begin = span.begin;
-  for (int words = 0; begin > sentence.begin && !ClauseBoundary(body[begin - 1]);) {
+  for (int words = 0; begin > sentence.begin && !ClauseBoundary(body, begin - 1);) {
     --begin;
     if (body[begin] == ' ' && ++words > words_before) break;
   }
   uint32_t end = std::min<uint32_t>(span.end, static_cast<uint32_t>(body.size()));
   const uint32_t stop = std::min<uint32_t>(sentence.end, static_cast<uint32_t>(body.size()));
-  for (int words = 0; end < stop && !ClauseBoundary(body[end]); ++end) {
+  for (int words = 0; end < stop && !ClauseBoundary(body, end); ++end) {
     if (body[end] == ' ' && ++words > words_after) break;
   }
   while (begin < span.begin && body[begin] == ' ') ++begin;
