@@ -259,6 +259,10 @@ std::vector<TimelineEntry> BuildTimeline(ClaimContext& ctx, bool story_window_on
       if (BoundOnly(a, t)) continue;
       const size_t sentence = ctx.SentenceOf(s, t.span);
       if (OpensWithQuote(a.Text(ctx.SentenceSpan(s, sentence)))) continue;
+      // A date inside a speaker's own words ("``We had one survive for five
+      // hours in 1993,'' Campbell said") dates what the speaker recalls, in a
+      // sentence that need not open with the mark: a statement, not an event.
+      if (InDirectQuote(a, t.span)) continue;
       events.push_back({s, sentence, &t, r});
     }
   }
@@ -319,9 +323,15 @@ std::vector<TimelineEntry> BuildTimeline(ClaimContext& ctx, bool story_window_on
       last = std::max(last, events[i].range.end);
     }
     if (first != lead.range.begin || last != lead.range.end) b.entry.date = first + "/" + last;
+    // Sentences grouped by one day tell one event, so any of them may name
+    // its venue. Grouped by a year or a month they may tell different events
+    // ("abortion was illegal in Canada until 1988" beside a 1988 bombing in
+    // Atlanta): the venue then must be in the sentence the row shows.
     std::map<std::string, int> venues;
+    const bool by_day = lead.timex->precision >= DatePrecision::kDay;
     for (size_t i : group) {
       const Event& e = events[i];
+      if (!by_day && &e != plainest) continue;
       CountVenues(ctx.article(e.source), ctx.SentenceSpan(e.source, e.sentence), venues);
     }
     int best_votes = 0;

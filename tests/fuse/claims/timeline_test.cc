@@ -36,7 +36,9 @@ class Article {
     Timex t;
     t.span = Find(text);
     t.value = value;
-    t.precision = value.size() == 7 ? DatePrecision::kMonth : DatePrecision::kDay;
+    t.precision = value.size() == 4   ? DatePrecision::kYear
+                  : value.size() == 7 ? DatePrecision::kMonth
+                                      : DatePrecision::kDay;
     a_.timexes.push_back(t);
     return *this;
   }
@@ -47,6 +49,22 @@ class Article {
     q.content = Find(content);
     q.direct = false;
     a_.quotes.push_back(q);
+    return *this;
+  }
+  // A speaker's own words, in marks or not in this sentence.
+  Article& Direct(const std::string& content) {
+    Quote q;
+    q.content = Find(content);
+    q.direct = true;
+    a_.quotes.push_back(q);
+    return *this;
+  }
+  Article& Place(const std::string& name) {
+    Entity e;
+    e.type = EntityType::kPlace;
+    e.name = e.key = name;
+    a_.entities.push_back(e);
+    a_.mentions.push_back({Find(name), static_cast<uint32_t>(a_.entities.size() - 1)});
     return *this;
   }
   AnnotatedArticle Build() const { return a_; }
@@ -184,6 +202,50 @@ TEST(TimelineTest, NumberedDaysStayAndBoundsGo) {
   std::vector<std::string> dates;
   for (const TimelineEntry& e : r.timeline) dates.push_back(e.date);
   EXPECT_EQ(dates, (std::vector<std::string>{"2026-04-09", "2026-04-20"}));
+}
+
+// A date inside a speaker's own words dates what the speaker recalls, even
+// in a sentence that does not open with the mark (the quote began in the
+// sentence before): a statement, not an event of the story.
+TEST(TimelineTest, DateInsideADirectQuoteIsNoEvent) {
+  std::vector<AnnotatedArticle> articles;
+  for (const char* outlet : {"Lakeside Post", "Hill Courier"}) {
+    articles.push_back(
+        Article(outlet, "2026-04-10",
+                {"The pier reopened on Thursday after repairs.",
+                 "It stood through the storm on Tuesday as we said it would,'' the mayor said."})
+            .Date("on Thursday", "2026-04-09")
+            .Date("on Tuesday", "2026-04-07")
+            .Direct("It stood through the storm on Tuesday as we said it would,")
+            .Build());
+  }
+  StoryReport r = Fuse(articles);
+  EXPECT_EQ(Mentions(r, "pier reopened"), 2u);
+  EXPECT_EQ(Mentions(r, "as we said"), 0u);
+}
+
+// Sentences grouped under one year may tell different events: the row's
+// place is one its own sentence names, not another sentence's venue.
+TEST(TimelineTest, AYearRowsPlaceIsInItsOwnSentence) {
+  std::vector<AnnotatedArticle> articles = {
+      Article("Lakeside Post", "2026-04-10",
+              {"Doctors in Canada won the right to perform the surgery in 1988."})
+          .Date("in 1988", "1988")
+          .Place("Canada")
+          .Build(),
+      Article("Hill Courier", "2026-04-10",
+              {"Doctors in Atlanta won the right to perform the new surgery in 1988."})
+          .Date("in 1988", "1988")
+          .Place("Atlanta")
+          .Build(),
+  };
+  StoryReport r = Fuse(articles);
+  const Fact* row = nullptr;
+  for (const Fact& f : r.facts)
+    if (f.kind == Fact::Kind::kEvent && f.value.starts_with("1988")) row = &f;
+  ASSERT_NE(row, nullptr);
+  EXPECT_NE(row->subject.find("Canada"), std::string::npos) << row->subject;
+  EXPECT_EQ(row->value, "1988, Canada");
 }
 
 }  // namespace
