@@ -68,6 +68,31 @@ std::string RolePhrase(std::string_view role) {
   return out;
 }
 
+// A role is one person's: "analysts" or "security agents" read onto a name
+// are the group the sentence spoke of next to it ("Sun Microsystems
+// analysts said", "Hu was detained by security agents"). The head is the
+// last word before the phrase's first preposition ("head of the Red Cross
+// delegation" -> "head"); a plural head ends in "s" but not in "ss", "us"
+// or "is" ("boss", "bonus", "analysis").
+bool PluralHead(std::string_view role) {
+  static const std::set<std::string, std::less<>> kPrepositions = {"of", "for", "at",   "in",
+                                                                   "on", "to",  "with", "from"};
+  std::string head;
+  for (size_t i = 0; i < role.size();) {
+    while (i < role.size() && role[i] == ' ') ++i;
+    size_t j = i;
+    while (j < role.size() && role[j] != ' ') ++j;
+    std::string w(role.substr(i, j - i));
+    for (char& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (kPrepositions.count(w) && !head.empty()) break;
+    if (!w.empty()) head = std::move(w);
+    i = j;
+  }
+  if (head.size() < 4 || head.back() != 's') return false;
+  const std::string_view end = std::string_view(head).substr(head.size() - 2);
+  return end != "ss" && end != "us" && end != "is";
+}
+
 struct RoleClaim {
   size_t source;
   const Entity* person;
@@ -113,7 +138,7 @@ std::vector<Fact> RoleFacts(ClaimContext& ctx) {
       if (e.type != EntityType::kPerson || e.key.empty() || !actors.count(e.key)) continue;
       for (const std::string& stated : e.roles) {
         std::string role = RolePhrase(stated);
-        if (role.empty()) continue;
+        if (role.empty() || PluralHead(role)) continue;
         TermVector words = ctx.Vector(s, role);
         by_person[namesakes.PersonKey(e)].push_back({s, &e, std::move(role), std::move(words)});
       }

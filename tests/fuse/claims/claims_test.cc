@@ -768,8 +768,18 @@ TEST(ClaimsTest, RoleFragmentsAreNoRoles) {
   e.type = EntityType::kPerson;
   e.name = "Marta Lind";
   e.key = "lind";
-  e.roles = {"and daughter", "told reporters in the port town of Vik", "where her husband",
-             "leader of the dockers union whose strike closed the port", "as harbour master"};
+  // A plural head is the group named beside her ("port analysts said",
+  // "held by security agents"), not her role; "boss" and "head of the ports
+  // authority" are singular.
+  e.roles = {"and daughter",
+             "told reporters in the port town of Vik",
+             "where her husband",
+             "leader of the dockers union whose strike closed the port",
+             "as harbour master",
+             "port analysts",
+             "security agents",
+             "boss",
+             "head of the ports authority"};
   a.entities.push_back(e);
   Quote q;  // she speaks, so she acts in the story
   q.content = Span{0, 10};
@@ -780,7 +790,8 @@ TEST(ClaimsTest, RoleFragmentsAreNoRoles) {
   for (const Fact& f : r.facts) {
     if (f.kind == Fact::Kind::kRole) roles.push_back(f.value);
   }
-  EXPECT_EQ(roles, (std::vector<std::string>{"leader of the dockers union", "harbour master"}));
+  EXPECT_EQ(roles, (std::vector<std::string>{"leader of the dockers union", "harbour master",
+                                             "boss", "head of the ports authority"}));
 }
 
 // Issue 18: role rows only for people who act in the story: who speak in
