@@ -14,7 +14,7 @@ namespace {
 #include "modality_data.inc"
 
 struct ModalWords {
-  std::set<std::string, std::less<>> guess, unasserted;
+  std::set<std::string, std::less<>> guess, unasserted, proposal;
 };
 
 // Parsed once. The file is ours and embedded, so a line that names no class
@@ -31,7 +31,10 @@ const ModalWords& Words() {
       std::istringstream fields(line);
       std::string kind, word;
       fields >> kind;
-      auto* into = kind == "guess" ? &w.guess : kind == "unasserted" ? &w.unasserted : nullptr;
+      auto* into = kind == "guess"        ? &w.guess
+                   : kind == "unasserted" ? &w.unasserted
+                   : kind == "proposal"   ? &w.proposal
+                                          : nullptr;
       if (!into) {
         std::fprintf(stderr, "data/fuse/modality.txt:%d: unknown class '%s'\n", number,
                      kind.c_str());
@@ -48,7 +51,15 @@ const ModalWords& Words() {
 
 bool IsModalWord(Modality m, std::string_view lowered) {
   const ModalWords& w = Words();
-  return (m == Modality::kGuess ? w.guess : w.unasserted).count(lowered) > 0;
+  switch (m) {
+    case Modality::kGuess:
+      return w.guess.count(lowered) > 0;
+    case Modality::kUnasserted:
+      return w.unasserted.count(lowered) > 0;
+    case Modality::kProposal:
+      return w.proposal.count(lowered) > 0;
+  }
+  return false;
 }
 
 bool SentenceIsModal(Modality m, std::string_view body, const text::Tokens& tokens,

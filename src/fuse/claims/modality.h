@@ -14,6 +14,7 @@ namespace newsfuse::fuse {
 enum class Modality {
   kGuess,       // speculation: no claim to corroborate
   kUnasserted,  // expected, planned, asked for or supposed: no claim to contradict
+  kProposal,    // put forward in a negotiation: a position, not an account
 };
 
 // Whether `lowered` (one word, lower case) is a word of class `m`.

@@ -525,7 +525,13 @@ std::vector<Fact> QuantityFacts(ClaimContext& ctx, std::vector<Conflict>& confli
     c.spread = c.stated;
     const Span sentence = ctx.SentenceSpan(c.source, c.sentence);
     c.days = DaysOf(ctx.article(c.source), sentence);
-    c.asserted = !ClauseIsModal(ctx.article(c.source), sentence, c.q->span);
+    // A figure of a sentence that proposes or offers is a position in a
+    // negotiation ("has proposed financing the departments only for five
+    // months"), however far the verb is from it: against another side's
+    // figure ("would accept a deal for six months") it is no disagreement.
+    c.asserted = !ClauseIsModal(ctx.article(c.source), sentence, c.q->span) &&
+                 !SentenceIsModal(Modality::kProposal, ctx.article(c.source).body,
+                                  ctx.tokens(c.source), c.sentence);
   }
   for (const auto& [key, members] : by_key) {
     for (size_t a : members) {

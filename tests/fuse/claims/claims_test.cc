@@ -1140,6 +1140,28 @@ TEST(ClaimsTest, DistanceThatPlacesIsNoFactALengthThatMeasuresIs) {
   EXPECT_EQ(lengths, std::vector<double>{12000});
 }
 
+// Issue 18: a figure one side of a negotiation puts forward is a position,
+// however far the proposing verb stands from it: another side's other
+// figure is another position, not a disagreement between outlets.
+TEST(ClaimsTest, ProposedFigureFarFromItsVerbIsNoConflict) {
+  constexpr double kMonth = 2629800.0;
+  auto outlet = [](const std::string& name, const std::string& sentence, const std::string& figure,
+                   double months) {
+    return ArticleBuilder(name, {sentence}).Measure(figure, months * kMonth, "s", "months").Build();
+  };
+  const std::string tail = " the harbour, the ferries and the bridges for ";
+  const auto told = outlet(
+      "North Post", "The council financed" + tail + "four months of the winter.", "four months", 4);
+  const auto proposed =
+      outlet("South Post",
+             "The mayor has proposed that the council finance" + tail + "six months of the winter.",
+             "six months", 6);
+  const auto said = outlet(
+      "South Post", "The council financed" + tail + "six months of the winter.", "six months", 6);
+  EXPECT_TRUE(Fuse({told, proposed}).conflicts.empty());
+  EXPECT_EQ(Fuse({told, said}).conflicts.size(), 1u);
+}
+
 // Two durations that only stand side by side are not one: an adjective's
 // ("a 10-year sentence and 6 months") or two of one unit.
 TEST(ClaimsTest, DurationsSideBySideAreNotJoinedAcrossAnAdjective) {
