@@ -12,8 +12,11 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <cstdint>
+#include <cstdlib>
 #include <limits>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "core/strings.h"
@@ -94,6 +97,7 @@ struct Claim {
   // ("trailing by 10 points in some polls and as much as 18 in others").
   Interval spread{0, 0};
   std::vector<std::pair<std::string, std::string>> days;  // DaysOf its sentence
+  std::optional<int64_t> published;                       // its article's day, when known
   // False when the figure's own clause only expects, proposes or supposes it
   // ("would accept a deal to finance for six months", "an expected eight
   // percent"): another outlet's other figure is then another proposal or an
@@ -468,8 +472,8 @@ std::vector<std::pair<std::string, std::string>> DaysOf(const AnnotatedArticle& 
 // petition Sunday" / "214 dissidents planned fasts beginning Thursday"). A
 // figure told of two different days is two events or a figure that moved
 // (a rescue count, a poll, a share price), not two outlets disagreeing.
-bool SameTimeFrame(const std::vector<std::pair<std::string, std::string>>& x,
-                   const std::vector<std::pair<std::string, std::string>>& y) {
+bool DaysMeet(const std::vector<std::pair<std::string, std::string>>& x,
+              const std::vector<std::pair<std::string, std::string>>& y) {
   if (x.empty() || y.empty()) return true;
   for (const auto& [xf, xt] : x)
     for (const auto& [yf, yt] : y)
@@ -477,6 +481,19 @@ bool SameTimeFrame(const std::vector<std::pair<std::string, std::string>>& x,
       // resolved day it says nothing, so the frame may be the same.
       if ((xf[0] == 'X') != (yf[0] == 'X') || (xf <= yt && yf <= xt)) return true;
   return false;
+}
+
+// Reports published this many days apart that date their figures to no
+// common day tell the figure at two times: "15 countries" in a release of
+// October, "18 countries" in one of the next August is an update (GUIDELINES:
+// not a conflict). A live story stays open for weeks, so this happens.
+constexpr int64_t kUpdateDays = 30;
+
+bool SameTimeFrame(const Claim& x, const Claim& y) {
+  if (!DaysMeet(x.days, y.days)) return false;
+  const bool both_dated = !x.days.empty() && !y.days.empty();
+  if (both_dated || !x.published || !y.published) return true;
+  return std::abs(*x.published - *y.published) <= kUpdateDays;
 }
 }  // namespace
 
@@ -507,7 +524,8 @@ std::vector<Fact> QuantityFacts(ClaimContext& ctx, std::vector<Conflict>& confli
               ClaimSpan(q),
               {},
               {q.low, q.high},
-              {}};
+              {},
+              std::nullopt};
       if (q.distributive && q.value != 0) {
         const double parties = q.total / q.value;
         c.total = {q.low * parties, q.high * parties};
@@ -525,6 +543,9 @@ std::vector<Fact> QuantityFacts(ClaimContext& ctx, std::vector<Conflict>& confli
     c.spread = c.stated;
     const Span sentence = ctx.SentenceSpan(c.source, c.sentence);
     c.days = DaysOf(ctx.article(c.source), sentence);
+    if (const auto& p = ctx.article(c.source).article.published;
+        p && p->precision >= DatePrecision::kDay)
+      c.published = p->DaysSinceEpoch();
     // A figure of a sentence that proposes or offers is a position in a
     // negotiation ("has proposed financing the departments only for five
     // months"), however far the verb is from it: against another side's
@@ -777,7 +798,7 @@ std::vector<Fact> QuantityFacts(ClaimContext& ctx, std::vector<Conflict>& confli
           const bool spread = x.spread.low != x.stated.low || x.spread.high != x.stated.high ||
                               y.spread.low != y.stated.low || y.spread.high != y.stated.high;
           spreads_meet |= spread && x.spread.Overlaps(y.spread);
-          if (SameTimeFrame(x.days, y.days)) context_sim = std::max(context_sim, context_of(x, y));
+          if (SameTimeFrame(x, y)) context_sim = std::max(context_sim, context_of(x, y));
         }
       }
       if (spreads_meet) continue;
@@ -854,7 +875,7 @@ std::vector<Fact> QuantityFacts(ClaimContext& ctx, std::vector<Conflict>& confli
         for (size_t i : x->second) {
           for (size_t j : y->second) {
             if (!ApproximatelyAgree(claims[i], claims[j])) continue;
-            if (!SameTimeFrame(claims[i].days, claims[j].days)) continue;
+            if (!SameTimeFrame(claims[i], claims[j])) continue;
             differ = true;
             context = std::max(context, context_of(claims[i], claims[j]));
           }

@@ -1162,6 +1162,27 @@ TEST(ClaimsTest, ProposedFigureFarFromItsVerbIsNoConflict) {
   EXPECT_EQ(Fuse({told, said}).conflicts.size(), 1u);
 }
 
+// A figure two reports published months apart give without dating it to a
+// common day is the figure at two times (an update), not two outlets
+// disagreeing; reports of the same week still conflict.
+TEST(ClaimsTest, UndatedFiguresOfReportsMonthsApartAreNoConflict) {
+  auto pair = [](const std::string& published_a, const std::string& published_b) {
+    AnnotatedArticle a =
+        ArticleBuilder("North Post", {"The vaccine alliance now counts 40 member states."})
+            .Count("40", "member states", 40, 40, 40)
+            .Build();
+    AnnotatedArticle b =
+        ArticleBuilder("South Post", {"The vaccine alliance now counts 55 member states."})
+            .Count("55", "member states", 55, 55, 55)
+            .Build();
+    a.article.published = DateTime::ParseIso(published_a);
+    b.article.published = DateTime::ParseIso(published_b);
+    return Fuse({a, b});
+  };
+  EXPECT_TRUE(pair("2026-01-10", "2026-09-02").conflicts.empty());
+  EXPECT_EQ(pair("2026-01-10", "2026-01-12").conflicts.size(), 1u);
+}
+
 // Two durations that only stand side by side are not one: an adjective's
 // ("a 10-year sentence and 6 months") or two of one unit.
 TEST(ClaimsTest, DurationsSideBySideAreNotJoinedAcrossAnAdjective) {
