@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/strings.h"
 #include "core/utf8.h"
 #include "text/tokens.h"
 
@@ -17,6 +18,34 @@ bool Joins(std::string_view symbol) { return symbol == "-" || symbol == "'" || s
 bool Closing(std::string_view symbol) {
   return symbol == "\"" || symbol == "\u201d" || symbol == "\u2019" || symbol == "'" ||
          symbol == ")";
+}
+
+// A demonstrative as the subject of a verb ("That's", "This was", "Those
+// are") stands for the sentence before; as a determiner ("This week", "That
+// decision") it does not, and the word after it tells which.
+bool PointsBack(const text::Tokens& tokens, size_t begin, size_t end) {
+  size_t first = begin;
+  while (first < end && !tokens[first].IsWord()) {
+    if (!tokens[first].IsSymbol()) return false;
+    ++first;
+  }
+  if (first >= end || first != begin) return false;  // a quote mark first: someone's words
+  std::string lowered = AsciiLower(tokens.Text(first));
+  // The scan keeps "That's" one word.
+  for (std::string_view contraction : {"'s", "\u2019s"}) {
+    if (lowered.ends_with(contraction)) {
+      lowered.resize(lowered.size() - contraction.size());
+      return lowered == "this" || lowered == "that";
+    }
+  }
+  if (lowered != "this" && lowered != "that" && lowered != "these" && lowered != "those")
+    return false;
+  if (first + 1 >= end || !tokens[first + 1].IsWord()) return false;
+  static constexpr std::string_view kVerbs[] = {"is",    "was",    "are",   "were",  "has", "have",
+                                                "had",   "will",   "would", "could", "can", "may",
+                                                "might", "should", "means", "meant"};
+  const std::string next = AsciiLower(tokens.Text(first + 1));
+  return std::find(std::begin(kVerbs), std::end(kVerbs), next) != std::end(kVerbs);
 }
 
 }  // namespace
@@ -65,12 +94,13 @@ SentenceShape ShapeOf(const text::Tokens& tokens, size_t begin, size_t end) {
     }
   }
   shape.question = last == "?";
+  shape.points_back = PointsBack(tokens, begin, end);
   return shape;
 }
 
 bool UsableAlone(const SentenceShape& s) {
   if (s.words < kMinWords) return false;
-  if (s.question) return false;
+  if (s.question || s.points_back) return false;
   // Mostly a short quotation: the words are someone's, the content thin.
   if (s.quoted_words > 0 && s.quoted_words * 2 >= s.words && s.quoted_words < kShortQuoteWords) {
     return false;

@@ -17,6 +17,9 @@ struct SentenceShape {
   int letters = 0;        // code points in word tokens
   int upper = 0;          // of those, capitals: all of an all-caps word, else a capital initial
   bool question = false;  // ends in '?' (closing quotes and brackets aside)
+  // Opens with a demonstrative standing for what came before: "That's
+  // enough to fill a pool", "This was the first ...". Alone it points nowhere.
+  bool points_back = false;
 };
 
 // Never fails: an invalid byte is a symbol.
@@ -25,7 +28,8 @@ SentenceShape ShapeOf(std::string_view sentence);
 SentenceShape ShapeOf(const text::Tokens& tokens, size_t begin, size_t end);
 
 // False for what a summary cannot use alone: fragments, questions, short
-// quotations with little around them, subheads set in capitals.
+// quotations with little around them, subheads set in capitals, sentences
+// that point back at the one before.
 bool UsableAlone(const SentenceShape& shape);
 
 }  // namespace newsfuse::fuse
