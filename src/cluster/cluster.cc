@@ -1048,8 +1048,10 @@ bool StoryClusterer::LoadState(const std::vector<std::pair<std::string, std::str
   }
   for (Part* part : {&terms, &df, &stories, &prints, &sites}) {
     // Sorted and free of repeats, as a store's keys are; a duplicate key
-    // would be a corrupt row.
-    std::sort(part->begin(), part->end());
+    // would be a corrupt row. The keys' numbers are fixed-width hex, so rows
+    // in key order are in number order already, and the check is all a
+    // store's rows need (a sort of 60,000 sorted rows was 5 % of a 100k load).
+    if (!std::is_sorted(part->begin(), part->end())) std::sort(part->begin(), part->end());
     auto repeat = std::adjacent_find(part->begin(), part->end(), [](const auto& a, const auto& b) {
       return a.first == b.first;
     });
