@@ -23,6 +23,9 @@
 // cli_one_cpu_ms and cli_one_ms are `newsfuse ingest` of the one article into
 // another fresh copy of the base, run as a child (its CPU, user + system, and
 // wall): what a user pays, process start-up and a fresh heap included.
+// A one-article run that stores no article (it is already in the base, or a
+// feed could not be written) stops the bench: its figures would time no
+// clustering at all.
 #include <time.h>
 
 #include <chrono>
@@ -112,6 +115,23 @@ newsfuse::Status EnsureBase(const fs::path& base, int size) {
   return newsfuse::Status::Ok();
 }
 
+// The feed's text in `path`, or a failure: a feed silently left empty (a full
+// disk) would time a run that ingests nothing.
+newsfuse::Status WriteFeed(const fs::path& path, const std::string& text) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out << text;
+  out.close();
+  if (!out) return newsfuse::Status::IoError(path.string(), "cannot write the feed");
+  return newsfuse::Status::Ok();
+}
+
+// Articles in the store at `db`.
+newsfuse::Result<int64_t> CountArticles(const fs::path& db) {
+  auto store = newsfuse::OpenSqliteStore(db.string());
+  if (!store.ok()) return store.status();
+  return (*store)->CountArticles();
+}
+
 std::string DucFeed(int count, std::string* skipped) {
   auto corpus = newsfuse::bench::LoadDuc(NEWSFUSE_SHARED_DIR);
   if (corpus.items.empty()) {
@@ -171,19 +191,39 @@ int main(int argc, char** argv) {
       const fs::path work = dir / "work.db", feed = dir / "new.jsonl", one = dir / "one.jsonl";
       RemoveDb(work);
       fs::copy_file(base, work);
-      std::ofstream(feed) << stream.jsonl;
-      std::ofstream(one) << stream.one;
+      for (const auto& [path, text] : {std::pair{feed, stream.jsonl}, std::pair{one, stream.one}}) {
+        if (auto s = WriteFeed(path, text); !s.ok()) return Fail(s);
+      }
       double many_ms = 0, one_ms = 0, many_cpu_ms = 0;
       auto many = IngestInto(work, feed, &many_ms, &many_cpu_ms);
       if (!many.ok()) return Fail(many.status());
       auto single = IngestInto(work, one, &one_ms);
       if (!single.ok()) return Fail(single.status());
+      // A run that stored nothing would time no clustering at all.
+      if (single->ingested != 1) {
+        std::fprintf(stderr,
+                     "incremental: the one new article was not ingested (ingested %lld, "
+                     "duplicate %lld, failed %lld)\n",
+                     static_cast<long long>(single->ingested),
+                     static_cast<long long>(single->duplicates),
+                     static_cast<long long>(single->failed));
+        return 1;
+      }
       RemoveDb(work);
       fs::copy_file(base, work);
+      auto before = CountArticles(work);
+      if (!before.ok()) return Fail(before.status());
       const newsfuse::bench::CliTime cli =
           newsfuse::bench::RunCli(NEWSFUSE_CLI, {"ingest", one.string(), "--db", work.string()});
       if (cli.cpu_ms < 0) {
         std::fprintf(stderr, "incremental: %s ingest failed\n", NEWSFUSE_CLI);
+        return 1;
+      }
+      auto after = CountArticles(work);
+      if (!after.ok()) return Fail(after.status());
+      if (*after != *before + 1) {
+        std::fprintf(stderr, "incremental: %s ingest stored %lld articles, not 1\n", NEWSFUSE_CLI,
+                     static_cast<long long>(*after - *before));
         return 1;
       }
       const auto& t = many->times;

@@ -216,29 +216,16 @@ class ClusterWorker {
   // True with clusterer_ set when the kept state describes exactly the
   // stored stories; false (why_replayed_ says why) when it must be rebuilt.
   Result<bool> LoadKeptState() {
-    auto rows = store_.GetClusterState();
-    if (!rows.ok()) return rows.status();
-    auto assigned = CountAssigned();
-    if (!assigned.ok()) return assigned.status();
-    if (rows->empty()) {
-      if (*assigned == 0) {  // a new store: nothing to load or replay
-        clusterer_ = std::make_unique<StoryClusterer>(cluster_options_);
-        state_loaded_ = true;
-        return true;
-      }
-      why_replayed_ = "no clusterer state kept";
-      return false;
-    }
-    clusterer_ = std::make_unique<StoryClusterer>(cluster_options_);
-    if (!clusterer_->LoadState(*rows, state_builder_, &why_replayed_)) return false;
     // Only the leader assigns stories, so the state a leader committed
     // describes every stored story; a store whose stories were written
     // without it (a build that kept none) is replayed instead.
-    if (clusterer_->arrivals() != static_cast<uint64_t>(*assigned)) {
-      why_replayed_ = "the kept state describes " + std::to_string(clusterer_->arrivals()) +
-                      " articles, the stories hold " + std::to_string(*assigned);
-      return false;
-    }
+    auto assigned = CountAssigned();
+    if (!assigned.ok()) return assigned.status();
+    auto loaded =
+        LoadKeptClusterer(store_, cluster_options_, state_builder_, *assigned, why_replayed_);
+    if (!loaded.ok()) return loaded.status();
+    clusterer_ = std::move(loaded).value();
+    if (!clusterer_) return false;
     restored_ = *assigned;
     state_loaded_ = true;
     return true;

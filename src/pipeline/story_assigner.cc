@@ -82,18 +82,6 @@ Result<SyncOutcome> StoryAssigner::Sync() {
 }
 
 Result<bool> StoryAssigner::LoadState(std::string& why) {
-  auto rows = store_.GetClusterState();
-  if (!rows.ok()) return rows.status();
-  auto articles = store_.CountArticles();
-  if (!articles.ok()) return articles.status();
-  if (rows->empty()) {
-    if (*articles == 0) {  // a new store: nothing to load or replay
-      clusterer_ = std::make_unique<StoryClusterer>(cluster_options_);
-      return true;
-    }
-    why = "no clusterer state kept (a store written by an older build)";
-    return false;
-  }
   // Left by an interrupted run of a build that stored articles before
   // clustering them: the replay clusters them in their place.
   auto unassigned = store_.CountUnassigned();
@@ -102,16 +90,37 @@ Result<bool> StoryAssigner::LoadState(std::string& why) {
     why = "articles in no story to recover";
     return false;
   }
-  clusterer_ = std::make_unique<StoryClusterer>(cluster_options_);
-  if (!clusterer_->LoadState(*rows, state_builder_, &why)) return false;
-  // Committed with the articles, so the counts agree unless something wrote
-  // articles without the state (which no build of this schema does).
-  if (clusterer_->arrivals() != static_cast<uint64_t>(*articles)) {
-    why = "the clusterer's state describes " + std::to_string(clusterer_->arrivals()) +
-          " articles, the store holds " + std::to_string(*articles);
-    return false;
+  auto articles = store_.CountArticles();
+  if (!articles.ok()) return articles.status();
+  auto loaded = LoadKeptClusterer(store_, cluster_options_, state_builder_, *articles, why);
+  if (!loaded.ok()) return loaded.status();
+  clusterer_ = std::move(loaded).value();
+  return clusterer_ != nullptr;
+}
+
+Result<std::unique_ptr<StoryClusterer>> LoadKeptClusterer(Store& store,
+                                                          const ClusterOptions& options,
+                                                          std::string_view builder,
+                                                          int64_t expected, std::string& why) {
+  auto rows = store.GetClusterState();
+  if (!rows.ok()) return rows.status();
+  if (rows->empty()) {
+    // A new store: nothing to load or replay.
+    if (expected == 0) return std::make_unique<StoryClusterer>(options);
+    why = "no clusterer state kept (a store written by an older build)";
+    return std::unique_ptr<StoryClusterer>();
   }
-  return true;
+  auto clusterer = std::make_unique<StoryClusterer>(options);
+  if (!clusterer->LoadState(*rows, builder, &why)) return std::unique_ptr<StoryClusterer>();
+  // Committed with the stories it describes, so the counts agree unless
+  // something wrote stories without the state (which no build of this
+  // schema does).
+  if (clusterer->arrivals() != static_cast<uint64_t>(expected)) {
+    why = "the clusterer's state describes " + std::to_string(clusterer->arrivals()) +
+          " articles, the stories hold " + std::to_string(expected);
+    return std::unique_ptr<StoryClusterer>();
+  }
+  return clusterer;
 }
 
 Status StoryAssigner::SaveState() {

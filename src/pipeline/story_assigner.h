@@ -27,6 +27,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "analyze/analyze.h"
 #include "cluster/cluster.h"
@@ -56,6 +57,17 @@ struct SyncOutcome {
 // so their stories cannot drift apart. REQUIRES an open StoreWrite on
 // `store`; after a failure the clusterer is ahead of the store (Forget it).
 Status DecideStory(StoryClusterer& clusterer, Store& store, const AnnotatedArticle& article);
+
+// The clusterer the store's kept state describes, when it describes exactly
+// `expected` articles (those in a story); a new clusterer when the store
+// keeps no state and `expected` is 0. nullptr, with the reason in `why`,
+// when the store must be replayed instead. The one load of both `ingest`
+// (StoryAssigner) and the queue's cluster-worker. REQUIRES an open
+// StoreWrite on `store`, or a lock that keeps other writers out.
+Result<std::unique_ptr<StoryClusterer>> LoadKeptClusterer(Store& store,
+                                                          const ClusterOptions& options,
+                                                          std::string_view builder,
+                                                          int64_t expected, std::string& why);
 
 class StoryAssigner {
  public:
