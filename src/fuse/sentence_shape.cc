@@ -59,18 +59,30 @@ SentenceShape ShapeOf(std::string_view s) {
 SentenceShape ShapeOf(const text::Tokens& tokens, size_t begin, size_t end) {
   end = std::min(end, tokens.size());
   SentenceShape shape;
-  bool in_quote = false;
+  bool in_quote = false, seen_mark = false;
+  int straight_marks = 0;
   std::string_view last;
   for (size_t i = begin; i < end; ++i) {
     const text::Token& t = tokens[i];
-    const std::string_view tx = tokens.Text(t);
+    std::string_view tx = tokens.Text(t);
+    // Wire copy's ``...'' marks may come as two one-character symbols.
+    if (t.IsSymbol() && (tx == "'" || tx == "`") && i + 1 < end && tokens.Glued(i) &&
+        tokens.Text(i + 1) == tx) {
+      tx = tx == "'" ? std::string_view("''") : std::string_view("``");
+      ++i;
+    }
     if (t.IsSymbol()) {
-      if (tx == "\"")
+      if (tx == "\"") {
         in_quote = !in_quote;
-      else if (tx == "\u201c")
+        ++straight_marks;
+      } else if (tx == "\u201c" || tx == "``") {
         in_quote = true;
-      else if (tx == "\u201d")
+      } else if (tx == "\u201d" || tx == "''") {
+        if (!in_quote && !seen_mark) shape.quote_tail = true;
         in_quote = false;
+      }
+      if (tx == "\"" || tx == "\u201c" || tx == "``" || tx == "\u201d" || tx == "''")
+        seen_mark = true;
       if (!Closing(tx)) last = tx;
       continue;
     }
@@ -93,6 +105,13 @@ SentenceShape ShapeOf(const text::Tokens& tokens, size_t begin, size_t end) {
       shape.upper += t.Has(text::kAllCaps) ? n : t.Has(text::kCapital) ? 1 : 0;
     }
   }
+  // One straight mark, closing the sentence: the tail of a quotation (a
+  // straight mark that opens is followed by words, so it is not last).
+  if (straight_marks == 1 && end > begin) {
+    size_t k = end;
+    while (k > begin && tokens[k - 1].IsSymbol() && tokens.Text(k - 1) != "\"") --k;
+    if (k > begin && tokens.Text(k - 1) == "\"") shape.quote_tail = true;
+  }
   shape.question = last == "?";
   shape.points_back = PointsBack(tokens, begin, end);
   return shape;
@@ -100,7 +119,7 @@ SentenceShape ShapeOf(const text::Tokens& tokens, size_t begin, size_t end) {
 
 bool UsableAlone(const SentenceShape& s) {
   if (s.words < kMinWords) return false;
-  if (s.question || s.points_back) return false;
+  if (s.question || s.points_back || s.quote_tail) return false;
   // Mostly a short quotation: the words are someone's, the content thin.
   if (s.quoted_words > 0 && s.quoted_words * 2 >= s.words && s.quoted_words < kShortQuoteWords) {
     return false;

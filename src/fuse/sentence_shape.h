@@ -20,6 +20,10 @@ struct SentenceShape {
   // Opens with a demonstrative standing for what came before: "That's
   // enough to fill a pool", "This was the first ...". Alone it points nowhere.
   bool points_back = false;
+  // Closes a quotation it never opened: the tail of someone's words whose
+  // opening, and speaker, are in an earlier sentence ("... which is a big
+  // one.”").
+  bool quote_tail = false;
 };
 
 // Never fails: an invalid byte is a symbol.
@@ -29,7 +33,7 @@ SentenceShape ShapeOf(const text::Tokens& tokens, size_t begin, size_t end);
 
 // False for what a summary cannot use alone: fragments, questions, short
 // quotations with little around them, subheads set in capitals, sentences
-// that point back at the one before.
+// that point back at the one before, the tail of a quotation.
 bool UsableAlone(const SentenceShape& shape);
 
 }  // namespace newsfuse::fuse

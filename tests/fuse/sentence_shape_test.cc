@@ -31,5 +31,28 @@ TEST(SentenceShapeTest, ADemonstrativeSubjectPointsBack) {
   }
 }
 
+// Issue 18: no speakerless quote line in a summary. A sentence that closes a
+// quotation it never opened is the tail of someone's words; whose, the
+// reader cannot see.
+TEST(SentenceShapeTest, TheTailOfAQuotationIsNoSummaryLine) {
+  for (const char* s : {"We are using our big lander for the cargo, which is a big one.\u201d",
+                        "We are using our big lander for the cargo, which is a big one.''",
+                        "We are using our big lander for the cargo, which is a big one.\""}) {
+    const SentenceShape shape = ShapeOf(s);
+    EXPECT_TRUE(shape.quote_tail) << s;
+    EXPECT_FALSE(UsableAlone(shape)) << s;
+  }
+  for (const char* s :
+       {"\u201cWe are using our big lander,\u201d the director said at the launch site on Monday.",
+        "``We are using our big lander,'' the director said at the launch site on Monday.",
+        "\"We are using our big lander,\" the director said at the launch site on Monday.",
+        "The director said the lander was \"a big one\" and would fly in the spring.",
+        "The director said the lander would carry the cargo to the moon in the spring."}) {
+    const SentenceShape shape = ShapeOf(s);
+    EXPECT_FALSE(shape.quote_tail) << s;
+    EXPECT_TRUE(UsableAlone(shape)) << s;
+  }
+}
+
 }  // namespace
 }  // namespace newsfuse::fuse
