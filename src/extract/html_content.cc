@@ -254,6 +254,40 @@ void ComputeStats(const GumboNode* root, StatsMap& st, std::vector<const GumboNo
   }
 }
 
+bool InsideArticleElement(const GumboNode* n) {
+  for (; IsElement(n); n = n->parent)
+    if (Tag(n) == GUMBO_TAG_ARTICLE || Tag(n) == GUMBO_TAG_MAIN) return true;
+  return false;
+}
+
+// The class-word bonus (+25) outweighs the votes of several paragraphs, so a
+// one-paragraph panel called "content" (a magazine's "latest issue" box in the
+// sidebar) beat the story's four paragraphs inside <article>. A candidate the
+// page itself marks as its article (inside <article> or <main>), with at least
+// three times the paragraph votes and twice the clean paragraph text, and not
+// furniture or mostly links, takes over. Without the <article>/<main> evidence
+// the same override picked a sidebar widget over a genuinely short post.
+const GumboNode* OutvotedByArticle(const GumboNode* best,
+                                   const std::vector<const GumboNode*>& order, const StatsMap& st) {
+  const Stats& b = st.find(best)->second;
+  const GumboNode* over = nullptr;
+  double over_score = 0;
+  for (const GumboNode* n : order) {
+    const Stats& s = st.find(n)->second;
+    if (!s.candidate || s.chars == 0 || s.in_furniture || s.bonus < 0) continue;
+    if (s.link_chars * 3 > s.chars) continue;
+    if (s.score < 3 * b.score || s.para_chars < 2 * b.para_chars) continue;
+    if (!InsideArticleElement(n)) continue;
+    const double density = static_cast<double>(s.link_chars) / static_cast<double>(s.chars);
+    const double score = (s.score + s.bonus) * (1.0 - density);
+    if (!over || score > over_score) {
+      over = n;
+      over_score = score;
+    }
+  }
+  return over ? over : best;
+}
+
 struct Para {
   std::string text;
   size_t link_chars = 0;
@@ -393,7 +427,10 @@ HtmlContent ExtractContent(const GumboNode* root, const std::string& title,
         best_score = score;
       }
     }
-    if (best) break;
+    if (best) {
+      best = OutvotedByArticle(best, order, st);
+      break;
+    }
   }
   if (!best) {
     // No paragraph-like element: fall back to <body>.
