@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 #include <unordered_map>
+#include <utility>
 
 #include "extract/furniture.h"
 #include "extract/text_util.h"
@@ -288,6 +289,26 @@ const GumboNode* OutvotedByArticle(const GumboNode* best,
   return over ? over : best;
 }
 
+// Clean paragraph text in `parent`'s children before and after `child` (the
+// branch holding the current container), furniture left out.
+std::pair<size_t, size_t> ParaCharsAround(const GumboNode* parent, const GumboNode* child,
+                                          const StatsMap& st) {
+  size_t before = 0, after = 0;
+  bool past = false;
+  const GumboVector& kids = Children(parent);
+  for (unsigned i = 0; i < kids.length; ++i) {
+    const GumboNode* k = static_cast<const GumboNode*>(kids.data[i]);
+    if (k == child) {
+      past = true;
+      continue;
+    }
+    auto it = st.find(k);
+    if (it == st.end() || it->second.skip) continue;
+    (past ? after : before) += it->second.para_chars;
+  }
+  return {before, after};
+}
+
 struct Para {
   std::string text;
   size_t link_chars = 0;
@@ -451,6 +472,7 @@ HtmlContent ExtractContent(const GumboNode* root, const std::string& title,
   // between the sections it is split into: Quanta).
   const GumboNode* p = best;
   for (int steps = 0, up = 0; steps < 4 && up < 8; ++up) {
+    const GumboNode* below = p;
     p = p->parent;
     if (!IsElement(p) || Tag(p) == GUMBO_TAG_HTML) break;
     const Stats& bs = st[best];
@@ -460,8 +482,16 @@ HtmlContent ExtractContent(const GumboNode* root, const std::string& title,
     // feeds and calls to action whenever they read like prose (Digg).
     if (Tag(p) == GUMBO_TAG_BODY) break;
     if (ps.hint.negative > 0 && ps.hint.positive == 0) break;
-    if (ps.para_chars == bs.para_chars) continue;      // a wrapper adding nothing: look above it
-    if (ps.para_chars * 4 < bs.para_chars * 5) break;  // < 1.25x: keep the tighter box
+    if (ps.para_chars == bs.para_chars) continue;  // a wrapper adding nothing: look above it
+    // A story's intro and first paragraphs above the rest of it (the rest in
+    // a "read more" wrapper) add less than 1.25x to a long body, yet are the
+    // lede. Prose of 400+ characters before the container, at most half as
+    // much after it, under a parent that is not link-heavy, is taken in; a
+    // teaser feed around the story sits after it as much as before.
+    const auto [before, after] = ParaCharsAround(p, below, st);
+    const bool lede_above = before >= 400 && after * 2 <= before && ps.link_chars * 10 < ps.chars;
+    if (ps.para_chars * 4 < bs.para_chars * 5 && !lede_above)
+      break;  // < 1.25x: keep the tighter box
     best = p;
     ++steps;
   }

@@ -143,6 +143,34 @@ TEST(HtmlContentTest, AShortPostIsNotReplacedByALongerSidebarWidget) {
   EXPECT_EQ(body.find("study habits"), std::string::npos) << body;
 }
 
+TEST(HtmlContentTest, AnIntroAndFirstParagraphAboveTheRestOfTheStoryAreKept) {
+  // The lede sits in an intro box and one <p> directly in the story's
+  // wrapper; the rest of the story is in a wrapper two levels
+  // down. The lede adds under a quarter to the body, yet it opens the story.
+  std::string html = std::string("<html><body>") + kNav +
+                     "<div class=\"wrap\"><div class=\"intro\"><p><strong>A COUNCIL "
+                     "inquiry into the collapse of the old river bridge heard on Monday that "
+                     "inspectors had warned of rusted bearings two years before it fell, and "
+                     "that repairs were put off to save money.</strong></p></div>"
+                     "<p>The inquiry, chaired by a retired judge, is due to report in the "
+                     "spring. Its first witness, the council's former chief engineer, said "
+                     "the warnings had been passed on to the finance committee, which decided "
+                     "to wait for a government grant that never came.</p>"
+                     "<div id=\"rest\"><div id=\"rest-text\">";
+  for (int i = 1; i <= 7; ++i)
+    html += "<p>Witness statement " + std::to_string(i) +
+            " described the inspection reports, the cost estimates for new bearings, the "
+            "letters between the engineers and the committee, and the traffic counts that "
+            "showed lorries still crossing the bridge, which had been limited to cars, "
+            "in the months before it gave way under a loaded truck.</p>";
+  html += "</div></div></div></body></html>";
+  Article a = Html(html);
+  const std::string body = Joined(a);
+  EXPECT_NE(body.find("A COUNCIL inquiry into the collapse"), std::string::npos) << body;
+  EXPECT_NE(body.find("The inquiry, chaired by a retired judge"), std::string::npos) << body;
+  EXPECT_NE(body.find("Witness statement 7"), std::string::npos) << body;
+}
+
 TEST(HtmlContentTest, BrSeparatedTextBesideALinkColumnIsTheArticle) {
   std::string html = "<html><body><div class=\"row\"><div class=\"col-3\"><ul>";
   for (int y = 2005; y <= 2018; ++y)
