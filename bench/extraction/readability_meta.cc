@@ -5,10 +5,13 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "extract/extract.h"
+#include "readability_text.h"
 #include "rejections.h"
 #include "set_split.h"
+#include "shingle_metric.h"
 
 namespace newsfuse::bench {
 namespace {
@@ -58,6 +61,8 @@ struct Tally {
   int pages = 0, failures = 0;
   int title_n = 0, title_exact = 0, title_contained = 0;
   int author_n = 0, author_exact = 0, author_contained = 0, author_none_n = 0, author_invented = 0;
+  int date_n = 0, date_exact = 0, date_none = 0;
+  std::vector<PageScore> bodies;  // real sites only ("page" in index.csv), not feature tests
 };
 
 void PrintTally(const char* half, const Tally& t) {
@@ -69,6 +74,19 @@ void PrintTally(const char* half, const Tally& t) {
       half, t.pages, t.failures, t.title_n, frac(t.title_exact, t.title_n),
       frac(t.title_contained, t.title_n), t.author_n, frac(t.author_exact, t.author_n),
       frac(t.author_contained, t.author_n), t.author_none_n, t.author_invented);
+  const Totals body = Aggregate(t.bodies);
+  std::printf(
+      "extraction_readability_body half=%s pages=%d precision=%.3f recall=%.3f f1=%.3f "
+      "date_n=%d date_exact=%d date_none=%d date_accuracy=%.3f\n",
+      half, body.pages, body.precision, body.recall, body.f1, t.date_n, t.date_exact, t.date_none,
+      frac(t.date_exact, t.date_n));
+}
+
+// The calendar day a reference publishedTime states, as written (its own
+// zone): every reference begins "YYYY-MM-DD".
+std::string DayOf(const std::string& s) {
+  if (s.size() < 10 || s[4] != '-' || s[7] != '-') return "";
+  return s.substr(0, 10);
 }
 
 }  // namespace
@@ -84,6 +102,8 @@ void ReadabilityMetadata(const fs::path& dir, HalfSelection halves, bool misses)
   Tally tally[2];             // by Half
   while (std::getline(index, line)) {
     const std::string name = line.substr(0, line.find(','));
+    const size_t kind_at = line.find(',') + 1;
+    const bool real_site = line.compare(kind_at, 5, "page,") == 0;
     const fs::path page = dir / "pages" / name;
     const json want = json::parse(ReadAll(page / "expected-metadata.json"), nullptr, false);
     if (want.is_discarded()) continue;
@@ -108,6 +128,31 @@ void ReadabilityMetadata(const fs::path& dir, HalfSelection halves, bool misses)
     if (got.ok())
       for (const auto& a : got->authors) authors += (authors.empty() ? "" : ", ") + a;
 
+    if (real_site) {
+      std::string body;
+      if (got.ok())
+        for (const auto& p : got->paragraphs) body += p + "\n";
+      t.bodies.push_back(ScorePage(body, ReaderText(ReadAll(page / "expected.html"))));
+      const PageScore& s = t.bodies.back();
+      const double f1 = s.tp > 0 ? 2 * s.tp / (2 * s.tp + s.fp + s.fn) : 0.0;
+      if (list && f1 < 0.9)
+        std::printf("body_miss %s f1=%.3f p=%.2f r=%.2f\n", name.c_str(), f1,
+                    s.tp + s.fp > 0 ? s.tp / (s.tp + s.fp) : 0.0,
+                    s.tp + s.fn > 0 ? s.tp / (s.tp + s.fn) : 0.0);
+    }
+    if (want.contains("publishedTime") && want["publishedTime"].is_string()) {
+      const std::string w = DayOf(want["publishedTime"].get<std::string>());
+      const std::string g =
+          got.ok() && got->published && got->published->precision >= DatePrecision::kDay
+              ? got->published->ToIso().substr(0, 10)
+              : "";
+      ++t.date_n;
+      t.date_exact += !w.empty() && w == g;
+      t.date_none += g.empty();
+      if (list && w != g)
+        std::printf("date_miss %s want=%s got=%s\n", name.c_str(), w.c_str(),
+                    g.empty() ? "-" : g.c_str());
+    }
     if (want.contains("title") && want["title"].is_string() &&
         !want["title"].get<std::string>().empty()) {
       ++t.title_n;
@@ -147,6 +192,8 @@ void ReadabilityMetadata(const fs::path& dir, HalfSelection halves, bool misses)
     all.title_contained += t.title_contained, all.author_n += t.author_n;
     all.author_exact += t.author_exact, all.author_contained += t.author_contained;
     all.author_none_n += t.author_none_n, all.author_invented += t.author_invented;
+    all.date_n += t.date_n, all.date_exact += t.date_exact, all.date_none += t.date_none;
+    all.bodies.insert(all.bodies.end(), t.bodies.begin(), t.bodies.end());
   }
   if (halves.dev) PrintTally("dev", tally[static_cast<int>(Half::kDev)]);
   if (halves.held_out) PrintTally("held-out", tally[static_cast<int>(Half::kHeldOut)]);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 #include <unordered_map>
+#include <utility>
 
 #include "extract/furniture.h"
 #include "extract/text_util.h"
@@ -254,6 +255,60 @@ void ComputeStats(const GumboNode* root, StatsMap& st, std::vector<const GumboNo
   }
 }
 
+bool InsideArticleElement(const GumboNode* n) {
+  for (; IsElement(n); n = n->parent)
+    if (Tag(n) == GUMBO_TAG_ARTICLE || Tag(n) == GUMBO_TAG_MAIN) return true;
+  return false;
+}
+
+// The class-word bonus (+25) outweighs the votes of several paragraphs, so a
+// one-paragraph panel called "content" (a magazine's "latest issue" box in the
+// sidebar) beat the story's four paragraphs inside <article>. A candidate the
+// page itself marks as its article (inside <article> or <main>), with at least
+// three times the paragraph votes and twice the clean paragraph text, and not
+// furniture or mostly links, takes over. Without the <article>/<main> evidence
+// the same override picked a sidebar widget over a genuinely short post.
+const GumboNode* OutvotedByArticle(const GumboNode* best,
+                                   const std::vector<const GumboNode*>& order, const StatsMap& st) {
+  const Stats& b = st.find(best)->second;
+  const GumboNode* over = nullptr;
+  double over_score = 0;
+  for (const GumboNode* n : order) {
+    const Stats& s = st.find(n)->second;
+    if (!s.candidate || s.chars == 0 || s.in_furniture || s.bonus < 0) continue;
+    if (s.link_chars * 3 > s.chars) continue;
+    if (s.score < 3 * b.score || s.para_chars < 2 * b.para_chars) continue;
+    if (!InsideArticleElement(n)) continue;
+    const double density = static_cast<double>(s.link_chars) / static_cast<double>(s.chars);
+    const double score = (s.score + s.bonus) * (1.0 - density);
+    if (!over || score > over_score) {
+      over = n;
+      over_score = score;
+    }
+  }
+  return over ? over : best;
+}
+
+// Clean paragraph text in `parent`'s children before and after `child` (the
+// branch holding the current container), furniture left out.
+std::pair<size_t, size_t> ParaCharsAround(const GumboNode* parent, const GumboNode* child,
+                                          const StatsMap& st) {
+  size_t before = 0, after = 0;
+  bool past = false;
+  const GumboVector& kids = Children(parent);
+  for (unsigned i = 0; i < kids.length; ++i) {
+    const GumboNode* k = static_cast<const GumboNode*>(kids.data[i]);
+    if (k == child) {
+      past = true;
+      continue;
+    }
+    auto it = st.find(k);
+    if (it == st.end() || it->second.skip) continue;
+    (past ? after : before) += it->second.para_chars;
+  }
+  return {before, after};
+}
+
 struct Para {
   std::string text;
   size_t link_chars = 0;
@@ -393,7 +448,10 @@ HtmlContent ExtractContent(const GumboNode* root, const std::string& title,
         best_score = score;
       }
     }
-    if (best) break;
+    if (best) {
+      best = OutvotedByArticle(best, order, st);
+      break;
+    }
   }
   if (!best) {
     // No paragraph-like element: fall back to <body>.
@@ -414,6 +472,7 @@ HtmlContent ExtractContent(const GumboNode* root, const std::string& title,
   // between the sections it is split into: Quanta).
   const GumboNode* p = best;
   for (int steps = 0, up = 0; steps < 4 && up < 8; ++up) {
+    const GumboNode* below = p;
     p = p->parent;
     if (!IsElement(p) || Tag(p) == GUMBO_TAG_HTML) break;
     const Stats& bs = st[best];
@@ -423,8 +482,16 @@ HtmlContent ExtractContent(const GumboNode* root, const std::string& title,
     // feeds and calls to action whenever they read like prose (Digg).
     if (Tag(p) == GUMBO_TAG_BODY) break;
     if (ps.hint.negative > 0 && ps.hint.positive == 0) break;
-    if (ps.para_chars == bs.para_chars) continue;      // a wrapper adding nothing: look above it
-    if (ps.para_chars * 4 < bs.para_chars * 5) break;  // < 1.25x: keep the tighter box
+    if (ps.para_chars == bs.para_chars) continue;  // a wrapper adding nothing: look above it
+    // A story's intro and first paragraphs above the rest of it (the rest in
+    // a "read more" wrapper) add less than 1.25x to a long body, yet are the
+    // lede. Prose of 400+ characters before the container, at most half as
+    // much after it, under a parent that is not link-heavy, is taken in; a
+    // teaser feed around the story sits after it as much as before.
+    const auto [before, after] = ParaCharsAround(p, below, st);
+    const bool lede_above = before >= 400 && after * 2 <= before && ps.link_chars * 10 < ps.chars;
+    if (ps.para_chars * 4 < bs.para_chars * 5 && !lede_above)
+      break;  // < 1.25x: keep the tighter box
     best = p;
     ++steps;
   }

@@ -98,6 +98,79 @@ unserer Community, die Sie jederzeit in Ihrem Konto nachlesen und ändern könne
   EXPECT_EQ(text.find("Kommentare schreiben"), std::string::npos) << text;
 }
 
+TEST(HtmlContentTest, AStoryInsideArticleOutvotesASidebarPanelCalledContent) {
+  // The sidebar's one long paragraph sits in a div whose class says
+  // "content" (+25); the story's paragraphs sit in an unhinted div inside
+  // <article>. The story has several times the votes and the text.
+  const std::string sidebar =
+      "<div class=\"panel\" id=\"latest-issue\"><div class=\"content\"><h4>In the winter "
+      "issue</h4><p>Alongside a long interview with a retired lighthouse keeper, the winter "
+      "issue "
+      "has a portfolio of harbour photographs, an essay on tides, a guide to coastal walks and "
+      "a recipe for smoked mackerel, all on sale in shops from Thursday.</p></div></div>";
+  const std::string story =
+      "<article><h1>Ferry service to the islands resumes</h1><div id=\"editorial\">"
+      "<p>The ferry service to the outer islands resumed on Tuesday, three weeks after a storm "
+      "damaged the pier at the mainland terminal, the operator said.</p>"
+      "<p>Engineers replaced two of the pier's supports, and the first crossing, at seven in "
+      "the morning, carried about forty passengers, mostly islanders returning home.</p>"
+      "<p>The operator said timetables would stay reduced until the end of the month, while a "
+      "second berth, used by freight, is repaired.</p>"
+      "<p>Island shops, which had relied on a small fishing boat for bread, milk and post, "
+      "expected full deliveries by Friday, a council spokeswoman said.</p></div></article>";
+  Article a = Html("<html><body>" + std::string(kNav) + sidebar + story + "</body></html>");
+  const std::string body = Joined(a);
+  EXPECT_NE(body.find("The ferry service to the outer islands resumed"), std::string::npos) << body;
+  EXPECT_NE(body.find("expected full deliveries by Friday"), std::string::npos) << body;
+  EXPECT_EQ(body.find("smoked mackerel"), std::string::npos) << body;
+}
+
+TEST(HtmlContentTest, AShortPostIsNotReplacedByALongerSidebarWidget) {
+  // Without <article>/<main> around the longer block, the short post keeps
+  // its place: a sidebar widget has more text than a one-line post.
+  const std::string post =
+      "<div class=\"post\"><h2>A new arrival</h2><div class=\"post-content\"><p>Our "
+      "daughter was born on Sunday, and everyone is well.</p></div></div>";
+  std::string widget = "<div class=\"box\"><div class=\"textwidget\">";
+  for (int i = 0; i < 4; ++i)
+    widget +=
+        "<p>I write about study habits, productivity, careers and the craft of learning, "
+        "and I answer readers' questions every Monday, often at length.</p>";
+  widget += "</div></div>";
+  Article a = Html("<html><body>" + post + widget + "</body></html>");
+  const std::string body = Joined(a);
+  EXPECT_NE(body.find("Our daughter was born on Sunday"), std::string::npos) << body;
+  EXPECT_EQ(body.find("study habits"), std::string::npos) << body;
+}
+
+TEST(HtmlContentTest, AnIntroAndFirstParagraphAboveTheRestOfTheStoryAreKept) {
+  // The lede sits in an intro box and one <p> directly in the story's
+  // wrapper; the rest of the story is in a wrapper two levels
+  // down. The lede adds under a quarter to the body, yet it opens the story.
+  std::string html = std::string("<html><body>") + kNav +
+                     "<div class=\"wrap\"><div class=\"intro\"><p><strong>A COUNCIL "
+                     "inquiry into the collapse of the old river bridge heard on Monday that "
+                     "inspectors had warned of rusted bearings two years before it fell, and "
+                     "that repairs were put off to save money.</strong></p></div>"
+                     "<p>The inquiry, chaired by a retired judge, is due to report in the "
+                     "spring. Its first witness, the council's former chief engineer, said "
+                     "the warnings had been passed on to the finance committee, which decided "
+                     "to wait for a government grant that never came.</p>"
+                     "<div id=\"rest\"><div id=\"rest-text\">";
+  for (int i = 1; i <= 7; ++i)
+    html += "<p>Witness statement " + std::to_string(i) +
+            " described the inspection reports, the cost estimates for new bearings, the "
+            "letters between the engineers and the committee, and the traffic counts that "
+            "showed lorries still crossing the bridge, which had been limited to cars, "
+            "in the months before it gave way under a loaded truck.</p>";
+  html += "</div></div></div></body></html>";
+  Article a = Html(html);
+  const std::string body = Joined(a);
+  EXPECT_NE(body.find("A COUNCIL inquiry into the collapse"), std::string::npos) << body;
+  EXPECT_NE(body.find("The inquiry, chaired by a retired judge"), std::string::npos) << body;
+  EXPECT_NE(body.find("Witness statement 7"), std::string::npos) << body;
+}
+
 TEST(HtmlContentTest, BrSeparatedTextBesideALinkColumnIsTheArticle) {
   std::string html = "<html><body><div class=\"row\"><div class=\"col-3\"><ul>";
   for (int y = 2005; y <= 2018; ++y)
