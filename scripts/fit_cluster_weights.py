@@ -207,8 +207,15 @@ def main():
                     help="fit every feature and write the weights with these thresholds, skipping "
                          "the sweeps (thresholds are then chosen over seeded orders with "
                          "cluster_eval --orders on the train splits)")
+    ap.add_argument("--leave-out", default="", metavar="NAMES",
+                    help="with --fit-only: comma-separated features fitted at weight 0 (v4 leaves "
+                         "out dates_known,log_gap_days,year_share,years_known)")
     args = ap.parse_args()
     corpora = args.corpora.split(",")
+    left_out = [n for n in args.leave_out.split(",") if n]
+    for n in left_out:
+        if n not in FEATURES:
+            sys.exit("--leave-out: unknown feature %s" % n)
 
     articles, rows = {}, []
     for corpus in corpora:
@@ -220,14 +227,15 @@ def main():
             sys.exit("no feature rows for %s: is it under ../shared/bench?" % corpus)
     if args.fit_only:
         join, merge, min_cosine = (float(x) for x in args.fit_only.split(":"))
-        w = fit_subset(rows, FEATURES)
+        w = fit_subset(rows, [n for n in FEATURES if n not in left_out])
         write_weights(args.out, w, join, merge, min_cosine=min_cosine, header=[
             "Story clustering model: P(same story) = sigmoid(bias + sum of weight * feature).",
             "Written by scripts/fit_cluster_weights.py --fit-only on %s from the TRAIN splits of %s"
             % (datetime.date.today().isoformat(), " and ".join(corpora)),
             "(DUC 2004: even-numbered event folders; ECB+: train and dev topics):",
-            "%d articles, %d (article, story) pairs, %d positive; every feature kept."
-            % (len(articles), len(rows), sum(1 for r in rows if r[1]))])
+            "%d articles, %d (article, story) pairs, %d positive; left out: %s."
+            % (len(articles), len(rows), sum(1 for r in rows if r[1]),
+               ",".join(left_out) or "none")])
         print(open(args.out).read(), end="")
         return
     tmp = args.out + ".try"

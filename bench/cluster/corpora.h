@@ -33,8 +33,9 @@ Corpus LoadSemeval(const std::filesystem::path& shared);
 // ECB+ (86 seminal events in 43 topics); train = its train and dev topics.
 Corpus LoadEcbPlus(const std::filesystem::path& shared);
 // The 181 unrelated web pages of the extraction benchmark, with the event list
-// bench/cluster/crawl_events.tsv (a page not listed is its own event). All
-// held out: nothing is fitted or tuned on it.
+// bench/cluster/crawl_events.tsv (a page not listed is its own event). Split
+// in two halves by topic group (`train` may be read to find failure types;
+// `test` stays held out); nothing is fitted on either.
 Corpus LoadCrawl(const std::filesystem::path& shared, const std::filesystem::path& events_tsv);
 // Miranda et al. 2018 (dataset.test.json, English), when someone has fetched it.
 Corpus LoadMiranda(const std::filesystem::path& shared);

@@ -135,5 +135,45 @@ TEST(ModelTest, TimeGapIsSeenWhenBothSidesAreDated) {
   EXPECT_EQ(clusterer.last_decision().candidates.at(0).features.dates_known, 0);
 }
 
+// Being dated is no evidence of one event: every page of a crawl or a feed is
+// dated, so a bonus for it (learnt where few train articles had dates) only
+// lowers the bar for every pair. Two reports of one port on the same day, of
+// different happenings, score the same dated as undated (no day named).
+TEST(ModelTest, ADateOnBothSidesIsNoEvidenceOfOneEvent) {
+  auto article = [](const char* id, const char* title, const char* body, bool dated) {
+    Article a;
+    a.id = id;
+    a.language = "en";
+    a.title = title;
+    a.paragraphs = {body};
+    if (dated) a.published = DateTime::Day(2031, 3, 14);
+    return Analyze(a);
+  };
+  auto score = [&](bool dated) {
+    ClusterOptions options;
+    options.explain = true;
+    StoryClusterer clusterer(options);
+    clusterer.Add(article("a1", "Ferry crews at Port Aldmere walk out over pay",
+                          "Ferry crews at Port Aldmere stopped work in a dispute over wages, "
+                          "leaving hundreds of travellers stranded. The union said the operator "
+                          "had ignored its offer for months.",
+                          dated));
+    clusterer.Add(article("a2", "Warehouse fire at Port Aldmere",
+                          "A fire destroyed a grain warehouse near the docks at Port Aldmere "
+                          "overnight. Firefighters from three towns fought the blaze and nobody "
+                          "was hurt, officials said.",
+                          dated));
+    const auto& candidates = clusterer.last_decision().candidates;
+    EXPECT_FALSE(candidates.empty());
+    return candidates.empty() ? -1.0 : candidates[0].score;
+  };
+  const double dated = score(true), undated = score(false);
+  // Compared as log-odds, where a bonus shows even near either end of the scale.
+  ASSERT_GT(undated, 1e-9);
+  ASSERT_LT(undated, 1 - 1e-9);
+  auto logit = [](double p) { return std::log(p / (1 - p)); };
+  EXPECT_NEAR(logit(dated), logit(undated), 1e-6);
+}
+
 }  // namespace
 }  // namespace newsfuse
