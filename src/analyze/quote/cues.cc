@@ -346,6 +346,50 @@ uint32_t MatchTail(const Words& w, uint32_t verb) {
   return verb;
 }
 
+// "smiled and said", "and then said": the cue follows "and" (with skip words
+// between), which itself follows a lowercase word of the sentence, not a
+// comma ("X said it was over, and officials said") nor a name ("Smith and
+// Jones said" already has its subject).
+bool AfterVerbAnd(const Words& w, uint32_t verb, uint32_t lo) {
+  uint32_t k = verb;
+  while (k > lo + 1 && w.IsWord(k - 1) && (w.Classes(k - 1) & kSkip) &&
+         !(w.Classes(k - 1) & kPronoun))
+    --k;
+  if (k <= lo + 1 || !w.Is(k - 1, "and")) return false;
+  const uint32_t before = k - 2;
+  return w.IsWord(before) && !w.Capitalised(before) &&
+         !(w.Classes(before) & (kPronoun | kDeterminer | kStop));
+}
+
+// The words from `begin` to the "and" before `verb` are one predicate of
+// the subject before `begin`: no clause opens there ("It was where the
+// commander led ... and promised": "promised" is the commander's), no second
+// "and" or comma, no be-form, except one parenthetical right after the
+// subject ("Hodler, when pressed for comment, covered his mouth and said").
+bool OneClauseBetween(const Words& w, uint32_t begin, uint32_t verb) {
+  const QuoteText& text = w.text();
+  uint32_t k = begin;
+  if (k < verb && text.IsPunct(k, ',')) {
+    do {
+      ++k;
+    } while (k < verb && !text.IsPunct(k, ',') && k - begin <= kMaxAppositiveTokens);
+    if (k >= verb || !text.IsPunct(k, ',')) return false;
+    ++k;
+  }
+  uint32_t and_seen = 0;
+  for (; k < verb; ++k) {
+    if (!w.IsWord(k)) return false;
+    if (w.Is(k, "and") && ++and_seen > 1) return false;
+    if (IsBeForm(w, k) || (w.Classes(k) & kAnyCue)) return false;
+    for (std::string_view s :
+         {"that",  "which",   "who",     "whom",     "whose",  "what",  "when",   "where",
+          "while", "whereas", "because", "although", "though", "if",    "unless", "but",
+          "or",    "as",      "since",   "until",    "after",  "before"})
+      if (w.Is(k, s)) return false;
+  }
+  return true;
+}
+
 uint32_t SentenceEndToken(const QuoteText& text, uint32_t i) {
   const uint32_t s = text.tokens[i].sentence;
   while (i + 1 < text.tokens.size() && text.tokens[i + 1].sentence == s &&
@@ -529,6 +573,15 @@ std::vector<Cue> FindCues(const QuoteText& text, const CueLexicon& lex) {
     } else if (before >= 0) {
       const int32_t outer = InsideReportedClause(cues, text, before);
       cue.shares_speaker_of = outer >= 0 ? outer : before;  // "and added that"
+    } else if (TokenRange subject; AfterVerbAnd(w, i, sentence_first) &&
+                                   PhraseAfterImpl(w, sentence_first, i, &subject) &&
+                                   (IsPersonalPronoun(w, subject.first) || NameLike(w, subject)) &&
+                                   OneClauseBetween(w, subject.last + 1, i)) {
+      // "Strawberry remained optimistic and said, ``...''": a verb joined by
+      // "and" to the sentence's first verb has that verb's subject.
+      cue.speaker = subject;
+      cue.has_speaker = true;
+      cue.subject_begin = i;
     }
     if (!cue.has_speaker) cue.subject_begin = i;
     cue.source = cue.speaker;

@@ -1,0 +1,60 @@
+// Issue 18: cue forms that name no speaker next to the verb ("X smiled and
+// said, ``...''") or verbs that cue a quote only beside its marks ("he
+// continued, ``...''").
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "analyze/quote/quote_fixture.h"
+#include "analyze/quote/quotes.h"
+
+namespace newsfuse {
+namespace {
+
+using testing::AddEntity;
+using testing::MakeAnnotated;
+
+// The speaker entity of the first quote whose content holds `words`; -2 when
+// no such quote was found, -1 when it has no speaker. `direct` gets its kind.
+int SpeakerOf(AnnotatedArticle& a, const std::string& words, bool* direct = nullptr) {
+  if (a.quotes.empty()) analyze::AnnotateQuotes(a);
+  for (const Quote& q : a.quotes) {
+    if (std::string(a.Text(q.content)).find(words) == std::string::npos) continue;
+    if (direct) *direct = q.direct;
+    return q.speaker ? static_cast<int>(*q.speaker) : -1;
+  }
+  return -2;
+}
+
+// A verb joined by "and" to the sentence's first verb has its subject, also
+// past a parenthetical after the name.
+TEST(QuoteCueFormsTest, VerbAfterAndTakesTheSubjectOfTheSentence) {
+  AnnotatedArticle a = MakeAnnotated(
+      {"Tove Brandvik looked at the empty benches and said, ``Nobody is coming back to "
+       "this harbour.''",
+       "Pell Oduya, when asked about the budget, shook his head and then said, ``The money "
+       "was spent long before the vote.''"});
+  const uint32_t tove = AddEntity(a, EntityType::kPerson, "Tove Brandvik", {"Tove Brandvik"});
+  const uint32_t pell = AddEntity(a, EntityType::kPerson, "Pell Oduya", {"Pell Oduya"});
+  EXPECT_EQ(SpeakerOf(a, "Nobody is coming back"), static_cast<int>(tove));
+  EXPECT_EQ(SpeakerOf(a, "money was spent"), static_cast<int>(pell));
+}
+
+// The sentence's first name is not the subject of a verb in a later clause:
+// "It was where the commander led ... and promised" is the commander's, and
+// "Ruud Akkerman's deputy ... and said" is the deputy's.
+TEST(QuoteCueFormsTest, VerbAfterAndInAnotherClauseNamesNoOne) {
+  AnnotatedArticle a = MakeAnnotated(
+      {"Marta Lind remembered the winter when the commander of the garrison rode out and "
+       "said, ``The bridge will hold until spring.''",
+       "Ruud Akkerman's deputy read the figures and said, ``We cannot pay the drivers this "
+       "month.''"});
+  const uint32_t marta = AddEntity(a, EntityType::kPerson, "Marta Lind", {"Marta Lind"});
+  const uint32_t ruud = AddEntity(a, EntityType::kPerson, "Ruud Akkerman", {"Ruud Akkerman"});
+  EXPECT_NE(SpeakerOf(a, "bridge will hold"), static_cast<int>(marta));
+  EXPECT_NE(SpeakerOf(a, "cannot pay the drivers"), static_cast<int>(ruud));
+}
+
+}  // namespace
+}  // namespace newsfuse
