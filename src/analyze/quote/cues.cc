@@ -390,6 +390,28 @@ bool OneClauseBetween(const Words& w, uint32_t begin, uint32_t verb) {
   return true;
 }
 
+// "continued, ``...''", "continued: ``...''": an opening mark right after
+// the verb.
+bool OpensQuoteAfter(const QuoteText& text, uint32_t verb) {
+  uint32_t k = verb + 1;
+  if (k < text.tokens.size() && (text.IsPunct(k, ',') || text.IsPunct(k, ':'))) ++k;
+  return k < text.tokens.size() && text.tokens[k].kind == TokenKind::kOpenQuote;
+}
+
+// "``...,'' he continued": a closing mark (and its comma) right before the
+// verb's subject, of at most three words, or right before an inverted verb
+// ("``...,'' continued Hyde").
+bool ClosesQuoteBefore(const QuoteText& text, uint32_t verb) {
+  for (uint32_t k = verb, words = 0; k-- > 0 && words <= 3;) {
+    if (text.tokens[k].kind == TokenKind::kCloseQuote) return true;
+    if (text.IsPunct(k, ',') && k > 0 && text.tokens[k - 1].kind == TokenKind::kCloseQuote)
+      return true;
+    if (!text.IsWord(k) || text.tokens[k].quotation >= 0) return false;
+    ++words;
+  }
+  return false;
+}
+
 uint32_t SentenceEndToken(const QuoteText& text, uint32_t i) {
   const uint32_t s = text.tokens[i].sentence;
   while (i + 1 < text.tokens.size() && text.tokens[i + 1].sentence == s &&
@@ -515,7 +537,9 @@ std::vector<Cue> FindCues(const QuoteText& text, const CueLexicon& lex) {
     if (!w.IsWord(i)) continue;
     const bool according = w.Is(i, "according") && w.Is(i + 1, "to");
     const uint16_t classes = according ? 0 : w.Classes(i);
-    if (!according && !(classes & kAnyCue)) continue;
+    const bool quoting = !according && !(classes & kAnyCue) && (classes & kQuoting);
+    if (!according && !(classes & kAnyCue) && !quoting) continue;
+    if (quoting && !OpensQuoteAfter(text, i) && !ClosesQuoteBefore(text, i)) continue;
     const uint32_t hi = SentenceEndToken(text, i);  // only for candidates: keeps the scan linear
     Cue cue;
     cue.verb = i;

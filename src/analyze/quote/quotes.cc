@@ -110,9 +110,21 @@ class QuoteFinder {
       const Cue& cue = cues_[static_cast<size_t>(c)];
       const bool subject_first = cue.has_speaker && !cue.speaker_after && cue.subject_begin == j;
       const bool verb_first = cue.verb == j && (cue.speaker_after || cue.according);
+      // ``You resign!'' Livingston continued, ``I can only ...'': a verb that
+      // cues only the quote beside it, with quotes on both sides, goes back
+      // to the one before only when it splits it (that one ends on a comma).
+      if (!cue.according && !(cue.classes & kAnyCue) && article_.body[q.content.end - 1] != ',' &&
+          OpensQuoteRightAfter(cue.last))
+        return -1;
       return subject_first || verb_first ? c : -1;
     }
     return -1;
+  }
+
+  bool OpensQuoteRightAfter(uint32_t k) const {
+    ++k;
+    if (k < text_.tokens.size() && (text_.IsPunct(k, ',') || text_.IsPunct(k, ':'))) ++k;
+    return k < text_.tokens.size() && text_.tokens[k].kind == TokenKind::kOpenQuote;
   }
 
   int32_t CueBefore(const Quotation& q) const {

@@ -56,5 +56,32 @@ TEST(QuoteCueFormsTest, VerbAfterAndInAnotherClauseNamesNoOne) {
   EXPECT_NE(SpeakerOf(a, "cannot pay the drivers"), static_cast<int>(ruud));
 }
 
+// "continued" and "chanted" cue the quote beside their marks: a split quote
+// ("``A,'' he continued, ``B''") and the words a crowd chanted.
+TEST(QuoteCueFormsTest, ContinuedAndChantedCueTheQuoteBesideThem) {
+  AnnotatedArticle a = MakeAnnotated(
+      {"``The harbour fees will rise,'' Ilse Varga told the council. ``Nobody likes it,'' "
+       "Varga continued, ``but the pier is falling apart.''",
+       "``Open the gates,'' the crowd chanted outside the town hall."});
+  const uint32_t ilse = AddEntity(a, EntityType::kPerson, "Ilse Varga", {"Ilse Varga", "Varga"});
+  bool direct = false;
+  EXPECT_EQ(SpeakerOf(a, "Nobody likes it"), static_cast<int>(ilse));
+  EXPECT_EQ(SpeakerOf(a, "pier is falling apart"), static_cast<int>(ilse));
+  EXPECT_EQ(SpeakerOf(a, "Open the gates", &direct), -1);  // found, shown as the crowd's
+  EXPECT_TRUE(direct);
+}
+
+// Anywhere else they cue nothing: "the council continued the service" is no
+// cue, and a quote that ends before "X continued, ``...''" is not X's.
+TEST(QuoteCueFormsTest, ContinuedAwayFromAQuoteCuesNothing) {
+  AnnotatedArticle a = MakeAnnotated(
+      {"The council continued the ferry service that the city had paid for all winter.",
+       "``Resign now!'' Dario Fenn continued, ``I will not leave this post before the vote.''"});
+  const uint32_t dario = AddEntity(a, EntityType::kPerson, "Dario Fenn", {"Dario Fenn"});
+  EXPECT_EQ(SpeakerOf(a, "ferry service"), -2);
+  EXPECT_NE(SpeakerOf(a, "Resign now"), static_cast<int>(dario));
+  EXPECT_EQ(SpeakerOf(a, "I will not leave"), static_cast<int>(dario));
+}
+
 }  // namespace
 }  // namespace newsfuse
