@@ -83,5 +83,17 @@ TEST(QuoteCueFormsTest, ContinuedAwayFromAQuoteCuesNothing) {
   EXPECT_EQ(SpeakerOf(a, "I will not leave"), static_cast<int>(dario));
 }
 
+// A quote running over paragraphs whose breaks were lost: a new opening mark
+// while a quotation is open goes on with the same speaker.
+TEST(QuoteCueFormsTest, QuoteCutByANewOpeningMarkGoesOnWithItsSpeaker) {
+  AnnotatedArticle a = MakeAnnotated(
+      {"``We expected the ruling,'' the union's lawyer Nora Quist said. ``But nobody here "
+       "will celebrate tonight. ``It only means the owners must pay the drivers, and they "
+       "have told us they will appeal.'' The owners declined to comment."});
+  const uint32_t nora = AddEntity(a, EntityType::kPerson, "Nora Quist", {"Nora Quist"});
+  EXPECT_EQ(SpeakerOf(a, "nobody here will celebrate"), static_cast<int>(nora));
+  EXPECT_EQ(SpeakerOf(a, "owners must pay"), static_cast<int>(nora));
+}
+
 }  // namespace
 }  // namespace newsfuse
