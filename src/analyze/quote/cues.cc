@@ -412,6 +412,38 @@ bool ClosesQuoteBefore(const QuoteText& text, uint32_t verb) {
   return false;
 }
 
+// The comma at `comma` closes a relative clause of a person ("X, who chairs
+// the panel, said") with no comma inside: `*rel` gets the comma that opens
+// it, before "who" or "whose".
+bool RelativeClauseBefore(const Words& w, uint32_t comma, uint32_t lo, uint32_t* rel) {
+  const QuoteText& text = w.text();
+  for (uint32_t k = comma; k-- > lo + 1 && comma - k <= kMaxAppositiveTokens;) {
+    if (text.tokens[k].quotation >= 0 || text.tokens[k].kind == TokenKind::kOpenQuote ||
+        text.tokens[k].kind == TokenKind::kCloseQuote)
+      return false;
+    // One clause only: "The business, which was old, was shut, said Wang" is
+    // Wang's.
+    if (text.IsPunct(k, ',')) return false;
+    if (!(w.Is(k, "who") || w.Is(k, "whose"))) continue;
+    if (!text.IsPunct(k - 1, ',')) return false;
+    *rel = k - 1;
+    return true;
+  }
+  return false;
+}
+
+// The antecedent of the relative clause opened by the comma `rel`: a name
+// with its appositive ("Rep. Nan Vole, D-Ore.,", "a lawyer, Ada Pim,") or
+// the phrase right before it.
+bool Antecedent(const Words& w, uint32_t rel, uint32_t lo, TokenRange* out,
+                uint32_t* subject_begin) {
+  if (rel <= lo) return false;
+  if (Appositive(w, rel, lo, out, subject_begin)) return true;
+  if (!WalkBack(w, rel - 1, lo, out)) return false;
+  *subject_begin = out->first;
+  return true;
+}
+
 uint32_t SentenceEndToken(const QuoteText& text, uint32_t i) {
   const uint32_t s = text.tokens[i].sentence;
   while (i + 1 < text.tokens.size() && text.tokens[i + 1].sentence == s &&
@@ -573,6 +605,7 @@ std::vector<Cue> FindCues(const QuoteText& text, const CueLexicon& lex) {
     // sentence's subject. Without the comma ("with Umerov describing it as")
     // the phrase before it is its subject.
     const bool participle = w.EndsWithIng(i) && i > sentence_first && text.IsPunct(i - 1, ',');
+    bool relative_source = false;
     if (QuotedAs(w, i, sentence_first, &cue.speaker, &cue.subject_begin)) {
       cue.has_speaker = true;
     } else if (participle) {
@@ -588,6 +621,16 @@ std::vector<Cue> FindCues(const QuoteText& text, const CueLexicon& lex) {
       cue.has_speaker = true;
       IssuerOfDocument(w, i, sentence_first, &cue);
       OuterPhrase(w, sentence_first, &cue);
+    } else if (uint32_t rel = 0; i > sentence_first + 2 && text.IsPunct(i - 1, ',') &&
+                                 RelativeClauseBefore(w, i - 1, sentence_first, &rel)) {
+      // "Rep. Nan Vole, D-Ore., who chairs the panel, said the cuts were
+      // ...": the relative clause's antecedent speaks, never the phrase after
+      // the verb ("the cuts"). The source as written stops before "who".
+      if (Antecedent(w, rel, sentence_first, &cue.speaker, &cue.subject_begin)) {
+        cue.has_speaker = true;
+        cue.source = TokenRange{std::min(cue.subject_begin, cue.speaker.first), rel - 1};
+        relative_source = true;
+      }
     } else if ((i == sentence_first || text.IsPunct(i - 1, ',') ||
                 text.tokens[i - 1].kind == TokenKind::kCloseQuote) &&
                PhraseAfterImpl(w, cue.last + 1, hi, &cue.speaker)) {
@@ -608,8 +651,11 @@ std::vector<Cue> FindCues(const QuoteText& text, const CueLexicon& lex) {
       cue.subject_begin = i;
     }
     if (!cue.has_speaker) cue.subject_begin = i;
-    cue.source = cue.speaker;
-    if (cue.has_speaker && !cue.according && !cue.has_outer) cue.source = SourceExtent(w, cue, hi);
+    if (!relative_source) {
+      cue.source = cue.speaker;
+      if (cue.has_speaker && !cue.according && !cue.has_outer)
+        cue.source = SourceExtent(w, cue, hi);
+    }
     cues.push_back(cue);
   }
   return cues;

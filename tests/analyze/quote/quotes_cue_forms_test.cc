@@ -95,5 +95,19 @@ TEST(QuoteCueFormsTest, QuoteCutByANewOpeningMarkGoesOnWithItsSpeaker) {
   EXPECT_EQ(SpeakerOf(a, "owners must pay"), static_cast<int>(nora));
 }
 
+// "X, who ..., said": the relative clause's antecedent speaks, never the
+// phrase after the verb.
+TEST(QuoteCueFormsTest, AntecedentOfARelativeClauseBeforeTheVerbSpeaks) {
+  AnnotatedArticle a = MakeAnnotated(
+      {"Rep. Nan Vole, D-Ore., who chairs the harbour panel, said the cuts were ``a disgrace "
+       "to every fishing town on the coast.''"});
+  const uint32_t nan = AddEntity(a, EntityType::kPerson, "Nan Vole", {"Nan Vole"});
+  EXPECT_EQ(SpeakerOf(a, "a disgrace to every"), static_cast<int>(nan));
+  for (const Quote& q : a.quotes) {
+    if (std::string(a.Text(q.content)).find("disgrace") == std::string::npos) continue;
+    EXPECT_EQ(std::string(a.Text(q.speaker_span)).find("cuts"), std::string::npos);
+  }
+}
+
 }  // namespace
 }  // namespace newsfuse
