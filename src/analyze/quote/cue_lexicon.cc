@@ -36,6 +36,7 @@ uint16_t ClassOf(std::string_view name) {
   if (name == "group") return kGroup;
   if (name == "document") return kDocument;
   if (name == "period") return kPeriod;
+  if (name == "quoting") return kQuoting;
   return 0;
 }
 

@@ -32,6 +32,9 @@ enum WordClass : uint16_t {
   kGroup = 1 << 11,     // the group, the ministry, protesters: a body that speaks as one
   kDocument = 1 << 12,  // the statement, the letter: speaks for whoever issued it
   kPeriod = 1 << 13,    // week, month: "said this week that" is when, not what
+  // continued, chanted: a direct-quote cue only right next to the quote
+  // ("he continued, ``...''"); elsewhere not reporting at all.
+  kQuoting = 1 << 14,
 };
 
 constexpr uint16_t kAnyCue = kSpeech | kObject | kFrame | kThought;

@@ -346,6 +346,104 @@ uint32_t MatchTail(const Words& w, uint32_t verb) {
   return verb;
 }
 
+// "smiled and said", "and then said": the cue follows "and" (with skip words
+// between), which itself follows a lowercase word of the sentence, not a
+// comma ("X said it was over, and officials said") nor a name ("Smith and
+// Jones said" already has its subject).
+bool AfterVerbAnd(const Words& w, uint32_t verb, uint32_t lo) {
+  uint32_t k = verb;
+  while (k > lo + 1 && w.IsWord(k - 1) && (w.Classes(k - 1) & kSkip) &&
+         !(w.Classes(k - 1) & kPronoun))
+    --k;
+  if (k <= lo + 1 || !w.Is(k - 1, "and")) return false;
+  const uint32_t before = k - 2;
+  return w.IsWord(before) && !w.Capitalised(before) &&
+         !(w.Classes(before) & (kPronoun | kDeterminer | kStop));
+}
+
+// The words from `begin` to the "and" before `verb` are one predicate of
+// the subject before `begin`: no clause opens there ("It was where the
+// commander led ... and promised": "promised" is the commander's), no second
+// "and" or comma, no be-form, except one parenthetical right after the
+// subject ("Hodler, when pressed for comment, covered his mouth and said").
+bool OneClauseBetween(const Words& w, uint32_t begin, uint32_t verb) {
+  const QuoteText& text = w.text();
+  uint32_t k = begin;
+  if (k < verb && text.IsPunct(k, ',')) {
+    do {
+      ++k;
+    } while (k < verb && !text.IsPunct(k, ',') && k - begin <= kMaxAppositiveTokens);
+    if (k >= verb || !text.IsPunct(k, ',')) return false;
+    ++k;
+  }
+  uint32_t and_seen = 0;
+  for (; k < verb; ++k) {
+    if (!w.IsWord(k)) return false;
+    if (w.Is(k, "and") && ++and_seen > 1) return false;
+    if (IsBeForm(w, k) || (w.Classes(k) & kAnyCue)) return false;
+    for (std::string_view s :
+         {"that",  "which",   "who",     "whom",     "whose",  "what",  "when",   "where",
+          "while", "whereas", "because", "although", "though", "if",    "unless", "but",
+          "or",    "as",      "since",   "until",    "after",  "before"})
+      if (w.Is(k, s)) return false;
+  }
+  return true;
+}
+
+// "continued, ``...''", "continued: ``...''": an opening mark right after
+// the verb.
+bool OpensQuoteAfter(const QuoteText& text, uint32_t verb) {
+  uint32_t k = verb + 1;
+  if (k < text.tokens.size() && (text.IsPunct(k, ',') || text.IsPunct(k, ':'))) ++k;
+  return k < text.tokens.size() && text.tokens[k].kind == TokenKind::kOpenQuote;
+}
+
+// "``...,'' he continued": a closing mark (and its comma) right before the
+// verb's subject, of at most three words, or right before an inverted verb
+// ("``...,'' continued Hyde").
+bool ClosesQuoteBefore(const QuoteText& text, uint32_t verb) {
+  for (uint32_t k = verb, words = 0; k-- > 0 && words <= 3;) {
+    if (text.tokens[k].kind == TokenKind::kCloseQuote) return true;
+    if (text.IsPunct(k, ',') && k > 0 && text.tokens[k - 1].kind == TokenKind::kCloseQuote)
+      return true;
+    if (!text.IsWord(k) || text.tokens[k].quotation >= 0) return false;
+    ++words;
+  }
+  return false;
+}
+
+// The comma at `comma` closes a relative clause of a person ("X, who chairs
+// the panel, said") with no comma inside: `*rel` gets the comma that opens
+// it, before "who" or "whose".
+bool RelativeClauseBefore(const Words& w, uint32_t comma, uint32_t lo, uint32_t* rel) {
+  const QuoteText& text = w.text();
+  for (uint32_t k = comma; k-- > lo + 1 && comma - k <= kMaxAppositiveTokens;) {
+    if (text.tokens[k].quotation >= 0 || text.tokens[k].kind == TokenKind::kOpenQuote ||
+        text.tokens[k].kind == TokenKind::kCloseQuote)
+      return false;
+    // One clause only: "The business, which was old, was shut, said Wang" is
+    // Wang's.
+    if (text.IsPunct(k, ',')) return false;
+    if (!(w.Is(k, "who") || w.Is(k, "whose"))) continue;
+    if (!text.IsPunct(k - 1, ',')) return false;
+    *rel = k - 1;
+    return true;
+  }
+  return false;
+}
+
+// The antecedent of the relative clause opened by the comma `rel`: a name
+// with its appositive ("Rep. Nan Vole, D-Ore.,", "a lawyer, Ada Pim,") or
+// the phrase right before it.
+bool Antecedent(const Words& w, uint32_t rel, uint32_t lo, TokenRange* out,
+                uint32_t* subject_begin) {
+  if (rel <= lo) return false;
+  if (Appositive(w, rel, lo, out, subject_begin)) return true;
+  if (!WalkBack(w, rel - 1, lo, out)) return false;
+  *subject_begin = out->first;
+  return true;
+}
+
 uint32_t SentenceEndToken(const QuoteText& text, uint32_t i) {
   const uint32_t s = text.tokens[i].sentence;
   while (i + 1 < text.tokens.size() && text.tokens[i + 1].sentence == s &&
@@ -471,7 +569,9 @@ std::vector<Cue> FindCues(const QuoteText& text, const CueLexicon& lex) {
     if (!w.IsWord(i)) continue;
     const bool according = w.Is(i, "according") && w.Is(i + 1, "to");
     const uint16_t classes = according ? 0 : w.Classes(i);
-    if (!according && !(classes & kAnyCue)) continue;
+    const bool quoting = !according && !(classes & kAnyCue) && (classes & kQuoting);
+    if (!according && !(classes & kAnyCue) && !quoting) continue;
+    if (quoting && !OpensQuoteAfter(text, i) && !ClosesQuoteBefore(text, i)) continue;
     const uint32_t hi = SentenceEndToken(text, i);  // only for candidates: keeps the scan linear
     Cue cue;
     cue.verb = i;
@@ -505,6 +605,7 @@ std::vector<Cue> FindCues(const QuoteText& text, const CueLexicon& lex) {
     // sentence's subject. Without the comma ("with Umerov describing it as")
     // the phrase before it is its subject.
     const bool participle = w.EndsWithIng(i) && i > sentence_first && text.IsPunct(i - 1, ',');
+    bool relative_source = false;
     if (QuotedAs(w, i, sentence_first, &cue.speaker, &cue.subject_begin)) {
       cue.has_speaker = true;
     } else if (participle) {
@@ -520,6 +621,16 @@ std::vector<Cue> FindCues(const QuoteText& text, const CueLexicon& lex) {
       cue.has_speaker = true;
       IssuerOfDocument(w, i, sentence_first, &cue);
       OuterPhrase(w, sentence_first, &cue);
+    } else if (uint32_t rel = 0; i > sentence_first + 2 && text.IsPunct(i - 1, ',') &&
+                                 RelativeClauseBefore(w, i - 1, sentence_first, &rel)) {
+      // "Rep. Nan Vole, D-Ore., who chairs the panel, said the cuts were
+      // ...": the relative clause's antecedent speaks, never the phrase after
+      // the verb ("the cuts"). The source as written stops before "who".
+      if (Antecedent(w, rel, sentence_first, &cue.speaker, &cue.subject_begin)) {
+        cue.has_speaker = true;
+        cue.source = TokenRange{std::min(cue.subject_begin, cue.speaker.first), rel - 1};
+        relative_source = true;
+      }
     } else if ((i == sentence_first || text.IsPunct(i - 1, ',') ||
                 text.tokens[i - 1].kind == TokenKind::kCloseQuote) &&
                PhraseAfterImpl(w, cue.last + 1, hi, &cue.speaker)) {
@@ -529,10 +640,22 @@ std::vector<Cue> FindCues(const QuoteText& text, const CueLexicon& lex) {
     } else if (before >= 0) {
       const int32_t outer = InsideReportedClause(cues, text, before);
       cue.shares_speaker_of = outer >= 0 ? outer : before;  // "and added that"
+    } else if (TokenRange subject; AfterVerbAnd(w, i, sentence_first) &&
+                                   PhraseAfterImpl(w, sentence_first, i, &subject) &&
+                                   (IsPersonalPronoun(w, subject.first) || NameLike(w, subject)) &&
+                                   OneClauseBetween(w, subject.last + 1, i)) {
+      // "Strawberry remained optimistic and said, ``...''": a verb joined by
+      // "and" to the sentence's first verb has that verb's subject.
+      cue.speaker = subject;
+      cue.has_speaker = true;
+      cue.subject_begin = i;
     }
     if (!cue.has_speaker) cue.subject_begin = i;
-    cue.source = cue.speaker;
-    if (cue.has_speaker && !cue.according && !cue.has_outer) cue.source = SourceExtent(w, cue, hi);
+    if (!relative_source) {
+      cue.source = cue.speaker;
+      if (cue.has_speaker && !cue.according && !cue.has_outer)
+        cue.source = SourceExtent(w, cue, hi);
+    }
     cues.push_back(cue);
   }
   return cues;

@@ -110,9 +110,21 @@ class QuoteFinder {
       const Cue& cue = cues_[static_cast<size_t>(c)];
       const bool subject_first = cue.has_speaker && !cue.speaker_after && cue.subject_begin == j;
       const bool verb_first = cue.verb == j && (cue.speaker_after || cue.according);
+      // ``You resign!'' Livingston continued, ``I can only ...'': a verb that
+      // cues only the quote beside it, with quotes on both sides, goes back
+      // to the one before only when it splits it (that one ends on a comma).
+      if (!cue.according && !(cue.classes & kAnyCue) && article_.body[q.content.end - 1] != ',' &&
+          OpensQuoteRightAfter(cue.last))
+        return -1;
       return subject_first || verb_first ? c : -1;
     }
     return -1;
+  }
+
+  bool OpensQuoteRightAfter(uint32_t k) const {
+    ++k;
+    if (k < text_.tokens.size() && (text_.IsPunct(k, ',') || text_.IsPunct(k, ':'))) ++k;
+    return k < text_.tokens.size() && text_.tokens[k].kind == TokenKind::kOpenQuote;
   }
 
   int32_t CueBefore(const Quotation& q) const {
@@ -183,7 +195,8 @@ class QuoteFinder {
   void LinkQuotations() {
     int32_t last_direct = -1;  // index into found_ of the last attributed direct quote
     after_cue_.assign(cues_.size(), false);
-    for (const Quotation& q : text_.quotations) {
+    for (size_t qi = 0; qi < text_.quotations.size(); ++qi) {
+      const Quotation& q = text_.quotations[qi];
       if (q.content.size() == 0 || !HasWords(q)) continue;
       Quote quote;
       quote.content = q.content;
@@ -239,7 +252,9 @@ class QuoteFinder {
         // not a surname two people in the article share).
         if (!resolver_.AmbiguousSurname(*subject)) quote.speaker = subject->entity;
         quote.speaker_span = subject->span;
-      } else if (last_direct >= 0 && StartsSentence(q.open) &&
+      } else if (last_direct >= 0 &&
+                 (StartsSentence(q.open) ||
+                  ContinuesCutQuotation(qi, found_[static_cast<size_t>(last_direct)])) &&
                  text_.tokens[q.open].paragraph <=
                      ParagraphOf(found_[static_cast<size_t>(last_direct)].content.end) + 1 &&
                  !OtherVoiceBetween(found_[static_cast<size_t>(last_direct)], q)) {
@@ -256,6 +271,18 @@ class QuoteFinder {
       found_.push_back(quote);
       if (quote.speaker_span.size() > 0) last_direct = static_cast<int32_t>(found_.size()) - 1;
     }
+  }
+
+  // ``But I don't think so. ``It only means ...'': a new opening mark while
+  // the quotation before is still open is the convention for a quote that
+  // goes on into the next paragraph (in text whose paragraph breaks were
+  // lost); quotation `qi` goes on from the one before, when that one is
+  // `prev`'s.
+  bool ContinuesCutQuotation(size_t qi, const Quote& prev) const {
+    if (qi == 0) return false;
+    const Quotation& before = text_.quotations[qi - 1];
+    const Quotation& q = text_.quotations[qi];
+    return !before.closed && before.close == q.open && before.content.begin == prev.content.begin;
   }
 
   // A quote that ends on a comma inside its marks and goes on with words in

@@ -279,7 +279,8 @@ std::vector<Quote> ReportedSpeech::Run() {
       continue;
     }
     if ((cue.classes & kFrame) && !(cue.classes & (kSpeech | kObject | kThought)))
-      continue;  // frames quote, they do not report
+      continue;                              // frames quote, they do not report
+    if (!(cue.classes & kAnyCue)) continue;  // "continued, ``...''" cues only its quote
     if (ThoughtReportedBySomeoneElse(c)) continue;
     if (!after_cue_[c]) {
       if (!cue.speaker_after) ClauseAfter(c);  // "said Peskov, the spokesman" is no clause

@@ -1,0 +1,113 @@
+// Issue 18: cue forms that name no speaker next to the verb ("X smiled and
+// said, ``...''") or verbs that cue a quote only beside its marks ("he
+// continued, ``...''").
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "analyze/quote/quote_fixture.h"
+#include "analyze/quote/quotes.h"
+
+namespace newsfuse {
+namespace {
+
+using testing::AddEntity;
+using testing::MakeAnnotated;
+
+// The speaker entity of the first quote whose content holds `words`; -2 when
+// no such quote was found, -1 when it has no speaker. `direct` gets its kind.
+int SpeakerOf(AnnotatedArticle& a, const std::string& words, bool* direct = nullptr) {
+  if (a.quotes.empty()) analyze::AnnotateQuotes(a);
+  for (const Quote& q : a.quotes) {
+    if (std::string(a.Text(q.content)).find(words) == std::string::npos) continue;
+    if (direct) *direct = q.direct;
+    return q.speaker ? static_cast<int>(*q.speaker) : -1;
+  }
+  return -2;
+}
+
+// A verb joined by "and" to the sentence's first verb has its subject, also
+// past a parenthetical after the name.
+TEST(QuoteCueFormsTest, VerbAfterAndTakesTheSubjectOfTheSentence) {
+  AnnotatedArticle a = MakeAnnotated(
+      {"Tove Brandvik looked at the empty benches and said, ``Nobody is coming back to "
+       "this harbour.''",
+       "Pell Oduya, when asked about the budget, shook his head and then said, ``The money "
+       "was spent long before the vote.''"});
+  const uint32_t tove = AddEntity(a, EntityType::kPerson, "Tove Brandvik", {"Tove Brandvik"});
+  const uint32_t pell = AddEntity(a, EntityType::kPerson, "Pell Oduya", {"Pell Oduya"});
+  EXPECT_EQ(SpeakerOf(a, "Nobody is coming back"), static_cast<int>(tove));
+  EXPECT_EQ(SpeakerOf(a, "money was spent"), static_cast<int>(pell));
+}
+
+// The sentence's first name is not the subject of a verb in a later clause:
+// "It was where the commander led ... and promised" is the commander's, and
+// "Ruud Akkerman's deputy ... and said" is the deputy's.
+TEST(QuoteCueFormsTest, VerbAfterAndInAnotherClauseNamesNoOne) {
+  AnnotatedArticle a = MakeAnnotated(
+      {"Marta Lind remembered the winter when the commander of the garrison rode out and "
+       "said, ``The bridge will hold until spring.''",
+       "Ruud Akkerman's deputy read the figures and said, ``We cannot pay the drivers this "
+       "month.''"});
+  const uint32_t marta = AddEntity(a, EntityType::kPerson, "Marta Lind", {"Marta Lind"});
+  const uint32_t ruud = AddEntity(a, EntityType::kPerson, "Ruud Akkerman", {"Ruud Akkerman"});
+  EXPECT_NE(SpeakerOf(a, "bridge will hold"), static_cast<int>(marta));
+  EXPECT_NE(SpeakerOf(a, "cannot pay the drivers"), static_cast<int>(ruud));
+}
+
+// "continued" and "chanted" cue the quote beside their marks: a split quote
+// ("``A,'' he continued, ``B''") and the words a crowd chanted.
+TEST(QuoteCueFormsTest, ContinuedAndChantedCueTheQuoteBesideThem) {
+  AnnotatedArticle a = MakeAnnotated(
+      {"``The harbour fees will rise,'' Ilse Varga told the council. ``Nobody likes it,'' "
+       "Varga continued, ``but the pier is falling apart.''",
+       "``Open the gates,'' the crowd chanted outside the town hall."});
+  const uint32_t ilse = AddEntity(a, EntityType::kPerson, "Ilse Varga", {"Ilse Varga", "Varga"});
+  bool direct = false;
+  EXPECT_EQ(SpeakerOf(a, "Nobody likes it"), static_cast<int>(ilse));
+  EXPECT_EQ(SpeakerOf(a, "pier is falling apart"), static_cast<int>(ilse));
+  EXPECT_EQ(SpeakerOf(a, "Open the gates", &direct), -1);  // found, shown as the crowd's
+  EXPECT_TRUE(direct);
+}
+
+// Anywhere else they cue nothing: "the council continued the service" is no
+// cue, and a quote that ends before "X continued, ``...''" is not X's.
+TEST(QuoteCueFormsTest, ContinuedAwayFromAQuoteCuesNothing) {
+  AnnotatedArticle a = MakeAnnotated(
+      {"The council continued the ferry service that the city had paid for all winter.",
+       "``Resign now!'' Dario Fenn continued, ``I will not leave this post before the vote.''"});
+  const uint32_t dario = AddEntity(a, EntityType::kPerson, "Dario Fenn", {"Dario Fenn"});
+  EXPECT_EQ(SpeakerOf(a, "ferry service"), -2);
+  EXPECT_NE(SpeakerOf(a, "Resign now"), static_cast<int>(dario));
+  EXPECT_EQ(SpeakerOf(a, "I will not leave"), static_cast<int>(dario));
+}
+
+// A quote running over paragraphs whose breaks were lost: a new opening mark
+// while a quotation is open goes on with the same speaker.
+TEST(QuoteCueFormsTest, QuoteCutByANewOpeningMarkGoesOnWithItsSpeaker) {
+  AnnotatedArticle a = MakeAnnotated(
+      {"``We expected the ruling,'' the union's lawyer Nora Quist said. ``But nobody here "
+       "will celebrate tonight. ``It only means the owners must pay the drivers, and they "
+       "have told us they will appeal.'' The owners declined to comment."});
+  const uint32_t nora = AddEntity(a, EntityType::kPerson, "Nora Quist", {"Nora Quist"});
+  EXPECT_EQ(SpeakerOf(a, "nobody here will celebrate"), static_cast<int>(nora));
+  EXPECT_EQ(SpeakerOf(a, "owners must pay"), static_cast<int>(nora));
+}
+
+// "X, who ..., said": the relative clause's antecedent speaks, never the
+// phrase after the verb.
+TEST(QuoteCueFormsTest, AntecedentOfARelativeClauseBeforeTheVerbSpeaks) {
+  AnnotatedArticle a = MakeAnnotated(
+      {"Rep. Nan Vole, D-Ore., who chairs the harbour panel, said the cuts were ``a disgrace "
+       "to every fishing town on the coast.''"});
+  const uint32_t nan = AddEntity(a, EntityType::kPerson, "Nan Vole", {"Nan Vole"});
+  EXPECT_EQ(SpeakerOf(a, "a disgrace to every"), static_cast<int>(nan));
+  for (const Quote& q : a.quotes) {
+    if (std::string(a.Text(q.content)).find("disgrace") == std::string::npos) continue;
+    EXPECT_EQ(std::string(a.Text(q.speaker_span)).find("cuts"), std::string::npos);
+  }
+}
+
+}  // namespace
+}  // namespace newsfuse
