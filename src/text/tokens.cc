@@ -271,4 +271,13 @@ void AppendFolded(std::string_view token_text, std::string& out) {
   out.resize(base + static_cast<size_t>(n));
 }
 
+bool ContinuesWord(const Tokens& t, size_t i, size_t begin) {
+  if (i <= begin || i >= t.size() || t[i].Has(kSpaceBefore) || t[i].IsSymbol()) return false;
+  if (t[i - 1].sentence != t[i].sentence) return false;
+  if (!t[i - 1].IsSymbol()) return true;
+  const std::string_view joiner = t.Text(i - 1);
+  const bool joins = joiner == "-" || joiner == "'" || joiner == "\u2019";
+  return joins && i >= begin + 2 && t.Glued(i - 2) && !t[i - 2].IsSymbol();
+}
+
 }  // namespace newsfuse::text

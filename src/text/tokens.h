@@ -104,6 +104,13 @@ size_t NumberWithSuffixAt(const Tokens& t, size_t i);
 // The glued run starting at `i`: "F-16", "G7", "Kyung-min" (never empty).
 size_t GluedRunAt(const Tokens& t, size_t i);
 
+// True when token `i` (a word or number) continues the word before it
+// rather than starting one: glued to a word or number ("5|km", "G|7"), or
+// glued across a hyphen or apostrophe between two ("F-16", "co-founder",
+// "rock'n"). Tokens before `begin` are not looked at. Counting the tokens
+// for which this is false counts words as a reader does.
+bool ContinuesWord(const Tokens& t, size_t i, size_t begin = 0);
+
 // The case-folded form of a token (Unicode full case folding: "Sánchez" ->
 // "sánchez", "STRASSE" and "Straße" -> "strasse"), appended to `out`.
 void AppendFolded(std::string_view token_text, std::string& out);

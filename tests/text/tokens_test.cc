@@ -35,6 +35,19 @@ TEST(TokensTest, WordsNumbersAndSymbols) {
   EXPECT_TRUE(t[4].Has(kSpaceBefore));
 }
 
+// Counting tokens that start a word counts words as a reader does.
+TEST(TokensTest, ContinuesWordJoinsGluedRunsAndHyphens) {
+  Tokens t;
+  Tokenize("The F-16 flew 5km \u2014 co-founder's U.S. jet, players' pick 1,200.", t);
+  V starts;
+  for (size_t i = 0; i < t.size(); ++i)
+    if (!t[i].IsSymbol() && !ContinuesWord(t, i)) starts.emplace_back(t.Text(i));
+  EXPECT_EQ(starts, (V{"The", "F", "flew", "5", "co", "U.S.", "jet", "players", "pick", "1,200"}));
+  // Tokens before `begin` are not looked at: "16" starts a word there.
+  EXPECT_FALSE(ContinuesWord(t, 3, 3));
+  EXPECT_TRUE(ContinuesWord(t, 3));
+}
+
 TEST(TokensTest, AccentsCyrillicAndCjkAreWords) {
   const Tokens t = Scan("Pedro Sánchez met Зеленский in 東京 today.");
   EXPECT_EQ(Texts(t), (V{"Pedro", "Sánchez", "met", "Зеленский", "in", "東京", "today", "."}));
