@@ -48,6 +48,22 @@ TEST(TokensTest, ContinuesWordJoinsGluedRunsAndHyphens) {
   EXPECT_TRUE(ContinuesWord(t, 3));
 }
 
+// Line and paragraph breaks are marked on the token after them, also when
+// they fall between two sentences; a line break alone is no paragraph.
+TEST(TokensTest, BlankLinesMarkParagraphsAcrossSentences) {
+  const std::string text = "Talks ended.\n \nDockers left.\nShips wait\n\nhere.";
+  const std::vector<Sentence> sentences = {{{0, 12}}, {{15, 28}}, {{29, 46}}};
+  Tokens t;
+  Tokenize(text, sentences, t);
+  V paragraph, line;
+  for (size_t i = 0; i < t.size(); ++i) {
+    if (t[i].Has(kParagraphBefore)) paragraph.emplace_back(t.Text(i));
+    if (t[i].Has(kLineBefore)) line.emplace_back(t.Text(i));
+  }
+  EXPECT_EQ(paragraph, (V{"Dockers", "here"}));
+  EXPECT_EQ(line, (V{"Dockers", "Ships", "here"}));
+}
+
 TEST(TokensTest, AccentsCyrillicAndCjkAreWords) {
   const Tokens t = Scan("Pedro Sánchez met Зеленский in 東京 today.");
   EXPECT_EQ(Texts(t), (V{"Pedro", "Sánchez", "met", "Зеленский", "in", "東京", "today", "."}));
