@@ -12,8 +12,6 @@ namespace {
 constexpr int kMinWords = 6;         // fragments, datelines, captions
 constexpr int kShortQuoteWords = 8;  // `"We agreed," he said.` says little alone
 
-bool Joins(std::string_view symbol) { return symbol == "-" || symbol == "'" || symbol == "\u2019"; }
-
 // What may follow a final '?' and still leave the sentence a question.
 bool Closing(std::string_view symbol) {
   return symbol == "\"" || symbol == "\u201d" || symbol == "\u2019" || symbol == "'" ||
@@ -89,11 +87,7 @@ SentenceShape ShapeOf(const text::Tokens& tokens, size_t begin, size_t end) {
     last = tx;
     // A word is a run of word and number tokens, glued directly or by a
     // hyphen or apostrophe: "5km", "F-16", "1,200" and "U.S." count once.
-    const bool continues =
-        !t.Has(text::kSpaceBefore) && i > begin &&
-        (!tokens[i - 1].IsSymbol() || (Joins(tokens.Text(i - 1)) && i > begin + 1 &&
-                                       tokens.Glued(i - 2) && !tokens[i - 2].IsSymbol()));
-    if (!continues) {
+    if (!text::ContinuesWord(tokens, i, begin)) {
       ++shape.words;
       if (in_quote) ++shape.quoted_words;
     }

@@ -7,43 +7,17 @@
 #pragma once
 
 #include <cstdint>
-#include <map>
-#include <memory>
 #include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "core/records.h"
+#include "text/language_terms.h"
 #include "text/terms.h"
 #include "text/tokens.h"
 
 namespace newsfuse::fuse {
-
-// Index terms of tokens in one language, as TermExtractor (text/terms.h)
-// makes them from ICU words: case-folded, possessive and clitics cut ("n't"
-// drops the word), dots out of acronyms ("U.S." -> "us"), stop words dropped
-// unless written as an acronym, Snowball-stemmed when the language has a
-// stemmer, numbers whole without grouping commas. A glued run of letters and
-// digits ("G7", "5km") is one term, as ICU's word rules read it.
-class TokenTerms {
- public:
-  // `language`: an ISO 639-1 code ("en", "de").
-  explicit TokenTerms(std::string_view language);
-  ~TokenTerms();
-  TokenTerms(const TokenTerms&) = delete;
-  TokenTerms& operator=(const TokenTerms&) = delete;
-
-  // Appends the term ids of tokens [begin, end) of `tokens` to `out`, in
-  // text order. `dict` must be the same dictionary on every call: the memo of
-  // surface forms holds its ids.
-  void Extract(const text::Tokens& tokens, size_t begin, size_t end, TermDictionary& dict,
-               std::vector<uint32_t>& out);
-
- private:
-  struct Impl;
-  std::unique_ptr<Impl> impl_;
-};
 
 class StoryWords {
  public:
@@ -70,15 +44,14 @@ class StoryWords {
  private:
   struct Article {
     text::Tokens tokens;
-    TokenTerms* terms = nullptr;                     // its language's
+    TermExtractor* terms = nullptr;                  // its language's
     std::vector<std::vector<uint32_t>> by_sentence;  // filled on first use
     std::vector<bool> ready;
   };
-  TokenTerms& For(std::string_view language_tag);
 
   std::vector<Article> articles_;
   TermDictionary dict_;
-  std::map<std::string, std::unique_ptr<TokenTerms>, std::less<>> by_language_;
+  LanguageTermExtractors by_language_;
   text::Tokens scratch_;
 };
 

@@ -6,6 +6,10 @@
 #include <string>
 #include <unordered_map>
 
+#include "core/strings.h"
+#include "core/utf8.h"
+#include "text/tokens.h"
+
 namespace newsfuse::fuse {
 namespace {
 
@@ -283,39 +287,50 @@ bool EndsSentence(std::string_view line) {
   return false;
 }
 
+// A quote mark token and what it does: +1 opens, -1 closes, 2 toggles (the
+// straight '"'); 0 for any other token. Wire copy writes ``...'' with two
+// glued ASCII marks, read as one mark of two tokens (`width`).
+int QuoteMarkAt(const text::Tokens& t, size_t i, size_t* width) {
+  *width = 1;
+  const std::string_view x = t.Text(i);
+  if (x == "\u201c") return 1;
+  if (x == "\u201d") return -1;
+  if (x == "\"") return 2;
+  if ((x == "`" || x == "'") && t.Glued(i) && t.Text(i + 1) == x) {
+    *width = 2;
+    return x == "`" ? 1 : -1;
+  }
+  return 0;
+}
+
+// A line's words are the one scan's (text/tokens.h): a run of word and
+// number tokens, glued directly or by a hyphen or apostrophe, counts once
+// ("F-16", "don't", "U.S.", "1,200"), as SentenceShape counts them; a dash
+// or a curly single quote is no word.
 LineShape ShapeOfLine(std::string_view line) {
+  thread_local text::Tokens tokens;  // reused across lines
+  text::Tokenize(line, tokens);
   LineShape s;
-  bool in_word = false, in_quote = false, seen = false;
-  for (size_t i = 0; i < line.size(); ++i) {
-    const unsigned char c = static_cast<unsigned char>(line[i]);
-    // Quote marks: ASCII " and the ``...'' convention of wire copy, and the
-    // UTF-8 curly pair (E2 80 9C / E2 80 9D), taken whole.
-    int quote = 0;  // +1 opens, -1 closes, 2 toggles
-    size_t width = 1;
-    if (c == 0xE2 && line.substr(i, 3) == "\xE2\x80\x9C") quote = 1, width = 3;
-    if (c == 0xE2 && line.substr(i, 3) == "\xE2\x80\x9D") quote = -1, width = 3;
-    if (line.substr(i, 2) == "``") quote = 1, width = 2;
-    if (line.substr(i, 2) == "''") quote = -1, width = 2;
-    if (c == '"') quote = 2;
-    if (quote != 0) {
-      if (!seen) s.opens_with_quote = quote > 0;
-      in_quote = quote == 2 ? !in_quote : quote > 0;
+  s.lower = AsciiLower(line);
+  bool in_quote = false, seen = false;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    const text::Token& t = tokens[i];
+    s.chars += static_cast<int>(Utf8Length(tokens.Text(t)));
+    if (t.IsSymbol()) {
+      size_t width = 1;
+      if (const int quote = QuoteMarkAt(tokens, i, &width); quote != 0) {
+        if (!seen) s.opens_with_quote = quote > 0;
+        in_quote = quote == 2 ? !in_quote : quote > 0;
+        if (width == 2) s.chars += static_cast<int>(Utf8Length(tokens.Text(++i)));
+      }
       seen = true;
-      in_word = false;
-      s.lower += line.substr(i, width);
-      i += width - 1;
       continue;
     }
-    s.lower += static_cast<char>(std::tolower(c));
-    if (!std::isspace(c)) seen = true;
-    const bool word_char = std::isalnum(c) || c >= 0x80;
-    if (word_char && !in_word) {
-      ++s.words;
-      if (std::isupper(c) || std::isdigit(c)) ++s.capitalised;
-      if (!in_quote) ++s.outside_quotes;
-    }
-    in_word = word_char || (in_word && (c == '\'' || c == '-'));
-    if (!std::isspace(c) && (c & 0xC0) != 0x80) ++s.chars;
+    seen = true;
+    if (text::ContinuesWord(tokens, i)) continue;
+    ++s.words;
+    if (t.IsNumber() || t.Has(text::kCapital)) ++s.capitalised;
+    if (!in_quote) ++s.outside_quotes;
   }
   s.ends_sentence = EndsSentence(line);
   return s;

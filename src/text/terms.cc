@@ -4,13 +4,16 @@
 #include <libstemmer.h>
 #include <unicode/brkiter.h>
 #include <unicode/locid.h>
-#include <unicode/uchar.h>
-#include <unicode/ustring.h>
+#include <unicode/uscript.h>
 #include <unicode/utext.h>
+#include <unicode/utf8.h>
 
+#include <algorithm>
 #include <cassert>
 #include <utility>
 
+#include "core/strings.h"
+#include "core/utf8.h"
 #include "text/word_lists.h"
 
 namespace newsfuse {
@@ -28,12 +31,12 @@ uint32_t TermDictionary::Find(std::string_view term) const {
   return it == ids_.end() ? UINT32_MAX : it->second;
 }
 
-const uint32_t* TermDictionary::FindSurface(std::u16string_view surface) const {
+const uint32_t* TermDictionary::FindSurface(std::string_view surface) const {
   auto it = surfaces_.find(surface);
   return it == surfaces_.end() ? nullptr : &it->second;
 }
 
-void TermDictionary::RememberSurface(std::u16string_view surface, uint32_t term) {
+void TermDictionary::RememberSurface(std::string_view surface, uint32_t term) {
   // Bounded: a stream's rare forms (typos, numbers) would otherwise grow the
   // memo without end. Forgetting is safe; the next sighting recomputes.
   constexpr size_t kMaxSurfaces = 1 << 20;
@@ -52,214 +55,249 @@ StopSet StopWordsOf(std::string_view language) {
   return s;
 }
 
-bool IsApostrophe(UChar c) { return c == '\'' || c == 0x2019; }
+constexpr std::string_view kCurlyApostrophe = "\u2019";
+
+// The byte offset of the last apostrophe (' or ’) in `w` after its first
+// byte, and its length; npos when there is none.
+std::pair<size_t, size_t> LastApostrophe(std::string_view w) {
+  for (size_t i = w.size(); i-- > 1;) {
+    if (w[i] == '\'') return {i, 1};
+    if (i + kCurlyApostrophe.size() <= w.size() &&
+        w.substr(i, kCurlyApostrophe.size()) == kCurlyApostrophe)
+      return {i, kCurlyApostrophe.size()};
+  }
+  return {std::string_view::npos, 0};
+}
+
+// True when `word` holds a letter of a script written without spaces between
+// words, which ICU cuts with a dictionary.
+bool NeedsDictionaryCut(std::string_view word) {
+  int32_t i = 0;
+  const auto n = static_cast<int32_t>(word.size());
+  while (i < n) {
+    UChar32 c = 0;
+    U8_NEXT(word.data(), i, n, c);
+    if (c < 0x0E00) continue;  // below Thai: Latin, Greek, Cyrillic, Arabic, Indic ...
+    UErrorCode status = U_ZERO_ERROR;
+    switch (uscript_getScript(c, &status)) {
+      case USCRIPT_HAN:
+      case USCRIPT_HIRAGANA:
+      case USCRIPT_KATAKANA:
+      case USCRIPT_THAI:
+      case USCRIPT_LAO:
+      case USCRIPT_KHMER:
+      case USCRIPT_MYANMAR:
+        return true;
+      default:
+        break;
+    }
+  }
+  return false;
+}
 
 }  // namespace
 
 struct TermExtractor::Impl {
   TermOptions options;
-  std::unique_ptr<icu::BreakIterator> words;
   sb_stemmer* stemmer = nullptr;  // null for a language Snowball lacks
   StopSet stop_words;
-  // Leads every memo key (see Run): the dictionary may be shared by
+  // Leads every memo key (see Emit): the dictionary may be shared by
   // extractors of several languages and settings.
-  std::u16string memo_prefix;
-  // Buffers reused across calls and tokens: Extract allocates only when a
-  // text is longer than any before, or when it interns a new term.
-  std::vector<UChar> u16;
-  std::vector<UChar> folded;
-  std::vector<char> utf8;
-  std::u16string surface;
+  std::string memo_prefix;
+  // Built on the first word of a script without spaces.
+  std::unique_ptr<icu::BreakIterator> dictionary_words;
+  // Buffers reused across calls and tokens.
+  std::string key;
+  std::string folded;
+  text::Tokens scratch;
 
   explicit Impl(TermOptions opts)
       : options(std::move(opts)), stop_words(StopWordsOf(options.language)) {
-    UErrorCode status = U_ZERO_ERROR;
-    words.reset(
-        icu::BreakIterator::createWordInstance(icu::Locale(options.language.c_str()), status));
-    assert(U_SUCCESS(status) && words);  // only fails without ICU data
     if (options.stem) stemmer = sb_stemmer_new(options.language.c_str(), "UTF_8");
-    const UChar settings =
-        static_cast<UChar>(0x100 | (options.stem ? 2 : 0) | (options.drop_stop_words ? 4 : 0) |
-                           (options.keep_numbers ? 8 : 0));
-    memo_prefix.assign(1, static_cast<char16_t>(settings));
-    for (char c : options.language) memo_prefix.push_back(static_cast<char16_t>(c));
-    memo_prefix.push_back(u'\x1f');
+    memo_prefix.push_back(static_cast<char>(0x10 | (options.stem ? 2 : 0) |
+                                            (options.drop_stop_words ? 4 : 0) |
+                                            (options.keep_numbers ? 8 : 0)));
+    memo_prefix += options.language;
+    memo_prefix.push_back('\x1f');
   }
   ~Impl() {
     if (stemmer) sb_stemmer_delete(stemmer);
   }
+  Impl(const Impl&) = delete;
+  Impl& operator=(const Impl&) = delete;
 
-  // True when most letters are capitals: a headline or subhead in capitals,
-  // where "AND" is a stop word rather than an acronym.
-  bool MostlyUpper(int32_t len) const {
-    int upper = 0, letters = 0;
-    for (int32_t i = 0; i < len; ++i) {
-      const UChar c = u16[i];
-      if (c < 0x80) {  // most of an English text: no property lookup
-        const bool is_upper = c >= 'A' && c <= 'Z';
-        if (!is_upper && !(c >= 'a' && c <= 'z')) continue;
-        ++letters;
-        upper += is_upper;
-        continue;
-      }
-      if (!u_isalpha(c)) continue;
-      ++letters;
-      if (u_isupper(c)) ++upper;
-    }
-    return letters > 0 && upper * 10 > letters * 6;
-  }
-
-  void Run(std::string_view text, TermDictionary& dict, std::vector<uint32_t>& out);
-  uint32_t TermOf(const UChar* tok, int32_t n, bool number, bool shouting, TermDictionary& dict);
+  void Run(const text::Tokens& tokens, size_t begin, size_t end, TermDictionary& dict,
+           std::vector<uint32_t>& out);
+  void CutWithDictionary(std::string_view word, bool shouting, TermDictionary& dict,
+                         std::vector<uint32_t>& out);
+  void Emit(std::string_view surface, bool number, bool acronym, bool shouting,
+            TermDictionary& dict, std::vector<uint32_t>& out);
+  uint32_t TermOf(std::string_view surface, bool number, bool acronym, TermDictionary& dict);
 };
 
 TermExtractor::TermExtractor(TermOptions options) : impl_(std::make_unique<Impl>(options)) {}
 TermExtractor::~TermExtractor() = default;
 
+void TermExtractor::Extract(const text::Tokens& tokens, size_t begin, size_t end,
+                            TermDictionary& dict, std::vector<uint32_t>& out) {
+  impl_->Run(tokens, begin, std::min(end, tokens.size()), dict, out);
+}
+
 void TermExtractor::Extract(std::string_view text, TermDictionary& dict,
                             std::vector<uint32_t>& out) {
-  impl_->Run(text, dict, out);
+  text::Tokenize(text, impl_->scratch);
+  impl_->Run(impl_->scratch, 0, impl_->scratch.size(), dict, out);
 }
 
 std::vector<std::string> TermExtractor::Terms(std::string_view text) {
   TermDictionary dict;
   std::vector<uint32_t> ids;
-  impl_->Run(text, dict, ids);
+  Extract(text, dict, ids);
   std::vector<std::string> terms;
   terms.reserve(ids.size());
   for (uint32_t id : ids) terms.push_back(dict.Term(id));
   return terms;
 }
 
-// The term one token yields, or kNoTerm when it yields none (a stop word,
-// a contraction, a stray letter). Depends only on the token, whether ICU
-// called it a number, whether the text is in capitals, and the options.
-uint32_t TermExtractor::Impl::TermOf(const UChar* tok, int32_t n, bool number, bool shouting,
+// The term one word yields, or kNoTerm when it yields none (a stop word, a
+// contraction, a stray letter). Depends only on its arguments and the options.
+uint32_t TermExtractor::Impl::TermOf(std::string_view surface, bool number, bool acronym,
                                      TermDictionary& dict) {
-  if (number && !options.keep_numbers) return TermDictionary::kNoTerm;
-
-  // An acronym in capitals ("US", "WHO", "IT") or with dots ("U.S") is a
-  // name, not the stop word it spells, unless the whole text is in capitals.
-  bool acronym = false;
-  if (!number && !shouting && n >= 2 && n <= 6) {
-    bool all_upper = true;
-    for (int32_t i = 0; i < n; ++i) {
-      if (tok[i] != '.' && !u_isupper(tok[i])) all_upper = false;
-    }
-    acronym = all_upper;
-  }
-
-  // Case folding can expand a code point to three ("ß" -> "ss" is two).
-  if (folded.size() < 3 * static_cast<size_t>(n)) folded.resize(3 * static_cast<size_t>(n));
-  UErrorCode fs = U_ZERO_ERROR;
-  int32_t m = u_strFoldCase(folded.data(), static_cast<int32_t>(folded.size()), tok, n,
-                            U_FOLD_CASE_DEFAULT, &fs);
-  if (U_FAILURE(fs)) return TermDictionary::kNoTerm;
-  UChar* f = folded.data();
-
+  folded.clear();
   if (number) {
+    if (!options.keep_numbers) return TermDictionary::kNoTerm;
     // "1,200" and "1200" are the same number; a decimal point stays.
-    int32_t k = 0;
-    for (int32_t i = 0; i < m; ++i) {
-      if (f[i] != ',' && f[i] != 0x202F && f[i] != 0x00A0) f[k++] = f[i];
-    }
-    m = k;
-  } else {
-    // Contractions: "n't" makes an auxiliary (all stop words: don't, isn't,
-    // won't), so the token goes; "'s", "'ll", "'re", "'ve", "'d", "'m" are
-    // cut, leaving "Europe" from "Europe's" and "we" from "we'll".
-    int32_t apos = -1;
-    for (int32_t i = m - 1; i > 0; --i) {
-      if (IsApostrophe(f[i])) {
-        apos = i;
-        break;
-      }
-    }
-    if (apos > 0) {
-      if (f[apos - 1] == 'n' && m - apos == 2 && f[apos + 1] == 't') {
-        return TermDictionary::kNoTerm;
-      }
-      const int32_t suffix = m - apos - 1;
-      if (suffix >= 1 && suffix <= 2) m = apos;
-    }
-    // "u.s" -> "us": dotted and undotted spellings of an acronym meet.
-    int32_t k = 0;
-    bool had_dot = false;
-    for (int32_t i = 0; i < m; ++i) {
-      if (f[i] == '.')
-        had_dot = true;
-      else
-        f[k++] = f[i];
-    }
-    m = k;
-    if (had_dot) acronym = true;
-    if (m == 0) return TermDictionary::kNoTerm;
-    if (m == 1 && f[0] < 0x80) return TermDictionary::kNoTerm;  // stray initials and letters
+    for (char c : surface)
+      if (c != ',') folded.push_back(c);
+    return dict.Intern(folded);
   }
-
-  if (utf8.size() < 3 * static_cast<size_t>(m)) utf8.resize(3 * static_cast<size_t>(m));
-  UErrorCode us = U_ZERO_ERROR;
-  int32_t bytes = 0;
-  u_strToUTF8(utf8.data(), static_cast<int32_t>(utf8.size()), &bytes, f, m, &us);
-  if (U_FAILURE(us)) return TermDictionary::kNoTerm;
-  std::string_view word(utf8.data(), bytes);
-
-  if (!number && options.drop_stop_words && !acronym && stop_words.contains(word)) {
+  text::AppendFolded(surface, folded);
+  // Contractions: "n't" makes an auxiliary (all stop words: don't, isn't,
+  // won't), so the word goes; "'s", "'ll", "'re", "'ve", "'d", "'m" are cut,
+  // leaving "europe" from "Europe's" and "we" from "we'll".
+  if (auto [apos, len] = LastApostrophe(folded); apos != std::string_view::npos) {
+    const size_t suffix = folded.size() - apos - len;
+    if (folded[apos - 1] == 'n' && suffix == 1 && folded.back() == 't')
+      return TermDictionary::kNoTerm;
+    if (suffix >= 1 && suffix <= 2) folded.resize(apos);
+  }
+  // "u.s." -> "us": dotted and undotted spellings of an acronym meet.
+  if (folded.find('.') != std::string::npos) {
+    std::erase(folded, '.');
+    acronym = true;
+  }
+  if (folded.empty()) return TermDictionary::kNoTerm;
+  if (folded.size() == 1) return TermDictionary::kNoTerm;  // stray initials and letters
+  if (options.drop_stop_words && !acronym && stop_words.contains(folded))
     return TermDictionary::kNoTerm;
+  if (stemmer) {
+    const sb_symbol* stemmed =
+        sb_stemmer_stem(stemmer, reinterpret_cast<const sb_symbol*>(folded.data()),
+                        static_cast<int>(folded.size()));
+    if (stemmed)
+      return dict.Intern(
+          std::string_view(reinterpret_cast<const char*>(stemmed), sb_stemmer_length(stemmer)));
   }
-  if (!number && stemmer) {
-    const sb_symbol* stemmed = sb_stemmer_stem(
-        stemmer, reinterpret_cast<const sb_symbol*>(word.data()), static_cast<int>(word.size()));
-    if (stemmed) {
-      word = std::string_view(reinterpret_cast<const char*>(stemmed), sb_stemmer_length(stemmer));
-    }
-  }
-  return dict.Intern(word);
+  return dict.Intern(folded);
 }
 
-void TermExtractor::Impl::Run(std::string_view text, TermDictionary& dict,
-                              std::vector<uint32_t>& out) {
-  if (text.empty()) return;
-  // UTF-16 never needs more units than UTF-8 has bytes.
-  if (u16.size() < text.size()) u16.resize(text.size());
+void TermExtractor::Impl::Emit(std::string_view surface, bool number, bool acronym, bool shouting,
+                               TermDictionary& dict, std::vector<uint32_t>& out) {
+  // What shapes a term beside the word itself: the settings and language,
+  // whether the text is in capitals, whether the word is a number and an
+  // acronym (both read off the word, so one memo entry per reading).
+  key.assign(memo_prefix);
+  key.push_back(
+      static_cast<char>(0x20 | (shouting ? 1 : 0) | (number ? 2 : 0) | (acronym ? 4 : 0)));
+  key.append(surface);
+  uint32_t id;
+  if (const uint32_t* known = dict.FindSurface(key)) {
+    id = *known;
+  } else {
+    id = TermOf(surface, number, acronym, dict);
+    dict.RememberSurface(key, id);
+  }
+  if (id != TermDictionary::kNoTerm) out.push_back(id);
+}
+
+// A run of Han, kana or Thai (one scan token) cut into words by ICU's
+// dictionary for the extractor's language. The break iterator reads the
+// token's own bytes: offsets are byte offsets into `word`.
+void TermExtractor::Impl::CutWithDictionary(std::string_view word, bool shouting,
+                                            TermDictionary& dict, std::vector<uint32_t>& out) {
   UErrorCode status = U_ZERO_ERROR;
-  int32_t len = 0;
-  u_strFromUTF8WithSub(u16.data(), static_cast<int32_t>(u16.size()), &len, text.data(),
-                       static_cast<int32_t>(text.size()), 0xFFFD, nullptr, &status);
-  if (U_FAILURE(status)) return;
-  const bool shouting = MostlyUpper(len);
-
+  if (!dictionary_words) {
+    dictionary_words.reset(
+        icu::BreakIterator::createWordInstance(icu::Locale(options.language.c_str()), status));
+    assert(U_SUCCESS(status) && dictionary_words);  // only fails without ICU data
+    if (U_FAILURE(status) || !dictionary_words) return;
+  }
   UText ut = UTEXT_INITIALIZER;
-  utext_openUChars(&ut, u16.data(), len, &status);
-  words->setText(&ut, status);
-  if (U_FAILURE(status)) {
-    utext_close(&ut);
-    return;
-  }
-
-  // The memo key: what shapes a term beside the token itself (settings and
-  // language, whether the text is in capitals, whether ICU saw a number).
-  const char16_t context = (shouting ? u'S' : u's');
-  int32_t start = words->first();
-  for (int32_t end = words->next(); end != icu::BreakIterator::DONE;
-       start = end, end = words->next()) {
-    const int32_t rule = words->getRuleStatus();
-    if (rule < UBRK_WORD_NONE_LIMIT) continue;  // spaces and punctuation
-    const bool number = rule < UBRK_WORD_NUMBER_LIMIT;
-    surface.assign(memo_prefix);
-    surface.push_back(context);
-    surface.push_back(number ? u'N' : u'w');
-    surface.append(reinterpret_cast<const char16_t*>(u16.data() + start), end - start);
-    uint32_t term;
-    if (const uint32_t* known = dict.FindSurface(surface)) {
-      term = *known;
-    } else {
-      term = TermOf(u16.data() + start, end - start, number, shouting, dict);
-      dict.RememberSurface(surface, term);
+  utext_openUTF8(&ut, word.data(), static_cast<int64_t>(word.size()), &status);
+  dictionary_words->setText(&ut, status);
+  if (U_SUCCESS(status)) {
+    int32_t start = dictionary_words->first();
+    for (int32_t stop = dictionary_words->next(); stop != icu::BreakIterator::DONE;
+         start = stop, stop = dictionary_words->next()) {
+      const int32_t rule = dictionary_words->getRuleStatus();
+      if (rule < UBRK_WORD_NONE_LIMIT) continue;
+      Emit(word.substr(static_cast<size_t>(start), static_cast<size_t>(stop - start)),
+           rule < UBRK_WORD_NUMBER_LIMIT, false, shouting, dict, out);
     }
-    if (term != TermDictionary::kNoTerm) out.push_back(term);
   }
+  // The iterator keeps a pointer to the UText; unhook it before the UText goes.
+  dictionary_words->setText(icu::UnicodeString());
   utext_close(&ut);
+}
+
+void TermExtractor::Impl::Run(const text::Tokens& tokens, size_t begin, size_t end,
+                              TermDictionary& dict, std::vector<uint32_t>& out) {
+  // A text mostly in capitals (a subhead, a shouted title) reads "AND" as
+  // the stop word, not an acronym: over 60% of its letters upper case.
+  size_t letters = 0, upper = 0;
+  for (size_t i = begin; i < end; ++i) {
+    const text::Token& t = tokens[i];
+    if (!t.IsWord()) continue;
+    const std::string_view w = tokens.Text(t);
+    if (!t.Has(text::kNonAscii)) {
+      for (char c : w) {
+        letters += IsAsciiUpper(c) || IsAsciiLower(c);
+        upper += IsAsciiUpper(c);
+      }
+    } else {
+      const size_t n = Utf8Length(w);
+      letters += n;
+      upper += t.Has(text::kAllCaps) ? n : t.Has(text::kCapital) ? 1 : 0;
+    }
+  }
+  const bool shouting = letters > 0 && upper * 10 > letters * 6;
+
+  for (size_t i = begin; i < end; ++i) {
+    const text::Token& first = tokens[i];
+    if (first.IsSymbol()) continue;
+    // Letters and digits glued together ("G7", "5km", "1990s") are one word.
+    size_t last = i;
+    bool has_word = first.IsWord();
+    while (last + 1 < end && tokens.Glued(last) && !tokens[last + 1].IsSymbol() &&
+           tokens[last + 1].kind != tokens[last].kind) {
+      ++last;
+      has_word = has_word || tokens[last].IsWord();
+    }
+    const std::string_view surface =
+        tokens.text.substr(first.begin, tokens[last].end - first.begin);
+    const bool number = !has_word;
+    const bool single = last == i;
+    i = last;
+    if (single && first.IsWord() && first.Has(text::kNonAscii) && NeedsDictionaryCut(surface)) {
+      CutWithDictionary(surface, shouting, dict, out);
+      continue;
+    }
+    // An acronym in capitals ("US", "WHO", "IT") is a name, not the stop
+    // word it spells, unless the whole text is in capitals.
+    const bool acronym =
+        !number && !shouting && single && first.Has(text::kAllCaps) && Utf8Length(surface) <= 6;
+    Emit(surface, number, acronym, shouting, dict, out);
+  }
 }
 
 }  // namespace newsfuse

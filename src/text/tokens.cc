@@ -76,14 +76,20 @@ class SentenceScanner {
   void Run(size_t begin, size_t end) {
     size_t i = begin;
     uint16_t before = kSpaceBefore | kSentenceStart;
+    bool newline = false;  // a '\n' since the last token, only spaces after it
     while (i < end) {
       const CodePoint cp = At(s_, i, end);
       if (cp.cls == Class::kSpace) {
         before |= kSpaceBefore;
         if (cp.c == '\n' || cp.c == '\r' || cp.c == 0x2028 || cp.c == 0x2029) before |= kLineBefore;
+        if (cp.c == '\n') {
+          if (newline) before |= kParagraphBefore;
+          newline = true;
+        }
         i += cp.len;
         continue;
       }
+      newline = false;
       Token t;
       t.begin = static_cast<uint32_t>(i);
       t.sentence = sentence_;
@@ -192,6 +198,26 @@ bool IsNumberOf(const Tokens& t, size_t i, size_t min_digits, size_t max_digits)
   return true;
 }
 
+// The line and paragraph flags of the text between two sentences' tokens,
+// read as the scanner reads the spaces inside one (a blank line is two
+// '\n' with only spaces between; anything else between resets that).
+uint16_t BreaksBetween(std::string_view text, size_t from, size_t to) {
+  uint16_t flags = 0;
+  bool newline = false;
+  for (size_t i = from; i < to; ++i) {
+    const char c = text[i];
+    if (c == '\n') {
+      flags |= newline ? kLineBefore | kParagraphBefore : kLineBefore;
+      newline = true;
+    } else if (c == '\r') {
+      flags |= kLineBefore;
+    } else if (c != ' ' && c != '\t' && c != '\f' && c != '\v') {
+      newline = false;
+    }
+  }
+  return flags;
+}
+
 void Tokenize(std::string_view text, const std::vector<Sentence>& sentences, Tokens& out) {
   if (sentences.empty()) {
     Tokenize(text, out);
@@ -206,7 +232,11 @@ void Tokenize(std::string_view text, const std::vector<Sentence>& sentences, Tok
     out.sentence_first.push_back(static_cast<uint32_t>(out.list.size()));
     const Span sp = sentences[k].span;
     if (sp.end > text.size() || sp.begin >= sp.end) continue;
+    const size_t first = out.list.size();
     SentenceScanner(text, out.list, static_cast<uint32_t>(k)).Run(sp.begin, sp.end);
+    if (first == out.list.size()) continue;
+    Token& t = out.list[first];
+    t.flags |= BreaksBetween(text, first == 0 ? 0 : out.list[first - 1].end, t.begin);
   }
   out.sentence_first.push_back(static_cast<uint32_t>(out.list.size()));
 }
@@ -269,6 +299,15 @@ void AppendFolded(std::string_view token_text, std::string& out) {
     return;
   }
   out.resize(base + static_cast<size_t>(n));
+}
+
+bool ContinuesWord(const Tokens& t, size_t i, size_t begin) {
+  if (i <= begin || i >= t.size() || t[i].Has(kSpaceBefore) || t[i].IsSymbol()) return false;
+  if (t[i - 1].sentence != t[i].sentence) return false;
+  if (!t[i - 1].IsSymbol()) return true;
+  const std::string_view joiner = t.Text(i - 1);
+  const bool joins = joiner == "-" || joiner == "'" || joiner == "\u2019";
+  return joins && i >= begin + 2 && t.Glued(i - 2) && !t[i - 2].IsSymbol();
 }
 
 }  // namespace newsfuse::text

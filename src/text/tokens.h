@@ -45,6 +45,7 @@ enum TokenFlag : uint16_t {
   kNonAscii = 1u << 5,         // has a code point above U+007F
   kSentenceStart = 1u << 6,    // the first token of its sentence
   kLineBefore = 1u << 7,       // a line break lies between it and the previous token
+  kParagraphBefore = 1u << 8,  // a blank line ("\n", only spaces, "\n") lies there
 };
 
 struct Token {
@@ -81,8 +82,9 @@ struct Tokens {
 };
 
 // Scans each sentence span of `text` (spans outside the text or empty give
-// no tokens); with no sentences at all, scans the whole text as one sentence
-// (an article too short or odd for the splitter still has words). Replaces
+// no tokens); line and paragraph breaks between two spans mark the first
+// token of the second (kLineBefore, kParagraphBefore); with no sentences at all, scans the whole
+// text as one sentence (an article too short or odd for the splitter still has words). Replaces
 // `out`; reuses its buffers.
 void Tokenize(std::string_view text, const std::vector<Sentence>& sentences, Tokens& out);
 // Scans `text` as one sentence.
@@ -103,6 +105,13 @@ size_t IsoDateAt(const Tokens& t, size_t i);
 size_t NumberWithSuffixAt(const Tokens& t, size_t i);
 // The glued run starting at `i`: "F-16", "G7", "Kyung-min" (never empty).
 size_t GluedRunAt(const Tokens& t, size_t i);
+
+// True when token `i` (a word or number) continues the word before it
+// rather than starting one: glued to a word or number ("5|km", "G|7"), or
+// glued across a hyphen or apostrophe between two ("F-16", "co-founder",
+// "rock'n"). Tokens before `begin` are not looked at. Counting the tokens
+// for which this is false counts words as a reader does.
+bool ContinuesWord(const Tokens& t, size_t i, size_t begin = 0);
 
 // The case-folded form of a token (Unicode full case folding: "Sánchez" ->
 // "sánchez", "STRASSE" and "Straße" -> "strasse"), appended to `out`.

@@ -68,6 +68,22 @@ TEST(HeadlineTest, SummaryLinesMustBeSentencesWithASpeaker) {
             LineFault::kNone);
 }
 
+// Words are the one scan's words: a dash or a curly quote is no word, an
+// abbreviation or a grouped number is one, and a capital in any script counts.
+TEST(HeadlineTest, SummaryLineWordsAreTheScansWords) {
+  // Five words and two dashes: a fragment (a byte count made it seven).
+  EXPECT_EQ(JudgeSummaryLine("Dockers \u2014 all of them \u2014 returned."), LineFault::kFragment);
+  // "U.S." and "E.U." are one word each: four words in all.
+  EXPECT_EQ(JudgeSummaryLine("The U.S. and E.U. agreed."), LineFault::kFragment);
+  EXPECT_EQ(JudgeSummaryLine("The U.S. and E.U. agreed on harbour fees late on Friday."),
+            LineFault::kNone);
+  // A caption in title case whose words start with accented capitals.
+  EXPECT_EQ(JudgeSummaryLine("\u00c9mile \u00c9tienne \u00c1lvarez \u00d6zt\u00fcrk At Harbour."),
+            LineFault::kFragment);
+  EXPECT_EQ(JudgeSummaryLine("\u00c9mile \u00c9tienne said dockers returned to the harbour."),
+            LineFault::kNone);
+}
+
 std::vector<AnnotatedArticle> Strike(const std::string& title1, const std::string& title2) {
   const std::vector<std::string> body = {
       "Dock workers at the Northport harbour ended a nine-day strike on Friday after the port "

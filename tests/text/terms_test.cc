@@ -115,6 +115,52 @@ TEST(TermsTest, NonLatinWordsAndBadBytesAreSafe) {
   EXPECT_TRUE(ex.Terms("").empty());
 }
 
+// Terms are read off the one scan: letters and digits glued are one word,
+// a hyphen or a dotted acronym is cut as the scan cuts it.
+TEST(TermsTest, WordsAreTheScansWords) {
+  TermExtractor ex;
+  EXPECT_THAT(ex.Terms("The G7 moved 5km in the 1990s; an F-16 and a well-known pilot."),
+              ElementsAre("g7", "move", "5km", "1990s", "16", "well", "known", "pilot"));
+  EXPECT_THAT(ex.Terms("Zelenskyy’s aides won’t meet O'Brien at 10:30 a.m."),
+              ElementsAre("zelenskyy", "aid", "meet", "o'brien", "10", "30", "am"));
+  EXPECT_THAT(ex.Terms("Sánchez Sánchez's SÁNCHEZ"), ElementsAre("sánchez", "sánchez", "sánchez"));
+}
+
+// A range of an article's tokens gives what the same text gives alone, so
+// fusion's per-sentence terms and clustering's whole-text terms agree.
+TEST(TermsTest, TokenRangeGivesWhatItsTextGives) {
+  const std::string body = "Talks resumed in Geneva. The U.S. envoy didn't sign 1,200 pages.";
+  std::vector<Sentence> sentences = {{{0, 24}}, {{25, static_cast<uint32_t>(body.size())}}};
+  text::Tokens tokens;
+  text::Tokenize(body, sentences, tokens);
+  TermDictionary dict;
+  TermExtractor ex;
+  for (size_t k = 0; k < 2; ++k) {
+    std::vector<uint32_t> ids;
+    ex.Extract(tokens, tokens.SentenceBegin(k), tokens.SentenceEnd(k), dict, ids);
+    std::vector<std::string> terms;
+    for (uint32_t id : ids) terms.push_back(dict.Term(id));
+    const Span span = sentences[k].span;
+    EXPECT_EQ(terms, ex.Terms(std::string_view(body).substr(span.begin, span.end - span.begin)))
+        << k;
+    EXPECT_FALSE(terms.empty());
+  }
+}
+
+// Chinese and Japanese have no spaces: the scan gives a run of ideographs
+// as one token, and the extractor cuts it into dictionary words, so two
+// texts sharing a word share a term.
+TEST(TermsTest, ScriptsWithoutSpacesAreCutIntoWords) {
+  TermExtractor zh(TermOptions{.language = "zh"});
+  const auto a = zh.Terms("我们在北京开会");  // 我们在北京开会
+  const auto b = zh.Terms("北京今天下雨");    // 北京今天下雨
+  EXPECT_GT(a.size(), 1u) << ::testing::PrintToString(a);
+  EXPECT_THAT(a, Contains("北京"));  // 北京
+  EXPECT_THAT(b, Contains("北京"));
+  TermExtractor en;
+  EXPECT_THAT(en.Terms("Talks in 北京开会 resumed"), Contains("北京"));
+}
+
 // The stop lists are embedded by file name (data/text/stopwords_<code>.txt)
 // and found by the language code.
 TEST(WordListsTest, StopListsAreFoundByLanguageCode) {

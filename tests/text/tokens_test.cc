@@ -35,6 +35,35 @@ TEST(TokensTest, WordsNumbersAndSymbols) {
   EXPECT_TRUE(t[4].Has(kSpaceBefore));
 }
 
+// Counting tokens that start a word counts words as a reader does.
+TEST(TokensTest, ContinuesWordJoinsGluedRunsAndHyphens) {
+  Tokens t;
+  Tokenize("The F-16 flew 5km \u2014 co-founder's U.S. jet, players' pick 1,200.", t);
+  V starts;
+  for (size_t i = 0; i < t.size(); ++i)
+    if (!t[i].IsSymbol() && !ContinuesWord(t, i)) starts.emplace_back(t.Text(i));
+  EXPECT_EQ(starts, (V{"The", "F", "flew", "5", "co", "U.S.", "jet", "players", "pick", "1,200"}));
+  // Tokens before `begin` are not looked at: "16" starts a word there.
+  EXPECT_FALSE(ContinuesWord(t, 3, 3));
+  EXPECT_TRUE(ContinuesWord(t, 3));
+}
+
+// Line and paragraph breaks are marked on the token after them, also when
+// they fall between two sentences; a line break alone is no paragraph.
+TEST(TokensTest, BlankLinesMarkParagraphsAcrossSentences) {
+  const std::string text = "Talks ended.\n \nDockers left.\nShips wait\n\nhere.";
+  const std::vector<Sentence> sentences = {{{0, 12}}, {{15, 28}}, {{29, 46}}};
+  Tokens t;
+  Tokenize(text, sentences, t);
+  V paragraph, line;
+  for (size_t i = 0; i < t.size(); ++i) {
+    if (t[i].Has(kParagraphBefore)) paragraph.emplace_back(t.Text(i));
+    if (t[i].Has(kLineBefore)) line.emplace_back(t.Text(i));
+  }
+  EXPECT_EQ(paragraph, (V{"Dockers", "here"}));
+  EXPECT_EQ(line, (V{"Dockers", "Ships", "here"}));
+}
+
 TEST(TokensTest, AccentsCyrillicAndCjkAreWords) {
   const Tokens t = Scan("Pedro Sánchez met Зеленский in 東京 today.");
   EXPECT_EQ(Texts(t), (V{"Pedro", "Sánchez", "met", "Зеленский", "in", "東京", "today", "."}));

@@ -60,16 +60,11 @@ const std::unordered_set<std::string>& Abbreviations() {
   return set;
 }
 
-// ASCII is answered without ICU: most of a news text is ASCII, and these are
-// asked once per byte.
+// ASCII is answered without ICU: most of a news text is ASCII.
 bool IsWordChar(UChar32 c) {
   if (c >= 0 && c < 0x80)
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
   return u_isalnum(c) || (U_GET_GC_MASK(c) & U_GC_M_MASK) != 0;
-}
-bool IsSpace(UChar32 c) {
-  if (c >= 0 && c < 0x80) return c == ' ' || (c >= '\t' && c <= '\r');
-  return c == 0xA0 || u_isUWhiteSpace(c);
 }
 
 // Characters that join two word parts: "U.S.", "don't", "Ukraine’s",
@@ -114,61 +109,59 @@ struct Tokenizer {
            after_dot >= body.size();
   }
 
+  // Walks the scan's tokens: the bytes between them are spaces (sentence
+  // spans cover all but the spaces between sentences), and a blank line
+  // before a token starts a paragraph. Inside a token the reader cuts its
+  // own pieces: quote marks of two tokens (``), words carried across
+  // joiners, a dotted word's final period left out at a sentence end.
   void Run() {
-    size_t i = 0;
     uint32_t paragraph = 0;
-    bool newline_seen = false;
     bool paragraph_started = false;
     out.paragraph_first_token.push_back(0);
-    while (i < body.size()) {
-      size_t next = 0;
-      const UChar32 c = DecodeAt(body, i, &next);
-      if (IsSpace(c)) {
-        if (c == '\n') {
-          if (newline_seen && paragraph_started) {
-            ++paragraph;
-            paragraph_started = false;
-            out.paragraph_first_token.push_back(static_cast<uint32_t>(out.tokens.size()));
-          }
-          newline_seen = true;
+    size_t i = 0;  // bytes before it are read
+    for (size_t k = 0; k < scan.size(); ++k) {
+      const text::Token& st = scan[k];
+      if (st.end <= i) continue;  // taken by a word or a two-token mark
+      if (st.begin >= i) {
+        if (st.Has(text::kParagraphBefore) && paragraph_started) {
+          ++paragraph;
+          paragraph_started = false;
+          out.paragraph_first_token.push_back(static_cast<uint32_t>(out.tokens.size()));
         }
-        i = next;
-        continue;
+        i = st.begin;
       }
-      newline_seen = false;
       paragraph_started = true;
-      Token t;
-      t.begin = static_cast<uint32_t>(i);
-      t.paragraph = paragraph;
-      if (const auto [ascii, width] = AsciiMark(i); ascii != MarkShape::kNone) {
-        t.end = static_cast<uint32_t>(i + width);
-        t.kind = TokenKind::kPunct;
-        Push(t, ascii);
-        i += width;
-        continue;
-      }
-      const MarkShape shape = ShapeOf(c);
-      if (shape != MarkShape::kNone) {
-        t.end = static_cast<uint32_t>(next);
-        t.kind = TokenKind::kPunct;
-        // Straight marks look the same at both ends: they alternate.
-        Push(t, shape);
-        i = next;
-        continue;
-      }
-      if (!IsWordChar(c)) {
-        t.end = static_cast<uint32_t>(next);
-        t.kind = TokenKind::kPunct;
-        Push(t, MarkShape::kNone);
-        i = next;
-        continue;
-      }
-      t.capitalised = u_isupper(c) || u_istitle(c);
-      i = WordAt(i, next);
-      t.end = static_cast<uint32_t>(i);
-      t.kind = TokenKind::kWord;
-      Push(t, MarkShape::kNone);
+      while (i < st.end) i = ReadAt(i, paragraph);
     }
+  }
+
+  // Reads the token starting at byte `i` (not a space) and returns where it ends.
+  size_t ReadAt(size_t i, uint32_t paragraph) {
+    size_t next = 0;
+    const UChar32 c = DecodeAt(body, i, &next);
+    Token t;
+    t.begin = static_cast<uint32_t>(i);
+    t.paragraph = paragraph;
+    if (const auto [ascii, width] = AsciiMark(i); ascii != MarkShape::kNone) {
+      t.end = static_cast<uint32_t>(i + width);
+      t.kind = TokenKind::kPunct;
+      Push(t, ascii);
+      return i + width;
+    }
+    const MarkShape shape = ShapeOf(c);
+    if (shape != MarkShape::kNone || !IsWordChar(c)) {
+      // Straight marks look the same at both ends: they alternate (Pairer).
+      t.end = static_cast<uint32_t>(next);
+      t.kind = TokenKind::kPunct;
+      Push(t, shape);
+      return next;
+    }
+    t.capitalised = u_isupper(c) || u_istitle(c);
+    const size_t end = WordAt(i, next);
+    t.end = static_cast<uint32_t>(end);
+    t.kind = TokenKind::kWord;
+    Push(t, MarkShape::kNone);
+    return end;
   }
 
   // The ASCII conventions: ``…'' (newswire, TeX), `…' inside them, and

@@ -62,8 +62,9 @@ struct QuoteText {
 // (which must be in body order; an empty list is computed with the ICU splitter).
 // Words are read off `scan`, the article's one scan (text::Tokenize of the
 // same body and sentences), as runs of its tokens; with null, the body is
-// scanned here first. Quote marks, other punctuation and paragraph breaks
-// are read from the bytes between words.
+// scanned here first. Only text inside the sentences is read (the splitter's
+// spans leave out nothing but spaces); paragraphs are the scan's blank lines
+// (text::kParagraphBefore); quote marks are told apart by their neighbours.
 QuoteText BuildQuoteText(std::string_view body, const std::vector<Sentence>& sentences,
                          const text::Tokens* scan = nullptr);
 
