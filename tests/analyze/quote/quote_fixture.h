@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "analyze/quote/quotes.h"
 #include "core/records.h"
 #include "text/sentences.h"
 
@@ -65,6 +66,19 @@ inline uint32_t AddEntity(AnnotatedArticle& a, EntityType type, const std::strin
   std::sort(a.mentions.begin(), a.mentions.end(),
             [](const Mention& x, const Mention& y) { return x.span.begin < y.span.begin; });
   return index;
+}
+
+// The speaker entity of the first quote whose content holds `words`, after
+// annotating the quotes if that was not done; -2 when no such quote was
+// found, -1 when it has no speaker. `direct` gets its kind.
+inline int SpeakerOf(AnnotatedArticle& a, const std::string& words, bool* direct = nullptr) {
+  if (a.quotes.empty()) analyze::AnnotateQuotes(a);
+  for (const Quote& q : a.quotes) {
+    if (std::string(a.Text(q.content)).find(words) == std::string::npos) continue;
+    if (direct) *direct = q.direct;
+    return q.speaker ? static_cast<int>(*q.speaker) : -1;
+  }
+  return -2;
 }
 
 }  // namespace newsfuse::testing

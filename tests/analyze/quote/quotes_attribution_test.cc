@@ -14,18 +14,7 @@ namespace {
 
 using testing::AddEntity;
 using testing::MakeAnnotated;
-
-// The speaker entity of the quote whose content holds `words`; -2 when no
-// such quote was found, -1 when it has no speaker.
-int SpeakerOf(AnnotatedArticle& a, const std::string& words, bool* direct = nullptr) {
-  if (a.quotes.empty()) analyze::AnnotateQuotes(a);
-  for (const Quote& q : a.quotes) {
-    if (std::string(a.Text(q.content)).find(words) == std::string::npos) continue;
-    if (direct) *direct = q.direct;
-    return q.speaker ? static_cast<int>(*q.speaker) : -1;
-  }
-  return -2;
-}
+using testing::SpeakerOf;
 
 // Roles are stored as written ("Ambassador"); "the ambassador said" must
 // still find the holder.
