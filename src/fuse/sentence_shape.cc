@@ -48,6 +48,19 @@ bool PointsBack(const text::Tokens& tokens, size_t begin, size_t end) {
 
 }  // namespace
 
+int QuoteMarkAt(const text::Tokens& tokens, size_t i, size_t* width) {
+  *width = 1;
+  const std::string_view x = tokens.Text(i);
+  if (x == "\u201c") return 1;
+  if (x == "\u201d") return -1;
+  if (x == "\"") return 2;
+  if ((x == "`" || x == "'") && tokens.Glued(i) && tokens.Text(i + 1) == x) {
+    *width = 2;
+    return x == "`" ? 1 : -1;
+  }
+  return 0;
+}
+
 SentenceShape ShapeOf(std::string_view s) {
   thread_local text::Tokens tokens;  // reused across sentences
   text::Tokenize(s, tokens);
@@ -62,25 +75,26 @@ SentenceShape ShapeOf(const text::Tokens& tokens, size_t begin, size_t end) {
   std::string_view last;
   for (size_t i = begin; i < end; ++i) {
     const text::Token& t = tokens[i];
-    std::string_view tx = tokens.Text(t);
-    // Wire copy's ``...'' marks may come as two one-character symbols.
-    if (t.IsSymbol() && (tx == "'" || tx == "`") && i + 1 < end && tokens.Glued(i) &&
-        tokens.Text(i + 1) == tx) {
-      tx = tx == "'" ? std::string_view("''") : std::string_view("``");
-      ++i;
-    }
+    const std::string_view tx = tokens.Text(t);
     if (t.IsSymbol()) {
-      if (tx == "\"") {
-        in_quote = !in_quote;
-        ++straight_marks;
-      } else if (tx == "\u201c" || tx == "``") {
-        in_quote = true;
-      } else if (tx == "\u201d" || tx == "''") {
-        if (!in_quote && !seen_mark) shape.quote_tail = true;
-        in_quote = false;
-      }
-      if (tx == "\"" || tx == "\u201c" || tx == "``" || tx == "\u201d" || tx == "''")
+      size_t width = 1;
+      const int mark = QuoteMarkAt(tokens, i, &width);
+      if (mark != 0 && i + width <= end) {
+        if (mark == 2) {
+          in_quote = !in_quote;
+          ++straight_marks;
+        } else if (mark > 0) {
+          in_quote = true;
+        } else {
+          if (!in_quote && !seen_mark) shape.quote_tail = true;
+          in_quote = false;
+        }
         seen_mark = true;
+        // A closing mark after '?' leaves the sentence a question.
+        if (mark == 1) last = tx;
+        i += width - 1;
+        continue;
+      }
       if (!Closing(tx)) last = tx;
       continue;
     }

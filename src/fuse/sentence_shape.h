@@ -26,6 +26,12 @@ struct SentenceShape {
   bool quote_tail = false;
 };
 
+// The quotation mark at token `i`: +1 opens (\u201c or ``), -1 closes
+// (\u201d or ''), 2 toggles (the straight '"'), 0 for any other token. Wire
+// copy's ``...'' come as two glued one-character symbols; `width` is set to
+// the tokens the mark takes (1 or 2).
+int QuoteMarkAt(const text::Tokens& tokens, size_t i, size_t* width);
+
 // Never fails: an invalid byte is a symbol.
 SentenceShape ShapeOf(std::string_view sentence);
 // The same over tokens [begin, end) of a scan already made (one sentence's).

@@ -8,6 +8,7 @@
 
 #include "core/strings.h"
 #include "core/utf8.h"
+#include "fuse/sentence_shape.h"
 #include "text/tokens.h"
 
 namespace newsfuse::fuse {
@@ -285,22 +286,6 @@ bool EndsSentence(std::string_view line) {
   for (std::string_view e : kEnds)
     if (line.ends_with(e)) return true;
   return false;
-}
-
-// A quote mark token and what it does: +1 opens, -1 closes, 2 toggles (the
-// straight '"'); 0 for any other token. Wire copy writes ``...'' with two
-// glued ASCII marks, read as one mark of two tokens (`width`).
-int QuoteMarkAt(const text::Tokens& t, size_t i, size_t* width) {
-  *width = 1;
-  const std::string_view x = t.Text(i);
-  if (x == "\u201c") return 1;
-  if (x == "\u201d") return -1;
-  if (x == "\"") return 2;
-  if ((x == "`" || x == "'") && t.Glued(i) && t.Text(i + 1) == x) {
-    *width = 2;
-    return x == "`" ? 1 : -1;
-  }
-  return 0;
 }
 
 // A line's words are the one scan's (text/tokens.h): a run of word and

@@ -54,5 +54,17 @@ TEST(SentenceShapeTest, TheTailOfAQuotationIsNoSummaryLine) {
   }
 }
 
+// A question closed by any quotation mark is still a question, and is no
+// summary line alone.
+TEST(SentenceShapeTest, AQuestionClosedByAQuoteMarkIsAQuestion) {
+  for (const char* s : {"``Will the council ever meet in the old harbour hall again?''",
+                        "\u201cWill the council ever meet in the old harbour hall again?\u201d",
+                        "\"Will the council ever meet in the old harbour hall again?\""}) {
+    const SentenceShape shape = ShapeOf(s);
+    EXPECT_TRUE(shape.question) << s;
+    EXPECT_FALSE(UsableAlone(shape)) << s;
+  }
+}
+
 }  // namespace
 }  // namespace newsfuse::fuse
