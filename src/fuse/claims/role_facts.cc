@@ -30,6 +30,23 @@ double Containment(const TermVector& a, const TermVector& b) {
   return static_cast<double>(hits) / static_cast<double>(shorter.size());
 }
 
+// A role's space-separated words, each lower-cased and as written.
+std::vector<std::pair<std::string, std::string_view>> RoleWords(std::string_view role) {
+  std::vector<std::pair<std::string, std::string_view>> words;
+  for (size_t i = 0; i < role.size();) {
+    while (i < role.size() && role[i] == ' ') ++i;
+    size_t j = i;
+    while (j < role.size() && role[j] != ' ') ++j;
+    if (j > i) {
+      std::string w(role.substr(i, j - i));
+      for (char& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      words.emplace_back(std::move(w), role.substr(i, j - i));
+    }
+    i = j;
+  }
+  return words;
+}
+
 // A role is a noun phrase ("special envoy", "head of the Fund"). What the
 // entity annotator sometimes attaches is a clause fragment: "and daughter",
 // "where her husband", "told reporters in Ramallah", "watching while
@@ -44,18 +61,7 @@ std::string RolePhrase(std::string_view role) {
                                                 "that", "where", "while", "when"};
   static const std::set<std::string> kNeverIn = {
       "told", "said", "says", "say", "watching", "his", "her", "their", "its", "he", "she", "they"};
-  std::vector<std::pair<std::string, std::string_view>> words;  // folded, as written
-  for (size_t i = 0; i < role.size();) {
-    while (i < role.size() && role[i] == ' ') ++i;
-    size_t j = i;
-    while (j < role.size() && role[j] != ' ') ++j;
-    if (j > i) {
-      std::string w(role.substr(i, j - i));
-      for (char& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      words.emplace_back(std::move(w), role.substr(i, j - i));
-    }
-    i = j;
-  }
+  const std::vector<std::pair<std::string, std::string_view>> words = RoleWords(role);
   size_t first = 0;
   if (!words.empty() && words[0].first == "as") first = 1;  // "as president"
   std::string out;
@@ -78,15 +84,9 @@ bool PluralHead(std::string_view role) {
   static const std::set<std::string, std::less<>> kPrepositions = {"of", "for", "at",   "in",
                                                                    "on", "to",  "with", "from"};
   std::string head;
-  for (size_t i = 0; i < role.size();) {
-    while (i < role.size() && role[i] == ' ') ++i;
-    size_t j = i;
-    while (j < role.size() && role[j] != ' ') ++j;
-    std::string w(role.substr(i, j - i));
-    for (char& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (kPrepositions.count(w) && !head.empty()) break;
-    if (!w.empty()) head = std::move(w);
-    i = j;
+  for (auto& [folded, written] : RoleWords(role)) {
+    if (kPrepositions.count(folded) && !head.empty()) break;
+    head = std::move(folded);
   }
   if (head.size() < 4 || head.back() != 's') return false;
   const std::string_view end = std::string_view(head).substr(head.size() - 2);
