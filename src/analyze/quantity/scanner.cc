@@ -1,6 +1,7 @@
 // Steps 2 and 3 of the scanner: the number's surroundings and the negatives.
 #include "analyze/quantity/scanner.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -160,7 +161,14 @@ bool Scanner::IsNameOrLabel(size_t first) {
     return true;
   const size_t p = first - 1;
   if (IsSymbol(p, "#")) return true;
-  if (!IsWord(p) || !tokens_[p].capital) return false;
+  if (!IsWord(p)) return false;
+  // A capital after the first letter ("iPhone 11", "eBay 2", "macOS 14")
+  // marks a brand or product name wherever it stands: no common word is
+  // written so.
+  if (!tokens_[p].capital) {
+    const std::string_view w = Text(p);
+    return std::any_of(w.begin() + 1, w.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+  }
   if (ContextAt(p, Context::kMonth) || ContextAt(p, Context::kWeekday)) return false;
   const std::string_view t = Text(p);
   if ((t.size() > 2 && t.substr(t.size() - 2) == "'s") ||

@@ -239,6 +239,10 @@ TEST(QuantitiesTest, NumbersInsideNamesAreNotQuantities) {
   EXPECT_EQ(Spans("The case was heard at No. 1 Court."), Strings{});
   EXPECT_EQ(Spans("The COVID-19 pandemic hit in the 2020s."), Strings{});
   EXPECT_EQ(Spans("The G7 leaders met."), Strings{});
+  // A capital inside a word marks a product name, first in a sentence or not.
+  EXPECT_EQ(Spans("Some iPhone 11 Pro users will upgrade."), Strings{});
+  EXPECT_EQ(Spans("iPhone 11 sales rose."), Strings{});
+  EXPECT_EQ(Spans("The iPhone sold 11 million units."), Strings{"11 million"});
   EXPECT_EQ(Spans("Britain's mum-of-three Sarah, 41, spoke."), Strings{});
 }
 
