@@ -926,8 +926,22 @@ std::vector<Fact> QuantityFacts(ClaimContext& ctx, std::vector<Conflict>& confli
     // was counted and why ("divisions among Congo's 400 tribes", "213 people
     // were killed"); the counted noun alone names a row only when the clause
     // adds nothing to it.
-    b.fact.subject = MeasureSubject(
-        ctx, *b.lead, b.named_by_clause ? DimensionName(b.fact.unit) : b.fact.subject);
+    const std::string bare = b.named_by_clause ? DimensionName(b.fact.unit) : b.fact.subject;
+    b.fact.subject = MeasureSubject(ctx, *b.lead, bare);
+    // A measure whose lead's clause is the bare figure ("(three kilometers)")
+    // is named by another supporter's clause; when none names it ("Just two
+    // weeks.", "just over $200") it says nothing a reader can place:
+    // "amount: 200 USD" is no fact. It still takes part in conflicts above.
+    if (b.named_by_clause && b.fact.subject == bare) {
+      for (size_t i : b.claims) {
+        std::string named = MeasureSubject(ctx, claims[i], bare);
+        if (named != bare) {
+          b.fact.subject = std::move(named);
+          break;
+        }
+      }
+      if (b.fact.subject == bare) continue;
+    }
     facts.push_back(std::move(b.fact));
   }
   return facts;

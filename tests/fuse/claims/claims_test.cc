@@ -541,7 +541,7 @@ TEST(ClaimsTest, MeasureAndItsConversionAreOneRow) {
                 .Length("two miles", 3218.7, 3218.7, 3218.7)
                 .Length("three kilometers", 3000, 3000, 3000)
                 .Build(),
-            ArticleBuilder("West Post", {"Bergen opened its new runway, three kilometers long."})
+            ArticleBuilder("West Post", {"The new runway at Bergen is three kilometers long."})
                 .Length("three kilometers", 3000, 3000, 3000)
                 .Build()});
   size_t lengths = 0;
@@ -1089,6 +1089,20 @@ TEST(ClaimsTest, MeasureRowIsNamedByItsOwnClause) {
   const Fact* f = FactValued(r, "4 billion USD");
   ASSERT_NE(f, nullptr);
   EXPECT_EQ(f->subject, "shipping group agreed to buy its rival for $4 billion in cash on Monday");
+}
+
+// Issue 18: a measure whose own clause is the bare figure ("Just two
+// weeks.", "($200)") cannot be named by it, and "duration: 2 weeks" tells a
+// reader nothing: no row, however many outlets repeat it.
+TEST(ClaimsTest, MeasureWithNothingToNameItIsNoFact) {
+  std::vector<AnnotatedArticle> articles;
+  for (const char* outlet : {"Alpha", "Beta", "Gamma"})
+    articles.push_back(
+        ArticleBuilder(outlet, {"The talks collapsed again on Friday.", "Just three weeks."})
+            .Measure("three weeks", 3 * 7 * 86400.0, "s", "weeks")
+            .Build());
+  const StoryReport r = Fuse(articles);
+  for (const Fact& f : r.facts) EXPECT_NE(f.kind, Fact::Kind::kQuantity) << f.subject;
 }
 
 // Issue 18: "tribe: 400" or "person: 213" leaves a reader to guess what was
