@@ -179,11 +179,11 @@ Span ClauseSpan(const AnnotatedArticle& a, Span sentence, Span span, int words_b
 }
 
 std::string ClauseAround(const AnnotatedArticle& a, Span sentence, Span span, int words_before,
-                         int words_after) {
+                         int words_after, std::string_view in_place_of_span) {
   const std::string_view body = a.body;
   const Span clause = ClauseSpan(a, sentence, span, words_before, words_after);
   std::string out(body.substr(clause.begin, span.begin - clause.begin));
-  out += ' ';
+  out += in_place_of_span;
   out.append(body.substr(span.end, clause.end > span.end ? clause.end - span.end : 0));
   return out;
 }

@@ -81,11 +81,12 @@ std::string SpanText(const AnnotatedArticle& article, Span span);
 
 // The words next to `span` (a number, a date) inside its own clause, up to
 // `words_before` / `words_after` words and never past a clause mark, the span
-// itself left out. A sentence can hold several measures or dates, and the
-// sentence as a whole says little about which of them two sources share;
-// what a figure or a date is *of* is written right next to it.
+// itself left out (`in_place_of_span` stands where it was: a space for
+// comparing clauses, "\u2026" for showing one). A sentence can hold several measures or dates, and
+// the sentence as a whole says little about which of them two sources share; what a figure or a
+// date is *of* is written right next to it.
 std::string ClauseAround(const AnnotatedArticle& a, Span sentence, Span span, int words_before,
-                         int words_after);
+                         int words_after, std::string_view in_place_of_span = " ");
 
 // The same clause as one span of the body, `span` included.
 Span ClauseSpan(const AnnotatedArticle& a, Span sentence, Span span, int words_before,

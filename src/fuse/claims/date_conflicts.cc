@@ -87,7 +87,7 @@ std::vector<Conflict> DateConflicts(ClaimContext& ctx) {
       if (fresh) {
         p.conflict.subject =
             ClauseAround(ctx.article(x.source), ctx.SentenceSpan(x.source, x.sentence),
-                         x.timex->span, kClauseWords, kClauseWords);
+                         x.timex->span, kClauseWords, kClauseWords, "\u2026");
         p.conflict.hard = true;
         p.conflict.sides.resize(2);
         p.conflict.sides[0].value = x.timex->value;

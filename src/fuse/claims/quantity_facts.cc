@@ -136,8 +136,13 @@ std::string DimensionName(const std::string& unit) {
 // A measure names no counted thing ("$800 million in guaranteed contracts",
 // "a 50 percent tax"): "amount: 800 million USD" tells a reader nothing, so
 // the row is named by the figure's own clause as its source wrote it. Only
-// when the clause is the bare figure is the dimension the name.
-std::string MeasureSubject(ClaimContext& ctx, const Claim& c, const std::string& bare_name) {
+// when the clause is the bare figure is the dimension the name. What two
+// outlets dispute is named the same way with the figure itself left out
+// (`elide_figure`), since the sides differ on it: "left a …-page note at the
+// studio", not "page".
+enum class Figure : uint8_t { kKept, kElided };
+std::string MeasureSubject(ClaimContext& ctx, const Claim& c, const std::string& bare_name,
+                           Figure figure_in_name = Figure::kKept) {
   const AnnotatedArticle& a = ctx.article(c.source);
   const Span clause = ClauseSpan(a, ctx.SentenceSpan(c.source, c.sentence), c.q->span,
                                  kSubjectWordsBefore, kSubjectWordsAfter);
@@ -181,6 +186,9 @@ std::string MeasureSubject(ClaimContext& ctx, const Claim& c, const std::string&
   }
   around = around.substr(b, e - b);
   std::string out(around);
+  if (figure_in_name == Figure::kElided)
+    out = std::string(around.substr(0, fig_begin - b)) + "\u2026" +
+          std::string(around.substr(fig_end - b));
   for (char& ch : out)
     if (ch == '\n') ch = ' ';
   return out;
@@ -830,7 +838,7 @@ std::vector<Fact> QuantityFacts(ClaimContext& ctx, std::vector<Conflict>& confli
           clause = std::max(clause, clause_sim(claims[i], claims[j]));
       if (clause < kConflictClause) continue;
       Conflict c;
-      c.subject = built[a].fact.subject;
+      c.subject = MeasureSubject(ctx, *built[a].lead, built[a].fact.subject, Figure::kElided);
       const double gap = RelativeGap(built[a].total, built[b].total);
       const bool hedged = built[a].hedged || built[b].hedged;
       c.hard = gap > (hedged ? kSoftGapHedged : kSoftGapExact);
@@ -891,7 +899,7 @@ std::vector<Fact> QuantityFacts(ClaimContext& ctx, std::vector<Conflict>& confli
     }
     if (!best[0]) continue;
     Conflict c;
-    c.subject = b.fact.subject;
+    c.subject = MeasureSubject(ctx, *b.lead, b.fact.subject, Figure::kElided);
     c.hard = false;
     c.confidence = std::min(1.0, best_context / 0.6);
     for (const std::vector<size_t>* side : best) {

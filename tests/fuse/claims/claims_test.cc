@@ -1091,6 +1091,23 @@ TEST(ClaimsTest, MeasureRowIsNamedByItsOwnClause) {
   EXPECT_EQ(f->subject, "shipping group agreed to buy its rival for $4 billion in cash on Monday");
 }
 
+// Issue 18: a disputed figure is named by its own clause with the figure
+// left out, since the sides differ on it; "sheep" alone says not what the
+// outlets dispute.
+TEST(ClaimsTest, ConflictIsNamedByTheClauseOfItsFigure) {
+  const StoryReport r =
+      Fuse({ArticleBuilder("North Post",
+                           {"The storm off Bergen drowned 40 sheep near the harbour mouth."})
+                .Count("40", "sheep", 40, 40, 40)
+                .Build(),
+            ArticleBuilder("South Post",
+                           {"The storm off Bergen drowned 55 sheep near the harbour mouth."})
+                .Count("55", "sheep", 55, 55, 55)
+                .Build()});
+  ASSERT_EQ(r.conflicts.size(), 1u);
+  EXPECT_EQ(r.conflicts[0].subject, "storm off Bergen drowned \u2026 sheep near the harbour mouth");
+}
+
 // Issue 18: a measure whose own clause is the bare figure ("Just two
 // weeks.", "($200)") cannot be named by it, and "duration: 2 weeks" tells a
 // reader nothing: no row, however many outlets repeat it.
