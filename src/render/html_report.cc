@@ -10,6 +10,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/terminal_text.h"
 #include "render/html_text.h"
@@ -98,21 +99,27 @@ void Summary(const StoryReport& r, std::string& out) {
 // Columns are named by outlet, with the citation id beside it, and a legend
 // says what the marks mean. The table scrolls inside its own box, so a phone
 // never scrolls the page sideways; the box takes focus so a keyboard can too.
-void FactTable(const StoryReport& r, std::string& out) {
-  if (r.facts.empty()) return;
-  out +=
-      "<h2 id=facts-h>Facts</h2><div class=grid role=region aria-labelledby=facts-h "
-      "tabindex=0><table><tr><th scope=col>Fact</th><th scope=col>Value</th>";
+// Who is who (roles) is background to the story's claims: its own table.
+void FactTable(const StoryReport& r, bool roles, std::string& out) {
+  std::vector<const Fact*> rows;
+  for (const auto& f : r.facts)
+    if ((f.kind == Fact::Kind::kRole) == roles) rows.push_back(&f);
+  if (rows.empty()) return;
+  const char* id = roles ? "roles-h" : "facts-h";
+  out += fmt::format(
+      "<h2 id={0}>{1}</h2><div class=grid role=region aria-labelledby={0} "
+      "tabindex=0><table><tr><th scope=col>{2}</th><th scope=col>{3}</th>",
+      id, roles ? "Who is who" : "Facts", roles ? "Person" : "Fact", roles ? "Role" : "Value");
   for (const auto& s : r.sources) {
     out += fmt::format("<th scope=col><a href=\"#src-{0}\">{1}</a> <span class=src>{0}</span></th>",
                        Esc(s.id), Esc(OutletOf(r, s.id)));
   }
   out += "</tr>";
-  for (const auto& f : r.facts) {
+  for (const Fact* f : rows) {
     out += fmt::format("<tr id=\"fact-{}\"><td>{} <span class=src>{}</span></td><td>{}</td>",
-                       Esc(f.id), Esc(f.subject), FactKindName(f.kind), Esc(f.value));
+                       Esc(f->id), Esc(f->subject), FactKindName(f->kind), Esc(f->value));
     for (const auto& s : r.sources) {
-      if (const Attestation* w = WordingOf(f.wording, s.id)) {
+      if (const Attestation* w = WordingOf(f->wording, s.id)) {
         out += fmt::format("<td class=yes title=\"{}\">&#10003;</td>", Esc(w->text));
       } else {
         out += "<td class=no>&middot;</td>";
@@ -121,7 +128,7 @@ void FactTable(const StoryReport& r, std::string& out) {
     out += "</tr>";
   }
   out +=
-      "</table></div><p class=legend><b>&#10003;</b> the outlet states this fact (hold the "
+      "</table></div><p class=legend><b>&#10003;</b> the outlet states this (hold the "
       "pointer on it for the outlet&rsquo;s words) &middot; <b>&middot;</b> it does not "
       "mention it. A column per article: S1, S2&hellip; are the citation ids of "
       "<a href=\"#sources-h\">Sources</a>.</p>";
@@ -357,7 +364,8 @@ std::string RenderHtml(const StoryReport& report) {
   if (StoryUndated(report)) out += fmt::format("<p class=meta>{}.</p>", Esc(kUndatedNotice));
   Disagreements(report, out);
   Summary(report, out);
-  FactTable(report, out);
+  FactTable(report, /*roles=*/false, out);
+  FactTable(report, /*roles=*/true, out);
   Quotes(report, out);
   TimelineSvg(report, out);
   Coverage(report, out);

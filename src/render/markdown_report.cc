@@ -107,19 +107,25 @@ std::string Quoted(const Attestation& w) {
   return fmt::format("\u201c{}\u201d [{}]", Md(w.text), Md(w.source));
 }
 
+// Who is who (roles) is background to the story's claims, so it is listed
+// apart from what happened, how many and when.
 void FactsSection(const StoryReport& r, std::string& out) {
-  if (r.facts.empty()) return;
   // A list, not a table: a story of forty sources would not fit a terminal's
   // width as columns. The HTML report draws the facts-by-outlets table.
-  out += "\n## Facts\n\n";
-  for (const auto& f : r.facts) {
-    // An event row is its own sentence and may carry no date or place: no
-    // dangling colon then.
-    const std::string subject = f.subject.empty() ? FactKindName(f.kind) : Md(f.subject);
-    out += f.value.empty()
-               ? fmt::format("- **{}** {} {}\n", Md(f.id), subject, Citations(f.sources))
-               : fmt::format("- **{}** {}: {} {}\n", Md(f.id), subject, Md(f.value),
-                             Citations(f.sources));
+  for (const bool roles : {false, true}) {
+    bool first = true;
+    for (const auto& f : r.facts) {
+      if ((f.kind == Fact::Kind::kRole) != roles) continue;
+      if (first) out += roles ? "\n## Who is who\n\n" : "\n## Facts\n\n";
+      first = false;
+      // An event row is its own sentence and may carry no date or place: no
+      // dangling colon then.
+      const std::string subject = f.subject.empty() ? FactKindName(f.kind) : Md(f.subject);
+      out += f.value.empty()
+                 ? fmt::format("- **{}** {} {}\n", Md(f.id), subject, Citations(f.sources))
+                 : fmt::format("- **{}** {}: {} {}\n", Md(f.id), subject, Md(f.value),
+                               Citations(f.sources));
+    }
   }
 }
 

@@ -205,6 +205,31 @@ TEST(RenderMarkdownTest, EventRowWithoutValueHasNoColon) {
   EXPECT_NE(md.find("- **F3** The bridge reopened. [S1][S2]"), std::string::npos) << md;
 }
 
+// Who is who is background to what happened: roles are listed apart from
+// the facts, in Markdown and HTML alike, whatever their order in the report.
+TEST(RenderMarkdownTest, RolesAreListedApartFromFacts) {
+  StoryReport r = ReportWithClaims();
+  Fact role;
+  role.id = "F3";
+  role.kind = Fact::Kind::kRole;
+  role.subject = "Ana Ruiz";
+  role.value = "mayor";
+  role.sources = {"S1"};
+  r.facts.insert(r.facts.begin(), role);
+  const std::string md = RenderMarkdown(r);
+  const size_t facts = md.find("## Facts"), roles = md.find("## Who is who");
+  ASSERT_NE(facts, std::string::npos) << md;
+  ASSERT_NE(roles, std::string::npos) << md;
+  const size_t role_row = md.find("- **F3** Ana Ruiz: mayor [S1]");
+  EXPECT_GT(role_row, roles) << md;
+  EXPECT_LT(md.find("- **F1** trees"), roles) << md;
+  const std::string html = RenderHtml(r);
+  const size_t html_roles = html.find("<h2 id=roles-h>Who is who</h2>");
+  ASSERT_NE(html_roles, std::string::npos);
+  EXPECT_GT(html.find("<tr id=\"fact-F3\">"), html_roles);
+  EXPECT_LT(html.find("<tr id=\"fact-F1\">"), html_roles);
+}
+
 TEST(RenderHtmlTest, SelfContainedEscapedAndLinked) {
   const std::string html = RenderHtml(ReportWithClaims());
   EXPECT_EQ(html.rfind("<!doctype html>", 0), 0u);
