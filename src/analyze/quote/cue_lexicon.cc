@@ -37,6 +37,7 @@ uint16_t ClassOf(std::string_view name) {
   if (name == "document") return kDocument;
   if (name == "period") return kPeriod;
   if (name == "quoting") return kQuoting;
+  if (name == "proximity") return kProximity;
   return 0;
 }
 

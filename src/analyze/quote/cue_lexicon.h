@@ -35,6 +35,8 @@ enum WordClass : uint16_t {
   // continued, chanted: a direct-quote cue only right next to the quote
   // ("he continued, ``...''"); elsewhere not reporting at all.
   kQuoting = 1 << 14,
+  // close, familiar: "a source close to X" is near X, never X
+  kProximity = 1 << 15,
 };
 
 constexpr uint16_t kAnyCue = kSpeech | kObject | kFrame | kThought;

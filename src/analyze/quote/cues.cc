@@ -187,12 +187,7 @@ bool PhraseAfterImpl(const Words& w, uint32_t begin, uint32_t hi, TokenRange* ou
 bool PhraseBeforeImpl(const Words& w, uint32_t end, uint32_t lo, TokenRange* out,
                       uint32_t* subject_begin);
 
-bool IsProximity(const Words& w, uint32_t i) {
-  for (std::string_view a : {"close", "closer", "near", "familiar", "loyal", "linked", "allied",
-                             "connected", "associated"})
-    if (w.Is(i, a)) return true;
-  return false;
-}
+bool IsProximity(const Words& w, uint32_t i) { return (w.Classes(i) & kProximity) != 0; }
 
 bool IsBeForm(const Words& w, uint32_t i) {
   return w.Is(i, "is") || w.Is(i, "are") || w.Is(i, "was") || w.Is(i, "were") || w.Is(i, "be") ||
@@ -312,6 +307,10 @@ bool PhraseAfterImpl(const Words& w, uint32_t begin, uint32_t hi, TokenRange* ou
   const bool ends_clause = i >= hi || !w.IsWord(i);
   if (!(c & kDeterminer) && !w.Capitalised(begin) && !any_capital && !(ends_clause && count <= 3))
     return false;
+  // "according to a source close to Roberts": the source speaks; the name is
+  // who it is near.
+  if (last > begin && IsProximity(w, last) && (w.Is(last + 1, "to") || w.Is(last + 1, "with")))
+    --last;
   if ((c & kDeterminer) && last == begin) return false;
   // "said Trump's campaign": the phrase goes on past the possessive.
   if (w.Possessive(last) || w.Is(last, "of")) return false;

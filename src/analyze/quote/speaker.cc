@@ -10,6 +10,9 @@ namespace {
 
 constexpr uint32_t kPronounLookback = 4;   // sentences
 constexpr uint32_t kNamesakeLookback = 2;  // sentences
+// Words between a possessor and the person noun it owns ("Tamba's eldest
+// daughter"), and the longest possessor name ("Drello Vance's").
+constexpr uint32_t kRelationGap = 3;
 // Tokens read back from "the statement" for the statement it refers to, and
 // the words allowed between its issuer and the noun ("in a joint statement").
 constexpr uint32_t kDocumentLookback = 400;
@@ -206,6 +209,7 @@ SpeakerRef SpeakerResolver::ResolvePronoun(uint32_t token,
     return gender == '?' || g == '?' || g == gender;
   };
   if (annotated && gender_fits(annotated->entity)) ref.entity = annotated->entity;
+  const bool person = wanted != nullptr && *wanted == EntityType::kPerson;
   const auto& ms = article_.mentions;
   for (uint32_t d = 0; d <= kPronounLookback && d <= t.sentence; ++d) {
     const Span sent = text_.sentences[t.sentence - d];
@@ -214,10 +218,28 @@ SpeakerRef SpeakerResolver::ResolvePronoun(uint32_t token,
     uint32_t best_pos = UINT32_MAX;
     auto it = std::lower_bound(ms.begin(), ms.end(), sent.begin,
                                [](const Mention& m, uint32_t b) { return m.span.begin < b; });
-    bool blocked = false;  // the subject is a surname two people share
+    bool blocked = false;  // the subject is a surname two people share, or someone's relative
     for (; it != ms.end() && it->span.begin < limit; ++it) {
       if (it->entity >= article_.entities.size() || !TypeFits(it->entity, wanted)) continue;
       if (it->kind == MentionKind::kPronoun || InsideQuotation(it->span.begin)) continue;
+      // "Tamba's daughter posted a message. ``...,'' she wrote": the person
+      // first named is whose daughter (lawyer, source) the subject is, not
+      // the subject; the pronoun means the one no name here names, unless a
+      // name stands beside the noun ("Tamba's daughter, Ada Tamba, ...").
+      // Only in the sentences before: in the pronoun's own, what stands before
+      // it is what it reports ("Imer's sister-in-law ... had been hurt, he said").
+      if (const std::optional<uint32_t> noun = person && d > 0 ? RelationNoun(*it) : std::nullopt) {
+        const auto next = std::next(it);
+        if (next != ms.end() && next->span.begin < limit && NameBeside(*noun, *next) &&
+            next->entity < article_.entities.size() && TypeFits(next->entity, wanted) &&
+            next->kind != MentionKind::kPronoun && !RelationNoun(*next)) {
+          it = next;
+        } else {
+          best_pos = it->span.begin;
+          blocked = true;
+          break;
+        }
+      }
       bool ambiguous = false;
       const std::optional<uint32_t> target = PronounTarget(*it, gender, &ambiguous);
       best = target;
@@ -225,9 +247,15 @@ SpeakerRef SpeakerResolver::ResolvePronoun(uint32_t token,
       blocked = ambiguous;
       break;
     }
+    // "Drello Vance's lawyer issued a statement", with no mention of him:
+    // the pronoun still means the lawyer, not a person named further back.
+    if (person && d > 0 && !best && !blocked && OpensWithRelationNoun(sent.begin, limit)) {
+      blocked = true;
+      best_pos = sent.begin;
+    }
     // A person's name the entity annotator left unmarked ("Throughout the
     // years, Ecevit, 73, has ...") is still someone the pronoun can mean.
-    if (wanted != nullptr && *wanted == EntityType::kPerson) {
+    if (person) {
       uint32_t pos = best_pos;
       if (const std::optional<uint32_t> e =
               UnmarkedPersonIn(sent.begin, std::min(limit, best_pos), &pos)) {
@@ -281,6 +309,101 @@ SpeakerRef SpeakerResolver::ResolvePronoun(uint32_t token,
     }
   }
   return ref;
+}
+
+bool SpeakerResolver::PersonNounAt(uint32_t k) const {
+  return k < text_.tokens.size() && text_.IsWord(k) && DescribesPerson(TokenRange{k, k});
+}
+
+// The first person noun within kRelationGap lowercase words from token `k`
+// ("daughter" in "eldest daughter"), or none.
+std::optional<uint32_t> SpeakerResolver::PersonNounFrom(uint32_t k) const {
+  for (uint32_t words = 0; words < kRelationGap && k < text_.tokens.size(); ++words, ++k) {
+    if (!text_.IsWord(k) || text_.tokens[k].capitalised || text_.tokens[k].quotation >= 0) break;
+    if (PersonNounAt(k)) return k;
+  }
+  return std::nullopt;
+}
+
+std::optional<uint32_t> SpeakerResolver::RelationNoun(const Mention& m) const {
+  auto first = TokenAt(m.span.begin);
+  if (first == text_.tokens.end()) return std::nullopt;
+  const uint32_t f = static_cast<uint32_t>(first - text_.tokens.begin());
+  // The possessor: "Tamba's daughter", "Roberts' lawyer".
+  uint32_t last = f;
+  while (last + 1 < text_.tokens.size() && text_.tokens[last].end < m.span.end) ++last;
+  const bool possessive =
+      EndsPossessive(text_.Text(text_.tokens[last])) ||
+      (last + 1 < text_.tokens.size() && text_.tokens[last + 1].begin == text_.tokens[last].end &&
+       (text_.IsPunct(last + 1, '\'') || text_.Text(text_.tokens[last + 1]) == "\xE2\x80\x99"));
+  if (possessive) {
+    const uint32_t after = EndsPossessive(text_.Text(text_.tokens[last])) ? last + 1 : last + 2;
+    return OpensClause(f) ? PersonNounFrom(after) : std::nullopt;
+  }
+  // The complement: "the daughter of Tamba", "a lawyer for Tamba", "a
+  // source close to Tamba", "an aide to Tamba".
+  if (f < 2 || !(text_.WordIs(f - 1, "of") || text_.WordIs(f - 1, "for") ||
+                 text_.WordIs(f - 1, "to") || text_.WordIs(f - 1, "with")))
+    return std::nullopt;
+  uint32_t k = f - 2;
+  if (k > 0 && (lex_.Classes(text_.Text(text_.tokens[k])) & kProximity)) --k;
+  if (!PersonNounAt(k)) return std::nullopt;
+  const uint32_t begin =
+      k > 0 && (lex_.Classes(text_.Text(text_.tokens[k - 1])) & kDeterminer) ? k - 1 : k;
+  return OpensClause(begin) ? std::optional<uint32_t>(k) : std::nullopt;
+}
+
+// A phrase at token `k` is its sentence's subject, as far as position
+// tells: nothing before it but the quote, its verb, determiners and "one
+// of" ("``...,'' said one of Anwar's lawyers"). An object ("found Imer's
+// brother, Adem") or a phrase after an opening clause is not read.
+bool SpeakerResolver::OpensClause(uint32_t k) const {
+  const uint32_t first = text_.SentenceStart(k);
+  while (k > first) {
+    --k;
+    const Token& t = text_.tokens[k];
+    if (t.quotation >= 0 || t.kind == TokenKind::kOpenQuote || t.kind == TokenKind::kCloseQuote ||
+        text_.IsPunct(k, ','))
+      continue;
+    if (!text_.IsWord(k)) return false;
+    const uint16_t c = lex_.Classes(text_.Text(t));
+    if ((c & (kDeterminer | kAnyCue)) || text_.WordIs(k, "of")) continue;
+    return false;
+  }
+  return true;
+}
+
+// `m` names the person `noun` is: right after it, or after its comma.
+bool SpeakerResolver::NameBeside(uint32_t noun, const Mention& m) const {
+  for (uint32_t k = noun + 1; k <= noun + 2 && k < text_.tokens.size(); ++k) {
+    if (text_.tokens[k].begin == m.span.begin) return true;
+    if (!text_.IsPunct(k, ',')) return false;
+  }
+  return false;
+}
+
+// The words from `begin` open with a relative or agent of someone: a
+// possessor and a person noun ("Drello Vance's lawyer", "His daughter"), or
+// a person noun and its complement ("The daughter of ...").
+bool SpeakerResolver::OpensWithRelationNoun(uint32_t begin, uint32_t end) const {
+  auto it = TokenAt(begin);
+  if (it == text_.tokens.end() || it->begin >= end) return false;
+  uint32_t k = static_cast<uint32_t>(it - text_.tokens.begin());
+  if (!text_.IsWord(k) || text_.tokens[k].quotation >= 0) return false;
+  if (text_.WordIs(k, "his") || text_.WordIs(k, "her") || text_.WordIs(k, "their"))
+    return PersonNounFrom(k + 1).has_value();
+  for (uint32_t name = k;
+       name < k + kRelationGap && text_.IsWord(name) && text_.tokens[name].capitalised; ++name) {
+    if (EndsPossessive(text_.Text(text_.tokens[name]))) return PersonNounFrom(name + 1).has_value();
+  }
+  if (!(lex_.Classes(text_.Text(text_.tokens[k])) & kDeterminer)) return false;
+  const std::optional<uint32_t> noun = PersonNounFrom(k + 1);
+  if (!noun) return false;
+  uint32_t prep = *noun + 1;
+  if (prep < text_.tokens.size() && (lex_.Classes(text_.Text(text_.tokens[prep])) & kProximity))
+    ++prep;
+  return text_.WordIs(prep, "of") || text_.WordIs(prep, "for") || text_.WordIs(prep, "to") ||
+         text_.WordIs(prep, "with");
 }
 
 std::optional<uint32_t> SpeakerResolver::UnmarkedPersonIn(uint32_t begin, uint32_t end,

@@ -89,6 +89,14 @@ class SpeakerResolver {
   std::optional<uint32_t> UnmarkedPersonIn(uint32_t begin, uint32_t end, uint32_t* pos) const;
   bool IsTitleWord(std::string_view word) const;
   bool NamesSomethingElse(uint32_t token, uint32_t entity) const;
+  bool PersonNounAt(uint32_t k) const;
+  std::optional<uint32_t> PersonNounFrom(uint32_t k) const;
+  // The person noun (its token) whose possessor or complement `m` is:
+  // "Tamba's daughter", "a lawyer for Tamba", "a source close to Tamba".
+  std::optional<uint32_t> RelationNoun(const Mention& m) const;
+  bool NameBeside(uint32_t noun, const Mention& m) const;
+  bool OpensClause(uint32_t k) const;
+  bool OpensWithRelationNoun(uint32_t begin, uint32_t end) const;
   // A possessive of the name at `surname` ("Daly's") within the pronoun lookback.
   bool RelativeNamedBefore(Span surname) const;
   // The person the last speaker before `m` names, when that speaker spoke
