@@ -13,6 +13,9 @@ constexpr uint32_t kMaxPhraseWords = 8;
 // train, tuned on: 16 -> 20 tokens, source exact matches 6,361 -> 6,371
 // for 13 more predicted; 24 added 2 more right for 5 more predicted.)
 constexpr uint32_t kMaxAppositiveTokens = 20;
+// "Before leaving Washington for this five-day trip to Japan, Korea and Guam,"
+// before a subject: 17 tokens.
+constexpr uint32_t kMaxOpeningTokens = 20;
 
 class Words {
  public:
@@ -355,9 +358,14 @@ bool AfterVerbAnd(const Words& w, uint32_t verb, uint32_t lo) {
          !(w.Classes(k - 1) & kPronoun))
     --k;
   if (k <= lo + 1 || !w.Is(k - 1, "and")) return false;
-  const uint32_t before = k - 2;
+  uint32_t before = k - 2;
+  // "looked at Suharto and said": a name the verb before took as its object.
+  while (before > lo && w.Capitalised(before) && !(w.Classes(before) & kPronoun)) --before;
+  if (before < k - 2 && !(w.Classes(before) & (kStop | kAnyCue)) && !w.EndsWithIng(before) &&
+      !w.EndsWith(before, "ed"))
+    return false;
   return w.IsWord(before) && !w.Capitalised(before) &&
-         !(w.Classes(before) & (kPronoun | kDeterminer | kStop));
+         !(w.Classes(before) & (kPronoun | kDeterminer | (before < k - 2 ? 0 : kStop)));
 }
 
 // The words from `begin` to the "and" before `verb` are one predicate of
@@ -387,6 +395,67 @@ bool OneClauseBetween(const Words& w, uint32_t begin, uint32_t verb) {
       if (w.Is(k, s)) return false;
   }
   return true;
+}
+
+// "During his trip, he ...", "At one point, Camdessus ...": the first token
+// after a clause that opens the sentence with a preposition or conjunction
+// and ends at a comma before `verb`; `first` when there is none.
+uint32_t AfterOpeningClause(const Words& w, uint32_t first, uint32_t verb) {
+  if (!w.IsWord(first) || !(w.Classes(first) & (kStop | kSkip))) return first;
+  // A clause or a conjunction, not an adverbial: "That he ..., "And he ...".
+  for (std::string_view c : {"that", "which", "who", "whom", "whose", "what", "as", "than", "and",
+                             "but", "or", "nor", "so", "yet"})
+    if (w.Is(first, c)) return first;
+  // A subordinate clause has a verb of its own ("Although the cancer had
+  // spread, ..."); a phrase that opens with a preposition or adverb does not
+  // ("Also on the panel are Keba Mbaye, ..." is the sentence, not an opening).
+  bool clause = false;
+  for (std::string_view c : {"although", "though", "because", "while", "when", "whenever", "if",
+                             "unless", "after", "before", "since", "until", "whereas", "once"})
+    clause |= w.Is(first, c);
+  for (uint32_t k = first + 1; k < verb && k <= first + kMaxOpeningTokens; ++k) {
+    if (w.text().IsPunct(k, ',')) return k + 1 < verb ? k + 1 : first;
+    if (!w.IsWord(k) || (w.Classes(k) & kAnyCue)) return first;
+    if (!clause && ((w.Classes(k) & kAux) || IsBeForm(w, k))) return first;
+  }
+  return first;
+}
+
+// Token k is a lowercase word that can be the verb after a subject ("he
+// drew"), not a conjunction, preposition or article ("Japan, Korea and
+// Guam", "Price, acknowledging").
+bool VerbFollows(const Words& w, uint32_t k) {
+  return w.IsWord(k) && !w.Capitalised(k) && !(w.Classes(k) & (kStop | kDeterminer)) &&
+         !w.EndsWithIng(k);
+}
+
+// "Before leaving for Japan, Korea and Guam, he drew a parallel ...,
+// saying": the subject after the opening clause, a pronoun or a name with
+// its verb after it, found after the first of the clause's commas that is
+// followed by one.
+bool SubjectAfterOpeningClause(const Words& w, uint32_t first, uint32_t verb, TokenRange* out) {
+  if (AfterOpeningClause(w, first, verb) == first) return false;
+  for (uint32_t k = first + 1; k < verb && k <= first + kMaxOpeningTokens; ++k) {
+    if (!w.text().IsPunct(k, ',')) {
+      if (!w.IsWord(k) || (w.Classes(k) & kAnyCue)) return false;
+      continue;
+    }
+    TokenRange subject;
+    if (!PhraseAfterImpl(w, k + 1, verb, &subject)) continue;
+    // "Ilse Varga drew": the walk right takes in a verb with no "-ed".
+    for (uint32_t n = subject.first + 1; w.Capitalised(subject.first) && n <= subject.last; ++n) {
+      if (!w.Capitalised(n)) {
+        subject.last = n - 1;
+        break;
+      }
+    }
+    if ((IsPersonalPronoun(w, subject.first) || NameLike(w, subject)) &&
+        VerbFollows(w, subject.last + 1)) {
+      *out = subject;
+      return true;
+    }
+  }
+  return false;
 }
 
 // "continued, ``...''", "continued: ``...''": an opening mark right after
@@ -559,6 +628,11 @@ TokenRange SourceExtent(const Words& w, const Cue& cue, uint32_t hi) {
 
 }  // namespace
 
+uint32_t AfterOpeningClause(const QuoteText& text, const CueLexicon& lex, uint32_t first,
+                            uint32_t end) {
+  return AfterOpeningClause(Words(text, lex), first, end);
+}
+
 std::vector<Cue> FindCues(const QuoteText& text, const CueLexicon& lex) {
   const Words w(text, lex);
   std::vector<Cue> cues;
@@ -615,6 +689,11 @@ std::vector<Cue> FindCues(const QuoteText& text, const CueLexicon& lex) {
         // "The Post endorsed Clinton, saying ...": the sentence's subject.
         cue.has_speaker = true;
         cue.subject_begin = i;
+      } else if (SubjectAfterOpeningClause(w, sentence_first, i, &cue.speaker)) {
+        // "During his trip, he drew a parallel ..., saying ...": the subject
+        // after the opening clause, when it is a pronoun or a name.
+        cue.has_speaker = true;
+        cue.subject_begin = i;
       }
     } else if (PhraseBeforeImpl(w, i, sentence_first, &cue.speaker, &cue.subject_begin)) {
       cue.has_speaker = true;
@@ -639,10 +718,11 @@ std::vector<Cue> FindCues(const QuoteText& text, const CueLexicon& lex) {
     } else if (before >= 0) {
       const int32_t outer = InsideReportedClause(cues, text, before);
       cue.shares_speaker_of = outer >= 0 ? outer : before;  // "and added that"
-    } else if (TokenRange subject; AfterVerbAnd(w, i, sentence_first) &&
-                                   PhraseAfterImpl(w, sentence_first, i, &subject) &&
-                                   (IsPersonalPronoun(w, subject.first) || NameLike(w, subject)) &&
-                                   OneClauseBetween(w, subject.last + 1, i)) {
+    } else if (TokenRange subject;
+               AfterVerbAnd(w, i, sentence_first) &&
+               PhraseAfterImpl(w, AfterOpeningClause(w, sentence_first, i), i, &subject) &&
+               (IsPersonalPronoun(w, subject.first) || NameLike(w, subject)) &&
+               OneClauseBetween(w, subject.last + 1, i)) {
       // "Strawberry remained optimistic and said, ``...''": a verb joined by
       // "and" to the sentence's first verb has that verb's subject.
       cue.speaker = subject;

@@ -50,6 +50,12 @@ struct Cue {
   TokenRange outer;
 };
 
+// The first token after a clause that opens the sentence at token `first`
+// with a preposition or conjunction and ends at a comma before `end` ("In
+// his appearance with Kim, the president ..."); `first` when there is none.
+uint32_t AfterOpeningClause(const QuoteText& text, const CueLexicon& lex, uint32_t first,
+                            uint32_t end);
+
 // Every cue in the body, in body order.
 std::vector<Cue> FindCues(const QuoteText& text, const CueLexicon& lex);
 

@@ -16,6 +16,7 @@ using namespace quote_internal;
 constexpr uint32_t kAfterWindow = 30;   // tokens from a closing mark to its cue (appositives)
 constexpr uint32_t kBeforeWindow = 45;  // tokens from a cue to the opening mark it governs
 constexpr uint32_t kMinUnattributedWords = 6;
+constexpr uint32_t kMaxLeadWords = 5;  // "a third lawyer," before the name that speaks
 
 class QuoteFinder {
  public:
@@ -108,7 +109,8 @@ class QuoteFinder {
       const int32_t c = CueAt(k);
       if (c < 0) continue;
       const Cue& cue = cues_[static_cast<size_t>(c)];
-      const bool subject_first = cue.has_speaker && !cue.speaker_after && cue.subject_begin == j;
+      const bool subject_first = cue.has_speaker && !cue.speaker_after &&
+                                 (cue.subject_begin == j || LeadsToSubject(j, cue.subject_begin));
       const bool verb_first = cue.verb == j && (cue.speaker_after || cue.according);
       // ``You resign!'' Livingston continued, ``I can only ...'': a verb that
       // cues only the quote beside it, with quotes on both sides, goes back
@@ -119,6 +121,21 @@ class QuoteFinder {
       return subject_first || verb_first ? c : -1;
     }
     return -1;
+  }
+
+  // ``...,'' a third lawyer, Bruce Mane, who represents the family, told
+  // ...: the cue's subject starts at the name its relative clause follows;
+  // the noun phrase and comma before it (tokens [j, subject)) lead to it.
+  bool LeadsToSubject(uint32_t j, uint32_t subject) const {
+    if (subject < j + 2 || subject - j > kMaxLeadWords + 1 || !text_.IsPunct(subject - 1, ','))
+      return false;
+    if (!(lex_.Classes(text_.Text(text_.tokens[j])) & kDeterminer)) return false;
+    for (uint32_t k = j; k + 1 < subject; ++k) {
+      if (!text_.IsWord(k) || text_.tokens[k].quotation >= 0 ||
+          (lex_.Classes(text_.Text(text_.tokens[k])) & (kAnyCue | kAux | kStop)))
+        return false;
+    }
+    return true;
   }
 
   bool OpensQuoteRightAfter(uint32_t k) const {

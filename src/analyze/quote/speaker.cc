@@ -219,9 +219,38 @@ SpeakerRef SpeakerResolver::ResolvePronoun(uint32_t token,
     auto it = std::lower_bound(ms.begin(), ms.end(), sent.begin,
                                [](const Mention& m, uint32_t b) { return m.span.begin < b; });
     bool blocked = false;  // the subject is a surname two people share, or someone's relative
+    // "In his appearance with Kim, the president addressed ...": a name in
+    // the clause that opens an earlier sentence is not its subject; when
+    // the subject after it is a person no name gives, the pronoun means them.
+    uint32_t subject_from = sent.begin;
+    if (person && d > 0) {
+      const auto first = TokenAt(sent.begin);
+      if (first != text_.tokens.end()) {
+        const uint32_t f = static_cast<uint32_t>(first - text_.tokens.begin());
+        const uint32_t after = AfterOpeningClause(text_, lex_, f, text_.SentenceEnd(f));
+        if (after != f) {
+          subject_from = text_.tokens[after].begin;
+          const std::optional<uint32_t> noun =
+              (lex_.Classes(text_.Text(text_.tokens[after])) & kDeterminer)
+                  ? PersonNounFrom(after + 1)
+                  : std::nullopt;
+          const auto named =
+              std::lower_bound(it, ms.end(), subject_from,
+                               [](const Mention& m, uint32_t b) { return m.span.begin < b; });
+          // "his father, Qin Qinguo, said": unless a name stands beside it.
+          if (noun && (named == ms.end() || !NameBeside(*noun, *named))) {
+            best_pos = subject_from;
+            blocked = true;
+            it = ms.end();
+          }
+        }
+      }
+    }
     for (; it != ms.end() && it->span.begin < limit; ++it) {
       if (it->entity >= article_.entities.size() || !TypeFits(it->entity, wanted)) continue;
       if (it->kind == MentionKind::kPronoun || InsideQuotation(it->span.begin)) continue;
+      // "In Rule's opinion, ...": a possessor there is whose view it is.
+      if (it->span.begin < subject_from && AfterPossessive(*it) == 0) continue;
       // "Tamba's daughter posted a message. ``...,'' she wrote": the person
       // first named is whose daughter (lawyer, source) the subject is, not
       // the subject; the pronoun means the one no name here names, unless a
@@ -258,7 +287,7 @@ SpeakerRef SpeakerResolver::ResolvePronoun(uint32_t token,
     if (person) {
       uint32_t pos = best_pos;
       if (const std::optional<uint32_t> e =
-              UnmarkedPersonIn(sent.begin, std::min(limit, best_pos), &pos)) {
+              UnmarkedPersonIn(subject_from, std::min(limit, best_pos), &pos)) {
         best = e;
         best_pos = pos;
         blocked = false;
@@ -325,21 +354,27 @@ std::optional<uint32_t> SpeakerResolver::PersonNounFrom(uint32_t k) const {
   return std::nullopt;
 }
 
+// The token after the possessive `m` is written as ("Tamba's", "Roberts'"),
+// or 0 when `m` is no possessive.
+uint32_t SpeakerResolver::AfterPossessive(const Mention& m) const {
+  auto first = TokenAt(m.span.begin);
+  if (first == text_.tokens.end()) return 0;
+  uint32_t last = static_cast<uint32_t>(first - text_.tokens.begin());
+  while (last + 1 < text_.tokens.size() && text_.tokens[last].end < m.span.end) ++last;
+  if (EndsPossessive(text_.Text(text_.tokens[last]))) return last + 1;
+  const bool mark =
+      last + 1 < text_.tokens.size() && text_.tokens[last + 1].begin == text_.tokens[last].end &&
+      (text_.IsPunct(last + 1, '\'') || text_.Text(text_.tokens[last + 1]) == "\xE2\x80\x99");
+  return mark ? last + 2 : 0;
+}
+
 std::optional<uint32_t> SpeakerResolver::RelationNoun(const Mention& m) const {
   auto first = TokenAt(m.span.begin);
   if (first == text_.tokens.end()) return std::nullopt;
   const uint32_t f = static_cast<uint32_t>(first - text_.tokens.begin());
   // The possessor: "Tamba's daughter", "Roberts' lawyer".
-  uint32_t last = f;
-  while (last + 1 < text_.tokens.size() && text_.tokens[last].end < m.span.end) ++last;
-  const bool possessive =
-      EndsPossessive(text_.Text(text_.tokens[last])) ||
-      (last + 1 < text_.tokens.size() && text_.tokens[last + 1].begin == text_.tokens[last].end &&
-       (text_.IsPunct(last + 1, '\'') || text_.Text(text_.tokens[last + 1]) == "\xE2\x80\x99"));
-  if (possessive) {
-    const uint32_t after = EndsPossessive(text_.Text(text_.tokens[last])) ? last + 1 : last + 2;
+  if (const uint32_t after = AfterPossessive(m); after != 0)
     return OpensClause(f) ? PersonNounFrom(after) : std::nullopt;
-  }
   // The complement: "the daughter of Tamba", "a lawyer for Tamba", "a
   // source close to Tamba", "an aide to Tamba".
   if (f < 2 || !(text_.WordIs(f - 1, "of") || text_.WordIs(f - 1, "for") ||

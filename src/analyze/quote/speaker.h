@@ -96,6 +96,7 @@ class SpeakerResolver {
   std::optional<uint32_t> RelationNoun(const Mention& m) const;
   bool NameBeside(uint32_t noun, const Mention& m) const;
   bool OpensClause(uint32_t k) const;
+  uint32_t AfterPossessive(const Mention& m) const;
   bool OpensWithRelationNoun(uint32_t begin, uint32_t end) const;
   // A possessive of the name at `surname` ("Daly's") within the pronoun lookback.
   bool RelativeNamedBefore(Span surname) const;

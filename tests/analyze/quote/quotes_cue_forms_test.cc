@@ -98,5 +98,36 @@ TEST(QuoteCueFormsTest, AntecedentOfARelativeClauseBeforeTheVerbSpeaks) {
   }
 }
 
+// ``...,'' a third lawyer, Ada Pim, who represents the family, told ...: the
+// noun phrase before the name leads to the cue's subject.
+TEST(QuoteCueFormsTest, QuoteBeforeAnAppositiveWithARelativeClause) {
+  AnnotatedArticle a = MakeAnnotated(
+      {"``I cannot give my client a map,'' a third lawyer, Ada Pim, who represents the "
+       "ferry company, told the judge."});
+  const uint32_t ada = AddEntity(a, EntityType::kPerson, "Ada Pim", {"Ada Pim"});
+  EXPECT_EQ(SpeakerOf(a, "cannot give my client"), static_cast<int>(ada));
+}
+
+// A subject after an opening phrase or clause ("During his trip, he ...",
+// "At one point, Ilse Varga looked at Pell Oduya and said") speaks; the
+// comma of a list inside the opening is not its end, and "Also on the
+// board are X, Y" opens with no phrase of its own.
+TEST(QuoteCueFormsTest, SubjectAfterAnOpeningClause) {
+  AnnotatedArticle a = MakeAnnotated(
+      {"Before leaving for Oslo, Bergen and Tromso, Ilse Varga drew a parallel with the "
+       "strike of 1986, saying, ``This time the drivers are ready.''",
+       "At one point, Ilse Varga looked at Pell Oduya and said, ``We will not sign today.''",
+       "Also on the board are Pell Oduya, Tove Brandvik and two others, saying ``the fees "
+       "must fall.''"});
+  const uint32_t ilse = AddEntity(a, EntityType::kPerson, "Ilse Varga", {"Ilse Varga"});
+  const uint32_t pell = AddEntity(a, EntityType::kPerson, "Pell Oduya", {"Pell Oduya"});
+  const uint32_t tove = AddEntity(a, EntityType::kPerson, "Tove Brandvik", {"Tove Brandvik"});
+  EXPECT_EQ(SpeakerOf(a, "drivers are ready"), static_cast<int>(ilse));
+  EXPECT_EQ(SpeakerOf(a, "will not sign today"), static_cast<int>(ilse));
+  const int fees = SpeakerOf(a, "fees must fall");
+  EXPECT_NE(fees, static_cast<int>(pell));
+  EXPECT_NE(fees, static_cast<int>(tove));
+}
+
 }  // namespace
 }  // namespace newsfuse

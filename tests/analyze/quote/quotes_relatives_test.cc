@@ -74,5 +74,22 @@ TEST(QuoteRelativesTest, AccordingToASourceCloseToSomeone) {
   EXPECT_EQ(a.Text(q.speaker_description), "a source");
 }
 
+// A name inside the phrase that opens the sentence before is not its
+// subject ("In his talks with Kim, the president ..."), but a possessor
+// there is whose view it is ("In Oduya's opinion, ...").
+TEST(QuoteRelativesTest, NameInAnOpeningPhraseIsNotTheSubject) {
+  AnnotatedArticle a = MakeAnnotated(
+      {"President Anton Sell arrived in Tarvel.",
+       "In his talks with Kim Dalen, the president spoke of the harbour. ``We must build the "
+       "pier,'' he said.",
+       "Pell Oduya advises the board. In Oduya's opinion, the board should wait. ``It would be "
+       "odd to act now,'' he said."});
+  const uint32_t kim = AddEntity(a, EntityType::kPerson, "Kim Dalen", {"Kim Dalen"});
+  AddEntity(a, EntityType::kPerson, "Anton Sell", {"Anton Sell"});
+  const uint32_t pell = AddEntity(a, EntityType::kPerson, "Pell Oduya", {"Pell Oduya", "Oduya"});
+  EXPECT_NE(SpeakerOf(a, "build the pier"), static_cast<int>(kim));
+  EXPECT_EQ(SpeakerOf(a, "odd to act now"), static_cast<int>(pell));
+}
+
 }  // namespace
 }  // namespace newsfuse
