@@ -21,7 +21,7 @@ std::vector<std::string_view> Words(std::string_view line) {
   return words;
 }
 
-uint16_t ClassOf(std::string_view name) {
+uint32_t ClassOf(std::string_view name) {
   if (name == "speech") return kSpeech;
   if (name == "object") return kObject;
   if (name == "frame") return kFrame;
@@ -38,6 +38,8 @@ uint16_t ClassOf(std::string_view name) {
   if (name == "period") return kPeriod;
   if (name == "quoting") return kQuoting;
   if (name == "proximity") return kProximity;
+  if (name == "display") return kDisplay;
+  if (name == "outcry") return kOutcry;
   return 0;
 }
 
@@ -62,7 +64,7 @@ CueLexicon::CueLexicon(std::string_view data) {
       (kind == "tail" ? tails_ : according_).push_back(std::move(phrase));
       continue;
     }
-    const uint16_t cls = ClassOf(kind);
+    const uint32_t cls = ClassOf(kind);
     if (cls == 0) continue;
     if (cls == kPronoun) {
       classes_[std::string(words[1])] |= kPronoun;
@@ -73,7 +75,7 @@ CueLexicon::CueLexicon(std::string_view data) {
       continue;
     }
     // "bare" verbs are speech verbs too.
-    const uint16_t bits = cls == kBare ? (kBare | kSpeech) : cls;
+    const uint32_t bits = cls == kBare ? (kBare | kSpeech) : cls;
     for (size_t i = 1; i < words.size(); ++i) {
       char buf[32] = {};
       if (words[i].size() > sizeof buf) continue;
@@ -90,7 +92,7 @@ const CueLexicon& CueLexicon::Default() {
   return lexicon;
 }
 
-uint16_t CueLexicon::Classes(std::string_view word) const {
+uint32_t CueLexicon::Classes(std::string_view word) const {
   char buf[32] = {};
   if (word.size() > sizeof buf) return 0;
   auto it = classes_.find(FoldCase(word, buf, sizeof buf));

@@ -17,7 +17,7 @@ namespace newsfuse::analyze::quote_internal {
 
 // What a word can be in an attribution; a word may be several ("that" is a
 // stop word, "on" a skip word).
-enum WordClass : uint16_t {
+enum WordClass : uint32_t {
   kSpeech = 1 << 0,   // said, added, wrote
   kObject = 1 << 1,   // told (reporters) that
   kFrame = 1 << 2,    // described (the talks) as
@@ -37,9 +37,13 @@ enum WordClass : uint16_t {
   kQuoting = 1 << 14,
   // close, familiar: "a source close to X" is near X, never X
   kProximity = 1 << 15,
+  // signs, banners: "signs reading ``...''" are words written, not said
+  kDisplay = 1 << 16,
+  // chant, cry: "a chant of ``...'' rose from the crowd"
+  kOutcry = 1 << 17,
 };
 
-constexpr uint16_t kAnyCue = kSpeech | kObject | kFrame | kThought;
+constexpr uint32_t kAnyCue = kSpeech | kObject | kFrame | kThought;
 
 // A multi-word phrase as lowercase words; "NAME" matches any capitalised word.
 using Phrase = std::vector<std::string>;
@@ -51,7 +55,7 @@ class CueLexicon {
   // Parses a cues.txt text; public so tests can try a variant.
   explicit CueLexicon(std::string_view data);
 
-  uint16_t Classes(std::string_view word) const;
+  uint32_t Classes(std::string_view word) const;
   // For a pronoun: the entity type it can refer to, or nullopt for "any".
   const EntityType* PronounType(std::string_view word) const;
   const std::vector<Phrase>& Tails() const { return tails_; }
@@ -59,7 +63,7 @@ class CueLexicon {
 
  private:
   // Open addressing (text/string_map.h): Classes() is asked about every word.
-  text::StringMap<uint16_t> classes_;
+  text::StringMap<uint32_t> classes_;
   text::StringMap<EntityType> pronoun_types_;
   std::vector<Phrase> tails_;
   std::vector<Phrase> according_;

@@ -41,7 +41,7 @@ class Words {
   }
   // A capitalised word inside a sentence is a name ("Hope Hicks said",
   // "Will Smith"), whatever the lexicon says the lowercase word is.
-  uint16_t Classes(uint32_t i) const {
+  uint32_t Classes(uint32_t i) const {
     if (!text_.IsWord(i)) return 0;
     const Token& t = text_.tokens[i];
     if (t.capitalised && !FirstInSentence(i)) {
@@ -72,7 +72,7 @@ class Words {
 };
 
 bool IsPersonalPronoun(const Words& w, uint32_t i) {
-  const uint16_t c = w.Classes(i);
+  const uint32_t c = w.Classes(i);
   return (c & kPronoun) && !(c & kDeterminer) && !w.Is(i, "him");
 }
 
@@ -84,7 +84,7 @@ bool WalkBack(const Words& w, int64_t i, int64_t lo, TokenRange* out) {
   while (i >= lo && count < kMaxPhraseWords) {
     const uint32_t k = static_cast<uint32_t>(i);
     if (!w.IsWord(k)) break;
-    const uint16_t c = w.Classes(k);
+    const uint32_t c = w.Classes(k);
     if (c & kDeterminer) {
       first = i;
       // "head of the fund", "spokesman for the ministry": keep walking.
@@ -278,7 +278,7 @@ bool PhraseBeforeImpl(const Words& w, uint32_t end, uint32_t lo, TokenRange* out
 bool PhraseAfterImpl(const Words& w, uint32_t begin, uint32_t hi, TokenRange* out) {
   uint32_t i = begin;
   if (i >= hi || !w.IsWord(i)) return false;
-  const uint16_t c = w.Classes(i);
+  const uint32_t c = w.Classes(i);
   if (IsPersonalPronoun(w, i)) {
     *out = TokenRange{i, i};
     return true;
@@ -288,7 +288,7 @@ bool PhraseAfterImpl(const Words& w, uint32_t begin, uint32_t hi, TokenRange* ou
   uint32_t count = 0;
   bool any_capital = false;
   while (i < hi && w.IsWord(i) && count < kMaxPhraseWords) {
-    const uint16_t ci = w.Classes(i);
+    const uint32_t ci = w.Classes(i);
     if (i != begin && (ci & (kStop | kSkip | kAnyCue | kDeterminer))) break;
     // "Helen Carter of the Royal Society" stops at "of"; for "the Ministry
     // of Defence" the head "Ministry" still lies inside the entity mention.
@@ -364,8 +364,8 @@ bool AfterVerbAnd(const Words& w, uint32_t verb, uint32_t lo) {
   if (before < k - 2 && !(w.Classes(before) & (kStop | kAnyCue)) && !w.EndsWithIng(before) &&
       !w.EndsWith(before, "ed"))
     return false;
-  return w.IsWord(before) && !w.Capitalised(before) &&
-         !(w.Classes(before) & (kPronoun | kDeterminer | (before < k - 2 ? 0 : kStop)));
+  const uint32_t barred = kPronoun | kDeterminer | (before < k - 2 ? 0u : uint32_t{kStop});
+  return w.IsWord(before) && !w.Capitalised(before) && !(w.Classes(before) & barred);
 }
 
 // The words from `begin` to the "and" before `verb` are one predicate of
@@ -641,7 +641,7 @@ std::vector<Cue> FindCues(const QuoteText& text, const CueLexicon& lex) {
     if (w.FirstInSentence(i)) sentence_first = i;
     if (!w.IsWord(i)) continue;
     const bool according = w.Is(i, "according") && w.Is(i + 1, "to");
-    const uint16_t classes = according ? 0 : w.Classes(i);
+    const uint32_t classes = according ? 0 : w.Classes(i);
     const bool quoting = !according && !(classes & kAnyCue) && (classes & kQuoting);
     if (!according && !(classes & kAnyCue) && !quoting) continue;
     if (quoting && !OpensQuoteAfter(text, i) && !ClosesQuoteBefore(text, i)) continue;
@@ -661,7 +661,7 @@ std::vector<Cue> FindCues(const QuoteText& text, const CueLexicon& lex) {
     // Nouns ("a call", "the report", "his remarks"), infinitives ("declined
     // to comment") and passives ("is said to", "was told") are not cues.
     if (i > sentence_first && w.IsWord(i - 1)) {
-      const uint16_t prev = w.Classes(i - 1);
+      const uint32_t prev = w.Classes(i - 1);
       if ((prev & kDeterminer) || w.Is(i - 1, "to")) continue;
       // "dismissed reports that", "denied claims that": a cue word right
       // after a past-tense cue verb is its object, a noun. A noun before the

@@ -31,7 +31,7 @@ struct TokenRange {
 struct Cue {
   uint32_t verb = 0;     // token index of the verb, or of "according"
   uint32_t last = 0;     // last token of the cue: the verb, "to", or a tail ("in a statement")
-  uint16_t classes = 0;  // WordClass bits of the verb
+  uint32_t classes = 0;  // WordClass bits of the verb
   bool according = false;
   bool has_speaker = false;
   bool speaker_after = false;  // "said Peskov", "according to Peskov"

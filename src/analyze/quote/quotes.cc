@@ -217,6 +217,11 @@ class QuoteFinder {
       if (q.content.size() == 0 || !HasWords(q)) continue;
       Quote quote;
       quote.content = q.content;
+      if (ShownOrChanted(q, &quote)) {
+        TrimClosingComma(quote.content);
+        found_.push_back(quote);
+        continue;
+      }
       const bool title = IsTitle(q);
       int32_t c = title ? -1 : CueAfter(q);
       const bool after = c >= 0;
@@ -288,6 +293,60 @@ class QuoteFinder {
       found_.push_back(quote);
       if (quote.speaker_span.size() > 0) last_direct = static_cast<int32_t>(found_.size()) - 1;
     }
+  }
+
+  // signs reading ``Clinton go home'', a chant of ``Free them'' rose from
+  // the crowd: words written up or chanted, with no reporting verb. Credited
+  // to the signs, or to the crowd the sentence names after "from" or "by"
+  // (no one else is named by the form); a chant with none is left alone.
+  bool ShownOrChanted(const Quotation& q, Quote* quote) const {
+    uint32_t k = q.open;
+    if (k >= 1 && (text_.IsPunct(k - 1, ',') || text_.IsPunct(k - 1, ':'))) --k;
+    if (k < 2 || !text_.IsWord(k - 1)) return false;
+    const uint32_t before = k - 1;
+    auto has = [&](uint32_t t, uint32_t cls) {
+      return text_.IsWord(t) && text_.tokens[t].quotation < 0 &&
+             (lex_.Classes(text_.Text(text_.tokens[t])) & cls);
+    };
+    if (WordIs(before, "reading") || WordIs(before, "read") || WordIs(before, "saying") ||
+        WordIs(before, "said")) {
+      uint32_t noun = before - 1;
+      if (WordIs(noun, "that") && noun > 0) --noun;
+      if (!has(noun, kDisplay)) return false;
+      const uint32_t begin = noun > 0 && has(noun - 1, kDeterminer) ? noun - 1 : noun;
+      quote->speaker_span = Span{text_.tokens[begin].begin, text_.tokens[noun].end};
+      quote->speaker_description = quote->speaker_span;
+      quote->cue = Span{text_.tokens[before].begin, text_.tokens[before].end};
+      return true;
+    }
+    if (!WordIs(before, "of") || !has(before - 1, kOutcry) || !q.closed) return false;
+    const std::optional<Span> crowd = CrowdAfter(q.close + 1);
+    if (!crowd) return false;
+    quote->speaker_span = *crowd;
+    quote->speaker_description = *crowd;
+    quote->cue = Span{text_.tokens[before - 1].begin, text_.tokens[before - 1].end};
+    return true;
+  }
+
+  // "rose from a crowd of thousands", "by the protesters": the group after
+  // the first "from" or "by" in the rest of the sentence, from its
+  // determiner to its head (a `group` word of cues.txt); else none.
+  std::optional<Span> CrowdAfter(uint32_t k) const {
+    const size_t n = text_.tokens.size();
+    for (; k < n && !text_.EndsSentence(k) && text_.tokens[k].quotation < 0; ++k) {
+      if (!WordIs(k, "from") && !WordIs(k, "by")) continue;
+      uint32_t first = k + 1;
+      if (WordIs(first, "of")) ++first;  // "rose from of a crowd" as written
+      uint32_t head = first;
+      if (head < n && text_.IsWord(head) &&
+          (lex_.Classes(text_.Text(text_.tokens[head])) & kDeterminer))
+        ++head;
+      if (head >= n || !text_.IsWord(head) ||
+          !(lex_.Classes(text_.Text(text_.tokens[head])) & kGroup))
+        return std::nullopt;
+      return Span{text_.tokens[first].begin, text_.tokens[head].end};
+    }
+    return std::nullopt;
   }
 
   // ``But I don't think so. ``It only means ...'': a new opening mark while

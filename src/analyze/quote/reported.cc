@@ -22,7 +22,7 @@ class ReportedSpeech {
   std::vector<Quote> Run();
 
  private:
-  bool IsWordClass(uint32_t k, uint16_t cls) const {
+  bool IsWordClass(uint32_t k, uint32_t cls) const {
     return text_.IsWord(k) && (lex_.Classes(text_.Text(text_.tokens[k])) & cls) != 0;
   }
   bool EndsWithIng(uint32_t k) const { return text_.EndsWith(k, "ing"); }

@@ -401,7 +401,7 @@ bool SpeakerResolver::OpensClause(uint32_t k) const {
         text_.IsPunct(k, ','))
       continue;
     if (!text_.IsWord(k)) return false;
-    const uint16_t c = lex_.Classes(text_.Text(t));
+    const uint32_t c = lex_.Classes(text_.Text(t));
     if ((c & (kDeterminer | kAnyCue)) || text_.WordIs(k, "of")) continue;
     return false;
   }

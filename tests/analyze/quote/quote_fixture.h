@@ -81,4 +81,18 @@ inline int SpeakerOf(AnnotatedArticle& a, const std::string& words, bool* direct
   return -2;
 }
 
+// The first direct quote holding `words`, or nullptr.
+inline const Quote* QuoteWith(AnnotatedArticle& a, const std::string& words) {
+  if (a.quotes.empty()) analyze::AnnotateQuotes(a);
+  for (const Quote& q : a.quotes)
+    if (q.direct && std::string(a.Text(q.content)).find(words) != std::string::npos) return &q;
+  return nullptr;
+}
+
+// The described speaker of that quote as written; "<no quote>" when none.
+inline std::string DescriptionOf(AnnotatedArticle& a, const std::string& words) {
+  const Quote* q = QuoteWith(a, words);
+  return q == nullptr ? "<no quote>" : std::string(a.Text(q->speaker_description));
+}
+
 }  // namespace newsfuse::testing

@@ -13,6 +13,7 @@ namespace newsfuse {
 namespace {
 
 using testing::AddEntity;
+using testing::DescriptionOf;
 using testing::MakeAnnotated;
 using testing::SpeakerOf;
 
@@ -127,6 +128,20 @@ TEST(QuoteCueFormsTest, SubjectAfterAnOpeningClause) {
   const int fees = SpeakerOf(a, "fees must fall");
   EXPECT_NE(fees, static_cast<int>(pell));
   EXPECT_NE(fees, static_cast<int>(tove));
+}
+
+// Words written up or chanted with no reporting verb: credited, described,
+// to the signs or to the crowd the sentence names; a chant whose chanters
+// are not named gets no speaker from the form.
+TEST(QuoteCueFormsTest, SignsReadingAndAChantOf) {
+  AnnotatedArticle a = MakeAnnotated(
+      {"On Friday, signs reading ``Keep the harbour open'' hung on the fence.",
+       "A chant of ``Pier now, pier now,'' rose from a crowd of fishermen at the gate.",
+       "Ilse Varga spoke to the council. A chant of ``No more fees'' was heard later."});
+  AddEntity(a, EntityType::kPerson, "Ilse Varga", {"Ilse Varga"});
+  EXPECT_EQ(DescriptionOf(a, "Keep the harbour open"), "signs");
+  EXPECT_EQ(DescriptionOf(a, "Pier now"), "a crowd");
+  EXPECT_LT(SpeakerOf(a, "No more fees"), 0);  // not found, or found with no one named
 }
 
 }  // namespace

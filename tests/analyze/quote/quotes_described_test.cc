@@ -13,19 +13,9 @@ namespace newsfuse {
 namespace {
 
 using testing::AddEntity;
+using testing::DescriptionOf;
 using testing::MakeAnnotated;
-
-const Quote* QuoteWith(AnnotatedArticle& a, const std::string& words) {
-  if (a.quotes.empty()) analyze::AnnotateQuotes(a);
-  for (const Quote& q : a.quotes)
-    if (q.direct && std::string(a.Text(q.content)).find(words) != std::string::npos) return &q;
-  return nullptr;
-}
-
-std::string DescriptionOf(AnnotatedArticle& a, const std::string& words) {
-  const Quote* q = QuoteWith(a, words);
-  return q == nullptr ? "<no quote>" : std::string(a.Text(q->speaker_description));
-}
+using testing::QuoteWith;
 
 TEST(QuoteDescribedTest, RoleNounSpeakerIsKeptAsItsDescription) {
   AnnotatedArticle a = MakeAnnotated(
