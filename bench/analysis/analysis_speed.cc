@@ -6,6 +6,7 @@
 //   analysis_speed --pathological [--mb M] [--kind dates|numbers|names|quotes|mixed]
 //   analysis_speed --dump FILE
 //   analysis_speed --analyze-only [--repeat K]
+//   analysis_speed --scan-cost [--repeat K]
 //
 // Prints, per corpus, the whole Analyze() and each annotator alone (on
 // articles already split into sentences), as MB/s of body text by process CPU
@@ -18,6 +19,13 @@
 // keep outputs can be checked byte for byte against the previous build.
 // --analyze-only times only Analyze() on the DUC articles, K times: a clean
 // run for a profiler (perf record) without the per-annotator passes.
+//
+// --scan-cost (issue 17) weighs keeping an article's one scan against making
+// it again, per DUC article: the scan's CPU time (text::Tokenize by
+// sentences, as Analyze runs it), the clusterer's read of a body (its own
+// scan, word terms and names: what kept terms would spare), and the scan's
+// size in memory and as a compact row (varint gap and length, a kind and
+// flags pair, a varint token count per sentence) beside the body's size.
 //
 // --pathological (issue 11): one article per kind of tests/analyze/
 // pathological_text.h (M MB, default 1, of date words, numbers, capitalised
@@ -41,9 +49,12 @@
 #include "analyze/quote/quotes.h"
 #include "analyze/time/timexes.h"
 #include "bench_env.h"
+#include "cluster/names.h"
 #include "render/json_annotations.h"
 #include "text/seed_corpus.h"
 #include "text/sentences.h"
+#include "text/terms.h"
+#include "text/tokens.h"
 
 using namespace newsfuse;
 
@@ -170,6 +181,74 @@ void MeasurePathological(double megabytes, std::string_view only) {
   }
 }
 
+size_t VarintBytes(size_t v) {
+  size_t n = 1;
+  for (; v >= 0x80; v >>= 7) ++n;
+  return n;
+}
+
+int MeasureScanCost(int repeat) {
+  std::vector<AnnotatedArticle> split;
+  for (const Article& a : testing::DucArticles(50, 10)) split.push_back(WithSentences(a));
+  if (split.empty()) {
+    std::printf("skipped: duc2004 docs absent at %s\n", testing::DucDir().string().c_str());
+    return 0;
+  }
+  text::Tokens tokens;
+  size_t token_count = 0, sentence_count = 0, body_bytes = 0, compact_bytes = 0;
+  for (const AnnotatedArticle& a : split) {
+    text::Tokenize(a.body, a.sentences, tokens);
+    token_count += tokens.size();
+    sentence_count += a.sentences.size();
+    body_bytes += a.body.size();
+    uint32_t previous_end = 0;
+    for (const text::Token& t : tokens.list) {
+      compact_bytes += VarintBytes(t.begin - previous_end) + VarintBytes(t.end - t.begin) + 2;
+      previous_end = t.end;
+    }
+    for (size_t s = 0; s < a.sentences.size(); ++s)
+      compact_bytes += VarintBytes(tokens.SentenceEnd(s) - tokens.SentenceBegin(s));
+  }
+  const double scan_s = Best(repeat, [&] {
+    for (const AnnotatedArticle& a : split) text::Tokenize(a.body, a.sentences, tokens);
+  });
+  // As the clusterer reads a body (cluster.cc's Prepare): one dictionary for
+  // the run, so terms are interned once and then looked up.
+  TermExtractor extractor;
+  TermDictionary dict;
+  std::vector<uint32_t> ids;
+  const double read_s = Best(repeat, [&] {
+    for (const AnnotatedArticle& a : split) {
+      ids.clear();
+      text::Tokenize(a.body, tokens);
+      extractor.Extract(tokens, 0, tokens.size(), dict, ids);
+      cluster::NameTerms(tokens, dict, ids);
+    }
+  });
+  // The same terms and names kept as strings (ids are a dictionary's own),
+  // one separator byte each: what keeping them instead of the scan costs.
+  size_t term_bytes = 0;
+  for (const AnnotatedArticle& a : split) {
+    ids.clear();
+    text::Tokenize(a.body, tokens);
+    extractor.Extract(tokens, 0, tokens.size(), dict, ids);
+    cluster::NameTerms(tokens, dict, ids);
+    for (uint32_t id : ids) term_bytes += dict.Term(id).size() + 1;
+  }
+  const double n = static_cast<double>(split.size());
+  std::printf(
+      "analysis_speed corpus=duc2004 stage=scan-cost articles=%zu body_bytes=%.0f tokens=%.0f "
+      "scan_us=%.1f cluster_read_us=%.1f memory_bytes=%.0f compact_bytes=%.0f "
+      "cluster_terms_bytes=%.0f (per article)\n",
+      split.size(), static_cast<double>(body_bytes) / n, static_cast<double>(token_count) / n,
+      scan_s / n * 1e6, read_s / n * 1e6,
+      static_cast<double>(token_count * sizeof(text::Token) +
+                          (sentence_count + split.size()) * sizeof(uint32_t)) /
+          n,
+      static_cast<double>(compact_bytes) / n, static_cast<double>(term_bytes) / n);
+  return 0;
+}
+
 // Every seed and DUC article's annotations, one JSON line each.
 int Dump(const char* path) {
   std::FILE* f = std::fopen(path, "w");
@@ -200,15 +279,18 @@ int main(int argc, char** argv) {
   double pathological_mb = 1;
   std::string_view kind;
   bool analyze_only = false;
+  bool scan_cost = false;
   for (int i = 1; i < argc; ++i) {
     if (std::strcmp(argv[i], "--pathological") == 0) pathological = true;
     if (std::strcmp(argv[i], "--analyze-only") == 0) analyze_only = true;
+    if (std::strcmp(argv[i], "--scan-cost") == 0) scan_cost = true;
     if (i + 1 == argc) continue;
     if (std::strcmp(argv[i], "--repeat") == 0) repeat = std::max(1, std::atoi(argv[i + 1]));
     if (std::strcmp(argv[i], "--mb") == 0) pathological_mb = std::atof(argv[i + 1]);
     if (std::strcmp(argv[i], "--kind") == 0) kind = argv[i + 1];
     if (std::strcmp(argv[i], "--dump") == 0) return Dump(argv[i + 1]);
   }
+  if (scan_cost) return MeasureScanCost(repeat);
   if (analyze_only) {
     const std::vector<Article> duc = testing::DucArticles(50, 10);
     double bytes = 0;

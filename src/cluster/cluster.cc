@@ -50,6 +50,7 @@
 #include "cluster/story_merge.h"
 #include "cluster/story_state.h"
 #include "text/terms.h"
+#include "text/tokens.h"
 
 namespace newsfuse {
 namespace {
@@ -180,7 +181,8 @@ struct StoryClusterer::Impl {
   ClusterDecision last;
   // Scratch, reused across articles.
   std::vector<uint32_t> ids, body_ids, title_ids, new_terms;
-  std::string entity_key;
+  std::string entity_key, body_copy;
+  text::Tokens scan;  // the body's one scan: word terms and names read it
   std::vector<uint64_t> hashes;
   std::unordered_map<uint32_t, uint32_t> hits;
   ArticleWeights words_loaded, names_loaded, entities_loaded, title_loaded, actors_loaded;
@@ -289,7 +291,9 @@ struct StoryClusterer::Impl {
     for (size_t i = 0; i < title_terms; ++i) ids.push_back(ids[i]);  // the title counts twice
     title_ids.assign(ids.begin(), ids.begin() + title_terms);
     p.title = UnitVector(title_ids);
-    extractor.Extract(a.body.empty() ? a.article.Body() : a.body, dict, body_ids);
+    const std::string_view body = a.body.empty() ? (body_copy = a.article.Body()) : a.body;
+    text::Tokenize(body, scan);
+    extractor.Extract(scan, 0, scan.size(), dict, body_ids);
     for (size_t t = term_hash.size(); t < dict.size(); ++t) {
       const std::string& s = dict.Term(static_cast<uint32_t>(t));
       term_hash.push_back(XXH3_64bits(s.data(), s.size()));
@@ -301,7 +305,7 @@ struct StoryClusterer::Impl {
     ids.insert(ids.end(), body_ids.begin(), body_ids.end());
     p.tf = UnitVector(ids);
     ids.clear();
-    cluster::NameTerms(a.body.empty() ? a.article.Body() : a.body, dict, ids);
+    cluster::NameTerms(scan, dict, ids);
     p.names = UnitVector(ids);
     ids.clear();
     for (const Entity& e : a.entities) {

@@ -3,7 +3,6 @@
 #include <string>
 
 #include "core/utf8.h"
-#include "text/tokens.h"
 
 namespace newsfuse::cluster {
 namespace {
@@ -35,10 +34,7 @@ std::string_view WithoutClitic(std::string_view w) {
 // characters long.
 void Emit(std::string_view piece, std::string& word, TermDictionary& dict,
           std::vector<uint32_t>& out) {
-  if (piece.empty()) return;
-  text::Tokens one;
-  text::Tokenize(piece, one);
-  if (one.size() == 0 || !one[0].Has(text::kCapital)) return;
+  if (!text::StartsCapital(piece)) return;
   word.assign(kNamePrefix);
   text::AppendFolded(piece, word);
   if (Utf8Length(word) >= kNamePrefix.size() + 3) out.push_back(dict.Intern(word));
@@ -75,11 +71,9 @@ void EmitApostrophed(std::string_view w, bool sentence_start, std::string& word,
 
 }  // namespace
 
-void NameTerms(std::string_view text, TermDictionary& dict, std::vector<uint32_t>& out) {
-  // Reused: no allocation per token once the buffers have grown.
-  thread_local text::Tokens tokens;
+void NameTerms(const text::Tokens& tokens, TermDictionary& dict, std::vector<uint32_t>& out) {
+  // Reused: no allocation per name once the buffer has grown.
   thread_local std::string word;
-  text::Tokenize(text, tokens);
   bool sentence_start = true;  // at text start, after . ! ? : a quote or a line break
   for (size_t i = 0; i < tokens.size(); ++i) {
     const text::Token& t = tokens[i];

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "text/terms.h"
+#include "text/tokens.h"
 
 namespace newsfuse::cluster {
 
@@ -21,14 +22,15 @@ namespace newsfuse::cluster {
 inline constexpr std::string_view kNamePrefix = "\x01";
 inline constexpr std::string_view kEntityPrefix = "\x02";
 
-// Appends a term id per capitalised mid-sentence word of `text`, in text
-// order: the words of the one token scan (text/tokens.h), so names in any
-// cased script count ("Sánchez", "Зеленский"); case-folded, hyphenated names
-// whole ("kyung-min"), a word with apostrophes by its parts ("O'Brien" ->
-// "brien", "Zelensky's" -> "zelensky", "I'm" -> none), a dotted word by its
-// first part ("TVGuide.com" -> "tvguide"; "U.S." is too short), at least three
+// Appends a term id per capitalised mid-sentence word of the scan `tokens`
+// (text/tokens.h), in text order: the clusterer scans a body once and reads
+// these and its word terms off that scan. Names in any cased script count
+// ("Sánchez", "Зеленский"); case-folded, hyphenated names whole
+// ("kyung-min"), a word with apostrophes by its parts ("O'Brien" -> "brien",
+// "Zelensky's" -> "zelensky", "I'm" -> none), a dotted word by its first part
+// ("TVGuide.com" -> "tvguide"; "U.S." is too short), at least three
 // characters. On ASCII text this is the term set of the byte scanner it
 // replaced, so the fitted cluster weights still apply.
-void NameTerms(std::string_view text, TermDictionary& dict, std::vector<uint32_t>& out);
+void NameTerms(const text::Tokens& tokens, TermDictionary& dict, std::vector<uint32_t>& out);
 
 }  // namespace newsfuse::cluster

@@ -6,6 +6,8 @@
 
 #include <memory>
 
+#include "core/strings.h"
+
 namespace newsfuse::text {
 namespace {
 
@@ -66,7 +68,9 @@ CodePoint At(std::string_view s, size_t i, size_t end) {
   return cp;
 }
 
-bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsCapitalLetter(UChar32 c) {
+  return c < 0x80 ? (c >= 'A' && c <= 'Z') : (u_isupper(c) || u_istitle(c));
+}
 
 class SentenceScanner {
  public:
@@ -150,9 +154,7 @@ class SentenceScanner {
       } else if (cp.cls == Class::kLetter) {
         if (cp.c >= 0x80) non_ascii = true;
         if (cp.c < 0x80 ? (cp.c >= 'a' && cp.c <= 'z') : u_islower(cp.c) != 0) ++lower;
-        const bool upper =
-            cp.c < 0x80 ? (cp.c >= 'A' && cp.c <= 'Z') : (u_isupper(cp.c) || u_istitle(cp.c));
-        if (first_letter && upper) flags |= kCapital;
+        if (first_letter && IsCapitalLetter(cp.c)) flags |= kCapital;
         if (cp.c >= 0x80 ? u_isalpha(cp.c) != 0 : true) ++letters;
         first_letter = false;
         i += cp.len;
@@ -274,6 +276,12 @@ size_t GluedRunAt(const Tokens& t, size_t i) {
   size_t j = i;
   while (t.Glued(j)) ++j;
   return j + 1;
+}
+
+bool StartsCapital(std::string_view word) {
+  if (word.empty()) return false;
+  const CodePoint cp = At(word, 0, word.size());
+  return cp.cls == Class::kLetter && IsCapitalLetter(cp.c);
 }
 
 void AppendFolded(std::string_view token_text, std::string& out) {

@@ -113,6 +113,10 @@ size_t GluedRunAt(const Tokens& t, size_t i);
 // for which this is false counts words as a reader does.
 bool ContinuesWord(const Tokens& t, size_t i, size_t begin = 0);
 
+// True when `word` starts with an upper or title case letter: the scan's
+// kCapital test, for a part of a word token ("Brien" of "O'Brien").
+bool StartsCapital(std::string_view word);
+
 // The case-folded form of a token (Unicode full case folding: "Sánchez" ->
 // "sánchez", "STRASSE" and "Straße" -> "strasse"), appended to `out`.
 void AppendFolded(std::string_view token_text, std::string& out);

@@ -126,13 +126,24 @@ TEST(TokenAgreementTest, AnnotationSpansFallOnTokenBoundaries) {
   }
 }
 
-TEST(TokenAgreementTest, NameTermsAreTheCapitalisedBaseWords) {
-  Fixture f;
+std::set<std::string> NamesOf(const text::Tokens& scan) {
   TermDictionary dict;
   std::vector<uint32_t> ids;
-  cluster::NameTerms(f.article.body, dict, ids);
+  cluster::NameTerms(scan, dict, ids);
   std::set<std::string> names;
   for (uint32_t id : ids) names.insert(dict.Term(id).substr(cluster::kNamePrefix.size()));
+  return names;
+}
+
+TEST(TokenAgreementTest, NameTermsAreTheCapitalisedBaseWords) {
+  Fixture f;
+  // The clusterer scans a body as one text (it may hold no sentences: an
+  // article restored from stored signals); analysis scans it by sentences.
+  // Both scans give the same names.
+  text::Tokens whole;
+  text::Tokenize(f.article.body, whole);
+  const std::set<std::string> names = NamesOf(whole);
+  EXPECT_EQ(names, NamesOf(f.tokens));
   // Non-ASCII names are seen, folded, possessives cut, hyphenated names whole.
   // A name with an apostrophe counts by its parts: "O’Brien’s" -> "brien".
   for (const char* n :
@@ -229,21 +240,32 @@ TEST(TokenAgreementTest, QuoteTokensAreRunsOfBaseTokens) {
 }
 
 TEST(TokenAgreementTest, FusionTermsAreClusteringTermsOfEachSentence) {
-  // Fusion takes index terms from the one scan (fuse/story_words.h);
-  // clustering runs ICU's word rules over the text (text/terms.h). Both must
-  // give the same terms for every sentence, in any script.
+  // Fusion takes index terms from the analysis scan, sentence by sentence
+  // (fuse/story_words.h); clustering from its own scan of the whole body
+  // (cluster.cc's Prepare). Both must give the same terms for every sentence,
+  // and the same for the body, in any script.
   Fixture f;
   const std::vector<const AnnotatedArticle*> members = {&f.article};
   fuse::StoryWords words(members);
   ASSERT_EQ(words.tokens(0).list.size(), f.tokens.list.size());  // the same scan
   TermExtractor clustering(TermOptions{.language = "en"});
   std::set<std::string> all;
+  std::vector<std::string> fusion_body;
   for (size_t k = 0; k < f.article.sentences.size(); ++k) {
     std::vector<std::string> fusion;
     for (uint32_t id : words.SentenceTerms(0, k)) fusion.push_back(words.dict().Term(id));
     EXPECT_EQ(fusion, clustering.Terms(f.article.Text(f.article.sentences[k].span))) << k;
     all.insert(fusion.begin(), fusion.end());
+    fusion_body.insert(fusion_body.end(), fusion.begin(), fusion.end());
   }
+  text::Tokens whole;
+  text::Tokenize(f.article.body, whole);
+  TermDictionary dict;
+  std::vector<uint32_t> ids;
+  clustering.Extract(whole, 0, whole.size(), dict, ids);
+  std::vector<std::string> clustering_body;
+  for (uint32_t id : ids) clustering_body.push_back(dict.Term(id));
+  EXPECT_EQ(clustering_body, fusion_body);
   // Accents, Cyrillic and CJK are whole terms; a dotted acronym loses its
   // dots, a curly possessive is cut, a contraction in "n’t" drops.
   for (const char* t : {"sánchez", "зеленский", "東京", "us", "o’brien", "zürich"})

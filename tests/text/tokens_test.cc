@@ -156,6 +156,18 @@ TEST(TokensTest, LineBreaksAndNoBreakSpaces) {
   EXPECT_TRUE(t[2].Has(kLineBefore));
 }
 
+TEST(TokensTest, StartsCapitalIsTheScansCapitalTest) {
+  // A part of a word (after an apostrophe) is judged as the scan judges a
+  // word's first letter: upper or title case, in any script.
+  for (const char* w : {"Brien", "Émile", "Зеленский", "\u01C5ivko", "Ωmega"}) {
+    EXPECT_TRUE(StartsCapital(w)) << w;
+    EXPECT_TRUE(Scan(w)[0].Has(kCapital)) << w;
+  }
+  for (const char* w : {"brien", "émile", "зеленский", "東京", "5km", "'Brien", "", "\xC3"}) {
+    EXPECT_FALSE(StartsCapital(w)) << w;
+  }
+}
+
 TEST(TokensTest, FoldingIsUnicode) {
   std::string out;
   AppendFolded("Sánchez", out);

@@ -5,6 +5,8 @@
 #include <cmath>
 #include <limits>
 
+#include "core/strings.h"
+
 namespace newsfuse::analyze::quantity {
 namespace {
 
@@ -13,8 +15,6 @@ constexpr double kInf = std::numeric_limits<double>::infinity();
 // Marks a side-array entry not looked up yet (nullptr means "not in the list").
 const NumberWord kUnknownNumberWord{};
 const Context kUnknownContext{};
-
-char Lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
 // The interval a hedge allows around v. "Approximately" is read as ten per
 // cent either side: news rounds to two significant figures, and a tenth
@@ -59,7 +59,7 @@ bool Scanner::Is(size_t i, std::string_view word) const {
   const std::string_view t = Text(i);
   if (t.size() != word.size()) return false;
   for (size_t k = 0; k < t.size(); ++k)
-    if (Lower(t[k]) != word[k]) return false;
+    if (AsciiLower(t[k]) != word[k]) return false;
   return true;
 }
 
@@ -84,7 +84,7 @@ std::string_view Scanner::Key(size_t first, size_t last) {
         out[n++] = '\'';
         k += 2;
       } else {
-        out[n++] = Lower(t[k]);
+        out[n++] = AsciiLower(t[k]);
       }
     }
     key_.resize(base + n);

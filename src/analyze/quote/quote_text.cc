@@ -9,6 +9,7 @@
 #include <unordered_set>
 #include <utility>
 
+#include "core/strings.h"
 #include "text/sentences.h"
 #include "text/tokens.h"
 #include "text/word_lists.h"
@@ -72,7 +73,6 @@ bool IsWordChar(UChar32 c) {
 bool IsJoiner(std::string_view t) {
   return t == "'" || t == "\u2019" || t == "-" || t == "." || t == "," || t == "&";
 }
-bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
 
 UChar32 DecodeAt(std::string_view s, size_t i, size_t* next) {
   int32_t pos = static_cast<int32_t>(i);

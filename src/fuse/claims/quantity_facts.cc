@@ -194,15 +194,9 @@ std::string MeasureSubject(ClaimContext& ctx, const Claim& c, const std::string&
   return out;
 }
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 // Seconds in the unit a duration was written in ("days", "-year"), 0 when unknown.
 double SecondsPer(std::string_view stated) {
-  const std::string w = Lower(stated);
+  const std::string w = AsciiLower(stated);
   struct Unit {
     const char* stem;
     double seconds;
@@ -218,7 +212,7 @@ double SecondsPer(std::string_view stated) {
 // The unit word a duration is shown with: as written, abbreviations spelled
 // out ("1 hr 35 min" is shown as "95 minutes", not "95 mins").
 std::string DurationWord(std::string_view stated) {
-  std::string w = Lower(stated);
+  std::string w = AsciiLower(stated);
   if (!w.empty() && w.front() == '-') w.erase(0, 1);  // "17-year rule"
   std::string bare = w;
   if (!bare.empty() && bare.back() == 's') bare.pop_back();
@@ -293,8 +287,8 @@ std::string DisplayValue(double value, const std::string& unit, const std::strin
 bool Adjectival(const AnnotatedArticle& a, const Quantity& q) {
   const std::string_view body = a.body;
   if (!q.stated_unit.empty() && q.span.end <= body.size()) {
-    const std::string text = Lower(body.substr(q.span.begin, q.span.end - q.span.begin));
-    const std::string unit = Lower(q.stated_unit);
+    const std::string text = AsciiLower(body.substr(q.span.begin, q.span.end - q.span.begin));
+    const std::string unit = AsciiLower(q.stated_unit);
     if (text.find(unit.front() == '-' ? unit : "-" + unit) != std::string::npos) return true;
   }
   for (uint32_t i = q.span.begin; i < q.span.end && i + 1 < body.size(); ++i) {
@@ -345,7 +339,7 @@ bool GivesALocation(const AnnotatedArticle& a, const Quantity& q) {
   }
   size_t end = at;
   while (end < body.size() && IsAsciiLetter(body[end])) ++end;
-  const std::string word = Lower(body.substr(at, end - at));
+  const std::string word = AsciiLower(body.substr(at, end - at));
   for (std::string_view compass : {"north", "south", "east", "west"})
     if (word.starts_with(compass)) return true;
   static const std::set<std::string, std::less<>> kPlacing = {
@@ -377,7 +371,7 @@ bool ContextFree(const Fact& f, size_t voices) {
   // An exact pair ("the two leaders", "the two key parties") points back
   // at people or groups the story already named; it is no count either.
   if (f.unit.empty() && f.low == f.high && f.high <= 2) return true;
-  if (f.unit.empty() && kPronouns.count(Lower(f.subject))) return true;
+  if (f.unit.empty() && kPronouns.count(AsciiLower(f.subject))) return true;
   if (f.unit == "m" && f.high < kShortLength) return true;
   if (f.unit == "s") return voices < 3;
   if (!f.unit.empty()) return false;
