@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "analyze/entity/gazetteer.h"
+#include "core/strings.h"
 #include "text/tokens.h"
 
 namespace newsfuse::analyze::entity {
@@ -230,8 +231,7 @@ class SentenceView {
   }
 
   bool Abbreviation(size_t begin, size_t dot) const {
-    Lower(begin, dot);
-    const LexEntry* e = gaz_.Find(scratch_);
+    const LexEntry* e = gaz_.Find(Lower(begin, dot));
     return e != nullptr && (e->flags & (kHonorific | kCourtesy));
   }
 
@@ -239,17 +239,13 @@ class SentenceView {
     if (const LexEntry* e = gaz_.FindExact(s_.substr(begin, end - begin))) {
       if (e->flags & kCountryName) return true;
     }
-    Lower(begin, end);
-    const LexEntry* e = gaz_.Find(scratch_);
+    const LexEntry* e = gaz_.Find(Lower(begin, end));
     return e != nullptr && (e->flags & (kCountryName | kDemonym | kCity | kRegion));
   }
 
-  void Lower(size_t begin, size_t end) const {
-    scratch_.clear();
-    for (size_t i = begin; i < end; ++i) {
-      const char c = s_[i];
-      scratch_.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
-    }
+  // Bytes [begin, end) of the text, A-Z lowered (Tokens::keys).
+  std::string_view Lower(size_t begin, size_t end) const {
+    return std::string_view(out_.keys).substr(begin, end - begin);
   }
 
   // `whole`: the base token the word is, as it stands; null when the word
@@ -275,18 +271,6 @@ class SentenceView {
     t.end = static_cast<uint32_t>(end);
     t.sentence = sentence_;
     t.flags = flags;
-    t.key_begin = static_cast<uint32_t>(out_.keys.size());
-    // Keys drop a final period ("adm.", "u.s." -> "adm", "u.s") so lookups
-    // see the word the lists hold.
-    size_t key_end = end;
-    if ((flags & kPeriod) && key_end > begin) --key_end;
-    const size_t base = out_.keys.size();
-    out_.keys.append(s_.substr(begin, key_end - begin));
-    for (size_t i = base; i < out_.keys.size(); ++i) {
-      char& c = out_.keys[i];
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-    }
-    t.key_end = static_cast<uint32_t>(out_.keys.size());
     out_.list.push_back(t);
   }
 
@@ -295,16 +279,15 @@ class SentenceView {
   const Gazetteer& gaz_;
   Tokens& out_;
   uint32_t sentence_;
-  mutable std::string scratch_;
 };
 
 }  // namespace
 
 void Tokenize(const text::Tokens& base, const Gazetteer& gazetteer, Tokens& out) {
   out.list.clear();
-  out.keys.clear();
   out.list.reserve(base.size() + 16);
-  out.keys.reserve(base.text.size());
+  out.keys.assign(base.text);
+  for (char& c : out.keys) c = AsciiLower(c);
   const size_t sentences = base.sentence_first.empty() ? 0 : base.sentence_first.size() - 1;
   for (size_t k = 0; k < sentences; ++k) {
     SentenceView(base, gazetteer, out, static_cast<uint32_t>(k))

@@ -1,7 +1,7 @@
 // Word tokens for the entity recogniser: just what it needs to find names.
 //
-// A token is a byte span of the body with case flags and its lower-case form
-// stored in one shared buffer (no string per token). News-specific shapes are
+// A token is a byte span of the body with case flags; its lower-case form is
+// the same span of one lowered copy of the body (no string per token). News-specific shapes are
 // kept whole: dotted acronyms and initials ("U.S.", "J."), rank abbreviations
 // with their period ("Adm."), internal apostrophes and hyphens ("O'Brien",
 // "Kyung-min"). A possessive "'s" becomes its own token, so "Zelensky's"
@@ -38,19 +38,23 @@ enum TokenFlag : uint16_t {
 };
 
 struct Token {
-  uint32_t begin = 0, end = 0;          // byte span in the body
-  uint32_t key_begin = 0, key_end = 0;  // lower-case form in Tokens::keys
-  uint32_t sentence = 0;                // index into AnnotatedArticle::sentences
+  uint32_t begin = 0, end = 0;  // byte span in the body
+  uint32_t sentence = 0;        // index into AnnotatedArticle::sentences
   uint16_t flags = 0;
   bool Has(uint16_t f) const { return (flags & f) != 0; }
 };
 
 struct Tokens {
   std::vector<Token> list;
-  std::string keys;  // all lower-case forms, back to back
+  // The scanned text with A-Z lowered, so a token's lower-case form sits at
+  // its own span: lowering the body once costs less than copying each key.
+  std::string keys;
 
+  // The token's lower-case form without a final period of its own ("adm.",
+  // "u.s." -> "adm", "u.s"), the word the lists hold.
   std::string_view Key(const Token& t) const {
-    return std::string_view(keys).substr(t.key_begin, t.key_end - t.key_begin);
+    const uint32_t end = t.Has(kPeriod) && t.end > t.begin ? t.end - 1 : t.end;
+    return std::string_view(keys).substr(t.begin, end - t.begin);
   }
 };
 
