@@ -31,12 +31,10 @@
 #include <xxhash.h>
 
 #include <algorithm>
-#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <deque>
-#include <map>
 #include <memory>
 #include <unordered_map>
 #include <utility>
@@ -49,6 +47,7 @@
 #include "cluster/snapshot.h"
 #include "cluster/story_merge.h"
 #include "cluster/story_state.h"
+#include "text/language_terms.h"
 #include "text/terms.h"
 #include "text/tokens.h"
 
@@ -161,7 +160,7 @@ struct StoryClusterer::Impl {
   TermDictionary dict;
   // One per language seen, by ISO 639-1 code: each has its own stemmer and
   // stop words, and all share the dictionary (ids stay comparable).
-  std::map<std::string, std::unique_ptr<TermExtractor>, std::less<>> extractors;
+  LanguageTermExtractors extractors;
   std::vector<uint32_t> df;         // by term id
   std::vector<uint64_t> term_hash;  // by term id: stable across runs, for MinHash
   uint64_t docs = 0;
@@ -266,26 +265,11 @@ struct StoryClusterer::Impl {
     return v2;
   }
 
-  // The extractor for a BCP 47 tag's primary language ("en-GB" -> "en");
-  // English when the article's language is unknown.
-  TermExtractor& ExtractorFor(std::string_view tag) {
-    std::string code(tag.substr(0, tag.find_first_of("-_")));
-    for (char& c : code) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (code.empty()) code = "en";
-    auto it = extractors.find(code);
-    if (it == extractors.end()) {
-      TermOptions options;
-      options.language = code;
-      it = extractors.emplace(code, std::make_unique<TermExtractor>(options)).first;
-    }
-    return *it->second;
-  }
-
   Prepared Prepare(const AnnotatedArticle& a) {
     Prepared p;
     ids.clear();
     body_ids.clear();
-    TermExtractor& extractor = ExtractorFor(a.article.language);
+    TermExtractor& extractor = extractors.For(a.article.language);
     extractor.Extract(a.article.title, dict, ids);
     const size_t title_terms = ids.size();
     for (size_t i = 0; i < title_terms; ++i) ids.push_back(ids[i]);  // the title counts twice
