@@ -174,6 +174,7 @@ struct StoryClusterer::Impl {
   std::vector<uint32_t> live;                               // live story slots
   std::deque<std::pair<uint32_t, uint32_t>> dormant_queue;  // (slot, generation)
   cluster::FingerprintIndex fingerprints;
+  std::string state_read_error;  // StoryClusterer::state_read_error
   cluster::SiteVocabulary sites;
   std::vector<uint32_t> touched_sites;  // site slots changed since TakeStateChanges
   Counts counts;
@@ -975,8 +976,13 @@ ClusterStateChanges StoryClusterer::TakeStateChanges(std::string_view build) {
   }
   for (uint64_t seq = out.full ? fp_first : std::max(fp_first, m.saved_fp_end); seq < fp_end;
        ++seq) {
-    out.put.emplace_back(cluster::FingerprintKey(seq),
-                         cluster::EncodeFingerprint(m.fingerprints.At(seq)));
+    // Added since the last save, so held (a full save is a fresh clusterer's,
+    // which holds every entry).
+    const cluster::FingerprintIndex::Entry* e = m.fingerprints.Inserted(seq);
+    if (e) out.put.emplace_back(cluster::FingerprintKey(seq), cluster::EncodeFingerprint(*e));
+  }
+  for (const auto& [id, bucket] : m.fingerprints.TakeChangedBuckets(out.full)) {
+    out.put.emplace_back(cluster::BucketKey(id), cluster::EncodeBucket(bucket));
   }
   cluster::ByteWriter meta;
   meta.Str(StateIdentity(build, m.options, m.weights));
@@ -1008,8 +1014,115 @@ ClusterStateChanges StoryClusterer::TakeStateChanges(std::string_view build) {
   return out;
 }
 
+namespace {
+
+bool OnDemand(std::string_view key) {
+  for (const std::string& prefix : StoryClusterer::OnDemandStatePrefixes()) {
+    if (key.starts_with(prefix)) return true;
+  }
+  return false;
+}
+
+// The rows a caller gave all at once, served as a source would.
+class GivenRows : public ClusterStateSource {
+ public:
+  explicit GivenRows(std::map<std::string, std::string, std::less<>> rows)
+      : rows_(std::move(rows)) {}
+  bool Read(const std::vector<std::string>& keys,
+            std::vector<std::pair<std::string, std::string>>& rows, std::string& why) override {
+    (void)why;
+    for (const std::string& key : keys) {
+      auto it = rows_.find(key);
+      if (it != rows_.end()) rows.emplace_back(*it);
+    }
+    return true;
+  }
+
+ private:
+  std::map<std::string, std::string, std::less<>> rows_;
+};
+
+// The near-duplicate index's kept rows, read through the source.
+class KeptFingerprints : public cluster::FingerprintIndex::Rows {
+ public:
+  KeptFingerprints(std::unique_ptr<ClusterStateSource> source, uint64_t stories, std::string& error)
+      : source_(std::move(source)), stories_(stories), error_(error) {}
+
+  bool Entries(const std::vector<uint64_t>& seqs,
+               std::vector<cluster::FingerprintIndex::Entry>& out) override {
+    std::vector<std::string> keys;
+    for (uint64_t seq : seqs) keys.push_back(cluster::FingerprintKey(seq));
+    std::map<std::string, std::string, std::less<>> rows;
+    if (!Read(keys, rows)) return false;
+    out.clear();
+    for (const std::string& key : keys) {
+      auto it = rows.find(key);
+      cluster::FingerprintIndex::Entry e;
+      if (it == rows.end() || !cluster::DecodeFingerprint(it->second, e) || e.story >= stories_) {
+        return Fail("clusterer state: fingerprint row " + key + " missing or bad");
+      }
+      out.push_back(std::move(e));
+    }
+    return true;
+  }
+
+  bool Buckets(const std::vector<uint32_t>& ids,
+               std::vector<cluster::FingerprintIndex::Bucket>& out) override {
+    std::vector<std::string> keys;
+    for (uint32_t id : ids) keys.push_back(cluster::BucketKey(id));
+    std::map<std::string, std::string, std::less<>> rows;
+    if (!Read(keys, rows)) return false;
+    out.clear();
+    for (const std::string& key : keys) {
+      auto& bucket = out.emplace_back();
+      auto it = rows.find(key);
+      if (it != rows.end() && !cluster::DecodeBucket(it->second, bucket)) {
+        return Fail("clusterer state: bad band row " + key);
+      }
+    }
+    return true;
+  }
+
+ private:
+  bool Read(const std::vector<std::string>& keys,
+            std::map<std::string, std::string, std::less<>>& out) {
+    std::vector<std::pair<std::string, std::string>> rows;
+    std::string why;
+    if (!source_->Read(keys, rows, why)) return Fail(why);
+    for (auto& [key, value] : rows) out[key] = std::move(value);
+    return true;
+  }
+  bool Fail(const std::string& why) {
+    if (error_.empty()) error_ = why.empty() ? "cannot read the clusterer's kept state" : why;
+    return false;
+  }
+
+  std::unique_ptr<ClusterStateSource> source_;
+  uint64_t stories_;
+  std::string& error_;  // the clusterer's state_read_error
+};
+
+}  // namespace
+
+const std::vector<std::string>& StoryClusterer::OnDemandStatePrefixes() {
+  static const std::vector<std::string> prefixes = {"b/", "f/"};
+  return prefixes;
+}
+
+const std::string& StoryClusterer::state_read_error() const { return impl_->state_read_error; }
+
 bool StoryClusterer::LoadState(const std::vector<std::pair<std::string, std::string>>& rows,
                                std::string_view build, std::string* why) {
+  std::map<std::string, std::string, std::less<>> on_demand;
+  for (const auto& [key, value] : rows) {
+    if (OnDemand(key)) on_demand.emplace(key, value);
+  }
+  return LoadState(rows, build, why, std::make_unique<GivenRows>(std::move(on_demand)));
+}
+
+bool StoryClusterer::LoadState(const std::vector<std::pair<std::string, std::string>>& rows,
+                               std::string_view build, std::string* why,
+                               std::unique_ptr<ClusterStateSource> source) {
   auto fail = [&](const std::string& reason) {
     if (why) *why = reason;
     return false;
@@ -1020,25 +1133,22 @@ bool StoryClusterer::LoadState(const std::vector<std::pair<std::string, std::str
   // Each part's rows by number: vectors sorted once rather than maps (a
   // node per row was a tenth of a load of 60,000 rows).
   using Part = std::vector<std::pair<uint64_t, const std::string*>>;
-  Part terms, df, stories, prints, sites;
+  Part terms, df, stories, sites;
   for (const auto& [key, value] : rows) {
     if (key == cluster::kMetaKey) {
       meta_row = &value;
       continue;
     }
+    if (OnDemand(key)) continue;
     uint64_t n = 0;
     if (!cluster::KeyNumber(key, n)) return fail("unknown clusterer state row '" + key + "'");
-    auto& part = key[0] == 't'   ? terms
-                 : key[0] == 'd' ? df
-                 : key[0] == 's' ? stories
-                 : key[0] == 'h' ? sites
-                                 : prints;
-    if (key[0] != 't' && key[0] != 'd' && key[0] != 's' && key[0] != 'f' && key[0] != 'h') {
+    auto& part = key[0] == 't' ? terms : key[0] == 'd' ? df : key[0] == 's' ? stories : sites;
+    if (key[0] != 't' && key[0] != 'd' && key[0] != 's' && key[0] != 'h') {
       return fail("unknown clusterer state row '" + key + "'");
     }
     part.emplace_back(n, &value);
   }
-  for (Part* part : {&terms, &df, &stories, &prints, &sites}) {
+  for (Part* part : {&terms, &df, &stories, &sites}) {
     // Sorted and free of repeats, as a store's keys are; a duplicate key
     // would be a corrupt row. The keys' numbers are fixed-width hex, so rows
     // in key order are in number order already, and the check is all a
@@ -1149,19 +1259,13 @@ bool StoryClusterer::LoadState(const std::vector<std::pair<std::string, std::str
     }
     m.sites.Restore(static_cast<uint32_t>(n), std::move(site));
   }
-  m.fingerprints.Reset(fp_first);
-  if (fp_end < fp_first) return fail("clusterer state: bad fingerprints");
-  uint64_t seq = fp_first;
-  for (const auto& [n, value] : prints) {
-    if (n < fp_first || n >= fp_end) continue;  // not part of the index (as before)
-    cluster::FingerprintIndex::Entry e;
-    if (n != seq || !cluster::DecodeFingerprint(*value, e) || e.story >= story_count) {
-      return fail("clusterer state: fingerprint " + std::to_string(seq) + " missing or bad");
-    }
-    m.fingerprints.Insert(e.fingerprint, e.story, std::move(e.article_id));
-    ++seq;
+  if (fp_end < fp_first || (fp_end > fp_first && !source)) {
+    return fail("clusterer state: bad fingerprints");
   }
-  if (m.fingerprints.end_seq() != fp_end) return fail("clusterer state: bad fingerprints");
+  m.fingerprints.Reset(fp_first, fp_end,
+                       source ? std::make_unique<KeptFingerprints>(std::move(source), story_count,
+                                                                   m.state_read_error)
+                              : nullptr);
   m.saved = true;
   m.saved_terms = m.dict.size();
   m.saved_df = m.df;

@@ -212,6 +212,19 @@ struct ClusterStateChanges {
   bool full = false;  // the whole state: every row not in `put` is stale
 };
 
+// Where a loaded clusterer reads the kept rows it did not load (those under
+// StoryClusterer::OnDemandStatePrefixes), as it needs them: a store, read
+// inside the write that holds its lock, so the rows are those it loaded
+// with, plus what it wrote since.
+class ClusterStateSource {
+ public:
+  virtual ~ClusterStateSource() = default;
+  // The kept rows of `keys` (a key not kept has no row), in any order;
+  // false with the reason in `why` when they cannot be read.
+  virtual bool Read(const std::vector<std::string>& keys,
+                    std::vector<std::pair<std::string, std::string>>& rows, std::string& why) = 0;
+};
+
 class StoryClusterer {
  public:
   explicit StoryClusterer(ClusterOptions options = {});
@@ -251,6 +264,18 @@ class StoryClusterer {
   // TakeStateChanges gives only what changes after the load.
   bool LoadState(const std::vector<std::pair<std::string, std::string>>& rows,
                  std::string_view build, std::string* why);
+  // The same from the rows of every key but those under
+  // OnDemandStatePrefixes(), which are read from `source` when a decision
+  // needs them (a store's lookups instead of a load proportional to it).
+  bool LoadState(const std::vector<std::pair<std::string, std::string>>& rows,
+                 std::string_view build, std::string* why,
+                 std::unique_ptr<ClusterStateSource> source);
+  // The kept rows' key prefixes a load need not read (see the above).
+  static const std::vector<std::string>& OnDemandStatePrefixes();
+  // Why reading kept rows from the source failed, empty if it never did.
+  // After a failure the decisions since are not those of one long run: the
+  // caller must not keep them (nor this clusterer).
+  const std::string& state_read_error() const;
   // Articles added or restored so far (a loaded state's included).
   uint64_t arrivals() const;
 

@@ -48,89 +48,130 @@ uint64_t FingerprintIndex::BandKey(const MinHash& f, int band) {
   return key;
 }
 
+FingerprintIndex::FingerprintIndex(size_t capacity)
+    : capacity_(capacity),
+      buckets_(kBandBuckets),
+      held_(kBandBuckets, 1),
+      changed_(kBandBuckets, 0) {}
+
+void FingerprintIndex::Reset(uint64_t first_seq, uint64_t end_seq, std::unique_ptr<Rows> rows) {
+  first_seq_ = first_seq;
+  end_seq_ = rows ? end_seq : first_seq;
+  entries_.clear();
+  buckets_.assign(kBandBuckets, Bucket{});
+  held_.assign(kBandBuckets, rows ? 0 : 1);
+  changed_.assign(kBandBuckets, 0);
+  rows_ = std::move(rows);
+  read_failed_ = false;
+}
+
+bool FingerprintIndex::Hold(const std::array<uint32_t, kBands>& ids) {
+  std::vector<uint32_t> missing;
+  for (uint32_t id : ids) {
+    if (!held_[id] && std::find(missing.begin(), missing.end(), id) == missing.end()) {
+      missing.push_back(id);
+    }
+  }
+  if (missing.empty()) return true;
+  std::vector<Bucket> read;
+  if (read_failed_ || !rows_->Buckets(missing, read) || read.size() != missing.size()) {
+    read_failed_ = true;
+    return false;
+  }
+  for (size_t i = 0; i < missing.size(); ++i) {
+    buckets_[missing[i]] = std::move(read[i]);
+    held_[missing[i]] = 1;
+  }
+  return true;
+}
+
 const FingerprintIndex::Entry* FingerprintIndex::FindNear(const MinHash& fingerprint,
                                                           double min_similarity) {
-  if (fingerprint.empty) return nullptr;
-  if (!indexed_) {
-    if (scans_ < scans_before_index_) {
-      ++scans_;
-      return Scan(fingerprint, min_similarity);
-    }
-    BuildTable();
-  }
-  uint64_t best_seq = kNone;
+  if (fingerprint.empty || size() == 0) return nullptr;
+  std::array<uint64_t, kBands> keys{};
+  std::array<uint32_t, kBands> ids{};
   for (int band = 0; band < kBands; ++band) {
-    auto head = bands_.find(BandKey(fingerprint, band));
-    if (head == bands_.end()) continue;
-    // Newest first: once below best_seq every older one is too, yet an older
-    // match is what is wanted (the original), so walk the whole chain.
-    for (uint64_t seq = head->second; seq != kNone && seq >= first_seq_;
-         seq = links_[seq - first_seq_][band]) {
-      if (seq >= best_seq) continue;
-      if (Similarity(entries_[seq - first_seq_].fingerprint, fingerprint) >= min_similarity) {
-        best_seq = seq;
+    keys[band] = BandKey(fingerprint, band);
+    ids[band] = BucketOf(keys[band]);
+  }
+  if (!Hold(ids)) return nullptr;
+  std::vector<uint64_t> candidates;
+  for (int band = 0; band < kBands; ++band) {
+    for (const BandEntry& e : buckets_[ids[band]]) {
+      if (e.key == keys[band] && e.seq >= first_seq_ && e.seq < end_seq_) {
+        candidates.push_back(e.seq);
       }
     }
   }
-  return best_seq == kNone ? nullptr : &entries_[best_seq - first_seq_];
-}
-
-const FingerprintIndex::Entry* FingerprintIndex::Scan(const MinHash& fingerprint,
-                                                      double min_similarity) const {
-  // Oldest first, so the first found is the one the table gives. Equal
-  // minima are what the table's equal band keys stand for (its keys differ
-  // from them only by a 64-bit hash collision).
-  for (const Entry& e : entries_) {
-    if (Similarity(e.fingerprint, fingerprint) < min_similarity) continue;
-    for (int band = 0; band < kBands; ++band) {
-      const auto* a = e.fingerprint.mins.data() + band * kRows;
-      if (std::equal(a, a + kRows, fingerprint.mins.data() + band * kRows)) return &e;
+  std::sort(candidates.begin(), candidates.end());
+  candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+  std::vector<uint64_t> missing;
+  for (uint64_t seq : candidates) {
+    if (!entries_.contains(seq)) missing.push_back(seq);
+  }
+  if (!missing.empty()) {
+    std::vector<Entry> read;
+    if (!rows_ || read_failed_ || !rows_->Entries(missing, read) || read.size() != missing.size()) {
+      read_failed_ = true;
+      return nullptr;
     }
+    for (size_t i = 0; i < missing.size(); ++i) entries_.emplace(missing[i], std::move(read[i]));
+  }
+  // Oldest first: the original, not a copy of it.
+  for (uint64_t seq : candidates) {
+    const Entry& e = entries_.at(seq);
+    if (Similarity(e.fingerprint, fingerprint) >= min_similarity) return &e;
   }
   return nullptr;
 }
 
-void FingerprintIndex::BuildTable() {
-  bands_.clear();
-  links_.clear();
-  bands_.reserve(entries_.size() * kBands);
-  indexed_ = true;
-  for (uint64_t seq = first_seq_; seq < end_seq(); ++seq) Link(seq);
-}
-
-void FingerprintIndex::Link(uint64_t seq) {
-  const MinHash& fingerprint = entries_[seq - first_seq_].fingerprint;
-  auto& links = links_.emplace_back();
-  for (int band = 0; band < kBands; ++band) {
-    auto [it, inserted] = bands_.try_emplace(BandKey(fingerprint, band), seq);
-    // Links point to older entries only (a key repeated across bands of one
-    // fingerprint would loop), so every walk ends.
-    links[band] = inserted || it->second == seq ? kNone : it->second;
-    it->second = seq;
-  }
-}
-
 void FingerprintIndex::Insert(const MinHash& fingerprint, uint32_t story, std::string article_id) {
   if (capacity_ == 0 || fingerprint.empty) return;
-  if (entries_.size() >= capacity_) EvictOldest();
-  const uint64_t seq = first_seq_ + entries_.size();
-  entries_.push_back(Entry{fingerprint, story, std::move(article_id)});
-  if (indexed_) Link(seq);
+  std::array<uint64_t, kBands> keys{};
+  std::array<uint32_t, kBands> ids{};
+  for (int band = 0; band < kBands; ++band) {
+    keys[band] = BandKey(fingerprint, band);
+    ids[band] = BucketOf(keys[band]);
+  }
+  // Unread buckets could not be rewritten whole; the decision that follows a
+  // failed read is thrown away with the clusterer (read_failed()).
+  if (!Hold(ids)) return;
+  if (size() >= capacity_) {
+    entries_.erase(first_seq_);
+    ++first_seq_;
+  }
+  const uint64_t seq = end_seq_++;
+  entries_.emplace(seq, Entry{fingerprint, story, std::move(article_id)});
+  for (int band = 0; band < kBands; ++band) {
+    Bucket& bucket = buckets_[ids[band]];
+    // Evicted entries leave a bucket when it is next written.
+    auto kept = std::find_if(bucket.begin(), bucket.end(),
+                             [&](const BandEntry& e) { return e.seq >= first_seq_; });
+    bucket.erase(bucket.begin(), kept);
+    if (bucket.empty() || bucket.back().seq != seq || bucket.back().key != keys[band]) {
+      bucket.push_back(BandEntry{keys[band], seq});
+    }
+    changed_[ids[band]] = 1;
+  }
 }
 
-void FingerprintIndex::EvictOldest() {
-  const Entry& e = entries_.front();
-  if (indexed_) {
-    // Newer entries' links to it end their chains once first_seq_ passes it;
-    // only a key whose newest entry it is must go.
-    for (int band = 0; band < kBands; ++band) {
-      auto head = bands_.find(BandKey(e.fingerprint, band));
-      if (head != bands_.end() && head->second == first_seq_) bands_.erase(head);
-    }
-    links_.pop_front();
+const FingerprintIndex::Entry* FingerprintIndex::Inserted(uint64_t seq) const {
+  auto it = entries_.find(seq);
+  return it == entries_.end() ? nullptr : &it->second;
+}
+
+std::vector<std::pair<uint32_t, FingerprintIndex::Bucket>> FingerprintIndex::TakeChangedBuckets(
+    bool all) {
+  std::vector<std::pair<uint32_t, Bucket>> out;
+  for (uint32_t id = 0; id < kBandBuckets; ++id) {
+    if (!(all ? held_[id] != 0 : changed_[id] != 0)) continue;
+    changed_[id] = 0;
+    // As they are: pruned only by an insert, so the kept bytes depend on the
+    // stream, not on when it was saved.
+    if (all && buckets_[id].empty()) continue;
+    out.emplace_back(id, buckets_[id]);
   }
-  entries_.pop_front();
-  ++first_seq_;
+  return out;
 }
 
 }  // namespace newsfuse::cluster

@@ -14,19 +14,22 @@
 // then checked against the threshold on all minima. The index keeps a bounded
 // number of the most recent fingerprints (first in, first out).
 //
-// The hash table is built only once it pays: the first lookups scan the
-// entries (a load of a kept state, issue 13, is followed by as few as one
-// lookup, and building the table for 50,000 kept fingerprints cost more than
-// a thousand scans of them). A scan finds what the table would: the oldest
-// similar entry that shares all kRows minima of a band.
+// The table is bucketed by band key (kBandBuckets buckets of (key, entry)
+// pairs) so it can be kept as rows (cluster/snapshot.h) and read a bucket at
+// a time: an index loaded from a kept state (issue 13) holds nothing at
+// first and reads, through FingerprintIndex::Rows, the kBands buckets of each
+// fingerprint it looks up and the entries those name. Loading 50,000 kept
+// fingerprints to look up one was most of a one-article ingest into a large
+// store.
 #pragma once
 
 #include <absl/container/flat_hash_map.h>
 
 #include <array>
 #include <cstdint>
-#include <deque>
+#include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace newsfuse::cluster {
@@ -34,8 +37,7 @@ namespace newsfuse::cluster {
 inline constexpr int kMinHashes = 64;
 inline constexpr int kRows = 4;
 inline constexpr int kBands = kMinHashes / kRows;
-// Lookups answered by a scan before FingerprintIndex builds its table.
-inline constexpr size_t kScansBeforeIndex = 32;
+inline constexpr uint32_t kBandBuckets = 4096;  // buckets of the band table
 
 struct MinHash {
   std::array<uint32_t, kMinHashes> mins{};
@@ -56,57 +58,68 @@ class FingerprintIndex {
     uint32_t story = 0;  // clusterer's story slot
     std::string article_id;
   };
+  // One fingerprint's key in one band, and the entry's sequence number.
+  struct BandEntry {
+    uint64_t key = 0;
+    uint64_t seq = 0;
+  };
+  using Bucket = std::vector<BandEntry>;  // by sequence number, oldest first
 
-  explicit FingerprintIndex(size_t capacity, size_t scans_before_index = kScansBeforeIndex)
-      : capacity_(capacity), scans_before_index_(scans_before_index) {}
+  // Where an index reset onto kept entries reads them (cluster.cc reads the
+  // store's rows). False when something cannot be read or does not decode.
+  class Rows {
+   public:
+    virtual ~Rows() = default;
+    // The entries of `seqs`, in that order; each must be kept.
+    virtual bool Entries(const std::vector<uint64_t>& seqs, std::vector<Entry>& out) = 0;
+    // The buckets `ids`, in that order; one never kept is empty.
+    virtual bool Buckets(const std::vector<uint32_t>& ids, std::vector<Bucket>& out) = 0;
+  };
+
+  explicit FingerprintIndex(size_t capacity);
 
   // The oldest entry (the original, not a copy of a copy) whose estimated
   // Jaccard similarity with `fingerprint` is at least `min_similarity` and
-  // that shares a band with it. Not const: it may build the table.
+  // that shares a band key with it; valid until the next call. Null also
+  // when the kept rows cannot be read (read_failed()).
   const Entry* FindNear(const MinHash& fingerprint, double min_similarity);
   void Insert(const MinHash& fingerprint, uint32_t story, std::string article_id);
-  size_t size() const { return entries_.size(); }
-  bool indexed() const { return indexed_; }  // the table is built
+  size_t size() const { return end_seq_ - first_seq_; }
+  // A read through Rows failed: answers since are not to be trusted.
+  bool read_failed() const { return read_failed_; }
 
   // For saving and loading the index (cluster/snapshot.h): the entries by
   // sequence number, first_seq() <= seq < end_seq().
   uint64_t first_seq() const { return first_seq_; }
-  uint64_t end_seq() const { return first_seq_ + entries_.size(); }
-  const Entry& At(uint64_t seq) const { return entries_[seq - first_seq_]; }
-  // Empties the index; the next Insert gets sequence number `first_seq`.
-  void Reset(uint64_t first_seq) {
-    entries_.clear();
-    links_.clear();
-    bands_.clear();
-    indexed_ = false;
-    scans_ = 0;
-    first_seq_ = first_seq;
-  }
+  uint64_t end_seq() const { return end_seq_; }
+  // An entry inserted since the last Reset (null for one only kept).
+  const Entry* Inserted(uint64_t seq) const;
+  // The buckets changed since the last call (with `all`, every bucket held
+  // but the empty ones), by id. An evicted entry leaves its buckets when one
+  // of them is next inserted into; until then a lookup skips it.
+  std::vector<std::pair<uint32_t, Bucket>> TakeChangedBuckets(bool all);
+  // Empties the index onto kept entries first_seq <= seq < end_seq, read
+  // through `rows` when needed (none without rows: then end_seq must be
+  // first_seq).
+  void Reset(uint64_t first_seq, uint64_t end_seq, std::unique_ptr<Rows> rows);
 
  private:
   static uint64_t BandKey(const MinHash& f, int band);
-  const Entry* Scan(const MinHash& fingerprint, double min_similarity) const;
-  void BuildTable();
-  void Link(uint64_t seq);  // puts entry `seq` (the newest) at the head of its chains
-  void EvictOldest();
-
-  static constexpr uint64_t kNone = UINT64_MAX;
+  static uint32_t BucketOf(uint64_t key) { return static_cast<uint32_t>(key >> 52); }
+  // Reads the buckets of `ids` not held yet; false when a read failed.
+  bool Hold(const std::array<uint32_t, kBands>& ids);
 
   size_t capacity_;
-  size_t scans_before_index_;
-  size_t scans_ = 0;
-  bool indexed_ = false;       // bands_ and links_ cover every entry
-  uint64_t first_seq_ = 0;     // sequence number of entries_.front()
-  std::deque<Entry> entries_;  // by arrival; index = seq - first_seq_
-  // Per band, a chain of the entries with one band key, newest first: bands_
-  // holds the newest's sequence number, links_ (parallel to entries_) each
-  // entry's next older one with the same key. A chain ends at kNone or at a
-  // number below first_seq_ (evicted), so evicting the oldest entry touches
-  // nothing but its own keys. Flat arrays, not a multimap: loading a kept
-  // state of 50,000 fingerprints inserted 800,000 multimap nodes, most of
-  // the load's time (bench/store/README.md). Both empty until indexed_.
-  absl::flat_hash_map<uint64_t, uint64_t> bands_;
-  std::deque<std::array<uint64_t, kBands>> links_;
+  uint64_t first_seq_ = 0;  // the oldest entry kept
+  uint64_t end_seq_ = 0;    // the next entry's number
+  // The entries held: all of them, unless the index was reset onto kept
+  // ones (then those read or inserted since).
+  absl::flat_hash_map<uint64_t, Entry> entries_;
+  std::vector<Bucket> buckets_;
+  std::vector<uint8_t> held_;     // by bucket: buckets_ has it
+  std::vector<uint8_t> changed_;  // by bucket: changed since TakeChangedBuckets
+  std::unique_ptr<Rows> rows_;
+  bool read_failed_ = false;
 };
 
 }  // namespace newsfuse::cluster

@@ -37,6 +37,7 @@ std::string FingerprintKey(uint64_t seq) { return HexKey('f', seq, 16); }
 std::string TermsKey(uint32_t first_id) { return HexKey('t', first_id, 8); }
 std::string DfKey(uint32_t chunk) { return HexKey('d', chunk, 8); }
 std::string SiteKey(uint32_t slot) { return HexKey('h', slot, 8); }
+std::string BucketKey(uint32_t bucket) { return HexKey('b', bucket, 8); }
 
 std::string EncodeSite(const SiteVocabulary::Site& s) {
   ByteWriter w;
@@ -297,6 +298,36 @@ bool DecodeFingerprint(std::string_view bytes, FingerprintIndex::Entry& e) {
   if (!r.ok()) return false;
   for (size_t i = 0; i < e.fingerprint.mins.size(); ++i) {
     e.fingerprint.mins[i] = LittleEndian<uint32_t>(mins.data() + 4 * i);
+  }
+  return r.done();
+}
+
+std::string EncodeBucket(const FingerprintIndex::Bucket& b) {
+  ByteWriter w;
+  w.U64(b.size());
+  uint64_t previous = 0;
+  for (const auto& e : b) {
+    // Keys are hashes (fixed width); numbers never descend (a gap each).
+    w.Fixed32(static_cast<uint32_t>(e.key));
+    w.Fixed32(static_cast<uint32_t>(e.key >> 32));
+    w.U64(e.seq - previous);
+    previous = e.seq;
+  }
+  return std::move(w.bytes());
+}
+
+bool DecodeBucket(std::string_view bytes, FingerprintIndex::Bucket& b) {
+  ByteReader r(bytes);
+  const uint64_t n = r.U64();
+  b.clear();
+  if (!r.ok() || n > bytes.size()) return false;
+  b.reserve(n);
+  uint64_t seq = 0;
+  for (uint64_t i = 0; i < n && r.ok(); ++i) {
+    const std::string_view key = r.Raw(8);
+    if (!r.ok()) return false;
+    seq += r.U64();
+    b.push_back(FingerprintIndex::BandEntry{LittleEndian<uint64_t>(key.data()), seq});
   }
   return r.done();
 }

@@ -3,6 +3,8 @@
 // stored decision (issue 13).
 //
 // Rows, by key (keys sort in the order they must be read):
+//   "b/<bucket>" one bucket of the near-duplicate band table (fingerprint.h;
+//                rewritten when a fingerprint is added to it)
 //   "d/<chunk>"  df counts of kDfChunk term ids (rewritten when one changes)
 //   "f/<seq>"    one near-duplicate fingerprint (added and evicted one by one)
 //   "h/<slot>"   one site's vocabulary (site_vocabulary.h; rewritten when it changed)
@@ -10,7 +12,8 @@
 //                counts, dormant queue, sizes of the parts above and below
 //   "s/<slot>"   one story's state (rewritten when the story changed)
 //   "t/<id>"     the dictionary's terms from that id on (appended only)
-// Per-story and per-fingerprint rows keep the write of one ingest
+// The "b/" and "f/" rows are read on demand (OnDemandStatePrefixes), the
+// others when the state is loaded. Per-story and per-fingerprint rows keep the write of one ingest
 // proportional to what it changed, not to the store.
 //
 // The encoding is little-endian varints and the bits of doubles, so a state
@@ -37,6 +40,7 @@ std::string FingerprintKey(uint64_t seq);
 std::string TermsKey(uint32_t first_id);
 std::string DfKey(uint32_t chunk);
 std::string SiteKey(uint32_t slot);
+std::string BucketKey(uint32_t bucket);
 // The number after a key's "x/" prefix; false when it is not hex.
 bool KeyNumber(std::string_view key, uint64_t& number);
 
@@ -81,5 +85,7 @@ std::string EncodeSite(const SiteVocabulary::Site& s);
 bool DecodeSite(std::string_view bytes, SiteVocabulary::Site& s);
 std::string EncodeFingerprint(const FingerprintIndex::Entry& e);
 bool DecodeFingerprint(std::string_view bytes, FingerprintIndex::Entry& e);
+std::string EncodeBucket(const FingerprintIndex::Bucket& b);
+bool DecodeBucket(std::string_view bytes, FingerprintIndex::Bucket& b);
 
 }  // namespace newsfuse::cluster

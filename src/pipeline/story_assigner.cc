@@ -1,5 +1,6 @@
 #include "pipeline/story_assigner.h"
 
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
@@ -98,11 +99,36 @@ Result<bool> StoryAssigner::LoadState(std::string& why) {
   return clusterer_ != nullptr;
 }
 
+namespace {
+
+// The store as the source of the kept rows a clusterer reads on demand. Its
+// callers hold the store's write lock while the clusterer decides, so what
+// it reads is the state it loaded plus what it wrote since.
+class StoreStateSource : public ClusterStateSource {
+ public:
+  explicit StoreStateSource(Store& store) : store_(store) {}
+  bool Read(const std::vector<std::string>& keys,
+            std::vector<std::pair<std::string, std::string>>& rows, std::string& why) override {
+    auto read = store_.GetClusterStateRows(keys);
+    if (!read.ok()) {
+      why = read.status().ToString();
+      return false;
+    }
+    rows = std::move(read).value();
+    return true;
+  }
+
+ private:
+  Store& store_;
+};
+
+}  // namespace
+
 Result<std::unique_ptr<StoryClusterer>> LoadKeptClusterer(Store& store,
                                                           const ClusterOptions& options,
                                                           std::string_view builder,
                                                           int64_t expected, std::string& why) {
-  auto rows = store.GetClusterState();
+  auto rows = store.GetClusterStateExcept(StoryClusterer::OnDemandStatePrefixes());
   if (!rows.ok()) return rows.status();
   if (rows->empty()) {
     // A new store: nothing to load or replay.
@@ -111,7 +137,9 @@ Result<std::unique_ptr<StoryClusterer>> LoadKeptClusterer(Store& store,
     return std::unique_ptr<StoryClusterer>();
   }
   auto clusterer = std::make_unique<StoryClusterer>(options);
-  if (!clusterer->LoadState(*rows, builder, &why)) return std::unique_ptr<StoryClusterer>();
+  if (!clusterer->LoadState(*rows, builder, &why, std::make_unique<StoreStateSource>(store))) {
+    return std::unique_ptr<StoryClusterer>();
+  }
   // Committed with the stories it describes, so the counts agree unless
   // something wrote stories without the state (which no build of this
   // schema does).
@@ -149,6 +177,11 @@ Status StoryAssigner::Decide(const AnnotatedArticle& article) {
 
 Status DecideStory(StoryClusterer& clusterer, Store& store, const AnnotatedArticle& article) {
   const std::string story_id = clusterer.Add(article);
+  // A decision made without the kept rows it needed is not one long run's.
+  if (!clusterer.state_read_error().empty()) {
+    return Status::StoreError("clustering " + article.article.id + ": " +
+                              clusterer.state_read_error());
+  }
   const ClusterDecision& decision = clusterer.last_decision();
   // A copy is recorded with its original, so `stories` and the report can
   // tell independent reporting from a reprint.

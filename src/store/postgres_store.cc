@@ -33,6 +33,7 @@
 #include "store/postgres_schema.h"
 #include "store/schema_version.h"
 #include "store/search_text.h"
+#include "store/state_key_ranges.h"
 #include "store/store.h"
 #include "store/story_rows.h"
 
@@ -145,7 +146,10 @@ class PostgresStore final : public Store {
   Status ForEachArticle(const std::function<void(Article&&)>& fn) override;
   Status PutClusterState(const std::vector<std::pair<std::string, std::string>>& put,
                          const std::vector<std::string>& erase, bool replace_all) override;
-  Result<std::vector<std::pair<std::string, std::string>>> GetClusterState() override;
+  Result<std::vector<std::pair<std::string, std::string>>> GetClusterStateExcept(
+      const std::vector<std::string>& prefixes) override;
+  Result<std::vector<std::pair<std::string, std::string>>> GetClusterStateRows(
+      const std::vector<std::string>& keys) override;
   bool KeepsClusterState() const override { return true; }
   using Store::AssignToStory;
   Status AssignToStory(const std::string& story_id, const std::string& article_id,
@@ -576,16 +580,17 @@ Status PostgresStore::PutClusterState(const std::vector<std::pair<std::string, s
   });
 }
 
-Result<std::vector<std::pair<std::string, std::string>>> PostgresStore::GetClusterState() {
-  const std::string what = "reading the clusterer's state";
-  auto result =
-      conn_->Exec(what, "SELECT key, encode(value, 'hex') FROM cluster_state ORDER BY key", {});
-  if (!result.ok()) return result.status();
+namespace {
+
+// Rows of (key, hex of the value) as (key, bytes), sorted by key's bytes
+// (the server's order is its collation's).
+Result<std::vector<std::pair<std::string, std::string>>> StateRows(const PGresult* result,
+                                                                   const std::string& what) {
   std::vector<std::pair<std::string, std::string>> rows;
-  const int n = PQntuples(result->get());
+  const int n = PQntuples(result);
   rows.reserve(static_cast<size_t>(n));
   for (int i = 0; i < n; ++i) {
-    const std::string hex = CellText(result->get(), i, 1);
+    const std::string hex = CellText(result, i, 1);
     std::string bytes;
     bytes.reserve(hex.size() / 2);
     for (size_t j = 0; j + 1 < hex.size(); j += 2) {
@@ -593,8 +598,57 @@ Result<std::vector<std::pair<std::string, std::string>>> PostgresStore::GetClust
       if (hi < 0 || lo < 0) return Status::StoreError(what + ": a value is not hex");
       bytes.push_back(static_cast<char>(hi * 16 + lo));
     }
-    rows.emplace_back(CellText(result->get(), i, 0), std::move(bytes));
+    rows.emplace_back(CellText(result, i, 0), std::move(bytes));
   }
+  if (!std::is_sorted(rows.begin(), rows.end())) std::sort(rows.begin(), rows.end());
+  return rows;
+}
+
+}  // namespace
+
+Result<std::vector<std::pair<std::string, std::string>>> PostgresStore::GetClusterStateExcept(
+    const std::vector<std::string>& prefixes) {
+  const std::string what = "reading the clusterer's state";
+  // By key ranges (the key's collation is "C": byte order), so the key's
+  // index skips the rows left out.
+  const auto ranges = store_internal::KeyRangesWithout(prefixes);
+  std::string sql = "SELECT key, encode(value, 'hex') FROM cluster_state WHERE ";
+  std::vector<const std::string*> params;
+  for (const auto& [from, to] : ranges) {
+    if (!params.empty()) sql += " OR ";
+    params.push_back(&from);
+    sql += "(key >= $" + std::to_string(params.size());
+    if (to) {
+      params.push_back(&*to);
+      sql += " AND key < $" + std::to_string(params.size());
+    }
+    sql += ")";
+  }
+  auto result = conn_->Exec(what, sql + " ORDER BY key", params);
+  if (!result.ok()) return result.status();
+  return StateRows(result->get(), what);
+}
+
+Result<std::vector<std::pair<std::string, std::string>>> PostgresStore::GetClusterStateRows(
+    const std::vector<std::string>& keys) {
+  const std::string what = "reading rows of the clusterer's state";
+  std::vector<std::pair<std::string, std::string>> rows;
+  for (size_t i = 0; i < keys.size(); i += kStateRows) {
+    const size_t end = std::min(keys.size(), i + kStateRows);
+    std::string sql = "SELECT key, encode(value, 'hex') FROM cluster_state WHERE key IN (";
+    std::vector<const std::string*> params;
+    for (size_t j = i; j < end; ++j) {
+      sql += (j == i ? "$" : ", $") + std::to_string(params.size() + 1);
+      params.push_back(&keys[j]);
+    }
+    auto result = conn_->Exec(what, sql + ")", params);
+    if (!result.ok()) return result.status();
+    auto part = StateRows(result->get(), what);
+    if (!part.ok()) return part.status();
+    for (auto& row : *part) rows.push_back(std::move(row));
+  }
+  std::sort(rows.begin(), rows.end());
+  rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
   return rows;
 }
 

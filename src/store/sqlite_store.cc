@@ -21,6 +21,7 @@
 #include "store/search_text.h"
 #include "store/sqlite_db.h"
 #include "store/sqlite_schema.h"
+#include "store/state_key_ranges.h"
 #include "store/store.h"
 #include "store/story_rows.h"
 
@@ -55,6 +56,7 @@ enum Sql : size_t {
   kPutSignals,
   kPutState,
   kEraseState,
+  kGetState,
   kSqlCount,
 };
 
@@ -118,6 +120,7 @@ constexpr std::array<const char*, kSqlCount> kSql = {
     "INSERT INTO cluster_state(key, value) VALUES (?1, ?2) "
     "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
     "DELETE FROM cluster_state WHERE key = ?1",
+    "SELECT value FROM cluster_state WHERE key = ?1",
 };
 
 using store_internal::CollapseWhitespace;
@@ -165,7 +168,10 @@ class SqliteStore final : public Store {
                            const std::string& signals) override;
   Status PutClusterState(const std::vector<std::pair<std::string, std::string>>& put,
                          const std::vector<std::string>& erase, bool replace_all) override;
-  Result<std::vector<std::pair<std::string, std::string>>> GetClusterState() override;
+  Result<std::vector<std::pair<std::string, std::string>>> GetClusterStateExcept(
+      const std::vector<std::string>& prefixes) override;
+  Result<std::vector<std::pair<std::string, std::string>>> GetClusterStateRows(
+      const std::vector<std::string>& keys) override;
   bool KeepsClusterState() const override { return true; }
   using Store::AssignToStory;
   Status AssignToStory(const std::string& story_id, const std::string& article_id,
@@ -421,18 +427,58 @@ Status SqliteStore::PutClusterState(const std::vector<std::pair<std::string, std
   return txn.Commit(what);
 }
 
-Result<std::vector<std::pair<std::string, std::string>>> SqliteStore::GetClusterState() {
+namespace {
+
+std::string BlobColumn(sqlite3_stmt* stmt, int column) {
+  const auto* value = static_cast<const char*>(sqlite3_column_blob(stmt, column));
+  const auto size = static_cast<size_t>(sqlite3_column_bytes(stmt, column));
+  return value ? std::string(value, size) : std::string();
+}
+
+}  // namespace
+
+Result<std::vector<std::pair<std::string, std::string>>> SqliteStore::GetClusterStateExcept(
+    const std::vector<std::string>& prefixes) {
   const std::string what = "reading the clusterer's state";
-  auto stmt = db_->Prepare("SELECT key, value FROM cluster_state ORDER BY key", what);
-  if (!stmt.ok()) return stmt.status();
   std::vector<std::pair<std::string, std::string>> rows;
-  int rc;
-  while ((rc = sqlite3_step(stmt->get())) == SQLITE_ROW) {
-    const auto* value = static_cast<const char*>(sqlite3_column_blob(stmt->get(), 1));
-    const auto size = static_cast<size_t>(sqlite3_column_bytes(stmt->get(), 1));
-    rows.emplace_back(ColumnText(stmt->get(), 0), value ? std::string(value, size) : std::string());
+  // A range at a time, in key order: by the key's index, past the rows left out.
+  for (const auto& [from, to] : store_internal::KeyRangesWithout(prefixes)) {
+    auto stmt =
+        db_->Prepare(to ? "SELECT key, value FROM cluster_state "
+                          "WHERE key >= ?1 AND key < ?2 ORDER BY key"
+                        : "SELECT key, value FROM cluster_state WHERE key >= ?1 ORDER BY key",
+                     what);
+    if (!stmt.ok()) return stmt.status();
+    BindText(stmt->get(), 1, from);
+    if (to) BindText(stmt->get(), 2, *to);
+    int rc;
+    while ((rc = sqlite3_step(stmt->get())) == SQLITE_ROW) {
+      rows.emplace_back(ColumnText(stmt->get(), 0), BlobColumn(stmt->get(), 1));
+    }
+    if (rc != SQLITE_DONE) return db_->Error(what, rc);
   }
-  if (rc != SQLITE_DONE) return db_->Error(what, rc);
+  return rows;
+}
+
+Result<std::vector<std::pair<std::string, std::string>>> SqliteStore::GetClusterStateRows(
+    const std::vector<std::string>& keys) {
+  const std::string what = "reading rows of the clusterer's state";
+  std::vector<std::string> sorted = keys;
+  std::sort(sorted.begin(), sorted.end());
+  sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
+  std::vector<std::pair<std::string, std::string>> rows;
+  for (const std::string& key : sorted) {
+    auto stmt = Statement(kGetState);
+    if (!stmt.ok()) return stmt.status();
+    StatementLease query(*stmt);
+    BindText(query.get(), 1, key);
+    const int rc = sqlite3_step(query.get());
+    if (rc == SQLITE_ROW) {
+      rows.emplace_back(key, BlobColumn(query.get(), 0));
+    } else if (rc != SQLITE_DONE) {
+      return db_->Error(what, rc);
+    }
+  }
   return rows;
 }
 

@@ -164,7 +164,22 @@ class Store {
     return Status::Ok();
   }
   // Every kept row, in key order (byte order); none by default.
-  virtual Result<std::vector<std::pair<std::string, std::string>>> GetClusterState() {
+  Result<std::vector<std::pair<std::string, std::string>>> GetClusterState() {
+    return GetClusterStateExcept({});
+  }
+  // The same without the rows whose key begins with one of `prefixes`: those
+  // a clusterer reads on demand (StoryClusterer::OnDemandStatePrefixes).
+  virtual Result<std::vector<std::pair<std::string, std::string>>> GetClusterStateExcept(
+      const std::vector<std::string>& prefixes) {
+    (void)prefixes;
+    return std::vector<std::pair<std::string, std::string>>{};
+  }
+  // The kept rows of `keys` (a key not kept has none), in key order: the
+  // rows a clusterer reads on demand, inside the write it decides in, so it
+  // sees what the unit wrote so far.
+  virtual Result<std::vector<std::pair<std::string, std::string>>> GetClusterStateRows(
+      const std::vector<std::string>& keys) {
+    (void)keys;
     return std::vector<std::pair<std::string, std::string>>{};
   }
   virtual bool KeepsClusterState() const { return false; }

@@ -12,6 +12,7 @@
 #include "analyze/analyze.h"
 #include "cluster/cluster.h"
 #include "cluster/fingerprint.h"
+#include "cluster/snapshot.h"
 #include "text/seed_corpus.h"
 
 namespace newsfuse {
@@ -81,18 +82,59 @@ TEST(FingerprintTest, IndexFindsNearAndForgetsTheOldest) {
   ASSERT_NE(index.FindNear(cluster::Fingerprint(b, 3, 20), 0.99), nullptr);
 }
 
-// The index's chains (one per band key, newest first, cut at the oldest kept
-// entry) against a scan of every kept entry: the same answer after every
-// insert and eviction, also when many entries share band keys; whether the
-// index answers by its own scan (before its table pays), by its table from
-// the first lookup, or builds the table midway, after evictions (as after a
-// load of a kept state).
-class FingerprintIndexTest : public ::testing::TestWithParam<size_t> {};
+// The kept rows of an index (cluster/snapshot.h's "f/" and "b/" rows), as
+// a store keeps them, for an index reset onto them to read.
+struct KeptIndex {
+  std::map<uint64_t, cluster::FingerprintIndex::Entry> entries;
+  std::map<uint32_t, cluster::FingerprintIndex::Bucket> buckets;
+  int reads = 0;
+
+  // What a save of `index` after inserting entry `seq` writes.
+  void Save(cluster::FingerprintIndex& index, uint64_t seq) {
+    if (const auto* e = index.Inserted(seq)) entries[seq] = *e;
+    for (auto& [id, bucket] : index.TakeChangedBuckets(false)) buckets[id] = bucket;
+  }
+};
+
+class KeptRows : public cluster::FingerprintIndex::Rows {
+ public:
+  explicit KeptRows(KeptIndex& kept) : kept_(kept) {}
+  bool Entries(const std::vector<uint64_t>& seqs,
+               std::vector<cluster::FingerprintIndex::Entry>& out) override {
+    ++kept_.reads;
+    for (uint64_t seq : seqs) {
+      auto it = kept_.entries.find(seq);
+      if (it == kept_.entries.end()) return false;
+      out.push_back(it->second);
+    }
+    return true;
+  }
+  bool Buckets(const std::vector<uint32_t>& ids,
+               std::vector<cluster::FingerprintIndex::Bucket>& out) override {
+    ++kept_.reads;
+    for (uint32_t id : ids) {
+      auto it = kept_.buckets.find(id);
+      out.push_back(it == kept_.buckets.end() ? cluster::FingerprintIndex::Bucket{} : it->second);
+    }
+    return true;
+  }
+
+ private:
+  KeptIndex& kept_;
+};
+
+// The index's band table against a scan of every kept entry: the same
+// answer after every insert and eviction, also when many entries share band
+// keys; whether the index holds everything, or is reset onto its kept rows
+// (as a clusterer loaded from a store is) every few steps and reads them as
+// it needs them. The parameter: steps between resets, 0 for never.
+class FingerprintIndexTest : public ::testing::TestWithParam<int> {};
 
 TEST_P(FingerprintIndexTest, AgreesWithAScanThroughInsertsAndEvictions) {
   constexpr size_t kCapacity = 7;
-  const size_t scans_before_index = GetParam();
-  cluster::FingerprintIndex index(kCapacity, scans_before_index);
+  const int reset_every = GetParam();
+  cluster::FingerprintIndex index(kCapacity);
+  KeptIndex store;
   struct Kept {
     cluster::MinHash f;
     std::string id;
@@ -112,7 +154,7 @@ TEST_P(FingerprintIndexTest, AgreesWithAScanThroughInsertsAndEvictions) {
     return nullptr;
   };
   // Five texts and variants of each (a word or two changed): variants share
-  // most bands, so chains grow longer than one.
+  // most bands, so a band key has more than one entry.
   auto text = [](int family, int variant) {
     std::vector<uint64_t> t;
     for (int i = 0; i < 80; ++i) t.push_back(static_cast<uint64_t>(family) * 1000 + i);
@@ -121,6 +163,9 @@ TEST_P(FingerprintIndexTest, AgreesWithAScanThroughInsertsAndEvictions) {
   };
   int checked_hits = 0;
   for (int step = 0; step < 60; ++step) {
+    if (reset_every > 0 && step % reset_every == 0) {
+      index.Reset(index.first_seq(), index.end_seq(), std::make_unique<KeptRows>(store));
+    }
     const int family = (step * 3) % 5, variant = step / 5;
     const cluster::MinHash f = cluster::Fingerprint(text(family, variant), 3, 20);
     ASSERT_FALSE(f.empty);
@@ -129,6 +174,7 @@ TEST_P(FingerprintIndexTest, AgreesWithAScanThroughInsertsAndEvictions) {
         const cluster::MinHash probe = cluster::Fingerprint(text(probe_family, 1), 3, 20);
         const Kept* want = scan(probe, min_similarity);
         const auto* got = index.FindNear(probe, min_similarity);
+        ASSERT_FALSE(index.read_failed()) << "step " << step;
         ASSERT_EQ(got == nullptr, want == nullptr) << "step " << step;
         if (want) {
           EXPECT_EQ(got->article_id, want->id) << "step " << step;
@@ -138,20 +184,17 @@ TEST_P(FingerprintIndexTest, AgreesWithAScanThroughInsertsAndEvictions) {
     }
     const std::string id = "a" + std::to_string(step);
     index.Insert(f, static_cast<uint32_t>(step), id);
+    store.Save(index, static_cast<uint64_t>(step));
     kept.push_back({f, id});
     if (kept.size() > kCapacity) kept.erase(kept.begin());
     ASSERT_EQ(index.size(), kept.size());
     EXPECT_EQ(index.first_seq(), static_cast<uint64_t>(step + 1 - kept.size()));
   }
   EXPECT_GT(checked_hits, 100) << "the probes must find copies, or the test checks nothing";
-  // 60 steps of 15 lookups: the table is built unless the scans outlast them.
-  EXPECT_EQ(index.indexed(), scans_before_index < 60 * 15);
+  EXPECT_EQ(store.reads > 0, reset_every > 0) << "a reset index reads its kept rows";
 }
 
-// 0: the table from the first lookup; 150: built at step 10, after the first
-// evictions (capacity 7); beyond the run's 900 lookups: scans only.
-INSTANTIATE_TEST_SUITE_P(ScansBeforeTheTable, FingerprintIndexTest,
-                         ::testing::Values(size_t{0}, size_t{150}, size_t{100000}));
+INSTANTIATE_TEST_SUITE_P(ResetOntoKeptRows, FingerprintIndexTest, ::testing::Values(0, 1, 7));
 
 TEST(CopiesTest, ReprintJoinsTheOriginalAndIsMarkedAsCopy) {
   StoryClusterer clusterer;
@@ -252,6 +295,69 @@ TEST(CopiesTest, StateLoadedAfterEveryArticleDecidesAsOneRun) {
     ASSERT_TRUE(clusterer->LoadState({kept.begin(), kept.end()}, "test-build", &why)) << why;
   }
   EXPECT_EQ(clusterer->counts().copies, one.counts().copies);
+}
+
+// The kept rows a loaded clusterer reads on demand: a stored article's
+// original is found through its few band rows, not a load of every
+// fingerprint; a source that fails is said, not taken for "no original".
+class RowSource : public ClusterStateSource {
+ public:
+  RowSource(std::map<std::string, std::string> rows, std::vector<std::string>& asked, bool fail)
+      : rows_(std::move(rows)), asked_(asked), fail_(fail) {}
+  bool Read(const std::vector<std::string>& keys,
+            std::vector<std::pair<std::string, std::string>>& rows, std::string& why) override {
+    if (fail_) {
+      why = "the test's store is down";
+      return false;
+    }
+    for (const std::string& key : keys) {
+      asked_.push_back(key);
+      auto it = rows_.find(key);
+      if (it != rows_.end()) rows.emplace_back(*it);
+    }
+    return true;
+  }
+
+ private:
+  std::map<std::string, std::string> rows_;
+  std::vector<std::string>& asked_;
+  bool fail_;
+};
+
+TEST(CopiesTest, ALoadedClustererReadsOnlyTheRowsOfItsLookups) {
+  StoryClusterer first;
+  const std::string story = first.Add(Analyze(Original()));
+  for (const Article& a : testing::SeedArticles()) first.Add(Analyze(a));
+  const ClusterStateChanges all = first.TakeStateChanges("test-build");
+  std::map<std::string, std::string> kept(all.put.begin(), all.put.end());
+  std::vector<std::pair<std::string, std::string>> loaded;
+  size_t on_demand = 0;
+  for (const auto& row : all.put) {
+    const bool lazy = row.first.starts_with("b/") || row.first.starts_with("f/");
+    on_demand += lazy ? 1 : 0;
+    if (!lazy) loaded.push_back(row);
+  }
+  ASSERT_GT(on_demand, 2 * static_cast<size_t>(cluster::kBands)) << "too few rows to tell";
+
+  for (bool fail : {false, true}) {
+    std::vector<std::string> asked;
+    StoryClusterer again;
+    std::string why;
+    ASSERT_TRUE(
+        again.LoadState(loaded, "test-build", &why, std::make_unique<RowSource>(kept, asked, fail)))
+        << why;
+    const std::string joined = again.Add(Analyze(Reprint()));
+    if (fail) {
+      EXPECT_EQ(again.state_read_error(), "the test's store is down");
+      continue;
+    }
+    EXPECT_EQ(again.state_read_error(), "");
+    EXPECT_EQ(joined, story);
+    EXPECT_EQ(again.last_decision().copy_of, Original().id);
+    // Its kBands band rows (fewer when two share a bucket) and the original.
+    EXPECT_LE(asked.size(), static_cast<size_t>(cluster::kBands) + 1);
+    EXPECT_NE(std::find(asked.begin(), asked.end(), cluster::FingerprintKey(0)), asked.end());
+  }
 }
 
 }  // namespace

@@ -156,6 +156,40 @@ TEST_P(WriteUnitTest, ClusterStateRowsCommitWithTheirUnit) {
   EXPECT_EQ(*store->GetClusterState(), (Rows{{"m", "only"}}));
 }
 
+// The rows a clusterer reads on demand: by key, inside the open write (so
+// what the unit wrote so far), and left out of the load by prefix.
+TEST_P(WriteUnitTest, ClusterStateRowsAreReadByKeyAndLeftOutByPrefix) {
+  auto store = OpenOrDie(Location("news"));
+  ASSERT_TRUE(store);
+  using Rows = std::vector<std::pair<std::string, std::string>>;
+  const Rows kept = {{"b/0001", std::string("x\0y", 3)},
+                     {"b/0002", "bb"},
+                     {"d/0", "df"},
+                     {"f/0009", "fp"},
+                     {"m", "meta"},
+                     {"s/0", "story"}};
+  {
+    auto write = store->BeginWrite();
+    ASSERT_TRUE(write.ok());
+    ASSERT_TRUE(store->PutClusterState(kept, {}, true).ok());
+    ASSERT_TRUE((*write)->Commit().ok());
+  }
+  auto loaded = store->GetClusterStateExcept({"b/", "f/"});
+  ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
+  EXPECT_EQ(*loaded, (Rows{{"d/0", "df"}, {"m", "meta"}, {"s/0", "story"}}));
+  EXPECT_EQ(*store->GetClusterStateExcept({}), kept);
+
+  auto write = store->BeginWrite();
+  ASSERT_TRUE(write.ok());
+  ASSERT_TRUE(store->PutClusterState({{"b/0003", "new"}}, {"f/0009"}, false).ok());
+  // Asked out of order, with a repeat and keys never kept: the kept ones
+  // once each, in key order, as the open unit has them.
+  auto read = store->GetClusterStateRows({"f/0009", "b/0003", "b/0001", "b/0003", "b/ffff"});
+  ASSERT_TRUE(read.ok()) << read.status().ToString();
+  EXPECT_EQ(*read, (Rows{{"b/0001", std::string("x\0y", 3)}, {"b/0003", "new"}}));
+  EXPECT_TRUE(store->GetClusterStateRows({})->empty());
+}
+
 NEWSFUSE_STORE_BACKENDS(WriteUnitTest);
 
 }  // namespace
