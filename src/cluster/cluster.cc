@@ -161,8 +161,7 @@ struct StoryClusterer::Impl {
   // One per language seen, by ISO 639-1 code: each has its own stemmer and
   // stop words, and all share the dictionary (ids stay comparable).
   LanguageTermExtractors extractors;
-  std::vector<uint32_t> df;         // by term id
-  std::vector<uint64_t> term_hash;  // by term id: stable across runs, for MinHash
+  std::vector<uint32_t> df;  // by term id
   uint64_t docs = 0;
   uint64_t seq = 0;                // arrivals so far
   double clock = cluster::kNoDay;  // latest publication day seen
@@ -279,12 +278,13 @@ struct StoryClusterer::Impl {
     const std::string_view body = a.body.empty() ? (body_copy = a.article.Body()) : a.body;
     text::Tokenize(body, scan);
     extractor.Extract(scan, 0, scan.size(), dict, body_ids);
-    for (size_t t = term_hash.size(); t < dict.size(); ++t) {
-      const std::string& s = dict.Term(static_cast<uint32_t>(t));
-      term_hash.push_back(XXH3_64bits(s.data(), s.size()));
-    }
     hashes.clear();
-    for (uint32_t t : body_ids) hashes.push_back(term_hash[t]);
+    // Hashed here rather than kept by term id: a clusterer loaded from a
+    // store would hash its whole dictionary before its first article.
+    for (uint32_t t : body_ids) {
+      const std::string& s = dict.Term(t);
+      hashes.push_back(XXH3_64bits(s.data(), s.size()));
+    }
     p.fingerprint = cluster::Fingerprint(hashes, kShingleWidth, kMinShingles);
 
     ids.insert(ids.end(), body_ids.begin(), body_ids.end());
@@ -1050,37 +1050,19 @@ class KeptFingerprints : public cluster::FingerprintIndex::Rows {
 
   bool Entries(const std::vector<uint64_t>& seqs,
                std::vector<cluster::FingerprintIndex::Entry>& out) override {
-    std::vector<std::string> keys;
-    for (uint64_t seq : seqs) keys.push_back(cluster::FingerprintKey(seq));
-    std::map<std::string, std::string, std::less<>> rows;
-    if (!Read(keys, rows)) return false;
-    out.clear();
-    for (const std::string& key : keys) {
-      auto it = rows.find(key);
-      cluster::FingerprintIndex::Entry e;
-      if (it == rows.end() || !cluster::DecodeFingerprint(it->second, e) || e.story >= stories_) {
-        return Fail("clusterer state: fingerprint row " + key + " missing or bad");
-      }
-      out.push_back(std::move(e));
-    }
-    return true;
+    return ReadEach(seqs, cluster::FingerprintKey, out,
+                    [&](const std::string* row, cluster::FingerprintIndex::Entry& e) {
+                      // Every entry asked for is kept: a bucket named it.
+                      return row && cluster::DecodeFingerprint(*row, e) && e.story < stories_;
+                    });
   }
 
   bool Buckets(const std::vector<uint32_t>& ids,
                std::vector<cluster::FingerprintIndex::Bucket>& out) override {
-    std::vector<std::string> keys;
-    for (uint32_t id : ids) keys.push_back(cluster::BucketKey(id));
-    std::map<std::string, std::string, std::less<>> rows;
-    if (!Read(keys, rows)) return false;
-    out.clear();
-    for (const std::string& key : keys) {
-      auto& bucket = out.emplace_back();
-      auto it = rows.find(key);
-      if (it != rows.end() && !cluster::DecodeBucket(it->second, bucket)) {
-        return Fail("clusterer state: bad band row " + key);
-      }
-    }
-    return true;
+    return ReadEach(ids, cluster::BucketKey, out,
+                    [](const std::string* row, cluster::FingerprintIndex::Bucket& bucket) {
+                      return !row || cluster::DecodeBucket(*row, bucket);  // none: empty
+                    });
   }
 
  private:
@@ -1090,6 +1072,24 @@ class KeptFingerprints : public cluster::FingerprintIndex::Rows {
     std::string why;
     if (!source_->Read(keys, rows, why)) return Fail(why);
     for (auto& [key, value] : rows) out[key] = std::move(value);
+    return true;
+  }
+  // The rows of `numbers` (keyed by `key_of`), decoded into `out` in that
+  // order; `decode` gets null for a row not kept.
+  template <typename Number, typename Value, typename Decode>
+  bool ReadEach(const std::vector<Number>& numbers, std::string (*key_of)(Number),
+                std::vector<Value>& out, Decode decode) {
+    std::vector<std::string> keys;
+    for (Number n : numbers) keys.push_back(key_of(n));
+    std::map<std::string, std::string, std::less<>> rows;
+    if (!Read(keys, rows)) return false;
+    out.clear();
+    for (const std::string& key : keys) {
+      auto it = rows.find(key);
+      if (!decode(it == rows.end() ? nullptr : &it->second, out.emplace_back())) {
+        return Fail("clusterer state: row " + key + " missing or bad");
+      }
+    }
     return true;
   }
   bool Fail(const std::string& why) {

@@ -531,6 +531,21 @@ std::string Hex(std::string_view bytes) {
 
 }  // namespace
 
+namespace {
+
+// "$1, $2, ..." for keys[begin, end), their addresses appended to `params`.
+std::string Placeholders(const std::vector<std::string>& keys, size_t begin, size_t end,
+                         std::vector<const std::string*>& params) {
+  std::string list;
+  for (size_t j = begin; j < end; ++j) {
+    params.push_back(&keys[j]);
+    list += (j == begin ? "$" : ", $") + std::to_string(params.size());
+  }
+  return list;
+}
+
+}  // namespace
+
 Status PostgresStore::PutClusterState(const std::vector<std::pair<std::string, std::string>>& put,
                                       const std::vector<std::string>& erase, bool replace_all) {
   if (Status s = RefuseIfReadOnly("keep the clusterer's state"); !s.ok()) return s;
@@ -547,13 +562,10 @@ Status PostgresStore::PutClusterState(const std::vector<std::pair<std::string, s
     }
     for (size_t i = 0; i < erase.size(); i += kStateRows) {
       const size_t end = std::min(erase.size(), i + kStateRows);
-      std::string sql = "DELETE FROM cluster_state WHERE key IN (";
       std::vector<const std::string*> params;
-      for (size_t j = i; j < end; ++j) {
-        sql += (j == i ? "$" : ", $") + std::to_string(params.size() + 1);
-        params.push_back(&erase[j]);
-      }
-      auto erased = conn_->Exec(what, sql + ")", params);
+      const std::string sql =
+          "DELETE FROM cluster_state WHERE key IN (" + Placeholders(erase, i, end, params) + ")";
+      auto erased = conn_->Exec(what, sql, params);
       if (!erased.ok()) return erased.status();
     }
     for (size_t i = 0; i < put.size(); i += kStateRows) {
@@ -635,13 +647,10 @@ Result<std::vector<std::pair<std::string, std::string>>> PostgresStore::GetClust
   std::vector<std::pair<std::string, std::string>> rows;
   for (size_t i = 0; i < keys.size(); i += kStateRows) {
     const size_t end = std::min(keys.size(), i + kStateRows);
-    std::string sql = "SELECT key, encode(value, 'hex') FROM cluster_state WHERE key IN (";
     std::vector<const std::string*> params;
-    for (size_t j = i; j < end; ++j) {
-      sql += (j == i ? "$" : ", $") + std::to_string(params.size() + 1);
-      params.push_back(&keys[j]);
-    }
-    auto result = conn_->Exec(what, sql + ")", params);
+    const std::string sql = "SELECT key, encode(value, 'hex') FROM cluster_state WHERE key IN (" +
+                            Placeholders(keys, i, end, params) + ")";
+    auto result = conn_->Exec(what, sql, params);
     if (!result.ok()) return result.status();
     auto part = StateRows(result->get(), what);
     if (!part.ok()) return part.status();
