@@ -141,9 +141,11 @@ struct StoryClusterer::Impl {
     TermWeights actors;    // entity keys of people and named things, likewise
     std::vector<double> tf_idf, names_idf, entities_idf, title_idf, actors_idf;  // IDF per term
     double tf2 = 0, names2 = 0, entities2 = 0, title2 = 0, actors2 = 0;  // squared TF-IDF norms
-    std::vector<cluster::DayKey> days;  // calendar days the text names
-    TermWeights day_counts;             // the same, each counted once
-    int year = 0;                       // cluster::LatestYear, 0 when none
+    std::vector<cluster::DayKey> days;           // calendar days the text names
+    std::vector<uint32_t> day_terms;             // their ids in the dictionary (cluster::DayTerm)
+    std::vector<cluster::DayKey> specific_days;  // cluster::SpecificDays of them
+    TermWeights day_counts;                      // the same, each counted once
+    int year = 0;                                // cluster::LatestYear, 0 when none
     TermWeights anchor;  // tf's kAnchorTerms heaviest TF-IDF terms (StoryState::anchors)
     cluster::MinHash fingerprint;
     double day = cluster::kNoDay;
@@ -310,6 +312,7 @@ struct StoryClusterer::Impl {
     }
     p.actors = UnitVector(ids);
     p.days = cluster::MentionedDays(a);
+    for (cluster::DayKey d : p.days) p.day_terms.push_back(dict.Intern(cluster::DayTerm(d)));
     for (cluster::DayKey d : p.days) p.day_counts.emplace_back(d, 1.0);
     p.year = cluster::LatestYear(a);
     if (df.size() < dict.size()) df.resize(dict.size(), 0);
@@ -326,7 +329,9 @@ struct StoryClusterer::Impl {
     for (const auto* v : {&p.tf, &p.names, &p.entities}) {
       for (const auto& [t, w] : *v) ++df[t];
     }
+    for (uint32_t t : p.day_terms) ++df[t];
     ++docs;
+    p.specific_days = cluster::SpecificDays(p.days, p.day_terms, df, docs, weights.day_max_share);
     p.tf2 = Weigh(p.tf, p.tf_idf);
     p.names2 = Weigh(p.names, p.names_idf);
     p.entities2 = Weigh(p.entities, p.entities_idf);
@@ -382,7 +387,7 @@ struct StoryClusterer::Impl {
     }
     if (!p.days.empty() && !s.days.empty()) {
       f.days_known = 1;
-      f.day_match = cluster::ShareDay(p.days, s.days) ? 1 : 0;
+      f.day_match = cluster::ShareDay(p.specific_days, s.days) ? 1 : 0;
     }
     if (p.year != 0 && s.dated_by_year > 0) {
       f.years_known = 1;

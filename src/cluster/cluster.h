@@ -58,7 +58,8 @@ struct PairFeatures {
   double log_story_size = 0;  // ln(1 + articles in the story)
   // Event identity beyond words (cluster/event_evidence.h): the TF-IDF cosine
   // of the actors (people and named things, not places or organisations) and
-  // whether a calendar day the article names is one the story names.
+  // whether a calendar day the article names, one that little of the stream
+  // names (ScoreWeights::day_max_share), is one the story names.
   double actor_cosine = 0;
   double actors_known = 0;  // 1 when both sides have actors, else 0
   double day_match = 0;
@@ -116,6 +117,9 @@ struct ScoreWeights {
   double days_known = 0;
   double year_share = 0;
   double years_known = 0;
+  // day_match counts only days named by at most this share of the stream's
+  // articles (cluster::SpecificDays); 0 counts every day.
+  double day_max_share = 0;
   // An article joins its best story when the score reaches join_threshold;
   // a second live story scoring merge_threshold or more is merged in.
   double join_threshold = 0.5;

@@ -73,6 +73,20 @@ bool ShareDay(const std::vector<DayKey>& a, const TermWeights& story) {
   return false;
 }
 
+std::string DayTerm(DayKey day) { return "\x03" + std::to_string(day); }
+
+std::vector<DayKey> SpecificDays(const std::vector<DayKey>& days,
+                                 const std::vector<uint32_t>& terms,
+                                 const std::vector<uint32_t>& df, uint64_t docs, double max_share) {
+  // A stream shorter than one article in max_share cannot show a news cycle.
+  if (max_share <= 0 || static_cast<double>(docs) * max_share < 1) return days;
+  std::vector<DayKey> out;
+  for (size_t i = 0; i < days.size(); ++i) {
+    if (df[terms[i]] <= max_share * static_cast<double>(docs)) out.push_back(days[i]);
+  }
+  return out;
+}
+
 int LatestYear(const AnnotatedArticle& a) {
   int latest = a.article.published ? a.article.published->year : 0;
   for (const Timex& t : a.timexes) {

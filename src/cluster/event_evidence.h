@@ -11,6 +11,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "cluster/story_state.h"
@@ -31,6 +32,22 @@ std::vector<DayKey> MentionedDays(const AnnotatedArticle& a);
 // `story` holds a story's named days as keys (weights are how many members
 // name each).
 bool ShareDay(const std::vector<DayKey>& a, const TermWeights& story);
+
+// A day's key in the stream's term dictionary: days are counted in the
+// stream's document frequencies like words, so a clusterer knows how much of
+// the stream names a day (SpecificDays).
+std::string DayTerm(DayKey day);
+
+// The days of `days` (with their dictionary ids `terms`, in the same order)
+// that at most `max_share` of the stream's `docs` articles name. A shared
+// day is evidence of one event only when it is not the news cycle's: on a
+// feed of one week's news every report names that week's days, where the
+// day of a particular event is named by its reports. 0 keeps every day, and
+// so does a stream of fewer than 1 / max_share articles, too short to show a
+// news cycle.
+std::vector<DayKey> SpecificDays(const std::vector<DayKey>& days,
+                                 const std::vector<uint32_t>& terms,
+                                 const std::vector<uint32_t>& df, uint64_t docs, double max_share);
 
 // The latest year the article is dated in or names (its publication date, a
 // timex's year), 0 when none: a report's own year is the latest it speaks of,

@@ -31,6 +31,7 @@ double* Field(ScoreWeights& w, std::string_view name) {
   if (name == "days_known") return &w.days_known;
   if (name == "year_share") return &w.year_share;
   if (name == "years_known") return &w.years_known;
+  if (name == "day_max_share") return &w.day_max_share;
   if (name == "join_threshold") return &w.join_threshold;
   if (name == "merge_threshold") return &w.merge_threshold;
   if (name == "join_min_cosine") return &w.join_min_cosine;

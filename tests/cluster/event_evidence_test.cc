@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -50,6 +51,17 @@ TEST(EventEvidenceTest, DaysShareWithinOneDayAndAcrossAMissingYear) {
   EXPECT_FALSE(cluster::ShareDay({1110}, StoryDays({1118, 1102})));
   EXPECT_FALSE(cluster::ShareDay({20081118}, StoryDays({20111118})));  // same day, other year
   EXPECT_FALSE(cluster::ShareDay({}, StoryDays({1118})));
+}
+
+TEST(EventEvidenceTest, ADayMuchOfTheStreamNamesIsNotSpecific) {
+  const std::vector<DayKey> days{1118, 20080915};
+  const std::vector<uint32_t> terms{0, 1};
+  const std::vector<uint32_t> df{30, 1};  // by term: the first day is the news cycle's
+  EXPECT_EQ(cluster::SpecificDays(days, terms, df, 100, 0.05), (std::vector<DayKey>{20080915}));
+  EXPECT_EQ(cluster::SpecificDays(days, terms, df, 100, 0.5), days);
+  EXPECT_EQ(cluster::SpecificDays(days, terms, df, 100, 0), days);    // off
+  EXPECT_EQ(cluster::SpecificDays(days, terms, df, 19, 0.05), days);  // too short to tell
+  EXPECT_NE(cluster::DayTerm(1118), cluster::DayTerm(20081118));
 }
 
 TEST(EventEvidenceTest, LatestYearIgnoresNumbersThatAreNoYears) {
@@ -119,6 +131,42 @@ TEST(EventEvidenceTest, ActorsAndNamedDaysAreFeaturesOfTheCandidate) {
   EXPECT_EQ(apart.day_match, 0);
   // The fitted model scores the same ship on the same days above the other.
   EXPECT_GT(clusterer.last_decision().best_score, other.last_decision().best_score);
+}
+
+// Day features of a second pirate report on the day of the first, after a
+// stream of `others` unrelated reports that each name `filler_day(i)`.
+PairFeatures AfterOtherNews(int others, const std::function<std::string(int)>& filler_day) {
+  ClusterOptions options;
+  options.explain = true;
+  StoryClusterer clusterer(options);
+  for (int i = 0; i < others; ++i) {
+    AnnotatedArticle a = Analyze(MakeArticle(
+        "f" + std::to_string(1000000 + i) + "0000000000000000000000001", "Valley Post",
+        "Council " + std::to_string(i) + " approves library budget",
+        {"The town council voted to fund the library extension and a reading room, the mayor "
+         "said after the meeting."}));
+    a.timexes.push_back(DateTimex(filler_day(i)));
+    clusterer.Add(a);
+  }
+  clusterer.Add(Piracy("e1000000000000000000000000000001", "ins tabar", "2019-11-19"));
+  clusterer.Add(Piracy("e2000000000000000000000000000002", "ins tabar", "2019-11-19"));
+  for (const auto& c : clusterer.last_decision().candidates) {
+    if (c.features.actors_known > 0) return c.features;
+  }
+  ADD_FAILURE() << "the first pirate report is no candidate";
+  return {};
+}
+
+TEST(EventEvidenceTest, ADayTheWholeStreamNamesIsNoMatch) {
+  // Every report of the feed names the same day: it is the news cycle's.
+  const PairFeatures cycle = AfterOtherNews(40, [](int) { return std::string("2019-11-19"); });
+  EXPECT_EQ(cycle.days_known, 1);
+  EXPECT_EQ(cycle.day_match, 0);
+  // The other reports name days of their own: the pirates' day is theirs.
+  const PairFeatures own =
+      AfterOtherNews(40, [](int i) { return "2019-10-" + std::to_string(10 + i % 19); });
+  EXPECT_EQ(own.days_known, 1);
+  EXPECT_EQ(own.day_match, 1);
 }
 
 // Two stories that share no words, and an article that shares half its words
