@@ -62,6 +62,10 @@ struct Tally {
   int title_n = 0, title_exact = 0, title_contained = 0;
   int author_n = 0, author_exact = 0, author_contained = 0, author_none_n = 0, author_invented = 0;
   int date_n = 0, date_exact = 0, date_none = 0;
+  // Canonical URL, self-consistency only (no gold): pages whose source has a
+  // <link rel=canonical> or og:url, and how many of them got one; pages with
+  // neither that got one anyway (JSON-LD).
+  int canonical_n = 0, canonical_found = 0, canonical_other = 0;
   std::vector<PageScore> bodies;  // real sites only ("page" in index.csv), not feature tests
 };
 
@@ -80,6 +84,20 @@ void PrintTally(const char* half, const Tally& t) {
       "date_n=%d date_exact=%d date_none=%d date_accuracy=%.3f\n",
       half, body.pages, body.precision, body.recall, body.f1, t.date_n, t.date_exact, t.date_none,
       frac(t.date_exact, t.date_n));
+  std::printf(
+      "extraction_readability_canonical half=%s pages_with_link=%d found=%d without_link_found=%d\n",
+      half, t.canonical_n, t.canonical_found, t.canonical_other);
+}
+
+// Column `n` (0-based) of a CSV line without quoted fields.
+std::string CsvField(const std::string& line, int n) {
+  size_t at = 0;
+  for (int i = 0; i < n; ++i) {
+    at = line.find(',', at);
+    if (at == std::string::npos) return "";
+    ++at;
+  }
+  return line.substr(at, line.find(',', at) - at);
 }
 
 // The calendar day a reference publishedTime states, as written (its own
@@ -123,6 +141,14 @@ void ReadabilityMetadata(const fs::path& dir, HalfSelection halves, bool misses)
       ++t.failures;
       NoteRejection("readability", name, refused);
     }
+    const bool names_itself = CsvField(line, 10) == "1" || CsvField(line, 11) == "1";
+    const bool canonical = got.ok() && !got->canonical_url.empty();
+    t.canonical_n += names_itself;
+    t.canonical_found += names_itself && canonical;
+    t.canonical_other += !names_itself && canonical;
+    if (list && names_itself != canonical)
+      std::printf("canonical_miss %s source_names_itself=%d got=\"%s\"\n", name.c_str(),
+                  names_itself, canonical ? got->canonical_url.c_str() : "");
     const std::string title = got.ok() ? got->title : "";
     std::string authors;
     if (got.ok())
@@ -193,6 +219,8 @@ void ReadabilityMetadata(const fs::path& dir, HalfSelection halves, bool misses)
     all.author_exact += t.author_exact, all.author_contained += t.author_contained;
     all.author_none_n += t.author_none_n, all.author_invented += t.author_invented;
     all.date_n += t.date_n, all.date_exact += t.date_exact, all.date_none += t.date_none;
+    all.canonical_n += t.canonical_n, all.canonical_found += t.canonical_found;
+    all.canonical_other += t.canonical_other;
     all.bodies.insert(all.bodies.end(), t.bodies.begin(), t.bodies.end());
   }
   if (halves.dev) PrintTally("dev", tally[static_cast<int>(Half::kDev)]);

@@ -56,7 +56,11 @@ struct Article {
   std::string id;       // content hash of the page (hex); same page => same id
   std::string locator;  // copied from the RawPage
   std::string url;
-  std::string outlet;  // "Reuters", "The Straits Times"
+  // The address the page names for itself (<link rel=canonical>, og:url,
+  // JSON-LD), absolute; field_sources["canonical_url"] says which. Can differ
+  // from `url`: a feed's tracking link, a syndicated copy. Empty when none.
+  std::string canonical_url;
+  std::string outlet;  // the site's name: "Reuters", "The Straits Times"
   std::string title;
   std::vector<std::string> authors;
   std::optional<DateTime> published;

@@ -106,7 +106,7 @@ void ApplyHints(const RawPage& page, Draft& draft) {
   // No name anywhere: the site the URL belongs to ("theguardian.com"), so
   // unnamed pages of different sites are not one empty outlet. The fetch URL
   // first, else the page's own canonical URL.
-  SetOutlet(a, OutletFromUrl(page.url.empty() ? a.url : page.url), "url-host");
+  SetOutlet(a, OutletFromUrl(page.url.empty() ? a.canonical_url : page.url), "url-host");
   if (a.authors.empty() && !Trim(page.hint_author).empty()) {
     a.authors.push_back(CollapseSpace(page.hint_author));
     a.field_sources["authors"] = "hint";
@@ -175,9 +175,10 @@ Result<Article> ExtractArticle(const RawPage& page, const ExtractOptions& option
   a.locator = page.locator;
   // The URL the page was fetched from wins; the page's own canonical URL
   // (HTML path) fills the field only when the input had none.
-  if (!page.url.empty() || a.url.empty()) {
-    a.url = page.url;
-    a.field_sources.erase("url");
+  a.url = page.url;
+  if (a.url.empty() && !a.canonical_url.empty()) {
+    a.url = a.canonical_url;
+    a.field_sources["url"] = "canonical_url";
   }
   CapMetadata(a, options.on_warning);
   return std::move(draft->article);

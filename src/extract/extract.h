@@ -11,12 +11,14 @@
 // header, file name, HTML metadata, the text's first line), is cut to a size
 // no real page reaches: title 2 KiB, outlet, each author 512 B (64 authors at
 // most), dateline 256 B, each field_sources value 256 B, at a UTF-8 boundary;
-// a URL over 4 KiB is dropped (extract/field_caps.h). Each cut is reported
+// a URL (or canonical URL) over 4 KiB is dropped (extract/field_caps.h). Each cut is reported
 // through ExtractOptions::on_warning. The body is bounded by ingest's page cap.
 //
-// Article::url is the RawPage's URL; when the page came without one, an HTML
-// page's own absolute <link rel=canonical> or og:url fills it
-// (field_sources "url"). The outlet is og:site_name, JSON-LD publisher, a
+// Article::canonical_url is the address an HTML page names for itself
+// (<link rel=canonical>, og:url, JSON-LD url or mainEntityOfPage; resolved
+// against the page's URL; a home page or another host's redirect refused:
+// extract/canonical_url.h). Article::url is the RawPage's URL; when the page
+// came without one, the canonical URL fills it (field_sources "url"). The outlet is og:site_name, JSON-LD publisher, a
 // publisher meta tag, or else the <title> tag's site suffix; a page that names
 // none gets its URL's registrable domain ("www.theguardian.com" ->
 // "theguardian.com", field_sources "url-host"; extract/url_outlet.h).

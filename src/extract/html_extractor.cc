@@ -7,6 +7,7 @@
 
 #include "extract/author_names.h"
 #include "extract/bylines.h"
+#include "extract/canonical_url.h"
 #include "extract/charset.h"
 #include "extract/html_content.h"
 #include "extract/html_dom.h"
@@ -204,16 +205,16 @@ Result<Draft> ExtractFromHtml(const RawPage& page, const ExtractOptions& options
   }
 
   // Canonical URL: the address the page names for itself, so a report can
-  // link to the original when the input came without one (ExtractArticle
-  // keeps a RawPage URL over it). Only absolute http(s) addresses.
-  for (const auto& [value, source] : {std::pair{m.canonical_url, "canonical"},
-                                      std::pair{MetaValue(m, {"og:url"}, nullptr), "og:url"}}) {
-    const std::string u(Trim(value));
-    if (IStartsWith(u, "http://") || IStartsWith(u, "https://")) {
-      a.url = u;
-      a.field_sources["url"] = source;
-      break;
-    }
+  // link to the original (ExtractArticle uses it as the URL when the input
+  // came without one).
+  const CanonicalUrl canonical =
+      ChooseCanonicalUrl({{m.canonical_url, "canonical"},
+                          {MetaValue(m, {"og:url"}, nullptr), "og:url"},
+                          {m.ld_url, "json-ld"}},
+                         page.url);
+  if (!canonical.url.empty()) {
+    a.canonical_url = canonical.url;
+    a.field_sources["canonical_url"] = canonical.source;
   }
 
   // Authors. JSON-LD first: its author is typed (a Person's name, not a

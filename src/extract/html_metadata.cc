@@ -97,6 +97,11 @@ void ReadArticleObject(const json& o, HtmlMeta& m) {
   if (m.ld_published.empty()) set(m.ld_published, "dateCreated");
   set(m.ld_modified, "dateModified");
   set(m.ld_language, "inLanguage");
+  set(m.ld_url, "url");
+  if (m.ld_url.empty() && o.contains("mainEntityOfPage")) {
+    const json& page = o["mainEntityOfPage"];
+    m.ld_url = page.is_object() && page.contains("@id") ? Str(page["@id"]) : Str(page);
+  }
   if (m.ld_body.empty() && o.contains("articleBody") && o["articleBody"].is_string())
     m.ld_body = o["articleBody"].get<std::string>();
   if (m.ld_authors.empty() && o.contains("author"))

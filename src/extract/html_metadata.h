@@ -33,6 +33,9 @@ struct HtmlMeta {
   // article (WebPage, VideoObject): the page's date when no article object
   // states one.
   std::string ld_other_published;
+  // The article object's own address: its url, else mainEntityOfPage (a
+  // string or an object's @id).
+  std::string ld_url;
   std::string ld_body;  // articleBody, line breaks kept (a body candidate)
   std::vector<std::string> ld_authors;
   // Every ld_authors entry came from an object typed "Person": the page says

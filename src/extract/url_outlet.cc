@@ -51,8 +51,23 @@ bool AllDigits(std::string_view s) {
   return true;
 }
 
-// The host of an absolute http(s) URL, lowercased, without user, port or a
-// trailing dot; empty when there is none or it holds bytes no host name has.
+// "www-theguardian-com.cdn.ampproject.org" -> "www.theguardian.com": the AMP
+// cache writes the origin's dots as '-' and its '-' as "--".
+std::string AmpCacheOrigin(std::string_view label) {
+  std::string out;
+  for (size_t i = 0; i < label.size(); ++i) {
+    if (label[i] == '-' && i + 1 < label.size() && label[i + 1] == '-') {
+      out += '-';
+      ++i;
+    } else {
+      out += label[i] == '-' ? '.' : label[i];
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
 std::string HostOf(std::string_view url) {
   url = Trim(url);
   size_t start = 0;
@@ -80,23 +95,6 @@ std::string HostOf(std::string_view url) {
   }
   return host;
 }
-
-// "www-theguardian-com.cdn.ampproject.org" -> "www.theguardian.com": the AMP
-// cache writes the origin's dots as '-' and its '-' as "--".
-std::string AmpCacheOrigin(std::string_view label) {
-  std::string out;
-  for (size_t i = 0; i < label.size(); ++i) {
-    if (label[i] == '-' && i + 1 < label.size() && label[i + 1] == '-') {
-      out += '-';
-      ++i;
-    } else {
-      out += label[i] == '-' ? '.' : label[i];
-    }
-  }
-  return out;
-}
-
-}  // namespace
 
 std::string RegistrableDomain(std::string_view host_in) {
   const std::string host = ToUnicodeHost(std::string(host_in));

@@ -19,6 +19,10 @@ namespace newsfuse::extract_internal {
 // one label ("localhost") or is an IP address.
 std::string RegistrableDomain(std::string_view host);
 
+// The host of an absolute http(s) URL, lowercased, without user, port or a
+// trailing dot; empty when there is none or it holds bytes no host name has.
+std::string HostOf(std::string_view url);
+
 // The outlet of an absolute http(s) URL: its host's registrable domain.
 // An archive or AMP-cache address names the original site, not the cache:
 // "web.archive.org/web/<time>/<url>" and "<site-with-dashes>.cdn.ampproject.org"

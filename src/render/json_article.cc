@@ -9,6 +9,7 @@ std::string RenderArticleJson(const Article& a) {
   json doc = {{"id", a.id},
               {"locator", a.locator},
               {"url", a.url},
+              {"canonical_url", a.canonical_url},
               {"outlet", a.outlet},
               {"title", a.title},
               {"authors", a.authors},

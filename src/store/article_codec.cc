@@ -64,6 +64,36 @@ Status ParseDate(const std::optional<std::string>& text, const std::string& id, 
   return out ? Status::Ok() : Corrupt(id, field, "\"" + *text + "\" is not ISO 8601");
 }
 
+// The field_sources column, version 2: {"v": 2, "field_sources": {...},
+// "canonical_url": "..."}. Version 1 rows (before canonical_url) hold the
+// sources map itself; every value there is a string, so a numeric "v" tells
+// the two apart. The column carries the new field so that neither schema
+// needs a migration for it.
+constexpr int kSourcesVersion = 2;
+
+json SourcesColumn(const Article& article) {
+  return {{"v", kSourcesVersion},
+          {"field_sources", article.field_sources},
+          {"canonical_url", article.canonical_url}};
+}
+
+Status ParseSourcesColumn(const std::optional<std::string>& text, Article& a) {
+  try {
+    const json column = json::parse(text.value_or(""));
+    if (!column.is_object() || !column.contains("v") || !column["v"].is_number()) {
+      a.field_sources = column.get<std::map<std::string, std::string>>();  // version 1
+      return Status::Ok();
+    }
+    if (column["v"] != kSourcesVersion)
+      return Corrupt(a.id, "field_sources", "version " + column["v"].dump() + " is newer");
+    a.field_sources = column.at("field_sources").get<std::map<std::string, std::string>>();
+    a.canonical_url = column.at("canonical_url").get<std::string>();
+    return Status::Ok();
+  } catch (const json::exception& e) {
+    return Corrupt(a.id, "field_sources", e.what());
+  }
+}
+
 }  // namespace
 
 Result<EncodedArticle> EncodeArticle(const Article& article) {
@@ -72,7 +102,7 @@ Result<EncodedArticle> EncodeArticle(const Article& article) {
   if (!authors.ok()) return authors.status();
   auto paragraphs = ToJson(article.paragraphs, article, "a paragraph");
   if (!paragraphs.ok()) return paragraphs.status();
-  auto sources = ToJson(article.field_sources, article, "a field source");
+  auto sources = ToJson(SourcesColumn(article), article, "a field source");
   if (!sources.ok()) return sources.status();
   encoded.authors = std::move(authors).value();
   encoded.paragraphs = std::move(paragraphs).value();
@@ -123,7 +153,7 @@ Result<Article> DecodeArticleColumns(ArticleColumns columns) {
   a.language = text(kLanguage);
   for (Status s : {ParseJson(columns[kAuthors], a.id, "authors", a.authors),
                    ParseJson(columns[kParagraphs], a.id, "paragraphs", a.paragraphs),
-                   ParseJson(columns[kFieldSources], a.id, "field_sources", a.field_sources),
+                   ParseSourcesColumn(columns[kFieldSources], a),
                    ParseDate(columns[kPublished], a.id, "published", a.published),
                    ParseDate(columns[kUpdated], a.id, "updated", a.updated)}) {
     if (!s.ok()) return s;

@@ -3,6 +3,8 @@
 // List and map fields are JSON text: SQLite has no array type, and JSON keeps
 // any string exact (a separator character could occur inside a paragraph).
 // Dates are ISO 8601 at their stated precision, readable by sqlite3 users.
+// The field_sources column also carries canonical_url (a versioned JSON
+// object; rows written before it still read: article_codec.cc).
 #pragma once
 
 #include <sqlite3.h>

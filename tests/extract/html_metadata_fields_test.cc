@@ -177,29 +177,6 @@ TEST(HtmlBodyTest, MarkupBodyBeatsAShortJsonLdTeaser) {
   EXPECT_EQ(a->field_sources.count("body"), 0u);
 }
 
-TEST(HtmlUrlTest, CanonicalUrlFillsAMissingUrlOnly) {
-  RawPage page = HtmlPage(R"(<title>Dam opens</title>
-<link rel="canonical" href="https://valley.example/news/dam-opens">
-<meta property="og:url" content="https://valley.example/og/dam">)");
-  auto a = ExtractArticle(page);
-  ASSERT_TRUE(a.ok()) << a.status().ToString();
-  EXPECT_EQ(a->url, "https://valley.example/news/dam-opens");
-  EXPECT_EQ(a->field_sources["url"], "canonical");
-
-  page.url = "https://mirror.example/x";
-  auto b = ExtractArticle(page);
-  ASSERT_TRUE(b.ok()) << b.status().ToString();
-  EXPECT_EQ(b->url, "https://mirror.example/x");
-  EXPECT_EQ(b->field_sources.count("url"), 0u);
-
-  // A relative canonical is not an address; og:url is the fallback.
-  auto c = ExtractArticle(HtmlPage(R"(<title>Dam opens</title>
-<link rel="canonical" href="/news/dam-opens">
-<meta property="og:url" content="https://valley.example/og/dam">)"));
-  ASSERT_TRUE(c.ok()) << c.status().ToString();
-  EXPECT_EQ(c->url, "https://valley.example/og/dam");
-}
-
 TEST(HtmlUrlTest, JsonLdPublisherIsTheSiteName) {
   auto a = ExtractArticle(HtmlPage(R"(<title>Dam opens</title>
 <script type="application/ld+json">{"@type": "NewsArticle", "publisher": {"@type": "Organization", "name": "Valley Herald"}}</script>)"));

@@ -15,6 +15,7 @@
 
 #include "core/hash.h"
 #include "core/utf8.h"
+#include "extract/extract.h"
 
 namespace newsfuse {
 namespace {
@@ -341,6 +342,32 @@ TEST(IngestJsonlTest, ReadsGoodLinesAndReportsBadOnesByLineNumber) {
   EXPECT_EQ(p7.hint_author, "A. One, B. Two");
   EXPECT_EQ(p7.hint_outlet, "");
   EXPECT_EQ(run.pages[2].content, "last line, no newline");
+}
+
+// A feed line without "url": the page's own canonical address becomes the
+// article's URL, so a report can link to it; a line with one keeps its own.
+TEST(IngestJsonlTest, APageWithoutUrlTakesItsCanonicalUrl) {
+  const std::string html =
+      "<html><head><title>Ferry resumes</title><link rel=\\\"canonical\\\" "
+      "href=\\\"/news/ferry-resumes\\\"><meta property=\\\"og:url\\\" "
+      "content=\\\"https://harbour.example/news/ferry-resumes\\\"></head><body><p>The harbour "
+      "ferry resumed its crossings on Tuesday after a week of storms kept it in port.</p>"
+      "<p>Its operator said the timetable would be back to normal by the weekend.</p></body></html>";
+  TempDir dir;
+  const auto path = dir.Write("feed.jsonl", "{\"html\":\"" + html + "\"}\n{\"url\":\"https://"
+                                            "feeds.example/item/9\",\"html\":\"" + html + "\"}\n");
+  Outcome run = Ingest({path});
+  ASSERT_EQ(run.pages.size(), 2u);
+  EXPECT_EQ(run.pages[0].url, "");
+  auto a = ExtractArticle(run.pages[0]);
+  ASSERT_TRUE(a.ok()) << a.status().ToString();
+  // Without a page URL the relative canonical cannot be resolved: og:url.
+  EXPECT_EQ(a->url, "https://harbour.example/news/ferry-resumes");
+  EXPECT_EQ(a->field_sources["url"], "canonical_url");
+  auto b = ExtractArticle(run.pages[1]);
+  ASSERT_TRUE(b.ok()) << b.status().ToString();
+  EXPECT_EQ(b->url, "https://feeds.example/item/9");
+  EXPECT_EQ(b->canonical_url, "https://feeds.example/news/ferry-resumes");
 }
 
 TEST(IngestJsonlTest, OverlongLineIsReportedAndTheNextLineStillRead) {

@@ -16,6 +16,7 @@ void ExpectSameArticle(const Article& got, const Article& want) {
   EXPECT_EQ(got.id, want.id);
   EXPECT_EQ(got.locator, want.locator);
   EXPECT_EQ(got.url, want.url);
+  EXPECT_EQ(got.canonical_url, want.canonical_url);
   EXPECT_EQ(got.outlet, want.outlet);
   EXPECT_EQ(got.title, want.title);
   EXPECT_EQ(got.authors, want.authors);
@@ -34,6 +35,7 @@ Article FullArticle() {
   a.id = "0123456789abcdef0123456789abcdef";
   a.locator = "feed.jsonl:17";
   a.url = "https://example.com/news?id=1&lang=en";
+  a.canonical_url = "https://example.com/news/swap-\"again\"";
   a.outlet = "The Straits Times";
   a.title = "Kyiv and Moscow swap prisoners \"again\" — Zelenský";
   a.authors = {"Jane Doe", "李明", "O'Brien, Pat"};
@@ -96,6 +98,26 @@ TEST_P(ArticlesTest, RoundTripsEveryField) {
   ExpectSameArticle(seen[1], bare);
   EXPECT_FALSE(seen[1].published.has_value());
   EXPECT_TRUE(seen[1].paragraphs.empty());
+}
+
+// Rows written before canonical_url held the sources map itself in the
+// field_sources column; they still read, with no canonical URL.
+TEST_P(ArticlesTest, ARowWrittenBeforeCanonicalUrlStillReads) {
+  std::string path = Location("news");
+  auto store = OpenOrDie(path);
+  ASSERT_TRUE(store->PutArticles({FullArticle()}).ok());
+  Raw(path)->Exec(R"(UPDATE articles SET field_sources = '{"title": "first line"}')");
+  auto got = store->GetArticle(FullArticle().id);
+  ASSERT_TRUE(got.ok()) << got.status().ToString();
+  EXPECT_EQ(got->field_sources, (std::map<std::string, std::string>{{"title", "first line"}}));
+  EXPECT_EQ(got->canonical_url, "");
+  EXPECT_EQ(got->title, FullArticle().title);
+
+  // A column version this build does not know is refused, not misread.
+  Raw(path)->Exec(R"(UPDATE articles SET field_sources = '{"v": 3, "field_sources": {}}')");
+  got = store->GetArticle(FullArticle().id);
+  ASSERT_FALSE(got.ok());
+  EXPECT_THAT(got.status().message(), HasSubstr("version 3"));
 }
 
 TEST_P(ArticlesTest, UnknownIdIsNotFound) {
