@@ -50,6 +50,16 @@ constexpr const char* kPublishedMetaKeys[] = {"article:published_time",
                                               "release_date",
                                               "rnews:datepublished"};
 
+// Meta names that say "a date", not "published": content systems fill them
+// with the day the page was last changed (TYPO3's name=date), so a date
+// printed for readers outranks them (IsGenericDateKey).
+constexpr std::string_view kGenericDateMetaKeys[] = {"date", "dc.date", "dcterms.date"};
+
+bool IsGenericDateKey(std::string_view key) {
+  return std::find(std::begin(kGenericDateMetaKeys), std::end(kGenericDateMetaKeys), key) !=
+         std::end(kGenericDateMetaKeys);
+}
+
 std::string MetaValue(const HtmlMeta& m, std::initializer_list<const char*> keys,
                       std::string* which) {
   for (const char* k : keys) {
@@ -255,7 +265,7 @@ Result<Draft> ExtractFromHtml(const RawPage& page, const ExtractOptions& options
   for (const char* key : kPublishedMetaKeys) {
     // The first key the page fills decides, as the page's own choice of field.
     auto it = m.meta.find(key);
-    if (it == m.meta.end() || it->second.empty()) continue;
+    if (it == m.meta.end() || it->second.empty() || IsGenericDateKey(key)) continue;
     SetDate(a.published, "published", a, it->second, std::string("meta:") + key);
     break;
   }
@@ -318,6 +328,12 @@ Result<Draft> ExtractFromHtml(const RawPage& page, const ExtractOptions& options
         a.field_sources["published"] = "visible-date";
         break;
       }
+    }
+    for (std::string_view key : kGenericDateMetaKeys) {
+      auto it = m.meta.find(std::string(key));
+      if (it == m.meta.end() || it->second.empty()) continue;
+      SetDate(a.published, "published", a, it->second, "meta:" + std::string(key));
+      break;
     }
     // The byline's date ("Jane Doe, 21. Jan. 2015"): the author's line
     // states when the piece appeared, unless it says it is an update.
