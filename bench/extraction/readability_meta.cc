@@ -85,7 +85,8 @@ void PrintTally(const char* half, const Tally& t) {
       half, body.pages, body.precision, body.recall, body.f1, t.date_n, t.date_exact, t.date_none,
       frac(t.date_exact, t.date_n));
   std::printf(
-      "extraction_readability_canonical half=%s pages_with_link=%d found=%d without_link_found=%d\n",
+      "extraction_readability_canonical half=%s pages_with_link=%d found=%d "
+      "without_link_found=%d\n",
       half, t.canonical_n, t.canonical_found, t.canonical_other);
 }
 

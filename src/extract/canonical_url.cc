@@ -97,8 +97,7 @@ CanonicalUrl ChooseCanonicalUrl(const std::vector<UrlCandidate>& candidates,
   for (const UrlCandidate& c : candidates) {
     const std::string url = ResolveUrl(c.value, page_url);
     if (url.empty() || HostOf(url).empty() || IsHomePage(url)) continue;
-    if (CarriesAnAddress(url) &&
-        (page_site.empty() || RegistrableDomain(HostOf(url)) != page_site))
+    if (CarriesAnAddress(url) && (page_site.empty() || RegistrableDomain(HostOf(url)) != page_site))
       continue;
     return {url, c.source};
   }

@@ -18,8 +18,8 @@
 // (<link rel=canonical>, og:url, JSON-LD url or mainEntityOfPage; resolved
 // against the page's URL; a home page or another host's redirect refused:
 // extract/canonical_url.h). Article::url is the RawPage's URL; when the page
-// came without one, the canonical URL fills it (field_sources "url"). The outlet is og:site_name, JSON-LD publisher, a
-// publisher meta tag, or else the <title> tag's site suffix; a page that names
+// came without one, the canonical URL fills it (field_sources "url"). The outlet is og:site_name,
+// JSON-LD publisher, a publisher meta tag, or else the <title> tag's site suffix; a page that names
 // none gets its URL's registrable domain ("www.theguardian.com" ->
 // "theguardian.com", field_sources "url-host"; extract/url_outlet.h).
 //

@@ -42,8 +42,8 @@ void CapMetadata(Article& article, const std::function<void(const Status&)>& war
   for (auto& [field, source] : article.field_sources) {
     cap.Cut(source, "field_sources." + field, kMaxFieldSourceBytes);
   }
-  for (auto [url, name] : {std::pair{&article.url, "url"},
-                           std::pair{&article.canonical_url, "canonical_url"}}) {
+  for (auto [url, name] :
+       {std::pair{&article.url, "url"}, std::pair{&article.canonical_url, "canonical_url"}}) {
     if (url->size() <= kMaxUrlBytes) continue;
     cap.Warn(std::string("field \"") + name + "\" is " + std::to_string(url->size()) +
              " bytes, over its cap of " + std::to_string(kMaxUrlBytes) + "; dropped");

@@ -217,11 +217,10 @@ Result<Draft> ExtractFromHtml(const RawPage& page, const ExtractOptions& options
   // Canonical URL: the address the page names for itself, so a report can
   // link to the original (ExtractArticle uses it as the URL when the input
   // came without one).
-  const CanonicalUrl canonical =
-      ChooseCanonicalUrl({{m.canonical_url, "canonical"},
-                          {MetaValue(m, {"og:url"}, nullptr), "og:url"},
-                          {m.ld_url, "json-ld"}},
-                         page.url);
+  const CanonicalUrl canonical = ChooseCanonicalUrl({{m.canonical_url, "canonical"},
+                                                     {MetaValue(m, {"og:url"}, nullptr), "og:url"},
+                                                     {m.ld_url, "json-ld"}},
+                                                    page.url);
   if (!canonical.url.empty()) {
     a.canonical_url = canonical.url;
     a.field_sources["canonical_url"] = canonical.source;

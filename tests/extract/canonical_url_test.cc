@@ -24,8 +24,8 @@ RawPage Page(const std::string& head, const std::string& url = "") {
   page.locator = "t.html";
   page.url = url;
   page.format = PageFormat::kHtml;
-  page.content = "<html><head><title>Dam opens</title>" + head + "</head><body>" + kBody +
-                 "</body></html>";
+  page.content =
+      "<html><head><title>Dam opens</title>" + head + "</head><body>" + kBody + "</body></html>";
   return page;
 }
 
@@ -71,10 +71,10 @@ TEST(ChooseCanonicalUrlTest, RefusesHomePagesAndOtherHostsRedirects) {
                 .url,
             "");
   // The page's own host may carry an address (an archive's copy of a page).
-  EXPECT_EQ(ChooseCanonicalUrl({{"https://valley.example/share?u=http://x.example/a", "og:url"}},
-                               page)
-                .url,
-            "https://valley.example/share?u=http://x.example/a");
+  EXPECT_EQ(
+      ChooseCanonicalUrl({{"https://valley.example/share?u=http://x.example/a", "og:url"}}, page)
+          .url,
+      "https://valley.example/share?u=http://x.example/a");
   // A syndicated story names its original on another host: kept.
   EXPECT_EQ(ChooseCanonicalUrl({{"https://wire.example/2026/dam-opens", "canonical"}}, page).url,
             "https://wire.example/2026/dam-opens");
@@ -134,6 +134,22 @@ TEST(CanonicalUrlTest, NoneWhenOnlyAHomePageOrARedirectIsNamed) {
   EXPECT_EQ(a->canonical_url, "") << Dump(*a);
   EXPECT_EQ(a->field_sources.count("canonical_url"), 0u);
   EXPECT_EQ(a->url, "");
+}
+
+TEST(CanonicalUrlTest, AnOverlongCanonicalUrlIsDroppedWithAWarning) {
+  const std::string href = "https://valley.example/" + std::string(5000, 'd');
+  std::vector<std::string> warnings;
+  ExtractOptions options;
+  options.on_warning = [&](const Status& s) { warnings.push_back(s.message()); };
+  auto a = ExtractArticle(Page("<link rel=\"canonical\" href=\"" + href + "\">"), options);
+  ASSERT_TRUE(a.ok()) << a.status().ToString();
+  EXPECT_EQ(a->canonical_url, "");
+  EXPECT_EQ(a->url, "");
+  EXPECT_EQ(a->field_sources.count("canonical_url"), 0u);
+  // The URL it filled goes too: each field is named once.
+  ASSERT_EQ(warnings.size(), 2u);
+  EXPECT_NE(warnings[0].find("\"url\""), std::string::npos) << warnings[0];
+  EXPECT_NE(warnings[1].find("\"canonical_url\""), std::string::npos) << warnings[1];
 }
 
 }  // namespace

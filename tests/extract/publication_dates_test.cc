@@ -248,7 +248,8 @@ TEST(GenericDateMetaTest, ADatePrintedForReadersOutranksAPlainDateMeta) {
   const std::string head = R"(<title>Choir</title><meta name="date" content="2020-02-12">)";
   const std::string printed =
       R"(<div class="news-timedata">05.02.2020 - Redaktion</div>)" + std::string(kBody);
-  auto a = ExtractArticle(Html("<html><head>" + head + "</head><body>" + printed + "</body></html>"));
+  auto a =
+      ExtractArticle(Html("<html><head>" + head + "</head><body>" + printed + "</body></html>"));
   ASSERT_TRUE(a.ok()) << a.status().ToString();
   EXPECT_EQ(Published(a), "2020-02-05") << Dump(*a);
   EXPECT_EQ(a->field_sources["published"], "visible-date");
@@ -262,7 +263,8 @@ TEST(GenericDateMetaTest, ADatePrintedForReadersOutranksAPlainDateMeta) {
   // A meta name that says "published" keeps its rank over the printed date.
   const std::string named =
       R"(<title>Choir</title><meta name="publish-date" content="2020-02-12">)";
-  auto c = ExtractArticle(Html("<html><head>" + named + "</head><body>" + printed + "</body></html>"));
+  auto c =
+      ExtractArticle(Html("<html><head>" + named + "</head><body>" + printed + "</body></html>"));
   ASSERT_TRUE(c.ok()) << c.status().ToString();
   EXPECT_EQ(Published(c), "2020-02-12") << Dump(*c);
 }

@@ -352,10 +352,13 @@ TEST(IngestJsonlTest, APageWithoutUrlTakesItsCanonicalUrl) {
       "href=\\\"/news/ferry-resumes\\\"><meta property=\\\"og:url\\\" "
       "content=\\\"https://harbour.example/news/ferry-resumes\\\"></head><body><p>The harbour "
       "ferry resumed its crossings on Tuesday after a week of storms kept it in port.</p>"
-      "<p>Its operator said the timetable would be back to normal by the weekend.</p></body></html>";
+      "<p>Its operator said the timetable would be back to normal by the "
+      "weekend.</p></body></html>";
   TempDir dir;
-  const auto path = dir.Write("feed.jsonl", "{\"html\":\"" + html + "\"}\n{\"url\":\"https://"
-                                            "feeds.example/item/9\",\"html\":\"" + html + "\"}\n");
+  const auto path = dir.Write("feed.jsonl", "{\"html\":\"" + html +
+                                                "\"}\n{\"url\":\"https://"
+                                                "feeds.example/item/9\",\"html\":\"" +
+                                                html + "\"}\n");
   Outcome run = Ingest({path});
   ASSERT_EQ(run.pages.size(), 2u);
   EXPECT_EQ(run.pages[0].url, "");
