@@ -14,19 +14,8 @@ using extract_internal::ChooseCanonicalUrl;
 using extract_internal::ResolveUrl;
 using testing::Dump;
 
-const char* kBody = R"(<div class="story">
-<p>The river dam reopened on Monday after eight months of repairs to its spillway gates.</p>
-<p>Engineers said the new gates can release twice as much water during spring floods.</p>
-</div>)";
-
 RawPage Page(const std::string& head, const std::string& url = "") {
-  RawPage page;
-  page.locator = "t.html";
-  page.url = url;
-  page.format = PageFormat::kHtml;
-  page.content =
-      "<html><head><title>Dam opens</title>" + head + "</head><body>" + kBody + "</body></html>";
-  return page;
+  return testing::DamStoryPage("<title>Dam opens</title>" + head, "", url);
 }
 
 TEST(ResolveUrlTest, RelativeAddressesAgainstThePage) {

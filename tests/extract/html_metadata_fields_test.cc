@@ -11,17 +11,8 @@ namespace {
 
 using testing::Dump;
 
-const char* kBody = R"(<div class="story">
-<p>The river dam reopened on Monday after eight months of repairs to its spillway gates.</p>
-<p>Engineers said the new gates can release twice as much water during spring floods.</p>
-</div>)";
-
 RawPage HtmlPage(const std::string& head, const std::string& body_extra = "") {
-  RawPage page;
-  page.locator = "t.html";
-  page.format = PageFormat::kHtml;
-  page.content = "<html><head>" + head + "</head><body>" + body_extra + kBody + "</body></html>";
-  return page;
+  return testing::DamStoryPage(head, body_extra);
 }
 
 TEST(AuthorNamesTest, LinkTextAroundANameIsRemoved) {

@@ -40,4 +40,20 @@ inline std::string Dump(const Article& a) {
   return o.str();
 }
 
+// An HTML page holding a two-paragraph story (a dam reopening) after
+// `head` in <head> and `body_extra` at the start of <body>.
+inline RawPage DamStoryPage(const std::string& head, const std::string& body_extra = "",
+                            const std::string& url = "") {
+  RawPage page;
+  page.locator = "t.html";
+  page.url = url;
+  page.format = PageFormat::kHtml;
+  page.content = "<html><head>" + head + "</head><body>" + body_extra +
+                 R"(<div class="story">
+<p>The river dam reopened on Monday after eight months of repairs to its spillway gates.</p>
+<p>Engineers said the new gates can release twice as much water during spring floods.</p>
+</div></body></html>)";
+  return page;
+}
+
 }  // namespace newsfuse::testing
