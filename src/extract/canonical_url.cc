@@ -93,12 +93,14 @@ std::string ResolveUrl(std::string_view href, std::string_view base) {
 
 CanonicalUrl ChooseCanonicalUrl(const std::vector<UrlCandidate>& candidates,
                                 std::string_view page_url) {
-  const std::string page_site = RegistrableDomain(HostOf(page_url));
   for (const UrlCandidate& c : candidates) {
     const std::string url = ResolveUrl(c.value, page_url);
     if (url.empty() || HostOf(url).empty() || IsHomePage(url)) continue;
-    if (CarriesAnAddress(url) && (page_site.empty() || RegistrableDomain(HostOf(url)) != page_site))
-      continue;
+    if (CarriesAnAddress(url)) {
+      // Site names only here: RegistrableDomain reads the host through ICU.
+      const std::string page_site = RegistrableDomain(HostOf(page_url));
+      if (page_site.empty() || RegistrableDomain(HostOf(url)) != page_site) continue;
+    }
     return {url, c.source};
   }
   return {};
