@@ -51,7 +51,7 @@ CREATE TABLE articles (
   dateline      text NOT NULL,
   language      text NOT NULL,
   paragraphs    text NOT NULL,  -- JSON array of strings
-  field_sources text NOT NULL,  -- JSON object, string -> string
+  field_sources text NOT NULL,  -- JSON: {"v":2,"field_sources":{...},"canonical_url":...} (article_codec.cc; a v1 row is the bare map)
   ingested_at   timestamptz NOT NULL DEFAULT now(),
   search        tsvector NOT NULL
 );

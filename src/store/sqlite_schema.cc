@@ -34,7 +34,7 @@ CREATE TABLE articles (
   dateline      TEXT NOT NULL,
   language      TEXT NOT NULL,
   paragraphs    TEXT NOT NULL,  -- JSON array of strings
-  field_sources TEXT NOT NULL,  -- JSON object, string -> string
+  field_sources TEXT NOT NULL,  -- JSON: {"v":2,"field_sources":{...},"canonical_url":...} (article_codec.cc; a v1 row is the bare map)
   ingested_at   TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
 );
 
