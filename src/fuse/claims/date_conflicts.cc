@@ -12,7 +12,10 @@
 #include <cctype>
 #include <map>
 #include <set>
+#include <string>
+#include <string_view>
 
+#include "core/strings.h"
 #include "fuse/claims/builders.h"
 
 namespace newsfuse::fuse {
@@ -39,6 +42,45 @@ bool WrittenWithYear(std::string_view text) {
   return false;
 }
 
+// A clock time ("12:45", ECB-style "12: 45") within a few bytes of `span`.
+bool ClockTimeNear(std::string_view body, Span span) {
+  constexpr size_t kNear = 24;
+  const size_t from = span.begin > kNear ? span.begin - kNear : 0;
+  const size_t to = std::min<size_t>(body.size(), span.end + kNear);
+  auto digit = [&](size_t i) {
+    return i < to && std::isdigit(static_cast<unsigned char>(body[i])) != 0;
+  };
+  for (size_t i = from; i < to; ++i) {
+    if (body[i] != ':' || i == 0 || !digit(i - 1)) continue;
+    size_t j = i + 1;
+    if (j < to && body[j] == ' ') ++j;
+    if (digit(j) && digit(j + 1) && !digit(j + 2)) return true;
+  }
+  return false;
+}
+
+// The date stamps the report rather than anything in it: a dateline at the
+// head of the text ("Published at 12:45, Wednesday, 12 June 2013", "Posted:
+// Thursday, July 29, 2004", "17 September 2013 - 21:29") or the article's
+// own publication day there. Two outlets that wrote on different days do
+// not disagree about anything, however alike the headlines around the dates.
+bool StampsTheReport(const AnnotatedArticle& a, size_t sentence, const Timex& t) {
+  constexpr size_t kHeadSentences = 2;
+  if (sentence >= kHeadSentences) return false;
+  if (ClockTimeNear(a.body, t.span)) return true;
+  if (const auto& p = a.article.published;
+      p && p->precision >= DatePrecision::kDay && t.value.size() == 10 &&
+      t.value == p->ToIso().substr(0, 10))
+    return true;
+  // "Published", "Posted", "Last updated" in the few words before the date.
+  constexpr size_t kBefore = 32;
+  const size_t from = t.span.begin > kBefore ? t.span.begin - kBefore : 0;
+  const std::string before = AsciiLower(std::string_view(a.body).substr(from, t.span.begin - from));
+  for (std::string_view stamp : {"published", "posted", "updated"})
+    if (before.find(stamp) != std::string::npos) return true;
+  return false;
+}
+
 struct Dated {
   size_t source, sentence;
   const Timex* timex;
@@ -58,6 +100,7 @@ std::vector<Conflict> DateConflicts(ClaimContext& ctx) {
       const size_t k = ctx.SentenceOf(s, t.span);
       values_in[{s, k}].insert(t.value);
       if (t.value.find('/') != std::string::npos || !WrittenWithYear(a.Text(t.span))) continue;
+      if (StampsTheReport(a, k, t)) continue;
       dated.push_back({s, k, &t,
                        ctx.Vector(s, ClauseAround(a, ctx.SentenceSpan(s, k), t.span, kClauseWords,
                                                   kClauseWords))});

@@ -6,7 +6,7 @@
 // People are matched across sources by Entity::key (spelling-insensitive,
 // mostly the surname). Two given names are one person's when they are
 // nearly the same word (edit distance at most two, same first letter, and
-// neither shortens the other as "Alex" does "Alexander"). They disagree only
+// neither shortens the other as "Alex" does "Alexander" or "Dave" "David"). They disagree only
 // when their consonants differ: "Mohammed"/"Mohamed", "Moammar"/"Muammar"
 // and "Oscar"/"Oskar" are one name transliterated two ways (doubled letters,
 // vowels, c or k: on the 40 DUC topics without gold, "Oscar"/"Oskar Luigi
@@ -29,6 +29,7 @@ namespace {
 
 constexpr size_t kMaxEdits = 2;
 constexpr size_t kMinGivenName = 4;
+constexpr size_t kShortFormLetters = 4;
 
 // The word without its vowels (y counted as one) and doubled letters, first
 // letter kept, and a hard c or q written as k ("Oscar"/"Oskar").
@@ -54,6 +55,10 @@ bool DifferentName(const std::string& a, const std::string& b) {
   if (a.size() < kMinGivenName || b.size() < kMinGivenName || a[0] != b[0]) return false;
   if (!Alphabetic(a) || !Alphabetic(b)) return false;
   if (a.starts_with(b) || b.starts_with(a)) return false;
+  // A short given name beside a longer one near it is most often the same
+  // person's familiar form ("Dave"/"David", "Mike"/"Mikel"), which no list
+  // the engine has can tell from a second name: too unsure to show.
+  if (std::min(a.size(), b.size()) <= kShortFormLetters && a.size() != b.size()) return false;
   return EditDistance(a, b) <= kMaxEdits && Consonants(a) != Consonants(b);
 }
 
