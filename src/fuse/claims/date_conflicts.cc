@@ -17,6 +17,7 @@
 
 #include "core/strings.h"
 #include "fuse/claims/builders.h"
+#include "text/word_lists.h"
 
 namespace newsfuse::fuse {
 namespace {
@@ -80,6 +81,32 @@ bool StampsTheReport(const AnnotatedArticle& a, size_t sentence, const Timex& t)
     if (before.find(stamp) != std::string::npos) return true;
   return false;
 }
+
+// Words that say what is dated: letters only, three or more, no stop word
+// ("… at 5" names nothing; a comment's stamp "April 4, 2011 at 10:32 am |
+// Reply" against another's is two posts, not two accounts of one date).
+size_t ContentWords(std::string_view text) {
+  static const std::set<std::string, std::less<>> kStop = [] {
+    std::set<std::string, std::less<>> words;
+    for (std::string_view w : word_lists::Lines(word_lists::StopWordsEn()))
+      words.insert(std::string(w));
+    return words;
+  }();
+  size_t n = 0;
+  for (size_t i = 0; i < text.size();) {
+    if (!IsAsciiLetter(text[i])) {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < text.size() && IsAsciiLetter(text[j])) ++j;
+    const bool word_alone = j == text.size() || !IsAsciiDigit(text[j]);
+    if (j - i >= 3 && word_alone && !kStop.count(AsciiLower(text.substr(i, j - i)))) ++n;
+    i = j;
+  }
+  return n;
+}
+constexpr size_t kMinContentWords = 2;
 
 struct Dated {
   size_t source, sentence;
@@ -154,6 +181,7 @@ std::vector<Conflict> DateConflicts(ClaimContext& ctx) {
   }
   std::vector<Conflict> out;
   for (auto& [values, p] : found) {
+    if (ContentWords(p.conflict.subject) < kMinContentWords) continue;
     // An outlet on both sides states both dates of this thing: two events.
     bool shared = false;
     for (const auto& o : p.outlets[0]) shared |= p.outlets[1].count(o) > 0;

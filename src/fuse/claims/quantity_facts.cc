@@ -81,6 +81,8 @@ constexpr double kMaxConflictRatio = 2.0;
 // Relative gap between a measure and its rounded conversion ("2 miles (3 km)"
 // is 3.22 km against 3 km).
 constexpr double kConversionGap = 0.10;
+// Relative gap under which two figures are one figure rounded differently.
+constexpr double kRoundingGap = 0.01;
 // Voices a small exact count needs before it is a fact of the story.
 constexpr size_t kSmallCountVoices = 3;
 // Lengths below this (metres) are sizes of things, not of the event.
@@ -115,6 +117,8 @@ struct Claim {
   // percent"): another outlet's other figure is then another proposal or an
   // unmet forecast, not an account that contradicts it.
   bool asserted = true;
+  bool range = false;  // written as two figures: "35,000-60,000", "35,000 to 60,000"
+  bool conversion = false;  // InConversionBrackets: the source's arithmetic
 };
 
 bool Agree(const Claim& a, const Claim& b) {
@@ -409,8 +413,32 @@ bool OneSidedBound(const Quantity& q) {
   return q.low != q.high && (q.low >= q.value || q.high <= q.value);
 }
 
+// Whether the figure is written as two numbers, a range of estimates
+// ("35,000-60,000 barrels", "35,000 to 60,000"): the annotator's interval is
+// then the range itself, not a hedge around its middle.
+bool WrittenAsRange(const AnnotatedArticle& a, const Quantity& q) {
+  if (q.low == q.high || q.span.end > a.body.size()) return false;
+  const std::string_view text = a.Text(q.span);
+  int runs = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const bool digit = IsAsciiDigit(text[i]);
+    const bool joined = i > 0 && (text[i - 1] == ',' || text[i - 1] == '.') && i > 1 &&
+                        IsAsciiDigit(text[i - 2]);
+    if (digit && (i == 0 || (!IsAsciiDigit(text[i - 1]) && !joined))) ++runs;
+  }
+  return runs >= 2;
+}
+
+// A range shown as written ("35,000 to 60,000"), never as "about" its middle.
+std::string RangeValue(const Quantity& q) {
+  return DisplayValue(q.low, q.unit, q.stated_unit) + " to " +
+         DisplayValue(q.high, q.unit, q.stated_unit);
+}
+
 // The value as one claim states it, for the sides of an approximate agreement.
-std::string StatedValue(const Quantity& q) {
+std::string StatedValue(const Claim& c) {
+  const Quantity& q = *c.q;
+  if (c.range) return RangeValue(q);
   std::string shown = DisplayValue(q.total != 0 ? q.total : q.value, q.unit, q.stated_unit);
   return WithHedge(shown, q.value, q.low, q.high);
 }
@@ -422,8 +450,11 @@ std::string StatedValue(const Quantity& q) {
 // yachts"; "four weeks", "at least three weeks") is no disagreement: on the
 // 40 DUC topics without gold 12 of 16 such rows were one figure told twice. Figures far apart under
 // one bound ("20 years", "up to 34 years") are two things the bound happens to cover.
+// A range of estimates ("35,000 to 60,000 barrels") holds the other figure
+// it meets ("about 60,000"): the outlets agree within it.
 bool ApproximatelyAgree(const Claim& x, const Claim& y) {
   if (!Agree(x, y) || OneSidedBound(*x.q) || OneSidedBound(*y.q)) return false;
+  if (x.range || y.range) return false;
   const double px = Representative(x.total), py = Representative(y.total);
   const double scale = std::max({std::fabs(px), std::fabs(py), 1e-9});
   const double gap = std::fabs(px - py) / scale;
@@ -521,6 +552,22 @@ bool PlacesInTime(const AnnotatedArticle& a, const Quantity& q) {
   return false;
 }
 
+// A measure in brackets right after another figure is its source's
+// conversion of it ("13 nautical miles (about 24km)"): arithmetic, not a
+// claim, and when the first figure's unit went unread it stands for the wrong
+// value ("some 13 miles away" is no rival of "about 24km").
+bool InConversionBrackets(const AnnotatedArticle& a, const Quantity& q) {
+  if (q.unit.empty() || q.span.begin == 0 || q.span.begin > a.body.size()) return false;
+  const std::string_view body = a.body;
+  const size_t open = body.rfind('(', q.span.begin - 1);
+  constexpr size_t kHedgeBytes = 12;  // "(about 24km)", "(some 3 miles)"
+  if (open == std::string_view::npos || q.span.begin - open > kHedgeBytes) return false;
+  constexpr size_t kLookBack = 32;  // "13 nautical miles ("
+  const size_t from = open > kLookBack ? open - kLookBack : 0;
+  const std::string_view before = body.substr(from, open - from);
+  return std::any_of(before.begin(), before.end(), [](char c) { return IsAsciiDigit(c); });
+}
+
 // Whether a name with the figure left out ("…", "… 4") still names
 // something: a disputed figure a reader cannot place is no conflict to show.
 bool NamesSomething(std::string_view subject) {
@@ -564,6 +611,8 @@ std::vector<Fact> QuantityFacts(ClaimContext& ctx, std::vector<Conflict>& confli
               {q.low, q.high},
               {},
               std::nullopt};
+      c.range = WrittenAsRange(ctx.article(s), q);
+      c.conversion = InConversionBrackets(ctx.article(s), q);
       if (q.distributive && q.value != 0) {
         const double parties = q.total / q.value;
         c.total = {q.low * parties, q.high * parties};
@@ -696,6 +745,7 @@ std::vector<Fact> QuantityFacts(ClaimContext& ctx, std::vector<Conflict>& confli
     b.fact.value = DisplayValue(q.total != 0 ? q.total : q.value, q.unit, q.stated_unit);
     if (q.distributive) b.fact.value += " (" + FormatNumber(q.value) + " each)";
     if (b.hedged) b.fact.value = WithHedge(b.fact.value, q.value, q.low, q.high);
+    if (b.lead->range) b.fact.value = RangeValue(q);
   };
   // A fact row shows one value and the outlets that state it. Agreement
   // joined its claims transitively, so a bound or a hedge between them can
@@ -847,7 +897,8 @@ std::vector<Fact> QuantityFacts(ClaimContext& ctx, std::vector<Conflict>& confli
         const Built& own = built[side == 0 ? a : b];
         const Built& other = built[side == 0 ? b : a];
         for (size_t i : own.claims)
-          if (!states_both(claims[i], other)) eligible[side].push_back(i);
+          if (!claims[i].conversion && !states_both(claims[i], other))
+            eligible[side].push_back(i);
       }
       if (eligible[0].empty() || eligible[1].empty()) continue;
       double context_sim = 0;
@@ -892,10 +943,16 @@ std::vector<Fact> QuantityFacts(ClaimContext& ctx, std::vector<Conflict>& confli
         for (size_t j : eligible[1]) clause = std::max(clause, clause_sim(claims[i], claims[j]));
       const bool ambiguous = figures_of[shared_keys.front()] >= kAmbiguousFigures;
       if (clause < (ambiguous ? kConflictClauseAmbiguous : kConflictClause)) continue;
+      // Rounding is no dispute: "£13.5m" / "£13.46m", "2,116" / "2,117"; nor
+      // is a conversion between unit systems ("200 feet" / "60 metres").
+      const double gap = RelativeGap(built[a].total, built[b].total);
+      if (gap <= kRoundingGap || built[a].fact.value == built[b].fact.value) continue;
+      if (!counted && gap <= kConversionGap &&
+          AsciiLower(built[a].lead->q->stated_unit) != AsciiLower(built[b].lead->q->stated_unit))
+        continue;
       Conflict c;
       c.subject = MeasureSubject(ctx, *built[a].lead, built[a].fact.subject, Figure::kElided);
       if (!NamesSomething(c.subject)) continue;
-      const double gap = RelativeGap(built[a].total, built[b].total);
       const bool hedged = built[a].hedged || built[b].hedged;
       c.hard = gap > (hedged ? kSoftGapHedged : kSoftGapExact);
       c.confidence = std::min(1.0, context_sim / 0.6);
@@ -919,8 +976,8 @@ std::vector<Fact> QuantityFacts(ClaimContext& ctx, std::vector<Conflict>& confli
     if (counted && b.total.high < kDistinctiveCount) continue;
     std::map<std::string, std::vector<size_t>> by_value;
     for (size_t i : b.claims) {
-      if (!InDirectQuote(ctx.article(claims[i].source), claims[i].q->span))
-        by_value[StatedValue(*claims[i].q)].push_back(i);
+      if (!claims[i].conversion && !InDirectQuote(ctx.article(claims[i].source), claims[i].q->span))
+        by_value[StatedValue(claims[i])].push_back(i);
     }
     if (by_value.size() < 2) continue;
     const std::vector<size_t>* best[2] = {nullptr, nullptr};
@@ -955,13 +1012,14 @@ std::vector<Fact> QuantityFacts(ClaimContext& ctx, std::vector<Conflict>& confli
     }
     if (!best[0]) continue;
     Conflict c;
-    c.subject = MeasureSubject(ctx, *b.lead, b.fact.subject, Figure::kElided);
+    // Named by a claim on a side: the row's lead may be a third wording.
+    c.subject = MeasureSubject(ctx, claims[best[0]->front()], b.fact.subject, Figure::kElided);
     if (!NamesSomething(c.subject)) continue;
     c.hard = false;
     c.confidence = std::min(1.0, best_context / 0.6);
     for (const std::vector<size_t>* side : best) {
       Conflict::Side out;
-      out.value = StatedValue(*claims[side->front()].q);
+      out.value = StatedValue(claims[side->front()]);
       for (size_t i : *side) {
         const Claim& cl = claims[i];
         if (std::find(out.sources.begin(), out.sources.end(), ctx.source_id(cl.source)) !=

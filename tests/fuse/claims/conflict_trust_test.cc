@@ -1,7 +1,9 @@
-// Conflicts a reader can trust, end to end: text written for these tests
-// goes through the analysers and fusion, and no conflict may be shown where
-// the outlets do not disagree. Each story also holds a real disagreement,
-// so a test cannot pass by finding no conflicts at all.
+// Conflicts a reader can trust: text written for these tests goes through
+// the analysers and fusion, and no conflict may be shown where the outlets
+// do not disagree. Each story also holds a real disagreement, so a test
+// cannot pass by finding no conflicts at all. The cases that need a whole
+// ingest (clustering, publication dates) are in
+// tests/e2e/conflict_trust_cli_test.cc.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -55,82 +57,86 @@ std::string BondSentence(const std::string& year) {
          " approved a $3 million bond to buy the Harwick mill site, the city manager said.";
 }
 
-TEST(ConflictTrustTest, DatelinesOfReportsWrittenOnDifferentDaysAreNoConflict) {
-  const StoryReport r = FuseAll({
-      MakeArticle("d1", "harwick-courier.example.org", "Trial date set in Harwick case",
-                  {"Published at 12:45, Wednesday, 12 June 2013. A provisional trial date has "
-                   "been set for the man accused of the Harwick mill fire.",
-                   "The hearing lasted twenty minutes.", BondSentence("2009")}),
-      MakeArticle("d2", "valley-news.example.net", "Trial date set in Harwick case",
-                  {"Last updated at 11:24, Tuesday, 18 June 2013. A provisional trial date has "
-                   "been set for the man accused of the Harwick mill fire.",
-                   "He spoke only to confirm his name.", BondSentence("2010")}),
-  });
-  EXPECT_FALSE(Disputes(r, "2013-06-12", "2013-06-18")) << Shown(r);
-  EXPECT_TRUE(Disputes(r, "2009", "2010")) << Shown(r);
-}
-
-TEST(ConflictTrustTest, SentenceThatRelatesBothFiguresIsNoSideOfADispute) {
-  const StoryReport r = FuseAll({
-      MakeArticle("v1", "screen-daily.example.org", "Lumen Awards ratings fall",
-                  {"About 32 million people watched the Lumen Awards ceremony this year, "
-                   "compared with 55.3 million a decade ago.",
-                   BondSentence("2009")}),
-      MakeArticle("v2", "broadcast-wire.example.net", "Lumen Awards ratings",
-                  {"A record 55.3 million people watched the Lumen Awards ceremony in 2014, "
-                   "the organisers said.",
-                   BondSentence("2010")}),
-  });
-  EXPECT_FALSE(Disputes(r, "32 million", "55.3 million")) << Shown(r);
-  EXPECT_TRUE(Disputes(r, "2009", "2010")) << Shown(r);
-}
-
-TEST(ConflictTrustTest, TimeElapsedIsNoRivalDuration) {
-  const StoryReport r = FuseAll({
-      MakeArticle("e1", "korvia-times.example.org", "Riots spread in Korvia",
-                  {"The student was shot by police in Velm eight days ago, triggering riots "
-                   "across Korvia.",
-                   BondSentence("2009")}),
-      MakeArticle("e2", "east-herald.example.net", "Korvia government under pressure",
-                  {"The government is reeling from four days of riots triggered by the police "
-                   "shooting of a student in Velm.",
-                   BondSentence("2010")}),
-  });
-  EXPECT_FALSE(Disputes(r, "8 days", "4 days")) << Shown(r);
-  EXPECT_TRUE(Disputes(r, "2009", "2010")) << Shown(r);
-}
-
 TEST(ConflictTrustTest, FamiliarFormOfAGivenNameIsNoConflictAnotherNameIs) {
   const StoryReport r = FuseAll({
       MakeArticle("n1", "albury-ledger.example.org", "Jury selection begins",
-                  {"District Attorney Dave Rossler said the evidence would show the shooting "
-                   "was planned.",
-                   "Police said the third victim, Brian Dalworth, 39, was treated at Albury General "
-                   "Hospital."}),
-      MakeArticle("n2", "capital-press.example.net", "Jury selection begins",
-                  {"District Attorney David Rossler said the evidence would show the shooting "
-                   "was planned.",
-                   "Police said the third victim, Bryant Dalworth, 39, was treated at Albury General "
-                   "Hospital."}),
+                  {"Timmons remained at the courthouse with defence lawyer Peter Lanch and "
+                   "Albury County District Attorney Dave Rossler.",
+                   "Police identified the victims as Tanya Wilder, 47, and Bryant A. Dalworth, "
+                   "39, both of Albury."}),
+      MakeArticle("n2", "capital-press.example.net", "Timmons trial opens",
+                  {"Prosecutor David Rossler said Timmons is charged with murder because he "
+                   "meant to kill someone.",
+                   "The third victim, identified as Brian Dalworth, was rushed to hospital with "
+                   "a gunshot wound."}),
   });
   EXPECT_FALSE(Disputes(r, "Dave Rossler", "David Rossler")) << Shown(r);
-  EXPECT_TRUE(Disputes(r, "Brian Dalworth", "Bryant Dalworth")) << Shown(r);
+  EXPECT_TRUE(Disputes(r, "Brian Dalworth", "Bryant A. Dalworth")) << Shown(r);
 }
 
-// Two counts of one noun in a story are often of two things: games missed
-// this season, games played the season before.
-TEST(ConflictTrustTest, CountsOfTheSameNounInDifferentClausesAreNoConflict) {
+TEST(ConflictTrustTest, ARangeHoldsTheFigureItMeetsAndIsShownAsWritten) {
   const StoryReport r = FuseAll({
-      MakeArticle("g1", "river-sports.example.org", "Pell placed on injured reserve",
-                  {"Tavon Pell missed nine games this season because of an ankle injury, the "
-                   "Harriers said on Wednesday.",
+      MakeArticle("r1", "gulf-report.example.org", "Spill estimates rise",
+                  {"Government scientists estimate 35,000 to 60,000 barrels of oil a day are "
+                   "leaking from the damaged Corvell well.",
                    BondSentence("2009")}),
-      MakeArticle("g2", "coast-sport.example.net", "Harriers lose Pell",
-                  {"Last season Pell led the Harriers in rushing, posting 793 yards in 13 games "
-                   "before the ankle injury.",
+      MakeArticle("r2", "energy-wire.example.net", "Corvell leak",
+                  {"Government scientists estimate about 60,000 barrels of oil a day are "
+                   "leaking from the damaged Corvell well.",
                    BondSentence("2010")}),
   });
-  EXPECT_FALSE(Disputes(r, "9", "13")) << Shown(r);
+  EXPECT_FALSE(Disputes(r, "60,000", "47,500")) << Shown(r);
+  for (const Conflict& c : r.conflicts)
+    for (const Conflict::Side& side : c.sides) EXPECT_EQ(side.value.find("47,500"), std::string::npos);
+  EXPECT_TRUE(Disputes(r, "2009", "2010")) << Shown(r);
+}
+
+TEST(ConflictTrustTest, OneFigureConvertedOrRoundedIsNoConflict) {
+  const StoryReport r = FuseAll({
+      MakeArticle("c1", "gulf-report.example.org", "Relief well nears Corvell leak",
+                  {"The first relief well is within 200 feet of the damaged Corvell well, the "
+                   "company said.",
+                   "Its escort ship stood some 13 miles away from the platform.",
+                   BondSentence("2009")}),
+      MakeArticle("c2", "energy-wire.example.net", "Relief well close",
+                  {"The first relief well is within 60 metres of the damaged Corvell well, the "
+                   "company said.",
+                   "Its escort ship stood 13 nautical miles (about 24km) away from the platform.",
+                   BondSentence("2010")}),
+  });
+  EXPECT_TRUE(r.conflicts.size() == 1 && Disputes(r, "2009", "2010")) << Shown(r);
+}
+
+TEST(ConflictTrustTest, DenialOfOneCompoundIsNoConflictWithAnother) {
+  const StoryReport r = FuseAll({
+      MakeArticle("s1", "city-ledger.example.org", "Corvell names new chairman",
+                  {"The new Corvell chairman has no oil industry experience, having run a "
+                   "telecoms group for six years.",
+                   BondSentence("2009")}),
+      MakeArticle("s2", "market-post.example.net", "Corvell board changes",
+                  {"The new Corvell chief executive began his oil industry career in 1979 "
+                   "with a drilling firm.",
+                   BondSentence("2010")}),
+  });
+  EXPECT_FALSE(Disputes(r, "no oil industry", "oil industry")) << Shown(r);
+  EXPECT_TRUE(Disputes(r, "2009", "2010")) << Shown(r);
+}
+
+TEST(ConflictTrustTest, StampsOfReadersCommentsAreNoDateConflict) {
+  const StoryReport r = FuseAll({
+      MakeArticle("m1", "world-desk.example.org", "Rebels hold the coast road",
+                  {"Rebels held the coast road on Monday, commanders said.",
+                   "Readers wrote in all day.",
+                   "Arm them now. April 5, 2011 at 5:56 am | Reply Death to tyrants everywhere!",
+                   BondSentence("2009")}),
+      MakeArticle("m2", "global-view.example.net", "Coast road fighting",
+                  {"Rebels held the coast road on Monday, their commanders said.",
+                   "Comments poured in.",
+                   "Well said. April 12, 2011 at 5:13 pm | Reply April 12, 2011 at 5:23 pm | "
+                   "Reply Big difference here.",
+                   BondSentence("2010")}),
+  });
+  EXPECT_FALSE(Disputes(r, "2011-04-05", "2011-04-12")) << Shown(r);
   EXPECT_TRUE(Disputes(r, "2009", "2010")) << Shown(r);
 }
 
