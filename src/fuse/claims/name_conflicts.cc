@@ -32,13 +32,14 @@ constexpr size_t kMinGivenName = 4;
 constexpr size_t kShortFormLetters = 4;
 
 // The word without its vowels (y counted as one) and doubled letters, first
-// letter kept, and a hard c or q written as k ("Oscar"/"Oskar").
+// letter kept, a hard c or q written as k ("Oscar"/"Oskar") and z as s
+// ("Andres"/"Andrez", Timeline17's Libya stories).
 std::string Consonants(const std::string& w) {
   std::string out;
   for (size_t i = 0; i < w.size(); ++i) {
     const bool vowel = std::string_view("aeiouy").find(w[i]) != std::string_view::npos;
     if (i > 0 && vowel) continue;
-    const char c = w[i] == 'c' || w[i] == 'q' ? 'k' : w[i];
+    const char c = w[i] == 'c' || w[i] == 'q' ? 'k' : w[i] == 'z' ? 's' : w[i];
     if (!out.empty() && out.back() == c) continue;
     out += c;
   }
