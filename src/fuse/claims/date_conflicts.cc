@@ -17,6 +17,7 @@
 
 #include "core/strings.h"
 #include "fuse/claims/builders.h"
+#include "fuse/claims/report_stamps.h"
 #include "text/word_lists.h"
 
 namespace newsfuse::fuse {
@@ -28,59 +29,6 @@ constexpr double kSameSentence = 0.5;
 constexpr double kSameClause = 0.75;
 // Words of the date's clause read on either side of it.
 constexpr int kClauseWords = 6;
-
-// The date names its year in digits ("in 1988", "Oct. 9, 1998").
-bool WrittenWithYear(std::string_view text) {
-  for (size_t i = 0; i + 4 <= text.size(); ++i) {
-    bool digits = true;
-    for (size_t k = 0; k < 4 && digits; ++k)
-      digits = std::isdigit(static_cast<unsigned char>(text[i + k])) != 0;
-    const bool alone =
-        (i == 0 || !std::isalnum(static_cast<unsigned char>(text[i - 1]))) &&
-        (i + 4 == text.size() || !std::isalnum(static_cast<unsigned char>(text[i + 4])));
-    if (digits && alone) return true;
-  }
-  return false;
-}
-
-// A clock time ("12:45", ECB-style "12: 45") within a few bytes of `span`.
-bool ClockTimeNear(std::string_view body, Span span) {
-  constexpr size_t kNear = 24;
-  const size_t from = span.begin > kNear ? span.begin - kNear : 0;
-  const size_t to = std::min<size_t>(body.size(), span.end + kNear);
-  auto digit = [&](size_t i) {
-    return i < to && std::isdigit(static_cast<unsigned char>(body[i])) != 0;
-  };
-  for (size_t i = from; i < to; ++i) {
-    if (body[i] != ':' || i == 0 || !digit(i - 1)) continue;
-    size_t j = i + 1;
-    if (j < to && body[j] == ' ') ++j;
-    if (digit(j) && digit(j + 1) && !digit(j + 2)) return true;
-  }
-  return false;
-}
-
-// The date stamps the report rather than anything in it: a dateline at the
-// head of the text ("Published at 12:45, Wednesday, 12 June 2013", "Posted:
-// Thursday, July 29, 2004", "17 September 2013 - 21:29") or the article's
-// own publication day there. Two outlets that wrote on different days do
-// not disagree about anything, however alike the headlines around the dates.
-bool StampsTheReport(const AnnotatedArticle& a, size_t sentence, const Timex& t) {
-  constexpr size_t kHeadSentences = 2;
-  if (sentence >= kHeadSentences) return false;
-  if (ClockTimeNear(a.body, t.span)) return true;
-  if (const auto& p = a.article.published;
-      p && p->precision >= DatePrecision::kDay && t.value.size() == 10 &&
-      t.value == p->ToIso().substr(0, 10))
-    return true;
-  // "Published", "Posted", "Last updated" in the few words before the date.
-  constexpr size_t kBefore = 32;
-  const size_t from = t.span.begin > kBefore ? t.span.begin - kBefore : 0;
-  const std::string before = AsciiLower(std::string_view(a.body).substr(from, t.span.begin - from));
-  for (std::string_view stamp : {"published", "posted", "updated"})
-    if (before.find(stamp) != std::string::npos) return true;
-  return false;
-}
 
 // Words that say what is dated: letters only, three or more, no stop word
 // ("… at 5" names nothing; a comment's stamp "April 4, 2011 at 10:32 am |
@@ -127,7 +75,8 @@ std::vector<Conflict> DateConflicts(ClaimContext& ctx) {
       const size_t k = ctx.SentenceOf(s, t.span);
       values_in[{s, k}].insert(t.value);
       if (t.value.find('/') != std::string::npos || !WrittenWithYear(a.Text(t.span))) continue;
-      if (StampsTheReport(a, k, t)) continue;
+      // A dated headline on the day the article came out is its stamp too.
+      if (StampsTheReport(a, k, t) || OnItsOwnDay(a, k, t)) continue;
       dated.push_back({s, k, &t,
                        ctx.Vector(s, ClauseAround(a, ctx.SentenceSpan(s, k), t.span, kClauseWords,
                                                   kClauseWords))});

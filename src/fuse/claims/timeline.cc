@@ -13,6 +13,7 @@
 
 #include "core/date.h"
 #include "fuse/claims/builders.h"
+#include "fuse/claims/report_stamps.h"
 
 namespace newsfuse::fuse {
 namespace {
@@ -258,6 +259,7 @@ std::vector<TimelineEntry> BuildTimeline(ClaimContext& ctx, bool story_window_on
       if (!ParseRange(t.value, r) || !InStoryWindow(r, window)) continue;
       if (BoundOnly(a, t)) continue;
       const size_t sentence = ctx.SentenceOf(s, t.span);
+      if (StampsTheReport(a, sentence, t)) continue;  // the day the page was posted
       if (OpensWithQuote(a.Text(ctx.SentenceSpan(s, sentence)))) continue;
       // A date inside a speaker's own words ("``We had one survive for five
       // hours in 1993,'' Campbell said") dates what the speaker recalls, in a
