@@ -51,7 +51,7 @@ struct Part {
   int conflicts = 0;
   void Add(const TopicScores& t) {
     ++topics;
-    for (auto [a, b] : {std::pair{&sum.facts, &t.facts},
+    for (auto [a, b] : {std::pair{&sum.facts, &t.facts}, {&sum.facts_strict, &t.facts_strict},
                         {&sum.roles, &t.roles},
                         {&sum.conflicts, &t.conflicts},
                         {&sum.quotes_direct, &t.quotes_direct},
@@ -74,6 +74,7 @@ struct Part {
           name, section, s.sys, s.sys_ok, s.gold, s.gold_ok, s.Precision(), s.Recall(), s.F1());
     };
     line("facts", sum.facts);
+    line("facts_strict", sum.facts_strict);
     line("roles", sum.roles);
     line("conflicts", sum.conflicts);
     line("quotes_direct", sum.quotes_direct);

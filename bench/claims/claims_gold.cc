@@ -31,7 +31,11 @@ GoldTopic ParseTopic(const json& j) {
   const json docs = j.value("docs", json::object());
   for (const auto& [doc, meta] : docs.items()) t.published[doc] = Str(meta, "published");
   for (const json& f : j.value("facts", json::array())) {
-    t.facts.push_back({Str(f, "kind"), Str(f, "subject"), Str(f, "value"), Evidence(f)});
+    GoldFact fact{Str(f, "kind"), Str(f, "subject"), Str(f, "value"), Evidence(f), {}};
+    if (auto docs = f.find("docs"); docs != f.end() && docs->is_array())
+      for (const auto& d : *docs)
+        if (d.is_string()) fact.docs.push_back(d.get<std::string>());
+    t.facts.push_back(std::move(fact));
   }
   for (const json& r : j.value("roles", json::array())) {
     GoldRole role{Str(r, "person"), {}};

@@ -17,6 +17,7 @@ struct GoldEvidence {
 struct GoldFact {
   std::string kind, subject, value;
   std::vector<GoldEvidence> evidence;
+  std::vector<std::string> docs;  // every document the editors found stating it
 };
 
 struct GoldRole {

@@ -243,9 +243,19 @@ TopicScores ScoreReport(const StoryReport& report, const std::map<std::string, s
     const Fact& f = *fact_rows[r];
     const int match = gold_of_row[r];
     t.facts.sys_ok += match >= 0;
-    note(std::string(match >= 0             ? "  ok   "
-                     : !fact_can[r].empty() ? "  DUP  "
-                                            : "  WRONG") +
+    bool all_state_it = false;
+    if (match >= 0) {
+      const auto& docs = gold.facts[match].docs;
+      all_state_it = true;
+      for (const Item& i : Items(f.wording, doc_of))
+        all_state_it &= std::find(docs.begin(), docs.end(), i.doc) != docs.end();
+      t.facts_strict.sys_ok += all_state_it;
+      if (all_state_it) ++t.facts_strict.gold_ok;
+    }
+    note(std::string(match >= 0 && all_state_it ? "  ok   "
+                     : match >= 0               ? "  LOOSE"
+                     : !fact_can[r].empty()     ? "  DUP  "
+                                                : "  WRONG") +
          " fact [" + FactKindName(f.kind) + "] " + f.subject + ": " + f.value +
          (match >= 0             ? "  = " + gold.facts[match].subject
           : !fact_can[r].empty() ? "  ~ " + gold.facts[fact_can[r].front()].subject
@@ -253,6 +263,8 @@ TopicScores ScoreReport(const StoryReport& report, const std::map<std::string, s
          DiagOf(f));
   }
   t.facts.gold = static_cast<int>(gold.facts.size());
+  t.facts_strict.sys = t.facts.sys;
+  t.facts_strict.gold = t.facts.gold;
   t.facts.gold_ok = static_cast<int>(std::count(fact_taken.begin(), fact_taken.end(), true));
   for (size_t g = 0; g < gold.facts.size(); ++g)
     if (!fact_taken[g]) note("  MISS  fact " + gold.facts[g].subject + ": " + gold.facts[g].value);

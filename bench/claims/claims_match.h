@@ -45,7 +45,11 @@ bool SameDate(std::string_view gold, std::string_view system);
 // source id ("S3") to its gold document name ("D04.txt"). `detail`, when not
 // null, receives one line per system row and missed gold item.
 struct TopicScores {
-  SectionScore facts, roles, conflicts, quotes_direct, quotes_reported, quotes_any, timeline;
+  // facts_strict: a matched fact row counts only when every outlet it cites
+  // states that gold fact (its document is among the fact's `docs`): the
+  // lenient match needs one wording to overlap, so a loosely grouped row
+  // citing outlets for what they did not say still scores.
+  SectionScore facts, facts_strict, roles, conflicts, quotes_direct, quotes_reported, quotes_any, timeline;
   int direct_matched = 0, direct_speaker_ok = 0;  // speaker accuracy over matched direct quotes
   int conflicts_hard = 0, conflicts_self = 0, conflicts_kind_ok = 0;
 };
