@@ -51,7 +51,8 @@ struct Part {
   int conflicts = 0;
   void Add(const TopicScores& t) {
     ++topics;
-    for (auto [a, b] : {std::pair{&sum.facts, &t.facts}, {&sum.facts_strict, &t.facts_strict},
+    for (auto [a, b] : {std::pair{&sum.facts, &t.facts},
+                        {&sum.facts_strict, &t.facts_strict},
                         {&sum.roles, &t.roles},
                         {&sum.conflicts, &t.conflicts},
                         {&sum.quotes_direct, &t.quotes_direct},

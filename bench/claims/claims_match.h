@@ -49,7 +49,8 @@ struct TopicScores {
   // states that gold fact (its document is among the fact's `docs`): the
   // lenient match needs one wording to overlap, so a loosely grouped row
   // citing outlets for what they did not say still scores.
-  SectionScore facts, facts_strict, roles, conflicts, quotes_direct, quotes_reported, quotes_any, timeline;
+  SectionScore facts, facts_strict, roles, conflicts, quotes_direct, quotes_reported, quotes_any,
+      timeline;
   int direct_matched = 0, direct_speaker_ok = 0;  // speaker accuracy over matched direct quotes
   int conflicts_hard = 0, conflicts_self = 0, conflicts_kind_ok = 0;
 };

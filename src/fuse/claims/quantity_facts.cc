@@ -117,7 +117,7 @@ struct Claim {
   // percent"): another outlet's other figure is then another proposal or an
   // unmet forecast, not an account that contradicts it.
   bool asserted = true;
-  bool range = false;  // written as two figures: "35,000-60,000", "35,000 to 60,000"
+  bool range = false;       // written as two figures: "35,000-60,000", "35,000 to 60,000"
   bool conversion = false;  // InConversionBrackets: the source's arithmetic
 };
 
@@ -422,8 +422,8 @@ bool WrittenAsRange(const AnnotatedArticle& a, const Quantity& q) {
   int runs = 0;
   for (size_t i = 0; i < text.size(); ++i) {
     const bool digit = IsAsciiDigit(text[i]);
-    const bool joined = i > 0 && (text[i - 1] == ',' || text[i - 1] == '.') && i > 1 &&
-                        IsAsciiDigit(text[i - 2]);
+    const bool joined =
+        i > 0 && (text[i - 1] == ',' || text[i - 1] == '.') && i > 1 && IsAsciiDigit(text[i - 2]);
     if (digit && (i == 0 || (!IsAsciiDigit(text[i - 1]) && !joined))) ++runs;
   }
   return runs >= 2;
@@ -897,8 +897,7 @@ std::vector<Fact> QuantityFacts(ClaimContext& ctx, std::vector<Conflict>& confli
         const Built& own = built[side == 0 ? a : b];
         const Built& other = built[side == 0 ? b : a];
         for (size_t i : own.claims)
-          if (!claims[i].conversion && !states_both(claims[i], other))
-            eligible[side].push_back(i);
+          if (!claims[i].conversion && !states_both(claims[i], other)) eligible[side].push_back(i);
       }
       if (eligible[0].empty() || eligible[1].empty()) continue;
       double context_sim = 0;

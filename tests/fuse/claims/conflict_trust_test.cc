@@ -87,17 +87,18 @@ TEST(ConflictTrustTest, ARangeHoldsTheFigureItMeetsAndIsShownAsWritten) {
   });
   EXPECT_FALSE(Disputes(r, "60,000", "47,500")) << Shown(r);
   for (const Conflict& c : r.conflicts)
-    for (const Conflict::Side& side : c.sides) EXPECT_EQ(side.value.find("47,500"), std::string::npos);
+    for (const Conflict::Side& side : c.sides)
+      EXPECT_EQ(side.value.find("47,500"), std::string::npos);
   EXPECT_TRUE(Disputes(r, "2009", "2010")) << Shown(r);
 }
 
 TEST(ConflictTrustTest, OneFigureConvertedOrRoundedIsNoConflict) {
   const StoryReport r = FuseAll({
-      MakeArticle("c1", "gulf-report.example.org", "Relief well nears Corvell leak",
-                  {"The first relief well is within 200 feet of the damaged Corvell well, the "
-                   "company said.",
-                   "Its escort ship stood some 13 miles away from the platform.",
-                   BondSentence("2009")}),
+      MakeArticle(
+          "c1", "gulf-report.example.org", "Relief well nears Corvell leak",
+          {"The first relief well is within 200 feet of the damaged Corvell well, the "
+           "company said.",
+           "Its escort ship stood some 13 miles away from the platform.", BondSentence("2009")}),
       MakeArticle("c2", "energy-wire.example.net", "Relief well close",
                   {"The first relief well is within 60 metres of the damaged Corvell well, the "
                    "company said.",
@@ -124,17 +125,17 @@ TEST(ConflictTrustTest, DenialOfOneCompoundIsNoConflictWithAnother) {
 
 TEST(ConflictTrustTest, StampsOfReadersCommentsAreNoDateConflict) {
   const StoryReport r = FuseAll({
-      MakeArticle("m1", "world-desk.example.org", "Rebels hold the coast road",
-                  {"Rebels held the coast road on Monday, commanders said.",
-                   "Readers wrote in all day.",
-                   "Arm them now. April 5, 2011 at 5:56 am | Reply Death to tyrants everywhere!",
-                   BondSentence("2009")}),
-      MakeArticle("m2", "global-view.example.net", "Coast road fighting",
-                  {"Rebels held the coast road on Monday, their commanders said.",
-                   "Comments poured in.",
-                   "Well said. April 12, 2011 at 5:13 pm | Reply April 12, 2011 at 5:23 pm | "
-                   "Reply Big difference here.",
-                   BondSentence("2010")}),
+      MakeArticle(
+          "m1", "world-desk.example.org", "Rebels hold the coast road",
+          {"Rebels held the coast road on Monday, commanders said.", "Readers wrote in all day.",
+           "Arm them now. April 5, 2011 at 5:56 am | Reply Death to tyrants everywhere!",
+           BondSentence("2009")}),
+      MakeArticle(
+          "m2", "global-view.example.net", "Coast road fighting",
+          {"Rebels held the coast road on Monday, their commanders said.", "Comments poured in.",
+           "Well said. April 12, 2011 at 5:13 pm | Reply April 12, 2011 at 5:23 pm | "
+           "Reply Big difference here.",
+           BondSentence("2010")}),
   });
   EXPECT_FALSE(Disputes(r, "2011-04-05", "2011-04-12")) << Shown(r);
   EXPECT_TRUE(Disputes(r, "2009", "2010")) << Shown(r);
