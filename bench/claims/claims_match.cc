@@ -244,11 +244,15 @@ TopicScores ScoreReport(const StoryReport& report, const std::map<std::string, s
     const int match = gold_of_row[r];
     t.facts.sys_ok += match >= 0;
     bool all_state_it = false;
+    std::string loose_docs;  // cited documents the gold fact does not list
     if (match >= 0) {
       const auto& docs = gold.facts[match].docs;
       all_state_it = true;
-      for (const Item& i : Items(f.wording, doc_of))
-        all_state_it &= std::find(docs.begin(), docs.end(), i.doc) != docs.end();
+      for (const Item& i : Items(f.wording, doc_of)) {
+        if (std::find(docs.begin(), docs.end(), i.doc) != docs.end()) continue;
+        all_state_it = false;
+        loose_docs += " " + i.doc;
+      }
       t.facts_strict.sys_ok += all_state_it;
       if (all_state_it) ++t.facts_strict.gold_ok;
     }
@@ -260,7 +264,7 @@ TopicScores ScoreReport(const StoryReport& report, const std::map<std::string, s
          (match >= 0             ? "  = " + gold.facts[match].subject
           : !fact_can[r].empty() ? "  ~ " + gold.facts[fact_can[r].front()].subject
                                  : "") +
-         DiagOf(f));
+         (loose_docs.empty() ? "" : "  [not in gold docs:" + loose_docs + "]") + DiagOf(f));
   }
   t.facts.gold = static_cast<int>(gold.facts.size());
   t.facts_strict.sys = t.facts.sys;
