@@ -152,6 +152,12 @@ bool Scanner::ReadShare(size_t i, NumberReading& n) {
   if (!w || w->cls != NumberClass::kFraction) return false;
   const bool half = Is(j, "half");
   if (j == i && !half) return false;
+  // "the second half of the year", "the first half of the game": a stretch
+  // of time or of play, not a share of anything.
+  if (half && j == i && i > 0 &&
+      (Is(i - 1, "first") || Is(i - 1, "second") || Is(i - 1, "latter") || Is(i - 1, "last") ||
+       Is(i - 1, "final") || Is(i - 1, "back") || Is(i - 1, "front")))
+    return false;
   if (!(Is(j + 1, "of") || (half && (Is(j + 1, "the") || Is(j + 1, "its") || Is(j + 1, "their")))))
     return false;
   n.value = w->value * 100;

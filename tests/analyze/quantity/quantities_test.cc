@@ -78,6 +78,10 @@ TEST(QuantitiesTest, OrdinalsAreNotShares) {
   EXPECT_EQ(Spans("A third round of talks is planned."), Strings{});
   EXPECT_EQ(Spans("It was the second round of talks."), Strings{});
   EXPECT_EQ(Spans("The 93rd Brigade held its positions."), Strings{});
+  // A half that is a stretch of time or of a match, not a share.
+  EXPECT_EQ(Spans("Sales rose in the second half of the year."), Strings{});
+  EXPECT_EQ(Spans("He scored twice in the first half of the game."), Strings{});
+  EXPECT_EQ(Spans("The latter half of the decade was calmer."), Strings{});
 }
 
 TEST(QuantitiesTest, HedgesBecomeIntervals) {
