@@ -105,6 +105,9 @@ bool Scanner::ReadScale(Expression& e) {
         take = !e.currency.empty() ||
                (Glued(s) && IsWord(s + 1) && !tokens_[s + 1].capital &&
                 !lex_.counted_stops.Find(Key(s + 1, s + 1)) && !lex_.units.Find(Key(s + 1, s + 1)));
+        // A capital M glued to digits and no scale is a model name ("GeForce
+        // GT 650M", "9600M GT"): the metre's symbol is a small m.
+        if (!take && Is(s, "m") && Glued(s) && tokens_[s].capital) return Reject(e, s);
       } else {
         take = true;
       }

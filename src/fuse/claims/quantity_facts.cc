@@ -252,18 +252,19 @@ std::string WithHedge(const std::string& shown, double value, double low, double
   return "about " + shown;
 }
 
+// Three significant figures: a converted length is no more precise than that.
+double ThreeFigures(double v) {
+  if (v == 0) return 0;
+  const double scale = std::pow(10.0, std::floor(std::log10(std::fabs(v))) - 2);
+  return std::round(v / scale) * scale;
+}
+
 std::string DisplayValue(double value, const std::string& unit, const std::string& stated_unit) {
   if (unit.empty()) return FormatNumber(value);
   if (unit == "m") {
-    if (std::fabs(value) >= 1000) {
-      // Three significant figures: a converted length is no more precise than that.
-      auto sig3 = [](double v) {
-        const double scale = std::pow(10.0, std::floor(std::log10(std::fabs(v))) - 2);
-        return std::round(v / scale) * scale;
-      };
-      return FormatNumber(sig3(value / 1000)) + " km (" + FormatNumber(sig3(value / 1609.344)) +
-             " miles)";
-    }
+    if (std::fabs(value) >= 1000)
+      return FormatNumber(ThreeFigures(value / 1000)) + " km (" +
+             FormatNumber(ThreeFigures(value / 1609.344)) + " miles)";
     return FormatNumber(value) + " m";
   }
   if (unit == "s") {
@@ -413,6 +414,44 @@ bool OneSidedBound(const Quantity& q) {
   return q.low != q.high && (q.low >= q.value || q.high <= q.value);
 }
 
+// A length in the unit its source wrote ("86 yards (78.6 m)", "13 miles
+// (20.9 km)"), as durations keep theirs: "1,098 yards" shown as "1 km (0.624
+// miles)" is a figure no outlet gave. Metric lengths and figures whose
+// number is not written in digits keep the metric display (empty result).
+std::string LengthAsWritten(const AnnotatedArticle& a, const Quantity& q) {
+  if (q.unit != "m" || q.span.end > a.body.size()) return {};
+  std::string unit = AsciiLower(q.stated_unit);
+  if (!unit.empty() && unit.front() == '-') unit.erase(0, 1);
+  const bool metric = unit == "m" || unit == "km" || unit == "kms" || unit == "cm" ||
+                      unit == "mm" || unit.find("metre") != std::string::npos ||
+                      unit.find("meter") != std::string::npos;
+  if (unit.empty() || metric) return {};
+  const std::string_view text = a.Text(q.span);
+  size_t b = 0;
+  while (b < text.size() && !IsAsciiDigit(text[b])) ++b;
+  size_t e = b;
+  while (e < text.size() && (IsAsciiDigit(text[e]) || text[e] == ',' || text[e] == '.')) ++e;
+  while (e > b && !IsAsciiDigit(text[e - 1])) --e;
+  if (e == b) return {};
+  std::string digits;
+  for (size_t i = b; i < e; ++i)
+    if (text[i] != ',') digits += text[i];
+  const double written = std::atof(digits.c_str());
+  if (!(written > 0)) return {};
+  // Plural as a reader writes it; symbols ("ft", "mi") stay as they are.
+  constexpr size_t kSymbolLetters = 3;
+  if (written != 1 && unit.size() > kSymbolLetters) {
+    if (unit == "foot")
+      unit = "feet";
+    else if (unit.back() != 's' && unit != "feet")
+      unit += 's';
+  }
+  if (!(q.value > 0)) return {};
+  const std::string converted = q.value >= 1000 ? FormatNumber(ThreeFigures(q.value / 1000)) + " km"
+                                                : FormatNumber(ThreeFigures(q.value)) + " m";
+  return std::string(text.substr(b, e - b)) + " " + unit + " (" + converted + ")";
+}
+
 // Whether the figure is written as two numbers, a range of estimates
 // ("35,000-60,000 barrels", "35,000 to 60,000"): the annotator's interval is
 // then the range itself, not a hedge around its middle.
@@ -436,9 +475,11 @@ std::string RangeValue(const Quantity& q) {
 }
 
 // The value as one claim states it, for the sides of an approximate agreement.
-std::string StatedValue(const Claim& c) {
+std::string StatedValue(const AnnotatedArticle& a, const Claim& c) {
   const Quantity& q = *c.q;
   if (c.range) return RangeValue(q);
+  if (std::string written = LengthAsWritten(a, q); !written.empty())
+    return WithHedge(written, q.value, q.low, q.high);
   std::string shown = DisplayValue(q.total != 0 ? q.total : q.value, q.unit, q.stated_unit);
   return WithHedge(shown, q.value, q.low, q.high);
 }
@@ -736,7 +777,7 @@ std::vector<Fact> QuantityFacts(ClaimContext& ctx, std::vector<Conflict>& confli
     const Claim* lead = nullptr;     // the claim whose value the row shows
     bool named_by_clause = false;    // no counted noun: named by its lead's clause
   };
-  auto SetValue = [](Built& b) {
+  auto SetValue = [&ctx](Built& b) {
     const Quantity& q = *b.lead->q;
     b.fact.unit = q.unit;
     b.total = b.lead->total;
@@ -745,7 +786,11 @@ std::vector<Fact> QuantityFacts(ClaimContext& ctx, std::vector<Conflict>& confli
     b.fact.value = DisplayValue(q.total != 0 ? q.total : q.value, q.unit, q.stated_unit);
     if (q.distributive) b.fact.value += " (" + FormatNumber(q.value) + " each)";
     if (b.hedged) b.fact.value = WithHedge(b.fact.value, q.value, q.low, q.high);
-    if (b.lead->range) b.fact.value = RangeValue(q);
+    if (b.lead->range)
+      b.fact.value = RangeValue(q);
+    else if (std::string written = LengthAsWritten(ctx.article(b.lead->source), q);
+             !written.empty())
+      b.fact.value = b.hedged ? WithHedge(written, q.value, q.low, q.high) : written;
   };
   // A fact row shows one value and the outlets that state it. Agreement
   // joined its claims transitively, so a bound or a hedge between them can
@@ -976,7 +1021,7 @@ std::vector<Fact> QuantityFacts(ClaimContext& ctx, std::vector<Conflict>& confli
     std::map<std::string, std::vector<size_t>> by_value;
     for (size_t i : b.claims) {
       if (!claims[i].conversion && !InDirectQuote(ctx.article(claims[i].source), claims[i].q->span))
-        by_value[StatedValue(claims[i])].push_back(i);
+        by_value[StatedValue(ctx.article(claims[i].source), claims[i])].push_back(i);
     }
     if (by_value.size() < 2) continue;
     const std::vector<size_t>* best[2] = {nullptr, nullptr};
@@ -1018,7 +1063,7 @@ std::vector<Fact> QuantityFacts(ClaimContext& ctx, std::vector<Conflict>& confli
     c.confidence = std::min(1.0, best_context / 0.6);
     for (const std::vector<size_t>* side : best) {
       Conflict::Side out;
-      out.value = StatedValue(claims[side->front()]);
+      out.value = StatedValue(ctx.article(claims[side->front()].source), claims[side->front()]);
       for (size_t i : *side) {
         const Claim& cl = claims[i];
         if (std::find(out.sources.begin(), out.sources.end(), ctx.source_id(cl.source)) !=

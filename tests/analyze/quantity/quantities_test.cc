@@ -74,6 +74,12 @@ TEST(QuantitiesTest, SharesAreReadAsPercentages) {
   EXPECT_EQ(Only("Output fell 3 per cent.", "3 per cent").unit, "%");
 }
 
+TEST(QuantitiesTest, ModelNamesAreNoLengths) {
+  EXPECT_EQ(Spans("It has a GeForce GT 650M graphics chip."), Strings{});
+  EXPECT_EQ(Spans("The 9600M GT card is faster."), Strings{});
+  EXPECT_EQ(Only("The boat drifted 100m.", "100m").unit, "m");
+}
+
 TEST(QuantitiesTest, OrdinalsAreNotShares) {
   EXPECT_EQ(Spans("A third round of talks is planned."), Strings{});
   EXPECT_EQ(Spans("It was the second round of talks."), Strings{});

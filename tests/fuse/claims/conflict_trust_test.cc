@@ -141,5 +141,24 @@ TEST(ConflictTrustTest, StampsOfReadersCommentsAreNoDateConflict) {
   EXPECT_TRUE(Disputes(r, "2009", "2010")) << Shown(r);
 }
 
+// A length keeps the unit its outlets wrote, with metres beside it, as a
+// duration does: "300 yards" is not "274 m", and "1,098 yards" not "1 km".
+TEST(ConflictTrustTest, LengthIsShownInTheUnitItsSourcesWrote) {
+  const StoryReport r = FuseAll({
+      MakeArticle("l1", "river-post.example.org", "Flood wall finished",
+                  {"The new flood wall runs for 300 yards along the Tessel river, the council "
+                   "said on Monday."}),
+      MakeArticle("l2", "valley-times.example.net", "Tessel flood wall",
+                  {"Workers finished the flood wall, which runs for 300 yards along the Tessel "
+                   "river, on Monday."}),
+      MakeArticle("l3", "north-wire.example.com", "Wall against the Tessel",
+                  {"The council said on Monday the flood wall runs for 300 yards along the "
+                   "Tessel."}),
+  });
+  bool shown = false;
+  for (const Fact& f : r.facts) shown |= f.value == "300 yards (274 m)";
+  EXPECT_TRUE(shown) << Shown(r);
+}
+
 }  // namespace
 }  // namespace newsfuse
