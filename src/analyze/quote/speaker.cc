@@ -10,18 +10,6 @@ namespace {
 
 constexpr uint32_t kPronounLookback = 4;   // sentences
 constexpr uint32_t kNamesakeLookback = 2;  // sentences
-// Words between a possessor and the person noun it owns ("Tamba's eldest
-// daughter"), and the longest possessor name ("Drello Vance's").
-constexpr uint32_t kRelationGap = 3;
-// Tokens read back from "the statement" for the statement it refers to, and
-// the words allowed between its issuer and the noun ("in a joint statement").
-constexpr uint32_t kDocumentLookback = 400;
-constexpr uint32_t kDocumentSubjectGap = 4;
-
-bool EndsPossessive(std::string_view w) {
-  return (w.size() > 2 && (w.substr(w.size() - 2) == "'s" || w.back() == '\'')) ||
-         (w.size() > 4 && w.substr(w.size() - 4) == "\xE2\x80\x99s");
-}
 
 // "group in Paris", "mayor of Lyon", "officials from Madrid".
 bool IsLocativePreposition(const QuoteText& text, uint32_t k) {
@@ -36,6 +24,11 @@ std::string_view LastWord(std::string_view name) {
 }
 
 }  // namespace
+
+bool EndsPossessive(std::string_view w) {
+  return (w.size() > 2 && (w.substr(w.size() - 2) == "'s" || w.back() == '\'')) ||
+         (w.size() > 4 && w.substr(w.size() - 4) == "\xE2\x80\x99s");
+}
 
 SpeakerResolver::SpeakerResolver(const AnnotatedArticle& article, const QuoteText& text,
                                  const CueLexicon& lex)
@@ -340,106 +333,6 @@ SpeakerRef SpeakerResolver::ResolvePronoun(uint32_t token,
   return ref;
 }
 
-bool SpeakerResolver::PersonNounAt(uint32_t k) const {
-  return k < text_.tokens.size() && text_.IsWord(k) && DescribesPerson(TokenRange{k, k});
-}
-
-// The first person noun within kRelationGap lowercase words from token `k`
-// ("daughter" in "eldest daughter"), or none.
-std::optional<uint32_t> SpeakerResolver::PersonNounFrom(uint32_t k) const {
-  for (uint32_t words = 0; words < kRelationGap && k < text_.tokens.size(); ++words, ++k) {
-    if (!text_.IsWord(k) || text_.tokens[k].capitalised || text_.tokens[k].quotation >= 0) break;
-    if (PersonNounAt(k)) return k;
-  }
-  return std::nullopt;
-}
-
-// The token after the possessive `m` is written as ("Tamba's", "Roberts'"),
-// or 0 when `m` is no possessive.
-uint32_t SpeakerResolver::AfterPossessive(const Mention& m) const {
-  auto first = TokenAt(m.span.begin);
-  if (first == text_.tokens.end()) return 0;
-  uint32_t last = static_cast<uint32_t>(first - text_.tokens.begin());
-  while (last + 1 < text_.tokens.size() && text_.tokens[last].end < m.span.end) ++last;
-  if (EndsPossessive(text_.Text(text_.tokens[last]))) return last + 1;
-  const bool mark =
-      last + 1 < text_.tokens.size() && text_.tokens[last + 1].begin == text_.tokens[last].end &&
-      (text_.IsPunct(last + 1, '\'') || text_.Text(text_.tokens[last + 1]) == "\xE2\x80\x99");
-  return mark ? last + 2 : 0;
-}
-
-std::optional<uint32_t> SpeakerResolver::RelationNoun(const Mention& m) const {
-  auto first = TokenAt(m.span.begin);
-  if (first == text_.tokens.end()) return std::nullopt;
-  const uint32_t f = static_cast<uint32_t>(first - text_.tokens.begin());
-  // The possessor: "Tamba's daughter", "Roberts' lawyer".
-  if (const uint32_t after = AfterPossessive(m); after != 0)
-    return OpensClause(f) ? PersonNounFrom(after) : std::nullopt;
-  // The complement: "the daughter of Tamba", "a lawyer for Tamba", "a
-  // source close to Tamba", "an aide to Tamba".
-  if (f < 2 || !(text_.WordIs(f - 1, "of") || text_.WordIs(f - 1, "for") ||
-                 text_.WordIs(f - 1, "to") || text_.WordIs(f - 1, "with")))
-    return std::nullopt;
-  uint32_t k = f - 2;
-  if (k > 0 && (lex_.Classes(text_.Text(text_.tokens[k])) & kProximity)) --k;
-  if (!PersonNounAt(k)) return std::nullopt;
-  const uint32_t begin =
-      k > 0 && (lex_.Classes(text_.Text(text_.tokens[k - 1])) & kDeterminer) ? k - 1 : k;
-  return OpensClause(begin) ? std::optional<uint32_t>(k) : std::nullopt;
-}
-
-// A phrase at token `k` is its sentence's subject, as far as position
-// tells: nothing before it but the quote, its verb, determiners and "one
-// of" ("``...,'' said one of Anwar's lawyers"). An object ("found Imer's
-// brother, Adem") or a phrase after an opening clause is not read.
-bool SpeakerResolver::OpensClause(uint32_t k) const {
-  const uint32_t first = text_.SentenceStart(k);
-  while (k > first) {
-    --k;
-    const Token& t = text_.tokens[k];
-    if (t.quotation >= 0 || t.kind == TokenKind::kOpenQuote || t.kind == TokenKind::kCloseQuote ||
-        text_.IsPunct(k, ','))
-      continue;
-    if (!text_.IsWord(k)) return false;
-    const uint32_t c = lex_.Classes(text_.Text(t));
-    if ((c & (kDeterminer | kAnyCue)) || text_.WordIs(k, "of")) continue;
-    return false;
-  }
-  return true;
-}
-
-// `m` names the person `noun` is: right after it, or after its comma.
-bool SpeakerResolver::NameBeside(uint32_t noun, const Mention& m) const {
-  for (uint32_t k = noun + 1; k <= noun + 2 && k < text_.tokens.size(); ++k) {
-    if (text_.tokens[k].begin == m.span.begin) return true;
-    if (!text_.IsPunct(k, ',')) return false;
-  }
-  return false;
-}
-
-// The words from `begin` open with a relative or agent of someone: a
-// possessor and a person noun ("Drello Vance's lawyer", "His daughter"), or
-// a person noun and its complement ("The daughter of ...").
-bool SpeakerResolver::OpensWithRelationNoun(uint32_t begin, uint32_t end) const {
-  auto it = TokenAt(begin);
-  if (it == text_.tokens.end() || it->begin >= end) return false;
-  uint32_t k = static_cast<uint32_t>(it - text_.tokens.begin());
-  if (!text_.IsWord(k) || text_.tokens[k].quotation >= 0) return false;
-  if (text_.WordIs(k, "his") || text_.WordIs(k, "her") || text_.WordIs(k, "their"))
-    return PersonNounFrom(k + 1).has_value();
-  for (uint32_t name = k;
-       name < k + kRelationGap && text_.IsWord(name) && text_.tokens[name].capitalised; ++name) {
-    if (EndsPossessive(text_.Text(text_.tokens[name]))) return PersonNounFrom(name + 1).has_value();
-  }
-  if (!(lex_.Classes(text_.Text(text_.tokens[k])) & kDeterminer)) return false;
-  const std::optional<uint32_t> noun = PersonNounFrom(k + 1);
-  if (!noun) return false;
-  uint32_t prep = *noun + 1;
-  if (prep < text_.tokens.size() && (lex_.Classes(text_.Text(text_.tokens[prep])) & kProximity))
-    ++prep;
-  return text_.WordIs(prep, "of") || text_.WordIs(prep, "for") || text_.WordIs(prep, "to") ||
-         text_.WordIs(prep, "with");
-}
 
 std::optional<uint32_t> SpeakerResolver::UnmarkedPersonIn(uint32_t begin, uint32_t end,
                                                           uint32_t* pos) const {
@@ -526,133 +419,6 @@ SpeakerRef SpeakerResolver::Resolve(const Cue& cue, const std::vector<SpeakerRef
   return ref;
 }
 
-// "the leader of the majority, Rep. Dick Armey of Texas, told": a role the
-// resolver cannot place, then the person it names in the appositive. Only
-// one person named there, by a full name.
-std::optional<uint32_t> SpeakerResolver::PersonInAppositive(const Cue& cue) const {
-  if (cue.source.last <= cue.speaker.last || !text_.IsPunct(cue.speaker.last + 1, ',') ||
-      cue.source.first > cue.speaker.first)
-    return std::nullopt;
-  std::optional<uint32_t> person;
-  for (uint32_t k = cue.speaker.last + 2; k <= cue.source.last; ++k) {
-    const Mention* m = MentionOver(text_.tokens[k]);
-    if (m == nullptr || m->kind == MentionKind::kPronoun ||
-        article_.entities[m->entity].type != EntityType::kPerson)
-      continue;
-    // "Bill Fitch, Bird's first coach": a possessive names whom the
-    // appositive's person belongs to, not the person.
-    const std::string_view after = std::string_view(article_.body).substr(m->span.end, 4);
-    if (after.starts_with("'") || after.starts_with("\xE2\x80\x99")) return std::nullopt;
-    // A full name only: a lone capitalised word the annotator took for a
-    // person is as often a modifier ("the Netscape chairman").
-    if (article_.Text(m->span).find(' ') == std::string_view::npos) continue;
-    if (person && *person != m->entity) return std::nullopt;
-    person = m->entity;
-  }
-  return person;
-}
-
-// A person's name the entity annotator did not know, as the speaker phrase:
-// "said Bill Readdy, shuttle program director" (a first name, then
-// capitalised words), or one capitalised word with an appositive that says
-// it is a person ("observed Clark, the Netscape chairman"). Shown as written
-// rather than dropping the quote; never a surname two known people share,
-// and never a word some entity already claims.
-std::optional<Span> SpeakerResolver::UnknownPersonName(const Cue& cue) const {
-  const TokenRange& phrase = cue.speaker;
-  uint32_t first = phrase.first;
-  while (first < phrase.last && text_.IsWord(first) &&
-         (lex_.Classes(text_.Text(text_.tokens[first])) & (kTitle | kDeterminer)))
-    ++first;
-  for (uint32_t k = first; k <= phrase.last; ++k) {
-    const Token& t = text_.tokens[k];
-    if (!text_.IsWord(k) || !t.capitalised || t.quotation >= 0 || MentionOver(t) != nullptr ||
-        (lex_.Classes(text_.Text(t)) & (kTitle | kPronoun | kDeterminer)) ||
-        EndsPossessive(text_.Text(t)))
-      return std::nullopt;
-  }
-  BuildIndex();
-  if (index_.by_surname.count(text_.Text(text_.tokens[phrase.last]))) return std::nullopt;
-  const Span name{text_.tokens[first].begin, text_.tokens[phrase.last].end};
-  if (phrase.last > first) {
-    char buf[32] = {};
-    const std::string_view given = text_.Text(text_.tokens[first]);
-    if (given.size() >= sizeof buf) return std::nullopt;
-    const entity::LexEntry* e = entity::Gazetteer::Get().Find(FoldCase(given, buf, sizeof buf));
-    if (e != nullptr && (e->flags & entity::kFirstName)) return name;
-  }
-  // One word: only with an appositive whose head is a person noun.
-  if (cue.source.last > phrase.last && text_.IsPunct(phrase.last + 1, ',') &&
-      DescribesPerson(TokenRange{cue.source.last, cue.source.last}))
-    return name;
-  return std::nullopt;
-}
-
-std::optional<uint32_t> SpeakerResolver::DocumentAuthor(
-    const TokenRange& phrase, const std::vector<SpeakerRef>& known) const {
-  const Token& head = text_.tokens[phrase.last];
-  const std::string_view noun = text_.Text(head);
-  // Only "the statement": it refers back to one the text introduced; "a
-  // statement said" is a new one whose author is not written.
-  if (head.capitalised || !(lex_.Classes(noun) & kDocument) || !text_.WordIs(phrase.first, "the"))
-    return std::nullopt;
-  // The nearest earlier mention of the same noun outside quotes, in this
-  // paragraph or the two before; only that one is read.
-  std::optional<uint32_t> at;
-  for (uint32_t j = phrase.first, steps = 0; j > 0 && steps < kDocumentLookback; ++steps) {
-    const Token& t = text_.tokens[--j];
-    if (t.paragraph + 2 < head.paragraph) break;
-    if (t.quotation < 0 && t.kind == TokenKind::kWord && text_.Text(t) == noun) {
-      at = j;
-      break;
-    }
-  }
-  if (!at) return std::nullopt;
-  const uint32_t k = *at;
-  const Token& found = text_.tokens[k];
-  // "the statement said" again: the author found for the earlier one.
-  for (size_t i = known.size(); i-- > 0;) {
-    if (known[i].span.begin <= found.begin && found.end <= known[i].span.end)
-      return known[i].entity;
-    if (known[i].span.end < found.begin) break;
-  }
-  auto speaks = [&](const Mention* m) -> std::optional<uint32_t> {
-    if (m == nullptr || m->kind == MentionKind::kPronoun || m->entity >= article_.entities.size() ||
-        article_.entities[m->entity].type == EntityType::kPlace || AmbiguousSurname(*m)) {
-      return std::nullopt;
-    }
-    return m->entity;
-  };
-  // "a statement by the 15 EU countries", "a letter from Ruiz"
-  if (text_.WordIs(k + 1, "by") || text_.WordIs(k + 1, "from")) {
-    const uint32_t name = text_.WordIs(k + 2, "the") ? k + 3 : k + 2;
-    if (name < text_.tokens.size() && text_.tokens[name].sentence == found.sentence)
-      return speaks(MentionOver(text_.tokens[name]));
-  }
-  // "The Northern League, in a statement, said", "Ruiz issued a statement":
-  // the subject that opens the sentence, a few words before the noun. Not a
-  // possessive ("Milosevic's office issued a statement" is the office's).
-  uint32_t first = text_.SentenceStart(k);
-  if (text_.WordIs(first, "the")) ++first;
-  const Mention* m = MentionOver(text_.tokens[first]);
-  if (m == nullptr || m->span.begin > text_.tokens[first].begin || m->span.end > found.begin)
-    return std::nullopt;
-  const std::string_view after = std::string_view(article_.body).substr(m->span.end, 4);
-  if (after.starts_with("'") || after.starts_with("\xE2\x80\x99")) return std::nullopt;
-  uint32_t words = 0;
-  for (uint32_t j = first; j < k; ++j)
-    if (text_.IsWord(j) && text_.tokens[j].begin >= m->span.end) ++words;
-  if (words > kDocumentSubjectGap) return std::nullopt;
-  return speaks(m);
-}
-
-// Tokens [first, last] as a speaker no entity names: shown as written.
-SpeakerRef SpeakerResolver::DescribedSpeaker(uint32_t first, uint32_t last) const {
-  SpeakerRef described;
-  described.span = Span{text_.tokens[first].begin, text_.tokens[last].end};
-  described.description = described.span;
-  return described;
-}
 
 SpeakerRef SpeakerResolver::ResolveEntity(const Cue& cue,
                                           const std::vector<SpeakerRef>& known) const {

@@ -28,6 +28,9 @@
 
 namespace newsfuse::analyze::quote_internal {
 
+// "Tamba's", "Roberts'", "Tamba’s".
+bool EndsPossessive(std::string_view w);
+
 struct SpeakerRef {
   std::optional<uint32_t> entity;
   Span span;
@@ -40,6 +43,9 @@ struct SpeakerRef {
   bool after_verb = false;
 };
 
+// Defined in speaker.cc (names and pronouns), speaker_relations.cc (whose
+// relative or agent a phrase names) and speaker_described.cc (speakers no
+// mention at the head gives).
 class SpeakerResolver {
  public:
   SpeakerResolver(const AnnotatedArticle& article, const QuoteText& text, const CueLexicon& lex);
