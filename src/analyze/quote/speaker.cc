@@ -333,7 +333,6 @@ SpeakerRef SpeakerResolver::ResolvePronoun(uint32_t token,
   return ref;
 }
 
-
 std::optional<uint32_t> SpeakerResolver::UnmarkedPersonIn(uint32_t begin, uint32_t end,
                                                           uint32_t* pos) const {
   auto tk = std::lower_bound(text_.tokens.begin(), text_.tokens.end(), begin,
@@ -418,7 +417,6 @@ SpeakerRef SpeakerResolver::Resolve(const Cue& cue, const std::vector<SpeakerRef
   ref.entity = DocumentAuthor(phrase, known);
   return ref;
 }
-
 
 SpeakerRef SpeakerResolver::ResolveEntity(const Cue& cue,
                                           const std::vector<SpeakerRef>& known) const {
