@@ -6,7 +6,7 @@
 // all attributions and over the quoted ones (gold content with quote marks
 // in it, whole quotes or quoted fragments, vs our direct=true quotes).
 //
-//   polnear_eval [--data DIR] [--show N] [--repeat K]
+//   polnear_eval [--data DIR] [--show N] [--repeat K] [--categories [--missed CUE]]
 //
 // DIR defaults to polnear-test; tune on polnear-traindev/dev or /train (any
 // folder with a metadata_<split>.tsv).
@@ -18,12 +18,18 @@
 // score on this split, so the reference printed beside ours is the human
 // one: annotators scored against each other on the two articles six people
 // annotated, with the same metric. --show prints N misses and false alarms.
+// --categories counts each gold attribution by what became of it (content
+// found exactly, at other bounds, or not; its source exact, at other bounds,
+// another one, or none) and the cue words of the attributions not found at all,
+// to see which kind of miss is largest before changing anything.
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <cstdio>
 #include <cstring>
 #include <ctime>
 #include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -94,6 +100,8 @@ bool HasQuoteMark(const std::u32string& t, const CpSpan& s) {
 // clause of the same cue is dropped (the clause is the attribution's content).
 struct Predicted {
   std::vector<CpSpan> content, source, direct_content;
+  // Each content with its source ({0, 0} when none), for --categories.
+  std::vector<std::pair<CpSpan, CpSpan>> pairs;
 };
 
 Predicted FromQuotes(const AnnotatedArticle& a, const Decoded& d) {
@@ -129,6 +137,7 @@ Predicted FromQuotes(const AnnotatedArticle& a, const Decoded& d) {
     p.content.push_back(c);
     if (q.direct) p.direct_content.push_back(c);
     if (q.speaker_span.size() > 0) p.source.push_back(cp(q.speaker_span));
+    p.pairs.emplace_back(c, q.speaker_span.size() > 0 ? cp(q.speaker_span) : CpSpan{});
   }
   return p;
 }
@@ -243,6 +252,75 @@ void ShowSpans(const char* role, const PolnearDoc& doc, const std::u32string& t,
   }
 }
 
+bool Overlap(CpSpan a, CpSpan b) { return std::max(a.begin, b.begin) < std::min(a.end, b.end); }
+
+struct Categories {
+  // content: exact, other bounds, not found; source (of gold with a source
+  // whose content was found): exact, other bounds, another, none.
+  uint64_t content[3] = {}, source[4] = {}, source_content_missed = 0;
+  uint64_t missed_quoted = 0, missed_total = 0;
+  std::map<std::string, uint64_t> missed_cues;
+  std::string show_cue;  // --missed CUE: print each attribution of that cue not found
+  void Add(const PolnearDoc& doc, const std::u32string& t, const Predicted& p) {
+    for (const GoldAttribution& g : doc.gold) {
+      const CpSpan gc = Normalise(t, g.content);
+      const std::pair<CpSpan, CpSpan>* found = nullptr;
+      bool exact = false;
+      for (const auto& pr : p.pairs) {
+        const CpSpan pc = Normalise(t, pr.first);
+        if (pc == gc) {
+          found = &pr;
+          exact = true;
+          break;
+        }
+        if (!found && Overlap(pc, gc)) found = &pr;
+      }
+      ++content[found == nullptr ? 2 : exact ? 0 : 1];
+      if (found == nullptr) {
+        ++missed_total;
+        if (HasQuoteMark(t, g.content)) ++missed_quoted;
+        std::string cue = Utf8(t, g.cue);
+        for (char& c : cue) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        if (!show_cue.empty() && cue == show_cue)
+          std::printf(
+              "missed [%s] %s: ...%s [%s] [%s]\n", cue.c_str(), doc.name.c_str(),
+              Utf8(t, CpSpan{g.content.begin > 300 ? g.content.begin - 300 : 0, g.content.begin})
+                  .c_str(),
+              Utf8(t, g.content).c_str(), g.has_source ? Utf8(t, g.source).c_str() : "");
+        ++missed_cues[cue];
+      }
+      if (!g.has_source) continue;
+      if (found == nullptr) {
+        ++source_content_missed;
+        continue;
+      }
+      const CpSpan gs = Normalise(t, g.source), ps = Normalise(t, found->second);
+      ++source[ps.end == 0 ? 3 : ps == gs ? 0 : Overlap(ps, gs) ? 1 : 2];
+    }
+  }
+  void Print() const {
+    std::printf(
+        "polnear_categories content exact=%llu other_bounds=%llu not_found=%llu (quoted %llu)\n",
+        static_cast<unsigned long long>(content[0]), static_cast<unsigned long long>(content[1]),
+        static_cast<unsigned long long>(content[2]),
+        static_cast<unsigned long long>(missed_quoted));
+    std::printf(
+        "polnear_categories source exact=%llu other_bounds=%llu another=%llu none=%llu "
+        "content_not_found=%llu\n",
+        static_cast<unsigned long long>(source[0]), static_cast<unsigned long long>(source[1]),
+        static_cast<unsigned long long>(source[2]), static_cast<unsigned long long>(source[3]),
+        static_cast<unsigned long long>(source_content_missed));
+    std::vector<std::pair<uint64_t, std::string>> top;
+    for (const auto& [cue, n] : missed_cues) top.emplace_back(n, cue);
+    std::sort(top.rbegin(), top.rend());
+    if (top.size() > 60) top.resize(60);
+    std::printf("polnear_categories missed cues:");
+    for (const auto& [n, cue] : top)
+      std::printf(" [%s]=%llu", cue.c_str(), static_cast<unsigned long long>(n));
+    std::printf("\n");
+  }
+};
+
 void Show(const PolnearDoc& doc, const std::u32string& t, const Gold& g, const Predicted& p,
           int* budget) {
   ShowSpans("content", doc, t, Prepare(t, g.content), Prepare(t, p.content), budget);
@@ -255,11 +333,19 @@ int main(int argc, char** argv) {
   fs::path dir = fs::path(NEWSFUSE_SHARED_DIR) / "bench" / "polnear-test";
   int show = 0;
   int repeat = 5;
-  for (int i = 1; i + 1 < argc; ++i) {
-    if (std::strcmp(argv[i], "--data") == 0)
+  bool categories = false;
+  Categories kinds;
+  for (int i = 1; i < argc; ++i) {
+    if (std::strcmp(argv[i], "--categories") == 0)
+      categories = true;
+    else if (i + 1 >= argc)
+      break;
+    else if (std::strcmp(argv[i], "--data") == 0)
       dir = argv[++i];
     else if (std::strcmp(argv[i], "--show") == 0)
       show = std::atoi(argv[++i]);
+    else if (std::strcmp(argv[i], "--missed") == 0)
+      kinds.show_cue = argv[++i];
     else if (std::strcmp(argv[i], "--repeat") == 0)
       repeat = std::max(1, std::atoi(argv[++i]));
   }
@@ -287,6 +373,7 @@ int main(int argc, char** argv) {
     const Predicted p = FromQuotes(a, d);
     ours.Add(d.text, g, p);
     if (budget > 0) Show(doc, d.text, g, p, &budget);
+    if (categories) kinds.Add(doc, d.text, p);
     bytes += doc.text.size();
     relations += doc.gold.size();
     quotes += a.quotes.size();
@@ -294,6 +381,7 @@ int main(int argc, char** argv) {
   std::printf("polnear_quotes docs=%zu gold_relations=%llu our_quotes=%llu\n", docs.size(),
               static_cast<unsigned long long>(relations), static_cast<unsigned long long>(quotes));
   PrintAll("polnear_quotes system=newsfuse", ours);
+  if (categories) kinds.Print();
 
   // Human reference: each annotator of a multiply-annotated article scored
   // against each other one (every ordered pair), tallies pooled.
@@ -305,7 +393,7 @@ int main(int argc, char** argv) {
       for (size_t j = 0; j < versions.size(); ++j) {
         if (i == j) continue;
         const Gold as_pred = FromGold(versions[i], d.text);
-        Predicted p{as_pred.content, as_pred.source, as_pred.direct_content};
+        Predicted p{as_pred.content, as_pred.source, as_pred.direct_content, {}};
         humans.Add(d.text, FromGold(versions[j], d.text), p);
         ++pairs;
       }

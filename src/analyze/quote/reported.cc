@@ -1,11 +1,27 @@
 #include "analyze/quote/reported.h"
 
 #include <algorithm>
+#include <string_view>
+#include <utility>
 
 namespace newsfuse::analyze::quote_internal {
 namespace {
 
 constexpr uint32_t kMinReportedWords = 3;
+// Words a subject's noun phrase may run to before its verb in a clause with
+// no "that": "said members of the Supreme Court should ...".
+constexpr uint32_t kMaxSubjectWords = 6;
+
+// A word split at its last apostrophe ("he's" -> "he", "s"; "doesn’t" ->
+// "doesn", "t"); the stem is the whole word when there is none.
+std::pair<std::string_view, std::string_view> SplitApostrophe(std::string_view w) {
+  const size_t straight = w.rfind('\'');
+  const size_t curly = w.rfind("\xE2\x80\x99");
+  if (straight != std::string_view::npos && (curly == std::string_view::npos || straight > curly))
+    return {w.substr(0, straight), w.substr(straight + 1)};
+  if (curly != std::string_view::npos) return {w.substr(0, curly), w.substr(curly + 3)};
+  return {w, {}};
+}
 
 class ReportedSpeech {
  public:
@@ -26,6 +42,69 @@ class ReportedSpeech {
     return text_.IsWord(k) && (lex_.Classes(text_.Text(text_.tokens[k])) & cls) != 0;
   }
   bool EndsWithIng(uint32_t k) const { return text_.EndsWith(k, "ing"); }
+
+  // A finite auxiliary: the aux class, a form of "do", or either with "n't"
+  // ("doesn't", "shouldn’t", "won't"). Closed-class words, so written here.
+  bool IsAuxiliary(uint32_t k) const {
+    if (!text_.IsWord(k) || text_.tokens[k].capitalised) return false;
+    if (IsWordClass(k, kAux)) return true;
+    const auto [stem, suffix] = SplitApostrophe(text_.Text(text_.tokens[k]));
+    std::string_view verb = stem;
+    if (suffix == "t" && verb.ends_with('n')) verb.remove_suffix(1);
+    if (!suffix.empty() && suffix != "t") return false;
+    if (verb == "do" || verb == "does" || verb == "did") return true;
+    if (suffix != "t") return false;
+    if (verb == "wo" || verb == "ca") return true;  // won't, can't
+    return (lex_.Classes(verb) & kAux) != 0;
+  }
+
+  // "he's", "they're", "it’ll": a subject pronoun with its verb joined on.
+  bool PronounWithVerb(uint32_t k) const {
+    if (!text_.IsWord(k)) return false;
+    const auto [stem, suffix] = SplitApostrophe(text_.Text(text_.tokens[k]));
+    if (suffix.empty() || stem.empty()) return false;
+    if (suffix != "s" && suffix != "re" && suffix != "ll" && suffix != "d" && suffix != "ve" &&
+        suffix != "m")
+      return false;
+    char buf[8] = {};
+    if (stem.size() > sizeof buf) return false;
+    const std::string_view lower = FoldCase(stem, buf, sizeof buf);
+    return (lex_.Classes(lower) & kPronoun) || lower == "there" || lower == "you";
+  }
+
+  // A lowercase noun phrase from `j` that ends in an auxiliary: "bullying
+  // doesn't", "members of the Supreme Court shouldn't". The words between
+  // are prepositional ("of the Supreme Court"): a "who", a comma or a cue
+  // word in between is no subject.
+  bool NounPhraseThenAux(uint32_t j) const {
+    const size_t n = text_.tokens.size();
+    if (j + 1 >= n || text_.tokens[j].capitalised ||
+        IsWordClass(j, kStop | kSkip | kAnyCue | kAux | kPronoun))
+      return false;
+    if (IsAuxiliary(j + 1)) return true;
+    auto preposition = [&](uint32_t k) {
+      return text_.WordIs(k, "of") || text_.WordIs(k, "for") || text_.WordIs(k, "in") ||
+             text_.WordIs(k, "at") || text_.WordIs(k, "from");
+    };
+    if (!preposition(j + 1)) return false;
+    // A determiner only right after a preposition: "thanks for the support
+    // the volunteers have given" has a relative clause, no subject.
+    bool after_preposition = true;
+    for (uint32_t k = j + 2; k < n && k <= j + kMaxSubjectWords; ++k) {
+      if (IsAuxiliary(k)) return !after_preposition;
+      if (preposition(k)) {
+        after_preposition = true;
+        continue;
+      }
+      const bool determiner = IsWordClass(k, kDeterminer);
+      if (!text_.IsWord(k) || text_.tokens[k].quotation >= 0 ||
+          (determiner && !after_preposition) ||
+          (IsWordClass(k, kStop | kSkip | kAnyCue | kPronoun) && !determiner))
+        return false;
+      after_preposition = determiner;
+    }
+    return false;
+  }
 
   // Content tokens [j, end) trimmed of trailing punctuation, as a Span.
   bool ContentSpan(uint32_t j, uint32_t end, Span* out) const {
@@ -142,16 +221,18 @@ class ReportedSpeech {
       const Token& t = text_.tokens[j];
       // A clause opens with a determiner, a pronoun, a name, "there", or a
       // plural noun before a modal ("said temperatures could fall").
-      const bool noun_then_aux = !t.capitalised && j + 1 < n && IsWordClass(j + 1, kAux) &&
-                                 !IsWordClass(j, kStop | kSkip | kAnyCue);
+      const bool noun_then_aux = NounPhraseThenAux(j);
       const unsigned char first = static_cast<unsigned char>(text_.body[t.begin]);
       const bool number = (first >= '0' && first <= '9') ||
                           (text_.WordIs(j, "at") && text_.WordIs(j + 1, "least")) ||
                           (text_.WordIs(j, "more") && text_.WordIs(j + 1, "than"));
       const bool opener = IsWordClass(j, kDeterminer) || IsWordClass(j, kPronoun) ||
-                          t.capitalised || text_.WordIs(j, "there") || noun_then_aux || number;
+                          PronounWithVerb(j) || t.capitalised || text_.WordIs(j, "there") ||
+                          noun_then_aux || number;
+      // "there" is a stop word for speaker phrases, and opens a clause ("said there was").
       if (!opener || IsWordClass(j, kSkip) ||
-          (IsWordClass(j, kStop) && !IsWordClass(j, kDeterminer) && !number))
+          (IsWordClass(j, kStop) && !IsWordClass(j, kDeterminer) && !number &&
+           !text_.WordIs(j, "there")))
         return;
       if (text_.WordIs(j, "him") || text_.WordIs(j, "them") || text_.WordIs(j, "us") ||
           text_.WordIs(j, "me"))
