@@ -230,7 +230,10 @@ uint32_t AgentBegin(const Words& w, const TokenRange& phrase, uint32_t lo) {
   const uint32_t first = phrase.first;
   if (first < lo + 2) return first;
   const uint32_t prep = first - 1;
-  if (!(w.Is(prep, "for") || w.Is(prep, "to") || w.Is(prep, "of"))) return first;
+  // "One diplomat in Kosovo": where the agent is, as the resolver reads it.
+  if (!(w.Is(prep, "for") || w.Is(prep, "to") || w.Is(prep, "of") || w.Is(prep, "in") ||
+        w.Is(prep, "near")))
+    return first;
   const uint32_t noun = prep - 1;
   if (!w.IsWord(noun) || w.Capitalised(noun)) return first;
   if (w.Classes(noun) & (kStop | kAnyCue | kSkip | kPronoun | kDeterminer | kAux)) return first;
@@ -241,10 +244,21 @@ uint32_t AgentBegin(const Words& w, const TokenRange& phrase, uint32_t lo) {
 bool PhraseBeforeImpl(const Words& w, uint32_t end, uint32_t lo, TokenRange* out,
                       uint32_t* subject_begin) {
   int64_t i = static_cast<int64_t>(end) - 1;
-  // "he also said", "Peskov on Thursday said", "officials have said"
+  // "he also said", "Peskov on Thursday said", "officials have said"; and
+  // "they don't think", "they do not believe": forms of "do", which the skip
+  // list (aux words) lacks.
+  // Only before a verb that takes a clause: "if local authorities don't
+  // observe the treaty" is no subject of a cue.
+  const bool clause_verb = (w.Classes(end) & kBare) != 0;
+  auto negated = [&](uint32_t k) {
+    const std::string_view t = w.text().Text(w.text().tokens[k]);
+    return clause_verb && (w.Is(k, "do") || w.Is(k, "does") || w.Is(k, "did") ||
+                           (t.size() > 3 && (t.ends_with("n't") || t.ends_with("n\xE2\x80\x99t"))));
+  };
   while (i >= lo && w.IsWord(static_cast<uint32_t>(i)) &&
-         (w.Classes(static_cast<uint32_t>(i)) & kSkip) &&
-         !(w.Classes(static_cast<uint32_t>(i)) & kPronoun)) {
+         (((w.Classes(static_cast<uint32_t>(i)) & kSkip) &&
+           !(w.Classes(static_cast<uint32_t>(i)) & kPronoun)) ||
+          negated(static_cast<uint32_t>(i)))) {
     --i;
   }
   if (i < lo) return false;
@@ -263,6 +277,16 @@ bool PhraseBeforeImpl(const Words& w, uint32_t end, uint32_t lo, TokenRange* out
     return true;
   }
   if (!WalkBack(w, i, lo, out)) return false;
+  // "The society that oversees the speciality says": the object of a
+  // relative clause (its verb ends in -s or -ed) is not the subject; the noun the clause belongs to
+  // is.
+  if (const uint32_t f = out->first;
+      f >= lo + 3 && w.IsWord(f - 1) && !w.Capitalised(f - 1) &&
+      (w.EndsWith(f - 1, "s") || w.EndsWith(f - 1, "ed")) &&
+      !(w.Classes(f - 1) & (kStop | kAnyCue | kSkip | kDeterminer)) &&
+      (w.Is(f - 2, "that") || w.Is(f - 2, "who") || w.Is(f - 2, "which"))) {
+    if (!WalkBack(w, f - 3, lo, out)) return false;
+  }
   *subject_begin = AgentBegin(w, *out, lo);
   // "a source close to Roberts", "people familiar with the talks": the name
   // is who the speaker is near, never the speaker.

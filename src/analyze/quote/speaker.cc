@@ -191,6 +191,9 @@ SpeakerRef SpeakerResolver::ResolvePronoun(uint32_t token,
     ref.entity = annotated->entity;
     return ref;
   }
+  // "I don't think ..." outside quote marks is the voice of an interview
+  // transcript or a column, whose speaker the narrative does not name.
+  if (text_.WordIs(token, "i") && t.quotation < 0) return ref;
   const EntityType* wanted = lex_.PronounType(text_.Text(t));
   // The pronoun's gender picks between namesakes ("Lucia Pinochet ...
   // Pinochet, 82, ... he said") and vetoes the entity annotator's guess.
@@ -402,7 +405,14 @@ SpeakerRef SpeakerResolver::Resolve(const Cue& cue, const std::vector<SpeakerRef
   if (phrase.first == phrase.last &&
       (lex_.Classes(text_.Text(text_.tokens[phrase.last])) & kPronoun))
     return ref;
-  if (DescribesPerson(phrase) || (cue.has_outer && DescribesPerson(cue.outer))) {
+  if (DescribesPerson(phrase)) {
+    ref.description = ref.span;
+    return ref;
+  }
+  // "One diplomat in Kosovo": the outer phrase is the person, the inner one
+  // where they are; shown whole.
+  if (cue.has_outer && DescribesPerson(cue.outer)) {
+    ref.span.begin = std::min(ref.span.begin, text_.tokens[cue.outer.first].begin);
     ref.description = ref.span;
     return ref;
   }
@@ -464,6 +474,23 @@ SpeakerRef SpeakerResolver::ResolveEntity(const Cue& cue,
       --begin;
     return DescribedSpeaker(begin, phrase.last);
   }
+  // "a diplomat familiar with the themes he would stress to Milosevic said":
+  // a person named as the object of a preposition is not the subject of the
+  // verb, whoever is. Shown as written when the phrase holds its head
+  // ("sources close to Hariri"), else no speaker rather than the wrong one.
+  // "offered by Defense Secretary Cohen, who said": a relative clause's
+  // antecedent is its subject wherever it stands.
+  const bool antecedent =
+      text_.WordIs(phrase.last + 1, "who") ||
+      (text_.IsPunct(phrase.last + 1, ',') && text_.WordIs(phrase.last + 2, "who"));
+  if (ref.entity && article_.entities[*ref.entity].type == EntityType::kPerson && !antecedent &&
+      (before_is("to") || before_is("with") || before_is("about") || before_is("against") ||
+       before_is("by"))) {
+    if (*before_name > phrase.first) return DescribedSpeaker(phrase.first, phrase.last);
+    if (const std::optional<uint32_t> begin = ParticipleSubject(*before_name))
+      return DescribedSpeaker(*begin, phrase.last);
+    return SpeakerRef{};
+  }
   if (!where_they_are &&
       (!ref.entity || article_.entities[*ref.entity].type != EntityType::kPlace)) {
     // The span is the whole phrase as written, role words included ("White
@@ -501,10 +528,40 @@ SpeakerRef SpeakerResolver::ResolveEntity(const Cue& cue,
   // report rather than credited to a place (measured: crediting the country
   // lost more precision than it gained recall on the claims dev topics).
   ref.entity.reset();
+  // "One diplomat in Kosovo, who ..., said": the diplomat, shown as written.
+  if (where_they_are && *before_name >= 1 && cue.subject_begin < *before_name &&
+      DescribesPerson(TokenRange{*before_name - 1, *before_name - 1}))
+    return DescribedSpeaker(cue.subject_begin, phrase.last);
   if (where_they_are) {
     ref.span = Span{text_.tokens[phrase.first].begin, text_.tokens[phrase.last].end};
   }
   return ref;
+}
+
+// "A TV station owned by Hariri said", "The sources close to Hariri said":
+// before the preposition at `prep`, a participle or an adjective of
+// nearness, and the short noun phrase it follows; that phrase's first token,
+// or none.
+std::optional<uint32_t> SpeakerResolver::ParticipleSubject(uint32_t prep) const {
+  constexpr uint32_t kMaxWords = 4;
+  if (prep < 2 || !text_.IsWord(prep - 1)) return std::nullopt;
+  const bool near = (lex_.Classes(text_.Text(text_.tokens[prep - 1])) & kProximity) != 0;
+  if (!near && !text_.EndsWith(prep - 1, "ed")) return std::nullopt;
+  std::optional<uint32_t> first;
+  for (uint32_t k = prep - 1, words = 0; k > 0 && words < kMaxWords; ++words) {
+    --k;
+    if (!text_.IsWord(k) || text_.tokens[k].quotation >= 0 ||
+        text_.tokens[k].sentence != text_.tokens[prep].sentence)
+      break;
+    const uint32_t c = lex_.Classes(text_.Text(text_.tokens[k]));
+    if (c & kDeterminer) return k;
+    if (c & (kStop | kAnyCue | kSkip | kPronoun)) break;
+    first = k;
+  }
+  // No determiner: "Sources close to Hariri" (nearness is a person's or a
+  // group's), "aides hired by Hariri" when the noun is a person's.
+  if (first && (near || DescribesPerson(TokenRange{prep - 2, prep - 2}))) return first;
+  return std::nullopt;
 }
 
 // "Secretary-General", "Vice-President": a title written with a hyphen is a

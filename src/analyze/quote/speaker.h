@@ -93,6 +93,7 @@ class SpeakerResolver {
   // The first capitalised word in [begin, end) outside quotes and mentions
   // that names a person entity; its position goes to `pos`.
   std::optional<uint32_t> UnmarkedPersonIn(uint32_t begin, uint32_t end, uint32_t* pos) const;
+  std::optional<uint32_t> ParticipleSubject(uint32_t prep) const;
   bool IsTitleWord(std::string_view word) const;
   bool NamesSomethingElse(uint32_t token, uint32_t entity) const;
   bool PersonNounAt(uint32_t k) const;

@@ -38,9 +38,9 @@ TEST(QuoteClauseOpenersTest, ThereOpensAClause) {
 }
 
 TEST(QuoteClauseOpenersTest, PronounWithItsVerbJoinedOnOpensAClause) {
-  AnnotatedArticle a = MakeAnnotated(
-      {"Ilse Marrow said he's not the man to lead the harbour board.",
-       "Tomas Ek said they\xE2\x80\x99re leaving the coalition this week."});
+  AnnotatedArticle a =
+      MakeAnnotated({"Ilse Marrow said he's not the man to lead the harbour board.",
+                     "Tomas Ek said they\xE2\x80\x99re leaving the coalition this week."});
   AddEntity(a, EntityType::kPerson, "Ilse Marrow", {"Ilse Marrow"});
   AddEntity(a, EntityType::kPerson, "Tomas Ek", {"Tomas Ek"});
   EXPECT_EQ(ReportedWith(a, "lead the harbour"), "he's not the man to lead the harbour board");
@@ -62,9 +62,9 @@ TEST(QuoteClauseOpenersTest, NounPhraseReachesItsAuxiliary) {
 // An object with a relative clause, or words that never reach an
 // auxiliary, are what was said, not a clause.
 TEST(QuoteClauseOpenersTest, ObjectIsNoClause) {
-  AnnotatedArticle a = MakeAnnotated(
-      {"Ilse Marrow said goodbye to the people who were waiting outside.",
-       "Tomas Ek said thanks for the support the volunteers have given."});
+  AnnotatedArticle a =
+      MakeAnnotated({"Ilse Marrow said goodbye to the people who were waiting outside.",
+                     "Tomas Ek said thanks for the support the volunteers have given."});
   AddEntity(a, EntityType::kPerson, "Ilse Marrow", {"Ilse Marrow"});
   AddEntity(a, EntityType::kPerson, "Tomas Ek", {"Tomas Ek"});
   EXPECT_EQ(ReportedWith(a, "waiting outside"), "<none>");
