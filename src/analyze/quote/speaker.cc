@@ -151,7 +151,55 @@ bool SpeakerResolver::AmbiguousSurname(const Mention& m) const {
   if (text.find(' ') != std::string_view::npos) return false;
   BuildIndex();
   const auto it = index_.by_surname.find(text);
-  return it != index_.by_surname.end() && it->second.size() > 1;
+  if (it == index_.by_surname.end()) return false;
+  return it->second.size() > 1 || UnmarkedNamesake(it->second.front(), text);
+}
+
+// "Harald Voss, the co-op's chairman, ... Voss said" where the entity
+// annotator knows only Mira Voss: a capitalised word right before the
+// surname, both outside every mention, not an ordinary word and not a word
+// of the entity's own name, is a namesake it missed.
+bool SpeakerResolver::UnmarkedNamesake(uint32_t entity, std::string_view surname) const {
+  if (const auto cached = index_.unmarked_namesake.find(surname);
+      cached != index_.unmarked_namesake.end())
+    return cached->second;
+  const std::string_view body = article_.body;
+  const std::string_view name = article_.entities[entity].name;
+  // An entity named by the surname alone ("Brinkley") may be the "Randy
+  // Brinkley" the text writes: only a known given name sets two apart.
+  bool found = false;
+  if (name.find(' ') == std::string_view::npos) {
+    index_.unmarked_namesake.emplace(surname, false);
+    return false;
+  }
+  for (size_t pos = body.find(surname); pos != std::string_view::npos && !found;
+       pos = body.find(surname, pos + 1)) {
+    const auto at = TokenAt(static_cast<uint32_t>(pos));
+    if (at == text_.tokens.begin() || at == text_.tokens.end() || at->begin != pos ||
+        at->end != pos + surname.size())
+      continue;
+    const uint32_t k = static_cast<uint32_t>(at - text_.tokens.begin()) - 1;
+    const Token& given = text_.tokens[k];
+    // Inside quote marks a name is someone's wording ("Arik Sharon is ...").
+    if (!text_.IsWord(k) || !given.capitalised || given.end + 1 != pos || given.quotation >= 0)
+      continue;
+    const std::string_view word = text_.Text(given);
+    const size_t in_name = name.find(word);
+    const bool own = in_name != std::string_view::npos &&
+                     (in_name + word.size() == name.size() || name[in_name + word.size()] == ' ');
+    if (own || word.back() == '.' || EndsPossessive(word) || IsTitleWord(word) ||
+        (lex_.Classes(word) & (kTitle | kDeterminer | kSkip | kStop | kPronoun | kAnyCue)) ||
+        MentionOver(given) != nullptr || MentionOver(*at) != nullptr)
+      continue;
+    // Not an ordinary word ("Besides Ewing"), unless it is also a given name.
+    char buf[32] = {};
+    if (word.size() >= sizeof buf) continue;
+    const entity::LexEntry* e = entity::Gazetteer::Get().Find(FoldCase(word, buf, sizeof buf));
+    if (e != nullptr && (e->flags & entity::kCommon) && !(e->flags & entity::kFirstName)) continue;
+    found = true;
+  }
+  index_.unmarked_namesake.emplace(surname, found);
+  return found;
 }
 
 std::optional<uint32_t> SpeakerResolver::PronounTarget(const Mention& m, char gender,
@@ -662,8 +710,14 @@ SpeakerRef SpeakerResolver::ResolveHead(const TokenRange& phrase,
       // (PolNeAR's source spans include it).
       ref.span.begin = text_.tokens[k - 1].begin;
     }
-    if (ref.entity == m->entity && AmbiguousSurname(*m))
-      ref.entity = RelativeNamedBefore(m->span) ? std::nullopt : LastSpeakerNamed(*m, known);
+    // The last speaker is a reader's reading only between namesakes the text
+    // named in full; next to one the annotator missed it is the annotator's
+    // guess again.
+    if (ref.entity == m->entity && AmbiguousSurname(*m)) {
+      const bool both_known = index_.by_surname.find(article_.Text(m->span))->second.size() > 1;
+      ref.entity =
+          RelativeNamedBefore(m->span) || !both_known ? std::nullopt : LastSpeakerNamed(*m, known);
+    }
     // "``...,'' Daly said" where the annotator filed the bare surname as a
     // place while the article names Pat Daly: a place never speaks, and the
     // one person of that surname is the reader's reading.

@@ -58,9 +58,13 @@ class SpeakerResolver {
   SpeakerRef Resolve(const Cue& cue, const std::vector<SpeakerRef>& known) const;
 
   // A bare surname ("Hollis") in an article that names two people with it
-  // ("Dan Hollis", his daughter "Maya Hollis"): the mention's entity is the
-  // entity annotator's guess, and a quote is never credited on a guess.
+  // ("Dan Hollis", his daughter "Maya Hollis", or one the entity annotator
+  // missed): the mention's entity is the entity annotator's guess, and a
+  // quote is never credited on a guess.
   bool AmbiguousSurname(const Mention& m) const;
+  // The body writes the surname after a given name `entity` lacks, outside
+  // every mention: a namesake the entity annotator did not find.
+  bool UnmarkedNamesake(uint32_t entity, std::string_view surname) const;
 
  private:
   SpeakerRef ResolveEntity(const Cue& cue, const std::vector<SpeakerRef>& known) const;
@@ -130,7 +134,8 @@ class SpeakerResolver {
     std::unordered_map<std::string_view, uint32_t> by_name;  // name or alias -> first entity
     std::unordered_map<std::string_view, std::vector<uint32_t>> by_surname;  // persons
     std::unordered_map<std::string, std::vector<uint32_t>> by_role_word;     // folded; persons
-    std::vector<std::vector<uint32_t>> mention_starts;  // per entity, ascending
+    std::vector<std::vector<uint32_t>> mention_starts;             // per entity, ascending
+    std::unordered_map<std::string_view, bool> unmarked_namesake;  // surname -> UnmarkedNamesake
   };
   mutable Index index_;
 };

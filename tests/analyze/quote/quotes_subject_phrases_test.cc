@@ -5,6 +5,7 @@
 // name belongs to does, shown as written, or no one.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -71,10 +72,9 @@ TEST(QuoteSubjectPhrasesTest, PersonInAPlaceIsDescribedNotThePlace) {
 }
 
 TEST(QuoteSubjectPhrasesTest, NegatedAuxiliaryIsNoSpeaker) {
-  AnnotatedArticle a = MakeAnnotated(
-      {"Ada Morrow and Lise Quint lead the opposition bloc.",
-       "They don't think the budget will pass this year.",
-       "They do not believe the minister will resign over it."});
+  AnnotatedArticle a = MakeAnnotated({"Ada Morrow and Lise Quint lead the opposition bloc.",
+                                      "They don't think the budget will pass this year.",
+                                      "They do not believe the minister will resign over it."});
   EXPECT_EQ(WhoSaid(a, "budget will pass"), "<none>");
   EXPECT_EQ(WhoSaid(a, "minister will resign"), "<none>");
   a.quotes.clear();
@@ -106,8 +106,8 @@ TEST(QuoteSubjectPhrasesTest, NegatedVerbWithAnObjectMakesNoSpeaker) {
 }
 
 TEST(QuoteSubjectPhrasesTest, NoRelativeClauseWithoutItsVerb) {
-  AnnotatedArticle a = MakeAnnotated(
-      {"Remember that all the pundits predicted a landslide for the governor."});
+  AnnotatedArticle a =
+      MakeAnnotated({"Remember that all the pundits predicted a landslide for the governor."});
   analyze::AnnotateQuotes(a);
   ASSERT_EQ(a.quotes.size(), 1u);
   EXPECT_EQ(a.Text(a.quotes[0].speaker_span), "the pundits");
@@ -119,6 +119,25 @@ TEST(QuoteSubjectPhrasesTest, FirstPersonOutsideQuotesNamesNoOne) {
        "but I don't think he has a place in the new company."});
   AddEntity(a, EntityType::kPerson, "Arvo Tamm", {"Arvo Tamm"});
   EXPECT_EQ(WhoSaid(a, "has a place"), "<none>");
+}
+
+// The entity annotator knows only the daughter, Nell Garrow; her father,
+// written "Osgar Garrow", is no mention. The bare "Garrow" may be either.
+TEST(QuoteSubjectPhrasesTest, SurnameOfANamesakeTheAnnotatorMissedNamesNoOne) {
+  AnnotatedArticle a = MakeAnnotated(
+      {"Osgar Garrow, the co-op's chairman, opened the meeting. His daughter, Nell Garrow, "
+       "said the wells were dry.",
+       "During his visit to the capital, Garrow met the minister, saying, ``We need help "
+       "before the harvest fails.''"});
+  const uint32_t nell = AddEntity(a, EntityType::kPerson, "Nell Garrow", {"Nell Garrow"});
+  // The annotator's guess: the bare surname is the one Garrow it knows.
+  for (size_t pos = a.body.find("Garrow met"); pos != std::string::npos; pos = std::string::npos)
+    a.mentions.push_back(Mention{Span{static_cast<uint32_t>(pos), static_cast<uint32_t>(pos + 6)},
+                                 nell, MentionKind::kAlias});
+  std::sort(a.mentions.begin(), a.mentions.end(),
+            [](const Mention& x, const Mention& y) { return x.span.begin < y.span.begin; });
+  EXPECT_EQ(WhoSaid(a, "before the harvest"), "<none>");
+  EXPECT_EQ(WhoSaid(a, "wells were dry"), "<entity " + std::to_string(nell) + ">");
 }
 
 }  // namespace
