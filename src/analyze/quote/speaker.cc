@@ -612,6 +612,29 @@ std::optional<uint32_t> SpeakerResolver::ParticipleSubject(uint32_t prep) const 
   return std::nullopt;
 }
 
+// "Rapper Lil Tovo", "Tribunal Deputy Prosecutor Graham Blewitt": a singular
+// role word capitalised because it opens the sentence or follows a title is
+// no given name. Elsewhere a capitalised word the role list holds is as often
+// part of a name ("Cook Political Report", "Doctors Without Borders"), and a
+// given name that is also a role word ("Rich") stays a name.
+bool SpeakerResolver::RoleBeforeName(uint32_t k) const {
+  const std::string_view word = text_.Text(text_.tokens[k]);
+  char buf[32] = {};
+  if (word.size() >= sizeof buf || word.back() == 's') return false;
+  const entity::LexEntry* e = entity::Gazetteer::Get().Find(FoldCase(word, buf, sizeof buf));
+  if (e == nullptr || !(e->flags & entity::kRole) || (e->flags & entity::kFirstName)) return false;
+  // "Human Rights Watch": the word after it is an ordinary word, no given name.
+  const std::string_view next = text_.Text(text_.tokens[k + 1]);
+  char next_buf[32] = {};
+  if (next.size() >= sizeof next_buf) return false;
+  const entity::LexEntry* n =
+      entity::Gazetteer::Get().Find(FoldCase(next, next_buf, sizeof next_buf));
+  if (n != nullptr && (n->flags & entity::kCommon) && !(n->flags & entity::kFirstName))
+    return false;
+  return k == text_.SentenceStart(k) ||
+         (k > 0 && text_.IsWord(k - 1) && (lex_.Classes(text_.Text(text_.tokens[k - 1])) & kTitle));
+}
+
 // "Secretary-General", "Vice-President": a title written with a hyphen is a
 // title when each part is one.
 bool SpeakerResolver::IsTitleWord(std::string_view word) const {
@@ -698,6 +721,7 @@ SpeakerRef SpeakerResolver::ResolveHead(const TokenRange& phrase,
         !IsTitleWord(text_.Text(text_.tokens[k - 1])) && !NamesSomethingElse(k - 1, m->entity) &&
         !EndsPossessive(text_.Text(text_.tokens[k - 1])) &&
         text_.Text(text_.tokens[k - 1]).back() != '.' &&  // "Mrs. Ciller", "Gen. Smith"
+        !RoleBeforeName(k - 1) &&                         // "Rapper Lil Tovo"
         article_.entities[m->entity].type == EntityType::kPerson &&
         article_.entities[m->entity].name.find(' ') != std::string::npos &&
         article_.entities[m->entity].name.find(text_.Text(text_.tokens[k - 1])) ==

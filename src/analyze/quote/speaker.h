@@ -99,6 +99,7 @@ class SpeakerResolver {
   std::optional<uint32_t> UnmarkedPersonIn(uint32_t begin, uint32_t end, uint32_t* pos) const;
   std::optional<uint32_t> ParticipleSubject(uint32_t prep) const;
   bool IsTitleWord(std::string_view word) const;
+  bool RoleBeforeName(uint32_t token) const;
   bool NamesSomethingElse(uint32_t token, uint32_t entity) const;
   bool PersonNounAt(uint32_t k) const;
   std::optional<uint32_t> PersonNounFrom(uint32_t k) const;

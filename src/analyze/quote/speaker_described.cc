@@ -25,8 +25,13 @@ std::optional<uint32_t> SpeakerResolver::PersonInAppositive(const Cue& cue) cons
   if (cue.source.last <= cue.speaker.last || !text_.IsPunct(cue.speaker.last + 1, ',') ||
       cue.source.first > cue.speaker.first)
     return std::nullopt;
+  // "Rapper Lil Tovo, who opened for Dana Roberts, said": a name in a
+  // relative clause is whom the clause is about, not the speaker.
+  const uint32_t opens = cue.speaker.last + 2;
+  if (text_.WordIs(opens, "who") || text_.WordIs(opens, "whose") || text_.WordIs(opens, "which"))
+    return std::nullopt;
   std::optional<uint32_t> person;
-  for (uint32_t k = cue.speaker.last + 2; k <= cue.source.last; ++k) {
+  for (uint32_t k = opens; k <= cue.source.last; ++k) {
     const Mention* m = MentionOver(text_.tokens[k]);
     if (m == nullptr || m->kind == MentionKind::kPronoun ||
         article_.entities[m->entity].type != EntityType::kPerson)

@@ -140,5 +140,21 @@ TEST(QuoteSubjectPhrasesTest, SurnameOfANamesakeTheAnnotatorMissedNamesNoOne) {
   EXPECT_EQ(WhoSaid(a, "wells were dry"), "<entity " + std::to_string(nell) + ">");
 }
 
+// A capitalised role before a name opens the sentence ("Rapper Dex Tovo"):
+// no given name of another person, so the quote is the named person's; and
+// a name in a relative clause ("who opened for Mara Quill") never speaks.
+TEST(QuoteSubjectPhrasesTest, CapitalisedRoleBeforeANameIsNoGivenName) {
+  AnnotatedArticle a = MakeAnnotated(
+      {"Singer Mara Quill closed the festival.",
+       "Rapper Dex Tovo, who opened for Mara Quill, said in an interview: ``She taught me "
+       "everything.''",
+       "Rapper Lil Orme, who toured with Mara Quill, said: ``She is the best of us.''"});
+  const uint32_t mara = AddEntity(a, EntityType::kPerson, "Mara Quill", {"Mara Quill"});
+  const uint32_t tovo = AddEntity(a, EntityType::kPerson, "Dex Tovo", {"Dex Tovo"});
+  AddEntity(a, EntityType::kPerson, "Lil Orme", {"Lil Orme"});
+  EXPECT_EQ(WhoSaid(a, "taught me"), "<entity " + std::to_string(tovo) + ">");
+  EXPECT_NE(WhoSaid(a, "best of us"), "<entity " + std::to_string(mara) + ">");
+}
+
 }  // namespace
 }  // namespace newsfuse
