@@ -286,6 +286,19 @@ SpeakerRef SpeakerResolver::ResolvePronoun(uint32_t token,
             best_pos = subject_from;
             blocked = true;
             it = ms.end();
+            // "In his appearance with Kim, the president addressed ...": "the"
+            // and a role refer back to the one person named earlier with it,
+            // when the noun ends its phrase ("the president of the bank" is
+            // someone else).
+            if (text_.WordIs(after, "the") && *noun == after + 1 &&
+                !text_.WordIs(*noun + 1, "of") && !text_.EndsWith(*noun, "s")) {
+              const std::optional<uint32_t> holder =
+                  EntityByRole(text_.Text(text_.tokens[*noun]), sent.begin);
+              if (holder && TypeFits(*holder, wanted) && gender_fits(*holder)) {
+                best = holder;
+                blocked = false;
+              }
+            }
           }
         }
       }

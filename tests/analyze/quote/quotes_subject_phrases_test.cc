@@ -153,5 +153,23 @@ TEST(QuoteSubjectPhrasesTest, CapitalisedRoleBeforeANameIsNoGivenName) {
   EXPECT_NE(WhoSaid(a, "best of us"), EntityTag(mara));
 }
 
+// "the president" after an opening phrase is the one person named earlier
+// with that role, and the pronoun after it means them; "the president of
+// the bank" is someone else, and no one is named with "director".
+TEST(QuoteSubjectPhrasesTest, RoleAfterAnOpeningPhraseIsItsHolder) {
+  AnnotatedArticle a = MakeAnnotated(
+      {"President Alvar Kesk flew to Riga to meet Ints Ozols on Tuesday.",
+       "In his talks with Ozols, the president raised the pipeline. ``We will not wait,'' he "
+       "said.",
+       "At the dinner, the president of the bank stood up. ``The loans are safe,'' he said.",
+       "After the vote, the director left early. ``It was a long day,'' he said."});
+  const uint32_t kesk =
+      AddEntity(a, EntityType::kPerson, "Alvar Kesk", {"Alvar Kesk"}, {"President"});
+  AddEntity(a, EntityType::kPerson, "Ints Ozols", {"Ints Ozols", "Ozols"});
+  EXPECT_EQ(WhoSaid(a, "will not wait"), EntityTag(kesk));
+  EXPECT_EQ(WhoSaid(a, "loans are safe"), "<none>");
+  EXPECT_EQ(WhoSaid(a, "long day"), "<none>");
+}
+
 }  // namespace
 }  // namespace newsfuse
