@@ -28,8 +28,13 @@
 
 namespace newsfuse::analyze::quote_internal {
 
+// Sentences a pronoun (or a surname's relative) is looked for back from.
+inline constexpr uint32_t kPronounLookback = 4;
+
 // "Tamba's", "Roberts'", "Tamba’s".
 bool EndsPossessive(std::string_view w);
+// "Voss" of "Mira Voss".
+std::string_view LastWord(std::string_view name);
 
 struct SpeakerRef {
   std::optional<uint32_t> entity;
@@ -43,9 +48,9 @@ struct SpeakerRef {
   bool after_verb = false;
 };
 
-// Defined in speaker.cc (names and pronouns), speaker_relations.cc (whose
-// relative or agent a phrase names) and speaker_described.cc (speakers no
-// mention at the head gives).
+// Defined in speaker.cc (names and pronouns), speaker_namesakes.cc (shared
+// surnames), speaker_relations.cc (whose relative or agent a phrase names)
+// and speaker_described.cc (speakers no mention at the head gives).
 class SpeakerResolver {
  public:
   SpeakerResolver(const AnnotatedArticle& article, const QuoteText& text, const CueLexicon& lex);
