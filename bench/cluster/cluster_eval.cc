@@ -17,7 +17,9 @@
 //                                          pairwise F1, beside the naive baseline on
 //                                          the same orders (issue 12);
 //                                          CLUSTER_EVAL_VERSUS=1: the pairs where
-//                                          newsfuse and the baseline part ways
+//                                          newsfuse and the baseline part ways;
+//                                          CLUSTER_EVAL_ROWS=FILE: every scored
+//                                          candidate as a row (decision_rows.h)
 //   cluster_eval --synthetic [--report-every N] < stream.jsonl
 //                                          growth table of a synthetic stream
 //                                          (scripts/synthetic_stream.py)
@@ -47,6 +49,7 @@
 #include "cluster/cluster.h"
 #include "core/hash.h"
 #include "corpora.h"
+#include "decision_rows.h"
 #include "extract/extract.h"
 #include "metrics.h"
 #include "naive_baseline.h"
@@ -225,8 +228,10 @@ std::vector<size_t> SplitIndices(const Analysed& a, const std::string& split) {
 RunResult RunOrder(const Analysed& a, const std::vector<size_t>& order,
                    const ClusterOptions& options) {
   ClusterOptions run_options = options;
+  static nb::DecisionRows rows(std::getenv("CLUSTER_EVAL_ROWS"));
   // Explaining costs a feature vector per candidate: only when asked to print.
-  if (std::getenv("CLUSTER_EVAL_VERBOSE") != nullptr) run_options.explain = true;
+  if (std::getenv("CLUSTER_EVAL_VERBOSE") != nullptr || rows.on()) run_options.explain = true;
+  rows.StartRun();
   StoryClusterer clusterer(run_options);
   std::vector<std::string> story, gold, related;
   std::map<std::string, std::string> merged_into;
@@ -237,6 +242,7 @@ RunResult RunOrder(const Analysed& a, const std::vector<size_t>& order,
     gold.push_back(a.gold[i]);
     related.push_back(a.related[i]);
     for (const auto& m : clusterer.last_decision().merged) merged_into[m] = story.back();
+    rows.Record(a.gold[i], clusterer.last_decision());
     if (verbose) {
       const auto& d = clusterer.last_decision();
       const auto& art = a.articles[i].article;

@@ -814,7 +814,8 @@ struct StoryClusterer::Impl {
     for (uint32_t other : StoryNeighbours(slot)) {
       uint32_t a = Resolve(slot), b = Resolve(other);
       if (a == b || stories[b].status != Status::kLive) continue;
-      const auto f = cluster::CompareStories(stories[a], stories[b], StreamIdf());
+      const auto f = cluster::CompareStories(stories[a], stories[b], StreamIdf(),
+                                             weights.story_merge.min_cosine);
       if (!cluster::SameEvent(weights.story_merge, f)) continue;
       if (b < a) std::swap(a, b);
       last.merged.push_back(stories[b].story.id);

@@ -38,9 +38,11 @@ double CentroidCosine(const Centroid& a, const Centroid& b, const StreamIdf& idf
   return a2 > 0 && b2 > 0 ? dot / std::sqrt(a2 * b2) : 0;
 }
 
-StoryPairFeatures CompareStories(const StoryState& a, const StoryState& b, const StreamIdf& idf) {
+StoryPairFeatures CompareStories(const StoryState& a, const StoryState& b, const StreamIdf& idf,
+                                 double min_cosine) {
   StoryPairFeatures f;
   f.cosine = CentroidCosine(a.words, b.words, idf);
+  if (f.cosine < min_cosine) return f;
   f.title_cosine = CentroidCosine(a.titles, b.titles, idf);
   f.name_cosine = CentroidCosine(a.names, b.names, idf);
   f.entity_cosine = CentroidCosine(a.entities, b.entities, idf);

@@ -39,7 +39,11 @@ struct StoryPairFeatures {
   double dates_known = 0, log_gap = 0;
 };
 
-StoryPairFeatures CompareStories(const StoryState& a, const StoryState& b, const StreamIdf& idf);
+// The word cosine is computed first: below `min_cosine` the rest is left at 0
+// (SameEvent refuses such a pair whatever they are), which spares most
+// neighbours three more centroid walks.
+StoryPairFeatures CompareStories(const StoryState& a, const StoryState& b, const StreamIdf& idf,
+                                 double min_cosine = 0);
 
 double StoryMergeScore(const StoryMergeWeights& w, const StoryPairFeatures& f);
 

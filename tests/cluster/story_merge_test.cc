@@ -138,6 +138,23 @@ TEST(StoryMergeTest, TheFittedStoryModelWantsAgreementBeyondWords) {
   EXPECT_FALSE(cluster::SameEvent(w, nothing));
 }
 
+// Below the pass's word-cosine floor the pair is refused whatever else it
+// shares, so the other centroids are not compared; above it they are.
+TEST(StoryMergeTest, BelowTheFloorOnlyWordsAreCompared) {
+  const std::vector<uint32_t> df = {1, 1, 1, 1};
+  const cluster::StreamIdf idf{&df, 10};
+  const auto a = State({{0, 1.0}, {1, 1.0}}, {20240402}, 3, 100, 102);
+  const auto b = State({{1, 1.0}, {2, 1.0}}, {20240402}, 1, 101, 101);
+  const auto below = cluster::CompareStories(a, b, idf, 0.6);
+  EXPECT_NEAR(below.cosine, 0.5, 1e-9);
+  EXPECT_EQ(below.days_known, 0);
+  EXPECT_EQ(below.dates_known, 0);
+  const auto above = cluster::CompareStories(a, b, idf, 0.4);
+  EXPECT_EQ(above.days_known, 1);
+  EXPECT_EQ(above.day_shared, 1);
+  EXPECT_EQ(above.dates_known, 1);
+}
+
 TEST(StoryMergeTest, StoriesAreComparedAtCheckpointSizes) {
   std::vector<size_t> at;
   for (size_t n = 1; n <= 30; ++n) {
