@@ -33,14 +33,15 @@ void DecisionRows::Record(const std::string& gold, const ClusterDecision& d) {
       if (event == gold) same = n;
     }
     const PairFeatures& f = c.features;
-    std::fprintf(out_,
-                 "%d\t%zu\t%d\t%d\t%d\t%d\t%d\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.0f\t%.4f\t%.0f\t%.4f\t"
-                 "%.0f\t%.0f\t%.0f\t%.4f\t%.0f\t%.4f\t%.4f\t%.0f\t%.4f\n",
-                 run_, position_, seen_[gold], same, size, c.story_id == d.story_id ? 1 : 0,
-                 d.copy_of.empty() ? 0 : 1, c.score, f.cosine, f.title_cosine, f.name_cosine,
-                 f.entity_cosine, f.entities_known, f.actor_cosine, f.actors_known, f.heavy_share,
-                 f.days_known, f.day_match, f.years_known, f.year_share, f.dates_known,
-                 f.log_gap_days, f.log_story_size, f.anchors_known, f.anchor_cosine);
+    std::fprintf(
+        out_,
+        "%d\t%zu\t%d\t%d\t%d\t%d\t%d\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.0f\t%.4f\t%.0f\t%.4f\t"
+        "%.0f\t%.0f\t%.0f\t%.4f\t%.0f\t%.4f\t%.4f\t%.0f\t%.4f\n",
+        run_, position_, seen_[gold], same, size, c.story_id == d.story_id ? 1 : 0,
+        d.copy_of.empty() ? 0 : 1, c.score, f.cosine, f.title_cosine, f.name_cosine,
+        f.entity_cosine, f.entities_known, f.actor_cosine, f.actors_known, f.heavy_share,
+        f.days_known, f.day_match, f.years_known, f.year_share, f.dates_known, f.log_gap_days,
+        f.log_story_size, f.anchors_known, f.anchor_cosine);
   }
   // The article joins its story, and the stories merged into it bring their members.
   auto& into = members_[d.story_id];
