@@ -1,6 +1,7 @@
 #include "fuse/relevance.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace newsfuse::fuse {
 namespace {
@@ -18,8 +19,11 @@ constexpr double kCentralityWeight = 0.4;
 constexpr double kLeadWeight = 0.1;
 constexpr int kLeadSentences = 5;
 
-// The story's centroid: the sum of each source's normalised term vector.
-TermVector Centroid(const std::vector<Candidate>& cands, size_t n_sources, size_t n_terms) {
+// The story's centroid: the sum of each source's normalised term vector,
+// normalised, as a dense weight per term id (zero for a term it lacks), so
+// each candidate's cosine with it costs its own terms, not the story's.
+std::vector<double> Centroid(const std::vector<Candidate>& cands, size_t n_sources,
+                             size_t n_terms) {
   std::vector<double> centroid(n_terms, 0.0);
   std::vector<TermVector> sums(n_sources);
   for (const auto& c : cands)
@@ -38,22 +42,33 @@ TermVector Centroid(const std::vector<Candidate>& cands, size_t n_sources, size_
     Normalise(v);
     for (const auto& [t, w] : v) centroid[t] += w;
   }
-  TermVector cv;
-  for (uint32_t t = 0; t < centroid.size(); ++t) {
-    if (centroid[t] != 0) cv.emplace_back(t, centroid[t]);
+  double norm = 0;
+  for (double w : centroid) norm += w * w;
+  if (norm > 0) {
+    norm = std::sqrt(norm);
+    for (double& w : centroid) w /= norm;
   }
-  Normalise(cv);
-  return cv;
+  return centroid;
+}
+
+// Dot(vec, centroid) as term_vector.h's Dot sums it: the shared terms'
+// products in term order.
+double DotWithDense(const TermVector& vec, const std::vector<double>& dense) {
+  double dot = 0;
+  for (const auto& [t, w] : vec) {
+    if (dense[t] != 0) dot += w * dense[t];
+  }
+  return dot;
 }
 
 }  // namespace
 
 void ScoreRelevance(std::vector<Candidate>& cands, size_t n_sources, size_t n_terms,
                     size_t n_voices) {
-  const TermVector cv = Centroid(cands, n_sources, n_terms);
+  const std::vector<double> centroid = Centroid(cands, n_sources, n_terms);
   double max_c = 0;
   for (auto& c : cands) {
-    c.centrality = Dot(c.vec, cv);
+    c.centrality = DotWithDense(c.vec, centroid);
     max_c = std::max(max_c, c.centrality);
   }
   for (auto& c : cands) {
