@@ -25,8 +25,10 @@ std::vector<Candidate> CollectCandidates(const std::vector<const AnnotatedArticl
       const Span span = a.sentences[k].span;
       if (span.end > a.body.size() || span.begin >= span.end) continue;
       std::string_view text = a.Text(span);
-      const SentenceShape shape = ShapeOf(tokens, tokens.SentenceBegin(k), tokens.SentenceEnd(k));
-      if (!UsableAlone(shape) || JudgeSummaryLine(text) != LineFault::kNone) continue;
+      const size_t begin = tokens.SentenceBegin(k), end = tokens.SentenceEnd(k);
+      const SentenceShape shape = ShapeOf(tokens, begin, end);
+      if (!UsableAlone(shape) || JudgeSummaryLine(text, tokens, begin, end) != LineFault::kNone)
+        continue;
       const std::span<const uint32_t> sentence_terms = terms.words.SentenceTerms(s, k);
       if (sentence_terms.empty()) continue;
       ids.assign(sentence_terms.begin(), sentence_terms.end());

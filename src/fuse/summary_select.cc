@@ -1,6 +1,8 @@
 #include "fuse/summary_select.h"
 
 #include <algorithm>
+#include <bit>
+#include <iterator>
 #include <cctype>
 #include <cmath>
 #include <string>
@@ -291,14 +293,14 @@ bool EndsSentence(std::string_view line) {
 // A line's words are the one scan's (text/tokens.h): a run of word and
 // number tokens, glued directly or by a hyphen or apostrophe, counts once
 // ("F-16", "don't", "U.S.", "1,200"), as SentenceShape counts them; a dash
-// or a curly single quote is no word.
-LineShape ShapeOfLine(std::string_view line) {
-  thread_local text::Tokens tokens;  // reused across lines
-  text::Tokenize(line, tokens);
+// or a curly single quote is no word. `tokens` [begin, end) is the scan of
+// exactly `line`.
+LineShape ShapeOfLine(std::string_view line, const text::Tokens& tokens, size_t begin,
+                      size_t end) {
   LineShape s;
   s.lower = AsciiLower(line);
   bool in_quote = false, seen = false;
-  for (size_t i = 0; i < tokens.size(); ++i) {
+  for (size_t i = begin; i < end; ++i) {
     const text::Token& t = tokens[i];
     s.chars += static_cast<int>(Utf8Length(tokens.Text(t)));
     if (t.IsSymbol()) {
@@ -312,7 +314,7 @@ LineShape ShapeOfLine(std::string_view line) {
       continue;
     }
     seen = true;
-    if (text::ContinuesWord(tokens, i)) continue;
+    if (text::ContinuesWord(tokens, i, begin)) continue;
     ++s.words;
     if (t.IsNumber() || t.Has(text::kCapital)) ++s.capitalised;
     if (!in_quote) ++s.outside_quotes;
@@ -321,9 +323,41 @@ LineShape ShapeOfLine(std::string_view line) {
   return s;
 }
 
+LineShape ShapeOfLine(std::string_view line) {
+  thread_local text::Tokens tokens;  // reused across lines
+  text::Tokenize(line, tokens);
+  return ShapeOfLine(line, tokens, 0, tokens.size());
+}
+
+// Whether `lower` holds one of kFurniture. Each position is tried only
+// against the entries that start with its byte: fusion judges every
+// sentence of a story, and twenty whole-line searches per sentence cost more
+// than the rest of the judgement.
+bool HasFurnitureWords(std::string_view lower) {
+  static_assert(std::size(kFurniture) <= 32);
+  struct ByFirstByte {
+    uint32_t entries[256] = {};  // bit k: kFurniture[k] starts with this byte
+    ByFirstByte() {
+      for (size_t k = 0; k < std::size(kFurniture); ++k)
+        entries[static_cast<unsigned char>(kFurniture[k][0])] |= 1u << k;
+    }
+  };
+  static const ByFirstByte by_first;
+  for (size_t i = 0; i < lower.size(); ++i) {
+    for (uint32_t bits = by_first.entries[static_cast<unsigned char>(lower[i])]; bits != 0;
+         bits &= bits - 1) {
+      const std::string_view f = kFurniture[std::countr_zero(bits)];
+      // The second byte first: it turns most positions away without a compare.
+      if (i + f.size() <= lower.size() && lower[i + 1] == f[1] &&
+          lower.compare(i, f.size(), f) == 0)
+        return true;
+    }
+  }
+  return false;
+}
+
 bool IsFurniture(const LineShape& s) {
-  for (std::string_view f : kFurniture)
-    if (s.lower.find(f) != std::string::npos) return true;
+  if (HasFurnitureWords(s.lower)) return true;
   std::string_view l = s.lower;
   while (!l.empty() && std::isspace(static_cast<unsigned char>(l.front()))) l.remove_prefix(1);
   for (std::string_view label : kOpeningLabels)
@@ -333,6 +367,13 @@ bool IsFurniture(const LineShape& s) {
 
 bool TitleCased(const LineShape& s) {
   return s.words >= kTitleCaseMinWords && s.capitalised >= kTitleCaseShare * s.words;
+}
+
+LineFault JudgeSummaryShape(const LineShape& s) {
+  if (IsFurniture(s)) return LineFault::kFurniture;
+  if (s.words < kMinSummaryWords || !s.ends_sentence || TitleCased(s)) return LineFault::kFragment;
+  if (s.opens_with_quote && s.outside_quotes == 0) return LineFault::kSpeakerlessQuote;
+  return LineFault::kNone;
 }
 
 }  // namespace
@@ -345,11 +386,12 @@ LineFault JudgeHeadline(std::string_view line) {
 }
 
 LineFault JudgeSummaryLine(std::string_view line) {
-  const LineShape s = ShapeOfLine(line);
-  if (IsFurniture(s)) return LineFault::kFurniture;
-  if (s.words < kMinSummaryWords || !s.ends_sentence || TitleCased(s)) return LineFault::kFragment;
-  if (s.opens_with_quote && s.outside_quotes == 0) return LineFault::kSpeakerlessQuote;
-  return LineFault::kNone;
+  return JudgeSummaryShape(ShapeOfLine(line));
+}
+
+LineFault JudgeSummaryLine(std::string_view line, const text::Tokens& tokens, size_t begin,
+                           size_t end) {
+  return JudgeSummaryShape(ShapeOfLine(line, tokens, begin, end));
 }
 
 }  // namespace newsfuse::fuse

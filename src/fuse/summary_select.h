@@ -20,6 +20,8 @@
 #include <string_view>
 #include <vector>
 
+#include "text/tokens.h"
+
 namespace newsfuse::fuse {
 
 struct SummaryCandidate {
@@ -65,5 +67,9 @@ enum class LineFault {
 // the report's own that says who speaks.
 LineFault JudgeHeadline(std::string_view line);
 LineFault JudgeSummaryLine(std::string_view line);
+// The same, reading a scan already made: REQUIRES `tokens` [begin, end) to be
+// the scan of exactly `line` (a sentence's range of its article's scan).
+LineFault JudgeSummaryLine(std::string_view line, const text::Tokens& tokens, size_t begin,
+                           size_t end);
 
 }  // namespace newsfuse::fuse
