@@ -48,7 +48,7 @@ void Add(PhraseTable<T>& table, std::string_view phrase, T value, bool lower = t
   }
   if (key.empty()) return;
   if (tokens > table.max_tokens) table.max_tokens = tokens;
-  table.entries.emplace(std::move(key), std::move(value));
+  table.Insert(key, std::move(value));
 }
 
 double ToDouble(std::string_view s) { return std::strtod(std::string(s).c_str(), nullptr); }

@@ -94,20 +94,13 @@ std::string_view Scanner::Key(size_t first, size_t last) {
 
 const NumberWord* Scanner::NumberWordAt(size_t i) {
   if (!IsWord(i)) return nullptr;
-  if (number_word_[i] == &kUnknownNumberWord) {
-    // A word already in lower case with no curly apostrophe is its own key:
-    // looked up as it stands, without copying it.
-    const std::string_view t = Text(i);
-    bool own_key = true;
-    for (const char c : t) own_key = own_key && !(c >= 'A' && c <= 'Z') && c != '\xE2';
-    number_word_[i] = lex_.numbers.Find(own_key ? t : Key(i, i));
-  }
+  if (number_word_[i] == &kUnknownNumberWord) number_word_[i] = WordIn(lex_.numbers, i);
   return number_word_[i];
 }
 
 bool Scanner::ContextAt(size_t i, Context cls) {
   if (i >= Size() || tokens_[i].kind != TokenKind::kWord) return false;
-  if (context_[i] == &kUnknownContext) context_[i] = lex_.context.Find(Key(i, i));
+  if (context_[i] == &kUnknownContext) context_[i] = WordIn(lex_.context, i);
   const Context* c = context_[i];
   if (!c || *c != cls) return false;
   return (cls != Context::kMonth && cls != Context::kWeekday) || tokens_[i].capital;
@@ -167,7 +160,7 @@ bool Scanner::IsNameOrLabel(size_t first) {
   // written so.
   if (!tokens_[p].capital) {
     const std::string_view w = Text(p);
-    return std::any_of(w.begin() + 1, w.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+    return std::any_of(w.begin() + 1, w.end(), IsAsciiUpper);
   }
   if (ContextAt(p, Context::kMonth) || ContextAt(p, Context::kWeekday)) return false;
   const std::string_view t = Text(p);

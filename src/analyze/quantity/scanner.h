@@ -26,6 +26,7 @@
 #include "analyze/quantity/lexicon.h"
 #include "analyze/quantity/tokens.h"
 #include "core/records.h"
+#include "core/strings.h"
 
 namespace newsfuse::analyze::quantity {
 
@@ -89,6 +90,9 @@ class Scanner {
   // Longest phrase of `table` ending just before `end`; sets `first`.
   template <typename T>
   const T* MatchBefore(const PhraseTable<T>& table, size_t end, size_t& first);
+  // The entry of `table` keyed by word token i alone (Key(i, i)), or null.
+  template <typename T>
+  const T* WordIn(const PhraseTable<T>& table, size_t i);
   const NumberWord* NumberWordAt(size_t i);
   bool ContextAt(size_t i, Context cls);
   bool AtSentenceStart(size_t i) const;  // only quotes or brackets before token i
@@ -130,6 +134,25 @@ class Scanner {
   size_t last_date_ = static_cast<size_t>(-1);  // token of the last day-of-month read
   size_t counted_last_ = 0;                     // last token of the noun phrase ReadCounted found
 };
+
+template <typename T>
+const T* Scanner::WordIn(const PhraseTable<T>& table, size_t i) {
+  // A word with no curly apostrophe keys as its bytes lowered: its signature
+  // is known before any key is built, and turns most words away. Already in
+  // lower case, it is its own key, looked up without a copy.
+  const std::string_view t = Text(i);
+  bool lower = true, curly = false;
+  for (const char c : t) {
+    lower = lower && !IsAsciiUpper(c);
+    curly = curly || c == '\xE2';
+  }
+  if (curly) return table.Find(Key(i, i));
+  const auto byte = [&](size_t k) {
+    return k < t.size() ? static_cast<unsigned char>(AsciiLower(t[k])) : 0;
+  };
+  if (!table.MayHold(t.size(), byte(0), byte(1))) return nullptr;
+  return table.Find(lower ? t : Key(i, i));
+}
 
 template <typename T>
 const T* Scanner::MatchAt(const PhraseTable<T>& table, size_t i, size_t& last) {
