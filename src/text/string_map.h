@@ -15,6 +15,7 @@
 #include <absl/container/flat_hash_map.h>
 #include <absl/hash/hash.h>
 
+#include <bitset>
 #include <string>
 #include <string_view>
 
@@ -31,5 +32,31 @@ struct ViewEq {
 
 template <typename T>
 using StringMap = absl::flat_hash_map<std::string, T, ViewHash, ViewEq>;
+
+// A word table's keys, each known by its length and first two bytes folded
+// into one bit of 4096 (512 bytes, in cache beside the scan). Nearly every
+// word an annotator asks about is in no table; a signature no key has turns
+// the word away before it is hashed and the table probed. MayHold is never
+// false for a key that was added.
+class KeySignatures {
+ public:
+  void Add(std::string_view key) { bits_.set(Of(key.size(), Byte(key, 0), Byte(key, 1))); }
+  bool MayHold(std::string_view key) const {
+    return bits_.test(Of(key.size(), Byte(key, 0), Byte(key, 1)));
+  }
+  // For a key not built yet: its length and first two bytes (0 past its end).
+  bool MayHold(size_t size, unsigned char first, unsigned char second) const {
+    return bits_.test(Of(size, first, second));
+  }
+
+ private:
+  static unsigned char Byte(std::string_view key, size_t k) {
+    return k < key.size() ? static_cast<unsigned char>(key[k]) : 0;
+  }
+  static size_t Of(size_t size, unsigned char first, unsigned char second) {
+    return (size * 1031 + first * 37u + second) & 4095;
+  }
+  std::bitset<4096> bits_;
+};
 
 }  // namespace newsfuse::text

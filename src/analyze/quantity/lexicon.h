@@ -7,7 +7,6 @@
 // not allocate.
 #pragma once
 
-#include <bitset>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -20,29 +19,13 @@ template <typename T>
 struct PhraseTable {
   text::StringMap<T> entries;  // open addressing: asked about every word
   int max_tokens = 1;          // an upper bound on tokens per phrase, for scanning
-  // The signatures of the keys (Signature below): nearly every word the
-  // scanner asks about is in no table, and a signature no key has turns it
-  // away without hashing the word and probing the map.
-  std::bitset<4096> signatures;
-
-  // A key's length and first two bytes (0 past its end), folded into a bit index.
-  static size_t Signature(size_t size, unsigned char first, unsigned char second) {
-    return (size * 1031 + first * 37u + second) & 4095;
-  }
-  static size_t Signature(std::string_view key) {
-    return Signature(key.size(), key.empty() ? 0 : static_cast<unsigned char>(key[0]),
-                     key.size() < 2 ? 0 : static_cast<unsigned char>(key[1]));
-  }
-  // False when no key has this signature: then no key is the one asked about.
-  bool MayHold(size_t size, unsigned char first, unsigned char second) const {
-    return signatures.test(Signature(size, first, second));
-  }
+  text::KeySignatures signatures;  // turns most words away before hashing them
   void Insert(std::string_view key, T value) {
-    signatures.set(Signature(key));
+    signatures.Add(key);
     entries.emplace(std::string(key), std::move(value));
   }
   const T* Find(std::string_view key) const {
-    if (!signatures.test(Signature(key))) return nullptr;  // what most words get
+    if (!signatures.MayHold(key)) return nullptr;
     auto it = entries.find(key);
     return it == entries.end() ? nullptr : &it->second;
   }

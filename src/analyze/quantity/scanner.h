@@ -150,7 +150,7 @@ const T* Scanner::WordIn(const PhraseTable<T>& table, size_t i) {
   const auto byte = [&](size_t k) {
     return k < t.size() ? static_cast<unsigned char>(AsciiLower(t[k])) : 0;
   };
-  if (!table.MayHold(t.size(), byte(0), byte(1))) return nullptr;
+  if (!table.signatures.MayHold(t.size(), byte(0), byte(1))) return nullptr;
   return table.Find(lower ? t : Key(i, i));
 }
 

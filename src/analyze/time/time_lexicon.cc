@@ -21,12 +21,13 @@ void WordTable::Build(const Lexicon& lexicon) {
     size_t i = HashWord(word) & mask_;
     while (slots_[i].entry) i = (i + 1) & mask_;
     slots_[i] = Slot{word, &entry};
+    signatures_.Add(word);
     if (word.size() > max_length_) max_length_ = word.size();
   }
 }
 
 const WordEntry* WordTable::Find(std::string_view word) const {
-  if (word.size() > max_length_ || slots_.empty()) return nullptr;
+  if (word.size() > max_length_ || !signatures_.MayHold(word)) return nullptr;
   for (size_t i = HashWord(word) & mask_;; i = (i + 1) & mask_) {
     const Slot& s = slots_[i];
     if (!s.entry) return nullptr;

@@ -7,6 +7,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "text/string_map.h"
+
 namespace newsfuse::analyze::time {
 
 // Lexicon classes first, then classes given by the shape of a number token.
@@ -79,6 +81,7 @@ class WordTable {
     const WordEntry* entry = nullptr;
   };
   std::vector<Slot> slots_;
+  text::KeySignatures signatures_;  // most words are turned away here, unhashed
   size_t mask_ = 0;
   size_t max_length_ = 0;
 };
