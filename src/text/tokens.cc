@@ -52,19 +52,24 @@ Class ClassOf(UChar32 c) {
   return Class::kSymbol;
 }
 
-CodePoint At(std::string_view s, size_t i, size_t end) {
+CodePoint NonAsciiAt(std::string_view s, size_t i, size_t end) {
   CodePoint cp;
-  const auto b = static_cast<unsigned char>(s[i]);
-  if (b < 0x80) {
-    cp.c = b;
-    cp.cls = kAscii.cls[b];
-    return cp;
-  }
   auto j = static_cast<int32_t>(i);
   U8_NEXT(s.data(), j, static_cast<int32_t>(end), cp.c);
   cp.len = static_cast<uint32_t>(j - static_cast<int32_t>(i));
   if (cp.c < 0) cp.len = 1;  // one bad byte, one symbol token
   cp.cls = ClassOf(cp.c);
+  return cp;
+}
+
+// The code point at byte i. The scan asks this of every token start and
+// space: the ASCII case is kept small enough to inline.
+inline CodePoint At(std::string_view s, size_t i, size_t end) {
+  const auto b = static_cast<unsigned char>(s[i]);
+  if (b >= 0x80) return NonAsciiAt(s, i, end);
+  CodePoint cp;
+  cp.c = b;
+  cp.cls = kAscii.cls[b];
   return cp;
 }
 
