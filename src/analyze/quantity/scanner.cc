@@ -50,19 +50,6 @@ void ApplyHedgeInterval(Hedge hedge, double v, bool can_be_negative, Quantity& q
   }
 }
 
-std::string_view Scanner::Text(size_t i) const {
-  return body_.substr(tokens_[i].begin, tokens_[i].end - tokens_[i].begin);
-}
-
-bool Scanner::Is(size_t i, std::string_view word) const {
-  if (i >= Size()) return false;
-  const std::string_view t = Text(i);
-  if (t.size() != word.size()) return false;
-  for (size_t k = 0; k < t.size(); ++k)
-    if (AsciiLower(t[k]) != word[k]) return false;
-  return true;
-}
-
 bool Scanner::IsSymbol(size_t i, std::string_view s) const {
   return i < Size() && tokens_[i].kind == TokenKind::kSymbol && Text(i) == s;
 }

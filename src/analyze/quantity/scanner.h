@@ -75,8 +75,18 @@ class Scanner {
  private:
   // Token access.
   size_t Size() const { return tokens_.size(); }
-  std::string_view Text(size_t i) const;
-  bool Is(size_t i, std::string_view lower_word) const;  // ASCII case-insensitive
+  // Inline: the readers ask these of nearly every token, from several files.
+  std::string_view Text(size_t i) const {
+    return body_.substr(tokens_[i].begin, tokens_[i].end - tokens_[i].begin);
+  }
+  bool Is(size_t i, std::string_view lower_word) const {  // ASCII case-insensitive
+    if (i >= Size()) return false;
+    const std::string_view t = Text(i);
+    if (t.size() != lower_word.size()) return false;
+    for (size_t k = 0; k < t.size(); ++k)
+      if (AsciiLower(t[k]) != lower_word[k]) return false;
+    return true;
+  }
   // A word of weight ("mass of", "weighing") among the few words before token `first`.
   bool WeightBefore(size_t first) const;
   bool IsWord(size_t i) const { return i < Size() && tokens_[i].kind == TokenKind::kWord; }
@@ -137,21 +147,18 @@ class Scanner {
 
 template <typename T>
 const T* Scanner::WordIn(const PhraseTable<T>& table, size_t i) {
-  // A word with no curly apostrophe keys as its bytes lowered: its signature
-  // is known before any key is built, and turns most words away. Already in
-  // lower case, it is its own key, looked up without a copy.
   const std::string_view t = Text(i);
-  bool lower = true, curly = false;
-  for (const char c : t) {
-    lower = lower && !IsAsciiUpper(c);
-    curly = curly || c == '\xE2';
+  // An ASCII word keys as its bytes lowered: its signature is known before
+  // any key is built, and turns most words away. Already in lower case, it
+  // is its own key, looked up without a copy.
+  if (tokens_[i].ascii) {
+    const auto byte = [&](size_t k) {
+      return k < t.size() ? static_cast<unsigned char>(AsciiLower(t[k])) : 0;
+    };
+    if (!table.signatures.MayHold(t.size(), byte(0), byte(1))) return nullptr;
+    return table.Find(std::any_of(t.begin(), t.end(), IsAsciiUpper) ? Key(i, i) : t);
   }
-  if (curly) return table.Find(Key(i, i));
-  const auto byte = [&](size_t k) {
-    return k < t.size() ? static_cast<unsigned char>(AsciiLower(t[k])) : 0;
-  };
-  if (!table.signatures.MayHold(t.size(), byte(0), byte(1))) return nullptr;
-  return table.Find(lower ? t : Key(i, i));
+  return table.Find(Key(i, i));
 }
 
 template <typename T>

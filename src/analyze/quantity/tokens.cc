@@ -14,6 +14,7 @@ void SentenceTokens(const text::Tokens& tokens, size_t sentence, std::vector<Tok
     t.kind = b.IsWord() ? TokenKind::kWord : b.IsNumber() ? TokenKind::kNumber : TokenKind::kSymbol;
     t.glued = i > first && !b.Has(text::kSpaceBefore);
     t.capital = b.IsWord() && b.Has(text::kCapital);
+    t.ascii = !b.Has(text::kNonAscii);
     out.push_back(t);
   }
 }

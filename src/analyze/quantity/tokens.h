@@ -7,8 +7,8 @@
 // runs of digits (with thousands commas and a decimal point: "1,200", "1.5"),
 // and single symbols, letters and digits cut apart ("5km", "G7", "21st"). Each
 // token records whether whitespace preceded it, which is what tells "F-16" (a
-// name) from "- 16" and "$5m" from "$5 m". This side array copies the three
-// facts the scanner tests per token, for one sentence at a time.
+// name) from "- 16" and "$5m" from "$5 m". This side array copies the facts
+// the scanner tests per token, for one sentence at a time.
 #pragma once
 
 #include <cstdint>
@@ -26,6 +26,7 @@ struct Token {
   TokenKind kind = TokenKind::kWord;
   bool glued = false;    // no whitespace between this token and the previous one
   bool capital = false;  // a word that starts with an upper-case letter (any script)
+  bool ascii = true;     // no byte above 0x7F
 };
 
 // Replaces `out` with the tokens of sentence `sentence` of `tokens`.
