@@ -149,8 +149,12 @@ void SentenceSplitter::Impl::SplitParagraph(std::string_view text, size_t begin,
   size_t k = 0;
   for (int32_t i = 0; i < n;) {
     const int32_t start = i;
-    UChar32 c;
-    U8_NEXT(s, i, n, c);
+    UChar32 c = s[i];
+    if (c < 0x80) {  // most of a news text: one byte, one unit
+      ++i;
+    } else {
+      U8_NEXT(s, i, n, c);
+    }
     if (c < 0) c = 0xFFFD;
     if (c == '\n' || c == '\r') c = ' ';
     const auto at = static_cast<uint32_t>(begin + static_cast<size_t>(start));

@@ -63,9 +63,15 @@ class Resolver {
   // copy splits names across lines ("Norodom\n  Ranariddh").
   std::string_view Surface(const Candidate& c) {
     const std::string_view raw = body_.substr(c.span.begin, c.span.end - c.span.begin);
-    if (raw.find_first_of("\n\t\r") == std::string_view::npos && raw.find("  ") == raw.npos) {
-      return raw;
+    // One pass for "no line break, tab or double space": find_first_of
+    // searched its set once per byte.
+    bool plain = true;
+    for (size_t k = 0; k < raw.size() && plain; ++k) {
+      const char ch = raw[k];
+      plain = ch != '\n' && ch != '\t' && ch != '\r' &&
+              !(ch == ' ' && k + 1 < raw.size() && raw[k + 1] == ' ');
     }
+    if (plain) return raw;
     surface_.clear();
     for (char ch : raw) {
       const bool space = ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r';
