@@ -56,27 +56,29 @@ bool Scanner::IsSymbol(size_t i, std::string_view s) const {
 
 std::string_view Scanner::Key(size_t first, size_t last) {
   key_.clear();
-  for (size_t j = first; j <= last && j < Size(); ++j) {
-    if (j > first && !tokens_[j].glued) key_.push_back(' ');
-    const std::string_view t = Text(j);
-    const size_t base = key_.size();
-    key_.append(t);
-    char* out = key_.data() + base;
-    size_t n = 0;
-    for (size_t k = 0; k < t.size(); ++k) {
-      // A curly apostrophe reads as a straight one (its first byte, 0xE2,
-      // is checked first: the full compare on every byte cost more than the
-      // rest of the key).
-      if (t[k] == '\xE2' && t.compare(k, 3, "\u2019") == 0) {
-        out[n++] = '\'';
-        k += 2;
-      } else {
-        out[n++] = AsciiLower(t[k]);
-      }
-    }
-    key_.resize(base + n);
-  }
+  for (size_t j = first; j <= last && j < Size(); ++j) AppendKey(j, j > first);
   return key_;
+}
+
+void Scanner::AppendKey(size_t j, bool inner) {
+  if (inner && !tokens_[j].glued) key_.push_back(' ');
+  const std::string_view t = Text(j);
+  const size_t base = key_.size();
+  key_.append(t);
+  char* out = key_.data() + base;
+  size_t n = 0;
+  for (size_t k = 0; k < t.size(); ++k) {
+    // A curly apostrophe reads as a straight one (its first byte, 0xE2, is
+    // checked first: the full compare on every byte cost more than the rest
+    // of the key).
+    if (t[k] == '\xE2' && t.compare(k, 3, "\u2019") == 0) {
+      out[n++] = '\'';
+      k += 2;
+    } else {
+      out[n++] = AsciiLower(t[k]);
+    }
+  }
+  key_.resize(base + n);
 }
 
 const NumberWord* Scanner::NumberWordAt(size_t i) {

@@ -94,6 +94,9 @@ class Scanner {
   bool Glued(size_t i) const { return i < Size() && tokens_[i].glued; }
   // The phrase key of tokens [first, last] (see lexicon.h); valid until the next call.
   std::string_view Key(size_t first, size_t last);
+  // Appends token j to the key being built (a space first when `inner` and
+  // whitespace precedes it): Key(first, j) from Key(first, j - 1).
+  void AppendKey(size_t j, bool inner);
   // Longest phrase of `table` starting at `i`; sets `last`.
   template <typename T>
   const T* MatchAt(const PhraseTable<T>& table, size_t i, size_t& last);
@@ -165,9 +168,11 @@ template <typename T>
 const T* Scanner::MatchAt(const PhraseTable<T>& table, size_t i, size_t& last) {
   const T* best = nullptr;
   const size_t end = std::min(Size(), i + static_cast<size_t>(table.max_tokens));
+  key_.clear();
   for (size_t j = i; j < end; ++j) {
     if (j > i && tokens_[j].kind == TokenKind::kNumber) break;
-    if (const T* hit = table.Find(Key(i, j))) {
+    AppendKey(j, j > i);  // the key of [i, j], grown by one token
+    if (const T* hit = table.Find(key_)) {
       best = hit;
       last = j;
     }
