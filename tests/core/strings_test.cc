@@ -35,6 +35,20 @@ TEST(StringsTest, AsciiLowerLowersOnlyAsciiLetters) {
   EXPECT_EQ(AsciiLower('@'), '@');  // the byte before 'A'
 }
 
+// The in-place form works eight bytes at a time: every byte value, at every
+// offset within a step and in the tail, must come out as the byte rule says.
+TEST(StringsTest, AsciiLowerInPlaceAgreesWithTheByteRuleOnEveryByte) {
+  std::string all;
+  for (int b = 0; b < 256; ++b) all.push_back(static_cast<char>(b));
+  for (size_t shift = 0; shift < 9; ++shift) {
+    std::string text = std::string(shift, 'Z') + all;
+    std::string expected = text;
+    for (char& c : expected) c = AsciiLower(c);
+    AsciiLowerInPlace(text);
+    EXPECT_EQ(text, expected) << "shift " << shift;
+  }
+}
+
 TEST(StringsTest, IsAsciiSpaceIsTheCLocaleSet) {
   for (char c : std::string(" \t\n\r\f\v")) EXPECT_TRUE(IsAsciiSpace(c)) << int(c);
   EXPECT_FALSE(IsAsciiSpace('\0'));

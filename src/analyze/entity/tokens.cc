@@ -287,7 +287,7 @@ void Tokenize(const text::Tokens& base, const Gazetteer& gazetteer, Tokens& out)
   out.list.clear();
   out.list.reserve(base.size() + 16);
   out.keys.assign(base.text);
-  for (char& c : out.keys) c = AsciiLower(c);
+  AsciiLowerInPlace(out.keys);
   const size_t sentences = base.sentence_first.empty() ? 0 : base.sentence_first.size() - 1;
   for (size_t k = 0; k < sentences; ++k) {
     SentenceView(base, gazetteer, out, static_cast<uint32_t>(k))

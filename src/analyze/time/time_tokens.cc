@@ -156,8 +156,7 @@ bool InTemporalContext(const TokenizedText& out, const WordTable& words, size_t 
 void Tokenize(const text::Tokens& base, const WordTable& words, TokenizedText& out) {
   const std::string_view text = base.text;
   out.lower.assign(text);
-  for (char& c : out.lower)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  AsciiLowerInPlace(out.lower);
   out.tokens.clear();
   out.features.clear();
   for (size_t i = 0; i < base.size();) {
