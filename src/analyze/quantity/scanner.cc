@@ -13,7 +13,6 @@ namespace {
 constexpr double kInf = std::numeric_limits<double>::infinity();
 
 // Marks a side-array entry not looked up yet (nullptr means "not in the list").
-const NumberWord kUnknownNumberWord{};
 const Context kUnknownContext{};
 
 // The interval a hedge allows around v. "Approximately" is read as ten per
@@ -79,12 +78,6 @@ void Scanner::AppendKey(size_t j, bool inner) {
     }
   }
   key_.resize(base + n);
-}
-
-const NumberWord* Scanner::NumberWordAt(size_t i) {
-  if (!IsWord(i)) return nullptr;
-  if (number_word_[i] == &kUnknownNumberWord) number_word_[i] = WordIn(lex_.numbers, i);
-  return number_word_[i];
 }
 
 bool Scanner::ContextAt(size_t i, Context cls) {

@@ -106,7 +106,12 @@ class Scanner {
   // The entry of `table` keyed by word token i alone (Key(i, i)), or null.
   template <typename T>
   const T* WordIn(const PhraseTable<T>& table, size_t i);
-  const NumberWord* NumberWordAt(size_t i);
+  // Inline: asked of nearly every word, most often already looked up.
+  const NumberWord* NumberWordAt(size_t i) {
+    if (!IsWord(i)) return nullptr;
+    if (number_word_[i] == &kUnknownNumberWord) number_word_[i] = WordIn(lex_.numbers, i);
+    return number_word_[i];
+  }
   bool ContextAt(size_t i, Context cls);
   bool AtSentenceStart(size_t i) const;  // only quotes or brackets before token i
 
@@ -141,6 +146,8 @@ class Scanner {
   // arrays indexed by token, issue 17): the readers ask about the same token
   // many times, and each lookup builds a key and hashes it.
   std::vector<const NumberWord*> number_word_;
+  // Marks a number_word_ entry not looked up yet (nullptr: not a number word).
+  static inline const NumberWord kUnknownNumberWord{};
   std::vector<const Context*> context_;
   std::string key_;
   size_t sentence_out_begin_ = 0;               // index in `out` of this sentence's first quantity
