@@ -73,9 +73,23 @@ using Lexicon = std::unordered_map<std::string_view, WordEntry>;
 class WordTable {
  public:
   void Build(const Lexicon& lexicon);
-  const WordEntry* Find(std::string_view word) const;
+  // Inline: the tokenizer asks it of every word of every article.
+  const WordEntry* Find(std::string_view word) const {
+    if (word.size() > max_length_ || !signatures_.MayHold(word)) return nullptr;
+    for (size_t i = Hash(word) & mask_;; i = (i + 1) & mask_) {
+      const Slot& s = slots_[i];
+      if (!s.entry) return nullptr;
+      if (s.key == word) return s.entry;
+    }
+  }
 
  private:
+  static uint64_t Hash(std::string_view w) {
+    uint64_t h = 1469598103934665603ull;  // FNV-1a
+    for (char c : w) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+    return h;
+  }
+
   struct Slot {
     std::string_view key;
     const WordEntry* entry = nullptr;
