@@ -2,9 +2,9 @@
 
 #include <algorithm>
 #include <bit>
-#include <iterator>
 #include <cctype>
 #include <cmath>
+#include <iterator>
 #include <string>
 #include <unordered_map>
 
@@ -295,8 +295,7 @@ bool EndsSentence(std::string_view line) {
 // ("F-16", "don't", "U.S.", "1,200"), as SentenceShape counts them; a dash
 // or a curly single quote is no word. `tokens` [begin, end) is the scan of
 // exactly `line`.
-LineShape ShapeOfLine(std::string_view line, const text::Tokens& tokens, size_t begin,
-                      size_t end) {
+LineShape ShapeOfLine(std::string_view line, const text::Tokens& tokens, size_t begin, size_t end) {
   LineShape s;
   s.lower = AsciiLower(line);
   bool in_quote = false, seen = false;
@@ -385,9 +384,7 @@ LineFault JudgeHeadline(std::string_view line) {
   return LineFault::kNone;
 }
 
-LineFault JudgeSummaryLine(std::string_view line) {
-  return JudgeSummaryShape(ShapeOfLine(line));
-}
+LineFault JudgeSummaryLine(std::string_view line) { return JudgeSummaryShape(ShapeOfLine(line)); }
 
 LineFault JudgeSummaryLine(std::string_view line, const text::Tokens& tokens, size_t begin,
                            size_t end) {

@@ -17,7 +17,8 @@ void CountSupport(std::vector<Candidate>& cands, size_t n_terms,
   }
   for (size_t t = 0; t < n_terms; ++t) first[t + 1] += first[t];
   std::vector<std::pair<uint32_t, double>> postings(first[n_terms]);
-  std::vector<uint32_t> next(first.begin(), first.end() - 1);  // where each term's next posting goes
+  std::vector<uint32_t> next(first.begin(),
+                             first.end() - 1);  // where each term's next posting goes
   for (uint32_t i = 0; i < cands.size(); ++i) {
     for (const auto& [t, w] : cands[i].vec) postings[next[t]++] = {i, w};
   }

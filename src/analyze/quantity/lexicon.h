@@ -17,8 +17,8 @@ namespace newsfuse::analyze::quantity {
 
 template <typename T>
 struct PhraseTable {
-  text::StringMap<T> entries;  // open addressing: asked about every word
-  int max_tokens = 1;          // an upper bound on tokens per phrase, for scanning
+  text::StringMap<T> entries;      // open addressing: asked about every word
+  int max_tokens = 1;              // an upper bound on tokens per phrase, for scanning
   text::KeySignatures signatures;  // turns most words away before hashing them
   void Insert(std::string_view key, T value) {
     signatures.Add(key);
