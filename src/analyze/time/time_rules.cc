@@ -256,7 +256,7 @@ RuleSet TimeRules::Lookup(
   return set;
 }
 
-bool TimeRules::MatchAt(const TokenizedText& text, uint32_t start, RuleMatch& best) const {
+bool TimeRules::MatchKnownAt(const TokenizedText& text, uint32_t start, RuleMatch& best) const {
   RuleSet candidates = Lookup(text, start, starts_by_word_, starts_by_class_);
   uint64_t any = 0;
   for (uint64_t w : candidates) any |= w;

@@ -68,8 +68,15 @@ class TimeRules {
   const WordTable& words() const { return words_; }
   const std::vector<TimeRule>& rules() const { return rules_; }
 
-  // The longest match starting at token `start` (false when none).
-  bool MatchAt(const TokenizedText& text, uint32_t start, RuleMatch& best) const;
+  // The longest match starting at token `start` (false when none). Inline
+  // up to the first test: every rule starts with a lexicon word or a class,
+  // so most tokens of an article are turned away here, without a call.
+  bool MatchAt(const TokenizedText& text, uint32_t start, RuleMatch& best) const {
+    if (start >= text.tokens.size()) return false;
+    const Token& t = text.tokens[start];
+    if (t.word < 0 && t.feature_count == 0) return false;
+    return MatchKnownAt(text, start, best);
+  }
 
  private:
   TimeRules();
@@ -90,6 +97,7 @@ class TimeRules {
   std::vector<RuleSet> seconds_by_word_;
   std::array<RuleSet, static_cast<size_t>(WordClass::kCount)> seconds_by_class_{};
   RuleSet single_token_{};
+  bool MatchKnownAt(const TokenizedText& text, uint32_t start, RuleMatch& best) const;
   RuleSet Lookup(const TokenizedText& text, uint32_t token, const std::vector<RuleSet>& by_word,
                  const std::array<RuleSet, static_cast<size_t>(WordClass::kCount)>& by_class) const;
 };
