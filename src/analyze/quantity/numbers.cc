@@ -14,7 +14,10 @@ bool Scanner::ReadNumber(size_t i, NumberReading& n) {
   if (tokens_[i].kind == TokenKind::kNumber)
     ok = ReadDigits(i, n);
   else if (tokens_[i].kind == TokenKind::kWord &&
-           tokens_[i].end - tokens_[i].begin <= lex_.longest_number_word)
+           tokens_[i].end - tokens_[i].begin <= lex_.longest_number_word &&
+           (NumberWordAt(i) || Is(i, "a") || Is(i, "an") || Is(i, "one")))
+    // Both readers start at a number word or at the article or "one" before
+    // one: any other word, nearly every word of a text, is none.
     ok = ReadShare(i, n) || ReadWords(i, n);
   if (!ok || n.share || n.scaled || !Is(n.last + 1, "in")) return ok;
   // "one in five": a share. The second number is small and plain, so "1 in
