@@ -9,6 +9,7 @@
 #include "extract/bylines.h"
 #include "extract/canonical_url.h"
 #include "extract/charset.h"
+#include "extract/date_agreement.h"
 #include "extract/html_content.h"
 #include "extract/html_dom.h"
 #include "extract/html_metadata.h"
@@ -126,6 +127,51 @@ void SetDate(std::optional<DateTime>& field, const std::string& name, Article& a
   if (auto d = ParseMachineDate(text)) {
     field = d;
     a.field_sources[name] = source;
+  }
+}
+
+// The page's own statements of its publication day, each place once: a
+// <time> element counts as the day it prints when it prints one.
+std::vector<DateStatement> PublicationStatements(const HtmlMeta& m, bool month_first) {
+  std::vector<DateStatement> out;
+  auto add = [&](const std::string& source, const std::string& text) {
+    if (auto d = text.empty() ? std::nullopt : ParseMachineDate(text)) out.push_back({source, *d});
+  };
+  add("json-ld", m.ld_published);
+  auto first_meta = [&](bool generic) {
+    for (const char* key : kPublishedMetaKeys)
+      if (auto it = m.meta.find(key);
+          it != m.meta.end() && !it->second.empty() && IsGenericDateKey(key) == generic)
+        return add(std::string("meta:") + key, it->second);
+  };
+  first_meta(false);
+  first_meta(true);
+  add("itemprop", m.itemprop_published);
+  if (auto shown = FirstDateInText(m.time_text, month_first); shown && !m.time_datetime.empty())
+    out.push_back({"time-element-text", *shown});
+  else
+    add("time-element", m.time_datetime);
+  for (const std::string& t : m.date_texts) {
+    if (!m.time_text.empty() && t.find(m.time_text) != std::string::npos) continue;
+    if (auto d = FirstDateInText(t, month_first)) {
+      out.push_back({"visible-date", *d});
+      break;
+    }
+  }
+  return out;
+}
+
+// The ranked choice gives way when the page's other statements agree on
+// another day (OutvotingDate).
+void OutvoteLoneDate(const HtmlMeta& m, bool month_first, Article& a) {
+  const std::string chosen_source = a.field_sources["published"];
+  std::vector<DateStatement> others;
+  for (DateStatement& s : PublicationStatements(m, month_first))
+    if (!chosen_source.starts_with(s.source)) others.push_back(std::move(s));
+  if (auto agreed = OutvotingDate({chosen_source, *a.published}, others)) {
+    a.published = agreed->when;
+    a.field_sources["published"] =
+        agreed->source + " (agreed by the page's other dates over " + chosen_source + ")";
   }
 }
 
@@ -303,6 +349,7 @@ Result<Draft> ExtractFromHtml(const RawPage& page, const ExtractOptions& options
       }
     }
   }
+  if (a.published) OutvoteLoneDate(m, month_first, a);
   std::optional<DateTime> url_day;
   for (const std::string& u : {page.url, m.canonical_url, MetaValue(m, {"og:url"}, nullptr)})
     if ((url_day = DateFromPath(u))) break;

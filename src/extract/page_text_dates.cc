@@ -45,12 +45,19 @@ bool UpdateWordBefore(std::string_view lower_before) {
 }
 
 // A full date in the first three words of `text`, which open with it (a
-// number or a month name first): "01.02.2022 Der ...", "March 3, 2021 - ...".
+// number or a month name first): "01.02.2022 Der ...", "March 3, 2021 - ...";
+// or after one capitalised place name and a comma, as a press release's
+// dateline writes it: "Karlsruhe, (12.11.2021). Der ...", "Genf, 3. März 2021 -".
 static std::optional<DateTime> OpeningDate(const std::string& text, bool month_first) {
-  const std::vector<std::string_view> words = SplitWords(text);
+  std::vector<std::string_view> words = SplitWords(text);
   if (words.empty()) return std::nullopt;
-  const std::string_view w0 = words.front();
-  if (!IsAsciiDigit(w0[0]) && MonthFromName(AsciiLower(StripDecor(w0))) == 0) return std::nullopt;
+  const std::string_view place = words.front();
+  if (words.size() > 1 && place.size() > 2 && place.back() == ',' &&
+      (IsAsciiUpper(place[0]) || static_cast<unsigned char>(place[0]) >= 0x80))
+    words.erase(words.begin());
+  const std::string_view w0 = StripDecor(words.front());
+  if (w0.empty() || (!IsAsciiDigit(w0[0]) && MonthFromName(AsciiLower(w0)) == 0))
+    return std::nullopt;
   std::string prefix;
   for (size_t i = 0; i < words.size() && i < 3; ++i) prefix += std::string(words[i]) + " ";
   auto d = FirstDateInText(prefix, month_first);

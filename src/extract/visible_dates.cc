@@ -101,8 +101,10 @@ std::optional<DateTime> NumericAt(std::string_view s, size_t i, bool month_first
     if (sep == '.') p = SkipDateSpace(s, p);
   };
   skip_space();
+  const size_t b_start = p;
   const int b = read(p, 1, 2);
   if (b < 0 || p >= s.size() || s[p] != sep) return std::nullopt;
+  const size_t b_len = p - b_start;
   ++p;
   skip_space();
   const size_t c_start = p;
@@ -111,6 +113,12 @@ std::optional<DateTime> NumericAt(std::string_view s, size_t i, bool month_first
   const size_t c_len = p - c_start;
   *end = p;
   if (a_len == 4 && c_len <= 2) return Make(a, b, c);  // year first
+  // "02.12.19": a dotted day and month with a two-digit year, as German,
+  // Swiss and Austrian sites print short dates; this century only, and not a
+  // run of numbers ("1.2.19.4" is a version or an address).
+  if (sep == '.' && a_len <= 2 && c_len == 2 && b_len == 2 &&
+      !(p + 1 < s.size() && s[p] == '.' && IsAsciiDigit(s[p + 1])))
+    return Make(2000 + c, b, a);
   if (a_len > 2 || c_len != 4) return std::nullopt;
   if (sep == '.') return Make(c, b, a);
   // a/b/yyyy: a number above 12 can only be the day.

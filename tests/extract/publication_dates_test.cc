@@ -269,5 +269,54 @@ TEST(GenericDateMetaTest, ADatePrintedForReadersOutranksAPlainDateMeta) {
   EXPECT_EQ(Published(c), "2020-02-12") << Dump(*c);
 }
 
+TEST(DateAgreementTest, TwoAgreeingStatementsOutvoteALoneJsonLdDate) {
+  // The JSON-LD date is two days early; the publication meta and the plain
+  // date meta agree with each other.
+  const std::string ld =
+      R"(<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Ferry",
+ "datePublished": "2021-03-12T07:00:00Z"}</script>)";
+  const std::string both = R"(<title>Ferry</title>
+<meta property="article:published_time" content="2021-03-14T08:00:00">
+<meta name="date" content="2021-03-14">)" + ld;
+  auto a = ExtractArticle(Html("<html><head>" + both + "</head><body>" + kBody + "</body></html>"));
+  ASSERT_TRUE(a.ok()) << a.status().ToString();
+  EXPECT_EQ(Published(a), "2021-03-14") << Dump(*a);
+  EXPECT_NE(a->field_sources["published"].find("agreed by"), std::string::npos) << Dump(*a);
+
+  // One disagreeing statement leaves the ranking's choice.
+  const std::string one = R"(<title>Ferry</title>
+<meta property="article:published_time" content="2021-03-14T08:00:00">)" + ld;
+  auto b = ExtractArticle(Html("<html><head>" + one + "</head><body>" + kBody + "</body></html>"));
+  EXPECT_EQ(Published(b), "2021-03-12") << Dump(*b);
+
+  // Nor when another place states the chosen day too.
+  const std::string backed = both + R"(<meta itemprop="datePublished" content="2021-03-12">)";
+  auto c =
+      ExtractArticle(Html("<html><head>" + backed + "</head><body>" + kBody + "</body></html>"));
+  EXPECT_EQ(Published(c), "2021-03-12") << Dump(*c);
+}
+
+TEST(PageTextDatesTest, APlaceAndDateOpeningALongParagraphIsItsDateline) {
+  // "Harbourtown, (14.03.2021)." as a press release opens; an event teaser
+  // after it holds another date (it is a plain date: the first one counts).
+  const std::string release =
+      "<html><head><title>Ferry</title></head><body><article><h1>More crossings</h1>"
+      "<p>Harbourtown, (14.03.2021). The ferry between the two islands will run every hour "
+      "next week, the operator said on Sunday, after passengers had asked for more evening "
+      "crossings when the summer timetable ended.</p></article>"
+      "<div class=\"teaser\">Sa. 20.03.2021 Harbour festival</div></body></html>";
+  auto a = ExtractArticle(Html(release));
+  ASSERT_TRUE(a.ok()) << a.status().ToString();
+  EXPECT_EQ(Published(a), "2021-03-14") << Dump(*a);
+
+  // A lower-case first word with a comma is running text, not a place.
+  const std::string running =
+      "<html><head><title>Ferry</title></head><body><article><h1>More crossings</h1>"
+      "<p>yesterday, 14.03.2021 was the last day the ferry between the two islands ran every "
+      "two hours, the operator said on Sunday, after passengers had asked for more evening "
+      "crossings when the summer timetable ended.</p></article></body></html>";
+  EXPECT_EQ(Published(ExtractArticle(Html(running))), "-");
+}
+
 }  // namespace
 }  // namespace newsfuse

@@ -34,6 +34,16 @@ TEST(VisibleDatesTest, NumericForms) {
   EXPECT_EQ(Iso("06/20/2019"), "2019-06-20");
 }
 
+TEST(VisibleDatesTest, DottedDatesWithATwoDigitYear) {
+  EXPECT_EQ(Iso("Erstellt 02.12.19 um 12:44"), "2019-12-02");
+  EXPECT_EQ(Iso("28.09.19"), "2019-09-28");
+  // Not a version, an address or a single-digit month, nor slashed.
+  EXPECT_EQ(Iso("Version 1.12.19.4"), "-");
+  EXPECT_EQ(Iso("Version 2.1.19"), "-");
+  EXPECT_EQ(Iso("02/12/19"), "-");
+  EXPECT_EQ(Iso("31.02.19"), "-");
+}
+
 TEST(VisibleDatesTest, SpacedDottedDates) {
   // "4. 2. 2022" as German typesetting spaces it: ASCII, thin or no-break.
   EXPECT_EQ(Iso("Tennisverband Nord 4. 2. 2022"), "2022-02-04");
