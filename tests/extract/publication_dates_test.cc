@@ -277,7 +277,8 @@ TEST(DateAgreementTest, TwoAgreeingStatementsOutvoteALoneJsonLdDate) {
  "datePublished": "2021-03-12T07:00:00Z"}</script>)";
   const std::string both = R"(<title>Ferry</title>
 <meta property="article:published_time" content="2021-03-14T08:00:00">
-<meta name="date" content="2021-03-14">)" + ld;
+<meta name="date" content="2021-03-14">)" +
+                           ld;
   auto a = ExtractArticle(Html("<html><head>" + both + "</head><body>" + kBody + "</body></html>"));
   ASSERT_TRUE(a.ok()) << a.status().ToString();
   EXPECT_EQ(Published(a), "2021-03-14") << Dump(*a);
@@ -285,7 +286,8 @@ TEST(DateAgreementTest, TwoAgreeingStatementsOutvoteALoneJsonLdDate) {
 
   // One disagreeing statement leaves the ranking's choice.
   const std::string one = R"(<title>Ferry</title>
-<meta property="article:published_time" content="2021-03-14T08:00:00">)" + ld;
+<meta property="article:published_time" content="2021-03-14T08:00:00">)" +
+                          ld;
   auto b = ExtractArticle(Html("<html><head>" + one + "</head><body>" + kBody + "</body></html>"));
   EXPECT_EQ(Published(b), "2021-03-12") << Dump(*b);
 
