@@ -118,6 +118,10 @@ std::string CleanAuthorName(std::string_view raw, std::string_view outlet) {
   }
   out = std::string(TrimDecor(out));
   if (out.empty() || out.size() > 80 || LooksLikeHandle(out)) return {};
+  // A news agency ("Reuters", "The Associated Press") and a name opening
+  // with an article ("The Harbour Times") are a credit or a publication, not
+  // a person.
+  if (StartsWith(out, "The ") || GetRules().IsWire(out)) return {};
   const std::string lo = AsciiLower(out), lout = AsciiLower(CollapseSpace(outlet));
   // A name that contains the outlet can be a person's own blog ("Ann Lee (annlee)"
   // on "Ann Lee"), so only a name equal to the outlet or part of it is refused.

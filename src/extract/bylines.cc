@@ -1,6 +1,7 @@
 #include "extract/bylines.h"
 
 #include "extract/date_words.h"
+#include "extract/list_words.h"
 #include "extract/rules.h"
 #include "extract/text_util.h"
 
@@ -65,27 +66,46 @@ std::vector<std::string> ParseByline(std::string_view line) {
       break;
     }
   }
+  auto capitalised = [&](size_t i) {
+    return i < words.size() &&
+           (IsAsciiUpper(words[i][0]) || static_cast<unsigned char>(words[i][0]) >= 0x80);
+  };
+  // A part after a comma ("Jane Doe, MD", "Jane Doe, CNN") is another author
+  // only when it is a full name: one word is a degree, a suffix or an outlet.
+  std::vector<bool> after_comma;
+  bool comma_before = false;
+  size_t words_in_part = 0;
+  auto close_part = [&](bool comma) {
+    parts.push_back(cur);
+    after_comma.push_back(comma_before);
+    comma_before = comma;
+    cur.clear();
+    words_in_part = 0;
+  };
   for (size_t i = 0; i < words.size(); ++i) {
     std::string_view w = words[i];
-    if (w == "and" || w == "&" || w == "AND") {
-      parts.push_back(cur);
-      cur.clear();
+    // Another language's "and" ("und", "et", "y") joins two full names; one
+    // word after it is a surname's particle ("Lula da Silva").
+    const bool conjunction = w == "and" || w == "&" || w == "AND" ||
+                             (words_in_part >= 2 && capitalised(i + 1) && capitalised(i + 2) &&
+                              AsciiLower(w) == w && IsListConjunction(w));
+    if (conjunction) {
+      close_part(false);
       continue;
     }
     bool comma = !w.empty() && w.back() == ',';
     if (comma) w.remove_suffix(1);
     if (!cur.empty()) cur += ' ';
     cur += w;
-    if (comma) {
-      parts.push_back(cur);
-      cur.clear();
-    }
+    ++words_in_part;
+    if (comma) close_part(true);
   }
-  parts.push_back(cur);
+  close_part(false);
   std::vector<std::string> names;
-  for (const auto& p : parts) {
-    if (GetRules().IsWire(p)) continue;
-    std::string n = CleanName(p);
+  for (size_t i = 0; i < parts.size(); ++i) {
+    if (GetRules().IsWire(parts[i])) continue;
+    if (after_comma[i] && SplitWords(parts[i]).size() == 1) continue;
+    std::string n = CleanName(parts[i]);
     if (!n.empty()) names.push_back(n);
   }
   return names;

@@ -95,7 +95,17 @@ std::vector<std::string> NamesFromBylineText(const std::string& text) {
 void AddAuthors(Article& a, const std::vector<std::string>& names, const char* source,
                 bool person = false) {
   if (!a.authors.empty()) return;
+  // One field holding several names or a role ("Jane Doe and John Roe",
+  // "Jane Doe, Staff Writer") is read as a byline.
+  std::vector<std::string> split;
   for (const auto& raw : names) {
+    std::vector<std::string> parts;
+    if (raw.find(',') != std::string::npos || SplitWords(raw).size() > 3)
+      parts = NamesFromBylineText(raw);
+    if (parts.empty()) parts.push_back(raw);
+    split.insert(split.end(), parts.begin(), parts.end());
+  }
+  for (const auto& raw : split) {
     // A title suffix is often the author's own name on a personal site, so
     // only an outlet the page states as such rules a name out.
     const auto src = a.field_sources.find("outlet");

@@ -58,6 +58,11 @@ bool IsListingType(const json& type) {
 void AuthorNames(const json& a, std::vector<std::string>& out, bool& person) {
   person = true;
   auto one = [&](const json& x) {
+    // An author typed as an organisation (an agency, the publisher) names
+    // no person.
+    if (x.is_object() && x.contains("@type") && x["@type"].is_string() &&
+        x["@type"].get<std::string>().find("Organization") != std::string::npos)
+      return;
     std::string name = x.is_object() && x.contains("name") ? Str(x["name"]) : Str(x);
     if (!name.empty() && name.find("://") == std::string::npos && out.size() < 10) {
       out.push_back(name);

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "extract/author_names.h"
+#include "extract/bylines.h"
 #include "extract/extract.h"
 #include "test_util.h"
 
@@ -106,6 +107,61 @@ TEST(AuthorSourcesTest, FollowWidgetsAndCommentBylinesDoNotHideThePagesByline) {
 <ul class="comments-list"><li><div class="byline">By Eva Holm</div><p>Great news!</p></li></ul>
 <div class="author">NORA VIK</div>)");
   EXPECT_EQ(Authors(ExtractArticle(a)), "Nora Vik");
+}
+
+TEST(AuthorBylinesTest, SeveralAuthorsInAnyLanguagesListWord) {
+  EXPECT_EQ(Authors(ExtractArticle(
+                Page("", R"(<div class="byline">By Nora Vik, Tom Berg and Ida Lund</div>)"))),
+            "Nora Vik; Tom Berg; Ida Lund");
+  // "und", "et": ICU's list patterns, not a word list of ours.
+  EXPECT_EQ(
+      Authors(ExtractArticle(Page("", R"(<div class="byline">Von Nora Vik und Tom Berg</div>)"))),
+      "Nora Vik; Tom Berg");
+  EXPECT_EQ(
+      Authors(ExtractArticle(Page("", R"(<div class="byline">Par Nora Vik et Tom Berg</div>)"))),
+      "Nora Vik; Tom Berg");
+  // One field holding two names, in metadata too.
+  EXPECT_EQ(
+      Authors(ExtractArticle(Page(R"(<script type="application/ld+json">{"@type": "NewsArticle",
+ "author": {"@type": "Person", "name": "Nora Vik and Tom Berg"}}</script>)"))),
+      "Nora Vik; Tom Berg");
+}
+
+TEST(AuthorBylinesTest, RolesDegreesAndOutletsAfterTheNameAreNotAuthors) {
+  EXPECT_EQ(Authors(ExtractArticle(Page("", R"(<div class="byline">By Nora Vik, MD</div>)"))),
+            "Nora Vik");
+  EXPECT_EQ(Authors(ExtractArticle(Page("", R"(<div class="byline">By Nora Vik, HBC</div>)"))),
+            "Nora Vik");
+  EXPECT_EQ(Authors(ExtractArticle(Page(
+                "", R"(<div class="byline">Nora Vik and Tom Berg, The Harbour Courier</div>)"))),
+            "Nora Vik; Tom Berg");
+  EXPECT_EQ(
+      Authors(ExtractArticle(Page(R"(<script type="application/ld+json">{"@type": "NewsArticle",
+ "author": {"@type": "Person", "name": "Nora Vik, Staff Writer"}}</script>)"))),
+      "Nora Vik");
+}
+
+TEST(AuthorBylinesTest, AgenciesAndOrganisationsAreNoPersons) {
+  EXPECT_EQ(
+      Authors(ExtractArticle(Page("", R"(<div class="byline">By The Associated Press</div>)"))),
+      "");
+  EXPECT_EQ(Authors(ExtractArticle(Page(R"(<meta name="author" content="Reuters">)"))), "");
+  EXPECT_EQ(Authors(ExtractArticle(Page(R"(<meta name="author" content="The Harbour Courier">)"))),
+            "");
+  // An author typed as an organisation falls through to the page's byline.
+  EXPECT_EQ(
+      Authors(ExtractArticle(Page(R"(<script type="application/ld+json">{"@type": "NewsArticle",
+ "author": {"@type": "Organization", "name": "Harbour Courier Staff Pool"}}</script>)",
+                                  R"(<div class="byline">By Nora Vik</div>)"))),
+      "Nora Vik");
+}
+
+TEST(AuthorWordsTest, AParticleIsNoListWord) {
+  // "da" joins two names in some languages; before one word it is a
+  // surname's particle, and the name is not cut there.
+  for (const std::string& n : extract_internal::ParseByline("By Ana Lima da Costa"))
+    EXPECT_NE(n, "Ana Lima");
+  EXPECT_EQ(extract_internal::ParseByline("By Ana Lima da Tom Berg").size(), 2u);
 }
 
 }  // namespace
