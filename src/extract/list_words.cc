@@ -18,8 +18,7 @@ std::set<std::string, std::less<>> BuildConjunctions() {
   std::set<std::string, std::less<>> out;
   int32_t count = 0;
   const icu::Locale* locales = icu::Locale::getAvailableLocales(count);
-  const icu::UnicodeString items[] = {icu::UnicodeString(u"\uE000"),
-                                      icu::UnicodeString(u"\uE001")};
+  const icu::UnicodeString items[] = {icu::UnicodeString(u"\uE000"), icu::UnicodeString(u"\uE001")};
   for (int32_t i = 0; i < count; ++i) {
     UErrorCode status = U_ZERO_ERROR;
     std::unique_ptr<icu::ListFormatter> f(icu::ListFormatter::createInstance(locales[i], status));

@@ -7,6 +7,8 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "core/strings.h"
+
 namespace newsfuse::fuse {
 namespace {
 
@@ -23,6 +25,77 @@ void MarkCopies(const Story& story, std::vector<ReportSource>& sources) {
       s.copy_of = std::string(original->second);
     }
   }
+}
+
+struct UrlParts {
+  std::string_view host, path, query;
+};
+
+UrlParts SplitUrl(std::string_view url) {
+  UrlParts u;
+  const size_t scheme = url.find("://");
+  if (scheme == std::string_view::npos) return u;
+  url.remove_prefix(scheme + 3);
+  url = url.substr(0, url.find('#'));
+  const size_t path = url.find_first_of("/?");
+  u.host = url.substr(0, path);
+  if (path == std::string_view::npos) return u;
+  const std::string_view rest = url.substr(path);
+  const size_t query = rest.find('?');
+  u.path = rest.substr(0, query);
+  if (query != std::string_view::npos) u.query = rest.substr(query + 1);
+  return u;
+}
+
+// A feed's redirect or an AMP cache: a way to a page on another site.
+bool IsFeedOrCacheLink(const UrlParts& u) {
+  for (std::string_view p : {"feeds.", "feedproxy.", "feed.", "rss."})
+    if (u.host.starts_with(p)) return true;
+  return u.path.find("/~r/") != std::string_view::npos || u.host == "news.google.com" ||
+         u.host.ends_with(".cdn.ampproject.org");
+}
+
+// The site's own page reached indirectly: campaign or click-tracking
+// parameters, or the AMP version.
+bool IsTrackingOrAmpLink(const UrlParts& u) {
+  std::string_view q = u.query;
+  while (!q.empty()) {
+    const std::string_view param = q.substr(0, q.find('&'));
+    const std::string_view key = param.substr(0, param.find('='));
+    for (std::string_view k : {"fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "ocid",
+                               "cmpid", "smid", "amp", "outputType"})
+      if (key == k) return true;
+    if (key.starts_with("utm_")) return true;
+    q = q.size() > param.size() ? q.substr(param.size() + 1) : std::string_view();
+  }
+  return u.host.starts_with("amp.") || u.path.find("/amp/") != std::string_view::npos ||
+         u.path.ends_with("/amp") || u.path.ends_with(".amp") || u.path.ends_with(".amp.html");
+}
+
+// The host without the labels a site puts before its own name for a
+// version of itself ("www.", "amp.", "m.").
+std::string_view SiteHost(std::string_view host) {
+  for (bool again = true; again;) {
+    again = false;
+    for (std::string_view p : {"www.", "amp.", "m.", "mobile."})
+      if (host.starts_with(p)) host.remove_prefix(p.size()), again = true;
+  }
+  return host;
+}
+
+// The address a report cites: the page's canonical URL when the fetch URL
+// is an indirect way to it (a feed's redirect, an AMP cache, the same site's
+// link with tracking parameters or its AMP version); otherwise the fetch URL,
+// so a syndicated copy is cited where it was read, not at the original its
+// canonical URL names.
+const std::string& SourceLink(const Article& a) {
+  if (a.canonical_url.empty() || a.url.empty()) return a.url.empty() ? a.canonical_url : a.url;
+  const UrlParts fetch = SplitUrl(a.url);
+  if (IsFeedOrCacheLink(fetch)) return a.canonical_url;
+  if (IsTrackingOrAmpLink(fetch) &&
+      AsciiLower(SiteHost(fetch.host)) == AsciiLower(SiteHost(SplitUrl(a.canonical_url).host)))
+    return a.canonical_url;
+  return a.url;
 }
 
 }  // namespace
@@ -59,7 +132,7 @@ void AddSources(const Story& story, const std::vector<const AnnotatedArticle*>& 
     src.article_id = a.id;
     src.outlet = a.outlet;
     src.title = a.title;
-    src.url = a.url;
+    src.url = SourceLink(a);
     src.published = a.published ? a.published->ToIso() : "";
     src.authors = a.authors;
     src.locator = a.locator;

@@ -265,6 +265,33 @@ TEST(FuseTest, HeadlineDatesAndSources) {
   EXPECT_EQ(report.sources[0].locator, "Coast Herald.txt");
 }
 
+TEST(FuseTest, ASourceLinksTheCanonicalUrlWhenFetchedThroughAFeedOrTrackingLink) {
+  auto quake = QuakeArticles();
+  // Sources in date order: Coast Herald, Northern Wire, Daily Meridian, Island Post.
+  quake[0].url = "https://feeds.example-feeds.test/~r/coastherald/abc123";
+  quake[0].canonical_url = "https://www.coastherald.test/2026/03/02/valdora-quake";
+  quake[2].url = "https://northernwire.test/valdora?utm_source=rss&utm_medium=feed";
+  quake[2].canonical_url = "https://www.northernwire.test/valdora";
+  quake[1].url = "https://amp.dailymeridian.test/news/valdora/amp";
+  quake[1].canonical_url = "https://dailymeridian.test/news/valdora";
+  // A syndicated copy with tracking parameters names its original on another
+  // site: it is cited where it was read.
+  quake[3].url = "https://islandpost.test/world/valdora?utm_campaign=wire";
+  quake[3].canonical_url = "https://www.coastherald.test/2026/03/02/valdora-quake";
+  const auto articles = Annotate(quake);
+  const StoryReport report = FuseStory(StoryOf(articles), articles);
+  ASSERT_EQ(report.sources.size(), 4u);
+  EXPECT_EQ(report.sources[0].url, quake[0].canonical_url);
+  EXPECT_EQ(report.sources[1].url, quake[2].canonical_url);
+  EXPECT_EQ(report.sources[2].url, quake[1].canonical_url);
+  EXPECT_EQ(report.sources[3].url, quake[3].url);
+
+  // A plain fetch URL stays, even where the canonical URL differs from it.
+  quake[0].url = "https://www.coastherald.test/valdora-quake-live";
+  const auto plain = Annotate(quake);
+  EXPECT_EQ(FuseStory(StoryOf(plain), plain).sources[0].url, quake[0].url);
+}
+
 TEST(FuseTest, HeadlineIsTheMostCentralTitleOrTheEarliest) {
   auto quake = QuakeArticles();
   quake[0].title = "Live updates: what we know so far";  // the earliest, but an outlier
