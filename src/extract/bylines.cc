@@ -1,5 +1,7 @@
 #include "extract/bylines.h"
 
+#include <algorithm>
+
 #include "extract/date_words.h"
 #include "extract/list_words.h"
 #include "extract/rules.h"
@@ -15,6 +17,32 @@ bool IsNameWord(std::string_view w) {
   for (char ch : w)
     if (IsAsciiDigit(ch) || ch == '@' || ch == '/' || ch == ':') return false;
   return true;
+}
+
+// What follows a name after a comma without being another name: one word
+// (a degree, a suffix, an outlet: "MD", "CNN") or a job title ("AP Auto
+// Writer", "Senior Correspondent").
+bool IsQualifier(std::string_view part) {
+  const std::vector<std::string_view> words = SplitWords(part);
+  if (words.size() == 1) return true;
+  for (std::string_view w : words) {
+    // Each piece of a hyphenated title: "Editor-at-large".
+    const std::string lower = AsciiLower(StripDecor(w));
+    for (size_t at = 0; at <= lower.size();) {
+      const size_t end = std::min(lower.find('-', at), lower.size());
+      if (GetRules().role.count(lower.substr(at, end - at))) return true;
+      at = end + 1;
+    }
+  }
+  return false;
+}
+
+// "Newsroom Staff", "Our Foreign Desk": a group, not a person.
+bool NamesAGroup(std::string_view part) {
+  for (std::string_view w : SplitWords(part))
+    for (const std::string& np : GetRules().Phrases("notperson"))
+      if (AsciiLower(StripDecor(w)) == np) return true;
+  return false;
 }
 
 std::string CleanName(std::string_view name) {
@@ -42,6 +70,14 @@ std::vector<std::string> ParseByline(std::string_view line) {
   if (!(StartsWith(s, "By ") || StartsWith(s, "BY ") || StartsWith(s, "by "))) return {};
   if (s.size() > 120 || SplitWords(s).size() > 16) return {};
   std::string rest = s.substr(3);
+  // "Analysis by Jane Doe", "Story and photos by Jane Doe": the names follow
+  // the last "by" among the first words.
+  for (size_t at = 0, n = 0; n < 4; ++n) {
+    const size_t by = rest.find(" by ", at);
+    if (by == std::string::npos || SplitWords(rest.substr(0, by)).size() > 3) break;
+    rest = rest.substr(by + 4);
+    at = 0;
+  }
   // Cut trailing credits: "By Jane Doe | Reuters", "By Jane Doe in Kyiv", "..., Staff Writer".
   for (std::string_view stop :
        {" | ", " - ", " \xE2\x80\x94 ", " in ", " for ", " on ", " at ", " -- "}) {
@@ -70,8 +106,8 @@ std::vector<std::string> ParseByline(std::string_view line) {
     return i < words.size() &&
            (IsAsciiUpper(words[i][0]) || static_cast<unsigned char>(words[i][0]) >= 0x80);
   };
-  // A part after a comma ("Jane Doe, MD", "Jane Doe, CNN") is another author
-  // only when it is a full name: one word is a degree, a suffix or an outlet.
+  // A part after a comma is another author only when it is not a qualifier
+  // of the name before it (IsQualifier).
   std::vector<bool> after_comma;
   bool comma_before = false;
   size_t words_in_part = 0;
@@ -104,7 +140,7 @@ std::vector<std::string> ParseByline(std::string_view line) {
   std::vector<std::string> names;
   for (size_t i = 0; i < parts.size(); ++i) {
     if (GetRules().IsWire(parts[i])) continue;
-    if (after_comma[i] && SplitWords(parts[i]).size() == 1) continue;
+    if ((after_comma[i] && IsQualifier(parts[i])) || NamesAGroup(parts[i])) continue;
     std::string n = CleanName(parts[i]);
     if (!n.empty()) names.push_back(n);
   }

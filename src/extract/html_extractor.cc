@@ -99,9 +99,7 @@ void AddAuthors(Article& a, const std::vector<std::string>& names, const char* s
   // "Jane Doe, Staff Writer") is read as a byline.
   std::vector<std::string> split;
   for (const auto& raw : names) {
-    std::vector<std::string> parts;
-    if (raw.find(',') != std::string::npos || SplitWords(raw).size() > 3)
-      parts = NamesFromBylineText(raw);
+    std::vector<std::string> parts = NamesFromBylineText(raw);
     if (parts.empty()) parts.push_back(raw);
     split.insert(split.end(), parts.begin(), parts.end());
   }
@@ -291,26 +289,7 @@ Result<Draft> ExtractFromHtml(const RawPage& page, const ExtractOptions& options
                                  "article:author", "byl", "parsely-author", "sailthru.author"},
                                 &src);
       !v.empty() && !LooksLikeUrl(v)) {
-    std::vector<std::string> names;
-    // "Jane Doe, John Roe" / "Jane Doe and John Roe"
-    std::string cur;
-    for (std::string_view w : SplitWords(v)) {
-      if (w == "and" || w == "&") {
-        names.push_back(cur);
-        cur.clear();
-        continue;
-      }
-      std::string word(w);
-      bool comma = !word.empty() && word.back() == ',';
-      if (comma) word.pop_back();
-      cur += (cur.empty() ? "" : " ") + word;
-      if (comma) {
-        names.push_back(cur);
-        cur.clear();
-      }
-    }
-    names.push_back(cur);
-    AddAuthors(a, names, src.c_str());
+    AddAuthors(a, {v}, src.c_str());  // "Jane Doe, John Roe", "Jane Doe and John Roe"
   }
   AddAuthors(a, m.rel_authors, "rel-author");
   for (const auto& b : m.byline_texts) AddAuthors(a, NamesFromBylineText(b), "byline-element");

@@ -132,6 +132,17 @@ TEST(AuthorBylinesTest, RolesDegreesAndOutletsAfterTheNameAreNotAuthors) {
             "Nora Vik");
   EXPECT_EQ(Authors(ExtractArticle(Page("", R"(<div class="byline">By Nora Vik, HBC</div>)"))),
             "Nora Vik");
+  EXPECT_EQ(
+      Authors(ExtractArticle(Page(R"(<script type="application/ld+json">{"@type": "NewsArticle",
+ "author": "Analysis by Nora Vik, HBC Editor-at-large"}</script>)"))),
+      "Nora Vik");
+  // A group named with a role word is no person, and no role is cut from it.
+  EXPECT_EQ(Authors(ExtractArticle(Page(R"(<meta name="author" content="HBC Staff">)",
+                                        R"(<div class="byline">By Nora Vik</div>)"))),
+            "Nora Vik");
+  EXPECT_EQ(Authors(ExtractArticle(
+                Page(R"(<meta name="author" content="NORA VIK, HBC Harbour Writer">)"))),
+            "Nora Vik");
   EXPECT_EQ(Authors(ExtractArticle(Page(
                 "", R"(<div class="byline">Nora Vik and Tom Berg, The Harbour Courier</div>)"))),
             "Nora Vik; Tom Berg");
