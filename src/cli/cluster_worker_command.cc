@@ -66,21 +66,10 @@ class ClusterWorker {
     auto loaded = LoadKeptState();
     if (!loaded.ok()) return loaded.status();
     if (*loaded) return Status::Ok();
-    clusterer_ = std::make_unique<StoryClusterer>(cluster_options_);
-    Status failure;
-    Status walk = store_.ForEachStoredArticle([&](StoredArticle&& stored) {
-      if (!failure.ok() || stored.story_id.empty()) return;
-      std::optional<AnnotatedArticle> analysed;
-      if (stored.signals_by == analyser_) {
-        auto decoded = DecodeClusterSignals(stored.article, stored.signals);
-        if (decoded.ok()) analysed = std::move(decoded).value();
-      }
-      if (!analysed) analysed = Analyze(std::move(stored.article), AnalyzeOptions{});
-      clusterer_->Restore(stored.story_id, *analysed);
-      ++restored_;
-    });
-    if (!walk.ok()) return walk;
-    if (!failure.ok()) return failure;
+    auto replayed =
+        ReplayStoredStories(store_, cluster_options_, AnalyzeOptions{}, analyser_, &restored_);
+    if (!replayed.ok()) return replayed.status();
+    clusterer_ = std::move(replayed).value();
     // Kept now rather than with the next batch: a successor of a leader
     // that dies before deciding anything would replay again.
     auto write = store_.BeginWrite();
@@ -256,7 +245,11 @@ class ClusterWorker {
   // The pipeline's own decision (DecideStory), so these stories are
   // `ingest`'s stories.
   Status Decide(const AnnotatedArticle& article) {
-    return DecideStory(*clusterer_, store_, article);
+    std::string why;
+    Status s = DecideStoryOrReplay(clusterer_, store_, article, cluster_options_, AnalyzeOptions{},
+                                   analyser_, why);
+    if (!why.empty()) std::fprintf(stderr, "cluster-worker: %s\n", why.c_str());
+    return s;
   }
 
   PageQueue& queue_;

@@ -177,6 +177,7 @@ struct StoryClusterer::Impl {
   std::deque<std::pair<uint32_t, uint32_t>> dormant_queue;  // (slot, generation)
   cluster::FingerprintIndex fingerprints;
   std::string state_read_error;  // StoryClusterer::state_read_error
+  bool state_corrupt = false;    // StoryClusterer::kept_state_corrupt
   cluster::SiteVocabulary sites;
   std::vector<uint32_t> touched_sites;  // site slots changed since TakeStateChanges
   Counts counts;
@@ -1052,8 +1053,9 @@ class GivenRows : public ClusterStateSource {
 // The near-duplicate index's kept rows, read through the source.
 class KeptFingerprints : public cluster::FingerprintIndex::Rows {
  public:
-  KeptFingerprints(std::unique_ptr<ClusterStateSource> source, uint64_t stories, std::string& error)
-      : source_(std::move(source)), stories_(stories), error_(error) {}
+  KeptFingerprints(std::unique_ptr<ClusterStateSource> source, uint64_t stories, std::string& error,
+                   bool& corrupt)
+      : source_(std::move(source)), stories_(stories), error_(error), corrupt_(corrupt) {}
 
   bool Entries(const std::vector<uint64_t>& seqs,
                std::vector<cluster::FingerprintIndex::Entry>& out) override {
@@ -1094,6 +1096,7 @@ class KeptFingerprints : public cluster::FingerprintIndex::Rows {
     for (const std::string& key : keys) {
       auto it = rows.find(key);
       if (!decode(it == rows.end() ? nullptr : &it->second, out.emplace_back())) {
+        corrupt_ = true;
         return Fail("clusterer state: row " + key + " missing or bad");
       }
     }
@@ -1107,6 +1110,7 @@ class KeptFingerprints : public cluster::FingerprintIndex::Rows {
   std::unique_ptr<ClusterStateSource> source_;
   uint64_t stories_;
   std::string& error_;  // the clusterer's state_read_error
+  bool& corrupt_;       // the clusterer's state_corrupt
 };
 
 }  // namespace
@@ -1117,6 +1121,8 @@ const std::vector<std::string>& StoryClusterer::OnDemandStatePrefixes() {
 }
 
 const std::string& StoryClusterer::state_read_error() const { return impl_->state_read_error; }
+
+bool StoryClusterer::kept_state_corrupt() const { return impl_->state_corrupt; }
 
 bool StoryClusterer::LoadState(const std::vector<std::pair<std::string, std::string>>& rows,
                                std::string_view build, std::string* why) {
@@ -1270,9 +1276,10 @@ bool StoryClusterer::LoadState(const std::vector<std::pair<std::string, std::str
     return fail("clusterer state: bad fingerprints");
   }
   m.fingerprints.Reset(fp_first, fp_end,
-                       source ? std::make_unique<KeptFingerprints>(std::move(source), story_count,
-                                                                   m.state_read_error)
-                              : nullptr);
+                       source
+                           ? std::make_unique<KeptFingerprints>(std::move(source), story_count,
+                                                                m.state_read_error, m.state_corrupt)
+                           : nullptr);
   m.saved = true;
   m.saved_terms = m.dict.size();
   m.saved_df = m.df;

@@ -280,6 +280,11 @@ class StoryClusterer {
   // After a failure the decisions since are not those of one long run: the
   // caller must not keep them (nor this clusterer).
   const std::string& state_read_error() const;
+  // The failure was a kept row that does not decode, or is missing where the
+  // rows read name it: the kept state is unusable, as a corrupt row at load
+  // makes it, and the caller replays the stored decisions instead (a failed
+  // read alone is not this: it fails the write).
+  bool kept_state_corrupt() const;
   // Articles added or restored so far (a loaded state's included).
   uint64_t arrivals() const;
 

@@ -135,6 +135,7 @@ class BatchWriter {
     summary_.recovered += synced->recovered;
     summary_.reanalysed += synced->reanalysed;
     if (!synced->state_rebuilt.empty()) summary_.state_rebuilt = synced->state_rebuilt;
+    if (std::string why = assigner_.TakeStateRebuilt(); !why.empty()) summary_.state_rebuilt = why;
     summary_.ingested += ingested;
     summary_.duplicates += duplicates;
     summary_.undated += undated;

@@ -1,6 +1,7 @@
 #include "pipeline/story_assigner.h"
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -21,7 +22,10 @@ StoryAssigner::~StoryAssigner() = default;
 void StoryAssigner::Forget() {
   clusterer_.reset();
   seen_version_.reset();
+  rebuilt_.clear();
 }
+
+std::string StoryAssigner::TakeStateRebuilt() { return std::exchange(rebuilt_, std::string()); }
 
 Result<SyncOutcome> StoryAssigner::Sync() {
   auto version = store_.DataVersion();
@@ -172,7 +176,51 @@ Status StoryAssigner::Assign(const AnnotatedArticle& article) {
 }
 
 Status StoryAssigner::Decide(const AnnotatedArticle& article) {
-  return DecideStory(*clusterer_, store_, article);
+  std::string why;
+  Status s =
+      DecideStoryOrReplay(clusterer_, store_, article, cluster_options_, analyze_, analyser_, why);
+  if (!why.empty()) rebuilt_ = why;
+  return s;
+}
+
+Result<std::unique_ptr<StoryClusterer>> ReplayStoredStories(Store& store,
+                                                            const ClusterOptions& options,
+                                                            const AnalyzeOptions& analyze,
+                                                            std::string_view analyser,
+                                                            int64_t* restored) {
+  auto clusterer = std::make_unique<StoryClusterer>(options);
+  int64_t count = 0;
+  Status walk = store.ForEachStoredArticle([&](StoredArticle&& stored) {
+    if (stored.story_id.empty()) return;
+    std::optional<AnnotatedArticle> analysed;
+    if (stored.signals_by == analyser) {
+      auto decoded = DecodeClusterSignals(stored.article, stored.signals);
+      if (decoded.ok()) analysed = std::move(decoded).value();
+    }
+    if (!analysed) analysed = Analyze(std::move(stored.article), analyze);
+    clusterer->Restore(stored.story_id, *analysed);
+    ++count;
+  });
+  if (!walk.ok()) return walk;
+  if (restored) *restored = count;
+  return clusterer;
+}
+
+Status DecideStoryOrReplay(std::unique_ptr<StoryClusterer>& clusterer, Store& store,
+                           const AnnotatedArticle& article, const ClusterOptions& options,
+                           const AnalyzeOptions& analyze, std::string_view analyser,
+                           std::string& why) {
+  Status s = DecideStory(*clusterer, store, article);
+  if (s.ok() || !clusterer->kept_state_corrupt()) return s;
+  // DecideStory fails before its first write, so the replay sees the store
+  // as this decision found it.
+  why = "a kept row of the clusterer's state is corrupt (" + clusterer->state_read_error() +
+        "); replayed the stored stories";
+  clusterer.reset();
+  auto replayed = ReplayStoredStories(store, options, analyze, analyser);
+  if (!replayed.ok()) return replayed.status();
+  clusterer = std::move(replayed).value();
+  return DecideStory(*clusterer, store, article);
 }
 
 Status DecideStory(StoryClusterer& clusterer, Store& store, const AnnotatedArticle& article) {

@@ -58,6 +58,30 @@ struct SyncOutcome {
 // `store`; after a failure the clusterer is ahead of the store (Forget it).
 Status DecideStory(StoryClusterer& clusterer, Store& store, const AnnotatedArticle& article);
 
+// A clusterer rebuilt by replaying the stories stored so far (an open unit's
+// included), in ingest order: each article from its kept signals when
+// `analyser` made them, else analysed with `analyze`. Articles in no story
+// are left out. `restored` (when given) counts the articles replayed. Its
+// first TakeStateChanges gives the whole state. REQUIRES an open StoreWrite
+// on `store`, or a lock that keeps other writers out.
+Result<std::unique_ptr<StoryClusterer>> ReplayStoredStories(Store& store,
+                                                            const ClusterOptions& options,
+                                                            const AnalyzeOptions& analyze,
+                                                            std::string_view analyser,
+                                                            int64_t* restored = nullptr);
+
+// DecideStory, except that when `clusterer` met a kept row it cannot decode
+// (StoryClusterer::kept_state_corrupt) the state it loaded is unusable: it is
+// replaced by ReplayStoredStories(store, options, analyze, analyser) (the
+// articles of the open unit decided so far included) and the article decided
+// again, with the reason in `why`. The
+// rebuilt clusterer's next save rewrites the whole state, the corrupt row
+// with it, in the same unit.
+Status DecideStoryOrReplay(std::unique_ptr<StoryClusterer>& clusterer, Store& store,
+                           const AnnotatedArticle& article, const ClusterOptions& options,
+                           const AnalyzeOptions& analyze, std::string_view analyser,
+                           std::string& why);
+
 // The clusterer the store's kept state describes, when it describes exactly
 // `expected` articles (those in a story); a new clusterer when the store
 // keeps no state and `expected` is 0. nullptr, with the reason in `why`,
@@ -94,6 +118,10 @@ class StoryAssigner {
   // store does not: drop it, so the next Sync rebuilds it.
   void Forget();
 
+  // Why an Assign since the last call replaced the loaded state by a replay
+  // (a kept row that does not decode), then empty again; empty when none did.
+  std::string TakeStateRebuilt();
+
  private:
   Status Decide(const AnnotatedArticle& article);
   // Loads the kept state into a new clusterer; false (and why) when there is
@@ -107,6 +135,7 @@ class StoryAssigner {
   std::string state_builder_;  // ClusterStateBuilder()
   std::unique_ptr<StoryClusterer> clusterer_;
   std::optional<int64_t> seen_version_;  // Store::DataVersion() the clusterer reflects
+  std::string rebuilt_;                  // TakeStateRebuilt
 };
 
 }  // namespace newsfuse

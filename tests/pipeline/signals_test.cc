@@ -243,6 +243,33 @@ TEST_F(SignalsRestoreTest, AClustererStateItCannotReadIsRebuiltOnceAndSaid) {
   EXPECT_EQ(Partition(*split), Partition(*whole));
 }
 
+TEST_F(SignalsRestoreTest, AKeptRowReadOnDemandThatDoesNotDecodeIsReplayedOnceAndSaid) {
+  auto whole = Open("whole.db");
+  auto split = Open("split.db");
+  ASSERT_TRUE(whole && split);
+  Runs(*whole, {parts_});
+  Runs(*split, {{parts_[0]}});
+  // The near-duplicate rows are not read at load but by the first decision
+  // that looks an article up: every one of them made unreadable.
+  auto rows = split->GetClusterState();
+  ASSERT_TRUE(rows.ok());
+  std::vector<std::pair<std::string, std::string>> broken;
+  for (const auto& [key, value] : *rows) {
+    if (key.starts_with("b/") || key.starts_with("f/")) broken.emplace_back(key, "\xff");
+  }
+  ASSERT_FALSE(broken.empty());
+  ASSERT_TRUE(split->PutClusterState(broken, {}, false).ok());
+
+  const auto sums = Runs(*split, {{parts_[1]}, {parts_[2]}});
+  EXPECT_NE(sums[0].state_rebuilt.find("corrupt"), std::string::npos) << sums[0].state_rebuilt;
+  EXPECT_GT(sums[0].ingested, 0);
+  EXPECT_EQ(sums[1].state_rebuilt, "") << "the replayed state is kept, the bad rows with it";
+  EXPECT_EQ(Partition(*split), Partition(*whole));
+  auto after = split->GetClusterState();
+  ASSERT_TRUE(after.ok());
+  for (const auto& [key, value] : *after) EXPECT_NE(value, "\xff") << key;
+}
+
 TEST_F(SignalsRestoreTest, AStoreWithoutSignalsIsRestoredByAnalysis) {
   // What a store written before signals were kept looks like to the
   // restore: the Store interface's defaults keep none and report none.
