@@ -935,13 +935,11 @@ ClusterStateChanges StoryClusterer::TakeStateChanges(std::string_view build) {
   ClusterStateChanges out;
   out.full = !m.saved;
   const size_t first_term = out.full ? 0 : m.saved_terms;
-  if (m.dict.size() > first_term || out.full) {
-    cluster::ByteWriter w;
-    w.U64(m.dict.size() - first_term);
-    for (size_t t = first_term; t < m.dict.size(); ++t)
-      w.Str(m.dict.Term(static_cast<uint32_t>(t)));
-    out.put.emplace_back(cluster::TermsKey(static_cast<uint32_t>(first_term)),
-                         std::move(w.bytes()));
+  // A term's row is written once, when it is new (its id never changes).
+  for (size_t t = first_term; t < m.dict.size(); ++t) {
+    const std::string& term = m.dict.Term(static_cast<uint32_t>(t));
+    out.put.emplace_back(cluster::WordKey(term),
+                         cluster::EncodeWord(term, static_cast<uint32_t>(t)));
   }
   for (size_t begin = 0; begin < m.df.size(); begin += cluster::kDfChunk) {
     const size_t end = std::min(m.df.size(), begin + cluster::kDfChunk);
@@ -1050,10 +1048,42 @@ class GivenRows : public ClusterStateSource {
   std::map<std::string, std::string, std::less<>> rows_;
 };
 
+// The kept terms a continued dictionary does not hold, read through the
+// source as they are interned.
+class KeptTerms : public TermDictionary::Lookup {
+ public:
+  KeptTerms(std::shared_ptr<ClusterStateSource> source, uint64_t kept, std::string& error,
+            bool& corrupt)
+      : source_(std::move(source)), kept_(kept), error_(error), corrupt_(corrupt) {}
+
+  uint32_t Find(std::string_view term) override {
+    std::vector<std::pair<std::string, std::string>> rows;
+    std::string why;
+    if (!source_->Read({cluster::WordKey(term)}, rows, why)) {
+      if (error_.empty()) error_ = why.empty() ? "cannot read the clusterer's kept terms" : why;
+      return TermDictionary::kNoTerm;
+    }
+    if (rows.empty()) return TermDictionary::kNoTerm;  // a new term
+    uint32_t id = 0;
+    if (!cluster::DecodeWord(rows.front().second, term, id) || id >= kept_) {
+      corrupt_ = true;
+      if (error_.empty()) error_ = "clusterer state: row " + rows.front().first + " bad";
+      return TermDictionary::kNoTerm;
+    }
+    return id;
+  }
+
+ private:
+  std::shared_ptr<ClusterStateSource> source_;
+  uint64_t kept_;       // the terms kept when the state was loaded
+  std::string& error_;  // the clusterer's state_read_error
+  bool& corrupt_;       // the clusterer's state_corrupt
+};
+
 // The near-duplicate index's kept rows, read through the source.
 class KeptFingerprints : public cluster::FingerprintIndex::Rows {
  public:
-  KeptFingerprints(std::unique_ptr<ClusterStateSource> source, uint64_t stories, std::string& error,
+  KeptFingerprints(std::shared_ptr<ClusterStateSource> source, uint64_t stories, std::string& error,
                    bool& corrupt)
       : source_(std::move(source)), stories_(stories), error_(error), corrupt_(corrupt) {}
 
@@ -1107,7 +1137,7 @@ class KeptFingerprints : public cluster::FingerprintIndex::Rows {
     return false;
   }
 
-  std::unique_ptr<ClusterStateSource> source_;
+  std::shared_ptr<ClusterStateSource> source_;
   uint64_t stories_;
   std::string& error_;  // the clusterer's state_read_error
   bool& corrupt_;       // the clusterer's state_corrupt
@@ -1116,7 +1146,7 @@ class KeptFingerprints : public cluster::FingerprintIndex::Rows {
 }  // namespace
 
 const std::vector<std::string>& StoryClusterer::OnDemandStatePrefixes() {
-  static const std::vector<std::string> prefixes = {"b/", "f/"};
+  static const std::vector<std::string> prefixes = {"b/", "f/", "w/"};
   return prefixes;
 }
 
@@ -1146,7 +1176,7 @@ bool StoryClusterer::LoadState(const std::vector<std::pair<std::string, std::str
   // Each part's rows by number: vectors sorted once rather than maps (a
   // node per row was a tenth of a load of 60,000 rows).
   using Part = std::vector<std::pair<uint64_t, const std::string*>>;
-  Part terms, df, stories, sites;
+  Part df, stories, sites;
   for (const auto& [key, value] : rows) {
     if (key == cluster::kMetaKey) {
       meta_row = &value;
@@ -1155,13 +1185,13 @@ bool StoryClusterer::LoadState(const std::vector<std::pair<std::string, std::str
     if (OnDemand(key)) continue;
     uint64_t n = 0;
     if (!cluster::KeyNumber(key, n)) return fail("unknown clusterer state row '" + key + "'");
-    auto& part = key[0] == 't' ? terms : key[0] == 'd' ? df : key[0] == 's' ? stories : sites;
-    if (key[0] != 't' && key[0] != 'd' && key[0] != 's' && key[0] != 'h') {
+    auto& part = key[0] == 'd' ? df : key[0] == 's' ? stories : sites;
+    if (key[0] != 'd' && key[0] != 's' && key[0] != 'h') {
       return fail("unknown clusterer state row '" + key + "'");
     }
     part.emplace_back(n, &value);
   }
-  for (Part* part : {&terms, &df, &stories, &sites}) {
+  for (Part* part : {&df, &stories, &sites}) {
     // Sorted and free of repeats, as a store's keys are; a duplicate key
     // would be a corrupt row. The keys' numbers are fixed-width hex, so rows
     // in key order are in number order already, and the check is all a
@@ -1195,20 +1225,17 @@ bool StoryClusterer::LoadState(const std::vector<std::pair<std::string, std::str
   }
   if (!meta.done()) return fail("clusterer state: bad meta row");
 
-  if (term_count > UINT32_MAX) return fail("clusterer state: bad meta row");
-  m.dict.Reserve(term_count);
-  for (const auto& [first, value] : terms) {
-    if (first != m.dict.size()) return fail("clusterer state: a gap in the terms");
-    cluster::ByteReader r(*value);
-    const uint64_t n = r.U64();
-    for (uint64_t i = 0; i < n && r.ok(); ++i) {
-      const std::string_view term = r.View();
-      if (m.dict.Intern(term) + 1 != m.dict.size()) return fail("clusterer state: bad terms");
-    }
-    if (!r.done()) return fail("clusterer state: bad terms");
+  if (term_count > UINT32_MAX || df_count > term_count) {
+    return fail("clusterer state: bad meta row");
   }
-  if (m.dict.size() != term_count || df_count > term_count) {
-    return fail("clusterer state: terms do not match the meta row");
+  if ((term_count > 0 || fp_end > fp_first) && !source) {
+    return fail("clusterer state: no source for the rows read on demand");
+  }
+  // Both read the source as they need rows.
+  std::shared_ptr<ClusterStateSource> shared(std::move(source));
+  if (term_count > 0) {
+    m.dict.Continue(term_count, std::make_unique<KeptTerms>(shared, term_count, m.state_read_error,
+                                                            m.state_corrupt));
   }
   m.df.assign(df_count, 0);
   for (const auto& [chunk, value] : df) {
@@ -1272,14 +1299,11 @@ bool StoryClusterer::LoadState(const std::vector<std::pair<std::string, std::str
     }
     m.sites.Restore(static_cast<uint32_t>(n), std::move(site));
   }
-  if (fp_end < fp_first || (fp_end > fp_first && !source)) {
-    return fail("clusterer state: bad fingerprints");
-  }
+  if (fp_end < fp_first) return fail("clusterer state: bad fingerprints");
   m.fingerprints.Reset(fp_first, fp_end,
-                       source
-                           ? std::make_unique<KeptFingerprints>(std::move(source), story_count,
-                                                                m.state_read_error, m.state_corrupt)
-                           : nullptr);
+                       shared ? std::make_unique<KeptFingerprints>(
+                                    shared, story_count, m.state_read_error, m.state_corrupt)
+                              : nullptr);
   m.saved = true;
   m.saved_terms = m.dict.size();
   m.saved_df = m.df;

@@ -1,5 +1,7 @@
 #include "cluster/snapshot.h"
 
+#include <xxhash.h>
+
 #include <bit>
 #include <cinttypes>
 #include <cstdio>
@@ -34,7 +36,9 @@ T LittleEndian(const char* p) {
 
 std::string StoryKey(uint32_t slot) { return HexKey('s', slot, 8); }
 std::string FingerprintKey(uint64_t seq) { return HexKey('f', seq, 16); }
-std::string TermsKey(uint32_t first_id) { return HexKey('t', first_id, 8); }
+std::string WordKey(std::string_view term) {
+  return HexKey('w', XXH3_64bits(term.data(), term.size()), 16);
+}
 std::string DfKey(uint32_t chunk) { return HexKey('d', chunk, 8); }
 std::string SiteKey(uint32_t slot) { return HexKey('h', slot, 8); }
 std::string BucketKey(uint32_t bucket) { return HexKey('b', bucket, 8); }
@@ -330,6 +334,20 @@ bool DecodeBucket(std::string_view bytes, FingerprintIndex::Bucket& b) {
     b.push_back(FingerprintIndex::BandEntry{LittleEndian<uint64_t>(key.data()), seq});
   }
   return r.done();
+}
+
+std::string EncodeWord(std::string_view term, uint32_t id) {
+  ByteWriter w;
+  w.Str(term);
+  w.U64(id);
+  return std::move(w.bytes());
+}
+
+bool DecodeWord(std::string_view bytes, std::string_view term, uint32_t& id) {
+  ByteReader r(bytes);
+  const std::string_view kept = r.View();
+  id = r.U32();
+  return r.done() && kept == term;
 }
 
 }  // namespace newsfuse::cluster

@@ -21,9 +21,18 @@ namespace newsfuse {
 uint32_t TermDictionary::Intern(std::string_view term) {
   auto it = ids_.find(term);
   if (it != ids_.end()) return it->second;
-  const auto id = static_cast<uint32_t>(terms_.size());
-  ids_.emplace(terms_.emplace_back(term), id);
+  uint32_t id = lookup_ ? lookup_->Find(term) : kNoTerm;
+  if (id == kNoTerm) id = static_cast<uint32_t>(size_++);
+  const std::string& held = terms_.emplace_back(term);
+  ids_.emplace(held, id);
+  if (lookup_) by_id_.emplace(id, &held);
   return id;
+}
+
+void TermDictionary::Continue(size_t size, std::unique_ptr<Lookup> lookup) {
+  assert(terms_.empty());
+  size_ = size;
+  lookup_ = std::move(lookup);
 }
 
 uint32_t TermDictionary::Find(std::string_view term) const {

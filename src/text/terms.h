@@ -35,15 +35,32 @@ namespace newsfuse {
 // Interns term strings to dense ids. Not thread-safe: one per pipeline thread.
 class TermDictionary {
  public:
+  // Where a dictionary continued from one kept elsewhere (Continue) finds the
+  // ids of the kept terms it does not hold, one term at a time as they are
+  // interned: a clusterer loaded from a store of 100k articles need not
+  // intern its 262k terms to add one article.
+  class Lookup {
+   public:
+    virtual ~Lookup() = default;
+    // The kept id of `term`, or kNoTerm when none is kept.
+    virtual uint32_t Find(std::string_view term) = 0;
+  };
+
   uint32_t Intern(std::string_view term);
-  // The id of `term` or UINT32_MAX when never seen.
+  // The id of `term` or UINT32_MAX when never seen (a continued dictionary:
+  // not seen by this one, whatever the kept terms are).
   uint32_t Find(std::string_view term) const;
-  // REQUIRES: `id` came from this dictionary. The reference stays valid as
-  // long as the dictionary (terms are never moved or removed).
-  const std::string& Term(uint32_t id) const { return terms_[id]; }
-  size_t size() const { return terms_.size(); }
+  // REQUIRES: `id` was given by this dictionary's Intern (a continued
+  // dictionary holds only those). The reference stays valid as long as the
+  // dictionary (terms are never moved or removed).
+  const std::string& Term(uint32_t id) const { return lookup_ ? *by_id_.at(id) : terms_[id]; }
+  size_t size() const { return size_; }
   // Room for n terms without rehashing (a loaded dictionary is interned whole).
   void Reserve(size_t n) { ids_.reserve(n); }
+  // Makes this empty dictionary the continuation of one of `size` terms kept
+  // elsewhere: a term it does not hold is asked of `lookup`, and one not kept
+  // there either gets the next id from `size` on.
+  void Continue(size_t size, std::unique_ptr<Lookup> lookup);
 
   // What TermExtractor made of a surface form before (a word as the text
   // spells it, led by the extractor's settings and reading): a word seen once
@@ -62,7 +79,10 @@ class TermDictionary {
   // std::unordered_map's chained buckets made this a tenth of the clustering
   // time. Keys view the strings in terms_, a deque so they never move.
   absl::flat_hash_map<std::string_view, uint32_t> ids_;
-  std::deque<std::string> terms_;
+  std::deque<std::string> terms_;  // by id; a continued dictionary's in the order interned
+  size_t size_ = 0;                // ids given (kept ones included)
+  std::unique_ptr<Lookup> lookup_;
+  absl::flat_hash_map<uint32_t, const std::string*> by_id_;  // a continued dictionary's
   text::StringMap<uint32_t> surfaces_;
 };
 

@@ -333,7 +333,8 @@ TEST(CopiesTest, ALoadedClustererReadsOnlyTheRowsOfItsLookups) {
   std::vector<std::pair<std::string, std::string>> loaded;
   size_t on_demand = 0;
   for (const auto& row : all.put) {
-    const bool lazy = row.first.starts_with("b/") || row.first.starts_with("f/");
+    const bool lazy =
+        row.first.starts_with("b/") || row.first.starts_with("f/") || row.first.starts_with("w/");
     on_demand += lazy ? 1 : 0;
     if (!lazy) loaded.push_back(row);
   }
@@ -354,10 +355,85 @@ TEST(CopiesTest, ALoadedClustererReadsOnlyTheRowsOfItsLookups) {
     EXPECT_EQ(again.state_read_error(), "");
     EXPECT_EQ(joined, story);
     EXPECT_EQ(again.last_decision().copy_of, Original().id);
-    // Its kBands band rows (fewer when two share a bucket) and the original.
-    EXPECT_LE(asked.size(), static_cast<size_t>(cluster::kBands) + 1);
+    // Its kBands band rows (fewer when two share a bucket) and the original,
+    // besides the rows of its terms.
+    const auto near = std::count_if(asked.begin(), asked.end(),
+                                    [](const std::string& key) { return !key.starts_with("w/"); });
+    EXPECT_LE(near, static_cast<long>(cluster::kBands) + 1);
     EXPECT_NE(std::find(asked.begin(), asked.end(), cluster::FingerprintKey(0)), asked.end());
   }
+}
+
+// The dictionary of a loaded clusterer: each term of an article is looked up
+// once, in its own row (not the whole dictionary), and a term no row names
+// is new. Decisions after a load are those of one long run
+// (cluster_test's saved-and-loaded runs); here, what is read.
+TEST(CopiesTest, ALoadedClustererReadsTheRowsOfItsArticlesTermsOnce) {
+  StoryClusterer first;
+  for (const Article& a : testing::SeedArticles()) first.Add(Analyze(a));
+  const ClusterStateChanges all = first.TakeStateChanges("test-build");
+  std::map<std::string, std::string> kept(all.put.begin(), all.put.end());
+  std::vector<std::pair<std::string, std::string>> loaded;
+  size_t words = 0;
+  for (const auto& row : all.put) {
+    if (row.first.starts_with("w/")) {
+      ++words;
+    } else if (!row.first.starts_with("b/") && !row.first.starts_with("f/")) {
+      loaded.push_back(row);
+    }
+  }
+  std::vector<std::string> asked;
+  StoryClusterer again;
+  std::string why;
+  ASSERT_TRUE(
+      again.LoadState(loaded, "test-build", &why, std::make_unique<RowSource>(kept, asked, false)))
+      << why;
+  again.Add(Analyze(Original()));
+  auto term_rows = [&] {
+    return std::count_if(asked.begin(), asked.end(),
+                         [](const std::string& key) { return key.starts_with("w/"); });
+  };
+  const auto first_article = term_rows();
+  EXPECT_GT(first_article, 10);
+  EXPECT_LT(static_cast<size_t>(first_article), words / 2) << "not the whole dictionary";
+  again.Add(Analyze(Reprint()));  // mostly the same words: held since
+  EXPECT_LT(term_rows(), 2 * first_article);
+  std::vector<std::string> unique = asked;
+  std::sort(unique.begin(), unique.end());
+  EXPECT_EQ(std::unique(unique.begin(), unique.end()), unique.end()) << "a row read twice";
+  EXPECT_EQ(again.state_read_error(), "");
+  EXPECT_FALSE(again.kept_state_corrupt());
+
+  // New terms were numbered after the kept ones, and only they are saved.
+  const ClusterStateChanges changes = again.TakeStateChanges("test-build");
+  size_t added = 0;
+  for (const auto& [key, value] : changes.put) {
+    if (!key.starts_with("w/")) continue;
+    ++added;
+    EXPECT_EQ(kept.count(key), 0u) << key;
+    cluster::ByteReader r(value);
+    const std::string term = r.Str();
+    EXPECT_GE(r.U64(), words) << term;
+  }
+  EXPECT_GT(added, 0u) << "the reprint's article brings no new term";
+
+  // A term's row that names another term is a corrupt state, not a new term:
+  // two rows the first article read, swapped.
+  std::vector<std::string> read;
+  for (const std::string& key : asked) {
+    if (key.starts_with("w/") && kept.count(key) && read.size() < 2) read.push_back(key);
+  }
+  ASSERT_EQ(read.size(), 2u);
+  std::map<std::string, std::string> swapped = kept;
+  std::swap(swapped[read[0]], swapped[read[1]]);
+  std::vector<std::string> ignored;
+  StoryClusterer broken;
+  ASSERT_TRUE(broken.LoadState(loaded, "test-build", &why,
+                               std::make_unique<RowSource>(swapped, ignored, false)));
+  broken.Add(Analyze(Original()));
+  EXPECT_TRUE(broken.kept_state_corrupt());
+  EXPECT_NE(broken.state_read_error().find(read[0]), std::string::npos)
+      << broken.state_read_error();
 }
 
 }  // namespace

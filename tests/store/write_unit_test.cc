@@ -167,14 +167,17 @@ TEST_P(WriteUnitTest, ClusterStateRowsAreReadByKeyAndLeftOutByPrefix) {
                      {"d/0", "df"},
                      {"f/0009", "fp"},
                      {"m", "meta"},
-                     {"s/0", "story"}};
+                     {"s/0", "story"},
+                     // A term's row, keyed by its hash: the last range of keys.
+                     {"w/00ff00ff00ff00ff", "term"},
+                     {"w/ffffffffffffffff", "last"}};
   {
     auto write = store->BeginWrite();
     ASSERT_TRUE(write.ok());
     ASSERT_TRUE(store->PutClusterState(kept, {}, true).ok());
     ASSERT_TRUE((*write)->Commit().ok());
   }
-  auto loaded = store->GetClusterStateExcept({"b/", "f/"});
+  auto loaded = store->GetClusterStateExcept({"b/", "f/", "w/"});
   ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
   EXPECT_EQ(*loaded, (Rows{{"d/0", "df"}, {"m", "meta"}, {"s/0", "story"}}));
   EXPECT_EQ(*store->GetClusterStateExcept({}), kept);
@@ -184,9 +187,12 @@ TEST_P(WriteUnitTest, ClusterStateRowsAreReadByKeyAndLeftOutByPrefix) {
   ASSERT_TRUE(store->PutClusterState({{"b/0003", "new"}}, {"f/0009"}, false).ok());
   // Asked out of order, with a repeat and keys never kept: the kept ones
   // once each, in key order, as the open unit has them.
-  auto read = store->GetClusterStateRows({"f/0009", "b/0003", "b/0001", "b/0003", "b/ffff"});
+  auto read = store->GetClusterStateRows({"f/0009", "w/ffffffffffffffff", "b/0003", "b/0001",
+                                          "b/0003", "b/ffff", "w/0000000000000000"});
   ASSERT_TRUE(read.ok()) << read.status().ToString();
-  EXPECT_EQ(*read, (Rows{{"b/0001", std::string("x\0y", 3)}, {"b/0003", "new"}}));
+  EXPECT_EQ(*read, (Rows{{"b/0001", std::string("x\0y", 3)},
+                         {"b/0003", "new"},
+                         {"w/ffffffffffffffff", "last"}}));
   EXPECT_TRUE(store->GetClusterStateRows({})->empty());
 }
 
