@@ -1173,6 +1173,7 @@ bool StoryClusterer::LoadState(const std::vector<std::pair<std::string, std::str
   auto fresh = std::make_unique<Impl>(impl_->options);
   Impl& m = *fresh;
   const std::string* meta_row = nullptr;
+  const std::string* unknown = nullptr;  // the first row of no known kind
   // Each part's rows by number: vectors sorted once rather than maps (a
   // node per row was a tenth of a load of 60,000 rows).
   using Part = std::vector<std::pair<uint64_t, const std::string*>>;
@@ -1184,11 +1185,12 @@ bool StoryClusterer::LoadState(const std::vector<std::pair<std::string, std::str
     }
     if (OnDemand(key)) continue;
     uint64_t n = 0;
-    if (!cluster::KeyNumber(key, n)) return fail("unknown clusterer state row '" + key + "'");
-    auto& part = key[0] == 'd' ? df : key[0] == 's' ? stories : sites;
-    if (key[0] != 'd' && key[0] != 's' && key[0] != 'h') {
-      return fail("unknown clusterer state row '" + key + "'");
+    if (!cluster::KeyNumber(key, n) || (key[0] != 'd' && key[0] != 's' && key[0] != 'h')) {
+      // Said after the build check: another build's rows are its own.
+      if (!unknown) unknown = &key;
+      continue;
     }
+    auto& part = key[0] == 'd' ? df : key[0] == 's' ? stories : sites;
     part.emplace_back(n, &value);
   }
   for (Part* part : {&df, &stories, &sites}) {
@@ -1208,6 +1210,7 @@ bool StoryClusterer::LoadState(const std::vector<std::pair<std::string, std::str
   if (identity != StateIdentity(build, m.options, m.weights)) {
     return fail("the clusterer's state was kept by another build or other options");
   }
+  if (unknown) return fail("unknown clusterer state row '" + *unknown + "'");
   m.seq = meta.U64();
   m.docs = meta.U64();
   m.clock = meta.F64();

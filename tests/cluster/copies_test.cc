@@ -436,5 +436,21 @@ TEST(CopiesTest, ALoadedClustererReadsTheRowsOfItsArticlesTermsOnce) {
       << broken.state_read_error();
 }
 
+// A state of another build is refused as that, whatever rows it kept (an
+// older build's term chunks); a row of no known kind in this build's is said.
+TEST(CopiesTest, AStateOfAnotherBuildIsSaidToBeOneBeforeItsRowsAreRead) {
+  StoryClusterer first;
+  first.Add(Analyze(Original()));
+  ClusterStateChanges all = first.TakeStateChanges("test-build");
+  all.put.emplace_back("t/00000000", "an older build's terms");
+  std::string why;
+  StoryClusterer other;
+  EXPECT_FALSE(other.LoadState(all.put, "other-build", &why));
+  EXPECT_NE(why.find("another build"), std::string::npos) << why;
+  StoryClusterer same;
+  EXPECT_FALSE(same.LoadState(all.put, "test-build", &why));
+  EXPECT_NE(why.find("'t/00000000'"), std::string::npos) << why;
+}
+
 }  // namespace
 }  // namespace newsfuse
