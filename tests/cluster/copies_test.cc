@@ -324,21 +324,28 @@ class RowSource : public ClusterStateSource {
   bool fail_;
 };
 
+// The rows of `all` a load reads: all but those read on demand.
+std::vector<std::pair<std::string, std::string>> RowsLoaded(const ClusterStateChanges& all) {
+  std::vector<std::pair<std::string, std::string>> loaded;
+  for (const auto& row : all.put) {
+    const auto& lazy = StoryClusterer::OnDemandStatePrefixes();
+    if (std::none_of(lazy.begin(), lazy.end(),
+                     [&](const std::string& prefix) { return row.first.starts_with(prefix); })) {
+      loaded.push_back(row);
+    }
+  }
+  return loaded;
+}
+
 TEST(CopiesTest, ALoadedClustererReadsOnlyTheRowsOfItsLookups) {
   StoryClusterer first;
   const std::string story = first.Add(Analyze(Original()));
   for (const Article& a : testing::SeedArticles()) first.Add(Analyze(a));
   const ClusterStateChanges all = first.TakeStateChanges("test-build");
   std::map<std::string, std::string> kept(all.put.begin(), all.put.end());
-  std::vector<std::pair<std::string, std::string>> loaded;
-  size_t on_demand = 0;
-  for (const auto& row : all.put) {
-    const bool lazy =
-        row.first.starts_with("b/") || row.first.starts_with("f/") || row.first.starts_with("w/");
-    on_demand += lazy ? 1 : 0;
-    if (!lazy) loaded.push_back(row);
-  }
-  ASSERT_GT(on_demand, 2 * static_cast<size_t>(cluster::kBands)) << "too few rows to tell";
+  const auto loaded = RowsLoaded(all);
+  ASSERT_GT(all.put.size() - loaded.size(), 2 * static_cast<size_t>(cluster::kBands))
+      << "too few rows to tell";
 
   for (bool fail : {false, true}) {
     std::vector<std::string> asked;
@@ -373,15 +380,9 @@ TEST(CopiesTest, ALoadedClustererReadsTheRowsOfItsArticlesTermsOnce) {
   for (const Article& a : testing::SeedArticles()) first.Add(Analyze(a));
   const ClusterStateChanges all = first.TakeStateChanges("test-build");
   std::map<std::string, std::string> kept(all.put.begin(), all.put.end());
-  std::vector<std::pair<std::string, std::string>> loaded;
-  size_t words = 0;
-  for (const auto& row : all.put) {
-    if (row.first.starts_with("w/")) {
-      ++words;
-    } else if (!row.first.starts_with("b/") && !row.first.starts_with("f/")) {
-      loaded.push_back(row);
-    }
-  }
+  const auto loaded = RowsLoaded(all);
+  const auto words = static_cast<size_t>(std::count_if(
+      all.put.begin(), all.put.end(), [](const auto& row) { return row.first.starts_with("w/"); }));
   std::vector<std::string> asked;
   StoryClusterer again;
   std::string why;

@@ -155,6 +155,14 @@ class SignalsRestoreTest : public ::testing::Test {
     }
     return out;
   }
+  // `whole` given every part in one run, `split` the first part only.
+  void WholeAndFirstPart(std::unique_ptr<Store>& whole, std::unique_ptr<Store>& split) {
+    whole = Open("whole.db");
+    split = Open("split.db");
+    ASSERT_TRUE(whole && split);
+    Runs(*whole, {parts_});
+    Runs(*split, {{parts_[0]}});
+  }
   // Every stored article and the analyser of its kept signals.
   std::vector<StoredArticle> Stored(Store& store) {
     std::vector<StoredArticle> out;
@@ -211,11 +219,8 @@ TEST_F(SignalsRestoreTest, SignalsOfAnotherBuildAreRecomputedOnceAndCounted) {
 }
 
 TEST_F(SignalsRestoreTest, RunsLoadTheKeptClustererStateInsteadOfReplaying) {
-  auto whole = Open("whole.db");
-  auto split = Open("split.db");
-  ASSERT_TRUE(whole && split);
-  Runs(*whole, {parts_});
-  Runs(*split, {{parts_[0]}});
+  std::unique_ptr<Store> whole, split;
+  ASSERT_NO_FATAL_FAILURE(WholeAndFirstPart(whole, split));
   auto rows = split->GetClusterState();
   ASSERT_TRUE(rows.ok() && !rows->empty());
   // Unreadable signals would force a re-analysis if the store were replayed.
@@ -231,11 +236,8 @@ TEST_F(SignalsRestoreTest, RunsLoadTheKeptClustererStateInsteadOfReplaying) {
 }
 
 TEST_F(SignalsRestoreTest, AClustererStateItCannotReadIsRebuiltOnceAndSaid) {
-  auto whole = Open("whole.db");
-  auto split = Open("split.db");
-  ASSERT_TRUE(whole && split);
-  Runs(*whole, {parts_});
-  Runs(*split, {{parts_[0]}});
+  std::unique_ptr<Store> whole, split;
+  ASSERT_NO_FATAL_FAILURE(WholeAndFirstPart(whole, split));
   ASSERT_TRUE(split->PutClusterState({{"m", "written by someone else"}}, {}, false).ok());
   const auto sums = Runs(*split, {{parts_[1]}, {parts_[2]}});
   EXPECT_NE(sums[0].state_rebuilt, "");
@@ -244,11 +246,8 @@ TEST_F(SignalsRestoreTest, AClustererStateItCannotReadIsRebuiltOnceAndSaid) {
 }
 
 TEST_F(SignalsRestoreTest, AKeptRowReadOnDemandThatDoesNotDecodeIsReplayedOnceAndSaid) {
-  auto whole = Open("whole.db");
-  auto split = Open("split.db");
-  ASSERT_TRUE(whole && split);
-  Runs(*whole, {parts_});
-  Runs(*split, {{parts_[0]}});
+  std::unique_ptr<Store> whole, split;
+  ASSERT_NO_FATAL_FAILURE(WholeAndFirstPart(whole, split));
   // The near-duplicate rows are not read at load but by the first decision
   // that looks an article up: every one of them made unreadable.
   auto rows = split->GetClusterState();
