@@ -441,19 +441,24 @@ Result<std::vector<std::pair<std::string, std::string>>> SqliteStore::GetCluster
     const std::vector<std::string>& prefixes) {
   const std::string what = "reading the clusterer's state";
   std::vector<std::pair<std::string, std::string>> rows;
-  // A range at a time, in key order: by the key's index, past the rows left out.
+  // A range at a time, in key order: by the key's index, past the rows left
+  // out. The end of a range is tested here, not in SQL: SQLite would compare
+  // each row's whole record (the value's overflow pages too) with the bound,
+  // which doubled the cost of reading the 15 MB of story rows.
+  auto stmt =
+      db_->Prepare("SELECT key, value FROM cluster_state WHERE key >= ?1 ORDER BY key", what);
+  if (!stmt.ok()) return stmt.status();
   for (const auto& [from, to] : store_internal::KeyRangesWithout(prefixes)) {
-    auto stmt =
-        db_->Prepare(to ? "SELECT key, value FROM cluster_state "
-                          "WHERE key >= ?1 AND key < ?2 ORDER BY key"
-                        : "SELECT key, value FROM cluster_state WHERE key >= ?1 ORDER BY key",
-                     what);
-    if (!stmt.ok()) return stmt.status();
+    sqlite3_reset(stmt->get());
     BindText(stmt->get(), 1, from);
-    if (to) BindText(stmt->get(), 2, *to);
     int rc;
     while ((rc = sqlite3_step(stmt->get())) == SQLITE_ROW) {
-      rows.emplace_back(ColumnText(stmt->get(), 0), BlobColumn(stmt->get(), 1));
+      std::string key = ColumnText(stmt->get(), 0);
+      if (to && key >= *to) {
+        rc = SQLITE_DONE;
+        break;
+      }
+      rows.emplace_back(std::move(key), BlobColumn(stmt->get(), 1));
     }
     if (rc != SQLITE_DONE) return db_->Error(what, rc);
   }
