@@ -1,5 +1,7 @@
 #include "text/word_lists.h"
 
+#include <absl/container/flat_hash_set.h>
+
 #include <string>
 
 #include "core/strings.h"
@@ -21,6 +23,16 @@ std::string_view StopWords(std::string_view language) {
 }
 
 std::string_view StopWordsEn() { return StopWords("en"); }
+
+bool IsStopWordEn(std::string_view lower_word) {
+  // Views into the embedded list, which lives as long as the program.
+  static const absl::flat_hash_set<std::string_view> kWords = [] {
+    absl::flat_hash_set<std::string_view> words;
+    for (std::string_view w : Lines(StopWordsEn())) words.insert(w);
+    return words;
+  }();
+  return kWords.contains(lower_word);
+}
 std::string_view AbbreviationsEn() { return kAbbreviationsEn; }
 std::string_view SentenceStartersEn() { return kSentenceStartersEn; }
 

@@ -12,7 +12,9 @@ namespace newsfuse::word_lists {
 // data/text/stopwords_<language>.txt for an ISO 639-1 code ("en", "de"),
 // empty for a language without a list.
 std::string_view StopWords(std::string_view language);
-std::string_view StopWordsEn();         // StopWords("en")
+std::string_view StopWordsEn();  // StopWords("en")
+// Whether `lower_word` (lowercase) is on the English stop list.
+bool IsStopWordEn(std::string_view lower_word);
 std::string_view AbbreviationsEn();     // data/text/abbreviations_en.txt
 std::string_view SentenceStartersEn();  // data/text/sentence_starters_en.txt
 

@@ -34,12 +34,6 @@ constexpr int kClauseWords = 6;
 // ("… at 5" names nothing; a comment's stamp "April 4, 2011 at 10:32 am |
 // Reply" against another's is two posts, not two accounts of one date).
 size_t ContentWords(std::string_view text) {
-  static const std::set<std::string, std::less<>> kStop = [] {
-    std::set<std::string, std::less<>> words;
-    for (std::string_view w : word_lists::Lines(word_lists::StopWordsEn()))
-      words.insert(std::string(w));
-    return words;
-  }();
   size_t n = 0;
   for (size_t i = 0; i < text.size();) {
     if (!IsAsciiLetter(text[i])) {
@@ -49,7 +43,8 @@ size_t ContentWords(std::string_view text) {
     size_t j = i;
     while (j < text.size() && IsAsciiLetter(text[j])) ++j;
     const bool word_alone = j == text.size() || !IsAsciiDigit(text[j]);
-    if (j - i >= 3 && word_alone && !kStop.count(AsciiLower(text.substr(i, j - i)))) ++n;
+    if (j - i >= 3 && word_alone && !word_lists::IsStopWordEn(AsciiLower(text.substr(i, j - i))))
+      ++n;
     i = j;
   }
   return n;

@@ -173,16 +173,10 @@ std::string MeasureSubject(ClaimContext& ctx, const Claim& c, const std::string&
   if (words(around) < words(figure) + kMinSubjectWords) return bare_name;
   // The window cuts mid-phrase ("that would most", "on the New York"): the
   // function words at its ends are dropped, never the figure's own words.
-  static const std::set<std::string, std::less<>> kStop = [] {
-    std::set<std::string, std::less<>> words;
-    for (std::string_view w : word_lists::Lines(word_lists::StopWordsEn()))
-      words.insert(std::string(w));
-    return words;
-  }();
   const bool english = a.article.language.empty() || a.article.language.starts_with("en");
   auto droppable = [&](std::string_view w) {
     return w.find_first_not_of("_-`'") == std::string_view::npos ||
-           (english && kStop.count(AsciiLower(w)) > 0);
+           (english && word_lists::IsStopWordEn(AsciiLower(w)));
   };
   const size_t fig_begin = c.q->span.begin - clause.begin;
   const size_t fig_end = c.q->span.end - clause.begin;
@@ -419,7 +413,7 @@ bool OneSidedBound(const Quantity& q) {
 // miles)" is a figure no outlet gave. Metric lengths and figures whose
 // number is not written in digits keep the metric display (empty result).
 std::string LengthAsWritten(const AnnotatedArticle& a, const Quantity& q) {
-  if (q.unit != "m" || q.span.end > a.body.size()) return {};
+  if (q.unit != "m" || !(q.value > 0) || q.span.end > a.body.size()) return {};
   std::string unit = AsciiLower(q.stated_unit);
   if (!unit.empty() && unit.front() == '-') unit.erase(0, 1);
   const bool metric = unit == "m" || unit == "km" || unit == "kms" || unit == "cm" ||
@@ -446,7 +440,6 @@ std::string LengthAsWritten(const AnnotatedArticle& a, const Quantity& q) {
     else if (unit.back() != 's' && unit != "feet")
       unit += 's';
   }
-  if (!(q.value > 0)) return {};
   const std::string converted = q.value >= 1000 ? FormatNumber(ThreeFigures(q.value / 1000)) + " km"
                                                 : FormatNumber(ThreeFigures(q.value)) + " m";
   return std::string(text.substr(b, e - b)) + " " + unit + " (" + converted + ")";
@@ -783,14 +776,16 @@ std::vector<Fact> QuantityFacts(ClaimContext& ctx, std::vector<Conflict>& confli
     b.total = b.lead->total;
     b.fact.low = b.lead->total.low;
     b.fact.high = b.lead->total.high;
-    b.fact.value = DisplayValue(q.total != 0 ? q.total : q.value, q.unit, q.stated_unit);
-    if (q.distributive) b.fact.value += " (" + FormatNumber(q.value) + " each)";
-    if (b.hedged) b.fact.value = WithHedge(b.fact.value, q.value, q.low, q.high);
-    if (b.lead->range)
+    if (b.lead->range) {
       b.fact.value = RangeValue(q);
-    else if (std::string written = LengthAsWritten(ctx.article(b.lead->source), q);
-             !written.empty())
+    } else if (std::string written = LengthAsWritten(ctx.article(b.lead->source), q);
+               !written.empty()) {
       b.fact.value = b.hedged ? WithHedge(written, q.value, q.low, q.high) : written;
+    } else {
+      b.fact.value = DisplayValue(q.total != 0 ? q.total : q.value, q.unit, q.stated_unit);
+      if (q.distributive) b.fact.value += " (" + FormatNumber(q.value) + " each)";
+      if (b.hedged) b.fact.value = WithHedge(b.fact.value, q.value, q.low, q.high);
+    }
   };
   // A fact row shows one value and the outlets that state it. Agreement
   // joined its claims transitively, so a bound or a hedge between them can
