@@ -778,8 +778,12 @@ std::vector<Fact> QuantityFacts(ClaimContext& ctx, std::vector<Conflict>& confli
     b.fact.high = b.lead->total.high;
     if (b.lead->range) {
       b.fact.value = RangeValue(q);
-    } else if (std::string written = LengthAsWritten(ctx.article(b.lead->source), q);
+    } else if (std::string written = b.lead->conversion
+                                         ? std::string()
+                                         : LengthAsWritten(ctx.article(b.lead->source), q);
                !written.empty()) {
+      // A lead that is its source's bracketed conversion ("1,200 km (746
+      // miles)") is not what the source wrote first: the metric display stays.
       b.fact.value = b.hedged ? WithHedge(written, q.value, q.low, q.high) : written;
     } else {
       b.fact.value = DisplayValue(q.total != 0 ? q.total : q.value, q.unit, q.stated_unit);
