@@ -7,8 +7,7 @@
 // distributive form ("157 each" between two parties) also the total's. Claims
 // about the same thing agree when any of their intervals overlap; agreement
 // is transitive (union-find), so a chain of hedged values forms one fact.
-// Two facts about the same thing that no source states together, in
-// sentences that speak of the same event, are a conflict.
+// Which rows disagree is quantity_conflicts.cc's.
 #include <algorithm>
 #include <cctype>
 #include <cmath>
@@ -23,103 +22,61 @@
 #include "fuse/claims/builders.h"
 #include "fuse/claims/compound_durations.h"
 #include "fuse/claims/modality.h"
+#include "fuse/claims/quantity_conflicts.h"
 #include "text/word_lists.h"
 
 namespace newsfuse::fuse {
+namespace quantity {
 namespace {
 
-// Sentences that share this much vocabulary speak of the same event, so
-// their numbers about the same thing are comparable. Lower for counts (the
-// thing counted already matches) than for bare units (any two distances).
-constexpr double kSameContextCount = 0.20;
-constexpr double kSameContextUnit = 0.30;
-// Conflicts need stronger evidence of a shared subject than agreement does:
-// a false conflict costs a reader more than a missed one.
-constexpr double kConflictContext = 0.30;
-// Two durations or two percentages in one story are often about different
-// things ("held for four years", "the first swap in five months").
-constexpr double kConflictContextUnit = 0.45;
-// Words of a measure's own clause read on either side of it: "the first
-// prisoner exchange in [five months]". Enough to name what is measured,
-// few enough that the rest of a long sentence does not dilute it.
-constexpr int kClauseWordsBefore = 6;
-constexpr int kClauseWordsAfter = 4;
-constexpr int kModalWordsBefore = 3;
 // Measures written in nearly the same words ("the first prisoner exchange
 // in [five months]", "their first large-scale prisoner exchange in [nearly
 // five months]") are about one thing though the rest of their sentences
 // differ; a clause that is merely alike ("percent of [children]") is not
 // enough, nor is a shared clause in sentences about something else.
 constexpr double kSameClause = 0.75;
-// A hard conflict's two figures need at least this likeness of their own
-// clauses (see QuantityFacts); every right conflict on the dev topics has
-// over 0.5, the one wrong pair on the open topics it removes has 0.
-constexpr double kConflictClause = 0.2;
-// A thing the story gives many different figures for is no one thing: a
-// sports story counts "games" missed, played, this season and last; a
-// disaster story counts "people" killed, hurt and evacuated. From this many
-// distinct figures of one thing, two of them conflict only when their own
-// clauses are much alike (kConflictClauseAmbiguous). Every right conflict on
-// the dev topics, the open DUC topics and the ECB+ stories read by hand has
-// a clause likeness over 0.5 (lowest 0.516: "98 members of the 124-member
-// council" / "95 members present"); every wrong one on the ECB+ stories
-// under it (highest 0.463: "missed nine games" / "limited him to only six
-// games" / "rushed for 716 yards in 12 games").
-constexpr size_t kAmbiguousFigures = 3;
-constexpr double kConflictClauseAmbiguous = 0.5;
 constexpr double kClauseSentenceFloor = 0.25;
-// Counts from this size up identify a fact across different nouns.
-constexpr double kDistinctiveCount = 10;
-// Relative gap under which two values differ by rounding or hedging only.
-constexpr double kSoftGapExact = 0.05;
-constexpr double kSoftGapHedged = 0.25;
-// Two values about one thing that differ more than this factor are, in
-// practice, two things under one noun ("34 votes" for, "316 votes" in all;
-// "32 km" away, "3 km" wide): real disagreements between outlets are
-// estimates of one figure ("some 3,000" vs 4,299, 16 vs "nearly 20").
-constexpr double kMaxConflictRatio = 2.0;
-// Relative gap between a measure and its rounded conversion ("2 miles (3 km)"
-// is 3.22 km against 3 km).
-constexpr double kConversionGap = 0.10;
-// Relative gap under which two figures are one figure rounded differently.
-constexpr double kRoundingGap = 0.01;
-// Voices a small exact count needs before it is a fact of the story.
-constexpr size_t kSmallCountVoices = 3;
-// Lengths below this (metres) are sizes of things, not of the event.
-constexpr double kShortLength = 10;
 // A measure's row is named by this much of its own clause around the figure.
 constexpr int kSubjectWordsBefore = 8;
 constexpr int kSubjectWordsAfter = 6;
 constexpr size_t kMinSubjectWords = 2;
 
-struct Interval {
-  double low, high;
-  bool Overlaps(const Interval& o) const { return low <= o.high && o.low <= high; }
-};
+// Seconds in the unit a duration was written in ("days", "-year"), 0 when unknown.
+double SecondsPer(std::string_view stated) {
+  const std::string w = AsciiLower(stated);
+  struct Unit {
+    const char* stem;
+    double seconds;
+  };
+  for (const Unit& u : {Unit{"year", 31556952}, Unit{"month", 2629746}, Unit{"week", 604800},
+                        Unit{"day", 86400}, Unit{"hour", 3600}, Unit{"minute", 60},
+                        Unit{"second", 1}, Unit{"hr", 3600}, Unit{"min", 60}, Unit{"sec", 1}}) {
+    if (w.find(u.stem) != std::string::npos) return u.seconds;
+  }
+  return 0;
+}
 
-struct Claim {
-  size_t source;
-  size_t sentence;
-  std::string key;
-  const Quantity* q;
-  Interval stated, total;
-  bool hedged;
-  Span span;
-  TermVector clause{};  // measures only: the words around the number in its clause
-  // What this outlet's sentence spans for the thing: the claim alone, or
-  // from its lowest to its highest figure when the sentence gives several
-  // ("trailing by 10 points in some polls and as much as 18 in others").
-  Interval spread{0, 0};
-  std::vector<std::pair<std::string, std::string>> days;  // DaysOf its sentence
-  std::optional<int64_t> published;                       // its article's day, when known
-  // False when the figure's own clause only expects, proposes or supposes it
-  // ("would accept a deal to finance for six months", "an expected eight
-  // percent"): another outlet's other figure is then another proposal or an
-  // unmet forecast, not an account that contradicts it.
-  bool asserted = true;
-  bool range = false;       // written as two figures: "35,000-60,000", "35,000 to 60,000"
-  bool conversion = false;  // InConversionBrackets: the source's arithmetic
-};
+// The unit word a duration is shown with: as written, abbreviations spelled
+// out ("1 hr 35 min" is shown as "95 minutes", not "95 mins").
+std::string DurationWord(std::string_view stated) {
+  std::string w = AsciiLower(stated);
+  if (!w.empty() && w.front() == '-') w.erase(0, 1);  // "17-year rule"
+  std::string bare = w;
+  if (!bare.empty() && bare.back() == 's') bare.pop_back();
+  if (bare == "hr") return "hour";
+  if (bare == "min") return "minute";
+  if (bare == "sec") return "second";
+  return w;
+}
+
+// Three significant figures: a converted length is no more precise than that.
+double ThreeFigures(double v) {
+  if (v == 0) return 0;
+  const double scale = std::pow(10.0, std::floor(std::log10(std::fabs(v))) - 2);
+  return std::round(v / scale) * scale;
+}
+
+}  // namespace
 
 bool Agree(const Claim& a, const Claim& b) {
   return a.stated.Overlaps(b.stated) || a.total.Overlaps(b.total) || a.stated.Overlaps(b.total) ||
@@ -139,26 +96,9 @@ double RelativeGap(const Interval& a, const Interval& b) {
   return std::max(0.0, gap) / scale;
 }
 
-std::string DimensionName(const std::string& unit) {
-  if (unit == "m") return "length";
-  if (unit == "s") return "duration";
-  if (unit == "%") return "share";
-  if (unit == "degC") return "temperature";
-  if (unit == "kg") return "mass";
-  if (unit.size() == 3 && std::isupper(static_cast<unsigned char>(unit[0]))) return "amount";
-  return "quantity";
-}
-
-// A measure names no counted thing ("$800 million in guaranteed contracts",
-// "a 50 percent tax"): "amount: 800 million USD" tells a reader nothing, so
-// the row is named by the figure's own clause as its source wrote it. Only
-// when the clause is the bare figure is the dimension the name. What two
-// outlets dispute is named the same way with the figure itself left out
-// (`elide_figure`), since the sides differ on it: "left a …-page note at the
-// studio", not "page".
-enum class Figure : uint8_t { kKept, kElided };
+// The row's name from the figure's own clause (see Figure in quantity_conflicts.h).
 std::string MeasureSubject(ClaimContext& ctx, const Claim& c, const std::string& bare_name,
-                           Figure figure_in_name = Figure::kKept) {
+                           Figure figure_in_name) {
   const AnnotatedArticle& a = ctx.article(c.source);
   const Span clause = ClauseSpan(a, ctx.SentenceSpan(c.source, c.sentence), c.q->span,
                                  kSubjectWordsBefore, kSubjectWordsAfter);
@@ -204,34 +144,6 @@ std::string MeasureSubject(ClaimContext& ctx, const Claim& c, const std::string&
   return out;
 }
 
-// Seconds in the unit a duration was written in ("days", "-year"), 0 when unknown.
-double SecondsPer(std::string_view stated) {
-  const std::string w = AsciiLower(stated);
-  struct Unit {
-    const char* stem;
-    double seconds;
-  };
-  for (const Unit& u : {Unit{"year", 31556952}, Unit{"month", 2629746}, Unit{"week", 604800},
-                        Unit{"day", 86400}, Unit{"hour", 3600}, Unit{"minute", 60},
-                        Unit{"second", 1}, Unit{"hr", 3600}, Unit{"min", 60}, Unit{"sec", 1}}) {
-    if (w.find(u.stem) != std::string::npos) return u.seconds;
-  }
-  return 0;
-}
-
-// The unit word a duration is shown with: as written, abbreviations spelled
-// out ("1 hr 35 min" is shown as "95 minutes", not "95 mins").
-std::string DurationWord(std::string_view stated) {
-  std::string w = AsciiLower(stated);
-  if (!w.empty() && w.front() == '-') w.erase(0, 1);  // "17-year rule"
-  std::string bare = w;
-  if (!bare.empty() && bare.back() == 's') bare.pop_back();
-  if (bare == "hr") return "hour";
-  if (bare == "min") return "minute";
-  if (bare == "sec") return "second";
-  return w;
-}
-
 // A hedge shown as the source meant it (intervals as the quantity
 // annotator makes them): "at least five" is >= 5, "up to 40" is <= 40,
 // "nearly 40" stays nearly 40; only a two-sided hedge ("about 110") is "about".
@@ -244,13 +156,6 @@ std::string WithHedge(const std::string& shown, double value, double low, double
   if (high <= value) return "nearly " + shown;
   if (low >= value) return "just over " + shown;
   return "about " + shown;
-}
-
-// Three significant figures: a converted length is no more precise than that.
-double ThreeFigures(double v) {
-  if (v == 0) return 0;
-  const double scale = std::pow(10.0, std::floor(std::log10(std::fabs(v))) - 2);
-  return std::round(v / scale) * scale;
 }
 
 std::string DisplayValue(double value, const std::string& unit, const std::string& stated_unit) {
@@ -290,6 +195,89 @@ std::string DisplayValue(double value, const std::string& unit, const std::strin
            " \xC2\xB0"
            "C";
   return FormatNumber(value) + " " + unit;
+}
+
+// A bound one way only: "more than two years", "at least 4,000", "up to 40".
+// Any value on its side satisfies it, so it disagrees with none of them.
+bool OneSidedBound(const Quantity& q) {
+  return q.low != q.high && (q.low >= q.value || q.high <= q.value);
+}
+
+// A length in the unit its source wrote ("86 yards (78.6 m)", "13 miles
+// (20.9 km)"), as durations keep theirs: "1,098 yards" shown as "1 km (0.624
+// miles)" is a figure no outlet gave. Metric lengths and figures whose
+// number is not written in digits keep the metric display (empty result).
+std::string LengthAsWritten(const AnnotatedArticle& a, const Quantity& q) {
+  if (q.unit != "m" || !(q.value > 0) || q.span.end > a.body.size()) return {};
+  std::string unit = AsciiLower(q.stated_unit);
+  if (!unit.empty() && unit.front() == '-') unit.erase(0, 1);
+  const bool metric = unit == "m" || unit == "km" || unit == "kms" || unit == "cm" ||
+                      unit == "mm" || unit.find("metre") != std::string::npos ||
+                      unit.find("meter") != std::string::npos;
+  if (unit.empty() || metric) return {};
+  const std::string_view text = a.Text(q.span);
+  size_t b = 0;
+  while (b < text.size() && !IsAsciiDigit(text[b])) ++b;
+  size_t e = b;
+  while (e < text.size() && (IsAsciiDigit(text[e]) || text[e] == ',' || text[e] == '.')) ++e;
+  while (e > b && !IsAsciiDigit(text[e - 1])) --e;
+  if (e == b) return {};
+  std::string digits;
+  for (size_t i = b; i < e; ++i)
+    if (text[i] != ',') digits += text[i];
+  const double written = std::atof(digits.c_str());
+  if (!(written > 0)) return {};
+  // Plural as a reader writes it; symbols ("ft", "mi") stay as they are.
+  constexpr size_t kSymbolLetters = 3;
+  if (written != 1 && unit.size() > kSymbolLetters) {
+    if (unit == "foot")
+      unit = "feet";
+    else if (unit.back() != 's' && unit != "feet")
+      unit += 's';
+  }
+  const std::string converted = q.value >= 1000 ? FormatNumber(ThreeFigures(q.value / 1000)) + " km"
+                                                : FormatNumber(ThreeFigures(q.value)) + " m";
+  return std::string(text.substr(b, e - b)) + " " + unit + " (" + converted + ")";
+}
+
+// A range shown as written ("35,000 to 60,000"), never as "about" its middle.
+std::string RangeValue(const Quantity& q) {
+  return DisplayValue(q.low, q.unit, q.stated_unit) + " to " +
+         DisplayValue(q.high, q.unit, q.stated_unit);
+}
+
+// How surely two claims speak of the same thing: their sentences alike,
+// or, for measures, their own clauses nearly the same (then as sure as a
+// conflict between measures needs).
+double SameEventLikeness(ClaimContext& ctx, const Claim& x, const Claim& y) {
+  const double sentence =
+      Cosine(ctx.SentenceVector(x.source, x.sentence), ctx.SentenceVector(y.source, y.sentence));
+  if (sentence >= kClauseSentenceFloor && Cosine(x.clause, y.clause) >= kSameClause)
+    return std::max(sentence, kConflictContextUnit);
+  return sentence;
+}
+
+namespace {
+
+// Sentences that share this much vocabulary speak of the same event, so
+// their numbers about the same thing are comparable. Lower for counts (the
+// thing counted already matches) than for bare units (any two distances).
+constexpr double kSameContextCount = 0.20;
+constexpr double kSameContextUnit = 0.30;
+constexpr int kModalWordsBefore = 3;
+// Voices a small exact count needs before it is a fact of the story.
+constexpr size_t kSmallCountVoices = 3;
+// Lengths below this (metres) are sizes of things, not of the event.
+constexpr double kShortLength = 10;
+
+std::string DimensionName(const std::string& unit) {
+  if (unit == "m") return "length";
+  if (unit == "s") return "duration";
+  if (unit == "%") return "share";
+  if (unit == "degC") return "temperature";
+  if (unit == "kg") return "mass";
+  if (unit.size() == 3 && std::isupper(static_cast<unsigned char>(unit[0]))) return "amount";
+  return "quantity";
 }
 
 // The number is joined to the next word by a hyphen: an adjective. A
@@ -402,49 +390,6 @@ Span ClaimSpan(const Quantity& q) {
   return s;
 }
 
-// A bound one way only: "more than two years", "at least 4,000", "up to 40".
-// Any value on its side satisfies it, so it disagrees with none of them.
-bool OneSidedBound(const Quantity& q) {
-  return q.low != q.high && (q.low >= q.value || q.high <= q.value);
-}
-
-// A length in the unit its source wrote ("86 yards (78.6 m)", "13 miles
-// (20.9 km)"), as durations keep theirs: "1,098 yards" shown as "1 km (0.624
-// miles)" is a figure no outlet gave. Metric lengths and figures whose
-// number is not written in digits keep the metric display (empty result).
-std::string LengthAsWritten(const AnnotatedArticle& a, const Quantity& q) {
-  if (q.unit != "m" || !(q.value > 0) || q.span.end > a.body.size()) return {};
-  std::string unit = AsciiLower(q.stated_unit);
-  if (!unit.empty() && unit.front() == '-') unit.erase(0, 1);
-  const bool metric = unit == "m" || unit == "km" || unit == "kms" || unit == "cm" ||
-                      unit == "mm" || unit.find("metre") != std::string::npos ||
-                      unit.find("meter") != std::string::npos;
-  if (unit.empty() || metric) return {};
-  const std::string_view text = a.Text(q.span);
-  size_t b = 0;
-  while (b < text.size() && !IsAsciiDigit(text[b])) ++b;
-  size_t e = b;
-  while (e < text.size() && (IsAsciiDigit(text[e]) || text[e] == ',' || text[e] == '.')) ++e;
-  while (e > b && !IsAsciiDigit(text[e - 1])) --e;
-  if (e == b) return {};
-  std::string digits;
-  for (size_t i = b; i < e; ++i)
-    if (text[i] != ',') digits += text[i];
-  const double written = std::atof(digits.c_str());
-  if (!(written > 0)) return {};
-  // Plural as a reader writes it; symbols ("ft", "mi") stay as they are.
-  constexpr size_t kSymbolLetters = 3;
-  if (written != 1 && unit.size() > kSymbolLetters) {
-    if (unit == "foot")
-      unit = "feet";
-    else if (unit.back() != 's' && unit != "feet")
-      unit += 's';
-  }
-  const std::string converted = q.value >= 1000 ? FormatNumber(ThreeFigures(q.value / 1000)) + " km"
-                                                : FormatNumber(ThreeFigures(q.value)) + " m";
-  return std::string(text.substr(b, e - b)) + " " + unit + " (" + converted + ")";
-}
-
 // Whether the figure is written as two numbers, a range of estimates
 // ("35,000-60,000 barrels", "35,000 to 60,000"): the annotator's interval is
 // then the range itself, not a hedge around its middle.
@@ -459,41 +404,6 @@ bool WrittenAsRange(const AnnotatedArticle& a, const Quantity& q) {
     if (digit && (i == 0 || (!IsAsciiDigit(text[i - 1]) && !joined))) ++runs;
   }
   return runs >= 2;
-}
-
-// A range shown as written ("35,000 to 60,000"), never as "about" its middle.
-std::string RangeValue(const Quantity& q) {
-  return DisplayValue(q.low, q.unit, q.stated_unit) + " to " +
-         DisplayValue(q.high, q.unit, q.stated_unit);
-}
-
-// The value as one claim states it, for the sides of an approximate agreement.
-std::string StatedValue(const AnnotatedArticle& a, const Claim& c) {
-  const Quantity& q = *c.q;
-  if (c.range) return RangeValue(q);
-  if (std::string written = LengthAsWritten(a, q); !written.empty())
-    return WithHedge(written, q.value, q.low, q.high);
-  std::string shown = DisplayValue(q.total != 0 ? q.total : q.value, q.unit, q.stated_unit);
-  return WithHedge(shown, q.value, q.low, q.high);
-}
-
-// Two claims one fact holds that a reader would see as different values
-// of one figure: compatible (their intervals meet), near each other, and
-// apart by more than rounding ("about 50 sailors", "about 56 sailors").
-// A one-sided bound the other value meets ("37 yachts", "at least 37
-// yachts"; "four weeks", "at least three weeks") is no disagreement: on the
-// 40 DUC topics without gold 12 of 16 such rows were one figure told twice. Figures far apart under
-// one bound ("20 years", "up to 34 years") are two things the bound happens to cover.
-// A range of estimates ("35,000 to 60,000 barrels") holds the other figure
-// it meets ("about 60,000"): the outlets agree within it.
-bool ApproximatelyAgree(const Claim& x, const Claim& y) {
-  if (!Agree(x, y) || OneSidedBound(*x.q) || OneSidedBound(*y.q)) return false;
-  if (x.range || y.range) return false;
-  const double px = Representative(x.total), py = Representative(y.total);
-  const double scale = std::max({std::fabs(px), std::fabs(py), 1e-9});
-  const double gap = std::fabs(px - py) / scale;
-  if (gap > kSoftGapHedged) return false;
-  return gap > kConversionGap;
 }
 
 // The few words before a figure in its clause hold a word that leaves it
@@ -545,35 +455,6 @@ std::vector<std::pair<std::string, std::string>> DaysOf(const AnnotatedArticle& 
   }
   return days;
 }
-
-// Two sentences report one time frame unless each dates what it says to a
-// day and no day of one meets a day of the other ("205 dissidents issued a
-// petition Sunday" / "214 dissidents planned fasts beginning Thursday"). A
-// figure told of two different days is two events or a figure that moved
-// (a rescue count, a poll, a share price), not two outlets disagreeing.
-bool DaysMeet(const std::vector<std::pair<std::string, std::string>>& x,
-              const std::vector<std::pair<std::string, std::string>>& y) {
-  if (x.empty() || y.empty()) return true;
-  for (const auto& [xf, xt] : x)
-    for (const auto& [yf, yt] : y)
-      // An unresolved weekday compares only with another: against a
-      // resolved day it says nothing, so the frame may be the same.
-      if ((xf[0] == 'X') != (yf[0] == 'X') || (xf <= yt && yf <= xt)) return true;
-  return false;
-}
-
-// Reports published this many days apart that date their figures to no
-// common day tell the figure at two times: "15 countries" in a release of
-// October, "18 countries" in one of the next August is an update (GUIDELINES:
-// not a conflict). A live story stays open for weeks, so this happens.
-constexpr int64_t kUpdateDays = 30;
-
-bool SameTimeFrame(const Claim& x, const Claim& y) {
-  if (!DaysMeet(x.days, y.days)) return false;
-  const bool both_dated = !x.days.empty() && !y.days.empty();
-  if (both_dated || !x.published || !y.published) return true;
-  return std::abs(*x.published - *y.published) <= kUpdateDays;
-}
 // A duration the time annotator reads as part of a date ("eight days ago",
 // "two weeks later") places something in time; it measures nothing.
 // Against "four days of riots" it is no rival figure: a story reported over
@@ -602,14 +483,11 @@ bool InConversionBrackets(const AnnotatedArticle& a, const Quantity& q) {
   return std::any_of(before.begin(), before.end(), [](char c) { return IsAsciiDigit(c); });
 }
 
-// Whether a name with the figure left out ("…", "… 4") still names
-// something: a disputed figure a reader cannot place is no conflict to show.
-bool NamesSomething(std::string_view subject) {
-  return std::any_of(subject.begin(), subject.end(), [](char c) { return IsAsciiLetter(c); });
-}
 }  // namespace
+}  // namespace quantity
 
 std::vector<Fact> QuantityFacts(ClaimContext& ctx, std::vector<Conflict>& conflicts) {
+  using namespace quantity;  // NOLINT(google-build-using-namespace): the rows' own types
   std::vector<Claim> claims;
   // Claims point into these, so they are all built before the first claim.
   std::vector<std::vector<Quantity>> quantities;
@@ -617,7 +495,7 @@ std::vector<Fact> QuantityFacts(ClaimContext& ctx, std::vector<Conflict>& confli
     quantities.push_back(JoinCompoundDurations(ctx.article(s)));
   // Every figure each sentence states, bare numbers too ("about 32 million
   // people tuning in, compared with 55.3 million a decade ago").
-  std::map<std::pair<size_t, size_t>, std::vector<double>> figures_in;
+  FiguresBySentence figures_in;
   for (size_t s = 0; s < ctx.size(); ++s) {
     for (const Quantity& q : quantities[s]) {
       std::vector<double>& figures = figures_in[{s, ctx.SentenceOf(s, q.span)}];
@@ -701,26 +579,6 @@ std::vector<Fact> QuantityFacts(ClaimContext& ctx, std::vector<Conflict>& confli
       x.spread = y.spread = both;
     }
   }
-  // How surely two claims speak of the same thing: their sentences alike,
-  // or, for measures, their own clauses nearly the same (then as sure as a
-  // conflict between measures needs).
-  auto context_of = [&](const Claim& x, const Claim& y) {
-    const double sentence =
-        Cosine(ctx.SentenceVector(x.source, x.sentence), ctx.SentenceVector(y.source, y.sentence));
-    if (sentence >= kClauseSentenceFloor && Cosine(x.clause, y.clause) >= kSameClause)
-      return std::max(sentence, kConflictContextUnit);
-    return sentence;
-  };
-
-  // Likeness of two figures' own clauses (words next to the number).
-  auto clause_sim = [&](const Claim& x, const Claim& y) {
-    auto vec = [&](const Claim& c) {
-      return ctx.Vector(c.source,
-                        ClauseAround(ctx.article(c.source), ctx.SentenceSpan(c.source, c.sentence),
-                                     c.q->span, kClauseWordsBefore, kClauseWordsAfter));
-    };
-    return Cosine(vec(x), vec(y));
-  };
   UnionFind uf(claims.size());
   for (const auto& [key, members] : by_key) {
     const double context = key.front() == '|' ? kSameContextCount : kSameContextUnit;
@@ -728,7 +586,7 @@ std::vector<Fact> QuantityFacts(ClaimContext& ctx, std::vector<Conflict>& confli
       for (size_t b = a + 1; b < members.size(); ++b) {
         const Claim& x = claims[members[a]];
         const Claim& y = claims[members[b]];
-        if (Agree(x, y) && (x.source == y.source || context_of(x, y) >= context))
+        if (Agree(x, y) && (x.source == y.source || SameEventLikeness(ctx, x, y) >= context))
           uf.Union(members[a], members[b]);
         // "two miles (three kilometers)": a measure and its conversion in one
         // sentence are one claim, though rounding keeps their intervals apart.
@@ -752,25 +610,14 @@ std::vector<Fact> QuantityFacts(ClaimContext& ctx, std::vector<Conflict>& confli
                         x.total.low == y.stated.low || x.stated.low == y.total.low;
       const double shared =
           std::max(std::min(x.total.low, y.total.low), std::min(x.stated.low, y.stated.low));
-      if (same && shared >= kDistinctiveCount && context_of(x, y) >= kSameContextCount)
+      if (same && shared >= kDistinctiveCount && SameEventLikeness(ctx, x, y) >= kSameContextCount)
         uf.Union(a, b);
     }
   }
   std::map<size_t, std::vector<size_t>> groups;  // root -> claims, in source order
   for (size_t i = 0; i < claims.size(); ++i) groups[uf.Find(i)].push_back(i);
 
-  struct Built {
-    Fact fact;
-    std::vector<size_t> claims;
-    std::set<std::string> outlets, keys, counted;
-    Interval total;
-    bool hedged;
-    bool adjectival = false;         // "a 10-year sentence", "the 21-nation group"
-    std::set<std::string> modifies;  // what its adjectival claims describe: "sentence", "group"
-    const Claim* lead = nullptr;     // the claim whose value the row shows
-    bool named_by_clause = false;    // no counted noun: named by its lead's clause
-  };
-  auto SetValue = [&ctx](Built& b) {
+  auto SetValue = [&ctx](Row& b) {
     const Quantity& q = *b.lead->q;
     b.fact.unit = q.unit;
     b.total = b.lead->total;
@@ -806,7 +653,7 @@ std::vector<Fact> QuantityFacts(ClaimContext& ctx, std::vector<Conflict>& confli
     const double x = Representative(c.total), y = Representative(lead.total);
     return x > 0 && y > 0 && std::max(x, y) / std::min(x, y) <= kMaxConflictRatio;
   };
-  auto NarrowToStatedValue = [&](Built& b) {
+  auto NarrowToStatedValue = [&](Row& b) {
     auto outlets_meeting = [&](const Claim& lead) {
       std::set<std::string> met;
       for (size_t i : b.claims)
@@ -839,9 +686,9 @@ std::vector<Fact> QuantityFacts(ClaimContext& ctx, std::vector<Conflict>& confli
     }
     SetValue(b);
   };
-  std::vector<Built> built;
+  std::vector<Row> built;
   for (auto& [root, group] : groups) {
-    Built b;
+    Row b;
     b.hedged = true;
     std::set<size_t> seen;
     std::map<std::string, int> subjects;
@@ -885,197 +732,8 @@ std::vector<Fact> QuantityFacts(ClaimContext& ctx, std::vector<Conflict>& confli
     built.push_back(std::move(b));
   }
 
-  // Conflicts: two facts about the same thing with no outlet in common,
-  // stated in sentences about the same event.
-  std::map<std::string, size_t> figures_of;  // key -> facts (distinct figures) with it
-  for (const Built& b : built)
-    for (const std::string& key : b.keys) ++figures_of[key];
-  for (size_t a = 0; a < built.size(); ++a) {
-    for (size_t b = a + 1; b < built.size(); ++b) {
-      std::vector<std::string> shared_keys, shared_outlets;
-      std::set_intersection(built[a].keys.begin(), built[a].keys.end(), built[b].keys.begin(),
-                            built[b].keys.end(), std::back_inserter(shared_keys));
-      if (shared_keys.empty()) continue;
-      std::set_intersection(built[a].outlets.begin(), built[a].outlets.end(),
-                            built[b].outlets.begin(), built[b].outlets.end(),
-                            std::back_inserter(shared_outlets));
-      if (!shared_outlets.empty()) continue;  // one outlet states both: two different quantities
-      const bool counted = shared_keys.front().front() == '|';
-      // A number that modifies another noun ("a 10-year sentence", "the
-      // 21-nation group") counts that noun's property, not the story's thing;
-      // it is comparable only with the same property of the same noun ("a
-      // 5-page note" / "an 8-page note", "a three-day visit" / "a four-day
-      // visit"), which pins the thing even for a small number.
-      std::vector<std::string> same_noun;
-      std::set_intersection(built[a].modifies.begin(), built[a].modifies.end(),
-                            built[b].modifies.begin(), built[b].modifies.end(),
-                            std::back_inserter(same_noun));
-      const bool same_property = built[a].adjectival && built[b].adjectival && !same_noun.empty();
-      if ((built[a].adjectival || built[b].adjectival) && !same_property) continue;
-      // The same head is not the same thing: "four terrific pitches" and
-      // "19 pitches", "rebel soldiers" and "government soldiers". A count
-      // conflicts only with a count of the thing named the same way.
-      if (counted) {
-        std::vector<std::string> same_thing;
-        std::set_intersection(built[a].counted.begin(), built[a].counted.end(),
-                              built[b].counted.begin(), built[b].counted.end(),
-                              std::back_inserter(same_thing));
-        if (same_thing.empty()) continue;
-      }
-      // A sentence that states both figures relates them ("about 32 million
-      // people tuning in, compared with 55.3 million a decade ago"; "of his
-      // 11 touchdowns this year, eight have come since"): its outlet knows
-      // they are two things, so that sentence is no side of a dispute.
-      auto states_both = [&](const Claim& c, const Built& other) {
-        const auto it = figures_in.find({c.source, c.sentence});
-        if (it == figures_in.end()) return false;
-        for (size_t k : other.claims) {
-          const Quantity& oq = *claims[k].q;
-          for (double f : it->second)
-            if (f == oq.value || (oq.total != 0 && f == oq.total)) return true;
-        }
-        return false;
-      };
-      std::vector<size_t> eligible[2];
-      for (int side = 0; side < 2; ++side) {
-        const Built& own = built[side == 0 ? a : b];
-        const Built& other = built[side == 0 ? b : a];
-        for (size_t i : own.claims)
-          if (!claims[i].conversion && !states_both(claims[i], other)) eligible[side].push_back(i);
-      }
-      if (eligible[0].empty() || eligible[1].empty()) continue;
-      double context_sim = 0;
-      bool spreads_meet = false;
-      for (size_t i : eligible[0]) {
-        for (size_t j : eligible[1]) {
-          const Claim& x = claims[i];
-          const Claim& y = claims[j];
-          // An outlet that itself gives a spread ("10 points in some polls,
-          // 18 in others") disagrees with no figure its spread meets.
-          const bool spread = x.spread.low != x.stated.low || x.spread.high != x.stated.high ||
-                              y.spread.low != y.stated.low || y.spread.high != y.stated.high;
-          spreads_meet |= spread && x.spread.Overlaps(y.spread);
-          if (SameTimeFrame(x, y)) context_sim = std::max(context_sim, context_of(x, y));
-        }
-      }
-      if (spreads_meet) continue;
-      // Each side needs a figure some outlet states as so, not only one it
-      // expects or proposes.
-      bool asserted[2] = {false, false};
-      for (int side = 0; side < 2; ++side)
-        for (size_t i : eligible[side]) asserted[side] |= claims[i].asserted;
-      if (!asserted[0] || !asserted[1]) continue;
-      // Small counts (two yachts, three murders) recur in any story about
-      // different groups; they conflict only in sentences much alike.
-      const bool small = std::max(built[a].total.low, built[b].total.low) < kDistinctiveCount;
-      // Two small counts ("two yachts", "three yachts") are two groups far
-      // more often than two accounts of one group: over the 40 DUC topics
-      // without gold, every such conflict was.
-      if (counted && small && !same_property) continue;
-      const double lo = std::min(Representative(built[a].total), Representative(built[b].total));
-      const double hi = std::max(Representative(built[a].total), Representative(built[b].total));
-      if (!(lo > 0) || hi / lo > kMaxConflictRatio) continue;
-      const double needed = counted ? kConflictContext : kConflictContextUnit;
-      if (context_sim < needed) continue;
-      // What a figure is of is written next to it: two figures whose own
-      // clauses share no word ("Mobil's rose [14 percent]" / "rose $7.625, or
-      // [9.7 percent], to $86") are not shown to be one thing, however alike
-      // their sentences.
-      double clause = 0;
-      for (size_t i : eligible[0])
-        for (size_t j : eligible[1]) clause = std::max(clause, clause_sim(claims[i], claims[j]));
-      const bool ambiguous = figures_of[shared_keys.front()] >= kAmbiguousFigures;
-      if (clause < (ambiguous ? kConflictClauseAmbiguous : kConflictClause)) continue;
-      // Rounding is no dispute: "£13.5m" / "£13.46m", "2,116" / "2,117"; nor
-      // is a conversion between unit systems ("200 feet" / "60 metres").
-      const double gap = RelativeGap(built[a].total, built[b].total);
-      if (gap <= kRoundingGap || built[a].fact.value == built[b].fact.value) continue;
-      if (!counted && gap <= kConversionGap &&
-          AsciiLower(built[a].lead->q->stated_unit) != AsciiLower(built[b].lead->q->stated_unit))
-        continue;
-      Conflict c;
-      c.subject = MeasureSubject(ctx, *built[a].lead, built[a].fact.subject, Figure::kElided);
-      if (!NamesSomething(c.subject)) continue;
-      const bool hedged = built[a].hedged || built[b].hedged;
-      c.hard = gap > (hedged ? kSoftGapHedged : kSoftGapExact);
-      c.confidence = std::min(1.0, context_sim / 0.6);
-      for (const Built* side : {&built[a], &built[b]}) {
-        c.sides.push_back({side->fact.value, side->fact.sources, side->fact.wording});
-      }
-      conflicts.push_back(std::move(c));
-    }
-  }
+  QuantityConflicts(ctx, claims, built, figures_in, conflicts);
 
-  // Approximate agreement: one fact whose outlets state it differently
-  // ("held up for two years", "delayed for more than two years"). Their
-  // values are compatible, so it is no hard conflict, but a reader should
-  // see that the figure is not settled: a soft conflict between the two
-  // wordings, each side the outlets that write it so. Only between outlets
-  // (one outlet's two wordings are one voice) and in sentences as alike as
-  // a conflict needs.
-  for (const Built& b : built) {
-    if (b.outlets.size() < 2) continue;
-    const bool counted = b.keys.begin()->front() == '|';
-    if (counted && b.total.high < kDistinctiveCount) continue;
-    std::map<std::string, std::vector<size_t>> by_value;
-    for (size_t i : b.claims) {
-      if (!claims[i].conversion && !InDirectQuote(ctx.article(claims[i].source), claims[i].q->span))
-        by_value[StatedValue(ctx.article(claims[i].source), claims[i])].push_back(i);
-    }
-    if (by_value.size() < 2) continue;
-    const std::vector<size_t>* best[2] = {nullptr, nullptr};
-    double best_context = 0;
-    size_t best_voices = 0;
-    for (auto x = by_value.begin(); x != by_value.end(); ++x) {
-      for (auto y = std::next(x); y != by_value.end(); ++y) {
-        std::set<std::string> ox, oy;
-        for (size_t i : x->second) ox.insert(ctx.outlet_key(claims[i].source));
-        for (size_t i : y->second) oy.insert(ctx.outlet_key(claims[i].source));
-        bool shared = false;
-        for (const auto& o : ox) shared |= oy.count(o) > 0;
-        if (shared) continue;
-        double context = 0;
-        bool differ = false;
-        for (size_t i : x->second) {
-          for (size_t j : y->second) {
-            if (!ApproximatelyAgree(claims[i], claims[j])) continue;
-            if (!SameTimeFrame(claims[i], claims[j])) continue;
-            differ = true;
-            context = std::max(context, context_of(claims[i], claims[j]));
-          }
-        }
-        if (!differ || context < (counted ? kConflictContext : kConflictContextUnit)) continue;
-        if (ox.size() + oy.size() > best_voices) {
-          best_voices = ox.size() + oy.size();
-          best[0] = &x->second;
-          best[1] = &y->second;
-          best_context = context;
-        }
-      }
-    }
-    if (!best[0]) continue;
-    Conflict c;
-    // Named by a claim on a side: the row's lead may be a third wording.
-    c.subject = MeasureSubject(ctx, claims[best[0]->front()], b.fact.subject, Figure::kElided);
-    if (!NamesSomething(c.subject)) continue;
-    c.hard = false;
-    c.confidence = std::min(1.0, best_context / 0.6);
-    for (const std::vector<size_t>* side : best) {
-      Conflict::Side out;
-      out.value = StatedValue(ctx.article(claims[side->front()].source), claims[side->front()]);
-      for (size_t i : *side) {
-        const Claim& cl = claims[i];
-        if (std::find(out.sources.begin(), out.sources.end(), ctx.source_id(cl.source)) !=
-            out.sources.end())
-          continue;
-        out.sources.push_back(ctx.source_id(cl.source));
-        out.wording.push_back(
-            {ctx.source_id(cl.source), SpanText(ctx.article(cl.source), cl.span), cl.span});
-      }
-      c.sides.push_back(std::move(out));
-    }
-    conflicts.push_back(std::move(c));
-  }
   std::vector<Fact> facts;
   for (auto& b : built) {
     NarrowToStatedValue(b);
