@@ -12,11 +12,13 @@ namespace newsfuse::fuse {
 // Quantities of the same thing aligned across sources (quantity_facts.cc);
 // values about one thing that cannot be reconciled go to `conflicts`.
 std::vector<Fact> QuantityFacts(ClaimContext& ctx, std::vector<Conflict>& conflicts);
+// Which dated events BuildTimeline gathers.
+enum class TimelineScope {
+  kStory,     // the timeline: the story's own days, within a window around publication
+  kFactRows,  // the fact table: background dates too, and no outlet's guess
+};
 // Dated events, merged across sources by date and wording (timeline.cc).
-// `story_window_only`: only the story's own events (day or month dates
-// within a window around the publication dates), as the timeline shows;
-// otherwise background dates too, which the fact table may still list.
-std::vector<TimelineEntry> BuildTimeline(ClaimContext& ctx, bool story_window_only);
+std::vector<TimelineEntry> BuildTimeline(ClaimContext& ctx, TimelineScope scope);
 // Claims two or more outlets state in nearly the same words (Dot of the
 // candidates' vectors >= `same_claim`), one row each, leaving out sentences
 // a row of `already` quotes (event_facts.cc). Reads each candidate's support.

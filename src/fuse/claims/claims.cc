@@ -30,7 +30,7 @@ void AddClaims(const std::vector<const AnnotatedArticle*>& members, StoryWords& 
                const std::vector<Candidate>& cands, double same_claim, StoryReport& report) {
   ClaimContext ctx(members, report, words);
   std::vector<Fact> facts = QuantityFacts(ctx, report.conflicts);
-  report.timeline = BuildTimeline(ctx, true);
+  report.timeline = BuildTimeline(ctx, TimelineScope::kStory);
   // A dated event several outlets report is a fact in its own right ("talks
   // held on 2026-02-05"), so it gets a row in the fact table and counts for
   // coverage, background dates included ("appointed army commander in 1989").
@@ -40,7 +40,7 @@ void AddClaims(const std::vector<const AnnotatedArticle*>& members, StoryWords& 
   // holds it (the timeline's order), and a later entry keeps a row only
   // with what two outlets still say in other sentences.
   std::set<std::pair<std::string, std::string>> quoted;
-  for (const TimelineEntry& e : BuildTimeline(ctx, false)) {
+  for (const TimelineEntry& e : BuildTimeline(ctx, TimelineScope::kFactRows)) {
     Fact f;
     f.kind = Fact::Kind::kEvent;
     f.subject = e.what;

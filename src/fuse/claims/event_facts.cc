@@ -64,7 +64,7 @@ std::vector<Fact> CorroboratedEvents(ClaimContext& ctx, const std::vector<Candid
     }
     // An outlet's guess ("could affect", "appears to be") is no claim a
     // reader can check against other outlets.
-    if (SentenceIsModal(Modality::kGuess, ctx.article(c.source).body, tokens, c.position)) continue;
+    if (OutletGuesses(ctx.article(c.source), tokens, c.position)) continue;
     usable.push_back(i);
   }
   // The most widely stated and most central claims seed first, so a group is

@@ -1,5 +1,6 @@
 #include "fuse/claims/modality.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <set>
@@ -68,6 +69,22 @@ bool SentenceIsModal(Modality m, std::string_view body, const text::Tokens& toke
     const text::Token& t = tokens[k];
     if (t.IsWord() && IsModalWord(m, AsciiLower(body.substr(t.begin, t.end - t.begin))))
       return true;
+  }
+  return false;
+}
+
+bool OutletGuesses(const AnnotatedArticle& a, const text::Tokens& tokens, size_t sentence) {
+  for (size_t k = tokens.SentenceBegin(sentence); k < tokens.SentenceEnd(sentence); ++k) {
+    const text::Token& t = tokens[k];
+    if (!t.IsWord() ||
+        !IsModalWord(Modality::kGuess, AsciiLower(a.body.substr(t.begin, t.end - t.begin))))
+      continue;
+    // "fled in May 1997": a capital inside the sentence is the month.
+    if (k != tokens.SentenceBegin(sentence) && IsAsciiUpper(a.body[t.begin])) continue;
+    const bool reported = std::any_of(a.quotes.begin(), a.quotes.end(), [&](const Quote& q) {
+      return q.content.begin <= t.begin && t.end <= q.content.end;
+    });
+    if (!reported) return true;
   }
   return false;
 }

@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <string_view>
 
+#include "core/records.h"
 #include "text/tokens.h"
 
 namespace newsfuse::fuse {
@@ -24,5 +25,12 @@ bool IsModalWord(Modality m, std::string_view lowered);
 // class `m`, in any letter case.
 bool SentenceIsModal(Modality m, std::string_view body, const text::Tokens& tokens,
                      size_t sentence);
+
+// Whether sentence `sentence` of `tokens` (a scan of `a.body`) holds an
+// outlet's own guess: a kGuess word outside every span the quote annotator
+// gives to a speaker. "Sharon said that this might change" reports what
+// Sharon said, which other outlets can confirm; "the move could be a
+// bargaining tactic" is the outlet's own speculation.
+bool OutletGuesses(const AnnotatedArticle& a, const text::Tokens& tokens, size_t sentence);
 
 }  // namespace newsfuse::fuse

@@ -1,0 +1,60 @@
+// Fact rows a reader can trust: text written for these tests goes through
+// the analysers and fusion. Each story also holds a row that must be shown,
+// so a test cannot pass by showing no facts at all.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "analyze/analyze.h"
+#include "fuse/fuse.h"
+#include "text/seed_corpus.h"
+
+namespace newsfuse {
+namespace {
+
+using testing::MakeArticle;
+
+StoryReport FuseAll(const std::vector<Article>& articles) {
+  Story story{"sf10000000000", {}};
+  std::vector<AnnotatedArticle> annotated;
+  for (const Article& a : articles) {
+    story.article_ids.push_back(a.id);
+    annotated.push_back(Analyze(a));
+  }
+  return FuseStory(story, annotated);
+}
+
+// Whether some fact row quotes a sentence holding `words`.
+bool RowQuotes(const StoryReport& r, const std::string& words) {
+  for (const Fact& f : r.facts)
+    for (const Attestation& w : f.wording)
+      if (w.text.find(words) != std::string::npos) return true;
+  return false;
+}
+
+std::string Shown(const StoryReport& r) {
+  std::string out;
+  for (const Fact& f : r.facts) out += "\n  " + f.subject + ": " + f.value;
+  return out.empty() ? "\n  (none)" : out;
+}
+
+TEST(FactTrustTest, AnOutletsGuessIsNoFactRowAReportedStatementIs) {
+  const StoryReport r = FuseAll({
+      MakeArticle("g1", "dunmore-herald.example.org", "Mill deal signed",
+                  {"The Harwick mill closed in March 2024 after its owner went bankrupt.",
+                   "In 2023 Mayor Ellen Tarrow said the mill might reopen under a new owner.",
+                   "The sale could be a bargaining tactic before the county vote in 2027."}),
+      MakeArticle("g2", "river-times.example.net", "Harwick mill sold",
+                  {"The Harwick mill closed in March 2024, a year after its owner went "
+                   "bankrupt.",
+                   "In 2023 Mayor Ellen Tarrow said the mill might reopen under a new owner, the paper reported.",
+                   "The sale could be a bargaining tactic ahead of the county vote in 2027."}),
+  });
+  EXPECT_TRUE(RowQuotes(r, "mill closed in March 2024")) << Shown(r);
+  EXPECT_TRUE(RowQuotes(r, "the mill might reopen")) << Shown(r);
+  EXPECT_FALSE(RowQuotes(r, "bargaining tactic")) << Shown(r);
+}
+
+}  // namespace
+}  // namespace newsfuse
