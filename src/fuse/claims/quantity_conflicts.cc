@@ -44,7 +44,7 @@ constexpr double kRoundingGap = 0.01;
 std::string StatedValue(const AnnotatedArticle& a, const Claim& c) {
   const Quantity& q = *c.q;
   if (c.range) return RangeValue(q);
-  if (std::string written = LengthAsWritten(a, q); !written.empty())
+  if (std::string written = MeasureAsWritten(a, q); !written.empty())
     return WithHedge(written, q.value, q.low, q.high);
   std::string shown = DisplayValue(q.total != 0 ? q.total : q.value, q.unit, q.stated_unit);
   return WithHedge(shown, q.value, q.low, q.high);

@@ -109,7 +109,7 @@ std::string MeasureSubject(ClaimContext& ctx, const Claim& c, const std::string&
 std::string WithHedge(const std::string& shown, double value, double low, double high);
 std::string DisplayValue(double value, const std::string& unit, const std::string& stated_unit);
 std::string RangeValue(const Quantity& q);
-std::string LengthAsWritten(const AnnotatedArticle& a, const Quantity& q);
+std::string MeasureAsWritten(const AnnotatedArticle& a, const Quantity& q);
 
 // Rows about the same thing that no outlet states together and that cannot
 // be reconciled (hard), and rows whose outlets word one figure differently

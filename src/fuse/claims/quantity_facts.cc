@@ -12,6 +12,7 @@
 #include <cctype>
 #include <cmath>
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <limits>
 #include <map>
@@ -190,6 +191,13 @@ std::string DisplayValue(double value, const std::string& unit, const std::strin
     return FormatNumber(value) + " s";
   }
   if (unit == "%") return FormatNumber(value) + "%";
+  // A price in cents is no rougher than its source ("$11.86 a barrel", not 11.9).
+  const bool currency = unit.size() == 3 && std::all_of(unit.begin(), unit.end(), IsAsciiUpper);
+  if (currency && value != std::floor(value) && std::fabs(value) < 1e6) {
+    char cents[64];
+    std::snprintf(cents, sizeof cents, "%.2f %s", value, unit.c_str());
+    return cents;
+  }
   if (unit == "degC")
     return FormatNumber(value) +
            " \xC2\xB0"
@@ -203,17 +211,39 @@ bool OneSidedBound(const Quantity& q) {
   return q.low != q.high && (q.low >= q.value || q.high <= q.value);
 }
 
-// A length in the unit its source wrote ("86 yards (78.6 m)", "13 miles
-// (20.9 km)"), as durations keep theirs: "1,098 yards" shown as "1 km (0.624
-// miles)" is a figure no outlet gave. Metric lengths and figures whose
-// number is not written in digits keep the metric display (empty result).
-std::string LengthAsWritten(const AnnotatedArticle& a, const Quantity& q) {
-  if (q.unit != "m" || !(q.value > 0) || q.span.end > a.body.size()) return {};
+// A length or a mass in the unit its source wrote ("86 yards (78.6 m)", "13
+// miles (20.9 km)", "2.8 million tons"), as durations
+// keep theirs: "1,098 yards" shown as "1 km (0.624 miles)" or "2.8 million
+// tons" as "2,540,117,272 kg" is a figure no outlet gave. Metric figures and
+// figures whose number is not written in digits keep the metric display
+// (empty result).
+std::string MeasureAsWritten(const AnnotatedArticle& a, const Quantity& q) {
+  // A long compound duration ("two days, 14 hours, seven minutes and 10
+  // seconds") is joined into its smallest unit, where it reads as "223,630
+  // seconds": it is shown as written. A short one stays in its smaller unit
+  // ("1 hour 35 minutes" as 95 minutes), which is how a reader compares it
+  // with another outlet's "106 minutes".
+  constexpr double kUnreadableCount = 1000;
+  if (q.unit == "s" && q.low == q.high && q.span.end <= a.body.size()) {
+    const double per = SecondsPer(q.stated_unit);
+    const std::string_view text = a.Text(q.span);
+    if (per > 0 && q.value / per >= kUnreadableCount && text.find(' ') != std::string_view::npos &&
+        SecondsPer(text.substr(0, text.find(' ', text.find(' ') + 1))) > per) {
+      std::string shown(text);
+      for (char& ch : shown)
+        if (ch == '\n') ch = ' ';
+      return shown;
+    }
+    return {};
+  }
+  const bool length = q.unit == "m", mass = q.unit == "kg";
+  if (!(length || mass) || !(q.value > 0) || q.span.end > a.body.size()) return {};
   std::string unit = AsciiLower(q.stated_unit);
   if (!unit.empty() && unit.front() == '-') unit.erase(0, 1);
-  const bool metric = unit == "m" || unit == "km" || unit == "kms" || unit == "cm" ||
-                      unit == "mm" || unit.find("metre") != std::string::npos ||
-                      unit.find("meter") != std::string::npos;
+  const bool metric = length ? unit == "m" || unit == "km" || unit == "kms" || unit == "cm" ||
+                                   unit == "mm" || unit.find("metre") != std::string::npos ||
+                                   unit.find("meter") != std::string::npos
+                             : unit == "kg" || unit.starts_with("kilo");
   if (unit.empty() || metric) return {};
   const std::string_view text = a.Text(q.span);
   size_t b = 0;
@@ -227,17 +257,25 @@ std::string LengthAsWritten(const AnnotatedArticle& a, const Quantity& q) {
     if (text[i] != ',') digits += text[i];
   const double written = std::atof(digits.c_str());
   if (!(written > 0)) return {};
+  // "2.8 million tons": the scale word belongs to the figure.
+  std::string scale;
+  for (std::string_view word : {" thousand", " million", " billion", " trillion"})
+    if (text.substr(e).starts_with(word)) scale = word;
   // Plural as a reader writes it; symbols ("ft", "mi") stay as they are.
   constexpr size_t kSymbolLetters = 3;
-  if (written != 1 && unit.size() > kSymbolLetters) {
+  if ((written != 1 || !scale.empty()) && unit.size() > kSymbolLetters) {
     if (unit == "foot")
       unit = "feet";
     else if (unit.back() != 's' && unit != "feet")
       unit += 's';
   }
+  const std::string shown = std::string(text.substr(b, e - b)) + scale + " " + unit;
+  // A mass stays as written only: "tons" are short tons in one outlet and
+  // metric in another, so a converted figure could be one no outlet meant.
+  if (mass) return shown;
   const std::string converted = q.value >= 1000 ? FormatNumber(ThreeFigures(q.value / 1000)) + " km"
                                                 : FormatNumber(ThreeFigures(q.value)) + " m";
-  return std::string(text.substr(b, e - b)) + " " + unit + " (" + converted + ")";
+  return shown + " (" + converted + ")";
 }
 
 // A range shown as written ("35,000 to 60,000"), never as "about" its middle.
@@ -627,7 +665,7 @@ std::vector<Fact> QuantityFacts(ClaimContext& ctx, std::vector<Conflict>& confli
       b.fact.value = RangeValue(q);
     } else if (std::string written = b.lead->conversion
                                          ? std::string()
-                                         : LengthAsWritten(ctx.article(b.lead->source), q);
+                                         : MeasureAsWritten(ctx.article(b.lead->source), q);
                !written.empty()) {
       // A lead that is its source's bracketed conversion ("1,200 km (746
       // miles)") is not what the source wrote first: the metric display stays.

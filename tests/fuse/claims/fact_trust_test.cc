@@ -48,12 +48,50 @@ TEST(FactTrustTest, AnOutletsGuessIsNoFactRowAReportedStatementIs) {
       MakeArticle("g2", "river-times.example.net", "Harwick mill sold",
                   {"The Harwick mill closed in March 2024, a year after its owner went "
                    "bankrupt.",
-                   "In 2023 Mayor Ellen Tarrow said the mill might reopen under a new owner, the paper reported.",
+                   "In 2023 Mayor Ellen Tarrow said the mill might reopen under a new owner, the "
+                   "paper reported.",
                    "The sale could be a bargaining tactic ahead of the county vote in 2027."}),
   });
   EXPECT_TRUE(RowQuotes(r, "mill closed in March 2024")) << Shown(r);
   EXPECT_TRUE(RowQuotes(r, "the mill might reopen")) << Shown(r);
   EXPECT_FALSE(RowQuotes(r, "bargaining tactic")) << Shown(r);
+}
+
+// The value of the row whose subject or wording holds `words`, or "".
+std::string ValueOf(const StoryReport& r, const std::string& words) {
+  for (const Fact& f : r.facts) {
+    if (f.subject.find(words) != std::string::npos) return f.value;
+    for (const Attestation& w : f.wording)
+      if (w.text.find(words) != std::string::npos) return f.value;
+  }
+  return "";
+}
+
+TEST(FactTrustTest, AFigureIsShownAsItsSourcesWroteIt) {
+  const StoryReport r = FuseAll({
+      MakeArticle("w1", "dunmore-herald.example.org", "Harvest falls",
+                  {"Farmers in the valley harvested just 2.8 million tons of grain this year.",
+                   "Crude settled at $11.86 a barrel on the Harwick exchange.",
+                   "The yacht Tern set the race record of two days, 14 hours, seven minutes and "
+                   "10 seconds.",
+                   "The new pipeline is 1,200 km (746 miles) long."}),
+      MakeArticle("w2", "river-times.example.net", "Grain harvest shrinks",
+                  {"Valley farmers harvested only 2.8 million tons of grain in the season.",
+                   "Oil closed at $11.86 a barrel in Harwick trading.",
+                   "The yacht Tern set the race record of two days, 14 hours, seven minutes and "
+                   "10 seconds.",
+                   "The pipeline is 1,200 km (746 miles) long."}),
+      MakeArticle("w3", "coast-daily.example.com", "Record stands",
+                  {"Tern's race record of two days, 14 hours, seven minutes and 10 seconds "
+                   "still stands.",
+                   "Its pipeline is 1,200 km (746 miles) long."}),
+  });
+  EXPECT_EQ(ValueOf(r, "million tons"), "2.8 million tons") << Shown(r);
+  EXPECT_EQ(ValueOf(r, "barrel"), "11.86 USD") << Shown(r);
+  EXPECT_EQ(ValueOf(r, "race record"), "two days, 14 hours, seven minutes and 10 seconds")
+      << Shown(r);
+  // A figure whose source gave the metric one first keeps it first.
+  EXPECT_EQ(ValueOf(r, "pipeline"), "1,200 km (746 miles)") << Shown(r);
 }
 
 }  // namespace
