@@ -13,6 +13,7 @@
 #include "core/strings.h"
 #include "fuse/claims/builders.h"
 #include "fuse/claims/modality.h"
+#include "fuse/claims/reporting_notes.h"
 #include "fuse/sentence_shape.h"
 
 namespace newsfuse::fuse {
@@ -65,6 +66,7 @@ std::vector<Fact> CorroboratedEvents(ClaimContext& ctx, const std::vector<Candid
     // An outlet's guess ("could affect", "appears to be") is no claim a
     // reader can check against other outlets.
     if (OutletGuesses(ctx.article(c.source), tokens, c.position)) continue;
+    if (IsReportingNote(ctx.article(c.source).body, tokens, c.position)) continue;
     usable.push_back(i);
   }
   // The most widely stated and most central claims seed first, so a group is

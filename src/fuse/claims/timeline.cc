@@ -15,6 +15,7 @@
 #include "fuse/claims/builders.h"
 #include "fuse/claims/modality.h"
 #include "fuse/claims/report_stamps.h"
+#include "fuse/claims/reporting_notes.h"
 
 namespace newsfuse::fuse {
 namespace {
@@ -267,6 +268,7 @@ std::vector<TimelineEntry> BuildTimeline(ClaimContext& ctx, TimelineScope scope)
       // An outlet's guess ("could be a bargaining tactic") is no event a
       // reader can check against the other outlets.
       if (!story_window_only && OutletGuesses(a, ctx.tokens(s), sentence)) continue;
+      if (IsReportingNote(a.body, ctx.tokens(s), sentence)) continue;
       if (StampsTheReport(a, sentence, t)) continue;  // the day the page was posted
       if (OpensWithQuote(a.Text(ctx.SentenceSpan(s, sentence)))) continue;
       // A date inside a speaker's own words ("``We had one survive for five

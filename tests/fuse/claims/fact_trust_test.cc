@@ -67,24 +67,27 @@ std::string ValueOf(const StoryReport& r, const std::string& words) {
   return "";
 }
 
-TEST(FactTrustTest, AFigureIsShownAsItsSourcesWroteIt) {
+TEST(FactTrustTest, AFigureIsShownAsItsSourcesWroteItAndANoteOnReportingIsNoFact) {
   const StoryReport r = FuseAll({
       MakeArticle("w1", "dunmore-herald.example.org", "Harvest falls",
                   {"Farmers in the valley harvested just 2.8 million tons of grain this year.",
                    "Crude settled at $11.86 a barrel on the Harwick exchange.",
                    "The yacht Tern set the race record of two days, 14 hours, seven minutes and "
                    "10 seconds.",
-                   "The new pipeline is 1,200 km (746 miles) long."}),
+                   "The new pipeline is 1,200 km (746 miles) long.",
+                   "Tern's skipper, Ann Ruel, was not immediately available for comment."}),
       MakeArticle("w2", "river-times.example.net", "Grain harvest shrinks",
                   {"Valley farmers harvested only 2.8 million tons of grain in the season.",
                    "Oil closed at $11.86 a barrel in Harwick trading.",
                    "The yacht Tern set the race record of two days, 14 hours, seven minutes and "
                    "10 seconds.",
-                   "The pipeline is 1,200 km (746 miles) long."}),
+                   "The pipeline is 1,200 km (746 miles) long.",
+                   "Tern's skipper, Ann Ruel, was not immediately available for comment."}),
       MakeArticle("w3", "coast-daily.example.com", "Record stands",
                   {"Tern's race record of two days, 14 hours, seven minutes and 10 seconds "
                    "still stands.",
-                   "Its pipeline is 1,200 km (746 miles) long."}),
+                   "Its pipeline is 1,200 km (746 miles) long.",
+                   "Tern's skipper, Ann Ruel, was not immediately available for comment."}),
   });
   EXPECT_EQ(ValueOf(r, "million tons"), "2.8 million tons") << Shown(r);
   EXPECT_EQ(ValueOf(r, "barrel"), "11.86 USD") << Shown(r);
@@ -92,6 +95,9 @@ TEST(FactTrustTest, AFigureIsShownAsItsSourcesWroteIt) {
       << Shown(r);
   // A figure whose source gave the metric one first keeps it first.
   EXPECT_EQ(ValueOf(r, "pipeline"), "1,200 km (746 miles)") << Shown(r);
+  // Three outlets running one wire's "not available for comment" is a note on
+  // the reporting, not a corroborated fact.
+  EXPECT_FALSE(RowQuotes(r, "for comment")) << Shown(r);
 }
 
 }  // namespace
