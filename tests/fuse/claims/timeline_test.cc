@@ -134,7 +134,7 @@ TEST(TimelineTest, ADateIsToldOnceByItsMainEvent) {
   StoryReport r = Fuse(articles);
   ASSERT_EQ(r.timeline.size(), 1u);
   EXPECT_EQ(r.timeline[0].sources.size(), 2u);
-  EXPECT_EQ(Mentions(r, "not reachable"), 0u);
+  EXPECT_EQ(Mentions(r, "south gate"), 0u);
 }
 
 // Issue 18: in a dated story a month-only date is background ("last month")
@@ -163,7 +163,7 @@ TEST(TimelineTest, OneOutletsLaterDatesNeedItsLeadOrASecondOutlet) {
   std::vector<AnnotatedArticle> articles = {
       Article("Lakeside Post", "2026-04-10",
               {"Dock workers ended their strike on Thursday after a pay deal.",
-               "The harbour master was not reachable on Wednesday for comment.",
+               "The harbour master closed the south gate on Wednesday as a precaution.",
                "Cranes were tested at the north quay on Tuesday before the vote."})
           .Date("on Thursday", "2026-04-09")
           .Date("on Wednesday", "2026-04-08")
@@ -180,7 +180,7 @@ TEST(TimelineTest, OneOutletsLaterDatesNeedItsLeadOrASecondOutlet) {
   std::vector<std::string> dates;
   for (const TimelineEntry& e : r.timeline) dates.push_back(e.date);
   EXPECT_EQ(dates, (std::vector<std::string>{"2026-04-06", "2026-04-07", "2026-04-09"}));
-  EXPECT_EQ(Mentions(r, "not reachable"), 0u);
+  EXPECT_EQ(Mentions(r, "south gate"), 0u);
 
   for (AnnotatedArticle& a : articles) a.article.published.reset();
   EXPECT_EQ(Fuse(articles).timeline.size(), 4u);
