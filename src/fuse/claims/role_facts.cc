@@ -61,7 +61,15 @@ std::string RolePhrase(std::string_view role) {
                                                 "that", "where", "while", "when"};
   static const std::set<std::string> kNeverIn = {
       "told", "said", "says", "say", "watching", "his", "her", "their", "its", "he", "she", "they"};
-  const std::vector<std::pair<std::string, std::string_view>> words = RoleWords(role);
+  std::vector<std::pair<std::string, std::string_view>> words = RoleWords(role);
+  // A title written twice over a line break or a caption ("Woodburn Police
+  // Chief Woodburn Police Chief") is one title.
+  if (const size_t half = words.size() / 2;
+      half > 0 && words.size() % 2 == 0 &&
+      std::equal(words.begin(), words.begin() + half, words.begin() + half,
+                 [](const auto& x, const auto& y) { return x.first == y.first; })) {
+    words.resize(half);
+  }
   size_t first = 0;
   if (!words.empty() && words[0].first == "as") first = 1;  // "as president"
   std::string out;

@@ -100,5 +100,22 @@ TEST(FactTrustTest, AFigureIsShownAsItsSourcesWroteItAndANoteOnReportingIsNoFact
   EXPECT_FALSE(RowQuotes(r, "for comment")) << Shown(r);
 }
 
+TEST(FactTrustTest, ATitleWrittenTwiceIsOneRole) {
+  const StoryReport r = FuseAll({
+      MakeArticle("t1", "dunmore-herald.example.org", "Bank blast",
+                  {"Dunmore Fire Chief Dunmore Fire Chief Alma Brecker said the blast at the bank "
+                   "was caused by a gas leak."}),
+      MakeArticle("t2", "river-times.example.net", "Gas leak behind bank blast",
+                  {"Dunmore Fire Chief Alma Brecker said a gas leak caused the blast."}),
+  });
+  bool shown = false;
+  for (const Fact& f : r.facts) {
+    if (f.kind != Fact::Kind::kRole || f.subject.find("Brecker") == std::string::npos) continue;
+    EXPECT_EQ(f.value, "Dunmore Fire Chief") << Shown(r);
+    shown = true;
+  }
+  EXPECT_TRUE(shown) << Shown(r);
+}
+
 }  // namespace
 }  // namespace newsfuse
