@@ -9,8 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "analyze/analyze.h"
-#include "fuse/fuse.h"
+#include "fuse/claims/written_story.h"
 #include "text/seed_corpus.h"
 
 namespace newsfuse {
@@ -19,13 +18,7 @@ namespace {
 using testing::MakeArticle;
 
 StoryReport FuseAll(const std::vector<Article>& articles) {
-  Story story{"sc10000000000", {}};
-  std::vector<AnnotatedArticle> annotated;
-  for (const Article& a : articles) {
-    story.article_ids.push_back(a.id);
-    annotated.push_back(Analyze(a));
-  }
-  return FuseStory(story, annotated);
+  return testing::FuseAll(articles, "sc10000000000");
 }
 
 // Whether some conflict sets `x` against `y`, either way round.
