@@ -240,6 +240,11 @@ constexpr std::string_view kFurniture[] = {
     "click here",
     // a sponsored post's disclosure line
     "has been compensated by",
+    // a contact or "more at" line: an address to write to or a page to visit
+    "www.",
+    "http://",
+    "https://",
+    "p.o. box",
 };
 
 // A credit line opens with its label ("Photo: Jane Roe", "Image: Getty"); a
@@ -355,8 +360,24 @@ bool HasFurnitureWords(std::string_view lower) {
   return false;
 }
 
+// An e-mail address ("letters@ledger.example.org"): a contact line. A
+// handle ("@harwickpolice") stands after a space and is quoted as news.
+bool HasEmailAddress(std::string_view lower) {
+  for (size_t at = lower.find('@'); at != std::string_view::npos; at = lower.find('@', at + 1)) {
+    if (at == 0 || !IsAsciiAlnum(lower[at - 1])) continue;
+    const size_t end = lower.find(' ', at);
+    const std::string_view domain =
+        lower.substr(at + 1, end == std::string_view::npos ? end : end - at - 1);
+    const size_t dot = domain.find('.');
+    if (dot != std::string_view::npos && dot > 0 && dot + 1 < domain.size() &&
+        IsAsciiAlnum(domain[dot + 1]))
+      return true;
+  }
+  return false;
+}
+
 bool IsFurniture(const LineShape& s) {
-  if (HasFurnitureWords(s.lower)) return true;
+  if (HasFurnitureWords(s.lower) || HasEmailAddress(s.lower)) return true;
   std::string_view l = s.lower;
   while (!l.empty() && std::isspace(static_cast<unsigned char>(l.front()))) l.remove_prefix(1);
   for (std::string_view label : kOpeningLabels)

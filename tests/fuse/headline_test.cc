@@ -63,8 +63,22 @@ TEST(HeadlineTest, SummaryLinesMustBeSentencesWithASpeaker) {
             LineFault::kFurniture);
   EXPECT_EQ(JudgeSummaryLine("This harbour guide has been compensated by a ferry company."),
             LineFault::kFurniture);
+  // Where to write or click: a contact line, not the report.
+  EXPECT_EQ(JudgeSummaryLine("Write to the harbour desk at letters@northport-ledger.example.org "
+                             "with your questions."),
+            LineFault::kFurniture);
+  EXPECT_EQ(
+      JudgeSummaryLine("Tickets for the harbour fair are sold at www.northport-fair.example.com "
+                       "from Monday."),
+      LineFault::kFurniture);
+  EXPECT_EQ(
+      JudgeSummaryLine("Send letters to the harbour desk, P.O. Box 1200, Northport, by Friday."),
+      LineFault::kFurniture);
   // The same words inside a sentence are news.
   EXPECT_EQ(JudgeSummaryLine("More dockers are expected to sign up for the new pension plan."),
+            LineFault::kNone);
+  EXPECT_EQ(JudgeSummaryLine("The union posted the vote count on its account @northportdockers on "
+                             "Friday."),
             LineFault::kNone);
 }
 
