@@ -6,10 +6,11 @@ DecisionRows::DecisionRows(const char* path) {
   if (path == nullptr || *path == '\0') return;
   out_ = std::fopen(path, "a");
   if (out_ == nullptr) return;
-  std::fprintf(out_,
-               "run\tposition\tevent_seen\tsame\tsize\tchosen\tcopy\tscore\tcosine\ttitle\tname\t"
-               "entity\tentities_known\tactor\tactors_known\theavy\tdays_known\tday_match\t"
-               "years_known\tyear_share\tdates_known\tlog_gap\tlog_size\tanchors_known\tanchor\n");
+  std::fprintf(
+      out_,
+      "run\tevent\tposition\tevent_seen\tsame\tsize\tchosen\tcopy\tscore\tcosine\ttitle\tname\t"
+      "entity\tentities_known\tactor\tactors_known\theavy\tdays_known\tday_match\t"
+      "years_known\tyear_share\tdates_known\tlog_gap\tlog_size\tanchors_known\tanchor\n");
 }
 
 DecisionRows::~DecisionRows() {
@@ -35,9 +36,9 @@ void DecisionRows::Record(const std::string& gold, const ClusterDecision& d) {
     const PairFeatures& f = c.features;
     std::fprintf(
         out_,
-        "%d\t%zu\t%d\t%d\t%d\t%d\t%d\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.0f\t%.4f\t%.0f\t%.4f\t"
+        "%d\t%s\t%zu\t%d\t%d\t%d\t%d\t%d\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.0f\t%.4f\t%.0f\t%.4f\t"
         "%.0f\t%.0f\t%.0f\t%.4f\t%.0f\t%.4f\t%.4f\t%.0f\t%.4f\n",
-        run_, position_, seen_[gold], same, size, c.story_id == d.story_id ? 1 : 0,
+        run_, gold.c_str(), position_, seen_[gold], same, size, c.story_id == d.story_id ? 1 : 0,
         d.copy_of.empty() ? 0 : 1, c.score, f.cosine, f.title_cosine, f.name_cosine,
         f.entity_cosine, f.entities_known, f.actor_cosine, f.actors_known, f.heavy_share,
         f.days_known, f.day_match, f.years_known, f.year_share, f.dates_known, f.log_gap_days,

@@ -3,10 +3,11 @@
 // With CLUSTER_EVAL_ROWS=FILE, every candidate story each article was scored
 // against in real runs (not teacher-forced: the stories are those the
 // clusterer actually grew, merges included) becomes one tab-separated row:
-// the run, the article's position, how many of the story's members share the
-// article's gold event, the story's size, whether the article went there, and
-// the model's features. Refits and gates were chosen from such rows in
-// sessions 18-19; the header line names the columns.
+// the run, the article's gold event (so a fit can leave one topic out) and
+// position, how many of the story's members share it, the story's size,
+// whether the article went there, and the model's features. Refits and gates
+// were chosen from such rows in sessions 18-21; the header line names the
+// columns.
 #pragma once
 
 #include <cstdio>
