@@ -43,6 +43,14 @@ uint32_t ClassOf(std::string_view name) {
   return 0;
 }
 
+// Byte k of `word` with ASCII case folded, 0 past its end: the key signature
+// of a word is read before the word is folded whole.
+unsigned char FoldByte(std::string_view word, size_t k) {
+  if (k >= word.size()) return 0;
+  const char c = word[k];
+  return static_cast<unsigned char>((c >= 'A' && c <= 'Z') ? c - 'A' + 'a' : c);
+}
+
 }  // namespace
 
 std::string_view FoldCase(std::string_view word, char* buf, size_t size) {
@@ -82,6 +90,7 @@ CueLexicon::CueLexicon(std::string_view data) {
       classes_[std::string(FoldCase(words[i], buf, sizeof buf))] |= bits;
     }
   }
+  for (const auto& [key, bits] : classes_) signatures_.Add(key);
   // Longest tails first, so "in a post on X" wins over "in a post".
   std::stable_sort(tails_.begin(), tails_.end(),
                    [](const Phrase& a, const Phrase& b) { return a.size() > b.size(); });
@@ -94,14 +103,18 @@ const CueLexicon& CueLexicon::Default() {
 
 uint32_t CueLexicon::Classes(std::string_view word) const {
   char buf[32] = {};
-  if (word.size() > sizeof buf) return 0;
+  if (word.size() > sizeof buf ||
+      !signatures_.MayHold(word.size(), FoldByte(word, 0), FoldByte(word, 1)))
+    return 0;
   auto it = classes_.find(FoldCase(word, buf, sizeof buf));
   return it == classes_.end() ? 0 : it->second;
 }
 
 const EntityType* CueLexicon::PronounType(std::string_view word) const {
   char buf[32] = {};
-  if (word.size() > sizeof buf) return nullptr;
+  if (word.size() > sizeof buf ||
+      !signatures_.MayHold(word.size(), FoldByte(word, 0), FoldByte(word, 1)))
+    return nullptr;
   auto it = pronoun_types_.find(FoldCase(word, buf, sizeof buf));
   return it == pronoun_types_.end() ? nullptr : &it->second;
 }

@@ -62,8 +62,10 @@ class CueLexicon {
   const std::vector<Phrase>& According() const { return according_; }
 
  private:
-  // Open addressing (text/string_map.h): Classes() is asked about every word.
+  // Open addressing (text/string_map.h): Classes() is asked about every word,
+  // and most words are in no class: their signature turns them away unhashed.
   text::StringMap<uint32_t> classes_;
+  text::KeySignatures signatures_;  // of classes_' keys, which hold pronoun_types_' too
   text::StringMap<EntityType> pronoun_types_;
   std::vector<Phrase> tails_;
   std::vector<Phrase> according_;
