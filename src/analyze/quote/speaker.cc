@@ -389,6 +389,12 @@ SpeakerRef SpeakerResolver::Resolve(const Cue& cue, const std::vector<SpeakerRef
     ref.description = *name;
     return ref;
   }
+  if (LeadingPersonNoun(phrase)) {
+    ref.span.begin = std::min(ref.span.begin, text_.tokens[phrase.first].begin);
+    ref.span.end = std::max(ref.span.end, text_.tokens[phrase.last].end);
+    ref.description = ref.span;
+    return ref;
+  }
   ref.entity = DocumentAuthor(phrase, known);
   return ref;
 }

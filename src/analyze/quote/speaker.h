@@ -95,6 +95,9 @@ class SpeakerResolver {
   // ("official", "officials", "source", "crowd"), not a thing ("statement",
   // "accord"), a time ("this week") or a verb a bad parse took in ("keep").
   bool DescribesPerson(const TokenRange& phrase) const;
+  // The phrase opens with a person noun a preposition or participle goes on
+  // from ("a senior official of a NATO country").
+  bool LeadingPersonNoun(const TokenRange& phrase) const;
   // "the statement said": the entity the text earlier said issued that
   // statement, or none.
   std::optional<uint32_t> DocumentAuthor(const TokenRange& phrase,

@@ -15,6 +15,9 @@ namespace {
 // the words allowed between its issuer and the noun ("in a joint statement").
 constexpr uint32_t kDocumentLookback = 400;
 constexpr uint32_t kDocumentSubjectGap = 4;
+// Words a person noun may have before it in a phrase that names no one ("a
+// senior Western official").
+constexpr uint32_t kMaxNounModifiers = 3;
 
 }  // namespace
 
@@ -83,6 +86,28 @@ std::optional<Span> SpeakerResolver::UnknownPersonName(const Cue& cue) const {
       DescribesPerson(TokenRange{cue.source.last, cue.source.last}))
     return name;
   return std::nullopt;
+}
+
+// "A senior official of a NATO country", "a spokesman for the authority":
+// a phrase that opens with a lowercase person noun (after its determiner and
+// a few lowercase modifiers) and goes on with a preposition describes that
+// person, whatever noun ends it. A capitalised word before the noun may be
+// a name the resolver missed, and a participle after it is as often the
+// sentence's verb ("Cambodian politicians expressed"): neither is read.
+bool SpeakerResolver::LeadingPersonNoun(const TokenRange& phrase) const {
+  uint32_t k = phrase.first;
+  if (text_.IsWord(k) && (lex_.Classes(text_.Text(text_.tokens[k])) & kDeterminer)) ++k;
+  for (uint32_t modifiers = 0; k < phrase.last && modifiers <= kMaxNounModifiers;
+       ++k, ++modifiers) {
+    const Token& t = text_.tokens[k];
+    if (!text_.IsWord(k) || t.quotation >= 0 || t.capitalised) return false;
+    if (!PersonNounAt(k)) continue;
+    static constexpr std::string_view kQualifiers[] = {"of", "for", "from", "at", "with"};
+    for (std::string_view q : kQualifiers)
+      if (text_.WordIs(k + 1, q)) return true;
+    return false;
+  }
+  return false;
 }
 
 std::optional<uint32_t> SpeakerResolver::DocumentAuthor(

@@ -141,5 +141,25 @@ TEST(QuoteDescribedTest, PersonNounsAreDescriptions) {
   EXPECT_EQ(DescriptionOf(a, "always about the browser"), "one person");
 }
 
+// "A senior official of a coastal state", "a spokesman for the port
+// authority": the person noun leads the phrase, whatever noun ends it; the
+// description is the whole phrase.
+TEST(QuoteDescribedTest, PersonNounBeforeAPrepositionDescribesTheSpeaker) {
+  AnnotatedArticle a = MakeAnnotated(
+      {"A senior official of a coastal state called the vote \u201ca rebuke to the whole "
+       "alliance\u201d and said the talks would go on. \u201cWe cannot say when the ferries "
+       "will run again,\u201d a spokesman for the port authority said."});
+  EXPECT_EQ(DescriptionOf(a, "a rebuke to the whole"), "A senior official of a coastal state");
+  EXPECT_EQ(DescriptionOf(a, "when the ferries"), "a spokesman for the port authority");
+}
+
+// A capitalised word before the person noun may be a name the resolver missed.
+TEST(QuoteDescribedTest, NameBeforeAPersonNounIsNoDescription) {
+  AnnotatedArticle a = MakeAnnotated(
+      {"\u201cThe tunnel will not open before the winter,\u201d Vestra engineers of the tunnel "
+       "said."});
+  EXPECT_EQ(DescriptionOf(a, "tunnel will not open"), "");
+}
+
 }  // namespace
 }  // namespace newsfuse
