@@ -657,6 +657,33 @@ uint32_t AfterOpeningClause(const QuoteText& text, const CueLexicon& lex, uint32
   return AfterOpeningClause(Words(text, lex), first, end);
 }
 
+// "emerged from the session saying", "echoed the sentiments of many players
+// by saying": a participle after "by", or after the object of a
+// preposition, is the sentence subject's, like one after a comma; the noun
+// before it ("the session") never speaks.
+bool ParticipleOfTheSubject(const Words& w, uint32_t participle, uint32_t lo) {
+  if (participle < lo + 2) return false;
+  if (w.Is(participle - 1, "by")) return true;
+  TokenRange object;
+  uint32_t begin = participle;
+  if (!PhraseBeforeImpl(w, participle, lo, &object, &begin) || begin < lo + 2) return false;
+  // "footage of Trump saying": a name or pronoun right before it is its subject.
+  if (w.Capitalised(object.first) || w.Capitalised(object.last) ||
+      IsPersonalPronoun(w, object.last))
+    return false;
+  for (std::string_view prep : {"from", "with", "to", "at", "in", "on", "into", "of", "for"})
+    if (w.Is(begin - 1, prep)) return true;
+  return false;
+}
+
+// "But she attempted ..., asserting": the sentence's subject comes after a
+// conjunction that opens it.
+uint32_t AfterConjunction(const Words& w, uint32_t first, uint32_t end) {
+  for (std::string_view c : {"but", "and", "yet"})
+    if (w.Is(first, c) && first + 1 < end) return first + 1;
+  return first;
+}
+
 std::vector<Cue> FindCues(const QuoteText& text, const CueLexicon& lex) {
   const Words w(text, lex);
   std::vector<Cue> cues;
@@ -687,6 +714,15 @@ std::vector<Cue> FindCues(const QuoteText& text, const CueLexicon& lex) {
     if (i > sentence_first && w.IsWord(i - 1)) {
       const uint32_t prev = w.Classes(i - 1);
       if ((prev & kDeterminer) || w.Is(i - 1, "to")) continue;
+      // "said in a front-page comment:": a cue word after a preposition, a
+      // determiner and one modifier, with a colon or comma after it, is a
+      // noun too ("officials at the scene said the" is a verb).
+      if (i > sentence_first + 2 && (text.IsPunct(i + 1, ':') || text.IsPunct(i + 1, ',')) &&
+          (w.Classes(i - 2) & kDeterminer) &&
+          !w.Capitalised(i - 1) &&
+          !(prev & (kAnyCue | kStop | kAux | kPronoun)) &&
+          (w.Is(i - 3, "in") || w.Is(i - 3, "on") || w.Is(i - 3, "at") || w.Is(i - 3, "with")))
+        continue;
       // "dismissed reports that", "denied claims that": a cue word right
       // after a past-tense cue verb is its object, a noun. A noun before the
       // cue is its subject ("the report said", "one tweet said"), and a
@@ -701,15 +737,19 @@ std::vector<Cue> FindCues(const QuoteText& text, const CueLexicon& lex) {
     // own: it shares the speaker of the cue before it, or failing one the
     // sentence's subject. Without the comma ("with Umerov describing it as")
     // the phrase before it is its subject.
-    const bool participle = w.EndsWithIng(i) && i > sentence_first && text.IsPunct(i - 1, ',');
+    // Inside a reported clause ("told CBS that the campaign expects Holt to
+    // insert himself by calling out ...") whose subject a participle with no
+    // comma has is unclear: there only the comma makes it one.
+    const bool participle =
+        w.EndsWithIng(i) && i > sentence_first &&
+        (text.IsPunct(i - 1, ',') || (before < 0 && ParticipleOfTheSubject(w, i, sentence_first)));
     bool relative_source = false;
     if (QuotedAs(w, i, sentence_first, &cue.speaker, &cue.subject_begin)) {
       cue.has_speaker = true;
     } else if (participle) {
       if (before >= 0) {
         cue.shares_speaker_of = before;
-      } else if (i > sentence_first && text.IsPunct(i - 1, ',') &&
-                 PhraseAfterImpl(w, sentence_first, i, &cue.speaker)) {
+      } else if (PhraseAfterImpl(w, AfterConjunction(w, sentence_first, i), i, &cue.speaker)) {
         // "The Post endorsed Clinton, saying ...": the sentence's subject.
         cue.has_speaker = true;
         cue.subject_begin = i;

@@ -144,5 +144,46 @@ TEST(QuoteCueFormsTest, SignsReadingAndAChantOf) {
   EXPECT_LT(SpeakerOf(a, "No more fees"), 0);  // not found, or found with no one named
 }
 
+// A participle after "by", or after the object of a preposition, is the
+// subject's: "echoed the fans by saying", "emerged from the talks saying";
+// the object ("the talks") never speaks, and a name right before the
+// participle ("footage of Ruth Vale saying") is its subject.
+TEST(QuoteCueFormsTest, ParticipleAfterByOrAPrepositionObjectIsTheSubjects) {
+  AnnotatedArticle a = MakeAnnotated(
+      {"Coach Piet Mollen echoed the mood of the players by saying, ``We gave everything "
+       "we had and it was not enough tonight.''",
+       "Ilse Varga emerged from the talks saying: ``There is no deal yet, but the gap is "
+       "small.''",
+       "The advert ends with footage of Ruth Vale saying, ``I have paid every tax I ever "
+       "owed to this city.''"});
+  const uint32_t piet = AddEntity(a, EntityType::kPerson, "Piet Mollen", {"Piet Mollen"});
+  const uint32_t ilse = AddEntity(a, EntityType::kPerson, "Ilse Varga", {"Ilse Varga"});
+  const uint32_t ruth = AddEntity(a, EntityType::kPerson, "Ruth Vale", {"Ruth Vale"});
+  EXPECT_EQ(SpeakerOf(a, "We gave everything"), static_cast<int>(piet));
+  EXPECT_EQ(SpeakerOf(a, "no deal yet"), static_cast<int>(ilse));
+  EXPECT_EQ(SpeakerOf(a, "paid every tax"), static_cast<int>(ruth));
+}
+
+// "But she ..., asserting:": the subject after the conjunction that opens
+// the sentence.
+TEST(QuoteCueFormsTest, ParticipleAfterAnOpeningConjunctionIsTheSubjects) {
+  AnnotatedArticle a = MakeAnnotated(
+      {"Senator Ruth Vale apologised on Monday. But she drew a line between her case and "
+       "the mayor's, asserting: ``I never lied to anyone under oath in my whole life.''"});
+  const uint32_t ruth = AddEntity(a, EntityType::kPerson, "Ruth Vale", {"Ruth Vale"});
+  EXPECT_EQ(SpeakerOf(a, "never lied"), static_cast<int>(ruth));
+}
+
+// "said in a front-page comment:": the cue word after a preposition, a
+// determiner and a modifier is a noun, and the speaker is the subject of
+// "said", not "a front-page".
+TEST(QuoteCueFormsTest, CueWordAsANounAfterAModifierIsNoCue) {
+  AnnotatedArticle a = MakeAnnotated(
+      {"The columnist Lea Haddad said in a front-page comment: ``The coalition has run out "
+       "of ideas and out of time.''"});
+  const uint32_t lea = AddEntity(a, EntityType::kPerson, "Lea Haddad", {"Lea Haddad"});
+  EXPECT_EQ(SpeakerOf(a, "run out of ideas"), static_cast<int>(lea));
+}
+
 }  // namespace
 }  // namespace newsfuse
