@@ -1,6 +1,7 @@
 #include "analyze/quote/cues.h"
 
 #include <algorithm>
+#include <optional>
 #include <string_view>
 
 namespace newsfuse::analyze::quote_internal {
@@ -211,7 +212,13 @@ bool QuotedAs(const Words& w, uint32_t i, uint32_t lo, TokenRange* out, uint32_t
     if (q + 2 == i) {
       return q > lo + 1 && IsBeForm(w, q - 1) && PhraseBeforeImpl(w, q - 1, lo, out, subject_begin);
     }
-    if (!PhraseAfterImpl(w, q + 1, i - 1, out) || out->last + 2 != i) return false;
+    if (!PhraseAfterImpl(w, q + 1, i - 1, out)) return false;
+    // "quotes Steve Ballmer, Microsoft's president, as saying": past one
+    // appositive between the name and "as".
+    if (out->last + 2 != i &&
+        !(out->last + 3 < i && w.text().IsPunct(out->last + 1, ',') &&
+          w.text().IsPunct(i - 2, ',') && i - 2 - out->last <= kMaxAppositiveTokens))
+      return false;
     TokenRange subject;
     uint32_t begin = q;
     if (!PhraseBeforeImpl(w, q, lo, &subject, &begin)) begin = q;
@@ -684,6 +691,28 @@ uint32_t AfterConjunction(const Words& w, uint32_t first, uint32_t end) {
   return first;
 }
 
+// "As Rep. Mark Sanford, R-S.C., put it, ``...''": the subject between
+// "as" and "put it" speaks the quote that follows; a cue only for a quote
+// right after it (kQuoting), never for reported speech.
+std::optional<Cue> AsPutIt(const Words& w, uint32_t i, uint32_t lo) {
+  const QuoteText& text = w.text();
+  if (i + 3 >= text.tokens.size() || !w.Is(i, "put") || !w.Is(i + 1, "it") ||
+      !(text.IsPunct(i + 2, ',') || text.IsPunct(i + 2, ':')) ||
+      text.tokens[i + 3].kind != TokenKind::kOpenQuote)
+    return std::nullopt;
+  Cue cue;
+  cue.verb = i;
+  cue.last = i + 1;
+  cue.classes = kQuoting;
+  if (!PhraseBeforeImpl(w, i, lo, &cue.speaker, &cue.subject_begin) || cue.subject_begin <= lo ||
+      !w.Is(cue.subject_begin - 1, "as"))
+    return std::nullopt;
+  cue.has_speaker = true;
+  cue.source = TokenRange{cue.subject_begin, i - 1};
+  while (cue.source.last > cue.source.first && !text.IsWord(cue.source.last)) --cue.source.last;
+  return cue;
+}
+
 std::vector<Cue> FindCues(const QuoteText& text, const CueLexicon& lex) {
   const Words w(text, lex);
   std::vector<Cue> cues;
@@ -692,6 +721,10 @@ std::vector<Cue> FindCues(const QuoteText& text, const CueLexicon& lex) {
     if (w.FirstInSentence(i)) sentence_first = i;
     if (!w.IsWord(i)) continue;
     const bool according = w.Is(i, "according") && w.Is(i + 1, "to");
+    if (const std::optional<Cue> put = AsPutIt(w, i, sentence_first)) {
+      cues.push_back(*put);
+      continue;
+    }
     const uint32_t classes = according ? 0 : w.Classes(i);
     const bool quoting = !according && !(classes & kAnyCue) && (classes & kQuoting);
     if (!according && !(classes & kAnyCue) && !quoting) continue;
@@ -718,8 +751,7 @@ std::vector<Cue> FindCues(const QuoteText& text, const CueLexicon& lex) {
       // determiner and one modifier, with a colon or comma after it, is a
       // noun too ("officials at the scene said the" is a verb).
       if (i > sentence_first + 2 && (text.IsPunct(i + 1, ':') || text.IsPunct(i + 1, ',')) &&
-          (w.Classes(i - 2) & kDeterminer) &&
-          !w.Capitalised(i - 1) &&
+          (w.Classes(i - 2) & kDeterminer) && !w.Capitalised(i - 1) &&
           !(prev & (kAnyCue | kStop | kAux | kPronoun)) &&
           (w.Is(i - 3, "in") || w.Is(i - 3, "on") || w.Is(i - 3, "at") || w.Is(i - 3, "with")))
         continue;
@@ -746,6 +778,13 @@ std::vector<Cue> FindCues(const QuoteText& text, const CueLexicon& lex) {
     bool relative_source = false;
     if (QuotedAs(w, i, sentence_first, &cue.speaker, &cue.subject_begin)) {
       cue.has_speaker = true;
+      // "quotes Lars Ebbe, the firm's president, as saying": the source is
+      // the name and its appositive, not the subject that quotes.
+      if (cue.speaker.last + 3 < i && text.IsPunct(cue.speaker.last + 1, ',') &&
+          text.IsPunct(i - 2, ',')) {
+        cue.source = TokenRange{cue.speaker.first, i - 3};
+        relative_source = true;
+      }
     } else if (participle) {
       if (before >= 0) {
         cue.shares_speaker_of = before;

@@ -659,7 +659,51 @@ SpeakerRef SpeakerResolver::ResolveHead(const TokenRange& phrase,
   // Holders named by the end of the phrase's sentence ("said the mayor of
   // Lyon, Anne Morel" names her in an appositive).
   ref.entity = EntityByRole(text_.Text(head), text_.sentences[head.sentence].end);
+  if (!ref.entity || AppositiveNames(phrase, *ref.entity)) return ref;
+  // "An AMSA spokesman", "one top aide": an indefinite phrase introduces
+  // someone new, never the holder of the role named before.
+  const bool indefinite = text_.WordIs(phrase.first, "a") || text_.WordIs(phrase.first, "an") ||
+                          text_.WordIs(phrase.first, "one") ||
+                          text_.WordIs(phrase.first, "another");
+  if (indefinite || NamesAnotherBody(phrase, *ref.entity)) ref.entity.reset();
   return ref;
+}
+
+// "the NBA commissioner, David Stern", "a former executive, Ram Shriram":
+// the appositive right after the role phrase names `entity`.
+bool SpeakerResolver::AppositiveNames(const TokenRange& phrase, uint32_t entity) const {
+  if (!text_.IsPunct(phrase.last + 1, ',') || phrase.last + 2 >= text_.tokens.size()) return false;
+  const Mention* named = MentionOver(text_.tokens[phrase.last + 2]);
+  return named != nullptr && named->entity == entity;
+}
+
+// "the former senior FTC official" is not the person whose role is "a
+// former senior official in the Justice Department": a capitalised modifier
+// of the role that the holder's name and roles do not hold names another
+// body, so another person. Not read: titles, nationalities and countries,
+// dotted abbreviations ("U.S."), possessors ("Xu's lawyer" is a relation the
+// role list cannot hold), and a phrase whose appositive names the holder
+// ("the NBA commissioner, David Stern": see AppositiveNames).
+bool SpeakerResolver::NamesAnotherBody(const TokenRange& phrase, uint32_t entity) const {
+  const Entity& e = article_.entities[entity];
+  const auto& gaz = entity::Gazetteer::Get();
+  for (uint32_t k = phrase.first; k < phrase.last; ++k) {
+    const Token& t = text_.tokens[k];
+    if (!text_.IsWord(k) || !t.capitalised || t.quotation >= 0 || k == text_.SentenceStart(k) ||
+        (lex_.Classes(text_.Text(t)) & (kTitle | kDeterminer)))
+      continue;
+    const std::string_view word = text_.Text(t);
+    if (EndsPossessive(word) || word.find('.') != std::string_view::npos) continue;
+    char buf[32] = {};
+    if (word.size() >= sizeof buf) continue;
+    const entity::LexEntry* lex = gaz.Find(FoldCase(word, buf, sizeof buf));
+    if (lex != nullptr && (lex->flags & (entity::kDemonym | entity::kCountryName | entity::kTitle)))
+      continue;
+    bool held = e.name.find(word) != std::string::npos;
+    for (const std::string& role : e.roles) held = held || role.find(word) != std::string::npos;
+    if (!held) return true;
+  }
+  return false;
 }
 
 }  // namespace newsfuse::analyze::quote_internal

@@ -83,6 +83,10 @@ class SpeakerResolver {
   SpeakerRef ResolvePronoun(uint32_t token, const std::vector<SpeakerRef>& known) const;
   std::optional<uint32_t> EntityByName(std::string_view name) const;
   std::optional<uint32_t> EntityByRole(std::string_view head, uint32_t before) const;
+  // A capitalised modifier in the role phrase that `entity`'s name and roles lack.
+  bool NamesAnotherBody(const TokenRange& phrase, uint32_t entity) const;
+  // The appositive after the role phrase names `entity`.
+  bool AppositiveNames(const TokenRange& phrase, uint32_t entity) const;
   bool TypeFits(uint32_t entity, const EntityType* wanted) const;
   // 'm' or 'f' from a known first name; '?' otherwise.
   char GenderOf(uint32_t entity) const;

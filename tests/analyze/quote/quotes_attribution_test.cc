@@ -428,5 +428,39 @@ TEST(QuoteAttributionTest, NamedPersonWithAnUnlistedVerbAfterTheQuoteSpeaks) {
   EXPECT_EQ(SpeakerOf(a, "hall was full"), -1);
 }
 
+// "quotes Lars Ebbe, the firm's president, as saying": the one quoted, past
+// his appositive; "As Rep. Ola Brenn, R-Ore., put it, ``...''": the subject
+// between "as" and "put it".
+TEST(QuoteAttributionTest, QuotedAsSayingPastAnAppositiveAndAsXPutIt) {
+  AnnotatedArticle a = MakeAnnotated(
+      {"The memoir quotes Lars Ebbe, the firm's president, as saying, ``Customers cannot "
+       "take a cataclysm every two years.''",
+       "As Rep. Ola Brenn, R-Ore., put it, ``When the share price falls, it is the chief "
+       "who gets fired.''"});
+  const uint32_t lars = AddEntity(a, EntityType::kPerson, "Lars Ebbe", {"Lars Ebbe"});
+  const uint32_t ola = AddEntity(a, EntityType::kPerson, "Ola Brenn", {"Ola Brenn"});
+  EXPECT_EQ(SpeakerOf(a, "cataclysm"), static_cast<int>(lars));
+  EXPECT_EQ(SpeakerOf(a, "share price falls"), static_cast<int>(ola));
+}
+
+// A role phrase refers back to the one holder of that role, except when it
+// is indefinite ("a port spokesman" is someone new) or names another body
+// ("the former FTC official" is not the Justice Department's former
+// official); an appositive that names the holder still gives the holder.
+TEST(QuoteAttributionTest, IndefiniteOrOtherBodyRolePhraseIsNotTheHolder) {
+  AnnotatedArticle a = MakeAnnotated(
+      {"Race spokesman Tor Lunde said the fleet was safe. A harbour spokesman said that "
+       "``three boats are still missing off the cape.''",
+       "Ivo Marek, a former official in the Justice Department, recalled the case. Or, as the "
+       "former FTC official put it, ``there is a common thread that runs all the way through.''",
+       "A former trader, Tor Lunde, said the market ``was never as calm as it looked.''"});
+  const uint32_t tor = AddEntity(a, EntityType::kPerson, "Tor Lunde", {"Tor Lunde"}, {"spokesman"});
+  const uint32_t ivo = AddEntity(a, EntityType::kPerson, "Ivo Marek", {"Ivo Marek"},
+                                 {"former official in the Justice Department"});
+  EXPECT_NE(SpeakerOf(a, "three boats"), static_cast<int>(tor));
+  EXPECT_NE(SpeakerOf(a, "common thread"), static_cast<int>(ivo));
+  EXPECT_EQ(SpeakerOf(a, "never as calm"), static_cast<int>(tor));
+}
+
 }  // namespace
 }  // namespace newsfuse
