@@ -161,5 +161,17 @@ TEST(QuoteDescribedTest, NameBeforeAPersonNounIsNoDescription) {
   EXPECT_EQ(DescriptionOf(a, "tunnel will not open"), "");
 }
 
+// A family speaks as one: "Ruiz's family issued a statement calling ...", and
+// "The family of Ana Ruiz said" is the family's, not hers.
+TEST(QuoteDescribedTest, AFamilyIsDescribedNotTheRelative) {
+  AnnotatedArticle a = MakeAnnotated(
+      {"Ana Ruiz was held at the border on Friday. Ruiz's family issued a statement on Sunday "
+       "calling the arrest ``a travesty of justice'' and thanking the consul.",
+       "The family of Ana Ruiz said ``she has never been to that country in her life.''"});
+  AddEntity(a, EntityType::kPerson, "Ana Ruiz", {"Ana Ruiz", "Ruiz"});
+  EXPECT_EQ(DescriptionOf(a, "travesty of justice"), "Ruiz's family");
+  EXPECT_EQ(DescriptionOf(a, "never been to that country"), "The family of Ana Ruiz");
+}
+
 }  // namespace
 }  // namespace newsfuse
