@@ -169,4 +169,25 @@ TEST_F(ConflictTrustCliTest, TimeElapsedIsNoDurationFact) {
   EXPECT_GT(events, 0u) << "the shooting itself is still a fact of the story";
 }
 
+// One party named two ways beside its leader, read through `digest`: a
+// dispute a reader needs. Beside it the trap: one name translated two ways
+// ("Democracy"/"Democratic"), which is spelling, not a claim.
+TEST_F(ConflictTrustCliTest, OnePartyNamedTwoWaysBesideItsLeaderIsAConflict) {
+  const std::string talks =
+      "Coalition talks in Ostrava collapsed on Monday after three weeks, and President Ana "
+      "Lindqvist will now consult party leaders again.";
+  const auto reports = Digest({
+      {"harbour-daily.org",
+       {talks, "Marten Vaskel of the Civic Reform Party gave up his attempt to form a coalition.",
+        "Ilse Morrow of the Green Democracy Party said she would back him."}},
+      {"inland-courier.net",
+       {talks, "The Civic Renewal Party, which Vaskel has led since 1990, could not find partners.",
+        "Ilse Morrow, whose Green Democratic Party holds nine seats, backed him."}},
+      {"east-wire.com", {talks, "Vaskel said his Civic Reform Party would go into opposition."}},
+  });
+  EXPECT_TRUE(Disputes(reports, "Civic Reform Party", "Civic Renewal Party")) << Shown(reports);
+  EXPECT_FALSE(Disputes(reports, "Green Democracy Party", "Green Democratic Party"))
+      << Shown(reports);
+}
+
 }  // namespace

@@ -153,5 +153,30 @@ TEST(ConflictTrustTest, LengthIsShownInTheUnitItsSourcesWrote) {
   EXPECT_TRUE(shown) << Shown(r);
 }
 
+// One party named two ways beside the same leader is a dispute a reader
+// needs; two organisations one word apart that no sentence names with a
+// common person are two organisations, and two forms of one word
+// ("Democracy"/"Democratic") are one name translated two ways.
+TEST(ConflictTrustTest, OnePartyNamedTwoWaysBesideItsLeaderIsAConflict) {
+  const StoryReport r = FuseAll({
+      MakeArticle("p1", "harbour-daily.example.org", "Coalition talks fail",
+                  {"Marten Vaskel of the Civic Reform Party gave up his attempt to form a "
+                   "coalition on Monday.",
+                   "The Northern Farmers Union backed the talks until the end.",
+                   "Ilse Morrow of the Green Democracy Party said she would back him."}),
+      MakeArticle("p2", "inland-courier.example.net", "Vaskel returns mandate",
+                  {"The Civic Renewal Party, which Vaskel has led since 1990, could not find "
+                   "partners for a coalition on Monday.",
+                   "The Northern Fishers Union stayed out of the talks.",
+                   "Ilse Morrow, whose Green Democratic Party holds nine seats, backed him."}),
+      MakeArticle("p3", "east-wire.example.com", "Talks collapse",
+                  {"Vaskel said his Civic Reform Party would go into opposition after the "
+                   "talks failed on Monday."}),
+  });
+  EXPECT_TRUE(Disputes(r, "Civic Reform Party", "Civic Renewal Party")) << Shown(r);
+  EXPECT_FALSE(Disputes(r, "Northern Farmers Union", "Northern Fishers Union")) << Shown(r);
+  EXPECT_FALSE(Disputes(r, "Green Democracy Party", "Green Democratic Party")) << Shown(r);
+}
+
 }  // namespace
 }  // namespace newsfuse
