@@ -36,7 +36,8 @@ std::vector<std::string> Quoted(std::string_view edit) {
   std::vector<std::string> args;
   for (size_t open = edit.find('"'); open != std::string_view::npos;) {
     const size_t close = edit.find('"', open + 1);
-    if (close == std::string_view::npos) throw std::runtime_error("unclosed quote: " + std::string(edit));
+    if (close == std::string_view::npos)
+      throw std::runtime_error("unclosed quote: " + std::string(edit));
     args.emplace_back(edit.substr(open + 1, close - open - 1));
     open = edit.find('"', close + 1);
   }
@@ -71,9 +72,12 @@ Edited Apply(const std::string& column, const std::string& reference) {
     const std::vector<std::string> args = Quoted(edit);
     auto fail = [&] { throw std::runtime_error("edit \"" + edit + "\" on \"" + e.text + "\""); };
     if (edit == "keep") continue;
-    if (edit == "none") e.state = LabelState::kNone;
-    else if (edit == "skip") e.state = LabelState::kSkip;
-    else if (edit == "split") e.split = true;
+    if (edit == "none")
+      e.state = LabelState::kNone;
+    else if (edit == "skip")
+      e.state = LabelState::kSkip;
+    else if (edit == "split")
+      e.split = true;
     else if (edit.starts_with("cut-prefix ") && args.size() == 1) {
       if (!e.text.starts_with(args[0])) fail();
       e.text = Collapse(e.text.substr(args[0].size()));
@@ -117,9 +121,12 @@ GuidelineLabel ApplyGuidelineEdits(const GuidelineEdits& edits, const std::strin
 
   const Edited author = Apply(edits.author, reference_byline);
   label.author_state = author.state;
-  if (!author.set.empty()) label.authors = author.set;
-  else if (author.split) label.authors = SplitPersons(author.text);
-  else if (!author.text.empty()) label.authors = {author.text};
+  if (!author.set.empty())
+    label.authors = author.set;
+  else if (author.split)
+    label.authors = SplitPersons(author.text);
+  else if (!author.text.empty())
+    label.authors = {author.text};
   if (label.author_state == LabelState::kScored && label.authors.empty())
     label.author_state = LabelState::kNone;
   return label;

@@ -1,5 +1,6 @@
 #include "readability_meta.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <map>
@@ -7,7 +8,6 @@
 #include <sstream>
 #include <string>
 #include <string_view>
-#include <algorithm>
 #include <vector>
 
 #include "extract/extract.h"
@@ -182,8 +182,9 @@ void ScoreGuideline(const std::string& name, const GuidelineLabel& label, const 
     ++t.g_skipped;
   if (label.title_state == LabelState::kScored) {
     ++t.g_title_n;
-    const bool exact = std::any_of(label.titles.begin(), label.titles.end(),
-                                   [&](const std::string& w) { return NormWords(w, false) == NormWords(title, false); });
+    const bool exact = std::any_of(
+        label.titles.begin(), label.titles.end(),
+        [&](const std::string& w) { return NormWords(w, false) == NormWords(title, false); });
     t.g_title_exact += exact;
     if (list && !exact)
       std::printf("guideline_title_miss %s want=\"%s\" got=\"%s\"\n", name.c_str(),
