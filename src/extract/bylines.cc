@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "extract/author_names.h"
 #include "extract/date_words.h"
 #include "extract/list_words.h"
 #include "extract/rules.h"
@@ -175,6 +176,70 @@ std::optional<EmailByline> ParseEmailByline(std::string_view line) {
   if (!found) return std::nullopt;
   out.name = CleanName(name);
   return out;
+}
+
+bool OpensWithWire(std::string_view text) {
+  const std::string s = StripAuthorPrefix(text);
+  const std::vector<std::string_view> words = SplitWords(s);
+  std::string lead;
+  for (size_t i = 0; i < words.size() && i < 4; ++i) {
+    const std::string_view w = StripDecor(words[i]);
+    if (w.empty() || IsAsciiDigit(w[0])) break;
+    lead += (lead.empty() ? "" : " ") + std::string(w);
+    if (GetRules().IsWire(lead) || (IStartsWith(lead, "the ") && GetRules().IsWire(lead.substr(4))))
+      return true;
+    if (words[i].back() == ',') break;
+  }
+  return false;
+}
+
+namespace {
+
+// `label` (lowercase) as written or with its first letter capitalised
+// ("edited by", "Edited by"), from `from`; string_view::find keeps this a
+// memchr scan on a whole page.
+size_t FindLabel(std::string_view page, const std::string& label, size_t from) {
+  size_t at = page.find(label, from);
+  if (!label.empty() && IsAsciiLower(label[0])) {
+    std::string cap = label;
+    cap[0] = static_cast<char>(cap[0] - 'a' + 'A');
+    at = std::min(at, page.find(cap, from));
+  }
+  return at;
+}
+
+}  // namespace
+
+bool CreditedAsEditor(std::string_view page, std::string_view name_in) {
+  const std::string name = CollapseSpace(name_in);
+  if (Utf8Length(name) < 2) return false;
+  for (const std::string& label : GetRules().Phrases("editorlabel")) {
+    int seen = 0;
+    for (size_t at = FindLabel(page, label, 0); at != std::string_view::npos && ++seen <= 20;
+         at = FindLabel(page, label, at + label.size())) {
+      size_t pos = at + label.size();
+      // "：", ":" and spaces between the label and the name.
+      for (bool more = true; more;) {
+        more = false;
+        SkipSpaces(page, pos);
+        for (std::string_view colon : {":", "\xEF\xBC\x9A"})
+          if (page.substr(pos).starts_with(colon)) pos += colon.size(), more = true;
+      }
+      const std::string credit =
+          CollapseSpace(page.substr(pos, std::min<size_t>(80, page.find('<', pos) - pos)));
+      if (credit.empty()) continue;
+      if (IStartsWith(credit, name) &&
+          (credit.size() == name.size() || !IsWordByte(credit[name.size()])))
+        return true;
+      // The first token of the credit ("崔宁宁]"), up to a space or bracket.
+      size_t end = 0;
+      while (end < credit.size() && credit[end] != ' ' && credit[end] != ']' && credit[end] != ')')
+        ++end;
+      const std::string_view token(credit.data(), end);
+      if (Utf8Length(token) >= 2 && EndsWith(name, token)) return true;
+    }
+  }
+  return false;
 }
 
 }  // namespace newsfuse::extract_internal
