@@ -64,6 +64,15 @@ std::string StripTitleSite(std::string_view title_in, std::string_view outlet, s
                                         SplitWords(left).size() >= 3) ||
                                        dash_site))) {
       if (site) *site = std::string(Trim(right));
+      // "Headline | Section | Site": a section of one or two words before the
+      // site, after the same bar.
+      if (sep == " | ") {
+        const size_t section = left.rfind(sep);
+        if (section != std::string::npos &&
+            SplitWords(left.substr(section + sep.size())).size() <= 2 &&
+            SplitWords(left.substr(0, section)).size() >= 3)
+          left.resize(section);
+      }
       return std::string(Trim(left));
     }
     size_t first = title.find(sep);

@@ -108,6 +108,15 @@ TEST(TitleSiteTest, StripsKnownOrBarSeparatedSite) {
   EXPECT_EQ(StripTitleSite("Dam opens - and floods - Valley Herald", "Valley Herald", nullptr),
             "Dam opens - and floods");
   EXPECT_EQ(StripTitleSite("Peace talks - what next", "", nullptr), "Peace talks - what next");
+  // A section between the headline and the site goes with the site.
+  EXPECT_EQ(StripTitleSite("Dam opens after repairs | Local News | Valley Herald", "", &site),
+            "Dam opens after repairs");
+  EXPECT_EQ(StripTitleSite("Dam opens after repairs | Valley Herald", "Valley Herald", nullptr),
+            "Dam opens after repairs");
+  // Not when the part before it is no headline, or the part is long.
+  EXPECT_EQ(StripTitleSite("Dam | opens | Valley Herald", "", nullptr), "Dam | opens");
+  EXPECT_EQ(StripTitleSite("Dam opens | after eight months of repairs | Herald", "", nullptr),
+            "Dam opens | after eight months of repairs");
 }
 
 TEST(TitleSiteTest, AgreementBetweenCandidates) {
