@@ -1,6 +1,7 @@
 #include "extract/bylines.h"
 
 #include <algorithm>
+#include <functional>
 
 #include "extract/author_names.h"
 #include "extract/date_words.h"
@@ -193,51 +194,54 @@ bool OpensWithWire(std::string_view text) {
   return false;
 }
 
-namespace {
-
-// `label` (lowercase) as written or with its first letter capitalised
-// ("edited by", "Edited by"), from `from`; string_view::find keeps this a
-// memchr scan on a whole page.
-size_t FindLabel(std::string_view page, const std::string& label, size_t from) {
-  size_t at = page.find(label, from);
-  if (!label.empty() && IsAsciiLower(label[0])) {
-    std::string cap = label;
-    cap[0] = static_cast<char>(cap[0] - 'a' + 'A');
-    at = std::min(at, page.find(cap, from));
+std::vector<std::string> EditorCredits(std::string_view page) {
+  std::vector<std::string> credits;
+  for (const std::string& label : GetRules().Phrases("editorlabel")) {
+    // The label as listed (lowercase) and with a capital first letter
+    // ("Edited by"); a skipping search, as this reads the whole page.
+    std::vector<std::string> forms{label};
+    if (IsAsciiLower(label[0])) {
+      forms.push_back(label);
+      forms.back()[0] = static_cast<char>(label[0] - 'a' + 'A');
+    }
+    for (const std::string& form : forms) {
+      const std::boyer_moore_horspool_searcher search(form.begin(), form.end());
+      auto at = page.begin();
+      for (int seen = 0; seen < 20; ++seen) {
+        at = std::search(at, page.end(), search);
+        if (at == page.end()) break;
+        size_t pos = static_cast<size_t>(at - page.begin()) + form.size();
+        at += static_cast<std::ptrdiff_t>(form.size());
+        // "：", ":" and spaces between the label and the name.
+        for (bool more = true; more;) {
+          more = false;
+          SkipSpaces(page, pos);
+          for (std::string_view colon : {":", "\xEF\xBC\x9A"})
+            if (page.substr(pos).starts_with(colon)) pos += colon.size(), more = true;
+        }
+        const size_t tag = page.find('<', pos);
+        std::string credit = CollapseSpace(page.substr(pos, std::min<size_t>(80, tag - pos)));
+        if (!credit.empty()) credits.push_back(std::move(credit));
+      }
+    }
   }
-  return at;
+  return credits;
 }
 
-}  // namespace
-
-bool CreditedAsEditor(std::string_view page, std::string_view name_in) {
+bool CreditedAsEditor(const std::vector<std::string>& credits, std::string_view name_in) {
   const std::string name = CollapseSpace(name_in);
   if (Utf8Length(name) < 2) return false;
-  for (const std::string& label : GetRules().Phrases("editorlabel")) {
-    int seen = 0;
-    for (size_t at = FindLabel(page, label, 0); at != std::string_view::npos && ++seen <= 20;
-         at = FindLabel(page, label, at + label.size())) {
-      size_t pos = at + label.size();
-      // "：", ":" and spaces between the label and the name.
-      for (bool more = true; more;) {
-        more = false;
-        SkipSpaces(page, pos);
-        for (std::string_view colon : {":", "\xEF\xBC\x9A"})
-          if (page.substr(pos).starts_with(colon)) pos += colon.size(), more = true;
-      }
-      const std::string credit =
-          CollapseSpace(page.substr(pos, std::min<size_t>(80, page.find('<', pos) - pos)));
-      if (credit.empty()) continue;
-      if (IStartsWith(credit, name) &&
-          (credit.size() == name.size() || !IsWordByte(credit[name.size()])))
-        return true;
-      // The first token of the credit ("崔宁宁]"), up to a space or bracket.
-      size_t end = 0;
-      while (end < credit.size() && credit[end] != ' ' && credit[end] != ']' && credit[end] != ')')
-        ++end;
-      const std::string_view token(credit.data(), end);
-      if (Utf8Length(token) >= 2 && EndsWith(name, token)) return true;
-    }
+  for (const std::string& credit : credits) {
+    if (IStartsWith(credit, name) &&
+        (credit.size() == name.size() || !IsWordByte(credit[name.size()])))
+      return true;
+    // The credit's first token ("崔宁宁]"), up to a space or bracket: a CMS
+    // may put the site's name before it in name=author.
+    size_t end = 0;
+    while (end < credit.size() && credit[end] != ' ' && credit[end] != ']' && credit[end] != ')')
+      ++end;
+    const std::string_view token(credit.data(), end);
+    if (Utf8Length(token) >= 2 && EndsWith(name, token)) return true;
   }
   return false;
 }
