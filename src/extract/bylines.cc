@@ -1,7 +1,6 @@
 #include "extract/bylines.h"
 
 #include <algorithm>
-#include <functional>
 
 #include "extract/author_names.h"
 #include "extract/date_words.h"
@@ -194,54 +193,57 @@ bool OpensWithWire(std::string_view text) {
   return false;
 }
 
-std::vector<std::string> EditorCredits(std::string_view page) {
-  std::vector<std::string> credits;
-  for (const std::string& label : GetRules().Phrases("editorlabel")) {
-    // The label as listed (lowercase) and with a capital first letter
-    // ("Edited by"); a skipping search, as this reads the whole page.
-    std::vector<std::string> forms{label};
-    if (IsAsciiLower(label[0])) {
-      forms.push_back(label);
-      forms.back()[0] = static_cast<char>(label[0] - 'a' + 'A');
-    }
-    for (const std::string& form : forms) {
-      const std::boyer_moore_horspool_searcher search(form.begin(), form.end());
-      auto at = page.begin();
-      for (int seen = 0; seen < 20; ++seen) {
-        at = std::search(at, page.end(), search);
-        if (at == page.end()) break;
-        size_t pos = static_cast<size_t>(at - page.begin()) + form.size();
-        at += static_cast<std::ptrdiff_t>(form.size());
-        // "：", ":" and spaces between the label and the name.
-        for (bool more = true; more;) {
-          more = false;
-          SkipSpaces(page, pos);
-          for (std::string_view colon : {":", "\xEF\xBC\x9A"})
-            if (page.substr(pos).starts_with(colon)) pos += colon.size(), more = true;
-        }
-        const size_t tag = page.find('<', pos);
-        std::string credit = CollapseSpace(page.substr(pos, std::min<size_t>(80, tag - pos)));
-        if (!credit.empty()) credits.push_back(std::move(credit));
-      }
+namespace {
+
+// Whether the text just before `at` (spaces, ":", "：" and "[" skipped) ends
+// with an editor label, as listed or with a capital first letter.
+bool EditorLabelBefore(std::string_view page, size_t at) {
+  size_t end = at;
+  for (bool more = true; more && end > 0;) {
+    more = false;
+    if (IsAsciiSpace(page[end - 1]) || page[end - 1] == ':' || page[end - 1] == '[') {
+      --end;
+      more = true;
+    } else if (end >= 3 && page.substr(end - 3, 3) == "\xEF\xBC\x9A") {
+      end -= 3;
+      more = true;
     }
   }
-  return credits;
+  const std::string_view before = page.substr(0, end);
+  for (const std::string& label : GetRules().Phrases("editorlabel")) {
+    if (before.size() < label.size()) continue;
+    const std::string_view tail = before.substr(before.size() - label.size());
+    if (AsciiLower(tail) == label) return true;
+  }
+  return false;
 }
 
-bool CreditedAsEditor(const std::vector<std::string>& credits, std::string_view name_in) {
+}  // namespace
+
+bool CreditedAsEditor(std::string_view page, std::string_view name_in) {
   const std::string name = CollapseSpace(name_in);
   if (Utf8Length(name) < 2) return false;
-  for (const std::string& credit : credits) {
-    if (IStartsWith(credit, name) &&
-        (credit.size() == name.size() || !IsWordByte(credit[name.size()])))
-      return true;
-    // The credit's first token ("崔宁宁]"), up to a space or bracket: a CMS
-    // may put the site's name before it in name=author.
-    size_t end = 0;
-    while (end < credit.size() && credit[end] != ' ' && credit[end] != ']' && credit[end] != ')')
-      ++end;
-    const std::string_view token(credit.data(), end);
-    if (Utf8Length(token) >= 2 && EndsWith(name, token)) return true;
+  // A CMS may put the site's name before the editor's in name=author
+  // ("SiteName" + "Name"): for a name in a script without spaces, its last
+  // two and three characters are tried as well.
+  std::vector<std::string_view> forms{name};
+  if (static_cast<unsigned char>(name[0]) >= 0x80 && name.find(' ') == std::string::npos)
+    for (size_t chars : {3, 2}) {
+      if (Utf8Length(name) <= chars) continue;
+      size_t at = name.size();
+      for (size_t n = 0; n < chars && at > 0; ++n)
+        while (at > 0 && (static_cast<unsigned char>(name[--at]) & 0xC0) == 0x80) {
+        }
+      forms.push_back(std::string_view(name).substr(at));
+    }
+  for (std::string_view form : forms) {
+    int seen = 0;
+    for (size_t at = page.find(form); at != std::string_view::npos && ++seen <= 50;
+         at = page.find(form, at + form.size())) {
+      const size_t after = at + form.size();
+      if (after < page.size() && IsWordByte(page[after])) continue;
+      if (EditorLabelBefore(page, at)) return true;
+    }
   }
   return false;
 }

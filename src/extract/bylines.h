@@ -27,14 +27,11 @@ std::optional<EmailByline> ParseEmailByline(std::string_view line);
 // byline-like element is a teaser's or a related article's.
 bool OpensWithWire(std::string_view text);
 
-// What `page` credits to its editor: the text after each editor label
-// ("责任编辑：Name", "Edited by Name"; furniture.txt kind `editorlabel`), up to
-// the next tag. Read once per page.
-std::vector<std::string> EditorCredits(std::string_view page);
-
-// True when one of `credits` (EditorCredits) names `name`: CMSs fill
-// name=author with the editor on duty, sometimes behind the site's name
-// ("SiteName" + "Name"), so a name ending in a credited editor's counts too.
-bool CreditedAsEditor(const std::vector<std::string>& credits, std::string_view name);
+// True when `page` credits `name` as its editor ("责任编辑：Name", "Edited
+// by Name"; furniture.txt kind `editorlabel`). CMSs fill name=author with the
+// editor on duty, sometimes behind the site's name ("SiteName" + "Name").
+// Searches for the name, not the labels, so a page costs a few scans only
+// when it has author candidates.
+bool CreditedAsEditor(std::string_view page, std::string_view name);
 
 }  // namespace newsfuse::extract_internal
