@@ -1,7 +1,9 @@
 #include "readability_meta.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
@@ -9,6 +11,7 @@
 #include <vector>
 
 #include "extract/extract.h"
+#include "guideline_gold.h"
 #include "readability_text.h"
 #include "rejections.h"
 #include "set_split.h"
@@ -34,6 +37,13 @@ std::string Norm(const std::string& s, bool fold) {
     out += fold && c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c);
   }
   return out;
+}
+
+// Norm, with a no-break space read as a space: the guideline scores the words
+// of a title or name, not which space the page used between them.
+std::string NormWords(std::string s, bool fold) {
+  for (size_t at; (at = s.find("\u00a0")) != std::string::npos;) s.replace(at, 2, " ");
+  return Norm(s, fold);
 }
 
 std::string DropByPrefix(std::string s) {
@@ -96,6 +106,10 @@ struct Tally {
   // neither that got one anyway (JSON-LD).
   int canonical_n = 0, canonical_found = 0, canonical_other = 0;
   std::vector<PageScore> bodies;  // real sites only ("page" in index.csv), not feature tests
+  // Against the guideline labels (METADATA-GUIDELINES.md) instead of the raw
+  // reference: pages with a headline, pages naming persons, pages naming none.
+  int g_title_n = 0, g_title_exact = 0, g_author_n = 0, g_author_exact = 0;
+  int g_author_none_n = 0, g_author_invented = 0, g_skipped = 0;
 };
 
 void PrintTally(const char* half, const Tally& t) {
@@ -109,6 +123,14 @@ void PrintTally(const char* half, const Tally& t) {
       frac(t.title_affix, t.title_n), frac(t.title_contained, t.title_n), t.author_n,
       frac(t.author_exact, t.author_n), frac(t.author_contained, t.author_n), t.author_none_n,
       t.author_invented);
+  std::printf(
+      "extraction_readability_guideline half=%s title_n=%d title_exact=%.3f author_n=%d "
+      "author_exact=%.3f author_none_n=%d author_none_correct=%.3f author_invented=%d "
+      "skipped=%d\n",
+      half, t.g_title_n, frac(t.g_title_exact, t.g_title_n), t.g_author_n,
+      frac(t.g_author_exact, t.g_author_n), t.g_author_none_n,
+      frac(t.g_author_none_n - t.g_author_invented, t.g_author_none_n), t.g_author_invented,
+      t.g_skipped);
   const Totals body = Aggregate(t.bodies);
   std::printf(
       "extraction_readability_body half=%s pages=%d precision=%.3f recall=%.3f f1=%.3f "
@@ -139,6 +161,53 @@ std::string DayOf(const std::string& s) {
   return s.substr(0, 10);
 }
 
+// The names as a sorted list, case-folded and whitespace-collapsed, so two
+// author lists compare equal whatever their order.
+std::vector<std::string> NameSet(const std::vector<std::string>& names) {
+  std::vector<std::string> out;
+  for (const std::string& n : names) out.push_back(NormWords(n, true));
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::string Joined(const std::vector<std::string>& names) {
+  std::string out;
+  for (const std::string& n : names) out += (out.empty() ? "" : "; ") + n;
+  return out;
+}
+
+void ScoreGuideline(const std::string& name, const GuidelineLabel& label, const std::string& title,
+                    const std::vector<std::string>& authors, bool list, Tally& t) {
+  if (label.title_state == LabelState::kSkip || label.author_state == LabelState::kSkip)
+    ++t.g_skipped;
+  if (label.title_state == LabelState::kScored) {
+    ++t.g_title_n;
+    const bool exact = std::any_of(
+        label.titles.begin(), label.titles.end(),
+        [&](const std::string& w) { return NormWords(w, false) == NormWords(title, false); });
+    t.g_title_exact += exact;
+    if (list && !exact)
+      std::printf("guideline_title_miss %s want=\"%s\" got=\"%s\"\n", name.c_str(),
+                  Joined(label.titles).c_str(), Norm(title, false).c_str());
+  }
+  if (label.author_state == LabelState::kScored) {
+    ++t.g_author_n;
+    const bool exact = NameSet(label.authors) == NameSet(authors);
+    t.g_author_exact += exact;
+    if (list && !exact)
+      std::printf("guideline_author_miss %s want=\"%s\" got=\"%s\"\n", name.c_str(),
+                  Joined(label.authors).c_str(), Joined(authors).c_str());
+  } else if (label.author_state == LabelState::kNone) {
+    ++t.g_author_none_n;
+    if (!authors.empty()) {
+      ++t.g_author_invented;
+      if (list)
+        std::printf("guideline_author_invented %s got=\"%s\"\n", name.c_str(),
+                    Joined(authors).c_str());
+    }
+  }
+}
+
 }  // namespace
 
 void ReadabilityMetadata(const fs::path& dir, HalfSelection halves, bool misses) {
@@ -150,6 +219,8 @@ void ReadabilityMetadata(const fs::path& dir, HalfSelection halves, bool misses)
   std::string line;
   std::getline(index, line);  // header
   Tally tally[2];             // by Half
+  const std::map<std::string, GuidelineEdits> gold =
+      ReadGuidelineEdits(fs::path(NEWSFUSE_BENCH_DIR) / "readability_guideline_gold.tsv");
   while (std::getline(index, line)) {
     const std::string name = line.substr(0, line.find(','));
     const size_t kind_at = line.find(',') + 1;
@@ -186,6 +257,15 @@ void ReadabilityMetadata(const fs::path& dir, HalfSelection halves, bool misses)
     if (got.ok())
       for (const auto& a : got->authors) authors += (authors.empty() ? "" : ", ") + a;
 
+    if (const auto edits = gold.find(name); edits != gold.end()) {
+      auto text = [&](const char* key) {
+        return want.contains(key) && want[key].is_string() ? want[key].get<std::string>() : "";
+      };
+      ScoreGuideline(name, ApplyGuidelineEdits(edits->second, text("title"), text("byline")), title,
+                     got.ok() ? got->authors : std::vector<std::string>{}, list, t);
+    } else {
+      ++t.g_skipped;
+    }
     if (real_site) {
       std::string body;
       if (got.ok())
@@ -256,6 +336,10 @@ void ReadabilityMetadata(const fs::path& dir, HalfSelection halves, bool misses)
     all.canonical_n += t.canonical_n, all.canonical_found += t.canonical_found;
     all.canonical_other += t.canonical_other;
     all.bodies.insert(all.bodies.end(), t.bodies.begin(), t.bodies.end());
+    all.g_title_n += t.g_title_n, all.g_title_exact += t.g_title_exact;
+    all.g_author_n += t.g_author_n, all.g_author_exact += t.g_author_exact;
+    all.g_author_none_n += t.g_author_none_n, all.g_author_invented += t.g_author_invented;
+    all.g_skipped += t.g_skipped;
   }
   if (halves.dev) PrintTally("dev", tally[static_cast<int>(Half::kDev)]);
   if (halves.held_out) PrintTally("held-out", tally[static_cast<int>(Half::kHeldOut)]);

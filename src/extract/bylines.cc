@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "extract/author_names.h"
 #include "extract/date_words.h"
 #include "extract/list_words.h"
 #include "extract/rules.h"
@@ -175,6 +176,76 @@ std::optional<EmailByline> ParseEmailByline(std::string_view line) {
   if (!found) return std::nullopt;
   out.name = CleanName(name);
   return out;
+}
+
+bool OpensWithWire(std::string_view text) {
+  const std::string s = StripAuthorPrefix(text);
+  const std::vector<std::string_view> words = SplitWords(s);
+  std::string lead;
+  for (size_t i = 0; i < words.size() && i < 4; ++i) {
+    const std::string_view w = StripDecor(words[i]);
+    if (w.empty() || IsAsciiDigit(w[0])) break;
+    lead += (lead.empty() ? "" : " ") + std::string(w);
+    if (GetRules().IsWire(lead) || (IStartsWith(lead, "the ") && GetRules().IsWire(lead.substr(4))))
+      return true;
+    if (words[i].back() == ',') break;
+  }
+  return false;
+}
+
+namespace {
+
+// Whether the text just before `at` (spaces, ":", "：" and "[" skipped) ends
+// with an editor label, as listed or with a capital first letter.
+bool EditorLabelBefore(std::string_view page, size_t at) {
+  size_t end = at;
+  for (bool more = true; more && end > 0;) {
+    more = false;
+    if (IsAsciiSpace(page[end - 1]) || page[end - 1] == ':' || page[end - 1] == '[') {
+      --end;
+      more = true;
+    } else if (end >= 3 && page.substr(end - 3, 3) == "\xEF\xBC\x9A") {
+      end -= 3;
+      more = true;
+    }
+  }
+  const std::string_view before = page.substr(0, end);
+  for (const std::string& label : GetRules().Phrases("editorlabel")) {
+    if (before.size() < label.size()) continue;
+    const std::string_view tail = before.substr(before.size() - label.size());
+    if (AsciiLower(tail) == label) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool CreditedAsEditor(std::string_view page, std::string_view name_in) {
+  const std::string name = CollapseSpace(name_in);
+  if (Utf8Length(name) < 2) return false;
+  // A CMS may put the site's name before the editor's in name=author
+  // ("SiteName" + "Name"): for a name in a script without spaces, its last
+  // two and three characters are tried as well.
+  std::vector<std::string_view> forms{name};
+  if (static_cast<unsigned char>(name[0]) >= 0x80 && name.find(' ') == std::string::npos)
+    for (size_t chars : {3, 2}) {
+      if (Utf8Length(name) <= chars) continue;
+      size_t at = name.size();
+      for (size_t n = 0; n < chars && at > 0; ++n)
+        while (at > 0 && (static_cast<unsigned char>(name[--at]) & 0xC0) == 0x80) {
+        }
+      forms.push_back(std::string_view(name).substr(at));
+    }
+  for (std::string_view form : forms) {
+    int seen = 0;
+    for (size_t at = page.find(form); at != std::string_view::npos && ++seen <= 50;
+         at = page.find(form, at + form.size())) {
+      const size_t after = at + form.size();
+      if (after < page.size() && IsWordByte(page[after])) continue;
+      if (EditorLabelBefore(page, at)) return true;
+    }
+  }
+  return false;
 }
 
 }  // namespace newsfuse::extract_internal

@@ -22,4 +22,16 @@ struct EmailByline {
 };
 std::optional<EmailByline> ParseEmailByline(std::string_view line);
 
+// True when `text` (a byline element's text, "AFP 30 avril 2015 à 07:19")
+// opens with a news agency's name: the page credits the agency, and a later
+// byline-like element is a teaser's or a related article's.
+bool OpensWithWire(std::string_view text);
+
+// True when `page` credits `name` as its editor ("责任编辑：Name", "Edited
+// by Name"; furniture.txt kind `editorlabel`). CMSs fill name=author with the
+// editor on duty, sometimes behind the site's name ("SiteName" + "Name").
+// Searches for the name, not the labels, so a page costs a few scans only
+// when it has author candidates.
+bool CreditedAsEditor(std::string_view page, std::string_view name);
+
 }  // namespace newsfuse::extract_internal

@@ -15,8 +15,9 @@ struct Stats {
   size_t chars = 0;       // visible text bytes in the subtree
   size_t link_chars = 0;  // of which inside <a>
   size_t commas = 0;
-  size_t own_text = 0;    // text bytes in direct text children
-  size_t para_chars = 0;  // text in clean paragraph-like descendants
+  size_t own_text = 0;      // text bytes in direct text children
+  size_t para_chars = 0;    // text in clean paragraph-like descendants
+  size_t article_para = 0;  // of which inside <article> descendants
   double score = 0;
   bool candidate = false;
   // What the element says it is, read once from its tag and attributes.
@@ -179,8 +180,13 @@ void ComputeStats(const GumboNode* root, StatsMap& st, std::vector<const GumboNo
     bool expanded;
     bool in_link;
     bool in_furniture;
+    // The nearest block element at or above n: text inside inline wrappers
+    // (<span>, <b>, <font>) is that block's own text, so a <div> whose
+    // paragraphs a word processor wrapped in spans reads as the paragraph
+    // it is.
+    const GumboNode* block;
   };
-  std::vector<Frame> stack{{root, false, false, false}};
+  std::vector<Frame> stack{{root, false, false, false, root}};
   while (!stack.empty()) {
     Frame f = stack.back();
     stack.pop_back();
@@ -198,18 +204,19 @@ void ComputeStats(const GumboNode* root, StatsMap& st, std::vector<const GumboNo
         s.in_furniture = furniture;
         order.push_back(n);
       }
-      stack.push_back({n, true, f.in_link, furniture});
+      const GumboNode* block = IsElement(n) && IsBlockTag(Tag(n)) ? n : f.block;
+      stack.push_back({n, true, f.in_link, furniture, block});
       const bool link = f.in_link || Tag(n) == GUMBO_TAG_A;
       const GumboVector& kids = Children(n);
       for (unsigned i = kids.length; i-- > 0;) {
         const GumboNode* k = static_cast<const GumboNode*>(kids.data[i]);
         if (IsElement(k)) {
-          stack.push_back({k, false, link, furniture});
+          stack.push_back({k, false, link, furniture, block});
         } else if (k->type == GUMBO_NODE_TEXT || k->type == GUMBO_NODE_CDATA) {
           std::string_view t = Trim(k->v.text.text);
           Stats& s = st[n];
           s.chars += t.size();
-          s.own_text += t.size();
+          st[block].own_text += t.size();
           if (link) s.link_chars += t.size();
           s.commas += std::count(t.begin(), t.end(), ',');
         }
@@ -228,7 +235,11 @@ void ComputeStats(const GumboNode* root, StatsMap& st, std::vector<const GumboNo
       s.link_chars += it->second.link_chars;
       s.commas += it->second.commas;
       // Clean paragraph text ignores furniture subtrees (comments, related).
-      if (!it->second.skip) s.para_chars += it->second.para_chars;
+      if (!it->second.skip) {
+        s.para_chars += it->second.para_chars;
+        s.article_para +=
+            Tag(k) == GUMBO_TAG_ARTICLE ? it->second.para_chars : it->second.article_para;
+      }
     }
     const GumboTag t = Tag(n);
     const bool para_like =
@@ -424,6 +435,48 @@ bool KeepParagraph(const Para& p, const std::string& title_key, const ExtractOpt
 
 }  // namespace
 
+bool HasHeading(const GumboNode* n) {
+  for (const GumboNode* e : Elements(n)) {
+    const GumboTag t = Tag(e);
+    if (t == GUMBO_TAG_H1 || t == GUMBO_TAG_H2 || t == GUMBO_TAG_H3) return true;
+  }
+  return false;
+}
+
+// A body that an ad slot, an inline image or a widget split into sibling
+// blocks of one kind ("<div class=articleBody>" twice, the first holding the
+// opening paragraphs): the container's siblings with its tag and class, or
+// its parent's, in document order with the container itself. A sibling with
+// a heading of its own is another post or a teaser, not a continuation, and
+// furniture or a link-heavy block is left out; at most three are taken.
+std::vector<const GumboNode*> SplitBody(const GumboNode* container, const StatsMap& st) {
+  for (const GumboNode* c = container; c != container->parent->parent; c = c->parent) {
+    const char* cls = Attr(c, "class");
+    if (!IsElement(c) || !IsElement(c->parent) || cls == nullptr || *cls == '\0') continue;
+    std::vector<const GumboNode*> blocks;
+    int taken = 0;
+    const GumboVector& kids = Children(c->parent);
+    for (unsigned i = 0; i < kids.length; ++i) {
+      const GumboNode* k = static_cast<const GumboNode*>(kids.data[i]);
+      if (k == c) {
+        blocks.push_back(container);
+        continue;
+      }
+      if (!IsElement(k) || Tag(k) != Tag(c) || Attr(k, "class") == nullptr ||
+          std::string_view(Attr(k, "class")) != cls)
+        continue;
+      auto it = st.find(k);
+      if (it == st.end() || it->second.skip || it->second.in_furniture ||
+          it->second.para_chars < 25 || it->second.link_chars * 3 > it->second.chars ||
+          HasHeading(k) || ++taken > 3)
+        continue;
+      blocks.push_back(k);
+    }
+    if (taken > 0 && taken <= 3) return blocks;
+  }
+  return {container};
+}
+
 HtmlContent ExtractContent(const GumboNode* root, const std::string& title,
                            const ExtractOptions& options) {
   HtmlContent result;
@@ -483,6 +536,12 @@ HtmlContent ExtractContent(const GumboNode* root, const std::string& title,
     if (Tag(p) == GUMBO_TAG_BODY) break;
     if (ps.hint.negative > 0 && ps.hint.positive == 0) break;
     if (ps.para_chars == bs.para_chars) continue;  // a wrapper adding nothing: look above it
+    // Text in other <article> elements beside the story (a "most popular"
+    // feed of teaser cards) is other pieces, not more of this one.
+    const Stats& ks = st[below];
+    const size_t own_articles = Tag(below) == GUMBO_TAG_ARTICLE ? ks.para_chars : ks.article_para;
+    const size_t para_here =
+        ps.para_chars - (ps.article_para - std::min(ps.article_para, own_articles));
     // A story's intro and first paragraphs above the rest of it (the rest in
     // a "read more" wrapper) add less than 1.25x to a long body, yet are the
     // lede. Prose of 400+ characters before the container, at most half as
@@ -490,8 +549,7 @@ HtmlContent ExtractContent(const GumboNode* root, const std::string& title,
     // teaser feed around the story sits after it as much as before.
     const auto [before, after] = ParaCharsAround(p, below, st);
     const bool lede_above = before >= 400 && after * 2 <= before && ps.link_chars * 10 < ps.chars;
-    if (ps.para_chars * 4 < bs.para_chars * 5 && !lede_above)
-      break;  // < 1.25x: keep the tighter box
+    if (para_here * 4 < bs.para_chars * 5 && !lede_above) break;  // < 1.25x: keep the tighter box
     best = p;
     ++steps;
   }
@@ -499,7 +557,10 @@ HtmlContent ExtractContent(const GumboNode* root, const std::string& title,
 
   const std::string title_key = AsciiLower(CollapseSpace(title));
   std::set<std::string> seen;
-  for (Para& p : Emit(best, st)) {
+  std::vector<Para> paras;
+  for (const GumboNode* block : SplitBody(best, st))
+    for (Para& p : Emit(block, st)) paras.push_back(std::move(p));
+  for (Para& p : paras) {
     if (!KeepParagraph(p, title_key, options)) continue;
     if (!seen.insert(p.text).second) continue;
     result.paragraphs.push_back(std::move(p.text));

@@ -92,8 +92,8 @@ std::vector<std::string> NamesFromBylineText(const std::string& text) {
 
 // `person`: the page types these names as persons (JSON-LD "@type": "Person"),
 // so a name that is also the outlet is a personal site's owner, not the outlet.
-void AddAuthors(Article& a, const std::vector<std::string>& names, const char* source,
-                bool person = false) {
+void AddAuthors(Article& a, std::string_view page, const std::vector<std::string>& names,
+                const char* source, bool person = false) {
   if (!a.authors.empty()) return;
   // One field holding several names or a role ("Jane Doe and John Roe",
   // "Jane Doe, Staff Writer") is read as a byline.
@@ -109,7 +109,7 @@ void AddAuthors(Article& a, const std::vector<std::string>& names, const char* s
     const auto src = a.field_sources.find("outlet");
     const bool stated = !person && src != a.field_sources.end() && src->second != "title-suffix";
     const std::string n = CleanAuthorName(raw, stated ? a.outlet : "");
-    if (n.empty()) continue;
+    if (n.empty() || CreditedAsEditor(page, n)) continue;
     bool dup = false;
     for (auto& e : a.authors) dup |= AsciiLower(e) == AsciiLower(n);
     if (!dup) a.authors.push_back(n);
@@ -283,16 +283,21 @@ Result<Draft> ExtractFromHtml(const RawPage& page, const ExtractOptions& options
   // Authors. JSON-LD first: its author is typed (a Person's name, not a
   // handle or a page title); then Dublin Core's creator, which a page sets on
   // purpose, before the generic name=author that themes fill with anything.
-  AddAuthors(a, m.ld_authors, "json-ld", m.ld_authors_person);
+  AddAuthors(a, utf8, m.ld_authors, "json-ld", m.ld_authors_person);
   if (std::string v = MetaValue(m,
                                 {"dc:creator", "dc.creator", "dcterms.creator", "author",
                                  "article:author", "byl", "parsely-author", "sailthru.author"},
                                 &src);
       !v.empty() && !LooksLikeUrl(v)) {
-    AddAuthors(a, {v}, src.c_str());  // "Jane Doe, John Roe", "Jane Doe and John Roe"
+    AddAuthors(a, utf8, {v}, src.c_str());  // "Jane Doe, John Roe", "Jane Doe and John Roe"
   }
-  AddAuthors(a, m.rel_authors, "rel-author");
-  for (const auto& b : m.byline_texts) AddAuthors(a, NamesFromBylineText(b), "byline-element");
+  AddAuthors(a, utf8, m.rel_authors, "rel-author");
+  for (const auto& b : m.byline_texts) {
+    AddAuthors(a, utf8, NamesFromBylineText(b), "byline-element");
+    // The first byline that credits an agency ("AFP 30 avril 2015") is the
+    // page's: the later ones are teasers' or related articles'.
+    if (!a.authors.empty() || OpensWithWire(b)) break;
+  }
 
   // Dates.
   SetDate(a.published, "published", a, m.ld_published, "json-ld");

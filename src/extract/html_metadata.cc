@@ -81,8 +81,17 @@ void AuthorNames(const json& a, std::vector<std::string>& out, bool& person) {
 // a "follow this author" widget (it lists the site's columnists) or a reader
 // comment's byline. Without this test they used up the few byline slots
 // before the page's own byline further down.
+// Also a menu's entry: a list item among five or more ("Bylines", the link
+// to a portal's columnists' section).
 bool OthersByline(const GumboNode* n) {
   if (ContainsCi(Attr(n, "class"), "follow") || ContainsCi(Attr(n, "id"), "follow")) return true;
+  if (Tag(n) == GUMBO_TAG_LI && n->parent && IsElement(n->parent)) {
+    int items = 0;
+    const GumboVector& siblings = n->parent->v.element.children;
+    for (unsigned i = 0; i < siblings.length && items < 5; ++i)
+      items += Tag(static_cast<const GumboNode*>(siblings.data[i])) == GUMBO_TAG_LI;
+    if (items >= 5) return true;
+  }
   for (const GumboNode* a = n; a != nullptr && IsElement(a); a = a->parent) {
     if (Tag(a) == GUMBO_TAG_BODY) break;
     if (HintOf(a).never > 0) return true;

@@ -1,10 +1,41 @@
 #include "extract/title_site.h"
 
 #include <array>
+#include <optional>
 
 #include "extract/text_util.h"
 
 namespace newsfuse::extract_internal {
+
+namespace {
+
+// "标题_频道_网站" / "标题 _频道 _网站": Chinese portals join the headline,
+// its section and the site with underscores. An underscore counts only
+// between two non-ASCII characters (spaces aside), so "snake_case" in a
+// Latin title is not cut; the headline keeps at least four characters and
+// the affix is at most three short parts.
+std::optional<size_t> CjkUnderscoreAffix(std::string_view title) {
+  for (size_t at = title.find('_'); at != std::string_view::npos; at = title.find('_', at + 1)) {
+    size_t before = at, after = at + 1;
+    while (before > 0 && title[before - 1] == ' ') --before;
+    if (before == 0 || static_cast<unsigned char>(title[before - 1]) < 0x80) continue;
+    if (after >= title.size() || static_cast<unsigned char>(title[after]) < 0x80) continue;
+    if (Utf8Length(title.substr(0, before)) < 4) continue;
+    int parts = 0;
+    bool short_parts = true;
+    for (std::string_view rest = title.substr(at + 1);; ++parts) {
+      const size_t next = rest.find('_');
+      short_parts = short_parts && Utf8Length(Trim(rest.substr(0, next))) <= 12;
+      if (next == std::string_view::npos) break;
+      rest.remove_prefix(next + 1);
+    }
+    if (short_parts && parts < 3) return before;
+    return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
 
 std::string StripTitleSite(std::string_view title_in, std::string_view outlet, std::string* site) {
   std::string title = CollapseSpace(title_in);
@@ -33,6 +64,15 @@ std::string StripTitleSite(std::string_view title_in, std::string_view outlet, s
                                         SplitWords(left).size() >= 3) ||
                                        dash_site))) {
       if (site) *site = std::string(Trim(right));
+      // "Headline | Section | Site": a section of one or two words before the
+      // site, after the same bar.
+      if (sep == " | ") {
+        const size_t section = left.rfind(sep);
+        if (section != std::string::npos &&
+            SplitWords(left.substr(section + sep.size())).size() <= 2 &&
+            SplitWords(left.substr(0, section)).size() >= 3)
+          left.resize(section);
+      }
       return std::string(Trim(left));
     }
     size_t first = title.find(sep);
@@ -41,6 +81,10 @@ std::string StripTitleSite(std::string_view title_in, std::string_view outlet, s
       return std::string(Trim(title.substr(first + sep.size())));
     }
   }
+  // The site is not reported: the last part is as often a keyword as the
+  // site's name.
+  if (const std::optional<size_t> cut = CjkUnderscoreAffix(title))
+    return std::string(Trim(title.substr(0, *cut)));
   return title;
 }
 
@@ -75,6 +119,29 @@ bool AddsSiteAffix(std::string_view shorter_in, std::string_view longer_in) {
         short_site(l.substr(0, l.size() - shorter.size() - sep.size())))
       return true;
   }
+  // "Headline [Site]", "Headline（Outlet）", "[Site] Headline": a short
+  // bracketed group on one side; "Headline_Section_Site" (CjkUnderscoreAffix).
+  auto bracketed = [&](std::string_view rest) {
+    rest = Trim(rest);
+    static const std::array<std::pair<std::string_view, std::string_view>, 6> kPairs = {{
+        {"(", ")"},
+        {"[", "]"},
+        {"\xEF\xBC\x88", "\xEF\xBC\x89"},  // full-width parentheses
+        {"\xEF\xBC\x9C", "\xEF\xBC\x9E"},  // full-width angle brackets
+        {"\xE3\x80\x90", "\xE3\x80\x91"},  // lenticular brackets
+        {"\xE3\x80\x94", "\xE3\x80\x95"},  // tortoise-shell brackets
+    }};
+    for (const auto& [open, close] : kPairs)
+      if (StartsWith(rest, open) && EndsWith(rest, close) &&
+          rest.size() > open.size() + close.size() &&
+          rest.substr(open.size()).find(open) == std::string_view::npos)
+        return short_site(rest);
+    return false;
+  };
+  if (StartsWith(l, shorter) &&
+      (bracketed(l.substr(shorter.size())) || CjkUnderscoreAffix(l) == shorter.size()))
+    return true;
+  if (EndsWith(l, shorter) && bracketed(l.substr(0, l.size() - shorter.size()))) return true;
   // "Site: Headline"; a colon after the headline starts a subtitle instead.
   if (EndsWith(l, shorter) && EndsWith(l.substr(0, l.size() - shorter.size()), ": ") &&
       short_site(l.substr(0, l.size() - shorter.size() - 2)))

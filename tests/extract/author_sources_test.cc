@@ -175,5 +175,50 @@ TEST(AuthorWordsTest, AParticleIsNoListWord) {
   EXPECT_EQ(extract_internal::ParseByline("By Ana Lima da Tom Berg").size(), 2u);
 }
 
+TEST(AuthorSourcesTest, AnEditorOnDutyInMetaAuthorIsNoAuthor) {
+  // The CMS copies the editor credited under the article into name=author.
+  auto a = Page(R"(<meta name="author" content="王小明">)",
+                R"(<div class="editor">责任编辑：王小明</div>)");
+  EXPECT_EQ(Authors(ExtractArticle(a)), "");
+  // Also behind the site's name, and in English.
+  a = Page(R"(<meta name="author" content="海岛网王小明">)", R"(<p>[责任编辑:王小明]</p>)");
+  EXPECT_EQ(Authors(ExtractArticle(a)), "");
+  a = Page(R"(<meta name="author" content="Tom Berg">)", R"(<p>Edited by Tom Berg</p>)");
+  EXPECT_EQ(Authors(ExtractArticle(a)), "");
+  // A writer who is not the credited editor stays.
+  a = Page(R"(<meta name="author" content="李华">)",
+           R"(<div class="editor">责任编辑：王小明</div>)");
+  EXPECT_EQ(Authors(ExtractArticle(a)), "李华");
+  a = Page(R"(<meta name="author" content="Tom Bergman">)", R"(<p>Edited by Tom Berg</p>)");
+  EXPECT_EQ(Authors(ExtractArticle(a)), "Tom Bergman");
+}
+
+TEST(AuthorSourcesTest, AnAgencyBylineEndsTheSearchForBylines) {
+  // The page's own byline credits an agency; the next byline-classed element
+  // is a related article's teaser.
+  auto a = Page("", R"(<span class="author">AFP 3 mai 2021 à 07:19</span>
+<aside><span class="author">Par Nora Vik</span><a href="/other">Un autre article</a></aside>)");
+  EXPECT_EQ(Authors(ExtractArticle(a)), "");
+  // Without the agency, the first byline naming a person is read.
+  a = Page("", R"(<span class="author">3 mai 2021 à 07:19</span>
+<span class="author">Par Nora Vik</span>)");
+  EXPECT_EQ(Authors(ExtractArticle(a)), "Nora Vik");
+  EXPECT_TRUE(extract_internal::OpensWithWire("Reuters, 3 May 2021"));
+  EXPECT_TRUE(extract_internal::OpensWithWire("By The Associated Press"));
+  EXPECT_FALSE(extract_internal::OpensWithWire("Nora Vik, Reuters"));
+}
+
+TEST(AuthorSourcesTest, AMenuEntryNamedBylinesIsNoByline) {
+  const std::string menu = R"(<ul><li id="navTop"><a href="/">Top</a></li>
+<li id="navWorld"><a href="/world">World</a></li><li id="navPhoto"><a href="/photo">Photo</a></li>
+<li id="navVideo"><a href="/video">Video</a></li>
+<li id="navBylines"><a href="http://columns.example/">Columnists</a></li></ul>)";
+  EXPECT_EQ(Authors(ExtractArticle(Page("", menu))), "");
+  // A byline list item in a short list is a byline.
+  EXPECT_EQ(Authors(ExtractArticle(
+                Page("", R"(<ul><li class="byline__author">By Nora Vik</li><li>3 May</li></ul>)"))),
+            "Nora Vik");
+}
+
 }  // namespace
 }  // namespace newsfuse

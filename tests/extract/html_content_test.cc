@@ -237,5 +237,78 @@ TEST(HtmlContentTest, PlaceholderDatesAreNotPublicationDates) {
   EXPECT_EQ(a.field_sources["published"], "meta:article:published_time");
 }
 
+TEST(HtmlContentTest, ParagraphsAWordProcessorWrappedInSpansAreTheBody) {
+  // A blog post pasted from a word processor: each paragraph a <div> whose
+  // text sits in <span>s, no <p> anywhere; beside it a sidebar of <p>s.
+  std::string html = std::string("<html><body>") + kNav +
+                     "<div class=\"intro-box\"><p>Welcome to my kitchen, where I cook for friends, "
+                     "family and anyone who drops by on a Sunday.</p><p>New recipes every week, "
+                     "tested twice, with notes on what went wrong the first time.</p></div>"
+                     "<div class=\"post-body\">";
+  const char* paras[] = {
+      "I love a slow stew as much as anyone, but on a weeknight I want dinner on the table in "
+      "half an hour, with one pan to wash and something left for lunch.",
+      "Brown the onions first, then the peppers, and only then the beans, so each keeps its own "
+      "taste; a spoon of smoked paprika ties them together at the end.",
+      "Serve it with rice or warm bread, and keep the leftovers in the fridge for two days at "
+      "most, covered, and heated through before eating."};
+  for (const char* p : paras)
+    html += std::string("<div class=\"MsoNormal\"><span><span>") + p + "</span></span></div>";
+  html += "</div></body></html>";
+  Article a = Html(html);
+  ASSERT_EQ(a.paragraphs.size(), 3u) << Joined(a);
+  EXPECT_EQ(a.paragraphs.front().rfind("I love a slow stew", 0), 0u);
+}
+
+TEST(HtmlContentTest, ABodySplitIntoTwoBlocksOfOneClassIsKeptWhole) {
+  // The first paragraphs, a photo and a widget, then the rest: two sibling
+  // blocks with the same class; the second one holds most of the text.
+  const std::string first =
+      "<div class=\"story-text\"><p>HARBOUR TOWN - The ferry between the two islands will run "
+      "every hour from next week, the operator said on Tuesday, after months of complaints.</p>"
+      "</div>";
+  const std::string rest =
+      "<div class=\"story-text\"><p>Passengers had asked for more evening crossings after the "
+      "summer timetable ended in October, and the council backed them in a vote.</p>"
+      "<p>The operator said two boats would share the route, and that fares would not rise "
+      "before the spring, when it will review the timetable again.</p>"
+      "<p>Island shops welcomed the change, saying deliveries had been late since the autumn, "
+      "and the school said pupils would no longer miss the first lesson.</p>"
+      "<p>The harbour master said the new timetable had been tested in the summer, when the "
+      "second boat ran on weekends, and that no crossing had been cancelled.</p></div>";
+  const std::string html = std::string("<html><body>") + kNav +
+                           "<div class=\"story\"><h1>Ferry to run hourly</h1>" + first +
+                           "<div class=\"photo\"><img src=\"a.jpg\"></div>"
+                           "<div class=\"share-tools\"><a href=\"/s\">Share</a></div>" +
+                           rest + "</div></body></html>";
+  Article a = Html(html);
+  ASSERT_EQ(a.paragraphs.size(), 5u) << Joined(a);
+  EXPECT_EQ(a.paragraphs.front().rfind("The ferry between", 0), 0u) << Joined(a);
+}
+
+TEST(HtmlContentTest, OtherArticlesBesideTheStoryAreNotTakenIn) {
+  // A "most popular" feed of <article> teaser cards after the story, inside
+  // the same <main>: other pieces, however much prose they hold.
+  std::string html = std::string("<html><body>") + kNav +
+                     "<main><div class=\"story-body\">"
+                     "<p>The ferry between the two islands will run every hour from next week, "
+                     "the operator said on Tuesday, after months of complaints from islanders.</p>"
+                     "<p>Passengers had asked for more evening crossings after the summer "
+                     "timetable ended in October, and the council backed them in a vote.</p>"
+                     "<p>The operator said two boats would share the route, and that fares "
+                     "would not rise before the spring review of the timetable.</p></div>"
+                     "<div class=\"grid\">";
+  for (int i = 0; i < 4; ++i)
+    html +=
+        "<article class=\"card\"><div class=\"card-text\">A council vote on the new "
+        "harbour wall was delayed again on Monday, as residents asked for another "
+        "survey of the sea defences " +
+        std::to_string(i) + ".</div></article>";
+  html += "</div></main></body></html>";
+  Article a = Html(html);
+  ASSERT_EQ(a.paragraphs.size(), 3u) << Joined(a);
+  EXPECT_EQ(Joined(a).find("harbour wall"), std::string::npos) << Joined(a);
+}
+
 }  // namespace
 }  // namespace newsfuse

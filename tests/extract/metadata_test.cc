@@ -108,6 +108,15 @@ TEST(TitleSiteTest, StripsKnownOrBarSeparatedSite) {
   EXPECT_EQ(StripTitleSite("Dam opens - and floods - Valley Herald", "Valley Herald", nullptr),
             "Dam opens - and floods");
   EXPECT_EQ(StripTitleSite("Peace talks - what next", "", nullptr), "Peace talks - what next");
+  // A section between the headline and the site goes with the site.
+  EXPECT_EQ(StripTitleSite("Dam opens after repairs | Local News | Valley Herald", "", &site),
+            "Dam opens after repairs");
+  EXPECT_EQ(StripTitleSite("Dam opens after repairs | Valley Herald", "Valley Herald", nullptr),
+            "Dam opens after repairs");
+  // Not when the part before it is no headline, or the part is long.
+  EXPECT_EQ(StripTitleSite("Dam | opens | Valley Herald", "", nullptr), "Dam | opens");
+  EXPECT_EQ(StripTitleSite("Dam opens | after eight months of repairs | Herald", "", nullptr),
+            "Dam opens | after eight months of repairs");
 }
 
 TEST(TitleSiteTest, AgreementBetweenCandidates) {
@@ -121,6 +130,39 @@ TEST(TitleSiteTest, AgreementBetweenCandidates) {
   // The winner carries a site affix another candidate lacks: the bare one.
   EXPECT_EQ(MostAgreedTitle({"", "", "Dam opens - Herald", "Dam opens"}), 3);
   EXPECT_EQ(MostAgreedTitle({"A teaser", "A description", "The page", ""}), -1);
+}
+
+TEST(TitleSiteTest, ChinesePortalUnderscoreAffixes) {
+  std::string site;
+  // "Harbour bridge reopens_Local news_River Daily" in a portal's form.
+  EXPECT_EQ(StripTitleSite("港口大桥今日重新开放_本地新闻_河流日报", "", &site),
+            "港口大桥今日重新开放");
+  EXPECT_EQ(site, "");  // the last part may be a keyword, not the site
+  EXPECT_EQ(StripTitleSite("港口大桥今日重新开放 _本地新闻 _河流日报", "", nullptr),
+            "港口大桥今日重新开放");
+  // An underscore in Latin text, or a long part after it, is no affix.
+  EXPECT_EQ(StripTitleSite("Why snake_case won the style war", "", nullptr),
+            "Why snake_case won the style war");
+  EXPECT_EQ(StripTitleSite("大桥_这是一段很长的第二部分文字而不是频道名称", "", nullptr),
+            "大桥_这是一段很长的第二部分文字而不是频道名称");
+}
+
+TEST(TitleSiteTest, BracketedOrUnderscoredAffixAgainstABareCandidate) {
+  EXPECT_EQ(TitleAgreement("Ferry timetable changes", "Ferry timetable changes [Island Weekly]"),
+            2);
+  EXPECT_EQ(TitleAgreement("渡轮时刻表调整", "渡轮时刻表调整（海岛周刊）"), 2);
+  EXPECT_EQ(TitleAgreement("渡轮时刻表调整", "渡轮时刻表调整 _交通 _海岛网"), 2);
+  EXPECT_EQ(TitleAgreement("Ferry timetable changes", "[Island Weekly] Ferry timetable changes"),
+            2);
+  // The bare headline wins over the one carrying the affix.
+  EXPECT_EQ(MostAgreedTitle({"", "", "渡轮时刻表调整 _交通 _海岛网", "渡轮时刻表调整"}), 3);
+  EXPECT_EQ(MostAgreedTitle(
+                {"渡轮时刻表调整（海岛周刊）", "", "渡轮时刻表调整（海岛周刊）", "渡轮时刻表调整"}),
+            3);
+  // A long bracketed clause is part of the headline, not a site.
+  EXPECT_LT(TitleAgreement("Ferry fares rise",
+                           "Ferry fares rise (and the islanders say the new timetable is worse)"),
+            2);
 }
 
 TEST(CharsetTest, DeclaredAndUndeclaredLegacyCharsets) {
