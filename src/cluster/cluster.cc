@@ -43,6 +43,7 @@
 #include "cluster/event_evidence.h"
 #include "cluster/event_gate.h"
 #include "cluster/fingerprint.h"
+#include "cluster/live_postings.h"
 #include "cluster/names.h"
 #include "cluster/site_vocabulary.h"
 #include "cluster/snapshot.h"
@@ -62,9 +63,10 @@ using Status = StoryState::Status;
 
 constexpr size_t kCandidateTerms = 24;  // article terms used to find candidates
 constexpr size_t kMaxCandidates = 32;   // stories scored per article
-// A term in more live stories than this says little about which one an
-// article belongs to; scanning its posting list would cost O(live stories).
-constexpr size_t kMaxPostingScan = 500;
+// A term in more live stories than cluster::kMaxPostingScan says little
+// about which one an article belongs to; scanning its posting list would
+// cost O(live stories).
+using cluster::kMaxPostingScan;
 constexpr size_t kMaxCentroidTerms = 400;     // trimmed when twice this
 constexpr size_t kMaxNameTerms = 200;         // names and entity keys kept per story
 constexpr size_t kDormantCentroidTerms = 32;  // words kept by a dormant story
@@ -79,14 +81,12 @@ double DayOf(const std::optional<DateTime>& t) {
   return static_cast<double>(t->DaysSinceEpoch()) + t->hour / 24.0 + t->minute / 1440.0;
 }
 
-// Term -> story slots. Open addressing rather than std::unordered_map: a load
-// of a kept state makes one entry per term of every live story, and a node
-// allocated for each is malloc work the load need not do; no decision walks
-// the table, so its order does not matter. A list of up to four slots lives
-// in the table's own slot: most terms are in one or two stories, and an
-// allocation per term was most of what a load of a 100k store allocated and
-// its teardown freed.
-using PostingIndex = absl::flat_hash_map<uint32_t, absl::InlinedVector<uint32_t, 4>>;
+// Term -> dormant story slots (at most kDormantIndexTerms per story, and
+// max_dormant_stories stories: built whole at a load from the header rows).
+// The live stories' index is cluster::LivePostings. Open addressing, and a
+// list of up to four slots in the table's own slot: most terms are in one
+// or two stories.
+using PostingIndex = absl::flat_hash_map<uint32_t, cluster::Slots>;
 
 void EraseFrom(PostingIndex& index, uint32_t term, uint32_t story) {
   auto it = index.find(term);
@@ -169,9 +169,13 @@ struct StoryClusterer::Impl {
   uint64_t seq = 0;                // arrivals so far
   double clock = cluster::kNoDay;  // latest publication day seen
   double last_sweep = cluster::kNoDay;
+  // By slot. A loaded clusterer holds only the header fields of a story
+  // (snapshot.h's "i/" rows) until Story() decodes its row.
   std::vector<StoryState> stories;
+  std::vector<uint8_t> decoded;  // by slot, for a loaded state; slots past it are
+  std::shared_ptr<ClusterStateSource> source;  // a loaded state's rows read on demand
   std::unordered_map<std::string, uint32_t> story_index;  // id -> slot
-  PostingIndex postings;                                  // term -> live stories
+  cluster::LivePostings postings;                         // term -> live stories
   PostingIndex dormant_postings;
   std::vector<uint32_t> live;                               // live story slots
   std::deque<std::pair<uint32_t, uint32_t>> dormant_queue;  // (slot, generation)
@@ -199,11 +203,123 @@ struct StoryClusterer::Impl {
   std::vector<uint32_t> touched;
   std::vector<uint8_t> touched_flag;  // by slot
 
+  // Marks the story to be saved; it is decoded first, as its row is rewritten.
   void Touch(uint32_t slot) {
+    Story(slot);
     if (slot >= touched_flag.size()) touched_flag.resize(slot + 1, 0);
     if (touched_flag[slot]) return;
     touched_flag[slot] = 1;
     touched.push_back(slot);
+  }
+
+  void ReadFailed(const std::string& why) {
+    if (state_read_error.empty()) state_read_error = why;
+  }
+  void Corrupt(const std::string& why) {
+    state_corrupt = true;
+    ReadFailed(why);
+  }
+
+  // A story's whole state: the one way to a story beyond its header fields
+  // (id, status, merged_into, last_day, last_seq, dormant generation and
+  // terms). A loaded clusterer decodes the story's row on first use.
+  StoryState& Story(uint32_t slot) {
+    if (slot < decoded.size() && !decoded[slot]) DecodeStories({slot});
+    return stories[slot];
+  }
+
+  // Decodes the rows of the stories not decoded yet, in one read. A row that
+  // is missing, does not decode or disagrees with its header makes the kept
+  // state corrupt (the story keeps its header; the caller replays).
+  void DecodeStories(const std::vector<uint32_t>& slots) {
+    std::vector<std::string> keys;
+    std::vector<uint32_t> wanted;
+    for (uint32_t slot : slots) {
+      if (slot >= decoded.size() || decoded[slot]) continue;
+      decoded[slot] = 1;
+      wanted.push_back(slot);
+      keys.push_back(cluster::StoryKey(slot));
+    }
+    if (keys.empty()) return;
+    std::vector<std::pair<std::string, std::string>> rows;
+    std::string why;
+    if (!source || !source->Read(keys, rows, why)) {
+      ReadFailed(why.empty() ? "cannot read the clusterer's kept stories" : why);
+      return;
+    }
+    absl::flat_hash_map<std::string_view, const std::string*> by_key;
+    for (const auto& [key, value] : rows) by_key.emplace(key, &value);
+    for (size_t i = 0; i < wanted.size(); ++i) {
+      auto it = by_key.find(keys[i]);
+      StoryState s;
+      if (it == by_key.end() || !cluster::DecodeStory(*it->second, s) ||
+          !cluster::SameHeader(s, stories[wanted[i]]) || !TermsKnown(s)) {
+        Corrupt("clusterer state: row " + keys[i] + " missing or bad");
+        continue;
+      }
+      stories[wanted[i]] = std::move(s);
+    }
+  }
+
+  // Every term of the story's centroids has an id (a comparison reads an
+  // array by term id).
+  bool TermsKnown(const StoryState& s) const {
+    auto known = [&](const Centroid& c) {
+      return std::all_of(c.begin(), c.end(), [&](const auto& tw) { return tw.first < dict.size(); });
+    };
+    for (const Centroid* c : {&s.words, &s.names, &s.entities, &s.titles, &s.actors}) {
+      if (!known(*c)) return false;
+    }
+    return std::all_of(s.anchors.begin(), s.anchors.end(), known);
+  }
+
+  // Holds the live posting lists of `terms` (a loaded state reads them).
+  void FetchPostings(const std::vector<uint32_t>& terms) {
+    bool bad = false;
+    if (!postings.Fetch(terms, static_cast<uint32_t>(stories.size()), bad) && bad) {
+      Corrupt("clusterer state: a p/ row is bad");
+    }
+  }
+
+  // FetchPostings, and the slots of any list kept as a count that fell back
+  // under the cap, rebuilt from the live stories themselves (rare: a term in
+  // ~kMaxPostingScan live stories as their number falls), so a scan sees
+  // exactly what a long run's does.
+  void FetchScannable(const std::vector<uint32_t>& terms) {
+    FetchPostings(terms);
+    for (uint32_t t : terms) {
+      if (!postings.NeedsSlots(t)) continue;
+      DecodeStories(live);
+      cluster::Slots slots;
+      for (uint32_t slot : live) {
+        const Centroid& w = stories[slot].words;
+        auto it = std::lower_bound(w.begin(), w.end(), std::make_pair(t, 0.0),
+                                   [](const auto& a, const auto& b) { return a.first < b.first; });
+        if (stories[slot].status == Status::kLive && it != w.end() && it->first == t) {
+          slots.push_back(slot);
+        }
+      }
+      if (!postings.SetSlots(t, std::move(slots))) {
+        Corrupt("clusterer state: row " + cluster::PostingKey(t) + " disagrees with the stories");
+      }
+    }
+  }
+
+  void IndexTerms(uint32_t slot, const std::vector<uint32_t>& terms) {
+    FetchPostings(terms);
+    for (uint32_t t : terms) postings.Add(t, slot);
+  }
+
+  void UnindexTerms(uint32_t slot, const std::vector<uint32_t>& terms) {
+    FetchPostings(terms);
+    for (uint32_t t : terms) postings.Erase(t, slot);
+  }
+
+  void UnindexWords(uint32_t slot, const Centroid& words) {
+    std::vector<uint32_t> terms;
+    terms.reserve(words.size());
+    for (const auto& [t, w] : words) terms.push_back(t);
+    UnindexTerms(slot, terms);
   }
 
   explicit Impl(ClusterOptions opts)
@@ -429,14 +545,22 @@ struct StoryClusterer::Impl {
     return out;
   }
 
-  // Scores the stories of `index` that share heavy terms, best first.
+  // The dormant stories of a term, null when none or too many to scan.
+  const cluster::Slots* DormantList(uint32_t term) const {
+    auto it = dormant_postings.find(term);
+    if (it == dormant_postings.end() || it->second.size() > kMaxPostingScan) return nullptr;
+    return &it->second;
+  }
+
+  // Scores the live (or dormant) stories that share heavy terms, best first.
   std::vector<Scored> ScoreCandidates(const Prepared& p, const std::vector<uint32_t>& heavy,
-                                      const PostingIndex& index) {
+                                      bool dormant) {
     hits.clear();
+    if (!dormant) FetchScannable(heavy);
     for (uint32_t t : heavy) {
-      auto it = index.find(t);
-      if (it == index.end() || it->second.size() > kMaxPostingScan) continue;
-      for (uint32_t s : it->second) ++hits[s];
+      const cluster::Slots* list = dormant ? DormantList(t) : postings.Scannable(t);
+      if (!list) continue;
+      for (uint32_t s : *list) ++hits[s];
     }
     std::vector<std::pair<uint32_t, uint32_t>> ranked(hits.begin(), hits.end());
     const size_t k = std::min(kMaxCandidates, ranked.size());
@@ -446,6 +570,9 @@ struct StoryClusterer::Impl {
                       });
     std::vector<Scored> out;
     out.reserve(k);
+    std::vector<uint32_t> candidates;
+    for (size_t i = 0; i < k; ++i) candidates.push_back(ranked[i].first);
+    DecodeStories(candidates);
     for (size_t i = 0; i < k; ++i) {
       const uint32_t slot = ranked[i].first;
       const double share = heavy.empty() ? 0 : static_cast<double>(ranked[i].second) / heavy.size();
@@ -485,10 +612,6 @@ struct StoryClusterer::Impl {
     return slot;
   }
 
-  void IndexTerms(uint32_t slot, const std::vector<uint32_t>& terms) {
-    for (uint32_t t : terms) postings[t].push_back(slot);
-  }
-
   // Puts the article in the story; `copy_of` names the article it is a
   // near-duplicate of, empty when it is not a copy.
   void Join(uint32_t slot, const AnnotatedArticle& a, const Prepared& p,
@@ -521,7 +644,7 @@ struct StoryClusterer::Impl {
     s.AddDay(p.day);
     s.last_seq = seq;
     if (s.words.size() > 2 * kMaxCentroidTerms) {
-      for (uint32_t t : cluster::Trim(s.words, kMaxCentroidTerms)) EraseFrom(postings, t, slot);
+      UnindexTerms(slot, cluster::Trim(s.words, kMaxCentroidTerms));
     }
     if (s.names.size() > 2 * kMaxNameTerms) cluster::Trim(s.names, kMaxNameTerms);
     if (s.entities.size() > 2 * kMaxNameTerms) cluster::Trim(s.entities, kMaxNameTerms);
@@ -537,7 +660,7 @@ struct StoryClusterer::Impl {
     Touch(from);
     StoryState& dst = stories[into];
     StoryState& src = stories[from];
-    for (const auto& [t, w] : src.words) EraseFrom(postings, t, from);
+    UnindexWords(from, src.words);
     new_terms.clear();
     dst.Absorb(src, new_terms);
     IndexTerms(into, new_terms);
@@ -552,7 +675,7 @@ struct StoryClusterer::Impl {
   void Sleep(uint32_t slot) {
     Touch(slot);
     StoryState& s = stories[slot];
-    for (const auto& [t, w] : s.words) EraseFrom(postings, t, slot);
+    UnindexWords(slot, s.words);
     cluster::Trim(s.words, kDormantCentroidTerms);
     cluster::Trim(s.names, kDormantNameTerms);
     cluster::Trim(s.entities, kDormantNameTerms);
@@ -654,7 +777,7 @@ struct StoryClusterer::Impl {
       names_loaded.Zero(t);
     }
     const std::vector<uint32_t> heavy = HeavyTerms(p);
-    std::vector<Scored> scored = ScoreCandidates(p, heavy, postings);
+    std::vector<Scored> scored = ScoreCandidates(p, heavy, false);
     Explain(scored);
     if (!scored.empty()) {
       last.best_story = stories[scored[0].story].story.id;
@@ -662,7 +785,7 @@ struct StoryClusterer::Impl {
       last.best_score = scored[0].score;
     }
     if ((scored.empty() || scored[0].score < weights.join_threshold) && !dormant_postings.empty()) {
-      dormant = ScoreCandidates(p, heavy, dormant_postings);
+      dormant = ScoreCandidates(p, heavy, true);
     }
     words_loaded.Clear();
     names_loaded.Clear();
@@ -771,8 +894,8 @@ struct StoryClusterer::Impl {
       if (!Joins(s, weights.merge_threshold)) continue;
       uint32_t a = Resolve(slot), b = Resolve(s.story);
       if (a == b || stories[b].status != Status::kLive) continue;
-      if (!DatesAllowMerge(stories[a], stories[b], p.day)) continue;
-      if (!OneEvent(stories[a], stories[b])) continue;
+      if (!DatesAllowMerge(Story(a), Story(b), p.day)) continue;
+      if (!OneEvent(Story(a), Story(b))) continue;
       if (b < a) std::swap(a, b);
       last.merged.push_back(stories[b].story.id);
       Merge(a, b);
@@ -782,15 +905,16 @@ struct StoryClusterer::Impl {
   // The live stories that share the heaviest terms of story `slot`'s
   // centroid, most shared first (at most kMaxCandidates).
   std::vector<uint32_t> StoryNeighbours(uint32_t slot) {
-    const StoryState& s = stories[slot];
+    const StoryState& s = Story(slot);
     TermWeights heavy = s.words;
     for (auto& [t, w] : heavy) w *= Idf(t);
     const std::vector<uint32_t> top = cluster::TopTerms(heavy, kCandidateTerms);
+    FetchScannable(top);
     hits.clear();
     for (uint32_t t : top) {
-      auto it = postings.find(t);
-      if (it == postings.end() || it->second.size() > kMaxPostingScan) continue;
-      for (uint32_t o : it->second) {
+      const cluster::Slots* list = postings.Scannable(t);
+      if (!list) continue;
+      for (uint32_t o : *list) {
         if (o != slot) ++hits[o];
       }
     }
@@ -811,11 +935,11 @@ struct StoryClusterer::Impl {
   // with the merged one.
   void MergeSameEvent(uint32_t slot) {
     if (weights.story_merge.min_cosine <= 0) return;
-    if (!cluster::StoryCheckpoint(stories[slot].story.article_ids.size())) return;
+    if (!cluster::StoryCheckpoint(Story(slot).story.article_ids.size())) return;
     for (uint32_t other : StoryNeighbours(slot)) {
       uint32_t a = Resolve(slot), b = Resolve(other);
       if (a == b || stories[b].status != Status::kLive) continue;
-      const auto f = cluster::CompareStories(stories[a], stories[b], StreamIdf(),
+      const auto f = cluster::CompareStories(Story(a), Story(b), StreamIdf(),
                                              weights.story_merge.min_cosine);
       if (!cluster::SameEvent(weights.story_merge, f)) continue;
       if (b < a) std::swap(a, b);
@@ -871,7 +995,7 @@ struct StoryClusterer::Impl {
       --counts.archived;
       ++counts.live;
     }
-    last.joined = !stories[slot].story.article_ids.empty();
+    last.joined = !Story(slot).story.article_ids.empty();
     // A copy is replayed as one only where the store put it with its original.
     const bool copy = original && original->slot == slot;
     Join(slot, a, p, copy ? original->article_id : std::string());
@@ -893,6 +1017,12 @@ void StoryClusterer::Restore(const std::string& story_id, const AnnotatedArticle
 const ClusterDecision& StoryClusterer::last_decision() const { return impl_->last; }
 
 std::vector<Story> StoryClusterer::Stories() const {
+  std::vector<uint32_t> held;  // live and dormant: a loaded state decodes them all
+  for (uint32_t slot = 0; slot < impl_->stories.size(); ++slot) {
+    const Status status = impl_->stories[slot].status;
+    if (status == Status::kLive || status == Status::kDormant) held.push_back(slot);
+  }
+  impl_->DecodeStories(held);
   std::vector<Story> out;
   for (const auto& s : impl_->stories) {
     if (s.status == Status::kLive || s.status == Status::kDormant) out.push_back(s.story);
@@ -958,9 +1088,19 @@ ClusterStateChanges StoryClusterer::TakeStateChanges(std::string_view build) {
     for (uint32_t slot = 0; slot < m.stories.size(); ++slot) m.touched.push_back(slot);
   }
   std::sort(m.touched.begin(), m.touched.end());
+  m.DecodeStories(m.touched);  // touched ones are decoded already (Touch)
   for (uint32_t slot : m.touched) {
     out.put.emplace_back(cluster::StoryKey(slot), cluster::EncodeStory(m.stories[slot]));
   }
+  // The header rows of the touched stories' chunks (slots are sorted).
+  for (size_t i = 0; i < m.touched.size();) {
+    const uint32_t chunk = m.touched[i] / cluster::kHeaderChunk;
+    const size_t first = static_cast<size_t>(chunk) * cluster::kHeaderChunk;
+    const size_t n = std::min<size_t>(cluster::kHeaderChunk, m.stories.size() - first);
+    out.put.emplace_back(cluster::HeaderKey(chunk), cluster::EncodeHeaders(&m.stories[first], n));
+    while (i < m.touched.size() && m.touched[i] / cluster::kHeaderChunk == chunk) ++i;
+  }
+  m.postings.TakeChanges(out.full, out.put, out.erase);
   if (out.full) {
     m.touched_sites.clear();
     for (uint32_t slot = 0; slot < m.sites.sites().size(); ++slot) m.touched_sites.push_back(slot);
@@ -1080,6 +1220,38 @@ class KeptTerms : public TermDictionary::Lookup {
   bool& corrupt_;       // the clusterer's state_corrupt
 };
 
+// The live posting lists' kept rows, read through the source.
+class KeptPostings : public cluster::LivePostings::Rows {
+ public:
+  KeptPostings(std::shared_ptr<ClusterStateSource> source, std::string& error)
+      : source_(std::move(source)), error_(error) {}
+
+  bool Read(const std::vector<uint32_t>& terms,
+            std::vector<std::pair<uint32_t, std::string>>& rows) override {
+    std::vector<std::string> keys;
+    keys.reserve(terms.size());
+    for (uint32_t t : terms) keys.push_back(cluster::PostingKey(t));
+    std::vector<std::pair<std::string, std::string>> found;
+    std::string why;
+    if (!source_->Read(keys, found, why)) {
+      if (error_.empty()) error_ = why.empty() ? "cannot read the clusterer's kept postings" : why;
+      return false;
+    }
+    for (auto& [key, value] : found) {
+      uint64_t term = 0;
+      // A row of a key not asked for would be the source's error; skip it.
+      if (cluster::KeyNumber(key, term) && term <= UINT32_MAX) {
+        rows.emplace_back(static_cast<uint32_t>(term), std::move(value));
+      }
+    }
+    return true;
+  }
+
+ private:
+  std::shared_ptr<ClusterStateSource> source_;
+  std::string& error_;  // the clusterer's state_read_error
+};
+
 // The near-duplicate index's kept rows, read through the source.
 class KeptFingerprints : public cluster::FingerprintIndex::Rows {
  public:
@@ -1146,7 +1318,7 @@ class KeptFingerprints : public cluster::FingerprintIndex::Rows {
 }  // namespace
 
 const std::vector<std::string>& StoryClusterer::OnDemandStatePrefixes() {
-  static const std::vector<std::string> prefixes = {"b/", "f/", "w/"};
+  static const std::vector<std::string> prefixes = {"b/", "f/", "p/", "s/", "w/"};
   return prefixes;
 }
 
@@ -1177,7 +1349,7 @@ bool StoryClusterer::LoadState(const std::vector<std::pair<std::string, std::str
   // Each part's rows by number: vectors sorted once rather than maps (a
   // node per row was a tenth of a load of 60,000 rows).
   using Part = std::vector<std::pair<uint64_t, const std::string*>>;
-  Part df, stories, sites;
+  Part df, headers, sites;
   for (const auto& [key, value] : rows) {
     if (key == cluster::kMetaKey) {
       meta_row = &value;
@@ -1185,15 +1357,15 @@ bool StoryClusterer::LoadState(const std::vector<std::pair<std::string, std::str
     }
     if (OnDemand(key)) continue;
     uint64_t n = 0;
-    if (!cluster::KeyNumber(key, n) || (key[0] != 'd' && key[0] != 's' && key[0] != 'h')) {
+    if (!cluster::KeyNumber(key, n) || (key[0] != 'd' && key[0] != 'i' && key[0] != 'h')) {
       // Said after the build check: another build's rows are its own.
       if (!unknown) unknown = &key;
       continue;
     }
-    auto& part = key[0] == 'd' ? df : key[0] == 's' ? stories : sites;
+    auto& part = key[0] == 'd' ? df : key[0] == 'i' ? headers : sites;
     part.emplace_back(n, &value);
   }
-  for (Part* part : {&df, &stories, &sites}) {
+  for (Part* part : {&df, &headers, &sites}) {
     // Sorted and free of repeats, as a store's keys are; a duplicate key
     // would be a corrupt row. The keys' numbers are fixed-width hex, so rows
     // in key order are in number order already, and the check is all a
@@ -1231,7 +1403,7 @@ bool StoryClusterer::LoadState(const std::vector<std::pair<std::string, std::str
   if (term_count > UINT32_MAX || df_count > term_count) {
     return fail("clusterer state: bad meta row");
   }
-  if ((term_count > 0 || fp_end > fp_first) && !source) {
+  if ((term_count > 0 || fp_end > fp_first || story_count > 0) && !source) {
     return fail("clusterer state: no source for the rows read on demand");
   }
   // Both read the source as they need rows.
@@ -1249,43 +1421,38 @@ bool StoryClusterer::LoadState(const std::vector<std::pair<std::string, std::str
     for (uint64_t i = 0; i < n; ++i) m.df[begin + i] = r.U32();
     if (!r.done()) return fail("clusterer state: bad df row");
   }
-  if (stories.size() != story_count) return fail("clusterer state: stories missing");
+  // The header rows only: a story's row is read when a decision needs it.
+  const uint64_t chunks = (story_count + cluster::kHeaderChunk - 1) / cluster::kHeaderChunk;
+  if (story_count > UINT32_MAX || headers.size() != chunks) {
+    return fail("clusterer state: stories missing");
+  }
   m.stories.resize(story_count);
-  m.story_index.reserve(story_count);
-  // Live stories per term, counted first so each posting list is allocated
-  // once at its size (a million push_backs into growing vectors at 100k).
-  std::vector<uint32_t> live_per_term(term_count, 0);
-  uint32_t slot = 0;
-  for (const auto& [n, value] : stories) {
-    if (n != slot || !cluster::DecodeStory(*value, m.stories[slot])) {
-      return fail("clusterer state: bad story row " + std::to_string(n));
+  for (size_t i = 0; i < headers.size(); ++i) {
+    const uint64_t first = i * cluster::kHeaderChunk;
+    const uint64_t n = std::min<uint64_t>(cluster::kHeaderChunk, story_count - first);
+    if (headers[i].first != i || !cluster::DecodeHeaders(*headers[i].second, &m.stories[first], n)) {
+      return fail("clusterer state: bad story header row " + std::to_string(i));
     }
-    StoryState& s = m.stories[slot];
+  }
+  m.story_index.reserve(story_count);
+  for (uint32_t slot = 0; slot < story_count; ++slot) {
+    const StoryState& s = m.stories[slot];
+    if (s.status == Status::kMerged && s.merged_into >= story_count) {
+      return fail("clusterer state: bad story header " + std::to_string(slot));
+    }
     m.story_index.emplace(s.story.id, slot);
     if (s.status == Status::kLive) {
-      for (const auto& [t, w] : s.words) {
-        if (t >= term_count) return fail("clusterer state: bad story row " + std::to_string(n));
-        ++live_per_term[t];
+      m.live.push_back(slot);
+    } else if (s.status == Status::kDormant) {
+      for (uint32_t t : s.dormant_terms) {
+        if (t >= term_count) return fail("clusterer state: bad story header " + std::to_string(slot));
+        m.dormant_postings[t].push_back(slot);
       }
     }
-    ++slot;
   }
-  m.postings.reserve(
-      term_count - static_cast<size_t>(std::count(live_per_term.begin(), live_per_term.end(), 0U)));
-  for (uint32_t t = 0; t < term_count; ++t) {
-    if (live_per_term[t] > 0) m.postings[t].reserve(live_per_term[t]);
-  }
-  // In slot order, as before: the posting lists' order is the one a load
-  // has always given.
-  for (slot = 0; slot < story_count; ++slot) {
-    const StoryState& s = m.stories[slot];
-    if (s.status == Status::kLive) {
-      m.live.push_back(slot);
-      for (const auto& [t, w] : s.words) m.postings[t].push_back(slot);
-    } else if (s.status == Status::kDormant) {
-      for (uint32_t t : s.dormant_terms) m.dormant_postings[t].push_back(slot);
-    }
-  }
+  m.decoded.assign(story_count, 0);
+  m.source = shared;
+  m.postings.Reset(shared ? std::make_unique<KeptPostings>(shared, m.state_read_error) : nullptr);
   for (const auto& [n, value] : sites) {
     cluster::SiteVocabulary::Site site;
     if (n >= cluster::kMaxSites || !cluster::DecodeSite(*value, site)) {

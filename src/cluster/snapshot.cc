@@ -4,6 +4,7 @@
 
 #include <bit>
 #include <cinttypes>
+#include <cmath>
 #include <cstdio>
 #include <cstring>
 
@@ -42,6 +43,47 @@ std::string WordKey(std::string_view term) {
 std::string DfKey(uint32_t chunk) { return HexKey('d', chunk, 8); }
 std::string SiteKey(uint32_t slot) { return HexKey('h', slot, 8); }
 std::string BucketKey(uint32_t bucket) { return HexKey('b', bucket, 8); }
+std::string HeaderKey(uint32_t chunk) { return HexKey('i', chunk, 8); }
+std::string PostingKey(uint32_t term) { return HexKey('p', term, 8); }
+
+std::string EncodeHeaders(const StoryState* first, size_t n) {
+  ByteWriter w;
+  w.U64(n);
+  for (const StoryState* s = first; s != first + n; ++s) {
+    w.Str(s->story.id);
+    w.U64(static_cast<uint64_t>(s->status));
+    w.U64(s->merged_into);
+    w.F64(s->last_day);
+    w.U64(s->last_seq);
+    w.U64(s->dormant_generation);
+    w.Ids(s->dormant_terms);
+  }
+  return std::move(w.bytes());
+}
+
+bool DecodeHeaders(std::string_view bytes, StoryState* first, size_t n) {
+  ByteReader r(bytes);
+  if (r.U64() != n) return false;
+  for (StoryState* s = first; s != first + n && r.ok(); ++s) {
+    s->story.id = r.Str();
+    const uint64_t status = r.U64();
+    if (status > static_cast<uint64_t>(StoryState::Status::kMerged)) return false;
+    s->status = static_cast<StoryState::Status>(status);
+    s->merged_into = r.U32();
+    s->last_day = r.F64();
+    s->last_seq = r.U64();
+    s->dormant_generation = r.U32();
+    s->dormant_terms = r.Ids();
+  }
+  return r.done();
+}
+
+bool SameHeader(const StoryState& a, const StoryState& b) {
+  auto same_day = [](double x, double y) { return x == y || (std::isnan(x) && std::isnan(y)); };
+  return a.story.id == b.story.id && a.status == b.status && a.merged_into == b.merged_into &&
+         same_day(a.last_day, b.last_day) && a.last_seq == b.last_seq &&
+         a.dormant_generation == b.dormant_generation && a.dormant_terms == b.dormant_terms;
+}
 
 std::string EncodeSite(const SiteVocabulary::Site& s) {
   ByteWriter w;

@@ -166,7 +166,9 @@ TEST_P(WriteUnitTest, ClusterStateRowsAreReadByKeyAndLeftOutByPrefix) {
                      {"b/0002", "bb"},
                      {"d/0", "df"},
                      {"f/0009", "fp"},
+                     {"i/00000000", "headers"},
                      {"m", "meta"},
+                     {"p/00000007", "posting"},
                      {"s/0", "story"},
                      // A term's row, keyed by its hash: the last range of keys.
                      {"w/00ff00ff00ff00ff", "term"},
@@ -177,9 +179,10 @@ TEST_P(WriteUnitTest, ClusterStateRowsAreReadByKeyAndLeftOutByPrefix) {
     ASSERT_TRUE(store->PutClusterState(kept, {}, true).ok());
     ASSERT_TRUE((*write)->Commit().ok());
   }
-  auto loaded = store->GetClusterStateExcept({"b/", "f/", "w/"});
+  // The prefixes a loaded clusterer reads on demand, as it asks for them.
+  auto loaded = store->GetClusterStateExcept({"b/", "f/", "p/", "s/", "w/"});
   ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
-  EXPECT_EQ(*loaded, (Rows{{"d/0", "df"}, {"m", "meta"}, {"s/0", "story"}}));
+  EXPECT_EQ(*loaded, (Rows{{"d/0", "df"}, {"i/00000000", "headers"}, {"m", "meta"}}));
   EXPECT_EQ(*store->GetClusterStateExcept({}), kept);
 
   auto write = store->BeginWrite();
@@ -188,10 +191,13 @@ TEST_P(WriteUnitTest, ClusterStateRowsAreReadByKeyAndLeftOutByPrefix) {
   // Asked out of order, with a repeat and keys never kept: the kept ones
   // once each, in key order, as the open unit has them.
   auto read = store->GetClusterStateRows({"f/0009", "w/ffffffffffffffff", "b/0003", "b/0001",
-                                          "b/0003", "b/ffff", "w/0000000000000000"});
+                                          "b/0003", "b/ffff", "w/0000000000000000", "s/0",
+                                          "p/00000007", "p/00000008"});
   ASSERT_TRUE(read.ok()) << read.status().ToString();
   EXPECT_EQ(*read, (Rows{{"b/0001", std::string("x\0y", 3)},
                          {"b/0003", "new"},
+                         {"p/00000007", "posting"},
+                         {"s/0", "story"},
                          {"w/ffffffffffffffff", "last"}}));
   EXPECT_TRUE(store->GetClusterStateRows({})->empty());
 }
