@@ -385,18 +385,37 @@ struct StoryClusterer::Impl {
     return v2;
   }
 
+  // The article's terms, found in a scratch dictionary (as Prepare finds
+  // them), asked of the kept dictionary at once (Remote()).
+  void PrefetchTerms(const AnnotatedArticle& a, TermExtractor& extractor) {
+    TermDictionary scratch;
+    std::vector<uint32_t> found;
+    extractor.Extract(a.article.title, scratch, found);
+    extractor.Extract(scan, 0, scan.size(), scratch, found);
+    cluster::NameTerms(scan, scratch, found);
+    for (const Entity& e : a.entities) {
+      if (!e.key.empty()) scratch.Intern(std::string(cluster::kEntityPrefix) + e.key);
+    }
+    for (cluster::DayKey d : cluster::MentionedDays(a)) scratch.Intern(cluster::DayTerm(d));
+    std::vector<std::string_view> terms;
+    terms.reserve(scratch.size());
+    for (uint32_t t = 0; t < scratch.size(); ++t) terms.push_back(scratch.Term(t));
+    dict.Prefetch(terms);
+  }
+
   Prepared Prepare(const AnnotatedArticle& a) {
     Prepared p;
     ids.clear();
     body_ids.clear();
     TermExtractor& extractor = extractors.For(a.article.language);
+    const std::string_view body = a.body.empty() ? (body_copy = a.article.Body()) : a.body;
+    text::Tokenize(body, scan);
+    if (source && source->Remote() && dict.continued()) PrefetchTerms(a, extractor);
     extractor.Extract(a.article.title, dict, ids);
     const size_t title_terms = ids.size();
     for (size_t i = 0; i < title_terms; ++i) ids.push_back(ids[i]);  // the title counts twice
     title_ids.assign(ids.begin(), ids.begin() + title_terms);
     p.title = UnitVector(title_ids);
-    const std::string_view body = a.body.empty() ? (body_copy = a.article.Body()) : a.body;
-    text::Tokenize(body, scan);
     extractor.Extract(scan, 0, scan.size(), dict, body_ids);
     hashes.clear();
     // Hashed here rather than kept by term id: a clusterer loaded from a
@@ -1197,20 +1216,35 @@ class KeptTerms : public TermDictionary::Lookup {
       : source_(std::move(source)), kept_(kept), error_(error), corrupt_(corrupt) {}
 
   uint32_t Find(std::string_view term) override {
+    std::vector<uint32_t> ids;
+    FindMany({term}, ids);
+    return ids.front();
+  }
+
+  void FindMany(const std::vector<std::string_view>& terms, std::vector<uint32_t>& ids) override {
+    ids.assign(terms.size(), TermDictionary::kNoTerm);
+    std::vector<std::string> keys;
+    keys.reserve(terms.size());
+    for (std::string_view term : terms) keys.push_back(cluster::WordKey(term));
     std::vector<std::pair<std::string, std::string>> rows;
     std::string why;
-    if (!source_->Read({cluster::WordKey(term)}, rows, why)) {
+    if (!source_->Read(keys, rows, why)) {
       if (error_.empty()) error_ = why.empty() ? "cannot read the clusterer's kept terms" : why;
-      return TermDictionary::kNoTerm;
+      return;
     }
-    if (rows.empty()) return TermDictionary::kNoTerm;  // a new term
-    uint32_t id = 0;
-    if (!cluster::DecodeWord(rows.front().second, term, id) || id >= kept_) {
-      corrupt_ = true;
-      if (error_.empty()) error_ = "clusterer state: row " + rows.front().first + " bad";
-      return TermDictionary::kNoTerm;
+    absl::flat_hash_map<std::string_view, const std::string*> by_key;
+    for (const auto& [key, value] : rows) by_key.emplace(key, &value);
+    for (size_t i = 0; i < terms.size(); ++i) {
+      auto it = by_key.find(keys[i]);
+      if (it == by_key.end()) continue;  // a new term
+      uint32_t id = 0;
+      if (!cluster::DecodeWord(*it->second, terms[i], id) || id >= kept_) {
+        corrupt_ = true;
+        if (error_.empty()) error_ = "clusterer state: row " + keys[i] + " bad";
+        continue;
+      }
+      ids[i] = id;
     }
-    return id;
   }
 
  private:

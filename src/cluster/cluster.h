@@ -227,6 +227,10 @@ class ClusterStateSource {
   // false with the reason in `why` when they cannot be read.
   virtual bool Read(const std::vector<std::string>& keys,
                     std::vector<std::pair<std::string, std::string>>& rows, std::string& why) = 0;
+  // Each Read is a round trip to a server: a loaded clusterer then asks for
+  // an article's kept terms in one Read (finding them costs a second pass
+  // over its words) rather than one Read per term it has not seen.
+  virtual bool Remote() const { return false; }
 };
 
 class StoryClusterer {

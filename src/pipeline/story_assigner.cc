@@ -121,6 +121,7 @@ class StoreStateSource : public ClusterStateSource {
     rows = std::move(read).value();
     return true;
   }
+  bool Remote() const override { return store_.ReadsAreRoundTrips(); }
 
  private:
   Store& store_;

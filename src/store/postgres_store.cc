@@ -151,6 +151,7 @@ class PostgresStore final : public Store {
   Result<std::vector<std::pair<std::string, std::string>>> GetClusterStateRows(
       const std::vector<std::string>& keys) override;
   bool KeepsClusterState() const override { return true; }
+  bool ReadsAreRoundTrips() const override { return true; }
   using Store::AssignToStory;
   Status AssignToStory(const std::string& story_id, const std::string& article_id,
                        const std::string& copy_of) override;

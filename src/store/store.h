@@ -183,6 +183,9 @@ class Store {
     return std::vector<std::pair<std::string, std::string>>{};
   }
   virtual bool KeepsClusterState() const { return false; }
+  // Each read is a round trip to a server: a reader asks for many rows at
+  // once rather than one at a time.
+  virtual bool ReadsAreRoundTrips() const { return false; }
 
   // Records that `article_id` belongs to `story_id` (idempotent). An article
   // is in at most one story, so assigning it elsewhere moves it (merges).

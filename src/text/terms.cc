@@ -21,7 +21,11 @@ namespace newsfuse {
 uint32_t TermDictionary::Intern(std::string_view term) {
   auto it = ids_.find(term);
   if (it != ids_.end()) return it->second;
-  uint32_t id = lookup_ ? lookup_->Find(term) : kNoTerm;
+  uint32_t id = kNoTerm;
+  if (lookup_) {
+    // Only after a Prefetch (the set holds std::strings: one is made to ask).
+    if (unkept_.empty() || unkept_.erase(std::string(term)) == 0) id = lookup_->Find(term);
+  }
   if (id == kNoTerm) id = static_cast<uint32_t>(size_++);
   const std::string& held = terms_.emplace_back(term);
   ids_.emplace(held, id);
@@ -33,6 +37,29 @@ void TermDictionary::Continue(size_t size, std::unique_ptr<Lookup> lookup) {
   assert(terms_.empty());
   size_ = size;
   lookup_ = std::move(lookup);
+}
+
+void TermDictionary::Prefetch(const std::vector<std::string_view>& terms) {
+  if (!lookup_) return;
+  std::vector<std::string_view> asked;
+  absl::flat_hash_set<std::string_view> seen;
+  for (std::string_view term : terms) {
+    if (!ids_.contains(term) && !unkept_.contains(std::string(term)) && seen.insert(term).second) {
+      asked.push_back(term);
+    }
+  }
+  if (asked.empty()) return;
+  std::vector<uint32_t> ids;
+  lookup_->FindMany(asked, ids);
+  for (size_t i = 0; i < asked.size() && i < ids.size(); ++i) {
+    if (ids[i] == kNoTerm) {
+      unkept_.emplace(asked[i]);
+      continue;
+    }
+    const std::string& held = terms_.emplace_back(asked[i]);
+    ids_.emplace(held, ids[i]);
+    by_id_.emplace(ids[i], &held);
+  }
 }
 
 uint32_t TermDictionary::Find(std::string_view term) const {

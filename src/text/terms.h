@@ -19,6 +19,7 @@
 #pragma once
 
 #include <absl/container/flat_hash_map.h>
+#include <absl/container/flat_hash_set.h>
 
 #include <cstdint>
 #include <deque>
@@ -44,6 +45,12 @@ class TermDictionary {
     virtual ~Lookup() = default;
     // The kept id of `term`, or kNoTerm when none is kept.
     virtual uint32_t Find(std::string_view term) = 0;
+    // The kept ids of `terms` (kNoTerm for each not kept), in `ids`, asked
+    // at once; by default one Find each.
+    virtual void FindMany(const std::vector<std::string_view>& terms, std::vector<uint32_t>& ids) {
+      ids.clear();
+      for (std::string_view term : terms) ids.push_back(Find(term));
+    }
   };
 
   uint32_t Intern(std::string_view term);
@@ -61,6 +68,13 @@ class TermDictionary {
   // elsewhere: a term it does not hold is asked of `lookup`, and one not kept
   // there either gets the next id from `size` on.
   void Continue(size_t size, std::unique_ptr<Lookup> lookup);
+  bool continued() const { return lookup_ != nullptr; }
+  // A continued dictionary asks the lookup at once for those of `terms` it
+  // does not hold, so interning them later asks nothing (a store across a
+  // network answers many in one round trip). Ids are those Intern would give:
+  // a kept term gets its kept id now, a term not kept the next id when it is
+  // interned. Nothing for a dictionary not continued.
+  void Prefetch(const std::vector<std::string_view>& terms);
 
   // What TermExtractor made of a surface form before (a word as the text
   // spells it, led by the extractor's settings and reading): a word seen once
@@ -83,6 +97,7 @@ class TermDictionary {
   size_t size_ = 0;                // ids given (kept ones included)
   std::unique_ptr<Lookup> lookup_;
   absl::flat_hash_map<uint32_t, const std::string*> by_id_;  // a continued dictionary's
+  absl::flat_hash_set<std::string> unkept_;  // prefetched, not kept: new when interned
   text::StringMap<uint32_t> surfaces_;
 };
 

@@ -21,13 +21,22 @@ namespace {
 
 using Rows = std::map<std::string, std::string>;
 
-// Serves kept rows and notes every key asked for.
+// Serves kept rows and notes every key asked for (and, when given, how many
+// reads asked for term rows).
 class CountingSource : public ClusterStateSource {
  public:
-  CountingSource(const Rows& rows, std::vector<std::string>& asked) : rows_(rows), asked_(asked) {}
+  CountingSource(const Rows& rows, std::vector<std::string>& asked, int* term_reads = nullptr,
+                 bool remote = false)
+      : rows_(rows), asked_(asked), term_reads_(term_reads), remote_(remote) {}
+  bool Remote() const override { return remote_; }
   bool Read(const std::vector<std::string>& keys,
             std::vector<std::pair<std::string, std::string>>& rows, std::string& why) override {
     (void)why;
+    if (term_reads_ && std::any_of(keys.begin(), keys.end(), [](const std::string& key) {
+          return key.starts_with("w/");
+        })) {
+      ++*term_reads_;
+    }
     for (const std::string& key : keys) {
       asked_.push_back(key);
       auto it = rows_.find(key);
@@ -39,6 +48,8 @@ class CountingSource : public ClusterStateSource {
  private:
   Rows rows_;
   std::vector<std::string>& asked_;
+  int* term_reads_;
+  bool remote_;
 };
 
 void Keep(Rows& kept, const ClusterStateChanges& changes) {
@@ -193,6 +204,41 @@ TEST(KeptRowsTest, APostingListCrossingTheCapBothWaysDecidesAsOneRun) {
   EXPECT_TRUE(listed_again) << "no list fell back under the cap";
   EXPECT_EQ(clusterer->counts().live, one.counts().live);
   EXPECT_EQ(clusterer->counts().dormant, one.counts().dormant);
+}
+
+// Across a network (PostgreSQL) a loaded clusterer asks for an article's
+// kept terms in one read, not one read per term, and gives them the ids a
+// term-by-term lookup gives: the same decision and the same rows to keep.
+TEST(KeptRowsTest, ARemoteSourceIsAskedForAnArticlesTermsInOneRead) {
+  StoryClusterer first;
+  for (int i = 0; i < 30; ++i) first.Add(Topical(i, i));
+  Rows kept;
+  Keep(kept, first.TakeStateChanges("test-build"));
+  // Topic 4's words and new ones: kept terms and terms never seen.
+  AnnotatedArticle next = Topical(900, 4);
+  next.article.paragraphs.push_back("Quendril vasterpolm and the blorvex zqbaaa.");
+  std::vector<ClusterStateChanges> saved;
+  std::vector<std::string> decided;
+  for (bool remote : {false, true}) {
+    std::vector<std::string> asked;
+    int term_reads = 0;
+    StoryClusterer loaded;
+    std::string why;
+    ASSERT_TRUE(loaded.LoadState(Loaded(kept), "test-build", &why,
+                                 std::make_unique<CountingSource>(kept, asked, &term_reads, remote)))
+        << why;
+    decided.push_back(loaded.Add(next));
+    EXPECT_EQ(loaded.state_read_error(), "");
+    if (remote) {
+      EXPECT_EQ(term_reads, 1);
+    } else {
+      EXPECT_GT(term_reads, 5) << "a read per term not held";
+    }
+    saved.push_back(loaded.TakeStateChanges("test-build"));
+  }
+  EXPECT_EQ(decided[0], decided[1]);
+  EXPECT_EQ(saved[0].put, saved[1].put);
+  EXPECT_EQ(saved[0].erase, saved[1].erase);
 }
 
 // A story row that disagrees with its header (another story's row in its
