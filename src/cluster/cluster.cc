@@ -172,7 +172,7 @@ struct StoryClusterer::Impl {
   // By slot. A loaded clusterer holds only the header fields of a story
   // (snapshot.h's "i/" rows) until Story() decodes its row.
   std::vector<StoryState> stories;
-  std::vector<uint8_t> decoded;  // by slot, for a loaded state; slots past it are
+  std::vector<uint8_t> decoded;                // by slot, for a loaded state; slots past it are
   std::shared_ptr<ClusterStateSource> source;  // a loaded state's rows read on demand
   std::unordered_map<std::string, uint32_t> story_index;  // id -> slot
   cluster::LivePostings postings;                         // term -> live stories
@@ -265,7 +265,8 @@ struct StoryClusterer::Impl {
   // array by term id).
   bool TermsKnown(const StoryState& s) const {
     auto known = [&](const Centroid& c) {
-      return std::all_of(c.begin(), c.end(), [&](const auto& tw) { return tw.first < dict.size(); });
+      return std::all_of(c.begin(), c.end(),
+                         [&](const auto& tw) { return tw.first < dict.size(); });
     };
     for (const Centroid* c : {&s.words, &s.names, &s.entities, &s.titles, &s.actors}) {
       if (!known(*c)) return false;
@@ -958,8 +959,8 @@ struct StoryClusterer::Impl {
     for (uint32_t other : StoryNeighbours(slot)) {
       uint32_t a = Resolve(slot), b = Resolve(other);
       if (a == b || stories[b].status != Status::kLive) continue;
-      const auto f = cluster::CompareStories(Story(a), Story(b), StreamIdf(),
-                                             weights.story_merge.min_cosine);
+      const auto f =
+          cluster::CompareStories(Story(a), Story(b), StreamIdf(), weights.story_merge.min_cosine);
       if (!cluster::SameEvent(weights.story_merge, f)) continue;
       if (b < a) std::swap(a, b);
       last.merged.push_back(stories[b].story.id);
@@ -1464,7 +1465,8 @@ bool StoryClusterer::LoadState(const std::vector<std::pair<std::string, std::str
   for (size_t i = 0; i < headers.size(); ++i) {
     const uint64_t first = i * cluster::kHeaderChunk;
     const uint64_t n = std::min<uint64_t>(cluster::kHeaderChunk, story_count - first);
-    if (headers[i].first != i || !cluster::DecodeHeaders(*headers[i].second, &m.stories[first], n)) {
+    if (headers[i].first != i ||
+        !cluster::DecodeHeaders(*headers[i].second, &m.stories[first], n)) {
       return fail("clusterer state: bad story header row " + std::to_string(i));
     }
   }
@@ -1479,7 +1481,8 @@ bool StoryClusterer::LoadState(const std::vector<std::pair<std::string, std::str
       m.live.push_back(slot);
     } else if (s.status == Status::kDormant) {
       for (uint32_t t : s.dormant_terms) {
-        if (t >= term_count) return fail("clusterer state: bad story header " + std::to_string(slot));
+        if (t >= term_count)
+          return fail("clusterer state: bad story header " + std::to_string(slot));
         m.dormant_postings[t].push_back(slot);
       }
     }

@@ -100,8 +100,8 @@ void LivePostings::Erase(uint32_t term, uint32_t slot) {
   List& list = it->second;
   // Only a story that holds the term loses it, so a count alone stays exact.
   --list.count;
-  if (!list.count_only) list.slots.erase(std::remove(list.slots.begin(), list.slots.end(), slot),
-                                         list.slots.end());
+  if (!list.count_only)
+    list.slots.erase(std::remove(list.slots.begin(), list.slots.end(), slot), list.slots.end());
   Changed(term);
   // A long run keeps no empty list; a loaded one must remember the term is held.
   if (list.count == 0 && !rows_) lists_.erase(it);
@@ -125,7 +125,8 @@ void LivePostings::TakeChanges(bool all, std::vector<std::pair<std::string, std:
       continue;
     }
     const List& list = it->second;
-    put.emplace_back(PostingKey(t), EncodePosting(list.count, list.count_only ? nullptr : &list.slots));
+    put.emplace_back(PostingKey(t),
+                     EncodePosting(list.count, list.count_only ? nullptr : &list.slots));
   }
   changed_.clear();
   changed_set_.clear();

@@ -22,8 +22,9 @@
 //                two terms' hashes, ~1e-9 at 262k terms: the store is replayed)
 // The "b/", "f/", "p/", "s/" and "w/" rows are read on demand
 // (OnDemandStatePrefixes), the others when the state is loaded: a load reads
-// ~30 bytes a story, and an article the rows of its terms and candidates. Per-story and per-fingerprint rows keep the write of one
-// ingest proportional to what it changed, not to the store.
+// ~30 bytes a story, and an article the rows of its terms and candidates. Per-story and
+// per-fingerprint rows keep the write of one ingest proportional to what it changed, not to the
+// store.
 //
 // The encoding is little-endian varints and the bits of doubles, so a state
 // loaded is the state saved to the bit, and decisions after a load are those
@@ -41,7 +42,7 @@
 
 namespace newsfuse::cluster {
 
-inline constexpr uint32_t kDfChunk = 16384;  // term ids per df row
+inline constexpr uint32_t kDfChunk = 16384;    // term ids per df row
 inline constexpr uint32_t kHeaderChunk = 512;  // stories per header row
 inline constexpr std::string_view kMetaKey = "m";
 

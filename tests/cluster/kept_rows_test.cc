@@ -32,9 +32,8 @@ class CountingSource : public ClusterStateSource {
   bool Read(const std::vector<std::string>& keys,
             std::vector<std::pair<std::string, std::string>>& rows, std::string& why) override {
     (void)why;
-    if (term_reads_ && std::any_of(keys.begin(), keys.end(), [](const std::string& key) {
-          return key.starts_with("w/");
-        })) {
+    if (term_reads_ && std::any_of(keys.begin(), keys.end(),
+                                   [](const std::string& key) { return key.starts_with("w/"); })) {
       ++*term_reads_;
     }
     for (const std::string& key : keys) {
@@ -224,8 +223,9 @@ TEST(KeptRowsTest, ARemoteSourceIsAskedForAnArticlesTermsInOneRead) {
     int term_reads = 0;
     StoryClusterer loaded;
     std::string why;
-    ASSERT_TRUE(loaded.LoadState(Loaded(kept), "test-build", &why,
-                                 std::make_unique<CountingSource>(kept, asked, &term_reads, remote)))
+    ASSERT_TRUE(
+        loaded.LoadState(Loaded(kept), "test-build", &why,
+                         std::make_unique<CountingSource>(kept, asked, &term_reads, remote)))
         << why;
     decided.push_back(loaded.Add(next));
     EXPECT_EQ(loaded.state_read_error(), "");

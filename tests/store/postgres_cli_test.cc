@@ -1,5 +1,6 @@
-// End to end through the `newsfuse` binary: `ingest`, `stories`, `story`
-// and `search` on a PostgreSQL --db give what they give on a SQLite file,
+// End to end through the `newsfuse` binary: `ingest` (in one run or a page
+// at a time), `stories`, `story` and `search` on a PostgreSQL --db give what
+// they give on a SQLite file,
 // on a small corpus written for this test (two stories of several outlets
 // and one lone article). Needs NEWSFUSE_TEST_PG, like the store tests.
 #include <gmock/gmock.h>
@@ -157,6 +158,26 @@ TEST_P(PostgresCliTest, IngestStoriesAndSearchMatchSqlite) {
   EXPECT_EQ(nlohmann::json::parse(Run("stories --format json", postgres_).out),
             nlohmann::json::parse(Run("stories --format json", sqlite_).out));
   EXPECT_EQ(Raw(postgres_)->Query("SELECT count(*) FROM story_reports"), "1");
+}
+
+// Ingested one page at a time, each run after the first loads the kept
+// clusterer state from PostgreSQL (its stories, posting lists and terms read
+// on demand, an article's terms in one read) and decides as one SQLite run.
+TEST_P(PostgresCliTest, OnePageAtATimeMatchesOneSqliteRun) {
+  const std::string corpus = (dir_ / "corpus").string();
+  CliRun one = RunCli("ingest " + corpus + Db(sqlite_));
+  ASSERT_EQ(one.exit_code, 0) << one.out;
+  std::vector<fs::path> pages;
+  for (const auto& entry : fs::directory_iterator(dir_ / "corpus")) pages.push_back(entry.path());
+  std::sort(pages.begin(), pages.end());  // the directory walk's order
+  for (const fs::path& page : pages) {
+    CliRun run = RunCli("ingest " + page.string() + Db(postgres_), /*with_stderr=*/true);
+    ASSERT_EQ(run.exit_code, 0) << page << ": " << run.out;
+    EXPECT_THAT(run.out, HasSubstr("ingested 1, duplicate 0, failed 0")) << page;
+    EXPECT_THAT(run.out, ::testing::Not(HasSubstr("rebuilt the clusterer's state"))) << page;
+  }
+  EXPECT_EQ(nlohmann::json::parse(Run("stories --format json", postgres_).out),
+            nlohmann::json::parse(Run("stories --format json", sqlite_).out));
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, PostgresCliTest, ::testing::Values(Backend::kPostgres),
