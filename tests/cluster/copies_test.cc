@@ -12,6 +12,7 @@
 #include "analyze/analyze.h"
 #include "cluster/cluster.h"
 #include "cluster/fingerprint.h"
+#include "cluster/row_source.h"
 #include "cluster/snapshot.h"
 #include "text/seed_corpus.h"
 
@@ -300,29 +301,7 @@ TEST(CopiesTest, StateLoadedAfterEveryArticleDecidesAsOneRun) {
 // The kept rows a loaded clusterer reads on demand: a stored article's
 // original is found through its few band rows, not a load of every
 // fingerprint; a source that fails is said, not taken for "no original".
-class RowSource : public ClusterStateSource {
- public:
-  RowSource(std::map<std::string, std::string> rows, std::vector<std::string>& asked, bool fail)
-      : rows_(std::move(rows)), asked_(asked), fail_(fail) {}
-  bool Read(const std::vector<std::string>& keys,
-            std::vector<std::pair<std::string, std::string>>& rows, std::string& why) override {
-    if (fail_) {
-      why = "the test's store is down";
-      return false;
-    }
-    for (const std::string& key : keys) {
-      asked_.push_back(key);
-      auto it = rows_.find(key);
-      if (it != rows_.end()) rows.emplace_back(*it);
-    }
-    return true;
-  }
-
- private:
-  std::map<std::string, std::string> rows_;
-  std::vector<std::string>& asked_;
-  bool fail_;
-};
+using testing::RowSource;
 
 // The rows of `all` a load reads: all but those read on demand.
 std::vector<std::pair<std::string, std::string>> RowsLoaded(const ClusterStateChanges& all) {

@@ -13,6 +13,7 @@
 
 #include "cluster/cluster.h"
 #include "cluster/live_postings.h"
+#include "cluster/row_source.h"
 #include "cluster/snapshot.h"
 #include "text/seed_corpus.h"
 
@@ -21,35 +22,7 @@ namespace {
 
 using Rows = std::map<std::string, std::string>;
 
-// Serves kept rows and notes every key asked for (and, when given, how many
-// reads asked for term rows).
-class CountingSource : public ClusterStateSource {
- public:
-  CountingSource(const Rows& rows, std::vector<std::string>& asked, int* term_reads = nullptr,
-                 bool remote = false)
-      : rows_(rows), asked_(asked), term_reads_(term_reads), remote_(remote) {}
-  bool Remote() const override { return remote_; }
-  bool Read(const std::vector<std::string>& keys,
-            std::vector<std::pair<std::string, std::string>>& rows, std::string& why) override {
-    (void)why;
-    if (term_reads_ && std::any_of(keys.begin(), keys.end(),
-                                   [](const std::string& key) { return key.starts_with("w/"); })) {
-      ++*term_reads_;
-    }
-    for (const std::string& key : keys) {
-      asked_.push_back(key);
-      auto it = rows_.find(key);
-      if (it != rows_.end()) rows.emplace_back(*it);
-    }
-    return true;
-  }
-
- private:
-  Rows rows_;
-  std::vector<std::string>& asked_;
-  int* term_reads_;
-  bool remote_;
-};
+using testing::RowSource;
 
 void Keep(Rows& kept, const ClusterStateChanges& changes) {
   if (changes.full) kept.clear();
@@ -118,7 +91,7 @@ TEST(KeptRowsTest, ALoadedClustererReadsTheStoriesItComparesAndTheTermsItUses) {
   StoryClusterer again;
   std::string why;
   ASSERT_TRUE(again.LoadState(Loaded(kept), "test-build", &why,
-                              std::make_unique<CountingSource>(kept, asked)))
+                              std::make_unique<RowSource>(kept, asked, false)))
       << why;
   EXPECT_TRUE(asked.empty()) << "a load reads no row on demand";
   StoryClusterer one;  // the long run, for the decision
@@ -195,7 +168,7 @@ TEST(KeptRowsTest, APostingListCrossingTheCapBothWaysDecidesAsOneRun) {
       clusterer = std::make_unique<StoryClusterer>(options);
       std::string why;
       ASSERT_TRUE(clusterer->LoadState(Loaded(kept), "test-build", &why,
-                                       std::make_unique<CountingSource>(kept, asked)))
+                                       std::make_unique<RowSource>(kept, asked, false)))
           << why;
     }
   }
@@ -223,9 +196,10 @@ TEST(KeptRowsTest, ARemoteSourceIsAskedForAnArticlesTermsInOneRead) {
     int term_reads = 0;
     StoryClusterer loaded;
     std::string why;
-    ASSERT_TRUE(
-        loaded.LoadState(Loaded(kept), "test-build", &why,
-                         std::make_unique<CountingSource>(kept, asked, &term_reads, remote)))
+    ASSERT_TRUE(loaded.LoadState(
+        Loaded(kept), "test-build", &why,
+        std::make_unique<RowSource>(
+            kept, asked, RowSource::Options{.remote = remote, .term_reads = &term_reads})))
         << why;
     decided.push_back(loaded.Add(next));
     EXPECT_EQ(loaded.state_read_error(), "");
@@ -254,7 +228,7 @@ TEST(KeptRowsTest, AStoryRowThatIsNotItsHeadersStoryIsCorrupt) {
   StoryClusterer broken;
   std::string why;
   ASSERT_TRUE(broken.LoadState(Loaded(kept), "test-build", &why,
-                               std::make_unique<CountingSource>(kept, asked)))
+                               std::make_unique<RowSource>(kept, asked, false)))
       << why;
   broken.Stories();
   EXPECT_TRUE(broken.kept_state_corrupt());
