@@ -9,8 +9,9 @@ Sources (install before running):
   Debian  ruby-countries  country aliases, IOC codes, demonyms (MIT)
   Debian  libgeonames0    GeoNames cities, population >= 15k  (data CC-BY-4.0)
   Debian  wordnet-base    role nouns (hyponyms of leader, official, ...) (WordNet licence)
-  npm     compromise      first names with gender, honorifics, roles, organisations,
-                          regions, common words (MIT); needs node, fetched into a
+  npm     compromise      first names with gender (and the given names its switches
+                          list as also ordinary words), honorifics, roles,
+                          organisations, regions, common words (MIT); needs node, fetched into a
                           temporary directory with `npm install` when absent.
 
 Usage: scripts/gen_gazetteers.py [--out data/analyze/entity] [--min-city-pop 50000]
@@ -166,32 +167,53 @@ def compromise_lexicon():
                 "const lex = nlp.model().one.lexicon;\n"
                 "const out = {};\n"
                 "for (const [w, t] of Object.entries(lex)) out[w] = Array.isArray(t) ? t : [t];\n"
-                "console.log(JSON.stringify(out));\n")
+                "const switches = nlp.model().two.switches;\n"
+                "console.log(JSON.stringify({lexicon: out, switches}));\n")
     res = subprocess.run(["node", script], check=True, capture_output=True, text=True, cwd=work)
-    return json.loads(res.stdout)
+    both = json.loads(res.stdout)
+    return both["lexicon"], both["switches"]
+
+
+def given_names_also_words(lex, switches, roles):
+    """Given names the lexicon files under an ordinary word ("dick", "bill",
+    "rich"): compromise lists them apart, as words that switch between a
+    person and a noun or adjective. A place ("Austin") or month ("June") reading
+    is left to those lists, and a plural ("banks") or a role ("dean", "king")
+    is a surname or a title, never a given name."""
+    out = set()
+    for w, kind in switches.items():
+        if kind not in ("Person|Noun", "Person|Adj") or " " in w or not w.isalpha():
+            continue
+        if "Plural" in lex.get(w, []) or w.endswith("s") or w in roles or len(w) < 3:
+            continue
+        out.add(w)
+    return out
 
 
 def lexicon(out_dir):
-    lex = compromise_lexicon()
+    lex, switches = compromise_lexicon()
     by_tag = {}
     for word, tags in lex.items():
         for t in tags:
             by_tag.setdefault(t, set()).add(word)
     src_c = f"npm compromise {COMPROMISE_VERSION} (MIT), model().one.lexicon"
 
+    roles = wordnet_roles() | by_tag.get("Actor", set())
+    # compromise's Actor holds kin and social words too; a title never is one.
+    roles -= {"anybody", "somebody", "everybody", "nobody", "bros", "ancestor",
+              "acquaintance", "apparition", "sibling", "person", "people", "man", "woman"}
+
     with open(os.path.join(out_dir, "first_names.tsv"), "w") as f:
-        header(f, "First names: name<TAB>gender (m, f, or ? when the source does not say)", src_c)
+        header(f, "First names: name<TAB>gender (m, f, or ? when the source does not say)",
+               src_c + " and two.switches (Person|Noun, Person|Adj)")
         male, female = by_tag.get("MaleName", set()), by_tag.get("FemaleName", set())
-        for n in sorted(male | female | by_tag.get("FirstName", set())):
+        names = male | female | by_tag.get("FirstName", set())
+        for n in sorted(names | given_names_also_words(lex, switches, roles)):
             if " " in n or len(n) < 2:
                 continue
             g = "m" if n in male and n not in female else "f" if n in female and n not in male else "?"
             f.write(f"{n}\t{g}\n")
 
-    roles = wordnet_roles() | by_tag.get("Actor", set())
-    # compromise's Actor holds kin and social words too; a title never is one.
-    roles -= {"anybody", "somebody", "everybody", "nobody", "bros", "ancestor",
-              "acquaintance", "apparition", "sibling", "person", "people", "man", "woman"}
     with open(os.path.join(out_dir, "roles.tsv"), "w") as f:
         header(f, "Role nouns that title a person: role (lower case, singular)",
                f"Debian wordnet-base 3.0 hyponyms of {', '.join(ROLE_ROOTS)} (WordNet licence); " + src_c + " Actor")

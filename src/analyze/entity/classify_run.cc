@@ -75,8 +75,10 @@ void Recognizer::DropNonNames(std::vector<Segment>& segs) const {
   }
 }
 
+// "Mohammed bin Tariq" is one name: a name particle joins, never splits.
 bool Recognizer::IsConnector(const Segment& s) const {
-  return s.end - s.begin == 1 && (FlagsOf(s.entry) & kConnector) && Lower(s.begin);
+  const uint32_t f = FlagsOf(s.entry);
+  return s.end - s.begin == 1 && (f & kConnector) && !(f & kNameParticle) && Lower(s.begin);
 }
 
 // Connectors join words only inside an organisation name; "Ukraine and
@@ -168,13 +170,14 @@ bool Recognizer::EmitTitledPerson(const std::vector<Segment>& segs, int32_t coun
                                   size_t sent_end, std::vector<Candidate>& out) {
   for (size_t r = segs.size() - 1; r-- > 0;) {
     const uint32_t f = FlagsOf(segs[r].entry);
-    if (!(f & kTitle)) continue;
+    if (!(f & kTitle) || GivenNameAfterTitle(segs, r)) continue;
     bool names_after = true;
     for (size_t k = r + 1; k < segs.size(); ++k) {
       uint32_t g = FlagsOf(segs[k].entry);
       // "Foreign Secretary Robin Cook": a role word that ends a name of two
       // words or more after the title is a surname, not a second title.
       if (k > r + 1 && k + 1 == segs.size()) g &= ~kTitle;
+      if (k == r + 1 && GivenNameAfterTitle(segs, k)) g &= ~kTitle;
       if (g & (kTitle | kOrgWord | kCountryName | kDemonym)) names_after = false;
       if ((g & kNotName) && k == r + 1) names_after = false;
     }
@@ -196,6 +199,24 @@ bool Recognizer::EmitTitledPerson(const std::vector<Segment>& segs, int32_t coun
     return true;
   }
   return false;
+}
+
+// "Sgt. Don Talamaivao": a title word that is also a given name ("don"),
+// right after a title and before more of the name, is the given name; scanned
+// from the right it would otherwise title "Talamaivao" alone.
+bool Recognizer::GivenNameAfterTitle(const std::vector<Segment>& segs, size_t k) const {
+  return k > 0 && k + 1 < segs.size() && (FlagsOf(segs[k].entry) & kFirstName) &&
+         (FlagsOf(segs[k - 1].entry) & kTitle);
+}
+
+// A given name the lists also hold as an ordinary word ("bill", "dick",
+// "rich") does not by itself open a name: the capitalised word after it is as
+// often a noun the lists lack ("Crystal Palace") as a surname ("Bill Okafor").
+// EmitByContext takes the run as a person when the context says so ("Dick
+// Pound said", "Dick Pound, an IOC member").
+bool Recognizer::OpensPersonName(const Segment& first) const {
+  const uint32_t f = FlagsOf(first.entry);
+  return (f & kCourtesy) || !(f & kCommon);
 }
 
 // What the lists say of the run as a whole: an organisation, a country, a
@@ -229,7 +250,7 @@ bool Recognizer::EmitByLexicon(const std::vector<Segment>& segs, bool has_org_wo
     if (e - b == 1 && (whole & (kRole | kHonorific | kCourtesy | kOrgWord))) return true;
   }
   if (segs.size() >= 2 && (FlagsOf(segs[0].entry) & (kFirstName | kCourtesy)) &&
-      !list[segs[0].begin].Has(kAllCaps)) {
+      !list[segs[0].begin].Has(kAllCaps) && OpensPersonName(segs[0])) {
     EmitPerson(segs, 0, country, "", '?', sent_end, out);
     return true;
   }

@@ -95,6 +95,7 @@ Gazetteer::Gazetteer(const GazetteerTexts& t) {
                              "der", "la", "le", "du", "da", "&"}) {
     Add(w, kConnector);
   }
+  for (std::string_view w : {"al", "el", "bin", "ibn", "abu", "abdul"}) Add(w, kNameParticle);
   LoadCountries(t.countries);
   LoadPlaces(t.cities, true);
   LoadPlaces(t.lexicon_places, false);

@@ -44,6 +44,7 @@ enum LexFlag : uint32_t {
   kPrefix = 1u << 14,     // a proper prefix of a longer phrase
   kConnector = 1u << 15,  // "of", "and": may join words of one name
   kPlaceWord = 1u << 16,  // "oblast", "region": ends a place name
+  kNameParticle = 1u << 17,  // "bin", "ibn": lower case inside an Arabic name
 };
 
 struct Country {

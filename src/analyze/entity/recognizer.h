@@ -79,6 +79,8 @@ class Recognizer {
                             std::vector<Candidate>& out);
   bool EmitTitledPerson(const std::vector<Segment>& segs, int32_t country, size_t sent_end,
                         std::vector<Candidate>& out);
+  bool GivenNameAfterTitle(const std::vector<Segment>& segs, size_t k) const;
+  bool OpensPersonName(const Segment& first) const;
   bool EmitByLexicon(const std::vector<Segment>& segs, bool has_org_word, int32_t country,
                      size_t sent_end, std::vector<Candidate>& out);
   void EmitByContext(std::vector<Segment> segs, int32_t country, size_t sent_end,

@@ -92,7 +92,7 @@ class SentenceView {
   // reading goes on.
   Next Word(size_t i, size_t begin, size_t last, bool first) {
     uint16_t flags = kWord;
-    if (IsUpperAt(begin)) flags |= kCapital;
+    if (IsUpperAt(begin) || ArticleBeforeName(begin)) flags |= kCapital;
     size_t j = i;  // the last part taken
     size_t split_at = 0;
     for (;;) {
@@ -201,6 +201,18 @@ class SentenceView {
     UChar32 c = 0;
     U8_NEXT(s_.data(), k, static_cast<int32_t>(s_.size()), c);
     return c >= 0 && u_isupper(c);
+  }
+
+  // "al-Sharaa", "el-Masri": the Arabic article is written in lower case
+  // before a capitalised name; the word is a capitalised name all the same.
+  bool ArticleBeforeName(size_t begin) const {
+    for (const std::string_view article : {"al-", "el-"}) {
+      if (s_.substr(begin, article.size()) == article && begin + article.size() < s_.size() &&
+          IsUpperAt(begin + article.size())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   // The byte where a final "'s" / "’s" of base word j starts, or 0.

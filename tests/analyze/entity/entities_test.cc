@@ -465,5 +465,58 @@ TEST(EntityAliases, GivenNameOfABuildingIsNoOnes) {
   }
 }
 
+bool IsPerson(const Entity* e) { return e != nullptr && e->type == EntityType::kPerson; }
+
+// "Dick", "Bill", "Rich": given names the word lists also hold as ordinary
+// words. Where the context says person (a cue verb, an age, an appositive
+// role) they open the name, also at a sentence's start; alone they make no
+// person ("Crystal Palace", below).
+TEST(EntityPersons, GivenNameThatIsAlsoAWord) {
+  auto a = AnalyzeText(
+      "Dick Tanner said the vote had been rigged. Rich Delahunt, 64, agreed. Bill Okafor, a "
+      "former judge, did not.");
+  EXPECT_TRUE(IsPerson(EntityAt(a, "Dick Tanner")));
+  EXPECT_TRUE(IsPerson(EntityAt(a, "Rich Delahunt")));
+  const Entity* okafor = EntityAt(a, "Bill Okafor");
+  ASSERT_TRUE(IsPerson(okafor));
+  EXPECT_TRUE(HasRole(okafor, "former judge"));
+  EXPECT_EQ(EntityAt(a, "Tanner"), nullptr);
+}
+
+TEST(EntityPersons, WordThatIsAlsoAGivenNameMakesNoPerson) {
+  auto a = AnalyzeText(
+      "Crystal Palace lost at home on Saturday. Fans flew to Art Basel in June, and Rich Nations "
+      "Pledge More was the headline. Will Ferrante agree to the plan?");
+  EXPECT_FALSE(IsPerson(EntityAt(a, "Crystal Palace")));
+  EXPECT_FALSE(IsPerson(EntityAt(a, "Art Basel")));
+  EXPECT_FALSE(IsPerson(EntityAt(a, "Rich Nations")));
+  EXPECT_FALSE(IsPerson(EntityAt(a, "Will Ferrante")));
+}
+
+// Arabic particles ("al-", "el-", "bin", "ibn") inside a capitalised name
+// belong to it.
+TEST(EntityPersons, ArabicParticlesStayInTheName) {
+  auto a = AnalyzeText(
+      "Vice President Farouq al-Shadid met Abdul Karim el-Masri in Damascus. Khalid ibn Rashid "
+      "and Mohammed bin Tariq joined them later.");
+  const Entity* farouq = EntityAt(a, "Farouq al-Shadid");
+  ASSERT_TRUE(IsPerson(farouq));
+  EXPECT_TRUE(HasRole(farouq, "Vice President"));
+  EXPECT_TRUE(IsPerson(EntityAt(a, "Abdul Karim el-Masri")));
+  EXPECT_TRUE(IsPerson(EntityAt(a, "Khalid ibn Rashid")));
+  EXPECT_TRUE(IsPerson(EntityAt(a, "Mohammed bin Tariq")));
+  EXPECT_EQ(EntityAt(a, "Farouq"), nullptr);
+}
+
+// "don" is a role noun and a given name: right after a title it is the
+// person's given name, not a second title.
+TEST(EntityRoles, TitleWordThatIsAGivenNameAfterATitle) {
+  auto a = AnalyzeText("Sgt. Don Talamaivao said the patrol had come under fire near the border.");
+  const Entity* e = EntityAt(a, "Don Talamaivao");
+  ASSERT_TRUE(IsPerson(e));
+  EXPECT_TRUE(HasRole(e, "Sgt."));
+  EXPECT_FALSE(HasRole(e, "Sgt. Don"));
+}
+
 }  // namespace
 }  // namespace newsfuse
