@@ -212,11 +212,14 @@ bool Recognizer::GivenNameAfterTitle(const std::vector<Segment>& segs, size_t k)
 // A given name the lists also hold as an ordinary word ("bill", "dick",
 // "rich") does not by itself open a name: the capitalised word after it is as
 // often a noun the lists lack ("Crystal Palace") as a surname ("Bill Okafor").
-// EmitByContext takes the run as a person when the context says so ("Dick
-// Pound said", "Dick Pound, an IOC member").
+// A speech verb right before it says person ("said Dick Pound"); EmitByContext
+// reads the other cues ("Dick Pound said", "Dick Pound, an IOC member").
 bool Recognizer::OpensPersonName(const Segment& first) const {
   const uint32_t f = FlagsOf(first.entry);
-  return (f & kCourtesy) || !(f & kCommon);
+  if ((f & kCourtesy) || !(f & kCommon)) return true;
+  const size_t b = first.begin;
+  return b > 0 && tokens_.list[b - 1].sentence == tokens_.list[b].sentence && Lower(b - 1) &&
+         Flag(b - 1, kCueVerb);
 }
 
 // What the lists say of the run as a whole: an organisation, a country, a

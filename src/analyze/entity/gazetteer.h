@@ -38,12 +38,12 @@ enum LexFlag : uint32_t {
   kHonorific = 1u << 8,     // "adm", "gen": a rank abbreviation, a role
   kCourtesy = 1u << 9,      // "mr", "mrs": names a person, not a role
   kFirstName = 1u << 10,
-  kCommon = 1u << 11,     // an ordinary word: not a name by itself
-  kCueVerb = 1u << 12,    // "said": the bare word before it is a person
-  kNotName = 1u << 13,    // months, weekdays
-  kPrefix = 1u << 14,     // a proper prefix of a longer phrase
-  kConnector = 1u << 15,  // "of", "and": may join words of one name
-  kPlaceWord = 1u << 16,  // "oblast", "region": ends a place name
+  kCommon = 1u << 11,        // an ordinary word: not a name by itself
+  kCueVerb = 1u << 12,       // "said": the bare word before it is a person
+  kNotName = 1u << 13,       // months, weekdays
+  kPrefix = 1u << 14,        // a proper prefix of a longer phrase
+  kConnector = 1u << 15,     // "of", "and": may join words of one name
+  kPlaceWord = 1u << 16,     // "oblast", "region": ends a place name
   kNameParticle = 1u << 17,  // "bin", "ibn": lower case inside an Arabic name
 };
 

@@ -130,8 +130,7 @@ size_t Recognizer::ExtendRun(size_t i, size_t end) const {
   while (j < end) {
     if (CapWord(j)) {
       ++j;
-    } else if (j + 1 < end && CapWord(j + 1) && Flag(j, kConnector | kNameParticle) &&
-               Lower(j)) {
+    } else if (j + 1 < end && CapWord(j + 1) && Flag(j, kConnector | kNameParticle) && Lower(j)) {
       j += 2;
     } else {
       break;

@@ -474,13 +474,14 @@ bool IsPerson(const Entity* e) { return e != nullptr && e->type == EntityType::k
 TEST(EntityPersons, GivenNameThatIsAlsoAWord) {
   auto a = AnalyzeText(
       "Dick Tanner said the vote had been rigged. Rich Delahunt, 64, agreed. Bill Okafor, a "
-      "former judge, did not.");
+      "former judge, did not. ``We will appeal,'' said Ray Castellano, the UN envoy.");
   EXPECT_TRUE(IsPerson(EntityAt(a, "Dick Tanner")));
   EXPECT_TRUE(IsPerson(EntityAt(a, "Rich Delahunt")));
   const Entity* okafor = EntityAt(a, "Bill Okafor");
   ASSERT_TRUE(IsPerson(okafor));
   EXPECT_TRUE(HasRole(okafor, "former judge"));
   EXPECT_EQ(EntityAt(a, "Tanner"), nullptr);
+  EXPECT_TRUE(IsPerson(EntityAt(a, "Ray Castellano")));
 }
 
 TEST(EntityPersons, WordThatIsAlsoAGivenNameMakesNoPerson) {
