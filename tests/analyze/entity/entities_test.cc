@@ -488,10 +488,9 @@ TEST(EntityPersons, WordThatIsAlsoAGivenNameMakesNoPerson) {
   auto a = AnalyzeText(
       "Crystal Palace lost at home on Saturday. Fans flew to Art Basel in June, and Rich Nations "
       "Pledge More was the headline. Will Ferrante agree to the plan?");
-  EXPECT_FALSE(IsPerson(EntityAt(a, "Crystal Palace")));
-  EXPECT_FALSE(IsPerson(EntityAt(a, "Art Basel")));
-  EXPECT_FALSE(IsPerson(EntityAt(a, "Rich Nations")));
-  EXPECT_FALSE(IsPerson(EntityAt(a, "Will Ferrante")));
+  for (const char* name : {"Crystal Palace", "Art Basel", "Rich Nations", "Will Ferrante"}) {
+    EXPECT_FALSE(IsPerson(EntityAt(a, name))) << name;
+  }
 }
 
 // Arabic particles ("al-", "el-", "bin", "ibn") inside a capitalised name
