@@ -454,7 +454,7 @@ uint32_t QuoteText::AfterDateline(uint32_t start) const {
   for (uint32_t k = start; k < start + 8 && k + 1 < tokens.size(); ++k) {
     const std::string_view t = Text(tokens[k]);
     if (tokens[k].kind == TokenKind::kPunct &&
-        (t == "\xE2\x80\x93" || t == "\xE2\x80\x94" || t == "-")) {
+        (t == "\xE2\x80\x93" || t == "\xE2\x80\x94" || t == "-" || t == "_")) {
       return k + 1;
     }
     const unsigned char c = static_cast<unsigned char>(t[0]);

@@ -83,6 +83,19 @@ TEST(QuoteTimePhrasesTest, PronounNeverMeansTheDatelineAgency) {
   EXPECT_EQ(SpeakerOf(a, "old pipes"), -1);
 }
 
+// A dateline set off by a dash, or by the underscore older wire copy uses,
+// is not part of the clause a later "officials said" reports.
+TEST(QuoteTimePhrasesTest, ReportedClauseStartsAfterTheDateline) {
+  for (const char* dash : {"-", "\xE2\x80\x94", "_"}) {
+    AnnotatedArticle a = MakeAnnotated({std::string("HARWICK, England (AP) ") + dash +
+                                        " Water charges in the port will rise by a fifth next "
+                                        "month, officials said on Monday."});
+    EXPECT_EQ(ReportedWith(a, "Water"),
+              "Water charges in the port will rise by a fifth next month")
+        << dash;
+  }
+}
+
 // Nor when the entity annotator's coreference reads the pronoun as it.
 TEST(QuoteTimePhrasesTest, AnnotatorsPronounReadingOfTheDatelineAgencyIsDropped) {
   AnnotatedArticle a = MakeAnnotated(
