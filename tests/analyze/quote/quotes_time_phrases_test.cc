@@ -34,8 +34,7 @@ TEST(QuoteTimePhrasesTest, TimePhrasesBetweenTheVerbAndItsClause) {
       {"Ellen Tarrow said on May 3 that the mill might reopen.", "the mill might reopen"},
       {"Ellen Tarrow said on May 3, 2021, that the mill might reopen.", "the mill might reopen"},
       {"Ellen Tarrow said in early June 2022 the mill might reopen.", "the mill might reopen"},
-      {"Ellen Tarrow said earlier in the day that the mill might reopen.",
-       "the mill might reopen"},
+      {"Ellen Tarrow said earlier in the day that the mill might reopen.", "the mill might reopen"},
       {"Ellen Tarrow said in the morning the mill might reopen.", "the mill might reopen"},
       {"Ellen Tarrow said on Tuesday that the mill might reopen.", "the mill might reopen"},
       {"Ellen Tarrow said late Monday that the mill might reopen.", "the mill might reopen"},
@@ -90,8 +89,7 @@ TEST(QuoteTimePhrasesTest, ReportedClauseStartsAfterTheDateline) {
     AnnotatedArticle a = MakeAnnotated({std::string("HARWICK, England (AP) ") + dash +
                                         " Water charges in the port will rise by a fifth next "
                                         "month, officials said on Monday."});
-    EXPECT_EQ(ReportedWith(a, "Water"),
-              "Water charges in the port will rise by a fifth next month")
+    EXPECT_EQ(ReportedWith(a, "Water"), "Water charges in the port will rise by a fifth next month")
         << dash;
   }
 }
