@@ -3,7 +3,6 @@
 // dateline's agency ("HARWICK, England (AP) -") is no one a pronoun means.
 #include <gtest/gtest.h>
 
-#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -15,17 +14,8 @@ namespace {
 
 using testing::AddEntity;
 using testing::MakeAnnotated;
+using testing::ReportedWith;
 using testing::SpeakerOf;
-
-// The reported content of the quote holding `words`, "<none>" when none does.
-std::string ReportedWith(AnnotatedArticle& a, const std::string& words) {
-  if (a.quotes.empty()) analyze::AnnotateQuotes(a);
-  for (const Quote& q : a.quotes) {
-    const std::string content(a.Text(q.content));
-    if (!q.direct && content.find(words) != std::string::npos) return content;
-  }
-  return "<none>";
-}
 
 TEST(QuoteTimePhrasesTest, TimePhrasesBetweenTheVerbAndItsClause) {
   const std::vector<std::pair<std::string, std::string>> cases = {
