@@ -36,6 +36,7 @@ uint32_t ClassOf(std::string_view name) {
   if (name == "group") return kGroup;
   if (name == "document") return kDocument;
   if (name == "period") return kPeriod;
+  if (name == "month") return kMonth;
   if (name == "quoting") return kQuoting;
   if (name == "proximity") return kProximity;
   if (name == "display") return kDisplay;

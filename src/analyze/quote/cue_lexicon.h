@@ -41,6 +41,8 @@ enum WordClass : uint32_t {
   kDisplay = 1 << 16,
   // chant, cry: "a chant of ``...'' rose from the crowd"
   kOutcry = 1 << 17,
+  // March, May: a time phrase only when capitalised ("said this may be" is none)
+  kMonth = 1 << 18,
 };
 
 constexpr uint32_t kAnyCue = kSpeech | kObject | kFrame | kThought;

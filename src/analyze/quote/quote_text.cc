@@ -447,6 +447,22 @@ uint32_t QuoteText::SentenceEnd(uint32_t k) const {
   return k + 1;
 }
 
+uint32_t QuoteText::AfterDateline(uint32_t start) const {
+  if (start >= tokens.size() ||
+      (start > 0 && tokens[start - 1].paragraph == tokens[start].paragraph))
+    return start;
+  for (uint32_t k = start; k < start + 8 && k + 1 < tokens.size(); ++k) {
+    const std::string_view t = Text(tokens[k]);
+    if (tokens[k].kind == TokenKind::kPunct &&
+        (t == "\xE2\x80\x93" || t == "\xE2\x80\x94" || t == "-" || t == "_")) {
+      return k + 1;
+    }
+    const unsigned char c = static_cast<unsigned char>(t[0]);
+    if (IsWord(k) && c >= 'a' && c <= 'z') return start;  // prose, not a dateline
+  }
+  return start;
+}
+
 QuoteText BuildQuoteText(std::string_view body, const std::vector<Sentence>& sentences,
                          const text::Tokens* scan) {
   QuoteText text;

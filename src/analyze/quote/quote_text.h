@@ -56,6 +56,10 @@ struct QuoteText {
   // The first token of the sentence (and paragraph) of token k, and one past its last.
   uint32_t SentenceStart(uint32_t k) const;
   uint32_t SentenceEnd(uint32_t k) const;
+  // "WASHINGTON (AFP) – Uncertainty ...": the first token after the dateline
+  // that opens the paragraph whose first sentence starts at `start`; `start`
+  // itself when there is none (or `start` opens no paragraph).
+  uint32_t AfterDateline(uint32_t start) const;
 };
 
 // Tokenises `body`, pairs its quote marks and assigns tokens to `sentences`

@@ -244,6 +244,9 @@ class QuoteFinder {
           quote.speaker_span = speakers_[ci].span;
           quote.speaker_description = speakers_[ci].description;
         }
+      } else if (const Mention* subject = SubjectOfVerbFirstQuote(q); subject != nullptr) {
+        if (!resolver_.AmbiguousSurname(*subject)) quote.speaker = subject->entity;
+        quote.speaker_span = subject->span;
       } else if (HasOwnUnknownAttribution(q)) {
         // ``We want prisoners,'' the crowd chanted: the words after the
         // quote say who spoke, in a form the cue list lacks; neither the
@@ -440,6 +443,43 @@ class QuoteFinder {
     if (m.entity >= article_.entities.size()) return false;
     const EntityType type = article_.entities[m.entity].type;
     return type == EntityType::kPerson;
+  }
+
+  // "In a statement, Commissioner Ilse Marrow ``condemned the attack''": a
+  // quote that opens with a past-tense or reporting verb right after the
+  // person who opens its sentence holds that person's words, the verb
+  // included. Only the subject: "a report by Marrow ``revealed ...''" and
+  // "reminded them that the charter ``does not allow ...''" name no speaker.
+  const Mention* SubjectOfVerbFirstQuote(const Quotation& q) const {
+    const uint32_t verb = q.open + 1;
+    if (!q.closed || q.open == 0 || !text_.IsWord(verb) || text_.tokens[verb].capitalised ||
+        !text_.IsWord(q.open - 1) || text_.tokens[q.open - 1].quotation >= 0)
+      return nullptr;
+    if (!text_.EndsWith(verb, "ed") &&
+        !(lex_.Classes(text_.Text(text_.tokens[verb])) & (kSpeech | kObject | kFrame)))
+      return nullptr;
+    // The words before the mark are the sentence's opening name, past an
+    // opening clause: capitalised (a title, the name) or a short lowercase
+    // word no class holds, a particle the mention may leave out ("Hans van
+    // den Broek").
+    const uint32_t first = text_.SentenceStart(q.open - 1);
+    if (text_.tokens[first].quotation >= 0 || IsMark(first)) return nullptr;
+    const uint32_t subject = AfterOpeningClause(text_, lex_, first, q.open);
+    for (uint32_t k = subject; k < q.open; ++k) {
+      if (!text_.IsWord(k)) return nullptr;
+      const std::string_view w = text_.Text(text_.tokens[k]);
+      if (!text_.tokens[k].capitalised && (w.size() > 3 || lex_.Classes(w) != 0)) return nullptr;
+    }
+    // The person is the last one named there.
+    const auto& ms = article_.mentions;
+    auto it = std::lower_bound(ms.begin(), ms.end(), text_.tokens[q.open].begin,
+                               [](const Mention& m, uint32_t b) { return m.span.begin < b; });
+    if (it == ms.begin()) return nullptr;
+    --it;
+    if (it->span.begin < text_.tokens[subject].begin || it->kind == MentionKind::kPronoun ||
+        !IsVoice(*it))
+      return nullptr;
+    return &*it;
   }
 
   // The last cue with a resolved speaker in the narrative sentence right

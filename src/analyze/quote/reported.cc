@@ -106,6 +106,49 @@ class ReportedSpeech {
     return false;
   }
 
+  bool IsMonth(uint32_t k) const { return text_.tokens[k].capitalised && IsWordClass(k, kMonth); }
+  // A number of `min` to `max` digits: a day ("May 3") or a year ("2023").
+  bool IsNumber(uint32_t k, size_t min, size_t max) const {
+    if (!text_.IsWord(k)) return false;
+    const std::string_view w = text_.Text(text_.tokens[k]);
+    return w.size() >= min && w.size() <= max &&
+           std::all_of(w.begin(), w.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+  }
+
+  // Past a time phrase at `j` ("this week", "in 2023", "in the morning",
+  // "March 3, 2023"), or `j` when none starts there: when it was said, not
+  // what. "this year's budget" is none ("year's" is no period), nor is a
+  // month with no preposition or day ("said March was the wettest").
+  uint32_t AfterTimePhrase(uint32_t j) const {
+    const size_t n = text_.tokens.size();
+    if (j + 1 >= n) return j;
+    if ((text_.WordIs(j, "this") || text_.WordIs(j, "last") || text_.WordIs(j, "next") ||
+         text_.WordIs(j, "earlier")) &&
+        (IsWordClass(j + 1, kPeriod) || IsMonth(j + 1)))
+      return j + 2;
+    uint32_t k = j;
+    if (text_.WordIs(j, "in") || text_.WordIs(j, "during")) {
+      k = j + 1;
+      if (text_.WordIs(k, "early") || text_.WordIs(k, "late") || text_.WordIs(k, "mid")) ++k;
+      if (k + 1 < n && text_.WordIs(k, "the") && IsWordClass(k + 1, kPeriod)) return k + 2;
+      if (k < n && IsWordClass(k, kPeriod) && !text_.tokens[k].capitalised) return k + 1;
+      if (k < n && IsNumber(k, 4, 4)) return k + 1;
+    }
+    if (k >= n || !IsMonth(k)) return j;
+    const bool preposition = k != j;
+    ++k;
+    if (k < n && IsNumber(k, 1, 2)) {
+      ++k;
+      // "May 3, 2021, that": the comma after the year closes the date.
+      if (k + 1 < n && text_.IsPunct(k, ',') && IsNumber(k + 1, 4, 4))
+        return k + 2 + (text_.IsPunct(k + 2, ',') ? 1 : 0);
+      return k;
+    }
+    if (!preposition) return j;
+    if (k < n && IsNumber(k, 4, 4)) ++k;
+    return k;
+  }
+
   // Content tokens [j, end) trimmed of trailing punctuation, as a Span.
   bool ContentSpan(uint32_t j, uint32_t end, Span* out) const {
     while (end > j && text_.tokens[end - 1].kind == TokenKind::kPunct) {
@@ -190,16 +233,13 @@ class ReportedSpeech {
     const size_t n = text_.tokens.size();
     uint32_t j = cue.last + 1;
     auto skip_adverbs = [&] {
-      while (j < n && text_.IsWord(j) && IsWordClass(j, kSkip) && !IsWordClass(j, kPronoun)) ++j;
+      while (j < n && text_.IsWord(j) && IsWordClass(j, kSkip) && !IsWordClass(j, kPronoun) &&
+             !IsMonth(j))
+        ++j;
     };
     skip_adverbs();
-    // "said this week that", "said last month the talks": when it was said,
-    // not what ("this year's budget" is no time phrase: "year's" is no period).
-    while (j + 1 < n &&
-           (text_.WordIs(j, "this") || text_.WordIs(j, "last") || text_.WordIs(j, "next") ||
-            text_.WordIs(j, "earlier")) &&
-           IsWordClass(j + 1, kPeriod)) {
-      j += 2;
+    for (uint32_t past = AfterTimePhrase(j); past != j; past = AfterTimePhrase(j)) {
+      j = past;
       skip_adverbs();
     }
     bool that = false;
@@ -242,23 +282,6 @@ class ReportedSpeech {
     if (ContentSpan(j, ClauseEnd(c, j), &content)) Emit(c, content);
   }
 
-  // "WASHINGTON (AFP) – Uncertainty ..., officials said": the dateline that
-  // opens a paragraph's first sentence is not part of what was said.
-  uint32_t AfterDateline(uint32_t start) const {
-    if (start > 0 && text_.tokens[start - 1].paragraph == text_.tokens[start].paragraph)
-      return start;
-    for (uint32_t k = start; k < start + 8 && k + 1 < text_.tokens.size(); ++k) {
-      const std::string_view t = text_.Text(text_.tokens[k]);
-      if (text_.tokens[k].kind == TokenKind::kPunct &&
-          (t == "\xE2\x80\x93" || t == "\xE2\x80\x94" || t == "-")) {
-        return k + 1;
-      }
-      const unsigned char c = static_cast<unsigned char>(t[0]);
-      if (text_.IsWord(k) && c >= 'a' && c <= 'z') return start;  // prose, not a dateline
-    }
-    return start;
-  }
-
   // "CLAUSE, X said." and "CLAUSE, said X." with no quote marks.
   void ClauseBefore(size_t c) {
     const Cue& cue = cues_[c];
@@ -279,7 +302,7 @@ class ReportedSpeech {
     if (k < end && !text_.EndsSentence(k) && !text_.IsPunct(k, ',')) return;
     if (k + 1 < end && text_.IsPunct(k, ',') && text_.tokens[k + 1].kind == TokenKind::kOpenQuote)
       return;
-    const uint32_t start = AfterDateline(text_.SentenceStart(cue.verb));
+    const uint32_t start = text_.AfterDateline(text_.SentenceStart(cue.verb));
     if (start >= comma || text_.tokens[start].kind == TokenKind::kOpenQuote) return;
     // "In a brief interview on Wednesday, she said": an adverbial, not what was said.
     if (IsWordClass(start, kStop) || (text_.IsWord(start) && EndsWithIng(start))) return;

@@ -55,6 +55,24 @@ bool SpeakerResolver::InsideQuotation(uint32_t byte) const {
   return std::prev(it)->quotation >= 0;
 }
 
+bool SpeakerResolver::InDateline(uint32_t byte) const {
+  const auto it = TokenAt(byte);
+  if (it == text_.tokens.end()) return false;
+  const uint32_t k = static_cast<uint32_t>(it - text_.tokens.begin());
+  const uint32_t start = text_.SentenceStart(k);
+  return k < text_.AfterDateline(start);
+}
+
+bool SpeakerResolver::NamedOnlyInDatelines(uint32_t entity) const {
+  bool named = false;
+  for (const Mention& m : article_.mentions) {
+    if (m.entity != entity || m.kind == MentionKind::kPronoun) continue;
+    if (!InDateline(m.span.begin)) return false;
+    named = true;
+  }
+  return named;
+}
+
 bool SpeakerResolver::TypeFits(uint32_t entity, const EntityType* wanted) const {
   const EntityType want = wanted ? *wanted : EntityType::kOrganization;
   return article_.entities[entity].type == want;
@@ -156,7 +174,8 @@ SpeakerRef SpeakerResolver::ResolvePronoun(uint32_t token,
     const char g = GenderOf(e);
     return gender == '?' || g == '?' || g == gender;
   };
-  if (annotated && gender_fits(annotated->entity)) ref.entity = annotated->entity;
+  if (annotated && gender_fits(annotated->entity) && !NamedOnlyInDatelines(annotated->entity))
+    ref.entity = annotated->entity;
   const bool person = wanted != nullptr && *wanted == EntityType::kPerson;
   const auto& ms = article_.mentions;
   for (uint32_t d = 0; d <= kPronounLookback && d <= t.sentence; ++d) {
@@ -209,7 +228,9 @@ SpeakerRef SpeakerResolver::ResolvePronoun(uint32_t token,
     }
     for (; it != ms.end() && it->span.begin < limit; ++it) {
       if (it->entity >= article_.entities.size() || !TypeFits(it->entity, wanted)) continue;
-      if (it->kind == MentionKind::kPronoun || InsideQuotation(it->span.begin)) continue;
+      if (it->kind == MentionKind::kPronoun || InsideQuotation(it->span.begin) ||
+          InDateline(it->span.begin))
+        continue;
       // "In Rule's opinion, ...": a possessor there is whose view it is.
       if (it->span.begin < subject_from && AfterPossessive(*it) == 0) continue;
       // "Tamba's daughter posted a message. ``...,'' she wrote": the person

@@ -77,6 +77,12 @@ class SpeakerResolver {
   SpeakerRef ResolveHead(const TokenRange& phrase, const std::vector<SpeakerRef>& known) const;
   const Mention* MentionOver(const Token& t) const;
   bool InsideQuotation(uint32_t byte) const;
+  // In the dateline that opens a paragraph ("HARWICK, England (AP) -"): the
+  // place and agency that filed the story, never whom a pronoun means.
+  bool InDateline(uint32_t byte) const;
+  // Every name of `entity` stands in a dateline: the entity annotator's
+  // coreference of a pronoun with it is no reading to keep.
+  bool NamedOnlyInDatelines(uint32_t entity) const;
   // The first token starting at or after `byte` (a mention's or a speaker
   // span's start is a token's); end() when none.
   std::vector<Token>::const_iterator TokenAt(uint32_t byte) const;

@@ -81,6 +81,17 @@ inline int SpeakerOf(AnnotatedArticle& a, const std::string& words, bool* direct
   return -2;
 }
 
+// The reported (not direct) content of the first quote holding `words`;
+// "<none>" when no reported quote holds them.
+inline std::string ReportedWith(AnnotatedArticle& a, const std::string& words) {
+  if (a.quotes.empty()) analyze::AnnotateQuotes(a);
+  for (const Quote& q : a.quotes) {
+    const std::string content(a.Text(q.content));
+    if (!q.direct && content.find(words) != std::string::npos) return content;
+  }
+  return "<none>";
+}
+
 // The first direct quote holding `words`, or nullptr.
 inline const Quote* QuoteWith(AnnotatedArticle& a, const std::string& words) {
   if (a.quotes.empty()) analyze::AnnotateQuotes(a);

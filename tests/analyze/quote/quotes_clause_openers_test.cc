@@ -15,18 +15,8 @@ namespace {
 
 using testing::AddEntity;
 using testing::MakeAnnotated;
+using testing::ReportedWith;
 using testing::SpeakerOf;
-
-// The reported (not direct) content of the first quote holding `words`;
-// "<none>" when no reported quote holds them.
-std::string ReportedWith(AnnotatedArticle& a, const std::string& words) {
-  if (a.quotes.empty()) analyze::AnnotateQuotes(a);
-  for (const Quote& q : a.quotes) {
-    const std::string content(a.Text(q.content));
-    if (!q.direct && content.find(words) != std::string::npos) return content;
-  }
-  return "<none>";
-}
 
 TEST(QuoteClauseOpenersTest, ThereOpensAClause) {
   AnnotatedArticle a = MakeAnnotated(

@@ -185,5 +185,37 @@ TEST(QuoteCueFormsTest, CueWordAsANounAfterAModifierIsNoCue) {
   EXPECT_EQ(SpeakerOf(a, "run out of ideas"), static_cast<int>(lea));
 }
 
+// A quote that opens with its verb ("condemned ...") holds the words of the
+// person who opens the sentence; not of one named after "by", nor of a
+// person in a clause whose subject is something else.
+TEST(QuoteCueFormsTest, QuoteOpeningWithItsVerbIsTheSubjectsWords) {
+  AnnotatedArticle a = MakeAnnotated(
+      {"In a statement, Harbour Commissioner Ilse Marrow ``condemned in the strongest terms the "
+       "attack on the ferry crew.''",
+       "A report by Pell Oduya ``revealed a pattern of neglect in the harbour sheds.''",
+       "Tove Brandvik reminded the board that the charter ``allowed no vote without a full "
+       "quorum of members.''",
+       "Commissioner Hans van den Broek ``welcomed the vote and the end of the harbour "
+       "strike.''",
+       "After talks with Tove Brandvik, Judge Jos van der Lind ``ruled the strike lawful and "
+       "ended the dispute.''",
+       "After a call from Tove Brandvik, Judge Arne Sole ``adjourned the hearing until the "
+       "spring sitting.''"});
+  const uint32_t ilse = AddEntity(a, EntityType::kPerson, "Ilse Marrow", {"Ilse Marrow"});
+  AddEntity(a, EntityType::kPerson, "Pell Oduya", {"Pell Oduya"});
+  const uint32_t tove = AddEntity(a, EntityType::kPerson, "Tove Brandvik", {"Tove Brandvik"});
+  // The entity annotator may leave the particles out of the name.
+  const uint32_t broek = AddEntity(a, EntityType::kPerson, "Broek", {"Broek"});
+  const uint32_t jos = AddEntity(a, EntityType::kPerson, "Jos", {"Jos"});
+  EXPECT_EQ(SpeakerOf(a, "condemned in the strongest terms"), static_cast<int>(ilse));
+  EXPECT_EQ(SpeakerOf(a, "welcomed the vote"), static_cast<int>(broek));
+  // ... or keep only the given name; the person of the opening clause is not the one.
+  EXPECT_EQ(SpeakerOf(a, "ruled the strike lawful"), static_cast<int>(jos));
+  EXPECT_EQ(SpeakerOf(a, "adjourned the hearing"), -1);
+  EXPECT_EQ(SpeakerOf(a, "revealed a pattern"), -1);
+  // "reminded ... that" cues it: Tove Brandvik's words, by her own verb.
+  EXPECT_EQ(SpeakerOf(a, "allowed no vote"), static_cast<int>(tove));
+}
+
 }  // namespace
 }  // namespace newsfuse
