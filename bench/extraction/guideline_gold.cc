@@ -4,6 +4,8 @@
 #include <stdexcept>
 #include <string_view>
 
+#include "core/strings.h"
+
 namespace newsfuse::bench {
 namespace {
 
@@ -11,7 +13,7 @@ std::string Collapse(std::string_view s) {
   std::string out;
   bool space = false;
   for (char c : s) {
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+    if (IsAsciiSpace(c)) {
       space = !out.empty();
       continue;
     }
